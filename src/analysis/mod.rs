@@ -1,0 +1,3 @@
+//! Figures computed from loaded data. Nothing here imports egui.
+
+pub mod summary;

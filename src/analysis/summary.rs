@@ -1,0 +1,1 @@
+//! Dataset summary and daily revenue.

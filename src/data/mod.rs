@@ -1,0 +1,26 @@
+//! Loading the operator's files into polars.
+//!
+//! `inspect` reads a file's header and a sample: format, encoding, columns, the
+//! detected file kind, column roles and date format. The operator confirms or
+//! changes that (`LoadOptions`), then `load` reads the whole file into a `Table`
+//! with canonical columns and a `LoadReport`. Input files are only ever read.
+
+pub mod error;
+pub mod model;
+pub mod report;
+
+pub use error::DataError;
+pub use model::{
+    ColumnInfo, DateFormat, DateGuess, FileFormat, FileKind, Inspection, LoadOptions, Role,
+    RoleMap, Table, TextEncoding,
+};
+pub use report::{Example, LoadReport, Problem, ProblemKind};
+
+pub mod load;
+pub mod read;
+pub mod sample;
+pub mod store;
+pub mod view;
+
+pub use load::{inspect, load};
+pub use store::Store;

@@ -1,0 +1,265 @@
+//! Types shared by the loaders, the workspace and the UI: column roles, file kinds,
+//! formats and the loaded `Table`.
+//!
+//! A loaded table's frame holds the mapped columns under their canonical names
+//! (`Role::column_name`) with canonical types, the flag columns `is_return` and
+//! `is_cancelled` (orders only), the source row number `row`, and every unmapped
+//! column under its original name.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use polars::prelude::DataFrame;
+use serde::{Deserialize, Serialize};
+
+use super::report::LoadReport;
+
+/// What a column means to Marketbench.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    CustomerId,
+    OrderId,
+    Timestamp,
+    ItemId,
+    ItemName,
+    Category,
+    Quantity,
+    UnitPrice,
+    Amount,
+    EventType,
+    Region,
+    Email,
+    Phone,
+    /// Order status: marks cancellations and refunds ("cancelled", "已取消", "退款").
+    Status,
+}
+
+impl Role {
+    pub const ALL: [Role; 14] = [
+        Role::CustomerId,
+        Role::OrderId,
+        Role::Timestamp,
+        Role::ItemId,
+        Role::ItemName,
+        Role::Category,
+        Role::Quantity,
+        Role::UnitPrice,
+        Role::Amount,
+        Role::EventType,
+        Role::Region,
+        Role::Email,
+        Role::Phone,
+        Role::Status,
+    ];
+
+    /// Canonical column name in a loaded frame.
+    pub fn column_name(self) -> &'static str {
+        match self {
+            Role::CustomerId => "customer_id",
+            Role::OrderId => "order_id",
+            Role::Timestamp => "ts",
+            Role::ItemId => "item_id",
+            Role::ItemName => "item_name",
+            Role::Category => "category",
+            Role::Quantity => "quantity",
+            Role::UnitPrice => "unit_price",
+            Role::Amount => "amount",
+            Role::EventType => "event",
+            Role::Region => "region",
+            Role::Email => "email",
+            Role::Phone => "phone",
+            Role::Status => "status",
+        }
+    }
+
+    /// Human label shown in the mapping view and in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::CustomerId => "customer id",
+            Role::OrderId => "order id",
+            Role::Timestamp => "date / time",
+            Role::ItemId => "item id",
+            Role::ItemName => "item name",
+            Role::Category => "category",
+            Role::Quantity => "quantity",
+            Role::UnitPrice => "unit price",
+            Role::Amount => "line amount",
+            Role::EventType => "event type",
+            Role::Region => "channel / region",
+            Role::Email => "email",
+            Role::Phone => "phone",
+            Role::Status => "order status",
+        }
+    }
+
+    /// The `--flag` name the CLI uses to override this role.
+    pub fn cli_flag(self) -> &'static str {
+        match self {
+            Role::CustomerId => "customer",
+            Role::OrderId => "order",
+            Role::Timestamp => "time",
+            Role::ItemId => "item",
+            Role::ItemName => "item-name",
+            Role::Category => "category",
+            Role::Quantity => "quantity",
+            Role::UnitPrice => "price",
+            Role::Amount => "amount",
+            Role::EventType => "event",
+            Role::Region => "region",
+            Role::Email => "email",
+            Role::Phone => "phone",
+            Role::Status => "status",
+        }
+    }
+}
+
+/// Role → source column name. A role absent from the map is not in the file.
+pub type RoleMap = BTreeMap<Role, String>;
+
+/// What a file holds; decides which roles are required.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FileKind {
+    /// Order lines (transactions): customer, time, item, quantity/price/amount.
+    Orders,
+    /// Behaviour events: customer, time, event type, usually item.
+    Events,
+    /// One row per customer: id and attributes (email, phone, region).
+    Customers,
+    /// One row per product: id, name, category, price.
+    Products,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 4] = [
+        FileKind::Orders,
+        FileKind::Events,
+        FileKind::Customers,
+        FileKind::Products,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Orders => "orders",
+            FileKind::Events => "behaviour events",
+            FileKind::Customers => "customers",
+            FileKind::Products => "products",
+        }
+    }
+}
+
+/// How date/time text or numbers are read.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DateFormat {
+    /// `2024-03-05`, `2024-03-05 14:02:11`, `2024-03-05T14:02:11`, `2024/03/05 14:02`.
+    Iso,
+    /// `20240305`.
+    YmdCompact,
+    /// `05/03/2024` (also `.` or `-` separated), optional time.
+    DayFirst,
+    /// `03/05/2024`, optional time.
+    MonthFirst,
+    /// `2024年3月5日`, optional time.
+    Chinese,
+    UnixSeconds,
+    UnixMillis,
+    /// Days since 1899-12-30 (Excel's serial dates), fraction = time of day.
+    ExcelSerial,
+    /// Already a date or datetime column (Parquet, Excel date cells).
+    Native,
+    /// A chrono format string given by the operator, e.g. `%d-%b-%Y`.
+    Custom(String),
+}
+
+/// The detected date format of the timestamp column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateGuess {
+    pub format: DateFormat,
+    /// True when the data fits both day-first and month-first (every day ≤ 12):
+    /// the operator should confirm.
+    pub ambiguous: bool,
+    /// Other formats that also parse every sampled value.
+    pub alternatives: Vec<DateFormat>,
+}
+
+/// Text encodings the loader recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    /// GBK / GB18030, as exported by many Chinese shop systems.
+    Gb18030,
+}
+
+/// The physical format of a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileFormat {
+    /// Delimited text; `delimiter` is `b' '` for runs of spaces.
+    Csv { delimiter: u8 },
+    Parquet,
+    Json,
+    Ndjson,
+    /// Excel workbook: the sheet read and every sheet in the file.
+    Excel { sheet: String, sheets: Vec<String> },
+}
+
+/// One column as seen before loading.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnInfo {
+    pub name: String,
+    /// The type the reader inferred, as polars names it.
+    pub dtype: String,
+    /// A few non-empty values, as text.
+    pub samples: Vec<String>,
+}
+
+/// What `inspect` found: shown in the mapping view before the full load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Inspection {
+    pub path: PathBuf,
+    pub format: FileFormat,
+    pub encoding: TextEncoding,
+    pub columns: Vec<ColumnInfo>,
+    pub kind: FileKind,
+    pub mapping: RoleMap,
+    /// Present when a timestamp column is mapped.
+    pub date: Option<DateGuess>,
+    /// Stable key of the header (names in order): remembered mappings are keyed by it.
+    pub signature: String,
+}
+
+/// What the operator confirmed in the mapping view (or on the command line).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoadOptions {
+    pub kind: FileKind,
+    pub mapping: RoleMap,
+    /// None: detect again from the data.
+    pub date_format: Option<DateFormat>,
+    /// Excel only: None reads the first sheet.
+    pub sheet: Option<String>,
+}
+
+impl LoadOptions {
+    /// The options `inspect` proposes.
+    pub fn from_inspection(inspection: &Inspection) -> Self {
+        let sheet = match &inspection.format {
+            FileFormat::Excel { sheet, .. } => Some(sheet.clone()),
+            _ => None,
+        };
+        LoadOptions {
+            kind: inspection.kind,
+            mapping: inspection.mapping.clone(),
+            date_format: inspection.date.as_ref().map(|d| d.format.clone()),
+            sheet,
+        }
+    }
+}
+
+/// A loaded file: canonical frame plus what happened on the way.
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub mapping: RoleMap,
+    pub frame: DataFrame,
+    pub report: LoadReport,
+}

@@ -1,0 +1,73 @@
+//! The load report: rows read and kept, and each kind of problem with a count,
+//! up to five example rows and what the loader did about it.
+
+use serde::{Deserialize, Serialize};
+
+/// At most this many example rows are kept per problem kind.
+pub const MAX_EXAMPLES: usize = 5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ProblemKind {
+    UnparseableDate,
+    UnparseableNumber,
+    MissingCustomer,
+    /// Negative quantity (or amount): a return. Kept and marked `is_return`.
+    Return,
+    /// Status says cancelled / refunded. Kept and marked `is_cancelled`.
+    Cancelled,
+    /// Unit price zero or below.
+    NonPositivePrice,
+    /// A row identical to an earlier one.
+    Duplicate,
+}
+
+impl ProblemKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ProblemKind::UnparseableDate => "unparseable date",
+            ProblemKind::UnparseableNumber => "unparseable number",
+            ProblemKind::MissingCustomer => "missing customer",
+            ProblemKind::Return => "return (negative quantity)",
+            ProblemKind::Cancelled => "cancelled / refunded",
+            ProblemKind::NonPositivePrice => "zero or negative price",
+            ProblemKind::Duplicate => "duplicate row",
+        }
+    }
+}
+
+/// One offending row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    /// 1-based data row (the header is not counted).
+    pub row: usize,
+    pub column: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    pub count: usize,
+    /// What the loader did, in plain words ("dropped", "kept and marked as return").
+    pub action: String,
+    /// What the operator can do, if anything ("choose another date format").
+    pub hint: String,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LoadReport {
+    /// File name as shown to the operator.
+    pub file: String,
+    pub rows_read: usize,
+    pub rows_kept: usize,
+    pub problems: Vec<Problem>,
+    /// Decisions worth knowing: "amount = quantity × unit price", "dates read as dd/mm/yyyy".
+    pub notes: Vec<String>,
+}
+
+impl LoadReport {
+    pub fn problem(&self, kind: ProblemKind) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.kind == kind)
+    }
+}

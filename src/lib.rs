@@ -1,0 +1,10 @@
+//! Marketbench: a desktop workbench for e-commerce marketing operators.
+//!
+//! Layers (see `README.md`): `data`, `analysis`, `jobs` and `cli` never import egui;
+//! everything visual lives in `ui`.
+
+pub mod analysis; // figures computed from loaded data: summary, daily series
+pub mod cli; // headless commands over the same functions the window uses
+pub mod data; // files into polars: formats, encodings, column roles, load report, sample shop
+pub mod jobs; // background work with progress, cancel and generation ids
+pub mod ui; // the eframe app: one file per panel
