@@ -1,0 +1,107 @@
+//! JSON: an array of records, or newline-delimited records (NDJSON).
+//!
+//! Polars reads the UTF-8 text (after `text::decode`, so GBK JSON works too) and
+//! infers the types from the values. Nested values (objects, arrays) stay Struct
+//! and List columns as polars reads them. `max_rows` keeps the first records: for
+//! NDJSON only those lines are parsed, a JSON array is parsed whole and then cut.
+//! `text_columns` are cast to String after reading. A top-level value that is not
+//! an array of objects is a `Parse` error.
+
+use std::io::Cursor;
+use std::num::NonZeroUsize;
+
+use polars::prelude::*;
+
+use super::text::Utf8Text;
+use super::{Kind, ReadOptions, cast_text_columns};
+use crate::data::{DataError, FileFormat};
+
+/// Records used to infer NDJSON types.
+const INFER_RECORDS: usize = 10_000;
+
+/// For a `.json` file: NDJSON when it starts with `{` and its first lines are
+/// each a whole object, else a JSON array.
+pub(super) fn json_or_ndjson(bytes: &[u8]) -> Kind {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if start.is_none_or(|i| bytes[i] != b'{') {
+        return Kind::Json;
+    }
+    let objects = bytes
+        .split(|&b| b == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .filter(|line| !line.is_empty())
+        .take(3)
+        .filter(|line| line.first() == Some(&b'{') && line.last() == Some(&b'}'))
+        .count();
+    if objects >= 2 {
+        Kind::Ndjson
+    } else {
+        Kind::Json
+    }
+}
+
+/// The first `n` non-empty lines of `bytes`.
+fn first_lines(bytes: &[u8], n: usize) -> &[u8] {
+    let mut seen = 0;
+    let mut at_line_start = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            if !at_line_start {
+                seen += 1;
+                if seen == n {
+                    return &bytes[..=i];
+                }
+            }
+            at_line_start = true;
+        } else if !b.is_ascii_whitespace() {
+            at_line_start = false;
+        }
+    }
+    bytes
+}
+
+/// Reads JSON (`lines` false) or NDJSON text.
+pub(super) fn read_json(
+    text: &Utf8Text,
+    lines: bool,
+    file: &str,
+    options: &ReadOptions,
+) -> Result<(DataFrame, FileFormat), DataError> {
+    let mut bytes = text.bytes();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DataError::Empty {
+            file: file.to_owned(),
+        });
+    }
+    let (format, json_format) = if lines {
+        if let Some(n) = options.max_rows {
+            bytes = first_lines(bytes, n.max(1));
+        }
+        (FileFormat::Ndjson, JsonFormat::JsonLines)
+    } else {
+        (FileFormat::Json, JsonFormat::Json)
+    };
+    let read = JsonReader::new(Cursor::new(bytes))
+        .with_json_format(json_format)
+        .infer_schema_len(NonZeroUsize::new(INFER_RECORDS))
+        .finish();
+    let mut frame = read.map_err(|e| {
+        let kind = if lines {
+            "one JSON object per line"
+        } else {
+            "a JSON array of objects"
+        };
+        DataError::Parse {
+            file: file.to_owned(),
+            message: format!(
+                "cannot be read as {kind} ({}). Check that the file is complete and that every record is an object.",
+                e.to_string().lines().next().unwrap_or_default()
+            ),
+        }
+    })?;
+    if let Some(n) = options.max_rows {
+        frame = frame.head(Some(n));
+    }
+    cast_text_columns(&mut frame, &options.text_columns, file)?;
+    Ok((frame, format))
+}

@@ -1,0 +1,366 @@
+//! Text files: encoding detection and delimited text (CSV, TSV, pipes, runs of
+//! spaces).
+//!
+//! Encoding: a UTF-8 byte-order mark is stripped (`Utf8Bom`); otherwise the whole
+//! buffer is validated as UTF-8 (`Utf8`) and handed to polars without a copy;
+//! anything that is not UTF-8 is decoded as GB18030 (a superset of GBK) into a new
+//! UTF-8 buffer (`Gb18030`). Bytes that are neither fail with a `Parse` error:
+//! nothing is ever decoded with replacement characters.
+//!
+//! Delimiter: the first 50 records are split (quote-aware) with `,` `\t` `;` `|`;
+//! the candidate giving every record the same number of fields, more than one,
+//! wins (most fields first, then that order). Failing that, runs of two or more
+//! blanks, then of one or more, are tried (fixed-width-like exports); those files
+//! are rewritten in memory with one separator byte between fields.
+//!
+//! Types: polars infers them from the first 10,000 rows. When a later value does
+//! not fit, the offending column is read again as String (repeatedly, then all
+//! columns as String). `text_columns` are always String. Dates are not parsed
+//! here and empty fields are null.
+//!
+//! Lines with more fields than the header, and quotes that never close, fail with
+//! a `Parse` error naming the line. Lines with fewer fields are read with nulls in
+//! the missing trailing columns (some exports drop trailing empty fields).
+
+use std::io::Cursor;
+
+use polars::prelude::*;
+
+use super::records::{Delim, Records, collapse_spaces, unquote};
+use super::{ReadOptions, clean_names, string_column_indices};
+use crate::data::{DataError, FileFormat, TextEncoding};
+
+/// Records looked at to choose the delimiter.
+const SNIFF_RECORDS: usize = 50;
+/// Bytes looked at to choose the delimiter.
+const SNIFF_BYTES: usize = 1 << 20;
+/// Rows polars uses to infer column types.
+const INFER_ROWS: usize = 10_000;
+/// The separator written between fields of a space-separated file.
+const COLLAPSED_SEP: u8 = 0x1f;
+
+/// Text as UTF-8 bytes, with the encoding it was found in.
+pub(super) struct Utf8Text {
+    buf: Vec<u8>,
+    /// Where the text starts in `buf` (3 after a byte-order mark).
+    start: usize,
+    pub encoding: TextEncoding,
+}
+
+impl Utf8Text {
+    pub fn bytes(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+}
+
+/// Detects the encoding of `buf` and returns it as UTF-8.
+pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if buf.starts_with(BOM) {
+        if let Err(e) = std::str::from_utf8(&buf[BOM.len()..]) {
+            let offset = BOM.len() + e.valid_up_to();
+            return Err(DataError::Parse {
+                file: file.to_owned(),
+                message: format!(
+                    "the file starts like UTF-8 but line {} is not valid UTF-8. Save it again as UTF-8 (or as GBK without the byte-order mark).",
+                    line_of_offset(&buf, offset)
+                ),
+            });
+        }
+        return Ok(Utf8Text {
+            buf,
+            start: BOM.len(),
+            encoding: TextEncoding::Utf8Bom,
+        });
+    }
+    if std::str::from_utf8(&buf).is_ok() {
+        return Ok(Utf8Text {
+            buf,
+            start: 0,
+            encoding: TextEncoding::Utf8,
+        });
+    }
+    let decoded = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(&buf)
+        .map(|text| text.into_owned().into_bytes());
+    match decoded {
+        Some(utf8) => Ok(Utf8Text {
+            buf: utf8,
+            start: 0,
+            encoding: TextEncoding::Gb18030,
+        }),
+        None => {
+            let offset = std::str::from_utf8(&buf)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            Err(DataError::Parse {
+                file: file.to_owned(),
+                message: format!(
+                    "the text is neither UTF-8 nor GBK/GB18030 (first bad byte on line {}). Save it again as UTF-8.",
+                    line_of_offset(&buf, offset)
+                ),
+            })
+        }
+    }
+}
+
+/// The 1-based line holding byte `offset`.
+fn line_of_offset(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Field counts of the first non-blank records; `None` when a quote in the
+/// sample never closes before the end of the file.
+fn sample_counts(bytes: &[u8], delim: Delim) -> Option<Vec<usize>> {
+    let truncated = bytes.len() > SNIFF_BYTES;
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let mut counts = Vec::new();
+    for record in Records::new(sample, delim) {
+        match record {
+            Ok(record) if record.is_blank() => {}
+            Ok(record) => counts.push(record.fields.len()),
+            // The sample cut a quoted field: judge on what came before.
+            Err(_) if truncated => break,
+            Err(_) => return None,
+        }
+        if counts.len() >= SNIFF_RECORDS {
+            break;
+        }
+    }
+    // The last record of a cut sample may be incomplete.
+    if truncated && counts.len() < SNIFF_RECORDS {
+        counts.pop();
+    }
+    Some(counts)
+}
+
+/// Chooses the delimiter from the first records (see the module doc).
+pub(super) fn sniff_delimiter(bytes: &[u8]) -> Delim {
+    const BYTES: [u8; 4] = [b',', b'\t', b';', b'|'];
+    let consistent = |counts: &[usize]| -> Option<usize> {
+        let first = *counts.first()?;
+        (first > 1 && counts.iter().all(|&c| c == first)).then_some(first)
+    };
+    let mut best: Option<(usize, Delim)> = None;
+    for b in BYTES {
+        if let Some(n) = sample_counts(bytes, Delim::Byte(b)).and_then(|c| consistent(&c))
+            && best.is_none_or(|(m, _)| n > m)
+        {
+            best = Some((n, Delim::Byte(b)));
+        }
+    }
+    if let Some((_, delim)) = best {
+        return delim;
+    }
+    for min_run in [2, 1] {
+        let delim = Delim::Spaces { min_run };
+        if sample_counts(bytes, delim).is_some_and(|c| consistent(&c).is_some()) {
+            return delim;
+        }
+    }
+    // Ragged or single-column: the byte candidate whose header splits and whose
+    // records most often agree with it; the read then reports the odd line.
+    let mut fallback = (0usize, Delim::Byte(b','));
+    for b in BYTES {
+        if let Some(counts) = sample_counts(bytes, Delim::Byte(b))
+            && let Some(&header) = counts.first()
+            && header > 1
+        {
+            let agree = counts.iter().filter(|&&c| c == header).count();
+            if agree > fallback.0 {
+                fallback = (agree, Delim::Byte(b));
+            }
+        }
+    }
+    fallback.1
+}
+
+/// True when `bytes` look like delimited text with at least two columns and two
+/// records (used for files whose extension says nothing).
+pub(super) fn looks_delimited(bytes: &[u8]) -> bool {
+    if bytes.iter().take(SNIFF_BYTES).any(|&b| b == 0) {
+        return false;
+    }
+    let delim = sniff_delimiter(bytes);
+    sample_counts(bytes, delim)
+        .is_some_and(|c| c.len() >= 2 && c[0] > 1 && c.iter().all(|&n| n == c[0]))
+}
+
+/// The first non-blank record (the header) and the number of lines up to its end.
+fn header(bytes: &[u8], delim: Delim) -> Option<(usize, Vec<String>)> {
+    let mut records = Records::new(bytes, delim);
+    loop {
+        let record = records.next()?.ok()?;
+        if !record.is_blank() {
+            let names = record.fields.iter().map(|f| unquote(f)).collect();
+            return Some((records.lines_consumed(), names));
+        }
+    }
+}
+
+/// A `Parse` error pointing at the first record that does not match the header
+/// (or at a quote that never closes); `fallback` when every record looks fine.
+fn locate_problem(bytes: &[u8], delim: Delim, file: &str, fallback: &str) -> DataError {
+    let how = format!("the file was read as {}-separated", delim.describe());
+    let mut header_fields = None;
+    let mut message = None;
+    for record in Records::new(bytes, delim) {
+        match record {
+            Err(unclosed) => {
+                message = Some(format!(
+                    "a quote opened on line {line} is never closed. Check the quoting at line {line}; {how}.",
+                    line = unclosed.line
+                ));
+                break;
+            }
+            Ok(record) if record.is_blank() => {}
+            Ok(record) => match header_fields {
+                None => header_fields = Some(record.fields.len()),
+                Some(expected) if record.fields.len() > expected => {
+                    message = Some(format!(
+                        "line {line} has {found} fields but the header has {expected}. Check the delimiter or quoting at line {line}; {how}.",
+                        line = record.line,
+                        found = record.fields.len()
+                    ));
+                    break;
+                }
+                Some(_) => {}
+            },
+        }
+    }
+    DataError::Parse {
+        file: file.to_owned(),
+        message: message.unwrap_or_else(|| format!("{fallback} ({how}).")),
+    }
+}
+
+/// Reads delimited UTF-8 text.
+pub(super) fn read_delimited(
+    text: &Utf8Text,
+    file: &str,
+    options: &ReadOptions,
+) -> Result<(DataFrame, FileFormat), DataError> {
+    let bytes = text.bytes();
+    let delim = sniff_delimiter(bytes);
+    let collapsed;
+    let (data, separator, format_delimiter) = match delim {
+        Delim::Byte(b) => (bytes, b, b),
+        Delim::Spaces { min_run } => {
+            collapsed = collapse_spaces(bytes, min_run, COLLAPSED_SEP);
+            (collapsed.as_slice(), COLLAPSED_SEP, b' ')
+        }
+    };
+    let data_delim = Delim::Byte(separator);
+    let Some((header_lines, raw_names)) = header(data, data_delim) else {
+        return Err(match Records::new(data, data_delim).next() {
+            Some(Err(_)) => locate_problem(data, data_delim, file, "the header cannot be read"),
+            _ => DataError::Empty {
+                file: file.to_owned(),
+            },
+        });
+    };
+    let names = clean_names(raw_names);
+    let mut as_string = string_column_indices(&names, &options.text_columns, file)?;
+    let mut all_string = false;
+    let frame = loop {
+        let attempt = read_with_polars(
+            data,
+            separator,
+            header_lines,
+            names.len(),
+            &as_string,
+            all_string,
+            options.max_rows,
+        );
+        match attempt {
+            Ok(frame) => break frame,
+            Err(e) => {
+                let message = e.to_string();
+                if let Some(index) = failing_column(&message)
+                    && index < names.len()
+                    && !as_string.contains(&index)
+                {
+                    as_string.push(index);
+                } else if !all_string && message.contains("could not parse") {
+                    all_string = true;
+                } else {
+                    let first_line = message.lines().next().unwrap_or_default();
+                    return Err(locate_problem(data, data_delim, file, first_line));
+                }
+            }
+        }
+    };
+    if frame.height() == 0 {
+        return Err(DataError::Empty {
+            file: file.to_owned(),
+        });
+    }
+    if frame.width() != names.len() {
+        return Err(locate_problem(
+            data,
+            data_delim,
+            file,
+            &format!(
+                "the header has {} columns but the rows have {}",
+                names.len(),
+                frame.width()
+            ),
+        ));
+    }
+    let mut frame = frame;
+    frame
+        .set_column_names(&names)
+        .map_err(|source| DataError::Polars {
+            file: file.to_owned(),
+            context: "naming the columns".to_owned(),
+            source,
+        })?;
+    Ok((
+        frame,
+        FileFormat::Csv {
+            delimiter: format_delimiter,
+        },
+    ))
+}
+
+/// The 0-based column of a polars "could not parse ... (column number N)" error.
+fn failing_column(message: &str) -> Option<usize> {
+    let rest = message.split("(column number ").nth(1)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse::<usize>().ok()?.checked_sub(1)
+}
+
+/// One polars read. Columns are named `column_N` by polars; the caller renames.
+fn read_with_polars(
+    data: &[u8],
+    separator: u8,
+    header_lines: usize,
+    width: usize,
+    as_string: &[usize],
+    all_string: bool,
+    max_rows: Option<usize>,
+) -> PolarsResult<DataFrame> {
+    let overwrite: Schema = as_string
+        .iter()
+        .filter(|&&i| i < width)
+        .map(|&i| Field::new(format!("column_{}", i + 1).into(), DataType::String))
+        .collect();
+    let infer = if all_string { 0 } else { INFER_ROWS };
+    CsvReadOptions::default()
+        .with_has_header(false)
+        .with_skip_lines(header_lines)
+        .with_n_rows(max_rows)
+        .with_infer_schema_length(Some(infer))
+        .with_schema_overwrite(Some(Arc::new(overwrite)))
+        .with_raise_if_empty(false)
+        .map_parse_options(|p| {
+            p.with_separator(separator)
+                .with_quote_char(Some(b'"'))
+                .with_missing_is_null(true)
+        })
+        .into_reader_with_file_handle(Cursor::new(data))
+        .finish()
+}
