@@ -254,3 +254,208 @@ fn missing_file_is_an_io_error() {
     assert!(matches!(err, DataError::Io { .. }), "{err}");
     assert!(err.to_string().starts_with("gone.csv:"), "{err}");
 }
+
+#[test]
+fn parquet_round_trips_and_respects_max_rows() {
+    let dir = TempDir::new().expect("temp dir");
+    let mut frame = df!(
+        "user_id" => ["000123", "u2", "u3"],
+        "amount" => [1.5, 2.0, 3.25],
+        "qty" => [1i64, 2, 3],
+    )
+    .expect("frame");
+    let path = dir.path().join("orders.parquet");
+    let handle = std::fs::File::create(&path).expect("create");
+    ParquetWriter::new(handle)
+        .finish(&mut frame)
+        .expect("write parquet");
+    let raw = read(&path);
+    assert_eq!(raw.format, FileFormat::Parquet);
+    assert!(raw.frame.equals(&frame));
+    let options = ReadOptions {
+        max_rows: Some(2),
+        text_columns: vec!["qty".to_owned()],
+        ..ReadOptions::default()
+    };
+    let raw = read_raw(&path, &options).expect("reads");
+    assert_eq!(raw.frame.height(), 2);
+    assert_eq!(dtype(&raw, "qty"), DataType::String);
+    assert_eq!(texts(&raw, "user_id"), ["000123", "u2"]);
+}
+
+#[test]
+fn json_array_and_ndjson() {
+    let dir = TempDir::new().expect("temp dir");
+    let array = r#"[{"user_id": "000123", "amount": 3.5, "商品": "保温杯"},
+                   {"user_id": "u2", "amount": 4, "商品": "羽绒服"}]"#;
+    let raw = read(&write(&dir, "orders.json", array.as_bytes()));
+    assert_eq!(raw.format, FileFormat::Json);
+    assert_eq!(names(&raw), ["user_id", "amount", "商品"]);
+    assert_eq!(texts(&raw, "user_id"), ["000123", "u2"]);
+    assert_eq!(texts(&raw, "商品"), ["保温杯", "羽绒服"]);
+    assert_eq!(dtype(&raw, "amount"), DataType::Float64);
+
+    let lines = "{\"user_id\": \"u1\", \"qty\": 1}\n{\"user_id\": \"u2\", \"qty\": 2}\n{\"user_id\": \"u3\", \"qty\": 3}\n";
+    for file in ["events.ndjson", "events.jsonl", "events.json"] {
+        let raw = read(&write(&dir, file, lines.as_bytes()));
+        assert_eq!(raw.format, FileFormat::Ndjson, "{file}");
+        assert_eq!(texts(&raw, "user_id"), ["u1", "u2", "u3"], "{file}");
+        assert_eq!(dtype(&raw, "qty"), DataType::Int64, "{file}");
+    }
+    let options = ReadOptions {
+        max_rows: Some(2),
+        ..ReadOptions::default()
+    };
+    let raw = read_raw(&write(&dir, "events.ndjson", lines.as_bytes()), &options).expect("reads");
+    assert_eq!(raw.frame.height(), 2);
+}
+
+#[test]
+fn gbk_json_decodes() {
+    let dir = TempDir::new().expect("temp dir");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(r#"[{"商品": "保温杯", "金额": 45}]"#);
+    let raw = read(&write(&dir, "gbk.json", &bytes));
+    assert_eq!(raw.encoding, TextEncoding::Gb18030);
+    assert_eq!(texts(&raw, "商品"), ["保温杯"]);
+}
+
+/// A workbook with a first sheet "summary" and a second sheet "订单明细".
+fn write_workbook(path: &Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut workbook = Workbook::new();
+    let first = workbook.add_worksheet();
+    first.set_name("summary").expect("name");
+    first.write_string(0, 0, "note").expect("cell");
+    first
+        .write_string(1, 0, "see the other sheet")
+        .expect("cell");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("订单明细").expect("name");
+    let date_format = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    // A blank first row: the header is the first non-empty row.
+    for (col, name) in ["用户ID", "下单时间", "金额", "数量", "商品", "备注", "会员"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, col as u16, *name).expect("header");
+    }
+    let paid = ExcelDateTime::from_ymd(2024, 3, 1)
+        .and_then(|d| d.and_hms(10, 30, 0))
+        .expect("date");
+    let rows: [(&str, f64, f64, &str, bool); 2] = [
+        ("000123", 299.5, 2.0, "羽绒服", true),
+        ("U002", 45.0, 1.0, "保温杯", false),
+    ];
+    for (i, (user, amount, qty, item, member)) in rows.iter().enumerate() {
+        let row = 2 + i as u32;
+        sheet.write_string(row, 0, *user).expect("cell");
+        sheet
+            .write_datetime_with_format(row, 1, &paid, &date_format)
+            .expect("cell");
+        sheet.write_number(row, 2, *amount).expect("cell");
+        sheet.write_number(row, 3, *qty).expect("cell");
+        sheet.write_string(row, 4, *item).expect("cell");
+        sheet.write_boolean(row, 6, *member).expect("cell");
+    }
+    // A column mixing numbers and text.
+    sheet.write_number(2, 5, 7.0).expect("cell");
+    sheet.write_string(3, 5, "加急").expect("cell");
+    workbook.save(path).expect("save workbook");
+}
+
+#[test]
+fn xlsx_sheet_by_chinese_name_with_types() {
+    let dir = TempDir::new().expect("temp dir");
+    let path = dir.path().join("订单.xlsx");
+    write_workbook(&path);
+
+    let first = read(&path);
+    assert_eq!(
+        first.format,
+        FileFormat::Excel {
+            sheet: "summary".to_owned(),
+            sheets: vec!["summary".to_owned(), "订单明细".to_owned()],
+        }
+    );
+    assert_eq!(texts(&first, "note"), ["see the other sheet"]);
+
+    let options = ReadOptions {
+        sheet: Some("订单明细".to_owned()),
+        ..ReadOptions::default()
+    };
+    let raw = read_raw(&path, &options).expect("second sheet reads");
+    assert_eq!(
+        names(&raw),
+        ["用户ID", "下单时间", "金额", "数量", "商品", "备注", "会员"]
+    );
+    assert_eq!(texts(&raw, "用户ID"), ["000123", "U002"]);
+    assert_eq!(
+        dtype(&raw, "下单时间"),
+        DataType::Datetime(TimeUnit::Milliseconds, None)
+    );
+    assert_eq!(
+        texts(&raw, "下单时间"),
+        ["2024-03-01 10:30:00.000", "2024-03-01 10:30:00.000"]
+    );
+    assert_eq!(dtype(&raw, "金额"), DataType::Float64);
+    assert_eq!(dtype(&raw, "数量"), DataType::Int64);
+    assert_eq!(texts(&raw, "数量"), ["2", "1"]);
+    assert_eq!(texts(&raw, "商品"), ["羽绒服", "保温杯"]);
+    assert_eq!(dtype(&raw, "备注"), DataType::String);
+    assert_eq!(texts(&raw, "备注"), ["7", "加急"]);
+    assert_eq!(dtype(&raw, "会员"), DataType::Boolean);
+}
+
+#[test]
+fn unknown_sheet_lists_the_sheets() {
+    let dir = TempDir::new().expect("temp dir");
+    let path = dir.path().join("book.xlsx");
+    write_workbook(&path);
+    let options = ReadOptions {
+        sheet: Some("Sheet9".to_owned()),
+        ..ReadOptions::default()
+    };
+    let err = read_raw(&path, &options)
+        .err()
+        .expect("unknown sheet fails");
+    assert!(matches!(err, DataError::UnknownSheet { .. }), "{err}");
+    let message = err.to_string();
+    assert!(message.contains("book.xlsx"), "{message}");
+    assert!(message.contains("Sheet9"), "{message}");
+    assert!(message.contains("summary, 订单明细"), "{message}");
+}
+
+#[test]
+fn content_wins_over_a_misleading_extension() {
+    let dir = TempDir::new().expect("temp dir");
+    // Shop systems often export tab-separated text named .xls.
+    let raw = read(&write(&dir, "export.xls", b"id\tamount\n1\t2\n"));
+    assert_eq!(raw.format, FileFormat::Csv { delimiter: b'\t' });
+    // A workbook saved with a .csv name is still a workbook.
+    let path = dir.path().join("book.xlsx");
+    write_workbook(&path);
+    let renamed = dir.path().join("book.csv");
+    std::fs::rename(&path, &renamed).expect("rename");
+    assert!(matches!(read(&renamed).format, FileFormat::Excel { .. }));
+    // An unknown extension with clear columns reads as text.
+    let raw = read(&write(&dir, "orders.dat", b"id;amount\n1;2\n3;4\n"));
+    assert_eq!(raw.format, FileFormat::Csv { delimiter: b';' });
+}
+
+#[test]
+fn unsupported_extension_is_refused() {
+    let dir = TempDir::new().expect("temp dir");
+    let path = write(
+        &dir,
+        "report.pdf",
+        b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n",
+    );
+    let err = read_raw(&path, &ReadOptions::default())
+        .err()
+        .expect("pdf fails");
+    assert!(
+        matches!(&err, DataError::UnsupportedFormat { extension, .. } if extension == "pdf"),
+        "{err}"
+    );
+    assert!(err.to_string().starts_with("report.pdf:"), "{err}");
+}
