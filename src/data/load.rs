@@ -11,6 +11,10 @@ pub fn inspect(_path: &Path, _sheet: Option<&str>) -> Result<Inspection, DataErr
 }
 
 /// Loads the whole file as the operator confirmed it.
-pub fn load(_path: &Path, _options: &LoadOptions, _progress: &Progress) -> Result<Table, DataError> {
+pub fn load(
+    _path: &Path,
+    _options: &LoadOptions,
+    _progress: &Progress,
+) -> Result<Table, DataError> {
     todo!("load helper")
 }
