@@ -8,7 +8,8 @@ use marketbench::cli::{self, Cli};
 fn main() -> ExitCode {
     let parsed = Cli::parse();
     let result = match parsed.command {
-        None => marketbench::ui::run(parsed.files).map(|()| String::new()),
+        None => marketbench::ui::run(marketbench::data::expand_folders(&parsed.files))
+            .map(|()| String::new()),
         Some(command) => cli::run(command),
     };
     match result {

@@ -178,11 +178,12 @@ impl LoadedFiles {
 
 /// Inspects and loads every file with the overrides applied.
 pub fn load_files(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<LoadedFiles> {
+    let files = data::expand_folders(files);
     if files.is_empty() {
         bail!("no input files: give one or more orders, events, customers or products files");
     }
     let mut inspections = Vec::new();
-    for path in files {
+    for path in &files {
         let inspection = data::inspect(path, args.sheet.as_deref())
             .with_context(|| format!("inspecting {}", path.display()))?;
         inspections.push(inspection);

@@ -13,7 +13,7 @@ use crate::data::{FileFormat, Inspection, Role, Table, TextEncoding};
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// Files to inspect (CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX, XLS).
+    /// Files or folders to inspect (CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX, XLS).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     #[command(flatten)]
