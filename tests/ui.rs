@@ -50,7 +50,9 @@ fn idle(app: &MarketbenchApp) -> bool {
 fn type_path(harness: &mut Harness<'_, MarketbenchApp>, path: &Path) {
     harness.get_by_label("Path:").click();
     harness.step();
-    harness.get_by_label("Path:").type_text(&path.display().to_string());
+    harness
+        .get_by_label("Path:")
+        .type_text(&path.display().to_string());
     harness.step();
     harness.get_by_role_and_label(Role::Button, "Open").click();
     harness.step();
@@ -87,7 +89,9 @@ fn every_tab_shows_its_heading_and_unbuilt_ones_say_so() {
     harness.run();
     harness.get_by_label_contains("No data loaded yet");
     for tab in Tab::ALL {
-        harness.get_by_role_and_label(Role::Button, tab.label()).click();
+        harness
+            .get_by_role_and_label(Role::Button, tab.label())
+            .click();
         harness.run();
         assert_eq!(harness.state().state().tab, tab);
         assert!(
@@ -95,7 +99,9 @@ fn every_tab_shows_its_heading_and_unbuilt_ones_say_so() {
             "{} heading missing",
             tab.label()
         );
-        let unbuilt = harness.query_by_label("This part is not built yet.").is_some();
+        let unbuilt = harness
+            .query_by_label("This part is not built yet.")
+            .is_some();
         assert_eq!(unbuilt, tab != Tab::Data, "{}", tab.label());
     }
 }
@@ -118,7 +124,9 @@ fn a_typed_path_goes_through_the_mapping_view_into_the_summary_and_table() {
     // Map the unrecognised column to the customer id.
     harness.get_by_label("Role of column ref").click();
     harness.step();
-    harness.get_by_role_and_label(Role::Button, "customer id").click();
+    harness
+        .get_by_role_and_label(Role::Button, "customer id")
+        .click();
     harness.step();
     harness.get_by_role_and_label(Role::Button, "Load").click();
     step_until(&mut harness, "the load and the summary", |app| {
@@ -168,7 +176,10 @@ fn a_typed_path_goes_through_the_mapping_view_into_the_summary_and_table() {
     assert!(harness.query_by_label("Sorted by amount (ascending). Click a column name to sort by it; click again to reverse.").is_some());
     let view = harness.state().workspace().view().value().expect("view");
     let amounts = view.frame.column("amount").expect("amount");
-    let first = amounts.get(view.frame_row(0)).expect("cell").extract::<f64>();
+    let first = amounts
+        .get(view.frame_row(0))
+        .expect("cell")
+        .extract::<f64>();
     let last = amounts
         .get(view.frame_row(view.len() - 1))
         .expect("cell")
@@ -195,12 +206,18 @@ fn bad_files_show_errors_and_the_app_keeps_running() {
     harness.get_by_label_contains("broken.parquet");
     harness.get_by_label_contains("missing-orders.csv");
 
-    harness.get_all_by_label("Dismiss").next().expect("a dismiss button").click();
+    harness
+        .get_all_by_label("Dismiss")
+        .next()
+        .expect("a dismiss button")
+        .click();
     harness.run();
     assert_eq!(harness.state().workspace().notices().len(), 1);
 
     // Still alive: tabs work and a good file still opens.
-    harness.get_by_role_and_label(Role::Button, "Segments").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Segments")
+        .click();
     harness.run();
     harness.get_by_label("This part is not built yet.");
 }
@@ -220,7 +237,11 @@ fn the_sample_store_opens_on_first_launch_and_loads_without_questions() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.workspace().store().tables.len(), files.len());
-    assert!(app.workspace().notices().is_empty(), "{:?}", app.workspace().notices());
+    assert!(
+        app.workspace().notices().is_empty(),
+        "{:?}",
+        app.workspace().notices()
+    );
     let overview = app
         .workspace()
         .overview()
@@ -232,6 +253,9 @@ fn the_sample_store_opens_on_first_launch_and_loads_without_questions() {
     let customers = format::count(overview.summary.customers);
     let net = format::money(overview.summary.revenue_net);
     harness.get_by_label("Customers");
-    assert!(harness.query_all_by_label(&customers).count() > 0, "{customers}");
+    assert!(
+        harness.query_all_by_label(&customers).count() > 0,
+        "{customers}"
+    );
     assert!(harness.query_all_by_label(&net).count() > 0, "{net}");
 }
