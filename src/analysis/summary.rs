@@ -1,1 +1,336 @@
-//! Dataset summary and daily revenue.
+//! The dataset summary and the daily revenue series, from canonical order lines
+//! (`data::Store::order_lines`).
+//!
+//! Contract:
+//! - Net revenue = sum of line amounts, with return lines (`is_return`) counted as
+//!   minus their absolute amount (exports differ on the sign), and cancelled lines
+//!   (`is_cancelled` and not a return) left out. A return line whose status says
+//!   "refunded" is still a return: it reduces revenue.
+//! - Orders = distinct order ids; without an order id column, distinct
+//!   (customer, day) pairs. Customers = distinct non-null customer ids.
+//! - Days are calendar days of the timestamp as written in the file (no time zone
+//!   conversion). The daily series covers every day from the first to the last
+//!   order; days without orders are zeros, not gaps.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+/// Errors of the analysis layer.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalysisError {
+    #[error("the order lines have no '{column}' column; map a column to {role} when loading")]
+    MissingColumn { column: String, role: String },
+    #[error("{context}: {source}")]
+    Polars {
+        context: String,
+        #[source]
+        source: PolarsError,
+    },
+}
+
+fn polars_error(context: &str) -> impl FnOnce(PolarsError) -> AnalysisError + '_ {
+    move |source| AnalysisError::Polars {
+        context: context.to_string(),
+        source,
+    }
+}
+
+/// Headline figures of the loaded orders.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Summary {
+    pub customers: usize,
+    pub orders: usize,
+    pub order_lines: usize,
+    pub items: usize,
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
+    /// Net of returns, cancelled lines excluded.
+    pub revenue_net: f64,
+    /// Absolute amount of return lines.
+    pub returns_amount: f64,
+    pub return_lines: usize,
+    /// Cancelled lines that are not returns.
+    pub cancelled_lines: usize,
+}
+
+/// Net revenue per calendar day, with zeros on days without orders.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DailyRevenue {
+    pub days: Vec<NaiveDate>,
+    pub revenue: Vec<f64>,
+}
+
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+
+fn require(lines: &DataFrame, column: &str, role: &str) -> Result<(), AnalysisError> {
+    if lines.schema().contains(column) {
+        Ok(())
+    } else {
+        Err(AnalysisError::MissingColumn {
+            column: column.to_string(),
+            role: role.to_string(),
+        })
+    }
+}
+
+fn flag(lines: &DataFrame, name: &str) -> Expr {
+    if lines.schema().contains(name) {
+        col(name).fill_null(lit(false))
+    } else {
+        lit(false)
+    }
+}
+
+/// Signed net amount per line (0 for cancelled lines), and the two flags.
+fn with_net_amount(lines: &DataFrame) -> LazyFrame {
+    let is_return = flag(lines, "is_return");
+    let is_cancelled = flag(lines, "is_cancelled").and(is_return.clone().not());
+    let amount = col("amount").cast(DataType::Float64).fill_null(lit(0.0));
+    lines.clone().lazy().with_columns([
+        when(is_cancelled.clone())
+            .then(lit(0.0))
+            .when(is_return.clone())
+            .then(lit(0.0) - amount.clone().abs())
+            .otherwise(amount)
+            .alias("_net"),
+        is_return.alias("_return"),
+        is_cancelled.alias("_cancelled"),
+    ])
+}
+
+fn day_expr() -> Expr {
+    col("ts").dt().date().alias("_day")
+}
+
+impl Summary {
+    /// Summarises canonical order lines (columns `amount`, `ts`; optional
+    /// `customer_id`, `order_id`, `item_id`, `is_return`, `is_cancelled`).
+    pub fn from_lines(lines: &DataFrame) -> Result<Summary, AnalysisError> {
+        require(lines, "amount", "line amount")?;
+        require(lines, "ts", "date / time")?;
+        let schema = lines.schema();
+        let has = |c: &str| schema.contains(c);
+        let count_distinct = |c: &str| {
+            if has(c) {
+                col(c).drop_nulls().n_unique().cast(DataType::UInt64)
+            } else {
+                lit(0u64)
+            }
+        };
+        let orders = if has("order_id") {
+            count_distinct("order_id")
+        } else if has("customer_id") {
+            as_struct(vec![col("customer_id"), day_expr()])
+                .n_unique()
+                .cast(DataType::UInt64)
+        } else {
+            day_expr().n_unique().cast(DataType::UInt64)
+        };
+        let items = if has("item_id") {
+            count_distinct("item_id")
+        } else {
+            count_distinct("item_name")
+        };
+        let out = with_net_amount(lines)
+            .select([
+                count_distinct("customer_id").alias("customers"),
+                orders.alias("orders"),
+                items.alias("items"),
+                day_expr().min().alias("first_day"),
+                day_expr().max().alias("last_day"),
+                col("_net").sum().alias("revenue_net"),
+                when(col("_return"))
+                    .then(col("_net").abs())
+                    .otherwise(lit(0.0))
+                    .sum()
+                    .alias("returns_amount"),
+                col("_return")
+                    .cast(DataType::UInt64)
+                    .sum()
+                    .alias("return_lines"),
+                col("_cancelled")
+                    .cast(DataType::UInt64)
+                    .sum()
+                    .alias("cancelled_lines"),
+            ])
+            .collect()
+            .map_err(polars_error("summarising order lines"))?;
+        let count = |name: &str| -> Result<usize, AnalysisError> {
+            let value = out
+                .column(name)
+                .and_then(|c| c.cast(&DataType::UInt64))
+                .map_err(polars_error("reading the summary"))?
+                .u64()
+                .map_err(polars_error("reading the summary"))?
+                .get(0)
+                .unwrap_or(0);
+            Ok(value as usize)
+        };
+        let amount = |name: &str| -> Result<f64, AnalysisError> {
+            Ok(out
+                .column(name)
+                .and_then(|c| c.f64().cloned())
+                .map_err(polars_error("reading the summary"))?
+                .get(0)
+                .unwrap_or(0.0))
+        };
+        let day = |name: &str| -> Result<Option<NaiveDate>, AnalysisError> {
+            let days = out
+                .column(name)
+                .and_then(|c| c.cast(&DataType::Int32))
+                .map_err(polars_error("reading the summary"))?;
+            let days = days.i32().map_err(polars_error("reading the summary"))?;
+            Ok(days
+                .get(0)
+                .and_then(|d| EPOCH.checked_add_signed(chrono_days(d))))
+        };
+        Ok(Summary {
+            customers: count("customers")?,
+            orders: count("orders")?,
+            order_lines: lines.height(),
+            items: count("items")?,
+            first_day: day("first_day")?,
+            last_day: day("last_day")?,
+            revenue_net: amount("revenue_net")?,
+            returns_amount: amount("returns_amount")?,
+            return_lines: count("return_lines")?,
+            cancelled_lines: count("cancelled_lines")?,
+        })
+    }
+}
+
+fn chrono_days(days: i32) -> chrono::TimeDelta {
+    chrono::TimeDelta::days(i64::from(days))
+}
+
+/// Net revenue per calendar day from the first to the last order day.
+pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
+    require(lines, "amount", "line amount")?;
+    require(lines, "ts", "date / time")?;
+    let by_day = with_net_amount(lines)
+        .filter(col("ts").is_not_null())
+        .group_by([day_expr()])
+        .agg([col("_net").sum().alias("revenue")])
+        .collect()
+        .map_err(polars_error("summing revenue per day"))?;
+    let day_numbers = by_day
+        .column("_day")
+        .and_then(|c| c.cast(&DataType::Int32))
+        .map_err(polars_error("reading daily revenue"))?;
+    let day_numbers = day_numbers
+        .i32()
+        .map_err(polars_error("reading daily revenue"))?;
+    let revenue = by_day
+        .column("revenue")
+        .and_then(|c| c.f64().cloned())
+        .map_err(polars_error("reading daily revenue"))?;
+    let pairs: Vec<(i32, f64)> = day_numbers
+        .iter()
+        .zip(revenue.iter())
+        .filter_map(|(d, r)| Some((d?, r.unwrap_or(0.0))))
+        .collect();
+    let (Some(first), Some(last)) = (
+        pairs.iter().map(|p| p.0).min(),
+        pairs.iter().map(|p| p.0).max(),
+    ) else {
+        return Ok(DailyRevenue::default());
+    };
+    let span = (last - first) as usize + 1;
+    let mut values = vec![0.0; span];
+    for (d, r) in pairs {
+        values[(d - first) as usize] += r;
+    }
+    let days = (first..=last)
+        .filter_map(|d| EPOCH.checked_add_signed(chrono_days(d)))
+        .collect();
+    Ok(DailyRevenue {
+        days,
+        revenue: values,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(values: &[&str]) -> Column {
+        Column::new("ts_text".into(), values)
+            .str()
+            .expect("text")
+            .as_datetime(
+                Some("%Y-%m-%d %H:%M"),
+                TimeUnit::Milliseconds,
+                false,
+                false,
+                None,
+                &StringChunked::from_iter(std::iter::once(Some("raise"))),
+            )
+            .expect("parse")
+            .into_column()
+            .with_name("ts".into())
+    }
+
+    fn lines() -> DataFrame {
+        let mut df = df! {
+            "customer_id" => [Some("c1"), Some("c1"), Some("c2"), None, Some("c3"), Some("c2")],
+            "order_id" => ["o1", "o1", "o2", "o3", "o4", "o5"],
+            "item_id" => ["a", "b", "a", "c", "b", "a"],
+            "amount" => [10.0, 5.0, 20.0, 7.0, 100.0, 20.0],
+            "is_return" => [false, false, false, false, false, true],
+            "is_cancelled" => [false, false, false, false, true, true],
+        }
+        .expect("frame");
+        df.with_column(ts(&[
+            "2024-01-01 10:00",
+            "2024-01-01 10:00",
+            "2024-01-02 09:00",
+            "2024-01-04 12:00",
+            "2024-01-04 13:00",
+            "2024-01-05 08:00",
+        ]))
+        .expect("ts");
+        df
+    }
+
+    #[test]
+    fn summary_counts_net_revenue_returns_and_cancellations() {
+        let s = Summary::from_lines(&lines()).expect("summary");
+        assert_eq!(s.customers, 3);
+        assert_eq!(s.orders, 5);
+        assert_eq!(s.order_lines, 6);
+        assert_eq!(s.items, 3);
+        assert_eq!(s.first_day, NaiveDate::from_ymd_opt(2024, 1, 1));
+        assert_eq!(s.last_day, NaiveDate::from_ymd_opt(2024, 1, 5));
+        // 10 + 5 + 20 + 7, minus the refunded return of 20; the cancelled 100 is out.
+        assert!((s.revenue_net - 22.0).abs() < 1e-9, "{}", s.revenue_net);
+        assert!((s.returns_amount - 20.0).abs() < 1e-9);
+        assert_eq!(s.return_lines, 1);
+        assert_eq!(s.cancelled_lines, 1);
+    }
+
+    #[test]
+    fn orders_without_order_id_are_customer_days() {
+        let df = lines().drop("order_id").expect("drop");
+        let s = Summary::from_lines(&df).expect("summary");
+        // (c1, 1 Jan), (c2, 2 Jan), (null, 4 Jan), (c3, 4 Jan), (c2, 5 Jan)
+        assert_eq!(s.orders, 5);
+    }
+
+    #[test]
+    fn daily_revenue_fills_missing_days_with_zero() {
+        let d = daily_revenue(&lines()).expect("daily");
+        assert_eq!(d.days.len(), 5);
+        assert_eq!(
+            d.days[2],
+            NaiveDate::from_ymd_opt(2024, 1, 3).expect("date")
+        );
+        assert_eq!(d.revenue, vec![15.0, 20.0, 0.0, 7.0, -20.0]);
+    }
+
+    #[test]
+    fn missing_amount_is_a_clear_error() {
+        let df = lines().drop("amount").expect("drop");
+        let err = Summary::from_lines(&df).expect_err("no amount");
+        assert!(err.to_string().contains("line amount"), "{err}");
+    }
+}

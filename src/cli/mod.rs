@@ -1,1 +1,47 @@
-//! The headless command line.
+//! The headless command line: the same loading and analysis functions the window
+//! uses, for automation.
+//!
+//! Every command that reads data takes [`LoadArgs`] (role overrides such as
+//! `--customer COL`, `--kind`, `--date-format`, `--sheet`) and [`OutputArgs`]
+//! (`--json`), so later analysis commands behave alike.
+
+mod args;
+mod inspect;
+mod sample;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use args::{LoadArgs, LoadedFiles, OutputArgs, load_files};
+
+/// `marketbench` with no command opens the window (with FILES loaded, if given).
+#[derive(Debug, Parser)]
+#[command(
+    name = "marketbench",
+    version,
+    about = "A workbench for e-commerce marketing operators"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files to open in the window (orders, events, customers, products).
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each file's format, columns, detected roles and load report, and the dataset summary.
+    Inspect(inspect::InspectArgs),
+    /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
+    Sample(sample::SampleArgs),
+}
+
+/// Runs a command. Returns the text to print on standard output.
+pub fn run(command: Command) -> anyhow::Result<String> {
+    match command {
+        Command::Inspect(args) => inspect::run(&args),
+        Command::Sample(args) => sample::run(&args),
+    }
+}

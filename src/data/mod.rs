@@ -6,10 +6,12 @@
 //! with canonical columns and a `LoadReport`. Input files are only ever read.
 
 pub mod error;
+pub mod files;
 pub mod model;
 pub mod report;
 
 pub use error::DataError;
+pub use files::expand_folders;
 pub use model::{
     ColumnInfo, DateFormat, DateGuess, FileFormat, FileKind, Inspection, LoadOptions, Role,
     RoleMap, Table, TextEncoding,

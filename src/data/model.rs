@@ -170,6 +170,37 @@ pub enum DateFormat {
     Custom(String),
 }
 
+impl DateFormat {
+    /// The formats offered in the mapping view (Custom is typed in).
+    pub const CHOICES: [DateFormat; 9] = [
+        DateFormat::Iso,
+        DateFormat::YmdCompact,
+        DateFormat::DayFirst,
+        DateFormat::MonthFirst,
+        DateFormat::Chinese,
+        DateFormat::UnixSeconds,
+        DateFormat::UnixMillis,
+        DateFormat::ExcelSerial,
+        DateFormat::Native,
+    ];
+
+    /// Shown to the operator, with an example.
+    pub fn label(&self) -> String {
+        match self {
+            DateFormat::Iso => "ISO (2024-03-05 14:02)".into(),
+            DateFormat::YmdCompact => "yyyymmdd (20240305)".into(),
+            DateFormat::DayFirst => "day first (05/03/2024 = 5 March)".into(),
+            DateFormat::MonthFirst => "month first (03/05/2024 = 5 March)".into(),
+            DateFormat::Chinese => "Chinese (2024年3月5日)".into(),
+            DateFormat::UnixSeconds => "unix seconds (1709647331)".into(),
+            DateFormat::UnixMillis => "unix milliseconds (1709647331000)".into(),
+            DateFormat::ExcelSerial => "Excel serial days (45356)".into(),
+            DateFormat::Native => "already a date".into(),
+            DateFormat::Custom(pattern) => format!("custom ({pattern})"),
+        }
+    }
+}
+
 /// The detected date format of the timestamp column.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DateGuess {

@@ -1,0 +1,213 @@
+//! Arguments shared by every data command: role overrides, file kind, date format,
+//! sheet, and `--json`; and loading files with them.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+
+use crate::data::{self, DateFormat, FileKind, Inspection, LoadOptions, Role, Store, Table};
+use crate::jobs::Progress;
+
+/// How to read the input files. Overrides apply to every file that has the named
+/// column; naming a column no file has is an error.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LoadArgs {
+    /// Column holding the customer id.
+    #[arg(long, value_name = "COL")]
+    pub customer: Option<String>,
+    /// Column holding the order id.
+    #[arg(long, value_name = "COL")]
+    pub order: Option<String>,
+    /// Column holding the date or time.
+    #[arg(long, value_name = "COL")]
+    pub time: Option<String>,
+    /// Column holding the item (product, SKU) id.
+    #[arg(long, value_name = "COL")]
+    pub item: Option<String>,
+    /// Column holding the item name.
+    #[arg(long, value_name = "COL")]
+    pub item_name: Option<String>,
+    /// Column holding the category.
+    #[arg(long, value_name = "COL")]
+    pub category: Option<String>,
+    /// Column holding the quantity.
+    #[arg(long, value_name = "COL")]
+    pub quantity: Option<String>,
+    /// Column holding the unit price.
+    #[arg(long, value_name = "COL")]
+    pub price: Option<String>,
+    /// Column holding the line amount.
+    #[arg(long, value_name = "COL")]
+    pub amount: Option<String>,
+    /// Column holding the behaviour event type.
+    #[arg(long, value_name = "COL")]
+    pub event: Option<String>,
+    /// Column holding the channel or region.
+    #[arg(long, value_name = "COL")]
+    pub region: Option<String>,
+    /// Column holding the email address.
+    #[arg(long, value_name = "COL")]
+    pub email: Option<String>,
+    /// Column holding the phone number.
+    #[arg(long, value_name = "COL")]
+    pub phone: Option<String>,
+    /// Column holding the order status (marks cancellations and refunds).
+    #[arg(long, value_name = "COL")]
+    pub status: Option<String>,
+    /// What the files hold, when detection gets it wrong.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Date format: iso, ymd (20240305), dmy, mdy, chinese, unix-s, unix-ms, excel, or a
+    /// chrono pattern such as %d-%b-%Y.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_date_format)]
+    pub date_format: Option<DateFormat>,
+    /// Excel sheet to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+/// `--json` prints machine-readable output instead of text.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct OutputArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Orders,
+    Events,
+    Customers,
+    Products,
+}
+
+impl From<KindArg> for FileKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Orders => FileKind::Orders,
+            KindArg::Events => FileKind::Events,
+            KindArg::Customers => FileKind::Customers,
+            KindArg::Products => FileKind::Products,
+        }
+    }
+}
+
+fn parse_date_format(text: &str) -> Result<DateFormat, String> {
+    Ok(match text.to_ascii_lowercase().as_str() {
+        "iso" => DateFormat::Iso,
+        "ymd" | "yyyymmdd" => DateFormat::YmdCompact,
+        "dmy" | "dd/mm/yyyy" => DateFormat::DayFirst,
+        "mdy" | "mm/dd/yyyy" => DateFormat::MonthFirst,
+        "chinese" => DateFormat::Chinese,
+        "unix-s" | "unix" => DateFormat::UnixSeconds,
+        "unix-ms" => DateFormat::UnixMillis,
+        "excel" => DateFormat::ExcelSerial,
+        "native" => DateFormat::Native,
+        _ if text.contains('%') => DateFormat::Custom(text.to_string()),
+        _ => {
+            return Err(format!(
+                "unknown date format '{text}': use iso, ymd, dmy, mdy, chinese, unix-s, unix-ms, excel, or a chrono pattern such as %d-%b-%Y"
+            ));
+        }
+    })
+}
+
+impl LoadArgs {
+    /// The role overrides given on the command line.
+    pub fn overrides(&self) -> Vec<(Role, &str)> {
+        let given = [
+            (Role::CustomerId, &self.customer),
+            (Role::OrderId, &self.order),
+            (Role::Timestamp, &self.time),
+            (Role::ItemId, &self.item),
+            (Role::ItemName, &self.item_name),
+            (Role::Category, &self.category),
+            (Role::Quantity, &self.quantity),
+            (Role::UnitPrice, &self.price),
+            (Role::Amount, &self.amount),
+            (Role::EventType, &self.event),
+            (Role::Region, &self.region),
+            (Role::Email, &self.email),
+            (Role::Phone, &self.phone),
+            (Role::Status, &self.status),
+        ];
+        given
+            .into_iter()
+            .filter_map(|(role, column)| column.as_deref().map(|c| (role, c)))
+            .collect()
+    }
+
+    /// The detected options for one file with these overrides applied. A column
+    /// given a role loses any role detection gave it.
+    pub fn options_for(&self, inspection: &Inspection) -> LoadOptions {
+        let mut options = LoadOptions::from_inspection(inspection);
+        for (role, column) in self.overrides() {
+            if inspection.columns.iter().any(|c| c.name == column) {
+                options.mapping.retain(|_, mapped| mapped != column);
+                options.mapping.insert(role, column.to_string());
+            }
+        }
+        if let Some(kind) = self.kind {
+            options.kind = kind.into();
+        }
+        if self.date_format.is_some() {
+            options.date_format = self.date_format.clone();
+        }
+        if self.sheet.is_some() {
+            options.sheet = self.sheet.clone();
+        }
+        options
+    }
+}
+
+/// Files as inspected and loaded, in the order given.
+pub struct LoadedFiles {
+    pub inspections: Vec<Inspection>,
+    pub store: Store,
+}
+
+impl LoadedFiles {
+    pub fn tables(&self) -> impl Iterator<Item = (&Inspection, Option<&Table>)> {
+        self.inspections
+            .iter()
+            .map(|i| (i, self.store.tables.iter().find(|t| t.path == i.path)))
+    }
+}
+
+/// Inspects and loads every file with the overrides applied.
+pub fn load_files(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<LoadedFiles> {
+    let files = data::expand_folders(files);
+    if files.is_empty() {
+        bail!("no input files: give one or more orders, events, customers or products files");
+    }
+    let mut inspections = Vec::new();
+    for path in &files {
+        let inspection = data::inspect(path, args.sheet.as_deref())
+            .with_context(|| format!("inspecting {}", path.display()))?;
+        inspections.push(inspection);
+    }
+    let known: BTreeSet<&str> = inspections
+        .iter()
+        .flat_map(|i| i.columns.iter().map(|c| c.name.as_str()))
+        .collect();
+    for (role, column) in args.overrides() {
+        if !known.contains(column) {
+            let names: Vec<&str> = known.iter().copied().collect();
+            bail!(
+                "--{} {column}: no input file has a column named '{column}'. The columns are: {}",
+                role.cli_flag(),
+                names.join(", ")
+            );
+        }
+    }
+    let mut store = Store::default();
+    for inspection in &inspections {
+        let options = args.options_for(inspection);
+        let table = data::load(&inspection.path, &options, &Progress::detached())
+            .with_context(|| format!("loading {}", inspection.path.display()))?;
+        store.insert(table);
+    }
+    Ok(LoadedFiles { inspections, store })
+}
