@@ -109,7 +109,12 @@ impl Progress {
         ProgressSnapshot {
             done: self.inner.done.load(Ordering::Relaxed),
             total: self.inner.total.load(Ordering::Relaxed),
-            message: self.inner.message.lock().map(|m| m.clone()).unwrap_or_default(),
+            message: self
+                .inner
+                .message
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or_default(),
         }
     }
 

@@ -5,7 +5,9 @@ use super::model::{FileKind, Role};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    #[error("{file}: cannot read the file ({source}). Check that it exists and that you may read it.")]
+    #[error(
+        "{file}: cannot read the file ({source}). Check that it exists and that you may read it."
+    )]
     Io {
         file: String,
         #[source]

@@ -194,12 +194,17 @@ pub enum TextEncoding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileFormat {
     /// Delimited text; `delimiter` is `b' '` for runs of spaces.
-    Csv { delimiter: u8 },
+    Csv {
+        delimiter: u8,
+    },
     Parquet,
     Json,
     Ndjson,
     /// Excel workbook: the sheet read and every sheet in the file.
-    Excel { sheet: String, sheets: Vec<String> },
+    Excel {
+        sheet: String,
+        sheets: Vec<String>,
+    },
 }
 
 /// One column as seen before loading.
