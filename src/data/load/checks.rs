@@ -13,7 +13,7 @@ use crate::data::report::{Example, Problem, ProblemKind};
 use crate::data::{DataError, DateFormat, FileKind, LoadOptions, Role};
 
 pub(super) enum CheckError {
-    Data(DataError),
+    Data(Box<DataError>),
     Polars(PolarsError),
 }
 
@@ -70,7 +70,9 @@ impl Checks<'_> {
             };
             let bad_count = count(&bad);
             if timed && bad_count == height {
-                return Err(CheckError::Data(self.all_dates_bad(name, source)?));
+                return Err(CheckError::Data(Box::new(
+                    self.all_dates_bad(name, source)?,
+                )));
             }
             let (action, hint) = wording(ProblemKind::UnparseableDate, timed);
             let list = examples(&bad, self.rows, source, name)?;
@@ -239,9 +241,9 @@ impl Checks<'_> {
         notes: &mut Vec<String>,
     ) -> Result<(), CheckError> {
         let height = self.raw.height();
-        if !canonical.contains_key(&Role::Quantity) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = canonical.entry(Role::Quantity) {
             let ones = Float64Chunked::full(Role::Quantity.column_name().into(), 1.0, height);
-            canonical.insert(Role::Quantity, ones.into_column());
+            slot.insert(ones.into_column());
             notes.push("no quantity column: every line counts as quantity 1".into());
         }
         if !canonical.contains_key(&Role::Amount)
@@ -272,7 +274,9 @@ impl Checks<'_> {
             if let Some(value) = canonical.get(&role) {
                 let below = negative(value)?;
                 returns = &returns | &below;
-                if let Some((name, source)) = self.source(role) {
+                // A derived amount has no source: show the price that made it negative.
+                let shown = self.source(role).or_else(|| self.source(Role::UnitPrice));
+                if let Some((name, source)) = shown {
                     per_column.push((below, name, source));
                 }
             }

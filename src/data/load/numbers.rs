@@ -137,10 +137,8 @@ fn normalise_separators(text: &str) -> Option<String> {
         }
         out.push(if Some(c) == decimal { '.' } else { c });
     }
-    if out.starts_with('.') || out.ends_with('.') || out.is_empty() {
-        return None;
-    }
-    Some(out)
+    // "12." and ".5" read as Rust reads them; a lone "." does not.
+    (out != "." && !out.is_empty()).then_some(out)
 }
 
 /// A column as f64: numbers are cast, text goes through [`parse_number`]. Null
@@ -203,7 +201,9 @@ mod tests {
             ("1.2.3,4,5", None),
             ("NaN", None),
             ("inf", None),
-            ("12.", None),
+            ("12.", Some(12.0)),
+            ("¥12.", Some(12.0)),
+            ("¥.", None),
             ("--", None),
         ];
         for (text, want) in cases {
