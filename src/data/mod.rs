@@ -18,8 +18,10 @@ pub use model::{
 };
 pub use report::{Example, LoadReport, Problem, ProblemKind};
 
+pub mod dates;
 pub mod load;
 pub mod read;
+pub mod roles;
 pub mod sample;
 pub mod store;
 pub mod view;

@@ -1,8 +1,31 @@
 //! The loaded files together: orders, events, customers and products, joined by key.
+//!
+//! Contract of [`Store::order_lines`]:
+//! - Every orders table is stacked in load order; columns one file lacks are null
+//!   there (diagonal concat), and each line gets a `file` column naming its source,
+//!   so `file` + `row` point at the original line.
+//! - Products are joined on `item_id`, customers on `customer_id`, as left joins
+//!   that keep the order lines' order and count: a key that appears in several
+//!   product (or customer) rows takes the first one loaded.
+//! - A joined attribute (`item_name`, `category`, `unit_price`; `region`, `email`,
+//!   `phone`) fills in only where the order line has none: the line's own value wins.
+//! - The whole thing is one lazy plan, collected once.
 
-use polars::prelude::DataFrame;
+// See `load`: `DataError` is the shared error type, just over clippy's size limit.
+#![allow(clippy::result_large_err)]
 
-use super::{DataError, FileKind, Table};
+use polars::prelude::*;
+
+use super::{DataError, FileKind, Role, Table};
+
+/// Attributes products bring to order lines.
+const PRODUCT_ATTRIBUTES: [Role; 3] = [Role::ItemName, Role::Category, Role::UnitPrice];
+/// Attributes customers bring to order lines.
+const CUSTOMER_ATTRIBUTES: [Role; 3] = [Role::Region, Role::Email, Role::Phone];
+/// Name of the source file column in `order_lines`.
+pub const FILE_COLUMN: &str = "file";
+/// Prefix of joined attributes while they are merged.
+const JOINED_PREFIX: &str = "__joined_";
 
 /// Every loaded table. Several files of one kind (two years of order exports) are
 /// stacked; customers and products are joined onto order lines by key.
@@ -13,8 +36,14 @@ pub struct Store {
 
 impl Store {
     /// Adds a table, replacing one loaded from the same path. Returns the replaced one.
-    pub fn insert(&mut self, _table: Table) -> Option<Table> {
-        todo!("load helper")
+    pub fn insert(&mut self, table: Table) -> Option<Table> {
+        match self.tables.iter_mut().find(|t| t.path == table.path) {
+            Some(slot) => Some(std::mem::replace(slot, table)),
+            None => {
+                self.tables.push(table);
+                None
+            }
+        }
     }
 
     pub fn of_kind(&self, kind: FileKind) -> impl Iterator<Item = &Table> {
@@ -24,6 +53,120 @@ impl Store {
     /// All order lines, stacked, with product and customer attributes joined on.
     /// None when no orders file is loaded.
     pub fn order_lines(&self) -> Result<Option<DataFrame>, DataError> {
-        todo!("load helper")
+        let failed = |source| DataError::Polars {
+            file: self
+                .of_kind(FileKind::Orders)
+                .map(|t| t.report.file.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            context: "joining orders with products and customers".into(),
+            source,
+        };
+        let Some(orders) = self.stacked(FileKind::Orders, true).map_err(failed)? else {
+            return Ok(None);
+        };
+        let mut lines = orders;
+        if let Some(products) = self.stacked(FileKind::Products, false).map_err(failed)? {
+            lines = join_attributes(lines, products, Role::ItemId, &PRODUCT_ATTRIBUTES)
+                .map_err(failed)?;
+        }
+        if let Some(customers) = self.stacked(FileKind::Customers, false).map_err(failed)? {
+            lines = join_attributes(lines, customers, Role::CustomerId, &CUSTOMER_ATTRIBUTES)
+                .map_err(failed)?;
+        }
+        lines.collect().map(Some).map_err(failed)
     }
+
+    /// The tables of `kind` stacked diagonally, optionally tagged with their file.
+    fn stacked(&self, kind: FileKind, tag_file: bool) -> PolarsResult<Option<LazyFrame>> {
+        let frames: Vec<LazyFrame> = self
+            .of_kind(kind)
+            .map(|t| {
+                let lazy = t.frame.clone().lazy();
+                if tag_file {
+                    lazy.with_column(lit(t.report.file.as_str()).alias(FILE_COLUMN))
+                } else {
+                    lazy
+                }
+            })
+            .collect();
+        match frames.len() {
+            0 => Ok(None),
+            1 => Ok(frames.into_iter().next()),
+            _ => concat(
+                frames,
+                UnionArgs {
+                    diagonal: true,
+                    to_supertypes: true,
+                    rechunk: false,
+                    ..UnionArgs::default()
+                },
+            )
+            .map(Some),
+        }
+    }
+}
+
+/// Left-joins `attributes` of `other` onto `lines` by `key`, filling only what the
+/// lines lack.
+fn join_attributes(
+    lines: LazyFrame,
+    other: LazyFrame,
+    key: Role,
+    attributes: &[Role],
+) -> PolarsResult<LazyFrame> {
+    let mut lines = lines;
+    let mut other = other;
+    let key_name = key.column_name();
+    let line_schema = lines.collect_schema()?;
+    let other_schema = other.collect_schema()?;
+    if !line_schema.contains(key_name) || !other_schema.contains(key_name) {
+        return Ok(lines);
+    }
+    let brought: Vec<Role> = attributes
+        .iter()
+        .copied()
+        .filter(|a| other_schema.contains(a.column_name()))
+        .collect();
+    if brought.is_empty() {
+        return Ok(lines);
+    }
+    let joined_name = |role: Role| format!("{JOINED_PREFIX}{}", role.column_name());
+    let mut selection = vec![col(key_name)];
+    selection.extend(
+        brought
+            .iter()
+            .map(|a| col(a.column_name()).alias(joined_name(*a))),
+    );
+    let right = other
+        .select(selection)
+        .filter(col(key_name).is_not_null())
+        .unique_stable(
+            Some(by_name([key_name], true, false)),
+            UniqueKeepStrategy::First,
+        );
+    let args = JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(JoinType::Left)
+    };
+    let merged: Vec<Expr> = brought
+        .iter()
+        .map(|a| {
+            let name = a.column_name();
+            let joined = col(joined_name(*a));
+            if line_schema.contains(name) {
+                coalesce(&[col(name), joined]).alias(name)
+            } else {
+                joined.alias(name)
+            }
+        })
+        .collect();
+    let temporary: Vec<PlSmallStr> = brought
+        .iter()
+        .map(|a| PlSmallStr::from(joined_name(*a)))
+        .collect();
+    Ok(lines
+        .join(right, [col(key_name)], [col(key_name)], args)
+        .with_columns(merged)
+        .drop(by_name(temporary, true, false)))
 }

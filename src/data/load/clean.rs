@@ -1,0 +1,138 @@
+//! Source column → canonical column, one role at a time.
+//!
+//! Contract: ids and text are `String`, trimmed, with empty text as null; whole
+//! floats used as ids lose their `.0` (`1234.0` → `"1234"`); event types are also
+//! lower-cased so `PV` and `pv` are one type. Numbers are `Float64` (see
+//! `numbers`). Dates are `Datetime(ms)` (see `dates`). Columns that need no change
+//! are passed through without copying.
+
+use std::collections::HashSet;
+
+use polars::prelude::*;
+
+use super::numbers::numbers_from_column;
+use crate::data::Role;
+use crate::data::dates;
+use crate::data::model::DateFormat;
+
+/// Status words that mark a cancelled, refunded or returned order line.
+pub const CANCEL_WORDS: &[&str] = &[
+    "cancel", "refund", "returned", "void", "closed", "取消", "退款", "退货", "关闭",
+];
+
+/// The canonical version of `source` for `role`, named `role.column_name()`.
+pub fn canonical_column(
+    source: &Column,
+    role: Role,
+    date_format: &DateFormat,
+) -> PolarsResult<Column> {
+    let name = PlSmallStr::from_static(role.column_name());
+    let column = match role {
+        Role::CustomerId | Role::OrderId | Role::ItemId | Role::Phone => id_text(source)?,
+        Role::EventType => lower_text(&trimmed_text(source)?)?,
+        Role::ItemName | Role::Category | Role::Region | Role::Email | Role::Status => {
+            trimmed_text(source)?
+        }
+        Role::Quantity | Role::UnitPrice | Role::Amount => {
+            numbers_from_column(source)?.into_column()
+        }
+        Role::Timestamp => {
+            dates::parse_dates(source.as_materialized_series(), date_format)?.into_column()
+        }
+    };
+    Ok(column.with_name(name))
+}
+
+/// Ids as text: whole floats lose the `.0`, then trimmed text.
+fn id_text(source: &Column) -> PolarsResult<Column> {
+    if source.dtype().is_float() {
+        let floats = source.cast(&DataType::Float64)?;
+        let whole = floats
+            .f64()?
+            .iter()
+            .all(|v| v.is_none_or(|v| v.fract() == 0.0 && v.abs() < 9.0e15));
+        if whole {
+            return trimmed_text(&floats.cast(&DataType::Int64)?);
+        }
+    }
+    trimmed_text(source)
+}
+
+/// Text, trimmed, empty → null. Untouched (no copy) when nothing needs trimming.
+pub fn trimmed_text(source: &Column) -> PolarsResult<Column> {
+    let text = source.cast(&DataType::String)?;
+    let ca = text.str()?;
+    let needs_work = ca
+        .iter()
+        .any(|v| v.is_some_and(|s| s.is_empty() || s.trim().len() != s.len()));
+    if !needs_work {
+        return Ok(text);
+    }
+    let trimmed: StringChunked = ca
+        .iter()
+        .map(|v| v.map(str::trim).filter(|s| !s.is_empty()))
+        .collect();
+    Ok(trimmed.with_name(source.name().clone()).into_column())
+}
+
+fn lower_text(source: &Column) -> PolarsResult<Column> {
+    Ok(source.str()?.to_lowercase().into_column())
+}
+
+/// True where the source value is present and not blank text.
+pub fn present(source: &Column) -> PolarsResult<BooleanChunked> {
+    if source.dtype() == &DataType::String {
+        Ok(source
+            .str()?
+            .iter()
+            .map(|v| Some(v.is_some_and(|s| !s.trim().is_empty())))
+            .collect())
+    } else {
+        Ok(source.is_not_null())
+    }
+}
+
+/// True where `status` names a cancellation or refund (case-insensitive, any of
+/// [`CANCEL_WORDS`] inside the text). Checked once per distinct status.
+pub fn cancelled_mask(status: &Column) -> PolarsResult<BooleanChunked> {
+    let ca = status.str()?;
+    let distinct = status.unique()?;
+    let cancelled: HashSet<&str> = distinct
+        .str()?
+        .iter()
+        .flatten()
+        .filter(|s| {
+            let lower = s.to_lowercase();
+            CANCEL_WORDS.iter().any(|w| lower.contains(w))
+        })
+        .collect();
+    if cancelled.is_empty() {
+        return Ok(BooleanChunked::full(
+            status.name().clone(),
+            false,
+            status.len(),
+        ));
+    }
+    Ok(ca
+        .iter()
+        .map(|v| Some(v.is_some_and(|s| cancelled.contains(s))))
+        .collect())
+}
+
+/// A mask that is true where `column` is below zero (null counts as false).
+pub fn negative(column: &Column) -> PolarsResult<BooleanChunked> {
+    Ok(column
+        .f64()?
+        .iter()
+        .map(|v| Some(v.is_some_and(|v| v < 0.0)))
+        .collect())
+}
+
+/// A mask that is true where `column` is zero or below (null counts as false).
+pub fn not_positive(column: &Column) -> PolarsResult<BooleanChunked> {
+    Ok(column
+        .f64()?
+        .iter()
+        .map(|v| Some(v.is_some_and(|v| v <= 0.0)))
+        .collect())
+}
