@@ -7,6 +7,7 @@
 
 mod args;
 mod inspect;
+mod sample;
 
 use std::path::PathBuf;
 
@@ -33,11 +34,14 @@ pub struct Cli {
 pub enum Command {
     /// Print each file's format, columns, detected roles and load report, and the dataset summary.
     Inspect(inspect::InspectArgs),
+    /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
+    Sample(sample::SampleArgs),
 }
 
 /// Runs a command. Returns the text to print on standard output.
 pub fn run(command: Command) -> anyhow::Result<String> {
     match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Sample(args) => sample::run(&args),
     }
 }

@@ -1,8 +1,38 @@
-//! The eframe app.
+//! The eframe app: one file per panel. Panels draw from the `Workspace` and the saved
+//! `UiState` and push `Command`s; the app turns commands into background jobs.
+
+pub mod app;
+mod data_panel;
+pub mod fonts;
+pub mod format;
+pub mod mapping_panel;
+mod placeholder_panel;
+pub mod revenue_chart;
+pub mod state;
+mod table_view;
+mod toolbar;
 
 use std::path::PathBuf;
 
-/// Opens the window with `files` loaded (the sample store when empty and first run).
-pub fn run(_files: Vec<PathBuf>) -> anyhow::Result<()> {
-    todo!("ui helper")
+pub use app::{Command, MarketbenchApp};
+pub use state::{Tab, Theme, UiState};
+
+/// Opens the window with `files` loaded (the sample store on a first launch when
+/// no files are given). Returns when the window is closed.
+pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Marketbench")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Marketbench",
+        options,
+        Box::new(move |cc| Ok(Box::new(MarketbenchApp::from_creation_context(cc, files)))),
+    )
+    // eframe::Error is not Send + Sync with glow: keep its text only.
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
 }

@@ -1,0 +1,305 @@
+//! The app: owns the saved `UiState` and the `Workspace`, draws the toolbar, the
+//! notices, the tab bar and the current tab, and carries out the panels' commands.
+//!
+//! Each frame: take finished jobs' results (`Workspace::poll`), draw (panels only read
+//! state and push `Command`s), carry out the commands (start jobs), then ask for the
+//! table view the selection needs. Nothing heavy runs on the UI thread.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::data::{FileKind, expand_folders};
+use crate::jobs::Wake;
+use crate::workspace::{
+    FileId, Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
+};
+
+use super::state::{Tab, Theme, UiState};
+use super::{data_panel, fonts, placeholder_panel, toolbar};
+
+/// What a panel asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the system's file dialog.
+    OpenDialog,
+    /// Open these files (folders stand for the data files in them).
+    Open(Vec<PathBuf>),
+    OpenSample,
+    /// Inspect a waiting Excel file again with another sheet.
+    Reinspect {
+        id: FileId,
+        sheet: String,
+    },
+    Load(FileId),
+    Discard(FileId),
+    CancelLoad(FileId),
+    RemoveTable(PathBuf),
+    CancelSummary,
+    CancelView,
+    Dismiss(u64),
+}
+
+/// The Marketbench window.
+pub struct MarketbenchApp {
+    state: UiState,
+    workspace: Workspace,
+    /// The typed path in the toolbar.
+    pub(super) path_input: String,
+    fonts_installed: bool,
+    applied_theme: Option<Theme>,
+    commands: Vec<Command>,
+}
+
+impl MarketbenchApp {
+    /// Builds the app. `files` are opened at once; with none and no recent files
+    /// (a first launch) the sample store is opened. `wake` repaints the window.
+    pub fn new(state: UiState, files: Vec<PathBuf>, wake: Wake) -> Self {
+        let first_launch = state.recent_files.is_empty();
+        let mut app = MarketbenchApp {
+            state,
+            workspace: Workspace::new(wake),
+            path_input: String::new(),
+            fonts_installed: false,
+            applied_theme: None,
+            commands: Vec::new(),
+        };
+        if !files.is_empty() {
+            app.handle(Command::Open(files));
+        } else if first_launch {
+            app.handle(Command::OpenSample);
+        }
+        app
+    }
+
+    /// Builds the app inside eframe: restores the saved state and installs the fonts.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
+        let state = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        fonts::install(&cc.egui_ctx);
+        let ctx = cc.egui_ctx.clone();
+        let wake: Wake = Arc::new(move || ctx.request_repaint());
+        let mut app = Self::new(state, files, wake);
+        app.fonts_installed = true;
+        app
+    }
+
+    pub fn state(&self) -> &UiState {
+        &self.state
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// Queues a command, as a panel does.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// One frame: poll jobs, draw, carry out commands.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            fonts::install(&ctx);
+            self.fonts_installed = true;
+        }
+        if self.applied_theme != Some(self.state.theme) {
+            ctx.set_theme(self.state.theme.preference());
+            self.applied_theme = Some(self.state.theme);
+        }
+        self.poll();
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open(dropped));
+        }
+
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            toolbar::ui(
+                ui,
+                &mut self.state,
+                &mut self.path_input,
+                &mut self.commands,
+            );
+        });
+        if !self.workspace.notices().is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| {
+                notices_ui(ui, &self.workspace, &mut self.commands);
+            });
+        }
+        egui::Panel::left("tabs")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| tabs_ui(ui, &mut self.state.tab));
+        egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
+            Tab::Data => {
+                data_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
+            }
+            tab => placeholder_panel::ui(ui, tab),
+        });
+        drop_hint_ui(&ctx);
+
+        for command in std::mem::take(&mut self.commands) {
+            self.handle(command);
+        }
+        self.request_view();
+    }
+
+    fn poll(&mut self) {
+        for event in self.workspace.poll(&self.state.remembered) {
+            match event {
+                WorkspaceEvent::Loaded {
+                    path,
+                    signature,
+                    options,
+                } => {
+                    self.state.add_recent(&path);
+                    self.state.remembered.insert(signature, options);
+                }
+                WorkspaceEvent::NeedsMapping { .. } => self.state.tab = Tab::Data,
+            }
+        }
+    }
+
+    fn handle(&mut self, command: Command) {
+        match command {
+            Command::OpenDialog => {
+                // None means the operator cancelled (or no dialog is available): normal.
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open data files")
+                    .add_filter("Data files", &crate::data::files::DATA_EXTENSIONS)
+                    .add_filter("All files", &["*"])
+                    .pick_files();
+                if let Some(files) = picked {
+                    self.handle(Command::Open(files));
+                }
+            }
+            Command::Open(paths) => {
+                for path in expand_folders(&paths) {
+                    let origin = origin_of(&path);
+                    self.workspace.open(path, origin);
+                }
+            }
+            Command::OpenSample => match sample_files() {
+                Some(files) => {
+                    for path in files {
+                        self.workspace.open(path, Origin::Sample);
+                    }
+                }
+                None => self.workspace.notify(
+                    Level::Error,
+                    "The sample store was not found. Set MARKETBENCH_SAMPLE_DIR to its folder, \
+                     or open your own files.",
+                ),
+            },
+            Command::Reinspect { id, sheet } => self.workspace.reinspect(id, sheet),
+            Command::Load(id) => self.workspace.load(id),
+            Command::Discard(id) => self.workspace.discard(id),
+            Command::CancelLoad(id) => self.workspace.cancel_load(id),
+            Command::RemoveTable(path) => self.workspace.remove_table(&path),
+            Command::CancelSummary => self.workspace.cancel_overview(),
+            Command::CancelView => self.workspace.cancel_view(),
+            Command::Dismiss(id) => self.workspace.dismiss(id),
+        }
+    }
+
+    /// Asks the workspace for the view the table selection needs (cheap when unchanged).
+    fn request_view(&mut self) {
+        let tables = &self.workspace.store().tables;
+        let chosen = self
+            .state
+            .table
+            .table
+            .as_ref()
+            .and_then(|p| tables.iter().find(|t| &t.path == p))
+            .or_else(|| tables.iter().find(|t| t.kind == FileKind::Orders))
+            .or_else(|| tables.first());
+        let Some(table) = chosen else {
+            return;
+        };
+        let sort = self
+            .state
+            .table
+            .sort
+            .clone()
+            .filter(|key| table.frame.column(&key.column).is_ok());
+        let request = ViewRequest {
+            table: table.path.clone(),
+            sort,
+            filter: self.state.table.filter.clone(),
+        };
+        self.workspace.set_view(request);
+    }
+}
+
+impl eframe::App for MarketbenchApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab) {
+    ui.add_space(8.0);
+    for candidate in Tab::ALL {
+        let selected = *tab == candidate;
+        let label = egui::RichText::new(candidate.label()).size(15.0);
+        if ui
+            .add_sized(
+                [ui.available_width(), 28.0],
+                egui::Button::selectable(selected, label),
+            )
+            .clicked()
+        {
+            *tab = candidate;
+        }
+    }
+}
+
+fn notices_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+    ui.add_space(4.0);
+    for notice in workspace.notices() {
+        ui.horizontal(|ui| {
+            if ui.button("Dismiss").clicked() {
+                commands.push(Command::Dismiss(notice.id));
+            }
+            let color = match notice.level {
+                Level::Error => ui.visuals().error_fg_color,
+                Level::Info => ui.visuals().text_color(),
+            };
+            ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
+        });
+    }
+    ui.add_space(4.0);
+}
+
+/// While files are dragged over the window, say what dropping them does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop files or folders to open them",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,255 @@
+//! The Data tab: files on their way in (mapping view), the summary cards, the loaded
+//! files with their load reports, the daily revenue chart and the table of rows.
+//! Reads the workspace's results; computing is left to jobs.
+
+use crate::data::{LoadReport, Table};
+use crate::workspace::{Overview, Workspace, file_name};
+
+use super::app::Command;
+use super::state::UiState;
+use super::{format, mapping_panel, revenue_chart, table_view};
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    workspace: &mut Workspace,
+    state: &mut UiState,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Data");
+    if !workspace.pending().is_empty() {
+        let max_height = if workspace.store().tables.is_empty() {
+            ui.available_height()
+        } else {
+            ui.available_height() * 0.6
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("pending_files")
+            .max_height(max_height)
+            .show(ui, |ui| mapping_panel::ui(ui, workspace, commands));
+    }
+    if workspace.store().tables.is_empty() {
+        if workspace.pending().is_empty() {
+            empty_ui(ui, commands);
+        }
+        return;
+    }
+    summary_ui(ui, workspace, commands);
+    ui.add_space(4.0);
+    egui::Panel::left("loaded_files")
+        .resizable(true)
+        .default_size(330.0)
+        .size_range(220.0..=600.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("loaded_files_scroll")
+                .show(ui, |ui| loaded_files_ui(ui, workspace, commands));
+        });
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        if let Some(Some(overview)) = workspace.overview().value() {
+            egui::Panel::top("revenue_chart")
+                .resizable(true)
+                .default_size(230.0)
+                .size_range(120.0..=500.0)
+                .show(ui, |ui| revenue_chart::ui(ui, &overview.daily));
+        }
+        table_picker_ui(ui, workspace, state);
+        table_view::ui(ui, workspace.view(), &mut state.table, commands);
+    });
+}
+
+fn empty_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.add_space(24.0);
+    ui.label("No data loaded yet.");
+    ui.label(
+        "Open your shop's exports (orders, behaviour events, customers, products) with \
+         “Open files…”, type a path in the toolbar, drop files on this window, or try the sample store.",
+    );
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("Choose files…").clicked() {
+            commands.push(Command::OpenDialog);
+        }
+        if ui.button("Try the sample store").clicked() {
+            commands.push(Command::OpenSample);
+        }
+    });
+}
+
+fn summary_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+    let slot = workspace.overview();
+    ui.horizontal_wrapped(|ui| {
+        match slot.value() {
+            Some(Some(overview)) => cards_ui(ui, overview),
+            Some(None) => {
+                ui.label("Load an orders file to see customers, orders and revenue.");
+            }
+            None if slot.pending().is_none() => {
+                ui.label("No summary yet.");
+            }
+            None => {}
+        }
+        if let Some(job) = slot.pending() {
+            ui.spinner();
+            let message = job.progress().snapshot().message;
+            ui.label(if message.is_empty() {
+                "Updating the summary…".to_string()
+            } else {
+                format!("{message}…")
+            });
+            if ui
+                .button("Cancel")
+                .on_hover_text("Cancel the summary")
+                .clicked()
+            {
+                commands.push(Command::CancelSummary);
+            }
+        }
+    });
+}
+
+fn cards_ui(ui: &mut egui::Ui, overview: &Overview) {
+    let s = &overview.summary;
+    let range = match (s.first_day, s.last_day) {
+        (Some(first), Some(last)) => format!("{first} – {last}"),
+        _ => "no dates".to_string(),
+    };
+    card_ui(ui, "Customers", &format::count(s.customers), None);
+    card_ui(ui, "Orders", &format::count(s.orders), None);
+    card_ui(ui, "Order lines", &format::count(s.order_lines), None);
+    card_ui(
+        ui,
+        "Items",
+        &format::count(s.items),
+        Some("distinct products sold"),
+    );
+    card_ui(ui, "Date range", &range, None);
+    card_ui(
+        ui,
+        "Net revenue",
+        &format::money(s.revenue_net),
+        Some("after returns; cancelled lines left out"),
+    );
+    let returns = format!(
+        "{} ({} lines)",
+        format::money(s.returns_amount),
+        format::count(s.return_lines)
+    );
+    card_ui(ui, "Returns", &returns, None);
+    if s.cancelled_lines > 0 {
+        card_ui(
+            ui,
+            "Cancelled lines",
+            &format::count(s.cancelled_lines),
+            None,
+        );
+    }
+}
+
+fn card_ui(ui: &mut egui::Ui, title: &str, value: &str, hint: Option<&str>) {
+    let response = egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::symmetric(12, 6))
+        .show(ui, |ui| {
+            ui.vertical(|ui| {
+                ui.weak(title);
+                ui.label(egui::RichText::new(value).size(18.0).strong());
+            });
+        })
+        .response;
+    if let Some(hint) = hint {
+        response.on_hover_text(hint);
+    }
+}
+
+fn loaded_files_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+    ui.strong("Loaded files");
+    ui.add_space(4.0);
+    for table in &workspace.store().tables {
+        table_report_ui(ui, table, commands);
+        ui.separator();
+    }
+}
+
+fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
+    let name = file_name(&table.path);
+    let report = &table.report;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(&name).strong())
+            .on_hover_text(table.path.display().to_string());
+        ui.weak(table.kind.label());
+    });
+    ui.label(format!(
+        "{} of {} rows kept",
+        format::count(report.rows_kept),
+        format::count(report.rows_read)
+    ));
+    report_ui(ui, &table.path, report);
+    if ui
+        .small_button("Remove")
+        .on_hover_text(format!("Unload {name}"))
+        .clicked()
+    {
+        commands.push(Command::RemoveTable(table.path.clone()));
+    }
+}
+
+fn report_ui(ui: &mut egui::Ui, path: &std::path::Path, report: &LoadReport) {
+    if report.problems.is_empty() {
+        ui.weak("No problems found.");
+    }
+    for problem in &report.problems {
+        ui.label(format!(
+            "• {}: {} rows, {}",
+            problem.kind.label(),
+            format::count(problem.count),
+            problem.action
+        ));
+        if !problem.hint.is_empty() {
+            ui.add(egui::Label::new(egui::RichText::new(&problem.hint).weak()).wrap());
+        }
+        if !problem.examples.is_empty() {
+            egui::CollapsingHeader::new(format!("Examples ({})", problem.examples.len()))
+                .id_salt((path, problem.kind))
+                .show(ui, |ui| {
+                    egui::Grid::new((path, problem.kind, "examples"))
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.strong("Row");
+                            ui.strong("Column");
+                            ui.strong("Value");
+                            ui.end_row();
+                            for example in &problem.examples {
+                                ui.label(format::count(example.row));
+                                ui.label(&example.column);
+                                ui.label(&example.value);
+                                ui.end_row();
+                            }
+                        });
+                });
+        }
+    }
+    for note in &report.notes {
+        ui.add(egui::Label::new(egui::RichText::new(format!("Note: {note}")).weak()).wrap());
+    }
+}
+
+fn table_picker_ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState) {
+    let shown = workspace.view().value().map(|v| v.request.table.clone());
+    ui.horizontal(|ui| {
+        let selected = shown
+            .as_ref()
+            .map_or_else(|| "—".to_string(), |p| file_name(p));
+        let mut choice = shown.clone();
+        egui::ComboBox::from_label("Table")
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                for table in &workspace.store().tables {
+                    let label = format!("{} ({})", file_name(&table.path), table.kind.label());
+                    ui.selectable_value(&mut choice, Some(table.path.clone()), label);
+                }
+            });
+        if choice != shown {
+            state.table.table = choice;
+            state.table.sort = None;
+        }
+    });
+}

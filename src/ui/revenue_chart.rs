@@ -1,0 +1,69 @@
+//! The daily net revenue chart: x is days since 1970-01-01, labelled as dates; hover
+//! shows the day and its revenue; drag to pan, scroll or pinch to zoom, double-click
+//! to reset.
+
+use chrono::NaiveDate;
+use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
+
+use crate::analysis::summary::DailyRevenue;
+
+use super::format;
+
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+
+/// Days since 1970-01-01 for the x axis.
+pub fn day_number(day: NaiveDate) -> f64 {
+    (day - EPOCH).num_days() as f64
+}
+
+/// The date at x (rounded to the nearest day); None outside chrono's range.
+pub fn date_of(x: f64) -> Option<NaiveDate> {
+    if !x.is_finite() || x.abs() > 1e8 {
+        return None;
+    }
+    EPOCH.checked_add_signed(chrono::TimeDelta::days(x.round() as i64))
+}
+
+pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
+    ui.strong("Net revenue per day");
+    if daily.days.is_empty() {
+        ui.weak("No dated orders to chart.");
+        return;
+    }
+    let points: PlotPoints = daily
+        .days
+        .iter()
+        .zip(&daily.revenue)
+        .map(|(day, revenue)| [day_number(*day), *revenue])
+        .collect();
+    Plot::new("daily_revenue")
+        .allow_zoom(true)
+        .allow_drag(true)
+        .allow_scroll(true)
+        .allow_double_click_reset(true)
+        .x_axis_formatter(|mark: GridMark, _range| {
+            date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+        })
+        .y_axis_formatter(|mark: GridMark, _range| format::money(mark.value))
+        .label_formatter(|position| match position {
+            HoverPosition::NearDataPoint { position, .. } => {
+                let day = date_of(position.x)?;
+                Some(format!("{day}\nrevenue {}", format::money(position.y)))
+            }
+            HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot_ui| plot_ui.line(Line::new("net revenue", points)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip_through_the_x_axis() {
+        let day = NaiveDate::from_ymd_opt(2024, 3, 5).expect("date");
+        assert_eq!(day_number(day), 19_787.0);
+        assert_eq!(date_of(19_787.4), Some(day));
+        assert_eq!(date_of(f64::NAN), None);
+    }
+}

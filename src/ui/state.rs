@@ -1,0 +1,145 @@
+//! What the window remembers between runs: recent files, the options confirmed per
+//! file signature, theme, tab and table selection. Saved through eframe's storage;
+//! every field has a default, so an older or damaged save simply starts fresh.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::LoadOptions;
+use crate::workspace::SortKey;
+
+/// At most this many recent files are kept.
+pub const MAX_RECENT: usize = 10;
+
+/// The capabilities, one tab each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Data,
+    Behaviour,
+    Segments,
+    Recommendations,
+    Forecast,
+    Campaigns,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Tab::Data,
+        Tab::Behaviour,
+        Tab::Segments,
+        Tab::Recommendations,
+        Tab::Forecast,
+        Tab::Campaigns,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Data => "Data",
+            Tab::Behaviour => "Behaviour",
+            Tab::Segments => "Segments",
+            Tab::Recommendations => "Recommendations",
+            Tab::Forecast => "Forecast",
+            Tab::Campaigns => "Campaigns",
+        }
+    }
+}
+
+/// Light or dark colours, or whatever the system says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Follow the system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// Which table the Data tab shows, and how.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TableSelection {
+    /// The loaded file shown; None: the first orders file, else the first file.
+    pub table: Option<PathBuf>,
+    pub sort: Option<SortKey>,
+    /// Not saved: a filter from last time would hide rows without saying why.
+    #[serde(skip)]
+    pub filter: String,
+}
+
+/// Settings and selections, saved between runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    /// Options the operator confirmed, by header signature.
+    pub remembered: BTreeMap<String, LoadOptions>,
+    pub theme: Theme,
+    pub tab: Tab,
+    pub table: TableSelection,
+}
+
+impl UiState {
+    /// Puts `path` first in the recent files.
+    pub fn add_recent(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_bounded() {
+        let mut state = UiState::default();
+        for i in 0..15 {
+            state.add_recent(Path::new(&format!("f{i}.csv")));
+        }
+        state.add_recent(Path::new("f10.csv"));
+        assert_eq!(state.recent_files.len(), MAX_RECENT);
+        assert_eq!(state.recent_files[0], Path::new("f10.csv"));
+        assert_eq!(state.recent_files[1], Path::new("f14.csv"));
+        assert_eq!(
+            state
+                .recent_files
+                .iter()
+                .filter(|p| *p == Path::new("f10.csv"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_old_save_with_missing_fields_still_loads() {
+        let state: UiState =
+            serde_json::from_str(r#"{"theme":"Dark","unknown":1}"#).expect("old save");
+        assert_eq!(state.theme, Theme::Dark);
+        assert_eq!(state.tab, Tab::Data);
+        assert!(state.recent_files.is_empty());
+    }
+}

@@ -1,0 +1,88 @@
+//! The toolbar: open files (dialog, typed path, recent files, sample store) and the
+//! theme. Drag-and-drop onto the window is handled by the app.
+
+use std::path::PathBuf;
+
+use super::app::Command;
+use super::state::{Theme, UiState};
+use crate::workspace::file_name;
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &mut UiState,
+    path_input: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Marketbench");
+        ui.separator();
+        if ui
+            .button("Open files…")
+            .on_hover_text("Choose data files: CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX, XLS")
+            .clicked()
+        {
+            commands.push(Command::OpenDialog);
+        }
+        recent_menu_ui(ui, state, commands);
+        if ui
+            .button("Open sample store")
+            .on_hover_text("A generated shop: orders, products, customers and behaviour events")
+            .clicked()
+        {
+            commands.push(Command::OpenSample);
+        }
+        ui.separator();
+        let label = ui.label("Path:");
+        let field = ui.add(
+            egui::TextEdit::singleline(path_input)
+                .hint_text("/path/to/orders.csv or a folder")
+                .desired_width(320.0),
+        );
+        let field = field.labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let typed = path_input.trim().to_string();
+        let open = ui.add_enabled(!typed.is_empty(), egui::Button::new("Open"));
+        if (open.clicked() || entered) && !typed.is_empty() {
+            commands.push(Command::Open(vec![PathBuf::from(typed)]));
+            path_input.clear();
+        }
+        ui.separator();
+        egui::ComboBox::from_label("Theme")
+            .selected_text(state.theme.label())
+            .show_ui(ui, |ui| {
+                for theme in Theme::ALL {
+                    ui.selectable_value(&mut state.theme, theme, theme.label());
+                }
+            });
+    });
+    ui.add_space(4.0);
+}
+
+fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Command>) {
+    ui.menu_button("Recent files", |ui| {
+        if state.recent_files.is_empty() {
+            ui.weak("No recent files yet");
+            return;
+        }
+        for path in &state.recent_files {
+            let clicked = ui
+                .button(file_name(path))
+                .on_hover_text(path.display().to_string())
+                .clicked();
+            if clicked {
+                commands.push(Command::Open(vec![path.clone()]));
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui.button("Open all recent files").clicked() {
+            commands.push(Command::Open(state.recent_files.clone()));
+            ui.close();
+        }
+        if ui.button("Clear recent files").clicked() {
+            state.recent_files.clear();
+            ui.close();
+        }
+    });
+}

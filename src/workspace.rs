@@ -1,0 +1,584 @@
+//! The open workspace: the loaded files, the files on their way in, and the results
+//! computed from them. Nothing here imports egui: the window drives it and draws it,
+//! tests drive it directly.
+//!
+//! Contract:
+//! - Opening a file runs `data::inspect` as a job. A file from the sample store, or
+//!   whose header signature has remembered options, is then loaded straight away;
+//!   any other waits in the mapping stage until the operator confirms (`load`).
+//! - A failed or cancelled load goes back to the mapping stage, with the error as a
+//!   notice, so the operator can change the mapping and try again; a failed inspect
+//!   drops the file with a notice. Errors never panic.
+//! - Every change of the store bumps its version and restarts the overview (summary
+//!   and daily revenue) and the table view as jobs. The last good value stays shown
+//!   while a new one computes; results of outdated inputs are dropped (`jobs::Slot`).
+//! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use polars::prelude::DataFrame;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
+use crate::data::view::{filtered_rows, sorted_rows};
+use crate::data::{self, Inspection, LoadOptions, Store, Table};
+use crate::jobs::{Job, JobError, Slot, Wake, spawn};
+
+/// Identifies a file on its way in (inspecting, waiting for mapping, loading).
+pub type FileId = u64;
+
+/// Where a file came from: sample files load without asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Sample,
+    User,
+}
+
+/// Where a file on its way in stands.
+pub enum FileStage {
+    Inspecting(Job<Inspection>),
+    /// Waiting for the operator to confirm `options` (edited in the mapping view).
+    Mapping {
+        inspection: Inspection,
+        options: LoadOptions,
+        /// Why the last load attempt failed, if it did.
+        last_error: Option<String>,
+    },
+    Loading {
+        inspection: Inspection,
+        options: LoadOptions,
+        job: Job<Table>,
+    },
+}
+
+/// A file that is not loaded yet.
+pub struct PendingFile {
+    pub id: FileId,
+    pub path: PathBuf,
+    pub origin: Origin,
+    pub stage: FileStage,
+}
+
+/// What happened during `poll`, for the app to act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkspaceEvent {
+    /// A file was loaded with these options: remember them for its signature.
+    Loaded {
+        path: PathBuf,
+        signature: String,
+        options: LoadOptions,
+    },
+    /// A file waits for the operator in the mapping view.
+    NeedsMapping { path: PathBuf },
+}
+
+/// How serious a notice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Info,
+}
+
+/// A dismissable message for the operator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u64,
+    pub level: Level,
+    pub text: String,
+}
+
+/// The summary and the daily revenue of the loaded orders.
+#[derive(Clone, Debug)]
+pub struct Overview {
+    pub summary: Summary,
+    pub daily: DailyRevenue,
+}
+
+/// Which column the table is sorted by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SortKey {
+    pub column: String,
+    pub descending: bool,
+}
+
+/// What the table should show: a loaded table, sorted and filtered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewRequest {
+    pub table: PathBuf,
+    pub sort: Option<SortKey>,
+    pub filter: String,
+}
+
+/// A computed table view: the frame it was made from and the rows to show, in order.
+#[derive(Clone, Debug)]
+pub struct RowView {
+    pub request: ViewRequest,
+    pub frame: DataFrame,
+    /// None: every row in file order.
+    pub rows: Option<Vec<u32>>,
+}
+
+impl RowView {
+    /// Number of rows shown.
+    pub fn len(&self) -> usize {
+        self.rows.as_ref().map_or(self.frame.height(), Vec::len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The frame row shown at position `position`.
+    pub fn frame_row(&self, position: usize) -> usize {
+        match &self.rows {
+            Some(rows) => rows.get(position).map_or(usize::MAX, |&r| r as usize),
+            None => position,
+        }
+    }
+}
+
+/// The loaded data and everything computed from it.
+pub struct Workspace {
+    store: Store,
+    store_version: u64,
+    pending: Vec<PendingFile>,
+    overview: Slot<Option<Overview>>,
+    view: Slot<RowView>,
+    /// The last view asked for, with the store version it was asked at.
+    view_request: Option<(ViewRequest, u64)>,
+    notices: Vec<Notice>,
+    next_id: u64,
+    wake: Wake,
+}
+
+impl Workspace {
+    /// An empty workspace; `wake` is called whenever a job has news.
+    pub fn new(wake: Wake) -> Self {
+        Workspace {
+            store: Store::default(),
+            store_version: 0,
+            pending: Vec::new(),
+            overview: Slot::default(),
+            view: Slot::default(),
+            view_request: None,
+            notices: Vec::new(),
+            next_id: 1,
+            wake,
+        }
+    }
+
+    fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Starts inspecting `path`. A file already on its way in is started again.
+    pub fn open(&mut self, path: PathBuf, origin: Origin) {
+        self.pending.retain(|p| p.path != path);
+        let id = self.next_id();
+        let job = inspect_job(&path, None, self.wake.clone());
+        self.pending.push(PendingFile {
+            id,
+            path,
+            origin,
+            stage: FileStage::Inspecting(job),
+        });
+    }
+
+    /// Inspects a waiting file again with another Excel sheet.
+    pub fn reinspect(&mut self, id: FileId, sheet: String) {
+        let wake = self.wake.clone();
+        if let Some(file) = self.pending.iter_mut().find(|p| p.id == id) {
+            file.stage = FileStage::Inspecting(inspect_job(&file.path, Some(sheet), wake));
+        }
+    }
+
+    /// Files on their way in, oldest first.
+    pub fn pending(&self) -> &[PendingFile] {
+        &self.pending
+    }
+
+    /// For the mapping view to edit the options of waiting files.
+    pub fn pending_mut(&mut self) -> &mut [PendingFile] {
+        &mut self.pending
+    }
+
+    /// Starts loading a waiting file with the options edited in the mapping view.
+    pub fn load(&mut self, id: FileId) {
+        let wake = self.wake.clone();
+        let Some(index) = self.pending.iter().position(|p| p.id == id) else {
+            return;
+        };
+        let PendingFile {
+            id,
+            path,
+            origin,
+            stage,
+        } = self.pending.remove(index);
+        let stage = match stage {
+            FileStage::Mapping {
+                inspection,
+                options,
+                ..
+            } => FileStage::Loading {
+                job: load_job(&path, options.clone(), wake),
+                inspection,
+                options,
+            },
+            other => other,
+        };
+        self.pending.insert(
+            index,
+            PendingFile {
+                id,
+                path,
+                origin,
+                stage,
+            },
+        );
+    }
+
+    /// Drops a file on its way in (cancelling its job).
+    pub fn discard(&mut self, id: FileId) {
+        if let Some(file) = self.pending.iter().find(|p| p.id == id) {
+            match &file.stage {
+                FileStage::Inspecting(job) => job.cancel(),
+                FileStage::Loading { job, .. } => job.cancel(),
+                FileStage::Mapping { .. } => {}
+            }
+        }
+        self.pending.retain(|p| p.id != id);
+    }
+
+    /// Asks a running load to stop; the file goes back to the mapping stage.
+    pub fn cancel_load(&mut self, id: FileId) {
+        if let Some(FileStage::Loading { job, .. }) =
+            self.pending.iter().find(|p| p.id == id).map(|p| &p.stage)
+        {
+            job.cancel();
+        }
+    }
+
+    /// Takes finished jobs' results. `remembered` maps header signatures to the options
+    /// the operator confirmed before. Returns what the app should know about.
+    pub fn poll(&mut self, remembered: &BTreeMap<String, LoadOptions>) -> Vec<WorkspaceEvent> {
+        let mut events = Vec::new();
+        let mut loaded = Vec::new();
+        let mut errors = Vec::new();
+        for file in std::mem::take(&mut self.pending) {
+            let PendingFile {
+                id,
+                path,
+                origin,
+                stage,
+            } = file;
+            let stage = match stage {
+                FileStage::Inspecting(job) => match job.try_take() {
+                    None => Some(FileStage::Inspecting(job)),
+                    Some(Ok(inspection)) => {
+                        let auto = match remembered.get(&inspection.signature) {
+                            Some(options) => Some(options.clone()),
+                            None if origin == Origin::Sample => {
+                                Some(LoadOptions::from_inspection(&inspection))
+                            }
+                            None => None,
+                        };
+                        Some(match auto {
+                            Some(options) => FileStage::Loading {
+                                job: load_job(&path, options.clone(), self.wake.clone()),
+                                inspection,
+                                options,
+                            },
+                            None => {
+                                events.push(WorkspaceEvent::NeedsMapping { path: path.clone() });
+                                FileStage::Mapping {
+                                    options: LoadOptions::from_inspection(&inspection),
+                                    inspection,
+                                    last_error: None,
+                                }
+                            }
+                        })
+                    }
+                    Some(Err(JobError::Cancelled)) => None,
+                    Some(Err(error)) => {
+                        errors.push(error.to_string());
+                        None
+                    }
+                },
+                FileStage::Loading {
+                    inspection,
+                    options,
+                    job,
+                } => match job.try_take() {
+                    None => Some(FileStage::Loading {
+                        inspection,
+                        options,
+                        job,
+                    }),
+                    Some(Ok(table)) => {
+                        events.push(WorkspaceEvent::Loaded {
+                            path: path.clone(),
+                            signature: inspection.signature.clone(),
+                            options,
+                        });
+                        loaded.push(table);
+                        None
+                    }
+                    Some(Err(error)) => {
+                        let last_error = (error != JobError::Cancelled).then(|| error.to_string());
+                        errors.extend(last_error.clone());
+                        events.push(WorkspaceEvent::NeedsMapping { path: path.clone() });
+                        Some(FileStage::Mapping {
+                            inspection,
+                            options,
+                            last_error,
+                        })
+                    }
+                },
+                mapping @ FileStage::Mapping { .. } => Some(mapping),
+            };
+            if let Some(stage) = stage {
+                self.pending.push(PendingFile {
+                    id,
+                    path,
+                    origin,
+                    stage,
+                });
+            }
+        }
+        for text in errors {
+            self.notify(Level::Error, text);
+        }
+        if !loaded.is_empty() {
+            for table in loaded {
+                self.store.insert(table);
+            }
+            self.store_changed();
+        }
+        self.poll_results();
+        events
+    }
+
+    fn poll_results(&mut self) {
+        if self.overview.poll()
+            && let Some(error) = self.overview.error().cloned()
+        {
+            self.overview.dismiss_error();
+            self.notify(Level::Error, format!("Summary: {error}"));
+        }
+        if self.view.poll()
+            && let Some(error) = self.view.error().cloned()
+        {
+            self.view.dismiss_error();
+            self.notify(Level::Error, format!("Table view: {error}"));
+        }
+    }
+
+    /// The loaded tables.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Bumped whenever a table is added, replaced or removed.
+    pub fn store_version(&self) -> u64 {
+        self.store_version
+    }
+
+    /// Unloads the table read from `path`.
+    pub fn remove_table(&mut self, path: &Path) {
+        let before = self.store.tables.len();
+        self.store.tables.retain(|t| t.path != path);
+        if self.store.tables.len() != before {
+            self.store_changed();
+        }
+    }
+
+    fn store_changed(&mut self) {
+        self.store_version += 1;
+        let store = self.store.clone();
+        self.overview
+            .start("summary", self.wake.clone(), move |progress| {
+                progress.set_message("computing the summary");
+                let Some(lines) = store.order_lines()? else {
+                    return Ok(None);
+                };
+                progress.check()?;
+                let summary = Summary::from_lines(&lines).context("computing the summary")?;
+                progress.check()?;
+                let daily = daily_revenue(&lines).context("computing daily revenue")?;
+                Ok(Some(Overview { summary, daily }))
+            });
+        if let Some((request, _)) = self.view_request.clone() {
+            self.view_request = None;
+            self.set_view(request);
+        }
+    }
+
+    /// The summary and daily revenue (None inside: no orders loaded).
+    pub fn overview(&self) -> &Slot<Option<Overview>> {
+        &self.overview
+    }
+
+    pub fn cancel_overview(&mut self) {
+        self.overview.cancel();
+    }
+
+    /// Asks for a table view. Nothing happens when it is the one already asked for;
+    /// a plain view (no sort, no filter) is made at once, others by a job.
+    pub fn set_view(&mut self, request: ViewRequest) {
+        if self
+            .view_request
+            .as_ref()
+            .is_some_and(|(r, v)| *r == request && *v == self.store_version)
+        {
+            return;
+        }
+        self.view_request = Some((request.clone(), self.store_version));
+        let Some(table) = self.store.tables.iter().find(|t| t.path == request.table) else {
+            self.view.clear();
+            return;
+        };
+        let frame = table.frame.clone();
+        if request.sort.is_none() && request.filter.trim().is_empty() {
+            self.view.set(RowView {
+                request,
+                frame,
+                rows: None,
+            });
+            return;
+        }
+        self.view
+            .start("table view", self.wake.clone(), move |progress| {
+                let sorted = match &request.sort {
+                    Some(key) => {
+                        progress.set_message(format!("sorting by {}", key.column));
+                        Some(sorted_rows(&frame, &key.column, key.descending)?)
+                    }
+                    None => None,
+                };
+                progress.check()?;
+                let rows = if request.filter.trim().is_empty() {
+                    sorted
+                } else {
+                    progress.set_message(format!("filtering for “{}”", request.filter.trim()));
+                    Some(filtered_rows(
+                        &frame,
+                        &request.filter,
+                        sorted.as_deref(),
+                        progress,
+                    )?)
+                };
+                Ok(RowView {
+                    request,
+                    frame,
+                    rows,
+                })
+            });
+    }
+
+    /// The table view shown (the last one computed) and the job making the next one.
+    pub fn view(&self) -> &Slot<RowView> {
+        &self.view
+    }
+
+    pub fn cancel_view(&mut self) {
+        self.view.cancel();
+    }
+
+    /// Adds a notice for the operator.
+    pub fn notify(&mut self, level: Level, text: impl Into<String>) {
+        let id = self.next_id();
+        self.notices.push(Notice {
+            id,
+            level,
+            text: text.into(),
+        });
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    pub fn dismiss(&mut self, id: u64) {
+        self.notices.retain(|n| n.id != id);
+    }
+
+    /// True while any file is inspecting or loading or a result is computing.
+    pub fn is_busy(&self) -> bool {
+        self.pending
+            .iter()
+            .any(|p| !matches!(p.stage, FileStage::Mapping { .. }))
+            || self.overview.pending().is_some()
+            || self.view.pending().is_some()
+    }
+}
+
+fn inspect_job(path: &Path, sheet: Option<String>, wake: Wake) -> Job<Inspection> {
+    let path = path.to_path_buf();
+    let name = format!("inspect {}", file_name(&path));
+    spawn(name, 0, wake, move |progress| {
+        progress.set_message(format!("reading {}", file_name(&path)));
+        Ok(data::inspect(&path, sheet.as_deref())?)
+    })
+}
+
+fn load_job(path: &Path, options: LoadOptions, wake: Wake) -> Job<Table> {
+    let path = path.to_path_buf();
+    let name = format!("load {}", file_name(&path));
+    spawn(name, 0, wake, move |progress| {
+        progress.set_message(format!("loading {}", file_name(&path)));
+        let mut table = data::load(&path, &options, progress)?;
+        table.frame.rechunk_mut_par();
+        Ok(table)
+    })
+}
+
+/// The file name of `path` as shown to the operator.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The bundled sample store: `MARKETBENCH_SAMPLE_DIR`, then `sample-data` two or three
+/// folders above the executable (`target/debug/…`), then the source tree's.
+pub fn sample_dir() -> Option<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Some(dir) = std::env::var_os("MARKETBENCH_SAMPLE_DIR") {
+        candidates.push(PathBuf::from(dir));
+    }
+    if let Some(exe_dir) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf))
+    {
+        candidates.push(exe_dir.join("../../sample-data"));
+        candidates.push(exe_dir.join("../../../sample-data"));
+    }
+    candidates.push(PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data"
+    )));
+    candidates
+        .into_iter()
+        .find(|dir| dir.is_dir())
+        .map(|dir| dir.canonicalize().unwrap_or(dir))
+}
+
+/// The data files of the sample store, or None when it cannot be found.
+pub fn sample_files() -> Option<Vec<PathBuf>> {
+    let dir = sample_dir()?;
+    let files = data::expand_folders(std::slice::from_ref(&dir));
+    (!files.is_empty()).then_some(files)
+}
+
+/// Sample when the file lies directly in the sample store's folder.
+pub fn origin_of(path: &Path) -> Origin {
+    let folder = path.parent().and_then(|p| p.canonicalize().ok());
+    match (folder, sample_dir()) {
+        (Some(folder), Some(sample)) if folder == sample => Origin::Sample,
+        _ => Origin::User,
+    }
+}
