@@ -193,6 +193,16 @@ fn kinds() {
         detect_kind(&map(&[Role::CustomerId, Role::Email, Role::Region])),
         FileKind::Customers
     );
+    // A sign-up date does not make a customer list an orders file.
+    assert_eq!(
+        detect_kind(&map(&[
+            Role::CustomerId,
+            Role::Email,
+            Role::Phone,
+            Role::Timestamp
+        ])),
+        FileKind::Customers
+    );
     assert_eq!(
         detect_kind(&map(&[Role::ItemId, Role::ItemName, Role::UnitPrice])),
         FileKind::Products

@@ -457,7 +457,8 @@ pub fn detect_kind(mapping: &RoleMap) -> FileKind {
     if has(Role::Timestamp) && has(Role::CustomerId) && bought {
         return FileKind::Orders;
     }
-    if has(Role::CustomerId) && !has(Role::Timestamp) {
+    // A customer file may carry a date (sign-up, birthday) but nothing bought.
+    if has(Role::CustomerId) && (!has(Role::Timestamp) || !bought) {
         return FileKind::Customers;
     }
     if (has(Role::ItemId) || has(Role::ItemName)) && !has(Role::CustomerId) {
