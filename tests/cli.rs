@@ -74,7 +74,11 @@ fn orders_truth(path: &Path) -> (usize, usize) {
 fn inspect_finds_the_sample_store_roles_problems_and_summary() {
     let dir = sample_dir();
     let report = json_of(&marketbench(&["inspect", &dir, "--json"]));
-    assert_eq!(report["files"].as_array().map(Vec::len), Some(4), "truth/ is not data");
+    assert_eq!(
+        report["files"].as_array().map(Vec::len),
+        Some(4),
+        "truth/ is not data"
+    );
 
     let orders = file(&report, "orders.csv");
     assert_eq!(orders["kind"], "orders");
@@ -104,11 +108,14 @@ fn inspect_finds_the_sample_store_roles_problems_and_summary() {
     assert_eq!(file(&report, "events.csv")["kind"], "behaviour events");
 
     // The planted messy rows (sample-data/truth/messy_rows.csv).
-    let truth = std::fs::read_to_string(Path::new(&dir).join("truth/messy_rows.csv"))
-        .expect("truth file");
+    let truth =
+        std::fs::read_to_string(Path::new(&dir).join("truth/messy_rows.csv")).expect("truth file");
     let planted = |kind: &str| truth.lines().filter(|l| l.contains(kind)).count() as u64;
     assert_eq!(problem_count(orders, "Duplicate"), planted(",duplicate,"));
-    assert_eq!(problem_count(orders, "MissingCustomer"), planted(",empty_customer_id,"));
+    assert_eq!(
+        problem_count(orders, "MissingCustomer"),
+        planted(",empty_customer_id,")
+    );
     let planted_rows: BTreeSet<u64> = truth
         .lines()
         .skip(1)
@@ -118,7 +125,10 @@ fn inspect_finds_the_sample_store_roles_problems_and_summary() {
         if problem["kind"] == "Duplicate" || problem["kind"] == "MissingCustomer" {
             for example in problem["examples"].as_array().expect("examples") {
                 let row = example["row"].as_u64().expect("row");
-                assert!(planted_rows.contains(&row), "row {row} is a planted messy row");
+                assert!(
+                    planted_rows.contains(&row),
+                    "row {row} is a planted messy row"
+                );
             }
         }
     }
@@ -140,8 +150,20 @@ fn sample_writes_a_store_that_inspect_reads() {
     let out = tempfile::tempdir().expect("temp dir");
     let dir = out.path().join("shop");
     let dir_text = dir.to_str().expect("utf-8 path");
-    let written = marketbench(&["sample", "--seed", "7", "--customers", "400", "--out", dir_text]);
-    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    let written = marketbench(&[
+        "sample",
+        "--seed",
+        "7",
+        "--customers",
+        "400",
+        "--out",
+        dir_text,
+    ]);
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
     let report = json_of(&marketbench(&["inspect", dir_text, "--json"]));
     assert_eq!(file(&report, "orders.csv")["kind"], "orders");
     let customers = report["summary"]["customers"].as_u64().expect("customers");
@@ -159,8 +181,19 @@ fn role_overrides_map_columns_detection_cannot_name() {
     .expect("write");
     let path = path.to_str().expect("utf-8 path");
     let report = json_of(&marketbench(&[
-        "inspect", path, "--customer", "k1", "--time", "k2", "--amount", "k3", "--item", "k4",
-        "--kind", "orders", "--json",
+        "inspect",
+        path,
+        "--customer",
+        "k1",
+        "--time",
+        "k2",
+        "--amount",
+        "k3",
+        "--item",
+        "k4",
+        "--kind",
+        "orders",
+        "--json",
     ]));
     let export = file(&report, "export.csv");
     assert_eq!(role_of(export, "k1").as_deref(), Some("customer_id"));

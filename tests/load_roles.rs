@@ -2,7 +2,8 @@
 
 use marketbench::data::dates::{detect_date_format, parse_dates};
 use marketbench::data::roles::{detect_kind, detect_roles};
-use marketbench::data::{ColumnInfo, DateFormat, FileKind, Role, RoleMap};
+use marketbench::data::{ColumnInfo, DateFormat, FileKind, LoadOptions, Role, RoleMap};
+use marketbench::jobs::Progress;
 use polars::prelude::*;
 
 fn column(name: &str, samples: &[&str]) -> ColumnInfo {
@@ -107,6 +108,17 @@ fn chinese_headers_of_an_order_export() {
 }
 
 #[test]
+fn numbered_chinese_ids_are_ids_not_names() {
+    let columns = headers(&["订单编号", "会员编号", "商品编号", "商品名称", "金额"]);
+    let mapping = detect_roles(&columns);
+    assert_eq!(mapped(&mapping, Role::OrderId), Some("订单编号"));
+    assert_eq!(mapped(&mapping, Role::CustomerId), Some("会员编号"));
+    assert_eq!(mapped(&mapping, Role::ItemId), Some("商品编号"));
+    assert_eq!(mapped(&mapping, Role::ItemName), Some("商品名称"));
+    assert_eq!(mapped(&mapping, Role::Amount), Some("金额"));
+}
+
+#[test]
 fn exact_chinese_match_beats_contains_match() {
     // "商品ID" contains "商品" (item name) but is exactly the item id; "商品名称" is the name.
     let mapping = detect_roles(&headers(&["商品名称", "商品ID", "商品类目"]));
@@ -205,6 +217,22 @@ fn kinds() {
     );
     assert_eq!(
         detect_kind(&map(&[Role::ItemId, Role::ItemName, Role::UnitPrice])),
+        FileKind::Products
+    );
+    // Dated order lines whose customer column went unrecognised are still orders.
+    assert_eq!(
+        detect_kind(&map(&[
+            Role::OrderId,
+            Role::Timestamp,
+            Role::ItemId,
+            Role::Quantity,
+            Role::Amount
+        ])),
+        FileKind::Orders
+    );
+    // A catalogue with a launch date but nothing sold stays a products file.
+    assert_eq!(
+        detect_kind(&map(&[Role::ItemId, Role::ItemName, Role::Timestamp])),
         FileKind::Products
     );
 }
@@ -384,4 +412,38 @@ fn text_that_is_not_dates_has_no_format() {
     assert!(detect_date_format(&text(&["apple", "pear", "2024-03-05"])).is_none());
     let small_numbers = Series::new("d".into(), &[1i64, 2, 3]);
     assert!(detect_date_format(&small_numbers).is_none());
+}
+
+#[test]
+fn a_sample_too_ambiguous_to_tell_is_settled_by_the_whole_file() {
+    // The first 1,500 rows have days of 12 or less; row 1,501 is the 25th of March.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("orders.csv");
+    let mut text = String::from("customer,date,paid\n");
+    for i in 0..1_500 {
+        text.push_str(&format!("c{i},05/03/2024,1\n"));
+    }
+    text.push_str("late,25/03/2024,1\n");
+    std::fs::write(&path, text).expect("write");
+
+    let inspection = marketbench::data::inspect(&path, None).expect("inspect");
+    assert!(inspection.date.as_ref().expect("a date guess").ambiguous);
+    let options = LoadOptions::from_inspection(&inspection);
+    assert_eq!(options.date_format, None, "left to the load");
+    let table = marketbench::data::load(&path, &options, &Progress::detached()).expect("load");
+    let days = table
+        .frame
+        .column("ts")
+        .expect("ts")
+        .cast(&DataType::Date)
+        .expect("date")
+        .cast(&DataType::String)
+        .expect("text");
+    let days: Vec<Option<&str>> = days.str().expect("str").iter().collect();
+    assert_eq!(
+        days[0],
+        Some("2024-03-05"),
+        "day first, as the last row shows"
+    );
+    assert_eq!(days[1_500], Some("2024-03-25"));
 }

@@ -33,9 +33,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print each file's format, columns, detected roles and load report, and the dataset summary.
-    Inspect(inspect::InspectArgs),
+    Inspect(Box<inspect::InspectArgs>),
     /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
-    Sample(sample::SampleArgs),
+    Sample(Box<sample::SampleArgs>),
 }
 
 /// Runs a command. Returns the text to print on standard output.

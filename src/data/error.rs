@@ -25,8 +25,9 @@ pub enum DataError {
         row: usize,
         column: String,
         value: String,
-        problem: String,
-        hint: String,
+        // Boxed so the error stays small on the happy path (`Result<_, DataError>`).
+        problem: Box<str>,
+        hint: Box<str>,
     },
     #[error(
         "{file}: no column is mapped to {} which a {} file needs. Map a column to it in the mapping view, or pass --{} COLUMN.",

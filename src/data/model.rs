@@ -284,7 +284,13 @@ impl LoadOptions {
         LoadOptions {
             kind: inspection.kind,
             mapping: inspection.mapping.clone(),
-            date_format: inspection.date.as_ref().map(|d| d.format.clone()),
+            // A guess that is ambiguous on the sample is left to the load, which
+            // looks at every row (a later day above 12 settles it).
+            date_format: inspection
+                .date
+                .as_ref()
+                .filter(|d| !d.ambiguous)
+                .map(|d| d.format.clone()),
             sheet,
         }
     }

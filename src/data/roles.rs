@@ -46,6 +46,9 @@ const SYNONYMS: &[(Role, &[&str])] = &[
             "买家",
             "买家id",
             "顾客",
+            "会员编号",
+            "用户编号",
+            "客户编号",
         ],
     ),
     (
@@ -90,8 +93,14 @@ const SYNONYMS: &[(Role, &[&str])] = &[
             "item id",
             "product id",
             "stock code",
+            "item code",
+            "item no",
+            "product code",
+            "product no",
             "商品id",
             "商品编码",
+            "商品编号",
+            "商品代码",
             "货号",
         ],
     ),
@@ -455,6 +464,14 @@ pub fn detect_kind(mapping: &RoleMap) -> FileKind {
     .into_iter()
     .any(has);
     if has(Role::Timestamp) && has(Role::CustomerId) && bought {
+        return FileKind::Orders;
+    }
+    // Dated order lines whose customer column was not recognised are still orders:
+    // the mapping view asks for the customer id.
+    let transaction = [Role::OrderId, Role::Quantity, Role::Amount]
+        .into_iter()
+        .any(has);
+    if has(Role::Timestamp) && transaction {
         return FileKind::Orders;
     }
     // A customer file may carry a date (sign-up, birthday) but nothing bought.

@@ -171,8 +171,9 @@ impl Checks<'_> {
             problem: format!(
                 "is not a date in the format {} (no row's date could be read)",
                 dates::describe(self.date_format)
-            ),
-            hint,
+            )
+            .into(),
+            hint: hint.into(),
         })
     }
 
