@@ -1,13 +1,11 @@
 //! The load core on small frames: canonical columns, problems with exact counts and
 //! example rows, derived columns, errors, cancellation, and the store's joins.
 
-#![allow(clippy::result_large_err)] // the shared DataError, see src/data/load
-
 use std::path::{Path, PathBuf};
 
 use marketbench::data::load::table_from_frame;
 use marketbench::data::{
-    DataError, DateFormat, FileKind, LoadOptions, ProblemKind, Role, RoleMap, Store, Table,
+    DataError, FileKind, LoadOptions, ProblemKind, Role, RoleMap, Store, Table,
 };
 use marketbench::jobs::Progress;
 use polars::prelude::*;
@@ -381,120 +379,6 @@ fn unknown_column_lists_the_available_ones() {
     assert!(matches!(error, DataError::UnknownColumn { .. }));
     assert!(message.contains("'Datum'"), "{message}");
     assert!(message.contains("customer, date, paid"), "{message}");
-}
-
-#[test]
-fn no_readable_date_is_an_error_naming_the_first_row() {
-    let frame = df![
-        "customer" => ["a", "b"],
-        "date" => ["03/31/2024", "04/30/2024"],
-        "paid" => [1.0f64, 2.0],
-    ]
-    .expect("frame");
-    let mut opts = options(
-        FileKind::Orders,
-        &[
-            (Role::CustomerId, "customer"),
-            (Role::Timestamp, "date"),
-            (Role::Amount, "paid"),
-        ],
-    );
-    opts.date_format = Some(DateFormat::DayFirst);
-    let error = load(frame, &opts).expect_err("no date reads");
-    match &error {
-        DataError::BadValue {
-            row, column, value, ..
-        } => {
-            assert_eq!(
-                (*row, column.as_str(), value.as_str()),
-                (1, "date", "03/31/2024")
-            );
-        }
-        other => panic!("expected BadValue, got {other:?}"),
-    }
-    let message = error.to_string();
-    assert!(message.contains("row 1"), "{message}");
-    assert!(message.contains("--date-format"), "{message}");
-    assert!(message.contains("month first"), "{message}");
-}
-
-#[test]
-fn undetectable_dates_are_an_error_too() {
-    let frame = df![
-        "customer" => ["a", "b"],
-        "date" => ["soon", "later"],
-        "paid" => [1.0f64, 2.0],
-    ]
-    .expect("frame");
-    let opts = options(
-        FileKind::Orders,
-        &[
-            (Role::CustomerId, "customer"),
-            (Role::Timestamp, "date"),
-            (Role::Amount, "paid"),
-        ],
-    );
-    let error = load(frame, &opts).expect_err("no format");
-    assert!(
-        matches!(error, DataError::BadValue { row: 1, .. }),
-        "{error}"
-    );
-}
-
-#[test]
-fn wrong_day_month_order_hints_at_the_other_one() {
-    let frame = df![
-        "customer" => ["a", "b", "c"],
-        "date" => ["03/05/2024", "03/13/2024", "04/14/2024"],
-        "paid" => [1.0f64, 2.0, 3.0],
-    ]
-    .expect("frame");
-    let mut opts = options(
-        FileKind::Orders,
-        &[
-            (Role::CustomerId, "customer"),
-            (Role::Timestamp, "date"),
-            (Role::Amount, "paid"),
-        ],
-    );
-    opts.date_format = Some(DateFormat::DayFirst);
-    let table = load(frame, &opts).expect("one row reads");
-    assert_eq!(
-        problem(&table, ProblemKind::UnparseableDate),
-        (2, vec![2, 3])
-    );
-    let hint = &table
-        .report
-        .problem(ProblemKind::UnparseableDate)
-        .expect("dates")
-        .hint;
-    assert!(hint.contains("month first"), "{hint}");
-}
-
-#[test]
-fn ambiguous_detected_dates_are_noted() {
-    let frame = df![
-        "customer" => ["a", "b"],
-        "date" => ["05/03/2024", "06/03/2024"],
-        "paid" => [1.0f64, 2.0],
-    ]
-    .expect("frame");
-    let opts = options(
-        FileKind::Orders,
-        &[
-            (Role::CustomerId, "customer"),
-            (Role::Timestamp, "date"),
-            (Role::Amount, "paid"),
-        ],
-    );
-    let table = load(frame, &opts).expect("loads");
-    let note = table
-        .report
-        .notes
-        .iter()
-        .find(|n| n.contains("day first"))
-        .expect("a date note");
-    assert!(note.contains("12 or less"), "{note}");
 }
 
 #[test]

@@ -2,8 +2,7 @@
 
 use marketbench::data::dates::{detect_date_format, parse_dates};
 use marketbench::data::roles::{detect_kind, detect_roles};
-use marketbench::data::{ColumnInfo, DateFormat, FileKind, LoadOptions, Role, RoleMap};
-use marketbench::jobs::Progress;
+use marketbench::data::{ColumnInfo, DateFormat, FileKind, Role, RoleMap};
 use polars::prelude::*;
 
 fn column(name: &str, samples: &[&str]) -> ColumnInfo {
@@ -412,38 +411,4 @@ fn text_that_is_not_dates_has_no_format() {
     assert!(detect_date_format(&text(&["apple", "pear", "2024-03-05"])).is_none());
     let small_numbers = Series::new("d".into(), &[1i64, 2, 3]);
     assert!(detect_date_format(&small_numbers).is_none());
-}
-
-#[test]
-fn a_sample_too_ambiguous_to_tell_is_settled_by_the_whole_file() {
-    // The first 1,500 rows have days of 12 or less; row 1,501 is the 25th of March.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("orders.csv");
-    let mut text = String::from("customer,date,paid\n");
-    for i in 0..1_500 {
-        text.push_str(&format!("c{i},05/03/2024,1\n"));
-    }
-    text.push_str("late,25/03/2024,1\n");
-    std::fs::write(&path, text).expect("write");
-
-    let inspection = marketbench::data::inspect(&path, None).expect("inspect");
-    assert!(inspection.date.as_ref().expect("a date guess").ambiguous);
-    let options = LoadOptions::from_inspection(&inspection);
-    assert_eq!(options.date_format, None, "left to the load");
-    let table = marketbench::data::load(&path, &options, &Progress::detached()).expect("load");
-    let days = table
-        .frame
-        .column("ts")
-        .expect("ts")
-        .cast(&DataType::Date)
-        .expect("date")
-        .cast(&DataType::String)
-        .expect("text");
-    let days: Vec<Option<&str>> = days.str().expect("str").iter().collect();
-    assert_eq!(
-        days[0],
-        Some("2024-03-05"),
-        "day first, as the last row shows"
-    );
-    assert_eq!(days[1_500], Some("2024-03-25"));
 }

@@ -16,6 +16,7 @@
 use chrono::{DateTime, NaiveDate};
 use polars::prelude::*;
 
+use crate::data::Role;
 use crate::jobs::Progress;
 
 /// Rows are checked in blocks of this many between progress reports and cancel checks.
@@ -145,6 +146,11 @@ fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
 /// The text shown for `row` of `column`; empty for nulls and rows past the end.
 pub fn cell_text(column: &Column, row: usize) -> String {
     match column.get(row) {
+        // Quantities are counts, sometimes weights: no padding zeros ("1", "0.25").
+        Ok(AnyValue::Float64(v)) if column.name().as_str() == Role::Quantity.column_name() => {
+            let text = format!("{v:.3}");
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
         Ok(value) => any_value_text(&value),
         Err(_) => String::new(),
     }
@@ -284,5 +290,8 @@ mod tests {
         assert_eq!(cell_text(f.column("name").expect("name"), 3), "乌龙茶");
         let count = Column::new("n".into(), [12_i64]);
         assert_eq!(cell_text(&count, 0), "12");
+        let quantity = Column::new("quantity".into(), [1.0_f64, 0.25, 2.5]);
+        let shown: Vec<String> = (0..3).map(|row| cell_text(&quantity, row)).collect();
+        assert_eq!(shown, ["1", "0.25", "2.5"]);
     }
 }

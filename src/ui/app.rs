@@ -137,7 +137,7 @@ impl MarketbenchApp {
         }
         egui::Panel::left("tabs")
             .resizable(false)
-            .exact_size(150.0)
+            .exact_size(175.0)
             .show(ui, |ui| tabs_ui(ui, &mut self.state.tab));
         egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
             Tab::Data => {

@@ -9,19 +9,6 @@ use crate::workspace::{FileStage, PendingFile, Workspace, file_name};
 
 use super::app::Command;
 
-/// Date formats offered in the combo (custom patterns come from the command line).
-const DATE_FORMATS: [DateFormat; 9] = [
-    DateFormat::Iso,
-    DateFormat::YmdCompact,
-    DateFormat::DayFirst,
-    DateFormat::MonthFirst,
-    DateFormat::Chinese,
-    DateFormat::UnixSeconds,
-    DateFormat::UnixMillis,
-    DateFormat::ExcelSerial,
-    DateFormat::Native,
-];
-
 pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, commands: &mut Vec<Command>) {
     for file in workspace.pending_mut() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -216,7 +203,7 @@ fn date_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut Lo
             )
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut options.date_format, None, "detect from the data");
-                for format in DATE_FORMATS {
+                for format in DateFormat::CHOICES {
                     let label = date_format_label(&format);
                     ui.selectable_value(&mut options.date_format, Some(format), label);
                 }
