@@ -1,3 +1,7 @@
 //! Figures computed from loaded data. Nothing here imports egui.
 
+pub mod customers;
+pub mod lines;
 pub mod summary;
+
+pub use lines::AnalysisError;

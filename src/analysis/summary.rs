@@ -15,25 +15,9 @@
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-/// Errors of the analysis layer.
-#[derive(Debug, thiserror::Error)]
-pub enum AnalysisError {
-    #[error("the order lines have no '{column}' column; map a column to {role} when loading")]
-    MissingColumn { column: String, role: String },
-    #[error("{context}: {source}")]
-    Polars {
-        context: String,
-        #[source]
-        source: PolarsError,
-    },
-}
-
-fn polars_error(context: &str) -> impl FnOnce(PolarsError) -> AnalysisError + '_ {
-    move |source| AnalysisError::Polars {
-        context: context.to_string(),
-        source,
-    }
-}
+use super::lines::{
+    AnalysisError, date_from_days, day_expr, polars_error, require, with_net_amount,
+};
 
 /// Headline figures of the loaded orders.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -58,48 +42,6 @@ pub struct Summary {
 pub struct DailyRevenue {
     pub days: Vec<NaiveDate>,
     pub revenue: Vec<f64>,
-}
-
-const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-
-fn require(lines: &DataFrame, column: &str, role: &str) -> Result<(), AnalysisError> {
-    if lines.schema().contains(column) {
-        Ok(())
-    } else {
-        Err(AnalysisError::MissingColumn {
-            column: column.to_string(),
-            role: role.to_string(),
-        })
-    }
-}
-
-fn flag(lines: &DataFrame, name: &str) -> Expr {
-    if lines.schema().contains(name) {
-        col(name).fill_null(lit(false))
-    } else {
-        lit(false)
-    }
-}
-
-/// Signed net amount per line (0 for cancelled lines), and the two flags.
-fn with_net_amount(lines: &DataFrame) -> LazyFrame {
-    let is_return = flag(lines, "is_return");
-    let is_cancelled = flag(lines, "is_cancelled").and(is_return.clone().not());
-    let amount = col("amount").cast(DataType::Float64).fill_null(lit(0.0));
-    lines.clone().lazy().with_columns([
-        when(is_cancelled.clone())
-            .then(lit(0.0))
-            .when(is_return.clone())
-            .then(lit(0.0) - amount.clone().abs())
-            .otherwise(amount)
-            .alias("_net"),
-        is_return.alias("_return"),
-        is_cancelled.alias("_cancelled"),
-    ])
-}
-
-fn day_expr() -> Expr {
-    col("ts").dt().date().alias("_day")
 }
 
 impl Summary {
@@ -180,9 +122,7 @@ impl Summary {
                 .and_then(|c| c.cast(&DataType::Int32))
                 .map_err(polars_error("reading the summary"))?;
             let days = days.i32().map_err(polars_error("reading the summary"))?;
-            Ok(days
-                .get(0)
-                .and_then(|d| EPOCH.checked_add_signed(chrono_days(d))))
+            Ok(days.get(0).and_then(date_from_days))
         };
         Ok(Summary {
             customers: count("customers")?,
@@ -197,10 +137,6 @@ impl Summary {
             cancelled_lines: count("cancelled_lines")?,
         })
     }
-}
-
-fn chrono_days(days: i32) -> chrono::TimeDelta {
-    chrono::TimeDelta::days(i64::from(days))
 }
 
 /// Net revenue per calendar day from the first to the last order day.
@@ -240,9 +176,7 @@ pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
     for (d, r) in pairs {
         values[(d - first) as usize] += r;
     }
-    let days = (first..=last)
-        .filter_map(|d| EPOCH.checked_add_signed(chrono_days(d)))
-        .collect();
+    let days = (first..=last).filter_map(date_from_days).collect();
     Ok(DailyRevenue {
         days,
         revenue: values,

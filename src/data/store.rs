@@ -11,9 +11,6 @@
 //!   `phone`) fills in only where the order line has none: the line's own value wins.
 //! - The whole thing is one lazy plan, collected once.
 
-// See `load`: `DataError` is the shared error type, just over clippy's size limit.
-#![allow(clippy::result_large_err)]
-
 use polars::prelude::*;
 
 use super::{DataError, FileKind, Role, Table};

@@ -29,11 +29,6 @@
 //! the rest, unreadable numbers over rows whose date read, and the kept-row problems
 //! over kept rows, so `rows_read − rows_kept` is the sum of the dropping counts.
 
-// `DataError` is the data layer's shared error; its `BadValue` names file, row,
-// column, value, problem and hint, which puts it just over clippy's size limit.
-// Boxing it would change the shared type: left to the lead.
-#![allow(clippy::result_large_err)]
-
 mod checks;
 mod clean;
 mod duplicates;

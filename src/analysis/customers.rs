@@ -1,0 +1,250 @@
+//! One row per customer from canonical order lines: the base of RFM, segments,
+//! propensity and customer value.
+//!
+//! Contract:
+//! - Lines without a customer id, lines without a date, and cancelled lines (that
+//!   are not returns) are left out. Only lines dated before the analysis date count.
+//! - A purchase is a line that is not a return. `orders` = distinct order ids among
+//!   purchases (distinct purchase days when there is no order id column);
+//!   `purchase_days` = distinct days with a purchase. Returns subtract their absolute
+//!   amount from `revenue` and add to `returns_amount`, but add no order.
+//! - A customer with no purchase before the analysis date (only returns) has no row.
+//! - The analysis date defaults to the day after the last purchase day in the data.
+//!   `recency_days` = analysis date − last purchase day, `tenure_days` = analysis
+//!   date − first purchase day (both ≥ 1 with the default date).
+//! - `avg_order_value` = revenue / orders; `mean_days_between` = (last − first
+//!   purchase day) / (purchase_days − 1), null for customers with one purchase day.
+//! - Rows are sorted by customer id, so results are the same on every run.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::lines::{
+    AnalysisError, date_from_days, day_expr, days_from_date, polars_error, require, with_net_amount,
+};
+
+/// The per-customer table and the date it was computed at.
+#[derive(Clone, Debug)]
+pub struct CustomerTable {
+    /// Lines on or after this day were left out; recency is measured to it.
+    pub analysis_date: NaiveDate,
+    /// Columns: `customer_id` (str), `first_day`, `last_day` (date), `orders`,
+    /// `purchase_days` (u32), `units`, `revenue`, `returns_amount` (f64),
+    /// `recency_days`, `tenure_days` (i32), `avg_order_value`, `mean_days_between`
+    /// (f64).
+    pub frame: DataFrame,
+}
+
+impl CustomerTable {
+    pub fn len(&self) -> usize {
+        self.frame.height()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.frame.height() == 0
+    }
+}
+
+/// The day after the last purchase day in `lines` (None when there is none).
+pub fn default_analysis_date(lines: &DataFrame) -> Result<Option<NaiveDate>, AnalysisError> {
+    require(lines, "ts", "date / time")?;
+    require(lines, "amount", "line amount")?;
+    let out = with_net_amount(lines)
+        .filter(col("_cancelled").not().and(col("_return").not()))
+        .select([day_expr().max().cast(DataType::Int32).alias("last")])
+        .collect()
+        .map_err(polars_error("finding the last order day"))?;
+    let last = out
+        .column("last")
+        .and_then(|c| c.i32().cloned())
+        .map_err(polars_error("finding the last order day"))?
+        .get(0);
+    Ok(last.and_then(|d| date_from_days(d + 1)))
+}
+
+/// One row per customer, measured at `analysis_date` (default: the day after the
+/// last purchase day). Needs `customer_id`, `ts` and `amount`.
+pub fn customer_table(
+    lines: &DataFrame,
+    analysis_date: Option<NaiveDate>,
+) -> Result<CustomerTable, AnalysisError> {
+    require(lines, "customer_id", "customer id")?;
+    let Some(analysis_date) = analysis_date.or(default_analysis_date(lines)?) else {
+        return Err(AnalysisError::Invalid {
+            what: "the orders".into(),
+            why: "there is no dated purchase to measure customers by".into(),
+        });
+    };
+    let cutoff = days_from_date(analysis_date);
+    let schema = lines.schema();
+    let purchase = col("_return").not();
+    let order_key = if schema.contains("order_id") {
+        col("order_id").cast(DataType::String)
+    } else {
+        col("_day").cast(DataType::String)
+    };
+    let units = if schema.contains("quantity") {
+        col("quantity")
+            .cast(DataType::Float64)
+            .fill_null(lit(1.0))
+            .abs()
+    } else {
+        lit(1.0)
+    };
+    let frame = with_net_amount(lines)
+        .with_columns([
+            day_expr().cast(DataType::Int32),
+            col("customer_id").cast(DataType::String),
+        ])
+        .filter(
+            col("customer_id")
+                .is_not_null()
+                .and(col("_day").is_not_null())
+                .and(col("_cancelled").not())
+                .and(col("_day").lt(lit(cutoff))),
+        )
+        .with_column(units.alias("_units"))
+        .group_by([col("customer_id")])
+        .agg([
+            col("_day")
+                .filter(purchase.clone())
+                .min()
+                .alias("first_day"),
+            col("_day").filter(purchase.clone()).max().alias("last_day"),
+            order_key
+                .filter(purchase.clone())
+                .n_unique()
+                .cast(DataType::UInt32)
+                .alias("orders"),
+            col("_day")
+                .filter(purchase.clone())
+                .n_unique()
+                .cast(DataType::UInt32)
+                .alias("purchase_days"),
+            col("_units").filter(purchase).sum().alias("units"),
+            col("_net").sum().alias("revenue"),
+            when(col("_return"))
+                .then(col("_net").abs())
+                .otherwise(lit(0.0))
+                .sum()
+                .alias("returns_amount"),
+        ])
+        .filter(col("orders").gt(lit(0u32)))
+        .with_columns([
+            (lit(cutoff) - col("last_day")).alias("recency_days"),
+            (lit(cutoff) - col("first_day")).alias("tenure_days"),
+            (col("revenue") / col("orders").cast(DataType::Float64)).alias("avg_order_value"),
+            when(col("purchase_days").gt(lit(1u32)))
+                .then(
+                    (col("last_day") - col("first_day")).cast(DataType::Float64)
+                        / (col("purchase_days").cast(DataType::Float64) - lit(1.0)),
+                )
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("mean_days_between"),
+            col("first_day").cast(DataType::Date),
+            col("last_day").cast(DataType::Date),
+        ])
+        .sort(["customer_id"], SortMultipleOptions::default())
+        .collect()
+        .map_err(polars_error("summing order lines per customer"))?;
+    Ok(CustomerTable {
+        analysis_date,
+        frame,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines() -> DataFrame {
+        // c1: two orders (1 and 11 Jan), one returned line; c2: one order and one
+        // cancelled order; c3: only a return; a line without customer.
+        let mut df = df! {
+            "customer_id" => [Some("c1"), Some("c1"), Some("c1"), Some("c1"), Some("c2"), Some("c2"), Some("c3"), None],
+            "order_id" => ["o1", "o1", "o2", "r1", "o3", "o4", "r2", "o5"],
+            "quantity" => [1.0, 2.0, 1.0, -1.0, 3.0, 1.0, -1.0, 1.0],
+            "amount" => [10.0, 20.0, 30.0, -10.0, 60.0, 99.0, -5.0, 7.0],
+            "is_return" => [false, false, false, true, false, false, true, false],
+            "is_cancelled" => [false, false, false, true, false, true, false, false],
+        }
+        .expect("frame");
+        let days = [1, 1, 11, 11, 5, 6, 6, 9];
+        let ts: Vec<i64> = days
+            .iter()
+            .map(|d| (19_723 + d - 1) * 86_400_000 + 3_600_000)
+            .collect();
+        let ts = Column::new("ts".into(), ts)
+            .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
+            .expect("ts");
+        df.with_column(ts).expect("ts");
+        df
+    }
+
+    fn value(table: &CustomerTable, column: &str, row: usize) -> AnyValue<'static> {
+        table
+            .frame
+            .column(column)
+            .expect("column")
+            .get(row)
+            .expect("row")
+            .into_static()
+    }
+
+    #[test]
+    fn per_customer_figures_follow_the_contract() {
+        let table = customer_table(&lines(), None).expect("table");
+        // 2024-01-11 is the last purchase day: the analysis date is the 12th.
+        assert_eq!(
+            table.analysis_date,
+            NaiveDate::from_ymd_opt(2024, 1, 12).expect("day")
+        );
+        let ids: Vec<_> = (0..table.len())
+            .map(|r| value(&table, "customer_id", r))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                AnyValue::StringOwned("c1".into()),
+                AnyValue::StringOwned("c2".into())
+            ]
+        );
+        // c1: orders o1, o2 on days 1 and 11; 60 bought, 10 returned.
+        assert_eq!(value(&table, "orders", 0), AnyValue::UInt32(2));
+        assert_eq!(value(&table, "purchase_days", 0), AnyValue::UInt32(2));
+        assert_eq!(value(&table, "units", 0), AnyValue::Float64(4.0));
+        assert_eq!(value(&table, "revenue", 0), AnyValue::Float64(50.0));
+        assert_eq!(value(&table, "returns_amount", 0), AnyValue::Float64(10.0));
+        assert_eq!(value(&table, "recency_days", 0), AnyValue::Int32(1));
+        assert_eq!(value(&table, "tenure_days", 0), AnyValue::Int32(11));
+        assert_eq!(value(&table, "avg_order_value", 0), AnyValue::Float64(25.0));
+        assert_eq!(
+            value(&table, "mean_days_between", 0),
+            AnyValue::Float64(10.0)
+        );
+        // c2: the cancelled order does not count.
+        assert_eq!(value(&table, "orders", 1), AnyValue::UInt32(1));
+        assert_eq!(value(&table, "revenue", 1), AnyValue::Float64(60.0));
+        assert_eq!(value(&table, "recency_days", 1), AnyValue::Int32(7));
+        assert_eq!(value(&table, "mean_days_between", 1), AnyValue::Null);
+    }
+
+    #[test]
+    fn an_earlier_analysis_date_leaves_later_lines_out() {
+        let day = NaiveDate::from_ymd_opt(2024, 1, 6).expect("day");
+        let table = customer_table(&lines(), Some(day)).expect("table");
+        assert_eq!(table.len(), 2);
+        assert_eq!(value(&table, "orders", 0), AnyValue::UInt32(1));
+        assert_eq!(value(&table, "revenue", 0), AnyValue::Float64(30.0));
+        assert_eq!(value(&table, "recency_days", 0), AnyValue::Int32(5));
+        assert_eq!(value(&table, "recency_days", 1), AnyValue::Int32(1));
+    }
+
+    #[test]
+    fn without_order_ids_orders_are_purchase_days() {
+        let df = lines().drop("order_id").expect("drop");
+        let table = customer_table(&df, None).expect("table");
+        assert_eq!(value(&table, "orders", 0), AnyValue::UInt32(2));
+        assert_eq!(value(&table, "orders", 1), AnyValue::UInt32(1));
+    }
+}

@@ -1,0 +1,92 @@
+//! Shared rules for reading canonical order lines (`data::Store::order_lines`), so
+//! every analysis counts revenue, returns, cancellations and days the same way.
+//!
+//! Contract:
+//! - The net amount of a line (`_net`) is its amount; a return line (`is_return`)
+//!   counts as minus its absolute amount (exports differ on the sign); a cancelled
+//!   line (`is_cancelled` and not a return) counts 0. A refunded return is a return.
+//! - A day is the calendar day of `ts` as written in the file (no time zone shift).
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+/// Errors of the analysis layer.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalysisError {
+    #[error("the order lines have no '{column}' column; map a column to {role} when loading")]
+    MissingColumn { column: String, role: String },
+    #[error("{what}: {why}")]
+    Invalid { what: String, why: String },
+    #[error("cancelled")]
+    Cancelled,
+    #[error("{context}: {source}")]
+    Polars {
+        context: String,
+        #[source]
+        source: PolarsError,
+    },
+}
+
+/// Wraps a polars error with what was being done.
+pub fn polars_error(context: &str) -> impl FnOnce(PolarsError) -> AnalysisError + '_ {
+    move |source| AnalysisError::Polars {
+        context: context.to_string(),
+        source,
+    }
+}
+
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+
+/// The date `days` after 1970-01-01 (polars' `Date` representation).
+pub fn date_from_days(days: i32) -> Option<NaiveDate> {
+    EPOCH.checked_add_signed(chrono::TimeDelta::days(i64::from(days)))
+}
+
+/// Days since 1970-01-01 of `date` (polars' `Date` representation).
+pub fn days_from_date(date: NaiveDate) -> i32 {
+    (date - EPOCH).num_days() as i32
+}
+
+/// An error unless `lines` has `column` (the canonical name of `role`).
+pub fn require(lines: &DataFrame, column: &str, role: &str) -> Result<(), AnalysisError> {
+    if lines.schema().contains(column) {
+        Ok(())
+    } else {
+        Err(AnalysisError::MissingColumn {
+            column: column.to_string(),
+            role: role.to_string(),
+        })
+    }
+}
+
+/// A boolean flag column, false where missing (or when the column is absent).
+pub fn flag(lines: &DataFrame, name: &str) -> Expr {
+    if lines.schema().contains(name) {
+        col(name).fill_null(lit(false))
+    } else {
+        lit(false)
+    }
+}
+
+/// `lines` with `_net` (signed net amount, 0 for cancelled lines), `_return` and
+/// `_cancelled` (cancelled and not a return).
+pub fn with_net_amount(lines: &DataFrame) -> LazyFrame {
+    let is_return = flag(lines, "is_return");
+    let is_cancelled = flag(lines, "is_cancelled").and(is_return.clone().not());
+    let amount = col("amount").cast(DataType::Float64).fill_null(lit(0.0));
+    lines.clone().lazy().with_columns([
+        when(is_cancelled.clone())
+            .then(lit(0.0))
+            .when(is_return.clone())
+            .then(lit(0.0) - amount.clone().abs())
+            .otherwise(amount)
+            .alias("_net"),
+        is_return.alias("_return"),
+        is_cancelled.alias("_cancelled"),
+    ])
+}
+
+/// The calendar day of `ts`, as `_day`.
+pub fn day_expr() -> Expr {
+    col("ts").dt().date().alias("_day")
+}
