@@ -94,8 +94,7 @@ fn rfm_puts_planted_loyal_and_lapsed_customers_in_the_matching_groups() {
         &["Hibernating", "Lost", "At risk"],
     );
     // Measured on the default store: 100 % of loyal customers and 94.8 % of lapsed
-    // ones. The
-    // thresholds leave room for a regenerated store.
+    // ones. The thresholds leave room for a regenerated store.
     assert!(loyal >= 0.95, "loyal in Champions/Loyal: {loyal:.3}");
     assert!(
         lapsed >= 0.85,
