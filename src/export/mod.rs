@@ -1,0 +1,180 @@
+//! Writing tables to files that spreadsheets, email tools and ad tools open.
+//!
+//! Contract:
+//! - Atomic: a table is written to a temporary file beside the target, synced,
+//!   then renamed over it. A failed or interrupted export leaves the previous
+//!   file as it was and no temporary file behind.
+//! - Text cells and header names that begin with `=`, `+`, `-`, `@`, a tab or a
+//!   carriage return get a leading `'`, so a spreadsheet shows them as text and
+//!   never runs them as a formula. Numbers are written as numbers, untouched.
+//! - CSV: UTF-8, comma-separated, a header row, quotes where needed; with `bom`
+//!   a UTF-8 byte order mark first, so Excel opens Chinese text correctly. Dates
+//!   as `yyyy-mm-dd`, times as `yyyy-mm-dd hh:mm:ss`, nulls as empty cells.
+//! - XLSX: one sheet with a bold, frozen header row; numbers, booleans, dates
+//!   and times keep their type. Excel holds 1,048,575 data rows: a larger table is
+//!   an error that suggests CSV.
+
+mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+/// The most data rows an Excel sheet holds (below the header row).
+pub const XLSX_MAX_ROWS: usize = 1_048_575;
+
+/// A file format tables are exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated UTF-8; `bom` puts a byte order mark first (for Excel).
+    Csv {
+        bom: bool,
+    },
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for: `.csv` (with a BOM, for Excel) or `.xlsx`.
+    pub fn from_path(path: &Path) -> Result<ExportFormat, ExportError> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match extension.as_str() {
+            "csv" => Ok(ExportFormat::Csv { bom: true }),
+            "xlsx" => Ok(ExportFormat::Xlsx),
+            _ => Err(ExportError::UnsupportedFormat {
+                file: path.to_path_buf(),
+                extension,
+            }),
+        }
+    }
+}
+
+/// Why an export failed. Every message names the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "{}: cannot export to '.{extension}' files. Choose a name ending in .csv or .xlsx.",
+        file.display()
+    )]
+    UnsupportedFormat { file: PathBuf, extension: String },
+    #[error(
+        "{}: {rows} rows do not fit in an Excel sheet (at most {XLSX_MAX_ROWS}). Export to CSV instead.",
+        file.display()
+    )]
+    TooManyRows { file: PathBuf, rows: usize },
+    #[error(
+        "{}: cannot write the file ({source}). Check that the folder exists, that you may write there and that the disk has room; if the file is open in Excel, close it.",
+        file.display()
+    )]
+    Io {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: cannot prepare the table ({source})", file.display())]
+    Polars {
+        file: PathBuf,
+        #[source]
+        source: PolarsError,
+    },
+    #[error("{}: cannot write the workbook ({message})", file.display())]
+    Xlsx { file: PathBuf, message: String },
+}
+
+/// Writes `frame` to `path` in `format`, atomically (see the module contract).
+pub fn write_table(
+    frame: &DataFrame,
+    path: &Path,
+    format: ExportFormat,
+) -> Result<(), ExportError> {
+    if format == ExportFormat::Xlsx && frame.height() > XLSX_MAX_ROWS {
+        return Err(ExportError::TooManyRows {
+            file: path.to_path_buf(),
+            rows: frame.height(),
+        });
+    }
+    let polars_failed = |source| ExportError::Polars {
+        file: path.to_path_buf(),
+        source,
+    };
+    let mut safe = neutralised(frame).map_err(polars_failed)?;
+    write_atomically(path, |temp, file| match format {
+        ExportFormat::Csv { bom } => CsvWriter::new(file)
+            .include_bom(bom)
+            .with_date_format(Some("%Y-%m-%d".into()))
+            .with_datetime_format(Some("%Y-%m-%d %H:%M:%S".into()))
+            .finish(&mut safe)
+            .map_err(polars_failed),
+        ExportFormat::Xlsx => xlsx::write(&safe, temp).map_err(|message| ExportError::Xlsx {
+            file: path.to_path_buf(),
+            message,
+        }),
+    })
+}
+
+/// Runs `write` on a new temporary file beside `path` (its path and an open
+/// handle), then syncs it and renames it to `path`. On any error the temporary
+/// file is removed and `path` is left as it was.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&Path, &mut std::fs::File) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let io_failed = |source| ExportError::Io {
+        file: path.to_path_buf(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".marketbench-export-")
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .map_err(io_failed)?;
+    let temp_path = temp.path().to_path_buf();
+    write(&temp_path, temp.as_file_mut())?;
+    // A writer that replaced the file by path (XLSX) is reopened before syncing.
+    std::fs::File::open(&temp_path)
+        .and_then(|f| f.sync_all())
+        .map_err(io_failed)?;
+    temp.persist(path).map_err(|e| io_failed(e.error))?;
+    Ok(())
+}
+
+/// Text that a spreadsheet would take for a formula, made plain text.
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// `frame` with categorical columns as text and every text cell and header
+/// neutralised.
+fn neutralised(frame: &DataFrame) -> PolarsResult<DataFrame> {
+    let columns = frame
+        .columns()
+        .iter()
+        .map(|column| {
+            let name = PlSmallStr::from(neutralise(column.name().as_str()).as_ref());
+            let column = match column.dtype() {
+                DataType::String | DataType::Categorical(..) | DataType::Enum(..) => {
+                    let text = column.cast(&DataType::String)?;
+                    let cleaned: StringChunked = text
+                        .str()?
+                        .iter()
+                        .map(|cell| cell.map(neutralise))
+                        .collect();
+                    cleaned.into_column()
+                }
+                _ => column.clone(),
+            };
+            Ok(column.with_name(name))
+        })
+        .collect::<PolarsResult<Vec<Column>>>()?;
+    DataFrame::new(frame.height(), columns)
+}
