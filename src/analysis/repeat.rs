@@ -1,0 +1,653 @@
+//! Repeat behaviour: how long customers wait between purchases, how many buy only
+//! once, what sells (by revenue and by buyers), and revenue and orders by week and
+//! by month.
+//!
+//! Contract:
+//! - Lines follow [`super::lines`]: cancelled lines (not returns) count nowhere; a
+//!   purchase is a line that is not a return; revenue is net of returns (a return
+//!   counts in the week, month, product and category it is dated or filed under).
+//! - Gaps: for each customer, the distinct days with a purchase in date order; a gap
+//!   is the number of days between two consecutive ones (always ≥ 1: two orders on
+//!   one day make no gap). Bin `i` holds gaps in `[edge_i, edge_i+1)`, the last bin
+//!   everything from the last edge up. The median is over all gaps (the mean of the
+//!   two middle ones when their number is even).
+//! - One-time buyers: customers with exactly one order in
+//!   [`super::customers::customer_table`] (at its default analysis date), over all
+//!   customers with a purchase.
+//! - Top products (by `item_id`, named by the first `item_name` seen) and categories:
+//!   net revenue, and buyers = distinct customers with a purchase of it. Ranked
+//!   descending, ties by key; at most `top_n` each. Lines without the key are left
+//!   out; without an `item_id` (or `category`) column the list is empty.
+//! - Trends: weeks start on Monday, months on the 1st. Orders = distinct order ids
+//!   among purchases (distinct customer-and-day pairs without an order id column).
+//!   Every period from the first to the last line is listed, empty ones as zeros.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::customers::customer_table;
+use super::lines::{
+    AnalysisError, date_from_days, day_expr, polars_error, require, with_net_amount,
+};
+use crate::jobs::Progress;
+
+/// Settings of the repeat analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RepeatParams {
+    /// Lower edges of the gap histogram bins, in days, ascending, the first ≤ 1.
+    pub gap_edges_days: Vec<i32>,
+    /// How many products and categories to list.
+    pub top_n: usize,
+}
+
+impl Default for RepeatParams {
+    /// Bins 1–7, 8–14, 15–30, 31–60, 61–90, 91–180, 181–365 and 366+ days; top 10.
+    fn default() -> Self {
+        RepeatParams {
+            gap_edges_days: vec![1, 8, 15, 31, 61, 91, 181, 366],
+            top_n: 10,
+        }
+    }
+}
+
+impl RepeatParams {
+    /// An error before any work when the bins cannot hold every gap.
+    pub fn check(&self) -> Result<(), AnalysisError> {
+        let edges = &self.gap_edges_days;
+        let ascending = edges.windows(2).all(|w| w[0] < w[1]);
+        if edges.first().is_none_or(|&e| e > 1) || !ascending {
+            return Err(AnalysisError::Invalid {
+                what: "the gap bins".into(),
+                why: "give ascending day edges starting at 1 or less, such as 1, 8, 15, 31".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One bin of the gap histogram.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GapBin {
+    pub from_days: i32,
+    /// Exclusive upper edge; `None` for the last bin.
+    pub to_days: Option<i32>,
+    pub gaps: u64,
+}
+
+/// A product or category in a top list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopEntry {
+    /// Item id or category.
+    pub key: String,
+    /// Item name, when known.
+    pub name: Option<String>,
+    pub revenue: f64,
+    pub buyers: u64,
+}
+
+/// Revenue and orders of one week or month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeriodPoint {
+    /// First day of the period (a Monday, or the 1st of the month).
+    pub start: NaiveDate,
+    pub revenue: f64,
+    pub orders: u64,
+}
+
+/// Everything the repeat view shows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Repeat {
+    pub gap_bins: Vec<GapBin>,
+    pub median_gap_days: Option<f64>,
+    /// Customers with a purchase.
+    pub customers: usize,
+    /// Customers with exactly one order.
+    pub one_time_buyers: usize,
+    /// `one_time_buyers / customers` (0 without customers).
+    pub one_time_share: f64,
+    pub top_products_by_revenue: Vec<TopEntry>,
+    pub top_products_by_buyers: Vec<TopEntry>,
+    pub top_categories_by_revenue: Vec<TopEntry>,
+    pub top_categories_by_buyers: Vec<TopEntry>,
+    pub weekly: Vec<PeriodPoint>,
+    pub monthly: Vec<PeriodPoint>,
+}
+
+fn step(progress: &Progress, done: u64) -> Result<(), AnalysisError> {
+    progress.check().map_err(|_| AnalysisError::Cancelled)?;
+    progress.report(done, 4);
+    Ok(())
+}
+
+/// The repeat figures of canonical order lines (`customer_id`, `ts`, `amount`;
+/// optional `order_id`, `item_id`, `item_name`, `category`).
+pub fn repeat(
+    lines: &DataFrame,
+    params: &RepeatParams,
+    progress: &Progress,
+) -> Result<Repeat, AnalysisError> {
+    require(lines, "customer_id", "customer id")?;
+    require(lines, "ts", "date / time")?;
+    require(lines, "amount", "line amount")?;
+    params.check()?;
+    step(progress, 0)?;
+    let base = with_net_amount(lines)
+        .with_columns([
+            day_expr().cast(DataType::Int32),
+            col("customer_id").cast(DataType::String),
+        ])
+        .filter(col("_day").is_not_null().and(col("_cancelled").not()));
+    let (gap_bins, median_gap_days) = gaps(base.clone(), &params.gap_edges_days)?;
+    step(progress, 1)?;
+    let table = customer_table(lines, None)?;
+    let customers = table.len();
+    let one_time_buyers = table
+        .frame
+        .column("orders")
+        .and_then(|c| c.u32().cloned())
+        .map_err(polars_error("counting one-time buyers"))?
+        .iter()
+        .filter(|&o| o == Some(1))
+        .count();
+    step(progress, 2)?;
+    let schema = lines.schema();
+    let name = schema.contains("item_name").then_some("item_name");
+    let (products_revenue, products_buyers) = if schema.contains("item_id") {
+        top(base.clone(), "item_id", name, params.top_n)?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let (categories_revenue, categories_buyers) = if schema.contains("category") {
+        top(base.clone(), "category", None, params.top_n)?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    step(progress, 3)?;
+    let order_key = if schema.contains("order_id") {
+        col("order_id").cast(DataType::String)
+    } else {
+        concat_str(
+            [col("customer_id"), col("_day").cast(DataType::String)],
+            "|",
+            false,
+        )
+    };
+    let base = base.with_column(order_key.alias("_order"));
+    let weekly = trend(base.clone(), week_start_expr(), Period::Week)?;
+    let monthly = trend(base, month_start_expr(), Period::Month)?;
+    step(progress, 4)?;
+    Ok(Repeat {
+        gap_bins,
+        median_gap_days,
+        customers,
+        one_time_buyers,
+        one_time_share: if customers > 0 {
+            one_time_buyers as f64 / customers as f64
+        } else {
+            0.0
+        },
+        top_products_by_revenue: products_revenue,
+        top_products_by_buyers: products_buyers,
+        top_categories_by_revenue: categories_revenue,
+        top_categories_by_buyers: categories_buyers,
+        weekly,
+        monthly,
+    })
+}
+
+/// Histogram and median of the gaps between consecutive purchase days.
+fn gaps(base: LazyFrame, edges: &[i32]) -> Result<(Vec<GapBin>, Option<f64>), AnalysisError> {
+    let context = "measuring days between purchases";
+    let bin = edges
+        .iter()
+        .map(|&e| col("_gap").gt_eq(lit(e)).cast(DataType::Int32))
+        .reduce(|a, b| a + b)
+        .unwrap_or(lit(1i32))
+        - lit(1i32);
+    let days = base
+        .filter(col("customer_id").is_not_null().and(col("_return").not()))
+        .select([col("customer_id"), col("_day")])
+        .unique(None, UniqueKeepStrategy::Any)
+        .sort(["customer_id", "_day"], SortMultipleOptions::default())
+        .with_column(
+            when(col("customer_id").eq(col("customer_id").shift(lit(1))))
+                .then(col("_day") - col("_day").shift(lit(1)))
+                .otherwise(lit(NULL).cast(DataType::Int32))
+                .alias("_gap"),
+        )
+        .filter(col("_gap").is_not_null());
+    let counts = days
+        .clone()
+        .group_by([bin.alias("_bin")])
+        .agg([len().cast(DataType::UInt64).alias("gaps")])
+        .collect()
+        .map_err(polars_error(context))?;
+    let median = days
+        .select([col("_gap").cast(DataType::Float64).median()])
+        .collect()
+        .map_err(polars_error(context))?
+        .column("_gap")
+        .and_then(|c| c.f64().cloned())
+        .map_err(polars_error(context))?
+        .get(0);
+    let mut bins: Vec<GapBin> = edges
+        .iter()
+        .enumerate()
+        .map(|(i, &from)| GapBin {
+            from_days: from,
+            to_days: edges.get(i + 1).copied(),
+            gaps: 0,
+        })
+        .collect();
+    let bin_index = counts
+        .column("_bin")
+        .and_then(|c| c.i32().cloned())
+        .map_err(polars_error(context))?;
+    let bin_gaps = counts
+        .column("gaps")
+        .and_then(|c| c.u64().cloned())
+        .map_err(polars_error(context))?;
+    for (index, gaps) in bin_index.iter().zip(bin_gaps.iter()) {
+        if let (Some(index), Some(gaps)) = (index, gaps)
+            && let Some(slot) = usize::try_from(index).ok().and_then(|i| bins.get_mut(i))
+        {
+            slot.gaps = gaps;
+        }
+    }
+    Ok((bins, median))
+}
+
+/// Top `n` values of `key` by net revenue and by buyers.
+fn top(
+    base: LazyFrame,
+    key: &str,
+    name: Option<&str>,
+    n: usize,
+) -> Result<(Vec<TopEntry>, Vec<TopEntry>), AnalysisError> {
+    let context = "ranking products and categories";
+    let purchase = col("_return").not().and(col("customer_id").is_not_null());
+    let mut aggregates = vec![
+        col("_net").sum().alias("revenue"),
+        col("customer_id")
+            .filter(purchase)
+            .n_unique()
+            .cast(DataType::UInt64)
+            .alias("buyers"),
+    ];
+    if let Some(name) = name {
+        aggregates.push(col(name).drop_nulls().first().alias("_name"));
+    }
+    let per_key = base
+        .with_column(col(key).cast(DataType::String).alias("_key"))
+        .filter(col("_key").is_not_null())
+        .group_by([col("_key")])
+        .agg(aggregates);
+    let ranked = |by: &str| -> Result<Vec<TopEntry>, AnalysisError> {
+        let out = per_key
+            .clone()
+            .sort(
+                [by, "_key"],
+                SortMultipleOptions::default().with_order_descending_multi([true, false]),
+            )
+            .limit(n as IdxSize)
+            .collect()
+            .map_err(polars_error(context))?;
+        let text = |column: &str| -> Result<Vec<Option<String>>, AnalysisError> {
+            Ok(out
+                .column(column)
+                .and_then(|c| c.cast(&DataType::String))
+                .and_then(|c| c.str().cloned())
+                .map_err(polars_error(context))?
+                .iter()
+                .map(|v| v.map(str::to_string))
+                .collect())
+        };
+        let keys = text("_key")?;
+        let names = if name.is_some() {
+            text("_name")?
+        } else {
+            vec![None; keys.len()]
+        };
+        let revenue = out
+            .column("revenue")
+            .and_then(|c| c.f64().cloned())
+            .map_err(polars_error(context))?;
+        let buyers = out
+            .column("buyers")
+            .and_then(|c| c.u64().cloned())
+            .map_err(polars_error(context))?;
+        Ok(keys
+            .into_iter()
+            .zip(names)
+            .zip(revenue.iter().zip(buyers.iter()))
+            .map(|((key, name), (revenue, buyers))| TopEntry {
+                key: key.unwrap_or_default(),
+                name,
+                revenue: revenue.unwrap_or(0.0),
+                buyers: buyers.unwrap_or(0),
+            })
+            .collect())
+    };
+    Ok((ranked("revenue")?, ranked("buyers")?))
+}
+
+#[derive(Clone, Copy)]
+enum Period {
+    Week,
+    Month,
+}
+
+/// Days since 1970-01-01 of the Monday starting `_day`'s week (1970-01-01 was a
+/// Thursday).
+fn week_start_expr() -> Expr {
+    col("_day") - ((col("_day") + lit(3i32)) % lit(7i32) + lit(7i32)) % lit(7i32)
+}
+
+/// Months since year 0 of `_day`.
+fn month_start_expr() -> Expr {
+    let day = col("_day").cast(DataType::Date);
+    day.clone().dt().year().cast(DataType::Int32) * lit(12i32)
+        + day.dt().month().cast(DataType::Int32)
+        - lit(1i32)
+}
+
+fn month_date(index: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
+}
+
+/// Revenue and orders per period, every period from the first to the last listed.
+fn trend(base: LazyFrame, period: Expr, kind: Period) -> Result<Vec<PeriodPoint>, AnalysisError> {
+    let context = "summing revenue by period";
+    let out = base
+        .with_column(period.alias("_period"))
+        .group_by([col("_period")])
+        .agg([
+            col("_net").sum().alias("revenue"),
+            col("_order")
+                .filter(col("_return").not())
+                .drop_nulls()
+                .n_unique()
+                .cast(DataType::UInt64)
+                .alias("orders"),
+        ])
+        .sort(["_period"], SortMultipleOptions::default())
+        .collect()
+        .map_err(polars_error(context))?;
+    let periods = out
+        .column("_period")
+        .and_then(|c| c.i32().cloned())
+        .map_err(polars_error(context))?;
+    let revenue = out
+        .column("revenue")
+        .and_then(|c| c.f64().cloned())
+        .map_err(polars_error(context))?;
+    let orders = out
+        .column("orders")
+        .and_then(|c| c.u64().cloned())
+        .map_err(polars_error(context))?;
+    let found: Vec<(i32, f64, u64)> = periods
+        .iter()
+        .zip(revenue.iter().zip(orders.iter()))
+        .filter_map(|(p, (r, o))| Some((p?, r.unwrap_or(0.0), o.unwrap_or(0))))
+        .collect();
+    let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        return Ok(Vec::new());
+    };
+    let stride = match kind {
+        Period::Week => 7,
+        Period::Month => 1,
+    };
+    let mut points = Vec::new();
+    let mut next = found.iter().peekable();
+    let mut at = first.0;
+    while at <= last.0 {
+        let start = match kind {
+            Period::Week => date_from_days(at),
+            Period::Month => month_date(at),
+        };
+        let (revenue, orders) = match next.peek() {
+            Some(&&(p, r, o)) if p == at => {
+                next.next();
+                (r, o)
+            }
+            _ => (0.0, 0),
+        };
+        if let Some(start) = start {
+            points.push(PeriodPoint {
+                start,
+                revenue,
+                orders,
+            });
+        }
+        at += stride;
+    }
+    Ok(points)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("day")
+    }
+
+    /// a: orders on Mon 1 Jan (two lines), Thu 4 Jan and Wed 24 Jan. b: Tue 2 Jan,
+    /// a return on 9 Jan, Mon 12 Feb. c: one order on 10 Jan. d: a cancelled line.
+    fn lines() -> DataFrame {
+        let rows = [
+            (
+                "a",
+                "o1",
+                day(2024, 1, 1),
+                "i1",
+                "Tea",
+                "X",
+                10.0,
+                false,
+                false,
+            ),
+            (
+                "a",
+                "o1",
+                day(2024, 1, 1),
+                "i2",
+                "Cup",
+                "Y",
+                5.0,
+                false,
+                false,
+            ),
+            (
+                "a",
+                "o2",
+                day(2024, 1, 4),
+                "i1",
+                "Tea",
+                "X",
+                10.0,
+                false,
+                false,
+            ),
+            (
+                "a",
+                "o3",
+                day(2024, 1, 24),
+                "i1",
+                "Tea",
+                "X",
+                10.0,
+                false,
+                false,
+            ),
+            (
+                "b",
+                "o4",
+                day(2024, 1, 2),
+                "i2",
+                "Cup",
+                "Y",
+                5.0,
+                false,
+                false,
+            ),
+            (
+                "b",
+                "r1",
+                day(2024, 1, 9),
+                "i2",
+                "Cup",
+                "Y",
+                -5.0,
+                true,
+                false,
+            ),
+            (
+                "b",
+                "o5",
+                day(2024, 2, 12),
+                "i1",
+                "Tea",
+                "X",
+                10.0,
+                false,
+                false,
+            ),
+            (
+                "c",
+                "o6",
+                day(2024, 1, 10),
+                "i3",
+                "Pot",
+                "Z",
+                100.0,
+                false,
+                false,
+            ),
+            (
+                "d",
+                "o7",
+                day(2024, 1, 3),
+                "i1",
+                "Tea",
+                "X",
+                10.0,
+                false,
+                true,
+            ),
+        ];
+        let ts: Vec<i64> = rows
+            .iter()
+            .map(|r| {
+                r.2.and_hms_opt(9, 30, 0)
+                    .expect("time")
+                    .and_utc()
+                    .timestamp_millis()
+            })
+            .collect();
+        let mut df = df! {
+            "customer_id" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            "order_id" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+            "item_id" => rows.iter().map(|r| r.3).collect::<Vec<_>>(),
+            "item_name" => rows.iter().map(|r| r.4).collect::<Vec<_>>(),
+            "category" => rows.iter().map(|r| r.5).collect::<Vec<_>>(),
+            "amount" => rows.iter().map(|r| r.6).collect::<Vec<_>>(),
+            "is_return" => rows.iter().map(|r| r.7).collect::<Vec<_>>(),
+            "is_cancelled" => rows.iter().map(|r| r.8).collect::<Vec<_>>(),
+        }
+        .expect("frame");
+        let ts = Column::new("ts".into(), ts)
+            .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
+            .expect("ts");
+        df.with_column(ts).expect("ts");
+        df
+    }
+
+    fn keys(entries: &[TopEntry]) -> Vec<(&str, f64, u64)> {
+        entries
+            .iter()
+            .map(|e| (e.key.as_str(), e.revenue, e.buyers))
+            .collect()
+    }
+
+    #[test]
+    fn gaps_one_time_buyers_and_top_lists() {
+        let result =
+            repeat(&lines(), &RepeatParams::default(), &Progress::detached()).expect("repeat");
+        // Gaps: a 3 and 20 days, b 41 days (the return day is no purchase day).
+        let gaps: Vec<u64> = result.gap_bins.iter().map(|b| b.gaps).collect();
+        assert_eq!(gaps, [1, 0, 1, 1, 0, 0, 0, 0]);
+        assert_eq!(result.gap_bins[2].from_days, 15);
+        assert_eq!(result.gap_bins[2].to_days, Some(31));
+        assert_eq!(result.gap_bins[7].to_days, None);
+        assert_eq!(result.median_gap_days, Some(20.0));
+        assert_eq!((result.customers, result.one_time_buyers), (3, 1));
+        assert!((result.one_time_share - 1.0 / 3.0).abs() < 1e-12);
+        // Tea: 3 × 10 by a + 10 by b (d's line is cancelled); Cup: 5 + 5 − 5.
+        assert_eq!(
+            keys(&result.top_products_by_revenue),
+            [("i3", 100.0, 1), ("i1", 40.0, 2), ("i2", 5.0, 2)]
+        );
+        assert_eq!(
+            keys(&result.top_products_by_buyers),
+            [("i1", 40.0, 2), ("i2", 5.0, 2), ("i3", 100.0, 1)]
+        );
+        assert_eq!(
+            result.top_products_by_revenue[0].name.as_deref(),
+            Some("Pot")
+        );
+        assert_eq!(
+            keys(&result.top_categories_by_buyers),
+            [("X", 40.0, 2), ("Y", 5.0, 2), ("Z", 100.0, 1)]
+        );
+        assert_eq!(result.top_categories_by_revenue[0].name, None);
+    }
+
+    #[test]
+    fn trends_list_every_week_and_month_with_zeros_between() {
+        for df in [lines(), lines().drop("order_id").expect("drop")] {
+            let result =
+                repeat(&df, &RepeatParams::default(), &Progress::detached()).expect("repeat");
+            let weekly: Vec<(NaiveDate, f64, u64)> = result
+                .weekly
+                .iter()
+                .map(|p| (p.start, p.revenue, p.orders))
+                .collect();
+            assert_eq!(
+                weekly,
+                [
+                    (day(2024, 1, 1), 30.0, 3),
+                    (day(2024, 1, 8), 95.0, 1),
+                    (day(2024, 1, 15), 0.0, 0),
+                    (day(2024, 1, 22), 10.0, 1),
+                    (day(2024, 1, 29), 0.0, 0),
+                    (day(2024, 2, 5), 0.0, 0),
+                    (day(2024, 2, 12), 10.0, 1),
+                ]
+            );
+            let monthly: Vec<(NaiveDate, f64, u64)> = result
+                .monthly
+                .iter()
+                .map(|p| (p.start, p.revenue, p.orders))
+                .collect();
+            assert_eq!(
+                monthly,
+                [(day(2024, 1, 1), 135.0, 5), (day(2024, 2, 1), 10.0, 1)]
+            );
+        }
+    }
+
+    #[test]
+    fn bad_bins_and_cancelling_stop_before_work() {
+        let params = RepeatParams {
+            gap_edges_days: vec![7, 3],
+            top_n: 10,
+        };
+        assert!(repeat(&lines(), &params, &Progress::detached()).is_err());
+        let progress = Progress::detached();
+        progress.cancel();
+        let result = repeat(&lines(), &RepeatParams::default(), &progress);
+        assert!(matches!(result, Err(AnalysisError::Cancelled)));
+    }
+}
