@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::process::Command;
 use std::sync::OnceLock;
 
 use marketbench::analysis::funnel::{FunnelParams, dropoff_items, funnel, funnel_by_group};
@@ -12,6 +13,7 @@ use marketbench::cli::{LoadArgs, load_files};
 use marketbench::data::{FileKind, Store};
 use marketbench::jobs::Progress;
 use polars::prelude::*;
+use serde_json::Value;
 
 fn sample_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))
@@ -173,4 +175,92 @@ fn the_funnel_finds_the_planted_rates_and_dropoff_products() {
     assert_eq!(names, ["bargain_hunter", "loyal", "new", "regular"]);
     let viewers: u64 = by_group.iter().map(|g| g.funnel.steps[0].users).sum();
     assert_eq!(viewers, overall.steps[0].users);
+}
+
+/// Distinct customers with a paid row in `orders.csv`, read naively (the sample
+/// needs no quoting) so the check does not go through the loader.
+fn paying_customers_in_sample() -> usize {
+    let text = std::fs::read_to_string(sample_dir().join("orders.csv")).expect("orders.csv");
+    let mut header = text.lines().next().expect("header").split(',');
+    let customer = header
+        .clone()
+        .position(|c| c == "customer_id")
+        .expect("customer_id");
+    let status = header.position(|c| c == "status").expect("status");
+    text.lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|f| f[status] == "paid" && !f[customer].is_empty())
+        .map(|f| f[customer].to_string())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+#[test]
+fn the_rfm_command_prints_groups_that_add_up_and_writes_the_customer_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("rfm.csv");
+    let output = Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .arg("rfm")
+        .arg(sample_dir())
+        .arg("--out")
+        .arg(&out)
+        .arg("--json")
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let customers = paying_customers_in_sample();
+    assert_eq!(report["customers"].as_u64(), Some(customers as u64));
+    assert_eq!(report["analysis_date"], "2026-07-01");
+    let groups = report["groups"].as_array().expect("groups");
+    let names: Vec<&str> = groups.iter().filter_map(|g| g["group"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Champions",
+            "Loyal",
+            "Potential loyalists",
+            "New",
+            "At risk",
+            "Can't lose them",
+            "Hibernating",
+            "Lost"
+        ]
+    );
+    let counted: u64 = groups.iter().filter_map(|g| g["customers"].as_u64()).sum();
+    assert_eq!(counted, customers as u64);
+    let share: f64 = groups
+        .iter()
+        .filter_map(|g| g["revenue_share"].as_f64())
+        .sum();
+    assert!((share - 1.0).abs() < 1e-9, "revenue shares sum to {share}");
+
+    // The per-customer table: UTF-8 with a BOM, a header and one row per customer.
+    let bytes = std::fs::read(&out).expect("rfm.csv written");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    let mut rows = text.lines();
+    assert_eq!(
+        rows.next(),
+        Some("customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_code,group")
+    );
+    assert_eq!(rows.count(), customers);
+}
+
+#[test]
+fn the_rfm_command_refuses_a_bad_output_name_before_loading() {
+    let output = Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .arg("rfm")
+        .arg(sample_dir())
+        .args(["--out", "rfm.txt"])
+        .output()
+        .expect("the binary runs");
+    assert!(!output.status.success());
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains(".csv or .xlsx"), "{error}");
 }

@@ -7,6 +7,7 @@
 
 mod args;
 mod inspect;
+mod rfm;
 mod sample;
 
 use std::path::PathBuf;
@@ -34,6 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// Print each file's format, columns, detected roles and load report, and the dataset summary.
     Inspect(Box<inspect::InspectArgs>),
+    /// RFM scores per customer and the named RFM groups (Champions, Loyal, ..., Lost).
+    Rfm(Box<rfm::RfmArgs>),
     /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
     Sample(Box<sample::SampleArgs>),
 }
@@ -42,6 +45,7 @@ pub enum Command {
 pub fn run(command: Command) -> anyhow::Result<String> {
     match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Rfm(args) => rfm::run(&args),
         Command::Sample(args) => sample::run(&args),
     }
 }

@@ -1,0 +1,126 @@
+//! `marketbench rfm FILE... [--date YYYY-MM-DD] [--out rfm.csv] [--json]`: RFM
+//! scores of every customer and the named RFM groups (see `analysis::rfm`).
+//!
+//! Text output is the group table; `--json` prints `{analysis_date, customers,
+//! groups: [{group, customers, share, revenue, revenue_share}]}` (plus `out` when a
+//! file was written). `--out` writes the per-customer table atomically through
+//! `export` (`.csv` as UTF-8 with a BOM for Excel, or `.xlsx`).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context, anyhow};
+use chrono::NaiveDate;
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::{LoadArgs, OutputArgs, load_files};
+use crate::analysis::rfm::{Rfm, RfmParams, rfm};
+use crate::export::{ExportFormat, write_table};
+use crate::jobs::Progress;
+
+#[derive(Debug, Args)]
+pub struct RfmArgs {
+    /// Orders files or folders (customers and products files are joined on).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Day recency is measured to; lines on or after it are left out (default: the
+    /// day after the last order).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// Write the per-customer table to this .csv or .xlsx file.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub load: LoadArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
+    // Check the output name before the (possibly long) load.
+    let format = args
+        .out
+        .as_deref()
+        .map(ExportFormat::from_path)
+        .transpose()?;
+    let loaded = load_files(&args.files, &args.load)?;
+    let lines = loaded.store.order_lines()?.ok_or_else(|| {
+        anyhow!("no orders file among the inputs: RFM needs order lines (use --kind orders if detection missed it)")
+    })?;
+    let params = RfmParams {
+        analysis_date: args.date,
+    };
+    let result = rfm(&lines, &params, &Progress::detached()).context("computing RFM")?;
+    if let (Some(path), Some(format)) = (&args.out, format) {
+        write_table(&result.customers, path, format)?;
+    }
+    if args.output.json {
+        Ok(serde_json::to_string_pretty(&as_json(
+            &result,
+            args.out.as_ref(),
+        ))?)
+    } else {
+        Ok(as_text(&result, args.out.as_ref()))
+    }
+}
+
+fn as_json(result: &Rfm, out: Option<&PathBuf>) -> Value {
+    let groups: Vec<Value> = result
+        .groups
+        .iter()
+        .map(|g| {
+            json!({
+                "group": g.group.label(),
+                "customers": g.customers,
+                "share": g.share,
+                "revenue": g.revenue,
+                "revenue_share": g.revenue_share,
+            })
+        })
+        .collect();
+    let mut value = json!({
+        "analysis_date": result.analysis_date.to_string(),
+        "customers": result.len(),
+        "groups": groups,
+    });
+    if let Some(out) = out {
+        value["out"] = json!(out.display().to_string());
+    }
+    value
+}
+
+fn as_text(result: &Rfm, out: Option<&PathBuf>) -> String {
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "RFM of {} customers at {}",
+        result.len(),
+        result.analysis_date
+    );
+    let _ = writeln!(
+        text,
+        "  {:<20} {:>9} {:>7} {:>14} {:>13}",
+        "group", "customers", "share", "revenue", "revenue share"
+    );
+    for g in &result.groups {
+        let _ = writeln!(
+            text,
+            "  {:<20} {:>9} {:>6.1}% {:>14.2} {:>12.1}%",
+            g.group.label(),
+            g.customers,
+            g.share * 100.0,
+            g.revenue,
+            g.revenue_share * 100.0
+        );
+    }
+    if let Some(out) = out {
+        let _ = writeln!(
+            text,
+            "wrote {} customers to {}",
+            result.len(),
+            out.display()
+        );
+    }
+    text
+}
