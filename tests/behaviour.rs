@@ -7,8 +7,11 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
 
+use marketbench::analysis::customers::customer_table;
 use marketbench::analysis::funnel::{FunnelParams, dropoff_items, funnel, funnel_by_group};
+use marketbench::analysis::repeat::{RepeatParams, repeat};
 use marketbench::analysis::rfm::{RfmParams, rfm};
+use marketbench::analysis::summary::Summary;
 use marketbench::cli::{LoadArgs, load_files};
 use marketbench::data::{FileKind, Store};
 use marketbench::jobs::Progress;
@@ -263,4 +266,55 @@ fn the_rfm_command_refuses_a_bad_output_name_before_loading() {
     assert!(!output.status.success());
     let error = String::from_utf8_lossy(&output.stderr);
     assert!(error.contains(".csv or .xlsx"), "{error}");
+}
+
+#[test]
+fn repeat_figures_match_the_planted_store() {
+    let lines = order_lines();
+    let result = repeat(&lines, &RepeatParams::default(), &Progress::detached()).expect("repeat");
+    // One-off buyers (1,100) have one order; new customers (500) have 1–3.
+    assert!(
+        (1_100..1_600).contains(&result.one_time_buyers),
+        "{} one-time buyers",
+        result.one_time_buyers
+    );
+    assert_eq!(result.customers, 5_000);
+    // Two years of history starting Monday 2024-07-01: 24 months, 105 weeks.
+    assert_eq!(result.monthly.len(), 24);
+    assert_eq!(result.weekly.len(), 105);
+    assert_eq!(result.weekly[0].start.to_string(), "2024-07-01");
+    // Monthly revenue adds up to the dataset's net revenue.
+    let summary = Summary::from_lines(&lines).expect("summary");
+    let monthly: f64 = result.monthly.iter().map(|p| p.revenue).sum();
+    assert!((monthly - summary.revenue_net).abs() < 1e-6 * summary.revenue_net);
+    let weekly_orders: u64 = result.weekly.iter().map(|p| p.orders).sum();
+    let monthly_orders: u64 = result.monthly.iter().map(|p| p.orders).sum();
+    assert_eq!(weekly_orders, monthly_orders);
+    // Measured in sample-data/README.md: year two sells 1.52 × year one.
+    let year = |from: usize| -> f64 {
+        result.monthly[from..from + 12]
+            .iter()
+            .map(|p| p.revenue)
+            .sum()
+    };
+    let growth = year(12) / year(0);
+    assert!((1.45..1.60).contains(&growth), "growth {growth}");
+    // Every customer with n purchase days has n − 1 gaps.
+    let table = customer_table(&lines, None).expect("customers");
+    let days: u64 = table
+        .frame
+        .column("purchase_days")
+        .expect("purchase_days")
+        .u32()
+        .expect("u32")
+        .iter()
+        .map(|d| u64::from(d.expect("days")) - 1)
+        .sum();
+    let gaps: u64 = result.gap_bins.iter().map(|b| b.gaps).sum();
+    assert_eq!(gaps, days);
+    // Measured: 15–30 days is the largest bin (6,252 of 20,567 gaps; the 21-day
+    // food staples land there), median 29 days.
+    let largest = result.gap_bins.iter().max_by_key(|b| b.gaps).expect("bins");
+    assert_eq!(largest.from_days, 15);
+    assert_eq!(result.top_categories_by_buyers.len(), 10);
 }
