@@ -1,15 +1,15 @@
 //! Load benchmark: generates a large orders CSV (`MB_ROWS` rows, default 5,000,000)
-//! in a temporary folder, then times `inspect`, `load` and `Store::order_lines` on it
-//! and reports the peak memory of the process (VmHWM) against the file size.
+//! in a temporary folder, then times `inspect`, `load`, `Store::order_lines` and the
+//! summary on it, and reports the peak memory of the process (VmHWM) against the
+//! file size.
 //!
 //! Run in release mode: `cargo bench --bench load` (`MB_ROWS=1000000 cargo bench
-//! --bench load` for a quicker run). A step that is not implemented yet (a `todo!`
-//! stub) is reported as such, never timed.
+//! --bench load` for a quicker run).
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::time::Instant;
 
+use marketbench::analysis::summary::Summary;
 use marketbench::data::sample::write_orders_csv;
 use marketbench::data::{LoadOptions, Store, inspect, load};
 use marketbench::jobs::Progress;
@@ -25,84 +25,59 @@ fn proc_status_mb(field: &str) -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// Runs `step`, timing it; a panic (such as a `todo!` stub) becomes an error.
-fn timed<T>(name: &str, step: impl FnOnce() -> T) -> Result<(T, f64), String> {
+/// Runs `step` and returns its value with the seconds it took.
+fn timed<T>(step: impl FnOnce() -> T) -> (T, f64) {
     let start = Instant::now();
-    match catch_unwind(AssertUnwindSafe(step)) {
-        Ok(value) => Ok((value, start.elapsed().as_secs_f64())),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panicked".into());
-            Err(format!("{name} did not run: {message}"))
-        }
-    }
+    let value = step();
+    (value, start.elapsed().as_secs_f64())
 }
 
 fn row(label: &str, value: String) {
-    println!("| {label:<28} | {value:>22} |");
+    println!("| {label:<28} | {value:>24} |");
 }
 
 fn main() {
+    if let Err(error) = run() {
+        eprintln!("benchmark failed: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
     let rows = std::env::var("MB_ROWS")
         .ok()
         .and_then(|v| v.replace('_', "").parse().ok())
         .unwrap_or(DEFAULT_ROWS);
-    let dir = match tempfile::tempdir() {
-        Ok(dir) => dir,
-        Err(e) => {
-            eprintln!("cannot make a temporary folder: {e}");
-            std::process::exit(1);
-        }
-    };
+    let dir = tempfile::tempdir()?;
     let path = dir.path().join("orders.csv");
-    println!(
-        "marketbench load benchmark: {rows} order rows in {}",
-        path.display()
-    );
-    // The panic hook would print each stub's panic before our table: keep it quiet.
-    std::panic::set_hook(Box::new(|_| {}));
-
-    let generated = timed("generate", || write_orders_csv(&path, rows, 1));
-    let (bytes, generate_secs) = match generated {
-        Ok((Ok(bytes), secs)) => (bytes, secs),
-        Ok((Err(e), _)) => {
-            eprintln!("generating failed: {e}");
-            std::process::exit(1);
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    };
-    let file_mb = bytes as f64 / MB;
+    println!("marketbench load benchmark: {rows} order rows");
+    let (bytes, generate_secs) = timed(|| write_orders_csv(&path, rows, 1));
+    let file_mb = bytes? as f64 / MB;
     let rss_before = proc_status_mb("VmRSS:");
-    let mut notes = Vec::new();
-    let measured = measure(&path, &mut notes);
+    let measured = measure(&path)?;
     let peak = proc_status_mb("VmHWM:");
 
     println!();
-    println!("| {:<28} | {:>22} |", "measure", "value");
-    println!("|{:-<30}|{:->24}|", "", "");
+    println!("| {:<28} | {:>24} |", "measure", "value");
+    println!("|{:-<30}|{:->26}|", "", "");
     row("rows generated", rows.to_string());
     row("file size", format!("{file_mb:.1} MB"));
+    row("generate", format!("{generate_secs:.2} s"));
+    row("inspect", format!("{:.2} s", measured.inspect_secs));
     row(
-        "generate",
-        format!("{generate_secs:.2} s ({:.0} MB/s)", file_mb / generate_secs),
+        "load (read + clean)",
+        format!(
+            "{:.2} s ({:.0} MB/s)",
+            measured.load_secs,
+            file_mb / measured.load_secs
+        ),
     );
-    let secs = |s: Option<f64>| s.map_or("not run".to_string(), |s| format!("{s:.2} s"));
-    row("inspect", secs(measured.inspect_secs));
-    row("load (read + clean)", secs(measured.load_secs));
-    if let (Some(load), true) = (measured.load_secs, file_mb > 0.0) {
-        row("load throughput", format!("{:.0} MB/s", file_mb / load));
-    }
+    row("rows kept", measured.rows_kept.to_string());
     row(
-        "rows kept",
-        measured.rows_kept.map_or("-".into(), |r| r.to_string()),
+        "Store::order_lines",
+        format!("{:.2} s", measured.order_lines_secs),
     );
-    row("Store::order_lines", secs(measured.order_lines_secs));
+    row("summary", format!("{:.2} s", measured.summary_secs));
     if let Some(before) = rss_before {
         row("memory before load", format!("{before:.0} MB"));
     }
@@ -113,76 +88,34 @@ fn main() {
         ),
         None => row("peak memory (VmHWM)", "unknown (no /proc)".into()),
     }
-    for note in notes {
-        println!("note: {note}");
-    }
+    Ok(())
 }
 
-#[derive(Default)]
 struct Measured {
-    inspect_secs: Option<f64>,
-    load_secs: Option<f64>,
-    rows_kept: Option<usize>,
-    order_lines_secs: Option<f64>,
+    inspect_secs: f64,
+    load_secs: f64,
+    rows_kept: usize,
+    order_lines_secs: f64,
+    summary_secs: f64,
 }
 
-fn measure(path: &Path, notes: &mut Vec<String>) -> Measured {
-    let mut m = Measured::default();
-    let inspection = match timed("inspect", || inspect(path, None).map_err(|e| e.to_string())) {
-        Ok((Ok(inspection), secs)) => {
-            m.inspect_secs = Some(secs);
-            inspection
-        }
-        Ok((Err(e), _)) => {
-            notes.push(format!("inspect failed: {e}"));
-            return m;
-        }
-        Err(e) => {
-            notes.push(e);
-            return m;
-        }
-    };
-    let options = LoadOptions::from_inspection(&inspection);
-    let table = match timed("load", || {
-        load(path, &options, &Progress::detached()).map_err(|e| e.to_string())
-    }) {
-        Ok((Ok(table), secs)) => {
-            m.load_secs = Some(secs);
-            m.rows_kept = Some(table.frame.height());
-            notes.push(format!(
-                "load report: {} rows read, {} kept, {} problem kinds",
-                table.report.rows_read,
-                table.report.rows_kept,
-                table.report.problems.len()
-            ));
-            table
-        }
-        Ok((Err(e), _)) => {
-            notes.push(format!("load failed: {e}"));
-            return m;
-        }
-        Err(e) => {
-            notes.push(e);
-            return m;
-        }
-    };
+fn measure(path: &Path) -> anyhow::Result<Measured> {
+    let (inspection, inspect_secs) = timed(|| inspect(path, None));
+    let options = LoadOptions::from_inspection(&inspection?);
+    let (table, load_secs) = timed(|| load(path, &options, &Progress::detached()));
+    let table = table?;
+    let rows_kept = table.frame.height();
     let mut store = Store::default();
-    match timed("Store::order_lines", || {
-        store.insert(table);
-        store.order_lines().map_err(|e| e.to_string())
-    }) {
-        Ok((Ok(lines), secs)) => {
-            m.order_lines_secs = Some(secs);
-            if let Some(lines) = lines {
-                notes.push(format!(
-                    "order lines: {} rows, {} columns",
-                    lines.height(),
-                    lines.width()
-                ));
-            }
-        }
-        Ok((Err(e), _)) => notes.push(format!("order_lines failed: {e}")),
-        Err(e) => notes.push(e),
-    }
-    m
+    store.insert(table);
+    let (lines, order_lines_secs) = timed(|| store.order_lines());
+    let lines = lines?.ok_or_else(|| anyhow::anyhow!("no order lines"))?;
+    let (summary, summary_secs) = timed(|| Summary::from_lines(&lines));
+    summary?;
+    Ok(Measured {
+        inspect_secs,
+        load_secs,
+        rows_kept,
+        order_lines_secs,
+        summary_secs,
+    })
 }

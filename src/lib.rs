@@ -1,6 +1,6 @@
 //! Marketbench: a desktop workbench for e-commerce marketing operators.
 //!
-//! Layers (see `README.md`): `data`, `analysis`, `jobs` and `cli` never import egui;
+//! Layers (see `README.md`): `data`, `analysis`, `export`, `jobs` and `cli` never import egui;
 //! everything visual lives in `ui`.
 
 pub mod analysis; // figures computed from loaded data: summary, daily series

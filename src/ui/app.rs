@@ -14,6 +14,7 @@ use crate::workspace::{
     FileId, Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
 };
 
+use super::file_dialog::{DialogOutcome, FileDialog};
 use super::state::{Tab, Theme, UiState};
 use super::{data_panel, fonts, placeholder_panel, toolbar};
 
@@ -48,6 +49,8 @@ pub struct MarketbenchApp {
     fonts_installed: bool,
     applied_theme: Option<Theme>,
     commands: Vec<Command>,
+    file_dialog: FileDialog,
+    wake: Wake,
 }
 
 impl MarketbenchApp {
@@ -57,11 +60,13 @@ impl MarketbenchApp {
         let first_launch = state.recent_files.is_empty();
         let mut app = MarketbenchApp {
             state,
-            workspace: Workspace::new(wake),
+            workspace: Workspace::new(wake.clone()),
             path_input: String::new(),
             fonts_installed: false,
             applied_theme: None,
             commands: Vec::new(),
+            file_dialog: FileDialog::default(),
+            wake,
         };
         if !files.is_empty() {
             app.handle(Command::Open(files));
@@ -154,6 +159,15 @@ impl MarketbenchApp {
     }
 
     fn poll(&mut self) {
+        match self.file_dialog.poll() {
+            Some(DialogOutcome::Picked(files)) => self.handle(Command::Open(files)),
+            Some(DialogOutcome::Unavailable) => self.workspace.notify(
+                Level::Info,
+                "No file dialog could be shown on this desktop. Type a file or folder path \
+                 in the Path box, drop files onto the window, or pass them on the command line.",
+            ),
+            Some(DialogOutcome::Cancelled) | None => {}
+        }
         for event in self.workspace.poll(&self.state.remembered) {
             match event {
                 WorkspaceEvent::Loaded {
@@ -171,17 +185,7 @@ impl MarketbenchApp {
 
     fn handle(&mut self, command: Command) {
         match command {
-            Command::OpenDialog => {
-                // None means the operator cancelled (or no dialog is available): normal.
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open data files")
-                    .add_filter("Data files", &crate::data::files::DATA_EXTENSIONS)
-                    .add_filter("All files", &["*"])
-                    .pick_files();
-                if let Some(files) = picked {
-                    self.handle(Command::Open(files));
-                }
-            }
+            Command::OpenDialog => self.file_dialog.show(self.wake.clone()),
             Command::Open(paths) => {
                 for path in expand_folders(&paths) {
                     let origin = origin_of(&path);

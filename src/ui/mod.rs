@@ -3,6 +3,7 @@
 
 pub mod app;
 mod data_panel;
+mod file_dialog;
 pub mod fonts;
 pub mod format;
 pub mod mapping_panel;

@@ -1,0 +1,86 @@
+//! The system's file dialog, shown from a worker thread so the window keeps
+//! drawing while it is open (rfd's dialogs block the thread that calls them).
+//!
+//! Where no dialog can be shown (on Linux: no session bus, so no file chooser
+//! portal), rfd would return "nothing picked" as if the operator had cancelled.
+//! That case, and an answer faster than a person can cancel, are reported as
+//! [`DialogOutcome::Unavailable`] so the app can point to the other ways in.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::data::files::DATA_EXTENSIONS;
+use crate::jobs::Wake;
+
+/// Faster than a person can cancel a dialog: no dialog was shown.
+const UNAVAILABLE_WITHIN: Duration = Duration::from_millis(300);
+
+/// What became of the dialog.
+#[derive(Debug, PartialEq)]
+pub enum DialogOutcome {
+    Picked(Vec<PathBuf>),
+    Cancelled,
+    Unavailable,
+}
+
+/// At most one open dialog.
+#[derive(Default)]
+pub struct FileDialog {
+    open: Option<(Instant, Receiver<Option<Vec<PathBuf>>>)>,
+}
+
+impl FileDialog {
+    /// Shows the dialog (unless one is already open); `wake` repaints when it closes.
+    pub fn show(&mut self, wake: Wake) {
+        if self.open.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        if !dialog_possible() {
+            let _ = sender.send(None);
+            self.open = Some((Instant::now(), receiver));
+            wake();
+            return;
+        }
+        let spawned = std::thread::Builder::new()
+            .name("file dialog".into())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open data files")
+                    .add_filter("Data files", &DATA_EXTENSIONS)
+                    .add_filter("All files", &["*"])
+                    .pick_files();
+                let _ = sender.send(picked);
+                wake();
+            });
+        if spawned.is_ok() {
+            self.open = Some((Instant::now(), receiver));
+        }
+    }
+
+    /// The outcome once the dialog has closed.
+    pub fn poll(&mut self) -> Option<DialogOutcome> {
+        let (opened, receiver) = self.open.as_ref()?;
+        let outcome = match receiver.try_recv() {
+            Ok(Some(files)) if !files.is_empty() => DialogOutcome::Picked(files),
+            Ok(_) if opened.elapsed() < UNAVAILABLE_WITHIN => DialogOutcome::Unavailable,
+            Ok(_) => DialogOutcome::Cancelled,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => DialogOutcome::Unavailable,
+        };
+        self.open = None;
+        Some(outcome)
+    }
+}
+
+/// Whether a file dialog can appear at all: on Linux and the BSDs rfd asks the
+/// desktop's portal over the session bus, which must exist.
+fn dialog_possible() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists())
+}
