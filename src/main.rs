@@ -1,5 +1,6 @@
 //! Entry point: no command opens the window; a command runs headless.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -14,10 +15,17 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(text) => {
-            if !text.is_empty() {
-                println!("{}", text.trim_end());
+            if text.is_empty() {
+                return ExitCode::SUCCESS;
             }
-            ExitCode::SUCCESS
+            // A closed pipe (`marketbench inspect … | head`) is not an error.
+            match writeln!(std::io::stdout().lock(), "{}", text.trim_end()) {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {error}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(error) => {
             eprintln!("error: {error:#}");
