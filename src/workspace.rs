@@ -14,6 +14,7 @@
 //!   while a new one computes; results of outdated inputs are dropped (`jobs::Slot`).
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
 
+pub mod behaviour;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -148,6 +149,7 @@ pub struct Workspace {
     view: Slot<RowView>,
     /// The last view asked for, with the store version it was asked at.
     view_request: Option<(ViewRequest, u64)>,
+    behaviour: behaviour::Behaviour,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -163,6 +165,7 @@ impl Workspace {
             overview: Slot::default(),
             view: Slot::default(),
             view_request: None,
+            behaviour: behaviour::Behaviour::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -374,6 +377,7 @@ impl Workspace {
             self.view.dismiss_error();
             self.notify(Level::Error, format!("Table view: {error}"));
         }
+        self.behaviour.poll();
     }
 
     /// The loaded tables.
@@ -487,6 +491,16 @@ impl Workspace {
         self.view.cancel();
     }
 
+    /// The Behaviour tab's results (errors are shown in the tab, not as notices).
+    pub fn behaviour(&self) -> &behaviour::Behaviour {
+        &self.behaviour
+    }
+
+    /// The Behaviour tab's results and runs (run them with this store and version).
+    pub fn behaviour_mut(&mut self) -> &mut behaviour::Behaviour {
+        &mut self.behaviour
+    }
+
     /// Adds a notice for the operator.
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
         let id = self.next_id();
@@ -512,6 +526,7 @@ impl Workspace {
             .any(|p| !matches!(p.stage, FileStage::Mapping { .. }))
             || self.overview.pending().is_some()
             || self.view.pending().is_some()
+            || self.behaviour.is_busy()
     }
 }
 
