@@ -10,13 +10,14 @@ use std::sync::Arc;
 
 use crate::data::{FileKind, expand_folders};
 use crate::jobs::Wake;
+use crate::workspace::behaviour::BehaviourParams;
 use crate::workspace::{
     FileId, Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
 };
 
 use super::file_dialog::{DialogOutcome, FileDialog};
 use super::state::{Tab, Theme, UiState};
-use super::{data_panel, fonts, placeholder_panel, toolbar};
+use super::{behaviour_panel, data_panel, fonts, placeholder_panel, toolbar};
 
 /// What a panel asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +38,9 @@ pub enum Command {
     RemoveTable(PathBuf),
     CancelSummary,
     CancelView,
+    /// Run the Behaviour analyses on the current store with these settings.
+    RunBehaviour(BehaviourParams),
+    CancelBehaviour,
     Dismiss(u64),
 }
 
@@ -148,6 +152,7 @@ impl MarketbenchApp {
             Tab::Data => {
                 data_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
             }
+            Tab::Behaviour => behaviour_panel::ui(ui, &self.workspace, &mut self.commands),
             tab => placeholder_panel::ui(ui, tab),
         });
         drop_hint_ui(&ctx);
@@ -211,6 +216,14 @@ impl MarketbenchApp {
             Command::RemoveTable(path) => self.workspace.remove_table(&path),
             Command::CancelSummary => self.workspace.cancel_overview(),
             Command::CancelView => self.workspace.cancel_view(),
+            Command::RunBehaviour(params) => {
+                let (store, version) = (
+                    self.workspace.store().clone(),
+                    self.workspace.store_version(),
+                );
+                self.workspace.behaviour_mut().run(&store, version, params);
+            }
+            Command::CancelBehaviour => self.workspace.behaviour_mut().cancel(),
             Command::Dismiss(id) => self.workspace.dismiss(id),
         }
     }

@@ -2,6 +2,8 @@
 //! `UiState` and push `Command`s; the app turns commands into background jobs.
 
 pub mod app;
+mod behaviour;
+mod behaviour_panel;
 mod data_panel;
 mod file_dialog;
 pub mod fonts;

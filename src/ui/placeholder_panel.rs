@@ -6,12 +6,7 @@ use super::state::Tab;
 /// What an unbuilt tab will show, in the operator's terms.
 pub fn plan(tab: Tab) -> &'static str {
     match tab {
-        Tab::Data => "",
-        Tab::Behaviour => {
-            "It will show how customers move from viewing to buying: funnels from the \
-             behaviour events (view, add to cart, purchase), conversion by channel and \
-             product, and repeat-purchase timing."
-        }
+        Tab::Data | Tab::Behaviour => "",
         Tab::Segments => {
             "It will group customers by recency, frequency and spend (RFM) and by \
              clustering, with the size, revenue and typical basket of each segment."

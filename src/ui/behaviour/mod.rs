@@ -1,0 +1,112 @@
+//! The Behaviour tab's views, one file per analysis, and the small helpers they
+//! share (shares as percentages, labelled bar charts, toggles kept in egui memory).
+//! Views only draw results computed by the workspace's Behaviour job.
+
+pub mod cohort_view;
+pub mod funnel_view;
+pub mod repeat_view;
+pub mod rfm_view;
+
+use egui_plot::{Bar, BarChart, GridMark, Plot};
+
+/// `0.1234` → `12.3%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// A two-way choice drawn as two selectable labels and kept in egui's memory under
+/// `id` (a view setting, not worth saving between runs). Returns true for `first`.
+pub fn toggle_ui(ui: &mut egui::Ui, id: &str, first: &str, second: &str) -> bool {
+    let id = egui::Id::unique(("behaviour_toggle", id));
+    let mut first_chosen = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(true);
+    ui.horizontal(|ui| {
+        if ui.selectable_label(first_chosen, first).clicked() {
+            first_chosen = true;
+        }
+        if ui.selectable_label(!first_chosen, second).clicked() {
+            first_chosen = false;
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, first_chosen));
+    first_chosen
+}
+
+/// Horizontal bars, one per label, top to bottom; hover shows the label and the
+/// value written by `format`.
+pub fn bar_chart_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    labels: &[String],
+    values: &[f64],
+    format: fn(f64) -> String,
+    height: f32,
+) {
+    let bars: Vec<Bar> = values
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (&value, label))| Bar::new(i as f64, value).name(label).width(0.7))
+        .collect();
+    let count = labels.len();
+    let axis_labels = labels.to_vec();
+    let chart = BarChart::new(id, bars)
+        .horizontal()
+        .element_formatter(Box::new(move |bar, _| {
+            format!("{}\n{}", bar.name, format(bar.value))
+        }));
+    Plot::new(id)
+        .height(height)
+        .invert_y(true)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([true, false])
+        .include_x(0.0)
+        .y_axis_min_width(120.0)
+        .y_grid_spacer(move |_| {
+            (0..count)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark: GridMark, _| {
+            let index = mark.value.round();
+            if (mark.value - index).abs() > 1e-6 || index < 0.0 {
+                return String::new();
+            }
+            axis_labels.get(index as usize).cloned().unwrap_or_default()
+        })
+        .x_axis_formatter(move |mark: GridMark, _| format(mark.value))
+        .label_formatter(|_| None)
+        .show(ui, |plot_ui| plot_ui.bar_chart(chart));
+}
+
+/// A section title with a line of explanation under it.
+pub fn section_ui(ui: &mut egui::Ui, title: &str, explanation: &str) {
+    ui.add_space(10.0);
+    ui.separator();
+    ui.label(egui::RichText::new(title).heading().size(18.0));
+    ui.add(egui::Label::new(egui::RichText::new(explanation).weak()).wrap());
+    ui.add_space(4.0);
+}
+
+/// An error of one part, in the error colour.
+pub fn error_ui(ui: &mut egui::Ui, what: &str, error: &str) {
+    let color = ui.visuals().error_fg_color;
+    ui.add(egui::Label::new(egui::RichText::new(format!("{what}: {error}")).color(color)).wrap());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_read_as_percentages() {
+        assert_eq!(percent(0.1234), "12.3%");
+        assert_eq!(percent(1.0), "100.0%");
+        assert_eq!(percent(0.0), "0.0%");
+    }
+}

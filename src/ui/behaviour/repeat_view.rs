@@ -1,0 +1,130 @@
+//! Repeat purchases: one-time buyer share, the histogram of days between purchases,
+//! the top products and categories, and revenue by week or month.
+
+use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
+
+use crate::analysis::repeat::{PeriodPoint, Repeat, TopEntry};
+use crate::ui::format;
+use crate::ui::revenue_chart::{date_of, day_number};
+
+use super::{bar_chart_ui, percent, toggle_ui};
+
+pub fn ui(ui: &mut egui::Ui, repeat: &Repeat) {
+    ui.label(format!(
+        "One-time buyers: {} of {} customers ({}). Median time between purchases: {}.",
+        format::count(repeat.one_time_buyers),
+        format::count(repeat.customers),
+        percent(repeat.one_time_share),
+        repeat.median_gap_days.map_or_else(
+            || "no repeat purchases".to_string(),
+            |d| format!("{d:.0} days")
+        ),
+    ));
+    ui.columns(2, |columns| {
+        columns[0].strong("Days between purchases");
+        let labels: Vec<String> = repeat
+            .gap_bins
+            .iter()
+            .map(|bin| match bin.to_days {
+                Some(to) => format!("{}–{} days", bin.from_days, to - 1),
+                None => format!("{}+ days", bin.from_days),
+            })
+            .collect();
+        let gaps: Vec<f64> = repeat.gap_bins.iter().map(|b| b.gaps as f64).collect();
+        bar_chart_ui(
+            &mut columns[0],
+            "repeat_gaps",
+            &labels,
+            &gaps,
+            |v| format::count(v.max(0.0).round() as usize),
+            200.0,
+        );
+        trend_ui(&mut columns[1], repeat);
+    });
+    ui.add_space(6.0);
+    let by_revenue = toggle_ui(ui, "repeat_top", "Top by revenue", "Top by buyers");
+    let (products, categories) = if by_revenue {
+        (
+            &repeat.top_products_by_revenue,
+            &repeat.top_categories_by_revenue,
+        )
+    } else {
+        (
+            &repeat.top_products_by_buyers,
+            &repeat.top_categories_by_buyers,
+        )
+    };
+    ui.columns(2, |columns| {
+        top_ui(&mut columns[0], "repeat_top_products", "Product", products);
+        top_ui(
+            &mut columns[1],
+            "repeat_top_categories",
+            "Category",
+            categories,
+        );
+    });
+}
+
+fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat) {
+    ui.strong("Net revenue trend");
+    let weekly = toggle_ui(ui, "repeat_trend", "By week", "By month");
+    let points: &[PeriodPoint] = if weekly {
+        &repeat.weekly
+    } else {
+        &repeat.monthly
+    };
+    if points.is_empty() {
+        ui.weak("No dated purchases.");
+        return;
+    }
+    let line: PlotPoints = points
+        .iter()
+        .map(|p| [day_number(p.start), p.revenue])
+        .collect();
+    Plot::new("repeat_trend")
+        .height(170.0)
+        .allow_scroll(false)
+        .x_axis_formatter(|mark: GridMark, _| {
+            date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+        })
+        .y_axis_formatter(|mark: GridMark, _| format::money(mark.value))
+        .label_formatter(move |position| match position {
+            HoverPosition::NearDataPoint { position, .. } => {
+                let day = date_of(position.x)?;
+                let period = if weekly { "week of" } else { "month of" };
+                Some(format!(
+                    "{period} {day}\nrevenue {}",
+                    format::money(position.y)
+                ))
+            }
+            HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot_ui| plot_ui.line(Line::new("net revenue", line)));
+}
+
+fn top_ui(ui: &mut egui::Ui, id: &str, what: &str, entries: &[TopEntry]) {
+    if entries.is_empty() {
+        ui.weak(format!("No {} column to rank.", what.to_lowercase()));
+        return;
+    }
+    egui::Grid::new(id)
+        .striped(true)
+        .num_columns(3)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for title in [what, "Revenue", "Buyers"] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for entry in entries {
+                let name = match &entry.name {
+                    Some(name) => format!("{name} ({})", entry.key),
+                    None => entry.key.clone(),
+                };
+                ui.label(name);
+                ui.label(format::money(entry.revenue));
+                ui.label(format::count(entry.buyers as usize));
+                ui.end_row();
+            }
+        });
+}

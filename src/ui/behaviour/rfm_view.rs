@@ -1,0 +1,68 @@
+//! RFM groups: the eight named groups as a table (customers, share, revenue,
+//! revenue share) and a bar chart of customers or revenue per group.
+
+use crate::analysis::rfm::Rfm;
+use crate::ui::format;
+
+use super::{bar_chart_ui, percent, toggle_ui};
+
+/// How customers are scored, in the operator's words.
+pub const SCORING_RULE: &str = "Each customer gets scores 1–5 for recency, frequency and \
+    spend by rank among all customers (5 = bought most recently, most orders, most \
+    spend). The group comes from the recency and frequency scores.";
+
+pub fn ui(ui: &mut egui::Ui, rfm: &Rfm) {
+    ui.label(format!(
+        "{} customers scored, recency measured to {}.",
+        format::count(rfm.len()),
+        rfm.analysis_date
+    ));
+    if rfm.is_empty() {
+        ui.weak("No customer bought before the analysis date.");
+        return;
+    }
+    ui.columns(2, |columns| {
+        table_ui(&mut columns[0], rfm);
+        chart_ui(&mut columns[1], rfm);
+    });
+}
+
+fn table_ui(ui: &mut egui::Ui, rfm: &Rfm) {
+    egui::Grid::new("rfm_groups")
+        .striped(true)
+        .num_columns(5)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for title in ["Group", "Customers", "Share", "Revenue", "Revenue share"] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for group in &rfm.groups {
+                ui.label(group.group.label());
+                ui.label(format::count(group.customers));
+                ui.label(percent(group.share));
+                ui.label(format::money(group.revenue));
+                ui.label(percent(group.revenue_share));
+                ui.end_row();
+            }
+        });
+}
+
+fn chart_ui(ui: &mut egui::Ui, rfm: &Rfm) {
+    let by_customers = toggle_ui(ui, "rfm_chart", "Customers per group", "Revenue per group");
+    let labels: Vec<String> = rfm
+        .groups
+        .iter()
+        .map(|g| g.group.label().to_string())
+        .collect();
+    let (values, format): (Vec<f64>, fn(f64) -> String) = if by_customers {
+        let values = rfm.groups.iter().map(|g| g.customers as f64).collect();
+        (values, |v| format::count(v.max(0.0).round() as usize))
+    } else {
+        (
+            rfm.groups.iter().map(|g| g.revenue).collect(),
+            format::money,
+        )
+    };
+    bar_chart_ui(ui, "rfm_chart", &labels, &values, format, 220.0);
+}

@@ -1,0 +1,196 @@
+//! The Behaviour tab: RFM groups, cohort retention, the events funnel and repeat
+//! purchases of the loaded store. Computing is the workspace's Behaviour job: the
+//! panel asks for a run when the store or the analysis date changed (and no run
+//! with those inputs was asked for yet), shows the progress with a Cancel button
+//! and keeps the last results on screen meanwhile. Errors are shown per part.
+
+use chrono::NaiveDate;
+
+use crate::data::FileKind;
+use crate::workspace::behaviour::{BehaviourParams, BehaviourResults};
+use crate::workspace::{FileStage, Workspace};
+
+use super::app::Command;
+use super::behaviour::{cohort_view, error_ui, funnel_view, repeat_view, rfm_view, section_ui};
+
+/// Shown when the typed analysis date cannot be read.
+pub const BAD_DATE: &str = "Write the analysis date as YYYY-MM-DD, e.g. 2024-06-30.";
+
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+    ui.heading("Behaviour");
+    if workspace.store().of_kind(FileKind::Orders).next().is_none() {
+        ui.add_space(8.0);
+        ui.label("Load an orders file to see customer behaviour: RFM groups, cohorts, the funnel and repeat purchases.");
+        return;
+    }
+    let behaviour = workspace.behaviour();
+    let wanted = behaviour.requested_params().cloned().unwrap_or_default();
+    let loading = workspace
+        .pending()
+        .iter()
+        .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
+    if !loading && behaviour.needs_run(&wanted, workspace.store_version()) {
+        commands.push(Command::RunBehaviour(wanted.clone()));
+    }
+    controls_ui(ui, workspace, &wanted, commands);
+    let slot = behaviour.slot();
+    if let Some(error) = slot.error() {
+        error_ui(ui, "The behaviour analyses stopped", &error.to_string());
+    }
+    let Some(results) = slot.value() else {
+        if slot.pending().is_none() && slot.error().is_none() {
+            ui.label("Cancelled. Press Recompute to run the analyses.");
+        }
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("behaviour_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| results_ui(ui, results));
+}
+
+/// The analysis date field, Recompute, and the running job's progress and Cancel.
+fn controls_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    wanted: &BehaviourParams,
+    commands: &mut Vec<Command>,
+) {
+    let text_id = egui::Id::unique("behaviour_date_text");
+    let error_id = egui::Id::unique("behaviour_date_error");
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(text_id))
+        .unwrap_or_else(|| {
+            wanted
+                .analysis_date
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        });
+    let mut error = ui.data(|d| d.get_temp::<bool>(error_id)).unwrap_or(false);
+    let shown_date = workspace
+        .behaviour()
+        .slot()
+        .value()
+        .and_then(|r| r.rfm.as_ref().ok())
+        .map(|rfm| rfm.analysis_date.to_string());
+    ui.horizontal(|ui| {
+        let label = ui
+            .label("Analysis date:")
+            .on_hover_text("RFM recency is measured to this day; later purchases are left out.");
+        let hint = match (&shown_date, wanted.analysis_date) {
+            (Some(date), None) => format!("{date} (default)"),
+            _ => "the day after the last purchase".to_string(),
+        };
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(220.0),
+        );
+        let field = field.labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Apply").clicked() || entered {
+            match parse_date(&text) {
+                Ok(analysis_date) => {
+                    error = false;
+                    commands.push(Command::RunBehaviour(BehaviourParams { analysis_date }));
+                }
+                Err(()) => error = true,
+            }
+        }
+        if ui
+            .button("Recompute")
+            .on_hover_text("Run every Behaviour analysis again")
+            .clicked()
+        {
+            commands.push(Command::RunBehaviour(wanted.clone()));
+        }
+        if let Some(job) = workspace.behaviour().slot().pending() {
+            let snapshot = job.progress().snapshot();
+            let bar = egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
+                .desired_width(260.0)
+                .text(format!("{}…", snapshot.message));
+            ui.add(bar);
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop the behaviour analyses")
+                .clicked()
+            {
+                commands.push(Command::CancelBehaviour);
+            }
+        }
+    });
+    if error {
+        ui.colored_label(ui.visuals().error_fg_color, BAD_DATE);
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(text_id, text);
+        d.insert_temp(error_id, error);
+    });
+}
+
+/// Empty text: the default date; otherwise YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ())
+}
+
+fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
+    section_ui(ui, "RFM groups", rfm_view::SCORING_RULE);
+    match &results.rfm {
+        Ok(rfm) => rfm_view::ui(ui, rfm),
+        Err(error) => error_ui(ui, "RFM", error),
+    }
+    section_ui(
+        ui,
+        "Cohort retention",
+        "Customers grouped by the month of their first purchase; each cell is the share \
+         of the cohort that bought in a later month (hover for figures).",
+    );
+    match &results.cohorts {
+        Ok(cohorts) => cohort_view::ui(ui, cohorts),
+        Err(error) => error_ui(ui, "Cohorts", error),
+    }
+    section_ui(
+        ui,
+        "Funnel",
+        "Customers who viewed, added to cart and bought, from the behaviour events.",
+    );
+    match &results.funnel {
+        None => {
+            ui.label(funnel_view::NEEDS_EVENTS);
+        }
+        Some(Ok(funnel)) => funnel_view::ui(ui, funnel),
+        Some(Err(error)) => error_ui(ui, "Funnel", error),
+    }
+    section_ui(
+        ui,
+        "Repeat purchases",
+        "How many customers come back, how long they take, and what sells.",
+    );
+    match &results.repeat {
+        Ok(repeat) => repeat_view::ui(ui, repeat),
+        Err(error) => error_ui(ui, "Repeat purchases", error),
+    }
+    ui.add_space(12.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_dates_are_read_strictly() {
+        assert_eq!(parse_date("  "), Ok(None));
+        assert_eq!(
+            parse_date(" 2024-06-30 "),
+            Ok(NaiveDate::from_ymd_opt(2024, 6, 30))
+        );
+        assert_eq!(parse_date("30/06/2024"), Err(()));
+        assert_eq!(parse_date("2024-02-30"), Err(()));
+    }
+}

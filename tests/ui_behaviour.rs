@@ -1,0 +1,257 @@
+//! The Behaviour tab, driven through egui_kittest on the bundled sample store: the
+//! RFM groups and counts match `analysis::rfm` run directly on the same files, the
+//! funnel steps show, an orders-only store says the funnel needs events, a typed
+//! analysis date is validated and used, and a run can be cancelled and run again.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::funnel::{FunnelParams, funnel};
+use marketbench::analysis::rfm::{GroupSummary, RfmParams, rfm};
+use marketbench::cli::{LoadArgs, load_files};
+use marketbench::data::{FileKind, Store};
+use marketbench::jobs::{Progress, no_wake};
+use marketbench::ui::format;
+use marketbench::ui::{MarketbenchApp, Tab, UiState};
+use marketbench::workspace::behaviour::BehaviourResults;
+
+fn sample_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))
+}
+
+/// Not a first launch: only the files given are opened.
+fn returning_user() -> UiState {
+    UiState {
+        recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
+        ..UiState::default()
+    }
+}
+
+fn harness(files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(returning_user(), files, no_wake());
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
+
+/// Steps frames until `done` holds (jobs run on their own threads meanwhile).
+fn step_until(
+    harness: &mut Harness<'_, MarketbenchApp>,
+    what: &str,
+    done: impl Fn(&MarketbenchApp) -> bool,
+) {
+    for _ in 0..6_000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("gave up waiting for {what}");
+}
+
+fn loaded(app: &MarketbenchApp, tables: usize) -> bool {
+    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == tables
+}
+
+fn results(app: &MarketbenchApp) -> Option<&BehaviourResults> {
+    let behaviour = app.workspace().behaviour();
+    (!behaviour.is_busy()).then(|| behaviour.slot().value())?
+}
+
+/// Loads `files`, opens the Behaviour tab and waits for its first results.
+fn behaviour_tab(files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
+    let count = files.len();
+    let mut harness = harness(files);
+    step_until(&mut harness, "the files", |app| loaded(app, count));
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .click();
+    step_until(&mut harness, "the behaviour results", |app| {
+        results(app).is_some()
+    });
+    harness.run();
+    harness
+}
+
+fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).count() > 0
+}
+
+fn sample_store() -> Store {
+    load_files(&[sample_dir()], &LoadArgs::default())
+        .expect("the sample store loads")
+        .store
+}
+
+#[test]
+fn the_sample_store_shows_rfm_groups_matching_the_analysis_and_the_funnel() {
+    let files = marketbench::workspace::sample_files().expect("sample store");
+    let mut harness = behaviour_tab(files);
+
+    // The same analyses, run here directly on the same files.
+    let store = sample_store();
+    let lines = store.order_lines().expect("lines").expect("orders");
+    let expected = rfm(&lines, &RfmParams::default(), &Progress::detached()).expect("rfm");
+    let events = &store
+        .of_kind(FileKind::Events)
+        .next()
+        .expect("events")
+        .frame;
+    let expected_funnel = funnel(events, &FunnelParams::default()).expect("funnel");
+
+    let results = results(harness.state()).expect("results");
+    let got = results.rfm.as_ref().expect("rfm result");
+    assert_same_groups(&got.groups, &expected.groups);
+    assert_eq!(got.analysis_date, expected.analysis_date);
+    assert!(expected.groups.iter().filter(|g| g.customers > 0).count() >= 6);
+    for group in &expected.groups {
+        assert!(shown(&harness, group.group.label()), "{:?}", group.group);
+        assert!(
+            shown(&harness, &format::count(group.customers)),
+            "{} customers of {}",
+            group.customers,
+            group.group.label()
+        );
+    }
+    harness.get_by_label_contains(&format!("recency measured to {}", expected.analysis_date));
+
+    let got_funnel = &results.funnel.as_ref().expect("events loaded").as_ref();
+    assert_eq!(got_funnel.expect("funnel").funnel, expected_funnel);
+    for step in &expected_funnel.steps {
+        assert!(shown(&harness, &step.step), "step {}", step.step);
+        assert!(
+            shown(&harness, &format::count(step.users as usize)),
+            "users of {}",
+            step.step
+        );
+    }
+    assert!(!shown(
+        &harness,
+        "Load a behaviour events file to see the funnel."
+    ));
+    harness.run();
+}
+
+#[test]
+fn with_only_orders_the_funnel_says_events_are_needed() {
+    let mut harness = behaviour_tab(vec![sample_dir().join("orders.csv")]);
+    let results = results(harness.state()).expect("results");
+    assert!(results.funnel.is_none());
+    assert!(results.rfm.is_ok() && results.repeat.is_ok() && results.cohorts.is_ok());
+    harness.run();
+    assert!(shown(
+        &harness,
+        "Load a behaviour events file to see the funnel."
+    ));
+    assert!(shown(&harness, "Champions"));
+}
+
+#[test]
+fn a_typed_analysis_date_is_checked_then_used() {
+    let mut harness = behaviour_tab(vec![sample_dir().join("orders.csv")]);
+    let bad = "Write the analysis date as YYYY-MM-DD, e.g. 2024-06-30.";
+    harness.get_by_label("Analysis date:").click();
+    harness.step();
+    harness
+        .get_by_label("Analysis date:")
+        .type_text("30/06/2025");
+    harness.step();
+    harness.get_by_role_and_label(Role::Button, "Apply").click();
+    harness.run();
+    assert!(shown(&harness, bad));
+
+    harness.get_by_label("Analysis date:").click();
+    harness.step();
+    for _ in 0.."30/06/2025".len() {
+        harness.key_press(egui::Key::Backspace);
+        harness.step();
+    }
+    harness
+        .get_by_label("Analysis date:")
+        .type_text("2025-07-01");
+    harness.step();
+    harness.get_by_role_and_label(Role::Button, "Apply").click();
+    step_until(&mut harness, "the run at 2025-07-01", |app| {
+        results(app).is_some_and(|r| r.params.analysis_date.is_some())
+    });
+    assert!(!shown(&harness, bad));
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 7, 1);
+    let rfm = results(harness.state())
+        .and_then(|r| r.rfm.as_ref().ok())
+        .expect("rfm");
+    assert_eq!(Some(rfm.analysis_date), day);
+    // Measured to mid-history: fewer customers than the whole two years.
+    let lines = sample_store()
+        .order_lines()
+        .expect("lines")
+        .expect("orders");
+    let params = RfmParams { analysis_date: day };
+    let expected = rfm_of(&lines, &params);
+    assert_same_groups(&rfm.groups, &expected.groups);
+}
+
+/// Counts exactly; money up to summation order (polars sums in parallel).
+fn assert_same_groups(got: &[GroupSummary], expected: &[GroupSummary]) {
+    assert_eq!(got.len(), expected.len());
+    for (g, e) in got.iter().zip(expected) {
+        assert_eq!(
+            (g.group, g.customers, g.share),
+            (e.group, e.customers, e.share)
+        );
+        assert!(
+            (g.revenue - e.revenue).abs() < 1e-6 * e.revenue.abs().max(1.0),
+            "{g:?} {e:?}"
+        );
+        assert!(
+            (g.revenue_share - e.revenue_share).abs() < 1e-9,
+            "{g:?} {e:?}"
+        );
+    }
+}
+
+fn rfm_of(
+    lines: &polars::prelude::DataFrame,
+    params: &RfmParams,
+) -> marketbench::analysis::rfm::Rfm {
+    rfm(lines, params, &Progress::detached()).expect("rfm")
+}
+
+#[test]
+fn a_run_can_be_cancelled_and_run_again() {
+    let files = marketbench::workspace::sample_files().expect("sample store");
+    let count = files.len();
+    let mut harness = harness(files);
+    step_until(&mut harness, "the files", |app| loaded(app, count));
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .click();
+    harness.step();
+    harness.step();
+    assert!(harness.state().workspace().behaviour().is_busy());
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    step_until(&mut harness, "the cancel", |app| {
+        !app.workspace().behaviour().is_busy()
+    });
+    let slot = harness.state().workspace().behaviour().slot();
+    assert!(slot.value().is_none() && slot.error().is_none());
+    assert!(shown(
+        &harness,
+        "Cancelled. Press Recompute to run the analyses."
+    ));
+    // Not restarted by itself on the next frames.
+    harness.run();
+    assert!(!harness.state().workspace().behaviour().is_busy());
+
+    harness
+        .get_by_role_and_label(Role::Button, "Recompute")
+        .click();
+    step_until(&mut harness, "the second run", |app| results(app).is_some());
+    assert!(shown(&harness, "Champions"));
+}
