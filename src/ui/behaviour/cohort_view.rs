@@ -63,7 +63,7 @@ fn heatmap_ui(ui: &mut egui::Ui, cohorts: &Cohorts, by_share: bool, scale: f64) 
     painter.text(
         rect.min + egui::vec2(4.0, CELL.y / 2.0),
         egui::Align2::LEFT_CENTER,
-        "First month \\ months since",
+        "Cohort (customers)",
         font.clone(),
         text_color,
     );

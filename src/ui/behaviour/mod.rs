@@ -9,6 +9,9 @@ pub mod rfm_view;
 
 use egui_plot::{Bar, BarChart, GridMark, Plot};
 
+/// The colour of every bar: a blue readable on light and dark backgrounds.
+const BAR_COLOR: egui::Color32 = egui::Color32::from_rgb(60, 130, 220);
+
 /// `0.1234` → `12.3%`.
 pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
@@ -45,11 +48,18 @@ pub fn bar_chart_ui(
         .iter()
         .zip(labels)
         .enumerate()
-        .map(|(i, (&value, label))| Bar::new(i as f64, value).name(label).width(0.7))
+        .map(|(i, (&value, label))| {
+            Bar::new(i as f64, value)
+                .name(label)
+                .width(0.7)
+                .fill(BAR_COLOR.gamma_multiply(0.75))
+                .stroke(egui::Stroke::new(1.0, BAR_COLOR))
+        })
         .collect();
     let count = labels.len();
     let axis_labels = labels.to_vec();
     let chart = BarChart::new(id, bars)
+        .color(BAR_COLOR)
         .horizontal()
         .element_formatter(Box::new(move |bar, _| {
             format!("{}\n{}", bar.name, format(bar.value))
