@@ -2,6 +2,7 @@
 
 pub mod customers;
 pub mod lines;
+pub mod segments;
 pub mod summary;
 
 pub use lines::AnalysisError;
