@@ -8,6 +8,7 @@
 mod args;
 mod inspect;
 mod sample;
+mod segment;
 
 use std::path::PathBuf;
 
@@ -36,6 +37,8 @@ pub enum Command {
     Inspect(Box<inspect::InspectArgs>),
     /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
     Sample(Box<sample::SampleArgs>),
+    /// K-means customer segments with profiles and proposed names; members to CSV with --out.
+    Segment(Box<segment::SegmentArgs>),
 }
 
 /// Runs a command. Returns the text to print on standard output.
@@ -43,5 +46,6 @@ pub fn run(command: Command) -> anyhow::Result<String> {
     match command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Sample(args) => sample::run(&args),
+        Command::Segment(args) => segment::run(&args),
     }
 }

@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn silhouette_of_two_tight_pairs_is_hand_computed() {
-        // Points 0, 1 and 10, 11 on a line: a = 1, b = 10 or 9/…; s = 1 - a/b.
+        // Points 0, 1, 10, 11 on a line: a = 1 for all; b = 10.5 at the ends, 9.5 inside.
         let data = array![[0.0], [1.0], [10.0], [11.0]];
         let s = silhouette(data.view(), &[0, 0, 1, 1], 2, None);
         let expected = ((1.0 - 1.0 / 10.5) + (1.0 - 1.0 / 9.5) * 2.0 + (1.0 - 1.0 / 10.5)) / 4.0;
