@@ -6,6 +6,7 @@ pub mod funnel;
 pub mod lines;
 pub mod repeat;
 pub mod rfm;
+pub mod segments;
 pub mod summary;
 
 pub use lines::AnalysisError;

@@ -9,6 +9,7 @@ mod args;
 mod inspect;
 mod rfm;
 mod sample;
+mod segment;
 
 use std::path::PathBuf;
 
@@ -39,6 +40,8 @@ pub enum Command {
     Rfm(Box<rfm::RfmArgs>),
     /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
     Sample(Box<sample::SampleArgs>),
+    /// K-means customer segments with profiles and proposed names; members to CSV with --out.
+    Segment(Box<segment::SegmentArgs>),
 }
 
 /// Runs a command. Returns the text to print on standard output.
@@ -47,5 +50,6 @@ pub fn run(command: Command) -> anyhow::Result<String> {
         Command::Inspect(args) => inspect::run(&args),
         Command::Rfm(args) => rfm::run(&args),
         Command::Sample(args) => sample::run(&args),
+        Command::Segment(args) => segment::run(&args),
     }
 }

@@ -1,0 +1,54 @@
+//! Customer segments: K-means on per-customer features, with profiles that
+//! explain each segment.
+//!
+//! [`features`] builds the matrix (log1p + z-score, nulls settled), [`search`] fits
+//! K-means for one K or the best K in a range, [`profile`] describes and names the
+//! segments. [`segment_customers`] runs all three as one job; it checks for cancel
+//! between steps and between K values.
+
+pub mod features;
+pub mod profile;
+pub mod search;
+
+use chrono::NaiveDate;
+use polars::prelude::DataFrame;
+
+pub use features::{CustomerFeatures, Feature, FeatureSet, customer_features};
+pub use profile::{SegmentProfile, profile_segments, propose_name};
+pub use search::{
+    AUTO_K_RULE, Clustering, KChoice, KScore, SearchParams, adjusted_rand_index, cluster,
+};
+
+use crate::analysis::lines::AnalysisError;
+use crate::jobs::Progress;
+
+/// A finished segmentation: the features, the clustering and the profiles.
+#[derive(Clone, Debug)]
+pub struct Segmentation {
+    pub features: CustomerFeatures,
+    pub clustering: Clustering,
+    /// One per segment, by id (0 = largest).
+    pub profiles: Vec<SegmentProfile>,
+}
+
+/// Builds features from canonical order `lines`, clusters, and profiles.
+pub fn segment_customers(
+    lines: &DataFrame,
+    set: &FeatureSet,
+    params: &SearchParams,
+    analysis_date: Option<NaiveDate>,
+    progress: &Progress,
+) -> Result<Segmentation, AnalysisError> {
+    progress.set_message("building customer features");
+    let features = customer_features(lines, set, analysis_date, progress)?;
+    params.check(features.len())?;
+    let clustering = cluster(features.scaled.view(), params, progress)?;
+    progress.check().map_err(|_| AnalysisError::Cancelled)?;
+    progress.set_message("profiling segments");
+    let profiles = profile_segments(&features, &clustering.labels, clustering.k, Some(lines))?;
+    Ok(Segmentation {
+        features,
+        clustering,
+        profiles,
+    })
+}

@@ -1,0 +1,376 @@
+//! K-means over a standardised feature matrix, for one K or the best K in a range,
+//! with inertia and silhouette per K.
+//!
+//! Contract:
+//! - linfa-clustering K-means, k-means++ initialisation, `n_runs` restarts (the
+//!   run with the lowest inertia wins), RNG Xoshiro256Plus seeded with
+//!   `seed + k`: the same seed and data give the same labels on every run.
+//! - Labels are renumbered by descending cluster size, ties by linfa's centroid
+//!   order, so segment 0 is the largest.
+//! - `inertia` is the sum of squared distances to the nearest centroid (as
+//!   scikit-learn's `inertia_`).
+//! - Silhouette (Euclidean, a singleton cluster scores 0): exact when there are
+//!   fewer than [`SearchParams::exact_silhouette_below`] rows, otherwise on a
+//!   seeded uniform sample of [`SearchParams::silhouette_sample`] rows (the same
+//!   rows for every K).
+//! - Auto K: see [`AUTO_K_RULE`]. Cancel is checked between K values.
+
+use linfa::prelude::*;
+use linfa_clustering::{KMeans, KMeansInit};
+use ndarray::{Array2, ArrayView2, Axis};
+use rand::SeedableRng;
+use rand::seq::index::sample;
+use rand_chacha::ChaCha8Rng;
+use rand_xoshiro::Xoshiro256Plus;
+use rand_xoshiro::rand_core::SeedableRng as _;
+use rayon::prelude::*;
+
+use crate::analysis::lines::AnalysisError;
+use crate::jobs::Progress;
+
+/// How much below the best silhouette a smaller K may score and still be picked.
+pub const AUTO_K_TOLERANCE: f64 = 0.02;
+
+/// The auto-K rule, as shown to the operator.
+pub const AUTO_K_RULE: &str = "Auto K fits every K in the range and picks the smallest K whose \
+silhouette is within 0.02 of the best silhouette: well separated groups, and no more of them \
+than the data supports.";
+
+/// How K is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KChoice {
+    /// Exactly this K.
+    Fixed(usize),
+    /// Every K in `min..=max`, then [`AUTO_K_RULE`].
+    Auto { min: usize, max: usize },
+}
+
+impl Default for KChoice {
+    fn default() -> Self {
+        KChoice::Auto { min: 2, max: 10 }
+    }
+}
+
+/// K-means settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchParams {
+    pub k: KChoice,
+    /// Restarts per K; the lowest inertia wins.
+    pub n_runs: usize,
+    pub seed: u64,
+    pub max_iterations: u64,
+    /// Stop when centroids move less than this.
+    pub tolerance: f64,
+    /// Exact silhouette below this many rows.
+    pub exact_silhouette_below: usize,
+    /// Rows sampled for the silhouette above that.
+    pub silhouette_sample: usize,
+}
+
+impl Default for SearchParams {
+    fn default() -> Self {
+        SearchParams {
+            k: KChoice::default(),
+            n_runs: 5,
+            seed: 42,
+            max_iterations: 300,
+            tolerance: 1e-4,
+            exact_silhouette_below: 20_000,
+            silhouette_sample: 10_000,
+        }
+    }
+}
+
+impl SearchParams {
+    /// An error for settings no run can use, before any work starts.
+    pub fn check(&self, rows: usize) -> Result<(), AnalysisError> {
+        let (min, max) = match self.k {
+            KChoice::Fixed(k) => (k, k),
+            KChoice::Auto { min, max } => (min, max),
+        };
+        let invalid = |why: String| AnalysisError::Invalid {
+            what: "the segmentation settings".into(),
+            why,
+        };
+        if min < 2 || min > max {
+            return Err(invalid(format!(
+                "K must be at least 2 and the range ordered (got {min}..={max})"
+            )));
+        }
+        if max > rows {
+            return Err(invalid(format!(
+                "K = {max} needs at least {max} customers, there are {rows}"
+            )));
+        }
+        if self.n_runs == 0 || self.max_iterations == 0 || self.silhouette_sample < 2 {
+            return Err(invalid(
+                "restarts, iterations and the silhouette sample must be positive".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Scores of one K.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KScore {
+    pub k: usize,
+    pub inertia: f64,
+    pub silhouette: f64,
+}
+
+/// The chosen clustering and the scores of every K tried.
+#[derive(Clone, Debug)]
+pub struct Clustering {
+    pub k: usize,
+    /// Segment of each row, 0 = largest.
+    pub labels: Vec<usize>,
+    /// `k × features`, row i is segment i's centre (standardised units).
+    pub centroids: Array2<f64>,
+    pub inertia: f64,
+    pub silhouette: f64,
+    /// One per K tried, ascending K.
+    pub per_k: Vec<KScore>,
+    /// Whether the silhouette was measured on a sample.
+    pub silhouette_sampled: bool,
+}
+
+/// Runs K-means on `data` (rows = customers) as `params` says.
+pub fn cluster(
+    data: ArrayView2<'_, f64>,
+    params: &SearchParams,
+    progress: &Progress,
+) -> Result<Clustering, AnalysisError> {
+    params.check(data.nrows())?;
+    let ks: Vec<usize> = match params.k {
+        KChoice::Fixed(k) => vec![k],
+        KChoice::Auto { min, max } => (min..=max).collect(),
+    };
+    let rows = silhouette_rows(data.nrows(), params);
+    let mut fits = Vec::with_capacity(ks.len());
+    let total = ks.len() as u64;
+    for (done, &k) in ks.iter().enumerate() {
+        progress.check().map_err(|_| AnalysisError::Cancelled)?;
+        progress.set_message(format!("K-means with K = {k}"));
+        let (labels, centroids) = fit_k(data, k, params)?;
+        let inertia = inertia(data, &labels, &centroids);
+        let silhouette = silhouette(data, &labels, k, rows.as_deref());
+        fits.push((labels, centroids, inertia, silhouette));
+        progress.report(done as u64 + 1, total);
+    }
+    progress.check().map_err(|_| AnalysisError::Cancelled)?;
+    let per_k: Vec<KScore> = ks
+        .iter()
+        .zip(&fits)
+        .map(|(&k, f)| KScore {
+            k,
+            inertia: f.2,
+            silhouette: f.3,
+        })
+        .collect();
+    let best = pick_k(&per_k);
+    let (labels, centroids, inertia, silhouette) = fits.swap_remove(best);
+    Ok(Clustering {
+        k: per_k[best].k,
+        labels,
+        centroids,
+        inertia,
+        silhouette,
+        per_k,
+        silhouette_sampled: rows.is_some(),
+    })
+}
+
+/// Index in `scores` of the K [`AUTO_K_RULE`] picks (0 for a single score).
+pub fn pick_k(scores: &[KScore]) -> usize {
+    let best = scores
+        .iter()
+        .map(|s| s.silhouette)
+        .fold(f64::NEG_INFINITY, f64::max);
+    scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.silhouette >= best - AUTO_K_TOLERANCE)
+        .min_by_key(|(_, s)| s.k)
+        .map_or(0, |(i, _)| i)
+}
+
+/// Rows the silhouette is measured on: None = all of them.
+fn silhouette_rows(rows: usize, params: &SearchParams) -> Option<Vec<usize>> {
+    if rows < params.exact_silhouette_below || rows <= params.silhouette_sample {
+        return None;
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
+    let mut picked = sample(&mut rng, rows, params.silhouette_sample).into_vec();
+    picked.sort_unstable();
+    Some(picked)
+}
+
+/// One K: labels renumbered by descending size, and centroids in that order.
+fn fit_k(
+    data: ArrayView2<'_, f64>,
+    k: usize,
+    params: &SearchParams,
+) -> Result<(Vec<usize>, Array2<f64>), AnalysisError> {
+    let rng = Xoshiro256Plus::seed_from_u64(params.seed.wrapping_add(k as u64));
+    let dataset = DatasetBase::from(data);
+    let model = KMeans::params_with_rng(k, rng)
+        .n_runs(params.n_runs)
+        .max_n_iterations(params.max_iterations)
+        .tolerance(params.tolerance)
+        .init_method(KMeansInit::KMeansPlusPlus)
+        .fit(&dataset)
+        .map_err(|e| AnalysisError::Invalid {
+            what: format!("K-means with K = {k}"),
+            why: e.to_string(),
+        })?;
+    let predicted = model.predict(&data);
+    let mut sizes = vec![0usize; k];
+    for &l in &predicted {
+        sizes[l] += 1;
+    }
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
+    let mut new_label = vec![0; k];
+    for (new, &old) in order.iter().enumerate() {
+        new_label[old] = new;
+    }
+    let labels = predicted.iter().map(|&l| new_label[l]).collect();
+    let centroids = model.centroids().select(Axis(0), &order);
+    Ok((labels, centroids))
+}
+
+/// Sum of squared distances from each row to its centroid.
+pub fn inertia(data: ArrayView2<'_, f64>, labels: &[usize], centroids: &Array2<f64>) -> f64 {
+    data.outer_iter()
+        .zip(labels)
+        .map(|(row, &l)| {
+            row.iter()
+                .zip(centroids.row(l))
+                .map(|(a, b)| (a - b).powi(2))
+                .sum::<f64>()
+        })
+        .sum()
+}
+
+/// Mean silhouette of `rows` (all rows when None), distances among those rows
+/// only. 0 when fewer than two clusters are present.
+pub fn silhouette(
+    data: ArrayView2<'_, f64>,
+    labels: &[usize],
+    k: usize,
+    rows: Option<&[usize]>,
+) -> f64 {
+    let all: Vec<usize>;
+    let rows = match rows {
+        Some(r) => r,
+        None => {
+            all = (0..data.nrows()).collect();
+            &all
+        }
+    };
+    let mut sizes = vec![0usize; k];
+    for &r in rows {
+        sizes[labels[r]] += 1;
+    }
+    if sizes.iter().filter(|&&s| s > 0).count() < 2 {
+        return 0.0;
+    }
+    let total: f64 = rows
+        .par_iter()
+        .map(|&i| {
+            let own = labels[i];
+            if sizes[own] < 2 {
+                return 0.0;
+            }
+            let mut sums = vec![0.0; k];
+            let point = data.row(i);
+            for &j in rows {
+                let d = point
+                    .iter()
+                    .zip(data.row(j))
+                    .map(|(a, b)| (a - b).powi(2))
+                    .sum::<f64>()
+                    .sqrt();
+                sums[labels[j]] += d;
+            }
+            let a = sums[own] / (sizes[own] - 1) as f64;
+            let b = (0..k)
+                .filter(|&c| c != own && sizes[c] > 0)
+                .map(|c| sums[c] / sizes[c] as f64)
+                .fold(f64::INFINITY, f64::min);
+            let m = a.max(b);
+            if m > 0.0 { (b - a) / m } else { 0.0 }
+        })
+        .sum();
+    total / rows.len() as f64
+}
+
+/// Adjusted Rand index of two labelings of the same items (1 = identical up to
+/// renaming, about 0 = chance). 1 when both put everything in one group.
+pub fn adjusted_rand_index(a: &[usize], b: &[usize]) -> f64 {
+    let n = a.len().min(b.len());
+    let ka = a.iter().max().map_or(0, |m| m + 1);
+    let kb = b.iter().max().map_or(0, |m| m + 1);
+    let mut table = vec![0u64; ka * kb];
+    let mut rows = vec![0u64; ka];
+    let mut cols = vec![0u64; kb];
+    for i in 0..n {
+        table[a[i] * kb + b[i]] += 1;
+        rows[a[i]] += 1;
+        cols[b[i]] += 1;
+    }
+    let pairs = |x: u64| (x * x.saturating_sub(1)) as f64 / 2.0;
+    let index: f64 = table.iter().map(|&x| pairs(x)).sum();
+    let sum_a: f64 = rows.iter().map(|&x| pairs(x)).sum();
+    let sum_b: f64 = cols.iter().map(|&x| pairs(x)).sum();
+    let expected = sum_a * sum_b / pairs(n as u64).max(1.0);
+    let max = (sum_a + sum_b) / 2.0;
+    if (max - expected).abs() < f64::EPSILON {
+        1.0
+    } else {
+        (index - expected) / (max - expected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn adjusted_rand_index_matches_hand_computed_values() {
+        // Contingency [[2,1],[0,1,2]]: index 2, expected 6·3/15 = 1.2, max 4.5.
+        let ari = adjusted_rand_index(&[0, 0, 0, 1, 1, 1], &[0, 0, 1, 1, 2, 2]);
+        assert!((ari - 0.8 / 3.3).abs() < 1e-12, "{ari}");
+        assert!((adjusted_rand_index(&[0, 0, 1, 1], &[1, 1, 0, 0]) - 1.0).abs() < 1e-12);
+        assert!(adjusted_rand_index(&[0, 0, 1, 1], &[0, 1, 0, 1]) < 0.0);
+    }
+
+    #[test]
+    fn silhouette_of_two_tight_pairs_is_hand_computed() {
+        // Points 0, 1, 10, 11 on a line: a = 1 for all; b = 10.5 at the ends, 9.5 inside.
+        let data = array![[0.0], [1.0], [10.0], [11.0]];
+        let s = silhouette(data.view(), &[0, 0, 1, 1], 2, None);
+        let expected = ((1.0 - 1.0 / 10.5) + (1.0 - 1.0 / 9.5) * 2.0 + (1.0 - 1.0 / 10.5)) / 4.0;
+        assert!((s - expected).abs() < 1e-12, "{s} vs {expected}");
+    }
+
+    #[test]
+    fn auto_picks_the_smallest_k_near_the_best_silhouette() {
+        let score = |k, silhouette| KScore {
+            k,
+            inertia: 0.0,
+            silhouette,
+        };
+        let scores = [
+            score(2, 0.50),
+            score(3, 0.61),
+            score(4, 0.62),
+            score(5, 0.40),
+        ];
+        assert_eq!(scores[pick_k(&scores)].k, 3);
+        let scores = [score(2, 0.30), score(3, 0.61), score(4, 0.70)];
+        assert_eq!(scores[pick_k(&scores)].k, 4);
+    }
+}
