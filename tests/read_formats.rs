@@ -459,3 +459,29 @@ fn unsupported_extension_is_refused() {
     );
     assert!(err.to_string().starts_with("report.pdf:"), "{err}");
 }
+
+#[test]
+fn a_look_at_the_first_rows_reads_only_the_start_of_a_big_file() {
+    // 10 MB of good rows, then a line that is not valid UTF-8: the whole read
+    // stops there, a look at the first 1,000 rows never gets that far.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bytes = b"customer,amount\n".to_vec();
+    let row = b"C0000000000000000000000000000001,12.50\n";
+    while bytes.len() < 10 * 1024 * 1024 {
+        bytes.extend_from_slice(row);
+    }
+    bytes.extend_from_slice(b"C\xFF\xFE,1\n");
+    let path = write(&dir, "big.csv", &bytes);
+
+    let options = ReadOptions {
+        max_rows: Some(1_000),
+        ..ReadOptions::default()
+    };
+    let first = read_raw(&path, &options).expect("the start reads");
+    assert_eq!(first.frame.height(), 1_000);
+    assert_eq!(names(&first), ["customer", "amount"]);
+    assert!(
+        read_raw(&path, &ReadOptions::default()).is_err(),
+        "the end is broken"
+    );
+}

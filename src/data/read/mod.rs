@@ -99,7 +99,14 @@ pub fn read_raw(path: &Path, options: &ReadOptions) -> Result<RawFile, DataError
         Kind::Parquet => read_parquet(path, &file, options),
         Kind::Excel => excel::read_excel(path, &file, options),
         Kind::Delimited | Kind::Json | Kind::Ndjson => {
-            let buf = std::fs::read(path).map_err(io_error)?;
+            // A look at the first rows of a delimited file needs only its start.
+            let sampling = options.max_rows.is_some() && kind == Kind::Delimited && known_extension;
+            let buf = if sampling {
+                read_whole_lines(path, SAMPLE_BYTES)
+            } else {
+                std::fs::read(path)
+            }
+            .map_err(io_error)?;
             let text = text::decode(buf, &file)?;
             let kind = match kind {
                 Kind::Json => json::json_or_ndjson(text.bytes()),
@@ -158,6 +165,27 @@ fn file_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// Bytes read when only the first rows of a delimited file are wanted: room for
+/// `max_rows` rows of several kilobytes each.
+const SAMPLE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// At most `limit` bytes from the start of the file, cut after the last line break
+/// when the file is longer (a line break byte never occurs inside a UTF-8 or
+/// GB18030 character, so no character is cut).
+fn read_whole_lines(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit
+        && let Some(end) = buf.iter().rposition(|&b| b == b'\n')
+    {
+        buf.truncate(end + 1);
+    }
+    Ok(buf)
 }
 
 /// The first bytes of the file.
