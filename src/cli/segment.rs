@@ -51,7 +51,7 @@ pub struct SegmentArgs {
     /// unit_price).
     #[arg(long, default_value = "recency,frequency,monetary", value_parser = parse_features)]
     pub features: FeatureSet,
-    /// Write every customer with their segment and features to this CSV file.
+    /// Write every customer with their segment and features to this .csv or .xlsx file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     #[command(flatten)]
