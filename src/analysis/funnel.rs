@@ -271,29 +271,39 @@ fn build_funnel(params: &FunnelParams, users: &[u64], events: &[u64], unmatched:
     }
 }
 
+/// `_reached_k` summed: the customers who reached each step.
+fn users_per_step(steps: usize) -> Vec<Expr> {
+    (0..steps)
+        .map(|k| col(format!("_reached_{k}")).sum())
+        .collect()
+}
+
+/// `_events_k`: the events of each step.
+fn events_per_step(steps: usize) -> Vec<Expr> {
+    (0..steps)
+        .map(|k| {
+            col("_step")
+                .eq(lit(k as u32))
+                .cast(DataType::UInt64)
+                .sum()
+                .alias(format!("_events_{k}"))
+        })
+        .collect()
+}
+
 /// The whole shop's funnel.
 pub fn funnel(events: &DataFrame, params: &FunnelParams) -> Result<Funnel, AnalysisError> {
     let context = "counting the funnel";
     let steps = params.steps.len();
     let frame = mapped(events, params)?;
     let users_out = reached_per_customer(frame.clone(), steps, &[])
-        .select(
-            (0..steps)
-                .map(|k| col(format!("_reached_{k}")).sum())
-                .collect::<Vec<_>>(),
-        )
+        .select(users_per_step(steps))
         .collect()
         .map_err(polars_error(context))?;
     let events_out = frame
         .select(
-            (0..steps)
-                .map(|k| {
-                    col("_step")
-                        .eq(lit(k as u32))
-                        .cast(DataType::UInt64)
-                        .sum()
-                        .alias(format!("_events_{k}"))
-                })
+            events_per_step(steps)
+                .into_iter()
                 .chain([len().cast(DataType::UInt64).alias("_matched")])
                 .collect::<Vec<_>>(),
         )
@@ -341,22 +351,8 @@ pub fn funnel_by_group(
     );
     let users = reached_per_customer(frame.clone(), steps, &["_group"])
         .group_by([col("_group")])
-        .agg(
-            (0..steps)
-                .map(|k| col(format!("_reached_{k}")).sum())
-                .collect::<Vec<_>>(),
-        );
-    let counts = frame.group_by([col("_group")]).agg(
-        (0..steps)
-            .map(|k| {
-                col("_step")
-                    .eq(lit(k as u32))
-                    .cast(DataType::UInt64)
-                    .sum()
-                    .alias(format!("_events_{k}"))
-            })
-            .collect::<Vec<_>>(),
-    );
+        .agg(users_per_step(steps));
+    let counts = frame.group_by([col("_group")]).agg(events_per_step(steps));
     let out = users
         .join(
             counts,
