@@ -485,3 +485,46 @@ fn a_look_at_the_first_rows_reads_only_the_start_of_a_big_file() {
         "the end is broken"
     );
 }
+
+/// 9 MB of plain ASCII rows (more than the start the reader looks at first),
+/// then `tail`.
+fn big_file_ending_with(dir: &TempDir, tail: &[u8]) -> PathBuf {
+    let mut bytes = b"customer,item,amount\n".to_vec();
+    let mut i = 0u64;
+    while bytes.len() < 9 * 1024 * 1024 {
+        bytes.extend_from_slice(format!("C{i:08},mug,12.50\n").as_bytes());
+        i += 1;
+    }
+    bytes.extend_from_slice(tail);
+    write(dir, "big.csv", &bytes)
+}
+
+#[test]
+fn gbk_rows_far_into_a_big_file_still_decode() {
+    let dir = TempDir::new().expect("temp dir");
+    let (tail, _, unmappable) = encoding_rs::GB18030.encode("C99999999,保温杯,45\n");
+    assert!(!unmappable);
+    let raw = read(&big_file_ending_with(&dir, &tail));
+    assert_eq!(raw.encoding, TextEncoding::Gb18030);
+    assert_eq!(
+        texts(&raw, "item").last().map(String::as_str),
+        Some("保温杯")
+    );
+    assert_eq!(texts(&raw, "item")[0], "mug");
+}
+
+#[test]
+fn a_ragged_line_far_into_a_big_file_is_named() {
+    let dir = TempDir::new().expect("temp dir");
+    let path = big_file_ending_with(&dir, b"C1,mug,1,extra\n");
+    let lines = std::fs::read(&path)
+        .expect("read back")
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    let err = read_raw(&path, &ReadOptions::default())
+        .err()
+        .expect("a ragged line fails");
+    let message = err.to_string();
+    assert!(message.contains(&format!("line {lines}")), "{message}");
+}

@@ -1,11 +1,17 @@
 //! Exact duplicate rows: identical in every source column.
 //!
 //! Contract: the first copy (lowest row number) is kept, later copies are dropped.
-//! Nulls count as equal to nulls. The common case, no duplicates, costs one hashing
-//! pass over the file; only the duplicated rows are grouped further to find which
-//! copy came first.
+//! Nulls count as equal to nulls. The common case, no duplicates, costs one
+//! hashing pass over the file (a 64-bit hash per row, computed in parallel over
+//! row ranges); only rows whose hash occurs twice are compared exactly and grouped
+//! to find which copy came first, so a hash collision never drops a row.
 
+use std::collections::HashSet;
+use std::hash::BuildHasher;
+
+use foldhash::quality::FixedState;
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use super::problems::wording;
 use crate::data::report::{Example, MAX_EXAMPLES, Problem, ProblemKind};
@@ -13,6 +19,8 @@ use crate::data::report::{Example, MAX_EXAMPLES, Problem, ProblemKind};
 /// Internal name for the row numbers while grouping (cannot clash with a header
 /// in practice, and is never shown).
 const ROW_KEY: &str = "__marketbench_row__";
+/// Rows hashed by one parallel task.
+const HASH_CHUNK: usize = 256 * 1024;
 
 /// The rows to drop (true = a later copy) and the report entry.
 pub struct Duplicates {
@@ -26,6 +34,11 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
     if source.width() == 0 {
         return Ok(None);
     }
+    let Some(candidates) = shared_hash_rows(source)? else {
+        return Ok(None);
+    };
+    let source = source.filter(&candidates)?;
+    let rows = rows.filter(&candidates)?;
     let duplicated = source.is_duplicated()?;
     if !duplicated.any() {
         return Ok(None);
@@ -62,7 +75,7 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
     }
     dropped.sort_unstable();
 
-    let mut drop = vec![false; source.height()];
+    let mut drop = vec![false; candidates.len()];
     for (row, _) in &dropped {
         if let Some(flag) = drop.get_mut(row - 1) {
             *flag = true;
@@ -88,4 +101,107 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
             examples,
         },
     }))
+}
+
+/// A mask of the rows whose hash over all columns occurs more than once (the only
+/// rows that can be duplicates); None when every hash is unique.
+fn shared_hash_rows(source: &DataFrame) -> PolarsResult<Option<BooleanChunked>> {
+    let height = source.height();
+    let mut hashes = vec![0u64; height];
+    hashes.par_chunks_mut(HASH_CHUNK).enumerate().try_for_each(
+        |(i, chunk)| -> PolarsResult<()> {
+            let offset = (i * HASH_CHUNK) as i64;
+            for column in source.columns() {
+                let part = column.as_materialized_series().slice(offset, chunk.len());
+                combine_hashes(&part, chunk)?;
+            }
+            Ok(())
+        },
+    )?;
+    let mut sorted = hashes.clone();
+    sorted.par_sort_unstable();
+    let shared: HashSet<u64> = sorted
+        .windows(2)
+        .filter(|pair| pair[0] == pair[1])
+        .map(|pair| pair[0])
+        .collect();
+    if shared.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
+        hashes
+            .iter()
+            .map(|hash| Some(shared.contains(hash)))
+            .collect(),
+    ))
+}
+
+/// Mixes each value of `part` into the running hash of its row.
+fn combine_hashes(part: &Series, hashes: &mut [u64]) -> PolarsResult<()> {
+    let state = FixedState::with_seed(0x6d62_7275_6e73);
+    let mut mix = |values: &mut dyn Iterator<Item = Option<u64>>| {
+        for (hash, value) in hashes.iter_mut().zip(values) {
+            *hash = state.hash_one((*hash, value));
+        }
+    };
+    let dtype = part.dtype();
+    if dtype.is_float() {
+        let floats = part.cast(&DataType::Float64)?;
+        // 0.0 and -0.0 are equal, and so are all NaNs.
+        let bits = |v: f64| {
+            if v == 0.0 {
+                0
+            } else if v.is_nan() {
+                1
+            } else {
+                v.to_bits()
+            }
+        };
+        mix(&mut floats.f64()?.iter().map(|v| v.map(bits)));
+    } else if dtype.is_integer() || dtype.is_bool() || dtype.is_temporal() {
+        let ints = part.to_physical_repr().cast(&DataType::Int64)?;
+        mix(&mut ints.i64()?.iter().map(|v| v.map(|v| v as u64)));
+    } else if let Ok(text) = part.cast(&DataType::String) {
+        let text_state = FixedState::with_seed(7);
+        mix(&mut text
+            .str()?
+            .iter()
+            .map(|v| v.map(|s| text_state.hash_one(s))));
+    }
+    // A column that cannot be hashed (nested JSON) is left out: more rows become
+    // candidates, and the exact comparison still decides.
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered(height: usize) -> Column {
+        Column::new("row".into(), (1..=height as u32).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn later_copies_are_dropped_and_near_copies_kept() {
+        let frame = df!(
+            "id" => [Some("a"), Some("b"), Some("b"), Some("a"), None, None, Some("a")],
+            "n" => [Some(1i64), Some(2), Some(3), Some(1), None, None, Some(1)],
+            "x" => [Some(0.5f64), Some(1.0), Some(1.0), Some(0.5), None, None, Some(0.25)],
+        )
+        .unwrap();
+        let found = find_duplicates(&frame, &numbered(frame.height()))
+            .unwrap()
+            .expect("rows 4 and 6 repeat rows 1 and 5");
+        let drop: Vec<bool> = found.drop.iter().map(|v| v.unwrap()).collect();
+        assert_eq!(drop, [false, false, false, true, false, true, false]);
+        assert_eq!(found.problem.count, 2);
+        assert_eq!(found.problem.examples[0].value, "same as row 1");
+        assert_eq!(found.problem.examples[1].value, "same as row 5");
+    }
+
+    #[test]
+    fn distinct_rows_report_nothing() {
+        let frame = df!("id" => ["a", "b", "c"], "n" => [1i64, 1, 1]).unwrap();
+        assert!(find_duplicates(&frame, &numbered(3)).unwrap().is_none());
+    }
 }

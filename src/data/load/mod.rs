@@ -75,17 +75,22 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
 /// Loads the whole file as the operator confirmed it.
 pub fn load(path: &Path, options: &LoadOptions, progress: &Progress) -> Result<Table, DataError> {
     step(progress, 0, format!("reading {}", display_name(path)))?;
+    let raw = read_raw(path, &read_options(options))?;
+    table_from_frame(raw.frame, path, options, progress)
+}
+
+/// How `load` reads the whole file: mapped id and phone columns as text, so
+/// leading zeros survive.
+pub fn read_options(options: &LoadOptions) -> ReadOptions {
     let text_columns = [Role::CustomerId, Role::OrderId, Role::ItemId, Role::Phone]
         .iter()
         .filter_map(|role| options.mapping.get(role).cloned())
         .collect();
-    let read = ReadOptions {
+    ReadOptions {
         sheet: options.sheet.clone(),
         max_rows: None,
         text_columns,
-    };
-    let raw = read_raw(path, &read)?;
-    table_from_frame(raw.frame, path, options, progress)
+    }
 }
 
 /// The file name shown to the operator.
@@ -182,8 +187,7 @@ pub fn table_from_frame(
         Some(dups) => {
             let keep = !&dups.drop;
             found.push(dups.problem);
-            let raw = raw
-                .filter(&keep)
+            let raw = filter_by_column(raw.into_columns(), &keep)
                 .map_err(failed("dropping duplicate rows"))?;
             let rows = rows
                 .filter(&keep)
@@ -290,7 +294,7 @@ fn resolve_date_format(
 
 /// The output frame: canonical columns in role order, flags, `row`, then every
 /// unmapped source column (renamed with `_orig` when its name is taken), filtered
-/// once to the kept rows.
+/// to the kept rows.
 fn assemble(
     raw: DataFrame,
     rows: Column,
@@ -324,9 +328,20 @@ fn assemble(
         taken.insert(name.clone());
         columns.push(column.with_name(name.into()));
     }
-    let frame = DataFrame::new(height, columns)?;
     match outcome.keep {
-        Some(keep) => frame.filter(&keep),
-        None => Ok(frame),
+        Some(keep) => filter_by_column(columns, &keep),
+        None => DataFrame::new(height, columns),
     }
+}
+
+/// The rows of `columns` where `keep` is true, filtered column by column so each
+/// source column is freed as soon as its kept rows are copied: the table is never
+/// held twice.
+fn filter_by_column(columns: Vec<Column>, keep: &BooleanChunked) -> PolarsResult<DataFrame> {
+    let kept = keep.sum().unwrap_or(0) as usize;
+    let columns = columns
+        .into_iter()
+        .map(|column| column.filter(keep))
+        .collect::<PolarsResult<Vec<_>>>()?;
+    DataFrame::new(kept, columns)
 }

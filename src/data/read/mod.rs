@@ -101,6 +101,13 @@ pub fn read_raw(path: &Path, options: &ReadOptions) -> Result<RawFile, DataError
         Kind::Delimited | Kind::Json | Kind::Ndjson => {
             // A look at the first rows of a delimited file needs only its start.
             let sampling = options.max_rows.is_some() && kind == Kind::Delimited && known_extension;
+            if kind == Kind::Delimited && known_extension && !sampling {
+                let sample = read_whole_lines(path, SAMPLE_BYTES).map_err(io_error)?;
+                if let Some((frame, format)) = text::read_plain_file(path, &sample, &file, options)?
+                {
+                    return finish(frame, format, TextEncoding::Utf8, &file);
+                }
+            }
             let buf = if sampling {
                 read_whole_lines(path, SAMPLE_BYTES)
             } else {

@@ -23,6 +23,7 @@
 //! the missing trailing columns (some exports drop trailing empty fields).
 
 use std::io::Cursor;
+use std::path::Path;
 
 use polars::prelude::*;
 
@@ -263,36 +264,16 @@ pub(super) fn read_delimited(
         });
     };
     let names = clean_names(raw_names);
-    let mut as_string = string_column_indices(&names, &options.text_columns, file)?;
-    let mut all_string = false;
-    let frame = loop {
-        let attempt = read_with_polars(
-            data,
-            separator,
-            header_lines,
-            names.len(),
-            &as_string,
-            all_string,
-            options.max_rows,
-        );
-        match attempt {
-            Ok(frame) => break frame,
-            Err(e) => {
-                let message = e.to_string();
-                if let Some(index) = failing_column(&message)
-                    && index < names.len()
-                    && !as_string.contains(&index)
-                {
-                    as_string.push(index);
-                } else if !all_string && message.contains("could not parse") {
-                    all_string = true;
-                } else {
-                    let first_line = message.lines().next().unwrap_or_default();
-                    return Err(locate_problem(data, data_delim, file, first_line));
-                }
-            }
-        }
+    let as_string = string_column_indices(&names, &options.text_columns, file)?;
+    let read = ColumnsRead {
+        separator,
+        header_lines,
+        width: names.len(),
+        max_rows: options.max_rows,
     };
+    let frame = read
+        .with_retries(Input::Bytes(data), as_string)
+        .map_err(|first_line| locate_problem(data, data_delim, file, &first_line))?;
     if frame.height() == 0 {
         return Err(DataError::Empty {
             file: file.to_owned(),
@@ -326,6 +307,108 @@ pub(super) fn read_delimited(
     ))
 }
 
+/// Where polars reads the data from.
+#[derive(Clone, Copy)]
+enum Input<'a> {
+    Bytes(&'a [u8]),
+    /// A plain UTF-8 file, memory-mapped by polars.
+    File(&'a Path),
+}
+
+/// The shape of one polars read.
+struct ColumnsRead {
+    separator: u8,
+    header_lines: usize,
+    width: usize,
+    max_rows: Option<usize>,
+}
+
+impl ColumnsRead {
+    /// Reads with polars' type inference; when a later value does not fit its
+    /// inferred type, reads that column (then all columns) as String instead.
+    /// Fails with the first line of polars' message.
+    fn with_retries(
+        &self,
+        input: Input<'_>,
+        mut as_string: Vec<usize>,
+    ) -> Result<DataFrame, String> {
+        let mut all_string = false;
+        loop {
+            let attempt = read_with_polars(
+                input,
+                self.separator,
+                self.header_lines,
+                self.width,
+                &as_string,
+                all_string,
+                self.max_rows,
+            );
+            match attempt {
+                Ok(frame) => return Ok(frame),
+                Err(e) => {
+                    let message = e.to_string();
+                    if let Some(index) = failing_column(&message)
+                        && index < self.width
+                        && !as_string.contains(&index)
+                    {
+                        as_string.push(index);
+                    } else if !all_string && message.contains("could not parse") {
+                        all_string = true;
+                    } else {
+                        return Err(message.lines().next().unwrap_or_default().to_owned());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fast path for the common big file: plain UTF-8 (no byte-order mark) with a
+/// one-byte delimiter, read by polars straight from the file (memory-mapped, no
+/// copy in memory). `sample` is the start of the file, cut at a line break.
+/// Returns None whenever the general path must decide (another encoding, spaces
+/// as delimiter, any read problem): it then reads the file again and reports the
+/// problem with its line.
+pub(super) fn read_plain_file(
+    path: &Path,
+    sample: &[u8],
+    file: &str,
+    options: &ReadOptions,
+) -> Result<Option<(DataFrame, FileFormat)>, DataError> {
+    if sample.starts_with(b"\xEF\xBB\xBF") || std::str::from_utf8(sample).is_err() {
+        return Ok(None);
+    }
+    let Delim::Byte(separator) = sniff_delimiter(sample) else {
+        return Ok(None);
+    };
+    let Some((header_lines, raw_names)) = header(sample, Delim::Byte(separator)) else {
+        return Ok(None);
+    };
+    let names = clean_names(raw_names);
+    let as_string = string_column_indices(&names, &options.text_columns, file)?;
+    let read = ColumnsRead {
+        separator,
+        header_lines,
+        width: names.len(),
+        max_rows: options.max_rows,
+    };
+    let Ok(mut frame) = read.with_retries(Input::File(path), as_string) else {
+        return Ok(None);
+    };
+    if frame.height() == 0
+        || frame.width() != names.len()
+        || frame.set_column_names(&names).is_err()
+    {
+        return Ok(None);
+    }
+    Ok(Some((
+        frame,
+        FileFormat::Csv {
+            delimiter: separator,
+        },
+    )))
+}
+
 /// The 0-based column of a polars "could not parse ... (column number N)" error.
 fn failing_column(message: &str) -> Option<usize> {
     let rest = message.split("(column number ").nth(1)?;
@@ -335,7 +418,7 @@ fn failing_column(message: &str) -> Option<usize> {
 
 /// One polars read. Columns are named `column_N` by polars; the caller renames.
 fn read_with_polars(
-    data: &[u8],
+    input: Input<'_>,
     separator: u8,
     header_lines: usize,
     width: usize,
@@ -349,7 +432,7 @@ fn read_with_polars(
         .map(|&i| Field::new(format!("column_{}", i + 1).into(), DataType::String))
         .collect();
     let infer = if all_string { 0 } else { INFER_ROWS };
-    CsvReadOptions::default()
+    let options = CsvReadOptions::default()
         .with_has_header(false)
         .with_skip_lines(header_lines)
         .with_n_rows(max_rows)
@@ -360,7 +443,13 @@ fn read_with_polars(
             p.with_separator(separator)
                 .with_quote_char(Some(b'"'))
                 .with_missing_is_null(true)
-        })
-        .into_reader_with_file_handle(Cursor::new(data))
-        .finish()
+        });
+    match input {
+        Input::Bytes(data) => options
+            .into_reader_with_file_handle(Cursor::new(data))
+            .finish(),
+        Input::File(path) => options
+            .try_into_reader_with_file_path(Some(path.to_path_buf()))?
+            .finish(),
+    }
 }
