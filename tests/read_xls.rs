@@ -50,13 +50,14 @@ fn xls_sheets_are_listed_and_the_chosen_one_reads_with_types() {
         ["羽绒服（黑色）", "保温杯", "保温杯"]
     );
     assert!(
-        raw.frame.column("下单时间").expect("date column").dtype().is_temporal(),
+        raw.frame
+            .column("下单时间")
+            .expect("date column")
+            .dtype()
+            .is_temporal(),
         "Excel date cells arrive as dates"
     );
-    assert_eq!(
-        texts(&raw.frame, "下单时间")[0],
-        "2024-03-01 09:30:00.000"
-    );
+    assert_eq!(texts(&raw.frame, "下单时间")[0], "2024-03-01 09:30:00.000");
     assert_eq!(
         raw.frame.column("金额").expect("amount").dtype(),
         &DataType::Float64

@@ -1,0 +1,6 @@
+//! Helpers shared by several test files (`mod common;`). Each test binary uses
+//! part of them.
+#![allow(dead_code)]
+
+pub mod frames;
+pub mod sample_store;

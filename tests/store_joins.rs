@@ -1,0 +1,155 @@
+//! The store over several loaded tables: order lines stacked across order files
+//! and joined with products and customers; replacing a table loaded again.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::frames::options;
+use marketbench::data::load::table_from_frame;
+use marketbench::data::{FileKind, Role, Store, Table};
+use marketbench::jobs::Progress;
+use polars::prelude::*;
+
+fn table(path: &str, kind: FileKind, frame: DataFrame, pairs: &[(Role, &str)]) -> Table {
+    table_from_frame(
+        frame,
+        &PathBuf::from(path),
+        &options(kind, pairs),
+        &Progress::detached(),
+    )
+    .expect("loads")
+}
+
+fn shop() -> Store {
+    let mut store = Store::default();
+    let orders_2023 = df![
+        "customer" => ["c1", "c2"],
+        "date" => ["2023-12-30", "2023-12-31"],
+        "sku" => ["A", "B"],
+        "amount" => [10.0f64, 20.0],
+    ]
+    .expect("frame");
+    let orders_2024 = df![
+        "customer" => ["c1", "c3", "c9"],
+        "date" => ["2024-01-02", "2024-01-03", "2024-01-04"],
+        "sku" => ["B", "C", "A"],
+        "name" => [Some("own name"), None, None],
+        "amount" => [20.0f64, 30.0, 10.0],
+    ]
+    .expect("frame");
+    let order_roles = [
+        (Role::CustomerId, "customer"),
+        (Role::Timestamp, "date"),
+        (Role::ItemId, "sku"),
+        (Role::Amount, "amount"),
+    ];
+    store.insert(table(
+        "2023.csv",
+        FileKind::Orders,
+        orders_2023,
+        &order_roles,
+    ));
+    let mut roles_2024 = order_roles.to_vec();
+    roles_2024.push((Role::ItemName, "name"));
+    store.insert(table(
+        "2024.csv",
+        FileKind::Orders,
+        orders_2024,
+        &roles_2024,
+    ));
+    let products = df![
+        "sku" => ["A", "B", "C", "A"],
+        "title" => ["Apple", "Bread", "Cheese", "Apricot"],
+        "cat" => ["fruit", "bakery", "dairy", "fruit"],
+    ]
+    .expect("frame");
+    store.insert(table(
+        "products.csv",
+        FileKind::Products,
+        products,
+        &[
+            (Role::ItemId, "sku"),
+            (Role::ItemName, "title"),
+            (Role::Category, "cat"),
+        ],
+    ));
+    let customers = df![
+        "id" => ["c1", "c2", "c3"],
+        "region" => ["north", "south", "east"],
+    ]
+    .expect("frame");
+    store.insert(table(
+        "customers.csv",
+        FileKind::Customers,
+        customers,
+        &[(Role::CustomerId, "id"), (Role::Region, "region")],
+    ));
+    store
+}
+
+fn texts(frame: &DataFrame, name: &str) -> Vec<Option<String>> {
+    frame
+        .column(name)
+        .expect(name)
+        .str()
+        .expect("text")
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn order_lines_stack_orders_and_join_products_and_customers() {
+    let lines = shop().order_lines().expect("joins").expect("orders exist");
+    assert_eq!(lines.height(), 5);
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        texts(&lines, "file"),
+        vec![
+            s("2023.csv"),
+            s("2023.csv"),
+            s("2024.csv"),
+            s("2024.csv"),
+            s("2024.csv")
+        ]
+    );
+    assert_eq!(
+        texts(&lines, "category"),
+        vec![s("fruit"), s("bakery"), s("bakery"), s("dairy"), s("fruit")]
+    );
+    // The line's own name wins; the first product row of a duplicated sku is used.
+    assert_eq!(
+        texts(&lines, "item_name"),
+        vec![
+            s("Apple"),
+            s("Bread"),
+            s("own name"),
+            s("Cheese"),
+            s("Apple")
+        ]
+    );
+    assert_eq!(
+        texts(&lines, "region"),
+        vec![s("north"), s("south"), s("north"), s("east"), None]
+    );
+    assert!(lines.column("row").is_ok());
+}
+
+#[test]
+fn store_insert_replaces_the_same_path() {
+    let mut store = shop();
+    let before = store.tables.len();
+    let again = df!["sku" => ["Z"], "cat" => ["misc"]].expect("frame");
+    let replaced = store.insert(table(
+        "products.csv",
+        FileKind::Products,
+        again,
+        &[(Role::ItemId, "sku"), (Role::Category, "cat")],
+    ));
+    assert!(replaced.is_some());
+    assert_eq!(store.tables.len(), before);
+    assert!(Store::default().order_lines().expect("empty").is_none());
+    let lines = store.order_lines().expect("joins").expect("orders");
+    assert_eq!(lines.column("category").expect("category").null_count(), 5);
+}
