@@ -215,6 +215,7 @@ pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, Anal
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::lines::with_ms_ts;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("day")
@@ -243,18 +244,14 @@ mod tests {
                     .timestamp_millis()
             })
             .collect();
-        let mut df = df! {
+        let df = df! {
             "customer_id" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
             "amount" => rows.iter().map(|r| r.2).collect::<Vec<_>>(),
             "is_return" => rows.iter().map(|r| r.3).collect::<Vec<_>>(),
             "is_cancelled" => rows.iter().map(|r| r.4).collect::<Vec<_>>(),
         }
         .expect("frame");
-        let ts = Column::new("ts".into(), ts)
-            .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
-            .expect("ts");
-        df.with_column(ts).expect("ts");
-        df
+        with_ms_ts(df, ts)
     }
 
     #[test]

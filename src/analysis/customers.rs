@@ -156,11 +156,12 @@ pub fn customer_table(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::lines::with_ms_ts;
 
     fn lines() -> DataFrame {
         // c1: two orders (1 and 11 Jan), one returned line; c2: one order and one
         // cancelled order; c3: only a return; a line without customer.
-        let mut df = df! {
+        let df = df! {
             "customer_id" => [Some("c1"), Some("c1"), Some("c1"), Some("c1"), Some("c2"), Some("c2"), Some("c3"), None],
             "order_id" => ["o1", "o1", "o2", "r1", "o3", "o4", "r2", "o5"],
             "quantity" => [1.0, 2.0, 1.0, -1.0, 3.0, 1.0, -1.0, 1.0],
@@ -174,11 +175,7 @@ mod tests {
             .iter()
             .map(|d| (19_723 + d - 1) * 86_400_000 + 3_600_000)
             .collect();
-        let ts = Column::new("ts".into(), ts)
-            .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
-            .expect("ts");
-        df.with_column(ts).expect("ts");
-        df
+        with_ms_ts(df, ts)
     }
 
     fn value(table: &CustomerTable, column: &str, row: usize) -> AnyValue<'static> {

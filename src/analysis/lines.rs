@@ -90,3 +90,14 @@ pub fn with_net_amount(lines: &DataFrame) -> LazyFrame {
 pub fn day_expr() -> Expr {
     col("ts").dt().date().alias("_day")
 }
+
+/// Test support: `frame` with a canonical `ts` column built from milliseconds
+/// since 1970-01-01.
+#[cfg(test)]
+pub fn with_ms_ts(mut frame: DataFrame, millis: Vec<i64>) -> DataFrame {
+    let ts = Column::new("ts".into(), millis)
+        .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
+        .expect("ts");
+    frame.with_column(ts).expect("ts");
+    frame
+}

@@ -2,6 +2,7 @@
 
 pub mod cohorts;
 pub mod customers;
+pub mod filter;
 pub mod funnel;
 pub mod lines;
 pub mod repeat;

@@ -290,6 +290,7 @@ fn summarise(customers: &DataFrame) -> Result<Vec<GroupSummary>, AnalysisError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::lines::with_ms_ts;
 
     /// Ten customers, one line per order: customer `k` (1..=10) has `orders[k]`
     /// orders of `amount[k]` each, the last one `recency[k]` days before
@@ -309,17 +310,13 @@ mod tests {
                 amounts.push(amount[k]);
             }
         }
-        let mut df = df! {
+        let df = df! {
             "customer_id" => ids,
             "order_id" => order_ids,
             "amount" => amounts,
         }
         .expect("frame");
-        let ts = Column::new("ts".into(), ts)
-            .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
-            .expect("ts");
-        df.with_column(ts).expect("ts");
-        df
+        with_ms_ts(df, ts)
     }
 
     fn scores(df: &DataFrame, name: &str) -> Vec<i32> {

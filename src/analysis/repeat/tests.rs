@@ -1,6 +1,7 @@
 //! Tests of repeat behaviour on small hand-computed frames.
 
 use super::*;
+use crate::analysis::lines::with_ms_ts;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("day")
@@ -119,7 +120,7 @@ fn lines() -> DataFrame {
                 .timestamp_millis()
         })
         .collect();
-    let mut df = df! {
+    let df = df! {
         "customer_id" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
         "order_id" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
         "item_id" => rows.iter().map(|r| r.3).collect::<Vec<_>>(),
@@ -130,11 +131,7 @@ fn lines() -> DataFrame {
         "is_cancelled" => rows.iter().map(|r| r.8).collect::<Vec<_>>(),
     }
     .expect("frame");
-    let ts = Column::new("ts".into(), ts)
-        .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
-        .expect("ts");
-    df.with_column(ts).expect("ts");
-    df
+    with_ms_ts(df, ts)
 }
 
 fn keys(entries: &[TopEntry]) -> Vec<(&str, f64, u64)> {
