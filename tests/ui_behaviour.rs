@@ -1,7 +1,8 @@
 //! The Behaviour tab, driven through egui_kittest on the bundled sample store: the
 //! RFM groups and counts match `analysis::rfm` run directly on the same files, the
 //! funnel steps show, an orders-only store says the funnel needs events, a typed
-//! analysis date is validated and used, and a run can be cancelled and run again.
+//! analysis date is validated and used, a date range and a category narrow every
+//! figure, and a run can be cancelled and run again.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -9,6 +10,7 @@ use std::time::Duration;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use marketbench::analysis::filter::LineFilter;
 use marketbench::analysis::funnel::{FunnelParams, funnel};
 use marketbench::analysis::rfm::{GroupSummary, RfmParams, rfm};
 use marketbench::cli::{LoadArgs, load_files};
@@ -254,4 +256,84 @@ fn a_run_can_be_cancelled_and_run_again() {
         .click();
     step_until(&mut harness, "the second run", |app| results(app).is_some());
     assert!(shown(&harness, "Champions"));
+}
+
+#[test]
+fn a_date_range_and_a_category_narrow_every_figure() {
+    let mut harness = behaviour_tab(vec![sample_dir().join("orders.csv")]);
+    let all_lines = sample_store()
+        .order_lines()
+        .expect("lines")
+        .expect("orders");
+    for (label, text) in [("From:", "2025-01-01"), ("To:", "2025-06-30")] {
+        harness.get_by_label(label).click();
+        harness.step();
+        harness.get_by_label(label).type_text(text);
+        harness.step();
+    }
+    harness
+        .get_by_role_and_label(Role::Button, "Apply filter")
+        .click();
+    step_until(&mut harness, "the filtered run", |app| {
+        results(app).is_some_and(|r| r.params.filter.to.is_some())
+    });
+    let filter = LineFilter {
+        from: chrono::NaiveDate::from_ymd_opt(2025, 1, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2025, 6, 30),
+        ..LineFilter::default()
+    };
+    let half_year = filter.apply(&all_lines).expect("filter");
+    let got = results(harness.state()).expect("results");
+    assert_eq!(got.params.filter, filter);
+    assert_eq!(got.lines_kept, (half_year.height(), all_lines.height()));
+    assert!(half_year.height() < all_lines.height() / 2);
+    let rfm = got.rfm.as_ref().expect("rfm");
+    assert_eq!(
+        Some(rfm.analysis_date),
+        chrono::NaiveDate::from_ymd_opt(2025, 7, 1),
+        "the default analysis date follows the last kept purchase"
+    );
+    assert_same_groups(
+        &rfm.groups,
+        &rfm_of(&half_year, &RfmParams::default()).groups,
+    );
+    assert!(shown(
+        &harness,
+        &format!(
+            "Figures below use {} of {} order lines (2025-01-01 to 2025-06-30).",
+            half_year.height(),
+            all_lines.height()
+        )
+    ));
+
+    harness
+        .get_by_role_and_label(Role::Button, "Categories: all")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "美妆")
+        .click();
+    step_until(&mut harness, "the category run", |app| {
+        results(app).is_some_and(|r| !r.params.filter.categories.is_empty())
+    });
+    let beauty = LineFilter {
+        categories: ["美妆".to_owned()].into(),
+        ..filter
+    }
+    .apply(&all_lines)
+    .expect("filter");
+    let got = results(harness.state()).expect("results");
+    assert_eq!(got.lines_kept.0, beauty.height());
+    assert!(beauty.height() > 0 && beauty.height() < half_year.height());
+
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Clear filter")
+        .click();
+    step_until(&mut harness, "the unfiltered run", |app| {
+        results(app).is_some_and(|r| r.params.filter.is_empty())
+    });
+    let got = results(harness.state()).expect("results");
+    assert_eq!(got.lines_kept, (all_lines.height(), all_lines.height()));
 }

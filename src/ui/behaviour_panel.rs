@@ -4,14 +4,14 @@
 //! with those inputs was asked for yet), shows the progress with a Cancel button
 //! and keeps the last results on screen meanwhile. Errors are shown per part.
 
-use chrono::NaiveDate;
-
 use crate::data::FileKind;
 use crate::workspace::behaviour::{BehaviourParams, BehaviourResults};
 use crate::workspace::{FileStage, Workspace};
 
 use super::app::Command;
-use super::behaviour::{cohort_view, error_ui, funnel_view, repeat_view, rfm_view, section_ui};
+use super::behaviour::{
+    cohort_view, error_ui, filter_view, funnel_view, parse_date, repeat_view, rfm_view, section_ui,
+};
 
 /// Shown when the typed analysis date cannot be read.
 pub const BAD_DATE: &str = "Write the analysis date as YYYY-MM-DD, e.g. 2024-06-30.";
@@ -49,7 +49,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>)
         .show(ui, |ui| results_ui(ui, results));
 }
 
-/// The analysis date field, Recompute, and the running job's progress and Cancel.
+/// The analysis date field, Recompute, the running job's progress and Cancel,
+/// then the filter row.
 fn controls_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
@@ -92,7 +93,10 @@ fn controls_ui(
             match parse_date(&text) {
                 Ok(analysis_date) => {
                     error = false;
-                    commands.push(Command::RunBehaviour(BehaviourParams { analysis_date }));
+                    commands.push(Command::RunBehaviour(BehaviourParams {
+                        analysis_date,
+                        ..wanted.clone()
+                    }));
                 }
                 Err(()) => error = true,
             }
@@ -126,17 +130,7 @@ fn controls_ui(
         d.insert_temp(text_id, text);
         d.insert_temp(error_id, error);
     });
-}
-
-/// Empty text: the default date; otherwise YYYY-MM-DD.
-fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ())
+    filter_view::ui(ui, wanted, workspace.behaviour().slot().value(), commands);
 }
 
 fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
@@ -177,20 +171,4 @@ fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
         Err(error) => error_ui(ui, "Repeat purchases", error),
     }
     ui.add_space(12.0);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn analysis_dates_are_read_strictly() {
-        assert_eq!(parse_date("  "), Ok(None));
-        assert_eq!(
-            parse_date(" 2024-06-30 "),
-            Ok(NaiveDate::from_ymd_opt(2024, 6, 30))
-        );
-        assert_eq!(parse_date("30/06/2024"), Err(()));
-        assert_eq!(parse_date("2024-02-30"), Err(()));
-    }
 }

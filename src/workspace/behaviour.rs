@@ -11,6 +11,9 @@
 //! - Each part carries its own outcome: one failing analysis (a missing column) is
 //!   shown as that part's error while the others still show. Cancelling stops the
 //!   whole run.
+//! - The filter (dates, categories, customers) narrows the order lines of every
+//!   part; the funnel's events are narrowed by dates and customers only (events
+//!   carry no category).
 //! - The funnel is `None` without an events file. With several events files, the
 //!   first loaded one is used (the panel says which).
 
@@ -20,6 +23,7 @@ use anyhow::anyhow;
 use chrono::NaiveDate;
 
 use crate::analysis::cohorts::{CohortParams, Cohorts, cohorts};
+use crate::analysis::filter::{LineFilter, categories};
 use crate::analysis::funnel::{DropoffItem, Funnel, FunnelParams, dropoff_items, funnel};
 use crate::analysis::repeat::{Repeat, RepeatParams, repeat};
 use crate::analysis::rfm::{Rfm, RfmParams, rfm};
@@ -33,6 +37,8 @@ use super::file_name;
 pub struct BehaviourParams {
     /// RFM analysis date; None: the day after the last purchase.
     pub analysis_date: Option<NaiveDate>,
+    /// The lines (and events) every figure looks at.
+    pub filter: LineFilter,
 }
 
 /// The funnel of the events file and its worst-converting products.
@@ -50,6 +56,10 @@ pub struct FunnelResult {
 pub struct BehaviourResults {
     pub params: BehaviourParams,
     pub store_version: u64,
+    /// Every category of the unfiltered lines (what the filter can offer).
+    pub categories: Vec<String>,
+    /// Order lines kept by the filter, of all lines.
+    pub lines_kept: (usize, usize),
     pub rfm: Result<Rfm, String>,
     pub cohorts: Result<Cohorts, String>,
     /// None: no events file is loaded.
@@ -139,9 +149,13 @@ pub fn compute(
     progress: &Progress,
 ) -> anyhow::Result<BehaviourResults> {
     step(progress, 0, "reading the order lines")?;
-    let lines = store
+    let all_lines = store
         .order_lines()?
         .ok_or_else(|| anyhow!("no orders file is loaded: open one to see behaviour"))?;
+    let categories = categories(&all_lines)?;
+    let lines = params.filter.apply(&all_lines)?;
+    let lines_kept = (lines.height(), all_lines.height());
+    drop(all_lines);
     step(progress, 0, "scoring customers (RFM)")?;
     let rfm_params = RfmParams {
         analysis_date: params.analysis_date,
@@ -150,13 +164,15 @@ pub fn compute(
     step(progress, 1, "building monthly cohorts")?;
     let cohorts = cohorts(&lines, &CohortParams::default()).map_err(text);
     step(progress, 2, "counting the funnel")?;
+    let filter = &params.filter;
     let funnel = store.of_kind(FileKind::Events).next().map(|table| {
         let params = FunnelParams::default();
-        funnel(&table.frame, &params)
+        let events = filter.apply_to_events(&table.frame).map_err(text)?;
+        funnel(&events, &params)
             .map(|funnel| FunnelResult {
                 file: file_name(&table.path),
                 funnel,
-                dropoff: dropoff_items(&table.frame, &params).map_err(text),
+                dropoff: dropoff_items(&events, &params).map_err(text),
             })
             .map_err(text)
     });
@@ -167,6 +183,8 @@ pub fn compute(
     Ok(BehaviourResults {
         params,
         store_version,
+        categories,
+        lines_kept,
         rfm,
         cohorts,
         funnel,

@@ -3,10 +3,12 @@
 //! Views only draw results computed by the workspace's Behaviour job.
 
 pub mod cohort_view;
+pub mod filter_view;
 pub mod funnel_view;
 pub mod repeat_view;
 pub mod rfm_view;
 
+use chrono::NaiveDate;
 use egui_plot::{Bar, BarChart, GridMark, Plot};
 
 /// The colour of every bar: a blue readable on light and dark backgrounds.
@@ -109,6 +111,17 @@ pub fn error_ui(ui: &mut egui::Ui, what: &str, error: &str) {
     ui.add(egui::Label::new(egui::RichText::new(format!("{what}: {error}")).color(color)).wrap());
 }
 
+/// Empty text: the default date; otherwise YYYY-MM-DD.
+pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +131,16 @@ mod tests {
         assert_eq!(percent(0.1234), "12.3%");
         assert_eq!(percent(1.0), "100.0%");
         assert_eq!(percent(0.0), "0.0%");
+    }
+
+    #[test]
+    fn analysis_dates_are_read_strictly() {
+        assert_eq!(parse_date("  "), Ok(None));
+        assert_eq!(
+            parse_date(" 2024-06-30 "),
+            Ok(NaiveDate::from_ymd_opt(2024, 6, 30))
+        );
+        assert_eq!(parse_date("30/06/2024"), Err(()));
+        assert_eq!(parse_date("2024-02-30"), Err(()));
     }
 }

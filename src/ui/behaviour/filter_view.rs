@@ -1,0 +1,134 @@
+//! The Behaviour tab's filter row: a date range (typed, applied with Apply filter
+//! or Enter), categories (a menu of check boxes, applied at once) and Clear filter,
+//! then how many order lines the figures below use.
+
+use crate::workspace::behaviour::{BehaviourParams, BehaviourResults};
+
+use super::super::app::Command;
+use super::parse_date;
+
+/// Shown when a typed filter date cannot be read.
+pub const BAD_RANGE: &str =
+    "Write the dates as YYYY-MM-DD (either may be empty), with From on or before To.";
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    wanted: &BehaviourParams,
+    results: Option<&BehaviourResults>,
+    commands: &mut Vec<Command>,
+) {
+    let filter = &wanted.filter;
+    let texts_id = egui::Id::unique("behaviour_filter_dates");
+    let error_id = egui::Id::unique("behaviour_filter_error");
+    let (mut from_text, mut to_text) = ui
+        .data(|d| d.get_temp::<(String, String)>(texts_id))
+        .unwrap_or_else(|| {
+            let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            (text(filter.from), text(filter.to))
+        });
+    let mut error = ui.data(|d| d.get_temp::<bool>(error_id)).unwrap_or(false);
+    let run = |commands: &mut Vec<Command>, change: &dyn Fn(&mut BehaviourParams)| {
+        let mut params = wanted.clone();
+        change(&mut params);
+        commands.push(Command::RunBehaviour(params));
+    };
+    ui.horizontal(|ui| {
+        let mut entered = false;
+        for (label, text) in [("From:", &mut from_text), ("To:", &mut to_text)] {
+            let label = ui.label(label).on_hover_text(
+                "Only order lines on these days (inclusive) count; empty: no limit.",
+            );
+            let field = ui.add(
+                egui::TextEdit::singleline(text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(100.0),
+            );
+            let field = field.labelled_by(label.id);
+            entered |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        }
+        if ui.button("Apply filter").clicked() || entered {
+            match (parse_date(&from_text), parse_date(&to_text)) {
+                (Ok(from), Ok(to)) if from.zip(to).is_none_or(|(f, t)| f <= t) => {
+                    error = false;
+                    run(commands, &|p| {
+                        p.filter.from = from;
+                        p.filter.to = to;
+                    });
+                }
+                _ => error = true,
+            }
+        }
+        categories_ui(ui, wanted, results, &mut |categories| {
+            run(commands, &|p| p.filter.categories = categories.clone());
+        });
+        if !filter.is_empty()
+            && ui
+                .button("Clear filter")
+                .on_hover_text("Use every order line again")
+                .clicked()
+        {
+            from_text.clear();
+            to_text.clear();
+            error = false;
+            run(commands, &|p| p.filter = Default::default());
+        }
+    });
+    if error {
+        ui.colored_label(ui.visuals().error_fg_color, BAD_RANGE);
+    }
+    if let Some(results) = results {
+        let (kept, all) = results.lines_kept;
+        ui.weak(format!(
+            "Figures below use {kept} of {all} order lines ({}).",
+            results.params.filter.describe()
+        ));
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(texts_id, (from_text, to_text));
+        d.insert_temp(error_id, error);
+    });
+}
+
+/// A menu of the data's categories with check boxes; `apply` gets the new set.
+fn categories_ui(
+    ui: &mut egui::Ui,
+    wanted: &BehaviourParams,
+    results: Option<&BehaviourResults>,
+    apply: &mut dyn FnMut(&std::collections::BTreeSet<String>),
+) {
+    let chosen = &wanted.filter.categories;
+    let Some(all) = results.map(|r| &r.categories).filter(|c| !c.is_empty()) else {
+        return;
+    };
+    let title = match chosen.len() {
+        0 => "Categories: all".to_owned(),
+        1 => format!(
+            "Category: {}",
+            chosen.iter().next().map_or("", String::as_str)
+        ),
+        n => format!("Categories: {n}"),
+    };
+    ui.menu_button(title, |ui| {
+        let mut next = chosen.clone();
+        if ui.button("All categories").clicked() {
+            next.clear();
+        }
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for category in all {
+                    let mut on = next.contains(category);
+                    if ui.checkbox(&mut on, category.as_str()).changed() {
+                        if on {
+                            next.insert(category.clone());
+                        } else {
+                            next.remove(category);
+                        }
+                    }
+                }
+            });
+        if &next != chosen {
+            apply(&next);
+        }
+    });
+}
