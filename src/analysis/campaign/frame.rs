@@ -1,0 +1,98 @@
+//! The customer frame campaigns are built over, from what is loaded now: RFM per
+//! customer from the order lines, contact fields from the customers file. Score
+//! columns computed elsewhere (segment, propensity, churn_bucket, clv, ...) are
+//! joined on by the caller with [`join_scores`].
+//!
+//! Contract:
+//! - One row per customer with a purchase before the analysis date (see
+//!   `analysis::customers`), sorted by `customer_id`: `customer_id`,
+//!   `recency_days`, `frequency`, `monetary`, `r_score`, `f_score`, `m_score`,
+//!   `rfm_code`, `rfm_group` (RFM group label), `avg_order_value` (monetary /
+//!   frequency).
+//! - With a customers table: its `email`, `phone`, `region`, `first_name`,
+//!   `last_name` columns (those it has), from its first row per customer id.
+//!   Customers in the customers file with no purchase are not in the frame.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::CampaignError;
+use crate::analysis::rfm::{RfmParams, rfm};
+use crate::jobs::Progress;
+
+/// Contact and profile columns taken from a customers table.
+pub const CONTACT_COLUMNS: [&str; 5] = ["email", "phone", "region", "first_name", "last_name"];
+
+/// The customer frame from order `lines` and an optional `customers` table.
+pub fn customer_frame(
+    lines: &DataFrame,
+    customers: Option<&DataFrame>,
+    analysis_date: Option<NaiveDate>,
+    progress: &Progress,
+) -> Result<DataFrame, CampaignError> {
+    let scored =
+        rfm(lines, &RfmParams { analysis_date }, progress).map_err(|e| CampaignError::Invalid {
+            what: "scoring customers".into(),
+            why: e.to_string(),
+        })?;
+    let frame = scored
+        .customers
+        .lazy()
+        .rename(["group"], ["rfm_group"], true)
+        .with_column(
+            (col("monetary") / col("frequency").cast(DataType::Float64)).alias("avg_order_value"),
+        )
+        .collect()
+        .map_err(CampaignError::polars("building the customer frame"))?;
+    match customers {
+        Some(contacts) => {
+            let present: Vec<&str> = CONTACT_COLUMNS
+                .into_iter()
+                .filter(|c| contacts.schema().contains(c) && !frame.schema().contains(c))
+                .collect();
+            if present.is_empty() || !contacts.schema().contains("customer_id") {
+                return Ok(frame);
+            }
+            let mut selection = vec![col("customer_id").cast(DataType::String)];
+            selection.extend(
+                present
+                    .iter()
+                    .map(|c| col(*c).cast(DataType::String).alias(*c)),
+            );
+            let right = contacts
+                .clone()
+                .lazy()
+                .select(selection)
+                .filter(col("customer_id").is_not_null())
+                .unique_stable(
+                    Some(by_name(["customer_id"], true, false)),
+                    UniqueKeepStrategy::First,
+                );
+            join_scores(&frame, right)
+        }
+        None => Ok(frame),
+    }
+}
+
+/// `frame` with the columns of `scores` (keyed by `customer_id`) left-joined on,
+/// keeping the frame's rows and order; customers without a score get nulls.
+pub fn join_scores(frame: &DataFrame, scores: LazyFrame) -> Result<DataFrame, CampaignError> {
+    let args = JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(JoinType::Left)
+    };
+    frame
+        .clone()
+        .lazy()
+        .with_column(col("customer_id").cast(DataType::String))
+        .join(
+            scores.with_column(col("customer_id").cast(DataType::String)),
+            [col("customer_id")],
+            [col("customer_id")],
+            args,
+        )
+        .collect()
+        .map_err(CampaignError::polars(
+            "joining scores onto the customer frame",
+        ))
+}

@@ -1,0 +1,358 @@
+//! Campaigns: who to contact (an audience from conditions over one customer
+//! frame), a held-out control group, the expected return, and the readout after.
+//!
+//! Contract of [`build_audience`]:
+//! - The customer frame has one row per `customer_id` plus any columns the caller
+//!   joined on (RFM group, recency/frequency/monetary, segment, propensity,
+//!   churn_bucket, clv, region, email, phone, ...). See [`frame::customer_frame`]
+//!   for the one built from order lines and the customers file.
+//! - Steps, in order: the condition tree; exclusions (opted-out ids or emails,
+//!   recently contacted ids; matched case-insensitively after trimming); the
+//!   maximum size (the top `count` by a score column, highest first, ties by
+//!   customer id, rows without a score last); the control group
+//!   ([`control::assign_groups`]). The result is sorted by customer id.
+//! - Revenue share = audience `monetary` / frame `monetary` (None without that
+//!   column or with a non-positive total). Expected responders = targets × the mean
+//!   of the response column over the targets when the frame has it (nulls count
+//!   as 0), else × the typed rate.
+
+pub mod condition;
+pub mod control;
+pub mod frame;
+pub mod roi;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use condition::{Condition, Purchase};
+pub use control::{GROUP_COLUMN, Readout, assign_groups, readout};
+pub use roi::{CurvePoint, RoiInputs, RoiOutcome, roi, roi_curve};
+
+use crate::jobs::Progress;
+
+/// Errors of campaign building. Each says what is missing and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum CampaignError {
+    #[error("the customer table has no '{column}' column: {hint}")]
+    MissingColumn { column: String, hint: String },
+    #[error("'{column}' is not a numeric column: choose a score or amount column")]
+    NotNumeric { column: String },
+    #[error("a bought / never bought condition needs order lines: load an orders file")]
+    NeedsOrders,
+    #[error("the order lines have no '{column}' column; map it when loading the orders file")]
+    MissingLineColumn { column: String },
+    #[error("{what}: {why}")]
+    Invalid { what: String, why: String },
+    #[error("{}: cannot read the list ({source})", file.display())]
+    Io {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cancelled")]
+    Cancelled,
+    #[error("{context}: {source}")]
+    Polars {
+        context: String,
+        #[source]
+        source: PolarsError,
+    },
+}
+
+impl CampaignError {
+    /// Wraps a polars error with what was being done.
+    pub fn polars(context: &str) -> impl FnOnce(PolarsError) -> CampaignError + '_ {
+        move |source| CampaignError::Polars {
+            context: context.to_string(),
+            source,
+        }
+    }
+}
+
+/// Files of people to leave out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Exclusions {
+    /// Opted-out customers: a file of customer ids or emails.
+    pub opt_out_files: Vec<PathBuf>,
+    /// Recently contacted: previous campaign exports (their customer ids or emails).
+    pub contacted_files: Vec<PathBuf>,
+}
+
+/// Keep only the top `count` by `column` (highest first).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MaxSize {
+    pub column: String,
+    pub count: usize,
+}
+
+/// A saved campaign: who, who not, how many, the control share and the ROI inputs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDef {
+    pub name: String,
+    pub condition: Condition,
+    #[serde(default)]
+    pub exclusions: Exclusions,
+    #[serde(default)]
+    pub max_size: Option<MaxSize>,
+    /// Share of the audience held out as the control group (0..1).
+    #[serde(default = "default_control_share")]
+    pub control_share: f64,
+    /// Seed of the control draw: the same seed gives the same split.
+    #[serde(default)]
+    pub seed: u64,
+    /// Column with each customer's response probability, used when present.
+    #[serde(default = "default_response_column")]
+    pub response_column: String,
+    /// What-if economics; its `response_rate` is used without a response column.
+    #[serde(default)]
+    pub roi: RoiInputs,
+}
+
+fn default_control_share() -> f64 {
+    0.10
+}
+
+fn default_response_column() -> String {
+    "propensity".into()
+}
+
+impl CampaignDef {
+    /// A campaign over `condition` with the defaults (10% control, seed 0).
+    pub fn new(name: impl Into<String>, condition: Condition) -> Self {
+        CampaignDef {
+            name: name.into(),
+            condition,
+            exclusions: Exclusions::default(),
+            max_size: None,
+            control_share: default_control_share(),
+            seed: 0,
+            response_column: default_response_column(),
+            roi: RoiInputs::default(),
+        }
+    }
+}
+
+/// Lowercased, trimmed ids and emails to leave out, read from the exclusion files.
+#[derive(Clone, Debug, Default)]
+pub struct ExclusionLists {
+    pub opt_out: HashSet<String>,
+    pub contacted: HashSet<String>,
+}
+
+impl ExclusionLists {
+    /// Reads every file of `exclusions`; relative paths are taken from `base`.
+    pub fn read(exclusions: &Exclusions, base: &Path) -> Result<Self, CampaignError> {
+        let read_all = |files: &[PathBuf]| -> Result<HashSet<String>, CampaignError> {
+            let mut all = HashSet::new();
+            for file in files {
+                all.extend(read_id_list(&base.join(file))?);
+            }
+            Ok(all)
+        };
+        Ok(ExclusionLists {
+            opt_out: read_all(&exclusions.opt_out_files)?,
+            contacted: read_all(&exclusions.contacted_files)?,
+        })
+    }
+}
+
+/// Header names whose column holds ids or emails, lowercased.
+const ID_HEADERS: [&str; 6] = [
+    "customer_id",
+    "email",
+    "email address",
+    "id",
+    "user_id",
+    "phone",
+];
+
+/// The ids or emails in a list file, trimmed and lowercased. A CSV with a header
+/// naming `customer_id` or `email` (an earlier export) gives every such column;
+/// any other file gives the first field of each line.
+pub fn read_id_list(path: &Path) -> Result<HashSet<String>, CampaignError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CampaignError::Io {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    let fields = |line: &str| -> Vec<String> {
+        line.split(',')
+            .map(|f| f.trim().trim_matches('"').trim().to_lowercase())
+            .collect()
+    };
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let Some(first) = lines.next() else {
+        return Ok(HashSet::new());
+    };
+    let header = fields(first);
+    let picked: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| ID_HEADERS.contains(&h.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let mut ids = HashSet::new();
+    if picked.is_empty() {
+        ids.extend(header.into_iter().take(1));
+        ids.extend(lines.filter_map(|l| fields(l).into_iter().next()));
+    } else {
+        for line in lines {
+            let cells = fields(line);
+            ids.extend(picked.iter().filter_map(|&i| cells.get(i).cloned()));
+        }
+    }
+    ids.retain(|id| !id.is_empty());
+    Ok(ids)
+}
+
+/// An audience with its figures.
+#[derive(Clone, Debug)]
+pub struct Audience {
+    /// The chosen customers' rows of the customer frame, sorted by id, with
+    /// [`GROUP_COLUMN`] (`target` or `control`).
+    pub frame: DataFrame,
+    /// Customers matching the conditions, before exclusions.
+    pub matched: usize,
+    /// Left out as opted out.
+    pub opted_out: usize,
+    /// Left out as recently contacted.
+    pub contacted: usize,
+    /// Left out by the maximum size.
+    pub over_max: usize,
+    pub targets: usize,
+    pub controls: usize,
+    /// Audience `monetary` / all customers' `monetary`.
+    pub revenue_share: Option<f64>,
+    /// Response probability of a target: the response column's mean, or typed.
+    pub response_rate: f64,
+    /// True when `response_rate` came from the response column.
+    pub rate_from_scores: bool,
+    /// targets × response_rate.
+    pub expected_responders: f64,
+}
+
+impl Audience {
+    /// Customers in the audience (targets and controls).
+    pub fn size(&self) -> usize {
+        self.targets + self.controls
+    }
+}
+
+/// The audience of `campaign` over `customers` (see the module contract).
+pub fn build_audience(
+    customers: &DataFrame,
+    lines: Option<&DataFrame>,
+    campaign: &CampaignDef,
+    lists: &ExclusionLists,
+    progress: &Progress,
+) -> Result<Audience, CampaignError> {
+    let cancelled = |_| CampaignError::Cancelled;
+    if !(0.0..1.0).contains(&campaign.control_share) {
+        return Err(CampaignError::Invalid {
+            what: format!("campaign '{}'", campaign.name),
+            why: format!(
+                "the control share must be at least 0 and below 1, not {}",
+                campaign.control_share
+            ),
+        });
+    }
+    let mut keep = campaign.condition.evaluate(customers, lines)?;
+    progress.check().map_err(cancelled)?;
+    let matched = keep.iter().filter(|k| **k).count();
+    let ids = condition::texts(customers, "customer_id")?;
+    let emails = match customers.schema().contains("email") {
+        true => condition::texts(customers, "email")?,
+        false => vec![None; customers.height()],
+    };
+    let listed = |list: &HashSet<String>, row: usize| {
+        [&ids[row], &emails[row]]
+            .into_iter()
+            .flatten()
+            .any(|v| list.contains(&v.to_lowercase()))
+    };
+    let mut opted_out = 0;
+    let mut contacted = 0;
+    for (row, k) in keep.iter_mut().enumerate() {
+        if !*k {
+            continue;
+        }
+        if listed(&lists.opt_out, row) {
+            *k = false;
+            opted_out += 1;
+        } else if listed(&lists.contacted, row) {
+            *k = false;
+            contacted += 1;
+        }
+    }
+    let mut rows: Vec<usize> = (0..keep.len()).filter(|&r| keep[r]).collect();
+    let mut over_max = 0;
+    if let Some(max) = &campaign.max_size {
+        let scores = condition::numbers(customers, &max.column)?;
+        rows.sort_by(|&a, &b| {
+            let by_score = match (scores[a], scores[b]) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            by_score.then_with(|| ids[a].cmp(&ids[b]))
+        });
+        over_max = rows.len().saturating_sub(max.count);
+        rows.truncate(max.count);
+    }
+    rows.sort_by(|&a, &b| ids[a].cmp(&ids[b]).then(a.cmp(&b)));
+    let indices = IdxCa::from_vec("rows".into(), rows.iter().map(|&r| r as IdxSize).collect());
+    let chosen = customers
+        .take(&indices)
+        .map_err(CampaignError::polars("taking the audience rows"))?;
+    progress.check().map_err(cancelled)?;
+    let frame = assign_groups(&chosen, campaign.control_share, campaign.seed)?;
+    let controls = (chosen.height() as f64 * campaign.control_share).round() as usize;
+    let targets = chosen.height() - controls;
+    let revenue_share = revenue_share(customers, &frame)?;
+    let (response_rate, rate_from_scores) =
+        if customers.schema().contains(&campaign.response_column) {
+            let target_rows = frame
+                .clone()
+                .lazy()
+                .filter(col(GROUP_COLUMN).eq(lit("target")))
+                .collect()
+                .map_err(CampaignError::polars("selecting targets"))?;
+            let scores = condition::numbers(&target_rows, &campaign.response_column)?;
+            let sum: f64 = scores.iter().map(|s| s.unwrap_or(0.0)).sum();
+            (sum / scores.len().max(1) as f64, true)
+        } else {
+            (campaign.roi.response_rate, false)
+        };
+    Ok(Audience {
+        frame,
+        matched,
+        opted_out,
+        contacted,
+        over_max,
+        targets,
+        controls,
+        revenue_share,
+        response_rate,
+        rate_from_scores,
+        expected_responders: targets as f64 * response_rate,
+    })
+}
+
+fn revenue_share(all: &DataFrame, chosen: &DataFrame) -> Result<Option<f64>, CampaignError> {
+    if !all.schema().contains("monetary") {
+        return Ok(None);
+    }
+    let total: f64 = condition::numbers(all, "monetary")?.iter().flatten().sum();
+    let part: f64 = condition::numbers(chosen, "monetary")?
+        .iter()
+        .flatten()
+        .sum();
+    Ok((total > 0.0).then(|| part / total))
+}
