@@ -14,6 +14,8 @@
 //!   and times keep their type. Excel holds 1,048,575 data rows: a larger table is
 //!   an error that suggests CSV.
 
+pub mod campaign;
+pub mod hashing;
 mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -155,7 +157,7 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// `frame` with categorical columns as text and every text cell and header
 /// neutralised.
-fn neutralised(frame: &DataFrame) -> PolarsResult<DataFrame> {
+pub(crate) fn neutralised(frame: &DataFrame) -> PolarsResult<DataFrame> {
     let columns = frame
         .columns()
         .iter()

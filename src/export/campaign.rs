@@ -1,0 +1,359 @@
+//! Campaign target lists out to files, with a JSON sidecar that says how to
+//! reproduce them.
+//!
+//! Contract:
+//! - `Csv`, `Xlsx`, `Parquet`: every column of the audience, control rows
+//!   included (the `group` column tells them apart), as the module contract of
+//!   `export` says (atomic, neutralised cells). Parquet text cells are neutralised
+//!   too, so a sheet opened from it is just as safe.
+//! - Tool files hold the targets only (the control group is held out, never
+//!   contacted) and are UTF-8 CSV without a BOM:
+//!   - Mailchimp: `Email Address`, `First Name`, `Last Name`, `Phone Number`,
+//!     `TAGS` (the campaign name), then each `rec_*` column as a merge field
+//!     (upper case, letters and digits, at most 10 characters: `rec_1` → `REC1`).
+//!   - Klaviyo: `email`, `phone_number`, `first_name`, `last_name`, `campaign`,
+//!     then each `rec_*` column under its own name.
+//!   - In both, the phone is E.164 (`+8613812345678`) and is the one cell not
+//!     neutralised: it is built here from digits, and a leading `'` would make
+//!     the tools reject it.
+//!   - Meta Custom Audiences: `email`, `phone`; Google Customer Match: `Email`,
+//!     `Phone`. Values normalised (see `hashing`) and SHA-256 hashed; the raw
+//!     values are never written. Meta's phone is the E.164 digits without `+`,
+//!     Google's keeps the `+`, as each documents. Rows with neither an email nor a
+//!     phone are left out; an unusable cell is empty.
+//! - The sidecar `<file>.json` (e.g. `list.csv.json`) is written atomically after
+//!   the list: the campaign definition, the data files (name, size, SHA-256), the
+//!   seed, the format, the row count and the time (UTC, RFC 3339).
+
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::hashing::{file_sha256, normalise_email, normalise_phone, sha256_hex};
+use super::{ExportError, ExportFormat, neutralised, write_atomically, write_table};
+
+/// A campaign export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CampaignFormat {
+    Csv,
+    Xlsx,
+    Parquet,
+    Mailchimp,
+    Klaviyo,
+    Meta,
+    Google,
+}
+
+impl CampaignFormat {
+    /// Every format, in the order offered.
+    pub const ALL: [CampaignFormat; 7] = [
+        CampaignFormat::Csv,
+        CampaignFormat::Xlsx,
+        CampaignFormat::Parquet,
+        CampaignFormat::Mailchimp,
+        CampaignFormat::Klaviyo,
+        CampaignFormat::Meta,
+        CampaignFormat::Google,
+    ];
+
+    /// The lower-case name used on the command line and in sidecars.
+    pub fn name(self) -> &'static str {
+        match self {
+            CampaignFormat::Csv => "csv",
+            CampaignFormat::Xlsx => "xlsx",
+            CampaignFormat::Parquet => "parquet",
+            CampaignFormat::Mailchimp => "mailchimp",
+            CampaignFormat::Klaviyo => "klaviyo",
+            CampaignFormat::Meta => "meta",
+            CampaignFormat::Google => "google",
+        }
+    }
+}
+
+/// How to write a campaign list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CampaignExport {
+    pub format: CampaignFormat,
+    /// CSV only: a UTF-8 byte order mark first, for Excel.
+    pub bom: bool,
+    /// Country code put before national phone numbers (e.g. "86").
+    pub default_country_code: String,
+    /// The campaign name (Mailchimp tag, Klaviyo `campaign`).
+    pub campaign_name: String,
+}
+
+/// A data file the list was computed from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DataFileRecord {
+    pub name: String,
+    pub size_bytes: u64,
+    pub sha256: String,
+}
+
+impl DataFileRecord {
+    /// The record of the file at `path` (its file name, size and hash).
+    pub fn of(path: &Path) -> Result<DataFileRecord, ExportError> {
+        let (size_bytes, sha256) = file_sha256(path).map_err(|source| ExportError::Io {
+            file: path.to_path_buf(),
+            source,
+        })?;
+        Ok(DataFileRecord {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            size_bytes,
+            sha256,
+        })
+    }
+}
+
+/// What a list was made from, written beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sidecar {
+    /// The campaign definition as saved in the project.
+    pub campaign: serde_json::Value,
+    pub data_files: Vec<DataFileRecord>,
+    pub seed: u64,
+    pub format: String,
+    pub rows: usize,
+    /// UTC time of the export, RFC 3339.
+    pub created_at: String,
+    pub marketbench_version: String,
+}
+
+/// The sidecar path of an export: the file name with `.json` appended.
+pub fn sidecar_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".json");
+    PathBuf::from(name)
+}
+
+/// Writes `audience` to `path` as `options` say, then the sidecar (its `rows`
+/// and `format` filled in here). Returns the rows written.
+pub fn export_campaign(
+    audience: &DataFrame,
+    path: &Path,
+    options: &CampaignExport,
+    sidecar: &Sidecar,
+) -> Result<usize, ExportError> {
+    let frame = list_frame(audience, options).map_err(|source| ExportError::Polars {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    write_list(&frame, path, options)?;
+    let record = Sidecar {
+        rows: frame.height(),
+        format: options.format.name().to_string(),
+        ..sidecar.clone()
+    };
+    let text = serde_json::to_string_pretty(&record).map_err(|e| ExportError::Io {
+        file: sidecar_path(path),
+        source: e.into(),
+    })?;
+    let side = sidecar_path(path);
+    write_atomically(&side, |_, file| {
+        use std::io::Write as _;
+        file.write_all(text.as_bytes())
+            .map_err(|source| ExportError::Io {
+                file: side.clone(),
+                source,
+            })
+    })?;
+    Ok(frame.height())
+}
+
+/// Writes an already shaped list frame atomically.
+fn write_list(frame: &DataFrame, path: &Path, options: &CampaignExport) -> Result<(), ExportError> {
+    match options.format {
+        CampaignFormat::Csv => write_table(frame, path, ExportFormat::Csv { bom: options.bom }),
+        CampaignFormat::Xlsx => write_table(frame, path, ExportFormat::Xlsx),
+        CampaignFormat::Parquet => {
+            write_atomically(path, |_, file| write_parquet(frame, file, path))
+        }
+        CampaignFormat::Mailchimp | CampaignFormat::Klaviyo => {
+            write_atomically(path, |_, file| write_tool_csv(frame, file, path))
+        }
+        CampaignFormat::Meta | CampaignFormat::Google => {
+            write_table(frame, path, ExportFormat::Csv { bom: false })
+        }
+    }
+}
+
+/// Writes an email tool's CSV: every cell neutralised except the phone column,
+/// which this module built as E.164 (`+` and digits, never a formula that runs
+/// anything) and which the tools reject with a leading `'`.
+fn write_tool_csv(
+    frame: &DataFrame,
+    file: &mut std::fs::File,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let failed = |source| ExportError::Polars {
+        file: path.to_path_buf(),
+        source,
+    };
+    let mut safe = neutralised(frame).map_err(failed)?;
+    for phone in ["Phone Number", "phone_number"] {
+        if let Ok(column) = frame.column(phone) {
+            safe.with_column(column.clone()).map_err(failed)?;
+        }
+    }
+    CsvWriter::new(file).finish(&mut safe).map_err(failed)
+}
+
+/// Writes `frame`, neutralised, as Parquet into `file` (reported as `path`).
+pub(crate) fn write_parquet(
+    frame: &DataFrame,
+    file: &mut std::fs::File,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let failed = |source| ExportError::Polars {
+        file: path.to_path_buf(),
+        source,
+    };
+    let mut safe = neutralised(frame).map_err(failed)?;
+    ParquetWriter::new(file)
+        .finish(&mut safe)
+        .map(|_| ())
+        .map_err(failed)
+}
+
+/// The frame to write for `options.format` (see the module contract).
+pub fn list_frame(audience: &DataFrame, options: &CampaignExport) -> PolarsResult<DataFrame> {
+    if matches!(
+        options.format,
+        CampaignFormat::Csv | CampaignFormat::Xlsx | CampaignFormat::Parquet
+    ) {
+        return Ok(audience.clone());
+    }
+    let targets = if audience.schema().contains("group") {
+        audience
+            .clone()
+            .lazy()
+            .filter(col("group").cast(DataType::String).eq(lit("target")))
+            .collect()?
+    } else {
+        audience.clone()
+    };
+    let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
+        if !targets.schema().contains(name) {
+            return Ok(vec![None; targets.height()]);
+        }
+        let column = targets.column(name)?.cast(&DataType::String)?;
+        Ok(column
+            .str()?
+            .iter()
+            .map(|c| c.map(str::trim).filter(|c| !c.is_empty()).map(String::from))
+            .collect())
+    };
+    let emails = text("email")?;
+    let phones = text("phone")?;
+    let code = options.default_country_code.as_str();
+    let recs: Vec<String> = targets
+        .get_column_names()
+        .into_iter()
+        .filter(|n| n.starts_with("rec_"))
+        .map(|n| n.to_string())
+        .collect();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut add = |name: &str, values: Vec<Option<String>>| {
+        columns.push(Column::new(name.into(), values));
+    };
+    match options.format {
+        CampaignFormat::Mailchimp | CampaignFormat::Klaviyo => {
+            let mailchimp = options.format == CampaignFormat::Mailchimp;
+            let names = if mailchimp {
+                ["Email Address", "Phone Number", "First Name", "Last Name"]
+            } else {
+                ["email", "phone_number", "first_name", "last_name"]
+            };
+            let emails = emails
+                .iter()
+                .map(|e| e.as_deref().and_then(normalise_email))
+                .collect();
+            let phones = phones
+                .iter()
+                .map(|p| p.as_deref().and_then(|p| normalise_phone(p, code)))
+                .collect();
+            add(names[0], emails);
+            add(names[1], phones);
+            add(names[2], text("first_name")?);
+            add(names[3], text("last_name")?);
+            let tag = Some(options.campaign_name.clone());
+            add(
+                if mailchimp { "TAGS" } else { "campaign" },
+                vec![tag; targets.height()],
+            );
+            for rec in &recs {
+                let name = if mailchimp {
+                    merge_tag(rec)
+                } else {
+                    rec.clone()
+                };
+                add(&name, text(rec)?);
+            }
+        }
+        CampaignFormat::Meta | CampaignFormat::Google => {
+            let google = options.format == CampaignFormat::Google;
+            let hashed_emails: Vec<Option<String>> = emails
+                .iter()
+                .map(|e| {
+                    e.as_deref()
+                        .and_then(normalise_email)
+                        .map(|e| sha256_hex(e.as_bytes()))
+                })
+                .collect();
+            let hashed_phones: Vec<Option<String>> = phones
+                .iter()
+                .map(|p| {
+                    let e164 = p.as_deref().and_then(|p| normalise_phone(p, code))?;
+                    let value = if google {
+                        e164
+                    } else {
+                        e164.trim_start_matches('+').to_string()
+                    };
+                    Some(sha256_hex(value.as_bytes()))
+                })
+                .collect();
+            let keep: Vec<bool> = hashed_emails
+                .iter()
+                .zip(&hashed_phones)
+                .map(|(e, p)| e.is_some() || p.is_some())
+                .collect();
+            let kept = |values: Vec<Option<String>>| -> Vec<Option<String>> {
+                values
+                    .into_iter()
+                    .zip(&keep)
+                    .filter(|(_, k)| **k)
+                    .map(|(v, _)| v)
+                    .collect()
+            };
+            let names = if google {
+                ["Email", "Phone"]
+            } else {
+                ["email", "phone"]
+            };
+            add(names[0], kept(hashed_emails));
+            add(names[1], kept(hashed_phones));
+        }
+        _ => {}
+    }
+    let height = columns.first().map_or(0, Column::len);
+    DataFrame::new(height, columns)
+}
+
+/// A Mailchimp merge tag from a column name: upper case, letters and digits, at
+/// most 10 characters.
+fn merge_tag(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .take(10)
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "campaign_tests.rs"]
+mod tests;

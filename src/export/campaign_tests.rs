@@ -1,0 +1,193 @@
+use super::*;
+use crate::export::hashing::{normalise_email, normalise_phone, sha256_hex};
+
+/// `printf '%s' VALUE | sha256sum`, computed outside this code.
+const EMAIL_HASH: &str = "de8dd8f6d3fe80e20d3917c46e30c5e0cb74da56468a949aa2461a0d330dbfc8";
+/// Of "+8618613076135" (Google: E.164 with the plus).
+const PHONE_E164_HASH: &str = "739267ad5d9be0fdb906fba58c6076148f738c13a0a9efad0b64fc3f493398cd";
+/// Of "8618613076135" (Meta: digits with the country code, no plus).
+const PHONE_DIGITS_HASH: &str = "9245d08c1870e02ba696cac7303a4937d08b37e7134632237d80284b761dcdd2";
+
+#[test]
+fn normalised_sample_contacts_hash_to_known_values() {
+    let email = normalise_email("  Jun.Wu818@Example.CN ").expect("an email");
+    assert_eq!(email, "jun.wu818@example.cn");
+    assert_eq!(sha256_hex(email.as_bytes()), EMAIL_HASH);
+    for written in [
+        "18613076135",
+        "186 1307 6135",
+        "+86 186-1307-6135",
+        "0086 18613076135",
+    ] {
+        let phone = normalise_phone(written, "86").expect("a phone");
+        assert_eq!(phone, "+8618613076135", "{written}");
+        assert_eq!(sha256_hex(phone.as_bytes()), PHONE_E164_HASH);
+    }
+    // A national number with a trunk zero, another default country.
+    assert_eq!(
+        normalise_phone("020 7031 3000", "+44").as_deref(),
+        Some("+442070313000")
+    );
+    assert_eq!(normalise_phone("12", "86"), None);
+    assert_eq!(normalise_email("no-at-sign"), None);
+}
+
+fn audience() -> DataFrame {
+    df!(
+        "customer_id" => ["C1", "C2", "C3", "C4"],
+        "email" => [Some(" Jun.Wu818@Example.CN"), Some("ctrl@x.com"), None, None],
+        "phone" => [Some("186 1307 6135"), None, Some("n/a"), None],
+        "first_name" => [Some("=HYPERLINK(\"x\")"), Some("Li"), None, Some("Wang")],
+        "rec_1" => [Some("SKU1"), Some("SKU2"), None, Some("SKU3")],
+        "group" => ["target", "control", "target", "target"],
+    )
+    .expect("audience")
+}
+
+fn options(format: CampaignFormat) -> CampaignExport {
+    CampaignExport {
+        format,
+        bom: false,
+        default_country_code: "86".into(),
+        campaign_name: "spring".into(),
+    }
+}
+
+fn sidecar() -> Sidecar {
+    Sidecar {
+        campaign: serde_json::json!({"name": "spring"}),
+        data_files: vec![],
+        seed: 7,
+        format: String::new(),
+        rows: 0,
+        created_at: "2026-11-23T00:00:00Z".into(),
+        marketbench_version: "test".into(),
+    }
+}
+
+#[test]
+fn ad_audience_files_hold_only_hashes_of_targets() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    for (format, header, phone_hash) in [
+        (CampaignFormat::Meta, "email,phone", PHONE_DIGITS_HASH),
+        (CampaignFormat::Google, "Email,Phone", PHONE_E164_HASH),
+    ] {
+        let path = folder.path().join(format!("{}.csv", format.name()));
+        let rows =
+            export_campaign(&audience(), &path, &options(format), &sidecar()).expect("export");
+        // C2 is control; C3 has an unusable phone and no email; C4 has neither.
+        assert_eq!(rows, 1);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(text, format!("{header}\n{EMAIL_HASH},{phone_hash}\n"));
+        assert!(!text.contains("example") && !text.contains("1861307"));
+    }
+}
+
+#[test]
+fn email_tool_files_use_their_column_names_and_neutralise_formulas() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("mailchimp.csv");
+    export_campaign(
+        &audience(),
+        &path,
+        &options(CampaignFormat::Mailchimp),
+        &sidecar(),
+    )
+    .expect("export");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Email Address,Phone Number,First Name,Last Name,TAGS,REC1")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("jun.wu818@example.cn,+8618613076135,\"'=HYPERLINK(\"\"x\"\")\",,spring,SKU1")
+    );
+    assert_eq!(lines.count(), 2, "targets only: C1, C3, C4");
+    let path = folder.path().join("klaviyo.csv");
+    export_campaign(
+        &audience(),
+        &path,
+        &options(CampaignFormat::Klaviyo),
+        &sidecar(),
+    )
+    .expect("export");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        text.starts_with("email,phone_number,first_name,last_name,campaign,rec_1\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_sidecar_records_the_definition_files_seed_and_rows() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let data = folder.path().join("orders.csv");
+    std::fs::write(&data, "order_id,amount\n1,2\n").expect("write");
+    let record = DataFileRecord::of(&data).expect("record");
+    assert_eq!(record.name, "orders.csv");
+    assert_eq!(record.size_bytes, 20);
+    assert_eq!(
+        record.sha256,
+        sha256_hex(&std::fs::read(&data).expect("read"))
+    );
+    let path = folder.path().join("list.parquet");
+    let side = Sidecar {
+        data_files: vec![record.clone()],
+        ..sidecar()
+    };
+    export_campaign(&audience(), &path, &options(CampaignFormat::Parquet), &side).expect("export");
+    let written: Sidecar = serde_json::from_str(
+        &std::fs::read_to_string(folder.path().join("list.parquet.json")).expect("sidecar"),
+    )
+    .expect("parses");
+    assert_eq!(written.rows, 4);
+    assert_eq!(written.format, "parquet");
+    assert_eq!(written.seed, 7);
+    assert_eq!(written.data_files, vec![record]);
+    assert_eq!(written.campaign["name"], "spring");
+    // Parquet keeps every row (control too) with neutralised text.
+    let back = ParquetReader::new(std::fs::File::open(&path).expect("open"))
+        .finish()
+        .expect("reads");
+    assert_eq!(back.height(), 4);
+    let names = back.column("first_name").expect("column");
+    assert_eq!(
+        names.str().expect("text").get(0),
+        Some("'=HYPERLINK(\"x\")")
+    );
+}
+
+#[test]
+fn an_export_interrupted_midway_leaves_the_previous_file() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("list.parquet");
+    export_campaign(
+        &audience(),
+        &path,
+        &options(CampaignFormat::Parquet),
+        &sidecar(),
+    )
+    .expect("first export");
+    let before = std::fs::read(&path).expect("read");
+    let smaller = audience().head(Some(1));
+    // The new list is fully written to the temporary file, then the export fails
+    // before the rename (a full disk on sync, a crash).
+    let result = write_atomically(&path, |_, file| {
+        write_parquet(&smaller, file, &path)?;
+        Err(ExportError::Io {
+            file: path.clone(),
+            source: std::io::Error::other("interrupted"),
+        })
+    });
+    assert!(result.is_err());
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
