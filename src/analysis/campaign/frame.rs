@@ -18,6 +18,7 @@ use polars::prelude::*;
 
 use super::CampaignError;
 use crate::analysis::rfm::{RfmParams, rfm};
+use crate::data::{FileKind, Store};
 use crate::jobs::Progress;
 
 /// Contact and profile columns taken from a customers table.
@@ -95,4 +96,26 @@ pub fn join_scores(frame: &DataFrame, scores: LazyFrame) -> Result<DataFrame, Ca
         .map_err(CampaignError::polars(
             "joining scores onto the customer frame",
         ))
+}
+
+/// The order lines and the customer frame of a loaded store (its first
+/// customers table gives the contact fields).
+pub fn campaign_inputs(
+    store: &Store,
+    analysis_date: Option<NaiveDate>,
+    progress: &Progress,
+) -> Result<(DataFrame, DataFrame), CampaignError> {
+    let lines = store
+        .order_lines()
+        .map_err(|e| CampaignError::Invalid {
+            what: "joining the loaded files".into(),
+            why: e.to_string(),
+        })?
+        .ok_or_else(|| CampaignError::Invalid {
+            what: "the loaded files".into(),
+            why: "there is no orders file: a campaign needs order lines".into(),
+        })?;
+    let contacts = store.of_kind(FileKind::Customers).next().map(|t| &t.frame);
+    let frame = customer_frame(&lines, contacts, analysis_date, progress)?;
+    Ok((lines, frame))
 }
