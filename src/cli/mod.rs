@@ -6,6 +6,7 @@
 //! (`--json`), so later analysis commands behave alike.
 
 mod args;
+mod campaign;
 mod inspect;
 mod rfm;
 mod sample;
@@ -34,8 +35,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run a saved campaign: audience size, expected ROI, and the list to a file with --out.
+    Campaign(Box<campaign::CampaignArgs>),
     /// Print each file's format, columns, detected roles and load report, and the dataset summary.
     Inspect(Box<inspect::InspectArgs>),
+    /// Create a project file (data files with their load options) for campaigns.
+    Project(Box<campaign::ProjectArgs>),
     /// RFM scores per customer and the named RFM groups (Champions, Loyal, ..., Lost).
     Rfm(Box<rfm::RfmArgs>),
     /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
@@ -47,7 +52,9 @@ pub enum Command {
 /// Runs a command. Returns the text to print on standard output.
 pub fn run(command: Command) -> anyhow::Result<String> {
     match command {
+        Command::Campaign(args) => campaign::run(&args),
         Command::Inspect(args) => inspect::run(&args),
+        Command::Project(args) => campaign::run_project(&args),
         Command::Rfm(args) => rfm::run(&args),
         Command::Sample(args) => sample::run(&args),
         Command::Segment(args) => segment::run(&args),

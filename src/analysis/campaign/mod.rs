@@ -235,6 +235,9 @@ pub struct Audience {
     pub rate_from_scores: bool,
     /// targets × response_rate.
     pub expected_responders: f64,
+    /// The audience's own average order value: Σ `monetary` / Σ `frequency`
+    /// (None without those columns or orders).
+    pub history_aov: Option<f64>,
 }
 
 impl Audience {
@@ -316,6 +319,7 @@ pub fn build_audience(
     let controls = (chosen.height() as f64 * campaign.control_share).round() as usize;
     let targets = chosen.height() - controls;
     let revenue_share = revenue_share(customers, &frame)?;
+    let history_aov = history_aov(&frame)?;
     let (response_rate, rate_from_scores) =
         if customers.schema().contains(&campaign.response_column) {
             let target_rows = frame
@@ -342,6 +346,7 @@ pub fn build_audience(
         response_rate,
         rate_from_scores,
         expected_responders: targets as f64 * response_rate,
+        history_aov,
     })
 }
 
@@ -355,4 +360,20 @@ fn revenue_share(all: &DataFrame, chosen: &DataFrame) -> Result<Option<f64>, Cam
         .flatten()
         .sum();
     Ok((total > 0.0).then(|| part / total))
+}
+
+fn history_aov(audience: &DataFrame) -> Result<Option<f64>, CampaignError> {
+    let schema = audience.schema();
+    if !schema.contains("monetary") || !schema.contains("frequency") {
+        return Ok(None);
+    }
+    let revenue: f64 = condition::numbers(audience, "monetary")?
+        .iter()
+        .flatten()
+        .sum();
+    let orders: f64 = condition::numbers(audience, "frequency")?
+        .iter()
+        .flatten()
+        .sum();
+    Ok((orders > 0.0).then(|| revenue / orders))
 }
