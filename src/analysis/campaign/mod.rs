@@ -173,8 +173,10 @@ const ID_HEADERS: [&str; 6] = [
 ];
 
 /// The ids or emails in a list file, trimmed and lowercased. A CSV with a header
-/// naming `customer_id` or `email` (an earlier export) gives every such column;
-/// any other file gives the first field of each line.
+/// naming `customer_id` or `email` (an earlier export) gives every such column,
+/// leaving out rows whose `group` is `control` (they were not contacted); any
+/// other file gives the first field of each line. Fields are split on commas
+/// (no quoted commas: ids and emails have none).
 pub fn read_id_list(path: &Path) -> Result<HashSet<String>, CampaignError> {
     let text = std::fs::read_to_string(path).map_err(|source| CampaignError::Io {
         file: path.to_path_buf(),
@@ -197,6 +199,7 @@ pub fn read_id_list(path: &Path) -> Result<HashSet<String>, CampaignError> {
         .filter(|(_, h)| ID_HEADERS.contains(&h.as_str()))
         .map(|(i, _)| i)
         .collect();
+    let group = header.iter().position(|h| h == control::GROUP_COLUMN);
     let mut ids = HashSet::new();
     if picked.is_empty() {
         ids.extend(header.into_iter().take(1));
@@ -204,7 +207,12 @@ pub fn read_id_list(path: &Path) -> Result<HashSet<String>, CampaignError> {
     } else {
         for line in lines {
             let cells = fields(line);
-            ids.extend(picked.iter().filter_map(|&i| cells.get(i).cloned()));
+            let held_out = group
+                .and_then(|g| cells.get(g))
+                .is_some_and(|g| g == "control");
+            if !held_out {
+                ids.extend(picked.iter().filter_map(|&i| cells.get(i).cloned()));
+            }
         }
     }
     ids.retain(|id| !id.is_empty());

@@ -1,0 +1,208 @@
+//! End-to-end: `marketbench project new` and `marketbench campaign` on the sample
+//! store: define, run, export in every format, exclude the recently contacted.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn marketbench(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn json_of(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
+}
+
+fn sample(name: &str) -> String {
+    format!("{}/sample-data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn text(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("readable")
+}
+
+#[test]
+fn a_campaign_on_the_sample_store_matches_rfm_and_exports_every_format() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("shop.json");
+    let project = project.to_str().expect("utf-8 path");
+    let created = marketbench(&[
+        "project",
+        "new",
+        &sample("orders.csv"),
+        &sample("customers.csv"),
+        &sample("products.csv"),
+        "--out",
+        project,
+    ]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+
+    // The audience of two RFM groups, no control, is exactly those groups' size.
+    let rfm = json_of(&marketbench(&[
+        "rfm",
+        &sample("orders.csv"),
+        &sample("customers.csv"),
+        "--json",
+    ]));
+    let group_size = |name: &str| {
+        rfm["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .find(|g| g["group"] == name)
+            .and_then(|g| g["customers"].as_u64())
+            .expect("group size")
+    };
+    let expected = group_size("Champions") + group_size("Loyal");
+    let define = r#"{"name": "best", "condition": {"kind": "rfm_group",
+        "values": ["Champions", "Loyal"]}, "control_share": 0.0}"#;
+    let run = json_of(&marketbench(&[
+        "campaign", project, "--define", define, "--json",
+    ]));
+    assert_eq!(run["size"].as_u64(), Some(expected));
+    assert_eq!(run["controls"].as_u64(), Some(0));
+    assert!(run["roi"]["cost"].as_f64().expect("cost") > 0.0);
+    assert!(run["warnings"].as_array().expect("warnings").is_empty());
+
+    // A second campaign with a 20% control group, exported in every format.
+    let define = r#"{"name": "winback", "seed": 9, "control_share": 0.2,
+        "condition": {"kind": "all", "of": [
+            {"kind": "rfm_group", "values": ["At risk", "Can't lose them", "Hibernating"]},
+            {"kind": "has_email"}]}}"#;
+    let defined = json_of(&marketbench(&[
+        "campaign", project, "--define", define, "--json",
+    ]));
+    let size = defined["size"].as_u64().expect("size");
+    let targets = defined["targets"].as_u64().expect("targets");
+    assert!(size > 100, "{size}");
+    assert!((size as f64 * 0.8 - targets as f64).abs() <= 1.0);
+    for (format, header) in [
+        ("csv", None),
+        ("xlsx", None),
+        ("parquet", None),
+        (
+            "mailchimp",
+            Some("Email Address,Phone Number,First Name,Last Name,TAGS"),
+        ),
+        (
+            "klaviyo",
+            Some("email,phone_number,first_name,last_name,campaign"),
+        ),
+        ("meta", Some("email,phone")),
+        ("google", Some("Email,Phone")),
+    ] {
+        let out = folder.path().join(format!("winback-{format}.out"));
+        let result = json_of(&marketbench(&[
+            "campaign",
+            project,
+            "--name",
+            "winback",
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--format",
+            format,
+            "--json",
+        ]));
+        // The same audience every run (same seed).
+        assert_eq!(result["targets"].as_u64(), Some(targets), "{format}");
+        let rows = result["rows"].as_u64().expect("rows");
+        let sidecar: Value = serde_json::from_str(&text(
+            &folder.path().join(format!("winback-{format}.out.json")),
+        ))
+        .expect("sidecar");
+        assert_eq!(sidecar["campaign"]["name"], "winback");
+        assert_eq!(sidecar["seed"], 9);
+        assert_eq!(sidecar["rows"].as_u64(), Some(rows));
+        assert_eq!(sidecar["data_files"].as_array().map(Vec::len), Some(3));
+        if let Some(header) = header {
+            // Tool files: targets only (every one has an email here).
+            assert_eq!(rows, targets, "{format}");
+            let written = text(&out);
+            assert_eq!(written.lines().next(), Some(header), "{format}");
+            assert_eq!(written.lines().count() as u64, targets + 1);
+            if format == "meta" || format == "google" {
+                assert!(!written.contains("@example"), "raw emails in {format}");
+            }
+        } else {
+            assert_eq!(rows, size, "{format}: control rows are kept, marked");
+        }
+    }
+
+    // Recently contacted: everyone in the earlier Mailchimp export is left out,
+    // and so is anyone sharing an email with them (the sample has shared emails).
+    let contacted = folder.path().join("winback-mailchimp.out");
+    let emails: std::collections::HashSet<String> = text(&contacted)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or_default().to_string())
+        .collect();
+    let full = text(&folder.path().join("winback-csv.out"));
+    let header: Vec<&str> = full.lines().next().expect("header").split(',').collect();
+    let email_at = header.iter().position(|h| *h == "email").expect("email");
+    let sharing = full
+        .lines()
+        .skip(1)
+        .filter(|l| {
+            let email = l.split(',').nth(email_at).unwrap_or_default();
+            emails.contains(&email.trim().to_lowercase())
+        })
+        .count() as u64;
+    assert!(sharing >= targets);
+    let define = format!(
+        r#"{{"name": "again", "seed": 9, "control_share": 0.2,
+        "exclusions": {{"contacted_files": ["{}"]}},
+        "condition": {{"kind": "all", "of": [
+            {{"kind": "rfm_group", "values": ["At risk", "Can't lose them", "Hibernating"]}},
+            {{"kind": "has_email"}}]}}}}"#,
+        contacted.display()
+    );
+    let again = json_of(&marketbench(&[
+        "campaign", project, "--define", &define, "--json",
+    ]));
+    assert_eq!(again["contacted"].as_u64(), Some(sharing));
+    assert_eq!(again["size"].as_u64(), Some(size - sharing));
+}
+
+#[test]
+fn a_missing_data_file_and_an_unknown_campaign_are_clear_errors() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let orders = folder.path().join("orders.csv");
+    std::fs::copy(sample("orders.csv"), &orders).expect("copy");
+    let project = folder.path().join("p.json");
+    let project = project.to_str().expect("utf-8");
+    let created = marketbench(&[
+        "project",
+        "new",
+        orders.to_str().expect("utf-8"),
+        "--out",
+        project,
+    ]);
+    assert!(created.status.success());
+    let stored = text(Path::new(project));
+    assert!(stored.contains("\"path\": \"orders.csv\""), "{stored}");
+    let unknown = marketbench(&["campaign", project, "--name", "nope"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no campaign named 'nope'"));
+    std::fs::remove_file(&orders).expect("remove");
+    let define = r#"{"name": "x", "condition": {"kind": "has_email"}}"#;
+    let missing = marketbench(&["campaign", project, "--define", define]);
+    assert!(!missing.status.success());
+    let error = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        error.contains("missing") && error.contains("orders.csv"),
+        "{error}"
+    );
+}
