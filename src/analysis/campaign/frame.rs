@@ -119,3 +119,63 @@ pub fn campaign_inputs(
     let frame = customer_frame(&lines, contacts, analysis_date, progress)?;
     Ok((lines, frame))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::lines::with_ms_ts;
+
+    #[test]
+    fn the_frame_has_rfm_groups_contacts_and_joined_scores() {
+        let day = 86_400_000i64;
+        let lines = df!(
+            "customer_id" => ["b", "a", "a", "c"],
+            "order_id" => ["o1", "o2", "o3", "o4"],
+            "amount" => [30.0, 10.0, 50.0, 5.0],
+        )
+        .expect("lines");
+        let lines = with_ms_ts(lines, vec![day, 2 * day, 3 * day, 3 * day]);
+        let contacts = df!(
+            "customer_id" => ["a", "a", "b", "z"],
+            "email" => ["a@x.com", "second@x.com", "b@x.com", "z@x.com"],
+            "signup_date" => ["1", "2", "3", "4"],
+        )
+        .expect("contacts");
+        let frame =
+            customer_frame(&lines, Some(&contacts), None, &Progress::detached()).expect("frame");
+        let text = |name: &str| -> Vec<Option<String>> {
+            frame
+                .column(name)
+                .expect("column")
+                .cast(&DataType::String)
+                .expect("text")
+                .str()
+                .expect("text")
+                .iter()
+                .map(|v| v.map(String::from))
+                .collect()
+        };
+        // Buyers only, sorted; the first customers row per id; no signup_date.
+        assert_eq!(
+            text("customer_id"),
+            [Some("a".into()), Some("b".into()), Some("c".into())]
+        );
+        assert_eq!(
+            text("email"),
+            [Some("a@x.com".into()), Some("b@x.com".into()), None]
+        );
+        assert!(!frame.schema().contains("signup_date"));
+        assert!(frame.schema().contains("rfm_group"));
+        // a: 60 over 2 orders.
+        let aov = frame.column("avg_order_value").expect("aov");
+        assert_eq!(aov.f64().expect("f64").get(0), Some(30.0));
+
+        let scores = df!("customer_id" => ["c", "a"], "propensity" => [0.9, 0.2])
+            .expect("scores")
+            .lazy();
+        let joined = join_scores(&frame, scores).expect("joined");
+        let propensity = joined.column("propensity").expect("propensity");
+        let values: Vec<Option<f64>> = propensity.f64().expect("f64").iter().collect();
+        assert_eq!(values, [Some(0.2), None, Some(0.9)]);
+    }
+}
