@@ -141,6 +141,39 @@ fn a_campaign_on_the_sample_store_matches_rfm_and_exports_every_format() {
         }
     }
 
+    // Readout from later orders and the ROI curve over the targets.
+    let read = json_of(&marketbench(&[
+        "campaign",
+        project,
+        "--name",
+        "winback",
+        "--readout",
+        &sample("orders.csv"),
+        "--since",
+        "2025-06-01",
+        "--curve",
+        "monetary",
+        "--json",
+    ]));
+    let readout = &read["readout"];
+    assert_eq!(readout["target"]["customers"].as_u64(), Some(targets));
+    assert_eq!(
+        readout["control"]["customers"].as_u64(),
+        Some(size - targets)
+    );
+    let difference = &readout["response_difference"];
+    let estimate = difference["estimate"].as_f64().expect("estimate");
+    let low = difference["low"].as_f64().expect("low");
+    let high = difference["high"].as_f64().expect("high");
+    assert!(low < estimate && estimate < high);
+    let curve = read["curve"].as_array().expect("curve");
+    let contacts: Vec<u64> = curve
+        .iter()
+        .map(|p| p["outcome"]["contacts"].as_u64().expect("contacts"))
+        .collect();
+    assert_eq!(contacts.last().copied(), Some(targets));
+    assert!(contacts.windows(2).all(|w| w[0] < w[1]));
+
     // Recently contacted: everyone in the earlier Mailchimp export is left out,
     // and so is anyone sharing an email with them (the sample has shared emails).
     let contacted = folder.path().join("winback-mailchimp.out");

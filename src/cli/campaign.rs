@@ -11,6 +11,10 @@
 //!   a sidecar. The response rate comes from the `propensity` column when the
 //!   customer frame has one, else from the campaign's typed rate; the average
 //!   order value is the audience's own history unless `--aov` is given.
+//! - `--curve COLUMN` adds ROI against audience size (cuts at each score value);
+//!   `--readout LATER_ORDERS [--since D] [--until D]` compares targets and control
+//!   in later orders (the audience is rebuilt from the project: same files and
+//!   seed, same split).
 //! - Missing data files are an error; changed ones are listed as warnings.
 
 use std::fmt::Write as _;
@@ -22,7 +26,10 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use super::{LoadArgs, OutputArgs, load_files};
-use crate::analysis::campaign::{Audience, CampaignDef, RoiInputs, RoiOutcome, roi};
+use crate::analysis::campaign::control::Difference;
+use crate::analysis::campaign::{
+    Audience, CampaignDef, CurvePoint, Readout, RoiInputs, RoiOutcome, readout, roi, roi_curve,
+};
 use crate::export::campaign::{
     CampaignExport, CampaignFormat, DataFileRecord, Sidecar, export_campaign, sidecar_path,
 };
@@ -107,6 +114,20 @@ pub struct CampaignArgs {
     /// Typed average order value (default: the audience's own history).
     #[arg(long, value_name = "AMOUNT")]
     pub aov: Option<f64>,
+    /// Also print ROI against audience size, cutting the targets at each value of
+    /// this score column (highest first), e.g. monetary or propensity.
+    #[arg(long, value_name = "COLUMN")]
+    pub curve: Option<String>,
+    /// Read out the campaign from later orders: response and revenue per customer,
+    /// targets against control, with 95% intervals.
+    #[arg(long, value_name = "ORDERS_FILE")]
+    pub readout: Option<PathBuf>,
+    /// Readout: count orders from this day (the send day).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "readout")]
+    pub since: Option<NaiveDate>,
+    /// Readout: count orders up to this day (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "readout")]
+    pub until: Option<NaiveDate>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -208,6 +229,27 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
         Some(out) => Some((out, export(args, &opened, &campaign, &audience, out)?)),
         None => None,
     };
+    let curve = match &args.curve {
+        Some(column) => {
+            let scored =
+                audience.scored_targets(column, &campaign.response_column, inputs.response_rate)?;
+            Some(roi_curve(&scored, &inputs))
+        }
+        None => None,
+    };
+    let result = match &args.readout {
+        Some(file) => {
+            let later = load_files(std::slice::from_ref(file), &LoadArgs::default())?;
+            let lines = later.store.order_lines()?.with_context(|| {
+                format!(
+                    "{}: not an orders file; the readout needs later orders",
+                    file.display()
+                )
+            })?;
+            Some(readout(&audience.frame, &lines, args.since, args.until)?)
+        }
+        None => None,
+    };
     let warnings: Vec<String> = opened.problems().map(|c| c.describe()).collect();
     if args.output.json {
         let mut value = json!({
@@ -231,11 +273,91 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
             value["out"] = json!(out.display().to_string());
             value["rows"] = json!(rows);
         }
+        if let Some(curve) = &curve {
+            value["curve"] = json!(curve);
+        }
+        if let Some(result) = &result {
+            value["readout"] = json!(result);
+        }
         return Ok(serde_json::to_string_pretty(&value)?);
     }
-    Ok(as_text(
-        &name, &audience, &inputs, &outcome, written, &warnings,
-    ))
+    let mut text = as_text(&name, &audience, &inputs, &outcome, written, &warnings);
+    if let Some(curve) = &curve {
+        curve_text(&mut text, curve);
+    }
+    if let Some(result) = &result {
+        readout_text(&mut text, result);
+    }
+    Ok(text)
+}
+
+/// About ten evenly spaced cuts of the curve, and the most profitable one.
+fn curve_text(text: &mut String, curve: &[CurvePoint]) {
+    let _ = writeln!(
+        text,
+        "ROI by audience size:\n  {:>10} {:>9} {:>9} {:>12} {:>8}",
+        "threshold", "contacts", "response", "profit", "ROI"
+    );
+    let step = curve.len().div_ceil(10).max(1);
+    let best = curve
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.outcome.profit.total_cmp(&b.1.outcome.profit))
+        .map(|(i, _)| i);
+    for (i, point) in curve.iter().enumerate() {
+        if i % step != 0 && i + 1 != curve.len() && Some(i) != best {
+            continue;
+        }
+        let _ = writeln!(
+            text,
+            "  {:>10.2} {:>9} {:>9} {:>12.2} {:>8}{}",
+            point.threshold,
+            point.outcome.contacts,
+            percent(point.response_rate),
+            point.outcome.profit,
+            point
+                .outcome
+                .roi
+                .map(percent)
+                .unwrap_or_else(|| "n/a".into()),
+            if Some(i) == best {
+                "  <- most profit"
+            } else {
+                ""
+            }
+        );
+    }
+}
+
+fn readout_text(text: &mut String, result: &Readout) {
+    let interval = |d: &Difference, scale: f64, unit: &str| match (d.low, d.high) {
+        (Some(low), Some(high)) => format!(
+            "{:+.2}{unit} (95% CI {:+.2} to {:+.2})",
+            d.estimate * scale,
+            low * scale,
+            high * scale
+        ),
+        _ => format!(
+            "{:+.2}{unit} (too few customers for an interval)",
+            d.estimate * scale
+        ),
+    };
+    for (name, group) in [("targets", &result.target), ("control", &result.control)] {
+        let _ = writeln!(
+            text,
+            "readout {name}: {} customers, {} responded ({}), revenue per customer {:.2}",
+            group.customers,
+            group.responders,
+            percent(group.response_rate),
+            group.revenue_per_customer
+        );
+    }
+    let _ = writeln!(
+        text,
+        "uplift: response {}, revenue per customer {}",
+        interval(&result.response_difference, 100.0, " pts"),
+        interval(&result.revenue_difference, 1.0, "")
+    );
 }
 
 fn export(

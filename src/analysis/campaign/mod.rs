@@ -253,6 +253,33 @@ impl Audience {
     pub fn size(&self) -> usize {
         self.targets + self.controls
     }
+
+    /// (score, response probability) of every target with a `score_column`
+    /// value, for [`roi_curve`]: the probability is `response_column` when the
+    /// frame has it (null as 0), else `typed_rate`.
+    pub fn scored_targets(
+        &self,
+        score_column: &str,
+        response_column: &str,
+        typed_rate: f64,
+    ) -> Result<Vec<(f64, f64)>, CampaignError> {
+        let scores = condition::numbers(&self.frame, score_column)?;
+        let groups = condition::texts(&self.frame, GROUP_COLUMN)?;
+        let responses = match self.frame.schema().contains(response_column) {
+            true => condition::numbers(&self.frame, response_column)?
+                .into_iter()
+                .map(|r| r.unwrap_or(0.0))
+                .collect(),
+            false => vec![typed_rate; self.frame.height()],
+        };
+        Ok(scores
+            .into_iter()
+            .zip(responses)
+            .zip(groups)
+            .filter(|(_, g)| g.as_deref() == Some("target"))
+            .filter_map(|((s, r), _)| Some((s?, r)))
+            .collect())
+    }
 }
 
 /// The audience of `campaign` over `customers` (see the module contract).

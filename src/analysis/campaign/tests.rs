@@ -204,6 +204,16 @@ fn exclusions_and_max_size_cut_the_audience_in_a_fixed_order() {
     assert!((audience.response_rate - 0.3).abs() < 1e-12);
     assert!((audience.expected_responders - 0.9).abs() < 1e-12);
 
+    // The curve's inputs: targets with a score; no response column → typed rate.
+    let scored = audience
+        .scored_targets("monetary", "no_such_column", 0.04)
+        .expect("scored");
+    assert_eq!(scored, [(500.0, 0.04), (50.0, 0.04), (100.0, 0.04)]);
+    let scored = audience
+        .scored_targets("recency_days", "propensity", 0.04)
+        .expect("scored");
+    assert_eq!(scored, [(3.0, 0.8), (200.0, 0.1), (10.0, 0.0)]);
+
     // Top 2 by propensity: a (0.8), then c and e tie at 0.5: c by id.
     let mut top = CampaignDef::new("top", Condition::All { of: vec![] });
     top.control_share = 0.0;
