@@ -31,7 +31,7 @@ fn text(path: &Path) -> String {
 }
 
 #[test]
-fn a_campaign_on_the_sample_store_matches_rfm_and_exports_every_format() {
+fn a_campaign_on_the_sample_store_matches_rfm_exports_and_reads_out() {
     let folder = tempfile::tempdir().expect("temp dir");
     let project = folder.path().join("shop.json");
     let project = project.to_str().expect("utf-8 path");
@@ -89,19 +89,15 @@ fn a_campaign_on_the_sample_store_matches_rfm_and_exports_every_format() {
     let targets = defined["targets"].as_u64().expect("targets");
     assert!(size > 100, "{size}");
     assert!((size as f64 * 0.8 - targets as f64).abs() <= 1.0);
+    // Every format is checked on small frames in `export::campaign`; here one of
+    // each kind, end to end (each run reloads the sample store).
     for (format, header) in [
         ("csv", None),
         ("xlsx", None),
-        ("parquet", None),
         (
             "mailchimp",
             Some("Email Address,Phone Number,First Name,Last Name,TAGS"),
         ),
-        (
-            "klaviyo",
-            Some("email,phone_number,first_name,last_name,campaign"),
-        ),
-        ("meta", Some("email,phone")),
         ("google", Some("Email,Phone")),
     ] {
         let out = folder.path().join(format!("winback-{format}.out"));
@@ -133,7 +129,7 @@ fn a_campaign_on_the_sample_store_matches_rfm_and_exports_every_format() {
             let written = text(&out);
             assert_eq!(written.lines().next(), Some(header), "{format}");
             assert_eq!(written.lines().count() as u64, targets + 1);
-            if format == "meta" || format == "google" {
+            if format == "google" {
                 assert!(!written.contains("@example"), "raw emails in {format}");
             }
         } else {
