@@ -27,10 +27,15 @@ use crate::analysis::lines::{days_from_date, with_net_amount};
 /// Name of the column that marks `target` or `control`.
 pub const GROUP_COLUMN: &str = "group";
 
+/// How many of `n` customers a control `share` holds out: `round(n · share)`.
+pub fn control_count(n: usize, share: f64) -> usize {
+    ((n as f64) * share).round() as usize
+}
+
 /// `frame` with [`GROUP_COLUMN`]: a seeded random `share` of rows marked `control`.
 pub fn assign_groups(frame: &DataFrame, share: f64, seed: u64) -> Result<DataFrame, CampaignError> {
     let n = frame.height();
-    let controls = ((n as f64) * share).round() as usize;
+    let controls = control_count(n, share);
     let mut positions: Vec<usize> = (0..n).collect();
     positions.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
     let mut groups = vec!["target"; n];

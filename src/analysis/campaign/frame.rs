@@ -31,11 +31,7 @@ pub fn customer_frame(
     analysis_date: Option<NaiveDate>,
     progress: &Progress,
 ) -> Result<DataFrame, CampaignError> {
-    let scored =
-        rfm(lines, &RfmParams { analysis_date }, progress).map_err(|e| CampaignError::Invalid {
-            what: "scoring customers".into(),
-            why: e.to_string(),
-        })?;
+    let scored = rfm(lines, &RfmParams { analysis_date }, progress)?;
     let frame = scored
         .customers
         .lazy()
@@ -105,16 +101,10 @@ pub fn campaign_inputs(
     analysis_date: Option<NaiveDate>,
     progress: &Progress,
 ) -> Result<(DataFrame, DataFrame), CampaignError> {
-    let lines = store
-        .order_lines()
-        .map_err(|e| CampaignError::Invalid {
-            what: "joining the loaded files".into(),
-            why: e.to_string(),
-        })?
-        .ok_or_else(|| CampaignError::Invalid {
-            what: "the loaded files".into(),
-            why: "there is no orders file: a campaign needs order lines".into(),
-        })?;
+    let lines = store.order_lines()?.ok_or_else(|| CampaignError::Invalid {
+        what: "the loaded files".into(),
+        why: "there is no orders file: a campaign needs order lines".into(),
+    })?;
     let contacts = store.of_kind(FileKind::Customers).next().map(|t| &t.frame);
     let frame = customer_frame(&lines, contacts, analysis_date, progress)?;
     Ok((lines, frame))

@@ -30,9 +30,11 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use condition::{Condition, Purchase};
-pub use control::{GROUP_COLUMN, Readout, assign_groups, readout};
+pub use control::{GROUP_COLUMN, Readout, assign_groups, control_count, readout};
 pub use roi::{CurvePoint, RoiInputs, RoiOutcome, roi, roi_curve};
 
+use crate::analysis::AnalysisError;
+use crate::data::DataError;
 use crate::jobs::Progress;
 
 /// Errors of campaign building. Each says what is missing and what to do.
@@ -56,6 +58,10 @@ pub enum CampaignError {
     },
     #[error("cancelled")]
     Cancelled,
+    #[error(transparent)]
+    Analysis(#[from] AnalysisError),
+    #[error(transparent)]
+    Data(#[from] DataError),
     #[error("{context}: {source}")]
     Polars {
         context: String,
@@ -300,8 +306,10 @@ pub fn build_audience(
             ),
         });
     }
+    progress.report(0, 3);
     let mut keep = campaign.condition.evaluate(customers, lines)?;
     progress.check().map_err(cancelled)?;
+    progress.report(1, 3);
     let matched = keep.iter().filter(|k| **k).count();
     let ids = condition::texts(customers, "customer_id")?;
     let emails = match customers.schema().contains("email") {
@@ -350,8 +358,9 @@ pub fn build_audience(
         .take(&indices)
         .map_err(CampaignError::polars("taking the audience rows"))?;
     progress.check().map_err(cancelled)?;
+    progress.report(2, 3);
     let frame = assign_groups(&chosen, campaign.control_share, campaign.seed)?;
-    let controls = (chosen.height() as f64 * campaign.control_share).round() as usize;
+    let controls = control_count(chosen.height(), campaign.control_share);
     let targets = chosen.height() - controls;
     let revenue_share = revenue_share(customers, &frame)?;
     let history_aov = history_aov(&frame)?;
@@ -369,6 +378,7 @@ pub fn build_audience(
         } else {
             (campaign.roi.response_rate, false)
         };
+    progress.report(3, 3);
     Ok(Audience {
         frame,
         matched,
