@@ -86,7 +86,9 @@ impl CampaignError {
 pub struct Exclusions {
     /// Opted-out customers: a file of customer ids or emails.
     pub opt_out_files: Vec<PathBuf>,
-    /// Recently contacted: previous campaign exports (their customer ids or emails).
+    /// Recently contacted: previous campaign exports (their customer ids or
+    /// emails; a list's control rows are skipped). Use a CSV, Mailchimp or Klaviyo
+    /// export: hashed ad audiences hold nothing to match.
     pub contacted_files: Vec<PathBuf>,
 }
 
