@@ -148,3 +148,27 @@ fn writing_to_a_missing_folder_says_which_file() {
         write_table(&members(), path, ExportFormat::Csv { bom: false }).expect_err("no folder");
     assert!(error.to_string().contains("list.csv"), "{error}");
 }
+
+#[cfg(unix)]
+#[test]
+fn exports_are_readable_by_other_tools_and_keep_a_replaced_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("list.csv");
+    let mode = |path: &Path| {
+        std::fs::metadata(path)
+            .expect("exists")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    write_table(&members(), &path, ExportFormat::Csv { bom: true }).expect("export");
+    assert_eq!(mode(&path), 0o644, "a new export is rw-r--r--");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+    write_table(&members(), &path, ExportFormat::Csv { bom: true }).expect("export again");
+    assert_eq!(
+        mode(&path),
+        0o664,
+        "the replaced file's permissions are kept"
+    );
+}

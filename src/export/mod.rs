@@ -143,8 +143,26 @@ pub fn write_atomically(
     std::fs::File::open(&temp_path)
         .and_then(|f| f.sync_all())
         .map_err(io_failed)?;
+    // The temporary file is private (0600); the export gets the permissions of
+    // the file it replaces, or the usual rw-r--r-- for a new one.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(temp.as_file()).map_err(io_failed)?,
+    };
+    std::fs::set_permissions(&temp_path, permissions).map_err(io_failed)?;
     temp.persist(path).map_err(|e| io_failed(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 /// Text that a spreadsheet would take for a formula, made plain text.
