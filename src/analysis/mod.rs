@@ -2,6 +2,7 @@
 
 pub mod cohorts;
 pub mod customers;
+pub mod forecast;
 pub mod funnel;
 pub mod lines;
 pub mod repeat;
