@@ -215,6 +215,38 @@ impl HoltWinters {
     }
 }
 
+/// Simple exponential smoothing, ETS(A,N,N): l ← l + αe with l0 = y[0] and α
+/// minimising the squared one-step error; intervals σ²(1 + (h - 1)α²). Written here
+/// because augurs 0.10.3's "ANN" search finds no model.
+pub fn simple_smoothing(y: &[f64], horizon: usize) -> Result<PointForecast, ModelError> {
+    if y.len() < 3 {
+        return Err(ModelError::TooShort {
+            model: "simple exponential smoothing",
+            needed: 3,
+            got: y.len(),
+        });
+    }
+    let run = |alpha: f64| {
+        let mut level = y[0];
+        let mut sse = 0.0;
+        for &value in &y[1..] {
+            let e = value - level;
+            level += alpha * e;
+            sse += e * e;
+        }
+        (sse, level)
+    };
+    let squash = |u: f64| 0.001 + 0.998 / (1.0 + (-u).exp());
+    let best = nelder_mead(|u| run(squash(u[0])).0, &[-0.85], 1.0, 80);
+    let alpha = squash(best[0]);
+    let (sse, level) = run(alpha);
+    let sigma2 = sse / (y.len() - 1) as f64;
+    let sd: Vec<f64> = (1..=horizon)
+        .map(|h| (sigma2 * (1.0 + (h as f64 - 1.0) * alpha * alpha)).sqrt())
+        .collect();
+    Ok(PointForecast::normal(vec![level; horizon], &sd))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +294,18 @@ mod tests {
         assert!((f.hi80[0] - f.point[0] - 1.2815516 * sigma2.sqrt()).abs() < 1e-6);
         assert!((f.hi95[1] - f.point[1] - 1.9599640 * (sigma2 * 1.36).sqrt()).abs() < 1e-6);
         assert!((f.point[2] - f.lo95[2] - 1.9599640 * (sigma2 * 2.17).sqrt()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn simple_smoothing_by_hand() {
+        // A constant series: the level is the constant, σ = 0.
+        let flat = simple_smoothing(&[5.0; 6], 3).expect("flat");
+        assert_eq!(flat.point, vec![5.0; 3]);
+        assert_eq!(flat.hi95, vec![5.0; 3]);
+        // A step from 0 to 10 at t 3: any α < 1 leaves the level below 10, the
+        // best α is near 1 (errors after the step shrink as α grows).
+        let step = simple_smoothing(&[0.0, 0.0, 0.0, 10.0, 10.0, 10.0, 10.0], 1).expect("step");
+        assert!(step.point[0] > 9.9 && step.point[0] <= 10.0, "{:?}", step.point);
     }
 
     #[test]

@@ -29,3 +29,6 @@ pub use metrics::Accuracy;
 pub use models::{ModelError, ModelKind, PointForecast};
 pub use scenario::Scenario;
 pub use series::{Freq, Measure, SeriesBy, TimeSeries, series_from_frame, series_from_lines};
+
+#[cfg(test)]
+mod tests;

@@ -4,7 +4,8 @@
 //! - Naive (last value) and seasonal naive (value one season ago), with the
 //!   analytic intervals σ√h and σ√(⌊(h-1)/m⌋ + 1), σ from the in-sample one-step
 //!   (one-season) differences.
-//! - ETS without season (simple, Holt, damped Holt) by augurs, with its intervals.
+//! - ETS without season: Holt and damped Holt by augurs, with its intervals; simple
+//!   smoothing here (augurs 0.10.3 finds no "ANN" model).
 //! - Holt-Winters additive and multiplicative ([`super::holt_winters`]).
 //! - MSTL by augurs (weekly and yearly seasons on days) with an augurs ETS trend
 //!   (damped Holt), intervals from MSTL's own in-sample residuals.
@@ -162,9 +163,9 @@ pub fn predict(
                 .collect();
             PointForecast::normal(point, &sds)
         }
-        ModelKind::EtsSimple => ets(y, "ANN", false, horizon)?,
-        ModelKind::EtsHolt => ets(y, "AAN", false, horizon)?,
-        ModelKind::EtsDamped => ets(y, "AAN", true, horizon)?,
+        ModelKind::EtsSimple => holt_winters::simple_smoothing(y, horizon)?,
+        ModelKind::EtsHolt => holt(y, false, horizon)?,
+        ModelKind::EtsDamped => holt(y, true, horizon)?,
         ModelKind::HoltWintersAdditive => {
             holt_winters::fit(y, season, Seasonality::Additive)?.forecast(horizon)
         }
@@ -201,9 +202,9 @@ fn from_augurs(at80: augurs::Forecast, at95: augurs::Forecast) -> PointForecast 
     }
 }
 
-fn ets(y: &[f64], spec: &str, damped: bool, horizon: usize) -> Result<PointForecast, ModelError> {
+fn holt(y: &[f64], damped: bool, horizon: usize) -> Result<PointForecast, ModelError> {
     too_short("ETS", 10, y)?;
-    let model = AutoETS::new(1, spec)
+    let model = AutoETS::new(1, "AAN")
         .and_then(|m| m.damped(damped))
         .map_err(library)?;
     let fitted = model.fit(y).map_err(library)?;
@@ -257,6 +258,9 @@ mod tests {
         }
         assert!(f.lo80[0] <= f.point[0] && f.point[0] <= f.hi80[0]);
         assert!(f.lo95[0] <= f.lo80[0] && f.hi80[0] <= f.hi95[0]);
+        let level: Vec<f64> = (0..40).map(|t| 50.0 + if t % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        let simple = predict(ModelKind::EtsSimple, &level, 1, &[], 2).expect("simple");
+        assert!((simple.point[0] - 50.0).abs() < 1.5, "{:?}", simple.point);
     }
 
     #[test]
