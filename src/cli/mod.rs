@@ -6,6 +6,7 @@
 //! (`--json`), so later analysis commands behave alike.
 
 mod args;
+mod forecast;
 mod inspect;
 mod rfm;
 mod sample;
@@ -34,6 +35,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Forecast revenue, orders, units or active customers with backtested model choice.
+    Forecast(Box<forecast::ForecastArgs>),
     /// Print each file's format, columns, detected roles and load report, and the dataset summary.
     Inspect(Box<inspect::InspectArgs>),
     /// RFM scores per customer and the named RFM groups (Champions, Loyal, ..., Lost).
@@ -47,6 +50,7 @@ pub enum Command {
 /// Runs a command. Returns the text to print on standard output.
 pub fn run(command: Command) -> anyhow::Result<String> {
     match command {
+        Command::Forecast(args) => forecast::run(&args),
         Command::Inspect(args) => inspect::run(&args),
         Command::Rfm(args) => rfm::run(&args),
         Command::Sample(args) => sample::run(&args),
