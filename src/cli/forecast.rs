@@ -22,8 +22,8 @@ use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::forecast::{
-    ForecastParams, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast,
-    forecast_many, series_from_lines,
+    ForecastParams, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, forecast_many,
+    series_from_lines,
 };
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
@@ -147,13 +147,9 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
         bail!("the order lines have no dated rows to forecast");
     }
     let dropped = series[0].dropped_partial;
-    let results =
-        forecast_many(&series, &params, &Progress::detached()).context("forecasting")?;
-    let named: Vec<(String, Result<SeriesForecast, String>)> = series
-        .iter()
-        .map(|s| s.name.clone())
-        .zip(results)
-        .collect();
+    let results = forecast_many(&series, &params, &Progress::detached()).context("forecasting")?;
+    let named: Vec<(String, Result<SeriesForecast, String>)> =
+        series.iter().map(|s| s.name.clone()).zip(results).collect();
     if let Some(out) = &args.out {
         write_forecast(out, &named).with_context(|| format!("writing {}", out.display()))?;
     }
@@ -259,7 +255,11 @@ fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
     if let Some(day) = dropped {
         let _ = writeln!(s, "the partial last period starting {day} was left out");
     }
-    let _ = writeln!(s, "  {:<28} {:>8} {:>8} {:>8}", "candidate", "MASE", "sMAPE", "MAPE");
+    let _ = writeln!(
+        s,
+        "  {:<28} {:>8} {:>8} {:>8}",
+        "candidate", "MASE", "sMAPE", "MAPE"
+    );
     for c in &f.candidates {
         match &c.error {
             None => {
@@ -285,7 +285,11 @@ fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
         );
     }
     let p = &f.forecast;
-    let _ = writeln!(s, "  {:<10} {:>12} {:>25} {:>25}", "period", "forecast", "80 %", "95 %");
+    let _ = writeln!(
+        s,
+        "  {:<10} {:>12} {:>25} {:>25}",
+        "period", "forecast", "80 %", "95 %"
+    );
     for (i, day) in f.periods.iter().enumerate() {
         let _ = writeln!(
             s,
@@ -316,7 +320,10 @@ fn write_forecast(
             days.push(crate::analysis::lines::days_from_date(*day));
             models.push(f.model.name());
             let p = &f.forecast;
-            for (column, source) in figures.iter_mut().zip([&p.point, &p.lo80, &p.hi80, &p.lo95, &p.hi95]) {
+            for (column, source) in figures
+                .iter_mut()
+                .zip([&p.point, &p.lo80, &p.hi80, &p.lo95, &p.hi95])
+            {
                 column.push(source[i]);
             }
         }
@@ -327,7 +334,10 @@ fn write_forecast(
         Column::new("period".into(), days).cast(&DataType::Date)?,
         Column::new("model".into(), models),
     ];
-    for (name, values) in ["value", "lo80", "hi80", "lo95", "hi95"].into_iter().zip(figures) {
+    for (name, values) in ["value", "lo80", "hi80", "lo95", "hi95"]
+        .into_iter()
+        .zip(figures)
+    {
         columns.push(Column::new(name.into(), values));
     }
     write_table(&DataFrame::new(rows, columns)?, path, format)?;

@@ -248,7 +248,13 @@ pub fn forecast_series(
     for &model in &order {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
         let held = if params.holdout > 0 {
-            match predict(model, train, season, &periods_for(train.len()), params.holdout) {
+            match predict(
+                model,
+                train,
+                season,
+                &periods_for(train.len()),
+                params.holdout,
+            ) {
                 Ok(f) => Some(f),
                 Err(_) => continue,
             }
@@ -270,9 +276,13 @@ pub fn forecast_series(
             why: format!("no model could forecast it ({})", reasons.join("; ")),
         });
     };
-    let holdout = held
-        .as_ref()
-        .map(|f| accuracy(&y[n - params.holdout..], &f.point, mase_scale(train, season)));
+    let holdout = held.as_ref().map(|f| {
+        accuracy(
+            &y[n - params.holdout..],
+            &f.point,
+            mase_scale(train, season),
+        )
+    });
     let periods = (0..params.horizon)
         .filter_map(|h| series.period(n + h))
         .collect();

@@ -254,13 +254,18 @@ mod tests {
     #[test]
     fn exact_trend_and_season_is_forecast_exactly() {
         let season = [3.0, -1.0, -4.0, 2.0];
-        let y: Vec<f64> = (0..24).map(|t| 50.0 + 2.0 * (t + 1) as f64 + season[t % 4]).collect();
+        let y: Vec<f64> = (0..24)
+            .map(|t| 50.0 + 2.0 * (t + 1) as f64 + season[t % 4])
+            .collect();
         let model = fit(&y, 4, Seasonality::Additive).expect("fit");
         let forecast = model.forecast(6);
         for (h, value) in forecast.point.iter().enumerate() {
             let t = 24 + h;
             let expected = 50.0 + 2.0 * (t + 1) as f64 + season[t % 4];
-            assert!((value - expected).abs() < 1e-6, "h {h}: {value} vs {expected}");
+            assert!(
+                (value - expected).abs() < 1e-6,
+                "h {h}: {value} vs {expected}"
+            );
         }
         assert!(model.sigma2 < 1e-12);
     }
@@ -305,22 +310,35 @@ mod tests {
         // A step from 0 to 10 at t 3: any α < 1 leaves the level below 10, the
         // best α is near 1 (errors after the step shrink as α grows).
         let step = simple_smoothing(&[0.0, 0.0, 0.0, 10.0, 10.0, 10.0, 10.0], 1).expect("step");
-        assert!(step.point[0] > 9.9 && step.point[0] <= 10.0, "{:?}", step.point);
+        assert!(
+            step.point[0] > 9.9 && step.point[0] <= 10.0,
+            "{:?}",
+            step.point
+        );
     }
 
     #[test]
     fn multiplicative_season_is_recovered() {
         let factors = [0.8, 1.0, 1.4, 0.8];
-        let y: Vec<f64> = (0..32).map(|t| (100.0 + 3.0 * (t + 1) as f64) * factors[t % 4]).collect();
+        let y: Vec<f64> = (0..32)
+            .map(|t| (100.0 + 3.0 * (t + 1) as f64) * factors[t % 4])
+            .collect();
         let model = fit(&y, 4, Seasonality::Multiplicative).expect("fit");
         let forecast = model.forecast(4);
         for (h, value) in forecast.point.iter().enumerate() {
             let t = 32 + h;
             let expected = (100.0 + 3.0 * (t + 1) as f64) * factors[t % 4];
-            assert!((value - expected).abs() / expected < 0.02, "h {h}: {value} vs {expected}");
+            assert!(
+                (value - expected).abs() / expected < 0.02,
+                "h {h}: {value} vs {expected}"
+            );
         }
         assert!(matches!(
-            fit(&[1.0, 0.0, 2.0, 3.0, 1.0, 2.0, 1.0, 1.0], 2, Seasonality::Multiplicative),
+            fit(
+                &[1.0, 0.0, 2.0, 3.0, 1.0, 2.0, 1.0, 1.0],
+                2,
+                Seasonality::Multiplicative
+            ),
             Err(ModelError::NotPositive)
         ));
     }

@@ -105,7 +105,11 @@ impl PointForecast {
     /// Normal intervals: `point ± z·sd`.
     pub fn normal(point: Vec<f64>, sd: &[f64]) -> Self {
         let band = |z: f64, sign: f64| -> Vec<f64> {
-            point.iter().zip(sd).map(|(p, s)| p + sign * z * s).collect()
+            point
+                .iter()
+                .zip(sd)
+                .map(|(p, s)| p + sign * z * s)
+                .collect()
         };
         PointForecast {
             lo80: band(Z80, -1.0),
@@ -258,7 +262,9 @@ mod tests {
         }
         assert!(f.lo80[0] <= f.point[0] && f.point[0] <= f.hi80[0]);
         assert!(f.lo95[0] <= f.lo80[0] && f.hi80[0] <= f.hi95[0]);
-        let level: Vec<f64> = (0..40).map(|t| 50.0 + if t % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        let level: Vec<f64> = (0..40)
+            .map(|t| 50.0 + if t % 2 == 0 { 1.0 } else { -1.0 })
+            .collect();
         let simple = predict(ModelKind::EtsSimple, &level, 1, &[], 2).expect("simple");
         assert!((simple.point[0] - 50.0).abs() < 1.5, "{:?}", simple.point);
     }

@@ -80,6 +80,9 @@ mod tests {
             1.0,
             500,
         );
-        assert!((best[0] - 1.5).abs() < 1e-4 && (best[1] + 0.5).abs() < 1e-4, "{best:?}");
+        assert!(
+            (best[0] - 1.5).abs() < 1e-4 && (best[1] + 0.5).abs() < 1e-4,
+            "{best:?}"
+        );
     }
 }

@@ -194,7 +194,10 @@ pub fn series_from_lines(
     };
     let value = match measure {
         Measure::Revenue => col("_net").sum(),
-        Measure::Orders => col("order_id").filter(paid).n_unique().cast(DataType::Float64),
+        Measure::Orders => col("order_id")
+            .filter(paid)
+            .n_unique()
+            .cast(DataType::Float64),
         Measure::Units => {
             let quantity = col("quantity").cast(DataType::Float64).fill_null(lit(0.0));
             when(col("_cancelled"))
@@ -351,7 +354,10 @@ pub fn series_from_frame(
         .clone()
         .lazy()
         .filter(date.clone().is_not_null())
-        .group_by([lit(value_column).alias(KEY), freq.index_expr(date).alias(PERIOD)])
+        .group_by([
+            lit(value_column).alias(KEY),
+            freq.index_expr(date).alias(PERIOD),
+        ])
         .agg([col(value_column)
             .cast(DataType::Float64)
             .fill_null(lit(0.0))

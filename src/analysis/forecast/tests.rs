@@ -56,8 +56,8 @@ fn lines() -> DataFrame {
 
 #[test]
 fn daily_revenue_fills_gaps_with_zero() {
-    let series = series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::Shop)
-        .expect("series");
+    let series =
+        series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::Shop).expect("series");
     assert_eq!(series.len(), 1);
     let s = &series[0];
     // 01-08 is cancelled (0), 01-09 a return of 10 (-10).
@@ -71,27 +71,33 @@ fn daily_revenue_fills_gaps_with_zero() {
 
 #[test]
 fn weekly_series_drop_the_partial_last_week() {
-    let orders = series_from_lines(&lines(), Measure::Orders, Freq::Week, SeriesBy::Shop)
-        .expect("series");
+    let orders =
+        series_from_lines(&lines(), Measure::Orders, Freq::Week, SeriesBy::Shop).expect("series");
     // Week of 01-01: o1, o2, o3; week of 01-08 ends on Sunday 01-14 after the
     // last order day (Wednesday 01-10): dropped and flagged.
     assert_eq!(orders[0].values, vec![3.0]);
-    assert_eq!(orders[0].dropped_partial, NaiveDate::from_ymd_opt(2024, 1, 8));
-    let units = series_from_lines(&lines(), Measure::Units, Freq::Week, SeriesBy::Shop)
-        .expect("units");
+    assert_eq!(
+        orders[0].dropped_partial,
+        NaiveDate::from_ymd_opt(2024, 1, 8)
+    );
+    let units =
+        series_from_lines(&lines(), Measure::Units, Freq::Week, SeriesBy::Shop).expect("units");
     assert_eq!(units[0].values, vec![7.0]);
-    let active =
-        series_from_lines(&lines(), Measure::ActiveCustomers, Freq::Day, SeriesBy::Shop)
-            .expect("active");
+    let active = series_from_lines(
+        &lines(),
+        Measure::ActiveCustomers,
+        Freq::Day,
+        SeriesBy::Shop,
+    )
+    .expect("active");
     assert_eq!(active[0].values[0], 1.0);
     assert_eq!(active[0].values[9], 1.0);
 }
 
 #[test]
 fn per_category_and_top_items() {
-    let by_category =
-        series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::Category)
-            .expect("categories");
+    let by_category = series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::Category)
+        .expect("categories");
     let names: Vec<&str> = by_category.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["(none)", "x", "y"]);
     assert_eq!(by_category[1].values[0], 10.0);
@@ -115,11 +121,8 @@ fn aggregated_table_is_a_series_as_it_is() {
             NaiveDate::from_ymd_opt(2024, 3, 20),
         ],
     );
-    let frame = DataFrame::new(
-        3,
-        vec![dates, Column::new("sales".into(), [5.0, 7.0, 1.0])],
-    )
-    .expect("frame");
+    let frame = DataFrame::new(3, vec![dates, Column::new("sales".into(), [5.0, 7.0, 1.0])])
+        .expect("frame");
     let s = series_from_frame(&frame, "month", "sales", Freq::Month).expect("series");
     assert_eq!(s.values, vec![5.0, 0.0, 8.0]);
     assert!(series_from_frame(&frame, "date", "sales", Freq::Month).is_err());
@@ -163,7 +166,10 @@ fn auto_choice_beats_naive_and_recovers_the_weekly_season() {
     let train = &series.values[..n - 28];
     let naive = predict(ModelKind::Naive, train, 7, &[7], 28).expect("naive");
     let naive_mase = accuracy(&series.values[n - 28..], &naive.point, mase_scale(train, 7)).mase;
-    assert!(chosen < 0.6 * naive_mase, "chosen {chosen} vs naive {naive_mase}");
+    assert!(
+        chosen < 0.6 * naive_mase,
+        "chosen {chosen} vs naive {naive_mase}"
+    );
     assert!(result.model != ModelKind::Naive && result.model != ModelKind::EtsSimple);
     // The forecast's weekday profile matches the planted one (both minus their week's
     // mean; the trend adds 0.1 a day), within 1 noise σ and with correlation > 0.95.
@@ -178,7 +184,8 @@ fn auto_choice_beats_naive_and_recovers_the_weekly_season() {
             assert!((f - p).abs() < 3.0, "found {found:?}, planted {planted:?}");
         }
         let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>();
-        let correlation = dot(&found, &planted) / (dot(&found, &found) * dot(&planted, &planted)).sqrt();
+        let correlation =
+            dot(&found, &planted) / (dot(&found, &found) * dot(&planted, &planted)).sqrt();
         assert!(correlation > 0.95, "correlation {correlation}");
     }
 }
@@ -201,8 +208,14 @@ fn intervals_cover_about_their_nominal_share() {
     }
     let share80 = inside80 as f64 / total as f64;
     let share95 = inside95 as f64 / total as f64;
-    assert!((0.72..=0.9).contains(&share80), "80 % interval covers {share80}");
-    assert!((0.9..=0.99).contains(&share95), "95 % interval covers {share95}");
+    assert!(
+        (0.72..=0.9).contains(&share80),
+        "80 % interval covers {share80}"
+    );
+    assert!(
+        (0.9..=0.99).contains(&share95),
+        "95 % interval covers {share95}"
+    );
 }
 
 #[test]
@@ -216,7 +229,11 @@ fn many_series_in_parallel_and_cancel() {
     let progress = Progress::detached();
     let results = forecast_many(&series, &params, &progress).expect("forecasts");
     assert_eq!(results.len(), 4);
-    assert!(results.iter().all(|r| r.as_ref().is_ok_and(|f| f.forecast.point.len() == 7)));
+    assert!(
+        results
+            .iter()
+            .all(|r| r.as_ref().is_ok_and(|f| f.forecast.point.len() == 7))
+    );
     assert_eq!(progress.snapshot().done, 4);
     let cancelled = Progress::detached();
     cancelled.cancel();
@@ -235,7 +252,10 @@ fn many_series_in_parallel_and_cancel() {
 /// The planted weekend factor from `truth/calendar.csv`: mean Sat/Sun factor over
 /// the mean weekday factor, on days without a promotion in `from..=to`.
 fn planted_weekend_ratio(from: NaiveDate, to: NaiveDate) -> f64 {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/truth/calendar.csv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/truth/calendar.csv"
+    );
     let text = std::fs::read_to_string(path).expect("calendar.csv");
     let (mut weekend, mut weekday) = (Vec::new(), Vec::new());
     for line in text.lines().skip(1) {
@@ -276,7 +296,10 @@ fn sample_shop_orders_forecast_finds_the_planted_weekend() {
     let naive = predict(ModelKind::Naive, train, 7, &[7], 28).expect("naive");
     let naive_mase = accuracy(&series.values[n - 28..], &naive.point, mase_scale(train, 7)).mase;
     let chosen = result.holdout.expect("holdout").mase;
-    assert!(chosen < 0.8 * naive_mase, "chosen {chosen} vs naive {naive_mase}");
+    assert!(
+        chosen < 0.8 * naive_mase,
+        "chosen {chosen} vs naive {naive_mase}"
+    );
     // Weekend over weekday in the held-out forecast ≈ the planted factor (1.3).
     let (mut weekend, mut weekday) = (Vec::new(), Vec::new());
     for (h, value) in result.holdout_forecast.point.iter().enumerate() {
@@ -292,5 +315,8 @@ fn sample_shop_orders_forecast_finds_the_planted_weekend() {
         NaiveDate::from_ymd_opt(2026, 5, 4).expect("date"),
         NaiveDate::from_ymd_opt(2026, 5, 31).expect("date"),
     );
-    assert!((found - planted).abs() < 0.1, "found {found}, planted {planted}");
+    assert!(
+        (found - planted).abs() < 0.1,
+        "found {found}, planted {planted}"
+    );
 }
