@@ -109,3 +109,34 @@ fn per_category_series_and_a_clear_error_for_segments() {
     assert!(!failed.status.success());
     assert!(String::from_utf8_lossy(&failed.stderr).contains("segment"));
 }
+
+#[test]
+fn an_aggregated_monthly_file_is_forecast_as_it_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("monthly.csv");
+    // Three years of months: +2.5 a month and a season that repeats every 12.
+    let season = [
+        -20.0, -10.0, 0.0, 5.0, 10.0, 15.0, 5.0, 0.0, -5.0, 10.0, 30.0, -40.0,
+    ];
+    let mut text = String::from("month,sales\n");
+    for t in 0..36 {
+        let value = 300.0 + 2.5 * t as f64 + season[t % 12];
+        text.push_str(&format!("{}-{:02}-01,{value}\n", 2022 + t / 12, t % 12 + 1));
+    }
+    std::fs::write(&path, text).expect("write");
+    let report = json_of(&marketbench(&[
+        "forecast",
+        path.to_str().expect("path"),
+        "--freq",
+        "month",
+        "--horizon",
+        "3",
+        "--json",
+    ]));
+    assert_eq!(report["dropped_partial"], Value::Null);
+    let forecast = report["forecast"].as_array().expect("forecast");
+    assert_eq!(forecast[0]["period"], "2025-01-01");
+    // Month 36 continues the line and the season exactly: 300 + 90 - 20.
+    let first = forecast[0]["value"].as_f64().expect("value");
+    assert!((first - 370.0).abs() < 1.0, "{first}");
+}

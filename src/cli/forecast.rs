@@ -9,6 +9,11 @@
 //! hi95}]`). With `--by`, those per-series fields move into `series: [{name, ...}]`
 //! (a series that cannot be forecast has `error` instead). Undefined figures are null.
 //!
+//! An already aggregated series (one CSV with a date column and a value column, no
+//! customer column, e.g. a monthly sales report) is forecast as it is: the date
+//! column is the detected date (or `--date-column`), the value the first other
+//! numeric column (or `--value-column`); `--measure` and `--by` do not apply.
+//!
 //! `--out`: `.csv` (with a BOM) or `.xlsx`, one row per series and forecast period:
 //! `series, period, model, value, lo80, hi80, lo95, hi95`; written atomically.
 
@@ -17,14 +22,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use polars::prelude::{Column, DataFrame, DataType};
+use polars::prelude::{Column, CsvReadOptions, DataFrame, DataType, SerReader};
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::forecast::{
-    ForecastParams, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, forecast_many,
-    series_from_lines,
+    ForecastParams, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries,
+    forecast_many, series_from_frame, series_from_lines,
 };
+use crate::data::{self, FileFormat, Role};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
 
@@ -60,6 +66,12 @@ pub struct ForecastArgs {
     /// Rolling-origin backtest folds.
     #[arg(long, default_value_t = 3)]
     pub folds: usize,
+    /// Aggregated series file: the column holding the period's date.
+    #[arg(long, value_name = "COL")]
+    pub date_column: Option<String>,
+    /// Aggregated series file: the column holding the value to forecast.
+    #[arg(long, value_name = "COL")]
+    pub value_column: Option<String>,
     /// Write the forecast to this .csv or .xlsx file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -138,11 +150,16 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
         },
     };
     params.check()?;
-    let loaded = load_files(&args.files, &args.load)?;
-    let Some(lines) = loaded.store.order_lines()? else {
-        bail!("no orders file among the inputs: a forecast needs order lines with dates");
+    let series = match aggregated_series(args, freq)? {
+        Some(series) => vec![series],
+        None => {
+            let loaded = load_files(&args.files, &args.load)?;
+            let Some(lines) = loaded.store.order_lines()? else {
+                bail!("no orders file among the inputs: a forecast needs order lines with dates");
+            };
+            series_from_lines(&lines, measure, freq, by).context("building the series")?
+        }
     };
-    let series = series_from_lines(&lines, measure, freq, by).context("building the series")?;
     if series.is_empty() {
         bail!("the order lines have no dated rows to forecast");
     }
@@ -206,6 +223,64 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
         }
     }
     Ok(text)
+}
+
+/// The series of a single CSV that has no customer column (or when
+/// `--value-column` is given): a date column and a value column, as it is.
+fn aggregated_series(args: &ForecastArgs, freq: Freq) -> anyhow::Result<Option<TimeSeries>> {
+    let [path] = args.files.as_slice() else {
+        return Ok(None);
+    };
+    if path.is_dir() {
+        return Ok(None);
+    }
+    let inspection = data::inspect(path, args.load.sheet.as_deref())
+        .with_context(|| format!("inspecting {}", path.display()))?;
+    if args.value_column.is_none() && inspection.mapping.contains_key(&Role::CustomerId) {
+        return Ok(None);
+    }
+    let FileFormat::Csv { delimiter } = inspection.format else {
+        bail!(
+            "{}: an aggregated series (date and value columns, no customer column) is read from CSV only; save it as CSV",
+            path.display()
+        );
+    };
+    let frame = CsvReadOptions::default()
+        .with_has_header(true)
+        .map_parse_options(|p| p.with_separator(delimiter).with_try_parse_dates(true))
+        .try_into_reader_with_file_path(Some(path.clone()))
+        .and_then(|reader| reader.finish())
+        .with_context(|| format!("reading {}", path.display()))?;
+    let schema = frame.schema();
+    let date_column = match &args.date_column {
+        Some(name) => name.clone(),
+        None => schema
+            .iter()
+            .find(|(_, t)| matches!(t, DataType::Date | DataType::Datetime(..)))
+            .map(|(name, _)| name.to_string())
+            .with_context(|| {
+                format!(
+                    "{}: no column holds ISO dates (yyyy-mm-dd); name it with --date-column",
+                    path.display()
+                )
+            })?,
+    };
+    let value_column = match &args.value_column {
+        Some(name) => name.clone(),
+        None => schema
+            .iter()
+            .find(|(name, t)| t.is_primitive_numeric() && name.as_str() != date_column)
+            .map(|(name, _)| name.to_string())
+            .with_context(|| {
+                format!(
+                    "{}: no numeric column to forecast; name it with --value-column",
+                    path.display()
+                )
+            })?,
+    };
+    let series = series_from_frame(&frame, &date_column, &value_column, freq)
+        .with_context(|| format!("reading the series in {}", path.display()))?;
+    Ok(Some(series))
 }
 
 fn merge(into: &mut Value, from: Value) {
