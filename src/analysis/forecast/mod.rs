@@ -4,9 +4,9 @@
 //! Contract (details in each submodule):
 //! - [`series`]: regular series; missing periods are 0, a partial last period is
 //!   dropped and flagged.
-//! - [`models`]: naive, seasonal naive, ETS (simple, Holt, damped; augurs),
-//!   Holt-Winters additive and multiplicative (here), MSTL (augurs) with an ETS
-//!   trend. Every forecast has 80 % and 95 % intervals.
+//! - [`models`]: naive, seasonal naive, ETS (simple, Holt, damped),
+//!   Holt-Winters additive and multiplicative (here), MSTL (augurs) with a
+//!   (damped Holt) trend. Every forecast has 80 % and 95 % intervals.
 //! - [`backtest`]: the model with the lowest mean MASE over the folds wins; the
 //!   whole candidate table is kept. Many series run in parallel with progress and
 //!   cancel.
@@ -14,6 +14,7 @@
 //! - [`scenario`]: promotion, price change, campaign over a baseline forecast.
 
 pub mod backtest;
+mod holt;
 mod holt_winters;
 pub mod metrics;
 pub mod models;

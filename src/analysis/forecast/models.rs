@@ -4,17 +4,17 @@
 //! - Naive (last value) and seasonal naive (value one season ago), with the
 //!   analytic intervals σ√h and σ√(⌊(h-1)/m⌋ + 1), σ from the in-sample one-step
 //!   (one-season) differences.
-//! - ETS without season: Holt and damped Holt by augurs, with its intervals; simple
-//!   smoothing here (augurs 0.10.3 finds no "ANN" model).
+//! - ETS without season: simple smoothing, Holt and damped Holt ([`super::holt`];
+//!   augurs' AutoETS finds no "ANN" model and is too slow for many series).
 //! - Holt-Winters additive and multiplicative ([`super::holt_winters`]).
-//! - MSTL by augurs (weekly and yearly seasons on days) with an augurs ETS trend
-//!   (damped Holt), intervals from MSTL's own in-sample residuals.
+//! - MSTL by augurs (weekly and yearly seasons on days) with a damped Holt trend
+//!   ([`super::holt::HoltTrend`]), intervals from that trend model.
 
-use augurs::ets::AutoETS;
 use augurs::mstl::MSTLModel;
 use augurs::{Fit, Predict};
 use serde::Serialize;
 
+use super::holt::{self, HoltTrend};
 use super::holt_winters::{self, Seasonality};
 
 /// z of the two-sided 80 % and 95 % normal intervals.
@@ -168,8 +168,8 @@ pub fn predict(
             PointForecast::normal(point, &sds)
         }
         ModelKind::EtsSimple => holt_winters::simple_smoothing(y, horizon)?,
-        ModelKind::EtsHolt => holt(y, false, horizon)?,
-        ModelKind::EtsDamped => holt(y, true, horizon)?,
+        ModelKind::EtsHolt => holt::fit(y, false)?.forecast(horizon),
+        ModelKind::EtsDamped => holt::fit(y, true)?.forecast(horizon),
         ModelKind::HoltWintersAdditive => {
             holt_winters::fit(y, season, Seasonality::Additive)?.forecast(horizon)
         }
@@ -206,25 +206,10 @@ fn from_augurs(at80: augurs::Forecast, at95: augurs::Forecast) -> PointForecast 
     }
 }
 
-fn holt(y: &[f64], damped: bool, horizon: usize) -> Result<PointForecast, ModelError> {
-    too_short("ETS", 10, y)?;
-    let model = AutoETS::new(1, "AAN")
-        .and_then(|m| m.damped(damped))
-        .map_err(library)?;
-    let fitted = model.fit(y).map_err(library)?;
-    let at80 = fitted.predict(horizon, 0.8).map_err(library)?;
-    let at95 = fitted.predict(horizon, 0.95).map_err(library)?;
-    Ok(from_augurs(at80, at95))
-}
-
 fn mstl(y: &[f64], periods: &[usize], horizon: usize) -> Result<PointForecast, ModelError> {
     let longest = periods.iter().copied().max().unwrap_or(1);
     too_short("MSTL", 2 * longest + 1, y)?;
-    let trend = AutoETS::new(1, "AAN")
-        .and_then(|m| m.damped(true))
-        .map_err(library)?
-        .into_trend_model();
-    let fitted = MSTLModel::new(periods.to_vec(), trend)
+    let fitted = MSTLModel::new(periods.to_vec(), HoltTrend)
         .fit(y)
         .map_err(library)?;
     let at80 = fitted.predict(horizon, 0.8).map_err(library)?;
