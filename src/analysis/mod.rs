@@ -4,6 +4,7 @@ pub mod campaign;
 pub mod cohorts;
 pub mod customers;
 pub mod filter;
+pub mod forecast;
 pub mod funnel;
 pub mod lines;
 pub mod repeat;

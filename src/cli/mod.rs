@@ -7,6 +7,7 @@
 
 mod args;
 mod campaign;
+mod forecast;
 mod inspect;
 mod rfm;
 mod sample;
@@ -37,6 +38,8 @@ pub struct Cli {
 pub enum Command {
     /// Run a saved campaign: audience size, expected ROI, and the list to a file with --out.
     Campaign(Box<campaign::CampaignArgs>),
+    /// Forecast revenue, orders, units or active customers with backtested model choice.
+    Forecast(Box<forecast::ForecastArgs>),
     /// Print each file's format, columns, detected roles and load report, and the dataset summary.
     Inspect(Box<inspect::InspectArgs>),
     /// Create a project file (data files with their load options) for campaigns.
@@ -53,6 +56,7 @@ pub enum Command {
 pub fn run(command: Command) -> anyhow::Result<String> {
     match command {
         Command::Campaign(args) => campaign::run(&args),
+        Command::Forecast(args) => forecast::run(&args),
         Command::Inspect(args) => inspect::run(&args),
         Command::Project(args) => campaign::run_project(&args),
         Command::Rfm(args) => rfm::run(&args),

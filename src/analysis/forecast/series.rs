@@ -1,0 +1,375 @@
+//! Regular time series built from order lines or from an already aggregated table.
+//!
+//! Contract:
+//! - A period is a day, an ISO week (Monday to Sunday) or a calendar month, named by
+//!   its first day. Every series of one call spans the same periods, from the first
+//!   to the last period with any order line; a period without lines is 0, not a gap.
+//! - A last period that the data does not cover to its end (a week whose last order
+//!   day is not a Sunday, a month that ends after the last order day) is dropped and
+//!   its first day kept in [`TimeSeries::dropped_partial`]. Days are never partial.
+//! - Revenue is net (`lines` rules: returns negative, cancelled lines 0). Units count
+//!   paid lines' quantity minus returned quantity. Orders and active customers count
+//!   distinct ids among lines that are neither returns nor cancelled.
+//! - Per category: one series per category, in name order; a missing category is
+//!   "(none)". Per item: the top N items by net revenue (ties: item id), in that order.
+
+use chrono::{Datelike, NaiveDate};
+use polars::prelude::*;
+
+use crate::analysis::lines::{
+    AnalysisError, date_from_days, days_from_date, polars_error, require, with_net_amount,
+};
+
+/// Length of a period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Freq {
+    Day,
+    Week,
+    Month,
+}
+
+impl Freq {
+    /// The name used in the CLI and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Freq::Day => "day",
+            Freq::Week => "week",
+            Freq::Month => "month",
+        }
+    }
+
+    /// The main season length in periods: a week of days, a year of weeks or months.
+    pub fn season_length(self) -> usize {
+        match self {
+            Freq::Day => 7,
+            Freq::Week => 52,
+            Freq::Month => 12,
+        }
+    }
+
+    /// Seasonal periods MSTL uses on `len` observations: weekly and yearly on days
+    /// (yearly only with more than two years), yearly on weeks and months.
+    pub fn mstl_periods(self, len: usize) -> Vec<usize> {
+        match self {
+            Freq::Day if len > 2 * 365 => vec![7, 365],
+            Freq::Day => vec![7],
+            Freq::Week => vec![52],
+            Freq::Month => vec![12],
+        }
+    }
+
+    /// The index of the period holding `date` (consecutive periods differ by 1).
+    pub fn index_of(self, date: NaiveDate) -> i32 {
+        let day = days_from_date(date);
+        match self {
+            Freq::Day => day,
+            // 1970-01-01 is a Thursday: shifting by 3 puts Mondays on multiples of 7.
+            Freq::Week => (day + 3).div_euclid(7),
+            Freq::Month => date.year() * 12 + date.month0() as i32,
+        }
+    }
+
+    /// The first day of the period with index `index`.
+    pub fn start_of(self, index: i32) -> Option<NaiveDate> {
+        match self {
+            Freq::Day => date_from_days(index),
+            Freq::Week => date_from_days(index * 7 - 3),
+            Freq::Month => {
+                NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
+            }
+        }
+    }
+
+    /// The period index as a polars expression over a `Date` expression.
+    fn index_expr(self, date: Expr) -> Expr {
+        match self {
+            Freq::Day => date.cast(DataType::Int32),
+            Freq::Week => (date.cast(DataType::Int32) + lit(3)).floor_div(lit(7)),
+            Freq::Month => {
+                date.clone().dt().year().cast(DataType::Int32) * lit(12)
+                    + date.dt().month().cast(DataType::Int32)
+                    - lit(1)
+            }
+        }
+    }
+}
+
+/// What a series counts per period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Measure {
+    Revenue,
+    Orders,
+    Units,
+    ActiveCustomers,
+}
+
+impl Measure {
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Revenue => "revenue",
+            Measure::Orders => "orders",
+            Measure::Units => "units",
+            Measure::ActiveCustomers => "active customers",
+        }
+    }
+}
+
+/// Which series to build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SeriesBy {
+    /// One series for the whole shop.
+    Shop,
+    /// One series per category.
+    Category,
+    /// One series per item, for the top N items by net revenue.
+    TopItems(usize),
+}
+
+/// A regular series: `values[i]` belongs to period `start + i`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeSeries {
+    /// "shop", a category or an item id.
+    pub name: String,
+    pub freq: Freq,
+    /// Index of the first period ([`Freq::index_of`]).
+    pub start: i32,
+    pub values: Vec<f64>,
+    /// First day of a partial last period that was dropped.
+    pub dropped_partial: Option<NaiveDate>,
+}
+
+impl TimeSeries {
+    /// The first day of the `i`-th period after the start (may lie beyond the data).
+    pub fn period(&self, i: usize) -> Option<NaiveDate> {
+        self.freq.start_of(self.start + i as i32)
+    }
+}
+
+const KEY: &str = "_key";
+const PERIOD: &str = "_period";
+const VALUE: &str = "_value";
+
+/// Builds the series of `measure` per `freq` from canonical order lines.
+pub fn series_from_lines(
+    lines: &DataFrame,
+    measure: Measure,
+    freq: Freq,
+    by: SeriesBy,
+) -> Result<Vec<TimeSeries>, AnalysisError> {
+    require(lines, "ts", "date / time")?;
+    match measure {
+        Measure::Revenue => require(lines, "amount", "line amount")?,
+        Measure::Orders => require(lines, "order_id", "order id")?,
+        Measure::Units => require(lines, "quantity", "quantity")?,
+        Measure::ActiveCustomers => require(lines, "customer_id", "customer id")?,
+    }
+    match by {
+        SeriesBy::Shop => {}
+        SeriesBy::Category => require(lines, "category", "category")?,
+        SeriesBy::TopItems(_) => {
+            require(lines, "item_id", "item id")?;
+            require(lines, "amount", "line amount")?;
+        }
+    }
+    let paid = col("_return").not().and(col("_cancelled").not());
+    let mut base = with_net_amount(lines)
+        .filter(col("ts").is_not_null())
+        .with_column(col("ts").dt().date().alias("_date"));
+    let mut order: Option<Vec<String>> = None;
+    base = match by {
+        SeriesBy::Shop => base.with_column(lit("shop").alias(KEY)),
+        SeriesBy::Category => base.with_column(
+            col("category")
+                .cast(DataType::String)
+                .fill_null(lit("(none)"))
+                .alias(KEY),
+        ),
+        SeriesBy::TopItems(n) => {
+            let top = top_items(lines, n)?;
+            let keep = Series::new("keep".into(), &top);
+            order = Some(top);
+            base.with_column(col("item_id").cast(DataType::String).alias(KEY))
+                .filter(col(KEY).is_in(lit(keep).implode(false), false))
+        }
+    };
+    let value = match measure {
+        Measure::Revenue => col("_net").sum(),
+        Measure::Orders => col("order_id")
+            .filter(paid)
+            .n_unique()
+            .cast(DataType::Float64),
+        Measure::Units => {
+            let quantity = col("quantity").cast(DataType::Float64).fill_null(lit(0.0));
+            when(col("_cancelled"))
+                .then(lit(0.0))
+                .when(col("_return"))
+                .then(lit(0.0) - quantity.clone().abs())
+                .otherwise(quantity)
+                .sum()
+        }
+        Measure::ActiveCustomers => col("customer_id")
+            .filter(paid)
+            .n_unique()
+            .cast(DataType::Float64),
+    };
+    let last_day = base
+        .clone()
+        .select([col("_date").max().cast(DataType::Int32).alias("last")])
+        .collect()
+        .map_err(polars_error("finding the last order day"))?;
+    let last_day = last_day
+        .column("last")
+        .and_then(|c| c.i32().cloned())
+        .map_err(polars_error("finding the last order day"))?
+        .get(0);
+    let Some(last_day) = last_day.and_then(date_from_days) else {
+        return Ok(Vec::new());
+    };
+    let grouped = base
+        .group_by([col(KEY), freq.index_expr(col("_date")).alias(PERIOD)])
+        .agg([value.cast(DataType::Float64).alias(VALUE)])
+        .collect()
+        .map_err(polars_error("summing order lines per period"))?;
+    let mut series = dense(&grouped, freq, "order lines")?;
+    if let Some(order) = order {
+        series.sort_by_key(|s| order.iter().position(|k| *k == s.name));
+    }
+    for s in &mut series {
+        drop_partial_last(s, last_day);
+    }
+    Ok(series)
+}
+
+/// The `n` item ids with the most net revenue, ties by id.
+fn top_items(lines: &DataFrame, n: usize) -> Result<Vec<String>, AnalysisError> {
+    let ranked = with_net_amount(lines)
+        .with_column(col("item_id").cast(DataType::String))
+        .filter(col("item_id").is_not_null())
+        .group_by([col("item_id")])
+        .agg([col("_net").sum().alias("revenue")])
+        .sort_by_exprs(
+            [col("revenue"), col("item_id")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .limit(n as IdxSize)
+        .collect()
+        .map_err(polars_error("ranking items by revenue"))?;
+    let ids = ranked
+        .column("item_id")
+        .and_then(|c| c.str().cloned())
+        .map_err(polars_error("ranking items by revenue"))?;
+    Ok(ids.iter().flatten().map(str::to_string).collect())
+}
+
+/// Turns `(KEY, PERIOD, VALUE)` rows into zero-filled series over one common span,
+/// sorted by key.
+fn dense(grouped: &DataFrame, freq: Freq, what: &str) -> Result<Vec<TimeSeries>, AnalysisError> {
+    let context = format!("reading {what} per period");
+    let keys = grouped
+        .column(KEY)
+        .and_then(|c| c.cast(&DataType::String))
+        .map_err(polars_error(&context))?;
+    let keys = keys.str().map_err(polars_error(&context))?;
+    let periods = grouped
+        .column(PERIOD)
+        .and_then(|c| c.cast(&DataType::Int32))
+        .map_err(polars_error(&context))?;
+    let periods = periods.i32().map_err(polars_error(&context))?;
+    let values = grouped
+        .column(VALUE)
+        .and_then(|c| c.cast(&DataType::Float64))
+        .map_err(polars_error(&context))?;
+    let values = values.f64().map_err(polars_error(&context))?;
+    let rows: Vec<(&str, i32, f64)> = keys
+        .iter()
+        .zip(periods.iter())
+        .zip(values.iter())
+        .filter_map(|((k, p), v)| Some((k?, p?, v.unwrap_or(0.0))))
+        .collect();
+    let (Some(first), Some(last)) = (
+        rows.iter().map(|r| r.1).min(),
+        rows.iter().map(|r| r.1).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let span = (last - first) as usize + 1;
+    let mut by_key: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
+    for (key, period, value) in rows {
+        by_key.entry(key).or_insert_with(|| vec![0.0; span])[(period - first) as usize] += value;
+    }
+    Ok(by_key
+        .into_iter()
+        .map(|(name, values)| TimeSeries {
+            name: name.to_string(),
+            freq,
+            start: first,
+            values,
+            dropped_partial: None,
+        })
+        .collect())
+}
+
+/// Drops the last period when `last_day` is not its last day.
+fn drop_partial_last(series: &mut TimeSeries, last_day: NaiveDate) {
+    let Some(last_index) = (series.values.len() as i32 - 1).checked_add(series.start) else {
+        return;
+    };
+    let next_start = series.freq.start_of(last_index + 1);
+    let covered = next_start.is_some_and(|next| last_day.succ_opt() == Some(next));
+    if !covered && series.values.len() > 1 {
+        series.values.pop();
+        series.dropped_partial = series.freq.start_of(last_index);
+    }
+}
+
+/// A series from an already aggregated table: `date_column` (Date or Datetime) and
+/// `value_column` (numeric). Values of one period are summed, missing periods are 0,
+/// rows with a missing date are skipped and a missing value counts 0. The last
+/// period is kept as it is: the table says what each period holds.
+pub fn series_from_frame(
+    frame: &DataFrame,
+    date_column: &str,
+    value_column: &str,
+    freq: Freq,
+) -> Result<TimeSeries, AnalysisError> {
+    for column in [date_column, value_column] {
+        if !frame.schema().contains(column) {
+            return Err(AnalysisError::Invalid {
+                what: format!("the series table has no column '{column}'"),
+                why: "name the date column and the value column".into(),
+            });
+        }
+    }
+    let date = match frame.schema().get(date_column) {
+        Some(DataType::Date) => col(date_column),
+        Some(DataType::Datetime(..)) => col(date_column).dt().date(),
+        other => {
+            return Err(AnalysisError::Invalid {
+                what: format!("column '{date_column}'"),
+                why: format!("holds {other:?}, not dates: parse it as a date first"),
+            });
+        }
+    };
+    let grouped = frame
+        .clone()
+        .lazy()
+        .filter(date.clone().is_not_null())
+        .group_by([
+            lit(value_column).alias(KEY),
+            freq.index_expr(date).alias(PERIOD),
+        ])
+        .agg([col(value_column)
+            .cast(DataType::Float64)
+            .fill_null(lit(0.0))
+            .sum()
+            .alias(VALUE)])
+        .collect()
+        .map_err(polars_error("summing the series table per period"))?;
+    dense(&grouped, freq, "the series table")?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AnalysisError::Invalid {
+            what: "the series table".into(),
+            why: "has no row with a date".into(),
+        })
+}

@@ -1,0 +1,322 @@
+//! Series building on small frames; model choice, season recovery and interval
+//! coverage on generated series with planted structure; the sample shop's calendar.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use polars::prelude::*;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::metrics::{accuracy, mase_scale};
+use super::models::predict;
+use super::*;
+use crate::jobs::Progress;
+
+fn ts(values: &[&str]) -> Column {
+    Column::new("ts_text".into(), values)
+        .str()
+        .expect("text")
+        .as_datetime(
+            Some("%Y-%m-%d %H:%M"),
+            TimeUnit::Milliseconds,
+            false,
+            false,
+            None,
+            &StringChunked::from_iter(std::iter::once(Some("raise"))),
+        )
+        .expect("parse")
+        .into_column()
+        .with_name("ts".into())
+}
+
+/// Mon 2024-01-01 .. Wed 2024-01-10, with a gap on 01-03 and 01-04.
+fn lines() -> DataFrame {
+    let mut df = df! {
+        "customer_id" => ["c1", "c1", "c2", "c3", "c2", "c1", "c3"],
+        "order_id" => ["o1", "o1", "o2", "o3", "o4", "o5", "o6"],
+        "item_id" => ["a", "b", "a", "b", "a", "b", "a"],
+        "category" => [Some("x"), Some("y"), Some("x"), Some("y"), None, Some("y"), Some("x")],
+        "quantity" => [1.0, 2.0, 1.0, 3.0, 1.0, 1.0, 2.0],
+        "amount" => [10.0, 20.0, 10.0, 30.0, 10.0, 10.0, 20.0],
+        "is_return" => [false, false, false, false, false, true, false],
+        "is_cancelled" => [false, false, false, false, true, false, false],
+    }
+    .expect("frame");
+    df.with_column(ts(&[
+        "2024-01-01 10:00",
+        "2024-01-01 10:00",
+        "2024-01-02 09:00",
+        "2024-01-05 12:00",
+        "2024-01-08 13:00",
+        "2024-01-09 08:00",
+        "2024-01-10 08:00",
+    ]))
+    .expect("ts");
+    df
+}
+
+#[test]
+fn daily_revenue_fills_gaps_with_zero() {
+    let series =
+        series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::Shop).expect("series");
+    assert_eq!(series.len(), 1);
+    let s = &series[0];
+    // 01-08 is cancelled (0), 01-09 a return of 10 (-10).
+    assert_eq!(
+        s.values,
+        vec![30.0, 10.0, 0.0, 0.0, 30.0, 0.0, 0.0, 0.0, -10.0, 20.0]
+    );
+    assert_eq!(s.period(0), NaiveDate::from_ymd_opt(2024, 1, 1));
+    assert_eq!(s.dropped_partial, None);
+}
+
+#[test]
+fn weekly_series_drop_the_partial_last_week() {
+    let orders =
+        series_from_lines(&lines(), Measure::Orders, Freq::Week, SeriesBy::Shop).expect("series");
+    // Week of 01-01: o1, o2, o3; week of 01-08 ends on Sunday 01-14 after the
+    // last order day (Wednesday 01-10): dropped and flagged.
+    assert_eq!(orders[0].values, vec![3.0]);
+    assert_eq!(
+        orders[0].dropped_partial,
+        NaiveDate::from_ymd_opt(2024, 1, 8)
+    );
+    let units =
+        series_from_lines(&lines(), Measure::Units, Freq::Week, SeriesBy::Shop).expect("units");
+    assert_eq!(units[0].values, vec![7.0]);
+    let active = series_from_lines(
+        &lines(),
+        Measure::ActiveCustomers,
+        Freq::Day,
+        SeriesBy::Shop,
+    )
+    .expect("active");
+    assert_eq!(active[0].values[0], 1.0);
+    assert_eq!(active[0].values[9], 1.0);
+}
+
+#[test]
+fn per_category_and_top_items() {
+    let by_category = series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::Category)
+        .expect("categories");
+    let names: Vec<&str> = by_category.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["(none)", "x", "y"]);
+    assert_eq!(by_category[1].values[0], 10.0);
+    assert_eq!(by_category[2].values[4], 30.0);
+    assert!(by_category.iter().all(|s| s.values.len() == 10));
+    // Net revenue: a 10 + 10 + 0 (cancelled) + 20 = 40, b 20 + 30 - 10 = 40: the
+    // tie goes to the smaller item id, so the top 1 is "a".
+    let top = series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::TopItems(1))
+        .expect("items");
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0].name, "a");
+}
+
+#[test]
+fn aggregated_table_is_a_series_as_it_is() {
+    let dates = Column::new(
+        "month".into(),
+        [
+            NaiveDate::from_ymd_opt(2024, 1, 1),
+            NaiveDate::from_ymd_opt(2024, 3, 15),
+            NaiveDate::from_ymd_opt(2024, 3, 20),
+        ],
+    );
+    let frame = DataFrame::new(3, vec![dates, Column::new("sales".into(), [5.0, 7.0, 1.0])])
+        .expect("frame");
+    let s = series_from_frame(&frame, "month", "sales", Freq::Month).expect("series");
+    assert_eq!(s.values, vec![5.0, 0.0, 8.0]);
+    assert!(series_from_frame(&frame, "date", "sales", Freq::Month).is_err());
+}
+
+fn normal(rng: &mut ChaCha8Rng) -> f64 {
+    let u: f64 = rng.random_range(f64::EPSILON..1.0);
+    let v: f64 = rng.random();
+    (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+}
+
+const WEEK: [f64; 7] = [0.0, -5.0, -8.0, -3.0, 4.0, 18.0, 14.0];
+
+/// 52 weeks of days: level 100, +0.1 a day, a weekly pattern and noise σ 3.
+fn weekly_series(seed: u64) -> TimeSeries {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let values = (0..364)
+        .map(|t| 100.0 + 0.1 * t as f64 + WEEK[t % 7] + 3.0 * normal(&mut rng))
+        .collect();
+    TimeSeries {
+        name: "generated".into(),
+        freq: Freq::Day,
+        start: Freq::Day.index_of(NaiveDate::from_ymd_opt(2024, 1, 1).expect("date")),
+        values,
+        dropped_partial: None,
+    }
+}
+
+#[test]
+fn auto_choice_beats_naive_and_recovers_the_weekly_season() {
+    let series = weekly_series(7);
+    let params = ForecastParams {
+        horizon: 14,
+        holdout: 28,
+        ..ForecastParams::default()
+    };
+    let result = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    assert_eq!(result.candidates.len(), ModelKind::ALL.len());
+    let chosen = result.holdout.expect("holdout scored").mase;
+    let n = series.values.len();
+    let train = &series.values[..n - 28];
+    let naive = predict(ModelKind::Naive, train, 7, &[7], 28).expect("naive");
+    let naive_mase = accuracy(&series.values[n - 28..], &naive.point, mase_scale(train, 7)).mase;
+    assert!(
+        chosen < 0.6 * naive_mase,
+        "chosen {chosen} vs naive {naive_mase}"
+    );
+    assert!(result.model != ModelKind::Naive && result.model != ModelKind::EtsSimple);
+    // The forecast's weekday profile matches the planted one (both minus their week's
+    // mean; the trend adds 0.1 a day), within 1 noise σ and with correlation > 0.95.
+    let planted_mean = WEEK.iter().sum::<f64>() / 7.0;
+    for week in result.forecast.point.chunks(7) {
+        let mean = week.iter().sum::<f64>() / 7.0;
+        let found: Vec<f64> = week.iter().map(|v| v - mean).collect();
+        let planted: Vec<f64> = (0..7)
+            .map(|h| WEEK[(n + h) % 7] - planted_mean + 0.1 * (h as f64 - 3.0))
+            .collect();
+        for (f, p) in found.iter().zip(&planted) {
+            assert!((f - p).abs() < 3.0, "found {found:?}, planted {planted:?}");
+        }
+        let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>();
+        let correlation =
+            dot(&found, &planted) / (dot(&found, &found) * dot(&planted, &planted)).sqrt();
+        assert!(correlation > 0.95, "correlation {correlation}");
+    }
+}
+
+#[test]
+fn intervals_cover_about_their_nominal_share() {
+    let mut inside80 = 0usize;
+    let mut inside95 = 0usize;
+    let mut total = 0usize;
+    for seed in 0..60 {
+        let series = weekly_series(100 + seed);
+        let n = series.values.len();
+        let train = &series.values[..n - 7];
+        let f = predict(ModelKind::HoltWintersAdditive, train, 7, &[7], 7).expect("hw");
+        for (h, actual) in series.values[n - 7..].iter().enumerate() {
+            inside80 += usize::from(f.lo80[h] <= *actual && *actual <= f.hi80[h]);
+            inside95 += usize::from(f.lo95[h] <= *actual && *actual <= f.hi95[h]);
+            total += 1;
+        }
+    }
+    let share80 = inside80 as f64 / total as f64;
+    let share95 = inside95 as f64 / total as f64;
+    assert!(
+        (0.72..=0.9).contains(&share80),
+        "80 % interval covers {share80}"
+    );
+    assert!(
+        (0.9..=0.99).contains(&share95),
+        "95 % interval covers {share95}"
+    );
+}
+
+#[test]
+fn many_series_in_parallel_and_cancel() {
+    let series: Vec<TimeSeries> = (0..4).map(weekly_series).collect();
+    let params = ForecastParams {
+        horizon: 7,
+        choice: ModelChoice::Ets,
+        ..ForecastParams::default()
+    };
+    let progress = Progress::detached();
+    let results = forecast_many(&series, &params, &progress).expect("forecasts");
+    assert_eq!(results.len(), 4);
+    assert!(
+        results
+            .iter()
+            .all(|r| r.as_ref().is_ok_and(|f| f.forecast.point.len() == 7))
+    );
+    assert_eq!(progress.snapshot().done, 4);
+    let cancelled = Progress::detached();
+    cancelled.cancel();
+    assert!(matches!(
+        forecast_many(&series, &params, &cancelled),
+        Err(crate::analysis::AnalysisError::Cancelled)
+    ));
+    let short = TimeSeries {
+        values: vec![1.0; 10],
+        ..weekly_series(1)
+    };
+    let err = forecast_series(&short, &params, &Progress::detached()).unwrap_err();
+    assert!(err.to_string().contains("too short"), "{err}");
+}
+
+/// The planted weekend factor from `truth/calendar.csv`: mean Sat/Sun factor over
+/// the mean weekday factor, on days without a promotion in `from..=to`.
+fn planted_weekend_ratio(from: NaiveDate, to: NaiveDate) -> f64 {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/truth/calendar.csv"
+    );
+    let text = std::fs::read_to_string(path).expect("calendar.csv");
+    let (mut weekend, mut weekday) = (Vec::new(), Vec::new());
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let day = NaiveDate::parse_from_str(cells[0], "%Y-%m-%d").expect("date");
+        if day < from || day > to || !cells[3].is_empty() {
+            continue;
+        }
+        let factor: f64 = cells[2].parse().expect("factor");
+        match day.weekday() {
+            Weekday::Sat | Weekday::Sun => weekend.push(factor),
+            _ => weekday.push(factor),
+        }
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    mean(&weekend) / mean(&weekday)
+}
+
+#[test]
+fn sample_shop_orders_forecast_finds_the_planted_weekend() {
+    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"));
+    let loaded = crate::cli::load_files(&[dir], &crate::cli::LoadArgs::default()).expect("load");
+    let lines = loaded.store.order_lines().expect("lines").expect("orders");
+    let mut series = series_from_lines(&lines, Measure::Orders, Freq::Day, SeriesBy::Shop)
+        .expect("series")
+        .remove(0);
+    // Stop before 618 (06-01): four quiet weeks from Monday 05-04 are held out.
+    let end = Freq::Day.index_of(NaiveDate::from_ymd_opt(2026, 5, 31).expect("date"));
+    series.values.truncate((end - series.start + 1) as usize);
+    let params = ForecastParams {
+        horizon: 28,
+        holdout: 28,
+        ..ForecastParams::default()
+    };
+    let result = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    let n = series.values.len();
+    let train = &series.values[..n - 28];
+    let naive = predict(ModelKind::Naive, train, 7, &[7], 28).expect("naive");
+    let naive_mase = accuracy(&series.values[n - 28..], &naive.point, mase_scale(train, 7)).mase;
+    let chosen = result.holdout.expect("holdout").mase;
+    assert!(
+        chosen < 0.8 * naive_mase,
+        "chosen {chosen} vs naive {naive_mase}"
+    );
+    // Weekend over weekday in the held-out forecast ≈ the planted factor (1.3).
+    let (mut weekend, mut weekday) = (Vec::new(), Vec::new());
+    for (h, value) in result.holdout_forecast.point.iter().enumerate() {
+        let day = series.period(n - 28 + h).expect("day");
+        match day.weekday() {
+            Weekday::Sat | Weekday::Sun => weekend.push(*value),
+            _ => weekday.push(*value),
+        }
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let found = mean(&weekend) / mean(&weekday);
+    let planted = planted_weekend_ratio(
+        NaiveDate::from_ymd_opt(2026, 5, 4).expect("date"),
+        NaiveDate::from_ymd_opt(2026, 5, 31).expect("date"),
+    );
+    assert!(
+        (found - planted).abs() < 0.1,
+        "found {found}, planted {planted}"
+    );
+}

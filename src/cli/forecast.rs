@@ -1,0 +1,420 @@
+//! `marketbench forecast FILE...`: forecast revenue, orders, units or active
+//! customers per day, week or month, for the shop or per category / top item, with
+//! the model chosen by rolling-origin backtest.
+//!
+//! JSON (one series, no `--by`): `freq`, `measure`, `horizon`, `folds`, `season`,
+//! `dropped_partial` (first day of a dropped partial last period, or null), `model`,
+//! `candidates` (`[{model, mase, smape, mape, rmse, error}]`), `holdout` (`{mase,
+//! smape, mape, rmse}` or null) and `forecast` (`[{period, value, lo80, hi80, lo95,
+//! hi95}]`). With `--by`, those per-series fields move into `series: [{name, ...}]`
+//! (a series that cannot be forecast has `error` instead). Undefined figures are null.
+//!
+//! An already aggregated series (one CSV with a date column and a value column, no
+//! customer column, e.g. a monthly sales report) is forecast as it is: the date
+//! column is the detected date (or `--date-column`), the value the first other
+//! numeric column (or `--value-column`); `--measure` and `--by` do not apply.
+//!
+//! `--out`: `.csv` (with a BOM) or `.xlsx`, one row per series and forecast period:
+//! `series, period, model, value, lo80, hi80, lo95, hi95`; written atomically.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use polars::prelude::{Column, CsvReadOptions, DataFrame, DataType, SerReader};
+use serde_json::{Value, json};
+
+use super::{LoadArgs, OutputArgs, load_files};
+use crate::analysis::forecast::{
+    ForecastParams, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries,
+    forecast_many, series_from_frame, series_from_lines,
+};
+use crate::data::{self, FileFormat, Role};
+use crate::export::{ExportFormat, write_table};
+use crate::jobs::Progress;
+
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    /// Order files or folders (CSV, TSV, Parquet, JSON, XLSX, ...).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// What to forecast.
+    #[arg(long, value_enum, default_value = "revenue")]
+    pub measure: MeasureArg,
+    /// Period length.
+    #[arg(long, value_enum, default_value = "day")]
+    pub freq: FreqArg,
+    /// One series per category or per top item (see --top) instead of the whole shop.
+    #[arg(long, value_enum)]
+    pub by: Option<ByArg>,
+    /// With --by item: how many items, by net revenue.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Periods to forecast (default: 28 days, 12 weeks or 6 months).
+    #[arg(long)]
+    pub horizon: Option<usize>,
+    /// Hold out the last N periods and score the chosen model on them.
+    #[arg(long, default_value_t = 0)]
+    pub holdout: usize,
+    /// Model, or auto to choose by backtest (ets chooses among the ETS family).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub model: ModelArg,
+    /// Season length in periods (default: 7 on days, 52 on weeks, 12 on months).
+    #[arg(long)]
+    pub season: Option<usize>,
+    /// Rolling-origin backtest folds.
+    #[arg(long, default_value_t = 3)]
+    pub folds: usize,
+    /// Aggregated series file: the column holding the period's date.
+    #[arg(long, value_name = "COL")]
+    pub date_column: Option<String>,
+    /// Aggregated series file: the column holding the value to forecast.
+    #[arg(long, value_name = "COL")]
+    pub value_column: Option<String>,
+    /// Write the forecast to this .csv or .xlsx file.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub load: LoadArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureArg {
+    Revenue,
+    Orders,
+    Units,
+    Customers,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FreqArg {
+    Day,
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    Category,
+    Segment,
+    Item,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelArg {
+    Auto,
+    Naive,
+    SeasonalNaive,
+    Ets,
+    Mstl,
+}
+
+pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
+    let measure = match args.measure {
+        MeasureArg::Revenue => Measure::Revenue,
+        MeasureArg::Orders => Measure::Orders,
+        MeasureArg::Units => Measure::Units,
+        MeasureArg::Customers => Measure::ActiveCustomers,
+    };
+    let freq = match args.freq {
+        FreqArg::Day => Freq::Day,
+        FreqArg::Week => Freq::Week,
+        FreqArg::Month => Freq::Month,
+    };
+    let by = match args.by {
+        None => SeriesBy::Shop,
+        Some(ByArg::Category) => SeriesBy::Category,
+        Some(ByArg::Item) => SeriesBy::TopItems(args.top),
+        Some(ByArg::Segment) => bail!(
+            "--by segment is not available yet: run `marketbench segment` and forecast per category or item meanwhile"
+        ),
+    };
+    let params = ForecastParams {
+        horizon: args.horizon.unwrap_or(match freq {
+            Freq::Day => 28,
+            Freq::Week => 12,
+            Freq::Month => 6,
+        }),
+        holdout: args.holdout,
+        folds: args.folds,
+        season: args.season,
+        choice: match args.model {
+            ModelArg::Auto => ModelChoice::Auto,
+            ModelArg::Naive => ModelChoice::Fixed(ModelKind::Naive),
+            ModelArg::SeasonalNaive => ModelChoice::Fixed(ModelKind::SeasonalNaive),
+            ModelArg::Ets => ModelChoice::Ets,
+            ModelArg::Mstl => ModelChoice::Fixed(ModelKind::Mstl),
+        },
+    };
+    params.check()?;
+    let series = match aggregated_series(args, freq)? {
+        Some(series) => vec![series],
+        None => {
+            let loaded = load_files(&args.files, &args.load)?;
+            let Some(lines) = loaded.store.order_lines()? else {
+                bail!("no orders file among the inputs: a forecast needs order lines with dates");
+            };
+            series_from_lines(&lines, measure, freq, by).context("building the series")?
+        }
+    };
+    if series.is_empty() {
+        bail!("the order lines have no dated rows to forecast");
+    }
+    let dropped = series[0].dropped_partial;
+    let results = forecast_many(&series, &params, &Progress::detached()).context("forecasting")?;
+    let named: Vec<(String, Result<SeriesForecast, String>)> =
+        series.iter().map(|s| s.name.clone()).zip(results).collect();
+    if let Some(out) = &args.out {
+        write_forecast(out, &named).with_context(|| format!("writing {}", out.display()))?;
+    }
+    if args.by.is_none() {
+        let result = named
+            .into_iter()
+            .next()
+            .map(|(_, r)| r)
+            .unwrap_or_else(|| Err("no series".into()));
+        let result = result.map_err(anyhow::Error::msg)?;
+        let mut out = json!({
+            "freq": freq.name(),
+            "measure": measure.name(),
+            "horizon": params.horizon,
+            "dropped_partial": dropped.map(|d| d.to_string()),
+        });
+        merge(&mut out, series_json(&result));
+        return if args.output.json {
+            Ok(serde_json::to_string_pretty(&out)?)
+        } else {
+            Ok(as_text(&result, dropped))
+        };
+    }
+    if args.output.json {
+        let all: Vec<Value> = named
+            .iter()
+            .map(|(name, r)| match r {
+                Ok(f) => {
+                    let mut v = json!({"name": name});
+                    merge(&mut v, series_json(f));
+                    v
+                }
+                Err(e) => json!({"name": name, "error": e}),
+            })
+            .collect();
+        let out = json!({
+            "freq": freq.name(),
+            "measure": measure.name(),
+            "horizon": params.horizon,
+            "dropped_partial": dropped.map(|d| d.to_string()),
+            "series": all,
+        });
+        return Ok(serde_json::to_string_pretty(&out)?);
+    }
+    let mut text = String::new();
+    for (name, result) in &named {
+        match result {
+            Ok(f) => {
+                let _ = writeln!(text, "== {name}\n{}", as_text(f, dropped));
+            }
+            Err(e) => {
+                let _ = writeln!(text, "== {name}: cannot forecast: {e}\n");
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// The series of a single CSV that has no customer column (or when
+/// `--value-column` is given): a date column and a value column, as it is.
+fn aggregated_series(args: &ForecastArgs, freq: Freq) -> anyhow::Result<Option<TimeSeries>> {
+    let [path] = args.files.as_slice() else {
+        return Ok(None);
+    };
+    if path.is_dir() {
+        return Ok(None);
+    }
+    let inspection = data::inspect(path, args.load.sheet.as_deref())
+        .with_context(|| format!("inspecting {}", path.display()))?;
+    if args.value_column.is_none() && inspection.mapping.contains_key(&Role::CustomerId) {
+        return Ok(None);
+    }
+    let FileFormat::Csv { delimiter } = inspection.format else {
+        bail!(
+            "{}: an aggregated series (date and value columns, no customer column) is read from CSV only; save it as CSV",
+            path.display()
+        );
+    };
+    let frame = CsvReadOptions::default()
+        .with_has_header(true)
+        .map_parse_options(|p| p.with_separator(delimiter).with_try_parse_dates(true))
+        .try_into_reader_with_file_path(Some(path.clone()))
+        .and_then(|reader| reader.finish())
+        .with_context(|| format!("reading {}", path.display()))?;
+    let schema = frame.schema();
+    let date_column = match &args.date_column {
+        Some(name) => name.clone(),
+        None => schema
+            .iter()
+            .find(|(_, t)| matches!(t, DataType::Date | DataType::Datetime(..)))
+            .map(|(name, _)| name.to_string())
+            .with_context(|| {
+                format!(
+                    "{}: no column holds ISO dates (yyyy-mm-dd); name it with --date-column",
+                    path.display()
+                )
+            })?,
+    };
+    let value_column = match &args.value_column {
+        Some(name) => name.clone(),
+        None => schema
+            .iter()
+            .find(|(name, t)| t.is_primitive_numeric() && name.as_str() != date_column)
+            .map(|(name, _)| name.to_string())
+            .with_context(|| {
+                format!(
+                    "{}: no numeric column to forecast; name it with --value-column",
+                    path.display()
+                )
+            })?,
+    };
+    let series = series_from_frame(&frame, &date_column, &value_column, freq)
+        .with_context(|| format!("reading the series in {}", path.display()))?;
+    Ok(Some(series))
+}
+
+fn merge(into: &mut Value, from: Value) {
+    if let (Some(a), Value::Object(b)) = (into.as_object_mut(), from) {
+        a.extend(b);
+    }
+}
+
+fn series_json(f: &SeriesForecast) -> Value {
+    let candidates: Vec<Value> = f
+        .candidates
+        .iter()
+        .map(|c| {
+            json!({"model": c.model.name(), "mase": c.mase, "smape": c.smape,
+                   "mape": c.mape, "rmse": c.rmse, "error": c.error})
+        })
+        .collect();
+    let p = &f.forecast;
+    let forecast: Vec<Value> = f
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, day)| {
+            json!({"period": day.to_string(), "value": p.point[i], "lo80": p.lo80[i],
+                   "hi80": p.hi80[i], "lo95": p.lo95[i], "hi95": p.hi95[i]})
+        })
+        .collect();
+    json!({
+        "model": f.model.name(),
+        "season": f.season,
+        "folds": f.folds,
+        "candidates": candidates,
+        "holdout": f.holdout.map(|h| json!({"mase": h.mase, "smape": h.smape, "mape": h.mape, "rmse": h.rmse})),
+        "forecast": forecast,
+    })
+}
+
+fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "model {} (season {}, chosen by MASE over {} backtest folds)",
+        f.model.name(),
+        f.season,
+        f.folds
+    );
+    if let Some(day) = dropped {
+        let _ = writeln!(s, "the partial last period starting {day} was left out");
+    }
+    let _ = writeln!(
+        s,
+        "  {:<28} {:>8} {:>8} {:>8}",
+        "candidate", "MASE", "sMAPE", "MAPE"
+    );
+    for c in &f.candidates {
+        match &c.error {
+            None => {
+                let _ = writeln!(
+                    s,
+                    "  {:<28} {:>8.3} {:>7.1}% {:>7.1}%",
+                    c.model.name(),
+                    c.mase,
+                    c.smape,
+                    c.mape
+                );
+            }
+            Some(e) => {
+                let _ = writeln!(s, "  {:<28} not scored: {e}", c.model.name());
+            }
+        }
+    }
+    if let Some(h) = f.holdout {
+        let _ = writeln!(
+            s,
+            "holdout: MASE {:.3}, sMAPE {:.1}%, MAPE {:.1}%, RMSE {:.2}",
+            h.mase, h.smape, h.mape, h.rmse
+        );
+    }
+    let p = &f.forecast;
+    let _ = writeln!(
+        s,
+        "  {:<10} {:>12} {:>25} {:>25}",
+        "period", "forecast", "80 %", "95 %"
+    );
+    for (i, day) in f.periods.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "  {:<10} {:>12.2} {:>12.2}..{:<12.2} {:>12.2}..{:<12.2}",
+            day.to_string(),
+            p.point[i],
+            p.lo80[i],
+            p.hi80[i],
+            p.lo95[i],
+            p.hi95[i]
+        );
+    }
+    s
+}
+
+/// One row per series and forecast period, through the atomic exporter.
+fn write_forecast(
+    path: &Path,
+    results: &[(String, Result<SeriesForecast, String>)],
+) -> anyhow::Result<()> {
+    let format = ExportFormat::from_path(path)?;
+    let (mut names, mut days, mut models) = (Vec::new(), Vec::new(), Vec::new());
+    let mut figures: [Vec<f64>; 5] = Default::default();
+    for (name, result) in results {
+        let Ok(f) = result else { continue };
+        for (i, day) in f.periods.iter().enumerate() {
+            names.push(name.clone());
+            days.push(crate::analysis::lines::days_from_date(*day));
+            models.push(f.model.name());
+            let p = &f.forecast;
+            for (column, source) in figures
+                .iter_mut()
+                .zip([&p.point, &p.lo80, &p.hi80, &p.lo95, &p.hi95])
+            {
+                column.push(source[i]);
+            }
+        }
+    }
+    let rows = names.len();
+    let mut columns = vec![
+        Column::new("series".into(), names),
+        Column::new("period".into(), days).cast(&DataType::Date)?,
+        Column::new("model".into(), models),
+    ];
+    for (name, values) in ["value", "lo80", "hi80", "lo95", "hi95"]
+        .into_iter()
+        .zip(figures)
+    {
+        columns.push(Column::new(name.into(), values));
+    }
+    write_table(&DataFrame::new(rows, columns)?, path, format)?;
+    Ok(())
+}
