@@ -10,9 +10,11 @@
 //! - [`transitions`]: next-purchase transitions (item or category A → B).
 
 pub mod als;
+pub mod evaluate;
 pub mod interactions;
 pub mod knn;
 pub mod models;
+
 pub mod sparse;
 
 pub use als::AlsParams;
