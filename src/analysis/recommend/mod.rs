@@ -14,8 +14,10 @@ pub mod evaluate;
 pub mod interactions;
 pub mod knn;
 pub mod models;
+pub mod rules;
 
 pub mod sparse;
+pub mod transitions;
 
 pub use als::AlsParams;
 pub use interactions::{Event, Interactions, ItemInfo, interactions_from_lines};
