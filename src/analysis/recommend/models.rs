@@ -368,12 +368,18 @@ impl Model {
             scored.retain(|&(i, _)| !is_seen(i));
         }
         top_n(&mut scored, n);
+        let near = if self.kind == ModelKind::UserKnn && !scored.is_empty() {
+            let k = self.params.user_neighbours;
+            similar_customers(&self.train, &self.by_item, u, k, scratch)
+        } else {
+            Vec::new()
+        };
         let mut out: Vec<Recommendation> = scored
             .into_iter()
             .map(|(item, score)| Recommendation {
                 item,
                 score,
-                reason: self.reason(u, item),
+                reason: self.reason(u, item, &near),
             })
             .collect();
         if out.len() < n {
@@ -433,8 +439,8 @@ impl Model {
         out
     }
 
-    /// Why the model scored `item` for `u`.
-    fn reason(&self, u: usize, item: u32) -> Reason {
+    /// Why the model scored `item` for `u` (`near`: u's similar customers, for user-kNN).
+    fn reason(&self, u: usize, item: u32, near: &[(u32, f32)]) -> Reason {
         let (history, counts) = self.train.row(u);
         let top_two = |mut list: Vec<(u32, f32)>| {
             top_n(&mut list, 2);
@@ -476,17 +482,12 @@ impl Model {
                 )
             }
             (Fitted::Plain, ModelKind::UserKnn) => {
-                let mut scratch = Scratch::new(0, self.train.rows);
-                let near = similar_customers(
-                    &self.train,
-                    &self.by_item,
-                    u,
-                    self.params.user_neighbours,
-                    &mut scratch,
-                );
                 let count = near
                     .iter()
-                    .filter(|(v, _)| self.train.row(*v as usize).0.binary_search(&item).is_ok())
+                    .filter(|(v, _)| {
+                        let bought = self.train.row(*v as usize).0;
+                        bought.binary_search(&item).is_ok()
+                    })
                     .count();
                 Reason::SimilarCustomers(count as u32)
             }
