@@ -546,13 +546,12 @@ impl Model {
     pub fn similar_items(&self, item: u32, n: usize) -> Vec<(u32, f32)> {
         match &self.fitted {
             Fitted::Neighbours(near) => {
+                // Rows are stored by item index: rank them by similarity.
                 let (items, sims) = near.row(item as usize);
-                items
-                    .iter()
-                    .copied()
-                    .zip(sims.iter().copied())
-                    .take(n)
-                    .collect()
+                let mut list: Vec<(u32, f32)> =
+                    items.iter().copied().zip(sims.iter().copied()).collect();
+                top_n(&mut list, n);
+                list
             }
             Fitted::Factors(f) => {
                 let yi = f.item(item as usize);

@@ -55,7 +55,7 @@ impl RuleParams {
         if !(0.0..=1.0).contains(&self.min_support) || !(0.0..=1.0).contains(&self.min_confidence) {
             return bad("min support and min confidence are shares between 0 and 1");
         }
-        if !(self.min_lift >= 0.0) {
+        if self.min_lift.is_nan() || self.min_lift < 0.0 {
             return bad("min lift must be 0 or more");
         }
         if !(2..=5).contains(&self.max_len) {

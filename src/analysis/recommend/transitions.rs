@@ -57,13 +57,16 @@ pub struct Transition {
     pub median_days: f64,
 }
 
+/// A transition's count, its customers and its gaps in days.
+type Tally = (u32, BTreeSet<u32>, Vec<f64>);
+
 /// The next-purchase transitions of `interactions`.
 pub fn next_purchases(
     interactions: &Interactions,
     params: &TransitionParams,
     progress: &Progress,
 ) -> Result<Vec<Transition>, AnalysisError> {
-    if !(params.window_days > 0.0) {
+    if params.window_days.is_nan() || params.window_days <= 0.0 {
         return Err(AnalysisError::Invalid {
             what: "next-purchase settings".into(),
             why: "the window must be more than 0 days".into(),
@@ -76,8 +79,7 @@ pub fn next_purchases(
             Level::Category => info.category.clone(),
         }
     };
-    // (A, B) → (count, customers, gaps in days).
-    let mut table: BTreeMap<(String, String), (u32, BTreeSet<u32>, Vec<f64>)> = BTreeMap::new();
+    let mut table: BTreeMap<(String, String), Tally> = BTreeMap::new();
     let mut out_of: BTreeMap<String, u32> = BTreeMap::new();
     let events = &interactions.events;
     let mut start = 0;
