@@ -272,8 +272,8 @@ impl Model {
     }
 
     /// Model scores of customer `u` as (item, score), unordered, positive only
-    /// (ALS: every item).
-    fn scores(&self, u: usize, scratch: &mut Scratch) -> Vec<(u32, f32)> {
+    /// (ALS: every item; popularity: enough to fill `limit`).
+    fn scores(&self, u: usize, limit: usize, scratch: &mut Scratch) -> Vec<(u32, f32)> {
         scratch.clear();
         let history = || self.train.row(u);
         match (&self.fitted, self.kind) {
@@ -325,9 +325,11 @@ impl Model {
                 }
             }
             (Fitted::Plain, _) => {
+                // Enough of the order to fill `limit` after leaving out what was seen.
                 let order = self.popular_for(u).0;
+                let take = order.len().min(limit + history().0.len());
                 let n = order.len() as f32;
-                for (rank, &i) in order.iter().enumerate() {
+                for (rank, &i) in order[..take].iter().enumerate() {
                     scratch.add(i, n - rank as f32);
                 }
             }
@@ -363,7 +365,7 @@ impl Model {
     ) -> Vec<Recommendation> {
         let seen = self.train.row(u).0;
         let is_seen = |i: u32| seen.binary_search(&i).is_ok();
-        let mut scored = self.scores(u, scratch);
+        let mut scored = self.scores(u, n, scratch);
         if exclude_seen {
             scored.retain(|&(i, _)| !is_seen(i));
         }
