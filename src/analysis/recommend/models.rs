@@ -19,7 +19,9 @@ use rayon::prelude::*;
 
 use super::als::{AlsParams, Factors, dot, fit_als};
 use super::interactions::ItemInfo;
-use super::knn::{Scratch, item_knn_scores, item_neighbours, similar_customers, top_n};
+use super::knn::{
+    Scratch, item_knn_scores, item_neighbours, similar_customers, top_n, user_knn_scores,
+};
 use super::sparse::Csr;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -305,18 +307,8 @@ impl Model {
             }
             (Fitted::Neighbours(n), _) => item_knn_scores(&self.train, n, u, scratch),
             (Fitted::Plain, ModelKind::UserKnn) => {
-                let near = similar_customers(
-                    &self.train,
-                    &self.by_item,
-                    u,
-                    self.params.user_neighbours,
-                    scratch,
-                );
-                for (v, s) in near {
-                    for &i in self.train.row(v as usize).0 {
-                        scratch.add(i, s);
-                    }
-                }
+                let k = self.params.user_neighbours;
+                user_knn_scores(&self.train, &self.by_item, u, k, scratch);
             }
             (Fitted::Plain, ModelKind::History) => {
                 let (items, counts) = history();
