@@ -17,7 +17,7 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use super::als::{AlsParams, Factors, dot, fit_als};
+use super::als::{AlsParams, Factors, dot, fit_als, matvec};
 use super::interactions::ItemInfo;
 use super::knn::{
     Scratch, item_knn_scores, item_neighbours, similar_customers, top_n, user_knn_scores,
@@ -280,9 +280,12 @@ impl Model {
         let history = || self.train.row(u);
         match (&self.fitted, self.kind) {
             (Fitted::Factors(f), _) => {
-                let xu = f.user(u);
-                return (0..self.train.cols as u32)
-                    .map(|i| (i, dot(xu, f.item(i as usize))))
+                let mut all = vec![0f32; self.train.cols];
+                matvec(&f.items, f.user(u), &mut all);
+                return all
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| (i as u32, s))
                     .collect();
             }
             (Fitted::Neighbours(n), ModelKind::Blend) => {
