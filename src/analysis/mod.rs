@@ -7,6 +7,7 @@ pub mod filter;
 pub mod forecast;
 pub mod funnel;
 pub mod lines;
+pub mod recommend;
 pub mod repeat;
 pub mod rfm;
 pub mod segments;

@@ -7,9 +7,12 @@
 
 mod args;
 mod campaign;
+mod evaluate;
 mod forecast;
 mod inspect;
+mod recommend;
 mod rfm;
+mod rules;
 mod sample;
 mod segment;
 
@@ -48,6 +51,12 @@ pub enum Command {
     Rfm(Box<rfm::RfmArgs>),
     /// Write the seeded sample shop (orders, products, customers, events, and the planted truth).
     Sample(Box<sample::SampleArgs>),
+    /// Top-N items for every customer with a reason (popularity, kNN, ALS, history, blend).
+    Recommend(Box<recommend::RecommendArgs>),
+    /// The report card: recommenders compared on held-out purchases.
+    Evaluate(Box<evaluate::EvaluateArgs>),
+    /// Frequently-bought-together rules (FP-growth), or next-purchase transitions.
+    Rules(Box<rules::RulesArgs>),
     /// K-means customer segments with profiles and proposed names; members to CSV with --out.
     Segment(Box<segment::SegmentArgs>),
 }
@@ -62,5 +71,8 @@ pub fn run(command: Command) -> anyhow::Result<String> {
         Command::Rfm(args) => rfm::run(&args),
         Command::Sample(args) => sample::run(&args),
         Command::Segment(args) => segment::run(&args),
+        Command::Recommend(args) => recommend::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
+        Command::Rules(args) => rules::run(&args),
     }
 }

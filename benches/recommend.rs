@@ -1,0 +1,206 @@
+//! Recommendations benchmark: generated purchases (default 1,000,000 interactions,
+//! 100,000 customers, 20,000 items), then fit time per model, recommend-all time,
+//! rules, the report card, and peak memory (VmHWM).
+//!
+//! Run in release mode: `cargo bench --bench recommend`
+//! (`MB_CUSTOMERS=10000 MB_ITEMS=2000 cargo bench --bench recommend` for a quick run).
+//! Targets: ALS (64 factors, 15 iterations) < 10 s on 2 cores, item-kNN < 5 s,
+//! memory < 2 GB.
+
+use std::time::Instant;
+
+use marketbench::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
+use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
+use marketbench::analysis::recommend::{
+    Event, Interactions, ItemInfo, ModelKind, ModelParams, fit,
+};
+use marketbench::jobs::Progress;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Customers with 5–15 purchases (10 on average), 70 % from a favourite
+/// category (item mod 100), items ∝ 1/(rank + 50), two items per order.
+fn generate(customers: usize, items: usize) -> Interactions {
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let categories = 100.min(items);
+    let weight = |i: usize| 1.0 / ((i / categories) as f64 + 50.0);
+    let cumulative = |members: Vec<usize>| {
+        let mut acc = 0.0;
+        let cum: Vec<f64> = members
+            .iter()
+            .map(|&i| {
+                acc += weight(i);
+                acc
+            })
+            .collect();
+        (members, cum)
+    };
+    let all = cumulative((0..items).collect());
+    let by_category: Vec<(Vec<usize>, Vec<f64>)> = (0..categories)
+        .map(|c| cumulative((c..items).step_by(categories).collect()))
+        .collect();
+    let draw = |rng: &mut ChaCha8Rng, (members, cum): &(Vec<usize>, Vec<f64>)| {
+        let x = rng.random_range(0.0..*cum.last().expect("items"));
+        members[cum.partition_point(|&c| c <= x).min(members.len() - 1)] as u32
+    };
+    let mut events = Vec::with_capacity(customers * 10);
+    let mut order = 0u32;
+    for c in 0..customers {
+        let favourite = &by_category[c % categories];
+        let n = rng.random_range(5..=15);
+        for k in 0..n {
+            let pool = if rng.random_bool(0.7) {
+                favourite
+            } else {
+                &all
+            };
+            events.push(Event {
+                customer: c as u32,
+                item: draw(&mut rng, pool),
+                order: order + k / 2,
+                ts_ms: i64::from(k / 2) * 86_400_000,
+            });
+        }
+        order += n.div_ceil(2);
+    }
+    let infos = (0..items)
+        .map(|i| ItemInfo {
+            id: format!("I{i:06}"),
+            name: format!("item {i}"),
+            category: Some(format!("cat {}", i % categories)),
+            price: Some(10.0 + (i % 97) as f64),
+        })
+        .collect();
+    let ids = (0..customers).map(|c| format!("C{c:07}")).collect();
+    Interactions::from_parts(ids, infos, order as usize, events)
+}
+
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let customers = env_or("MB_CUSTOMERS", 100_000);
+    let items = env_or("MB_ITEMS", 20_000);
+    let progress = Progress::detached();
+    let started = Instant::now();
+    let it = generate(customers, items);
+    println!(
+        "generated {} interactions, {} customers, {} items, {} orders in {:.2} s (threads: {})",
+        it.events.len(),
+        it.customers.len(),
+        it.items.len(),
+        it.orders,
+        started.elapsed().as_secs_f64(),
+        rayon::current_num_threads()
+    );
+    let started = Instant::now();
+    let train = it.matrix(&it.events);
+    println!(
+        "matrix: {} stored entries in {:.2} s",
+        train.nnz(),
+        started.elapsed().as_secs_f64()
+    );
+    let params = ModelParams::default();
+    for kind in [
+        ModelKind::Popular,
+        ModelKind::ItemKnn,
+        ModelKind::Als,
+        ModelKind::UserKnn,
+    ] {
+        let started = Instant::now();
+        let model = fit(kind, train.clone(), &it.items, &params, &progress).expect("fit");
+        let fit_secs = started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        // user-kNN scores against every co-buyer: time a 10,000-customer sample.
+        let (lists, label) = if kind == ModelKind::UserKnn {
+            let sample: Vec<usize> = (0..customers)
+                .step_by((customers / 10_000).max(1))
+                .collect();
+            let n = sample.len();
+            (
+                model
+                    .recommend_for(&sample, 10, true, &progress)
+                    .expect("recommend"),
+                format!("{n} customers"),
+            )
+        } else {
+            (
+                model.recommend_all(10, true, &progress).expect("recommend"),
+                "all".to_string(),
+            )
+        };
+        println!(
+            "{:<9} fit {:7.2} s, recommend top 10 ({label}) {:7.2} s, {} lists, peak {:.0} MB",
+            kind.name(),
+            fit_secs,
+            started.elapsed().as_secs_f64(),
+            lists.len(),
+            peak_mb()
+        );
+    }
+    let started = Instant::now();
+    let rules = association_rules(
+        &it,
+        &RuleParams {
+            min_support: 0.0001,
+            ..RuleParams::default()
+        },
+        &progress,
+    )
+    .expect("rules");
+    println!(
+        "rules (FP-growth, min support 0.0001, length ≤ 2): {} rules in {:.2} s, peak {:.0} MB",
+        rules.len(),
+        started.elapsed().as_secs_f64(),
+        peak_mb()
+    );
+    let started = Instant::now();
+    let card = evaluate(
+        &it,
+        &EvalParams {
+            split: Split::LeaveLastOut,
+            models: vec![ModelKind::Popular, ModelKind::ItemKnn, ModelKind::Als],
+            ..EvalParams::default()
+        },
+        &progress,
+    )
+    .expect("card");
+    println!(
+        "report card ({}, K = {}, {} customers) in {:.2} s",
+        card.split,
+        card.k,
+        card.tested,
+        started.elapsed().as_secs_f64()
+    );
+    println!("  model     precision  recall    ndcg   hit rate coverage  fit s  rec s");
+    for m in &card.models {
+        let x = &m.metrics;
+        println!(
+            "  {:<9} {:8.4} {:8.4} {:8.4} {:8.4} {:8.4} {:6.2} {:6.2}",
+            m.model.name(),
+            x.precision,
+            x.recall,
+            x.ndcg,
+            x.hit_rate,
+            x.coverage,
+            m.fit_secs,
+            m.recommend_secs
+        );
+    }
+    println!("peak memory (VmHWM): {:.0} MB", peak_mb());
+}

@@ -1,0 +1,300 @@
+//! Purchases as interactions: one event per customer × item × order, indexed so
+//! the models work on dense integer ids.
+//!
+//! Contract:
+//! - Only purchase lines count: return lines and cancelled lines are left out (the
+//!   rules of `analysis::lines`), and so are lines without a customer, item, order
+//!   id or time.
+//! - An item bought twice in one order is one event (the order's first time);
+//!   the interaction value of a customer × item is the number of distinct orders
+//!   holding it (implicit feedback), never the quantity.
+//! - Customers, items and orders are indexed in ascending id order, so "lower item
+//!   index" (the tie-break everywhere) means the lower item id. Events are sorted by
+//!   customer, then time, then item.
+//! - Item name and category are the first non-empty ones seen; the price is the
+//!   median unit price paid (or amount / quantity when there is no unit price).
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use super::sparse::Csr;
+use crate::analysis::lines::{AnalysisError, polars_error, require, with_net_amount};
+
+/// One purchase: a customer bought an item in an order at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub customer: u32,
+    pub item: u32,
+    pub order: u32,
+    /// Milliseconds since 1970 (the `ts` column).
+    pub ts_ms: i64,
+}
+
+/// What is known about an item besides its purchases.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ItemInfo {
+    pub id: String,
+    /// The item's name, or its id when no name is known.
+    pub name: String,
+    pub category: Option<String>,
+    pub price: Option<f64>,
+}
+
+/// Every purchase event with the index maps.
+#[derive(Clone, Debug, Default)]
+pub struct Interactions {
+    /// Customer ids by index (ascending).
+    pub customers: Vec<String>,
+    /// Items by index (ascending id).
+    pub items: Vec<ItemInfo>,
+    /// Number of distinct orders.
+    pub orders: usize,
+    /// Sorted by customer, time, item.
+    pub events: Vec<Event>,
+}
+
+impl Interactions {
+    /// Builds from parts (events in any order); sorts the events.
+    pub fn from_parts(
+        customers: Vec<String>,
+        items: Vec<ItemInfo>,
+        orders: usize,
+        mut events: Vec<Event>,
+    ) -> Interactions {
+        events.sort_unstable_by_key(|e| (e.customer, e.ts_ms, e.item, e.order));
+        Interactions {
+            customers,
+            items,
+            orders,
+            events,
+        }
+    }
+
+    /// The customer × item matrix of distinct-order counts over `events`.
+    pub fn matrix(&self, events: &[Event]) -> Csr {
+        let triplets: Vec<(u32, u32, f32)> =
+            events.iter().map(|e| (e.customer, e.item, 1.0)).collect();
+        Csr::from_triplets(self.customers.len(), self.items.len(), &triplets)
+    }
+
+    /// The index of a customer id.
+    pub fn customer_index(&self, id: &str) -> Option<usize> {
+        self.customers.binary_search_by(|c| c.as_str().cmp(id)).ok()
+    }
+
+    /// The index of an item id.
+    pub fn item_index(&self, id: &str) -> Option<usize> {
+        self.items.binary_search_by(|i| i.id.as_str().cmp(id)).ok()
+    }
+}
+
+/// Interactions from canonical order lines. Needs `customer_id`, `item_id`,
+/// `order_id` and `ts`.
+pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, AnalysisError> {
+    require(lines, "customer_id", "customer id")?;
+    require(lines, "item_id", "item id")?;
+    require(lines, "order_id", "order id")?;
+    require(lines, "ts", "date / time")?;
+    let schema = lines.schema();
+    let text = |name: &str| {
+        if schema.contains(name) {
+            col(name).cast(DataType::String)
+        } else {
+            lit(NULL).cast(DataType::String)
+        }
+    };
+    let number = |name: &str| {
+        if schema.contains(name) {
+            col(name).cast(DataType::Float64)
+        } else {
+            lit(NULL).cast(DataType::Float64)
+        }
+    };
+    let price = when(number("unit_price").is_not_null())
+        .then(number("unit_price"))
+        .otherwise(number("amount") / number("quantity"));
+    let context = "reading purchases for recommendations";
+    let lines = with_net_amount(lines)
+        .filter(col("_return").not().and(col("_cancelled").not()))
+        .select([
+            text("customer_id").alias("c"),
+            text("item_id").alias("i"),
+            text("order_id").alias("o"),
+            col("ts").cast(DataType::Int64).alias("t"),
+            text("item_name").alias("name"),
+            text("category").alias("cat"),
+            price.alias("price"),
+        ])
+        .filter(
+            col("c")
+                .is_not_null()
+                .and(col("i").is_not_null())
+                .and(col("o").is_not_null())
+                .and(col("t").is_not_null()),
+        )
+        .collect()
+        .map_err(polars_error(context))?;
+    let strings = |name: &str| -> Result<Vec<Option<String>>, AnalysisError> {
+        Ok(lines
+            .column(name)
+            .and_then(|c| c.str().cloned())
+            .map_err(polars_error(context))?
+            .iter()
+            .map(|v| v.map(str::to_string))
+            .collect())
+    };
+    let customers_raw = strings("c")?;
+    let items_raw = strings("i")?;
+    let orders_raw = strings("o")?;
+    let names = strings("name")?;
+    let categories = strings("cat")?;
+    let times: Vec<Option<i64>> = lines
+        .column("t")
+        .and_then(|c| c.i64().cloned())
+        .map_err(polars_error(context))?
+        .iter()
+        .collect();
+    let prices: Vec<Option<f64>> = lines
+        .column("price")
+        .and_then(|c| c.f64().cloned())
+        .map_err(polars_error(context))?
+        .iter()
+        .collect();
+
+    let customer_index = index_of(&customers_raw);
+    let item_index = index_of(&items_raw);
+    let order_index = index_of(&orders_raw);
+    let mut items: Vec<ItemInfo> = item_index
+        .sorted
+        .iter()
+        .map(|id| ItemInfo {
+            id: id.clone(),
+            name: id.clone(),
+            ..ItemInfo::default()
+        })
+        .collect();
+    let mut named = vec![false; items.len()];
+    let mut paid: Vec<Vec<f64>> = vec![Vec::new(); items.len()];
+    let mut first: HashMap<(u32, u32, u32), usize> = HashMap::new();
+    let mut events: Vec<Event> = Vec::with_capacity(lines.height());
+    for row in 0..lines.height() {
+        let (Some(c), Some(i), Some(o), Some(t)) = (
+            customers_raw[row].as_deref(),
+            items_raw[row].as_deref(),
+            orders_raw[row].as_deref(),
+            times[row],
+        ) else {
+            continue;
+        };
+        let (c, i, o) = (customer_index.get(c), item_index.get(i), order_index.get(o));
+        let info = &mut items[i as usize];
+        if let Some(name) = names[row].as_deref().filter(|n| !n.is_empty())
+            && !named[i as usize]
+        {
+            info.name = name.to_string();
+            named[i as usize] = true;
+        }
+        if info.category.is_none() {
+            info.category = categories[row].clone().filter(|c| !c.is_empty());
+        }
+        if let Some(p) = prices[row].filter(|p| p.is_finite() && *p > 0.0) {
+            paid[i as usize].push(p);
+        }
+        let event = Event {
+            customer: c,
+            item: i,
+            order: o,
+            ts_ms: t,
+        };
+        match first.get(&(c, i, o)) {
+            Some(&at) if events[at].ts_ms <= t => {}
+            Some(&at) => events[at] = event,
+            None => {
+                first.insert((c, i, o), events.len());
+                events.push(event);
+            }
+        }
+    }
+    for (info, mut prices) in items.iter_mut().zip(paid) {
+        if !prices.is_empty() {
+            prices.sort_unstable_by(f64::total_cmp);
+            let mid = prices.len() / 2;
+            info.price = Some(if prices.len() % 2 == 1 {
+                prices[mid]
+            } else {
+                (prices[mid - 1] + prices[mid]) / 2.0
+            });
+        }
+    }
+    Ok(Interactions::from_parts(
+        customer_index.sorted,
+        items,
+        order_index.sorted.len(),
+        events,
+    ))
+}
+
+/// Sorted distinct values and their positions.
+struct Index {
+    sorted: Vec<String>,
+    position: HashMap<String, u32>,
+}
+
+impl Index {
+    fn get(&self, value: &str) -> u32 {
+        self.position[value]
+    }
+}
+
+fn index_of(values: &[Option<String>]) -> Index {
+    let mut sorted: Vec<String> = values.iter().flatten().cloned().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let position = sorted
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (v.clone(), k as u32))
+        .collect();
+    Index { sorted, position }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn purchases_only_one_event_per_order_and_sorted_indexes() {
+        let lines = df!(
+            "customer_id" => ["b", "a", "a", "a", "b", "a"],
+            "order_id" => ["o2", "o1", "o1", "o3", "o4", "o5"],
+            "ts" => [5i64, 1, 2, 3, 4, 6],
+            "item_id" => ["y", "x", "x", "y", "x", "z"],
+            "item_name" => ["Y", "X", "X", "Y", "X", "Z"],
+            "amount" => [1.0, 2.0, 2.0, 3.0, -2.0, 4.0],
+            "is_return" => [false, false, false, false, true, false],
+            "is_cancelled" => [false, false, false, false, false, true],
+        )
+        .expect("frame");
+        let lines = lines
+            .lazy()
+            .with_column(col("ts").cast(DataType::Datetime(TimeUnit::Milliseconds, None)))
+            .collect()
+            .expect("ts");
+        let it = interactions_from_lines(&lines).expect("interactions");
+        assert_eq!(it.customers, vec!["a", "b"]);
+        let ids: Vec<&str> = it.items.iter().map(|i| i.id.as_str()).collect();
+        // z was only in a cancelled line, x for b only a return.
+        assert_eq!(ids, vec!["x", "y"]);
+        assert_eq!(it.items[0].name, "X");
+        let pairs: Vec<(u32, u32, i64)> = it
+            .events
+            .iter()
+            .map(|e| (e.customer, e.item, e.ts_ms))
+            .collect();
+        assert_eq!(pairs, vec![(0, 0, 1), (0, 1, 3), (1, 1, 5)]);
+        let m = it.matrix(&it.events);
+        assert_eq!(m.get(0, 0), 1.0);
+        assert_eq!(m.get(1, 0), 0.0);
+    }
+}

@@ -1,0 +1,309 @@
+//! Neighbourhood models: item-kNN and user-kNN on implicit purchases, and the
+//! mean-centred user-CF prediction for explicit ratings.
+//!
+//! Contract:
+//! - Implicit similarities are cosine on presence (bought or not): sim(i, j) =
+//!   |customers of i ∩ of j| / √(|of i|·|of j|). An item is never its own neighbour.
+//! - Neighbour lists keep the `n` most similar, ties by lower index; a zero
+//!   similarity is never kept.
+//! - Item-kNN scores an item by the sum of its similarities to the customer's
+//!   items; user-kNN by the sum of the similarities of the `k` nearest customers
+//!   who bought it.
+
+use rayon::prelude::*;
+
+use super::sparse::Csr;
+use crate::analysis::lines::AnalysisError;
+use crate::jobs::Progress;
+
+/// Items per progress step of the item-kNN fit.
+const ITEM_CHUNK: usize = 1024;
+
+/// The top-N neighbours of every item: row `i` lists neighbours with similarities.
+pub type Neighbours = Csr;
+
+/// Item × item top-`n` cosine neighbours from a customer × item matrix.
+pub fn item_neighbours(
+    train: &Csr,
+    n: usize,
+    progress: &Progress,
+) -> Result<Neighbours, AnalysisError> {
+    let by_item = train.transpose();
+    let item_norm: Vec<f32> = (0..by_item.rows)
+        .map(|i| (by_item.row(i).0.len() as f32).sqrt())
+        .collect();
+    let items = by_item.rows;
+    let mut lists: Vec<Vec<(u32, f32)>> = Vec::with_capacity(items);
+    for start in (0..items).step_by(ITEM_CHUNK) {
+        progress.check().map_err(|_| AnalysisError::Cancelled)?;
+        progress.report(start as u64, items as u64);
+        let end = (start + ITEM_CHUNK).min(items);
+        let chunk: Vec<Vec<(u32, f32)>> = (start..end)
+            .into_par_iter()
+            .map_init(
+                || (vec![0f32; items], Vec::<u32>::new()),
+                |(acc, touched), i| {
+                    for &u in by_item.row(i).0 {
+                        for &j in train.row(u as usize).0 {
+                            if acc[j as usize] == 0.0 {
+                                touched.push(j);
+                            }
+                            acc[j as usize] += 1.0;
+                        }
+                    }
+                    let mut sims: Vec<(u32, f32)> = touched
+                        .iter()
+                        .filter(|&&j| j as usize != i)
+                        .map(|&j| (j, acc[j as usize] / (item_norm[i] * item_norm[j as usize])))
+                        .collect();
+                    for &j in touched.iter() {
+                        acc[j as usize] = 0.0;
+                    }
+                    touched.clear();
+                    top_n(&mut sims, n);
+                    sims
+                },
+            )
+            .collect();
+        lists.extend(chunk);
+    }
+    progress.report(items as u64, items as u64);
+    let triplets: Vec<(u32, u32, f32)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.iter().map(move |&(j, s)| (i as u32, j, s)))
+        .collect();
+    Ok(Csr::from_triplets(items, items, &triplets))
+}
+
+/// Keeps the `n` largest by score, ties by lower index, sorted that way.
+pub fn top_n(list: &mut Vec<(u32, f32)>, n: usize) {
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if list.len() > n && n > 0 {
+        list.select_nth_unstable_by(n - 1, order);
+        list.truncate(n);
+    } else if n == 0 {
+        list.clear();
+    }
+    list.sort_unstable_by(order);
+}
+
+/// Scratch buffers for scoring one customer, reused across customers.
+pub struct Scratch {
+    pub scores: Vec<f32>,
+    pub touched: Vec<u32>,
+    user_acc: Vec<f32>,
+    user_touched: Vec<u32>,
+}
+
+impl Scratch {
+    pub fn new(items: usize, customers: usize) -> Scratch {
+        Scratch {
+            scores: vec![0.0; items],
+            touched: Vec::new(),
+            user_acc: vec![0.0; customers],
+            user_touched: Vec::new(),
+        }
+    }
+
+    /// Adds `value` to the score of `item`, remembering it was touched.
+    pub fn add(&mut self, item: u32, value: f32) {
+        let slot = &mut self.scores[item as usize];
+        if *slot == 0.0 {
+            self.touched.push(item);
+        }
+        *slot += value;
+    }
+
+    /// Resets the touched scores to zero.
+    pub fn clear(&mut self) {
+        for &i in &self.touched {
+            self.scores[i as usize] = 0.0;
+        }
+        self.touched.clear();
+    }
+}
+
+/// Item-kNN scores of customer `u` into `scratch`.
+pub fn item_knn_scores(train: &Csr, neighbours: &Neighbours, u: usize, scratch: &mut Scratch) {
+    for &j in train.row(u).0 {
+        let (near, sims) = neighbours.row(j as usize);
+        for (&i, &s) in near.iter().zip(sims) {
+            scratch.add(i, s);
+        }
+    }
+}
+
+/// The `k` customers most similar to `u` (cosine on presence), ties by lower index.
+pub fn similar_customers(
+    train: &Csr,
+    by_item: &Csr,
+    u: usize,
+    k: usize,
+    scratch: &mut Scratch,
+) -> Vec<(u32, f32)> {
+    let own = train.row(u).0;
+    for &j in own {
+        for &v in by_item.row(j as usize).0 {
+            if v as usize == u {
+                continue;
+            }
+            if scratch.user_acc[v as usize] == 0.0 {
+                scratch.user_touched.push(v);
+            }
+            scratch.user_acc[v as usize] += 1.0;
+        }
+    }
+    let norm_u = (own.len() as f32).sqrt();
+    let mut sims: Vec<(u32, f32)> = scratch
+        .user_touched
+        .iter()
+        .map(|&v| {
+            let norm_v = (train.row(v as usize).0.len() as f32).sqrt();
+            (v, scratch.user_acc[v as usize] / (norm_u * norm_v))
+        })
+        .collect();
+    for &v in &scratch.user_touched {
+        scratch.user_acc[v as usize] = 0.0;
+    }
+    scratch.user_touched.clear();
+    top_n(&mut sims, k);
+    sims
+}
+
+/// User-kNN scores of customer `u` into `scratch`.
+pub fn user_knn_scores(train: &Csr, by_item: &Csr, u: usize, k: usize, scratch: &mut Scratch) {
+    for (v, s) in similar_customers(train, by_item, u, k, scratch) {
+        for &i in train.row(v as usize).0 {
+            scratch.add(i, s);
+        }
+    }
+}
+
+/// The mean-centred user-CF prediction for explicit ratings (`None` = not rated):
+/// r̂(u,i) = r̄(u) + Σ sim(u,v)·(r(v,i) − r̄(v)) / Σ |sim(u,v)| over the `k` most
+/// similar customers v ≠ u who rated i. sim is the cosine over co-rated items of
+/// the raw ratings; r̄ is a customer's mean over all their ratings. Returns r̄(u)
+/// when no neighbour rated i (or all similarities are 0), None when u rated nothing.
+pub fn mean_centred_prediction(
+    ratings: &[Vec<Option<f64>>],
+    u: usize,
+    i: usize,
+    k: usize,
+) -> Option<f64> {
+    let mean = |r: &[Option<f64>]| {
+        let rated: Vec<f64> = r.iter().flatten().copied().collect();
+        (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64)
+    };
+    let mean_u = mean(&ratings[u])?;
+    let mut neighbours: Vec<(usize, f64)> = ratings
+        .iter()
+        .enumerate()
+        .filter(|&(v, r)| v != u && r.get(i).copied().flatten().is_some())
+        .map(|(v, r)| {
+            let (mut dot, mut nu, mut nv) = (0.0, 0.0, 0.0);
+            for (a, b) in ratings[u].iter().zip(r) {
+                if let (Some(a), Some(b)) = (a, b) {
+                    dot += a * b;
+                    nu += a * a;
+                    nv += b * b;
+                }
+            }
+            let sim = if nu > 0.0 && nv > 0.0 {
+                dot / (nu.sqrt() * nv.sqrt())
+            } else {
+                0.0
+            };
+            (v, sim)
+        })
+        .collect();
+    neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    neighbours.truncate(k);
+    let (mut num, mut den) = (0.0, 0.0);
+    for (v, sim) in neighbours {
+        let (Some(r_vi), Some(mean_v)) = (ratings[v][i], mean(&ratings[v])) else {
+            continue;
+        };
+        num += sim * (r_vi - mean_v);
+        den += sim.abs();
+    }
+    Some(if den > 0.0 {
+        mean_u + num / den
+    } else {
+        mean_u
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 5 customers × 4 items (0 = not rated). Customer 0 has not rated item 3.
+    fn example() -> Vec<Vec<Option<f64>>> {
+        let raw = [
+            [5.0, 3.0, 4.0, 0.0],
+            [3.0, 1.0, 2.0, 3.0],
+            [4.0, 3.0, 4.0, 3.0],
+            [3.0, 3.0, 1.0, 5.0],
+            [1.0, 5.0, 5.0, 2.0],
+        ];
+        raw.iter()
+            .map(|r| r.iter().map(|&x| (x > 0.0).then_some(x)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn mean_centred_prediction_matches_hand_computation() {
+        let r = example();
+        // Cosine over items 0..3 with customer 0 = (5, 3, 4), |.| = √50.
+        let cos = |v: [f64; 3]| {
+            (5.0 * v[0] + 3.0 * v[1] + 4.0 * v[2])
+                / (50f64.sqrt() * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt())
+        };
+        let sims = [
+            cos([3.0, 1.0, 2.0]),
+            cos([4.0, 3.0, 4.0]),
+            cos([3.0, 3.0, 1.0]),
+            cos([1.0, 5.0, 5.0]),
+        ];
+        // Each neighbour's mean over all four ratings, and their rating of item 3.
+        let means = [9.0 / 4.0, 14.0 / 4.0, 12.0 / 4.0, 13.0 / 4.0];
+        let item3 = [3.0, 3.0, 5.0, 2.0];
+        let mean_u = 4.0;
+        let all: f64 =
+            (0..4).map(|v| sims[v] * (item3[v] - means[v])).sum::<f64>() / sims.iter().sum::<f64>();
+        let got = mean_centred_prediction(&r, 0, 3, 4).expect("prediction");
+        assert!((got - (mean_u + all)).abs() < 1e-12, "{got}");
+        // With two neighbours: the most similar are customers 2 (0.9939) and 1 (0.9827).
+        assert!(sims[1] > sims[0] && sims[0] > sims[2] && sims[0] > sims[3]);
+        let two = mean_u
+            + (sims[1] * (item3[1] - means[1]) + sims[0] * (item3[0] - means[0]))
+                / (sims[1] + sims[0]);
+        let got = mean_centred_prediction(&r, 0, 3, 2).expect("prediction");
+        assert!((got - two).abs() < 1e-12, "{got} vs {two}");
+        // By hand: 4 + (0.9827·0.75 − 0.9939·0.5) / (0.9827 + 0.9939) ≈ 4.1215.
+        assert!((got - 4.1215).abs() < 1e-3, "{got}");
+    }
+
+    #[test]
+    fn item_neighbours_are_cosine_top_n() {
+        // Items 0 and 1 always together; item 2 once with 0.
+        let train = Csr::from_triplets(
+            3,
+            3,
+            &[
+                (0, 0, 1.0),
+                (0, 1, 1.0),
+                (1, 0, 1.0),
+                (1, 1, 1.0),
+                (2, 0, 1.0),
+                (2, 2, 1.0),
+            ],
+        );
+        let n = item_neighbours(&train, 1, &Progress::detached()).expect("fit");
+        // sim(0,1) = 2/√(3·2) = 0.8165 beats sim(0,2) = 1/√3.
+        assert_eq!(n.row(0).0, &[1]);
+        assert!((n.row(0).1[0] - 2.0 / 6f32.sqrt()).abs() < 1e-6);
+        assert_eq!(n.row(2).0, &[0]);
+    }
+}

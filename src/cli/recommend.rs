@@ -1,0 +1,266 @@
+//! `marketbench recommend FILE... [--model M] [--top 10] [--out recs.csv]`: the
+//! top-N items for every customer, each with a reason.
+//!
+//! Text output: the model, how many customers got lists, and (with `--for ID`,
+//! repeatable) each named customer's history and list. `--json` prints `{model,
+//! top, exclude_seen, customers, recommendations: [{customer_id, rank, item_id,
+//! item_name, score, reason}]}` for the `--for` customers (all customers when none
+//! is named). `--out` writes every customer's list (`customer_id, rank, item_id,
+//! item_name, score, reason`) atomically: `.csv` (UTF-8 with a BOM), `.xlsx`
+//! through `export`, or `.parquet`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::Args;
+use polars::prelude::{Column, DataFrame, ParquetWriter};
+use serde_json::{Value, json};
+
+use super::{LoadArgs, OutputArgs, load_files};
+use crate::analysis::recommend::{
+    AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, interactions_from_lines,
+};
+use crate::export::{ExportError, ExportFormat, write_atomically, write_table};
+use crate::jobs::Progress;
+
+/// Model settings shared by `recommend` and `evaluate`.
+#[derive(Debug, Clone, Args)]
+pub struct ModelArgs {
+    /// Neighbours kept per item (item-knn, blend) and per customer (user-knn).
+    #[arg(long, default_value_t = 50)]
+    pub neighbours: usize,
+    /// ALS factors per customer and item.
+    #[arg(long, default_value_t = 64)]
+    pub factors: usize,
+    /// ALS iterations.
+    #[arg(long, default_value_t = 15)]
+    pub iterations: usize,
+    /// ALS confidence weight α (confidence = 1 + α·orders).
+    #[arg(long, default_value_t = 10.0)]
+    pub alpha: f32,
+    /// ALS regularisation λ.
+    #[arg(long, default_value_t = 0.1)]
+    pub regularization: f32,
+    /// Weight of the customer's own history in the blend (0..1).
+    #[arg(long, default_value_t = 0.5)]
+    pub history_weight: f32,
+}
+
+impl ModelArgs {
+    pub fn params(&self) -> ModelParams {
+        ModelParams {
+            item_neighbours: self.neighbours,
+            user_neighbours: self.neighbours,
+            als: AlsParams {
+                factors: self.factors,
+                iterations: self.iterations,
+                alpha: self.alpha,
+                regularization: self.regularization,
+                ..AlsParams::default()
+            },
+            history_weight: self.history_weight,
+            segments: None,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// Orders files or folders (products files add names and categories).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// popular, item-knn, user-knn, als, history or blend.
+    #[arg(long, default_value = "item-knn")]
+    pub model: ModelKind,
+    /// Items per customer.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Leave out items the customer already bought (default: true, but false for
+    /// history and blend, which are about re-buying).
+    #[arg(long, value_name = "true|false")]
+    pub exclude_seen: Option<bool>,
+    /// Show this customer's history and list (repeatable).
+    #[arg(long = "for", value_name = "CUSTOMER_ID")]
+    pub for_customers: Vec<String>,
+    /// Write every customer's list to this .csv, .xlsx or .parquet file.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub model_args: ModelArgs,
+    #[command(flatten)]
+    pub load: LoadArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Purchase interactions from the input files.
+pub fn load_interactions(files: &[PathBuf], load: &LoadArgs) -> anyhow::Result<Interactions> {
+    let loaded = load_files(files, load)?;
+    let Some(lines) = loaded.store.order_lines()? else {
+        bail!("no orders file among the inputs: recommendations need order lines");
+    };
+    let interactions = interactions_from_lines(&lines).context("reading purchases")?;
+    if interactions.events.is_empty() {
+        bail!("the orders hold no purchase with a customer, item, order id and time");
+    }
+    Ok(interactions)
+}
+
+pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
+    if args.top == 0 {
+        bail!("--top must be at least 1");
+    }
+    let interactions = load_interactions(&args.files, &args.load)?;
+    let exclude_seen = args
+        .exclude_seen
+        .unwrap_or(!matches!(args.model, ModelKind::History | ModelKind::Blend));
+    let mut shown = Vec::new();
+    for id in &args.for_customers {
+        match interactions.customer_index(id) {
+            Some(u) => shown.push(u),
+            None => bail!("--for {id}: no customer with this id has a purchase"),
+        }
+    }
+    let progress = Progress::detached();
+    let train = interactions.matrix(&interactions.events);
+    let model = fit(
+        args.model,
+        train,
+        &interactions.items,
+        &args.model_args.params(),
+        &progress,
+    )
+    .with_context(|| format!("fitting {}", args.model))?;
+    let lists = model.recommend_all(args.top, exclude_seen, &progress)?;
+    if let Some(out) = &args.out {
+        write_lists(out, &interactions, &lists)
+            .with_context(|| format!("writing {}", out.display()))?;
+    }
+    let chosen: Vec<usize> = if shown.is_empty() {
+        (0..lists.len()).collect()
+    } else {
+        shown.clone()
+    };
+    if args.output.json {
+        let rows: Vec<Value> = chosen
+            .iter()
+            .flat_map(|&u| {
+                let interactions = &interactions;
+                lists[u].iter().enumerate().map(move |(rank, r)| {
+                    let item = &interactions.items[r.item as usize];
+                    json!({
+                        "customer_id": interactions.customers[u],
+                        "rank": rank + 1,
+                        "item_id": item.id,
+                        "item_name": item.name,
+                        "score": r.score,
+                        "reason": r.reason.text(&interactions.items),
+                    })
+                })
+            })
+            .collect();
+        return Ok(serde_json::to_string_pretty(&json!({
+            "model": args.model.name(),
+            "top": args.top,
+            "exclude_seen": exclude_seen,
+            "customers": lists.len(),
+            "recommendations": rows,
+        }))?);
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}: top {} for {} customers over {} items (already-bought items {})",
+        args.model,
+        args.top,
+        lists.len(),
+        interactions.items.len(),
+        if exclude_seen { "excluded" } else { "allowed" },
+    );
+    for &u in &shown {
+        let (items, counts) = model.train().row(u);
+        let mut history: Vec<(u32, f32)> =
+            items.iter().copied().zip(counts.iter().copied()).collect();
+        history.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let _ = writeln!(s, "\n{}: bought", interactions.customers[u]);
+        for (i, n) in history {
+            let _ = writeln!(s, "  {} × {}", n, interactions.items[i as usize].name);
+        }
+        let _ = writeln!(s, "recommended:");
+        for (rank, r) in lists[u].iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  {:2}. {} ({:.3}): {}",
+                rank + 1,
+                interactions.items[r.item as usize].name,
+                r.score,
+                r.reason.text(&interactions.items)
+            );
+        }
+    }
+    if let Some(out) = &args.out {
+        let _ = writeln!(s, "wrote {}", out.display());
+    }
+    Ok(s)
+}
+
+/// Every list as `customer_id, rank, item_id, item_name, score, reason`.
+fn write_lists(
+    path: &Path,
+    interactions: &Interactions,
+    lists: &[Vec<Recommendation>],
+) -> anyhow::Result<()> {
+    let mut customer = Vec::new();
+    let mut rank = Vec::new();
+    let mut item_id = Vec::new();
+    let mut item_name = Vec::new();
+    let mut score = Vec::new();
+    let mut reason = Vec::new();
+    for (u, list) in lists.iter().enumerate() {
+        for (k, r) in list.iter().enumerate() {
+            let item = &interactions.items[r.item as usize];
+            customer.push(interactions.customers[u].as_str());
+            rank.push(k as u32 + 1);
+            item_id.push(item.id.as_str());
+            item_name.push(item.name.as_str());
+            score.push(r.score);
+            reason.push(r.reason.text(&interactions.items));
+        }
+    }
+    let frame = DataFrame::new(
+        rank.len(),
+        vec![
+            Column::new("customer_id".into(), customer),
+            Column::new("rank".into(), rank),
+            Column::new("item_id".into(), item_id),
+            Column::new("item_name".into(), item_name),
+            Column::new("score".into(), score),
+            Column::new("reason".into(), reason),
+        ],
+    )?;
+    write_frame(&frame, path)
+}
+
+/// Writes `frame` atomically: `.parquet` with polars, `.csv`/`.xlsx` through `export`.
+pub fn write_frame(frame: &DataFrame, path: &Path) -> anyhow::Result<()> {
+    let is_parquet = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+    if is_parquet {
+        let mut frame = frame.clone();
+        write_atomically(path, |_, file| {
+            ParquetWriter::new(file)
+                .finish(&mut frame)
+                .map(|_| ())
+                .map_err(|source| ExportError::Polars {
+                    file: path.to_path_buf(),
+                    source,
+                })
+        })?;
+    } else {
+        write_table(frame, path, ExportFormat::from_path(path)?)?;
+    }
+    Ok(())
+}

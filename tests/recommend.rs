@@ -1,0 +1,294 @@
+//! Recommenders, rules and the report card on generated purchases with planted
+//! co-purchase bundles, on the bundled sample store, and the three commands end
+//! to end.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use marketbench::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
+use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
+use marketbench::analysis::recommend::{
+    Event, Interactions, ItemInfo, ModelKind, ModelParams, Reason, fit, interactions_from_lines,
+};
+use marketbench::cli::{LoadArgs, load_files};
+use marketbench::jobs::Progress;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde_json::Value;
+
+/// Planted bundles: (anchor, companion). Far apart in index and popularity.
+const BUNDLES: [(u32, u32); 3] = [(5, 200), (50, 201), (120, 202)];
+const ITEMS: u32 = 300;
+
+/// 1,500 customers, each with a favourite category (item index mod 10), 2–6
+/// orders of 1–3 items: 70 % from the favourite category, the rest from all, each
+/// drawn ∝ 1/(i + 10); an anchor in an order brings its companion with
+/// probability 0.6. The last customer bought only the first anchor, once.
+fn generated() -> Interactions {
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let weights: Vec<f64> = (0..ITEMS).map(|i| 1.0 / (f64::from(i) + 10.0)).collect();
+    let draw = |rng: &mut ChaCha8Rng, taste: Option<u32>| {
+        let allowed = |i: &u32| taste.is_none_or(|t| i % 10 == t);
+        let total: f64 = (0..ITEMS)
+            .filter(allowed)
+            .map(|i| weights[i as usize])
+            .sum();
+        let mut x = rng.random_range(0.0..total);
+        for i in (0..ITEMS).filter(allowed) {
+            if x < weights[i as usize] {
+                return i;
+            }
+            x -= weights[i as usize];
+        }
+        ITEMS - 1
+    };
+    let customers = 1_500u32;
+    let mut events = Vec::new();
+    let mut order = 0u32;
+    for c in 0..customers - 1 {
+        let favourite = c % 10;
+        for k in 0..rng.random_range(2..=6) {
+            let mut basket: Vec<u32> = (0..rng.random_range(1..=3))
+                .map(|_| {
+                    let taste = rng.random_bool(0.7).then_some(favourite);
+                    draw(&mut rng, taste)
+                })
+                .collect();
+            for (anchor, companion) in BUNDLES {
+                if basket.contains(&anchor) && rng.random_bool(0.6) {
+                    basket.push(companion);
+                }
+            }
+            basket.sort_unstable();
+            basket.dedup();
+            for item in basket {
+                events.push(Event {
+                    customer: c,
+                    item,
+                    order,
+                    ts_ms: i64::from(k) * 86_400_000 * 10,
+                });
+            }
+            order += 1;
+        }
+    }
+    events.push(Event {
+        customer: customers - 1,
+        item: BUNDLES[0].0,
+        order,
+        ts_ms: 0,
+    });
+    let items = (0..ITEMS)
+        .map(|i| ItemInfo {
+            id: format!("I{i:03}"),
+            name: format!("item {i}"),
+            category: Some(format!("cat {}", i % 10)),
+            price: Some(10.0 + f64::from(i)),
+        })
+        .collect();
+    let names = (0..customers).map(|c| format!("C{c:04}")).collect();
+    Interactions::from_parts(names, items, order as usize + 1, events)
+}
+
+fn small_als() -> ModelParams {
+    let mut params = ModelParams::default();
+    params.als.factors = 32;
+    params
+}
+
+#[test]
+fn item_knn_and_als_put_the_bundle_partner_in_the_top_5() {
+    let it = generated();
+    let progress = Progress::detached();
+    for kind in [ModelKind::ItemKnn, ModelKind::Als] {
+        let model = fit(
+            kind,
+            it.matrix(&it.events),
+            &it.items,
+            &small_als(),
+            &progress,
+        )
+        .expect("fit");
+        for (anchor, companion) in BUNDLES {
+            let similar: Vec<u32> = model.similar_items(anchor, 5).iter().map(|s| s.0).collect();
+            assert!(
+                similar.contains(&companion),
+                "{kind}: {anchor} → {similar:?}"
+            );
+        }
+        let only_anchor = it.customers.len() - 1;
+        let list = model.recommend(only_anchor, 5, true, &mut model.scratch());
+        let items: Vec<u32> = list.iter().map(|r| r.item).collect();
+        assert!(items.contains(&BUNDLES[0].1), "{kind}: {items:?}");
+        let partner = list
+            .iter()
+            .find(|r| r.item == BUNDLES[0].1)
+            .expect("partner");
+        assert_eq!(partner.reason, Reason::Bought(vec![BUNDLES[0].0]));
+        assert_eq!(partner.reason.text(&it.items), "bought item 5");
+    }
+}
+
+#[test]
+fn rules_find_the_planted_pairs_with_lift_above_1() {
+    let it = generated();
+    let rules =
+        association_rules(&it, &RuleParams::default(), &Progress::detached()).expect("rules");
+    for (anchor, companion) in BUNDLES {
+        let rule = rules
+            .iter()
+            .find(|r| r.antecedent == vec![anchor] && r.consequent == companion)
+            .unwrap_or_else(|| panic!("{anchor} → {companion}"));
+        assert!(rule.lift > 1.0 && rule.confidence > 0.45, "{rule:?}");
+    }
+    // No unplanted rule with as much support comes close in lift.
+    let planted = |a: u32, b: u32| BUNDLES.contains(&(a.min(b), a.max(b)));
+    for (anchor, companion) in BUNDLES {
+        let rule = rules
+            .iter()
+            .find(|r| r.antecedent == vec![anchor] && r.consequent == companion)
+            .expect("planted rule");
+        for other in rules
+            .iter()
+            .filter(|r| !planted(r.antecedent[0], r.consequent))
+        {
+            assert!(
+                other.count < rule.count || other.lift < rule.lift / 2.0,
+                "{other:?} vs {rule:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn report_card_ranks_co_purchase_models_above_popularity() {
+    let it = generated();
+    let params = EvalParams {
+        split: Split::LastBasket,
+        models: vec![ModelKind::Popular, ModelKind::ItemKnn],
+        ..EvalParams::default()
+    };
+    let card = evaluate(&it, &params, &Progress::detached()).expect("card");
+    assert_eq!(card.models.len(), 2);
+    let (popular, knn) = (&card.models[0].metrics, &card.models[1].metrics);
+    assert!(card.tested > 1000);
+    assert!(knn.coverage > popular.coverage);
+    assert!(knn.hit_rate >= popular.hit_rate, "{knn:?} vs {popular:?}");
+}
+
+fn sample_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))
+}
+
+#[test]
+fn rules_find_every_planted_bundle_of_the_sample_store() {
+    let lines = load_files(&[sample_dir()], &LoadArgs::default())
+        .expect("sample loads")
+        .store
+        .order_lines()
+        .expect("lines")
+        .expect("orders");
+    let it = interactions_from_lines(&lines).expect("interactions");
+    let rules =
+        association_rules(&it, &RuleParams::default(), &Progress::detached()).expect("rules");
+    let truth =
+        std::fs::read_to_string(sample_dir().join("truth/bundles.csv")).expect("bundles.csv");
+    let mut planted = 0;
+    for line in truth.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let anchor = it.item_index(fields[0]).expect("anchor sold") as u32;
+        let companion = it.item_index(fields[2]).expect("companion sold") as u32;
+        let probability: f64 = fields[4].parse().expect("probability");
+        let rule = rules
+            .iter()
+            .find(|r| r.antecedent == vec![anchor] && r.consequent == companion)
+            .unwrap_or_else(|| panic!("{} → {}", fields[0], fields[2]));
+        assert!(rule.lift > 10.0, "{line}: {rule:?}");
+        assert!(
+            (rule.confidence - probability).abs() < 0.15,
+            "{line}: {rule:?}"
+        );
+        planted += 1;
+    }
+    assert_eq!(planted, 13);
+}
+
+fn marketbench(args: &[&str]) -> Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn commands_end_to_end_on_the_sample_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = sample_dir().display().to_string();
+    let card = marketbench(&[
+        "evaluate",
+        &sample,
+        "--split",
+        "last-basket",
+        "--models",
+        "popular,item-knn",
+        "--top",
+        "5",
+        "--json",
+    ]);
+    assert_eq!(card["split"], "last-basket");
+    assert_eq!(card["k"], 5);
+    let models = card["models"].as_array().expect("models");
+    assert_eq!(models[0]["name"], "popular");
+    assert_eq!(models[1]["name"], "item-knn");
+    for key in [
+        "precision_at_k",
+        "recall_at_k",
+        "ndcg_at_k",
+        "hit_rate_at_k",
+        "coverage",
+        "fit_secs",
+    ] {
+        let v = models[1][key].as_f64().unwrap_or(-1.0);
+        assert!((0.0..=1.0).contains(&v) || key == "fit_secs", "{key} = {v}");
+    }
+    assert!(models[1]["hit_rate_at_k"].as_f64() > models[0]["hit_rate_at_k"].as_f64());
+
+    let out = dir.path().join("recs.csv");
+    let recs = marketbench(&[
+        "recommend",
+        &sample,
+        "--model",
+        "item-knn",
+        "--top",
+        "3",
+        "--for",
+        "C00001",
+        "--out",
+        out.to_str().expect("path"),
+        "--json",
+    ]);
+    let rows = recs["recommendations"].as_array().expect("rows");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["customer_id"], "C00001");
+    assert_eq!(rows[0]["rank"], 1);
+    let customers = recs["customers"].as_u64().expect("customers") as usize;
+    let text = std::fs::read_to_string(&out).expect("csv");
+    let text = text.trim_start_matches('\u{feff}');
+    assert!(text.starts_with("customer_id,rank,item_id,item_name,score,reason"));
+    assert_eq!(text.lines().count(), 1 + 3 * customers);
+
+    let rules = marketbench(&["rules", &sample, "--min-support", "0.002", "--json"]);
+    let found = rules["rules"].as_array().expect("rules");
+    assert!(
+        found
+            .iter()
+            .any(|r| r["antecedent"][0] == "SKU0051" && r["consequent"] == "SKU0052")
+    );
+    assert!(found.iter().all(|r| r["support"].as_f64() >= Some(0.002)));
+}
