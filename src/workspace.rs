@@ -15,6 +15,7 @@
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
 
 pub mod behaviour;
+pub mod segments;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -150,6 +151,8 @@ pub struct Workspace {
     /// The last view asked for, with the store version it was asked at.
     view_request: Option<(ViewRequest, u64)>,
     behaviour: behaviour::Behaviour,
+    /// The Segments tab's runs and exports (the panel drives them through `segments_mut`).
+    pub segments: segments::Segments,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -166,6 +169,7 @@ impl Workspace {
             view: Slot::default(),
             view_request: None,
             behaviour: behaviour::Behaviour::new(wake.clone()),
+            segments: segments::Segments::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -378,6 +382,7 @@ impl Workspace {
             self.notify(Level::Error, format!("Table view: {error}"));
         }
         self.behaviour.poll();
+        self.segments.poll();
     }
 
     /// The loaded tables.
@@ -527,6 +532,7 @@ impl Workspace {
             || self.overview.pending().is_some()
             || self.view.pending().is_some()
             || self.behaviour.is_busy()
+            || self.segments.is_busy()
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod features;
 pub mod profile;
+pub mod scatter;
 pub mod search;
 pub mod tree;
 

@@ -166,7 +166,11 @@ pub fn cluster(
         KChoice::Auto { min, max } => (min..=max).collect(),
     };
     let rows = silhouette_rows(data.nrows(), params);
-    let fit_rows = sample_rows(data.nrows(), params.fit_sample, params.seed ^ FIT_SAMPLE_SALT);
+    let fit_rows = sample_rows(
+        data.nrows(),
+        params.fit_sample,
+        params.seed ^ FIT_SAMPLE_SALT,
+    );
     let fit_sampled = fit_rows.is_some();
     let sample_data;
     let fit_data = match &fit_rows {

@@ -118,10 +118,7 @@ pub struct SegmentTree {
 fn is_whole(feature: Feature) -> bool {
     matches!(
         feature,
-        Feature::Recency
-            | Feature::Frequency
-            | Feature::Tenure
-            | Feature::Units
+        Feature::Recency | Feature::Frequency | Feature::Tenure | Feature::Units
     )
 }
 
@@ -241,7 +238,11 @@ fn collect_leaves(
 }
 
 /// Index (in `collect_leaves` order) of the leaf `row` falls in.
-fn leaf_of(node: &TreeNode<f64, usize>, row: ArrayView1<'_, f64>, leaves: &[Leaf]) -> Option<usize> {
+fn leaf_of(
+    node: &TreeNode<f64, usize>,
+    row: ArrayView1<'_, f64>,
+    leaves: &[Leaf],
+) -> Option<usize> {
     let mut node = node;
     let mut seen_before = 0usize;
     loop {
