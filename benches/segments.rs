@@ -1,7 +1,7 @@
 //! Segments benchmark: generates order lines for `MB_CUSTOMERS` customers (default
 //! 1,000,000; 1–5 orders each, two-year history), then times RFM scoring, building
-//! the features, auto-K (2..=10 with the default settings: above 30,000 customers
-//! each K is fitted on a 30,000-row sample with 3 k-means++ restarts and everyone is
+//! the features, auto-K (2..=10 with the default settings: above 20,000 customers
+//! each K is fitted on a 20,000-row sample with 2 k-means++ restarts and everyone is
 //! assigned to the nearest centroid; silhouette on a 10,000-row sample), profiling,
 //! and the whole `segment_customers` job. Prints the peak memory (VmHWM).
 //!

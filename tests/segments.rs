@@ -171,7 +171,10 @@ fn a_fit_on_a_sample_assigns_every_row_like_a_full_fit() {
     // means: at the planted K it is the full fit's.
     let (s, f) = (&sampled.per_k[2], &full.per_k[2]);
     assert_eq!((s.k, f.k), (4, 4));
-    assert!((s.inertia - f.inertia).abs() < 1e-9 * f.inertia, "{s:?} {f:?}");
+    assert!(
+        (s.inertia - f.inertia).abs() < 1e-9 * f.inertia,
+        "{s:?} {f:?}"
+    );
     assert_eq!(sampled.inertia, s.inertia);
 }
 

@@ -133,6 +133,8 @@ fn a_renamed_segment_keeps_its_name_in_the_saved_state() {
     let proposed = results_now.segmentation.profiles[0].name.clone();
     harness.get_by_label("Rename segment 0:").click();
     harness.step();
+    harness.key_press(egui::Key::End);
+    harness.step();
     for _ in 0..proposed.chars().count() {
         harness.key_press(egui::Key::Backspace);
         harness.step();
@@ -149,7 +151,9 @@ fn a_renamed_segment_keeps_its_name_in_the_saved_state() {
     let saved = harness.state().state().clone();
     assert_eq!(
         saved.segment_names.get(&key).map(String::as_str),
-        Some("老客户 VIP")
+        Some("老客户 VIP"),
+        "{:?}",
+        saved.segment_names
     );
     assert!(shown(&harness, "老客户 VIP"));
 

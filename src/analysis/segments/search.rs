@@ -86,8 +86,8 @@ impl Default for SearchParams {
             tolerance: 1e-4,
             exact_silhouette_below: 20_000,
             silhouette_sample: 10_000,
-            fit_sample: 30_000,
-            sampled_n_runs: 3,
+            fit_sample: 20_000,
+            sampled_n_runs: 2,
         }
     }
 }
@@ -278,7 +278,11 @@ fn fit_k(
             what: format!("K-means with K = {k}"),
             why: e.to_string(),
         })?;
-    let predicted = model.predict(&data);
+    let predicted: Vec<usize> = if fit_data.nrows() == data.nrows() {
+        model.predict(&data).to_vec()
+    } else {
+        nearest_centroids(data, model.centroids())
+    };
     let mut sizes = vec![0usize; k];
     for &l in &predicted {
         sizes[l] += 1;
@@ -306,6 +310,24 @@ fn fit_k(
         }
     }
     Ok((labels, centroids))
+}
+
+/// Index of the nearest centroid of every row (ties: the lower index), in parallel.
+fn nearest_centroids(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Vec<usize> {
+    (0..data.nrows())
+        .into_par_iter()
+        .map(|i| {
+            let row = data.row(i);
+            let mut best = (0, f64::INFINITY);
+            for (c, centre) in centroids.outer_iter().enumerate() {
+                let d: f64 = row.iter().zip(centre).map(|(a, b)| (a - b) * (a - b)).sum();
+                if d < best.1 {
+                    best = (c, d);
+                }
+            }
+            best.0
+        })
+        .collect()
 }
 
 /// Sum of squared distances from each row to its centroid.
