@@ -235,7 +235,7 @@ pub fn pick_k(scores: &[KScore]) -> usize {
 }
 
 /// Mixed into the seed of the fit sample so it differs from the silhouette sample.
-const FIT_SAMPLE_SALT: u64 = 0x5eed_f17;
+const FIT_SAMPLE_SALT: u64 = 0x05ee_df17;
 
 /// Rows the silhouette is measured on: None = all of them.
 fn silhouette_rows(rows: usize, params: &SearchParams) -> Option<Vec<usize>> {
