@@ -5,8 +5,8 @@
 //! - At most `max_points` customers are plotted: all of them when there are no
 //!   more, otherwise a seeded uniform sample (ascending row order). PCA is fitted
 //!   on the plotted points only.
-//! - With a single feature there is one component: the second coordinate is 0 and
-//!   its explained share is 0.
+//! - With a single feature (or when the data has one direction only) there is one
+//!   component: the second coordinate is 0 and its explained share is 0.
 //! - `explained` is each component's share of the total variance of the plotted
 //!   points (in 0..=1).
 
@@ -64,8 +64,16 @@ pub fn pca_scatter(
             why: e.to_string(),
         })?;
     let projected = model.predict(&data);
+    // The solver may return fewer components than asked for (rank-deficient data).
+    let found = projected.ncols().min(components);
+    if found == 0 {
+        return Err(AnalysisError::Invalid {
+            what: "the segment picture".into(),
+            why: "the features do not vary between customers".into(),
+        });
+    }
     let mut explained = [0.0; 2];
-    for (j, slot) in explained.iter_mut().enumerate().take(components) {
+    for (j, slot) in explained.iter_mut().enumerate().take(found) {
         let variance = projected.column(j).var(0.0);
         *slot = if total_variance > 0.0 {
             (variance / total_variance).clamp(0.0, 1.0)
@@ -75,7 +83,7 @@ pub fn pca_scatter(
     }
     let points = projected
         .outer_iter()
-        .map(|p| [p[0], if components > 1 { p[1] } else { 0.0 }])
+        .map(|p| [p[0], if found > 1 { p[1] } else { 0.0 }])
         .collect();
     Ok(Scatter {
         rows,

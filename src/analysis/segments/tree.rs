@@ -97,11 +97,31 @@ impl TreeRule {
         if self.conditions.is_empty() {
             return "everyone".into();
         }
-        self.conditions
-            .iter()
-            .map(Condition::text)
-            .collect::<Vec<_>>()
-            .join(" and ")
+        let mut parts = Vec::new();
+        for (i, c) in self.conditions.iter().enumerate() {
+            let pair = self.conditions[..i].iter().any(|o| o.feature == c.feature);
+            if pair {
+                continue;
+            }
+            let other = self.conditions[i + 1..]
+                .iter()
+                .find(|o| o.feature == c.feature);
+            parts.push(match other {
+                // A range reads "44 ≤ recency_days ≤ 114".
+                Some(o) => {
+                    let (low, high) = if c.above { (c, o) } else { (o, c) };
+                    let low_text = low.text();
+                    let low_bound = low_text.rsplit(' ').next().unwrap_or("");
+                    format!(
+                        "{low_bound} {} {}",
+                        if is_whole(low.feature) { "≤" } else { "<" },
+                        high.text()
+                    )
+                }
+                None => c.text(),
+            });
+        }
+        parts.join(" and ")
     }
 }
 
@@ -380,5 +400,31 @@ mod tests {
         let merged = merge(vec![c(true, 10.0), c(false, 90.0), c(true, 25.5)]);
         assert_eq!(merged, [c(true, 25.5), c(false, 90.0)]);
         assert_eq!(merged[0].text(), "revenue > 25.50");
+        let rule = TreeRule {
+            conditions: vec![
+                Condition {
+                    feature: Feature::Recency,
+                    above: true,
+                    threshold: 43.5,
+                },
+                Condition {
+                    feature: Feature::Frequency,
+                    above: true,
+                    threshold: 4.5,
+                },
+                Condition {
+                    feature: Feature::Recency,
+                    above: false,
+                    threshold: 114.5,
+                },
+            ],
+            segment: 0,
+            customers: 1,
+            precision: 1.0,
+        };
+        assert_eq!(
+            rule.conditions_text(),
+            "44 ≤ recency_days ≤ 114 and orders ≥ 5"
+        );
     }
 }

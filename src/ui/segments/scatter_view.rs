@@ -30,6 +30,7 @@ pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, scatter: &Scatter, names
         .height(320.0)
         .legend(Legend::default())
         .data_aspect(1.0)
+        .allow_scroll(false)
         .x_axis_label("component 1")
         .y_axis_label("component 2")
         .label_formatter(|_| None)
