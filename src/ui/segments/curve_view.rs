@@ -43,7 +43,7 @@ fn chart_ui(
         .x_axis_formatter(|mark: GridMark, _| {
             // Whole K only: the default grid may put marks between them.
             if (mark.value - mark.value.round()).abs() < 1e-6 {
-                format!("K = {}", mark.value.round())
+                format!("{}", mark.value.round())
             } else {
                 String::new()
             }
