@@ -1,15 +1,18 @@
 //! Segments benchmark: generates order lines for `MB_CUSTOMERS` customers (default
-//! 1,000,000; 1–5 orders each, two-year history), then times building the features,
-//! auto-K (2..=10, k-means++ with the default restarts, silhouette on a 10,000-row
-//! sample) and profiling.
+//! 1,000,000; 1–5 orders each, two-year history), then times RFM scoring, building
+//! the features, auto-K (2..=10 with the default settings: above 20,000 customers
+//! each K is fitted on a 20,000-row sample with 2 k-means++ restarts and everyone is
+//! assigned to the nearest centroid; silhouette on a 10,000-row sample), profiling,
+//! and the whole `segment_customers` job. Prints the peak memory (VmHWM).
 //!
 //! Run in release mode: `cargo bench --bench segments`
 //! (`MB_CUSTOMERS=100000 cargo bench --bench segments` for a quicker run).
 
 use std::time::Instant;
 
+use marketbench::analysis::rfm::{RfmParams, rfm};
 use marketbench::analysis::segments::{
-    FeatureSet, SearchParams, cluster, customer_features, profile_segments,
+    FeatureSet, SearchParams, cluster, customer_features, profile_segments, segment_customers,
 };
 use marketbench::jobs::Progress;
 use polars::prelude::*;
@@ -87,6 +90,14 @@ fn main() -> anyhow::Result<()> {
     let progress = Progress::detached();
 
     let start = Instant::now();
+    let scored = rfm(&lines, &RfmParams::default(), &progress)?;
+    println!(
+        "RFM scores and groups for {} customers: {:.2} s",
+        scored.customers.height(),
+        start.elapsed().as_secs_f64()
+    );
+
+    let start = Instant::now();
     let features = customer_features(&lines, &FeatureSet::default(), None, &progress)?;
     println!(
         "features (RFM + all extras) for {} customers: {:.2} s",
@@ -98,8 +109,8 @@ fn main() -> anyhow::Result<()> {
     let params = SearchParams::default();
     let clustering = cluster(features.scaled.view(), &params, &progress)?;
     println!(
-        "auto-K 2..=10 ({} restarts, silhouette sampled: {}): {:.2} s, picked K = {}",
-        params.n_runs,
+        "auto-K 2..=10 (fit sampled: {}, silhouette sampled: {}): {:.2} s, picked K = {}",
+        clustering.fit_sampled,
         clustering.silhouette_sampled,
         start.elapsed().as_secs_f64(),
         clustering.k
@@ -120,6 +131,18 @@ fn main() -> anyhow::Result<()> {
     );
     for p in &profiles {
         println!("  {} {}: {} customers", p.id, p.name, p.size);
+    }
+
+    let start = Instant::now();
+    let whole = segment_customers(&lines, &FeatureSet::default(), &params, None, &progress)?;
+    println!(
+        "whole segment job (features + auto-K + profiles), K = {}: {:.2} s",
+        whole.clustering.k,
+        start.elapsed().as_secs_f64()
+    );
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(peak) = status.lines().find(|l| l.starts_with("VmHWM")) {
+        println!("peak memory {}", peak.trim_start_matches("VmHWM:").trim());
     }
     Ok(())
 }

@@ -16,6 +16,7 @@
 
 pub mod behaviour;
 pub mod project;
+pub mod segments;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -151,6 +152,8 @@ pub struct Workspace {
     /// The last view asked for, with the store version it was asked at.
     view_request: Option<(ViewRequest, u64)>,
     behaviour: behaviour::Behaviour,
+    /// The Segments tab's runs and exports (the panel drives them through `segments_mut`).
+    pub segments: segments::Segments,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -167,6 +170,7 @@ impl Workspace {
             view: Slot::default(),
             view_request: None,
             behaviour: behaviour::Behaviour::new(wake.clone()),
+            segments: segments::Segments::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -379,6 +383,7 @@ impl Workspace {
             self.notify(Level::Error, format!("Table view: {error}"));
         }
         self.behaviour.poll();
+        self.segments.poll();
     }
 
     /// The loaded tables.
@@ -528,6 +533,7 @@ impl Workspace {
             || self.overview.pending().is_some()
             || self.view.pending().is_some()
             || self.behaviour.is_busy()
+            || self.segments.is_busy()
     }
 }
 

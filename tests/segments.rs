@@ -145,6 +145,39 @@ fn a_sampled_silhouette_is_close_to_the_exact_one() {
     );
 }
 
+#[test]
+fn a_fit_on_a_sample_assigns_every_row_like_a_full_fit() {
+    let (data, truth) = blobs(&[1_500, 1_000, 700, 300], 13);
+    let params = SearchParams {
+        k: KChoice::Auto { min: 2, max: 6 },
+        fit_sample: 400,
+        ..SearchParams::default()
+    };
+    let sampled = cluster(data.view(), &params, &Progress::detached()).expect("sampled");
+    let full = cluster(
+        data.view(),
+        &SearchParams {
+            fit_sample: 10_000,
+            ..params.clone()
+        },
+        &Progress::detached(),
+    )
+    .expect("full");
+    assert!(sampled.fit_sampled && !full.fit_sampled);
+    assert_eq!(sampled.k, 4);
+    assert_eq!(sampled.labels, truth);
+    assert_eq!(sampled.labels, full.labels);
+    // Inertia is measured on every row with centroids moved to the members'
+    // means: at the planted K it is the full fit's.
+    let (s, f) = (&sampled.per_k[2], &full.per_k[2]);
+    assert_eq!((s.k, f.k), (4, 4));
+    assert!(
+        (s.inertia - f.inertia).abs() < 1e-9 * f.inertia,
+        "{s:?} {f:?}"
+    );
+    assert_eq!(sampled.inertia, s.inertia);
+}
+
 /// c1 buys item A at 10 and at 8 (A's median is 10: one discounted line of two);
 /// c2 buys A at 10 twice on one day and returns more than it paid for B; c3 once.
 fn small_lines() -> DataFrame {

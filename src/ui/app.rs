@@ -17,7 +17,7 @@ use crate::workspace::{
 
 use super::file_dialog::{DialogOutcome, FileDialog};
 use super::state::{Tab, Theme, UiState};
-use super::{behaviour_panel, data_panel, fonts, placeholder_panel, toolbar};
+use super::{behaviour_panel, data_panel, fonts, placeholder_panel, segments_panel, toolbar};
 
 /// What a panel asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +153,7 @@ impl MarketbenchApp {
                 data_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
             }
             Tab::Behaviour => behaviour_panel::ui(ui, &self.workspace, &mut self.commands),
+            Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
             tab => placeholder_panel::ui(ui, tab),
         });
         drop_hint_ui(&ctx);

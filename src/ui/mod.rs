@@ -11,6 +11,8 @@ pub mod format;
 pub mod mapping_panel;
 mod placeholder_panel;
 pub mod revenue_chart;
+mod segments;
+mod segments_panel;
 pub mod state;
 mod table_view;
 mod toolbar;

@@ -99,6 +99,8 @@ pub struct UiState {
     pub theme: Theme,
     pub tab: Tab,
     pub table: TableSelection,
+    /// Segment names the operator gave, by `SegmentsResults::name_key`.
+    pub segment_names: BTreeMap<String, String>,
 }
 
 impl UiState {

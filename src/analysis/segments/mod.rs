@@ -3,12 +3,14 @@
 //!
 //! [`features`] builds the matrix (log1p + z-score, nulls settled), [`search`] fits
 //! K-means for one K or the best K in a range, [`profile`] describes and names the
-//! segments. [`segment_customers`] runs all three as one job; it checks for cancel
+//! segments, [`tree`] reads them back as decision-tree rules. [`segment_customers`] runs all three as one job; it checks for cancel
 //! between steps and between K values.
 
 pub mod features;
 pub mod profile;
+pub mod scatter;
 pub mod search;
+pub mod tree;
 
 use chrono::NaiveDate;
 use polars::prelude::DataFrame;
@@ -18,6 +20,7 @@ pub use profile::{SegmentProfile, profile_segments, propose_name};
 pub use search::{
     AUTO_K_RULE, Clustering, KChoice, KScore, SearchParams, adjusted_rand_index, cluster,
 };
+pub use tree::{Condition, SegmentTree, TreeParams, TreeRule, explain_segments};
 
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;

@@ -13,6 +13,11 @@
 //!   fewer than [`SearchParams::exact_silhouette_below`] rows, otherwise on a
 //!   seeded uniform sample of [`SearchParams::silhouette_sample`] rows (the same
 //!   rows for every K).
+//! - Large data: with more than [`SearchParams::fit_sample`] rows, each K is
+//!   fitted on a seeded uniform sample of that many rows (the same rows for every
+//!   K) with [`SearchParams::sampled_n_runs`] restarts, then every row is assigned
+//!   to its nearest centroid and each centroid moved to the mean of its members;
+//!   inertia, silhouette and labels come from that assignment. Below it the whole data is fitted, as before.
 //! - Auto K: see [`AUTO_K_RULE`]. Cancel is checked between K values.
 
 use linfa::prelude::*;
@@ -65,6 +70,10 @@ pub struct SearchParams {
     pub exact_silhouette_below: usize,
     /// Rows sampled for the silhouette above that.
     pub silhouette_sample: usize,
+    /// Above this many rows, K-means is fitted on a sample of this many.
+    pub fit_sample: usize,
+    /// Restarts per K when fitting on a sample (at most `n_runs`).
+    pub sampled_n_runs: usize,
 }
 
 impl Default for SearchParams {
@@ -77,6 +86,8 @@ impl Default for SearchParams {
             tolerance: 1e-4,
             exact_silhouette_below: 20_000,
             silhouette_sample: 10_000,
+            fit_sample: 20_000,
+            sampled_n_runs: 2,
         }
     }
 }
@@ -102,9 +113,15 @@ impl SearchParams {
                 "K = {max} needs at least {max} customers, there are {rows}"
             )));
         }
-        if self.n_runs == 0 || self.max_iterations == 0 || self.silhouette_sample < 2 {
+        if self.n_runs == 0
+            || self.sampled_n_runs == 0
+            || self.max_iterations == 0
+            || self.silhouette_sample < 2
+            || self.fit_sample < max
+        {
             return Err(invalid(
-                "restarts, iterations and the silhouette sample must be positive".into(),
+                "restarts, iterations and the samples must be positive (the fit sample at least K)"
+                    .into(),
             ));
         }
         Ok(())
@@ -133,6 +150,8 @@ pub struct Clustering {
     pub per_k: Vec<KScore>,
     /// Whether the silhouette was measured on a sample.
     pub silhouette_sampled: bool,
+    /// Whether K-means was fitted on a sample (every row then assigned).
+    pub fit_sampled: bool,
 }
 
 /// Runs K-means on `data` (rows = customers) as `params` says.
@@ -147,12 +166,31 @@ pub fn cluster(
         KChoice::Auto { min, max } => (min..=max).collect(),
     };
     let rows = silhouette_rows(data.nrows(), params);
+    let fit_rows = sample_rows(
+        data.nrows(),
+        params.fit_sample,
+        params.seed ^ FIT_SAMPLE_SALT,
+    );
+    let fit_sampled = fit_rows.is_some();
+    let sample_data;
+    let fit_data = match &fit_rows {
+        Some(picked) => {
+            sample_data = data.select(Axis(0), picked);
+            sample_data.view()
+        }
+        None => data.reborrow(),
+    };
+    let n_runs = if fit_sampled {
+        params.n_runs.min(params.sampled_n_runs)
+    } else {
+        params.n_runs
+    };
     let mut fits = Vec::with_capacity(ks.len());
     let total = ks.len() as u64;
     for (done, &k) in ks.iter().enumerate() {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
         progress.set_message(format!("K-means with K = {k}"));
-        let (labels, centroids) = fit_k(data, k, params)?;
+        let (labels, centroids) = fit_k(fit_data, data, k, n_runs, params)?;
         let inertia = inertia(data, &labels, &centroids);
         let silhouette = silhouette(data, &labels, k, rows.as_deref());
         fits.push((labels, centroids, inertia, silhouette));
@@ -178,6 +216,7 @@ pub fn cluster(
         silhouette,
         per_k,
         silhouette_sampled: rows.is_some(),
+        fit_sampled,
     })
 }
 
@@ -195,27 +234,42 @@ pub fn pick_k(scores: &[KScore]) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
+/// Mixed into the seed of the fit sample so it differs from the silhouette sample.
+const FIT_SAMPLE_SALT: u64 = 0x05ee_df17;
+
 /// Rows the silhouette is measured on: None = all of them.
 fn silhouette_rows(rows: usize, params: &SearchParams) -> Option<Vec<usize>> {
-    if rows < params.exact_silhouette_below || rows <= params.silhouette_sample {
+    if rows < params.exact_silhouette_below {
         return None;
     }
-    let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
-    let mut picked = sample(&mut rng, rows, params.silhouette_sample).into_vec();
+    sample_rows(rows, params.silhouette_sample, params.seed)
+}
+
+/// A seeded uniform sample of `size` of `rows` row indices, ascending; None when
+/// there are no more rows than that.
+fn sample_rows(rows: usize, size: usize, seed: u64) -> Option<Vec<usize>> {
+    if rows <= size {
+        return None;
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut picked = sample(&mut rng, rows, size).into_vec();
     picked.sort_unstable();
     Some(picked)
 }
 
-/// One K: labels renumbered by descending size, and centroids in that order.
+/// One K fitted on `fit_data`, every row of `data` assigned to its nearest
+/// centroid: labels renumbered by descending size, and centroids in that order.
 fn fit_k(
+    fit_data: ArrayView2<'_, f64>,
     data: ArrayView2<'_, f64>,
     k: usize,
+    n_runs: usize,
     params: &SearchParams,
 ) -> Result<(Vec<usize>, Array2<f64>), AnalysisError> {
     let rng = Xoshiro256Plus::seed_from_u64(params.seed.wrapping_add(k as u64));
-    let dataset = DatasetBase::from(data);
+    let dataset = DatasetBase::from(fit_data);
     let model = KMeans::params_with_rng(k, rng)
-        .n_runs(params.n_runs)
+        .n_runs(n_runs)
         .max_n_iterations(params.max_iterations)
         .tolerance(params.tolerance)
         .init_method(KMeansInit::KMeansPlusPlus)
@@ -224,7 +278,11 @@ fn fit_k(
             what: format!("K-means with K = {k}"),
             why: e.to_string(),
         })?;
-    let predicted = model.predict(&data);
+    let predicted: Vec<usize> = if fit_data.nrows() == data.nrows() {
+        model.predict(&data).to_vec()
+    } else {
+        nearest_centroids(data, model.centroids())
+    };
     let mut sizes = vec![0usize; k];
     for &l in &predicted {
         sizes[l] += 1;
@@ -235,9 +293,41 @@ fn fit_k(
     for (new, &old) in order.iter().enumerate() {
         new_label[old] = new;
     }
-    let labels = predicted.iter().map(|&l| new_label[l]).collect();
-    let centroids = model.centroids().select(Axis(0), &order);
+    let labels: Vec<usize> = predicted.iter().map(|&l| new_label[l]).collect();
+    let mut centroids = model.centroids().select(Axis(0), &order);
+    if fit_data.nrows() != data.nrows() {
+        // Fitted on a sample: centre each segment on all its members (one
+        // Lloyd update), which can only lower the inertia of this assignment.
+        let mut sums = Array2::<f64>::zeros(centroids.raw_dim());
+        for (row, &l) in data.outer_iter().zip(&labels) {
+            let mut sum = sums.row_mut(l);
+            sum += &row;
+        }
+        for (l, size) in order.iter().map(|&old| sizes[old]).enumerate() {
+            if size > 0 {
+                centroids.row_mut(l).assign(&(&sums.row(l) / size as f64));
+            }
+        }
+    }
     Ok((labels, centroids))
+}
+
+/// Index of the nearest centroid of every row (ties: the lower index), in parallel.
+fn nearest_centroids(data: ArrayView2<'_, f64>, centroids: &Array2<f64>) -> Vec<usize> {
+    (0..data.nrows())
+        .into_par_iter()
+        .map(|i| {
+            let row = data.row(i);
+            let mut best = (0, f64::INFINITY);
+            for (c, centre) in centroids.outer_iter().enumerate() {
+                let d: f64 = row.iter().zip(centre).map(|(a, b)| (a - b) * (a - b)).sum();
+                if d < best.1 {
+                    best = (c, d);
+                }
+            }
+            best.0
+        })
+        .collect()
 }
 
 /// Sum of squared distances from each row to its centroid.

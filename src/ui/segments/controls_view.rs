@@ -1,0 +1,108 @@
+//! The run settings: which features K-means uses (ticked ones are in use), K by
+//! slider or "Auto" (the rule is stated beside it), the running job's progress and
+//! its Cancel button.
+
+use crate::analysis::segments::{AUTO_K_RULE, Feature, FeatureSet, KChoice};
+use crate::workspace::segments::{Segments, SegmentsParams};
+
+use super::Action;
+
+/// K offered by the slider and by Auto.
+pub const K_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    segments: &Segments,
+    wanted: &SegmentsParams,
+    available: &[Feature],
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Features in use:")
+            .on_hover_text("K-means runs on these, log1p-transformed and standardised.");
+        for feature in Feature::ALL {
+            let mut used = wanted.features.features().contains(&feature);
+            let enabled = available.contains(&feature);
+            let response = ui
+                .add_enabled(enabled, egui::Checkbox::new(&mut used, feature.name()))
+                .on_disabled_hover_text("Needs a unit price and an item id in the orders file");
+            if response.changed() {
+                let mut list: Vec<Feature> = wanted.features.features().to_vec();
+                if used {
+                    list.push(feature);
+                } else {
+                    list.retain(|f| *f != feature);
+                }
+                // Keep the order of Feature::ALL so the same set is the same key.
+                list.sort();
+                if let Ok(features) = FeatureSet::new(&list) {
+                    actions.push(Action::Run(SegmentsParams {
+                        features,
+                        ..wanted.clone()
+                    }));
+                }
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let shown_k = segments.slot().value().map(|r| r.segmentation.clustering.k);
+        let mut k = match wanted.k {
+            KChoice::Fixed(k) => k,
+            KChoice::Auto { .. } => shown_k.unwrap_or(*K_RANGE.start()),
+        };
+        let label = ui.label("K (segments):");
+        let slider = ui
+            .add(egui::Slider::new(&mut k, K_RANGE))
+            .labelled_by(label.id);
+        let mut fixed = slider.changed().then_some(k);
+        if ui
+            .add_enabled(k > *K_RANGE.start(), egui::Button::new("K − 1"))
+            .clicked()
+        {
+            fixed = Some(k - 1);
+        }
+        if ui
+            .add_enabled(k < *K_RANGE.end(), egui::Button::new("K + 1"))
+            .clicked()
+        {
+            fixed = Some(k + 1);
+        }
+        if let Some(k) = fixed {
+            actions.push(Action::Run(SegmentsParams {
+                k: KChoice::Fixed(k),
+                ..wanted.clone()
+            }));
+        }
+        if ui.button("Auto").on_hover_text(AUTO_K_RULE).clicked() {
+            actions.push(Action::Run(SegmentsParams {
+                k: KChoice::Auto {
+                    min: *K_RANGE.start(),
+                    max: *K_RANGE.end(),
+                },
+                ..wanted.clone()
+            }));
+        }
+        if let Some(job) = segments.slot().pending() {
+            let snapshot = job.progress().snapshot();
+            ui.add(
+                egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
+                    .desired_width(240.0)
+                    .text(format!("{}…", snapshot.message)),
+            );
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop the segmentation (between K values)")
+                .clicked()
+            {
+                actions.push(Action::Cancel);
+            }
+        }
+    });
+    let rule = match wanted.k {
+        KChoice::Auto { .. } => AUTO_K_RULE.to_string(),
+        KChoice::Fixed(k) => {
+            format!("K = {k}, chosen by you. Press Auto to let the data pick: {AUTO_K_RULE}")
+        }
+    };
+    ui.add(egui::Label::new(egui::RichText::new(rule).weak()).wrap());
+}

@@ -1,0 +1,88 @@
+//! The Segments tab's views, one file per view, and what they share: segment
+//! colours, the operator's names for the segments, and the panel's view state
+//! (selected segment, member search and sort, export path) kept in egui memory.
+//! Views only draw results computed by the workspace's Segments job and push
+//! [`Action`]s.
+
+pub mod controls_view;
+pub mod curve_view;
+pub mod members_view;
+pub mod profile_view;
+pub mod scatter_view;
+pub mod summary_view;
+pub mod tree_view;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::workspace::segments::{SegmentsParams, SegmentsResults};
+
+/// What a view asks the panel to do once the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Run(SegmentsParams),
+    Cancel,
+    /// Save the operator's name for a segment (empty: back to the proposed one).
+    Rename {
+        key: String,
+        name: String,
+    },
+    /// Export a segment's members (all segments when None) to a file.
+    Export {
+        path: PathBuf,
+        segment: Option<usize>,
+    },
+}
+
+/// Which member column the table is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MemberSort {
+    #[default]
+    Customer,
+    /// A column of `features.raw`.
+    Feature(usize),
+}
+
+/// The panel's view settings, kept in egui memory for the session.
+#[derive(Clone, Debug, Default)]
+pub struct ViewState {
+    pub selected: usize,
+    pub search: String,
+    pub sort: MemberSort,
+    pub descending: bool,
+    pub export_path: String,
+}
+
+/// Ten colours readable on light and dark backgrounds, one per segment.
+const PALETTE: [egui::Color32; 10] = [
+    egui::Color32::from_rgb(60, 130, 220),
+    egui::Color32::from_rgb(230, 120, 40),
+    egui::Color32::from_rgb(70, 170, 90),
+    egui::Color32::from_rgb(210, 70, 80),
+    egui::Color32::from_rgb(150, 100, 200),
+    egui::Color32::from_rgb(140, 100, 70),
+    egui::Color32::from_rgb(220, 110, 180),
+    egui::Color32::from_rgb(120, 120, 120),
+    egui::Color32::from_rgb(180, 180, 40),
+    egui::Color32::from_rgb(40, 180, 190),
+];
+
+/// The colour of segment `id`.
+pub fn segment_color(id: usize) -> egui::Color32 {
+    PALETTE[id % PALETTE.len()]
+}
+
+/// The shown name of every segment: the operator's, else the proposed one.
+pub fn segment_names(results: &SegmentsResults, saved: &BTreeMap<String, String>) -> Vec<String> {
+    results
+        .segmentation
+        .profiles
+        .iter()
+        .map(|p| {
+            saved
+                .get(&results.name_key(p.id))
+                .cloned()
+                .unwrap_or_else(|| p.name.clone())
+        })
+        .collect()
+}

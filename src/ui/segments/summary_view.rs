@@ -1,0 +1,94 @@
+//! The segment table: one row per segment with its colour, name, size, shares of
+//! customers and of revenue, what distinguishes it and its top categories. Clicking
+//! a name selects the segment for the views below; the selected one can be renamed
+//! (the name is saved between runs; an empty name goes back to the proposed one).
+
+use crate::ui::behaviour::percent;
+use crate::ui::format;
+use crate::workspace::segments::SegmentsResults;
+
+use super::{Action, ViewState, segment_color};
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    results: &SegmentsResults,
+    names: &[String],
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let profiles = &results.segmentation.profiles;
+    egui::Grid::new("segments_table")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                "Segment",
+                "Customers",
+                "Share of customers",
+                "Share of revenue",
+                "Sets it apart (sd from the rest)",
+                "Top categories",
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for (p, name) in profiles.iter().zip(names) {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, segment_color(p.id));
+                    if ui.selectable_label(view.selected == p.id, name).clicked() {
+                        view.selected = p.id;
+                    }
+                });
+                ui.label(format::count(p.size));
+                ui.label(percent(p.customer_share));
+                ui.label(percent(p.revenue_share));
+                let apart: Vec<String> = p
+                    .distinguishing
+                    .iter()
+                    .map(|(f, d)| format!("{} {d:+.1}", f.name()))
+                    .collect();
+                ui.label(apart.join(", "));
+                let cats: Vec<String> = p
+                    .top_categories
+                    .iter()
+                    .map(|(c, s)| format!("{c} {}", percent(*s)))
+                    .collect();
+                ui.label(cats.join(", "));
+                ui.end_row();
+            }
+        });
+    rename_ui(ui, results, names, view, actions);
+}
+
+fn rename_ui(
+    ui: &mut egui::Ui,
+    results: &SegmentsResults,
+    names: &[String],
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(current) = names.get(view.selected) else {
+        return;
+    };
+    let key = results.name_key(view.selected);
+    let buffer_id = egui::Id::unique(("segment_rename", &key));
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(buffer_id))
+        .unwrap_or_else(|| current.clone());
+    ui.horizontal(|ui| {
+        let label = ui.label(format!("Rename segment {}:", view.selected));
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut text).desired_width(220.0))
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Save name").clicked() || entered {
+            actions.push(Action::Rename {
+                key: key.clone(),
+                name: text.trim().to_string(),
+            });
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(buffer_id, text));
+}

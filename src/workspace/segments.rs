@@ -1,0 +1,275 @@
+//! The Segments tab's results: K-means segments of the store's customers with
+//! their profiles, the per-K curve, a PCA picture and decision-tree rules, computed
+//! by one background job; and exports of a segment's members.
+//!
+//! Contract:
+//! - A run is keyed by its [`SegmentsParams`] and the store version it was asked
+//!   at ([`Segments::needs_run`]); the last good result stays shown while the next
+//!   computes, and a cancelled run keeps its key so it is not restarted by itself.
+//!   Cancel is checked between K values and between steps.
+//! - `curve` is the per-K inertia and silhouette of the last auto run with the same
+//!   features on the same store, so moving K keeps the elbow on screen; a fixed-K
+//!   run with nothing to carry shows its single K.
+//! - Exports run as their own job and write atomically through `crate::export`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::anyhow;
+use polars::prelude::{Column, DataFrame};
+
+use crate::analysis::segments::scatter::{SCATTER_POINTS, Scatter, pca_scatter};
+use crate::analysis::segments::{
+    FeatureSet, KChoice, KScore, SearchParams, SegmentTree, Segmentation, TreeParams,
+    explain_segments, segment_customers,
+};
+use crate::data::Store;
+use crate::export::{ExportFormat, write_table};
+use crate::jobs::{Progress, Slot, Wake};
+
+/// What the operator chose for a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentsParams {
+    pub features: FeatureSet,
+    pub k: KChoice,
+    pub seed: u64,
+}
+
+impl Default for SegmentsParams {
+    fn default() -> Self {
+        SegmentsParams {
+            features: FeatureSet::default(),
+            k: KChoice::default(),
+            seed: SearchParams::default().seed,
+        }
+    }
+}
+
+/// One finished run.
+#[derive(Clone, Debug)]
+pub struct SegmentsResults {
+    pub params: SegmentsParams,
+    pub store_version: u64,
+    pub segmentation: Arc<Segmentation>,
+    /// Per-K scores to chart, ascending K (see the module doc).
+    pub curve: Vec<KScore>,
+    /// The PCA picture, or why it could not be drawn.
+    pub scatter: Result<Scatter, String>,
+    /// The decision-tree rules, or why they could not be found.
+    pub tree: Result<SegmentTree, String>,
+}
+
+impl SegmentsResults {
+    /// A stable key of segment `id` for its saved name: K, the features and the
+    /// segment's centre (standardised, one decimal), so the same data and settings
+    /// find the same name after a restart.
+    pub fn name_key(&self, id: usize) -> String {
+        let c = &self.segmentation.clustering;
+        let features: Vec<&str> = self
+            .params
+            .features
+            .features()
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        let centre: Vec<String> = if id < c.centroids.nrows() {
+            c.centroids
+                .row(id)
+                .iter()
+                .map(|v| format!("{:.1}", v + 0.0))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        format!("k{}|{}|{}", c.k, features.join(","), centre.join(","))
+    }
+}
+
+/// The Segments results slot, its export job and the key of the last run asked for.
+pub struct Segments {
+    slot: Slot<SegmentsResults>,
+    export: Slot<String>,
+    requested: Option<(SegmentsParams, u64)>,
+    wake: Wake,
+}
+
+/// Steps of a run after the K search, for the progress bar.
+const STEPS: u64 = 3;
+
+impl Segments {
+    pub fn new(wake: Wake) -> Self {
+        Segments {
+            slot: Slot::default(),
+            export: Slot::default(),
+            requested: None,
+            wake,
+        }
+    }
+
+    pub fn slot(&self) -> &Slot<SegmentsResults> {
+        &self.slot
+    }
+
+    /// The last export's outcome ("wrote …") and the running export.
+    pub fn export_slot(&self) -> &Slot<String> {
+        &self.export
+    }
+
+    /// The params of the last run asked for.
+    pub fn requested_params(&self) -> Option<&SegmentsParams> {
+        self.requested.as_ref().map(|(p, _)| p)
+    }
+
+    /// True when no run was asked for with `params` at `store_version`.
+    pub fn needs_run(&self, params: &SegmentsParams, store_version: u64) -> bool {
+        self.requested
+            .as_ref()
+            .is_none_or(|(p, v)| p != params || *v != store_version)
+    }
+
+    /// Starts a run on `store` at `store_version` (replacing a running one).
+    pub fn run(&mut self, store: &Store, store_version: u64, params: SegmentsParams) {
+        self.requested = Some((params.clone(), store_version));
+        let carried = self
+            .slot
+            .value()
+            .filter(|r| r.store_version == store_version && r.params.features == params.features)
+            .filter(|r| r.curve.len() > 1)
+            .map(|r| r.curve.clone());
+        let store = store.clone();
+        self.slot
+            .start("segments", self.wake.clone(), move |progress| {
+                compute(&store, store_version, params, carried, progress)
+            });
+    }
+
+    pub fn cancel(&mut self) {
+        self.slot.cancel();
+    }
+
+    /// Writes the members of `segment` (every segment when None) with their
+    /// features to `path` (.csv with a BOM, or .xlsx), as a job.
+    pub fn export(&mut self, path: PathBuf, segment: Option<usize>, names: Vec<String>) {
+        let Some(results) = self.slot.value() else {
+            return;
+        };
+        let segmentation = results.segmentation.clone();
+        self.export
+            .start("export segment", self.wake.clone(), move |progress| {
+                progress.set_message(format!("writing {}", path.display()));
+                let format = ExportFormat::from_path(&path)?;
+                let frame = members_frame(&segmentation, segment, &names)?;
+                write_table(&frame, &path, format)?;
+                Ok(format!(
+                    "Wrote {} customers to {}",
+                    frame.height(),
+                    path.display()
+                ))
+            });
+    }
+
+    /// Takes finished jobs' results; true when something changed.
+    pub fn poll(&mut self) -> bool {
+        self.slot.poll() | self.export.poll()
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.slot.pending().is_some() || self.export.pending().is_some()
+    }
+}
+
+/// Members of `segment` (all when None), sorted by customer id: `customer_id`,
+/// `segment`, `segment_name` (from `names`, by id) and every available feature.
+pub fn members_frame(
+    result: &Segmentation,
+    segment: Option<usize>,
+    names: &[String],
+) -> anyhow::Result<DataFrame> {
+    let labels = &result.clustering.labels;
+    let rows: Vec<usize> = (0..labels.len())
+        .filter(|&i| segment.is_none_or(|s| labels[i] == s))
+        .collect();
+    let features = &result.features;
+    let name_of = |l: usize| names.get(l).map_or("", String::as_str);
+    let mut columns = vec![
+        Column::new(
+            "customer_id".into(),
+            rows.iter()
+                .map(|&i| features.customer_ids[i].as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "segment".into(),
+            rows.iter().map(|&i| labels[i] as u32).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "segment_name".into(),
+            rows.iter().map(|&i| name_of(labels[i])).collect::<Vec<_>>(),
+        ),
+    ];
+    for (j, feature) in features.available.iter().enumerate() {
+        columns.push(Column::new(
+            feature.name().into(),
+            rows.iter()
+                .map(|&i| features.raw[[i, j]])
+                .collect::<Vec<f64>>(),
+        ));
+    }
+    Ok(DataFrame::new(rows.len(), columns)?)
+}
+
+/// Segments the store's customers, then draws the picture and fits the rules.
+pub fn compute(
+    store: &Store,
+    store_version: u64,
+    params: SegmentsParams,
+    carried: Option<Vec<KScore>>,
+    progress: &Progress,
+) -> anyhow::Result<SegmentsResults> {
+    progress.set_message("reading the order lines");
+    let lines = store
+        .order_lines()?
+        .ok_or_else(|| anyhow!("no orders file is loaded: open one to segment customers"))?;
+    progress.check()?;
+    let search = SearchParams {
+        k: params.k,
+        seed: params.seed,
+        ..SearchParams::default()
+    };
+    let segmentation = segment_customers(&lines, &params.features, &search, None, progress)?;
+    progress.check()?;
+    progress.set_message("drawing the segment picture (PCA)");
+    progress.report(1, STEPS);
+    let scatter = pca_scatter(
+        segmentation.features.scaled.view(),
+        SCATTER_POINTS,
+        params.seed,
+    )
+    .map_err(|e| e.to_string());
+    progress.check()?;
+    progress.set_message("finding rules that describe the segments");
+    progress.report(2, STEPS);
+    let tree = explain_segments(
+        &segmentation.features,
+        &segmentation.clustering.labels,
+        &TreeParams {
+            seed: params.seed,
+            ..TreeParams::default()
+        },
+    )
+    .map_err(|e| e.to_string());
+    progress.check()?;
+    progress.report(STEPS, STEPS);
+    let curve = match (params.k, carried) {
+        (KChoice::Fixed(_), Some(curve)) => curve,
+        _ => segmentation.clustering.per_k.clone(),
+    };
+    Ok(SegmentsResults {
+        params,
+        store_version,
+        segmentation: Arc::new(segmentation),
+        curve,
+        scatter,
+        tree,
+    })
+}

@@ -1,0 +1,206 @@
+//! The Segments tab, driven through egui_kittest on the bundled sample store's
+//! orders: auto-K runs by itself and shows the elbow and silhouette charts and the
+//! segment table; moving K changes the table and keeps the curve; a segment can be
+//! renamed and the name is saved; a run can be cancelled (the job is held at its
+//! first progress report by the test's wake, so no timing is assumed).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::segments::KChoice;
+use marketbench::jobs::{Wake, no_wake};
+use marketbench::ui::format;
+use marketbench::ui::{MarketbenchApp, Tab, UiState};
+use marketbench::workspace::segments::SegmentsResults;
+
+fn orders() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/orders.csv"
+    ))
+}
+
+/// Not a first launch: only the files given are opened.
+fn returning_user() -> UiState {
+    UiState {
+        recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
+        ..UiState::default()
+    }
+}
+
+fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(state, vec![orders()], wake);
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
+
+/// Steps frames until `done` holds (jobs run on their own threads meanwhile).
+fn step_until(
+    harness: &mut Harness<'_, MarketbenchApp>,
+    what: &str,
+    done: impl Fn(&MarketbenchApp) -> bool,
+) {
+    for _ in 0..12_000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("gave up waiting for {what}");
+}
+
+fn results(app: &MarketbenchApp) -> Option<&SegmentsResults> {
+    let segments = &app.workspace().segments;
+    (!segments.is_busy()).then(|| segments.slot().value())?
+}
+
+fn loaded(app: &MarketbenchApp) -> bool {
+    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == 1
+}
+
+/// Opens the Segments tab and waits for the first (auto) run.
+fn segments_tab(state: UiState) -> Harness<'static, MarketbenchApp> {
+    let mut harness = harness(state, no_wake());
+    step_until(&mut harness, "the orders", loaded);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    step_until(&mut harness, "the auto-K run", |app| results(app).is_some());
+    harness.run();
+    harness
+}
+
+fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).count() > 0
+}
+
+/// Every segment's name and size is in the table.
+fn assert_table_shows(harness: &Harness<'_, MarketbenchApp>, results: &SegmentsResults) {
+    for p in &results.segmentation.profiles {
+        assert!(shown(harness, &p.name), "{}", p.name);
+        assert!(shown(harness, &format::count(p.size)), "size of {}", p.name);
+    }
+}
+
+#[test]
+fn auto_k_shows_the_charts_and_the_table_and_moving_k_changes_it() {
+    let mut harness = segments_tab(returning_user());
+    let first = results(harness.state()).expect("results").clone();
+    assert_eq!(first.params.k, KChoice::Auto { min: 2, max: 10 });
+    assert_eq!(first.curve.len(), 9);
+    let k = first.segmentation.clustering.k;
+    assert!(shown(&harness, "Elbow: inertia per K"));
+    assert!(shown(&harness, "Silhouette per K"));
+    assert_table_shows(&harness, &first);
+    assert_eq!(first.segmentation.profiles.len(), k);
+    assert!(
+        harness
+            .query_all_by_label_contains("of customers in their own segment")
+            .count()
+            == 1
+    );
+
+    harness.get_by_role_and_label(Role::Button, "K + 1").click();
+    step_until(&mut harness, "the run with one more segment", |app| {
+        results(app).is_some_and(|r| r.segmentation.clustering.k == k + 1)
+    });
+    let second = results(harness.state()).expect("results").clone();
+    assert_eq!(second.params.k, KChoice::Fixed(k + 1));
+    // The curve of the auto run stays on screen.
+    assert_eq!(second.curve, first.curve);
+    assert!(shown(&harness, "Elbow: inertia per K"));
+    assert_eq!(second.segmentation.profiles.len(), k + 1);
+    assert_table_shows(&harness, &second);
+    let sizes = |r: &SegmentsResults| -> Vec<usize> {
+        r.segmentation.profiles.iter().map(|p| p.size).collect()
+    };
+    assert_ne!(sizes(&first), sizes(&second));
+    assert_eq!(sizes(&second).iter().sum::<usize>(), 5_000);
+}
+
+#[test]
+fn a_renamed_segment_keeps_its_name_in_the_saved_state() {
+    let mut harness = segments_tab(returning_user());
+    let results_now = results(harness.state()).expect("results").clone();
+    let proposed = results_now.segmentation.profiles[0].name.clone();
+    harness.get_by_label("Rename segment 0:").click();
+    harness.step();
+    harness.key_press(egui::Key::End);
+    harness.step();
+    for _ in 0..proposed.chars().count() {
+        harness.key_press(egui::Key::Backspace);
+        harness.step();
+    }
+    harness
+        .get_by_label("Rename segment 0:")
+        .type_text("老客户 VIP");
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Save name")
+        .click();
+    harness.run();
+    let key = results_now.name_key(0);
+    let saved = harness.state().state().clone();
+    assert_eq!(
+        saved.segment_names.get(&key).map(String::as_str),
+        Some("老客户 VIP"),
+        "{:?}",
+        saved.segment_names
+    );
+    assert!(shown(&harness, "老客户 VIP"));
+
+    // A new window with the saved state shows the name for the same segment.
+    let again = segments_tab(saved);
+    assert!(shown(&again, "老客户 VIP"));
+    assert!(!shown(&again, &proposed));
+}
+
+#[test]
+fn a_run_can_be_cancelled() {
+    // The test's wake holds a segments job at its first progress report until
+    // released, so the job is certainly running when Cancel is clicked.
+    let held = Arc::new(AtomicBool::new(true));
+    let gate = held.clone();
+    let wake: Wake = Arc::new(move || {
+        let in_job = std::thread::current().name() == Some("job: segments");
+        while in_job && gate.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    });
+    let mut harness = harness(returning_user(), wake);
+    step_until(&mut harness, "the orders", loaded);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    step_until(&mut harness, "the run to start", |app| {
+        app.workspace().segments.slot().pending().is_some()
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.step();
+    held.store(false, Ordering::SeqCst);
+    step_until(&mut harness, "the cancel", |app| {
+        !app.workspace().segments.is_busy()
+    });
+    let slot = harness.state().workspace().segments.slot();
+    assert!(slot.value().is_none() && slot.error().is_none());
+    assert!(shown(
+        &harness,
+        "Cancelled. Press Auto or move K to segment the customers."
+    ));
+    // Not restarted by itself; Auto runs it again.
+    harness.run();
+    assert!(!harness.state().workspace().segments.is_busy());
+    harness.get_by_role_and_label(Role::Button, "Auto").click();
+    step_until(&mut harness, "the second run", |app| results(app).is_some());
+    assert!(shown(&harness, "Silhouette per K"));
+}
