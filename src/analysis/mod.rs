@@ -4,6 +4,7 @@ pub mod cohorts;
 pub mod customers;
 pub mod funnel;
 pub mod lines;
+pub mod propensity;
 pub mod repeat;
 pub mod rfm;
 pub mod segments;
