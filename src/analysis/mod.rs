@@ -1,5 +1,6 @@
 //! Figures computed from loaded data. Nothing here imports egui.
 
+pub mod clv;
 pub mod cohorts;
 pub mod customers;
 pub mod funnel;
