@@ -6,7 +6,9 @@
 //! (`--json`), so later analysis commands behave alike.
 
 mod args;
+mod clv;
 mod inspect;
+mod propensity;
 mod rfm;
 mod sample;
 mod segment;
@@ -42,6 +44,10 @@ pub enum Command {
     Sample(Box<sample::SampleArgs>),
     /// K-means customer segments with profiles and proposed names; members to CSV with --out.
     Segment(Box<segment::SegmentArgs>),
+    /// Who buys in the next window: models compared out of time, churn risk per customer.
+    Propensity(Box<propensity::PropensityArgs>),
+    /// Predicted purchases, P(alive) and lifetime value (BG/NBD + Gamma-Gamma), with a holdout check.
+    Clv(Box<clv::ClvArgs>),
 }
 
 /// Runs a command. Returns the text to print on standard output.
@@ -51,5 +57,7 @@ pub fn run(command: Command) -> anyhow::Result<String> {
         Command::Rfm(args) => rfm::run(&args),
         Command::Sample(args) => sample::run(&args),
         Command::Segment(args) => segment::run(&args),
+        Command::Propensity(args) => propensity::run(&args),
+        Command::Clv(args) => clv::run(&args),
     }
 }

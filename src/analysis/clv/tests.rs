@@ -1,3 +1,4 @@
+use polars::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -155,4 +156,56 @@ fn gamma_gamma_recovers_the_mean_spend_of_generated_customers() {
     // A customer's expected spend lies between their own mean and the population's.
     let own = fit.expected_spend(5.0, 60.0).expect("defined");
     assert!(own > mean && own < 60.0, "{own}");
+}
+
+#[test]
+fn too_little_data_falls_back_to_a_labelled_historical_estimate() {
+    // Two customers: c1 buys on days 0, 10 and 20 of 2024, c2 once on day 5.
+    let ts: Vec<i64> = [0, 10, 20, 5]
+        .iter()
+        .map(|d| (19_723 + d) * 86_400_000)
+        .collect();
+    let mut lines = polars::df! {
+        "customer_id" => ["c1", "c1", "c1", "c2"],
+        "order_id" => ["o1", "o2", "o3", "o4"],
+        "amount" => [10.0, 20.0, 30.0, 40.0],
+    }
+    .expect("frame");
+    lines
+        .with_column(
+            Column::new("ts".into(), ts)
+                .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
+                .expect("ts"),
+        )
+        .expect("ts");
+    let params = ClvParams {
+        holdout: false,
+        ..ClvParams::default()
+    };
+    let result = clv(&lines, &params, &Progress::detached()).expect("clv");
+    let PurchaseMethod::Historical { reason } = &result.purchases else {
+        panic!(
+            "expected the historical fallback, got {:?}",
+            result.purchases
+        );
+    };
+    assert!(reason.contains("BG/NBD needs at least"), "{reason}");
+    assert!(matches!(result.spend, SpendMethod::Historical { .. }));
+    // c1: 2 repeat days over 21 days of age × 365 = 34.76 purchases at 20 each.
+    let predicted = result.customers.column("predicted_purchases").expect("p");
+    let predicted = predicted.f64().expect("f64");
+    assert!((predicted.get(0).expect("c1") - 2.0 / 21.0 * 365.0).abs() < 1e-9);
+    assert_eq!(predicted.get(1), Some(0.0));
+    let value = result
+        .customers
+        .column("clv")
+        .expect("clv")
+        .f64()
+        .expect("f64")
+        .get(0);
+    assert!((value.expect("c1") - 2.0 / 21.0 * 365.0 * 20.0).abs() < 1e-6);
+    assert_eq!(
+        result.customers.column("p_alive").expect("p").null_count(),
+        2
+    );
 }
