@@ -156,7 +156,7 @@ impl PropensityParams {
                 "need at least one tree and depths of 1 to 60".into(),
             );
         }
-        if !(m.alpha >= 0.0) {
+        if m.alpha.is_nan() || m.alpha < 0.0 {
             return invalid("the regression penalty", "must be 0 or more".into());
         }
         self.thresholds.check()
