@@ -1,6 +1,7 @@
 //! `marketbench propensity FILE... [--cutoff DATE] [--window-days 90] [--models
 //! logreg,tree,forest] [--out scores.csv] [--json]`: who buys in the next window,
-//! and churn risk (see `analysis::propensity`).
+//! and churn risk (see `analysis::propensity`). The first events file among the
+//! inputs, if any, adds event counts as features.
 //!
 //! JSON: `cutoff`, `train_cutoff`, `score_date`, `window_days`, `positive_rate`,
 //! `train_positive_rate`, `customers` (scored), `chosen_model`, `thresholds`
@@ -21,8 +22,9 @@ use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::propensity::{
-    ModelKind, ModelParams, Propensity, PropensityParams, RiskThresholds, propensity,
+    ModelKind, ModelParams, Propensity, PropensityParams, RiskThresholds, propensity_with_events,
 };
+use crate::data::FileKind;
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
 
@@ -96,8 +98,14 @@ pub fn run(args: &PropensityArgs) -> anyhow::Result<String> {
     let lines = loaded.store.order_lines()?.ok_or_else(|| {
         anyhow!("no orders file among the inputs: propensity needs order lines (use --kind orders if detection missed it)")
     })?;
-    let result =
-        propensity(&lines, &params, &Progress::detached()).context("computing propensity")?;
+    // Event counts join as features when an events file is among the inputs.
+    let events = loaded
+        .store
+        .of_kind(FileKind::Events)
+        .next()
+        .map(|t| &t.frame);
+    let result = propensity_with_events(&lines, events, &params, &Progress::detached())
+        .context("computing propensity")?;
     if let (Some(path), Some(format)) = (&args.out, format) {
         write_table(&result.scores, path, format)?;
     }

@@ -17,6 +17,11 @@
 //! - `*_Nd` figures cover the N days before the cutoff: days in [cutoff − N, cutoff).
 //! - The label is true when the customer has a purchase line (not a return, not
 //!   cancelled) in the window.
+//! - With behaviour events (canonical `customer_id`, `event`, `ts`),
+//!   [`with_event_counts`] adds `events_30d:<type>`: the customer's events of that
+//!   type in [cutoff − 30, cutoff), 0 without any. The types are the (up to
+//!   [`MAX_EVENT_TYPES`]) most frequent before the training cutoff, trimmed and
+//!   lower-cased ([`event_types_before`]).
 
 use chrono::NaiveDate;
 use ndarray::{Array2, ShapeBuilder};
@@ -47,6 +52,9 @@ pub const BASE_FEATURES: [&str; 14] = [
 
 /// At most this many categories get a share feature (the most bought ones).
 pub const MAX_CATEGORIES: usize = 12;
+
+/// At most this many event types get a count feature.
+pub const MAX_EVENT_TYPES: usize = 5;
 
 const WINDOWS_DAYS: [i32; 3] = [30, 90, 180];
 
@@ -261,6 +269,118 @@ pub fn features_at(
         cutoff,
         names,
         frame,
+    })
+}
+
+fn event_type() -> Expr {
+    col("event")
+        .cast(DataType::String)
+        .str()
+        .strip_chars(lit(NULL))
+        .str()
+        .to_lowercase()
+        .alias("_type")
+}
+
+fn event_day() -> Expr {
+    col("ts").dt().date().cast(DataType::Int32).alias("_day")
+}
+
+/// The (up to [`MAX_EVENT_TYPES`]) event types with the most events before
+/// `cutoff`, most first (ties by name).
+pub fn event_types_before(
+    events: &DataFrame,
+    cutoff: NaiveDate,
+) -> Result<Vec<String>, AnalysisError> {
+    crate::analysis::lines::require(events, "event", "event type")?;
+    crate::analysis::lines::require(events, "ts", "date / time")?;
+    let out = events
+        .clone()
+        .lazy()
+        .select([event_type(), event_day()])
+        .filter(
+            col("_day")
+                .lt(lit(days_from_date(cutoff)))
+                .and(col("_type").is_not_null()),
+        )
+        .group_by([col("_type")])
+        .agg([len().alias("n")])
+        .sort_by_exprs(
+            [col("n"), col("_type")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .limit(MAX_EVENT_TYPES as u32)
+        .collect()
+        .map_err(polars_error("counting event types"))?;
+    let names = out
+        .column("_type")
+        .and_then(|c| c.str().cloned())
+        .map_err(polars_error("counting event types"))?;
+    Ok(names.iter().flatten().map(str::to_string).collect())
+}
+
+/// `frame` with `events_30d:<type>` for each of `types` (see the module contract).
+pub fn with_event_counts(
+    frame: FeatureFrame,
+    events: &DataFrame,
+    types: &[String],
+) -> Result<FeatureFrame, AnalysisError> {
+    if types.is_empty() {
+        return Ok(frame);
+    }
+    crate::analysis::lines::require(events, "customer_id", "customer id")?;
+    let cutoff = days_from_date(frame.cutoff);
+    let aggs: Vec<Expr> = types
+        .iter()
+        .map(|t| {
+            col("_type")
+                .eq(lit(t.as_str()))
+                .cast(DataType::Float64)
+                .sum()
+                .alias(format!("events_30d:{t}"))
+        })
+        .collect();
+    let counts = events
+        .clone()
+        .lazy()
+        .select([
+            col("customer_id").cast(DataType::String),
+            event_type(),
+            event_day(),
+        ])
+        .filter(
+            col("_day")
+                .gt_eq(lit(cutoff - 30))
+                .and(col("_day").lt(lit(cutoff)))
+                .and(col("customer_id").is_not_null()),
+        )
+        .group_by([col("customer_id")])
+        .agg(aggs);
+    let mut names = frame.names.clone();
+    let added: Vec<String> = types.iter().map(|t| format!("events_30d:{t}")).collect();
+    names.extend(added.iter().cloned());
+    let joined = frame
+        .frame
+        .lazy()
+        .join(
+            counts,
+            [col("customer_id")],
+            [col("customer_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_columns(
+            added
+                .iter()
+                .map(|n| col(n.as_str()).fill_null(lit(0.0)))
+                .collect::<Vec<_>>(),
+        )
+        .sort(["customer_id"], SortMultipleOptions::default())
+        .collect()
+        .map_err(polars_error("counting events per customer"))?;
+    Ok(FeatureFrame {
+        cutoff: frame.cutoff,
+        names,
+        frame: joined,
     })
 }
 

@@ -5,8 +5,9 @@
 //!   test cutoff defaults to `score_date − window`, so its window ends with the
 //!   data; the training cutoff is `cutoff − window`. A cutoff whose window runs past
 //!   the data is refused (its labels would be wrong).
-//! - Features and labels follow [`features`]: features only from lines before a
-//!   cutoff, label = a purchase in [cutoff, cutoff + window).
+//! - Features and labels follow [`features`]: features only from lines (and
+//!   events, when given) before a cutoff, label = a purchase in [cutoff, cutoff +
+//!   window).
 //! - Out-of-time evaluation: each model is fitted on the training cutoff and
 //!   scored on the test cutoff. Random evaluation, for comparison: the customers of
 //!   the test cutoff are shuffled (seeded) and split into `1 − random_test_share`
@@ -34,7 +35,9 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-pub use features::{FeatureFrame, categories_before, features_at};
+pub use features::{
+    FeatureFrame, categories_before, event_types_before, features_at, with_event_counts,
+};
 pub use metrics::{CalibrationBin, DecileRow, RocPoint, auc};
 pub use models::{Fitted, ModelKind, ModelParams};
 
@@ -247,6 +250,16 @@ pub fn propensity(
     params: &PropensityParams,
     progress: &Progress,
 ) -> Result<Propensity, AnalysisError> {
+    propensity_with_events(lines, None, params, progress)
+}
+
+/// [`propensity`] with event counts as features when `events` is given.
+pub fn propensity_with_events(
+    lines: &DataFrame,
+    events: Option<&DataFrame>,
+    params: &PropensityParams,
+    progress: &Progress,
+) -> Result<Propensity, AnalysisError> {
     params.check()?;
     require(lines, "customer_id", "customer id")?;
     let Some(score_date) = default_analysis_date(lines)? else {
@@ -272,11 +285,22 @@ pub fn propensity(
     let total = 3 + 2 * params.models.len() as u64 + 1;
     step(progress, 0, total, "building features")?;
     let categories = categories_before(lines, train_cutoff)?;
-    let train = features_at(lines, train_cutoff, &categories, Some(params.window_days))?;
+    let event_types = match events {
+        Some(events) => event_types_before(events, train_cutoff)?,
+        None => Vec::new(),
+    };
+    let build = |at: NaiveDate, labels: Option<u32>| -> Result<FeatureFrame, AnalysisError> {
+        let frame = features_at(lines, at, &categories, labels)?;
+        match events {
+            Some(events) => with_event_counts(frame, events, &event_types),
+            None => Ok(frame),
+        }
+    };
+    let train = build(train_cutoff, Some(params.window_days))?;
     step(progress, 1, total, "building features")?;
-    let test = features_at(lines, cutoff, &categories, Some(params.window_days))?;
+    let test = build(cutoff, Some(params.window_days))?;
     step(progress, 2, total, "building features")?;
-    let current = features_at(lines, score_date, &categories, None)?;
+    let current = build(score_date, None)?;
     if train.is_empty() {
         return Err(AnalysisError::Invalid {
             what: format!("training cutoff {train_cutoff}"),

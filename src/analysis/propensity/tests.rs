@@ -238,3 +238,47 @@ fn thresholds_bucket_churn_risk_and_bad_settings_are_refused() {
         Err(AnalysisError::Cancelled)
     ));
 }
+
+#[test]
+fn event_counts_cover_the_30_days_before_the_cutoff() {
+    let lines = frame(&[
+        ("c1".to_string(), 100, 10.0, "a", false),
+        ("c2".to_string(), 100, 10.0, "a", false),
+    ]);
+    // c1: views on days 115, 125, 129 and 130 (the cutoff: left out), a cart on day
+    // 99 (more than 30 days before); c2 nothing; c3 (no purchase) a view.
+    let days = [115i64, 125, 129, 130, 99, 120];
+    let ts: Vec<i64> = days.iter().map(|d| d * DAY_MS + 60_000).collect();
+    let mut events = df! {
+        "customer_id" => ["c1", "c1", "c1", "c1", "c1", "c3"],
+        "event" => ["view", " View", "view", "view", "cart", "view"],
+    }
+    .expect("events");
+    events
+        .with_column(
+            Column::new("ts".into(), ts)
+                .cast(&DataType::Datetime(TimeUnit::Milliseconds, None))
+                .expect("ts"),
+        )
+        .expect("ts");
+    let types = event_types_before(&events, day(130)).expect("types");
+    assert_eq!(types, ["view", "cart"]);
+    let base = features_at(&lines, day(130), &[], None).expect("features");
+    let with = with_event_counts(base, &events, &types).expect("events");
+    assert_eq!(
+        with.names.last().map(String::as_str),
+        Some("events_30d:cart")
+    );
+    let count = |name: &str| -> Vec<Option<f64>> {
+        with.frame
+            .column(name)
+            .expect(name)
+            .f64()
+            .expect("f64")
+            .iter()
+            .collect()
+    };
+    assert_eq!(count("events_30d:view"), [Some(3.0), Some(0.0)]);
+    assert_eq!(count("events_30d:cart"), [Some(0.0), Some(0.0)]);
+    assert_eq!(with.matrix().expect("matrix").ncols(), with.names.len());
+}
