@@ -209,7 +209,9 @@ fn fit_tree(
         .map_err(|e| e.to_string())?;
     let mut leaves: HashMap<u64, (usize, usize)> = HashMap::new();
     for (i, row) in data.records().rows().into_iter().enumerate() {
-        let entry = leaves.entry(leaf_of(tree.root_node(), &row)).or_default();
+        let entry = leaves
+            .entry(leaf_of(tree.root_node(), |f| row[f]))
+            .or_default();
         entry.0 += 1;
         entry.1 += data.targets()[i];
     }
@@ -220,16 +222,17 @@ fn fit_tree(
     })
 }
 
-/// The leaf `row` falls in (linfa's rule: left when value < split), as its path
+/// The leaf a row falls in (linfa's rule: left when value < split), as its path
 /// from the root: a leading 1 bit, then 0 for left and 1 for right at each level.
-fn leaf_of(root: &TreeNode<f64, usize>, row: &ArrayView1<f64>) -> u64 {
+/// `value(f)` is the row's value of the tree's feature `f`.
+fn leaf_of(root: &TreeNode<f64, usize>, value: impl Fn(usize) -> f64) -> u64 {
     let (mut node, mut code) = (root, 1u64);
     loop {
         if node.is_leaf() {
             return code;
         }
         let (feature, split, _) = node.split();
-        let go_right = row[feature] >= split;
+        let go_right = value(feature) >= split;
         match node.children()[usize::from(go_right)] {
             Some(child) => {
                 node = child;
@@ -242,13 +245,8 @@ fn leaf_of(root: &TreeNode<f64, usize>, row: &ArrayView1<f64>) -> u64 {
 
 impl ScoredTree {
     fn probability(&self, row: &ArrayView1<f64>) -> f64 {
-        let own: Vec<f64> = self.columns.iter().map(|&c| row[c]).collect();
-        let view = ArrayView1::from(&own[..]);
-        let (n, pos) = self
-            .leaves
-            .get(&leaf_of(self.tree.root_node(), &view))
-            .copied()
-            .unwrap_or((0, 0));
+        let leaf = leaf_of(self.tree.root_node(), |f| row[self.columns[f]]);
+        let (n, pos) = self.leaves.get(&leaf).copied().unwrap_or((0, 0));
         if n == 0 { 0.0 } else { pos as f64 / n as f64 }
     }
 
