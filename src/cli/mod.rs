@@ -7,9 +7,11 @@
 
 mod args;
 mod campaign;
+mod clv;
 mod evaluate;
 mod forecast;
 mod inspect;
+mod propensity;
 mod recommend;
 mod rfm;
 mod rules;
@@ -59,6 +61,10 @@ pub enum Command {
     Rules(Box<rules::RulesArgs>),
     /// K-means customer segments with profiles and proposed names; members to CSV with --out.
     Segment(Box<segment::SegmentArgs>),
+    /// Who buys in the next window: models compared out of time, churn risk per customer.
+    Propensity(Box<propensity::PropensityArgs>),
+    /// Predicted purchases, P(alive) and lifetime value (BG/NBD + Gamma-Gamma), with a holdout check.
+    Clv(Box<clv::ClvArgs>),
 }
 
 /// Runs a command. Returns the text to print on standard output.
@@ -74,5 +80,7 @@ pub fn run(command: Command) -> anyhow::Result<String> {
         Command::Recommend(args) => recommend::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),
         Command::Rules(args) => rules::run(&args),
+        Command::Propensity(args) => propensity::run(&args),
+        Command::Clv(args) => clv::run(&args),
     }
 }

@@ -1,0 +1,245 @@
+//! BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way") and
+//! Gamma-Gamma (Fader, Hardie & Lee 2005, "RFM and CLV") by maximum likelihood.
+//!
+//! Contract:
+//! - A customer is `(x, t_x, T)`: repeat purchase days, days from the first to the
+//!   last purchase day, days from the first purchase day to the end of the period.
+//!   Time is in days, so `alpha` is in days.
+//! - The likelihood is summed over identical `(x, t_x, T)` once with a count, so the
+//!   fit costs the same for a million customers as for the distinct histories.
+//! - Fits run in log parameters (all four are positive) from a fixed start, so they
+//!   are deterministic. A fit that does not converge is an error that says so; the
+//!   caller falls back to a historical estimate.
+//! - A prediction that is undefined for a customer (the series of 2F1 does not
+//!   converge, or its `c ≤ 0`; Gamma-Gamma with p·x + q ≤ 1) is None, and the caller
+//!   uses the historical figure for that customer.
+
+use std::collections::BTreeMap;
+
+use libm::lgamma;
+use serde::Serialize;
+
+use super::optim::{MAX_ITERATIONS, minimise};
+use crate::analysis::lines::AnalysisError;
+use crate::jobs::Progress;
+
+/// BG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~
+/// Beta(a, b).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BgNbd {
+    pub r: f64,
+    pub alpha: f64,
+    pub a: f64,
+    pub b: f64,
+    /// Log-likelihood at these parameters, over all customers.
+    pub log_likelihood: f64,
+}
+
+/// Gamma-Gamma parameters of the spend per purchase.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct GammaGamma {
+    pub p: f64,
+    pub q: f64,
+    pub gamma: f64,
+    pub log_likelihood: f64,
+}
+
+/// Identical customer histories `(x, t_x, T)` with their count.
+pub fn histories(customers: &[(u32, u32, u32)]) -> Vec<((u32, u32, u32), f64)> {
+    let mut counts: BTreeMap<(u32, u32, u32), f64> = BTreeMap::new();
+    for &c in customers {
+        *counts.entry(c).or_default() += 1.0;
+    }
+    counts.into_iter().collect()
+}
+
+fn ln_add_exp(a: f64, b: f64) -> f64 {
+    let m = a.max(b);
+    if m == f64::NEG_INFINITY {
+        m
+    } else {
+        m + ((a - m).exp() + (b - m).exp()).ln()
+    }
+}
+
+/// The BG/NBD log-likelihood of one customer.
+pub fn bgnbd_customer_ll(r: f64, alpha: f64, a: f64, b: f64, x: f64, t_x: f64, t: f64) -> f64 {
+    let a1 = lgamma(r + x) - lgamma(r) + r * alpha.ln();
+    let a2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x);
+    let a3 = -(r + x) * (alpha + t).ln();
+    let a4 = if x > 0.0 {
+        a.ln() - (b + x - 1.0).ln() - (r + x) * (alpha + t_x).ln()
+    } else {
+        f64::NEG_INFINITY
+    };
+    a1 + a2 + ln_add_exp(a3, a4)
+}
+
+/// The BG/NBD log-likelihood of `histories` at (r, alpha, a, b).
+pub fn bgnbd_log_likelihood(params: [f64; 4], histories: &[((u32, u32, u32), f64)]) -> f64 {
+    let [r, alpha, a, b] = params;
+    histories
+        .iter()
+        .map(|&((x, t_x, t), n)| {
+            n * bgnbd_customer_ll(r, alpha, a, b, f64::from(x), f64::from(t_x), f64::from(t))
+        })
+        .sum()
+}
+
+fn not_converged(model: &str, why: String) -> AnalysisError {
+    AnalysisError::Invalid {
+        what: format!("the {model} fit"),
+        why,
+    }
+}
+
+/// Fits BG/NBD to `histories` (see [`histories`]).
+pub fn fit_bgnbd(
+    histories: &[((u32, u32, u32), f64)],
+    progress: &Progress,
+) -> Result<BgNbd, AnalysisError> {
+    let n: f64 = histories.iter().map(|h| h.1).sum();
+    let mean_t = histories
+        .iter()
+        .map(|h| f64::from(h.0.2) * h.1)
+        .sum::<f64>()
+        / n.max(1.0);
+    let objective = |p: &[f64]| {
+        let params = [p[0].exp(), p[1].exp(), p[2].exp(), p[3].exp()];
+        -bgnbd_log_likelihood(params, histories) / n
+    };
+    let start = [0.0, mean_t.max(1.0).ln(), 0.0, 0.0];
+    let min = minimise(objective, &start, MAX_ITERATIONS, progress)?;
+    let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| min.point[i].exp());
+    if !min.converged {
+        return Err(not_converged(
+            "BG/NBD",
+            format!(
+                "the search did not settle after {} iterations",
+                min.iterations
+            ),
+        ));
+    }
+    if (a - 1.0).abs() < 1e-9 {
+        return Err(not_converged(
+            "BG/NBD",
+            "a = 1, where expected purchases are undefined".into(),
+        ));
+    }
+    Ok(BgNbd {
+        r,
+        alpha,
+        a,
+        b,
+        log_likelihood: -min.value * n,
+    })
+}
+
+/// The Gauss hypergeometric function 2F1(a, b; c; z) for 0 ≤ z < 1 and c > 0 by
+/// its series; None otherwise or when it has not converged after 200,000 terms.
+pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
+    if c <= 0.0 || !(0.0..1.0).contains(&z) {
+        return None;
+    }
+    let (mut term, mut sum) = (1.0, 1.0);
+    for k in 0..200_000 {
+        let k = f64::from(k);
+        term *= (a + k) * (b + k) / ((c + k) * (k + 1.0)) * z;
+        sum += term;
+        if term.abs() < 1e-14 * sum.abs() {
+            return Some(sum);
+        }
+    }
+    None
+}
+
+impl BgNbd {
+    /// Probability that a customer with history (x, t_x, T) is still active.
+    pub fn p_alive(&self, x: f64, t_x: f64, t: f64) -> f64 {
+        if x == 0.0 {
+            return 1.0;
+        }
+        let ratio = ((self.alpha + t) / (self.alpha + t_x)).powf(self.r + x);
+        1.0 / (1.0 + self.a / (self.b + x - 1.0) * ratio)
+    }
+
+    /// Expected purchases in the next `days` of a customer with history (x, t_x, T).
+    pub fn expected_purchases(&self, x: f64, t_x: f64, t: f64, days: f64) -> Option<f64> {
+        let BgNbd { r, alpha, a, b, .. } = *self;
+        if days <= 0.0 {
+            return Some(0.0);
+        }
+        let z = days / (alpha + t + days);
+        let f = hyp2f1(r + x, b + x, a + b + x - 1.0, z)?;
+        let head = (a + b + x - 1.0) / (a - 1.0);
+        let body = 1.0 - ((alpha + t) / (alpha + t + days)).powf(r + x) * f;
+        let alive_odds = if x > 0.0 {
+            a / (b + x - 1.0) * ((alpha + t) / (alpha + t_x)).powf(r + x)
+        } else {
+            0.0
+        };
+        let value = head * body / (1.0 + alive_odds);
+        (value.is_finite() && value >= 0.0).then_some(value)
+    }
+
+    /// Median days to the next purchase of an active customer (the posterior
+    /// purchase rate is Gamma(r + x, alpha + T)).
+    pub fn median_days_to_next(&self, x: f64, t: f64) -> f64 {
+        (self.alpha + t) * (2f64.powf(1.0 / (self.r + x)) - 1.0)
+    }
+}
+
+/// The Gamma-Gamma log-likelihood of one customer with `x` purchases of mean `m`.
+pub fn gamma_gamma_customer_ll(p: f64, q: f64, gamma: f64, x: f64, m: f64) -> f64 {
+    lgamma(p * x + q) - lgamma(p * x) - lgamma(q)
+        + q * gamma.ln()
+        + (p * x - 1.0) * m.ln()
+        + p * x * x.ln()
+        - (p * x + q) * (gamma + m * x).ln()
+}
+
+/// Fits Gamma-Gamma to customers' (purchases, mean spend per purchase); spends
+/// must be positive.
+pub fn fit_gamma_gamma(
+    customers: &[(f64, f64)],
+    progress: &Progress,
+) -> Result<GammaGamma, AnalysisError> {
+    let n = customers.len() as f64;
+    let mean_m = customers.iter().map(|c| c.1).sum::<f64>() / n.max(1.0);
+    let objective = |v: &[f64]| {
+        let (p, q, gamma) = (v[0].exp(), v[1].exp(), v[2].exp());
+        -customers
+            .iter()
+            .map(|&(x, m)| gamma_gamma_customer_ll(p, q, gamma, x, m))
+            .sum::<f64>()
+            / n
+    };
+    // Start at p = 1, q = 2 and gamma so that the mean spend p·gamma/(q − 1) fits.
+    let start = [0.0, 2f64.ln(), mean_m.max(1e-9).ln()];
+    let min = minimise(objective, &start, MAX_ITERATIONS, progress)?;
+    let [p, q, gamma] = [0, 1, 2].map(|i| min.point[i].exp());
+    if !min.converged {
+        return Err(not_converged(
+            "Gamma-Gamma",
+            format!(
+                "the search did not settle after {} iterations",
+                min.iterations
+            ),
+        ));
+    }
+    Ok(GammaGamma {
+        p,
+        q,
+        gamma,
+        log_likelihood: -min.value * n,
+    })
+}
+
+impl GammaGamma {
+    /// Expected spend per purchase of a customer with `x` purchases of mean `m`;
+    /// None when p·x + q ≤ 1.
+    pub fn expected_spend(&self, x: f64, m: f64) -> Option<f64> {
+        let denominator = self.p * x + self.q - 1.0;
+        (denominator > 0.0).then(|| (self.gamma + m * x) * self.p / denominator)
+    }
+}

@@ -1,0 +1,363 @@
+//! The three propensity models, each fitted on a feature matrix and giving a
+//! probability of buying in the window for every row.
+//!
+//! Contract:
+//! - Logistic regression (linfa-logistic, L2 penalty `alpha`) on standardised
+//!   `log1p` features (see [`Standardiser`]); importance = the coefficients on that
+//!   scale (signed: positive raises the probability).
+//! - Decision tree (linfa-trees, Gini, `max_depth`): a leaf's probability is the
+//!   share of positive training rows that reach it (linfa's leaves only vote), so
+//!   scores rank; the tree is also given as readable rules. Importance = linfa's
+//!   impurity decrease share.
+//! - Random forest: `trees` linfa-trees trees, each on a bootstrap sample of at most
+//!   `sample_rows` rows (drawn with replacement) and a random subset of
+//!   ⌈√features⌉ features; the probability is the mean of the trees' leaf shares.
+//!   Every tree has its own seeded RNG (seed + tree number), so the forest is the
+//!   same on every run and with any number of threads. Importance = mean impurity
+//!   share over all trees (0 in a tree that did not see the feature).
+//! - Fitting checks the cancel flag between trees.
+
+use std::collections::HashMap;
+
+use linfa::prelude::*;
+use linfa_logistic::{FittedLogisticRegression, LogisticRegression};
+use linfa_trees::{DecisionTree, TreeNode};
+use ndarray::{Array1, Array2, ArrayView1, Axis};
+use rand::seq::index::sample;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::features::Standardiser;
+use crate::analysis::lines::AnalysisError;
+use crate::jobs::Progress;
+
+/// Which model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKind {
+    #[serde(rename = "logreg")]
+    LogReg,
+    Tree,
+    Forest,
+}
+
+impl ModelKind {
+    pub const ALL: [ModelKind; 3] = [ModelKind::LogReg, ModelKind::Tree, ModelKind::Forest];
+
+    /// The name used in the CLI and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ModelKind::LogReg => "logreg",
+            ModelKind::Tree => "tree",
+            ModelKind::Forest => "forest",
+        }
+    }
+
+    /// The kind named `name` (as in [`ModelKind::name`]).
+    pub fn from_name(name: &str) -> Result<ModelKind, AnalysisError> {
+        ModelKind::ALL
+            .into_iter()
+            .find(|k| k.name() == name.trim().to_ascii_lowercase())
+            .ok_or_else(|| AnalysisError::Invalid {
+                what: format!("model '{name}'"),
+                why: "use logreg, tree or forest".into(),
+            })
+    }
+}
+
+/// Settings of the models.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelParams {
+    /// L2 penalty of the logistic regression.
+    pub alpha: f64,
+    /// Depth limit of the single tree (rules stay readable).
+    pub tree_depth: usize,
+    /// Depth limit of each forest tree.
+    pub forest_depth: usize,
+    /// Number of forest trees.
+    pub trees: usize,
+    /// Rows drawn (with replacement) for each forest tree, at most.
+    pub sample_rows: usize,
+    /// A leaf holds at least this many training rows.
+    pub min_leaf_rows: usize,
+    pub seed: u64,
+}
+
+impl Default for ModelParams {
+    fn default() -> Self {
+        ModelParams {
+            alpha: 1.0,
+            tree_depth: 4,
+            forest_depth: 8,
+            trees: 100,
+            sample_rows: 20_000,
+            min_leaf_rows: 5,
+            seed: 42,
+        }
+    }
+}
+
+/// One decision tree with the positive share of each leaf.
+#[derive(Clone, Debug)]
+pub struct ScoredTree {
+    tree: DecisionTree<f64, usize>,
+    /// Columns of the full matrix this tree was fitted on, in its order.
+    columns: Vec<usize>,
+    /// Leaf path (see `leaf_of`) → (training rows, positive rows).
+    leaves: HashMap<u64, (usize, usize)>,
+}
+
+/// A fitted model.
+#[derive(Clone, Debug)]
+pub enum Fitted {
+    LogReg {
+        model: FittedLogisticRegression<f64, usize>,
+        scaler: Standardiser,
+    },
+    Tree(ScoredTree),
+    Forest(Vec<ScoredTree>),
+}
+
+fn fit_failed(kind: ModelKind) -> impl Fn(String) -> AnalysisError {
+    move |why| AnalysisError::Invalid {
+        what: format!("fitting the {} model", kind.name()),
+        why,
+    }
+}
+
+/// Fits `kind` on `raw` (original units) and `labels`. Both classes must occur.
+pub fn fit(
+    kind: ModelKind,
+    raw: &Array2<f64>,
+    labels: &[bool],
+    names: &[String],
+    params: &ModelParams,
+    progress: &Progress,
+) -> Result<Fitted, AnalysisError> {
+    let positives = labels.iter().filter(|&&l| l).count();
+    if positives == 0 || positives == labels.len() {
+        return Err(fit_failed(kind)(
+            "every customer in the training window has the same outcome; pick an earlier cutoff or a longer window".into(),
+        ));
+    }
+    let targets: Array1<usize> = labels.iter().map(|&l| usize::from(l)).collect();
+    match kind {
+        ModelKind::LogReg => {
+            let scaler = Standardiser::fit(raw, names);
+            let x = scaler.apply(raw);
+            let data = Dataset::new(x, targets);
+            let model = LogisticRegression::default()
+                .alpha(params.alpha)
+                .max_iterations(200)
+                .fit(&data)
+                .map_err(|e| fit_failed(kind)(e.to_string()))?;
+            Ok(Fitted::LogReg { model, scaler })
+        }
+        ModelKind::Tree => {
+            let columns: Vec<usize> = (0..raw.ncols()).collect();
+            let rows: Vec<usize> = (0..raw.nrows()).collect();
+            let tree = fit_tree(raw, &targets, &rows, columns, params.tree_depth, params)
+                .map_err(fit_failed(kind))?;
+            Ok(Fitted::Tree(tree))
+        }
+        ModelKind::Forest => {
+            let features = raw.ncols();
+            let per_tree = ((features as f64).sqrt().ceil() as usize).clamp(1, features);
+            let draws = raw.nrows().min(params.sample_rows.max(1));
+            let done = std::sync::atomic::AtomicU64::new(0);
+            let total = params.trees as u64;
+            let trees: Result<Vec<ScoredTree>, AnalysisError> = (0..params.trees)
+                .into_par_iter()
+                .map(|t| {
+                    progress.check().map_err(|_| AnalysisError::Cancelled)?;
+                    let mut rng = ChaCha8Rng::seed_from_u64(params.seed.wrapping_add(t as u64));
+                    let mut columns = sample(&mut rng, features, per_tree).into_vec();
+                    columns.sort_unstable();
+                    let rows: Vec<usize> = (0..draws)
+                        .map(|_| rng.random_range(0..raw.nrows()))
+                        .collect();
+                    let tree = fit_tree(raw, &targets, &rows, columns, params.forest_depth, params)
+                        .map_err(fit_failed(kind))?;
+                    let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    progress.report(n, total);
+                    Ok(tree)
+                })
+                .collect();
+            Ok(Fitted::Forest(trees?))
+        }
+    }
+}
+
+fn fit_tree(
+    raw: &Array2<f64>,
+    targets: &Array1<usize>,
+    rows: &[usize],
+    columns: Vec<usize>,
+    depth: usize,
+    params: &ModelParams,
+) -> Result<ScoredTree, String> {
+    let x = raw.select(Axis(0), rows).select(Axis(1), &columns);
+    let y = targets.select(Axis(0), rows);
+    let data = Dataset::new(x, y);
+    let tree = DecisionTree::params()
+        .max_depth(Some(depth))
+        .min_weight_leaf(params.min_leaf_rows as f32)
+        .min_weight_split(2.0 * params.min_leaf_rows as f32)
+        .fit(&data)
+        .map_err(|e| e.to_string())?;
+    let mut leaves: HashMap<u64, (usize, usize)> = HashMap::new();
+    for (i, row) in data.records().rows().into_iter().enumerate() {
+        let entry = leaves
+            .entry(leaf_of(tree.root_node(), |f| row[f]))
+            .or_default();
+        entry.0 += 1;
+        entry.1 += data.targets()[i];
+    }
+    Ok(ScoredTree {
+        tree,
+        columns,
+        leaves,
+    })
+}
+
+/// The leaf a row falls in (linfa's rule: left when value < split), as its path
+/// from the root: a leading 1 bit, then 0 for left and 1 for right at each level.
+/// `value(f)` is the row's value of the tree's feature `f`.
+fn leaf_of(root: &TreeNode<f64, usize>, value: impl Fn(usize) -> f64) -> u64 {
+    let (mut node, mut code) = (root, 1u64);
+    loop {
+        if node.is_leaf() {
+            return code;
+        }
+        let (feature, split, _) = node.split();
+        let go_right = value(feature) >= split;
+        match node.children()[usize::from(go_right)] {
+            Some(child) => {
+                node = child;
+                code = code << 1 | u64::from(go_right);
+            }
+            None => return code,
+        }
+    }
+}
+
+impl ScoredTree {
+    fn probability(&self, row: &ArrayView1<f64>) -> f64 {
+        let leaf = leaf_of(self.tree.root_node(), |f| row[self.columns[f]]);
+        let (n, pos) = self.leaves.get(&leaf).copied().unwrap_or((0, 0));
+        if n == 0 { 0.0 } else { pos as f64 / n as f64 }
+    }
+
+    /// Impurity importance per column of the full matrix.
+    fn importance(&self, features: usize) -> Vec<f64> {
+        let mut out = vec![0.0; features];
+        for (i, v) in self.tree.feature_importance().into_iter().enumerate() {
+            if let Some(&c) = self.columns.get(i) {
+                out[c] = if v.is_finite() { v } else { 0.0 };
+            }
+        }
+        out
+    }
+
+    /// The tree as "if ... then p" rules, one per leaf, left to right.
+    pub fn rules(&self, names: &[String]) -> Vec<String> {
+        let mut out = Vec::new();
+        self.rules_below(self.tree.root_node(), 1, names, &mut Vec::new(), &mut out);
+        out
+    }
+
+    fn rules_below(
+        &self,
+        node: &TreeNode<f64, usize>,
+        code: u64,
+        names: &[String],
+        path: &mut Vec<String>,
+        out: &mut Vec<String>,
+    ) {
+        let children = node.children();
+        if node.is_leaf() || children.iter().all(|c| c.is_none()) {
+            let (n, pos) = self.leaves.get(&code).copied().unwrap_or((0, 0));
+            let p = if n == 0 { 0.0 } else { pos as f64 / n as f64 };
+            let when = if path.is_empty() {
+                "always".to_string()
+            } else {
+                path.join(" and ")
+            };
+            out.push(format!("if {when} then p = {p:.2} ({n} customers)"));
+            return;
+        }
+        let (feature, split, _) = node.split();
+        let name = self
+            .columns
+            .get(feature)
+            .and_then(|&c| names.get(c))
+            .map_or("?", String::as_str);
+        for (bit, (child, op)) in children.into_iter().zip(["<", ">="]).enumerate() {
+            if let Some(child) = child {
+                path.push(format!("{name} {op} {split:.2}"));
+                self.rules_below(child, code << 1 | bit as u64, names, path, out);
+                path.pop();
+            }
+        }
+    }
+}
+
+impl Fitted {
+    /// The probability of the positive class for every row of `raw`.
+    pub fn predict(&self, raw: &Array2<f64>) -> Vec<f64> {
+        match self {
+            Fitted::LogReg { model, scaler } => {
+                let p = model.predict_probabilities(&scaler.apply(raw));
+                // linfa calls the first label it met "positive": flip when that was 0.
+                let flip = model.labels().pos.class == 0;
+                p.iter().map(|&v| if flip { 1.0 - v } else { v }).collect()
+            }
+            Fitted::Tree(tree) => raw
+                .rows()
+                .into_iter()
+                .map(|r| tree.probability(&r))
+                .collect(),
+            Fitted::Forest(trees) => raw
+                .axis_iter(Axis(0))
+                .into_par_iter()
+                .map(|r| {
+                    trees.iter().map(|t| t.probability(&r)).sum::<f64>() / trees.len().max(1) as f64
+                })
+                .collect(),
+        }
+    }
+
+    /// Importance per feature (see the module contract for what each model reports).
+    pub fn importance(&self, features: usize) -> Vec<f64> {
+        match self {
+            Fitted::LogReg { model, .. } => {
+                let sign = if model.labels().pos.class == 0 {
+                    -1.0
+                } else {
+                    1.0
+                };
+                model.params().iter().map(|&c| sign * c).collect()
+            }
+            Fitted::Tree(tree) => tree.importance(features),
+            Fitted::Forest(trees) => {
+                let mut sum = vec![0.0; features];
+                for tree in trees {
+                    for (s, v) in sum.iter_mut().zip(tree.importance(features)) {
+                        *s += v;
+                    }
+                }
+                sum.iter().map(|s| s / trees.len().max(1) as f64).collect()
+            }
+        }
+    }
+
+    /// Readable rules of a single tree; empty for the other models.
+    pub fn rules(&self, names: &[String]) -> Vec<String> {
+        match self {
+            Fitted::Tree(tree) => tree.rules(names),
+            _ => Vec::new(),
+        }
+    }
+}
