@@ -16,6 +16,7 @@
 
 pub mod behaviour;
 pub mod project;
+pub mod recommend;
 mod rows;
 pub mod segments;
 use std::collections::BTreeMap;
@@ -110,6 +111,8 @@ pub struct Workspace {
     behaviour: behaviour::Behaviour,
     /// The Segments tab's runs and exports (the panel drives them through `segments_mut`).
     pub segments: segments::Segments,
+    /// The Recommendations tab's fits, report cards and exports.
+    pub recommend: recommend::Recommend,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -127,6 +130,7 @@ impl Workspace {
             view_request: None,
             behaviour: behaviour::Behaviour::new(wake.clone()),
             segments: segments::Segments::new(wake.clone()),
+            recommend: recommend::Recommend::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -340,6 +344,7 @@ impl Workspace {
         }
         self.behaviour.poll();
         self.segments.poll();
+        self.recommend.poll();
     }
 
     /// The loaded tables.
@@ -428,6 +433,7 @@ impl Workspace {
             || self.view.pending().is_some()
             || self.behaviour.is_busy()
             || self.segments.is_busy()
+            || self.recommend.is_busy()
     }
 }
 

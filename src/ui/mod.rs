@@ -10,6 +10,8 @@ pub mod fonts;
 pub mod format;
 pub mod mapping_panel;
 mod placeholder_panel;
+mod recommend;
+mod recommend_panel;
 pub mod revenue_chart;
 mod segments;
 mod segments_panel;

@@ -6,15 +6,7 @@ use super::state::Tab;
 /// What an unbuilt tab will show, in the operator's terms.
 pub fn plan(tab: Tab) -> &'static str {
     match tab {
-        Tab::Data | Tab::Behaviour => "",
-        Tab::Segments => {
-            "It will group customers by recency, frequency and spend (RFM) and by \
-             clustering, with the size, revenue and typical basket of each segment."
-        }
-        Tab::Recommendations => {
-            "It will suggest products for each customer and products bought together, \
-             learned from the order lines and behaviour events."
-        }
+        Tab::Data | Tab::Behaviour | Tab::Segments | Tab::Recommendations => "",
         Tab::Forecast => {
             "It will forecast daily revenue and orders for the coming weeks, with \
              seasonality and a range of likely outcomes."

@@ -1,0 +1,151 @@
+//! Customer search and the chosen customer's top-N list, each item with its
+//! reason and the model used, with the customer's purchase history beside it.
+//! Typing an id offers the ids starting with it (ids are sorted, so this is a
+//! binary search, cheap for any number of customers).
+
+use crate::workspace::recommend::RecommendResults;
+
+use super::ViewState;
+
+/// Ids offered under the search field.
+const SUGGESTIONS: usize = 8;
+
+/// Up to [`SUGGESTIONS`] customer ids starting with `prefix`, in id order.
+pub fn matching_ids<'a>(customers: &'a [String], prefix: &str) -> Vec<&'a str> {
+    let start = customers.partition_point(|c| c.as_str() < prefix);
+    customers[start..]
+        .iter()
+        .take_while(|c| c.starts_with(prefix))
+        .take(SUGGESTIONS)
+        .map(String::as_str)
+        .collect()
+}
+
+pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, view: &mut ViewState) {
+    let interactions = &results.interactions;
+    ui.horizontal(|ui| {
+        let label = ui.label("Customer id:");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut view.search)
+                    .hint_text(interactions.customers.first().map_or("", String::as_str))
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Show customer").clicked() || entered {
+            view.customer = Some(view.search.trim().to_string());
+        }
+    });
+    let typed = view.search.trim().to_string();
+    if !typed.is_empty() && view.customer.as_deref() != Some(typed.as_str()) {
+        ui.horizontal_wrapped(|ui| {
+            for id in matching_ids(&interactions.customers, &typed) {
+                if ui.small_button(id).clicked() {
+                    view.search = id.to_string();
+                    view.customer = Some(id.to_string());
+                }
+            }
+        });
+    }
+    let Some(id) = view.customer.clone() else {
+        ui.label("Type a customer id (or pick one offered) to see their recommendations.");
+        return;
+    };
+    let Some(u) = interactions.customer_index(&id) else {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("No customer with id {id} has a purchase. Check the id and try again."),
+        );
+        return;
+    };
+    ui.columns(2, |columns| {
+        history_ui(&mut columns[0], results, u);
+        list_ui(&mut columns[1], results, u, view);
+    });
+}
+
+/// What the customer bought, most often first (ties by item order).
+fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
+    let items = &results.interactions.items;
+    let (bought, counts) = results.model.train().row(u);
+    let mut history: Vec<(u32, f32)> = bought.iter().copied().zip(counts.iter().copied()).collect();
+    history.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ui.strong(format!(
+        "{} bought ({} items)",
+        results.interactions.customers[u],
+        history.len()
+    ));
+    egui::Grid::new("recommend_history")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("Item");
+            ui.label("Orders");
+            ui.end_row();
+            for (i, n) in history {
+                ui.label(&items[i as usize].name);
+                ui.label(format!("{n}"));
+                ui.end_row();
+            }
+        });
+}
+
+/// The top N with reasons; clicking an item shows its neighbours.
+fn list_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize, view: &mut ViewState) {
+    let items = &results.interactions.items;
+    let params = &results.params;
+    ui.strong(format!(
+        "Top {} by {} (already-bought items {})",
+        params.top,
+        params.model,
+        if params.exclude_seen {
+            "excluded"
+        } else {
+            "allowed"
+        }
+    ));
+    let list = &results.lists[u];
+    if list.is_empty() {
+        ui.label("Nothing to recommend: every item was bought already or has no score.");
+        return;
+    }
+    egui::Grid::new("recommend_list")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("#");
+            ui.label("Item");
+            ui.label("Score");
+            ui.label("Why");
+            ui.end_row();
+            for (rank, r) in list.iter().enumerate() {
+                ui.label(format!("{}", rank + 1));
+                let selected = view.item == Some(r.item);
+                if ui
+                    .selectable_label(selected, &items[r.item as usize].name)
+                    .on_hover_text("Show similar items and items bought together")
+                    .clicked()
+                {
+                    view.item = Some(r.item);
+                }
+                ui.label(format!("{:.3}", r.score));
+                ui.label(r.reason.text(items));
+                ui.end_row();
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_ids_are_the_sorted_ids_with_the_prefix() {
+        let ids: Vec<String> = ["A1", "B1", "B10", "B2", "C"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(matching_ids(&ids, "B1"), vec!["B1", "B10"]);
+        assert_eq!(matching_ids(&ids, "B"), vec!["B1", "B10", "B2"]);
+        assert!(matching_ids(&ids, "D").is_empty());
+    }
+}

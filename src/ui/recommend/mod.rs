@@ -1,0 +1,78 @@
+//! The Recommendations tab's views, one file per view, and what they share: the
+//! panel's view state (draft model settings, chosen customer and item, report card
+//! settings, export path) kept in egui memory, and the [`Action`]s views push.
+//! Views only draw results computed by the workspace's Recommend jobs.
+
+pub mod controls_view;
+pub mod customer_view;
+pub mod item_view;
+pub mod report_view;
+
+use std::path::PathBuf;
+
+use crate::analysis::recommend::evaluate::Split;
+use crate::workspace::recommend::RecommendParams;
+
+/// What a view asks the panel to do once the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Fit a model with these settings.
+    Run(RecommendParams),
+    Cancel,
+    /// Run the report card: this protocol, this K, every model with the draft settings.
+    Evaluate {
+        split: Split,
+        k: usize,
+    },
+    CancelReport,
+    /// Write every customer's list to a file.
+    Export(PathBuf),
+}
+
+/// The panel's view settings, kept in egui memory for the session.
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    /// Settings being edited; `None` until the first frame copies the wanted ones.
+    pub draft: Option<RecommendParams>,
+    /// The customer id typed in the search field.
+    pub search: String,
+    /// The customer whose list is shown.
+    pub customer: Option<String>,
+    /// The item (index) whose neighbours are shown.
+    pub item: Option<u32>,
+    pub split: Split,
+    pub k: usize,
+    pub export_path: String,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            draft: None,
+            search: String::new(),
+            customer: None,
+            item: None,
+            split: Split::LeaveLastOut,
+            k: 10,
+            export_path: "recommendations.csv".into(),
+        }
+    }
+}
+
+/// A bold heading line with a weak explanation under it.
+pub fn heading_ui(ui: &mut egui::Ui, title: &str, note: &str) {
+    ui.add_space(10.0);
+    ui.strong(title);
+    ui.add(egui::Label::new(egui::RichText::new(note).weak()).wrap());
+    ui.add_space(4.0);
+}
+
+/// A job's progress bar with its message.
+pub fn progress_ui(ui: &mut egui::Ui, progress: &crate::jobs::Progress) {
+    let snapshot = progress.snapshot();
+    ui.add(
+        egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
+            .desired_width(240.0)
+            .text(format!("{}…", snapshot.message)),
+    );
+}

@@ -1,0 +1,116 @@
+//! The report card: protocol and K pickers, a run button with progress and Cancel,
+//! and one table comparing every model under the protocol stated above it.
+
+use crate::analysis::recommend::evaluate::{ReportCard, Split};
+use crate::workspace::recommend::Recommend;
+
+use super::{Action, ViewState, progress_ui};
+
+const SPLITS: [Split; 3] = [Split::LeaveLastOut, Split::Time8020, Split::LastBasket];
+
+/// What each protocol holds out, in the operator's words.
+pub fn split_note(split: Split) -> &'static str {
+    match split {
+        Split::LeaveLastOut => "each customer's last purchase is held out",
+        Split::Time8020 => "each customer's last 20% of purchases (by time) are held out",
+        Split::LastBasket => "each customer's last order is held out",
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    recommend: &Recommend,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_label("Protocol")
+            .selected_text(view.split.name())
+            .show_ui(ui, |ui| {
+                for split in SPLITS {
+                    ui.selectable_value(&mut view.split, split, split.name())
+                        .on_hover_text(split_note(split));
+                }
+            });
+        let label = ui.label("K:");
+        ui.add(egui::DragValue::new(&mut view.k).range(1..=100))
+            .labelled_by(label.id);
+        if ui
+            .button("Run report card")
+            .on_hover_text("Fit every model on the training part and score it on the held-out part")
+            .clicked()
+        {
+            actions.push(Action::Evaluate {
+                split: view.split,
+                k: view.k,
+            });
+        }
+        if let Some(job) = recommend.report_slot().pending() {
+            progress_ui(ui, job.progress());
+            if ui.button("Cancel report card").clicked() {
+                actions.push(Action::CancelReport);
+            }
+        }
+    });
+    let slot = recommend.report_slot();
+    if let Some(error) = slot.error() {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("The report card stopped: {error}"),
+        );
+    }
+    if let Some(card) = slot.value() {
+        card_ui(ui, card);
+    } else if slot.pending().is_none() {
+        ui.label("Press Run report card to compare the models on held-out purchases.");
+    }
+}
+
+/// The protocol line and the table of models.
+pub fn protocol_text(card: &ReportCard) -> String {
+    format!(
+        "Protocol: {} ({}), K = {}, {} customers tested, already-bought items {}",
+        card.split.name(),
+        split_note(card.split),
+        card.k,
+        card.tested,
+        if card.exclude_seen {
+            "excluded"
+        } else {
+            "allowed"
+        }
+    )
+}
+
+fn card_ui(ui: &mut egui::Ui, card: &ReportCard) {
+    ui.label(protocol_text(card));
+    egui::Grid::new("recommend_report")
+        .striped(true)
+        .show(ui, |ui| {
+            let k = card.k;
+            let heads = [
+                "Model".to_string(),
+                format!("Precision@{k}"),
+                format!("Recall@{k}"),
+                format!("NDCG@{k}"),
+                format!("Hit rate@{k}"),
+                "Coverage".to_string(),
+                "Fit s".to_string(),
+                "Recommend s".to_string(),
+            ];
+            for head in heads {
+                ui.strong(head);
+            }
+            ui.end_row();
+            for m in &card.models {
+                let x = &m.metrics;
+                ui.label(m.model.name());
+                for v in [x.precision, x.recall, x.ndcg, x.hit_rate, x.coverage] {
+                    ui.label(format!("{v:.4}"));
+                }
+                ui.label(format!("{:.2}", m.fit_secs));
+                ui.label(format!("{:.2}", m.recommend_secs));
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,113 @@
+//! The Recommendations tab: what to offer each customer, why, and how much to
+//! trust it. Fitting is the workspace's Recommend job: the panel asks for a fit
+//! when the store changed (and no fit with those inputs was asked for yet), shows
+//! progress with Cancel and keeps the last fit on screen meanwhile. The report
+//! card and exports are jobs of their own. Views push `Action`s, carried out after
+//! the frame is drawn.
+
+use crate::analysis::recommend::ModelKind;
+use crate::analysis::recommend::evaluate::EvalParams;
+use crate::data::FileKind;
+use crate::workspace::recommend::RecommendParams;
+use crate::workspace::{FileStage, Workspace};
+
+use super::recommend::{
+    Action, ViewState, controls_view, customer_view, heading_ui, item_view, report_view,
+};
+
+pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
+    ui.heading("Recommendations");
+    if workspace.store().of_kind(FileKind::Orders).next().is_none() {
+        ui.add_space(8.0);
+        ui.label("Load an orders file to recommend items to your customers.");
+        return;
+    }
+    let view_id = egui::Id::unique("recommend_view_state");
+    let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
+    let mut actions = Vec::new();
+    let recommend = &workspace.recommend;
+    let wanted = recommend.requested_params().cloned().unwrap_or_default();
+    let loading = workspace
+        .pending()
+        .iter()
+        .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
+    if !loading && recommend.needs_run(&wanted, workspace.store_version()) {
+        actions.push(Action::Run(wanted.clone()));
+    }
+    let mut draft = view.draft.take().unwrap_or_else(|| wanted.clone());
+    egui::ScrollArea::vertical()
+        .id_salt("recommend_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            controls_view::ui(
+                ui,
+                recommend,
+                &mut draft,
+                &mut view.export_path,
+                &mut actions,
+            );
+            let slot = recommend.slot();
+            if let Some(error) = slot.error() {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("The fit stopped: {error}"),
+                );
+            }
+            match slot.value() {
+                Some(results) => {
+                    heading_ui(
+                        ui,
+                        "Per customer",
+                        "The customer's top items with the reason for each, beside what they bought.",
+                    );
+                    customer_view::ui(ui, results, &mut view);
+                    if let Some(item) = view.item {
+                        heading_ui(
+                            ui,
+                            "Per item",
+                            "Items like the chosen one under the fitted model, and items bought in the same orders.",
+                        );
+                        item_view::ui(ui, results, item);
+                    }
+                }
+                None if slot.pending().is_none() && slot.error().is_none() => {
+                    ui.label("Cancelled. Press Fit model to get recommendations.");
+                }
+                None => {}
+            }
+            heading_ui(
+                ui,
+                "Report card",
+                "How well each model would have predicted purchases it did not see.",
+            );
+            report_view::ui(ui, recommend, &mut view, &mut actions);
+        });
+    for action in actions {
+        apply(action, workspace, &draft);
+    }
+    view.draft = Some(draft);
+    ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+fn apply(action: Action, workspace: &mut Workspace, draft: &RecommendParams) {
+    match action {
+        Action::Run(params) => {
+            let (store, version) = (workspace.store().clone(), workspace.store_version());
+            workspace.recommend.run(&store, version, params);
+        }
+        Action::Cancel => workspace.recommend.cancel(),
+        Action::Evaluate { split, k } => {
+            let params = EvalParams {
+                split,
+                k,
+                exclude_seen: draft.exclude_seen,
+                models: ModelKind::ALL.to_vec(),
+                model: draft.model_params(),
+            };
+            let store = workspace.store().clone();
+            workspace.recommend.evaluate(&store, params);
+        }
+        Action::CancelReport => workspace.recommend.cancel_report(),
+        Action::Export(path) => workspace.recommend.export(path),
+    }
+}

@@ -1,0 +1,295 @@
+//! The Recommendations tab, driven through egui_kittest on the bundled sample
+//! store's orders: the default fit (item-kNN) runs by itself; typing a customer id
+//! shows their list with a reason per item and their history; clicking an item
+//! shows its similar items; the report card compares every model in one table
+//! under the stated protocol; a fit can be cancelled (the job is held at its first
+//! progress report by the test's wake, so no timing is assumed); the export
+//! writes every customer's list.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::recommend::ModelKind;
+use marketbench::analysis::recommend::evaluate::{ReportCard, Split};
+use marketbench::jobs::{Wake, no_wake};
+use marketbench::ui::{MarketbenchApp, Tab, UiState};
+use marketbench::workspace::recommend::RecommendResults;
+
+fn orders() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/orders.csv"
+    ))
+}
+
+/// Not a first launch: only the files given are opened.
+fn returning_user() -> UiState {
+    UiState {
+        recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
+        ..UiState::default()
+    }
+}
+
+fn harness(wake: Wake) -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(returning_user(), vec![orders()], wake);
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 1400.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
+
+/// Steps frames until `done` holds (jobs run on their own threads meanwhile).
+fn step_until(
+    harness: &mut Harness<'_, MarketbenchApp>,
+    what: &str,
+    done: impl Fn(&MarketbenchApp) -> bool,
+) {
+    for _ in 0..12_000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("gave up waiting for {what}");
+}
+
+fn fitted(app: &MarketbenchApp) -> Option<&RecommendResults> {
+    let recommend = &app.workspace().recommend;
+    (recommend.slot().pending().is_none()).then(|| recommend.slot().value())?
+}
+
+fn card(app: &MarketbenchApp) -> Option<&ReportCard> {
+    let recommend = &app.workspace().recommend;
+    (recommend.report_slot().pending().is_none()).then(|| recommend.report_slot().value())?
+}
+
+fn loaded(app: &MarketbenchApp) -> bool {
+    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == 1
+}
+
+fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).count() > 0
+}
+
+/// Opens the Recommendations tab and waits for the first (default) fit.
+fn recommend_tab() -> Harness<'static, MarketbenchApp> {
+    let mut harness = harness(no_wake());
+    step_until(&mut harness, "the orders", loaded);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Recommendations.label())
+        .click();
+    step_until(&mut harness, "the default fit", |app| fitted(app).is_some());
+    harness.run();
+    harness
+}
+
+/// The sample customer with the longest history (ties by lower index).
+fn busiest_customer(results: &RecommendResults) -> usize {
+    let train = results.model.train();
+    (0..train.rows)
+        .max_by_key(|&u| (train.row(u).0.len(), std::cmp::Reverse(u)))
+        .expect("customers")
+}
+
+#[test]
+fn a_picked_customer_shows_the_list_with_reasons_and_the_history() {
+    let mut harness = recommend_tab();
+    let results = fitted(harness.state()).expect("fit");
+    assert_eq!(results.params.model, ModelKind::ItemKnn);
+    let u = busiest_customer(results);
+    let id = results.interactions.customers[u].clone();
+    let items = results.interactions.items.clone();
+    let list = results.lists[u].clone();
+    let bought: Vec<u32> = results.model.train().row(u).0.to_vec();
+    assert_eq!(list.len(), 10);
+    assert!(shown(
+        &harness,
+        "Type a customer id (or pick one offered) to see their recommendations."
+    ));
+
+    harness.get_by_label("Customer id:").click();
+    harness.step();
+    harness.get_by_label("Customer id:").type_text(&id);
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Show customer")
+        .click();
+    harness.run();
+
+    assert!(shown(
+        &harness,
+        "Top 10 by item-knn (already-bought items excluded)"
+    ));
+    assert!(shown(
+        &harness,
+        &format!("{id} bought ({} items)", bought.len())
+    ));
+    for i in &bought {
+        assert!(
+            shown(&harness, &items[*i as usize].name),
+            "history item {i}"
+        );
+    }
+    for r in &list {
+        assert!(
+            !bought.contains(&r.item),
+            "already-bought item {} listed",
+            r.item
+        );
+        assert!(
+            shown(&harness, &items[r.item as usize].name),
+            "item {}",
+            r.item
+        );
+        let reason = r.reason.text(&items);
+        assert!(reason.starts_with("bought "), "item-kNN reason: {reason}");
+        assert!(shown(&harness, &reason), "reason {reason}");
+    }
+
+    // Clicking the first item shows its cosine neighbours.
+    let first = &items[list[0].item as usize].name;
+    harness.get_by_role_and_label(Role::Button, first).click();
+    harness.run();
+    assert!(shown(&harness, &format!("Similar to {first}")));
+    assert!(shown(&harness, &format!("Bought together with {first}")));
+    let similar = fitted(harness.state())
+        .expect("fit")
+        .model
+        .similar_items(list[0].item, 10);
+    assert!(!similar.is_empty());
+    assert!(shown(&harness, &format!("{:.3}", similar[0].1)));
+
+    // An unknown id is said so.
+    harness.get_by_label("Customer id:").click();
+    harness.step();
+    harness.key_press(egui::Key::End);
+    harness.step();
+    harness.get_by_label("Customer id:").type_text("-nobody");
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Show customer")
+        .click();
+    harness.run();
+    assert!(shown(
+        &harness,
+        &format!("No customer with id {id}-nobody has a purchase. Check the id and try again.")
+    ));
+}
+
+#[test]
+fn the_report_card_compares_every_model_under_the_stated_protocol() {
+    let mut harness = recommend_tab();
+    harness
+        .get_by_role_and_label(Role::Button, "Run report card")
+        .click();
+    step_until(&mut harness, "the report card", |app| card(app).is_some());
+    harness.run();
+    let card = card(harness.state()).expect("card").clone();
+    assert_eq!(card.split, Split::LeaveLastOut);
+    assert_eq!(card.k, 10);
+    assert!(card.exclude_seen);
+    let names: Vec<ModelKind> = card.models.iter().map(|m| m.model).collect();
+    assert_eq!(names, ModelKind::ALL.to_vec());
+    assert!(card.tested > 1000, "tested {}", card.tested);
+    assert!(
+        harness
+            .query_all_by_label_contains("Protocol: leave-last-out")
+            .count()
+            == 1
+    );
+    assert!(shown(&harness, "Precision@10"));
+    assert!(shown(&harness, "NDCG@10"));
+    for m in &card.models {
+        assert!(shown(&harness, m.model.name()), "{}", m.model);
+        assert!(shown(&harness, &format!("{:.4}", m.metrics.precision)));
+        assert!(shown(&harness, &format!("{:.4}", m.metrics.ndcg)));
+    }
+    // Item-kNN beats the popularity baseline on the planted bundles.
+    let ndcg = |kind: ModelKind| {
+        card.models
+            .iter()
+            .find(|m| m.model == kind)
+            .map(|m| m.metrics.ndcg)
+            .expect("model")
+    };
+    assert!(ndcg(ModelKind::ItemKnn) > ndcg(ModelKind::Popular));
+}
+
+#[test]
+fn every_customer_s_list_is_exported() {
+    let mut harness = recommend_tab();
+    let dir = std::env::temp_dir().join(format!("mb-ui-recommend-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("recs.csv");
+    let field = harness.get_by_label("Export all lists to:");
+    field.click();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Export all lists to:")
+        .type_text(path.to_str().expect("utf-8 path"));
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Export recommendations")
+        .click();
+    step_until(&mut harness, "the export", |app| {
+        app.workspace().recommend.export_slot().value().is_some()
+    });
+    let results = fitted(harness.state()).expect("fit");
+    let rows: usize = results.lists.iter().map(Vec::len).sum();
+    let text = std::fs::read_to_string(&path).expect("exported file");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().map(|l| l.trim_start_matches('\u{feff}')),
+        Some("customer_id,rank,item_id,item_name,score,reason")
+    );
+    assert_eq!(lines.count(), rows);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_fit_can_be_cancelled() {
+    let held = Arc::new(AtomicBool::new(true));
+    let gate = held.clone();
+    let wake: Wake = Arc::new(move || {
+        let in_job = std::thread::current().name() == Some("job: recommend");
+        while in_job && gate.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    });
+    let mut harness = harness(wake);
+    step_until(&mut harness, "the orders", loaded);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Recommendations.label())
+        .click();
+    step_until(&mut harness, "the fit to start", |app| {
+        app.workspace().recommend.slot().pending().is_some()
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.step();
+    held.store(false, Ordering::SeqCst);
+    step_until(&mut harness, "the cancel", |app| {
+        app.workspace().recommend.slot().pending().is_none()
+    });
+    let slot = harness.state().workspace().recommend.slot();
+    assert!(slot.value().is_none() && slot.error().is_none());
+    assert!(shown(
+        &harness,
+        "Cancelled. Press Fit model to get recommendations."
+    ));
+    harness.run();
+    assert!(!harness.state().workspace().recommend.is_busy());
+    harness
+        .get_by_role_and_label(Role::Button, "Fit again")
+        .click();
+    step_until(&mut harness, "the second fit", |app| fitted(app).is_some());
+}
