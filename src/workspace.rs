@@ -15,6 +15,7 @@
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
 
 pub mod behaviour;
+pub mod forecast;
 pub mod project;
 pub mod segments;
 use std::collections::BTreeMap;
@@ -154,6 +155,8 @@ pub struct Workspace {
     behaviour: behaviour::Behaviour,
     /// The Segments tab's runs and exports (the panel drives them through `segments_mut`).
     pub segments: segments::Segments,
+    /// The Forecast tab's runs and scenarios.
+    pub forecast: forecast::Forecast,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -171,6 +174,7 @@ impl Workspace {
             view_request: None,
             behaviour: behaviour::Behaviour::new(wake.clone()),
             segments: segments::Segments::new(wake.clone()),
+            forecast: forecast::Forecast::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -384,6 +388,7 @@ impl Workspace {
         }
         self.behaviour.poll();
         self.segments.poll();
+        self.forecast.poll();
     }
 
     /// The loaded tables.
@@ -534,6 +539,7 @@ impl Workspace {
             || self.view.pending().is_some()
             || self.behaviour.is_busy()
             || self.segments.is_busy()
+            || self.forecast.is_busy()
     }
 }
 
