@@ -102,7 +102,10 @@ fn every_tab_shows_its_heading_and_unbuilt_ones_say_so() {
         let unbuilt = harness
             .query_by_label("This part is not built yet.")
             .is_some();
-        let built = matches!(tab, Tab::Data | Tab::Behaviour | Tab::Segments);
+        let built = matches!(
+            tab,
+            Tab::Data | Tab::Behaviour | Tab::Segments | Tab::Forecast
+        );
         assert_eq!(unbuilt, !built, "{}", tab.label());
     }
 }
