@@ -15,6 +15,7 @@
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
 
 pub mod behaviour;
+pub mod forecast;
 pub mod project;
 pub mod recommend;
 mod rows;
@@ -113,6 +114,8 @@ pub struct Workspace {
     pub segments: segments::Segments,
     /// The Recommendations tab's fits, report cards and exports.
     pub recommend: recommend::Recommend,
+    /// The Forecast tab's runs and scenarios.
+    pub forecast: forecast::Forecast,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -131,6 +134,7 @@ impl Workspace {
             behaviour: behaviour::Behaviour::new(wake.clone()),
             segments: segments::Segments::new(wake.clone()),
             recommend: recommend::Recommend::new(wake.clone()),
+            forecast: forecast::Forecast::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -345,6 +349,7 @@ impl Workspace {
         self.behaviour.poll();
         self.segments.poll();
         self.recommend.poll();
+        self.forecast.poll();
     }
 
     /// The loaded tables.
@@ -434,6 +439,7 @@ impl Workspace {
             || self.behaviour.is_busy()
             || self.segments.is_busy()
             || self.recommend.is_busy()
+            || self.forecast.is_busy()
     }
 }
 

@@ -18,7 +18,8 @@ use crate::workspace::{
 use super::file_dialog::{DialogOutcome, FileDialog};
 use super::state::{Tab, Theme, UiState};
 use super::{
-    behaviour_panel, data_panel, fonts, placeholder_panel, recommend_panel, segments_panel, toolbar,
+    behaviour_panel, data_panel, fonts, forecast_panel, placeholder_panel, recommend_panel,
+    segments_panel, toolbar,
 };
 
 /// What a panel asks the app to do.
@@ -157,6 +158,7 @@ impl MarketbenchApp {
             Tab::Behaviour => behaviour_panel::ui(ui, &self.workspace, &mut self.commands),
             Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
             Tab::Recommendations => recommend_panel::ui(ui, &mut self.workspace),
+            Tab::Forecast => forecast_panel::ui(ui, &mut self.workspace),
             tab => placeholder_panel::ui(ui, tab),
         });
         drop_hint_ui(&ctx);

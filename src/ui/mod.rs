@@ -7,6 +7,8 @@ mod behaviour_panel;
 mod data_panel;
 mod file_dialog;
 pub mod fonts;
+mod forecast;
+mod forecast_panel;
 pub mod format;
 pub mod mapping_panel;
 mod placeholder_panel;

@@ -6,11 +6,7 @@ use super::state::Tab;
 /// What an unbuilt tab will show, in the operator's terms.
 pub fn plan(tab: Tab) -> &'static str {
     match tab {
-        Tab::Data | Tab::Behaviour | Tab::Segments | Tab::Recommendations => "",
-        Tab::Forecast => {
-            "It will forecast daily revenue and orders for the coming weeks, with \
-             seasonality and a range of likely outcomes."
-        }
+        Tab::Data | Tab::Behaviour | Tab::Segments | Tab::Recommendations | Tab::Forecast => "",
         Tab::Campaigns => {
             "It will build target lists for campaigns from segments and recommendations, \
              and export them for your email, SMS or ad tools."

@@ -1,0 +1,154 @@
+//! The breakdown of many series (per category or top item): each series' model,
+//! forecast total, growth against the same number of last periods and backtest
+//! MASE, sortable by clicking a header. Clicking a series shows it in the chart.
+//! Undefined figures (no forecast, no recent history) sort last either way; ties
+//! go to the series name.
+
+use std::cmp::Ordering;
+
+use crate::workspace::forecast::SeriesResult;
+
+use super::{BreakdownSort, ViewState, figure};
+
+/// Row indices of `series` in the order of `sort` (descending when asked).
+pub fn sorted_rows(series: &[SeriesResult], sort: BreakdownSort, descending: bool) -> Vec<usize> {
+    let key = |r: &SeriesResult| -> Option<f64> {
+        match sort {
+            BreakdownSort::Series => None,
+            BreakdownSort::Growth => r.growth_pct(),
+            BreakdownSort::Mase => r.mase().filter(|m| m.is_finite()),
+            BreakdownSort::Total => r.forecast.as_ref().ok().map(total),
+        }
+    };
+    let mut rows: Vec<usize> = (0..series.len()).collect();
+    rows.sort_by(|&a, &b| {
+        let (ra, rb) = (&series[a], &series[b]);
+        let by_value = match (key(ra), key(rb)) {
+            (Some(x), Some(y)) => {
+                let o = x.total_cmp(&y);
+                if descending { o.reverse() } else { o }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let by_name = ra.series.name.cmp(&rb.series.name);
+        let by_name = if descending && sort == BreakdownSort::Series {
+            by_name.reverse()
+        } else {
+            by_name
+        };
+        by_value.then(by_name)
+    });
+    rows
+}
+
+fn total(f: &crate::analysis::forecast::SeriesForecast) -> f64 {
+    f.forecast.point.iter().sum()
+}
+
+pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
+    let rows = sorted_rows(series, view.sort, view.descending);
+    egui::ScrollArea::vertical()
+        .id_salt("forecast_breakdown")
+        .max_height(260.0)
+        .show(ui, |ui| {
+            egui::Grid::new("forecast_breakdown_grid")
+                .striped(true)
+                .num_columns(5)
+                .show(ui, |ui| {
+                    for (name, sort) in [
+                        ("Series", Some(BreakdownSort::Series)),
+                        ("Model", None),
+                        ("Forecast total", Some(BreakdownSort::Total)),
+                        ("Growth %", Some(BreakdownSort::Growth)),
+                        ("MASE", Some(BreakdownSort::Mase)),
+                    ] {
+                        let Some(sort) = sort else {
+                            ui.strong(name);
+                            continue;
+                        };
+                        let arrow = match (view.sort == sort, view.descending) {
+                            (true, true) => " ▼",
+                            (true, false) => " ▲",
+                            _ => "",
+                        };
+                        let button = egui::Button::new(
+                            egui::RichText::new(format!("{name}{arrow}")).strong(),
+                        )
+                        .frame(false);
+                        if ui
+                            .add(button)
+                            .on_hover_text(format!("Sort by {name}"))
+                            .clicked()
+                        {
+                            view.descending = view.sort == sort && !view.descending;
+                            view.sort = sort;
+                        }
+                    }
+                    ui.end_row();
+                    for i in rows {
+                        let r = &series[i];
+                        if ui
+                            .selectable_label(view.selected == i, &r.series.name)
+                            .on_hover_text("Show this series in the chart")
+                            .clicked()
+                        {
+                            view.selected = i;
+                        }
+                        match &r.forecast {
+                            Ok(f) => {
+                                ui.label(f.model.name());
+                                ui.label(crate::ui::format::money(total(f)));
+                                let growth = r.growth_pct().unwrap_or(f64::NAN);
+                                let text = egui::RichText::new(figure(growth, 1));
+                                ui.label(if growth > 0.0 {
+                                    text.color(egui::Color32::from_rgb(60, 160, 80))
+                                } else if growth < 0.0 {
+                                    text.color(ui.visuals().error_fg_color)
+                                } else {
+                                    text
+                                });
+                                ui.label(figure(r.mase().unwrap_or(f64::NAN), 3));
+                            }
+                            Err(error) => {
+                                ui.weak("cannot forecast").on_hover_text(error);
+                                ui.label("–");
+                                ui.label("–");
+                                ui.label("–");
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::forecast::tests::naive_result;
+
+    #[test]
+    fn rows_sort_by_growth_with_undefined_last_and_by_name() {
+        let series = [
+            // Naive forecasts 20, 20 after 19, 20: +2.6 %.
+            naive_result("b rising", (1..=20).map(f64::from).collect(), 2),
+            // Naive forecasts 1, 1 after 2, 1: -33 %.
+            naive_result("a falling", (1..=20).rev().map(f64::from).collect(), 2),
+            naive_result("c short", vec![1.0, 2.0], 2),
+        ];
+        assert_eq!(
+            sorted_rows(&series, BreakdownSort::Growth, false),
+            [1, 0, 2]
+        );
+        assert_eq!(sorted_rows(&series, BreakdownSort::Growth, true), [0, 1, 2]);
+        assert_eq!(
+            sorted_rows(&series, BreakdownSort::Series, false),
+            [1, 0, 2]
+        );
+        assert_eq!(sorted_rows(&series, BreakdownSort::Series, true), [2, 0, 1]);
+        // Forecast totals 40 and 2; the short series has none.
+        assert_eq!(sorted_rows(&series, BreakdownSort::Total, true), [0, 1, 2]);
+    }
+}

@@ -1,0 +1,240 @@
+//! What-if scenarios on the shown forecast: promotions, price changes and
+//! campaigns, each edited with sliders (the chart and the differences redraw at
+//! once: scenarios are pure functions of the baseline, no job runs), kept side by
+//! side and compared in a table of totals and differences over the horizon.
+//! Date ranges are picked as forecast periods (1 = the first forecast period).
+
+use chrono::NaiveDate;
+
+use crate::analysis::forecast::Scenario;
+use crate::analysis::forecast::scenario::{apply, revenue_difference};
+use crate::ui::format::money;
+use crate::workspace::forecast::NamedScenario;
+
+use super::scenario_color;
+
+/// The label of the comparison's difference column.
+pub const DIFFERENCE: &str = "Difference over the horizon";
+
+/// Index of the first period starting on or after `day` (the last one if none).
+fn index_of(periods: &[NaiveDate], day: NaiveDate) -> usize {
+    periods
+        .iter()
+        .position(|d| *d >= day)
+        .unwrap_or(periods.len().saturating_sub(1))
+}
+
+/// A new scenario of the kind named by `kind`, placed inside the horizon.
+fn new_scenario(kind: &str, periods: &[NaiveDate], average_order_value: f64) -> Option<Scenario> {
+    let h = periods.len();
+    let first = *periods.first()?;
+    let start = h / 4;
+    let end = (start + (h / 6).max(1) - 1).min(h - 1);
+    Some(match kind {
+        "promotion" => Scenario::Promotion {
+            from: periods[start],
+            to: periods[end],
+            uplift_pct: 20.0,
+            dip_pct: 0.0,
+            dip_periods: 0,
+        },
+        "price" => Scenario::PriceChange {
+            from: first,
+            change_pct: -10.0,
+            elasticity: -1.5,
+        },
+        _ => Scenario::Campaign {
+            at: periods[start],
+            customers: 1000.0,
+            response_rate: 0.05,
+            average_order_value,
+        },
+    })
+}
+
+/// A slider over forecast periods 1..=h, labelled; returns the chosen index.
+fn period_slider(ui: &mut egui::Ui, label: &str, index: usize, periods: &[NaiveDate]) -> usize {
+    let mut shown = index + 1;
+    let label = ui.label(label);
+    ui.add(egui::Slider::new(&mut shown, 1..=periods.len().max(1)))
+        .labelled_by(label.id);
+    let index = shown.saturating_sub(1).min(periods.len().saturating_sub(1));
+    if let Some(day) = periods.get(index) {
+        ui.weak(day.to_string());
+    }
+    index
+}
+
+fn number_slider(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut f64,
+    range: std::ops::RangeInclusive<f64>,
+) {
+    let label = ui.label(label);
+    ui.add(egui::Slider::new(value, range))
+        .labelled_by(label.id);
+}
+
+/// Edits one scenario in place.
+fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate]) {
+    let last = periods.len().saturating_sub(1);
+    match scenario {
+        Scenario::Promotion {
+            from,
+            to,
+            uplift_pct,
+            dip_pct,
+            dip_periods,
+        } => {
+            ui.horizontal_wrapped(|ui| {
+                let start =
+                    period_slider(ui, "Starts in period", index_of(periods, *from), periods);
+                let mut length = index_of(periods, *to).saturating_sub(start) + 1;
+                let label = ui.label("Lasts (periods):");
+                ui.add(egui::Slider::new(&mut length, 1..=periods.len().max(1)))
+                    .labelled_by(label.id);
+                *from = periods[start];
+                *to = periods[(start + length - 1).min(last)];
+            });
+            ui.horizontal_wrapped(|ui| {
+                number_slider(ui, "Uplift %:", uplift_pct, 0.0..=200.0);
+                number_slider(ui, "Dip after %:", dip_pct, 0.0..=100.0);
+                let label = ui.label("Dip periods:");
+                ui.add(egui::Slider::new(dip_periods, 0..=periods.len().max(1)))
+                    .labelled_by(label.id);
+            });
+        }
+        Scenario::PriceChange {
+            from,
+            change_pct,
+            elasticity,
+        } => {
+            ui.horizontal_wrapped(|ui| {
+                *from =
+                    periods[period_slider(ui, "From period", index_of(periods, *from), periods)];
+                number_slider(ui, "Price change %:", change_pct, -50.0..=50.0);
+                number_slider(ui, "Elasticity:", elasticity, -5.0..=0.0);
+            });
+        }
+        Scenario::Campaign {
+            at,
+            customers,
+            response_rate,
+            average_order_value,
+        } => {
+            ui.horizontal_wrapped(|ui| {
+                *at = periods[period_slider(ui, "In period", index_of(periods, *at), periods)];
+                number_slider(ui, "Customers reached:", customers, 0.0..=100_000.0);
+                let mut pct = *response_rate * 100.0;
+                number_slider(ui, "Response rate %:", &mut pct, 0.0..=100.0);
+                *response_rate = pct / 100.0;
+                number_slider(
+                    ui,
+                    "Average order value:",
+                    average_order_value,
+                    0.0..=1_000.0,
+                );
+            });
+        }
+    }
+}
+
+/// The scenario editors, the add buttons and the comparison table.
+/// `average_order_value` seeds new campaigns.
+pub fn ui(
+    ui: &mut egui::Ui,
+    scenarios: &mut Vec<NamedScenario>,
+    periods: &[NaiveDate],
+    baseline: &[f64],
+    measure_name: &str,
+    average_order_value: f64,
+) {
+    if periods.is_empty() {
+        ui.weak("What-if scenarios need a forecast.");
+        return;
+    }
+    ui.horizontal(|ui| {
+        for (button, kind, what) in [
+            ("Add promotion", "promotion", "Promotion"),
+            ("Add price change", "price", "Price change"),
+            ("Add campaign", "campaign", "Campaign"),
+        ] {
+            if ui.button(button).clicked()
+                && let Some(scenario) = new_scenario(kind, periods, average_order_value)
+            {
+                let n = scenarios
+                    .iter()
+                    .filter(|s| s.name.starts_with(what))
+                    .count();
+                scenarios.push(NamedScenario {
+                    name: format!("{what} {}", n + 1),
+                    scenario,
+                });
+            }
+        }
+    });
+    let mut remove = None;
+    for (i, s) in scenarios.iter_mut().enumerate() {
+        ui.push_id(("scenario", i), |ui| {
+            ui.group(|ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(scenario_color(i), "■");
+                    let label = ui.label("Scenario name:");
+                    ui.add(egui::TextEdit::singleline(&mut s.name).desired_width(180.0))
+                        .labelled_by(label.id);
+                    if ui.button("Remove").clicked() {
+                        remove = Some(i);
+                    }
+                });
+                editor_ui(ui, &mut s.scenario, periods);
+            });
+        });
+    }
+    if let Some(i) = remove {
+        scenarios.remove(i);
+    }
+    if scenarios.is_empty() {
+        ui.weak("Add a scenario to see it against the baseline forecast.");
+        return;
+    }
+    let base_total: f64 = baseline.iter().sum();
+    ui.add_space(6.0);
+    egui::Grid::new("forecast_scenarios_compare")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            ui.strong("Line");
+            ui.strong(format!("Total {measure_name}"));
+            ui.strong(DIFFERENCE);
+            ui.strong("Difference %");
+            ui.end_row();
+            ui.label("Baseline");
+            ui.label(money(base_total));
+            ui.label("");
+            ui.label("");
+            ui.end_row();
+            for (i, s) in scenarios.iter().enumerate() {
+                let line = apply(periods, baseline, &s.scenario);
+                let difference = revenue_difference(baseline, &line);
+                ui.colored_label(scenario_color(i), &s.name);
+                ui.label(money(base_total + difference));
+                ui.label(signed(difference));
+                ui.label(if base_total != 0.0 {
+                    format!("{:+.1} %", 100.0 * difference / base_total)
+                } else {
+                    "–".into()
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// A difference with its sign: `+1,234.50`, `-12.00`.
+pub fn signed(difference: f64) -> String {
+    if difference > 0.0 {
+        format!("+{}", money(difference))
+    } else {
+        money(difference)
+    }
+}

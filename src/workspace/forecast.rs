@@ -1,0 +1,439 @@
+//! The Forecast tab's results: the series of the loaded order lines (shop, per
+//! category or per top item) forecast by one background job, plus the operator's
+//! what-if scenarios, which are pure functions of the shown forecast (no job).
+//!
+//! Contract:
+//! - A run is keyed by its [`ForecastRunParams`] and the store version it was asked
+//!   at; [`Forecast::needs_run`] says whether the shown key differs from the wanted
+//!   one. The last good result stays shown while the next computes (`jobs::Slot`);
+//!   a cancelled run keeps its key, so it is not restarted until asked again.
+//! - A series that cannot be forecast (too short) is kept with its error text; the
+//!   run fails only without dated order lines or when cancelled.
+//! - Series are listed in the order `series_from_lines` gives (shop; categories by
+//!   name; items by revenue); the breakdown view sorts them itself.
+//! - Export writes one row per series, period and line (`baseline` then each
+//!   scenario), atomically through `crate::export`.
+
+use std::path::Path;
+
+use anyhow::{Context, anyhow};
+use polars::prelude::{Column, DataFrame, DataType, PolarsResult, col};
+
+use crate::analysis::AnalysisError;
+use crate::analysis::forecast::backtest::backtest;
+use crate::analysis::forecast::scenario::apply;
+use crate::analysis::forecast::{
+    Candidate, ForecastParams, Freq, Measure, ModelChoice, ModelKind, Scenario, SeriesBy,
+    SeriesForecast, TimeSeries, forecast_many, series_from_lines,
+};
+use crate::analysis::lines::{days_from_date, with_net_amount};
+use crate::data::Store;
+use crate::export::{ExportFormat, write_table};
+use crate::jobs::{Progress, Slot, Wake};
+
+/// What the operator chose for a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForecastRunParams {
+    pub measure: Measure,
+    pub freq: Freq,
+    pub by: SeriesBy,
+    pub horizon: usize,
+    pub choice: ModelChoice,
+}
+
+impl Default for ForecastRunParams {
+    fn default() -> Self {
+        ForecastRunParams {
+            measure: Measure::Revenue,
+            freq: Freq::Week,
+            by: SeriesBy::Shop,
+            horizon: default_horizon(Freq::Week),
+            choice: ModelChoice::Auto,
+        }
+    }
+}
+
+/// The usual horizon of a frequency: 28 days, 12 weeks or 6 months.
+pub fn default_horizon(freq: Freq) -> usize {
+    match freq {
+        Freq::Day => 28,
+        Freq::Week => 12,
+        Freq::Month => 6,
+    }
+}
+
+/// One series with its history and its forecast (or why it has none).
+#[derive(Clone, Debug)]
+pub struct SeriesResult {
+    pub series: TimeSeries,
+    pub forecast: Result<SeriesForecast, String>,
+    /// The naive model's backtest on the same folds, when the choice left it out
+    /// (with Auto it is among the candidates): the baseline to compare with.
+    pub baseline: Option<Candidate>,
+}
+
+impl SeriesResult {
+    /// Forecast total over the horizon against the same number of last history
+    /// periods, in percent; None when undefined (no forecast, zero history).
+    pub fn growth_pct(&self) -> Option<f64> {
+        let f = self.forecast.as_ref().ok()?;
+        let h = f.forecast.point.len();
+        let values = &self.series.values;
+        let recent: f64 = values[values.len().saturating_sub(h)..].iter().sum();
+        let ahead: f64 = f.forecast.point.iter().sum();
+        (recent > 0.0).then(|| 100.0 * (ahead - recent) / recent)
+    }
+
+    /// The chosen model's backtest MASE (None without a forecast).
+    pub fn mase(&self) -> Option<f64> {
+        let f = self.forecast.as_ref().ok()?;
+        f.candidates
+            .iter()
+            .find(|c| c.model == f.model)
+            .map(|c| c.mase)
+    }
+}
+
+/// One finished run.
+#[derive(Clone, Debug)]
+pub struct ForecastResults {
+    pub params: ForecastRunParams,
+    pub store_version: u64,
+    pub series: Vec<SeriesResult>,
+    /// Net revenue per order over all the kept lines (seeds new campaign
+    /// scenarios); None when there are no orders with a positive total.
+    pub average_order_value: Option<f64>,
+}
+
+/// A what-if the operator keeps, with its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedScenario {
+    pub name: String,
+    pub scenario: Scenario,
+}
+
+/// The Forecast results slot, the run asked for, and the scenarios.
+pub struct Forecast {
+    slot: Slot<ForecastResults>,
+    requested: Option<(ForecastRunParams, u64)>,
+    wake: Wake,
+    /// The operator's scenarios, drawn side by side against the baseline.
+    pub scenarios: Vec<NamedScenario>,
+}
+
+impl Forecast {
+    /// No results yet; `wake` is called when a run has news.
+    pub fn new(wake: Wake) -> Self {
+        Forecast {
+            slot: Slot::default(),
+            requested: None,
+            wake,
+            scenarios: Vec::new(),
+        }
+    }
+
+    /// The results shown, the running job and its error.
+    pub fn slot(&self) -> &Slot<ForecastResults> {
+        &self.slot
+    }
+
+    /// The params of the last run asked for.
+    pub fn requested_params(&self) -> Option<&ForecastRunParams> {
+        self.requested.as_ref().map(|(p, _)| p)
+    }
+
+    /// True when no run was asked for with `params` at `store_version`.
+    pub fn needs_run(&self, params: &ForecastRunParams, store_version: u64) -> bool {
+        self.requested
+            .as_ref()
+            .is_none_or(|(p, v)| p != params || *v != store_version)
+    }
+
+    /// Starts a run on `store` at `store_version` (replacing a running one).
+    pub fn run(&mut self, store: &Store, store_version: u64, params: ForecastRunParams) {
+        self.requested = Some((params.clone(), store_version));
+        let store = store.clone();
+        self.slot
+            .start("forecast", self.wake.clone(), move |progress| {
+                compute(&store, store_version, params, progress)
+            });
+    }
+
+    pub fn cancel(&mut self) {
+        self.slot.cancel();
+    }
+
+    /// Takes a finished run's result; true when something changed.
+    pub fn poll(&mut self) -> bool {
+        self.slot.poll()
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.slot.pending().is_some()
+    }
+}
+
+/// Builds the series and forecasts them all.
+pub fn compute(
+    store: &Store,
+    store_version: u64,
+    params: ForecastRunParams,
+    progress: &Progress,
+) -> anyhow::Result<ForecastResults> {
+    progress.set_message("building the series");
+    let lines = store
+        .order_lines()?
+        .ok_or_else(|| anyhow!("no orders file is loaded: open one to forecast"))?;
+    let series = series_from_lines(&lines, params.measure, params.freq, params.by)
+        .context("building the series")?;
+    // Only a seed for new campaigns: without order ids the operator types one in.
+    let average_order_value = average_order_value(&lines).ok().flatten();
+    drop(lines);
+    if series.is_empty() {
+        return Err(anyhow!("the order lines have no dated rows to forecast"));
+    }
+    progress.check()?;
+    progress.set_message("backtesting the models");
+    let analysis = ForecastParams {
+        horizon: params.horizon,
+        choice: params.choice,
+        ..ForecastParams::default()
+    };
+    let forecasts = forecast_many(&series, &analysis, progress)?;
+    let mut results = Vec::with_capacity(series.len());
+    for (series, forecast) in series.into_iter().zip(forecasts) {
+        let baseline = match &forecast {
+            Ok(f) if !f.candidates.iter().any(|c| c.model == ModelKind::Naive) => {
+                naive_baseline(&series, f.season, &analysis, progress)?
+            }
+            _ => None,
+        };
+        results.push(SeriesResult {
+            series,
+            forecast,
+            baseline,
+        });
+    }
+    Ok(ForecastResults {
+        params,
+        store_version,
+        series: results,
+        average_order_value,
+    })
+}
+
+/// Net revenue over distinct orders (returns negative, cancelled lines out);
+/// an error when the lines have no order id.
+fn average_order_value(lines: &DataFrame) -> PolarsResult<Option<f64>> {
+    let out = with_net_amount(lines)
+        .filter(col("_cancelled").not())
+        .select([
+            col("_net").sum().alias("net"),
+            col("order_id")
+                .n_unique()
+                .cast(DataType::Float64)
+                .alias("orders"),
+        ])
+        .collect()?;
+    let net = out.column("net")?.f64()?.get(0);
+    let orders = out.column("orders")?.f64()?.get(0);
+    Ok(match (net, orders) {
+        (Some(net), Some(orders)) if orders > 0.0 && net > 0.0 => Some(net / orders),
+        _ => None,
+    })
+}
+
+/// The naive model's backtest of `series` with the run's folds and horizon; None
+/// when the series is too short to backtest. Errors only when cancelled.
+fn naive_baseline(
+    series: &TimeSeries,
+    season: usize,
+    params: &ForecastParams,
+    progress: &Progress,
+) -> anyhow::Result<Option<Candidate>> {
+    let freq = series.freq;
+    let periods_for = move |len: usize| freq.mstl_periods(len);
+    match backtest(
+        &series.values,
+        season,
+        &periods_for,
+        params.horizon,
+        params.folds,
+        &[ModelKind::Naive],
+        progress,
+    ) {
+        Ok((mut table, _)) => Ok(table.pop()),
+        Err(AnalysisError::Cancelled) => Err(AnalysisError::Cancelled.into()),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Writes every forecast series: `series, line, period, value, lo80, hi80, lo95,
+/// hi95` (intervals empty on scenario lines), to `.csv` or `.xlsx`, atomically.
+pub fn export(
+    path: &Path,
+    results: &ForecastResults,
+    scenarios: &[NamedScenario],
+) -> anyhow::Result<usize> {
+    let format = ExportFormat::from_path(path)?;
+    let (mut names, mut lines, mut days) = (Vec::new(), Vec::new(), Vec::new());
+    let mut figures: [Vec<Option<f64>>; 5] = Default::default();
+    for result in &results.series {
+        let Ok(f) = &result.forecast else { continue };
+        let p = &f.forecast;
+        let mut push = |line: &str, values: &[f64], bands: bool| {
+            for (i, day) in f.periods.iter().enumerate() {
+                names.push(result.series.name.clone());
+                lines.push(line.to_string());
+                days.push(days_from_date(*day));
+                figures[0].push(values.get(i).copied());
+                for (column, source) in figures[1..]
+                    .iter_mut()
+                    .zip([&p.lo80, &p.hi80, &p.lo95, &p.hi95])
+                {
+                    column.push(bands.then(|| source[i]));
+                }
+            }
+        };
+        push("baseline", &p.point, true);
+        for s in scenarios {
+            push(&s.name, &apply(&f.periods, &p.point, &s.scenario), false);
+        }
+    }
+    let rows = names.len();
+    let mut columns = vec![
+        Column::new("series".into(), names),
+        Column::new("line".into(), lines),
+        Column::new("period".into(), days).cast(&DataType::Date)?,
+    ];
+    for (name, values) in ["value", "lo80", "hi80", "lo95", "hi95"]
+        .into_iter()
+        .zip(figures)
+    {
+        columns.push(Column::new(name.into(), values));
+    }
+    write_table(&DataFrame::new(rows, columns)?, path, format)?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use chrono::NaiveDate;
+    use polars::df;
+
+    use super::*;
+    use crate::analysis::forecast::forecast_series;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    /// A daily series from 2025-01-06 forecast by the naive model (the last value).
+    pub(crate) fn naive_result(name: &str, values: Vec<f64>, horizon: usize) -> SeriesResult {
+        let series = TimeSeries {
+            name: name.into(),
+            freq: Freq::Day,
+            start: Freq::Day.index_of(day(2025, 1, 6)),
+            values,
+            dropped_partial: None,
+        };
+        let params = ForecastParams {
+            horizon,
+            choice: ModelChoice::Fixed(ModelKind::Naive),
+            ..ForecastParams::default()
+        };
+        let forecast =
+            forecast_series(&series, &params, &Progress::detached()).map_err(|e| e.to_string());
+        SeriesResult {
+            series,
+            forecast,
+            baseline: None,
+        }
+    }
+
+    #[test]
+    fn growth_and_mase_of_a_rising_series() {
+        let r = naive_result("rising", (1..=20).map(f64::from).collect(), 2);
+        // Naive forecasts 20 twice: 40 against the last two periods, 19 + 20.
+        let growth = r.growth_pct().expect("growth");
+        assert!((growth - 100.0 / 39.0).abs() < 1e-9, "{growth}");
+        // Each fold misses by 1 then 2 (MAE 1.5); the lag-7 in-sample MAE is 7.
+        let mase = r.mase().expect("mase");
+        assert!((mase - 1.5 / 7.0).abs() < 1e-9, "{mase}");
+        let short = naive_result("short", vec![1.0, 2.0, 3.0], 2);
+        assert!(short.forecast.is_err());
+        assert_eq!(short.growth_pct(), None);
+        assert_eq!(short.mase(), None);
+        let zero = naive_result("zero", vec![0.0; 20], 2);
+        assert_eq!(zero.growth_pct(), None, "no recent history: undefined");
+    }
+
+    #[test]
+    fn average_order_value_counts_returns_negative_and_drops_cancelled() {
+        let lines = df!(
+            "order_id" => ["o1", "o1", "o2", "o3", "o4"],
+            "amount" => [10.0, 20.0, 30.0, 40.0, 100.0],
+            "is_return" => [false, false, false, true, false],
+            "is_cancelled" => [false, false, false, false, true],
+        )
+        .expect("frame");
+        // 10 + 20 + 30 - 40 over orders o1, o2, o3 (o4 was cancelled).
+        let aov = average_order_value(&lines).expect("aov").expect("some");
+        assert!((aov - 20.0 / 3.0).abs() < 1e-9, "{aov}");
+        let refunds = df!(
+            "order_id" => ["o1"],
+            "amount" => [10.0],
+            "is_return" => [true],
+        )
+        .expect("frame");
+        assert_eq!(average_order_value(&refunds).expect("aov"), None);
+    }
+
+    #[test]
+    fn export_writes_the_baseline_with_intervals_and_each_scenario_line() {
+        let r = naive_result("shop", (1..=20).map(f64::from).collect(), 2);
+        let first = r.forecast.as_ref().expect("forecast").periods[0];
+        assert_eq!(first, day(2025, 1, 26));
+        let results = ForecastResults {
+            params: ForecastRunParams::default(),
+            store_version: 1,
+            series: vec![r, naive_result("short", vec![1.0], 2)],
+            average_order_value: None,
+        };
+        let scenarios = [NamedScenario {
+            name: "Spring sale".into(),
+            scenario: Scenario::Promotion {
+                from: first,
+                to: first,
+                uplift_pct: 50.0,
+                dip_pct: 0.0,
+                dip_periods: 0,
+            },
+        }];
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("forecast.csv");
+        assert_eq!(export(&path, &results, &scenarios).expect("export"), 4);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let rows: Vec<Vec<&str>> = text
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .map(|l| l.split(',').collect())
+            .collect();
+        assert_eq!(
+            rows[0],
+            [
+                "series", "line", "period", "value", "lo80", "hi80", "lo95", "hi95"
+            ]
+        );
+        let value = |row: &[&str]| row[3].parse::<f64>().expect("value");
+        // The short series cannot be forecast and is left out.
+        assert_eq!(rows.len(), 5);
+        assert_eq!(&rows[1][..3], ["shop", "baseline", "2025-01-26"]);
+        assert_eq!(value(&rows[1]), 20.0);
+        assert!(rows[1][4].parse::<f64>().expect("lo80") < 20.0);
+        assert_eq!(&rows[3][..3], ["shop", "Spring sale", "2025-01-26"]);
+        assert_eq!(value(&rows[3]), 30.0, "+50 % in the first period");
+        assert_eq!(value(&rows[4]), 20.0, "after the promotion");
+        assert_eq!(rows[3][4], "", "no interval on a scenario line");
+    }
+}

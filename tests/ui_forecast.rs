@@ -1,0 +1,257 @@
+//! The Forecast tab, driven through egui_kittest on the bundled sample store's
+//! orders: the first run forecasts weekly revenue by itself and shows the chart
+//! (legend entries), the candidate table with the naive baseline; changing the
+//! horizon and the model runs again with them; a promotion scenario draws its line
+//! and shows its revenue difference, which follows the uplift slider at once (no
+//! job); per-category series show a sortable breakdown whose rows pick the charted
+//! series; a run can be cancelled (the job is held at its first progress report by
+//! the test's wake, so no timing is assumed).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::forecast::scenario::{apply, revenue_difference};
+use marketbench::analysis::forecast::{ModelChoice, ModelKind, SeriesBy};
+use marketbench::jobs::{Wake, no_wake};
+use marketbench::ui::format;
+use marketbench::ui::{MarketbenchApp, Tab, UiState};
+use marketbench::workspace::forecast::ForecastResults;
+
+fn orders() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/orders.csv"
+    ))
+}
+
+/// Not a first launch: only the files given are opened.
+fn returning_user() -> UiState {
+    UiState {
+        recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
+        ..UiState::default()
+    }
+}
+
+fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(state, vec![orders()], wake);
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 1400.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
+
+/// Steps frames until `done` holds (jobs run on their own threads meanwhile).
+fn step_until(
+    harness: &mut Harness<'_, MarketbenchApp>,
+    what: &str,
+    done: impl Fn(&MarketbenchApp) -> bool,
+) {
+    for _ in 0..12_000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("gave up waiting for {what}");
+}
+
+fn results(app: &MarketbenchApp) -> Option<&ForecastResults> {
+    let forecast = &app.workspace().forecast;
+    (!forecast.is_busy()).then(|| forecast.slot().value())?
+}
+
+fn loaded(app: &MarketbenchApp) -> bool {
+    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == 1
+}
+
+fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).count() > 0
+}
+
+/// A legend entry of the chart, i.e. a line or band that is drawn.
+fn drawn(harness: &Harness<'_, MarketbenchApp>, line: &str) -> bool {
+    harness
+        .query_all_by_role_and_label(Role::CheckBox, line)
+        .count()
+        > 0
+}
+
+/// Opens the Forecast tab and waits for the first run.
+fn forecast_tab(wake: Wake) -> Harness<'static, MarketbenchApp> {
+    let mut harness = harness(returning_user(), wake);
+    step_until(&mut harness, "the orders", loaded);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Forecast.label())
+        .click();
+    step_until(&mut harness, "the first forecast", |app| {
+        results(app).is_some()
+    });
+    harness.run();
+    harness
+}
+
+/// The revenue difference of the first scenario on the shop's forecast.
+fn first_difference(app: &MarketbenchApp) -> f64 {
+    let forecast = &app.workspace().forecast;
+    let r = forecast.slot().value().expect("results");
+    let f = r.series[0].forecast.as_ref().expect("a forecast");
+    let line = apply(
+        &f.periods,
+        &f.forecast.point,
+        &forecast.scenarios[0].scenario,
+    );
+    revenue_difference(&f.forecast.point, &line)
+}
+
+#[test]
+fn horizon_model_and_a_promotion_scenario() {
+    let mut harness = forecast_tab(no_wake());
+    let first = results(harness.state()).expect("results").clone();
+    assert_eq!(first.params.by, SeriesBy::Shop);
+    assert_eq!(first.params.choice, ModelChoice::Auto);
+    assert_eq!(first.series.len(), 1);
+    let f = first.series[0].forecast.as_ref().expect("a forecast");
+    assert_eq!(f.periods.len(), first.params.horizon);
+    for line in ["History", "Forecast", "80 % interval", "95 % interval"] {
+        assert!(drawn(&harness, line), "{line}");
+    }
+    // Every candidate is listed, the winner marked, naive labelled as the baseline.
+    assert_eq!(f.candidates.len(), ModelKind::ALL.len());
+    for c in &f.candidates {
+        assert!(shown(&harness, c.model.name()), "{}", c.model.name());
+    }
+    assert!(shown(&harness, "chosen"));
+    if f.model != ModelKind::Naive {
+        assert!(shown(&harness, "baseline"));
+    }
+
+    harness
+        .get_by_role_and_label(Role::Slider, "Horizon (periods):")
+        .set_value_accesskit(8.0);
+    step_until(&mut harness, "the 8-period forecast", |app| {
+        results(app).is_some_and(|r| r.params.horizon == 8)
+    });
+    let second = results(harness.state()).expect("results");
+    let f = second.series[0].forecast.as_ref().expect("a forecast");
+    assert_eq!(f.periods.len(), 8);
+    assert_eq!(f.forecast.hi95.len(), 8);
+
+    harness.get_by_label("Model").click();
+    harness.run();
+    harness.get_by_label("Holt, damped trend").click();
+    step_until(&mut harness, "the damped-trend forecast", |app| {
+        results(app).is_some_and(|r| r.params.choice == ModelChoice::Fixed(ModelKind::EtsDamped))
+    });
+    harness.run();
+    let third = results(harness.state()).expect("results").clone();
+    assert_eq!(third.params.horizon, 8, "the horizon is kept");
+    let s = &third.series[0];
+    let f = s.forecast.as_ref().expect("a forecast");
+    assert_eq!(f.model, ModelKind::EtsDamped);
+    assert_eq!(f.candidates.len(), 1);
+    // Naive is not a candidate any more, but still shown as the baseline.
+    let baseline = s.baseline.as_ref().expect("the naive baseline");
+    assert_eq!(baseline.model, ModelKind::Naive);
+    assert!(shown(&harness, "naive"));
+    assert!(shown(&harness, "baseline"));
+
+    assert!(!drawn(&harness, "Promotion 1"));
+    harness
+        .get_by_role_and_label(Role::Button, "Add promotion")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().workspace().forecast.scenarios.len(), 1);
+    assert!(drawn(&harness, "Promotion 1"), "the scenario line");
+    let difference = first_difference(harness.state());
+    assert!(difference > 0.0, "a 20 % uplift adds revenue: {difference}");
+    assert!(shown(&harness, "Difference over the horizon"));
+    assert!(
+        shown(&harness, &format!("+{}", format::money(difference))),
+        "{difference}"
+    );
+
+    // The uplift slider redraws at once: no job runs.
+    harness
+        .get_by_role_and_label(Role::Slider, "Uplift %:")
+        .set_value_accesskit(50.0);
+    harness.run();
+    assert!(!harness.state().workspace().forecast.is_busy());
+    let bigger = first_difference(harness.state());
+    assert!(
+        (bigger - difference * 2.5).abs() < 1e-6 * bigger.abs(),
+        "{bigger} vs {difference}"
+    );
+    assert!(shown(&harness, &format!("+{}", format::money(bigger))));
+}
+
+#[test]
+fn per_category_breakdown_picks_the_charted_series() {
+    let mut harness = forecast_tab(no_wake());
+    harness.get_by_label("Series").click();
+    harness.run();
+    harness.get_by_label("Each category").click();
+    step_until(&mut harness, "the per-category forecast", |app| {
+        results(app).is_some_and(|r| r.params.by == SeriesBy::Category)
+    });
+    harness.run();
+    let r = results(harness.state()).expect("results").clone();
+    assert!(r.series.len() > 1, "{} series", r.series.len());
+    assert!(shown(&harness, "Growth %"));
+    for s in &r.series {
+        assert!(shown(&harness, &s.series.name), "{}", s.series.name);
+    }
+    // The first series is charted; clicking another row charts it.
+    let other = &r.series[1].series.name;
+    let title = |name: &str| format!("Revenue: {name}");
+    assert!(shown(&harness, &title(&r.series[0].series.name)));
+    harness.get_by_label(other).click();
+    harness.run();
+    assert!(shown(&harness, &title(other)));
+}
+
+#[test]
+fn a_run_can_be_cancelled() {
+    // The test's wake holds a forecast job at its first progress report until
+    // released, so the job is certainly running when Cancel is clicked.
+    let held = Arc::new(AtomicBool::new(true));
+    let gate = held.clone();
+    let wake: Wake = Arc::new(move || {
+        let in_job = std::thread::current().name() == Some("job: forecast");
+        while in_job && gate.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    });
+    let mut harness = harness(returning_user(), wake);
+    step_until(&mut harness, "the orders", loaded);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Forecast.label())
+        .click();
+    step_until(&mut harness, "the run to start", |app| {
+        app.workspace().forecast.slot().pending().is_some()
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.step();
+    held.store(false, Ordering::SeqCst);
+    step_until(&mut harness, "the cancel", |app| {
+        !app.workspace().forecast.is_busy()
+    });
+    let slot = harness.state().workspace().forecast.slot();
+    assert!(slot.value().is_none() && slot.error().is_none());
+    assert!(shown(&harness, "Cancelled. Press Run again to forecast."));
+    // Not restarted by itself; Run again runs it.
+    harness.run();
+    assert!(!harness.state().workspace().forecast.is_busy());
+    harness
+        .get_by_role_and_label(Role::Button, "Run again")
+        .click();
+    step_until(&mut harness, "the second run", |app| results(app).is_some());
+    assert!(drawn(&harness, "Forecast"));
+}
