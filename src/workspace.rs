@@ -17,6 +17,7 @@
 pub mod behaviour;
 pub mod project;
 pub mod segments;
+pub mod value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -154,6 +155,8 @@ pub struct Workspace {
     behaviour: behaviour::Behaviour,
     /// The Segments tab's runs and exports (the panel drives them through `segments_mut`).
     pub segments: segments::Segments,
+    /// The Value tab's training runs and exports.
+    pub value: value::Value,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -171,6 +174,7 @@ impl Workspace {
             view_request: None,
             behaviour: behaviour::Behaviour::new(wake.clone()),
             segments: segments::Segments::new(wake.clone()),
+            value: value::Value::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -384,6 +388,7 @@ impl Workspace {
         }
         self.behaviour.poll();
         self.segments.poll();
+        self.value.poll();
     }
 
     /// The loaded tables.
@@ -534,6 +539,7 @@ impl Workspace {
             || self.view.pending().is_some()
             || self.behaviour.is_busy()
             || self.segments.is_busy()
+            || self.value.is_busy()
     }
 }
 

@@ -17,7 +17,9 @@ use crate::workspace::{
 
 use super::file_dialog::{DialogOutcome, FileDialog};
 use super::state::{Tab, Theme, UiState};
-use super::{behaviour_panel, data_panel, fonts, placeholder_panel, segments_panel, toolbar};
+use super::{
+    behaviour_panel, data_panel, fonts, placeholder_panel, segments_panel, toolbar, value_panel,
+};
 
 /// What a panel asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +156,7 @@ impl MarketbenchApp {
             }
             Tab::Behaviour => behaviour_panel::ui(ui, &self.workspace, &mut self.commands),
             Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
+            Tab::Value => value_panel::ui(ui, &mut self.workspace),
             tab => placeholder_panel::ui(ui, tab),
         });
         drop_hint_ui(&ctx);

@@ -6,7 +6,7 @@ use super::state::Tab;
 /// What an unbuilt tab will show, in the operator's terms.
 pub fn plan(tab: Tab) -> &'static str {
     match tab {
-        Tab::Data | Tab::Behaviour => "",
+        Tab::Data | Tab::Behaviour | Tab::Value => "",
         Tab::Segments => {
             "It will group customers by recency, frequency and spend (RFM) and by \
              clustering, with the size, revenue and typical basket of each segment."
