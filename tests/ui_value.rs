@@ -141,7 +141,7 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
     }
     let generation = harness.state().workspace().value.slot().generation();
     harness
-        .get_by_label("Medium risk from:")
+        .get_by_role_and_label(Role::Slider, "Medium risk from:")
         .set_value_accesskit(0.2);
     harness.run();
     let moved = harness
