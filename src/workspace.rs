@@ -20,6 +20,7 @@ pub mod project;
 pub mod recommend;
 mod rows;
 pub mod segments;
+pub mod value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -116,6 +117,8 @@ pub struct Workspace {
     pub recommend: recommend::Recommend,
     /// The Forecast tab's runs and scenarios.
     pub forecast: forecast::Forecast,
+    /// The Value tab's training runs and exports.
+    pub value: value::Value,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -135,6 +138,7 @@ impl Workspace {
             segments: segments::Segments::new(wake.clone()),
             recommend: recommend::Recommend::new(wake.clone()),
             forecast: forecast::Forecast::new(wake.clone()),
+            value: value::Value::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -350,6 +354,7 @@ impl Workspace {
         self.segments.poll();
         self.recommend.poll();
         self.forecast.poll();
+        self.value.poll();
     }
 
     /// The loaded tables.
@@ -440,6 +445,7 @@ impl Workspace {
             || self.segments.is_busy()
             || self.recommend.is_busy()
             || self.forecast.is_busy()
+            || self.value.is_busy()
     }
 }
 

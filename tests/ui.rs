@@ -104,7 +104,12 @@ fn every_tab_shows_its_heading_and_unbuilt_ones_say_so() {
             .is_some();
         let built = matches!(
             tab,
-            Tab::Data | Tab::Behaviour | Tab::Segments | Tab::Recommendations | Tab::Forecast
+            Tab::Data
+                | Tab::Behaviour
+                | Tab::Segments
+                | Tab::Value
+                | Tab::Recommendations
+                | Tab::Forecast
         );
         assert_eq!(unbuilt, !built, "{}", tab.label());
     }

@@ -19,7 +19,7 @@ use super::file_dialog::{DialogOutcome, FileDialog};
 use super::state::{Tab, Theme, UiState};
 use super::{
     behaviour_panel, data_panel, fonts, forecast_panel, placeholder_panel, recommend_panel,
-    segments_panel, toolbar,
+    segments_panel, toolbar, value_panel,
 };
 
 /// What a panel asks the app to do.
@@ -159,6 +159,7 @@ impl MarketbenchApp {
             Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
             Tab::Recommendations => recommend_panel::ui(ui, &mut self.workspace),
             Tab::Forecast => forecast_panel::ui(ui, &mut self.workspace),
+            Tab::Value => value_panel::ui(ui, &mut self.workspace),
             tab => placeholder_panel::ui(ui, tab),
         });
         drop_hint_ui(&ctx);

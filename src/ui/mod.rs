@@ -20,6 +20,8 @@ mod segments_panel;
 pub mod state;
 mod table_view;
 mod toolbar;
+mod value;
+mod value_panel;
 
 use std::path::PathBuf;
 

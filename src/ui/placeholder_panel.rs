@@ -6,10 +6,16 @@ use super::state::Tab;
 /// What an unbuilt tab will show, in the operator's terms.
 pub fn plan(tab: Tab) -> &'static str {
     match tab {
-        Tab::Data | Tab::Behaviour | Tab::Segments | Tab::Recommendations | Tab::Forecast => "",
+        Tab::Data
+        | Tab::Behaviour
+        | Tab::Segments
+        | Tab::Value
+        | Tab::Recommendations
+        | Tab::Forecast => "",
         Tab::Campaigns => {
-            "It will build target lists for campaigns from segments and recommendations, \
-             and export them for your email, SMS or ad tools."
+            "It will build target lists from segments, scores and recommendations with a \
+             what-if ROI simulator. Until then, campaigns run on the command line: \
+             `marketbench project new` and `marketbench campaign` (see the README)."
         }
     }
 }

@@ -20,16 +20,18 @@ pub enum Tab {
     Data,
     Behaviour,
     Segments,
+    Value,
     Recommendations,
     Forecast,
     Campaigns,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Data,
         Tab::Behaviour,
         Tab::Segments,
+        Tab::Value,
         Tab::Recommendations,
         Tab::Forecast,
         Tab::Campaigns,
@@ -40,6 +42,7 @@ impl Tab {
             Tab::Data => "Data",
             Tab::Behaviour => "Behaviour",
             Tab::Segments => "Segments",
+            Tab::Value => "Value",
             Tab::Recommendations => "Recommendations",
             Tab::Forecast => "Forecast",
             Tab::Campaigns => "Campaigns",

@@ -1,0 +1,74 @@
+//! The training settings: purchase window in days, the test cutoff (empty: the
+//! last order day − window), which models to compare; the Train button, the
+//! running job's progress and its Cancel button.
+
+use crate::analysis::propensity::ModelKind;
+use crate::workspace::value::Value;
+
+use super::super::behaviour::parse_date;
+use super::{Action, ViewState};
+
+pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, actions: &mut Vec<Action>) {
+    let mut valid = true;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Window (days):");
+        ui.add(egui::DragValue::new(&mut view.params.window_days).range(7..=365))
+            .labelled_by(label.id)
+            .on_hover_text(
+                "A customer who buys within this many days after a cutoff counts as a buyer",
+            );
+        let label = ui.label("Cutoff:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.cutoff_text)
+                .hint_text("YYYY-MM-DD (empty: last order day − window)")
+                .desired_width(240.0),
+        )
+        .labelled_by(label.id);
+        match parse_date(&view.cutoff_text) {
+            Ok(cutoff) => view.params.cutoff = cutoff,
+            Err(()) => {
+                valid = false;
+                ui.colored_label(ui.visuals().error_fg_color, "Write the date as YYYY-MM-DD");
+            }
+        }
+        ui.separator();
+        ui.label("Models:");
+        for kind in ModelKind::ALL {
+            let mut used = view.params.models.contains(&kind);
+            if ui.checkbox(&mut used, kind.name()).changed() {
+                if used {
+                    view.params.models.push(kind);
+                    view.params.models.sort();
+                } else {
+                    view.params.models.retain(|k| *k != kind);
+                }
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let ready = valid && !view.params.models.is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("Train"))
+            .on_hover_text("Fit the propensity models and the customer value models")
+            .on_disabled_hover_text("Tick at least one model and write a valid cutoff")
+            .clicked()
+        {
+            actions.push(Action::Train(view.params.clone()));
+        }
+        if let Some(job) = value.slot().pending() {
+            let snapshot = job.progress().snapshot();
+            ui.add(
+                egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
+                    .desired_width(280.0)
+                    .text(format!("{}…", snapshot.message)),
+            );
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop the training (between steps)")
+                .clicked()
+            {
+                actions.push(Action::Cancel);
+            }
+        }
+    });
+}

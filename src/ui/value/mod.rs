@@ -1,0 +1,76 @@
+//! The Value tab's views, one file per view, and what they share: the panel's
+//! view state (the settings being edited, table sort, export path) kept in egui
+//! memory, a colour per model, and the [`Action`]s views push. Views only draw
+//! results computed by the workspace's Value job.
+
+pub mod clv_view;
+pub mod controls_view;
+pub mod customers_view;
+pub mod model_view;
+pub mod risk_view;
+
+use std::path::PathBuf;
+
+use crate::analysis::propensity::{ModelKind, RiskThresholds};
+use crate::workspace::value::ValueParams;
+
+/// What a view asks the panel to do once the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Train(ValueParams),
+    Cancel,
+    /// Re-bucket churn risk at these thresholds (no refit).
+    SetThresholds(RiskThresholds),
+    /// Export the customer table to a file.
+    Export(PathBuf),
+}
+
+/// Which customer column the table is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CustomerSort {
+    #[default]
+    Customer,
+    Propensity,
+    ChurnRisk,
+    PAlive,
+    PredictedPurchases,
+    Clv,
+    NextOrder,
+}
+
+/// The panel's view settings, kept in egui memory for the session.
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    pub params: ValueParams,
+    /// The cutoff as typed (empty: the default).
+    pub cutoff_text: String,
+    pub sort: CustomerSort,
+    pub descending: bool,
+    pub export_path: String,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            params: ValueParams::default(),
+            cutoff_text: String::new(),
+            sort: CustomerSort::default(),
+            descending: false,
+            export_path: "customer-value.csv".into(),
+        }
+    }
+}
+
+/// One colour per model, readable on light and dark backgrounds.
+pub fn model_color(kind: ModelKind) -> egui::Color32 {
+    match kind {
+        ModelKind::LogReg => egui::Color32::from_rgb(60, 130, 220),
+        ModelKind::Tree => egui::Color32::from_rgb(230, 120, 40),
+        ModelKind::Forest => egui::Color32::from_rgb(70, 170, 90),
+    }
+}
+
+/// A probability or rate with three decimals; "–" when missing.
+pub fn decimal(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| format!("{v:.3}"))
+}

@@ -1,0 +1,52 @@
+//! Churn-risk thresholds: two sliders (medium from, high from) that re-bucket the
+//! customers at once, without refitting, and the customers in each bucket. Moving
+//! one past the other pushes the other along, so medium ≤ high always holds.
+
+use crate::analysis::propensity::RiskThresholds;
+use crate::ui::format;
+use crate::workspace::value::ValueResults;
+
+use super::super::behaviour::section_ui;
+use super::Action;
+
+pub fn ui(ui: &mut egui::Ui, results: &ValueResults, actions: &mut Vec<Action>) {
+    section_ui(
+        ui,
+        "Churn risk",
+        "Churn risk = 1 − the chosen model's propensity to buy in the window. Move the \
+         thresholds to decide who counts as medium or high risk; the buckets update at once.",
+    );
+    let current = results.propensity.thresholds;
+    let mut medium = current.medium;
+    let mut high = current.high;
+    ui.horizontal(|ui| {
+        let label = ui.label("Medium risk from:");
+        let medium_moved = ui
+            .add(egui::Slider::new(&mut medium, 0.0..=1.0).step_by(0.01))
+            .labelled_by(label.id)
+            .changed();
+        let label = ui.label("High risk from:");
+        let high_moved = ui
+            .add(egui::Slider::new(&mut high, 0.0..=1.0).step_by(0.01))
+            .labelled_by(label.id)
+            .changed();
+        if medium_moved && medium > high {
+            high = medium;
+        }
+        if high_moved && high < medium {
+            medium = high;
+        }
+    });
+    let wanted = RiskThresholds { medium, high };
+    if wanted != current {
+        actions.push(Action::SetThresholds(wanted));
+    }
+    let (low, medium_count, high_count) = results.bucket_counts();
+    ui.horizontal(|ui| {
+        ui.label(format!("Low risk: {}", format::count(low)));
+        ui.separator();
+        ui.label(format!("Medium risk: {}", format::count(medium_count)));
+        ui.separator();
+        ui.label(format!("High risk: {}", format::count(high_count)));
+    });
+}

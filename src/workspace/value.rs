@@ -1,0 +1,369 @@
+//! The Value tab's results: propensity to buy and churn risk
+//! (`analysis::propensity`) and customer lifetime value (`analysis::clv`), trained
+//! together by one background job; the joined customer table and its export.
+//!
+//! Contract:
+//! - Training runs only when asked ([`Value::train`]): fitting three models is too
+//!   heavy to start by itself. The last good result stays shown while the next one
+//!   trains; a cancelled run leaves it as it was. Cancel is checked between steps
+//!   of both analyses.
+//! - Propensity is required: its error fails the run. CLV is optional: its error is
+//!   kept as text beside the propensity results.
+//! - [`ValueResults::rows`] joins both on `customer_id` (a customer missing from one
+//!   side has None there), sorted by customer id.
+//! - Moving the churn-risk thresholds re-buckets at once without refitting
+//!   ([`Value::set_thresholds`]); the next training keeps the thresholds in use.
+//! - Exports run as their own job and write atomically through `crate::export`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::anyhow;
+use chrono::{NaiveDate, TimeDelta};
+use polars::prelude::{Column, DataFrame, DataType};
+
+use crate::analysis::clv::{Clv, ClvParams, clv};
+use crate::analysis::propensity::{
+    ModelKind, Propensity, PropensityParams, RiskThresholds, propensity_with_events,
+};
+use crate::data::{FileKind, Store};
+use crate::export::{ExportFormat, write_table};
+use crate::jobs::{Progress, Slot, Wake};
+
+/// What the operator chose for a training run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueParams {
+    /// Days after a cutoff in which a purchase counts as positive.
+    pub window_days: u32,
+    /// Test cutoff (None: the last order day − window).
+    pub cutoff: Option<NaiveDate>,
+    /// Models to fit and compare (at least one).
+    pub models: Vec<ModelKind>,
+}
+
+impl Default for ValueParams {
+    fn default() -> Self {
+        let defaults = PropensityParams::default();
+        ValueParams {
+            window_days: defaults.window_days,
+            cutoff: defaults.cutoff,
+            models: defaults.models,
+        }
+    }
+}
+
+/// One customer of the joined table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomerRow {
+    pub customer_id: String,
+    pub propensity: Option<f64>,
+    pub churn_risk: Option<f64>,
+    pub p_alive: Option<f64>,
+    pub predicted_purchases: Option<f64>,
+    pub clv: Option<f64>,
+    pub next_order_date: Option<NaiveDate>,
+}
+
+/// One finished training run.
+#[derive(Clone, Debug)]
+pub struct ValueResults {
+    pub params: ValueParams,
+    pub store_version: u64,
+    pub propensity: Propensity,
+    /// The CLV results, or why they could not be computed.
+    pub clv: Result<Clv, String>,
+    /// Both joined per customer, sorted by customer id.
+    pub rows: Vec<CustomerRow>,
+}
+
+impl ValueResults {
+    /// Customers per churn-risk bucket at the thresholds in use: (low, medium, high).
+    pub fn bucket_counts(&self) -> (usize, usize, usize) {
+        let thresholds = self.propensity.thresholds;
+        let mut counts = (0, 0, 0);
+        for risk in self.rows.iter().filter_map(|r| r.churn_risk) {
+            match thresholds.bucket(risk) {
+                "low" => counts.0 += 1,
+                "medium" => counts.1 += 1,
+                _ => counts.2 += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// The Value results slot and its export job.
+pub struct Value {
+    slot: Slot<ValueResults>,
+    export: Slot<String>,
+    wake: Wake,
+}
+
+impl Value {
+    pub fn new(wake: Wake) -> Self {
+        Value {
+            slot: Slot::default(),
+            export: Slot::default(),
+            wake,
+        }
+    }
+
+    pub fn slot(&self) -> &Slot<ValueResults> {
+        &self.slot
+    }
+
+    /// The last export's outcome ("Wrote …") and the running export.
+    pub fn export_slot(&self) -> &Slot<String> {
+        &self.export
+    }
+
+    /// Trains on `store` at `store_version` (replacing a running job), keeping the
+    /// thresholds of the result shown.
+    pub fn train(&mut self, store: &Store, store_version: u64, params: ValueParams) {
+        let thresholds = self
+            .slot
+            .value()
+            .map_or_else(RiskThresholds::default, |r| r.propensity.thresholds);
+        let store = store.clone();
+        self.slot
+            .start("value", self.wake.clone(), move |progress| {
+                compute(&store, store_version, params, thresholds, progress)
+            });
+    }
+
+    pub fn cancel(&mut self) {
+        self.slot.cancel();
+    }
+
+    /// Re-buckets the shown result's churn risk (no refit).
+    pub fn set_thresholds(&mut self, thresholds: RiskThresholds) -> anyhow::Result<()> {
+        if let Some(results) = self.slot.value_mut() {
+            results.propensity.set_thresholds(thresholds)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the customer table to `path` (.csv with a BOM, or .xlsx), as a job.
+    pub fn export(&mut self, path: PathBuf) {
+        let Some(results) = self.slot.value() else {
+            return;
+        };
+        let rows = results.rows.clone();
+        let thresholds = results.propensity.thresholds;
+        self.export
+            .start("export value", self.wake.clone(), move |progress| {
+                progress.set_message(format!("writing {}", path.display()));
+                let format = ExportFormat::from_path(&path)?;
+                let frame = customers_frame(&rows, &thresholds)?;
+                write_table(&frame, &path, format)?;
+                Ok(format!(
+                    "Wrote {} customers to {}",
+                    frame.height(),
+                    path.display()
+                ))
+            });
+    }
+
+    /// Takes finished jobs' results; true when something changed.
+    pub fn poll(&mut self) -> bool {
+        self.slot.poll() | self.export.poll()
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.slot.pending().is_some() || self.export.pending().is_some()
+    }
+}
+
+/// The customer table as written by an export: `customer_id`, `propensity`,
+/// `churn_risk`, `risk_bucket` (at `thresholds`), `p_alive`,
+/// `predicted_purchases`, `clv`, `next_order_date` (YYYY-MM-DD); missing values null.
+pub fn customers_frame(
+    rows: &[CustomerRow],
+    thresholds: &RiskThresholds,
+) -> anyhow::Result<DataFrame> {
+    let f64s = |name: &str, get: fn(&CustomerRow) -> Option<f64>| {
+        Column::new(name.into(), rows.iter().map(get).collect::<Vec<_>>())
+    };
+    let columns = vec![
+        Column::new(
+            "customer_id".into(),
+            rows.iter()
+                .map(|r| r.customer_id.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        f64s("propensity", |r| r.propensity),
+        f64s("churn_risk", |r| r.churn_risk),
+        Column::new(
+            "risk_bucket".into(),
+            rows.iter()
+                .map(|r| r.churn_risk.map(|c| thresholds.bucket(c)))
+                .collect::<Vec<_>>(),
+        ),
+        f64s("p_alive", |r| r.p_alive),
+        f64s("predicted_purchases", |r| r.predicted_purchases),
+        f64s("clv", |r| r.clv),
+        Column::new(
+            "next_order_date".into(),
+            rows.iter()
+                .map(|r| r.next_order_date.map(|d| d.to_string()))
+                .collect::<Vec<_>>(),
+        ),
+    ];
+    Ok(DataFrame::new(rows.len(), columns)?)
+}
+
+fn f64_values(frame: &DataFrame, name: &str) -> anyhow::Result<Vec<Option<f64>>> {
+    let column = frame.column(name)?.cast(&DataType::Float64)?;
+    Ok(column.f64()?.iter().collect())
+}
+
+fn str_values(frame: &DataFrame, name: &str) -> anyhow::Result<Vec<Option<String>>> {
+    let column = frame.column(name)?.cast(&DataType::String)?;
+    Ok(column
+        .str()?
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect())
+}
+
+/// Joins the propensity scores and the CLV customers on `customer_id`.
+pub fn join_rows(scores: &DataFrame, clv: Option<&DataFrame>) -> anyhow::Result<Vec<CustomerRow>> {
+    let mut rows: BTreeMap<String, CustomerRow> = BTreeMap::new();
+    let empty = |id: &str| CustomerRow {
+        customer_id: id.to_string(),
+        propensity: None,
+        churn_risk: None,
+        p_alive: None,
+        predicted_purchases: None,
+        clv: None,
+        next_order_date: None,
+    };
+    let ids = str_values(scores, "customer_id")?;
+    let propensity = f64_values(scores, "propensity")?;
+    let risk = f64_values(scores, "churn_risk")?;
+    for (i, id) in ids.iter().enumerate() {
+        let Some(id) = id else { continue };
+        let row = rows.entry(id.clone()).or_insert_with(|| empty(id));
+        row.propensity = propensity[i];
+        row.churn_risk = risk[i];
+    }
+    if let Some(frame) = clv {
+        let ids = str_values(frame, "customer_id")?;
+        let alive = f64_values(frame, "p_alive")?;
+        let purchases = f64_values(frame, "predicted_purchases")?;
+        let value = f64_values(frame, "clv")?;
+        // Dates as days since 1970-01-01.
+        let days: Vec<Option<i32>> = frame
+            .column("next_order_date")?
+            .cast(&DataType::Int32)?
+            .i32()?
+            .iter()
+            .collect();
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).ok_or_else(|| anyhow!("epoch"))?;
+        for (i, id) in ids.iter().enumerate() {
+            let Some(id) = id else { continue };
+            let row = rows.entry(id.clone()).or_insert_with(|| empty(id));
+            row.p_alive = alive[i];
+            row.predicted_purchases = purchases[i];
+            row.clv = value[i];
+            row.next_order_date = days[i].map(|d| epoch + TimeDelta::days(i64::from(d)));
+        }
+    }
+    Ok(rows.into_values().collect())
+}
+
+/// Trains propensity (with the first events file's counts, when one is loaded),
+/// then CLV, and joins them.
+pub fn compute(
+    store: &Store,
+    store_version: u64,
+    params: ValueParams,
+    thresholds: RiskThresholds,
+    progress: &Progress,
+) -> anyhow::Result<ValueResults> {
+    progress.set_message("reading the order lines");
+    let lines = store
+        .order_lines()?
+        .ok_or_else(|| anyhow!("no orders file is loaded: open one to train the models"))?;
+    progress.check()?;
+    let propensity_params = PropensityParams {
+        cutoff: params.cutoff,
+        window_days: params.window_days,
+        models: params.models.clone(),
+        thresholds,
+        ..PropensityParams::default()
+    };
+    propensity_params.check()?;
+    let events = store.of_kind(FileKind::Events).next().map(|t| &t.frame);
+    let propensity = propensity_with_events(&lines, events, &propensity_params, progress)?;
+    progress.check()?;
+    progress.set_message("fitting customer value (BG/NBD, Gamma-Gamma)");
+    let clv = match clv(&lines, &ClvParams::default(), progress) {
+        Ok(clv) => Ok(clv),
+        Err(crate::analysis::lines::AnalysisError::Cancelled) => {
+            return Err(crate::jobs::Cancelled.into());
+        }
+        Err(error) => Err(error.to_string()),
+    };
+    progress.check()?;
+    let rows = join_rows(&propensity.scores, clv.as_ref().ok().map(|c| &c.customers))?;
+    Ok(ValueResults {
+        params,
+        store_version,
+        propensity,
+        clv,
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use polars::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn rows_join_on_customer_id_and_the_export_buckets_at_the_thresholds() {
+        let scores = df!(
+            "customer_id" => ["a", "b"],
+            "propensity" => [0.9, 0.1],
+            "churn_risk" => [0.1, 0.9],
+        )
+        .expect("scores");
+        let mut clv = df!(
+            "customer_id" => ["b", "c"],
+            "p_alive" => [Some(0.5), None],
+            "predicted_purchases" => [2.0, 1.0],
+            "clv" => [30.0, 10.0],
+            "next_order_date" => [Some(1i32), None],
+        )
+        .expect("clv");
+        clv.apply("next_order_date", |c| {
+            c.cast(&DataType::Date).expect("date")
+        })
+        .expect("cast");
+        let rows = join_rows(&scores, Some(&clv)).expect("join");
+        let ids: Vec<&str> = rows.iter().map(|r| r.customer_id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(rows[0].propensity, Some(0.9));
+        assert_eq!(rows[0].clv, None);
+        assert_eq!(rows[1].p_alive, Some(0.5));
+        assert_eq!(rows[1].clv, Some(30.0));
+        assert_eq!(rows[1].next_order_date, NaiveDate::from_ymd_opt(1970, 1, 2));
+        assert_eq!(rows[2].churn_risk, None);
+
+        let thresholds = RiskThresholds {
+            medium: 0.05,
+            high: 0.5,
+        };
+        let frame = customers_frame(&rows, &thresholds).expect("frame");
+        let buckets: Vec<Option<&str>> = frame
+            .column("risk_bucket")
+            .expect("bucket")
+            .str()
+            .expect("str")
+            .iter()
+            .collect();
+        assert_eq!(buckets, [Some("medium"), Some("high"), None]);
+    }
+}
