@@ -3,7 +3,9 @@
 //! first day (days since 1970-01-01, shown as dates); hover shows the line, the
 //! period and the value; drag to pan, scroll or pinch to zoom, double-click resets.
 
-use egui_plot::{FilledArea, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{
+    Corner, FilledArea, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints,
+};
 
 use crate::analysis::forecast::scenario::apply;
 use crate::analysis::lines::{date_from_days, days_from_date};
@@ -37,7 +39,7 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult, scenarios: &[NamedScenario])
     });
     Plot::new(("forecast_chart", &series.name))
         .height(320.0)
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
         .x_axis_formatter(|mark: GridMark, _| date_text(mark.value))
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
