@@ -178,7 +178,7 @@ fn a_picked_customer_shows_the_list_with_reasons_and_the_history() {
     harness.run();
     assert!(shown(
         &harness,
-        &format!("No customer with id {id}-nobody has a purchase. Check the id and try again.")
+        &format!("No customer with id “{id}-nobody” has a purchase. Check the id and try again.")
     ));
 }
 

@@ -34,7 +34,9 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, view: &mut ViewState) {
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Show customer").clicked() || entered {
-            view.customer = Some(view.search.trim().to_string());
+            let typed = view.search.trim();
+            // An empty field shows the prompt again, not "no customer with id ''".
+            view.customer = (!typed.is_empty()).then(|| typed.to_string());
         }
     });
     let typed = view.search.trim().to_string();
@@ -55,7 +57,7 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, view: &mut ViewState) {
     let Some(u) = interactions.customer_index(&id) else {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("No customer with id {id} has a purchase. Check the id and try again."),
+            format!("No customer with id “{id}” has a purchase. Check the id and try again."),
         );
         return;
     };
