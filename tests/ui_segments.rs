@@ -4,11 +4,13 @@
 //! renamed and the name is saved; a run can be cancelled (the job is held at its
 //! first progress report by the test's wake, so no timing is assumed).
 
-use std::path::PathBuf;
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,52 +20,13 @@ use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
 use marketbench::workspace::segments::SegmentsResults;
 
-fn orders() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sample-data/orders.csv"
-    ))
-}
-
-/// Not a first launch: only the files given are opened.
-fn returning_user() -> UiState {
-    UiState {
-        recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
-        ..UiState::default()
-    }
-}
-
 fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
-    let app = MarketbenchApp::new(state, vec![orders()], wake);
-    Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
-}
-
-/// Steps frames until `done` holds (jobs run on their own threads meanwhile).
-fn step_until(
-    harness: &mut Harness<'_, MarketbenchApp>,
-    what: &str,
-    done: impl Fn(&MarketbenchApp) -> bool,
-) {
-    for _ in 0..12_000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.step();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("gave up waiting for {what}");
+    app_harness(state, wake, 900.0)
 }
 
 fn results(app: &MarketbenchApp) -> Option<&SegmentsResults> {
     let segments = &app.workspace().segments;
     (!segments.is_busy()).then(|| segments.slot().value())?
-}
-
-fn loaded(app: &MarketbenchApp) -> bool {
-    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == 1
 }
 
 /// Opens the Segments tab and waits for the first (auto) run.
@@ -76,10 +39,6 @@ fn segments_tab(state: UiState) -> Harness<'static, MarketbenchApp> {
     step_until(&mut harness, "the auto-K run", |app| results(app).is_some());
     harness.run();
     harness
-}
-
-fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
-    harness.query_all_by_label(label).count() > 0
 }
 
 /// Every segment's name and size is in the table.

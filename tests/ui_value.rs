@@ -5,11 +5,13 @@
 //! is held at its first progress report by the test's wake, so no timing is
 //! assumed).
 
-use std::path::PathBuf;
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -17,59 +19,16 @@ use marketbench::analysis::clv::PurchaseMethod;
 use marketbench::analysis::propensity::ModelKind;
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
-use marketbench::ui::{MarketbenchApp, Tab, UiState};
+use marketbench::ui::{MarketbenchApp, Tab};
 use marketbench::workspace::value::ValueResults;
 
-fn orders() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sample-data/orders.csv"
-    ))
-}
-
-/// Not a first launch: only the files given are opened.
-fn returning_user() -> UiState {
-    UiState {
-        recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
-        ..UiState::default()
-    }
-}
-
 fn harness(wake: Wake) -> Harness<'static, MarketbenchApp> {
-    let app = MarketbenchApp::new(returning_user(), vec![orders()], wake);
-    Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
-}
-
-/// Steps frames until `done` holds (jobs run on their own threads meanwhile).
-fn step_until(
-    harness: &mut Harness<'_, MarketbenchApp>,
-    what: &str,
-    done: impl Fn(&MarketbenchApp) -> bool,
-) {
-    for _ in 0..30_000 {
-        harness.step();
-        if done(harness.state()) {
-            harness.step();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("gave up waiting for {what}");
+    app_harness(returning_user(), wake, 900.0)
 }
 
 fn results(app: &MarketbenchApp) -> Option<&ValueResults> {
     let value = &app.workspace().value;
     (!value.is_busy()).then(|| value.slot().value())?
-}
-
-fn loaded(app: &MarketbenchApp) -> bool {
-    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == 1
-}
-
-fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
-    harness.query_all_by_label(label).count() > 0
 }
 
 fn value_tab(wake: Wake) -> Harness<'static, MarketbenchApp> {

@@ -4,3 +4,4 @@
 
 pub mod frames;
 pub mod sample_store;
+pub mod ui;

@@ -1,0 +1,60 @@
+//! The egui_kittest set-up shared by the tab tests: the app on the sample orders
+//! for a returning user, stepping frames until a job has finished, and small queries.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::jobs::Wake;
+use marketbench::ui::{MarketbenchApp, UiState};
+
+/// The sample store's orders file.
+pub fn orders() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/orders.csv"
+    ))
+}
+
+/// Not a first launch: only the files given are opened.
+pub fn returning_user() -> UiState {
+    UiState {
+        recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
+        ..UiState::default()
+    }
+}
+
+/// The window (1280 wide, `height` tall) with the sample orders opening.
+pub fn app_harness(state: UiState, wake: Wake, height: f32) -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(state, vec![orders()], wake);
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, height))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
+
+/// Steps frames until `done` holds (jobs run on their own threads meanwhile).
+pub fn step_until(
+    harness: &mut Harness<'_, MarketbenchApp>,
+    what: &str,
+    done: impl Fn(&MarketbenchApp) -> bool,
+) {
+    for _ in 0..30_000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("gave up waiting for {what}");
+}
+
+/// The one file given is loaded.
+pub fn loaded(app: &MarketbenchApp) -> bool {
+    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == 1
+}
+
+pub fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).count() > 0
+}
