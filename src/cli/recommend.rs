@@ -14,12 +14,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Args;
-use polars::prelude::{Column, DataFrame, ParquetWriter};
+use polars::prelude::{DataFrame, ParquetWriter};
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::recommend::{
     AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, interactions_from_lines,
+    lists_frame,
 };
 use crate::export::{ExportError, ExportFormat, write_atomically, write_table};
 use crate::jobs::Progress;
@@ -211,35 +212,7 @@ fn write_lists(
     interactions: &Interactions,
     lists: &[Vec<Recommendation>],
 ) -> anyhow::Result<()> {
-    let mut customer = Vec::new();
-    let mut rank = Vec::new();
-    let mut item_id = Vec::new();
-    let mut item_name = Vec::new();
-    let mut score = Vec::new();
-    let mut reason = Vec::new();
-    for (u, list) in lists.iter().enumerate() {
-        for (k, r) in list.iter().enumerate() {
-            let item = &interactions.items[r.item as usize];
-            customer.push(interactions.customers[u].as_str());
-            rank.push(k as u32 + 1);
-            item_id.push(item.id.as_str());
-            item_name.push(item.name.as_str());
-            score.push(r.score);
-            reason.push(r.reason.text(&interactions.items));
-        }
-    }
-    let frame = DataFrame::new(
-        rank.len(),
-        vec![
-            Column::new("customer_id".into(), customer),
-            Column::new("rank".into(), rank),
-            Column::new("item_id".into(), item_id),
-            Column::new("item_name".into(), item_name),
-            Column::new("score".into(), score),
-            Column::new("reason".into(), reason),
-        ],
-    )?;
-    write_frame(&frame, path)
+    write_frame(&lists_frame(interactions, lists)?, path)
 }
 
 /// Writes `frame` atomically: `.parquet` with polars, `.csv`/`.xlsx` through `export`.

@@ -19,13 +19,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
-use polars::prelude::{Column, DataFrame};
 
 use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, evaluate};
 use crate::analysis::recommend::rules::{Rule, RuleParams, association_rules};
 use crate::analysis::recommend::{
     AlsParams, Interactions, Model, ModelKind, ModelParams, Recommendation, fit,
-    interactions_from_lines,
+    interactions_from_lines, lists_frame,
 };
 use crate::data::Store;
 use crate::export::{ExportFormat, write_table};
@@ -220,42 +219,6 @@ fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
         bail!("the orders hold no purchase with a customer, item, order id and time");
     }
     Ok(interactions)
-}
-
-/// Every list as `customer_id, rank, item_id, item_name, score, reason`, in
-/// customer order then rank.
-pub fn lists_frame(
-    interactions: &Interactions,
-    lists: &[Vec<Recommendation>],
-) -> anyhow::Result<DataFrame> {
-    let mut customer = Vec::new();
-    let mut rank = Vec::new();
-    let mut item_id = Vec::new();
-    let mut item_name = Vec::new();
-    let mut score = Vec::new();
-    let mut reason = Vec::new();
-    for (u, list) in lists.iter().enumerate() {
-        for (k, r) in list.iter().enumerate() {
-            let item = &interactions.items[r.item as usize];
-            customer.push(interactions.customers[u].as_str());
-            rank.push(k as u32 + 1);
-            item_id.push(item.id.as_str());
-            item_name.push(item.name.as_str());
-            score.push(r.score);
-            reason.push(r.reason.text(&interactions.items));
-        }
-    }
-    Ok(DataFrame::new(
-        rank.len(),
-        vec![
-            Column::new("customer_id".into(), customer),
-            Column::new("rank".into(), rank),
-            Column::new("item_id".into(), item_id),
-            Column::new("item_name".into(), item_name),
-            Column::new("score".into(), score),
-            Column::new("reason".into(), reason),
-        ],
-    )?)
 }
 
 /// Reads the purchases, fits the model, lists every customer's top N and finds

@@ -15,10 +15,47 @@ pub mod interactions;
 pub mod knn;
 pub mod models;
 pub mod rules;
-
 pub mod sparse;
 pub mod transitions;
 
 pub use als::AlsParams;
 pub use interactions::{Event, Interactions, ItemInfo, interactions_from_lines};
 pub use models::{Model, ModelKind, ModelParams, Reason, Recommendation, fit};
+
+use polars::prelude::{Column, DataFrame, PolarsResult};
+
+/// Every customer's list as one table: `customer_id, rank, item_id, item_name,
+/// score, reason` (lists in customer order, ranks from 1).
+pub fn lists_frame(
+    interactions: &Interactions,
+    lists: &[Vec<Recommendation>],
+) -> PolarsResult<DataFrame> {
+    let mut customer = Vec::new();
+    let mut rank = Vec::new();
+    let mut item_id = Vec::new();
+    let mut item_name = Vec::new();
+    let mut score = Vec::new();
+    let mut reason = Vec::new();
+    for (u, list) in lists.iter().enumerate() {
+        for (k, r) in list.iter().enumerate() {
+            let item = &interactions.items[r.item as usize];
+            customer.push(interactions.customers[u].as_str());
+            rank.push(k as u32 + 1);
+            item_id.push(item.id.as_str());
+            item_name.push(item.name.as_str());
+            score.push(r.score);
+            reason.push(r.reason.text(&interactions.items));
+        }
+    }
+    DataFrame::new(
+        rank.len(),
+        vec![
+            Column::new("customer_id".into(), customer),
+            Column::new("rank".into(), rank),
+            Column::new("item_id".into(), item_id),
+            Column::new("item_name".into(), item_name),
+            Column::new("score".into(), score),
+            Column::new("reason".into(), reason),
+        ],
+    )
+}
