@@ -79,6 +79,12 @@ fn run() -> anyhow::Result<()> {
     if let Some(peak) = measured.peak_after_read {
         row("  peak memory after read", format!("{peak:.0} MB"));
     }
+    if let Some(peak) = measured.peak_after_load {
+        row(
+            "  peak memory of the load",
+            format!("{peak:.0} MB = {:.1} × file", peak / file_mb),
+        );
+    }
     row("rows kept", measured.rows_kept.to_string());
     row(
         "Store::order_lines",
@@ -90,10 +96,10 @@ fn run() -> anyhow::Result<()> {
     }
     match peak {
         Some(peak) => row(
-            "peak memory (VmHWM)",
+            "peak memory, with summary",
             format!("{peak:.0} MB = {:.1} × file", peak / file_mb),
         ),
-        None => row("peak memory (VmHWM)", "unknown (no /proc)".into()),
+        None => row("peak memory, with summary", "unknown (no /proc)".into()),
     }
     Ok(())
 }
@@ -102,6 +108,7 @@ struct Measured {
     inspect_secs: f64,
     read_secs: f64,
     peak_after_read: Option<f64>,
+    peak_after_load: Option<f64>,
     clean_secs: f64,
     load_secs: f64,
     rows_kept: usize,
@@ -118,6 +125,7 @@ fn measure(path: &Path) -> anyhow::Result<Measured> {
     let (table, clean_secs) =
         timed(|| table_from_frame(raw.frame, path, &options, &Progress::detached()));
     let table = table?;
+    let peak_after_load = proc_status_mb("VmHWM:");
     let load_secs = read_secs + clean_secs;
     let rows_kept = table.frame.height();
     let mut store = Store::default();
@@ -130,6 +138,7 @@ fn measure(path: &Path) -> anyhow::Result<Measured> {
         inspect_secs,
         read_secs,
         peak_after_read,
+        peak_after_load,
         clean_secs,
         load_secs,
         rows_kept,
