@@ -2,7 +2,8 @@
 //! RFM groups and counts match `analysis::rfm` run directly on the same files, the
 //! funnel steps show, an orders-only store says the funnel needs events, a typed
 //! analysis date is validated and used, a date range and a category narrow every
-//! figure, and a run can be cancelled and run again.
+//! figure, a segment of the Segments tab narrows them (and is dropped when the
+//! segments are recomputed), and a run can be cancelled and run again.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -19,6 +20,7 @@ use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
 use marketbench::workspace::behaviour::BehaviourResults;
+use marketbench::workspace::segments::SegmentsResults;
 
 fn sample_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))
@@ -336,4 +338,90 @@ fn a_date_range_and_a_category_narrow_every_figure() {
     });
     let got = results(harness.state()).expect("results");
     assert_eq!(got.lines_kept, (all_lines.height(), all_lines.height()));
+}
+
+fn segments(app: &MarketbenchApp) -> Option<&SegmentsResults> {
+    let segments = &app.workspace().segments;
+    (!segments.is_busy()).then(|| segments.slot().value())?
+}
+
+#[test]
+fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
+    let mut harness = behaviour_tab(vec![sample_dir().join("orders.csv")]);
+    assert!(shown(&harness, "run Segments first"));
+
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    step_until(&mut harness, "the segments", |app| segments(app).is_some());
+    let computed = segments(harness.state()).expect("segments").clone();
+    let k = computed.segmentation.clustering.k;
+    // The smallest segment, so the narrowing shows.
+    let picked = computed
+        .segmentation
+        .profiles
+        .iter()
+        .min_by_key(|p| (p.size, p.id))
+        .expect("a segment")
+        .clone();
+    assert!(picked.size > 0 && picked.size < 5_000);
+
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .click();
+    harness.run();
+    assert!(!shown(&harness, "run Segments first"));
+    harness
+        .get_by_role_and_label(Role::Button, "Segment: All customers")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            &format!("{} ({} customers)", picked.name, format::count(picked.size)),
+        )
+        .click();
+    step_until(&mut harness, "the segment run", |app| {
+        results(app).is_some_and(|r| r.params.filter.customers.is_some())
+    });
+    let got = results(harness.state()).expect("results");
+    let set = got.params.filter.customers.as_ref().expect("customers");
+    assert_eq!(set.ids.len(), picked.size);
+    let rfm = got.rfm.as_ref().expect("rfm");
+    let counted: usize = rfm.groups.iter().map(|g| g.customers).sum();
+    assert_eq!(counted, picked.size, "RFM counts the segment's customers");
+    let label = format!("segment {}: {}", picked.id, picked.name);
+    let (kept, all) = got.lines_kept;
+    assert!(kept < all);
+    assert!(shown(
+        &harness,
+        &format!("Figures below use {kept} of {all} order lines ({label}).")
+    ));
+    assert!(shown(&harness, &format!("Segment: {}", picked.name)));
+
+    // Recomputed segments: the picked ids would be stale, so the filter goes.
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "K + 1").click();
+    step_until(&mut harness, "the new segments", |app| {
+        segments(app).is_some_and(|r| r.segmentation.clustering.k == k + 1)
+    });
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .click();
+    step_until(&mut harness, "the unfiltered run", |app| {
+        results(app).is_some_and(|r| r.params.filter.customers.is_none())
+    });
+    let got = results(harness.state()).expect("results");
+    assert_eq!(got.lines_kept.0, all);
+    assert!(got.params.segment.is_none());
+    assert!(
+        harness
+            .query_all_by_label_contains("The segments were recomputed")
+            .count()
+            == 1
+    );
+    assert!(shown(&harness, "Segment: All customers"));
 }
