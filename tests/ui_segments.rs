@@ -2,7 +2,8 @@
 //! orders: auto-K runs by itself and shows the elbow and silhouette charts and the
 //! segment table; moving K changes the table and keeps the curve; a segment can be
 //! renamed and the name is saved; a run can be cancelled (the job is held at its
-//! first progress report by the test's wake, so no timing is assumed).
+//! first progress report by the test's wake, so no timing is assumed); the Value
+//! tab's scores join the segments (per-segment figures, member and customer tables).
 
 mod common;
 
@@ -19,6 +20,7 @@ use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
 use marketbench::workspace::segments::SegmentsResults;
+use marketbench::workspace::value::ValueResults;
 
 fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
     app_harness(state, wake, 900.0)
@@ -162,4 +164,76 @@ fn a_run_can_be_cancelled() {
     harness.get_by_role_and_label(Role::Button, "Auto").click();
     step_until(&mut harness, "the second run", |app| results(app).is_some());
     assert!(shown(&harness, "Silhouette per K"));
+}
+
+fn value_results(app: &MarketbenchApp) -> Option<&ValueResults> {
+    let value = &app.workspace().value;
+    (!value.is_busy()).then(|| value.slot().value())?
+}
+
+#[test]
+fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
+    let mut harness = segments_tab(returning_user());
+    assert!(shown(&harness, "Customers per segment"));
+    assert!(shown(&harness, "Share of revenue per segment"));
+    assert!(
+        harness
+            .query_all_by_label_contains("Train the models in the Value tab")
+            .count()
+            == 1
+    );
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Value.label())
+        .click();
+    harness.run();
+    // The forest is the slowest model and not needed here.
+    harness.get_by_label("forest").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Train").click();
+    step_until(&mut harness, "the training", |app| {
+        value_results(app).is_some()
+    });
+    // The customer table names each customer's segment.
+    assert!(shown(&harness, "segment"));
+
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    harness.run();
+    let segments = results(harness.state()).expect("segments").clone();
+    let value = value_results(harness.state()).expect("value").clone();
+    let by_id: std::collections::HashMap<&str, &marketbench::workspace::value::CustomerRow> = value
+        .rows
+        .iter()
+        .map(|r| (r.customer_id.as_str(), r))
+        .collect();
+    let features = &segments.segmentation.features;
+    for profile in &segments.segmentation.profiles {
+        let members: Vec<_> = features
+            .customer_ids
+            .iter()
+            .zip(&segments.segmentation.clustering.labels)
+            .filter(|(_, l)| **l == profile.id)
+            .filter_map(|(id, _)| by_id.get(id.as_str()))
+            .collect();
+        // Every segmented customer has scores on the sample store.
+        assert_eq!(members.len(), profile.size);
+        let propensity: Vec<f64> = members.iter().filter_map(|r| r.propensity).collect();
+        let mean = propensity.iter().sum::<f64>() / propensity.len() as f64;
+        assert!(
+            shown(&harness, &format!("{mean:.3}")),
+            "mean propensity of {}",
+            profile.name
+        );
+        let scored = format!(
+            "{} of {}",
+            format::count(members.len()),
+            format::count(profile.size)
+        );
+        assert!(shown(&harness, &scored), "{scored}");
+    }
+    assert!(shown(&harness, "Mean propensity"));
+    // The member table gains the score columns.
+    assert!(shown(&harness, "churn risk"));
+    assert!(shown(&harness, "P(alive)"));
 }

@@ -161,7 +161,7 @@ impl MarketbenchApp {
             Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
             Tab::Recommendations => recommend_panel::ui(ui, &mut self.workspace),
             Tab::Forecast => forecast_panel::ui(ui, &mut self.workspace),
-            Tab::Value => value_panel::ui(ui, &mut self.workspace),
+            Tab::Value => value_panel::ui(ui, &mut self.workspace, &self.state),
             tab => placeholder_panel::ui(ui, tab),
         });
         drop_hint_ui(&ctx);
