@@ -3,7 +3,8 @@
 //! funnel steps show, an orders-only store says the funnel needs events, a typed
 //! analysis date is validated and used, a date range and a category narrow every
 //! figure, a segment of the Segments tab narrows them (and is dropped when the
-//! segments are recomputed), and a run can be cancelled and run again.
+//! segments are recomputed), the view choices are saved, and a run can be cancelled
+//! and run again.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -35,7 +36,11 @@ fn returning_user() -> UiState {
 }
 
 fn harness(files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
-    let app = MarketbenchApp::new(returning_user(), files, no_wake());
+    harness_with(returning_user(), files)
+}
+
+fn harness_with(state: UiState, files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(state, files, no_wake());
     Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
@@ -69,8 +74,12 @@ fn results(app: &MarketbenchApp) -> Option<&BehaviourResults> {
 
 /// Loads `files`, opens the Behaviour tab and waits for its first results.
 fn behaviour_tab(files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
+    behaviour_tab_with(returning_user(), files)
+}
+
+fn behaviour_tab_with(state: UiState, files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
     let count = files.len();
-    let mut harness = harness(files);
+    let mut harness = harness_with(state, files);
     step_until(&mut harness, "the files", |app| loaded(app, count));
     harness
         .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
@@ -424,4 +433,23 @@ fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
             == 1
     );
     assert!(shown(&harness, "Segment: All customers"));
+}
+
+#[test]
+fn the_view_choices_are_saved_between_runs() {
+    let orders = vec![sample_dir().join("orders.csv")];
+    let mut harness = behaviour_tab(orders.clone());
+    assert!(harness.state().state().behaviour_toggles.is_empty());
+    // The RFM chart's choice: near the top, so the click lands on screen.
+    harness.get_by_label("Revenue per group").click();
+    harness.run();
+    let saved = harness.state().state().clone();
+    assert_eq!(saved.behaviour_toggles.get("rfm_chart"), Some(&false));
+    // A new window starts on revenue: drawing it keeps the saved choice (the
+    // default would be written back as "no entry").
+    let again = behaviour_tab_with(saved, orders);
+    assert_eq!(
+        again.state().state().behaviour_toggles.get("rfm_chart"),
+        Some(&false)
+    );
 }

@@ -156,7 +156,7 @@ impl MarketbenchApp {
                 data_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
             }
             Tab::Behaviour => {
-                behaviour_panel::ui(ui, &mut self.workspace, &self.state, &mut self.commands)
+                behaviour_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
             }
             Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
             Tab::Recommendations => recommend_panel::ui(ui, &mut self.workspace),

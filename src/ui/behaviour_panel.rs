@@ -11,7 +11,8 @@ use crate::workspace::{FileStage, Level, Workspace};
 
 use super::app::Command;
 use super::behaviour::{
-    cohort_view, error_ui, filter_view, funnel_view, parse_date, repeat_view, rfm_view, section_ui,
+    Toggles, cohort_view, error_ui, filter_view, funnel_view, parse_date, repeat_view, rfm_view,
+    section_ui,
 };
 use super::segments::segment_names;
 use super::state::UiState;
@@ -26,7 +27,7 @@ pub const SEGMENT_DROPPED: &str = "The segments were recomputed, so the Behaviou
 pub fn ui(
     ui: &mut egui::Ui,
     workspace: &mut Workspace,
-    state: &UiState,
+    state: &mut UiState,
     commands: &mut Vec<Command>,
 ) {
     ui.heading("Behaviour");
@@ -72,7 +73,9 @@ pub fn ui(
     egui::ScrollArea::vertical()
         .id_salt("behaviour_scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| results_ui(ui, results));
+        .show(ui, |ui| {
+            results_ui(ui, results, &mut state.behaviour_toggles)
+        });
 }
 
 /// The analysis date field, Recompute, the running job's progress and Cancel,
@@ -166,10 +169,10 @@ fn controls_ui(
     );
 }
 
-fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
+fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggles) {
     section_ui(ui, "RFM groups", rfm_view::SCORING_RULE);
     match &results.rfm {
-        Ok(rfm) => rfm_view::ui(ui, rfm),
+        Ok(rfm) => rfm_view::ui(ui, rfm, toggles),
         Err(error) => error_ui(ui, "RFM", error),
     }
     section_ui(
@@ -179,7 +182,7 @@ fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
          of the cohort that bought in a later month (hover for figures).",
     );
     match &results.cohorts {
-        Ok(cohorts) => cohort_view::ui(ui, cohorts),
+        Ok(cohorts) => cohort_view::ui(ui, cohorts, toggles),
         Err(error) => error_ui(ui, "Cohorts", error),
     }
     let funnel_scope = match &results.params.filter.customers {
@@ -206,7 +209,7 @@ fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
         "How many customers come back, how long they take, and what sells.",
     );
     match &results.repeat {
-        Ok(repeat) => repeat_view::ui(ui, repeat),
+        Ok(repeat) => repeat_view::ui(ui, repeat, toggles),
         Err(error) => error_ui(ui, "Repeat purchases", error),
     }
     ui.add_space(12.0);
