@@ -312,8 +312,8 @@ fn a_date_range_and_a_category_narrow_every_figure() {
         &harness,
         &format!(
             "Figures below use {} of {} order lines (2025-01-01 to 2025-06-30).",
-            half_year.height(),
-            all_lines.height()
+            format::count(half_year.height()),
+            format::count(all_lines.height())
         )
     ));
 
@@ -404,7 +404,11 @@ fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
     assert!(kept < all);
     assert!(shown(
         &harness,
-        &format!("Figures below use {kept} of {all} order lines ({label}).")
+        &format!(
+            "Figures below use {} of {} order lines ({label}).",
+            format::count(kept),
+            format::count(all)
+        )
     ));
     assert!(shown(&harness, &format!("Segment: {}", picked.name)));
 

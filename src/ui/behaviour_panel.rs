@@ -171,6 +171,10 @@ fn controls_ui(
 
 fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggles) {
     section_ui(ui, "RFM groups", rfm_view::SCORING_RULE);
+    if !results.params.filter.is_empty() {
+        // Quintiles are ranks: with a filter they compare the kept customers.
+        ui.weak("With the filter, the ranks are among the customers it keeps.");
+    }
     match &results.rfm {
         Ok(rfm) => rfm_view::ui(ui, rfm, toggles),
         Err(error) => error_ui(ui, "RFM", error),

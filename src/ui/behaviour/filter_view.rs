@@ -101,7 +101,9 @@ pub fn ui(
     if let Some(results) = results {
         let (kept, all) = results.lines_kept;
         ui.weak(format!(
-            "Figures below use {kept} of {all} order lines ({}).",
+            "Figures below use {} of {} order lines ({}).",
+            format::count(kept),
+            format::count(all),
             results.params.filter.describe()
         ));
     }

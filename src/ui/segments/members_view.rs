@@ -148,7 +148,10 @@ pub fn ui(
         )
     });
     ui.label(format!("{} customers", format::count(rows.len())));
-    table_ui(ui, results, scores, &rows, view);
+    // Many features and scores are wider than the window: scroll sideways.
+    egui::ScrollArea::horizontal()
+        .id_salt("segment_members_sideways")
+        .show(ui, |ui| table_ui(ui, results, scores, &rows, view));
 }
 
 fn default_path(name: &str) -> String {
