@@ -33,7 +33,12 @@ fn results(app: &MarketbenchApp) -> Option<&SegmentsResults> {
 
 /// Opens the Segments tab and waits for the first (auto) run.
 fn segments_tab(state: UiState) -> Harness<'static, MarketbenchApp> {
-    let mut harness = harness(state, no_wake());
+    segments_tab_sized(state, 900.0)
+}
+
+/// A window `height` tall: tall enough, every view of the tab is on screen.
+fn segments_tab_sized(state: UiState, height: f32) -> Harness<'static, MarketbenchApp> {
+    let mut harness = app_harness(state, no_wake(), height);
     step_until(&mut harness, "the orders", loaded);
     harness
         .get_by_role_and_label(Role::Button, Tab::Segments.label())
@@ -173,7 +178,8 @@ fn value_results(app: &MarketbenchApp) -> Option<&ValueResults> {
 
 #[test]
 fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
-    let mut harness = segments_tab(returning_user());
+    // Tall, so the member table's controls at the bottom can be clicked.
+    let mut harness = segments_tab_sized(returning_user(), 4_000.0);
     assert!(shown(&harness, "Customers per segment"));
     assert!(shown(&harness, "Share of revenue per segment"));
     assert!(
@@ -233,7 +239,28 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
         assert!(shown(&harness, &scored), "{scored}");
     }
     assert!(shown(&harness, "Mean propensity"));
-    // The member table gains the score columns.
+    // The member table gains the score columns, and narrows to high churn risk.
     assert!(shown(&harness, "churn risk"));
     assert!(shown(&harness, "P(alive)"));
+    let thresholds = value.propensity.thresholds;
+    let high = features
+        .customer_ids
+        .iter()
+        .zip(&segments.segmentation.clustering.labels)
+        .filter(|(_, l)| **l == 0)
+        .filter_map(|(id, _)| by_id[id.as_str()].churn_risk)
+        .filter(|c| thresholds.bucket(*c) == "high")
+        .count();
+    let size = segments.segmentation.profiles[0].size;
+    assert!(0 < high && high < size, "{high} of {size}");
+    assert!(shown(
+        &harness,
+        &format!("{} customers", format::count(size))
+    ));
+    harness.get_by_label("Only high churn risk").click();
+    harness.run();
+    assert!(shown(
+        &harness,
+        &format!("{} customers", format::count(high))
+    ));
 }

@@ -179,7 +179,10 @@ fn results_ui(
         "Pick another segment in the table above.",
     );
     profile_view::ui(ui, results, view.selected, name);
-    let scores = join.as_deref().zip(value.map(|v| v.rows.as_slice()));
+    let scores = join
+        .as_deref()
+        .zip(value)
+        .map(|(join, value)| (join, value.rows.as_slice(), value.propensity.thresholds));
     members_view::ui(
         ui,
         &workspace.segments,

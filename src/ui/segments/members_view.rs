@@ -3,7 +3,8 @@
 //! a segment of a million customers scrolls smoothly; and its export to CSV (UTF-8
 //! with a BOM) or XLSX, written atomically by a background job. When the Value tab
 //! has scores, the table shows each member's propensity, churn risk, P(alive), CLV
-//! and next order too ("–" for a member without them).
+//! and next order too ("–" for a member without them), and can be narrowed to the
+//! members in the high churn-risk bucket.
 //!
 //! The filtered, sorted row list is cached in egui memory, keyed by the result,
 //! the score join, segment, search and sort, so it is rebuilt only when one of
@@ -14,6 +15,7 @@ use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::analysis::propensity::RiskThresholds;
 use crate::ui::format;
 use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
 use crate::ui::value::{CustomerSort, decimal};
@@ -34,18 +36,20 @@ const SCORE_COLUMNS: [(&str, CustomerSort); 5] = [
     ("next order", CustomerSort::NextOrder),
 ];
 
-/// The Value tab's rows and their join to the segments.
-pub type Scores<'a> = Option<(&'a ScoreJoin, &'a [CustomerRow])>;
+/// The Value tab's rows, their join to the segments and its churn thresholds.
+pub type Scores<'a> = Option<(&'a ScoreJoin, &'a [CustomerRow], RiskThresholds)>;
 
-type CacheKey = (usize, usize, usize, String, MemberSort, bool);
+type CacheKey = (usize, usize, usize, String, bool, MemberSort, bool);
 
 /// Rows of segment `id` whose customer id contains `search` (case-insensitive),
-/// sorted by `sort` (see `ui::sorted_table` for missing scores and ties).
+/// only those in the high churn-risk bucket when `high_risk_only` (and there are
+/// scores), sorted by `sort` (see `ui::sorted_table` for missing scores and ties).
 pub fn member_rows(
     results: &SegmentsResults,
     scores: Scores<'_>,
     id: usize,
     search: &str,
+    high_risk_only: bool,
     sort: MemberSort,
     descending: bool,
 ) -> Vec<usize> {
@@ -62,6 +66,12 @@ pub fn member_rows(
         })
         .map(|(i, _)| i)
         .collect();
+    if let (true, Some((join, value_rows, thresholds))) = (high_risk_only, scores) {
+        rows.retain(|&i| {
+            let risk = join.score_row[i].and_then(|r| value_rows[r].churn_risk);
+            risk.is_some_and(|c| thresholds.bucket(c) == "high")
+        });
+    }
     let raw = &segmentation.features.raw;
     let id_of = |i: usize| ids[i].as_str();
     match sort {
@@ -69,7 +79,7 @@ pub fn member_rows(
         MemberSort::Feature(j) => sort_by_key(&mut rows, |i| Some(raw[[i, j]]), id_of, descending),
         MemberSort::Score(column) => {
             let score = |i: usize| {
-                let (join, value_rows) = scores?;
+                let (join, value_rows, _) = scores?;
                 column.score(&value_rows[join.score_row[i]?])
             };
             sort_by_key(&mut rows, score, id_of, descending)
@@ -96,6 +106,10 @@ pub fn ui(
                 .desired_width(200.0),
         )
         .labelled_by(label.id);
+        if scores.is_some() {
+            ui.checkbox(&mut view.high_risk_only, "Only high churn risk")
+                .on_hover_text("Members in the Value tab's high churn-risk bucket");
+        }
         ui.separator();
         if view.export_path.is_empty() {
             view.export_path = default_path(names.get(id).map_or("segment", String::as_str));
@@ -131,9 +145,10 @@ pub fn ui(
     }
     let key: CacheKey = (
         Arc::as_ptr(&results.segmentation) as usize,
-        scores.map_or(0, |(join, _)| std::ptr::from_ref(join) as usize),
+        scores.map_or(0, |(join, _, _)| std::ptr::from_ref(join) as usize),
         id,
         view.search.clone(),
+        view.high_risk_only,
         view.sort,
         view.descending,
     );
@@ -143,6 +158,7 @@ pub fn ui(
             scores,
             id,
             &view.search,
+            view.high_risk_only,
             view.sort,
             view.descending,
         )
@@ -224,7 +240,7 @@ fn table_ui(
                         });
                     });
                 }
-                if let Some((join, value_rows)) = scores {
+                if let Some((join, value_rows, _)) = scores {
                     for cell in score_cells(join.score_row[i].map(|r| &value_rows[r])) {
                         row.col(|ui| {
                             ui.label(cell);

@@ -53,6 +53,8 @@ pub enum MemberSort {
 pub struct ViewState {
     pub selected: usize,
     pub search: String,
+    /// Only members in the high churn-risk bucket (when there are scores).
+    pub high_risk_only: bool,
     pub sort: MemberSort,
     pub descending: bool,
     pub export_path: String,
