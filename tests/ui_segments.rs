@@ -3,7 +3,8 @@
 //! segment table; moving K changes the table and keeps the curve; a segment can be
 //! renamed and the name is saved; a run can be cancelled (the job is held at its
 //! first progress report by the test's wake, so no timing is assumed); the Value
-//! tab's scores join the segments (per-segment figures, member and customer tables).
+//! tab's scores join the segments (per-segment figures, member and customer tables)
+//! and a segment's members export to CSV.
 
 mod common;
 
@@ -263,4 +264,39 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
         &harness,
         &format!("{} customers", format::count(high))
     ));
+
+    // Export the selected segment's members (all of them, not only those shown).
+    let dir = std::env::temp_dir().join(format!("mb-ui-segments-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("members.csv");
+    harness.get_by_label("Export to:").click();
+    harness.step();
+    // Select the proposed path, so the typed one replaces it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Export to:")
+        .type_text(&path.display().to_string());
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Export CSV")
+        .click();
+    step_until(&mut harness, "the export", |app| {
+        let export = app.workspace().segments.export_slot();
+        export.pending().is_none() && (export.value().is_some() || export.error().is_some())
+    });
+    let wrote = format!("Wrote {size} customers to {}", path.display());
+    let export = harness.state().workspace().segments.export_slot();
+    let outcome = (export.value(), export.error().map(|e| e.to_string()));
+    assert_eq!(outcome, (Some(&wrote), None));
+    assert!(shown(&harness, &wrote), "{wrote}");
+    let bytes = std::fs::read(&path).expect("exported file");
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    assert_eq!(
+        text.lines().count(),
+        size + 1,
+        "header and one line per member"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -5,6 +5,7 @@ pub mod app;
 mod behaviour;
 mod behaviour_panel;
 mod data_panel;
+mod export_controls;
 mod file_dialog;
 pub mod fonts;
 mod forecast;

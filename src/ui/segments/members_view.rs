@@ -10,12 +10,12 @@
 //! the score join, segment, search and sort, so it is rebuilt only when one of
 //! them changes.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
 
 use crate::analysis::propensity::RiskThresholds;
+use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
 use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
 use crate::ui::value::{CustomerSort, decimal};
@@ -114,35 +114,16 @@ pub fn ui(
         if view.export_path.is_empty() {
             view.export_path = default_path(names.get(id).map_or("segment", String::as_str));
         }
-        let label = ui.label("Export to:");
-        ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(260.0))
-            .labelled_by(label.id);
-        for (button, extension) in [("Export CSV", "csv"), ("Export XLSX", "xlsx")] {
-            if ui
-                .button(button)
-                .on_hover_text("This segment's members with every feature; CSV opens in Excel with Chinese intact")
-                .clicked()
-            {
-                let path = PathBuf::from(view.export_path.trim()).with_extension(extension);
-                view.export_path = path.display().to_string();
-                actions.push(Action::Export {
-                    path,
-                    segment: Some(id),
-                });
-            }
+        let hover =
+            "This segment's members with every feature; CSV opens in Excel with Chinese intact";
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
+            actions.push(Action::Export {
+                path,
+                segment: Some(id),
+            });
         }
     });
-    let export = segments.export_slot();
-    if export.pending().is_some() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Exporting…");
-        });
-    } else if let Some(error) = export.error() {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
-    } else if let Some(done) = export.value() {
-        ui.label(done);
-    }
+    export_status_ui(ui, segments.export_slot());
     let key: CacheKey = (
         Arc::as_ptr(&results.segmentation) as usize,
         scores.map_or(0, |(join, _, _)| std::ptr::from_ref(join) as usize),

@@ -8,10 +8,9 @@
 //! The sorted row order is cached in egui memory, keyed by the result, the
 //! segment join and the sort, so it is rebuilt only when one of them changes.
 
-use std::path::PathBuf;
-
 use egui_extras::{Column, TableBuilder};
 
+use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
 use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
 use crate::workspace::segments::scores::ScoreJoin;
@@ -67,34 +66,12 @@ pub fn ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Export to:");
-        ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(260.0))
-            .labelled_by(label.id);
-        for (button, extension) in [("Export CSV", "csv"), ("Export XLSX", "xlsx")] {
-            if ui
-                .button(button)
-                .on_hover_text(
-                    "Every customer with the columns below; CSV opens in Excel with Chinese intact",
-                )
-                .clicked()
-            {
-                let path = PathBuf::from(view.export_path.trim()).with_extension(extension);
-                view.export_path = path.display().to_string();
-                actions.push(Action::Export(path));
-            }
+        let hover = "Every customer with the columns below; CSV opens in Excel with Chinese intact";
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
+            actions.push(Action::Export(path));
         }
     });
-    let export = value.export_slot();
-    if export.pending().is_some() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Exporting…");
-        });
-    } else if let Some(error) = export.error() {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
-    } else if let Some(done) = export.value() {
-        ui.label(done);
-    }
+    export_status_ui(ui, value.export_slot());
     let join = segments.map(|(join, _)| join);
     let key: CacheKey = (
         results.rows.as_ptr() as usize,
