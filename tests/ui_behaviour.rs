@@ -2,7 +2,9 @@
 //! RFM groups and counts match `analysis::rfm` run directly on the same files, the
 //! funnel steps show, an orders-only store says the funnel needs events, a typed
 //! analysis date is validated and used, a date range and a category narrow every
-//! figure, and a run can be cancelled and run again.
+//! figure, a segment of the Segments tab narrows them (and is dropped when the
+//! segments are recomputed), the view choices are saved, and a run can be cancelled
+//! and run again.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -19,6 +21,7 @@ use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
 use marketbench::workspace::behaviour::BehaviourResults;
+use marketbench::workspace::segments::SegmentsResults;
 
 fn sample_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))
@@ -33,7 +36,11 @@ fn returning_user() -> UiState {
 }
 
 fn harness(files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
-    let app = MarketbenchApp::new(returning_user(), files, no_wake());
+    harness_with(returning_user(), files)
+}
+
+fn harness_with(state: UiState, files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(state, files, no_wake());
     Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
@@ -67,8 +74,12 @@ fn results(app: &MarketbenchApp) -> Option<&BehaviourResults> {
 
 /// Loads `files`, opens the Behaviour tab and waits for its first results.
 fn behaviour_tab(files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
+    behaviour_tab_with(returning_user(), files)
+}
+
+fn behaviour_tab_with(state: UiState, files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
     let count = files.len();
-    let mut harness = harness(files);
+    let mut harness = harness_with(state, files);
     step_until(&mut harness, "the files", |app| loaded(app, count));
     harness
         .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
@@ -301,8 +312,8 @@ fn a_date_range_and_a_category_narrow_every_figure() {
         &harness,
         &format!(
             "Figures below use {} of {} order lines (2025-01-01 to 2025-06-30).",
-            half_year.height(),
-            all_lines.height()
+            format::count(half_year.height()),
+            format::count(all_lines.height())
         )
     ));
 
@@ -336,4 +347,113 @@ fn a_date_range_and_a_category_narrow_every_figure() {
     });
     let got = results(harness.state()).expect("results");
     assert_eq!(got.lines_kept, (all_lines.height(), all_lines.height()));
+}
+
+fn segments(app: &MarketbenchApp) -> Option<&SegmentsResults> {
+    let segments = &app.workspace().segments;
+    (!segments.is_busy()).then(|| segments.slot().value())?
+}
+
+#[test]
+fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
+    let mut harness = behaviour_tab(vec![sample_dir().join("orders.csv")]);
+    assert!(shown(&harness, "run Segments first"));
+
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    step_until(&mut harness, "the segments", |app| segments(app).is_some());
+    let computed = segments(harness.state()).expect("segments").clone();
+    let k = computed.segmentation.clustering.k;
+    // The smallest segment, so the narrowing shows.
+    let picked = computed
+        .segmentation
+        .profiles
+        .iter()
+        .min_by_key(|p| (p.size, p.id))
+        .expect("a segment")
+        .clone();
+    assert!(picked.size > 0 && picked.size < 5_000);
+
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .click();
+    harness.run();
+    assert!(!shown(&harness, "run Segments first"));
+    harness
+        .get_by_role_and_label(Role::Button, "Segment: All customers")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            &format!("{} ({} customers)", picked.name, format::count(picked.size)),
+        )
+        .click();
+    step_until(&mut harness, "the segment run", |app| {
+        results(app).is_some_and(|r| r.params.filter.customers.is_some())
+    });
+    let got = results(harness.state()).expect("results");
+    let set = got.params.filter.customers.as_ref().expect("customers");
+    assert_eq!(set.ids.len(), picked.size);
+    let rfm = got.rfm.as_ref().expect("rfm");
+    let counted: usize = rfm.groups.iter().map(|g| g.customers).sum();
+    assert_eq!(counted, picked.size, "RFM counts the segment's customers");
+    let label = format!("segment {}: {}", picked.id, picked.name);
+    let (kept, all) = got.lines_kept;
+    assert!(kept < all);
+    assert!(shown(
+        &harness,
+        &format!(
+            "Figures below use {} of {} order lines ({label}).",
+            format::count(kept),
+            format::count(all)
+        )
+    ));
+    assert!(shown(&harness, &format!("Segment: {}", picked.name)));
+
+    // Recomputed segments: the picked ids would be stale, so the filter goes.
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "K + 1").click();
+    step_until(&mut harness, "the new segments", |app| {
+        segments(app).is_some_and(|r| r.segmentation.clustering.k == k + 1)
+    });
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .click();
+    step_until(&mut harness, "the unfiltered run", |app| {
+        results(app).is_some_and(|r| r.params.filter.customers.is_none())
+    });
+    let got = results(harness.state()).expect("results");
+    assert_eq!(got.lines_kept.0, all);
+    assert!(got.params.segment.is_none());
+    assert!(
+        harness
+            .query_all_by_label_contains("The segments were recomputed")
+            .count()
+            == 1
+    );
+    assert!(shown(&harness, "Segment: All customers"));
+}
+
+#[test]
+fn the_view_choices_are_saved_between_runs() {
+    let orders = vec![sample_dir().join("orders.csv")];
+    let mut harness = behaviour_tab(orders.clone());
+    assert!(harness.state().state().behaviour_toggles.is_empty());
+    // The RFM chart's choice: near the top, so the click lands on screen.
+    harness.get_by_label("Revenue per group").click();
+    harness.run();
+    let saved = harness.state().state().clone();
+    assert_eq!(saved.behaviour_toggles.get("rfm_chart"), Some(&false));
+    // A new window starts on revenue: drawing it keeps the saved choice (the
+    // default would be written back as "no entry").
+    let again = behaviour_tab_with(saved, orders);
+    assert_eq!(
+        again.state().state().behaviour_toggles.get("rfm_chart"),
+        Some(&false)
+    );
 }

@@ -2,7 +2,9 @@
 //! orders: auto-K runs by itself and shows the elbow and silhouette charts and the
 //! segment table; moving K changes the table and keeps the curve; a segment can be
 //! renamed and the name is saved; a run can be cancelled (the job is held at its
-//! first progress report by the test's wake, so no timing is assumed).
+//! first progress report by the test's wake, so no timing is assumed); the Value
+//! tab's scores join the segments (per-segment figures, member and customer tables)
+//! and a segment's members export to CSV.
 
 mod common;
 
@@ -19,6 +21,7 @@ use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
 use marketbench::workspace::segments::SegmentsResults;
+use marketbench::workspace::value::ValueResults;
 
 fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
     app_harness(state, wake, 900.0)
@@ -31,7 +34,12 @@ fn results(app: &MarketbenchApp) -> Option<&SegmentsResults> {
 
 /// Opens the Segments tab and waits for the first (auto) run.
 fn segments_tab(state: UiState) -> Harness<'static, MarketbenchApp> {
-    let mut harness = harness(state, no_wake());
+    segments_tab_sized(state, 900.0)
+}
+
+/// A window `height` tall: tall enough, every view of the tab is on screen.
+fn segments_tab_sized(state: UiState, height: f32) -> Harness<'static, MarketbenchApp> {
+    let mut harness = app_harness(state, no_wake(), height);
     step_until(&mut harness, "the orders", loaded);
     harness
         .get_by_role_and_label(Role::Button, Tab::Segments.label())
@@ -162,4 +170,133 @@ fn a_run_can_be_cancelled() {
     harness.get_by_role_and_label(Role::Button, "Auto").click();
     step_until(&mut harness, "the second run", |app| results(app).is_some());
     assert!(shown(&harness, "Silhouette per K"));
+}
+
+fn value_results(app: &MarketbenchApp) -> Option<&ValueResults> {
+    let value = &app.workspace().value;
+    (!value.is_busy()).then(|| value.slot().value())?
+}
+
+#[test]
+fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
+    // Tall, so the member table's controls at the bottom can be clicked.
+    let mut harness = segments_tab_sized(returning_user(), 4_000.0);
+    assert!(shown(&harness, "Customers per segment"));
+    assert!(shown(&harness, "Share of revenue per segment"));
+    assert!(
+        harness
+            .query_all_by_label_contains("Train the models in the Value tab")
+            .count()
+            == 1
+    );
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Value.label())
+        .click();
+    harness.run();
+    // The forest is the slowest model and not needed here.
+    harness.get_by_label("forest").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Train").click();
+    step_until(&mut harness, "the training", |app| {
+        value_results(app).is_some()
+    });
+    // The customer table names each customer's segment.
+    assert!(shown(&harness, "segment"));
+
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .click();
+    harness.run();
+    let segments = results(harness.state()).expect("segments").clone();
+    let value = value_results(harness.state()).expect("value").clone();
+    let by_id: std::collections::HashMap<&str, &marketbench::workspace::value::CustomerRow> = value
+        .rows
+        .iter()
+        .map(|r| (r.customer_id.as_str(), r))
+        .collect();
+    let features = &segments.segmentation.features;
+    for profile in &segments.segmentation.profiles {
+        let members: Vec<_> = features
+            .customer_ids
+            .iter()
+            .zip(&segments.segmentation.clustering.labels)
+            .filter(|(_, l)| **l == profile.id)
+            .filter_map(|(id, _)| by_id.get(id.as_str()))
+            .collect();
+        // Every segmented customer has scores on the sample store.
+        assert_eq!(members.len(), profile.size);
+        let propensity: Vec<f64> = members.iter().filter_map(|r| r.propensity).collect();
+        let mean = propensity.iter().sum::<f64>() / propensity.len() as f64;
+        assert!(
+            shown(&harness, &format!("{mean:.3}")),
+            "mean propensity of {}",
+            profile.name
+        );
+        let scored = format!(
+            "{} of {}",
+            format::count(members.len()),
+            format::count(profile.size)
+        );
+        assert!(shown(&harness, &scored), "{scored}");
+    }
+    assert!(shown(&harness, "Mean propensity"));
+    // The member table gains the score columns, and narrows to high churn risk.
+    assert!(shown(&harness, "churn risk"));
+    assert!(shown(&harness, "P(alive)"));
+    let thresholds = value.propensity.thresholds;
+    let high = features
+        .customer_ids
+        .iter()
+        .zip(&segments.segmentation.clustering.labels)
+        .filter(|(_, l)| **l == 0)
+        .filter_map(|(id, _)| by_id[id.as_str()].churn_risk)
+        .filter(|c| thresholds.bucket(*c) == "high")
+        .count();
+    let size = segments.segmentation.profiles[0].size;
+    assert!(0 < high && high < size, "{high} of {size}");
+    assert!(shown(
+        &harness,
+        &format!("{} customers", format::count(size))
+    ));
+    harness.get_by_label("Only high churn risk").click();
+    harness.run();
+    assert!(shown(
+        &harness,
+        &format!("{} customers", format::count(high))
+    ));
+
+    // Export the selected segment's members (all of them, not only those shown).
+    let dir = std::env::temp_dir().join(format!("mb-ui-segments-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("members.csv");
+    harness.get_by_label("Export to:").click();
+    harness.step();
+    // Select the proposed path, so the typed one replaces it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Export to:")
+        .type_text(&path.display().to_string());
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Export CSV")
+        .click();
+    step_until(&mut harness, "the export", |app| {
+        let export = app.workspace().segments.export_slot();
+        export.pending().is_none() && (export.value().is_some() || export.error().is_some())
+    });
+    let wrote = format!("Wrote {size} customers to {}", path.display());
+    let export = harness.state().workspace().segments.export_slot();
+    let outcome = (export.value(), export.error().map(|e| e.to_string()));
+    assert_eq!(outcome, (Some(&wrote), None));
+    assert!(shown(&harness, &wrote), "{wrote}");
+    let bytes = std::fs::read(&path).expect("exported file");
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    assert_eq!(
+        text.lines().count(),
+        size + 1,
+        "header and one line per member"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

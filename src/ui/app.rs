@@ -155,11 +155,13 @@ impl MarketbenchApp {
             Tab::Data => {
                 data_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
             }
-            Tab::Behaviour => behaviour_panel::ui(ui, &self.workspace, &mut self.commands),
+            Tab::Behaviour => {
+                behaviour_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
+            }
             Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
             Tab::Recommendations => recommend_panel::ui(ui, &mut self.workspace),
             Tab::Forecast => forecast_panel::ui(ui, &mut self.workspace),
-            Tab::Value => value_panel::ui(ui, &mut self.workspace),
+            Tab::Value => value_panel::ui(ui, &mut self.workspace, &self.state),
             tab => placeholder_panel::ui(ui, tab),
         });
         drop_hint_ui(&ctx);

@@ -3,20 +3,33 @@
 //! panel asks for a run when the store or the analysis date changed (and no run
 //! with those inputs was asked for yet), shows the progress with a Cancel button
 //! and keeps the last results on screen meanwhile. Errors are shown per part.
+//! A picked segment whose segmentation was recomputed is dropped with a notice.
 
 use crate::data::FileKind;
 use crate::workspace::behaviour::{BehaviourParams, BehaviourResults};
-use crate::workspace::{FileStage, Workspace};
+use crate::workspace::{FileStage, Level, Workspace};
 
 use super::app::Command;
 use super::behaviour::{
-    cohort_view, error_ui, filter_view, funnel_view, parse_date, repeat_view, rfm_view, section_ui,
+    Toggles, cohort_view, error_ui, filter_view, funnel_view, parse_date, repeat_view, rfm_view,
+    section_ui,
 };
+use super::segments::segment_names;
+use super::state::UiState;
 
 /// Shown when the typed analysis date cannot be read.
 pub const BAD_DATE: &str = "Write the analysis date as YYYY-MM-DD, e.g. 2024-06-30.";
 
-pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+/// Shown as a notice when a picked segment is dropped.
+pub const SEGMENT_DROPPED: &str = "The segments were recomputed, so the Behaviour tab's segment \
+     filter no longer matches them and was removed. Pick a segment again to filter by one.";
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    workspace: &mut Workspace,
+    state: &mut UiState,
+    commands: &mut Vec<Command>,
+) {
     ui.heading("Behaviour");
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
@@ -24,15 +37,29 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>)
         return;
     }
     let behaviour = workspace.behaviour();
-    let wanted = behaviour.requested_params().cloned().unwrap_or_default();
+    let mut wanted = behaviour.requested_params().cloned().unwrap_or_default();
     let loading = workspace
         .pending()
         .iter()
         .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
-    if !loading && behaviour.needs_run(&wanted, workspace.store_version()) {
+    let current = workspace.segments.slot().value().map(|r| &r.segmentation);
+    if wanted.segment_is_stale(current) {
+        wanted.segment = None;
+        wanted.filter.customers = None;
+        commands.push(Command::RunBehaviour(wanted.clone()));
+        workspace.notify(Level::Info, SEGMENT_DROPPED);
+    } else if !loading && behaviour.needs_run(&wanted, workspace.store_version()) {
         commands.push(Command::RunBehaviour(wanted.clone()));
     }
-    controls_ui(ui, workspace, &wanted, commands);
+    let workspace = &*workspace;
+    let names = workspace
+        .segments
+        .slot()
+        .value()
+        .map(|r| (r, segment_names(r, &state.segment_names)));
+    let segments = names.as_ref().map(|(r, n)| (*r, n.as_slice()));
+    controls_ui(ui, workspace, &wanted, segments, commands);
+    let behaviour = workspace.behaviour();
     let slot = behaviour.slot();
     if let Some(error) = slot.error() {
         error_ui(ui, "The behaviour analyses stopped", &error.to_string());
@@ -46,7 +73,9 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>)
     egui::ScrollArea::vertical()
         .id_salt("behaviour_scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| results_ui(ui, results));
+        .show(ui, |ui| {
+            results_ui(ui, results, &mut state.behaviour_toggles)
+        });
 }
 
 /// The analysis date field, Recompute, the running job's progress and Cancel,
@@ -55,6 +84,7 @@ fn controls_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
     wanted: &BehaviourParams,
+    segments: filter_view::SegmentChoice<'_>,
     commands: &mut Vec<Command>,
 ) {
     let text_id = egui::Id::unique("behaviour_date_text");
@@ -130,13 +160,23 @@ fn controls_ui(
         d.insert_temp(text_id, text);
         d.insert_temp(error_id, error);
     });
-    filter_view::ui(ui, wanted, workspace.behaviour().slot().value(), commands);
+    filter_view::ui(
+        ui,
+        wanted,
+        workspace.behaviour().slot().value(),
+        segments,
+        commands,
+    );
 }
 
-fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
+fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggles) {
     section_ui(ui, "RFM groups", rfm_view::SCORING_RULE);
+    if !results.params.filter.is_empty() {
+        // Quintiles are ranks: with a filter they compare the kept customers.
+        ui.weak("With the filter, the ranks are among the customers it keeps.");
+    }
     match &results.rfm {
-        Ok(rfm) => rfm_view::ui(ui, rfm),
+        Ok(rfm) => rfm_view::ui(ui, rfm, toggles),
         Err(error) => error_ui(ui, "RFM", error),
     }
     section_ui(
@@ -146,13 +186,19 @@ fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
          of the cohort that bought in a later month (hover for figures).",
     );
     match &results.cohorts {
-        Ok(cohorts) => cohort_view::ui(ui, cohorts),
+        Ok(cohorts) => cohort_view::ui(ui, cohorts, toggles),
         Err(error) => error_ui(ui, "Cohorts", error),
     }
+    let funnel_scope = match &results.params.filter.customers {
+        Some(set) => format!(" Only the events of {}.", set.label),
+        None => String::new(),
+    };
     section_ui(
         ui,
         "Funnel",
-        "Customers who viewed, added to cart and bought, from the behaviour events.",
+        &format!(
+            "Customers who viewed, added to cart and bought, from the behaviour events.{funnel_scope}"
+        ),
     );
     match &results.funnel {
         None => {
@@ -167,7 +213,7 @@ fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults) {
         "How many customers come back, how long they take, and what sells.",
     );
     match &results.repeat {
-        Ok(repeat) => repeat_view::ui(ui, repeat),
+        Ok(repeat) => repeat_view::ui(ui, repeat, toggles),
         Err(error) => error_ui(ui, "Repeat purchases", error),
     }
     ui.add_space(12.0);

@@ -2,7 +2,8 @@
 //! themselves. Computing is the workspace's Segments job: the panel asks for a run
 //! when the store or the settings changed (and no run with those inputs was asked
 //! for yet), shows progress with Cancel and keeps the last result on screen
-//! meanwhile. Views push `Action`s, carried out after the frame is drawn.
+//! meanwhile. Views push `Action`s, carried out after the frame is drawn. When the
+//! Value tab has scores, they are joined to the segments (profiles and members).
 
 use crate::analysis::segments::Feature;
 use crate::data::FileKind;
@@ -12,7 +13,7 @@ use crate::workspace::{FileStage, Workspace};
 use super::behaviour::{error_ui, section_ui};
 use super::segments::{
     Action, ViewState, controls_view, curve_view, members_view, profile_view, scatter_view,
-    segment_names, summary_view, tree_view,
+    scores_view, segment_names, size_view, summary_view, tree_view,
 };
 use super::state::UiState;
 
@@ -140,6 +141,12 @@ fn results_ui(
     summary_view::ui(ui, results, names, view, actions);
     section_ui(
         ui,
+        "Size and revenue",
+        "How many customers each segment holds, and how much of the revenue they bring.",
+    );
+    size_view::ui(ui, results, names);
+    section_ui(
+        ui,
         "How to recognise each segment",
         "A shallow decision tree that predicts the segment from the features in use.",
     );
@@ -156,6 +163,15 @@ fn results_ui(
         Ok(scatter) => scatter_view::ui(ui, results, scatter, names),
         Err(error) => error_ui(ui, "Picture", error),
     }
+    let value = workspace.value.slot().value();
+    let join = value.map(|value| scores_view::joined(ui, results, value));
+    section_ui(
+        ui,
+        "Scores by segment",
+        "From the Value tab: mean propensity to buy within its window, share of the \
+         segment in the high churn-risk bucket, mean and total predicted customer value.",
+    );
+    scores_view::ui(ui, join.as_deref(), results, names);
     let name = names.get(view.selected).map_or("", String::as_str);
     section_ui(
         ui,
@@ -163,6 +179,18 @@ fn results_ui(
         "Pick another segment in the table above.",
     );
     profile_view::ui(ui, results, view.selected, name);
-    members_view::ui(ui, &workspace.segments, results, names, view, actions);
+    let scores = join
+        .as_deref()
+        .zip(value)
+        .map(|(join, value)| (join, value.rows.as_slice(), value.propensity.thresholds));
+    members_view::ui(
+        ui,
+        &workspace.segments,
+        results,
+        scores,
+        names,
+        view,
+        actions,
+    );
     ui.add_space(12.0);
 }

@@ -104,6 +104,9 @@ pub struct UiState {
     pub table: TableSelection,
     /// Segment names the operator gave, by `SegmentsResults::name_key`.
     pub segment_names: BTreeMap<String, String>,
+    /// The Behaviour tab's view choices (week/month trend, …), by name; only the
+    /// second choices are stored.
+    pub behaviour_toggles: BTreeMap<String, bool>,
 }
 
 impl UiState {

@@ -2,18 +2,21 @@
 //! what each customer is worth. Training is the workspace's Value job, started by
 //! the Train button (fitting is too heavy to start by itself); the panel shows its
 //! progress with Cancel and keeps the last result on screen meanwhile. Views push
-//! `Action`s, carried out after the frame is drawn.
+//! `Action`s, carried out after the frame is drawn. When the Segments tab has
+//! segments, the customer table names each customer's segment.
 
 use crate::data::FileKind;
 use crate::workspace::Workspace;
 use crate::workspace::value::ValueResults;
 
 use super::behaviour::{error_ui, section_ui};
+use super::segments::{scores_view, segment_names};
+use super::state::UiState;
 use super::value::{
     Action, ViewState, clv_view, controls_view, customers_view, model_view, risk_view,
 };
 
-pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
+pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &UiState) {
     ui.heading("Value");
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
@@ -35,7 +38,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
                 .id_salt("value_scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    results_ui(ui, workspace, results, &mut view, &mut actions)
+                    results_ui(ui, workspace, state, results, &mut view, &mut actions)
                 });
         }
         None if slot.pending().is_none() && slot.error().is_none() => {
@@ -72,6 +75,7 @@ fn apply(action: Action, workspace: &mut Workspace) {
 fn results_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
+    state: &UiState,
     results: &ValueResults,
     view: &mut ViewState,
     actions: &mut Vec<Action>,
@@ -98,6 +102,13 @@ fn results_ui(
         "Propensity to buy within the window, churn risk and its bucket, P(alive), \
          purchases and value predicted over the CLV horizon, and the expected next order.",
     );
-    customers_view::ui(ui, &workspace.value, results, view, actions);
+    let segments = workspace.segments.slot().value().map(|segments| {
+        let join = scores_view::joined(ui, segments, results);
+        (join, segment_names(segments, &state.segment_names))
+    });
+    let segments = segments
+        .as_ref()
+        .map(|(join, names)| (join.as_ref(), names.as_slice()));
+    customers_view::ui(ui, &workspace.value, results, segments, view, actions);
     ui.add_space(12.0);
 }

@@ -16,8 +16,12 @@
 //!   carry no category).
 //! - The funnel is `None` without an events file. With several events files, the
 //!   first loaded one is used (the panel says which).
+//! - A segment picked as the customer filter remembers the segmentation it came
+//!   from ([`SegmentPick`]); when segments are recomputed its ids are stale and
+//!   the panel drops it ([`BehaviourParams::segment_is_stale`]).
 
 use std::fmt::Display;
+use std::sync::Arc;
 
 use anyhow::anyhow;
 use chrono::NaiveDate;
@@ -27,6 +31,7 @@ use crate::analysis::filter::{LineFilter, categories};
 use crate::analysis::funnel::{DropoffItem, Funnel, FunnelParams, dropoff_items, funnel};
 use crate::analysis::repeat::{Repeat, RepeatParams, repeat};
 use crate::analysis::rfm::{Rfm, RfmParams, rfm};
+use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::jobs::{Cancelled, Progress, Slot, Wake};
 
@@ -39,6 +44,56 @@ pub struct BehaviourParams {
     pub analysis_date: Option<NaiveDate>,
     /// The lines (and events) every figure looks at.
     pub filter: LineFilter,
+    /// The segment `filter.customers` was taken from, if any.
+    pub segment: Option<SegmentPick>,
+}
+
+impl BehaviourParams {
+    /// True when a segment is picked but `current` (the segmentation shown in the
+    /// Segments tab, None when there is none) is not the one it was taken from.
+    pub fn segment_is_stale(&self, current: Option<&Arc<Segmentation>>) -> bool {
+        self.segment
+            .as_ref()
+            .is_some_and(|pick| current.is_none_or(|c| !Arc::ptr_eq(c, &pick.segmentation)))
+    }
+}
+
+/// A segment chosen as the customer filter: the segmentation it belongs to (kept
+/// alive, compared by identity) and its id there.
+#[derive(Clone)]
+pub struct SegmentPick {
+    pub segmentation: Arc<Segmentation>,
+    pub id: usize,
+}
+
+impl SegmentPick {
+    /// The customer ids of segment `id`, in the segmentation's (customer id) order.
+    pub fn member_ids(&self) -> Vec<String> {
+        let features = &self.segmentation.features;
+        self.segmentation
+            .clustering
+            .labels
+            .iter()
+            .zip(&features.customer_ids)
+            .filter(|(label, _)| **label == self.id)
+            .map(|(_, id)| id.clone())
+            .collect()
+    }
+}
+
+impl PartialEq for SegmentPick {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && Arc::ptr_eq(&self.segmentation, &other.segmentation)
+    }
+}
+
+impl Eq for SegmentPick {}
+
+/// Only the segment id: the segmentation is too big to print.
+impl std::fmt::Debug for SegmentPick {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SegmentPick {{ id: {} }}", self.id)
+    }
 }
 
 /// The funnel of the events file and its worst-converting products.

@@ -12,6 +12,8 @@
 //!   run with nothing to carry shows its single K.
 //! - Exports run as their own job and write atomically through `crate::export`.
 
+pub mod scores;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,8 +26,9 @@ use crate::analysis::segments::{
     explain_segments, segment_customers,
 };
 use crate::data::Store;
-use crate::export::{ExportFormat, write_table};
 use crate::jobs::{Progress, Slot, Wake};
+
+use super::export_job::start_export;
 
 /// What the operator chose for a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,18 +157,13 @@ impl Segments {
             return;
         };
         let segmentation = results.segmentation.clone();
-        self.export
-            .start("export segment", self.wake.clone(), move |progress| {
-                progress.set_message(format!("writing {}", path.display()));
-                let format = ExportFormat::from_path(&path)?;
-                let frame = members_frame(&segmentation, segment, &names)?;
-                write_table(&frame, &path, format)?;
-                Ok(format!(
-                    "Wrote {} customers to {}",
-                    frame.height(),
-                    path.display()
-                ))
-            });
+        start_export(
+            &mut self.export,
+            "export segment",
+            self.wake.clone(),
+            path,
+            move || members_frame(&segmentation, segment, &names),
+        );
     }
 
     /// Takes finished jobs' results; true when something changed.

@@ -27,8 +27,9 @@ use crate::analysis::propensity::{
     ModelKind, Propensity, PropensityParams, RiskThresholds, propensity_with_events,
 };
 use crate::data::{FileKind, Store};
-use crate::export::{ExportFormat, write_table};
 use crate::jobs::{Progress, Slot, Wake};
+
+use super::export_job::start_export;
 
 /// What the operator chose for a training run.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,18 +151,13 @@ impl Value {
         };
         let rows = results.rows.clone();
         let thresholds = results.propensity.thresholds;
-        self.export
-            .start("export value", self.wake.clone(), move |progress| {
-                progress.set_message(format!("writing {}", path.display()));
-                let format = ExportFormat::from_path(&path)?;
-                let frame = customers_frame(&rows, &thresholds)?;
-                write_table(&frame, &path, format)?;
-                Ok(format!(
-                    "Wrote {} customers to {}",
-                    frame.height(),
-                    path.display()
-                ))
-            });
+        start_export(
+            &mut self.export,
+            "export value",
+            self.wake.clone(),
+            path,
+            move || customers_frame(&rows, &thresholds),
+        );
     }
 
     /// Takes finished jobs' results; true when something changed.

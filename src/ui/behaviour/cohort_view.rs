@@ -5,17 +5,23 @@
 use crate::analysis::cohorts::Cohorts;
 use crate::ui::format;
 
-use super::{percent, toggle_ui};
+use super::{Toggles, percent, toggle_ui};
 
 const LABEL_WIDTH: f32 = 110.0;
 const CELL: egui::Vec2 = egui::vec2(44.0, 20.0);
 
-pub fn ui(ui: &mut egui::Ui, cohorts: &Cohorts) {
+pub fn ui(ui: &mut egui::Ui, cohorts: &Cohorts, toggles: &mut Toggles) {
     if cohorts.cohorts.is_empty() {
         ui.weak("No dated purchases with a customer id to group into cohorts.");
         return;
     }
-    let by_share = toggle_ui(ui, "cohort_values", "Share of customers active", "Revenue");
+    let by_share = toggle_ui(
+        ui,
+        toggles,
+        "cohort_values",
+        "Share of customers active",
+        "Revenue",
+    );
     // Month 0 is always 100%: colour against the later months so they show.
     let later_max = |values: &[Vec<Option<f64>>]| {
         values

@@ -1,11 +1,23 @@
 //! The Behaviour tab's filter row: a date range (typed, applied with Apply filter
-//! or Enter), categories (a menu of check boxes, applied at once) and Clear filter,
-//! then how many order lines the figures below use.
+//! or Enter), categories (a menu of check boxes, applied at once), a segment of the
+//! Segments tab (a menu, applied at once; greyed until segments exist) and Clear
+//! filter, then how many order lines the figures below use and which segment.
 
-use crate::workspace::behaviour::{BehaviourParams, BehaviourResults};
+use std::sync::Arc;
+
+use crate::analysis::filter::CustomerSet;
+use crate::ui::format;
+use crate::workspace::behaviour::{BehaviourParams, BehaviourResults, SegmentPick};
+use crate::workspace::segments::SegmentsResults;
 
 use super::super::app::Command;
 use super::parse_date;
+
+/// Shown beside the greyed segment menu while no segments are computed.
+pub const NEEDS_SEGMENTS: &str = "run Segments first";
+
+/// The segments the picker offers: the Segments tab's result and the shown names.
+pub type SegmentChoice<'a> = Option<(&'a SegmentsResults, &'a [String])>;
 
 /// Shown when a typed filter date cannot be read.
 pub const BAD_RANGE: &str =
@@ -15,6 +27,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     wanted: &BehaviourParams,
     results: Option<&BehaviourResults>,
+    segments: SegmentChoice<'_>,
     commands: &mut Vec<Command>,
 ) {
     let filter = &wanted.filter;
@@ -61,6 +74,12 @@ pub fn ui(
         categories_ui(ui, wanted, results, &mut |categories| {
             run(commands, &|p| p.filter.categories = categories.clone());
         });
+        segment_ui(ui, wanted, segments, &mut |pick| {
+            run(commands, &|p| {
+                p.filter.customers = pick.as_ref().map(|(_, set)| set.clone());
+                p.segment = pick.as_ref().map(|(pick, _)| pick.clone());
+            });
+        });
         if !filter.is_empty()
             && ui
                 .button("Clear filter")
@@ -70,7 +89,10 @@ pub fn ui(
             from_text.clear();
             to_text.clear();
             error = false;
-            run(commands, &|p| p.filter = Default::default());
+            run(commands, &|p| {
+                p.filter = Default::default();
+                p.segment = None;
+            });
         }
     });
     if error {
@@ -79,7 +101,9 @@ pub fn ui(
     if let Some(results) = results {
         let (kept, all) = results.lines_kept;
         ui.weak(format!(
-            "Figures below use {kept} of {all} order lines ({}).",
+            "Figures below use {} of {} order lines ({}).",
+            format::count(kept),
+            format::count(all),
             results.params.filter.describe()
         ));
     }
@@ -87,6 +111,56 @@ pub fn ui(
         d.insert_temp(texts_id, (from_text, to_text));
         d.insert_temp(error_id, error);
     });
+}
+
+/// A menu of the computed segments ("All customers" first); `apply` gets the
+/// picked segment and its members, None for all customers.
+fn segment_ui(
+    ui: &mut egui::Ui,
+    wanted: &BehaviourParams,
+    segments: SegmentChoice<'_>,
+    apply: &mut dyn FnMut(Option<(SegmentPick, CustomerSet)>),
+) {
+    let Some((results, names)) = segments else {
+        ui.add_enabled(false, egui::Button::new("Segment: All customers"))
+            .on_disabled_hover_text("Compute segments in the Segments tab to filter by one.");
+        ui.weak(NEEDS_SEGMENTS);
+        return;
+    };
+    let title = match (&wanted.segment, &wanted.filter.customers) {
+        (Some(pick), _) if pick.id < names.len() => format!("Segment: {}", names[pick.id]),
+        (_, Some(set)) => format!("Segment: {}", set.label),
+        _ => "Segment: All customers".to_owned(),
+    };
+    let response = ui.menu_button(title, |ui| {
+        if ui.button("All customers").clicked() && wanted.filter.customers.is_some() {
+            apply(None);
+        }
+        for (profile, name) in results.segmentation.profiles.iter().zip(names) {
+            let text = format!("{name} ({} customers)", format::count(profile.size));
+            if ui.button(text).clicked() {
+                let pick = SegmentPick {
+                    segmentation: results.segmentation.clone(),
+                    id: profile.id,
+                };
+                let set = CustomerSet {
+                    label: segment_label(profile.id, name),
+                    ids: Arc::new(pick.member_ids()),
+                };
+                if wanted.segment.as_ref() != Some(&pick) {
+                    apply(Some((pick, set)));
+                }
+            }
+        }
+    });
+    response
+        .response
+        .on_hover_text("Only the customers of one segment of the Segments tab");
+}
+
+/// How a picked segment is named in the caption, e.g. "segment 2: Lapsed one-timers".
+pub fn segment_label(id: usize, name: &str) -> String {
+    format!("segment {id}: {name}")
 }
 
 /// A menu of the data's categories with check boxes; `apply` gets the new set.

@@ -1,5 +1,5 @@
 //! The Behaviour tab's views, one file per analysis, and the small helpers they
-//! share (shares as percentages, labelled bar charts, toggles kept in egui memory).
+//! share (shares as percentages, labelled bar charts, toggles saved in `UiState`).
 //! Views only draw results computed by the workspace's Behaviour job.
 
 pub mod cohort_view;
@@ -7,6 +7,8 @@ pub mod filter_view;
 pub mod funnel_view;
 pub mod repeat_view;
 pub mod rfm_view;
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use egui_plot::{Bar, BarChart, GridMark, Plot};
@@ -19,11 +21,20 @@ pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
-/// A two-way choice drawn as two selectable labels and kept in egui's memory under
-/// `id` (a view setting, not worth saving between runs). Returns true for `first`.
-pub fn toggle_ui(ui: &mut egui::Ui, id: &str, first: &str, second: &str) -> bool {
-    let id = egui::Id::unique(("behaviour_toggle", id));
-    let mut first_chosen = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(true);
+/// The Behaviour tab's two-way view choices, by name, saved between runs
+/// (`UiState::behaviour_toggles`); true (or absent) is the first choice.
+pub type Toggles = BTreeMap<String, bool>;
+
+/// A two-way choice drawn as two selectable labels and saved in `toggles` under
+/// `id`. Returns true for `first` (the default).
+pub fn toggle_ui(
+    ui: &mut egui::Ui,
+    toggles: &mut Toggles,
+    id: &str,
+    first: &str,
+    second: &str,
+) -> bool {
+    let mut first_chosen = toggles.get(id).copied().unwrap_or(true);
     ui.horizontal(|ui| {
         if ui.selectable_label(first_chosen, first).clicked() {
             first_chosen = true;
@@ -32,7 +43,12 @@ pub fn toggle_ui(ui: &mut egui::Ui, id: &str, first: &str, second: &str) -> bool
             first_chosen = false;
         }
     });
-    ui.data_mut(|d| d.insert_temp(id, first_chosen));
+    if first_chosen {
+        // The default is not written, so the saved state stays small.
+        toggles.remove(id);
+    } else {
+        toggles.insert(id.to_owned(), false);
+    }
     first_chosen
 }
 

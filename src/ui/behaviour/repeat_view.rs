@@ -7,9 +7,9 @@ use crate::analysis::repeat::{PeriodPoint, Repeat, TopEntry};
 use crate::ui::format;
 use crate::ui::revenue_chart::{date_of, day_number};
 
-use super::{bar_chart_ui, percent, toggle_ui};
+use super::{Toggles, bar_chart_ui, percent, toggle_ui};
 
-pub fn ui(ui: &mut egui::Ui, repeat: &Repeat) {
+pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
     ui.label(format!(
         "One-time buyers: {} of {} customers ({}). Median time between purchases: {}.",
         format::count(repeat.one_time_buyers),
@@ -39,10 +39,10 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat) {
             |v| format::count(v.max(0.0).round() as usize),
             200.0,
         );
-        trend_ui(&mut columns[1], repeat);
+        trend_ui(&mut columns[1], repeat, toggles);
     });
     ui.add_space(6.0);
-    let by_revenue = toggle_ui(ui, "repeat_top", "Top by revenue", "Top by buyers");
+    let by_revenue = toggle_ui(ui, toggles, "repeat_top", "Top by revenue", "Top by buyers");
     let (products, categories) = if by_revenue {
         (
             &repeat.top_products_by_revenue,
@@ -65,9 +65,9 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat) {
     });
 }
 
-fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat) {
+fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
     ui.strong("Net revenue trend");
-    let weekly = toggle_ui(ui, "repeat_trend", "By week", "By month");
+    let weekly = toggle_ui(ui, toggles, "repeat_trend", "By week", "By month");
     let points: &[PeriodPoint] = if weekly {
         &repeat.weekly
     } else {
@@ -84,8 +84,10 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat) {
     Plot::new("repeat_trend")
         .height(170.0)
         .allow_scroll(false)
-        .x_axis_formatter(|mark: GridMark, _| {
-            date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+        .x_axis_formatter(move |mark: GridMark, _| {
+            // Months read as 2025-03; weeks by their first day.
+            let format = if weekly { "%Y-%m-%d" } else { "%Y-%m" };
+            date_of(mark.value).map_or_else(String::new, |d| d.format(format).to_string())
         })
         .y_axis_formatter(|mark: GridMark, _| format::money(mark.value))
         .label_formatter(move |position| match position {

@@ -4,14 +4,14 @@
 use crate::analysis::rfm::Rfm;
 use crate::ui::format;
 
-use super::{bar_chart_ui, percent, toggle_ui};
+use super::{Toggles, bar_chart_ui, percent, toggle_ui};
 
 /// How customers are scored, in the operator's words.
 pub const SCORING_RULE: &str = "Each customer gets scores 1–5 for recency, frequency and \
     spend by rank among all customers (5 = bought most recently, most orders, most \
     spend). The group comes from the recency and frequency scores.";
 
-pub fn ui(ui: &mut egui::Ui, rfm: &Rfm) {
+pub fn ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
     ui.label(format!(
         "{} customers scored, recency measured to {}.",
         format::count(rfm.len()),
@@ -23,7 +23,7 @@ pub fn ui(ui: &mut egui::Ui, rfm: &Rfm) {
     }
     ui.columns(2, |columns| {
         table_ui(&mut columns[0], rfm);
-        chart_ui(&mut columns[1], rfm);
+        chart_ui(&mut columns[1], rfm, toggles);
     });
 }
 
@@ -48,8 +48,14 @@ fn table_ui(ui: &mut egui::Ui, rfm: &Rfm) {
         });
 }
 
-fn chart_ui(ui: &mut egui::Ui, rfm: &Rfm) {
-    let by_customers = toggle_ui(ui, "rfm_chart", "Customers per group", "Revenue per group");
+fn chart_ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
+    let by_customers = toggle_ui(
+        ui,
+        toggles,
+        "rfm_chart",
+        "Customers per group",
+        "Revenue per group",
+    );
     let labels: Vec<String> = rfm
         .groups
         .iter()

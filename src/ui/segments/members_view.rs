@@ -1,31 +1,55 @@
 //! The selected segment's members: searchable by customer id, sortable by any
-//! column (click a header; again to reverse), virtualised so a segment of a
-//! million customers scrolls smoothly; and its export to CSV (UTF-8 with a BOM)
-//! or XLSX, written atomically by a background job.
+//! column (click a header; again to reverse; missing scores last), virtualised so
+//! a segment of a million customers scrolls smoothly; and its export to CSV (UTF-8
+//! with a BOM) or XLSX, written atomically by a background job. When the Value tab
+//! has scores, the table shows each member's propensity, churn risk, P(alive), CLV
+//! and next order too ("–" for a member without them), and can be narrowed to the
+//! members in the high churn-risk bucket.
 //!
 //! The filtered, sorted row list is cached in egui memory, keyed by the result,
-//! segment, search and sort, so it is rebuilt only when one of them changes.
+//! the score join, segment, search and sort, so it is rebuilt only when one of
+//! them changes.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::analysis::propensity::RiskThresholds;
+use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
+use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
+use crate::ui::value::{CustomerSort, decimal};
+use crate::workspace::segments::scores::ScoreJoin;
 use crate::workspace::segments::{Segments, SegmentsResults};
+use crate::workspace::value::CustomerRow;
 
 use super::{Action, MemberSort, ViewState};
 
 const ROW_HEIGHT: f32 = 20.0;
 
-type CacheKey = (usize, usize, String, MemberSort, bool);
+/// The score columns the table gains when the Value tab has scores.
+const SCORE_COLUMNS: [(&str, CustomerSort); 5] = [
+    ("propensity", CustomerSort::Propensity),
+    ("churn risk", CustomerSort::ChurnRisk),
+    ("P(alive)", CustomerSort::PAlive),
+    ("CLV", CustomerSort::Clv),
+    ("next order", CustomerSort::NextOrder),
+];
+
+/// The Value tab's rows, their join to the segments and its churn thresholds.
+pub type Scores<'a> = Option<(&'a ScoreJoin, &'a [CustomerRow], RiskThresholds)>;
+
+type CacheKey = (usize, usize, usize, String, bool, MemberSort, bool);
 
 /// Rows of segment `id` whose customer id contains `search` (case-insensitive),
-/// sorted by `sort`, ties by customer id.
+/// only those in the high churn-risk bucket when `high_risk_only` (and there are
+/// scores), sorted by `sort` (see `ui::sorted_table` for missing scores and ties).
 pub fn member_rows(
     results: &SegmentsResults,
+    scores: Scores<'_>,
     id: usize,
     search: &str,
+    high_risk_only: bool,
     sort: MemberSort,
     descending: bool,
 ) -> Vec<usize> {
@@ -42,15 +66,25 @@ pub fn member_rows(
         })
         .map(|(i, _)| i)
         .collect();
+    if let (true, Some((join, value_rows, thresholds))) = (high_risk_only, scores) {
+        rows.retain(|&i| {
+            let risk = join.score_row[i].and_then(|r| value_rows[r].churn_risk);
+            risk.is_some_and(|c| thresholds.bucket(c) == "high")
+        });
+    }
     let raw = &segmentation.features.raw;
-    rows.sort_by(|&a, &b| {
-        let order = match sort {
-            MemberSort::Customer => std::cmp::Ordering::Equal,
-            MemberSort::Feature(j) => raw[[a, j]].total_cmp(&raw[[b, j]]),
-        };
-        let order = order.then_with(|| ids[a].cmp(&ids[b]));
-        if descending { order.reverse() } else { order }
-    });
+    let id_of = |i: usize| ids[i].as_str();
+    match sort {
+        MemberSort::Customer => sort_by_id(&mut rows, id_of, descending),
+        MemberSort::Feature(j) => sort_by_key(&mut rows, |i| Some(raw[[i, j]]), id_of, descending),
+        MemberSort::Score(column) => {
+            let score = |i: usize| {
+                let (join, value_rows, _) = scores?;
+                column.score(&value_rows[join.score_row[i]?])
+            };
+            sort_by_key(&mut rows, score, id_of, descending)
+        }
+    }
     rows
 }
 
@@ -58,6 +92,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     segments: &Segments,
     results: &SegmentsResults,
+    scores: Scores<'_>,
     names: &[String],
     view: &mut ViewState,
     actions: &mut Vec<Action>,
@@ -71,64 +106,49 @@ pub fn ui(
                 .desired_width(200.0),
         )
         .labelled_by(label.id);
+        if scores.is_some() {
+            ui.checkbox(&mut view.high_risk_only, "Only high churn risk")
+                .on_hover_text("Members in the Value tab's high churn-risk bucket");
+        }
         ui.separator();
         if view.export_path.is_empty() {
             view.export_path = default_path(names.get(id).map_or("segment", String::as_str));
         }
-        let label = ui.label("Export to:");
-        ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(260.0))
-            .labelled_by(label.id);
-        for (button, extension) in [("Export CSV", "csv"), ("Export XLSX", "xlsx")] {
-            if ui
-                .button(button)
-                .on_hover_text("This segment's members with every feature; CSV opens in Excel with Chinese intact")
-                .clicked()
-            {
-                let path = PathBuf::from(view.export_path.trim()).with_extension(extension);
-                view.export_path = path.display().to_string();
-                actions.push(Action::Export {
-                    path,
-                    segment: Some(id),
-                });
-            }
+        let hover =
+            "This segment's members with every feature; CSV opens in Excel with Chinese intact";
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
+            actions.push(Action::Export {
+                path,
+                segment: Some(id),
+            });
         }
     });
-    let export = segments.export_slot();
-    if export.pending().is_some() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Exporting…");
-        });
-    } else if let Some(error) = export.error() {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
-    } else if let Some(done) = export.value() {
-        ui.label(done);
-    }
+    export_status_ui(ui, segments.export_slot());
     let key: CacheKey = (
         Arc::as_ptr(&results.segmentation) as usize,
+        scores.map_or(0, |(join, _, _)| std::ptr::from_ref(join) as usize),
         id,
         view.search.clone(),
+        view.high_risk_only,
         view.sort,
         view.descending,
     );
-    let cache_id = egui::Id::unique("segment_member_rows");
-    let cached = ui.data(|d| d.get_temp::<(CacheKey, Arc<Vec<usize>>)>(cache_id));
-    let rows = match cached {
-        Some((k, rows)) if k == key => rows,
-        _ => {
-            let rows = Arc::new(member_rows(
-                results,
-                id,
-                &view.search,
-                view.sort,
-                view.descending,
-            ));
-            ui.data_mut(|d| d.insert_temp(cache_id, (key, rows.clone())));
-            rows
-        }
-    };
+    let rows = cached_rows(ui, "segment_members", key, || {
+        member_rows(
+            results,
+            scores,
+            id,
+            &view.search,
+            view.high_risk_only,
+            view.sort,
+            view.descending,
+        )
+    });
     ui.label(format!("{} customers", format::count(rows.len())));
-    table_ui(ui, results, &rows, view);
+    // Many features and scores are wider than the window: scroll sideways.
+    egui::ScrollArea::horizontal()
+        .id_salt("segment_members_sideways")
+        .show(ui, |ui| table_ui(ui, results, scores, &rows, view));
 }
 
 fn default_path(name: &str) -> String {
@@ -145,7 +165,13 @@ fn default_path(name: &str) -> String {
     format!("segment-{}.csv", slug.trim_matches('-'))
 }
 
-fn table_ui(ui: &mut egui::Ui, results: &SegmentsResults, rows: &[usize], view: &mut ViewState) {
+fn table_ui(
+    ui: &mut egui::Ui,
+    results: &SegmentsResults,
+    scores: Scores<'_>,
+    rows: &[usize],
+    view: &mut ViewState,
+) {
     let features = &results.segmentation.features;
     let mut headers: Vec<(String, MemberSort)> = vec![("customer_id".into(), MemberSort::Customer)];
     headers.extend(
@@ -155,6 +181,13 @@ fn table_ui(ui: &mut egui::Ui, results: &SegmentsResults, rows: &[usize], view: 
             .enumerate()
             .map(|(j, f)| (f.name().to_string(), MemberSort::Feature(j))),
     );
+    if scores.is_some() {
+        headers.extend(
+            SCORE_COLUMNS
+                .iter()
+                .map(|(name, column)| (name.to_string(), MemberSort::Score(*column))),
+        );
+    }
     let mut table = TableBuilder::new(ui)
         .id_salt("segment_members")
         .striped(true)
@@ -168,22 +201,7 @@ fn table_ui(ui: &mut egui::Ui, results: &SegmentsResults, rows: &[usize], view: 
         .header(ROW_HEIGHT + 4.0, |mut header| {
             for (name, sort) in &headers {
                 header.col(|ui| {
-                    let arrow = match (view.sort == *sort, view.descending) {
-                        (true, true) => " ▼",
-                        (true, false) => " ▲",
-                        _ => "",
-                    };
-                    let button =
-                        egui::Button::new(egui::RichText::new(format!("{name}{arrow}")).strong())
-                            .frame(false);
-                    if ui
-                        .add(button)
-                        .on_hover_text(format!("Sort by {name}"))
-                        .clicked()
-                    {
-                        view.descending = view.sort == *sort && !view.descending;
-                        view.sort = *sort;
-                    }
+                    header_ui(ui, name, *sort, &mut view.sort, &mut view.descending);
                 });
             }
         })
@@ -203,8 +221,30 @@ fn table_ui(ui: &mut egui::Ui, results: &SegmentsResults, rows: &[usize], view: 
                         });
                     });
                 }
+                if let Some((join, value_rows, _)) = scores {
+                    for cell in score_cells(join.score_row[i].map(|r| &value_rows[r])) {
+                        row.col(|ui| {
+                            ui.label(cell);
+                        });
+                    }
+                }
             });
         });
+}
+
+/// The score columns' text of one member ("–" when not scored).
+fn score_cells(row: Option<&CustomerRow>) -> [String; 5] {
+    let dash = || "–".to_string();
+    let Some(r) = row else {
+        return [dash(), dash(), dash(), dash(), dash()];
+    };
+    [
+        decimal(r.propensity),
+        decimal(r.churn_risk),
+        decimal(r.p_alive),
+        r.clv.map_or_else(dash, format::money),
+        r.next_order_date.map_or_else(dash, |d| d.to_string()),
+    ]
 }
 
 #[cfg(test)]

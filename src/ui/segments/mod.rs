@@ -9,12 +9,15 @@ pub mod curve_view;
 pub mod members_view;
 pub mod profile_view;
 pub mod scatter_view;
+pub mod scores_view;
+pub mod size_view;
 pub mod summary_view;
 pub mod tree_view;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::ui::value::CustomerSort;
 use crate::workspace::segments::{SegmentsParams, SegmentsResults};
 
 /// What a view asks the panel to do once the frame is drawn.
@@ -41,6 +44,8 @@ pub enum MemberSort {
     Customer,
     /// A column of `features.raw`.
     Feature(usize),
+    /// A score of the Value tab.
+    Score(CustomerSort),
 }
 
 /// The panel's view settings, kept in egui memory for the session.
@@ -48,6 +53,8 @@ pub enum MemberSort {
 pub struct ViewState {
     pub selected: usize,
     pub search: String,
+    /// Only members in the high churn-risk bucket (when there are scores).
+    pub high_risk_only: bool,
     pub sort: MemberSort,
     pub descending: bool,
     pub export_path: String,

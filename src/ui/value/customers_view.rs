@@ -2,25 +2,28 @@
 //! purchases, CLV and expected next order date in one table: sortable by any column
 //! (click a header; again to reverse; missing values last), virtualised so a
 //! million customers scroll smoothly; and its export to CSV (UTF-8 with a BOM) or
-//! XLSX, written atomically by a background job.
+//! XLSX, written atomically by a background job. When the Segments tab has
+//! segments, a segment column names each customer's segment (sortable by id).
 //!
-//! The sorted row order is cached in egui memory, keyed by the result and the
-//! sort, so it is rebuilt only when one of them changes.
-
-use std::cmp::Ordering;
-use std::path::PathBuf;
-use std::sync::Arc;
+//! The sorted row order is cached in egui memory, keyed by the result, the
+//! segment join and the sort, so it is rebuilt only when one of them changes.
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
+use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
+use crate::workspace::segments::scores::ScoreJoin;
 use crate::workspace::value::{CustomerRow, Value, ValueResults};
 
 use super::{Action, CustomerSort, ViewState, decimal};
 
 const ROW_HEIGHT: f32 = 20.0;
 
-type CacheKey = (usize, usize, CustomerSort, bool);
+type CacheKey = (usize, usize, usize, CustomerSort, bool);
+
+/// The Segments tab's join to these rows and the segment names, when segments exist.
+pub type Segments<'a> = Option<(&'a ScoreJoin, &'a [String])>;
 
 const HEADERS: [(&str, CustomerSort); 8] = [
     ("customer_id", CustomerSort::Customer),
@@ -33,45 +36,24 @@ const HEADERS: [(&str, CustomerSort); 8] = [
     ("next order", CustomerSort::NextOrder),
 ];
 
-/// Compares present values; a missing one sorts after every present one.
-fn missing_last<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let order = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
-            if descending { order.reverse() } else { order }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-/// Row indices sorted by `sort`, ties (and the customer column) by customer id.
-pub fn sorted_rows(rows: &[CustomerRow], sort: CustomerSort, descending: bool) -> Vec<usize> {
+/// Row indices sorted by `sort` (see `ui::sorted_table` for missing values and
+/// ties); `segment_of` gives each row's segment for the segment column.
+pub fn sorted_rows(
+    rows: &[CustomerRow],
+    segment_of: Option<&[Option<usize>]>,
+    sort: CustomerSort,
+    descending: bool,
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&rows[a], &rows[b]);
-        let by = match sort {
-            CustomerSort::Customer => Ordering::Equal,
-            CustomerSort::Propensity => missing_last(x.propensity, y.propensity, descending),
-            CustomerSort::ChurnRisk => missing_last(x.churn_risk, y.churn_risk, descending),
-            CustomerSort::PAlive => missing_last(x.p_alive, y.p_alive, descending),
-            CustomerSort::PredictedPurchases => {
-                missing_last(x.predicted_purchases, y.predicted_purchases, descending)
-            }
-            CustomerSort::Clv => missing_last(x.clv, y.clv, descending),
-            CustomerSort::NextOrder => {
-                missing_last(x.next_order_date, y.next_order_date, descending)
-            }
-        };
-        let ids = x.customer_id.cmp(&y.customer_id);
-        let ids = if descending && sort == CustomerSort::Customer {
-            ids.reverse()
-        } else {
-            ids
-        };
-        by.then(ids)
-    });
+    let id = |i: usize| rows[i].customer_id.as_str();
+    match sort {
+        CustomerSort::Customer => sort_by_id(&mut order, id, descending),
+        CustomerSort::Segment => {
+            let segment = |i: usize| segment_of?.get(i).copied().flatten().map(|s| s as f64);
+            sort_by_key(&mut order, segment, id, descending);
+        }
+        score => sort_by_key(&mut order, |i| score.score(&rows[i]), id, descending),
+    }
     order
 }
 
@@ -79,96 +61,67 @@ pub fn ui(
     ui: &mut egui::Ui,
     value: &Value,
     results: &ValueResults,
+    segments: Segments<'_>,
     view: &mut ViewState,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Export to:");
-        ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(260.0))
-            .labelled_by(label.id);
-        for (button, extension) in [("Export CSV", "csv"), ("Export XLSX", "xlsx")] {
-            if ui
-                .button(button)
-                .on_hover_text(
-                    "Every customer with the columns below; CSV opens in Excel with Chinese intact",
-                )
-                .clicked()
-            {
-                let path = PathBuf::from(view.export_path.trim()).with_extension(extension);
-                view.export_path = path.display().to_string();
-                actions.push(Action::Export(path));
-            }
+        let hover = "Every customer with the columns below; CSV opens in Excel with Chinese intact";
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
+            actions.push(Action::Export(path));
         }
     });
-    let export = value.export_slot();
-    if export.pending().is_some() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Exporting…");
-        });
-    } else if let Some(error) = export.error() {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
-    } else if let Some(done) = export.value() {
-        ui.label(done);
-    }
+    export_status_ui(ui, value.export_slot());
+    let join = segments.map(|(join, _)| join);
     let key: CacheKey = (
         results.rows.as_ptr() as usize,
         results.rows.len(),
+        join.map_or(0, |j| std::ptr::from_ref(j) as usize),
         view.sort,
         view.descending,
     );
-    let cache_id = egui::Id::unique("value_customer_rows");
-    let cached = ui.data(|d| d.get_temp::<(CacheKey, Arc<Vec<usize>>)>(cache_id));
-    let order = match cached {
-        Some((k, order)) if k == key => order,
-        _ => {
-            let order = Arc::new(sorted_rows(&results.rows, view.sort, view.descending));
-            ui.data_mut(|d| d.insert_temp(cache_id, (key, order.clone())));
-            order
-        }
-    };
+    let order = cached_rows(ui, "value_customers", key, || {
+        let segment_of = join.map(|j| j.segment_of_row.as_slice());
+        sorted_rows(&results.rows, segment_of, view.sort, view.descending)
+    });
     ui.label(format!("{} customers", format::count(order.len())));
-    table_ui(ui, results, &order, view);
+    table_ui(ui, results, segments, &order, view);
 }
 
-fn table_ui(ui: &mut egui::Ui, results: &ValueResults, order: &[usize], view: &mut ViewState) {
+fn table_ui(
+    ui: &mut egui::Ui,
+    results: &ValueResults,
+    segments: Segments<'_>,
+    order: &[usize],
+    view: &mut ViewState,
+) {
     let thresholds = results.propensity.thresholds;
+    let mut headers = HEADERS.to_vec();
+    if segments.is_some() {
+        headers.insert(1, ("segment", CustomerSort::Segment));
+    }
     let mut table = TableBuilder::new(ui)
         .id_salt("value_customers")
         .striped(true)
         .resizable(true)
         .max_scroll_height(360.0)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for _ in HEADERS {
+    for _ in &headers {
         table = table.column(Column::auto().at_least(70.0).clip(true));
     }
     table
         .header(ROW_HEIGHT + 4.0, |mut header| {
-            for (name, sort) in HEADERS {
+            for (name, sort) in &headers {
                 header.col(|ui| {
-                    let arrow = match (view.sort == sort, view.descending) {
-                        (true, true) => " ▼",
-                        (true, false) => " ▲",
-                        _ => "",
-                    };
-                    let button =
-                        egui::Button::new(egui::RichText::new(format!("{name}{arrow}")).strong())
-                            .frame(false);
-                    if ui
-                        .add(button)
-                        .on_hover_text(format!("Sort by {name}"))
-                        .clicked()
-                    {
-                        view.descending = view.sort == sort && !view.descending;
-                        view.sort = sort;
-                    }
+                    header_ui(ui, name, *sort, &mut view.sort, &mut view.descending);
                 });
             }
         })
         .body(|body| {
             body.rows(ROW_HEIGHT, order.len(), |mut row| {
-                let r = &results.rows[order[row.index()]];
-                let cells = [
+                let index = order[row.index()];
+                let r = &results.rows[index];
+                let mut cells = vec![
                     r.customer_id.clone(),
                     decimal(r.propensity),
                     decimal(r.churn_risk),
@@ -182,6 +135,10 @@ fn table_ui(ui: &mut egui::Ui, results: &ValueResults, order: &[usize], view: &m
                     r.next_order_date
                         .map_or_else(|| "–".to_string(), |d| d.to_string()),
                 ];
+                if let Some((join, names)) = segments {
+                    let segment = join.segment_of_row[index].and_then(|s| names.get(s));
+                    cells.insert(1, segment.map_or_else(|| "–".to_string(), Clone::clone));
+                }
                 for cell in cells {
                     row.col(|ui| {
                         ui.label(cell);
@@ -216,16 +173,21 @@ mod tests {
             row("d", Some(0.9)),
         ];
         assert_eq!(
-            sorted_rows(&rows, CustomerSort::Propensity, false),
+            sorted_rows(&rows, None, CustomerSort::Propensity, false),
             [2, 0, 3, 1]
         );
         assert_eq!(
-            sorted_rows(&rows, CustomerSort::Propensity, true),
+            sorted_rows(&rows, None, CustomerSort::Propensity, true),
             [3, 2, 0, 1]
         );
         assert_eq!(
-            sorted_rows(&rows, CustomerSort::Customer, true),
+            sorted_rows(&rows, None, CustomerSort::Customer, true),
             [3, 0, 2, 1]
+        );
+        let segments = [Some(1), Some(0), None, Some(1)];
+        assert_eq!(
+            sorted_rows(&rows, Some(&segments), CustomerSort::Segment, false),
+            [1, 0, 3, 2]
         );
     }
 }

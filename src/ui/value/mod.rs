@@ -12,7 +12,7 @@ pub mod risk_view;
 use std::path::PathBuf;
 
 use crate::analysis::propensity::{ModelKind, RiskThresholds};
-use crate::workspace::value::ValueParams;
+use crate::workspace::value::{CustomerRow, ValueParams};
 
 /// What a view asks the panel to do once the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +36,26 @@ pub enum CustomerSort {
     PredictedPurchases,
     Clv,
     NextOrder,
+    /// The customer's segment (shown when segments exist).
+    Segment,
+}
+
+impl CustomerSort {
+    /// The score `self` names of `row`, as a number to sort by (dates as days);
+    /// None for the id and segment columns, which are not in the row.
+    pub fn score(self, row: &CustomerRow) -> Option<f64> {
+        match self {
+            CustomerSort::Customer | CustomerSort::Segment => None,
+            CustomerSort::Propensity => row.propensity,
+            CustomerSort::ChurnRisk => row.churn_risk,
+            CustomerSort::PAlive => row.p_alive,
+            CustomerSort::PredictedPurchases => row.predicted_purchases,
+            CustomerSort::Clv => row.clv,
+            CustomerSort::NextOrder => row
+                .next_order_date
+                .map(|d| f64::from(chrono::Datelike::num_days_from_ce(&d))),
+        }
+    }
 }
 
 /// The panel's view settings, kept in egui memory for the session.

@@ -1,0 +1,42 @@
+//! The export controls the customer tables share: a path field with Export CSV
+//! and Export XLSX (the extension follows the button), and the export job's state
+//! (spinner, error, or "Wrote …") from its slot.
+
+use std::path::PathBuf;
+
+use crate::jobs::Slot;
+
+/// "Export to:" with the path field and both buttons, on the current line.
+/// Returns the path to write when a button was clicked (its extension set).
+pub fn export_buttons_ui(
+    ui: &mut egui::Ui,
+    path_text: &mut String,
+    hover: &str,
+) -> Option<PathBuf> {
+    let label = ui.label("Export to:");
+    ui.add(egui::TextEdit::singleline(path_text).desired_width(260.0))
+        .labelled_by(label.id);
+    let mut chosen = None;
+    for (button, extension) in [("Export CSV", "csv"), ("Export XLSX", "xlsx")] {
+        if ui.button(button).on_hover_text(hover).clicked() {
+            let path = PathBuf::from(path_text.trim()).with_extension(extension);
+            *path_text = path.display().to_string();
+            chosen = Some(path);
+        }
+    }
+    chosen
+}
+
+/// The running export, its error or its outcome; nothing before the first one.
+pub fn export_status_ui(ui: &mut egui::Ui, export: &Slot<String>) {
+    if export.pending().is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Exporting…");
+        });
+    } else if let Some(error) = export.error() {
+        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+    } else if let Some(done) = export.value() {
+        ui.label(done);
+    }
+}

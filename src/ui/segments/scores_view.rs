@@ -1,0 +1,104 @@
+//! The Value tab's scores per segment: for each segment the customers scored, the
+//! mean propensity, the share in the high churn-risk bucket, the mean and total
+//! CLV (`workspace::segments::scores`). Until the Value tab is trained it says how
+//! to get them. [`joined`] keeps the join in egui memory, shared with the member
+//! table and the Value tab's customer table, until either result changes.
+
+use std::sync::Arc;
+
+use crate::ui::behaviour::percent;
+use crate::ui::format;
+use crate::ui::value::decimal;
+use crate::workspace::segments::SegmentsResults;
+use crate::workspace::segments::scores::{ScoreJoin, join_scores};
+use crate::workspace::value::ValueResults;
+
+use super::segment_color;
+
+/// Shown instead of the scores while the Value tab has none.
+pub const NEEDS_VALUE: &str = "Train the models in the Value tab to see each segment's \
+     propensity, churn risk and customer value here.";
+
+/// Identity of the two results and the high churn threshold the join used.
+type JoinKey = (usize, usize, usize, u64);
+
+/// The scores joined to the segments, rebuilt only when either result (or the
+/// churn thresholds) changed.
+pub fn joined(ui: &egui::Ui, segments: &SegmentsResults, value: &ValueResults) -> Arc<ScoreJoin> {
+    let thresholds = value.propensity.thresholds;
+    let key: JoinKey = (
+        Arc::as_ptr(&segments.segmentation) as usize,
+        value.rows.as_ptr() as usize,
+        value.rows.len(),
+        thresholds.high.to_bits(),
+    );
+    let cache_id = egui::Id::unique("segment_score_join");
+    if let Some((k, join)) = ui.data(|d| d.get_temp::<(JoinKey, Arc<ScoreJoin>)>(cache_id))
+        && k == key
+    {
+        return join;
+    }
+    let segmentation = &segments.segmentation;
+    let join = Arc::new(join_scores(
+        &segmentation.features.customer_ids,
+        &segmentation.clustering.labels,
+        segmentation.clustering.k,
+        &value.rows,
+        &thresholds,
+    ));
+    ui.data_mut(|d| d.insert_temp(cache_id, (key, join.clone())));
+    join
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    join: Option<&ScoreJoin>,
+    results: &SegmentsResults,
+    names: &[String],
+) {
+    let Some(join) = join else {
+        ui.weak(NEEDS_VALUE);
+        return;
+    };
+    let money = |v: Option<f64>| v.map_or_else(|| "–".to_string(), format::money);
+    egui::Grid::new("segment_scores")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                "Segment",
+                "Scored customers",
+                "Mean propensity",
+                "High churn risk",
+                "Mean CLV",
+                "Total CLV",
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for (scores, name) in join.per_segment.iter().zip(names) {
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(rect, 2.0, segment_color(scores.segment));
+                    ui.label(name);
+                });
+                let size = results
+                    .segmentation
+                    .profiles
+                    .get(scores.segment)
+                    .map_or(0, |p| p.size);
+                ui.label(format!(
+                    "{} of {}",
+                    format::count(scores.scored),
+                    format::count(size)
+                ));
+                ui.label(decimal(scores.mean_propensity));
+                ui.label(scores.high_risk_share.map_or_else(|| "–".into(), percent));
+                ui.label(money(scores.mean_clv));
+                ui.label(money(scores.total_clv));
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,111 @@
+//! What the virtualised customer tables (segment members, Value customers) share:
+//! the row order for a sort column, the clickable header that sets it, and the
+//! cache that keeps the order in egui memory until its inputs change.
+//!
+//! Order contract: rows with a value come first, ascending or descending; rows
+//! without one (None, or NaN) come last in both directions; ties, and the id
+//! column itself, go by customer id (ascending, or descending for the id column
+//! sorted descending). The sort is stable, so the order is deterministic.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+/// Compares present values; a missing one sorts after every present one.
+fn missing_last(a: Option<f64>, b: Option<f64>, descending: bool) -> Ordering {
+    match (a.filter(|v| !v.is_nan()), b.filter(|v| !v.is_nan())) {
+        (Some(a), Some(b)) => {
+            let order = a.total_cmp(&b);
+            if descending { order.reverse() } else { order }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Sorts `rows` by their id (`id` of a row), reversed when `descending`.
+pub fn sort_by_id<'a>(rows: &mut [usize], id: impl Fn(usize) -> &'a str, descending: bool) {
+    rows.sort_by(|&a, &b| {
+        let order = id(a).cmp(id(b));
+        if descending { order.reverse() } else { order }
+    });
+}
+
+/// Sorts `rows` by `key` (see the module doc for missing values and ties).
+pub fn sort_by_key<'a>(
+    rows: &mut [usize],
+    key: impl Fn(usize) -> Option<f64>,
+    id: impl Fn(usize) -> &'a str,
+    descending: bool,
+) {
+    rows.sort_by(|&a, &b| missing_last(key(a), key(b), descending).then_with(|| id(a).cmp(id(b))));
+}
+
+/// A column header that sorts by `sort` when clicked (again: reversed), with an
+/// arrow on the column in use.
+pub fn header_ui<S: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    name: &str,
+    sort: S,
+    current: &mut S,
+    descending: &mut bool,
+) {
+    let arrow = match (*current == sort, *descending) {
+        (true, true) => " ▼",
+        (true, false) => " ▲",
+        _ => "",
+    };
+    let button =
+        egui::Button::new(egui::RichText::new(format!("{name}{arrow}")).strong()).frame(false);
+    if ui
+        .add(button)
+        .on_hover_text(format!("Sort by {name}"))
+        .clicked()
+    {
+        *descending = *current == sort && !*descending;
+        *current = sort;
+    }
+}
+
+/// The rows cached under `salt` for `key`, built by `build` when the key changed.
+pub fn cached_rows<K>(
+    ui: &egui::Ui,
+    salt: &str,
+    key: K,
+    build: impl FnOnce() -> Vec<usize>,
+) -> Arc<Vec<usize>>
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+{
+    let cache_id = egui::Id::unique(("sorted_table_rows", salt));
+    let cached = ui.data(|d| d.get_temp::<(K, Arc<Vec<usize>>)>(cache_id));
+    match cached {
+        Some((k, rows)) if k == key => rows,
+        _ => {
+            let rows = Arc::new(build());
+            ui.data_mut(|d| d.insert_temp(cache_id, (key, rows.clone())));
+            rows
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_values_go_last_both_ways_and_ties_go_by_id() {
+        let ids = ["c", "a", "b", "d", "e"];
+        let values = [Some(0.5), None, Some(0.5), Some(0.9), Some(f64::NAN)];
+        let sorted = |descending| {
+            let mut rows: Vec<usize> = (0..ids.len()).collect();
+            sort_by_key(&mut rows, |i| values[i], |i| ids[i], descending);
+            rows
+        };
+        assert_eq!(sorted(false), [2, 0, 3, 1, 4]);
+        assert_eq!(sorted(true), [3, 2, 0, 1, 4]);
+        let mut rows: Vec<usize> = (0..ids.len()).collect();
+        sort_by_id(&mut rows, |i| ids[i], true);
+        assert_eq!(rows, [4, 3, 0, 2, 1]);
+    }
+}
