@@ -539,7 +539,9 @@ impl Model {
         for (step, chunk) in customers.chunks(4096).enumerate() {
             progress.check().map_err(|_| AnalysisError::Cancelled)?;
             progress.report((step * 4096) as u64, customers.len() as u64);
-            if let Fitted::Factors(f) = &self.fitted {
+            if let Fitted::Factors(f) = &self.fitted
+                && self.train.cols > 0
+            {
                 // A block of customers times all items in one matrix product.
                 let parts: Vec<Vec<Recommendation>> = chunk
                     .par_chunks(SCORE_BLOCK)
