@@ -178,6 +178,37 @@ fn a_fit_on_a_sample_assigns_every_row_like_a_full_fit() {
     assert_eq!(sampled.inertia, s.inertia);
 }
 
+#[test]
+fn auto_k_on_samples_picks_the_k_of_the_exact_run() {
+    // Overlapping blobs (centres 3 apart, noise ±1): the silhouettes per K differ
+    // by less than on clean blobs, so a careless sample could pick another K.
+    let (data, truth) = blobs(&[1_200, 1_000, 800, 600, 400], 17);
+    let data = data.mapv(|v| v * 0.25);
+    let exact_params = SearchParams {
+        k: KChoice::Auto { min: 2, max: 8 },
+        ..SearchParams::default()
+    };
+    let sampled_params = SearchParams {
+        fit_sample: 1_000,
+        exact_silhouette_below: 1_000,
+        silhouette_sample: 800,
+        ..exact_params.clone()
+    };
+    let exact = cluster(data.view(), &exact_params, &Progress::detached()).expect("exact");
+    let sampled = cluster(data.view(), &sampled_params, &Progress::detached()).expect("sampled");
+    assert!(!exact.fit_sampled && !exact.silhouette_sampled);
+    assert!(sampled.fit_sampled && sampled.silhouette_sampled);
+    assert_eq!(exact.k, 5);
+    assert_eq!(sampled.k, exact.k);
+    // At the planted K both runs find the blobs, so the sampled silhouette is
+    // close; at other K two sampled restarts may settle elsewhere than five full
+    // ones, but never above the planted K.
+    let (s, e) = (&sampled.per_k[3], &exact.per_k[3]);
+    assert!((s.silhouette - e.silhouette).abs() < 0.02, "{s:?} vs {e:?}");
+    assert!(sampled.per_k.iter().all(|o| o.silhouette <= s.silhouette));
+    assert!(adjusted_rand_index(&truth, &sampled.labels) > 0.95);
+}
+
 /// c1 buys item A at 10 and at 8 (A's median is 10: one discounted line of two);
 /// c2 buys A at 10 twice on one day and returns more than it paid for B; c3 once.
 fn small_lines() -> DataFrame {
@@ -317,7 +348,9 @@ fn sample_store_segments_find_the_planted_groups_they_can() {
 
 #[test]
 #[ignore = "issue 3's target, not reached: measured adjusted Rand index 0.637 with K = 6 \
-            and the best feature set tried (regulars split between lapsed and loyal)"]
+            (5 or 30 restarts alike). Not the K rule or restarts: giving every customer the \
+            nearest planted group mean scores only 0.672 on these features, 0.64-0.67 on the \
+            others tried; regulars overlap loyal (staples) and lapsed customers"]
 fn sample_store_segments_recover_the_planted_groups() {
     let (result, planted) = sample_segments();
     let ari = adjusted_rand_index(&planted, &result.clustering.labels);

@@ -107,6 +107,95 @@ pub struct ScoredTree {
     columns: Vec<usize>,
     /// Leaf path (see `leaf_of`) → (training rows, positive rows).
     leaves: HashMap<u64, (usize, usize)>,
+    /// The same tree as arrays, for scoring.
+    flat: FlatTree,
+}
+
+/// Where a split sends a row: another node, or a leaf's positive share.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Link {
+    Node(usize),
+    Leaf(f64),
+}
+
+/// One split of a [`FlatTree`]: left when the value is below `split` (linfa's rule).
+#[derive(Clone, Copy, Debug)]
+struct FlatNode {
+    /// Column of the full matrix.
+    column: usize,
+    split: f64,
+    /// Left, right.
+    next: [Link; 2],
+}
+
+/// A fitted tree flattened once into an array of splits with the leaf shares in
+/// place: scoring walks indices in one allocation instead of linfa's boxed nodes
+/// and a leaf lookup by path.
+#[derive(Clone, Debug)]
+struct FlatTree {
+    root: Link,
+    nodes: Vec<FlatNode>,
+}
+
+impl FlatTree {
+    fn new(
+        tree: &DecisionTree<f64, usize>,
+        columns: &[usize],
+        leaves: &HashMap<u64, (usize, usize)>,
+    ) -> FlatTree {
+        let mut flat = FlatTree {
+            root: Link::Leaf(0.0),
+            nodes: Vec::new(),
+        };
+        flat.root = flat.link(tree.root_node(), 1, columns, leaves);
+        flat
+    }
+
+    /// The link to `node` (path `code`, as `leaf_of`), adding its splits.
+    fn link(
+        &mut self,
+        node: &TreeNode<f64, usize>,
+        code: u64,
+        columns: &[usize],
+        leaves: &HashMap<u64, (usize, usize)>,
+    ) -> Link {
+        let share = |code: u64| {
+            let (n, pos) = leaves.get(&code).copied().unwrap_or((0, 0));
+            Link::Leaf(if n == 0 { 0.0 } else { pos as f64 / n as f64 })
+        };
+        if node.is_leaf() {
+            return share(code);
+        }
+        let (feature, split, _) = node.split();
+        let at = self.nodes.len();
+        self.nodes.push(FlatNode {
+            column: columns[feature],
+            split,
+            next: [Link::Leaf(0.0); 2],
+        });
+        for (side, child) in node.children().into_iter().enumerate() {
+            // A missing child ends the walk at this node, as in `leaf_of`.
+            self.nodes[at].next[side] = match child {
+                Some(child) => self.link(child, code << 1 | side as u64, columns, leaves),
+                None => share(code),
+            };
+        }
+        Link::Node(at)
+    }
+
+    /// The positive share of the leaf `row` (a row of the full matrix) reaches.
+    fn probability(&self, row: &ArrayView1<f64>) -> f64 {
+        let mut link = self.root;
+        loop {
+            match link {
+                Link::Leaf(p) => return p,
+                Link::Node(at) => {
+                    let node = &self.nodes[at];
+                    link = node.next[usize::from(row[node.column] >= node.split)];
+                }
+            }
+        }
+    }
 }
 
 /// A fitted model.
@@ -215,10 +304,12 @@ fn fit_tree(
         entry.0 += 1;
         entry.1 += data.targets()[i];
     }
+    let flat = FlatTree::new(&tree, &columns, &leaves);
     Ok(ScoredTree {
         tree,
         columns,
         leaves,
+        flat,
     })
 }
 
@@ -245,9 +336,7 @@ fn leaf_of(root: &TreeNode<f64, usize>, value: impl Fn(usize) -> f64) -> u64 {
 
 impl ScoredTree {
     fn probability(&self, row: &ArrayView1<f64>) -> f64 {
-        let leaf = leaf_of(self.tree.root_node(), |f| row[self.columns[f]]);
-        let (n, pos) = self.leaves.get(&leaf).copied().unwrap_or((0, 0));
-        if n == 0 { 0.0 } else { pos as f64 / n as f64 }
+        self.flat.probability(row)
     }
 
     /// Impurity importance per column of the full matrix.
@@ -319,13 +408,23 @@ impl Fitted {
                 .into_iter()
                 .map(|r| tree.probability(&r))
                 .collect(),
-            Fitted::Forest(trees) => raw
-                .axis_iter(Axis(0))
-                .into_par_iter()
-                .map(|r| {
-                    trees.iter().map(|t| t.probability(&r)).sum::<f64>() / trees.len().max(1) as f64
-                })
-                .collect(),
+            Fitted::Forest(trees) => {
+                // Tree by tree over a block of rows, so one tree's nodes stay in
+                // cache while the block walks it; the sum runs in tree order.
+                let rows: Vec<usize> = (0..raw.nrows()).collect();
+                rows.par_chunks(1024)
+                    .flat_map_iter(|block| {
+                        let mut sums = vec![0.0; block.len()];
+                        for tree in trees {
+                            for (sum, &r) in sums.iter_mut().zip(block) {
+                                *sum += tree.probability(&raw.row(r));
+                            }
+                        }
+                        let n = trees.len().max(1) as f64;
+                        sums.into_iter().map(move |s| s / n)
+                    })
+                    .collect()
+            }
         }
     }
 
@@ -358,6 +457,73 @@ impl Fitted {
         match self {
             Fitted::Tree(tree) => tree.rules(names),
             _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattened_forest_scores_equal_the_linfa_tree_walk() {
+        // Three features, a label that depends on two of them, and ties on the
+        // split values (integers), so both sides of `>=` are exercised.
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        let rows = 600;
+        let raw = Array2::from_shape_fn((rows, 3), |_| f64::from(rng.random_range(0..20u32)));
+        let labels: Vec<bool> = (0..rows)
+            .map(|r| raw[[r, 0]] + raw[[r, 2]] > 20.0 || rng.random_bool(0.1))
+            .collect();
+        let names: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let params = ModelParams {
+            trees: 12,
+            sample_rows: 300,
+            ..ModelParams::default()
+        };
+        let progress = Progress::detached();
+        for kind in [ModelKind::Tree, ModelKind::Forest] {
+            let fitted = fit(kind, &raw, &labels, &names, &params, &progress).expect("fit");
+            let trees = match &fitted {
+                Fitted::Tree(tree) => vec![tree.clone()],
+                Fitted::Forest(trees) => trees.clone(),
+                Fitted::LogReg { .. } => unreachable!("a tree model"),
+            };
+            let mut leaves_seen = 0;
+            for row in raw.rows() {
+                let mut walked = 0.0;
+                for t in &trees {
+                    // linfa's own nodes, walked as the model did before flattening.
+                    let leaf = leaf_of(t.tree.root_node(), |f| row[t.columns[f]]);
+                    let (n, pos) = t.leaves.get(&leaf).copied().unwrap_or((0, 0));
+                    leaves_seen += usize::from(n > 0);
+                    let p = if n == 0 { 0.0 } else { pos as f64 / n as f64 };
+                    assert_eq!(t.flat.probability(&row), p);
+                    walked += p;
+                }
+                let expected = walked / trees.len() as f64;
+                let scored = fitted.predict(&row.to_owned().insert_axis(Axis(0)))[0];
+                assert!((scored - expected).abs() < 1e-12, "{scored} vs {expected}");
+            }
+            if let Fitted::Tree(t) = &fitted {
+                // Fitted on every row: linfa's vote is the majority of the leaf
+                // the flattened walk reaches.
+                let classes = t.tree.predict(&raw);
+                for (row, class) in raw.rows().into_iter().zip(classes) {
+                    let p = t.flat.probability(&row);
+                    if p != 0.5 {
+                        assert_eq!(class == 1, p > 0.5, "share {p}, linfa class {class}");
+                    }
+                }
+            }
+            assert!(
+                leaves_seen * 2 > rows * trees.len(),
+                "rows reach trained leaves"
+            );
+            assert!(
+                trees.iter().all(|t| !t.flat.nodes.is_empty()),
+                "trees split"
+            );
         }
     }
 }

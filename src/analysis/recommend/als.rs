@@ -7,7 +7,12 @@
 //!   c(u,i) = 1 + α·count; unbought pairs have p = 0, c = 1. Minimises
 //!   Σ c(u,i)(p(u,i) − x_u·y_i)² + λ(Σ|x_u|² + Σ|y_i|²).
 //! - Each half-step solves every row's normal equations with `cg_steps` CG steps,
-//!   warm-started from the previous factors (in parallel with rayon).
+//!   warm-started from the previous factors (in parallel with rayon). Rows go in
+//!   blocks of 128 (`BLOCK_ROWS`): the dense part of every CG step is one matrix
+//!   product for the block, each row keeps its own CG scalars and stopping test.
+//! - Recommend-all scores [`SCORE_BLOCK`] customers against every item in one
+//!   matrix product ([`score_block`]) and keeps the top N in one pass
+//!   ([`best_items`]: the order of `top_n`, ties by lower item index).
 //! - Factors start from seeded uniform noise in ±0.01/√factors·10: the same
 //!   settings give the same factors on any number of threads.
 //! - Progress is reported after each iteration; a cancel is seen between iterations.
@@ -15,10 +20,13 @@
 //! `discorec` 0.3 was considered: it fits single-threaded and has no progress or
 //! cancel hook, so a fit on a large shop could neither be watched nor stopped.
 
+use ndarray::linalg::general_mat_mul;
+use ndarray::{ArrayView2, ArrayViewMut2};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
+use super::knn::top_n;
 use super::sparse::Csr;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -130,22 +138,101 @@ pub fn fit_als(
     })
 }
 
+/// Rows solved together: each CG step multiplies the whole block by YᵀY + λI in
+/// one matrix product (ndarray's GEMM, vectorised for the CPU at run time)
+/// instead of one matrix-vector product per row.
+const BLOCK_ROWS: usize = 128;
+
 /// Updates every row of `x` given the fixed `y`.
 fn half_step(m: &Csr, extra: &[f32], x: &mut [f32], y: &[f32], params: &AlsParams) {
     let f = params.factors;
     let gram = gram(y, f, params.regularization);
-    x.par_chunks_mut(f)
+    let gram = matrix(f, &gram);
+    x.par_chunks_mut(BLOCK_ROWS * f)
         .enumerate()
-        .with_min_len(64)
-        .for_each_init(
-            || (vec![0f32; f], vec![0f32; f], vec![0f32; f]),
-            |(r, p, ap), (u, xu)| {
-                let range = m.indptr[u]..m.indptr[u + 1];
-                let cols = &m.indices[range.clone()];
-                let conf = &extra[range];
-                solve_row(&gram, cols, conf, y, xu, r, p, ap, params.cg_steps);
-            },
-        );
+        .for_each(|(b, block)| {
+            let rows = Rows {
+                m,
+                extra,
+                first: b * BLOCK_ROWS,
+            };
+            solve_block(&gram, &rows, y, block, params.cg_steps);
+        });
+}
+
+/// `values` as a `rows × f` matrix view (`values.len()` is a multiple of `f`).
+fn matrix(f: usize, values: &[f32]) -> ArrayView2<'_, f32> {
+    ArrayView2::from_shape((values.len() / f, f), values).expect("rows of f values")
+}
+
+/// The mutable counterpart of [`matrix`].
+fn matrix_mut(f: usize, values: &mut [f32]) -> ArrayViewMut2<'_, f32> {
+    ArrayViewMut2::from_shape((values.len() / f, f), values).expect("rows of f values")
+}
+
+/// The rows of a block: row `k` of the block is row `first + k` of `m`.
+struct Rows<'a> {
+    m: &'a Csr,
+    extra: &'a [f32],
+    first: usize,
+}
+
+impl Rows<'_> {
+    /// Column indices and c − 1 of the block's row `k`.
+    fn entries(&self, k: usize) -> (&[u32], &[f32]) {
+        let range = self.m.indptr[self.first + k]..self.m.indptr[self.first + k + 1];
+        (&self.m.indices[range.clone()], &self.extra[range])
+    }
+}
+
+/// Customers scored together by [`score_block`] in recommend-all.
+pub const SCORE_BLOCK: usize = 64;
+
+/// Scores of `users` for every item, row-major (`users.len() × items`): the
+/// block of customer factors times the transposed item factors, one matrix product.
+pub fn score_block(factors: &Factors, users: &[usize]) -> Vec<f32> {
+    let f = factors.factors;
+    let items = factors.items.len() / f;
+    let mut block = Vec::with_capacity(users.len() * f);
+    for &u in users {
+        block.extend_from_slice(factors.user(u));
+    }
+    let mut out = vec![0f32; users.len() * items];
+    let mut scores =
+        ArrayViewMut2::from_shape((users.len(), items), &mut out[..]).expect("users × items");
+    general_mat_mul(
+        1.0,
+        &matrix(f, &block),
+        &matrix(f, &factors.items).t(),
+        0.0,
+        &mut scores,
+    );
+    out
+}
+
+/// The `n` best `(item, score)` of one customer's `scores` (indexed by item),
+/// leaving out the items `skip` names: best first, ties by lower item index, as
+/// [`top_n`] over every score. One pass: an item enters only above the n-th best
+/// kept so far.
+pub fn best_items(scores: &[f32], n: usize, skip: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
+    let mut kept: Vec<(u32, f32)> = Vec::with_capacity(2 * n + 1);
+    if n == 0 {
+        return kept;
+    }
+    let mut floor: Option<f32> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        // Equal to the floor loses: every kept item has a lower index.
+        if floor.is_some_and(|t| s.total_cmp(&t).is_le()) || skip(i as u32) {
+            continue;
+        }
+        kept.push((i as u32, s));
+        if kept.len() > 2 * n {
+            top_n(&mut kept, n);
+            floor = Some(kept[n - 1].1);
+        }
+    }
+    top_n(&mut kept, n);
+    kept
 }
 
 /// YᵀY + λI (f × f, row-major).
@@ -238,53 +325,72 @@ fn axpy(alpha: f32, x: &[f32], y: &mut [f32]) {
     }
 }
 
-/// Runs CG on (YᵀY + λI + Yᵀ(C−I)Y) x = YᵀC p for one row, from the current `x`.
-#[allow(clippy::too_many_arguments)]
-fn solve_row(
-    gram: &[f32],
-    cols: &[u32],
-    extra: &[f32],
+/// Runs `steps` CG steps on (YᵀY + λI + Yᵀ(C−I)Y) x = YᵀC p for every row of
+/// the block `x` (row-major, `rows × f`), from the current `x`. Each row keeps
+/// its own CG scalars and stops on its own, exactly as if solved alone.
+fn solve_block(
+    gram: &ArrayView2<'_, f32>,
+    rows: &Rows<'_>,
     y: &[f32],
     x: &mut [f32],
-    r: &mut [f32],
-    p: &mut [f32],
-    ap: &mut [f32],
     steps: usize,
 ) {
-    let f = x.len();
-    // r = YᵀC p − (YᵀY + λI) x − Yᵀ(C−I)Y x
-    matvec(gram, x, r);
-    for ra in r.iter_mut() {
-        *ra = -*ra;
-    }
-    for (&i, &c1) in cols.iter().zip(extra) {
-        let yi = &y[i as usize * f..(i as usize + 1) * f];
-        axpy((1.0 + c1) - c1 * dot(yi, x), yi, r);
-    }
-    p.copy_from_slice(r);
-    let mut rs_old = dot(r, r);
-    for _ in 0..steps {
-        if rs_old < 1e-20 {
-            break;
-        }
-        matvec(gram, p, ap);
+    let f = gram.nrows();
+    let n = x.len() / f;
+    let mut r = vec![0f32; n * f];
+    let mut p = vec![0f32; n * f];
+    let mut ap = vec![0f32; n * f];
+    let item = |i: u32| &y[i as usize * f..(i as usize + 1) * f];
+    // r = YᵀC p − (YᵀY + λI) x − Yᵀ(C−I)Y x; the Gram matrix is symmetric, so
+    // the block's rows times it are the rows' products with it.
+    general_mat_mul(-1.0, &matrix(f, x), gram, 0.0, &mut matrix_mut(f, &mut r));
+    let mut rs_old = vec![0f32; n];
+    for k in 0..n {
+        let (cols, extra) = rows.entries(k);
+        let (xk, rk) = (&x[k * f..(k + 1) * f], &mut r[k * f..(k + 1) * f]);
         for (&i, &c1) in cols.iter().zip(extra) {
-            let yi = &y[i as usize * f..(i as usize + 1) * f];
-            axpy(c1 * dot(yi, p), yi, ap);
+            let yi = item(i);
+            axpy((1.0 + c1) - c1 * dot(yi, xk), yi, rk);
         }
-        let pap = dot(p, ap);
-        if pap <= 0.0 {
+        rs_old[k] = dot(rk, rk);
+    }
+    p.copy_from_slice(&r);
+    let mut active = vec![true; n];
+    for _ in 0..steps {
+        for (a, &rs) in active.iter_mut().zip(&rs_old) {
+            *a = *a && rs >= 1e-20;
+        }
+        if !active.contains(&true) {
             break;
         }
-        let alpha = rs_old / pap;
-        axpy(alpha, p, x);
-        axpy(-alpha, ap, r);
-        let rs_new = dot(r, r);
-        let beta = rs_new / rs_old;
-        for (pa, &ra) in p.iter_mut().zip(r.iter()) {
-            *pa = ra + beta * *pa;
+        general_mat_mul(1.0, &matrix(f, &p), gram, 0.0, &mut matrix_mut(f, &mut ap));
+        for k in 0..n {
+            if !active[k] {
+                continue;
+            }
+            let (cols, extra) = rows.entries(k);
+            let span = k * f..(k + 1) * f;
+            let (pk, apk) = (&mut p[span.clone()], &mut ap[span.clone()]);
+            for (&i, &c1) in cols.iter().zip(extra) {
+                let yi = item(i);
+                axpy(c1 * dot(yi, pk), yi, apk);
+            }
+            let pap = dot(pk, apk);
+            if pap <= 0.0 {
+                active[k] = false;
+                continue;
+            }
+            let alpha = rs_old[k] / pap;
+            let rk = &mut r[span.clone()];
+            axpy(alpha, pk, &mut x[span]);
+            axpy(-alpha, apk, rk);
+            let rs_new = dot(rk, rk);
+            let beta = rs_new / rs_old[k];
+            for (pa, &ra) in pk.iter_mut().zip(rk.iter()) {
+                *pa = ra + beta * *pa;
+            }
+            rs_old[k] = rs_new;
         }
-        rs_old = rs_new;
     }
 }
 
@@ -302,6 +408,40 @@ mod tests {
         for (r, o) in out.iter().enumerate() {
             let expected: f32 = (0..11).map(|k| m[r * 11 + k] * v[k]).sum();
             assert!((o - expected).abs() < 1e-4, "row {r}: {o} vs {expected}");
+        }
+    }
+
+    #[test]
+    fn block_scores_and_best_items_match_row_by_row_ranking() {
+        let f = 5;
+        let (users, items) = (7, 40);
+        // Scores on a coarse grid, so many items tie.
+        let value = |k: usize| ((k * 7919) % 11) as f32 * 0.5 - 2.0;
+        let factors = Factors {
+            factors: f,
+            users: (0..users * f).map(value).collect(),
+            items: (0..items * f).map(|k| value(k + 3)).collect(),
+        };
+        let picked = [6, 0, 3];
+        let block = score_block(&factors, &picked);
+        for (row, &u) in picked.iter().enumerate() {
+            let scores = &block[row * items..(row + 1) * items];
+            let mut expected: Vec<(u32, f32)> = Vec::new();
+            for (i, &s) in scores.iter().enumerate() {
+                let direct = dot(factors.user(u), factors.item(i));
+                assert!(
+                    (s - direct).abs() < 1e-4,
+                    "user {u} item {i}: {s} vs {direct}"
+                );
+                if i % 3 != 0 {
+                    expected.push((i as u32, s));
+                }
+            }
+            for n in [0, 1, 4, 10, 40] {
+                let mut top = expected.clone();
+                top_n(&mut top, n);
+                assert_eq!(best_items(scores, n, |i| i % 3 == 0), top, "n = {n}");
+            }
         }
     }
 

@@ -17,7 +17,7 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use super::als::{AlsParams, Factors, dot, fit_als, matvec};
+use super::als::{AlsParams, Factors, SCORE_BLOCK, best_items, dot, fit_als, matvec, score_block};
 use super::interactions::ItemInfo;
 use super::knn::{
     Scratch, item_knn_scores, item_neighbours, similar_customers, top_n, user_knn_scores,
@@ -359,12 +359,26 @@ impl Model {
         scratch: &mut Scratch,
     ) -> Vec<Recommendation> {
         let seen = self.train.row(u).0;
-        let is_seen = |i: u32| seen.binary_search(&i).is_ok();
         let mut scored = self.scores(u, n, scratch);
         if exclude_seen {
-            scored.retain(|&(i, _)| !is_seen(i));
+            scored.retain(|&(i, _)| seen.binary_search(&i).is_err());
         }
         top_n(&mut scored, n);
+        self.explain(u, n, exclude_seen, scored, scratch)
+    }
+
+    /// The list of `u` from its model's top `scored` items (best first): a
+    /// reason for each, then content and popularity fill-ins up to `n`.
+    fn explain(
+        &self,
+        u: usize,
+        n: usize,
+        exclude_seen: bool,
+        scored: Vec<(u32, f32)>,
+        scratch: &mut Scratch,
+    ) -> Vec<Recommendation> {
+        let seen = self.train.row(u).0;
+        let is_seen = |i: u32| seen.binary_search(&i).is_ok();
         let near = if self.kind == ModelKind::UserKnn && !scored.is_empty() {
             let k = self.params.user_neighbours;
             similar_customers(&self.train, &self.by_item, u, k, scratch)
@@ -525,6 +539,34 @@ impl Model {
         for (step, chunk) in customers.chunks(4096).enumerate() {
             progress.check().map_err(|_| AnalysisError::Cancelled)?;
             progress.report((step * 4096) as u64, customers.len() as u64);
+            if let Fitted::Factors(f) = &self.fitted
+                && self.train.cols > 0
+            {
+                // A block of customers times all items in one matrix product.
+                let parts: Vec<Vec<Recommendation>> = chunk
+                    .par_chunks(SCORE_BLOCK)
+                    .map_init(
+                        || self.scratch(),
+                        |scratch, users| {
+                            let scores = score_block(f, users);
+                            let items = self.train.cols;
+                            let lists = users.iter().zip(scores.chunks_exact(items));
+                            lists
+                                .map(|(&u, scores)| {
+                                    let seen = self.train.row(u).0;
+                                    let skip =
+                                        |i: u32| exclude_seen && seen.binary_search(&i).is_ok();
+                                    let best = best_items(scores, n, skip);
+                                    self.explain(u, n, exclude_seen, best, scratch)
+                                })
+                                .collect::<Vec<_>>()
+                        },
+                    )
+                    .flatten()
+                    .collect();
+                out.extend(parts);
+                continue;
+            }
             let part: Vec<Vec<Recommendation>> = chunk
                 .par_iter()
                 .map_init(
