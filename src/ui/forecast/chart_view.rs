@@ -1,5 +1,6 @@
 //! The trend chart of one series: its history, the baseline forecast with shaded
-//! 80 % and 95 % intervals, and every scenario line against it. x is the period's
+//! 80 % and 95 % intervals, and every scenario line against it; on request the
+//! chosen model's backtest: each fold's forecast over the history it held out. x is the period's
 //! first day (days since 1970-01-01, shown as dates); hover shows the line, the
 //! period and the value; drag to pan, scroll or pinch to zoom, double-click resets.
 
@@ -17,12 +18,19 @@ use super::scenario_color;
 pub const FORECAST: &str = "Forecast";
 /// Name of the history line.
 pub const HISTORY: &str = "History";
+/// Name of the backtest fold lines (one legend entry for all folds).
+pub const BACKTEST: &str = "Backtest";
 
 fn date_text(x: f64) -> String {
     date_from_days(x.round() as i32).map_or_else(String::new, |d| d.to_string())
 }
 
-pub fn ui(ui: &mut egui::Ui, result: &SeriesResult, scenarios: &[NamedScenario]) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    result: &SeriesResult,
+    scenarios: &[NamedScenario],
+    show_backtest: bool,
+) {
     let series = &result.series;
     let history: Vec<[f64; 2]> = series
         .values
@@ -56,6 +64,27 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult, scenarios: &[NamedScenario])
         .show(ui, |plot_ui| {
             plot_ui.line(Line::new(HISTORY, PlotPoints::from(history)).width(1.5));
             let Some(f) = forecast else { return };
+            if show_backtest {
+                let grey = egui::Color32::from_rgb(150, 110, 60);
+                for fold in f.backtest_folds() {
+                    let points: Vec<[f64; 2]> = fold
+                        .forecast
+                        .point
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, v)| {
+                            let day = series.period(fold.origin + i)?;
+                            Some([f64::from(days_from_date(day)), *v])
+                        })
+                        .collect();
+                    plot_ui.line(
+                        Line::new(BACKTEST, PlotPoints::from(points))
+                            .color(grey)
+                            .width(1.5)
+                            .style(LineStyle::dotted_dense()),
+                    );
+                }
+            }
             let p = &f.forecast;
             // FilledArea needs equally long sides: keep the periods that have dates.
             let n = [&p.point, &p.lo80, &p.hi80, &p.lo95, &p.hi95]
