@@ -162,7 +162,8 @@ fn results_ui(
     ui.checkbox(&mut view.show_backtest, "Show backtest")
         .on_hover_text("Draw each backtest fold's forecast over the history it held out");
     ui.horizontal_top(|ui| {
-        let width = (ui.available_width() * 0.6).max(320.0);
+        // The candidate table needs about 480 points; the chart takes the rest.
+        let width = (ui.available_width() - 480.0).max(320.0);
         ui.allocate_ui(egui::vec2(width, 340.0), |ui| {
             chart_view::ui(ui, shown, scenarios, view.show_backtest);
         });
