@@ -2,6 +2,15 @@
 
 use std::process::{Command, Output};
 
+use chrono::NaiveDate;
+use marketbench::analysis::forecast::{
+    ForecastParams, Freq, Measure, SeriesBy, forecast_series, natural_freq, series_from_lines,
+    series_from_table, with_segmentation,
+};
+use marketbench::analysis::segments::{FeatureSet, SearchParams, segment_customers};
+use marketbench::cli::{LoadArgs, load_files};
+use marketbench::data::FileKind;
+use marketbench::jobs::Progress;
 use serde_json::Value;
 
 fn marketbench(args: &[&str]) -> Output {
@@ -80,7 +89,7 @@ fn weekly_orders_forecast_with_holdout_as_json_and_csv() {
 }
 
 #[test]
-fn per_category_series_and_a_clear_error_for_segments() {
+fn per_category_series_in_name_order() {
     let report = json_of(&marketbench(&[
         "forecast",
         &sample_dir(),
@@ -105,9 +114,67 @@ fn per_category_series_and_a_clear_error_for_segments() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted);
-    let failed = marketbench(&["forecast", &sample_dir(), "--by", "segment"]);
-    assert!(!failed.status.success());
-    assert!(String::from_utf8_lossy(&failed.stderr).contains("segment"));
+}
+
+/// On the sample store the per-segment series (segments as `marketbench segment`
+/// finds them by default) add up to the whole shop's, period by period, and the
+/// command names one series per segment.
+#[test]
+fn per_segment_series_sum_to_the_shop() {
+    let loaded = load_files(&[sample_dir().into()], &LoadArgs::default()).expect("load");
+    let lines = loaded.store.order_lines().expect("lines").expect("orders");
+    let segmentation = segment_customers(
+        &lines,
+        &FeatureSet::default(),
+        &SearchParams::default(),
+        None,
+        &Progress::detached(),
+    )
+    .expect("segments");
+    let segmented = with_segmentation(&lines, &segmentation).expect("segment column");
+    let week =
+        |by| series_from_lines(&segmented, Measure::Revenue, Freq::Week, by).expect("series");
+    let shop = week(SeriesBy::Shop);
+    let by_segment = week(SeriesBy::Segment);
+    // One series per segment, plus "(none)" for lines of customers the
+    // segmentation left out (no line that counts towards their features).
+    let named = by_segment.iter().filter(|s| s.name != "(none)").count();
+    assert_eq!(named, segmentation.clustering.k);
+    for s in &by_segment {
+        assert_eq!(
+            (s.start, s.values.len()),
+            (shop[0].start, shop[0].values.len())
+        );
+    }
+    for (period, total) in shop[0].values.iter().enumerate() {
+        let sum: f64 = by_segment.iter().map(|s| s.values[period]).sum();
+        assert!(
+            (sum - total).abs() < 1e-6 * total.abs().max(1.0),
+            "week {period}: {sum} vs {total}"
+        );
+    }
+    let report = json_of(&marketbench(&[
+        "forecast",
+        &sample_dir(),
+        "--freq",
+        "month",
+        "--by",
+        "segment",
+        "--horizon",
+        "2",
+        "--model",
+        "naive",
+        "--json",
+    ]));
+    let names: Vec<&str> = report["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    let mut expected: Vec<&str> = by_segment.iter().map(|s| s.name.as_str()).collect();
+    expected.sort();
+    assert_eq!(names, expected);
 }
 
 #[test]
@@ -139,4 +206,64 @@ fn an_aggregated_monthly_file_is_forecast_as_it_is() {
     // Month 36 continues the line and the season exactly: 300 + 90 - 20.
     let first = forecast[0]["value"].as_f64().expect("value");
     assert!((first - 370.0).abs() < 1.0, "{first}");
+}
+
+/// A monthly report with a Chinese header and day-first dates loads as an
+/// aggregated series file (no customer or item column), is read in months, and
+/// the command forecasts it with the same figures as the library path.
+#[test]
+fn a_day_first_monthly_report_with_a_chinese_header_is_a_series_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("月报.csv");
+    let season = [
+        -20.0, -10.0, 0.0, 5.0, 10.0, 15.0, 5.0, 0.0, -5.0, 10.0, 30.0, -40.0,
+    ];
+    let value = |t: usize| 300.0 + 2.5 * t as f64 + season[t % 12];
+    let mut text = String::from("月份,销售额\n");
+    for t in 0..36 {
+        text.push_str(&format!(
+            "01/{:02}/{},{}\n",
+            t % 12 + 1,
+            2022 + t / 12,
+            value(t)
+        ));
+    }
+    std::fs::write(&path, text).expect("write");
+    let inspection = marketbench::data::inspect(&path, None).expect("inspect");
+    assert_eq!(inspection.kind, FileKind::Series);
+    let loaded = load_files(std::slice::from_ref(&path), &LoadArgs::default()).expect("load");
+    let table = loaded
+        .store
+        .of_kind(FileKind::Series)
+        .next()
+        .expect("a series table");
+    assert_eq!(natural_freq(table), Freq::Month);
+    let series = series_from_table(table, Freq::Month).expect("series");
+    assert_eq!(series.name, "月报.csv");
+    assert_eq!(series.values.len(), 36, "day first: one value per month");
+    assert_eq!(series.period(0), NaiveDate::from_ymd_opt(2022, 1, 1));
+    assert_eq!(series.values[13], value(13));
+    let params = ForecastParams {
+        horizon: 3,
+        ..ForecastParams::default()
+    };
+    let library = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    let report = json_of(&marketbench(&[
+        "forecast",
+        path.to_str().expect("path"),
+        "--freq",
+        "month",
+        "--horizon",
+        "3",
+        "--json",
+    ]));
+    assert_eq!(report["model"], library.model.name());
+    let forecast = report["forecast"].as_array().expect("forecast");
+    assert_eq!(forecast[0]["period"], "2025-01-01");
+    for (row, expected) in forecast.iter().zip(&library.forecast.point) {
+        let got = row["value"].as_f64().expect("value");
+        assert!((got - expected).abs() < 1e-9, "{got} vs {expected}");
+    }
+    // Month 36 continues the line and the season: 300 + 90 - 20.
+    assert!((library.forecast.point[0] - 370.0).abs() < 1.0);
 }

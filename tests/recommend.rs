@@ -1,12 +1,14 @@
 //! Recommenders, rules and the report card on generated purchases with planted
-//! co-purchase bundles, on the bundled sample store, and the three commands end
-//! to end.
+//! co-purchase bundles (settings chosen by validation never see the test part),
+//! popularity within a segment, on the bundled sample store, and the three
+//! commands end to end.
 
 use std::path::PathBuf;
 use std::process::Command;
 
-use marketbench::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
+use marketbench::analysis::recommend::evaluate::{EvalParams, Split, evaluate, split_events};
 use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
+use marketbench::analysis::recommend::validate::{ALS_GRID, ITEM_GRID, choose_by_validation};
 use marketbench::analysis::recommend::{
     Event, Interactions, ItemInfo, ModelKind, ModelParams, Reason, fit, interactions_from_lines,
 };
@@ -291,4 +293,130 @@ fn commands_end_to_end_on_the_sample_store() {
             .any(|r| r["antecedent"][0] == "SKU0051" && r["consequent"] == "SKU0052")
     );
     assert!(found.iter().all(|r| r["support"].as_f64() >= Some(0.002)));
+}
+
+/// Popularity within the customer's segment: six customers of segment 0 buy
+/// item 0, four of segment 1 buy item 1; customer 9 (segment 1) bought only item
+/// 2. The shop's favourite is item 0, the segment's item 1: with segments the
+/// popular model offers item 1 first, "popular in your segment"; without, item 0.
+#[test]
+fn popularity_within_the_customers_segment() {
+    let mut events = Vec::new();
+    for c in 0..9_u32 {
+        let item = if c < 6 { 0 } else { 1 };
+        events.push(Event {
+            customer: c,
+            item,
+            order: c,
+            ts_ms: 0,
+        });
+    }
+    events.push(Event {
+        customer: 9,
+        item: 2,
+        order: 9,
+        ts_ms: 0,
+    });
+    let items: Vec<ItemInfo> = (0..3)
+        .map(|i| ItemInfo {
+            id: format!("I{i}"),
+            name: format!("item {i}"),
+            category: None,
+            price: None,
+        })
+        .collect();
+    let customers = (0..10).map(|c| format!("C{c}")).collect();
+    let interactions = Interactions::from_parts(customers, items, 10, events);
+    let train = || interactions.matrix(&interactions.events);
+    let progress = Progress::detached();
+    let segmented = ModelParams {
+        segments: Some((0..10).map(|c| Some(u32::from(c >= 6))).collect()),
+        ..ModelParams::default()
+    };
+    let model = fit(
+        ModelKind::Popular,
+        train(),
+        &interactions.items,
+        &segmented,
+        &progress,
+    )
+    .expect("fit");
+    let list = &model.recommend_for(&[9], 2, true, &progress).expect("list")[0];
+    assert_eq!(list[0].item, 1);
+    assert_eq!(list[0].reason, Reason::PopularInSegment);
+    assert_eq!(
+        list[0].reason.text(&interactions.items),
+        "popular in your segment"
+    );
+    let plain = fit(
+        ModelKind::Popular,
+        train(),
+        &interactions.items,
+        &ModelParams::default(),
+        &progress,
+    )
+    .expect("fit");
+    let list = &plain.recommend_for(&[9], 2, true, &progress).expect("list")[0];
+    assert_eq!((list[0].item, &list[0].reason), (0, &Reason::Popular));
+}
+
+/// The settings chosen by validation come from the training part alone: a shop
+/// whose held-out purchases are all replaced (planted: each tested customer's
+/// last purchase becomes another item) gets the very same choice and the same
+/// validation scores, while its report-card metrics change; and the choice is
+/// what validation on the training events by themselves gives.
+#[test]
+fn validation_never_sees_the_test_purchases() {
+    let it = generated();
+    let split = split_events(&it, Split::LeaveLastOut);
+    let mut events = split.train.clone();
+    for (u, held) in &split.test {
+        events.push(Event {
+            customer: *u as u32,
+            item: (held[0] + 7) % ITEMS,
+            order: it.orders as u32 + *u as u32,
+            ts_ms: i64::MAX / 2,
+        });
+    }
+    let planted = Interactions::from_parts(
+        it.customers.clone(),
+        it.items.clone(),
+        it.orders + split.test.len(),
+        events,
+    );
+    assert_eq!(
+        split_events(&planted, Split::LeaveLastOut).train,
+        split.train
+    );
+    let params = EvalParams {
+        split: Split::LeaveLastOut,
+        models: vec![ModelKind::ItemKnn, ModelKind::Als],
+        model: small_als(),
+        validate: true,
+        ..EvalParams::default()
+    };
+    let progress = Progress::detached();
+    let original = evaluate(&it, &params, &progress).expect("card");
+    let replaced = evaluate(&planted, &params, &progress).expect("card");
+    let chosen = original
+        .validation
+        .clone()
+        .expect("asked")
+        .expect("enough customers");
+    assert_eq!(chosen.trials.len(), ITEM_GRID.len() + ALS_GRID.len());
+    assert_eq!(replaced.validation, original.validation);
+    assert_ne!(replaced.models[0].metrics, original.models[0].metrics);
+    let direct = choose_by_validation(
+        &it.items,
+        it.customers.len(),
+        &split.train,
+        &small_als(),
+        params.k,
+        params.exclude_seen,
+        &progress,
+    )
+    .expect("validation")
+    .expect("enough customers");
+    assert_eq!(chosen, direct);
+    assert!(ITEM_GRID.contains(&chosen.item_neighbours));
 }

@@ -1,6 +1,7 @@
 //! The Forecast tab, driven through egui_kittest on the bundled sample store's
 //! orders: the first run forecasts weekly revenue by itself and shows the chart
-//! (legend entries), the candidate table with the naive baseline; changing the
+//! (legend entries), the candidate table with the naive baseline, and the backtest
+//! folds when "Show backtest" is ticked; changing the
 //! horizon and the model runs again with them; a promotion scenario draws its line
 //! and shows its revenue difference, which follows the uplift slider at once (no
 //! job); per-category series show a sortable breakdown whose rows pick the charted
@@ -80,6 +81,18 @@ fn horizon_model_and_a_promotion_scenario() {
     for line in ["History", "Forecast", "80 % interval", "95 % interval"] {
         assert!(drawn(&harness, line), "{line}");
     }
+    // The backtest folds are drawn on request, from the run's own folds.
+    assert!(!drawn(&harness, "Backtest"));
+    assert!(!f.backtest_folds().is_empty());
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Show backtest")
+        .click();
+    harness.run();
+    assert!(drawn(&harness, "Backtest"), "the backtest folds");
+    assert!(
+        !harness.state().workspace().forecast.is_busy(),
+        "no new run"
+    );
     // Every candidate is listed, the winner marked, naive labelled as the baseline.
     assert_eq!(f.candidates.len(), ModelKind::ALL.len());
     for c in &f.candidates {

@@ -4,7 +4,9 @@
 //! shows its similar items; the report card compares every model in one table
 //! under the stated protocol; a fit can be cancelled (the job is held at its first
 //! progress report by the test's wake, so no timing is assumed); the export
-//! writes every customer's list.
+//! writes every customer's list; the bought-together rules sort by a clicked
+//! figure, follow the minimum confidence and export to Parquet, beside the
+//! next-purchase transitions.
 
 mod common;
 
@@ -20,7 +22,8 @@ use marketbench::analysis::recommend::ModelKind;
 use marketbench::analysis::recommend::evaluate::{ReportCard, Split};
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::{MarketbenchApp, Tab};
-use marketbench::workspace::recommend::RecommendResults;
+use marketbench::workspace::recommend::{RecommendResults, RulesResults};
+use polars::prelude::{ParquetReader, SerReader};
 
 fn harness(wake: Wake) -> Harness<'static, MarketbenchApp> {
     app_harness(returning_user(), wake, 1400.0)
@@ -164,6 +167,21 @@ fn the_report_card_compares_every_model_under_the_stated_protocol() {
     );
     assert!(shown(&harness, "Precision@10"));
     assert!(shown(&harness, "NDCG@10"));
+    // Settings were chosen on the training part and the card says which.
+    let chosen = card
+        .validation
+        .clone()
+        .expect("validation asked by default")
+        .expect("the sample store has enough customers");
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!(
+                "Chosen by validation: item-kNN {} neighbours; ALS {} factors",
+                chosen.item_neighbours, chosen.als_factors
+            ))
+            .count()
+            == 1
+    );
     for m in &card.models {
         assert!(shown(&harness, m.model.name()), "{}", m.model);
         assert!(shown(&harness, &format!("{:.4}", m.metrics.precision)));
@@ -213,6 +231,96 @@ fn every_customer_s_list_is_exported() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+fn rules_of(app: &MarketbenchApp) -> Option<&RulesResults> {
+    let recommend = &app.workspace().recommend;
+    (recommend.rules_slot().pending().is_none()).then(|| recommend.rules_slot().value())?
+}
+
+#[test]
+fn the_rules_table_sorts_filters_and_exports_to_parquet() {
+    let mut harness = recommend_tab();
+    step_until(&mut harness, "the rules", |app| rules_of(app).is_some());
+    harness.run();
+    let first = rules_of(harness.state()).expect("rules");
+    let rules = first.rules.clone().expect("rules found");
+    assert!(!rules.is_empty(), "the sample store has planted bundles");
+    for head in [
+        "Support",
+        "Confidence",
+        "Count",
+        "After buying",
+        "next bought",
+    ] {
+        assert!(shown(&harness, head), "{head}");
+    }
+    assert!(shown(&harness, "Lift (desc)"), "sorted by lift at first");
+    assert!(
+        first.transitions.as_ref().is_ok_and(|t| !t.is_empty()),
+        "next-purchase transitions"
+    );
+    // The best-lift rule's consequent is on screen.
+    let items = first.interactions.items.clone();
+    assert!(shown(&harness, &items[rules[0].consequent as usize].name));
+
+    harness
+        .get_by_role_and_label(Role::Button, "Confidence")
+        .click();
+    harness.run();
+    assert!(shown(&harness, "Confidence (desc)"), "sorted by confidence");
+
+    harness
+        .get_by_role_and_label(Role::Slider, "Min confidence:")
+        .set_value_accesskit(0.5);
+    step_until(&mut harness, "the stricter rules", |app| {
+        rules_of(app).is_some_and(|r| r.params.rules.min_confidence == 0.5)
+    });
+    let strict = rules_of(harness.state()).expect("rules");
+    let kept = strict.rules.clone().expect("rules");
+    assert!(kept.iter().all(|r| r.confidence >= 0.5));
+    let expected = rules.iter().filter(|r| r.confidence >= 0.5).count();
+    assert_eq!(kept.len(), expected, "the same rules, filtered");
+
+    let dir = std::env::temp_dir().join(format!("mb-ui-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("rules.parquet");
+    harness.get_by_label("Export rules to:").click();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Export rules to:")
+        .type_text(path.to_str().expect("utf-8 path"));
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Export rules")
+        .click();
+    step_until(&mut harness, "the rules export", |app| {
+        app.workspace().recommend.export_slot().value().is_some()
+    });
+    let file = std::fs::File::open(&path).expect("exported file");
+    let frame = ParquetReader::new(file).finish().expect("parquet");
+    assert_eq!(frame.height(), kept.len());
+    let names: Vec<&str> = frame
+        .get_column_names()
+        .iter()
+        .map(|n| n.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "antecedent",
+            "antecedent_name",
+            "consequent",
+            "consequent_name",
+            "support",
+            "confidence",
+            "lift",
+            "count"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_fit_can_be_cancelled() {
     let held = Arc::new(AtomicBool::new(true));
@@ -245,6 +353,9 @@ fn a_fit_can_be_cancelled() {
         &harness,
         "Cancelled. Press Fit model to get recommendations."
     ));
+    step_until(&mut harness, "the rules job", |app| {
+        app.workspace().recommend.rules_slot().pending().is_none()
+    });
     harness.run();
     assert!(!harness.state().workspace().recommend.is_busy());
     harness

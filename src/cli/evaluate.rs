@@ -74,6 +74,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
         exclude_seen: args.exclude_seen,
         models: args.models.0.clone(),
         model: args.model_args.params(),
+        ..EvalParams::default()
     };
     let card = evaluate(&interactions, &params, &Progress::detached()).context("evaluating")?;
     if args.output.json {

@@ -9,10 +9,11 @@
 //! hi95}]`). With `--by`, those per-series fields move into `series: [{name, ...}]`
 //! (a series that cannot be forecast has `error` instead). Undefined figures are null.
 //!
-//! An already aggregated series (one CSV with a date column and a value column, no
-//! customer column, e.g. a monthly sales report) is forecast as it is: the date
-//! column is the detected date (or `--date-column`), the value the first other
-//! numeric column (or `--value-column`); `--measure` and `--by` do not apply.
+//! An already aggregated series (one file with a date column and a value column, no
+//! customer or item column, e.g. a monthly sales report: `FileKind::Series`) is
+//! forecast as it is: the date column is the detected date (or `--date-column`),
+//! the value the detected amount (or `--value-column`); `--measure` and `--by` do
+//! not apply.
 //!
 //! `--out`: `.csv` (with a BOM) or `.xlsx`, one row per series and forecast period:
 //! `series, period, model, value, lo80, hi80, lo95, hi95`; written atomically.
@@ -22,15 +23,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use polars::prelude::{Column, CsvReadOptions, DataFrame, DataType, SerReader};
+use polars::prelude::{Column, DataFrame, DataType};
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::forecast::{
     ForecastParams, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries,
-    forecast_many, series_from_frame, series_from_lines,
+    forecast_many, series_from_lines, series_from_table, with_segmentation,
 };
-use crate::data::{self, FileFormat, Role};
+use crate::analysis::segments::{FeatureSet, SearchParams, segment_customers};
+use crate::data::{self, FileKind, Role};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
 
@@ -45,7 +47,8 @@ pub struct ForecastArgs {
     /// Period length.
     #[arg(long, value_enum, default_value = "day")]
     pub freq: FreqArg,
-    /// One series per category or per top item (see --top) instead of the whole shop.
+    /// One series per category, per customer segment (as `marketbench segment`
+    /// finds them by default) or per top item (see --top) instead of the whole shop.
     #[arg(long, value_enum)]
     pub by: Option<ByArg>,
     /// With --by item: how many items, by net revenue.
@@ -128,9 +131,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
         None => SeriesBy::Shop,
         Some(ByArg::Category) => SeriesBy::Category,
         Some(ByArg::Item) => SeriesBy::TopItems(args.top),
-        Some(ByArg::Segment) => bail!(
-            "--by segment is not available yet: run `marketbench segment` and forecast per category or item meanwhile"
-        ),
+        Some(ByArg::Segment) => SeriesBy::Segment,
     };
     let params = ForecastParams {
         horizon: args.horizon.unwrap_or(match freq {
@@ -156,6 +157,11 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
             let loaded = load_files(&args.files, &args.load)?;
             let Some(lines) = loaded.store.order_lines()? else {
                 bail!("no orders file among the inputs: a forecast needs order lines with dates");
+            };
+            let lines = if by == SeriesBy::Segment {
+                segmented(&lines)?
+            } else {
+                lines
             };
             series_from_lines(&lines, measure, freq, by).context("building the series")?
         }
@@ -225,8 +231,24 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     Ok(text)
 }
 
-/// The series of a single CSV that has no customer column (or when
-/// `--value-column` is given): a date column and a value column, as it is.
+/// The order lines with each customer's segment, found as `marketbench segment`
+/// finds them by default (recency, frequency, monetary; auto K; its default seed).
+fn segmented(lines: &DataFrame) -> anyhow::Result<DataFrame> {
+    let segmentation = segment_customers(
+        lines,
+        &FeatureSet::default(),
+        &SearchParams::default(),
+        None,
+        &Progress::detached(),
+    )
+    .context("segmenting customers for --by segment")?;
+    Ok(with_segmentation(lines, &segmentation)?)
+}
+
+/// The series of a single aggregated series file (detected as such, or any file
+/// when `--date-column` / `--value-column` name its columns), loaded by the same
+/// loader as every file (any format, any date layout it reads) and read by
+/// `series_from_table`, as the Forecast tab reads it. None for order files.
 fn aggregated_series(args: &ForecastArgs, freq: Freq) -> anyhow::Result<Option<TimeSeries>> {
     let [path] = args.files.as_slice() else {
         return Ok(None);
@@ -236,49 +258,33 @@ fn aggregated_series(args: &ForecastArgs, freq: Freq) -> anyhow::Result<Option<T
     }
     let inspection = data::inspect(path, args.load.sheet.as_deref())
         .with_context(|| format!("inspecting {}", path.display()))?;
-    if args.value_column.is_none() && inspection.mapping.contains_key(&Role::CustomerId) {
+    let mut options = args.load.options_for(&inspection);
+    for (role, column, flag) in [
+        (Role::Timestamp, &args.date_column, "--date-column"),
+        (Role::Amount, &args.value_column, "--value-column"),
+    ] {
+        let Some(column) = column else { continue };
+        if !inspection.columns.iter().any(|c| c.name == *column) {
+            let names: Vec<&str> = inspection.columns.iter().map(|c| c.name.as_str()).collect();
+            bail!(
+                "{flag} {column}: {} has no such column; its columns are: {}",
+                path.display(),
+                names.join(", ")
+            );
+        }
+        options.mapping.retain(|_, mapped| mapped != column);
+        options.mapping.insert(role, column.clone());
+        options.kind = FileKind::Series;
+    }
+    if options.kind != FileKind::Series {
         return Ok(None);
     }
-    let FileFormat::Csv { delimiter } = inspection.format else {
-        bail!(
-            "{}: an aggregated series (date and value columns, no customer column) is read from CSV only; save it as CSV",
-            path.display()
-        );
-    };
-    let frame = CsvReadOptions::default()
-        .with_has_header(true)
-        .map_parse_options(|p| p.with_separator(delimiter).with_try_parse_dates(true))
-        .try_into_reader_with_file_path(Some(path.clone()))
-        .and_then(|reader| reader.finish())
-        .with_context(|| format!("reading {}", path.display()))?;
-    let schema = frame.schema();
-    let date_column = match &args.date_column {
-        Some(name) => name.clone(),
-        None => schema
-            .iter()
-            .find(|(_, t)| matches!(t, DataType::Date | DataType::Datetime(..)))
-            .map(|(name, _)| name.to_string())
-            .with_context(|| {
-                format!(
-                    "{}: no column holds ISO dates (yyyy-mm-dd); name it with --date-column",
-                    path.display()
-                )
-            })?,
-    };
-    let value_column = match &args.value_column {
-        Some(name) => name.clone(),
-        None => schema
-            .iter()
-            .find(|(name, t)| t.is_primitive_numeric() && name.as_str() != date_column)
-            .map(|(name, _)| name.to_string())
-            .with_context(|| {
-                format!(
-                    "{}: no numeric column to forecast; name it with --value-column",
-                    path.display()
-                )
-            })?,
-    };
-    let series = series_from_frame(&frame, &date_column, &value_column, freq)
+    options
+        .mapping
+        .retain(|role, _| matches!(role, Role::Timestamp | Role::Amount));
+    let table = data::load(path, &options, &Progress::detached())
+        .with_context(|| format!("loading {}", path.display()))?;
+    let series = series_from_table(&table, freq)
         .with_context(|| format!("reading the series in {}", path.display()))?;
     Ok(Some(series))
 }

@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Args;
-use polars::prelude::{DataFrame, ParquetWriter};
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
@@ -22,7 +21,6 @@ use crate::analysis::recommend::{
     AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, interactions_from_lines,
     lists_frame,
 };
-use crate::export::{ExportError, ExportFormat, write_atomically, write_table};
 use crate::jobs::Progress;
 
 /// Model settings shared by `recommend` and `evaluate`.
@@ -215,25 +213,4 @@ fn write_lists(
     write_frame(&lists_frame(interactions, lists)?, path)
 }
 
-/// Writes `frame` atomically: `.parquet` with polars, `.csv`/`.xlsx` through `export`.
-pub fn write_frame(frame: &DataFrame, path: &Path) -> anyhow::Result<()> {
-    let is_parquet = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
-    if is_parquet {
-        let mut frame = frame.clone();
-        write_atomically(path, |_, file| {
-            ParquetWriter::new(file)
-                .finish(&mut frame)
-                .map(|_| ())
-                .map_err(|source| ExportError::Polars {
-                    file: path.to_path_buf(),
-                    source,
-                })
-        })?;
-    } else {
-        write_table(frame, path, ExportFormat::from_path(path)?)?;
-    }
-    Ok(())
-}
+pub use crate::workspace::recommend::write_frame;

@@ -19,7 +19,9 @@ use serde_json::json;
 use super::recommend::{load_interactions, write_frame};
 use super::{LoadArgs, OutputArgs};
 use crate::analysis::recommend::Interactions;
-use crate::analysis::recommend::rules::{Rule, RuleParams, association_rules, baskets};
+use crate::analysis::recommend::rules::{
+    Rule, RuleParams, association_rules, baskets, rules_frame,
+};
 use crate::analysis::recommend::transitions::{
     Level, Transition, TransitionParams, next_purchases,
 };
@@ -107,52 +109,7 @@ pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
             .collect::<Vec<_>>()
     };
     if let Some(out) = &args.out {
-        let frame = DataFrame::new(
-            rules.len(),
-            vec![
-                Column::new(
-                    "antecedent".into(),
-                    rules.iter().map(|r| ids(r).join("+")).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "antecedent_name".into(),
-                    rules
-                        .iter()
-                        .map(|r| names(r).join(" + "))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "consequent".into(),
-                    rules
-                        .iter()
-                        .map(|r| items[r.consequent as usize].id.clone())
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "consequent_name".into(),
-                    rules
-                        .iter()
-                        .map(|r| items[r.consequent as usize].name.clone())
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "support".into(),
-                    rules.iter().map(|r| r.support).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "confidence".into(),
-                    rules.iter().map(|r| r.confidence).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "lift".into(),
-                    rules.iter().map(|r| r.lift).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "count".into(),
-                    rules.iter().map(|r| r.count).collect::<Vec<_>>(),
-                ),
-            ],
-        )?;
+        let frame = rules_frame(items, &rules)?;
         write_frame(&frame, out).with_context(|| format!("writing {}", out.display()))?;
     }
     let total = baskets(&interactions).len();

@@ -127,14 +127,18 @@ pub enum FileKind {
     Customers,
     /// One row per product: id, name, category, price.
     Products,
+    /// An already aggregated series: a date and a value per period (a monthly
+    /// sales report); no customer or item columns. The value is the amount role.
+    Series,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 4] = [
+    pub const ALL: [FileKind; 5] = [
         FileKind::Orders,
         FileKind::Events,
         FileKind::Customers,
         FileKind::Products,
+        FileKind::Series,
     ];
 
     pub fn label(self) -> &'static str {
@@ -143,6 +147,7 @@ impl FileKind {
             FileKind::Events => "behaviour events",
             FileKind::Customers => "customers",
             FileKind::Products => "products",
+            FileKind::Series => "aggregated series",
         }
     }
 }

@@ -378,7 +378,35 @@ pub fn detect_roles(columns: &[ColumnInfo]) -> RoleMap {
             mapping.insert(role, column.name.clone());
         }
     }
+    // A date and one other column of numbers (`month, value`): the numbers are the
+    // series' value, read as the amount.
+    let untaken: Vec<usize> = (0..columns.len()).filter(|&i| !taken[i]).collect();
+    if let [index] = untaken[..]
+        && mapping.len() == 1
+        && mapping.contains_key(&Role::Timestamp)
+        && is_numeric_column(&columns[index])
+    {
+        mapping.insert(Role::Amount, columns[index].name.clone());
+    }
     mapping
+}
+
+/// A column whose inferred type is a number, or whose samples all read as numbers.
+fn is_numeric_column(column: &ColumnInfo) -> bool {
+    let dtype = column.dtype.to_ascii_lowercase();
+    if dtype.starts_with('i') || dtype.starts_with('u') || dtype.starts_with('f') {
+        return true;
+    }
+    let samples: Vec<&str> = column
+        .samples
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    !samples.is_empty()
+        && samples
+            .iter()
+            .all(|s| crate::data::load::parse_number(s).is_some())
 }
 
 /// A role read from a column's sample values, if they are telling enough.
@@ -444,14 +472,27 @@ fn looks_like_phone(value: &str) -> bool {
     }
 }
 
-/// The file kind a mapping suggests: an event column → events; time, customer and
-/// something bought → orders; a customer without time → customers; an item without
+/// The file kind a mapping suggests: an event column → events; a date and an
+/// amount with no customer, order, item or category column → an aggregated series;
+/// time, customer and something bought → orders; a customer without time → customers; an item without
 /// customer → products. Anything else is treated as orders, whose required roles
 /// then tell the operator what is missing.
 pub fn detect_kind(mapping: &RoleMap) -> FileKind {
     let has = |role: Role| mapping.contains_key(&role);
     if has(Role::EventType) {
         return FileKind::Events;
+    }
+    let keyed = [
+        Role::CustomerId,
+        Role::OrderId,
+        Role::ItemId,
+        Role::ItemName,
+        Role::Category,
+    ]
+    .into_iter()
+    .any(has);
+    if has(Role::Timestamp) && has(Role::Amount) && !keyed {
+        return FileKind::Series;
     }
     let bought = [
         Role::Amount,
@@ -502,6 +543,56 @@ mod tests {
         assert_eq!(header_match("商品类目", "商品"), Some(Strength::Inside(2)));
         assert_eq!(header_match("updated_at", "date"), None);
         assert_eq!(header_match("location", "cat"), None);
+    }
+
+    fn column(name: &str, dtype: &str, samples: &[&str]) -> ColumnInfo {
+        ColumnInfo {
+            name: name.into(),
+            dtype: dtype.into(),
+            samples: samples.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_date_and_one_number_column_is_an_aggregated_series() {
+        let report = [
+            column("月份", "str", &["01/01/2024", "01/02/2024", "01/03/2024"]),
+            column("销售额", "f64", &["1200.5", "1300", "990"]),
+        ];
+        let mapping = detect_roles(&report);
+        assert_eq!(
+            mapping.get(&Role::Timestamp).map(String::as_str),
+            Some("月份")
+        );
+        assert_eq!(
+            mapping.get(&Role::Amount).map(String::as_str),
+            Some("销售额")
+        );
+        assert_eq!(detect_kind(&mapping), FileKind::Series);
+        // An unnamed value column next to the date is the value.
+        let plain = [
+            column("period", "str", &["2024-01-01", "2024-02-01"]),
+            column("value", "str", &["1,200", "980"]),
+        ];
+        let mapping = detect_roles(&plain);
+        assert_eq!(
+            mapping.get(&Role::Amount).map(String::as_str),
+            Some("value")
+        );
+        assert_eq!(detect_kind(&mapping), FileKind::Series);
+        // Order lines keep their kind: a customer (or an item) makes them orders.
+        let orders = [
+            column("date", "str", &["2024-01-01"]),
+            column("customer", "str", &["c1"]),
+            column("amount", "f64", &["10"]),
+        ];
+        assert_eq!(detect_kind(&detect_roles(&orders)), FileKind::Orders);
+        let no_customer = [
+            column("date", "str", &["2024-01-01"]),
+            column("sku", "str", &["A1"]),
+            column("amount", "f64", &["10"]),
+        ];
+        assert_eq!(detect_kind(&detect_roles(&no_customer)), FileKind::Orders);
     }
 
     #[test]

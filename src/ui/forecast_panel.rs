@@ -8,8 +8,11 @@
 
 use std::path::PathBuf;
 
+use crate::analysis::forecast::{Freq, natural_freq};
 use crate::data::FileKind;
-use crate::workspace::forecast::{ForecastResults, NamedScenario, export};
+use crate::workspace::forecast::{
+    ForecastResults, ForecastSource, NamedScenario, default_horizon, export,
+};
 use crate::workspace::{FileStage, Workspace};
 
 use super::behaviour::{error_ui, section_ui};
@@ -23,24 +26,55 @@ const FALLBACK_ORDER_VALUE: f64 = 50.0;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
     ui.heading("Forecast");
-    if workspace.store().of_kind(FileKind::Orders).next().is_none() {
+    let has_orders = workspace.store().of_kind(FileKind::Orders).next().is_some();
+    let series_files: Vec<(PathBuf, Freq)> = workspace
+        .store()
+        .of_kind(FileKind::Series)
+        .map(|t| (t.path.clone(), natural_freq(t)))
+        .collect();
+    if !has_orders && series_files.is_empty() {
         ui.add_space(8.0);
-        ui.label("Load an orders file to forecast its sales.");
+        ui.label(
+            "Load an orders file to forecast its sales, or an aggregated series \
+             (a date column and a value column, such as a monthly sales report).",
+        );
         return;
     }
     let view_id = egui::Id::unique("forecast_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
     let mut actions = Vec::new();
+    let segments = workspace
+        .segments
+        .slot()
+        .value()
+        .map(|r| r.segmentation.clone());
     let forecast = &workspace.forecast;
-    let wanted = forecast.requested_params().cloned().unwrap_or_default();
+    let mut wanted = forecast.requested_params().cloned().unwrap_or_default();
+    let source_loaded = match &wanted.source {
+        ForecastSource::Orders => has_orders,
+        ForecastSource::SeriesFile(path) => series_files.iter().any(|(p, _)| p == path),
+    };
+    if !source_loaded {
+        wanted.source = ForecastSource::Orders;
+        if let (Some((path, freq)), false) = (series_files.first(), has_orders) {
+            wanted.source = ForecastSource::SeriesFile(path.clone());
+            wanted.freq = *freq;
+            wanted.horizon = default_horizon(*freq);
+        }
+    }
     let loading = workspace
         .pending()
         .iter()
         .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
-    if !loading && forecast.needs_run(&wanted, workspace.store_version()) {
+    if !loading && forecast.needs_run(&wanted, workspace.store_version(), segments.as_ref()) {
         actions.push(Action::Run(wanted.clone()));
     }
-    controls_view::ui(ui, forecast, &wanted, &mut actions);
+    let sources = controls_view::Sources {
+        orders: has_orders,
+        series_files: &series_files,
+        segments: segments.is_some(),
+    };
+    controls_view::ui(ui, forecast, &wanted, &sources, &mut actions);
     if let Some(error) = forecast.slot().error() {
         error_ui(ui, "The forecast stopped", &error.to_string());
     }
@@ -64,7 +98,9 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
         match action {
             Action::Run(params) => {
                 let (store, version) = (workspace.store().clone(), workspace.store_version());
-                workspace.forecast.run(&store, version, params);
+                workspace
+                    .forecast
+                    .run(&store, version, params, segments.clone());
             }
             Action::Cancel => workspace.forecast.cancel(),
             Action::Export(path) => {
@@ -88,7 +124,10 @@ fn results_ui(
     view: &mut ViewState,
     actions: &mut Vec<Action>,
 ) {
-    let measure = measure_label(results.params.measure);
+    let measure = match results.params.source {
+        ForecastSource::Orders => measure_label(results.params.measure),
+        ForecastSource::SeriesFile(_) => "Value",
+    };
     if let Some(day) = results
         .series
         .first()
@@ -120,10 +159,13 @@ fn results_ui(
         "Shaded: 80 % and 95 % prediction intervals. Drag to pan, scroll to zoom, \
          double-click to reset. The table scores each model on backtests of the history.",
     );
+    ui.checkbox(&mut view.show_backtest, "Show backtest")
+        .on_hover_text("Draw each backtest fold's forecast over the history it held out");
     ui.horizontal_top(|ui| {
-        let width = (ui.available_width() * 0.6).max(320.0);
+        // The candidate table needs about 480 points; the chart takes the rest.
+        let width = (ui.available_width() - 480.0).max(320.0);
         ui.allocate_ui(egui::vec2(width, 340.0), |ui| {
-            chart_view::ui(ui, shown, scenarios);
+            chart_view::ui(ui, shown, scenarios, view.show_backtest);
         });
         ui.vertical(|ui| candidates_view::ui(ui, shown));
     });

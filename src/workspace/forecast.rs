@@ -4,7 +4,8 @@
 //!
 //! Contract:
 //! - A run is keyed by its [`ForecastRunParams`] and the store version it was asked
-//!   at; [`Forecast::needs_run`] says whether the shown key differs from the wanted
+//!   at (per segment also by the segmentation it used: the Segments tab's result);
+//!   [`Forecast::needs_run`] says whether the shown key differs from the wanted
 //!   one. The last good result stays shown while the next computes (`jobs::Slot`);
 //!   a cancelled run keeps its key, so it is not restarted until asked again.
 //! - A series that cannot be forecast (too short) is kept with its error text; the
@@ -14,7 +15,8 @@
 //! - Export writes one row per series, period and line (`baseline` then each
 //!   scenario), atomically through `crate::export`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
 use polars::prelude::{Column, DataFrame, DataType, PolarsResult, col};
@@ -24,16 +26,29 @@ use crate::analysis::forecast::backtest::backtest;
 use crate::analysis::forecast::scenario::apply;
 use crate::analysis::forecast::{
     Candidate, ForecastParams, Freq, Measure, ModelChoice, ModelKind, Scenario, SeriesBy,
-    SeriesForecast, TimeSeries, forecast_many, series_from_lines,
+    SeriesForecast, TimeSeries, forecast_many, series_from_lines, series_from_table,
+    with_segmentation,
 };
 use crate::analysis::lines::{days_from_date, with_net_amount};
-use crate::data::Store;
+use crate::analysis::segments::Segmentation;
+use crate::data::{FileKind, Store};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::{Progress, Slot, Wake};
+
+/// Where a run's series come from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ForecastSource {
+    /// The loaded order lines (measure and series choice apply).
+    #[default]
+    Orders,
+    /// The loaded aggregated series file at this path, as it is.
+    SeriesFile(PathBuf),
+}
 
 /// What the operator chose for a run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ForecastRunParams {
+    pub source: ForecastSource,
     pub measure: Measure,
     pub freq: Freq,
     pub by: SeriesBy,
@@ -44,6 +59,7 @@ pub struct ForecastRunParams {
 impl Default for ForecastRunParams {
     fn default() -> Self {
         ForecastRunParams {
+            source: ForecastSource::Orders,
             measure: Measure::Revenue,
             freq: Freq::Week,
             by: SeriesBy::Shop,
@@ -112,10 +128,18 @@ pub struct NamedScenario {
     pub scenario: Scenario,
 }
 
+/// The key of the last run asked for.
+struct Requested {
+    params: ForecastRunParams,
+    store_version: u64,
+    /// The segmentation a per-segment run used.
+    segments: Option<Arc<Segmentation>>,
+}
+
 /// The Forecast results slot, the run asked for, and the scenarios.
 pub struct Forecast {
     slot: Slot<ForecastResults>,
-    requested: Option<(ForecastRunParams, u64)>,
+    requested: Option<Requested>,
     wake: Wake,
     /// The operator's scenarios, drawn side by side against the baseline.
     pub scenarios: Vec<NamedScenario>,
@@ -139,23 +163,46 @@ impl Forecast {
 
     /// The params of the last run asked for.
     pub fn requested_params(&self) -> Option<&ForecastRunParams> {
-        self.requested.as_ref().map(|(p, _)| p)
+        self.requested.as_ref().map(|r| &r.params)
     }
 
-    /// True when no run was asked for with `params` at `store_version`.
-    pub fn needs_run(&self, params: &ForecastRunParams, store_version: u64) -> bool {
-        self.requested
-            .as_ref()
-            .is_none_or(|(p, v)| p != params || *v != store_version)
+    /// True when no run was asked for with `params` at `store_version` (and, per
+    /// segment, with this very `segments` result).
+    pub fn needs_run(
+        &self,
+        params: &ForecastRunParams,
+        store_version: u64,
+        segments: Option<&Arc<Segmentation>>,
+    ) -> bool {
+        self.requested.as_ref().is_none_or(|r| {
+            let same_segments = params.by != SeriesBy::Segment
+                || match (&r.segments, segments) {
+                    (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                };
+            r.params != *params || r.store_version != store_version || !same_segments
+        })
     }
 
     /// Starts a run on `store` at `store_version` (replacing a running one).
-    pub fn run(&mut self, store: &Store, store_version: u64, params: ForecastRunParams) {
-        self.requested = Some((params.clone(), store_version));
+    /// `segments` is needed per segment (the run fails without it), unused otherwise.
+    pub fn run(
+        &mut self,
+        store: &Store,
+        store_version: u64,
+        params: ForecastRunParams,
+        segments: Option<Arc<Segmentation>>,
+    ) {
+        self.requested = Some(Requested {
+            params: params.clone(),
+            store_version,
+            segments: segments.clone(),
+        });
         let store = store.clone();
         self.slot
             .start("forecast", self.wake.clone(), move |progress| {
-                compute(&store, store_version, params, progress)
+                compute(&store, store_version, params, segments.as_deref(), progress)
             });
     }
 
@@ -173,22 +220,33 @@ impl Forecast {
     }
 }
 
-/// Builds the series and forecasts them all.
+/// Builds the series and forecasts them all. Per segment, `segments` gives each
+/// customer's segment.
 pub fn compute(
     store: &Store,
     store_version: u64,
     params: ForecastRunParams,
+    segments: Option<&Segmentation>,
     progress: &Progress,
 ) -> anyhow::Result<ForecastResults> {
     progress.set_message("building the series");
-    let lines = store
-        .order_lines()?
-        .ok_or_else(|| anyhow!("no orders file is loaded: open one to forecast"))?;
-    let series = series_from_lines(&lines, params.measure, params.freq, params.by)
-        .context("building the series")?;
-    // Only a seed for new campaigns: without order ids the operator types one in.
-    let average_order_value = average_order_value(&lines).ok().flatten();
-    drop(lines);
+    let (series, average_order_value) = match &params.source {
+        ForecastSource::Orders => orders_series(store, &params, segments)?,
+        ForecastSource::SeriesFile(path) => {
+            let table = store
+                .of_kind(FileKind::Series)
+                .find(|t| t.path == *path)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "{} is no longer loaded as a series file: choose another source",
+                        path.display()
+                    )
+                })?;
+            let series = series_from_table(table, params.freq)
+                .with_context(|| format!("reading the series in {}", path.display()))?;
+            (vec![series], None)
+        }
+    };
     if series.is_empty() {
         return Err(anyhow!("the order lines have no dated rows to forecast"));
     }
@@ -220,6 +278,28 @@ pub fn compute(
         series: results,
         average_order_value,
     })
+}
+
+/// The series of the order lines, and the average order value (a seed for new
+/// campaign scenarios; None when the lines cannot give one).
+fn orders_series(
+    store: &Store,
+    params: &ForecastRunParams,
+    segments: Option<&Segmentation>,
+) -> anyhow::Result<(Vec<TimeSeries>, Option<f64>)> {
+    let mut lines = store
+        .order_lines()?
+        .ok_or_else(|| anyhow!("no orders file is loaded: open one to forecast"))?;
+    if params.by == SeriesBy::Segment {
+        let segments = segments.ok_or_else(|| {
+            anyhow!("no customer segments yet: run Segments first, then forecast per segment")
+        })?;
+        lines = with_segmentation(&lines, segments).context("adding customer segments")?;
+    }
+    let series = series_from_lines(&lines, params.measure, params.freq, params.by)
+        .context("building the series")?;
+    // Only a seed for new campaigns: without order ids the operator types one in.
+    Ok((series, average_order_value(&lines).ok().flatten()))
 }
 
 /// Net revenue over distinct orders (returns negative, cancelled lines out);

@@ -13,21 +13,33 @@
 //!   default thresholds; a rules failure is shown as text, the lists still show.
 //! - The report card is its own job keyed by its [`EvalParams`]; it splits the
 //!   purchases by the chosen protocol and never looks at the test part to fit.
-//! - Exports write every customer's list atomically through `crate::export`.
+//! - The rules table (FP-growth at the operator's thresholds) and the
+//!   next-purchase transitions are one more job, keyed by [`RulesRunParams`] and
+//!   the store version like the fit.
+//! - When the Segments tab has a result, the fit gets each customer's segment, so
+//!   popularity (and every fallback to it) is the segment's ("popular in your
+//!   segment"); the fit is keyed by that segmentation too.
+//! - Exports write atomically: `.csv` (with a BOM) and `.xlsx` through
+//!   `crate::export`, `.parquet` with polars ([`write_frame`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
+use polars::prelude::{DataFrame, ParquetWriter};
 
 use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, evaluate};
-use crate::analysis::recommend::rules::{Rule, RuleParams, association_rules};
+use crate::analysis::recommend::rules::{
+    Rule, RuleParams, association_rules, baskets, rules_frame,
+};
+use crate::analysis::recommend::transitions::{Transition, TransitionParams, next_purchases};
 use crate::analysis::recommend::{
     AlsParams, Interactions, Model, ModelKind, ModelParams, Recommendation, fit,
     interactions_from_lines, lists_frame,
 };
+use crate::analysis::segments::Segmentation;
 use crate::data::Store;
-use crate::export::{ExportFormat, write_table};
+use crate::export::{ExportError, ExportFormat, write_atomically, write_table};
 use crate::jobs::{Progress, Slot, Wake};
 
 /// What the operator chose for a fit.
@@ -92,12 +104,41 @@ pub struct RecommendResults {
     pub rules: Result<Vec<Rule>, String>,
 }
 
-/// The Recommendations jobs: fit, report card and export.
+/// The thresholds of the rules table and the transitions' settings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RulesRunParams {
+    pub rules: RuleParams,
+    pub transitions: TransitionParams,
+}
+
+/// One finished rules run.
+pub struct RulesResults {
+    pub params: RulesRunParams,
+    pub store_version: u64,
+    pub interactions: Arc<Interactions>,
+    /// Orders with at least one purchased item.
+    pub baskets: usize,
+    /// Sorted as `association_rules` sorts them (lift, count, items).
+    pub rules: Result<Vec<Rule>, String>,
+    /// Sorted by count, then from, then to.
+    pub transitions: Result<Vec<Transition>, String>,
+}
+
+/// The key of a fit: its params, the store version and the segmentation used.
+struct FitKey {
+    params: RecommendParams,
+    store_version: u64,
+    segments: Option<Arc<Segmentation>>,
+}
+
+/// The Recommendations jobs: fit, report card, rules and export.
 pub struct Recommend {
     slot: Slot<RecommendResults>,
     report: Slot<ReportCard>,
+    rules: Slot<RulesResults>,
     export: Slot<String>,
-    requested: Option<(RecommendParams, u64)>,
+    requested: Option<FitKey>,
+    rules_requested: Option<(RulesRunParams, u64)>,
     wake: Wake,
 }
 
@@ -109,8 +150,10 @@ impl Recommend {
         Recommend {
             slot: Slot::default(),
             report: Slot::default(),
+            rules: Slot::default(),
             export: Slot::default(),
             requested: None,
+            rules_requested: None,
             wake,
         }
     }
@@ -130,25 +173,113 @@ impl Recommend {
         &self.export
     }
 
-    /// The params of the last fit asked for.
-    pub fn requested_params(&self) -> Option<&RecommendParams> {
-        self.requested.as_ref().map(|(p, _)| p)
+    /// The rules table shown, the running rules job and its error.
+    pub fn rules_slot(&self) -> &Slot<RulesResults> {
+        &self.rules
     }
 
-    /// True when no fit was asked for with `params` at `store_version`.
-    pub fn needs_run(&self, params: &RecommendParams, store_version: u64) -> bool {
-        self.requested
+    /// The params of the last fit asked for.
+    pub fn requested_params(&self) -> Option<&RecommendParams> {
+        self.requested.as_ref().map(|k| &k.params)
+    }
+
+    /// True when no fit was asked for with `params` at `store_version` with this
+    /// very `segments` result (or none).
+    pub fn needs_run(
+        &self,
+        params: &RecommendParams,
+        store_version: u64,
+        segments: Option<&Arc<Segmentation>>,
+    ) -> bool {
+        self.requested.as_ref().is_none_or(|k| {
+            let same_segments = match (&k.segments, segments) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            k.params != *params || k.store_version != store_version || !same_segments
+        })
+    }
+
+    /// Starts a fit on `store` at `store_version` (replacing a running one); with
+    /// `segments`, popularity is per segment.
+    pub fn run(
+        &mut self,
+        store: &Store,
+        store_version: u64,
+        params: RecommendParams,
+        segments: Option<Arc<Segmentation>>,
+    ) {
+        self.requested = Some(FitKey {
+            params: params.clone(),
+            store_version,
+            segments: segments.clone(),
+        });
+        let store = store.clone();
+        self.slot
+            .start("recommend", self.wake.clone(), move |progress| {
+                compute(&store, store_version, params, segments.as_deref(), progress)
+            });
+    }
+
+    /// The params of the last rules run asked for.
+    pub fn requested_rules(&self) -> Option<&RulesRunParams> {
+        self.rules_requested.as_ref().map(|(p, _)| p)
+    }
+
+    /// True when no rules run was asked for with `params` at `store_version`.
+    pub fn needs_rules(&self, params: &RulesRunParams, store_version: u64) -> bool {
+        self.rules_requested
             .as_ref()
             .is_none_or(|(p, v)| p != params || *v != store_version)
     }
 
-    /// Starts a fit on `store` at `store_version` (replacing a running one).
-    pub fn run(&mut self, store: &Store, store_version: u64, params: RecommendParams) {
-        self.requested = Some((params.clone(), store_version));
+    /// Starts the rules and transitions on `store` (replacing a running run).
+    pub fn run_rules(&mut self, store: &Store, store_version: u64, params: RulesRunParams) {
+        self.rules_requested = Some((params.clone(), store_version));
         let store = store.clone();
-        self.slot
-            .start("recommend", self.wake.clone(), move |progress| {
-                compute(&store, store_version, params, progress)
+        self.rules
+            .start("rules", self.wake.clone(), move |progress| {
+                progress.set_message("reading the purchases");
+                let interactions = load_interactions(&store)?;
+                progress.check()?;
+                progress.set_message("finding items bought together");
+                let rules = association_rules(&interactions, &params.rules, progress)
+                    .map_err(|e| e.to_string());
+                progress.check()?;
+                progress.set_message("finding what customers buy next");
+                let transitions = next_purchases(&interactions, &params.transitions, progress)
+                    .map_err(|e| e.to_string());
+                progress.check()?;
+                Ok(RulesResults {
+                    params,
+                    store_version,
+                    baskets: baskets(&interactions).len(),
+                    interactions: Arc::new(interactions),
+                    rules,
+                    transitions,
+                })
+            });
+    }
+
+    /// Writes the shown rules table to `path` (.csv, .xlsx or .parquet), as a job.
+    pub fn export_rules(&mut self, path: PathBuf) {
+        let Some(results) = self.rules.value() else {
+            return;
+        };
+        let Ok(rules) = &results.rules else { return };
+        let rules = rules.clone();
+        let interactions = results.interactions.clone();
+        self.export
+            .start("export rules", self.wake.clone(), move |progress| {
+                progress.set_message(format!("writing {}", path.display()));
+                let frame = rules_frame(&interactions.items, &rules)?;
+                write_frame(&frame, &path)?;
+                Ok(format!(
+                    "Wrote {} rules to {}",
+                    frame.height(),
+                    path.display()
+                ))
             });
     }
 
@@ -172,7 +303,8 @@ impl Recommend {
         self.report.cancel();
     }
 
-    /// Writes every customer's list to `path` (.csv with a BOM, or .xlsx), as a job.
+    /// Writes every customer's list to `path` (.csv with a BOM, .xlsx or
+    /// .parquet), as a job.
     pub fn export(&mut self, path: PathBuf) {
         let Some(results) = self.slot.value() else {
             return;
@@ -184,9 +316,8 @@ impl Recommend {
             self.wake.clone(),
             move |progress| {
                 progress.set_message(format!("writing {}", path.display()));
-                let format = ExportFormat::from_path(&path)?;
                 let frame = lists_frame(&interactions, &lists)?;
-                write_table(&frame, &path, format)?;
+                write_frame(&frame, &path)?;
                 Ok(format!(
                     "Wrote {} recommendations for {} customers to {}",
                     frame.height(),
@@ -199,12 +330,13 @@ impl Recommend {
 
     /// Takes finished jobs' results; true when something changed.
     pub fn poll(&mut self) -> bool {
-        self.slot.poll() | self.report.poll() | self.export.poll()
+        self.slot.poll() | self.report.poll() | self.rules.poll() | self.export.poll()
     }
 
     pub fn is_busy(&self) -> bool {
         self.slot.pending().is_some()
             || self.report.pending().is_some()
+            || self.rules.pending().is_some()
             || self.export.pending().is_some()
     }
 }
@@ -221,12 +353,57 @@ fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
     Ok(interactions)
 }
 
-/// Reads the purchases, fits the model, lists every customer's top N and finds
-/// the bought-together rules.
+/// Writes `frame` atomically: `.parquet` with polars, `.csv`/`.xlsx` through
+/// `crate::export`.
+pub fn write_frame(frame: &DataFrame, path: &Path) -> anyhow::Result<()> {
+    let is_parquet = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+    if is_parquet {
+        let mut frame = frame.clone();
+        write_atomically(path, |_, file| {
+            ParquetWriter::new(file)
+                .finish(&mut frame)
+                .map(|_| ())
+                .map_err(|source| ExportError::Polars {
+                    file: path.to_path_buf(),
+                    source,
+                })
+        })?;
+    } else {
+        write_table(frame, path, ExportFormat::from_path(path)?)?;
+    }
+    Ok(())
+}
+
+/// Each customer's segment (by customer index of `interactions`): the label of
+/// the segmentation's row with the same customer id, None when not segmented.
+pub fn customer_segments(
+    interactions: &Interactions,
+    segmentation: &Segmentation,
+) -> Vec<Option<u32>> {
+    let ids = &segmentation.features.customer_ids;
+    let labels = &segmentation.clustering.labels;
+    let by_id: std::collections::HashMap<&str, u32> = ids
+        .iter()
+        .zip(labels)
+        .map(|(id, &label)| (id.as_str(), label as u32))
+        .collect();
+    interactions
+        .customers
+        .iter()
+        .map(|c| by_id.get(c.as_str()).copied())
+        .collect()
+}
+
+/// Reads the purchases, fits the model (per-segment popularity with
+/// `segments`), lists every customer's top N and finds the bought-together rules.
 pub fn compute(
     store: &Store,
     store_version: u64,
     params: RecommendParams,
+    segments: Option<&Segmentation>,
     progress: &Progress,
 ) -> anyhow::Result<RecommendResults> {
     if params.top == 0 {
@@ -239,11 +416,13 @@ pub fn compute(
     progress.set_message(format!("fitting {}", params.model));
     progress.report(1, STEPS);
     let train = interactions.matrix(&interactions.events);
+    let mut model_params = params.model_params();
+    model_params.segments = segments.map(|s| customer_segments(&interactions, s));
     let model = fit(
         params.model,
         train,
         &interactions.items,
-        &params.model_params(),
+        &model_params,
         progress,
     )?;
     progress.check()?;

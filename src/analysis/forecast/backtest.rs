@@ -5,6 +5,8 @@
 //!   periods (h = the forecast horizon), so the last fold tests the last h periods.
 //!   Folds whose training would be shorter than [`MIN_TRAIN`] periods are left out;
 //!   with none left the series is too short (an error naming the lengths).
+//! - Each candidate keeps its fold forecasts ([`FoldForecast`], in fold order), so
+//!   the chart can draw the backtest over the held-out history.
 //! - Each fold is scored by MASE scaled on that fold's training data; a candidate's
 //!   score is the mean over folds. A candidate that fails on any fold is listed
 //!   with its error and cannot win. The winner has the lowest mean MASE; ties (and
@@ -98,6 +100,15 @@ impl ForecastParams {
     }
 }
 
+/// One backtest fold's forecast: trained on the periods before `origin`, it
+/// forecasts periods `origin..origin + forecast.point.len()` of the series.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FoldForecast {
+    /// Index in the series of the first forecast period.
+    pub origin: usize,
+    pub forecast: PointForecast,
+}
+
 /// One candidate model's backtest.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Candidate {
@@ -110,6 +121,8 @@ pub struct Candidate {
     pub mae: f64,
     /// Why the model could not be scored.
     pub error: Option<String>,
+    /// The forecast of each fold run, in fold order (empty when the model failed).
+    pub folds: Vec<FoldForecast>,
 }
 
 /// A forecast of one series with how its model was chosen.
@@ -129,6 +142,16 @@ pub struct SeriesForecast {
     /// First day of each forecast period.
     pub periods: Vec<NaiveDate>,
     pub forecast: PointForecast,
+}
+
+impl SeriesForecast {
+    /// The chosen model's backtest fold forecasts (empty when none ran).
+    pub fn backtest_folds(&self) -> &[FoldForecast] {
+        self.candidates
+            .iter()
+            .find(|c| c.model == self.model)
+            .map_or(&[], |c| c.folds.as_slice())
+    }
 }
 
 fn mean(values: &[f64]) -> f64 {
@@ -162,13 +185,20 @@ pub fn backtest(
     let mut table = Vec::with_capacity(candidates.len());
     for &model in candidates {
         let mut scores: Vec<Accuracy> = Vec::with_capacity(origins.len());
+        let mut fold_forecasts = Vec::with_capacity(origins.len());
         let mut error = None;
         for &origin in &origins {
             progress.check().map_err(|_| AnalysisError::Cancelled)?;
             let train = &y[..origin];
             let test = &y[origin..origin + horizon];
             match predict(model, train, season, &freq_periods(origin), horizon) {
-                Ok(f) => scores.push(accuracy(test, &f.point, mase_scale(train, season))),
+                Ok(f) => {
+                    scores.push(accuracy(test, &f.point, mase_scale(train, season)));
+                    fold_forecasts.push(FoldForecast {
+                        origin,
+                        forecast: f,
+                    });
+                }
                 Err(e) => {
                     error = Some(e.to_string());
                     break;
@@ -189,6 +219,11 @@ pub fn backtest(
             mape: figure(|a| a.mape),
             rmse: figure(|a| a.rmse),
             mae: figure(|a| a.mae),
+            folds: if error.is_some() {
+                Vec::new()
+            } else {
+                fold_forecasts
+            },
             error,
         });
     }

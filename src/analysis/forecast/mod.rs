@@ -1,4 +1,4 @@
-//! Sales forecasting: series from order lines (or an aggregated table), models,
+//! Sales forecasting: series from order lines (or an aggregated series file), models,
 //! automatic choice by rolling-origin backtest, intervals, and what-if scenarios.
 //!
 //! Contract (details in each submodule):
@@ -23,13 +23,17 @@ pub mod scenario;
 pub mod series;
 
 pub use backtest::{
-    Candidate, ForecastParams, ModelChoice, SeriesForecast, forecast_many, forecast_series,
+    Candidate, FoldForecast, ForecastParams, ModelChoice, SeriesForecast, forecast_many,
+    forecast_series,
 };
 pub use holt_winters::{HoltWinters, HwParams, Seasonality};
 pub use metrics::Accuracy;
 pub use models::{ModelError, ModelKind, PointForecast};
 pub use scenario::Scenario;
-pub use series::{Freq, Measure, SeriesBy, TimeSeries, series_from_frame, series_from_lines};
+pub use series::{
+    Freq, Measure, SeriesBy, TimeSeries, natural_freq, series_from_frame, series_from_lines,
+    series_from_table, with_segmentation, with_segments,
+};
 
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,10 @@
 //!   distinct ids among lines that are neither returns nor cancelled.
 //! - Per category: one series per category, in name order; a missing category is
 //!   "(none)". Per item: the top N items by net revenue (ties: item id), in that order.
+//! - Per segment: one series per value of the lines' `segment` column (added by
+//!   [`with_segments`]), in name order; lines of customers without a segment form
+//!   "(none)". Every line lands in exactly one series, so the series sum to the
+//!   shop's.
 
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
@@ -123,6 +127,9 @@ pub enum SeriesBy {
     Category,
     /// One series per item, for the top N items by net revenue.
     TopItems(usize),
+    /// One series per customer segment: the lines need a `segment` column
+    /// ([`with_segments`]).
+    Segment,
 }
 
 /// A regular series: `values[i]` belongs to period `start + i`.
@@ -146,6 +153,10 @@ impl TimeSeries {
 }
 
 const KEY: &str = "_key";
+/// The column [`with_segments`] adds to order lines.
+pub const SEGMENT: &str = "segment";
+/// The series of lines without a category or segment.
+pub const NO_GROUP: &str = "(none)";
 const PERIOD: &str = "_period";
 const VALUE: &str = "_value";
 
@@ -166,6 +177,7 @@ pub fn series_from_lines(
     match by {
         SeriesBy::Shop => {}
         SeriesBy::Category => require(lines, "category", "category")?,
+        SeriesBy::Segment => require(lines, SEGMENT, "customer segment")?,
         SeriesBy::TopItems(_) => {
             require(lines, "item_id", "item id")?;
             require(lines, "amount", "line amount")?;
@@ -181,7 +193,13 @@ pub fn series_from_lines(
         SeriesBy::Category => base.with_column(
             col("category")
                 .cast(DataType::String)
-                .fill_null(lit("(none)"))
+                .fill_null(lit(NO_GROUP))
+                .alias(KEY),
+        ),
+        SeriesBy::Segment => base.with_column(
+            col(SEGMENT)
+                .cast(DataType::String)
+                .fill_null(lit(NO_GROUP))
                 .alias(KEY),
         ),
         SeriesBy::TopItems(n) => {
@@ -238,6 +256,83 @@ pub fn series_from_lines(
         drop_partial_last(s, last_day);
     }
     Ok(series)
+}
+
+/// `lines` with a `segment` column: the name of each line's customer's segment
+/// (`customer_ids[i]` is in segment `names[i]`), null for customers not listed and
+/// lines without a customer. Line order and count are kept.
+pub fn with_segments(
+    lines: &DataFrame,
+    customer_ids: &[String],
+    names: &[String],
+) -> Result<DataFrame, AnalysisError> {
+    require(lines, "customer_id", "customer id")?;
+    if customer_ids.len() != names.len() {
+        return Err(AnalysisError::Invalid {
+            what: format!(
+                "{} customer ids with {} segment names",
+                customer_ids.len(),
+                names.len()
+            ),
+            why: "give one segment name per customer".into(),
+        });
+    }
+    let members = df!(
+        "_segment_customer" => customer_ids,
+        SEGMENT => names,
+    )
+    .map_err(polars_error("listing segment members"))?;
+    let failed = "adding segments to order lines";
+    let mut base = lines.clone();
+    if base.schema().contains(SEGMENT) {
+        base = base.drop(SEGMENT).map_err(polars_error(failed))?;
+    }
+    let args = JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(JoinType::Left)
+    };
+    base.lazy()
+        .join(
+            members.lazy(),
+            [col("customer_id").cast(DataType::String)],
+            [col("_segment_customer")],
+            args,
+        )
+        .collect()
+        .and_then(|joined| joined.drop("_segment_customer"))
+        .map_err(polars_error(failed))
+}
+
+/// `lines` with a `segment` column from a segmentation: each customer's segment
+/// name (made unique with the segment number when two segments share a name).
+pub fn with_segmentation(
+    lines: &DataFrame,
+    segmentation: &crate::analysis::segments::Segmentation,
+) -> Result<DataFrame, AnalysisError> {
+    let profile_names: Vec<String> = segmentation
+        .profiles
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    let unique = |id: usize| -> String {
+        let name = profile_names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("segment {id}"));
+        let shared = profile_names.iter().filter(|n| **n == name).count() > 1;
+        if shared {
+            format!("{name} ({id})")
+        } else {
+            name
+        }
+    };
+    let names: Vec<String> = segmentation
+        .clustering
+        .labels
+        .iter()
+        .map(|&l| unique(l))
+        .collect();
+    with_segments(lines, &segmentation.features.customer_ids, &names)
 }
 
 /// The `n` item ids with the most net revenue, ties by id.
@@ -372,4 +467,44 @@ pub fn series_from_frame(
             what: "the series table".into(),
             why: "has no row with a date".into(),
         })
+}
+
+/// The series of a loaded aggregated series file ([`crate::data::FileKind::Series`]):
+/// its date (`ts`) and value (`amount`) columns per [`series_from_frame`], named
+/// after the file.
+pub fn series_from_table(
+    table: &crate::data::Table,
+    freq: Freq,
+) -> Result<TimeSeries, AnalysisError> {
+    let mut series = series_from_frame(&table.frame, "ts", "amount", freq)?;
+    series.name = table.path.file_name().map_or_else(
+        || table.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(series)
+}
+
+/// The period a series file is written in, from the median gap between its
+/// distinct dates: 28 days or more → month, 7 or more → week, else day (also
+/// when there are fewer than two dates or no `ts` column).
+pub fn natural_freq(table: &crate::data::Table) -> Freq {
+    let days = table
+        .frame
+        .column("ts")
+        .and_then(|c| c.cast(&DataType::Date))
+        .and_then(|c| c.cast(&DataType::Int32));
+    let Ok(days) = days else { return Freq::Day };
+    let Ok(days) = days.i32() else {
+        return Freq::Day;
+    };
+    let mut distinct: Vec<i32> = days.iter().flatten().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut gaps: Vec<i32> = distinct.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    match gaps.get(gaps.len() / 2) {
+        Some(&gap) if gap >= 28 => Freq::Month,
+        Some(&gap) if gap >= 7 => Freq::Week,
+        _ => Freq::Day,
+    }
 }

@@ -112,6 +112,35 @@ fn per_category_and_top_items() {
 }
 
 #[test]
+fn per_segment_series_name_each_segment_and_sum_to_the_shop() {
+    // c1 is in "Loyal", c2 in "New"; c3 has no segment and lands in "(none)".
+    let ids = ["c1".to_string(), "c2".to_string()];
+    let names = ["Loyal".to_string(), "New".to_string()];
+    let segmented = with_segments(&lines(), &ids, &names).expect("segments");
+    assert_eq!(segmented.height(), 7, "every line kept");
+    let by_segment = series_from_lines(&segmented, Measure::Revenue, Freq::Day, SeriesBy::Segment)
+        .expect("segments");
+    let found: Vec<&str> = by_segment.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(found, ["(none)", "Loyal", "New"]);
+    // c3: 30 on 01-05 and 20 on 01-10; c1: 30 on 01-01 and the -10 return on 01-09;
+    // c2: 10 on 01-02 and a cancelled line (0) on 01-08.
+    assert_eq!(by_segment[0].values[4], 30.0);
+    assert_eq!(by_segment[0].values[9], 20.0);
+    assert_eq!(by_segment[1].values[0], 30.0);
+    assert_eq!(by_segment[1].values[8], -10.0);
+    assert_eq!(by_segment[2].values[1], 10.0);
+    let shop =
+        series_from_lines(&segmented, Measure::Revenue, Freq::Day, SeriesBy::Shop).expect("shop");
+    for (day, total) in shop[0].values.iter().enumerate() {
+        let sum: f64 = by_segment.iter().map(|s| s.values[day]).sum();
+        assert_eq!(sum, *total, "day {day}");
+    }
+    let plain = series_from_lines(&lines(), Measure::Revenue, Freq::Day, SeriesBy::Segment);
+    assert!(plain.is_err(), "no segment column: a clear error");
+    assert!(with_segments(&lines(), &ids, &names[..1]).is_err());
+}
+
+#[test]
 fn aggregated_table_is_a_series_as_it_is() {
     let dates = Column::new(
         "month".into(),
@@ -187,6 +216,43 @@ fn auto_choice_beats_naive_and_recovers_the_weekly_season() {
         let correlation =
             dot(&found, &planted) / (dot(&found, &found) * dot(&planted, &planted)).sqrt();
         assert!(correlation > 0.95, "correlation {correlation}");
+    }
+}
+
+#[test]
+fn backtest_fold_forecasts_cover_the_held_out_ranges() {
+    let series = weekly_series(3);
+    let n = series.values.len();
+    let params = ForecastParams {
+        horizon: 10,
+        holdout: 20,
+        folds: 3,
+        ..ForecastParams::default()
+    };
+    let result = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    // The backtest runs on the 344 periods before the holdout: folds at 314, 324, 334.
+    let folds = result.backtest_folds();
+    let origins: Vec<usize> = folds.iter().map(|f| f.origin).collect();
+    assert_eq!(origins, [n - 50, n - 40, n - 30]);
+    for fold in folds {
+        assert_eq!(fold.forecast.point.len(), 10);
+        assert_eq!(fold.forecast.hi95.len(), 10);
+    }
+    // Each fold is the model trained on the history before its origin.
+    for fold in folds {
+        let again =
+            predict(result.model, &series.values[..fold.origin], 7, &[7], 10).expect("refit");
+        assert_eq!(again.point, fold.forecast.point);
+    }
+    // Every candidate that ran keeps its folds; the naive one repeats the last value.
+    let naive = result
+        .candidates
+        .iter()
+        .find(|c| c.model == ModelKind::Naive)
+        .expect("naive candidate");
+    for fold in &naive.folds {
+        let last = series.values[fold.origin - 1];
+        assert!(fold.forecast.point.iter().all(|v| *v == last));
     }
 }
 

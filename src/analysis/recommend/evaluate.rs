@@ -15,7 +15,10 @@
 //!   Coverage = distinct items in all top-K lists / items in the catalogue.
 //! - Ranking is over the whole catalogue with the models' tie-break (lower item
 //!   index first) and their fallbacks, exactly as `recommend` lists them.
-//! - Models are fitted on the training events only.
+//! - Models are fitted on the training events only. With `validate`, the
+//!   neighbour count and the ALS factors and regularisation are first chosen by
+//!   [`super::validate`] on those training events alone (a leave-last-out split
+//!   carved from them), then every model is fitted with them.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -24,6 +27,7 @@ use std::time::Instant;
 
 use super::interactions::{Event, Interactions};
 use super::models::{ModelKind, ModelParams, fit};
+use super::validate::{MIN_VALIDATION, Validation, choose_by_validation};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
 
@@ -184,6 +188,9 @@ pub struct EvalParams {
     pub exclude_seen: bool,
     pub models: Vec<ModelKind>,
     pub model: ModelParams,
+    /// Choose neighbours and ALS settings on a validation split of the training
+    /// part first (see the module contract).
+    pub validate: bool,
 }
 
 impl Default for EvalParams {
@@ -194,6 +201,7 @@ impl Default for EvalParams {
             exclude_seen: true,
             models: ModelKind::ALL.to_vec(),
             model: ModelParams::default(),
+            validate: false,
         }
     }
 }
@@ -216,6 +224,8 @@ pub struct ReportCard {
     /// Customers with a test set.
     pub tested: usize,
     pub models: Vec<ModelScore>,
+    /// None: not asked; the settings chosen by validation, or why none were.
+    pub validation: Option<Result<Validation, String>>,
 }
 
 /// Fits each model on the training part and scores it on the held-out part.
@@ -254,6 +264,28 @@ pub fn evaluate(
             ),
         });
     }
+    let validation = if params.validate {
+        let chosen = choose_by_validation(
+            &interactions.items,
+            interactions.customers.len(),
+            &data.train,
+            &params.model,
+            params.k,
+            params.exclude_seen,
+            progress,
+        )?;
+        Some(chosen.ok_or_else(|| {
+            format!(
+                "fewer than {MIN_VALIDATION} customers have a purchase to validate on: the settings were kept"
+            )
+        }))
+    } else {
+        None
+    };
+    let model_params = match &validation {
+        Some(Ok(chosen)) => chosen.apply(&params.model),
+        _ => params.model.clone(),
+    };
     let mut models = Vec::new();
     for &kind in &params.models {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
@@ -263,7 +295,7 @@ pub fn evaluate(
             kind,
             train.clone(),
             &interactions.items,
-            &params.model,
+            &model_params,
             progress,
         )?;
         let fit_secs = started.elapsed().as_secs_f64();
@@ -288,6 +320,7 @@ pub fn evaluate(
         exclude_seen: params.exclude_seen,
         tested: customers.len(),
         models,
+        validation,
     })
 }
 

@@ -8,6 +8,8 @@
 //! - [`evaluate`]: leave-last-out, time 80/20 and last-basket protocols; metrics at K.
 //! - [`rules`]: frequently-bought-together rules by FP-growth.
 //! - [`transitions`]: next-purchase transitions (item or category A → B).
+//! - [`validate`]: neighbours and ALS settings chosen on a validation split of
+//!   the training purchases.
 
 pub mod als;
 pub mod evaluate;
@@ -17,6 +19,7 @@ pub mod models;
 pub mod rules;
 pub mod sparse;
 pub mod transitions;
+pub mod validate;
 
 pub use als::AlsParams;
 pub use interactions::{Event, Interactions, ItemInfo, interactions_from_lines};

@@ -14,7 +14,9 @@
 
 use std::collections::HashMap;
 
-use super::interactions::Interactions;
+use polars::prelude::{Column, DataFrame, PolarsResult};
+
+use super::interactions::{Interactions, ItemInfo};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
 
@@ -228,6 +230,75 @@ pub fn frequent_itemsets(
             (set, count)
         })
         .collect())
+}
+
+/// The rules as one table: `antecedent` (item ids joined by `+`),
+/// `antecedent_name` (names joined by ` + `), `consequent`, `consequent_name`,
+/// `support`, `confidence`, `lift`, `count`; rows in the order given.
+pub fn rules_frame(items: &[ItemInfo], rules: &[Rule]) -> PolarsResult<DataFrame> {
+    let item = |i: u32| items.get(i as usize);
+    let joined = |r: &Rule, name: bool, separator: &str| -> String {
+        r.antecedent
+            .iter()
+            .map(|&i| item(i).map_or("?", |x| if name { &x.name } else { &x.id }))
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    let consequent = |r: &Rule, name: bool| -> String {
+        item(r.consequent).map_or_else(
+            || "?".into(),
+            |x| if name { x.name.clone() } else { x.id.clone() },
+        )
+    };
+    DataFrame::new(
+        rules.len(),
+        vec![
+            Column::new(
+                "antecedent".into(),
+                rules
+                    .iter()
+                    .map(|r| joined(r, false, "+"))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "antecedent_name".into(),
+                rules
+                    .iter()
+                    .map(|r| joined(r, true, " + "))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "consequent".into(),
+                rules
+                    .iter()
+                    .map(|r| consequent(r, false))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "consequent_name".into(),
+                rules
+                    .iter()
+                    .map(|r| consequent(r, true))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "support".into(),
+                rules.iter().map(|r| r.support).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "confidence".into(),
+                rules.iter().map(|r| r.confidence).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "lift".into(),
+                rules.iter().map(|r| r.lift).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "count".into(),
+                rules.iter().map(|r| r.count).collect::<Vec<_>>(),
+            ),
+        ],
+    )
 }
 
 /// Association rules from the order baskets of `interactions`.

@@ -56,7 +56,7 @@ impl Checks<'_> {
     ) -> Result<Outcome, CheckError> {
         let height = self.raw.height();
         let kind = self.options.kind;
-        let timed = matches!(kind, FileKind::Orders | FileKind::Events);
+        let timed = matches!(kind, FileKind::Orders | FileKind::Events | FileKind::Series);
         let mut drop = BooleanChunked::full("drop".into(), false, height);
 
         if let (Some(ts), Some((name, source))) = (

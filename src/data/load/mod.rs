@@ -69,6 +69,7 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
         FileKind::Events => &[Role::CustomerId, Role::Timestamp, Role::EventType],
         FileKind::Customers => &[Role::CustomerId],
         FileKind::Products => &[Role::ItemId],
+        FileKind::Series => &[Role::Timestamp, Role::Amount],
     }
 }
 

@@ -69,8 +69,8 @@ pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
                             continue;
                         };
                         let arrow = match (view.sort == sort, view.descending) {
-                            (true, true) => " ▼",
-                            (true, false) => " ▲",
+                            (true, true) => " (desc)",
+                            (true, false) => " (asc)",
                             _ => "",
                         };
                         let button = egui::Button::new(

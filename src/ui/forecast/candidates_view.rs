@@ -69,4 +69,16 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
                 ui.end_row();
             }
         });
+    let scored = |c: &&Candidate| c.error.is_none();
+    if f.candidates
+        .iter()
+        .filter(scored)
+        .all(|c| !c.mase.is_finite())
+    {
+        ui.weak(format!(
+            "MASE needs more than one season ({} periods) of history before each fold: \
+             the models are ranked by their mean absolute error instead.",
+            f.season
+        ));
+    }
 }

@@ -1,9 +1,13 @@
-//! The run settings: measure, period, which series (shop, per category, top
-//! items), horizon and model; every change starts a new run. The running job's
+//! The run settings: the source (order lines or a loaded aggregated series
+//! file), measure, period, which series (shop, per category, per segment once the
+//! Segments tab has run, top items), horizon and model; every change starts a new
+//! run. Measure and series do not apply to a series file. The running job's
 //! progress and its Cancel button sit beside them.
 
 use crate::analysis::forecast::{Freq, Measure, SeriesBy};
-use crate::workspace::forecast::{Forecast, ForecastRunParams, default_horizon};
+use std::path::PathBuf;
+
+use crate::workspace::forecast::{Forecast, ForecastRunParams, ForecastSource, default_horizon};
 
 use super::{Action, choice_label, choices, freq_label, measure_label};
 
@@ -16,14 +20,78 @@ fn max_horizon(freq: Freq) -> usize {
     }
 }
 
+/// What the loaded data offers as a source.
+pub struct Sources<'a> {
+    /// Order lines are loaded.
+    pub orders: bool,
+    /// Paths of the loaded aggregated series files, with the period they are
+    /// written in.
+    pub series_files: &'a [(PathBuf, Freq)],
+    /// The Segments tab has a result (per segment is possible).
+    pub segments: bool,
+}
+
+fn source_label(source: &ForecastSource) -> String {
+    match source {
+        ForecastSource::Orders => "Order lines".into(),
+        ForecastSource::SeriesFile(path) => path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+    }
+}
+
 pub fn ui(
     ui: &mut egui::Ui,
     forecast: &Forecast,
     wanted: &ForecastRunParams,
+    sources: &Sources<'_>,
     actions: &mut Vec<Action>,
 ) {
+    let segments_ready = sources.segments;
     let mut next = wanted.clone();
     ui.horizontal_wrapped(|ui| {
+        if !sources.series_files.is_empty() {
+            egui::ComboBox::from_label("Source")
+                .selected_text(source_label(&next.source))
+                .show_ui(ui, |ui| {
+                    let mut offered = Vec::new();
+                    if sources.orders {
+                        offered.push(ForecastSource::Orders);
+                    }
+                    offered.extend(
+                        sources
+                            .series_files
+                            .iter()
+                            .map(|(p, _)| ForecastSource::SeriesFile(p.clone())),
+                    );
+                    for source in offered {
+                        let label = source_label(&source);
+                        ui.selectable_value(&mut next.source, source, label);
+                    }
+                });
+        }
+        if next.source != wanted.source
+            && let ForecastSource::SeriesFile(path) = &next.source
+            && let Some((_, freq)) = sources.series_files.iter().find(|(p, _)| p == path)
+        {
+            next.freq = *freq;
+            next.horizon = default_horizon(*freq);
+        }
+        let freq_before = next.freq;
+        egui::ComboBox::from_label("Period")
+            .selected_text(freq_label(next.freq))
+            .show_ui(ui, |ui| {
+                for f in [Freq::Day, Freq::Week, Freq::Month] {
+                    ui.selectable_value(&mut next.freq, f, freq_label(f));
+                }
+            });
+        if next.freq != freq_before {
+            next.horizon = default_horizon(next.freq);
+        }
+        if next.source != ForecastSource::Orders {
+            return;
+        }
         egui::ComboBox::from_label("Measure")
             .selected_text(measure_label(next.measure))
             .show_ui(ui, |ui| {
@@ -36,21 +104,11 @@ pub fn ui(
                     ui.selectable_value(&mut next.measure, m, measure_label(m));
                 }
             });
-        let freq_before = next.freq;
-        egui::ComboBox::from_label("Period")
-            .selected_text(freq_label(next.freq))
-            .show_ui(ui, |ui| {
-                for f in [Freq::Day, Freq::Week, Freq::Month] {
-                    ui.selectable_value(&mut next.freq, f, freq_label(f));
-                }
-            });
-        if next.freq != freq_before {
-            next.horizon = default_horizon(next.freq);
-        }
         let by_label = |by: SeriesBy| match by {
             SeriesBy::Shop => "Whole shop".to_string(),
             SeriesBy::Category => "Each category".to_string(),
             SeriesBy::TopItems(n) => format!("Top {n} items"),
+            SeriesBy::Segment => "Each segment".to_string(),
         };
         egui::ComboBox::from_label("Series")
             .selected_text(by_label(next.by))
@@ -58,7 +116,19 @@ pub fn ui(
                 for by in [SeriesBy::Shop, SeriesBy::Category, SeriesBy::TopItems(20)] {
                     ui.selectable_value(&mut next.by, by, by_label(by));
                 }
+                ui.add_enabled_ui(segments_ready, |ui| {
+                    ui.selectable_value(
+                        &mut next.by,
+                        SeriesBy::Segment,
+                        by_label(SeriesBy::Segment),
+                    )
+                    .on_disabled_hover_text("Run Segments first")
+                    .on_hover_text("One series per customer segment of the Segments tab");
+                });
             });
+        if next.by == SeriesBy::Segment && !segments_ready {
+            ui.weak("Run Segments first");
+        }
         if let SeriesBy::TopItems(n) = &mut next.by {
             let label = ui.label("Items:");
             ui.add(egui::DragValue::new(n).range(1..=500))

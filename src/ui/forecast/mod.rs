@@ -40,6 +40,8 @@ pub struct ViewState {
     pub selected: usize,
     pub sort: BreakdownSort,
     pub descending: bool,
+    /// Draw the chosen model's backtest folds over the history.
+    pub show_backtest: bool,
     pub export_path: String,
     /// What the last export did (rows written) or why it failed.
     pub export_outcome: Option<Result<String, String>>,

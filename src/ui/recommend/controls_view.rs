@@ -83,7 +83,7 @@ pub fn ui(
         let label = ui.label("Export all lists to:");
         ui.add(egui::TextEdit::singleline(export_path).desired_width(260.0))
             .labelled_by(label.id)
-            .on_hover_text("A .csv (UTF-8 with a BOM, opens in Excel) or .xlsx file");
+            .on_hover_text("A .csv (UTF-8 with a BOM, opens in Excel), .xlsx or .parquet file");
         let ready = recommend.slot().value().is_some() && !export_path.trim().is_empty();
         if ui
             .add_enabled(ready, egui::Button::new("Export recommendations"))

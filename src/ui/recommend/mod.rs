@@ -7,11 +7,13 @@ pub mod controls_view;
 pub mod customer_view;
 pub mod item_view;
 pub mod report_view;
+pub mod rules_view;
 
 use std::path::PathBuf;
 
 use crate::analysis::recommend::evaluate::Split;
-use crate::workspace::recommend::RecommendParams;
+use crate::workspace::recommend::{RecommendParams, RulesRunParams};
+use rules_view::RuleSort;
 
 /// What a view asks the panel to do once the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,10 +25,16 @@ pub enum Action {
     Evaluate {
         split: Split,
         k: usize,
+        /// Choose neighbours and ALS settings on a validation split first.
+        validate: bool,
     },
     CancelReport,
     /// Write every customer's list to a file.
     Export(PathBuf),
+    /// Find the rules and transitions with these settings.
+    RunRules(RulesRunParams),
+    /// Write the rules table to a file.
+    ExportRules(PathBuf),
 }
 
 /// The panel's view settings, kept in egui memory for the session.
@@ -42,7 +50,13 @@ pub struct ViewState {
     pub item: Option<u32>,
     pub split: Split,
     pub k: usize,
+    /// Report card: choose settings by validation first.
+    pub validate: bool,
     pub export_path: String,
+    /// The rules table's sort column and direction.
+    pub rule_sort: RuleSort,
+    pub rule_ascending: bool,
+    pub rules_path: String,
 }
 
 impl Default for ViewState {
@@ -54,7 +68,11 @@ impl Default for ViewState {
             item: None,
             split: Split::LeaveLastOut,
             k: 10,
+            validate: true,
             export_path: "recommendations.csv".into(),
+            rule_sort: RuleSort::default(),
+            rule_ascending: false,
+            rules_path: "rules.csv".into(),
         }
     }
 }

@@ -35,6 +35,11 @@ pub fn ui(
         let label = ui.label("K:");
         ui.add(egui::DragValue::new(&mut view.k).range(1..=100))
             .labelled_by(label.id);
+        ui.checkbox(&mut view.validate, "Choose settings by validation")
+            .on_hover_text(
+                "Pick item-kNN neighbours and ALS factors / regularisation on each customer's \
+                 last training purchase (never the held-out test purchases)",
+            );
         if ui
             .button("Run report card")
             .on_hover_text("Fit every model on the training part and score it on the held-out part")
@@ -43,6 +48,7 @@ pub fn ui(
             actions.push(Action::Evaluate {
                 split: view.split,
                 k: view.k,
+                validate: view.validate,
             });
         }
         if let Some(job) = recommend.report_slot().pending() {
@@ -82,8 +88,28 @@ pub fn protocol_text(card: &ReportCard) -> String {
     )
 }
 
+/// The validation line of a card: what was chosen, or why nothing was.
+pub fn validation_text(card: &ReportCard) -> Option<String> {
+    match &card.validation {
+        None => None,
+        Some(Ok(chosen)) => Some(format!("Chosen by validation: {}", chosen.summary())),
+        Some(Err(why)) => Some(format!("Not chosen by validation: {why}")),
+    }
+}
+
 fn card_ui(ui: &mut egui::Ui, card: &ReportCard) {
     ui.label(protocol_text(card));
+    if let Some(text) = validation_text(card) {
+        let response = ui.label(text);
+        if let Some(Ok(chosen)) = &card.validation {
+            let trials: Vec<String> = chosen
+                .trials
+                .iter()
+                .map(|t| format!("{} {}: NDCG {:.4}", t.model.name(), t.setting, t.ndcg))
+                .collect();
+            response.on_hover_text(trials.join("\n"));
+        }
+    }
     egui::Grid::new("recommend_report")
         .striped(true)
         .show(ui, |ui| {
