@@ -15,6 +15,7 @@
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
 
 pub mod behaviour;
+pub mod campaign_scores;
 pub mod forecast;
 pub mod project;
 pub mod recommend;
