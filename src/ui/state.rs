@@ -104,6 +104,8 @@ pub struct UiState {
     pub table: TableSelection,
     /// Segment names the operator gave, by `SegmentsResults::name_key`.
     pub segment_names: BTreeMap<String, String>,
+    /// The campaign being edited and its saved variants.
+    pub campaigns: super::campaigns::CampaignUiState,
 }
 
 impl UiState {
