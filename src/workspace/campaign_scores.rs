@@ -277,6 +277,9 @@ pub fn compute_headless(
     Ok(frames)
 }
 
+/// Every customer's recommendation list, by customer index.
+pub type Lists = Arc<Vec<Vec<Recommendation>>>;
+
 /// The score inputs of the workspace's current results, cheap to clone into a job.
 #[derive(Clone, Default)]
 pub struct ScoreInputs {
@@ -285,7 +288,7 @@ pub struct ScoreInputs {
     /// The joined value rows and the churn thresholds in use.
     pub value: Option<(Arc<Vec<CustomerRow>>, RiskThresholds)>,
     /// The fitted recommender's customers and lists.
-    pub recs: Option<(Arc<Interactions>, Arc<Vec<Vec<Recommendation>>>)>,
+    pub recs: Option<(Arc<Interactions>, Lists)>,
 }
 
 impl ScoreInputs {

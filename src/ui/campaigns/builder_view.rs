@@ -359,10 +359,10 @@ fn bought_ui(
                     .desired_width(90.0),
             )
             .labelled_by(label.id);
-        if response.changed() {
-            if let Ok(date) = crate::ui::behaviour::parse_date(typed) {
-                *bound = date;
-            }
+        if response.changed()
+            && let Ok(date) = crate::ui::behaviour::parse_date(typed)
+        {
+            *bound = date;
         }
         if crate::ui::behaviour::parse_date(typed).is_err() {
             ui.colored_label(ui.visuals().error_fg_color, "YYYY-MM-DD");
