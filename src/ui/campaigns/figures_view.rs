@@ -24,7 +24,7 @@ pub fn ui(ui: &mut egui::Ui, audience: &Audience, customers: usize) {
         figure(
             ui,
             "Expected responders",
-            &format!("{:.0}", audience.expected_responders),
+            &format::count(audience.expected_responders.round() as usize),
         );
     });
     let left_out = audience.opted_out + audience.contacted + audience.over_max;

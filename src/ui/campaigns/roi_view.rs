@@ -7,7 +7,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
 use crate::analysis::campaign::{Audience, roi_curve};
 use crate::ui::format;
-use crate::workspace::campaign::AudienceResults;
+use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
 use super::{CampaignUiState, percent};
 
@@ -160,18 +160,22 @@ pub fn curve_ui(
     results: &AudienceResults,
     audience: &Audience,
 ) {
-    let offered: Vec<&String> = results.scored.keys().collect();
-    if offered.is_empty() {
+    // Recency is not a "higher is better" score: the curve cuts the others.
+    let offered: Vec<&str> = SCORE_COLUMNS
+        .into_iter()
+        .filter(|c| *c != "recency_days" && results.scored.contains_key(*c))
+        .collect();
+    let Some(first) = offered.first() else {
         return;
-    }
-    if !results.scored.contains_key(&state.curve_column) {
-        state.curve_column = offered[0].clone();
+    };
+    if !offered.contains(&state.curve_column.as_str()) {
+        state.curve_column = first.to_string();
     }
     egui::ComboBox::from_label("cuts the list (highest first)")
         .selected_text(state.curve_column.as_str())
         .show_ui(ui, |ui| {
             for c in offered {
-                ui.selectable_value(&mut state.curve_column, c.clone(), c.as_str());
+                ui.selectable_value(&mut state.curve_column, c.to_string(), c);
             }
         });
     let inputs = state.inputs(audience);
@@ -200,8 +204,18 @@ pub fn curve_ui(
             format::money(best.outcome.profit)
         ));
     }
+    if !use_scores {
+        ui.label(
+            egui::RichText::new(
+                "Every target has the same response rate here, so ROI barely depends on \
+                 the cut: use propensity scores (Value tab) to see where it stops paying.",
+            )
+            .weak(),
+        );
+    }
     Plot::new("campaign_roi_curve")
         .height(200.0)
+        .include_y(0.0)
         .legend(Legend::default())
         .x_axis_label("targets contacted")
         .y_axis_label("ROI %")
