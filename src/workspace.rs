@@ -16,6 +16,8 @@
 
 pub mod behaviour;
 mod export_job;
+pub mod campaign;
+pub mod campaign_scores;
 pub mod forecast;
 pub mod project;
 pub mod recommend;
@@ -120,6 +122,8 @@ pub struct Workspace {
     pub forecast: forecast::Forecast,
     /// The Value tab's training runs and exports.
     pub value: value::Value,
+    /// The Campaigns tab's audience builds, exports and readouts.
+    pub campaigns: campaign::Campaigns,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -140,6 +144,7 @@ impl Workspace {
             recommend: recommend::Recommend::new(wake.clone()),
             forecast: forecast::Forecast::new(wake.clone()),
             value: value::Value::new(wake.clone()),
+            campaigns: campaign::Campaigns::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -356,6 +361,7 @@ impl Workspace {
         self.recommend.poll();
         self.forecast.poll();
         self.value.poll();
+        self.campaigns.poll();
     }
 
     /// The loaded tables.
@@ -447,6 +453,7 @@ impl Workspace {
             || self.recommend.is_busy()
             || self.forecast.is_busy()
             || self.value.is_busy()
+            || self.campaigns.is_busy()
     }
 }
 

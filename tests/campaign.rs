@@ -235,3 +235,85 @@ fn a_missing_data_file_and_an_unknown_campaign_are_clear_errors() {
         "{error}"
     );
 }
+
+#[test]
+fn scores_join_on_so_conditions_use_them_and_exports_carry_them() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("shop.json");
+    let project = project.to_str().expect("utf-8 path");
+    let created = marketbench(&[
+        "project",
+        "new",
+        &sample("orders.csv"),
+        &sample("customers.csv"),
+        "--out",
+        project,
+    ]);
+    assert!(created.status.success());
+    // A condition on propensity: only computed scores make it possible.
+    let define = r#"{"name": "likely", "control_share": 0.1, "seed": 3,
+        "condition": {"kind": "range", "column": "propensity", "min": 0.3}}"#;
+    let without = marketbench(&["campaign", project, "--define", define]);
+    assert!(!without.status.success());
+    assert!(
+        String::from_utf8_lossy(&without.stderr).contains("propensity"),
+        "{}",
+        String::from_utf8_lossy(&without.stderr)
+    );
+    let out = folder.path().join("likely.csv");
+    let run = json_of(&marketbench(&[
+        "campaign",
+        project,
+        "--name",
+        "likely",
+        "--scores",
+        "segments,propensity,clv,recs",
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--json",
+    ]));
+    let size = run["size"].as_u64().expect("size");
+    assert!(size > 100 && size < 5_000, "{size}");
+    // The response rate is the targets' mean propensity, at least the threshold.
+    assert_eq!(run["rate_from_scores"], true);
+    assert!(run["response_rate"].as_f64().expect("rate") >= 0.3);
+    let written = text(&out);
+    let mut lines = written.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    for column in [
+        "customer_id",
+        "email",
+        "segment",
+        "segment_name",
+        "propensity",
+        "churn_risk",
+        "churn_bucket",
+        "clv",
+        "p_alive",
+        "rec_1",
+        "rec_2",
+        "rec_3",
+        "rec_reasons",
+        "group",
+    ] {
+        assert!(header.contains(&column), "{column} missing in {header:?}");
+    }
+    let at = |name: &str| header.iter().position(|h| *h == name).expect("column");
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len() as u64, size);
+    for row in &rows {
+        let propensity: f64 = row[at("propensity")].parse().expect("a propensity");
+        assert!((0.3..=1.0).contains(&propensity), "{propensity}");
+        assert!(!row[at("segment")].is_empty());
+        assert!(["low", "medium", "high"].contains(&row[at("churn_bucket")]));
+        let clv: f64 = row[at("clv")].parse().expect("a clv");
+        assert!(clv >= 0.0);
+    }
+    // Nearly everyone has a first recommended item.
+    let with_rec = rows.iter().filter(|r| !r[at("rec_1")].is_empty()).count();
+    assert!(
+        with_rec * 10 >= rows.len() * 9,
+        "{with_rec} of {}",
+        rows.len()
+    );
+}

@@ -110,6 +110,7 @@ fn every_tab_shows_its_heading_and_unbuilt_ones_say_so() {
                 | Tab::Value
                 | Tab::Recommendations
                 | Tab::Forecast
+                | Tab::Campaigns
         );
         assert_eq!(unbuilt, !built, "{}", tab.label());
     }

@@ -15,6 +15,10 @@
 //!   `--readout LATER_ORDERS [--since D] [--until D]` compares targets and control
 //!   in later orders (the audience is rebuilt from the project: same files and
 //!   seed, same split).
+//! - `--scores segments,propensity,clv,recs` computes those scores headless with
+//!   the tabs' default settings and joins them onto the customer frame, so
+//!   conditions can use them and exports carry the segment, the scores and the
+//!   recommended items (`rec_1..rec_3`, `rec_reasons`).
 //! - Missing data files are an error; changed ones are listed as warnings.
 
 use std::fmt::Write as _;
@@ -27,13 +31,16 @@ use serde_json::json;
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::campaign::control::Difference;
+use crate::analysis::campaign::frame::campaign_inputs;
 use crate::analysis::campaign::{
-    Audience, CampaignDef, CurvePoint, Readout, RoiInputs, RoiOutcome, readout, roi, roi_curve,
+    Audience, CampaignDef, CurvePoint, ExclusionLists, Readout, RoiInputs, RoiOutcome,
+    build_audience, readout, roi, roi_curve,
 };
 use crate::export::campaign::{
     CampaignExport, CampaignFormat, DataFileRecord, Sidecar, export_campaign, sidecar_path,
 };
 use crate::jobs::Progress;
+use crate::workspace::campaign_scores::{ScoreFrames, ScoreKind, compute_headless};
 use crate::workspace::project::{OpenedProject, Project};
 
 #[derive(Debug, Args)]
@@ -122,6 +129,10 @@ pub struct CampaignArgs {
     /// targets against control, with 95% intervals.
     #[arg(long, value_name = "ORDERS_FILE")]
     pub readout: Option<PathBuf>,
+    /// Scores to compute and join on (comma-separated): segments, propensity,
+    /// clv, recs. Conditions can then use them and exports carry them.
+    #[arg(long, value_name = "LIST")]
+    pub scores: Option<String>,
     /// Readout: count orders from this day (the send day).
     #[arg(long, value_name = "YYYY-MM-DD", requires = "readout")]
     pub since: Option<NaiveDate>,
@@ -211,11 +222,19 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
         None => args.name.clone().unwrap_or_default(),
     };
     let campaign = opened.project.campaign(&name)?.clone();
+    let kinds = match &args.scores {
+        Some(list) => ScoreKind::parse_list(list)?,
+        None => Vec::new(),
+    };
     let progress = Progress::detached();
     let store = opened.load_store(&progress)?;
-    let audience = opened
-        .audience(&name, &store, &progress)
-        .with_context(|| format!("building the audience of '{name}'"))?;
+    let audience = match kinds.is_empty() {
+        true => opened
+            .audience(&name, &store, &progress)
+            .map_err(anyhow::Error::from),
+        false => scored_audience(&opened, &campaign, &store, &kinds, &progress),
+    }
+    .with_context(|| format!("building the audience of '{name}'"))?;
     let inputs = RoiInputs {
         response_rate: audience.response_rate,
         avg_order_value: args
@@ -289,6 +308,28 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
         readout_text(&mut text, result);
     }
     Ok(text)
+}
+
+/// The audience over the customer frame with the `kinds` of scores joined on.
+fn scored_audience(
+    opened: &OpenedProject,
+    campaign: &CampaignDef,
+    store: &crate::data::Store,
+    kinds: &[ScoreKind],
+    progress: &Progress,
+) -> anyhow::Result<Audience> {
+    let frames: ScoreFrames =
+        compute_headless(store, kinds, progress).context("computing the scores")?;
+    let (lines, frame) = campaign_inputs(store, opened.project.analysis_date, progress)?;
+    let frame = frames.apply(&frame)?;
+    let lists = ExclusionLists::read(&campaign.exclusions, &opened.folder)?;
+    Ok(build_audience(
+        &frame,
+        Some(&lines),
+        campaign,
+        &lists,
+        progress,
+    )?)
 }
 
 /// About ten evenly spaced cuts of the curve, and the most profitable one.

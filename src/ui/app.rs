@@ -18,7 +18,7 @@ use crate::workspace::{
 use super::file_dialog::{DialogOutcome, FileDialog};
 use super::state::{Tab, Theme, UiState};
 use super::{
-    behaviour_panel, data_panel, fonts, forecast_panel, placeholder_panel, recommend_panel,
+    behaviour_panel, campaigns_panel, data_panel, fonts, forecast_panel, recommend_panel,
     segments_panel, toolbar, value_panel,
 };
 
@@ -162,7 +162,7 @@ impl MarketbenchApp {
             Tab::Recommendations => recommend_panel::ui(ui, &mut self.workspace),
             Tab::Forecast => forecast_panel::ui(ui, &mut self.workspace),
             Tab::Value => value_panel::ui(ui, &mut self.workspace, &self.state),
-            tab => placeholder_panel::ui(ui, tab),
+            Tab::Campaigns => campaigns_panel::ui(ui, &mut self.workspace, &mut self.state),
         });
         drop_hint_ui(&ctx);
 

@@ -4,6 +4,8 @@
 pub mod app;
 mod behaviour;
 mod behaviour_panel;
+pub mod campaigns;
+mod campaigns_panel;
 mod data_panel;
 mod export_controls;
 mod file_dialog;
@@ -12,7 +14,6 @@ mod forecast;
 mod forecast_panel;
 pub mod format;
 pub mod mapping_panel;
-mod placeholder_panel;
 mod recommend;
 mod recommend_panel;
 pub mod revenue_chart;

@@ -107,6 +107,8 @@ pub struct UiState {
     /// The Behaviour tab's view choices (week/month trend, …), by name; only the
     /// second choices are stored.
     pub behaviour_toggles: BTreeMap<String, bool>,
+    /// The campaign being edited and its saved variants.
+    pub campaigns: super::campaigns::CampaignUiState,
 }
 
 impl UiState {

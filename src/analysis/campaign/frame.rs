@@ -11,7 +11,8 @@
 //!   frequency).
 //! - With a customers table: its `email`, `phone`, `region`, `first_name`,
 //!   `last_name` columns (those it has), from its first row per customer id.
-//!   Customers in the customers file with no purchase are not in the frame.
+//!   Customers of the customers file with no purchase are in the frame too, with
+//!   null RFM columns (a "never bought" or "has email" condition can pick them).
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -42,14 +43,11 @@ pub fn customer_frame(
         .collect()
         .map_err(CampaignError::polars("building the customer frame"))?;
     match customers {
-        Some(contacts) => {
+        Some(contacts) if contacts.schema().contains("customer_id") => {
             let present: Vec<&str> = CONTACT_COLUMNS
                 .into_iter()
                 .filter(|c| contacts.schema().contains(c) && !frame.schema().contains(c))
                 .collect();
-            if present.is_empty() || !contacts.schema().contains("customer_id") {
-                return Ok(frame);
-            }
             let mut selection = vec![col("customer_id").cast(DataType::String)];
             selection.extend(
                 present
@@ -65,9 +63,16 @@ pub fn customer_frame(
                     Some(by_name(["customer_id"], true, false)),
                     UniqueKeepStrategy::First,
                 );
-            join_scores(&frame, right)
+            let args = JoinArgs::new(JoinType::Full).with_coalesce(JoinCoalesce::CoalesceColumns);
+            frame
+                .lazy()
+                .with_column(col("customer_id").cast(DataType::String))
+                .join(right, [col("customer_id")], [col("customer_id")], args)
+                .sort(["customer_id"], SortMultipleOptions::default())
+                .collect()
+                .map_err(CampaignError::polars("adding the customers file"))
         }
-        None => Ok(frame),
+        _ => Ok(frame),
     }
 }
 
@@ -145,15 +150,29 @@ mod tests {
                 .map(|v| v.map(String::from))
                 .collect()
         };
-        // Buyers only, sorted; the first customers row per id; no signup_date.
+        // Buyers and the customer who never bought (z), sorted; the first
+        // customers row per id; no signup_date.
         assert_eq!(
             text("customer_id"),
-            [Some("a".into()), Some("b".into()), Some("c".into())]
+            [
+                Some("a".into()),
+                Some("b".into()),
+                Some("c".into()),
+                Some("z".into())
+            ]
         );
         assert_eq!(
             text("email"),
-            [Some("a@x.com".into()), Some("b@x.com".into()), None]
+            [
+                Some("a@x.com".into()),
+                Some("b@x.com".into()),
+                None,
+                Some("z@x.com".into())
+            ]
         );
+        // z has no RFM figures, and "never bought" picks z.
+        assert_eq!(text("rfm_group")[3], None);
+        assert_eq!(text("monetary")[3], None);
         assert!(!frame.schema().contains("signup_date"));
         assert!(frame.schema().contains("rfm_group"));
         // a: 60 over 2 orders.
@@ -166,6 +185,6 @@ mod tests {
         let joined = join_scores(&frame, scores).expect("joined");
         let propensity = joined.column("propensity").expect("propensity");
         let values: Vec<Option<f64>> = propensity.f64().expect("f64").iter().collect();
-        assert_eq!(values, [Some(0.2), None, Some(0.9)]);
+        assert_eq!(values, [Some(0.2), None, Some(0.9), None]);
     }
 }

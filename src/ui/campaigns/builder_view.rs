@@ -1,0 +1,371 @@
+//! The condition builder: a list of condition rows combined by AND or OR. Each
+//! row has its editor (multi-selects of segments, RFM groups, churn buckets and
+//! regions; a range on a score; bought or never bought a category or item in a
+//! date window; has email or phone). A kind whose column the customer table lacks
+//! is offered disabled with what to compute first; a row already there says so.
+
+use crate::analysis::campaign::{Condition, Purchase};
+use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
+
+use super::{ViewState, missing_reason};
+
+/// The kinds of condition rows, in the order offered, with the column each needs.
+const KINDS: [(&str, &str); 8] = [
+    ("Segment", "segment"),
+    ("RFM group", "rfm_group"),
+    ("Score range", "monetary"),
+    ("Bought", "customer_id"),
+    ("Churn risk", "churn_bucket"),
+    ("Region", "region"),
+    ("Has email", "email"),
+    ("Has phone", "phone"),
+];
+
+/// A new row of kind `label`.
+fn new_row(label: &str, results: Option<&AudienceResults>) -> Condition {
+    let has = |c: &str| results.is_some_and(|r| r.has_column(c));
+    match label {
+        "Segment" => Condition::Segment { values: Vec::new() },
+        "RFM group" => Condition::RfmGroup { values: Vec::new() },
+        "Score range" => {
+            let column = SCORE_COLUMNS
+                .into_iter()
+                .find(|c| has(c))
+                .unwrap_or("monetary");
+            let min = match column {
+                "propensity" | "p_alive" => Some(0.5),
+                _ => None,
+            };
+            Condition::Range {
+                column: column.to_string(),
+                min,
+                max: None,
+            }
+        }
+        "Bought" => Condition::Bought {
+            what: Purchase::Category(String::new()),
+            bought: true,
+            from: None,
+            to: None,
+        },
+        "Churn risk" => Condition::ChurnBucket {
+            values: vec!["high".into()],
+        },
+        "Region" => Condition::Region { values: Vec::new() },
+        "Has email" => Condition::HasEmail,
+        _ => Condition::HasPhone,
+    }
+}
+
+/// The column a row reads from the customer table, if one.
+fn needed_column(condition: &Condition) -> Option<&str> {
+    match condition {
+        Condition::Segment { .. } => Some("segment"),
+        Condition::RfmGroup { .. } => Some("rfm_group"),
+        Condition::ChurnBucket { .. } => Some("churn_bucket"),
+        Condition::Region { .. } => Some("region"),
+        Condition::TextIn { column, .. } | Condition::Range { column, .. } => Some(column),
+        Condition::HasEmail => Some("email"),
+        Condition::HasPhone => Some("phone"),
+        Condition::Bought { .. } | Condition::All { .. } | Condition::Any { .. } => None,
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    condition: &mut Condition,
+    results: Option<&AudienceResults>,
+    segment_names: &[String],
+    view: &mut ViewState,
+) {
+    if !matches!(condition, Condition::All { .. } | Condition::Any { .. }) {
+        *condition = Condition::All {
+            of: vec![condition.clone()],
+        };
+    }
+    let mut all = matches!(condition, Condition::All { .. });
+    ui.horizontal(|ui| {
+        ui.label("Customers matching");
+        ui.radio_value(&mut all, true, "all conditions (AND)");
+        ui.radio_value(&mut all, false, "any condition (OR)");
+    });
+    let (Condition::All { of: rows } | Condition::Any { of: rows }) = condition else {
+        return;
+    };
+    let mut rows = std::mem::take(rows);
+    if rows.is_empty() {
+        ui.label(
+            egui::RichText::new(match all {
+                true => "No condition yet: every customer is in the audience.",
+                false => "No condition yet: with OR, nobody is in the audience.",
+            })
+            .weak(),
+        );
+    }
+    let mut removed = None;
+    for (index, row) in rows.iter_mut().enumerate() {
+        ui.push_id(("condition", index), |ui| {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text("Remove this condition")
+                        .clicked()
+                    {
+                        removed = Some(index);
+                    }
+                    row_ui(ui, index, row, results, segment_names, view);
+                });
+                if let (Some(column), Some(results)) = (needed_column(row), results)
+                    && !results.has_column(column)
+                {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("No '{column}' yet: {}.", missing_reason(column)),
+                    );
+                }
+            });
+        });
+    }
+    if let Some(index) = removed {
+        rows.remove(index);
+        view.dates.clear();
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Add:");
+        for (label, column) in KINDS {
+            let available = results.is_none_or(|r| r.has_column(column));
+            let button = ui.add_enabled(available, egui::Button::new(format!("+ {label}")));
+            let button = match available {
+                true => button,
+                false => button.on_disabled_hover_text(format!(
+                    "No '{column}' in the customer table: {}",
+                    missing_reason(column)
+                )),
+            };
+            if button.clicked() {
+                rows.push(new_row(label, results));
+            }
+        }
+    });
+    *condition = match all {
+        true => Condition::All { of: rows },
+        false => Condition::Any { of: rows },
+    };
+}
+
+fn row_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    row: &mut Condition,
+    results: Option<&AudienceResults>,
+    segment_names: &[String],
+    view: &mut ViewState,
+) {
+    let choices = |name: &str| -> Vec<String> {
+        results
+            .and_then(|r| r.choices.get(name).cloned())
+            .unwrap_or_default()
+    };
+    match row {
+        Condition::Segment { values } => {
+            ui.label("Segment is");
+            let ids: Vec<String> = match segment_names.is_empty() {
+                true => choices("segment"),
+                false => (0..segment_names.len()).map(|i| i.to_string()).collect(),
+            };
+            ui.horizontal_wrapped(|ui| {
+                for id in ids {
+                    let name = id
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| segment_names.get(i))
+                        .cloned()
+                        .unwrap_or_else(|| format!("segment {id}"));
+                    multi_select(ui, values, &id, &name);
+                }
+            });
+        }
+        Condition::RfmGroup { values } => {
+            ui.label("RFM group is");
+            ui.horizontal_wrapped(|ui| {
+                for group in choices("rfm_group") {
+                    multi_select(ui, values, &group, &group);
+                }
+            });
+        }
+        Condition::ChurnBucket { values } => {
+            ui.label("Churn risk is");
+            for bucket in ["low", "medium", "high"] {
+                multi_select(ui, values, bucket, bucket);
+            }
+        }
+        Condition::Region { values } => {
+            ui.label("Region is");
+            ui.horizontal_wrapped(|ui| {
+                for region in choices("region") {
+                    multi_select(ui, values, &region, &region);
+                }
+            });
+        }
+        Condition::TextIn { column, values } => {
+            ui.label(format!("{column} is one of {}", values.join(", ")));
+        }
+        Condition::Range { column, min, max } => range_ui(ui, column, min, max, results),
+        Condition::Bought {
+            what,
+            bought,
+            from,
+            to,
+        } => bought_ui(
+            ui,
+            index,
+            what,
+            bought,
+            from,
+            to,
+            &choices("category"),
+            view,
+        ),
+        Condition::HasEmail => {
+            ui.label("Has an email address");
+        }
+        Condition::HasPhone => {
+            ui.label("Has a phone number");
+        }
+        Condition::All { of } | Condition::Any { of } => {
+            ui.label(format!(
+                "A nested group of {} conditions (from a project file)",
+                of.len()
+            ));
+        }
+    }
+}
+
+/// A checkbox that puts `value` in or out of `values`.
+fn multi_select(ui: &mut egui::Ui, values: &mut Vec<String>, value: &str, label: &str) {
+    let mut on = values.iter().any(|v| v == value);
+    if ui.checkbox(&mut on, label).changed() {
+        values.retain(|v| v != value);
+        if on {
+            values.push(value.to_string());
+            values.sort();
+        }
+    }
+}
+
+/// Scores in 0..=1, edited with sliders.
+fn is_probability(column: &str) -> bool {
+    matches!(column, "propensity" | "p_alive" | "churn_risk")
+}
+
+fn range_ui(
+    ui: &mut egui::Ui,
+    column: &mut String,
+    min: &mut Option<f64>,
+    max: &mut Option<f64>,
+    results: Option<&AudienceResults>,
+) {
+    let offered: Vec<&str> = SCORE_COLUMNS
+        .into_iter()
+        .chain(["churn_risk"])
+        .filter(|c| results.is_none_or(|r| r.has_column(c)) || *c == column.as_str())
+        .collect();
+    egui::ComboBox::from_label("between")
+        .selected_text(column.as_str())
+        .show_ui(ui, |ui| {
+            for c in offered {
+                if ui.selectable_label(column == c, c).clicked() && column != c {
+                    *column = c.to_string();
+                    *min = None;
+                    *max = None;
+                }
+            }
+        });
+    let probability = is_probability(column);
+    for (bound, text, default) in [
+        (min, "at least", 0.0),
+        (max, "at most", if probability { 1.0 } else { 100.0 }),
+    ] {
+        let mut on = bound.is_some();
+        ui.checkbox(&mut on, text);
+        if !on {
+            *bound = None;
+            continue;
+        }
+        let mut value = bound.unwrap_or(default);
+        let label = ui.label(format!("{column} {text}:"));
+        let response = match probability {
+            true => ui.add(egui::Slider::new(&mut value, 0.0..=1.0).step_by(0.01)),
+            false => ui.add(egui::DragValue::new(&mut value).speed(1.0)),
+        };
+        response.labelled_by(label.id);
+        *bound = Some(value);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bought_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    what: &mut Purchase,
+    bought: &mut bool,
+    from: &mut Option<chrono::NaiveDate>,
+    to: &mut Option<chrono::NaiveDate>,
+    categories: &[String],
+    view: &mut ViewState,
+) {
+    egui::ComboBox::from_id_salt("bought")
+        .selected_text(if *bought { "Bought" } else { "Never bought" })
+        .show_ui(ui, |ui| {
+            ui.selectable_value(bought, true, "Bought");
+            ui.selectable_value(bought, false, "Never bought");
+        });
+    let mut is_item = matches!(what, Purchase::Item(_));
+    ui.radio_value(&mut is_item, false, "category");
+    ui.radio_value(&mut is_item, true, "item id");
+    match (is_item, &mut *what) {
+        (false, Purchase::Item(_)) => *what = Purchase::Category(String::new()),
+        (true, Purchase::Category(_)) => *what = Purchase::Item(String::new()),
+        _ => {}
+    }
+    match what {
+        Purchase::Category(category) => {
+            egui::ComboBox::from_label("category")
+                .selected_text(category.as_str())
+                .show_ui(ui, |ui| {
+                    for c in categories {
+                        ui.selectable_value(category, c.clone(), c);
+                    }
+                });
+        }
+        Purchase::Item(item) => {
+            let label = ui.label("item:");
+            ui.add(egui::TextEdit::singleline(item).desired_width(90.0))
+                .labelled_by(label.id);
+        }
+    }
+    for (end, bound, text) in [(false, from, "from"), (true, to, "until")] {
+        let typed = view
+            .dates
+            .entry((index, end))
+            .or_insert_with(|| bound.map(|d| d.to_string()).unwrap_or_default());
+        let label = ui.label(format!("{text}:"));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(typed)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(90.0),
+            )
+            .labelled_by(label.id);
+        if response.changed()
+            && let Ok(date) = crate::ui::behaviour::parse_date(typed)
+        {
+            *bound = date;
+        }
+        if crate::ui::behaviour::parse_date(typed).is_err() {
+            ui.colored_label(ui.visuals().error_fg_color, "YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Who to leave out and hold out: opted-out and previously contacted lists (a
+//! file picked in a dialog or typed), a maximum size by a chosen score, and the
+//! control group's share and seed.
+
+use std::path::PathBuf;
+
+use crate::analysis::campaign::{CampaignDef, MaxSize};
+use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
+
+use super::ViewState;
+use super::dialog::{self, Purpose};
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    draft: &mut CampaignDef,
+    results: Option<&AudienceResults>,
+    view: &mut ViewState,
+) {
+    let lists = [
+        (
+            Purpose::OptOut,
+            "Opted out (ids or emails):",
+            &mut draft.exclusions.opt_out_files,
+            &mut view.opt_out_path,
+        ),
+        (
+            Purpose::Contacted,
+            "Recently contacted (an earlier export):",
+            &mut draft.exclusions.contacted_files,
+            &mut view.contacted_path,
+        ),
+    ];
+    for (purpose, text, files, typed) in lists {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(text);
+            ui.add(
+                egui::TextEdit::singleline(typed)
+                    .hint_text("a file path")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+            if ui.button("Choose…").clicked() {
+                dialog::show(ui.ctx(), purpose, false, "");
+            }
+            let path = PathBuf::from(typed.trim());
+            if ui
+                .add_enabled(!typed.trim().is_empty(), egui::Button::new("Add"))
+                .clicked()
+                && !files.contains(&path)
+            {
+                files.push(path);
+                typed.clear();
+            }
+        });
+        let mut removed = None;
+        for (i, file) in files.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.add_space(16.0);
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Stop using this list")
+                    .clicked()
+                {
+                    removed = Some(i);
+                }
+                ui.label(file.display().to_string());
+            });
+        }
+        if let Some(i) = removed {
+            files.remove(i);
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        let mut limited = draft.max_size.is_some();
+        ui.checkbox(&mut limited, "At most");
+        if !limited {
+            draft.max_size = None;
+            return;
+        }
+        let offered: Vec<&str> = SCORE_COLUMNS
+            .into_iter()
+            .filter(|c| results.is_none_or(|r| r.has_column(c)))
+            .collect();
+        let max = draft.max_size.get_or_insert_with(|| MaxSize {
+            column: offered.first().unwrap_or(&"monetary").to_string(),
+            count: 1_000,
+        });
+        let label = ui.label("customers:");
+        ui.add(egui::DragValue::new(&mut max.count).range(1..=10_000_000))
+            .labelled_by(label.id);
+        egui::ComboBox::from_label("highest first by")
+            .selected_text(max.column.as_str())
+            .show_ui(ui, |ui| {
+                for c in offered {
+                    ui.selectable_value(&mut max.column, c.to_string(), c);
+                }
+            });
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Control group:");
+        let mut share_percent = draft.control_share * 100.0;
+        ui.add(
+            egui::Slider::new(&mut share_percent, 0.0..=50.0)
+                .step_by(1.0)
+                .suffix("%"),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("A random share held out and marked, to read the uplift later");
+        draft.control_share = (share_percent / 100.0).clamp(0.0, 0.99);
+        let label = ui.label("seed:");
+        ui.add(egui::DragValue::new(&mut draft.seed))
+            .labelled_by(label.id)
+            .on_hover_text("The same seed gives the same split");
+    });
+}

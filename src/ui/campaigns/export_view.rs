@@ -1,0 +1,106 @@
+//! Export the target list: a format (CSV, CSV with a BOM for Excel, XLSX,
+//! Parquet, Mailchimp, Klaviyo, Meta and Google audiences with hashed contacts),
+//! the country code national phone numbers get, and the file (typed or chosen in
+//! a save dialog). The export is a job; its outcome names the file and the rows.
+
+use std::path::PathBuf;
+
+use crate::export::campaign::{CampaignExport, CampaignFormat};
+use crate::workspace::campaign::Campaigns;
+
+use super::dialog::{self, Purpose};
+use super::{Action, ViewState};
+
+/// The formats offered: label, format, BOM, file extension.
+pub const FORMATS: [(&str, CampaignFormat, bool, &str); 8] = [
+    ("CSV", CampaignFormat::Csv, false, "csv"),
+    ("CSV with BOM (Excel)", CampaignFormat::Csv, true, "csv"),
+    ("XLSX", CampaignFormat::Xlsx, false, "xlsx"),
+    ("Parquet", CampaignFormat::Parquet, false, "parquet"),
+    ("Mailchimp CSV", CampaignFormat::Mailchimp, false, "csv"),
+    ("Klaviyo CSV", CampaignFormat::Klaviyo, false, "csv"),
+    (
+        "Meta Custom Audience (hashed)",
+        CampaignFormat::Meta,
+        false,
+        "csv",
+    ),
+    (
+        "Google Customer Match (hashed)",
+        CampaignFormat::Google,
+        false,
+        "csv",
+    ),
+];
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    campaigns: &Campaigns,
+    campaign_name: &str,
+    ready: bool,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let format = view.format.min(FORMATS.len() - 1);
+    let (label, chosen, bom, extension) = FORMATS[format];
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_label("format")
+            .selected_text(label)
+            .show_ui(ui, |ui| {
+                for (i, (text, ..)) in FORMATS.iter().enumerate() {
+                    ui.selectable_value(&mut view.format, i, *text);
+                }
+            });
+        let label = ui.label("Phone country code:");
+        ui.add(egui::TextEdit::singleline(&mut view.country_code).desired_width(40.0))
+            .labelled_by(label.id)
+            .on_hover_text("Put before national phone numbers (E.164) in tool and ad files");
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Export to:");
+        ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(300.0))
+            .labelled_by(label.id);
+        if ui.button("Save as…").clicked() {
+            let name = PathBuf::from(view.export_path.trim())
+                .with_extension(extension)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            dialog::show(ui.ctx(), Purpose::Export, true, &name);
+        }
+        let busy = campaigns.export_slot().pending().is_some();
+        if ui
+            .add_enabled(ready && !busy, egui::Button::new("Export"))
+            .on_hover_text(
+                "Written to a temporary file, then renamed; a .json beside it records how",
+            )
+            .clicked()
+        {
+            let mut path = PathBuf::from(view.export_path.trim());
+            if path.extension().is_none() {
+                path.set_extension(extension);
+            }
+            view.export_path = path.display().to_string();
+            actions.push(Action::Export {
+                path,
+                options: CampaignExport {
+                    format: chosen,
+                    bom,
+                    default_country_code: view.country_code.trim().to_string(),
+                    campaign_name: campaign_name.to_string(),
+                },
+            });
+        }
+    });
+    let export = campaigns.export_slot();
+    if export.pending().is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Exporting…");
+        });
+    } else if let Some(error) = export.error() {
+        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+    } else if let Some(done) = export.value() {
+        ui.label(done);
+    }
+}

@@ -1,0 +1,54 @@
+//! The audience at a glance, redrawn after every build: its size and share of
+//! customers, its share of revenue, targets and control, expected responders, and
+//! how many the exclusions and the maximum size left out.
+
+use crate::analysis::campaign::Audience;
+use crate::ui::format;
+
+use super::percent;
+
+pub fn ui(ui: &mut egui::Ui, audience: &Audience, customers: usize) {
+    let share = audience.size() as f64 / customers.max(1) as f64;
+    ui.horizontal_wrapped(|ui| {
+        figure(ui, "Audience", &format::count(audience.size()));
+        figure(ui, "Share of customers", &percent(share));
+        figure(
+            ui,
+            "Share of revenue",
+            &audience
+                .revenue_share
+                .map_or_else(|| "–".to_string(), percent),
+        );
+        figure(ui, "Targets", &format::count(audience.targets));
+        figure(ui, "Control", &format::count(audience.controls));
+        figure(
+            ui,
+            "Expected responders",
+            &format::count(audience.expected_responders.round() as usize),
+        );
+    });
+    let left_out = audience.opted_out + audience.contacted + audience.over_max;
+    if left_out > 0 {
+        ui.label(
+            egui::RichText::new(format!(
+                "{} matched; left out: {} opted out, {} recently contacted, {} over the maximum.",
+                format::count(audience.matched),
+                format::count(audience.opted_out),
+                format::count(audience.contacted),
+                format::count(audience.over_max)
+            ))
+            .weak(),
+        );
+    }
+}
+
+/// A figure with its caption: `Audience: 1,234`.
+fn figure(ui: &mut egui::Ui, caption: &str, value: &str) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.vertical(|ui| {
+            ui.label(egui::RichText::new(caption).weak());
+            ui.label(egui::RichText::new(value).strong().size(18.0))
+                .on_hover_text(format!("{caption}: {value}"));
+        });
+    });
+}

@@ -1,0 +1,119 @@
+//! The readout after the campaign: a later orders file and the days to count;
+//! response and revenue per customer of targets against the control group, with
+//! the difference and its 95% interval.
+
+use std::path::PathBuf;
+
+use crate::analysis::campaign::control::Difference;
+use crate::ui::behaviour::parse_date;
+use crate::ui::format;
+use crate::workspace::campaign::Campaigns;
+
+use super::dialog::{self, Purpose};
+use super::{Action, ViewState, percent};
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    campaigns: &Campaigns,
+    ready: bool,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Later orders:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.readout_path)
+                .hint_text("orders after the send")
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+        if ui.button("Choose…").clicked() {
+            dialog::show(ui.ctx(), Purpose::Readout, false, "");
+        }
+        for (text, typed) in [
+            ("from:", &mut view.readout_from),
+            ("until:", &mut view.readout_to),
+        ] {
+            let label = ui.label(text);
+            ui.add(
+                egui::TextEdit::singleline(typed)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(90.0),
+            )
+            .labelled_by(label.id);
+        }
+        let dates = (parse_date(&view.readout_from), parse_date(&view.readout_to));
+        let valid = matches!(dates, (Ok(_), Ok(_)));
+        let enabled = ready && valid && !view.readout_path.trim().is_empty();
+        if ui
+            .add_enabled(enabled, egui::Button::new("Read out"))
+            .clicked()
+            && let (Ok(from), Ok(to)) = dates
+        {
+            actions.push(Action::ReadOut {
+                path: PathBuf::from(view.readout_path.trim()),
+                from,
+                to,
+            });
+        }
+        if !valid {
+            ui.colored_label(ui.visuals().error_fg_color, "Dates as YYYY-MM-DD");
+        }
+    });
+    let slot = campaigns.readout_slot();
+    if slot.pending().is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Reading the later orders…");
+        });
+    }
+    if let Some(error) = slot.error() {
+        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+    }
+    let Some(result) = slot.value() else {
+        return;
+    };
+    egui::Grid::new("campaign_readout")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                "",
+                "Customers",
+                "Responded",
+                "Response",
+                "Revenue per customer",
+            ] {
+                ui.label(egui::RichText::new(header).strong());
+            }
+            ui.end_row();
+            for (name, group) in [("Targets", &result.target), ("Control", &result.control)] {
+                ui.label(name);
+                ui.label(format::count(group.customers));
+                ui.label(format::count(group.responders));
+                ui.label(percent(group.response_rate));
+                ui.label(format::money(group.revenue_per_customer));
+                ui.end_row();
+            }
+        });
+    ui.label(format!(
+        "Difference (targets minus control): response {}, revenue per customer {}.",
+        interval(&result.response_difference, |v| format!(
+            "{:+.1} pts",
+            v * 100.0
+        )),
+        interval(&result.revenue_difference, format::money)
+    ));
+}
+
+fn interval(d: &Difference, show: impl Fn(f64) -> String) -> String {
+    match (d.low, d.high) {
+        (Some(low), Some(high)) => format!(
+            "{} (95% CI {} to {})",
+            show(d.estimate),
+            show(low),
+            show(high)
+        ),
+        _ => format!("{} (too few customers for an interval)", show(d.estimate)),
+    }
+}

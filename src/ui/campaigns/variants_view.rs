@@ -1,0 +1,103 @@
+//! Campaign variants side by side: save the campaign being edited under a name
+//! with its figures, compare size, responders, cost, profit and ROI, load one
+//! back or delete it. Variants are saved between runs.
+
+use crate::analysis::campaign::Audience;
+use crate::ui::format;
+
+use super::{CampaignUiState, Variant, ViewState, percent};
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &mut CampaignUiState,
+    audience: Option<&Audience>,
+    view: &mut ViewState,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Variant name:");
+        ui.add(egui::TextEdit::singleline(&mut view.variant_name).desired_width(180.0))
+            .labelled_by(label.id);
+        let name = view.variant_name.trim().to_string();
+        let can_save = audience.is_some() && !name.is_empty();
+        if ui
+            .add_enabled(can_save, egui::Button::new("Save as variant"))
+            .on_disabled_hover_text("Name the variant; it is saved once the audience is built")
+            .clicked()
+            && let Some(audience) = audience
+        {
+            let outcome = state.outcome(audience);
+            let mut def = state.draft.clone();
+            def.name = name.clone();
+            state.draft.name = name.clone();
+            state.variants.retain(|v| v.def.name != name);
+            state.variants.push(Variant {
+                def,
+                rate_from_scores: state.rate_from_scores,
+                aov_from_history: state.aov_from_history,
+                size: audience.size(),
+                targets: audience.targets,
+                responders: outcome.expected_responders,
+                cost: outcome.cost,
+                profit: outcome.profit,
+                roi: outcome.roi,
+            });
+            view.variant_name.clear();
+        }
+    });
+    if state.variants.is_empty() {
+        ui.label(egui::RichText::new("No variant saved yet.").weak());
+        return;
+    }
+    let mut load = None;
+    let mut delete = None;
+    egui::Grid::new("campaign_variants")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                "Variant",
+                "Size",
+                "Targets",
+                "Responders",
+                "Cost",
+                "Profit",
+                "ROI",
+                "",
+            ] {
+                ui.label(egui::RichText::new(header).strong());
+            }
+            ui.end_row();
+            for (i, v) in state.variants.iter().enumerate() {
+                ui.label(&v.def.name);
+                ui.label(format::count(v.size));
+                ui.label(format::count(v.targets));
+                ui.label(format!("{:.1}", v.responders));
+                ui.label(format::money(v.cost));
+                ui.label(format::money(v.profit));
+                ui.label(v.roi.map_or_else(|| "n/a".to_string(), percent));
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("Load")
+                        .on_hover_text("Edit this variant")
+                        .clicked()
+                    {
+                        load = Some(i);
+                    }
+                    if ui.small_button("Delete").clicked() {
+                        delete = Some(i);
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if let Some(i) = load {
+        let v = state.variants[i].clone();
+        state.draft = v.def;
+        state.rate_from_scores = v.rate_from_scores;
+        state.aov_from_history = v.aov_from_history;
+        view.dates.clear();
+    }
+    if let Some(i) = delete {
+        state.variants.remove(i);
+    }
+}

@@ -1,0 +1,380 @@
+//! The Campaigns tab's jobs: building the audience of the campaign being edited,
+//! exporting its list, and reading it out from later orders.
+//!
+//! Contract:
+//! - A build is keyed by the campaign's audience definition (the ROI inputs and the
+//!   name are left out: they change no one's membership), the store version and
+//!   the versions of the scores joined on ([`ScoreVersions`]). [`Campaigns::needs_build`]
+//!   says whether the key changed; the last good result stays shown while the next
+//!   builds; a cancelled build keeps its key so it is not restarted by itself.
+//! - A build always returns what the customer frame offers (columns, choices,
+//!   size), even when the conditions cannot be evaluated: the error is kept in
+//!   [`AudienceResults::audience`] so the panel can say what to compute first.
+//! - Exports and readouts run as their own jobs over the audience shown; exports
+//!   are atomic with a sidecar (`export::campaign`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, anyhow};
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::analysis::campaign::frame::campaign_inputs;
+use crate::analysis::campaign::{
+    Audience, CampaignDef, ExclusionLists, Readout, RoiInputs, build_audience, readout,
+};
+use crate::data::{self, LoadOptions, Store};
+use crate::export::campaign::{CampaignExport, DataFileRecord, Sidecar, export_campaign};
+use crate::jobs::{Progress, Slot, Wake};
+use crate::workspace::campaign_scores::ScoreInputs;
+
+/// Score columns an audience can be cut by, in the order offered.
+pub const SCORE_COLUMNS: [&str; 7] = [
+    "propensity",
+    "clv",
+    "predicted_purchases",
+    "p_alive",
+    "monetary",
+    "frequency",
+    "recency_days",
+];
+
+/// Text columns whose distinct values the builder offers.
+const CHOICE_COLUMNS: [&str; 4] = ["rfm_group", "churn_bucket", "region", "segment"];
+
+/// Rows of the target preview.
+pub const PREVIEW_ROWS: usize = 50;
+
+/// Identity of the score results joined on: a new result, new names or new
+/// thresholds give a new version.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScoreVersions {
+    /// Address of the segmentation and the names shown.
+    pub segments: Option<(usize, Vec<String>)>,
+    /// Address of the value rows and the churn thresholds (as bits).
+    pub value: Option<(usize, u64, u64)>,
+    /// Address of the recommendation lists.
+    pub recs: Option<usize>,
+}
+
+/// The part of a campaign that decides who is in it.
+pub fn audience_key(def: &CampaignDef) -> CampaignDef {
+    CampaignDef {
+        name: String::new(),
+        roi: RoiInputs::default(),
+        ..def.clone()
+    }
+}
+
+/// What a build asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BuildKey {
+    pub audience: CampaignDef,
+    pub store_version: u64,
+    pub scores: ScoreVersions,
+}
+
+/// One finished build.
+#[derive(Clone, Debug)]
+pub struct AudienceResults {
+    pub key: BuildKey,
+    /// Customers in the customer frame.
+    pub customers: usize,
+    /// Columns of the customer frame (with the scores joined on).
+    pub columns: Vec<String>,
+    /// Distinct values of the choice columns, and `category` of the order lines.
+    pub choices: BTreeMap<String, Vec<String>>,
+    /// The audience, or why the conditions could not be evaluated.
+    pub audience: Result<Arc<Audience>, String>,
+    /// Per score column: (score, response probability or None) of every target.
+    pub scored: BTreeMap<String, Vec<(f64, Option<f64>)>>,
+    /// Column names and first rows of the audience, as text.
+    pub preview: (Vec<String>, Vec<Vec<String>>),
+}
+
+impl AudienceResults {
+    pub fn has_column(&self, name: &str) -> bool {
+        self.columns.iter().any(|c| c == name)
+    }
+}
+
+/// The Campaigns jobs.
+pub struct Campaigns {
+    build: Slot<AudienceResults>,
+    export: Slot<String>,
+    readout: Slot<Readout>,
+    requested: Option<BuildKey>,
+    wake: Wake,
+}
+
+impl Campaigns {
+    pub fn new(wake: Wake) -> Self {
+        Campaigns {
+            build: Slot::default(),
+            export: Slot::default(),
+            readout: Slot::default(),
+            requested: None,
+            wake,
+        }
+    }
+
+    /// The audience shown, the running build and its error.
+    pub fn build_slot(&self) -> &Slot<AudienceResults> {
+        &self.build
+    }
+
+    /// The last export's outcome ("Wrote …") and the running export.
+    pub fn export_slot(&self) -> &Slot<String> {
+        &self.export
+    }
+
+    /// The last readout and the running one.
+    pub fn readout_slot(&self) -> &Slot<Readout> {
+        &self.readout
+    }
+
+    /// True when no build was asked for with `key`.
+    pub fn needs_build(&self, key: &BuildKey) -> bool {
+        self.requested.as_ref() != Some(key)
+    }
+
+    /// Builds the audience of `def` on `store` with `scores` joined on.
+    pub fn build(&mut self, store: &Store, key: BuildKey, def: CampaignDef, scores: ScoreInputs) {
+        self.requested = Some(key.clone());
+        let store = store.clone();
+        self.build
+            .start("campaign audience", self.wake.clone(), move |progress| {
+                compute(&store, key, &def, &scores, progress)
+            });
+    }
+
+    pub fn cancel(&mut self) {
+        self.build.cancel();
+    }
+
+    /// Writes the audience shown to `path` as `options` say, with its sidecar.
+    pub fn export(
+        &mut self,
+        path: PathBuf,
+        options: CampaignExport,
+        def: CampaignDef,
+        store: &Store,
+    ) {
+        let Some(Ok(audience)) = self.build.value().map(|r| r.audience.clone()) else {
+            return;
+        };
+        let files: Vec<PathBuf> = store.tables.iter().map(|t| t.path.clone()).collect();
+        self.export
+            .start("export campaign", self.wake.clone(), move |progress| {
+                progress.set_message(format!("writing {}", path.display()));
+                let data_files = files
+                    .iter()
+                    .map(|f| DataFileRecord::of(f))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let sidecar = Sidecar {
+                    campaign: serde_json::to_value(&def)?,
+                    data_files,
+                    seed: def.seed,
+                    format: String::new(),
+                    rows: 0,
+                    created_at: chrono::Utc::now().to_rfc3339(),
+                    marketbench_version: env!("CARGO_PKG_VERSION").to_string(),
+                };
+                let rows = export_campaign(&audience.frame, &path, &options, &sidecar)?;
+                Ok(format!("Wrote {rows} rows to {}", path.display()))
+            });
+    }
+
+    /// Reads the audience shown out from the orders in `later` within the days.
+    pub fn read_out(&mut self, later: PathBuf, from: Option<NaiveDate>, to: Option<NaiveDate>) {
+        let Some(Ok(audience)) = self.build.value().map(|r| r.audience.clone()) else {
+            return;
+        };
+        self.readout
+            .start("campaign readout", self.wake.clone(), move |progress| {
+                let lines = later_lines(&later, progress)?;
+                progress.check()?;
+                Ok(readout(&audience.frame, &lines, from, to)?)
+            });
+    }
+
+    /// Takes finished jobs' results; true when something changed.
+    pub fn poll(&mut self) -> bool {
+        self.build.poll() | self.export.poll() | self.readout.poll()
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.build.pending().is_some()
+            || self.export.pending().is_some()
+            || self.readout.pending().is_some()
+    }
+}
+
+/// The order lines of a later orders file (loaded with detected roles).
+fn later_lines(path: &Path, progress: &Progress) -> anyhow::Result<DataFrame> {
+    progress.set_message(format!("reading {}", path.display()));
+    let inspection =
+        data::inspect(path, None).with_context(|| format!("reading {}", path.display()))?;
+    let options = LoadOptions::from_inspection(&inspection);
+    let table = data::load(path, &options, progress)?;
+    let mut store = Store::default();
+    store.insert(table);
+    store.order_lines()?.ok_or_else(|| {
+        anyhow!(
+            "{}: not an orders file; the readout needs later orders",
+            path.display()
+        )
+    })
+}
+
+/// Distinct non-empty values of text column `name`, sorted.
+fn distinct(frame: &DataFrame, name: &str) -> anyhow::Result<Vec<String>> {
+    let column = frame.column(name)?.cast(&DataType::String)?;
+    let mut values: Vec<String> = column
+        .str()?
+        .iter()
+        .flatten()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect();
+    values.sort();
+    values.dedup();
+    Ok(values)
+}
+
+/// The cell of `column` at `row` as shown in the preview.
+fn cell_text(column: &Column, row: usize) -> String {
+    match column.get(row) {
+        Ok(AnyValue::Null) | Err(_) => String::new(),
+        Ok(AnyValue::Float64(v)) => format!("{v:.3}"),
+        Ok(AnyValue::Float32(v)) => format!("{v:.3}"),
+        Ok(AnyValue::String(s)) => s.to_string(),
+        Ok(other) => other.to_string(),
+    }
+}
+
+/// Builds the customer frame, joins the scores and evaluates the campaign.
+pub fn compute(
+    store: &Store,
+    key: BuildKey,
+    def: &CampaignDef,
+    scores: &ScoreInputs,
+    progress: &Progress,
+) -> anyhow::Result<AudienceResults> {
+    progress.set_message("building the customer table");
+    let (lines, frame) = campaign_inputs(store, None, progress)?;
+    progress.check()?;
+    let frame = scores.frames()?.apply(&frame)?;
+    progress.check()?;
+    let columns: Vec<String> = frame
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let mut choices = BTreeMap::new();
+    for name in CHOICE_COLUMNS {
+        if frame.schema().contains(name) {
+            choices.insert(name.to_string(), distinct(&frame, name)?);
+        }
+    }
+    if lines.schema().contains("category") {
+        choices.insert("category".into(), distinct(&lines, "category")?);
+    }
+    progress.set_message("evaluating the conditions");
+    let built = ExclusionLists::read(&def.exclusions, Path::new("."))
+        .and_then(|lists| build_audience(&frame, Some(&lines), def, &lists, progress));
+    let audience = match built {
+        Ok(audience) => Ok(Arc::new(audience)),
+        Err(crate::analysis::campaign::CampaignError::Cancelled) => {
+            return Err(crate::jobs::Cancelled.into());
+        }
+        Err(error) => Err(error.to_string()),
+    };
+    let mut scored = BTreeMap::new();
+    let mut preview = (Vec::new(), Vec::new());
+    if let Ok(audience) = &audience {
+        let rate_column = audience.frame.schema().contains(&def.response_column);
+        for name in SCORE_COLUMNS {
+            if !audience.frame.schema().contains(name) {
+                continue;
+            }
+            let pairs = audience.scored_targets(name, &def.response_column, 0.0)?;
+            let pairs = pairs
+                .into_iter()
+                .map(|(s, p)| (s, rate_column.then_some(p)))
+                .collect();
+            scored.insert(name.to_string(), pairs);
+        }
+        preview = preview_of(&audience.frame);
+    }
+    Ok(AudienceResults {
+        key,
+        customers: frame.height(),
+        columns,
+        choices,
+        audience,
+        scored,
+        preview,
+    })
+}
+
+/// The preview columns the frame has, and its first rows as text.
+fn preview_of(frame: &DataFrame) -> (Vec<String>, Vec<Vec<String>>) {
+    let wanted = [
+        "customer_id",
+        "group",
+        "email",
+        "phone",
+        "segment_name",
+        "rfm_group",
+        "propensity",
+        "churn_bucket",
+        "clv",
+        "monetary",
+        "rec_1",
+        "rec_2",
+        "rec_3",
+    ];
+    let columns: Vec<&Column> = wanted
+        .iter()
+        .filter_map(|name| frame.column(name).ok())
+        .collect();
+    let rows = (0..frame.height().min(PREVIEW_ROWS))
+        .map(|row| columns.iter().map(|c| cell_text(c, row)).collect())
+        .collect();
+    (columns.iter().map(|c| c.name().to_string()).collect(), rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::campaign::Condition;
+
+    #[test]
+    fn the_key_ignores_the_name_and_the_roi_inputs_but_not_the_conditions() {
+        let def = CampaignDef::new("a", Condition::HasEmail);
+        let mut renamed = def.clone();
+        renamed.name = "b".into();
+        renamed.roi.cost_per_contact = 9.0;
+        assert_eq!(audience_key(&def), audience_key(&renamed));
+        let mut other = def.clone();
+        other.control_share = 0.2;
+        assert_ne!(audience_key(&def), audience_key(&other));
+    }
+
+    #[test]
+    fn the_preview_shows_present_columns_with_three_decimals_and_blank_nulls() {
+        let frame = df!(
+            "customer_id" => ["a", "b"],
+            "propensity" => [Some(0.12345), None],
+            "group" => ["target", "control"],
+        )
+        .expect("frame");
+        let (columns, rows) = preview_of(&frame);
+        assert_eq!(columns, ["customer_id", "group", "propensity"]);
+        assert_eq!(rows[0], ["a", "target", "0.123"]);
+        assert_eq!(rows[1], ["b", "control", ""]);
+    }
+}

@@ -1,0 +1,251 @@
+//! The Campaigns tab, driven through egui_kittest on the bundled sample store's
+//! orders: with segments and value scores computed in their tabs, a campaign built
+//! from a segment and a propensity threshold shows its size and ROI, both change
+//! when the threshold moves, and the export writes the targets with their scores;
+//! a build can be cancelled (the job is held at its first progress report by the
+//! test's wake, so no timing is assumed).
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::campaign::Audience;
+use marketbench::jobs::{Wake, no_wake};
+use marketbench::ui::format;
+use marketbench::ui::{MarketbenchApp, Tab};
+use marketbench::workspace::campaign::audience_key;
+
+/// The audience of the campaign being edited, once built and nothing runs.
+fn current(app: &MarketbenchApp) -> Option<&Audience> {
+    let campaigns = &app.workspace().campaigns;
+    if campaigns.is_busy() {
+        return None;
+    }
+    let results = campaigns.build_slot().value()?;
+    let wanted = audience_key(&app.state().campaigns.draft);
+    (results.key.audience == wanted)
+        .then(|| results.audience.as_deref().ok())
+        .flatten()
+}
+
+/// Steps until `done` holds; on giving up, says what the tab was doing.
+fn wait(
+    harness: &mut Harness<'_, MarketbenchApp>,
+    what: &str,
+    done: impl Fn(&MarketbenchApp) -> bool,
+) {
+    for _ in 0..3_000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let app = harness.state();
+    let slot = app.workspace().campaigns.build_slot();
+    panic!(
+        "gave up waiting for {what}: busy {}, error {:?}, shown {:?}, draft {:?}",
+        app.workspace().campaigns.is_busy(),
+        slot.error(),
+        slot.value()
+            .map(|r| (&r.key.audience.condition, r.audience.as_ref().err())),
+        app.state().campaigns.draft.condition
+    );
+}
+
+fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
+    harness
+        .get_by_role_and_label(Role::Button, tab.label())
+        .click();
+    harness.run();
+}
+
+fn column_text(audience: &Audience, name: &str) -> Vec<Option<String>> {
+    audience
+        .frame
+        .column(name)
+        .expect("column")
+        .cast(&polars::prelude::DataType::String)
+        .expect("text")
+        .str()
+        .expect("str")
+        .iter()
+        .map(|v| v.map(String::from))
+        .collect()
+}
+
+#[test]
+fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_the_threshold() {
+    let mut harness = app_harness(returning_user(), no_wake(), 1000.0);
+    step_until(&mut harness, "the orders", loaded);
+    // Segments run by themselves in their tab; the value models on Train (the
+    // slow forest left out).
+    click_tab(&mut harness, Tab::Segments);
+    step_until(&mut harness, "the segments", |app| {
+        !app.workspace().segments.is_busy() && app.workspace().segments.slot().value().is_some()
+    });
+    click_tab(&mut harness, Tab::Value);
+    harness.get_by_label("forest").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Train").click();
+    step_until(&mut harness, "the value scores", |app| {
+        !app.workspace().value.is_busy() && app.workspace().value.slot().value().is_some()
+    });
+    let first_segment = harness
+        .state()
+        .workspace()
+        .segments
+        .slot()
+        .value()
+        .expect("segments")
+        .segmentation
+        .profiles[0]
+        .name
+        .clone();
+
+    click_tab(&mut harness, Tab::Campaigns);
+    wait(&mut harness, "everyone", |app| {
+        current(app).is_some_and(|a| a.frame.schema().contains("propensity"))
+    });
+    // No condition: every customer, with the segment and the scores joined on.
+    let everyone = current(harness.state()).expect("audience").size();
+    assert_eq!(everyone, 5_000);
+    assert!(shown(&harness, &format::count(everyone)));
+
+    harness
+        .get_by_role_and_label(Role::Button, "+ Segment")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, &first_segment)
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "+ Score range")
+        .click();
+    harness.run();
+    wait(&mut harness, "segment 0 with propensity ≥ 0.5", |app| {
+        current(app).is_some()
+    });
+    let strict = current(harness.state()).expect("audience").clone();
+    assert!(
+        strict.size() > 0 && strict.size() < everyone,
+        "{}",
+        strict.size()
+    );
+    assert!(
+        column_text(&strict, "segment")
+            .iter()
+            .all(|s| s.as_deref() == Some("0"))
+    );
+    let propensity: Vec<f64> = column_text(&strict, "propensity")
+        .into_iter()
+        .map(|p| p.expect("scored").parse().expect("number"))
+        .collect();
+    assert!(propensity.iter().all(|p| *p >= 0.5));
+    let strict_outcome = harness.state().state().campaigns.outcome(&strict);
+    assert!(shown(&harness, &format::count(strict.size())));
+    assert!(shown(&harness, &format::money(strict_outcome.cost)));
+
+    // A lower threshold: more targets, a lower mean propensity, another ROI.
+    harness
+        .get_by_role_and_label(Role::Slider, "propensity at least:")
+        .set_value_accesskit(0.2);
+    harness.run();
+    wait(&mut harness, "propensity ≥ 0.2", |app| {
+        current(app).is_some_and(|a| a.size() != strict.size())
+    });
+    let loose = current(harness.state()).expect("audience").clone();
+    assert!(loose.size() > strict.size());
+    assert!(loose.response_rate < strict.response_rate);
+    let loose_outcome = harness.state().state().campaigns.outcome(&loose);
+    assert_ne!(loose_outcome.roi, strict_outcome.roi);
+    assert!(shown(&harness, &format::money(loose_outcome.cost)));
+
+    // Export to a temporary folder: every audience row with its scores.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("list.csv");
+    // The export sits below the fold: scroll to it first.
+    harness.get_by_label("Export to:").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Export to:").click();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Export to:")
+        .type_text(path.to_str().expect("utf-8 path"));
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    wait(&mut harness, "the export", |app| {
+        app.workspace().campaigns.export_slot().value().is_some()
+    });
+    let done = format!("Wrote {} rows to {}", loose.size(), path.display());
+    assert!(shown(&harness, &done), "{done}");
+    let text = std::fs::read_to_string(&path).expect("exported file");
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    for column in [
+        "customer_id",
+        "segment",
+        "segment_name",
+        "propensity",
+        "group",
+    ] {
+        assert!(header.split(',').any(|h| h == column), "{column}: {header}");
+    }
+    assert_eq!(lines.count(), loose.size());
+    assert!(dir.path().join("list.csv.json").exists());
+}
+
+#[test]
+fn a_build_can_be_cancelled_and_is_not_restarted_by_itself() {
+    let held = Arc::new(AtomicBool::new(true));
+    let gate = held.clone();
+    let wake: Wake = Arc::new(move || {
+        let in_job = std::thread::current().name() == Some("job: campaign audience");
+        while in_job && gate.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    });
+    let mut harness = app_harness(returning_user(), wake, 900.0);
+    wait(&mut harness, "the orders", loaded);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Campaigns.label())
+        .click();
+    wait(&mut harness, "the build to start", |app| {
+        app.workspace().campaigns.build_slot().pending().is_some()
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.step();
+    held.store(false, Ordering::SeqCst);
+    wait(&mut harness, "the build to stop", |app| {
+        !app.workspace().campaigns.is_busy()
+    });
+    for _ in 0..8 {
+        harness.step();
+    }
+    let campaigns = &harness.state().workspace().campaigns;
+    assert!(!campaigns.is_busy(), "restarted by itself");
+    assert!(campaigns.build_slot().value().is_none());
+    assert!(campaigns.build_slot().error().is_none());
+    // The operator can build again.
+    harness.get_by_role_and_label(Role::Button, "Build").click();
+    wait(&mut harness, "the build", |app| current(app).is_some());
+    assert_eq!(current(harness.state()).expect("audience").size(), 5_000);
+}
