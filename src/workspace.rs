@@ -15,9 +15,9 @@
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
 
 pub mod behaviour;
-mod export_job;
 pub mod campaign;
 pub mod campaign_scores;
+mod export_job;
 pub mod forecast;
 pub mod project;
 pub mod recommend;

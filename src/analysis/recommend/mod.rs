@@ -16,6 +16,7 @@ pub mod evaluate;
 pub mod interactions;
 pub mod knn;
 pub mod models;
+mod reason;
 pub mod rules;
 pub mod sparse;
 pub mod transitions;
@@ -23,7 +24,8 @@ pub mod validate;
 
 pub use als::AlsParams;
 pub use interactions::{Event, Interactions, ItemInfo, interactions_from_lines};
-pub use models::{Model, ModelKind, ModelParams, Reason, Recommendation, fit};
+pub use models::{Model, ModelKind, ModelParams, fit};
+pub use reason::{Reason, Recommendation};
 
 use polars::prelude::{Column, DataFrame, PolarsResult};
 
