@@ -223,7 +223,7 @@ fn date_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut Lo
             .map_or_else(|| "detect from the data".to_string(), date_format_label);
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("⚠ {} Now: {now}.", ambiguity_warning(sample)),
+            format!("{} Now: {now}.", ambiguity_warning(sample)),
         );
     }
 }

@@ -51,8 +51,8 @@ pub fn header_ui<S: Copy + PartialEq>(
     descending: &mut bool,
 ) {
     let arrow = match (*current == sort, *descending) {
-        (true, true) => " ⏷",
-        (true, false) => " ⏶",
+        (true, true) => " ↓",
+        (true, false) => " ↑",
         _ => "",
     };
     let button =

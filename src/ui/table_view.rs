@@ -96,8 +96,8 @@ fn grid_ui(ui: &mut egui::Ui, shown: &RowView, selection: &mut TableSelection) {
                 header.col(|ui| {
                     let name = column.name().as_str();
                     let arrow = match &shown.request.sort {
-                        Some(key) if key.column == name && key.descending => " ⏷",
-                        Some(key) if key.column == name => " ⏶",
+                        Some(key) if key.column == name && key.descending => " ↓",
+                        Some(key) if key.column == name => " ↑",
                         _ => "",
                     };
                     let button =
