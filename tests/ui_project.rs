@@ -13,7 +13,7 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use marketbench::analysis::campaign::{Audience, Condition};
+use marketbench::analysis::campaign::{Audience, CampaignDef, Condition};
 use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::no_wake;
 use marketbench::ui::{Command, MarketbenchApp, Tab};
@@ -114,6 +114,10 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     );
     assert!(shown(&harness, &saved));
     // The toolbar now offers saving again to the same file.
+    assert_eq!(
+        harness.state().workspace().project.path(),
+        Some(project.as_path())
+    );
     assert!(
         harness
             .query_all_by_role_and_label(Role::Button, "Save")
@@ -173,43 +177,104 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
 #[test]
 fn a_project_whose_file_was_moved_says_so_and_loads_the_rest() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let extra = dir.path().join("returns.csv");
-    std::fs::write(
-        &extra,
-        "customer_id,order_id,order_date,amount\nc1,o1,2025-01-02,10.5\n",
-    )
-    .expect("write");
+    let moved = dir.path().join("returns.csv");
+    let changed = dir.path().join("late.csv");
+    for file in [&moved, &changed] {
+        std::fs::write(
+            file,
+            "customer_id,order_id,order_date,amount\nc1,o1,2025-01-02,10.5\n",
+        )
+        .expect("write");
+    }
     let mut project = Project::default();
-    for file in [orders(), extra.clone()] {
+    for file in [orders(), moved.clone(), changed.clone()] {
         let inspection = data::inspect(&file, None).expect("inspect");
         project
             .add_file(&file, LoadOptions::from_inspection(&inspection), dir.path())
             .expect("add");
     }
+    // Campaigns as the CLI saves them: definitions without the window's figures.
+    let condition = Condition::All { of: Vec::new() };
+    project.campaigns = vec![
+        CampaignDef::new("Spring", condition.clone()),
+        CampaignDef::new("Lapsed", condition),
+    ];
     let path = dir.path().join("moved.json");
     project.save(&path).expect("save");
-    std::fs::rename(&extra, dir.path().join("elsewhere.csv")).expect("move");
+    std::fs::rename(&moved, dir.path().join("elsewhere.csv")).expect("move");
+    std::fs::write(
+        &changed,
+        "customer_id,order_id,order_date,amount\nc1,o1,2025-01-02,10.5\nc2,o2,2025-01-03,4\n",
+    )
+    .expect("change");
 
     let mut harness = empty_window();
     harness.state_mut().push(Command::OpenProject(path));
-    step_until(&mut harness, "the remaining file", |app| {
-        idle(app) && !app.workspace().store().tables.is_empty()
+    step_until(&mut harness, "the remaining files", |app| {
+        idle(app) && app.workspace().store().tables.len() == 2
     });
     let app = harness.state();
     let missing = format!(
         "{} is missing: put it back or open the files again",
-        extra.display()
+        moved.display()
     );
     assert!(notices(app).contains(&missing), "{:?}", notices(app));
     assert!(shown(&harness, &missing));
-    let tables: Vec<PathBuf> = app
+    let warning = format!(
+        "Warning: {}: changed since the project was saved",
+        changed.display()
+    );
+    assert!(
+        notices(app).iter().any(|n| n.starts_with(&warning)),
+        "{:?}",
+        notices(app)
+    );
+    let mut tables: Vec<PathBuf> = app
         .workspace()
         .store()
         .tables
         .iter()
         .map(|t| canonical(&t.path))
         .collect();
-    assert_eq!(tables, vec![canonical(&orders())]);
-    // A project with no campaigns leaves the window's campaign alone.
-    assert_eq!(app.state().campaigns.variants.len(), 0);
+    tables.sort();
+    let mut expected = vec![canonical(&orders()), canonical(&changed)];
+    expected.sort();
+    assert_eq!(tables, expected);
+    // The first campaign is the one being edited, the others come back as
+    // variants whose figures are not known yet.
+    assert_eq!(app.state().campaigns.draft.name, "Spring");
+    let variants = &app.state().campaigns.variants;
+    assert_eq!(variants.len(), 1);
+    assert_eq!(
+        (variants[0].def.name.as_str(), variants[0].size),
+        ("Lapsed", 0)
+    );
+    assert!(
+        notices(app)
+            .iter()
+            .any(|n| n.starts_with("Campaigns Lapsed were saved without figures"))
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_project_gives_a_notice_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("orders.json");
+    std::fs::write(&path, "[{\"order_id\": 1}]").expect("write");
+    let mut harness = app_harness(returning_user(), no_wake(), 1000.0);
+    step_until(&mut harness, "the orders", loaded);
+    harness.state_mut().push(Command::OpenProject(path));
+    step_until(&mut harness, "the failed open", idle);
+    let app = harness.state();
+    assert!(
+        notices(app)
+            .iter()
+            .any(|n| n.starts_with("The project could not be opened:")
+                && n.contains("not a Marketbench project file")),
+        "{:?}",
+        notices(app)
+    );
+    assert!(loaded(app));
+    // "Save" must not be aimed at the file that failed to open.
+    assert!(app.workspace().project.path().is_none());
 }

@@ -41,10 +41,13 @@ pub enum DialogPurpose {
 /// The suggested name of a new project file.
 pub const PROJECT_FILE_NAME: &str = "marketbench-project.json";
 
+/// An open dialog: what for, since when, and where its answer arrives.
+type OpenDialog = (DialogPurpose, Instant, Receiver<Option<Vec<PathBuf>>>);
+
 /// At most one open dialog.
 #[derive(Default)]
 pub struct FileDialog {
-    open: Option<(DialogPurpose, Instant, Receiver<Option<Vec<PathBuf>>>)>,
+    open: Option<OpenDialog>,
 }
 
 impl FileDialog {

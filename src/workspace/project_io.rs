@@ -73,7 +73,8 @@ impl ProjectIo {
             .insert(path.to_path_buf(), options.clone());
     }
 
-    /// The project file last saved or opened (for "Save" without a dialog).
+    /// The project file last saved or opened successfully (for "Save" without a
+    /// dialog; a failed open never makes another file the target).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -106,7 +107,6 @@ impl ProjectIo {
         if let Some(job) = self.save.take() {
             job.cancel();
         }
-        self.path = Some(path.clone());
         let name = format!("save project {}", super::file_name(&path));
         self.save = Some(spawn(name, 0, self.wake.clone(), move |progress| {
             progress.set_message("hashing the data files");
@@ -131,7 +131,6 @@ impl ProjectIo {
         if let Some(job) = self.open.take() {
             job.cancel();
         }
-        self.path = Some(path.clone());
         let name = format!("open project {}", super::file_name(&path));
         self.open = Some(spawn(name, 0, self.wake.clone(), move |progress| {
             progress.set_message("checking the data files");
@@ -164,7 +163,10 @@ impl ProjectIo {
         if let Some(result) = self.save.as_ref().and_then(Job::try_take) {
             self.save = None;
             events.extend(match result {
-                Ok(path) => Some(ProjectEvent::Saved(path)),
+                Ok(path) => {
+                    self.path = Some(path.clone());
+                    Some(ProjectEvent::Saved(path))
+                }
                 Err(JobError::Cancelled) => None,
                 Err(e) => Some(ProjectEvent::Failed(format!(
                     "The project could not be saved: {e}"
@@ -174,7 +176,10 @@ impl ProjectIo {
         if let Some(result) = self.open.as_ref().and_then(Job::try_take) {
             self.open = None;
             events.extend(match result {
-                Ok(opened) => Some(ProjectEvent::Opened(Box::new(opened))),
+                Ok(opened) => {
+                    self.path = Some(opened.path.clone());
+                    Some(ProjectEvent::Opened(Box::new(opened)))
+                }
                 Err(JobError::Cancelled) => None,
                 Err(e) => Some(ProjectEvent::Failed(format!(
                     "The project could not be opened: {e}"
