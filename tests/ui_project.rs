@@ -2,7 +2,7 @@
 //! campaign saved as a variant and a segment name are saved as a project (through
 //! the command the toolbar's Save button pushes once the dialog has answered), and a
 //! fresh window opening it loads the same file, restores the name and the variant,
-//! and builds the same audience. A project whose data file was moved opens with
+//! and builds the same audience (as does the headless path the CLI runs). A project whose data file was moved opens with
 //! a missing-file notice, loading what is still there.
 
 mod common;
@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::{Audience, CampaignDef, Condition};
 use marketbench::data::{self, LoadOptions};
-use marketbench::jobs::no_wake;
+use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::{Command, MarketbenchApp, Tab};
 use marketbench::workspace::campaign::audience_key;
 use marketbench::workspace::project::Project;
@@ -124,6 +124,14 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
             .count()
             > 0
     );
+    // The file is the one the CLI runs: the same list comes out headless.
+    let progress = Progress::new(no_wake());
+    let opened = Project::open(&project).expect("open");
+    let store = opened.load_store(&progress).expect("files");
+    let headless = opened
+        .audience("Frequent buyers", &store, &progress)
+        .expect("audience");
+    assert_eq!(headless.size(), before);
     let loaded_before: Vec<PathBuf> = harness
         .state()
         .workspace()
