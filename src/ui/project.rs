@@ -3,9 +3,11 @@
 //! one does (replace the open files, load the project's with its options without
 //! the mapping view, restore names and campaigns, report missing/changed files).
 //!
-//! Campaigns are saved as the draft first, then each saved variant in order; the
-//! variants' figures (size, ROI, …) ride along in `model_settings` under
-//! [`VARIANTS_KEY`] so the Campaigns tab shows them again. A campaign saved
+//! Campaigns are saved as the draft first, then each saved variant in order (the
+//! draft may share its name with the variant it was saved as or loaded from; by
+//! name, the CLI finds the draft). The variants' figures (size, ROI, …) ride along,
+//! named, in `model_settings` under [`VARIANTS_KEY`] so the Campaigns tab shows
+//! them again. A campaign saved
 //! without figures (e.g. by the CLI) comes back as a variant with zero figures:
 //! Load it to see its audience.
 
@@ -35,11 +37,10 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
     project
         .campaigns
         .extend(campaigns.variants.iter().map(|v| v.def.clone()));
-    if let Ok(variants) = serde_json::to_value(&campaigns.variants) {
-        project
-            .model_settings
-            .insert(VARIANTS_KEY.to_string(), variants);
-    }
+    let figures: Vec<serde_json::Value> = campaigns.variants.iter().map(figures_of).collect();
+    project
+        .model_settings
+        .insert(VARIANTS_KEY.to_string(), figures.into());
     if let Some(params) = workspace.segments.requested_params() {
         let features: Vec<&str> = params
             .features
@@ -127,10 +128,10 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     }
     let project = opened.project;
     state.segment_names = project.segment_names;
-    let saved: Vec<Variant> = project
+    let saved: Vec<serde_json::Value> = project
         .model_settings
         .get(VARIANTS_KEY)
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .and_then(|v| v.as_array().cloned())
         .unwrap_or_default();
     let mut campaigns = project.campaigns.into_iter();
     if let Some(draft) = campaigns.next() {
@@ -139,13 +140,15 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     let mut without_figures = Vec::new();
     state.campaigns.variants = campaigns
         .enumerate()
-        .map(|(i, def)| match saved.get(i) {
-            Some(v) if v.def.name == def.name => Variant { def, ..v.clone() },
-            _ => {
-                without_figures.push(def.name.clone());
-                bare_variant(def)
-            }
-        })
+        .map(
+            |(i, def)| match saved.get(i).and_then(|f| with_figures(&def, f)) {
+                Some(variant) => variant,
+                None => {
+                    without_figures.push(def.name.clone());
+                    bare_variant(def)
+                }
+            },
+        )
         .collect();
     if !without_figures.is_empty() {
         workspace.notify(
@@ -157,6 +160,28 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
         );
     }
     workspace.notify(Level::Info, format!("Opened project {}", file_name(&path)));
+}
+
+/// A variant's figures and choices without its definition (saved as a campaign),
+/// named so they are matched to the right campaign on open.
+fn figures_of(variant: &Variant) -> serde_json::Value {
+    let mut value = serde_json::to_value(variant).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("def");
+        object.insert("name".into(), variant.def.name.clone().into());
+    }
+    value
+}
+
+/// The variant of `def` with the saved `figures`, when they are of a campaign of
+/// that name and complete.
+fn with_figures(def: &CampaignDef, figures: &serde_json::Value) -> Option<Variant> {
+    let mut object = figures.as_object()?.clone();
+    if object.remove("name")?.as_str()? != def.name {
+        return None;
+    }
+    object.insert("def".into(), serde_json::to_value(def).ok()?);
+    serde_json::from_value(object.into()).ok()
 }
 
 /// A variant whose figures are not known yet.
