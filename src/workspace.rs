@@ -20,6 +20,7 @@ pub mod campaign_scores;
 mod export_job;
 pub mod forecast;
 pub mod project;
+pub mod project_io;
 pub mod recommend;
 mod rows;
 pub mod segments;
@@ -124,6 +125,8 @@ pub struct Workspace {
     pub value: value::Value,
     /// The Campaigns tab's audience builds, exports and readouts.
     pub campaigns: campaign::Campaigns,
+    /// Project files saved and opened from the window.
+    pub project: project_io::ProjectIo,
     notices: Vec<Notice>,
     next_id: u64,
     wake: Wake,
@@ -145,6 +148,7 @@ impl Workspace {
             forecast: forecast::Forecast::new(wake.clone()),
             value: value::Value::new(wake.clone()),
             campaigns: campaign::Campaigns::new(wake.clone()),
+            project: project_io::ProjectIo::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
             wake,
@@ -454,6 +458,7 @@ impl Workspace {
             || self.forecast.is_busy()
             || self.value.is_busy()
             || self.campaigns.is_busy()
+            || self.project.is_busy()
     }
 }
 

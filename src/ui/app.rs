@@ -15,10 +15,10 @@ use crate::workspace::{
     FileId, Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
 };
 
-use super::file_dialog::{DialogOutcome, FileDialog};
+use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use super::state::{Tab, Theme, UiState};
 use super::{
-    behaviour_panel, campaigns_panel, data_panel, fonts, forecast_panel, recommend_panel,
+    behaviour_panel, campaigns_panel, data_panel, fonts, forecast_panel, project, recommend_panel,
     segments_panel, toolbar, value_panel,
 };
 
@@ -45,6 +45,14 @@ pub enum Command {
     RunBehaviour(BehaviourParams),
     CancelBehaviour,
     Dismiss(u64),
+    /// Choose where to save the project.
+    SaveProjectDialog,
+    /// Choose a project file to open.
+    OpenProjectDialog,
+    /// Save the project of what is open to this file.
+    SaveProject(PathBuf),
+    /// Open this project file, replacing the open files.
+    OpenProject(PathBuf),
 }
 
 /// The Marketbench window.
@@ -135,10 +143,15 @@ impl MarketbenchApp {
         }
 
         egui::Panel::top("toolbar").show(ui, |ui| {
+            let project = toolbar::ProjectStatus {
+                can_save: !self.workspace.store().tables.is_empty(),
+                path: self.workspace.project.path(),
+            };
             toolbar::ui(
                 ui,
                 &mut self.state,
                 &mut self.path_input,
+                project,
                 &mut self.commands,
             );
         });
@@ -174,14 +187,27 @@ impl MarketbenchApp {
 
     fn poll(&mut self) {
         match self.file_dialog.poll() {
-            Some(DialogOutcome::Picked(files)) => self.handle(Command::Open(files)),
-            Some(DialogOutcome::Unavailable) => self.workspace.notify(
+            Some((purpose, DialogOutcome::Picked(mut files))) => match purpose {
+                DialogPurpose::OpenData => self.handle(Command::Open(files)),
+                DialogPurpose::OpenProject => self.handle(Command::OpenProject(files.remove(0))),
+                DialogPurpose::SaveProject => self.handle(Command::SaveProject(files.remove(0))),
+            },
+            Some((
+                DialogPurpose::OpenProject | DialogPurpose::SaveProject,
+                DialogOutcome::Unavailable,
+            )) => self.workspace.notify(
+                Level::Info,
+                "No file dialog could be shown on this desktop, so projects cannot be \
+                     chosen here; `marketbench project new` writes one from the command line.",
+            ),
+            Some((DialogPurpose::OpenData, DialogOutcome::Unavailable)) => self.workspace.notify(
                 Level::Info,
                 "No file dialog could be shown on this desktop. Type a file or folder path \
                  in the Path box, drop files onto the window, or pass them on the command line.",
             ),
-            Some(DialogOutcome::Cancelled) | None => {}
+            Some((_, DialogOutcome::Cancelled)) | None => {}
         }
+        project::poll(&mut self.workspace, &mut self.state);
         for event in self.workspace.poll(&self.state.remembered) {
             match event {
                 WorkspaceEvent::Loaded {
@@ -190,6 +216,7 @@ impl MarketbenchApp {
                     options,
                 } => {
                     self.state.add_recent(&path);
+                    self.workspace.project.note_loaded(&path, &options);
                     self.state.remembered.insert(signature, options);
                 }
                 WorkspaceEvent::NeedsMapping { .. } => self.state.tab = Tab::Data,
@@ -199,7 +226,17 @@ impl MarketbenchApp {
 
     fn handle(&mut self, command: Command) {
         match command {
-            Command::OpenDialog => self.file_dialog.show(self.wake.clone()),
+            Command::OpenDialog => self
+                .file_dialog
+                .show(DialogPurpose::OpenData, self.wake.clone()),
+            Command::SaveProjectDialog => self
+                .file_dialog
+                .show(DialogPurpose::SaveProject, self.wake.clone()),
+            Command::OpenProjectDialog => self
+                .file_dialog
+                .show(DialogPurpose::OpenProject, self.wake.clone()),
+            Command::SaveProject(path) => project::save(&mut self.workspace, &self.state, path),
+            Command::OpenProject(path) => self.workspace.project.open(path),
             Command::Open(paths) => {
                 for path in expand_folders(&paths) {
                     let origin = origin_of(&path);

@@ -5,6 +5,9 @@
 //! portal), rfd would return "nothing picked" as if the operator had cancelled.
 //! That case, and an answer faster than a person can cancel, are reported as
 //! [`DialogOutcome::Unavailable`] so the app can point to the other ways in.
+//!
+//! The same dialog opens data files, opens a project file or chooses where to
+//! save a project ([`DialogPurpose`]); the outcome says which it was for.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -24,44 +27,78 @@ pub enum DialogOutcome {
     Unavailable,
 }
 
+/// What the dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Pick data files to open.
+    OpenData,
+    /// Pick a project file to open.
+    OpenProject,
+    /// Choose where to save the project.
+    SaveProject,
+}
+
+/// The suggested name of a new project file.
+pub const PROJECT_FILE_NAME: &str = "marketbench-project.json";
+
+/// An open dialog: what for, since when, and where its answer arrives.
+type OpenDialog = (DialogPurpose, Instant, Receiver<Option<Vec<PathBuf>>>);
+
 /// At most one open dialog.
 #[derive(Default)]
 pub struct FileDialog {
-    open: Option<(Instant, Receiver<Option<Vec<PathBuf>>>)>,
+    open: Option<OpenDialog>,
 }
 
 impl FileDialog {
-    /// Shows the dialog (unless one is already open); `wake` repaints when it closes.
-    pub fn show(&mut self, wake: Wake) {
+    /// Shows the dialog for `purpose` (unless one is already open); `wake`
+    /// repaints when it closes.
+    pub fn show(&mut self, purpose: DialogPurpose, wake: Wake) {
         if self.open.is_some() {
             return;
         }
         let (sender, receiver) = channel();
         if !dialog_possible() {
             let _ = sender.send(None);
-            self.open = Some((Instant::now(), receiver));
+            self.open = Some((purpose, Instant::now(), receiver));
             wake();
             return;
         }
         let spawned = std::thread::Builder::new()
             .name("file dialog".into())
             .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open data files")
-                    .add_filter("Data files", &DATA_EXTENSIONS)
-                    .add_filter("All files", &["*"])
-                    .pick_files();
+                let dialog = rfd::FileDialog::new();
+                let picked = match purpose {
+                    DialogPurpose::OpenData => dialog
+                        .set_title("Open data files")
+                        .add_filter("Data files", &DATA_EXTENSIONS)
+                        .add_filter("All files", &["*"])
+                        .pick_files(),
+                    DialogPurpose::OpenProject => dialog
+                        .set_title("Open a Marketbench project")
+                        .add_filter("Project files", &["json"])
+                        .add_filter("All files", &["*"])
+                        .pick_file()
+                        .map(|p| vec![p]),
+                    DialogPurpose::SaveProject => dialog
+                        .set_title("Save the project")
+                        .set_file_name(PROJECT_FILE_NAME)
+                        .add_filter("Project files", &["json"])
+                        .save_file()
+                        .map(|p| vec![p]),
+                };
                 let _ = sender.send(picked);
                 wake();
             });
         if spawned.is_ok() {
-            self.open = Some((Instant::now(), receiver));
+            self.open = Some((purpose, Instant::now(), receiver));
         }
     }
 
-    /// The outcome once the dialog has closed.
-    pub fn poll(&mut self) -> Option<DialogOutcome> {
-        let (opened, receiver) = self.open.as_ref()?;
+    /// What the dialog was for and its outcome, once it has closed.
+    pub fn poll(&mut self) -> Option<(DialogPurpose, DialogOutcome)> {
+        let (purpose, opened, receiver) = self.open.as_ref()?;
+        let purpose = *purpose;
         let outcome = match receiver.try_recv() {
             Ok(Some(files)) if !files.is_empty() => DialogOutcome::Picked(files),
             Ok(_) if opened.elapsed() < UNAVAILABLE_WITHIN => DialogOutcome::Unavailable,
@@ -70,7 +107,7 @@ impl FileDialog {
             Err(TryRecvError::Disconnected) => DialogOutcome::Unavailable,
         };
         self.open = None;
-        Some(outcome)
+        Some((purpose, outcome))
     }
 }
 

@@ -14,6 +14,7 @@ mod forecast;
 mod forecast_panel;
 pub mod format;
 pub mod mapping_panel;
+mod project;
 mod recommend;
 mod recommend_panel;
 pub mod revenue_chart;

@@ -1,16 +1,26 @@
-//! The toolbar: open files (dialog, typed path, recent files, sample store) and the
-//! theme. Drag-and-drop onto the window is handled by the app.
+//! The toolbar: open files (dialog, typed path, recent files, sample store), save
+//! and open projects, and the theme. Drag-and-drop onto the window is handled by
+//! the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::app::Command;
 use super::state::{Theme, UiState};
 use crate::workspace::file_name;
 
+/// What the project buttons need to know.
+pub struct ProjectStatus<'a> {
+    /// Files are loaded, so there is something to save.
+    pub can_save: bool,
+    /// The project file last saved or opened.
+    pub path: Option<&'a Path>,
+}
+
 pub fn ui(
     ui: &mut egui::Ui,
     state: &mut UiState,
     path_input: &mut String,
+    project: ProjectStatus<'_>,
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(4.0);
@@ -32,6 +42,8 @@ pub fn ui(
         {
             commands.push(Command::OpenSample);
         }
+        ui.separator();
+        project_ui(ui, &project, commands);
         ui.separator();
         let label = ui.label("Path:");
         let field = ui.add(
@@ -57,6 +69,32 @@ pub fn ui(
             });
     });
     ui.add_space(4.0);
+}
+
+fn project_ui(ui: &mut egui::Ui, project: &ProjectStatus<'_>, commands: &mut Vec<Command>) {
+    if ui
+        .button("Open project…")
+        .on_hover_text("Open a saved project: its files, segment names and campaigns")
+        .clicked()
+    {
+        commands.push(Command::OpenProjectDialog);
+    }
+    if ui
+        .add_enabled(project.can_save, egui::Button::new("Save project…"))
+        .on_hover_text("Save the open files, segment names and campaigns as a project file")
+        .on_disabled_hover_text("Open data files first")
+        .clicked()
+    {
+        commands.push(Command::SaveProjectDialog);
+    }
+    if let Some(path) = project.path
+        && ui
+            .add_enabled(project.can_save, egui::Button::new("Save"))
+            .on_hover_text(format!("Save the project again to {}", path.display()))
+            .clicked()
+    {
+        commands.push(Command::SaveProject(path.to_path_buf()));
+    }
 }
 
 fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Command>) {

@@ -1,0 +1,200 @@
+//! Projects from the window: what goes into a saved project (the loaded files with
+//! their options, segment names, campaigns, cheap model settings) and what opening
+//! one does (replace the open files, load the project's with its options without
+//! the mapping view, restore names and campaigns, report missing/changed files).
+//!
+//! Campaigns are saved as the draft first, then each saved variant in order (the
+//! draft may share its name with the variant it was saved as or loaded from; by
+//! name, the CLI finds the draft). The variants' figures (size, ROI, …) ride along,
+//! named, in `model_settings` under [`VARIANTS_KEY`] so the Campaigns tab shows
+//! them again. A campaign saved
+//! without figures (e.g. by the CLI) comes back as a variant with zero figures:
+//! Load it to see its audience.
+
+use std::path::PathBuf;
+
+use crate::analysis::campaign::CampaignDef;
+use crate::workspace::project::{FileStatus, Project};
+use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
+use crate::workspace::{Level, Origin, Workspace, file_name};
+
+use super::campaigns::Variant;
+use super::state::UiState;
+
+/// `model_settings` key of the Campaigns tab's variants with their figures.
+pub const VARIANTS_KEY: &str = "campaign_variants";
+/// `model_settings` key of the segmentation's settings.
+pub const SEGMENTS_KEY: &str = "segments";
+
+/// The project of what is open now, without its files (added when saved).
+pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
+    let campaigns = &state.campaigns;
+    let mut project = Project {
+        segment_names: state.segment_names.clone(),
+        ..Project::default()
+    };
+    project.campaigns.push(campaigns.draft.clone());
+    project
+        .campaigns
+        .extend(campaigns.variants.iter().map(|v| v.def.clone()));
+    let figures: Vec<serde_json::Value> = campaigns.variants.iter().map(figures_of).collect();
+    project
+        .model_settings
+        .insert(VARIANTS_KEY.to_string(), figures.into());
+    if let Some(params) = workspace.segments.requested_params() {
+        let features: Vec<&str> = params
+            .features
+            .features()
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        project.model_settings.insert(
+            SEGMENTS_KEY.to_string(),
+            serde_json::json!({
+                "features": features,
+                "k": format!("{:?}", params.k),
+                "seed": params.seed,
+            }),
+        );
+    }
+    project
+}
+
+/// Starts saving the project of what is open to `path`.
+pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
+    if workspace.store().tables.is_empty() {
+        workspace.notify(
+            Level::Error,
+            "Nothing to save yet: open data files first, then save the project.",
+        );
+        return;
+    }
+    let project = project_of(workspace, state);
+    let files = workspace.project.files_of(workspace.store());
+    workspace.project.save(path, project, files);
+}
+
+/// Carries out finished project saves and opens.
+pub fn poll(workspace: &mut Workspace, state: &mut UiState) {
+    for event in workspace.project.take_events() {
+        match event {
+            ProjectEvent::Saved(path) => {
+                workspace.notify(Level::Info, format!("Project saved to {}", path.display()))
+            }
+            ProjectEvent::Failed(text) => workspace.notify(Level::Error, text),
+            ProjectEvent::Opened(opened) => apply_opened(workspace, state, *opened),
+        }
+    }
+}
+
+/// Replaces the open files by the project's and restores its names and campaigns.
+fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedForLoad) {
+    let OpenedForLoad {
+        path,
+        opened,
+        loads,
+    } = opened;
+    for check in &opened.checks {
+        match check.status {
+            FileStatus::Unchanged => {}
+            FileStatus::Missing => workspace.notify(
+                Level::Error,
+                format!(
+                    "{} is missing: put it back or open the files again",
+                    check.path.display()
+                ),
+            ),
+            FileStatus::Changed { .. } => {
+                workspace.notify(Level::Info, format!("Warning: {}", check.describe()))
+            }
+        }
+    }
+    let pending: Vec<u64> = workspace.pending().iter().map(|p| p.id).collect();
+    for id in pending {
+        workspace.discard(id);
+    }
+    let tables: Vec<PathBuf> = workspace
+        .store()
+        .tables
+        .iter()
+        .map(|t| t.path.clone())
+        .collect();
+    for table in tables {
+        workspace.remove_table(&table);
+    }
+    for load in loads {
+        state.remembered.insert(load.signature, load.options);
+        workspace.open(load.path, Origin::User);
+    }
+    let project = opened.project;
+    state.segment_names = project.segment_names;
+    let saved: Vec<serde_json::Value> = project
+        .model_settings
+        .get(VARIANTS_KEY)
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default();
+    let mut campaigns = project.campaigns.into_iter();
+    if let Some(draft) = campaigns.next() {
+        state.campaigns.draft = draft;
+    }
+    let mut without_figures = Vec::new();
+    state.campaigns.variants = campaigns
+        .enumerate()
+        .map(
+            |(i, def)| match saved.get(i).and_then(|f| with_figures(&def, f)) {
+                Some(variant) => variant,
+                None => {
+                    without_figures.push(def.name.clone());
+                    bare_variant(def)
+                }
+            },
+        )
+        .collect();
+    if !without_figures.is_empty() {
+        workspace.notify(
+            Level::Info,
+            format!(
+                "Campaigns {} were saved without figures: Load one in the Campaigns tab to see its audience",
+                without_figures.join(", ")
+            ),
+        );
+    }
+    workspace.notify(Level::Info, format!("Opened project {}", file_name(&path)));
+}
+
+/// A variant's figures and choices without its definition (saved as a campaign),
+/// named so they are matched to the right campaign on open.
+fn figures_of(variant: &Variant) -> serde_json::Value {
+    let mut value = serde_json::to_value(variant).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("def");
+        object.insert("name".into(), variant.def.name.clone().into());
+    }
+    value
+}
+
+/// The variant of `def` with the saved `figures`, when they are of a campaign of
+/// that name and complete.
+fn with_figures(def: &CampaignDef, figures: &serde_json::Value) -> Option<Variant> {
+    let mut object = figures.as_object()?.clone();
+    if object.remove("name")?.as_str()? != def.name {
+        return None;
+    }
+    object.insert("def".into(), serde_json::to_value(def).ok()?);
+    serde_json::from_value(object.into()).ok()
+}
+
+/// A variant whose figures are not known yet.
+fn bare_variant(def: CampaignDef) -> Variant {
+    Variant {
+        def,
+        rate_from_scores: true,
+        aov_from_history: true,
+        size: 0,
+        targets: 0,
+        responders: 0.0,
+        cost: 0.0,
+        profit: 0.0,
+        roi: None,
+    }
+}

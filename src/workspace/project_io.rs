@@ -1,0 +1,196 @@
+//! Saving and opening project files from the window, as jobs (hashing the data
+//! files and inspecting them take a moment; the window keeps drawing).
+//!
+//! Contract:
+//! - The options each loaded file was loaded with are noted (`note_loaded`); a
+//!   table without noted options is saved with its kind and role mapping, the date
+//!   format detected again on open.
+//! - `save` writes a [`Project`] of the loaded tables (sorted by path) plus what
+//!   the caller gives (names, campaigns, settings), atomically, and remembers the
+//!   path for saving again. `open` reads a project, checks its files and inspects
+//!   each present one for its header signature, so the caller can load it with the
+//!   project's options through the workspace's usual remembered-options path.
+//! - At most one save and one open run at a time; a new request replaces (and
+//!   cancels) the previous one. Results come out of `take_events` once.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::data::{self, LoadOptions, Store};
+use crate::jobs::{Job, JobError, Wake, spawn};
+
+use super::project::{FileStatus, OpenedProject, Project};
+
+/// A present data file of an opened project, ready to load.
+#[derive(Clone, Debug)]
+pub struct ProjectLoad {
+    pub path: PathBuf,
+    /// The header signature `data::inspect` found (what remembered options key on).
+    pub signature: String,
+    pub options: LoadOptions,
+}
+
+/// A project read from disk, with its present files inspected.
+#[derive(Clone, Debug)]
+pub struct OpenedForLoad {
+    pub path: PathBuf,
+    pub opened: OpenedProject,
+    pub loads: Vec<ProjectLoad>,
+}
+
+/// What a finished save or open job produced.
+#[derive(Debug)]
+pub enum ProjectEvent {
+    Saved(PathBuf),
+    Opened(Box<OpenedForLoad>),
+    /// Why a save or an open failed, for a notice.
+    Failed(String),
+}
+
+/// The project jobs, the options files were loaded with and the current project file.
+pub struct ProjectIo {
+    save: Option<Job<PathBuf>>,
+    open: Option<Job<OpenedForLoad>>,
+    loaded_options: BTreeMap<PathBuf, LoadOptions>,
+    path: Option<PathBuf>,
+    wake: Wake,
+}
+
+impl ProjectIo {
+    pub fn new(wake: Wake) -> Self {
+        ProjectIo {
+            save: None,
+            open: None,
+            loaded_options: BTreeMap::new(),
+            path: None,
+            wake,
+        }
+    }
+
+    /// Records the options `path` was loaded with.
+    pub fn note_loaded(&mut self, path: &Path, options: &LoadOptions) {
+        self.loaded_options
+            .insert(path.to_path_buf(), options.clone());
+    }
+
+    /// The project file last saved or opened successfully (for "Save" without a
+    /// dialog; a failed open never makes another file the target).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The loaded files with the options to save for each, sorted by path.
+    pub fn files_of(&self, store: &Store) -> Vec<(PathBuf, LoadOptions)> {
+        let mut files: Vec<(PathBuf, LoadOptions)> = store
+            .tables
+            .iter()
+            .map(|t| {
+                let options = self
+                    .loaded_options
+                    .get(&t.path)
+                    .cloned()
+                    .unwrap_or_else(|| LoadOptions {
+                        kind: t.kind,
+                        mapping: t.mapping.clone(),
+                        date_format: None,
+                        sheet: None,
+                    });
+                (t.path.clone(), options)
+            })
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    }
+
+    /// Saves `base` (names, campaigns, settings) with `files` added, to `path`.
+    pub fn save(&mut self, path: PathBuf, base: Project, files: Vec<(PathBuf, LoadOptions)>) {
+        if let Some(job) = self.save.take() {
+            job.cancel();
+        }
+        let name = format!("save project {}", super::file_name(&path));
+        self.save = Some(spawn(name, 0, self.wake.clone(), move |progress| {
+            progress.set_message("hashing the data files");
+            let mut project = base;
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let total = files.len() as u64;
+            for (done, (file, options)) in files.into_iter().enumerate() {
+                progress.check()?;
+                project.add_file(&file, options, &folder)?;
+                progress.report(done as u64 + 1, total);
+            }
+            project.save(&path)?;
+            Ok(path)
+        }));
+    }
+
+    /// Reads the project at `path` and inspects its present files.
+    pub fn open(&mut self, path: PathBuf) {
+        if let Some(job) = self.open.take() {
+            job.cancel();
+        }
+        let name = format!("open project {}", super::file_name(&path));
+        self.open = Some(spawn(name, 0, self.wake.clone(), move |progress| {
+            progress.set_message("checking the data files");
+            let opened = Project::open(&path)?;
+            let mut loads = Vec::new();
+            for (file, check) in opened.project.files.iter().zip(&opened.checks) {
+                progress.check()?;
+                if check.status == FileStatus::Missing {
+                    continue;
+                }
+                let at = std::fs::canonicalize(&check.path).unwrap_or_else(|_| check.path.clone());
+                let inspection = data::inspect(&at, file.options.sheet.as_deref())?;
+                loads.push(ProjectLoad {
+                    path: at,
+                    signature: inspection.signature,
+                    options: file.options.clone(),
+                });
+            }
+            Ok(OpenedForLoad {
+                path,
+                opened,
+                loads,
+            })
+        }));
+    }
+
+    /// Finished saves and opens, once each.
+    pub fn take_events(&mut self) -> Vec<ProjectEvent> {
+        let mut events = Vec::new();
+        if let Some(result) = self.save.as_ref().and_then(Job::try_take) {
+            self.save = None;
+            events.extend(match result {
+                Ok(path) => {
+                    self.path = Some(path.clone());
+                    Some(ProjectEvent::Saved(path))
+                }
+                Err(JobError::Cancelled) => None,
+                Err(e) => Some(ProjectEvent::Failed(format!(
+                    "The project could not be saved: {e}"
+                ))),
+            });
+        }
+        if let Some(result) = self.open.as_ref().and_then(Job::try_take) {
+            self.open = None;
+            events.extend(match result {
+                Ok(opened) => {
+                    self.path = Some(opened.path.clone());
+                    Some(ProjectEvent::Opened(Box::new(opened)))
+                }
+                Err(JobError::Cancelled) => None,
+                Err(e) => Some(ProjectEvent::Failed(format!(
+                    "The project could not be opened: {e}"
+                ))),
+            });
+        }
+        events
+    }
+
+    /// True while a save or an open runs.
+    pub fn is_busy(&self) -> bool {
+        self.save.is_some() || self.open.is_some()
+    }
+}

@@ -1,0 +1,288 @@
+//! Projects in the window, driven through egui_kittest: the sample orders with a
+//! campaign saved as a variant and a segment name are saved as a project (through
+//! the command the toolbar's Save button pushes once the dialog has answered), and a
+//! fresh window opening it loads the same file, restores the name and the variant,
+//! and builds the same audience (as does the headless path the CLI runs). A project whose data file was moved opens with
+//! a missing-file notice, loading what is still there.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::campaign::{Audience, CampaignDef, Condition};
+use marketbench::data::{self, LoadOptions};
+use marketbench::jobs::{Progress, no_wake};
+use marketbench::ui::{Command, MarketbenchApp, Tab};
+use marketbench::workspace::campaign::audience_key;
+use marketbench::workspace::project::Project;
+
+/// The audience of the campaign being edited, once built and nothing runs.
+fn current(app: &MarketbenchApp) -> Option<&Audience> {
+    let campaigns = &app.workspace().campaigns;
+    if campaigns.is_busy() {
+        return None;
+    }
+    let results = campaigns.build_slot().value()?;
+    let wanted = audience_key(&app.state().campaigns.draft);
+    (results.key.audience == wanted)
+        .then(|| results.audience.as_deref().ok())
+        .flatten()
+}
+
+fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
+    harness
+        .get_by_role_and_label(Role::Button, tab.label())
+        .click();
+    harness.run();
+}
+
+/// A window with no files, as after a restart.
+fn empty_window() -> Harness<'static, MarketbenchApp> {
+    let app = MarketbenchApp::new(returning_user(), Vec::new(), no_wake());
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 1000.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
+
+fn idle(app: &MarketbenchApp) -> bool {
+    !app.workspace().is_busy() && app.workspace().pending().is_empty()
+}
+
+fn notices(app: &MarketbenchApp) -> Vec<String> {
+    app.workspace()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect()
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).expect("file exists")
+}
+
+#[test]
+fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience() {
+    let mut state = returning_user();
+    state.campaigns.draft.condition = Condition::All {
+        of: vec![Condition::Range {
+            column: "frequency".into(),
+            min: Some(3.0),
+            max: None,
+        }],
+    };
+    state.segment_names.insert(
+        "k4|recency,frequency|0.1,0.2".into(),
+        "Loyal regulars".into(),
+    );
+    let mut harness = app_harness(state, no_wake(), 1000.0);
+    step_until(&mut harness, "the orders", loaded);
+    click_tab(&mut harness, Tab::Campaigns);
+    step_until(&mut harness, "the audience", |app| current(app).is_some());
+    let before = current(harness.state()).expect("audience").size();
+    assert!(before > 0 && before < 5_000, "{before}");
+
+    // Save the campaign as a variant through the Campaigns tab.
+    harness.get_by_label("Variant name:").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Variant name:").click();
+    harness.step();
+    harness
+        .get_by_label("Variant name:")
+        .type_text("Frequent buyers");
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Save as variant")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state().campaigns.variants.len(), 1);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("shop.json");
+    harness
+        .state_mut()
+        .push(Command::SaveProject(project.clone()));
+    step_until(&mut harness, "the save", idle);
+    let saved = format!("Project saved to {}", project.display());
+    assert!(
+        notices(harness.state()).contains(&saved),
+        "{:?}",
+        notices(harness.state())
+    );
+    assert!(shown(&harness, &saved));
+    // The toolbar now offers saving again to the same file.
+    assert_eq!(
+        harness.state().workspace().project.path(),
+        Some(project.as_path())
+    );
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Button, "Save")
+            .count()
+            > 0
+    );
+    // The file is the one the CLI runs: the same list comes out headless.
+    let progress = Progress::new(no_wake());
+    let opened = Project::open(&project).expect("open");
+    let store = opened.load_store(&progress).expect("files");
+    let headless = opened
+        .audience("Frequent buyers", &store, &progress)
+        .expect("audience");
+    assert_eq!(headless.size(), before);
+    let loaded_before: Vec<PathBuf> = harness
+        .state()
+        .workspace()
+        .store()
+        .tables
+        .iter()
+        .map(|t| canonical(&t.path))
+        .collect();
+    drop(harness);
+
+    let mut harness = empty_window();
+    harness.run();
+    assert!(harness.state().workspace().store().tables.is_empty());
+    harness
+        .state_mut()
+        .push(Command::OpenProject(project.clone()));
+    step_until(&mut harness, "the project's files", |app| {
+        idle(app) && !app.workspace().store().tables.is_empty()
+    });
+    let app = harness.state();
+    let loaded_after: Vec<PathBuf> = app
+        .workspace()
+        .store()
+        .tables
+        .iter()
+        .map(|t| canonical(&t.path))
+        .collect();
+    assert_eq!(loaded_after, loaded_before);
+    assert_eq!(
+        app.state()
+            .segment_names
+            .get("k4|recency,frequency|0.1,0.2")
+            .map(String::as_str),
+        Some("Loyal regulars")
+    );
+    let variants = &app.state().campaigns.variants;
+    assert_eq!(variants.len(), 1);
+    assert_eq!(variants[0].def.name, "Frequent buyers");
+    assert_eq!(variants[0].size, before);
+    assert_eq!(app.state().campaigns.draft.name, "Frequent buyers");
+    assert!(!notices(app).iter().any(|n| n.contains("missing")));
+
+    click_tab(&mut harness, Tab::Campaigns);
+    step_until(&mut harness, "the audience again", |app| {
+        current(app).is_some()
+    });
+    assert_eq!(current(harness.state()).expect("audience").size(), before);
+    assert!(shown(&harness, "Frequent buyers"));
+}
+
+#[test]
+fn a_project_whose_file_was_moved_says_so_and_loads_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let moved = dir.path().join("returns.csv");
+    let changed = dir.path().join("late.csv");
+    for file in [&moved, &changed] {
+        std::fs::write(
+            file,
+            "customer_id,order_id,order_date,amount\nc1,o1,2025-01-02,10.5\n",
+        )
+        .expect("write");
+    }
+    let mut project = Project::default();
+    for file in [orders(), moved.clone(), changed.clone()] {
+        let inspection = data::inspect(&file, None).expect("inspect");
+        project
+            .add_file(&file, LoadOptions::from_inspection(&inspection), dir.path())
+            .expect("add");
+    }
+    // Campaigns as the CLI saves them: definitions without the window's figures.
+    let condition = Condition::All { of: Vec::new() };
+    project.campaigns = vec![
+        CampaignDef::new("Spring", condition.clone()),
+        CampaignDef::new("Lapsed", condition),
+    ];
+    let path = dir.path().join("moved.json");
+    project.save(&path).expect("save");
+    std::fs::rename(&moved, dir.path().join("elsewhere.csv")).expect("move");
+    std::fs::write(
+        &changed,
+        "customer_id,order_id,order_date,amount\nc1,o1,2025-01-02,10.5\nc2,o2,2025-01-03,4\n",
+    )
+    .expect("change");
+
+    let mut harness = empty_window();
+    harness.state_mut().push(Command::OpenProject(path));
+    step_until(&mut harness, "the remaining files", |app| {
+        idle(app) && app.workspace().store().tables.len() == 2
+    });
+    let app = harness.state();
+    let missing = format!(
+        "{} is missing: put it back or open the files again",
+        moved.display()
+    );
+    assert!(notices(app).contains(&missing), "{:?}", notices(app));
+    assert!(shown(&harness, &missing));
+    let warning = format!(
+        "Warning: {}: changed since the project was saved",
+        changed.display()
+    );
+    assert!(
+        notices(app).iter().any(|n| n.starts_with(&warning)),
+        "{:?}",
+        notices(app)
+    );
+    let mut tables: Vec<PathBuf> = app
+        .workspace()
+        .store()
+        .tables
+        .iter()
+        .map(|t| canonical(&t.path))
+        .collect();
+    tables.sort();
+    let mut expected = vec![canonical(&orders()), canonical(&changed)];
+    expected.sort();
+    assert_eq!(tables, expected);
+    // The first campaign is the one being edited, the others come back as
+    // variants whose figures are not known yet.
+    assert_eq!(app.state().campaigns.draft.name, "Spring");
+    let variants = &app.state().campaigns.variants;
+    assert_eq!(variants.len(), 1);
+    assert_eq!(
+        (variants[0].def.name.as_str(), variants[0].size),
+        ("Lapsed", 0)
+    );
+    assert!(
+        notices(app)
+            .iter()
+            .any(|n| n.starts_with("Campaigns Lapsed were saved without figures"))
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_project_gives_a_notice_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("orders.json");
+    std::fs::write(&path, "[{\"order_id\": 1}]").expect("write");
+    let mut harness = app_harness(returning_user(), no_wake(), 1000.0);
+    step_until(&mut harness, "the orders", loaded);
+    harness.state_mut().push(Command::OpenProject(path));
+    step_until(&mut harness, "the failed open", idle);
+    let app = harness.state();
+    assert!(
+        notices(app)
+            .iter()
+            .any(|n| n.starts_with("The project could not be opened:")
+                && n.contains("not a Marketbench project file")),
+        "{:?}",
+        notices(app)
+    );
+    assert!(loaded(app));
+    // "Save" must not be aimed at the file that failed to open.
+    assert!(app.workspace().project.path().is_none());
+}
