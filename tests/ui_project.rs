@@ -14,6 +14,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::{Audience, CampaignDef, Condition};
+use marketbench::analysis::segments::KChoice;
 use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::{Command, MarketbenchApp, Tab};
@@ -100,6 +101,22 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     harness.run();
     assert_eq!(harness.state().state().campaigns.variants.len(), 1);
 
+    // Segment with a K the operator chose: the project keeps that setting.
+    click_tab(&mut harness, Tab::Segments);
+    step_until(&mut harness, "the segments", |app| {
+        idle(app) && app.workspace().segments.slot().value().is_some()
+    });
+    harness.get_by_role_and_label(Role::Button, "K + 1").click();
+    step_until(&mut harness, "the segments with K + 1", idle);
+    let segmented = harness
+        .state()
+        .workspace()
+        .segments
+        .requested_params()
+        .cloned()
+        .expect("segments asked for");
+    assert!(matches!(segmented.k, KChoice::Fixed(_)), "{segmented:?}");
+
     let dir = tempfile::tempdir().expect("temp dir");
     let project = dir.path().join("shop.json");
     harness
@@ -173,6 +190,11 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     assert_eq!(variants[0].size, before);
     assert_eq!(app.state().campaigns.draft.name, "Frequent buyers");
     assert!(!notices(app).iter().any(|n| n.contains("missing")));
+    // The next segmentation uses the saved settings.
+    assert_eq!(
+        app.workspace().segments.requested_params(),
+        Some(&segmented)
+    );
 
     click_tab(&mut harness, Tab::Campaigns);
     step_until(&mut harness, "the audience again", |app| {

@@ -7,7 +7,9 @@
 //! draft may share its name with the variant it was saved as or loaded from; by
 //! name, the CLI finds the draft). The variants' figures (size, ROI, …) ride along,
 //! named, in `model_settings` under [`VARIANTS_KEY`] so the Campaigns tab shows
-//! them again. A campaign saved
+//! them again. The segmentation's settings are saved under [`SEGMENTS_KEY`] and
+//! become the next run's on open, so lists built on segments come out the same.
+//! A campaign saved
 //! without figures (e.g. by the CLI) comes back as a variant with zero figures:
 //! Load it to see its audience.
 
@@ -16,6 +18,7 @@ use std::path::PathBuf;
 use crate::analysis::campaign::CampaignDef;
 use crate::workspace::project::{FileStatus, Project};
 use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
+use crate::workspace::segments::SegmentsParams;
 use crate::workspace::{Level, Origin, Workspace, file_name};
 
 use super::campaigns::Variant;
@@ -42,20 +45,9 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
         .model_settings
         .insert(VARIANTS_KEY.to_string(), figures.into());
     if let Some(params) = workspace.segments.requested_params() {
-        let features: Vec<&str> = params
-            .features
-            .features()
-            .iter()
-            .map(|f| f.name())
-            .collect();
-        project.model_settings.insert(
-            SEGMENTS_KEY.to_string(),
-            serde_json::json!({
-                "features": features,
-                "k": format!("{:?}", params.k),
-                "seed": params.seed,
-            }),
-        );
+        project
+            .model_settings
+            .insert(SEGMENTS_KEY.to_string(), params.to_settings());
     }
     project
 }
@@ -128,6 +120,13 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     }
     let project = opened.project;
     state.segment_names = project.segment_names;
+    if let Some(params) = project
+        .model_settings
+        .get(SEGMENTS_KEY)
+        .and_then(SegmentsParams::from_settings)
+    {
+        workspace.segments.prefer(params);
+    }
     let saved: Vec<serde_json::Value> = project
         .model_settings
         .get(VARIANTS_KEY)

@@ -48,6 +48,57 @@ impl Default for SegmentsParams {
     }
 }
 
+impl SegmentsParams {
+    /// The settings as a project stores them: `{"features": [names], "k": N or
+    /// "auto", "k_min", "k_max", "seed"}`.
+    pub fn to_settings(&self) -> serde_json::Value {
+        let features: Vec<&str> = self.features.features().iter().map(|f| f.name()).collect();
+        let (k, k_min, k_max) = match self.k {
+            KChoice::Fixed(k) => (serde_json::json!(k), None, None),
+            KChoice::Auto { min, max } => (serde_json::json!("auto"), Some(min), Some(max)),
+        };
+        serde_json::json!({
+            "features": features,
+            "k": k,
+            "k_min": k_min,
+            "k_max": k_max,
+            "seed": self.seed,
+        })
+    }
+
+    /// Settings written by [`Self::to_settings`]; None when they do not read as
+    /// settings (an unknown feature, K below 2, a missing field).
+    pub fn from_settings(value: &serde_json::Value) -> Option<SegmentsParams> {
+        let names: Vec<&str> = value
+            .get("features")?
+            .as_array()?
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Option<_>>()?;
+        let features: FeatureSet = names.join(",").parse().ok()?;
+        let size = |key: &str| {
+            value
+                .get(key)?
+                .as_u64()
+                .and_then(|v| usize::try_from(v).ok())
+        };
+        let k = match value.get("k")? {
+            serde_json::Value::String(s) if s == "auto" => {
+                let (min, max) = (size("k_min")?, size("k_max")?);
+                (2 <= min && min <= max).then_some(KChoice::Auto { min, max })?
+            }
+            other => KChoice::Fixed(
+                other
+                    .as_u64()
+                    .and_then(|k| usize::try_from(k).ok())
+                    .filter(|k| *k >= 2)?,
+            ),
+        };
+        let seed = value.get("seed")?.as_u64()?;
+        Some(SegmentsParams { features, k, seed })
+    }
+}
+
 /// One finished run.
 #[derive(Clone, Debug)]
 pub struct SegmentsResults {
@@ -121,6 +172,12 @@ impl Segments {
     /// The params of the last run asked for.
     pub fn requested_params(&self) -> Option<&SegmentsParams> {
         self.requested.as_ref().map(|(p, _)| p)
+    }
+
+    /// Makes `params` the settings of the next run (a project's saved ones): the
+    /// Segments tab runs them when it next looks, as it does for a new store.
+    pub fn prefer(&mut self, params: SegmentsParams) {
+        self.requested = Some((params, u64::MAX));
     }
 
     /// True when no run was asked for with `params` at `store_version`.
@@ -270,4 +327,35 @@ pub fn compute(
         scatter,
         tree,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segments::Feature;
+
+    #[test]
+    fn settings_round_trip_and_bad_ones_read_as_none() {
+        let auto = SegmentsParams {
+            features: FeatureSet::new(&[Feature::Frequency, Feature::Tenure]).unwrap(),
+            k: KChoice::Auto { min: 3, max: 7 },
+            seed: 9,
+        };
+        let fixed = SegmentsParams {
+            k: KChoice::Fixed(4),
+            ..SegmentsParams::default()
+        };
+        for params in [auto, fixed] {
+            assert_eq!(
+                SegmentsParams::from_settings(&params.to_settings()),
+                Some(params)
+            );
+        }
+        let mut bad = SegmentsParams::default().to_settings();
+        bad["k"] = serde_json::json!(1);
+        assert_eq!(SegmentsParams::from_settings(&bad), None);
+        let mut unknown = SegmentsParams::default().to_settings();
+        unknown["features"] = serde_json::json!(["recency_days", "shoe_size"]);
+        assert_eq!(SegmentsParams::from_settings(&unknown), None);
+    }
 }
