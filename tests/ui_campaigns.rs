@@ -19,20 +19,6 @@ use marketbench::analysis::campaign::Audience;
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab};
-use marketbench::workspace::campaign::audience_key;
-
-/// The audience of the campaign being edited, once built and nothing runs.
-fn current(app: &MarketbenchApp) -> Option<&Audience> {
-    let campaigns = &app.workspace().campaigns;
-    if campaigns.is_busy() {
-        return None;
-    }
-    let results = campaigns.build_slot().value()?;
-    let wanted = audience_key(&app.state().campaigns.draft);
-    (results.key.audience == wanted)
-        .then(|| results.audience.as_deref().ok())
-        .flatten()
-}
 
 /// Steps until `done` holds; on giving up, says what the tab was doing.
 fn wait(
@@ -58,13 +44,6 @@ fn wait(
             .map(|r| (&r.key.audience.condition, r.audience.as_ref().err())),
         app.state().campaigns.draft.condition
     );
-}
-
-fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
-    harness
-        .get_by_role_and_label(Role::Button, tab.label())
-        .click();
-    harness.run();
 }
 
 fn column_text(audience: &Audience, name: &str) -> Vec<Option<String>> {

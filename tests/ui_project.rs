@@ -13,33 +13,12 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use marketbench::analysis::campaign::{Audience, CampaignDef, Condition};
+use marketbench::analysis::campaign::{CampaignDef, Condition};
 use marketbench::analysis::segments::KChoice;
 use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::{Command, MarketbenchApp, Tab};
-use marketbench::workspace::campaign::audience_key;
 use marketbench::workspace::project::Project;
-
-/// The audience of the campaign being edited, once built and nothing runs.
-fn current(app: &MarketbenchApp) -> Option<&Audience> {
-    let campaigns = &app.workspace().campaigns;
-    if campaigns.is_busy() {
-        return None;
-    }
-    let results = campaigns.build_slot().value()?;
-    let wanted = audience_key(&app.state().campaigns.draft);
-    (results.key.audience == wanted)
-        .then(|| results.audience.as_deref().ok())
-        .flatten()
-}
-
-fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
-    harness
-        .get_by_role_and_label(Role::Button, tab.label())
-        .click();
-    harness.run();
-}
 
 /// A window with no files, as after a restart.
 fn empty_window() -> Harness<'static, MarketbenchApp> {

@@ -4,10 +4,13 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use marketbench::analysis::campaign::Audience;
 use marketbench::jobs::Wake;
-use marketbench::ui::{MarketbenchApp, UiState};
+use marketbench::ui::{MarketbenchApp, Tab, UiState};
+use marketbench::workspace::campaign::audience_key;
 
 /// The sample store's orders file.
 pub fn orders() -> PathBuf {
@@ -57,4 +60,25 @@ pub fn loaded(app: &MarketbenchApp) -> bool {
 
 pub fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
     harness.query_all_by_label(label).count() > 0
+}
+
+/// The audience of the campaign being edited, once built and nothing runs.
+pub fn current(app: &MarketbenchApp) -> Option<&Audience> {
+    let campaigns = &app.workspace().campaigns;
+    if campaigns.is_busy() {
+        return None;
+    }
+    let results = campaigns.build_slot().value()?;
+    let wanted = audience_key(&app.state().campaigns.draft);
+    (results.key.audience == wanted)
+        .then(|| results.audience.as_deref().ok())
+        .flatten()
+}
+
+/// Clicks the tab's button on the left and lets the frame settle.
+pub fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
+    harness
+        .get_by_role_and_label(Role::Button, tab.label())
+        .click();
+    harness.run();
 }

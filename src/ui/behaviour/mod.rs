@@ -62,29 +62,57 @@ pub fn bar_chart_ui(
     format: fn(f64) -> String,
     height: f32,
 ) {
+    named_bars_ui(
+        ui,
+        id,
+        labels,
+        values,
+        |_| BAR_COLOR,
+        format,
+        [None, Some(height)],
+    );
+}
+
+/// Horizontal bars, label `i` on row `i` in `color(i)`, named on the y axis;
+/// hover shows the label and the value written by `format`. `size` is the plot's
+/// width and height (None: the plot's default).
+pub fn named_bars_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    labels: &[String],
+    values: &[f64],
+    color: impl Fn(usize) -> egui::Color32,
+    format: fn(f64) -> String,
+    [width, height]: [Option<f32>; 2],
+) {
     let bars: Vec<Bar> = values
         .iter()
         .zip(labels)
         .enumerate()
         .map(|(i, (&value, label))| {
+            let color = color(i);
             Bar::new(i as f64, value)
                 .name(label)
                 .width(0.7)
-                .fill(BAR_COLOR.gamma_multiply(0.75))
-                .stroke(egui::Stroke::new(1.0, BAR_COLOR))
+                .fill(color.gamma_multiply(0.75))
+                .stroke(egui::Stroke::new(1.0, color))
         })
         .collect();
     let count = labels.len();
     let axis_labels = labels.to_vec();
     let chart = BarChart::new(id, bars)
-        .color(BAR_COLOR)
         .horizontal()
         .element_formatter(Box::new(move |bar, _| {
             format!("{}\n{}", bar.name, format(bar.value))
         }));
-    Plot::new(id)
-        .height(height)
-        .invert_y(true)
+    let mut plot = Plot::new(id);
+    if let Some(width) = width {
+        plot = plot.width(width);
+    }
+    if let Some(height) = height {
+        plot = plot.height(height);
+    }
+    plot.invert_y(true)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

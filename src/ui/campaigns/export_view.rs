@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::export::campaign::{CampaignExport, CampaignFormat};
+use crate::ui::export_controls::export_status_ui;
 use crate::workspace::campaign::Campaigns;
 
 use super::dialog::{self, Purpose};
@@ -92,15 +93,5 @@ pub fn ui(
             });
         }
     });
-    let export = campaigns.export_slot();
-    if export.pending().is_some() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Exporting…");
-        });
-    } else if let Some(error) = export.error() {
-        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
-    } else if let Some(done) = export.value() {
-        ui.label(done);
-    }
+    export_status_ui(ui, campaigns.export_slot());
 }

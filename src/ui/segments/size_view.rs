@@ -2,9 +2,7 @@
 //! named on the axis, for the number of customers and for the share of revenue.
 //! Hover shows the segment's name and the figure.
 
-use egui_plot::{Bar, BarChart, GridMark, Plot};
-
-use crate::ui::behaviour::percent;
+use crate::ui::behaviour::{named_bars_ui, percent};
 use crate::ui::format;
 use crate::workspace::segments::SegmentsResults;
 
@@ -51,53 +49,13 @@ fn chart_ui(
     format: fn(f64) -> String,
     [width, height]: [f32; 2],
 ) {
-    let bars: Vec<Bar> = values
-        .iter()
-        .zip(names)
-        .enumerate()
-        .map(|(i, (&value, name))| {
-            let color = segment_color(i);
-            Bar::new(i as f64, value)
-                .name(name)
-                .width(0.7)
-                .fill(color.gamma_multiply(0.75))
-                .stroke(egui::Stroke::new(1.0, color))
-        })
-        .collect();
-    let count = names.len();
-    let axis_names = names.to_vec();
-    let chart = BarChart::new(id, bars)
-        .horizontal()
-        .element_formatter(Box::new(move |bar, _| {
-            format!("{}\n{}", bar.name, format(bar.value))
-        }));
-    Plot::new(id)
-        .width(width)
-        .height(height)
-        .invert_y(true)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([true, false])
-        .include_x(0.0)
-        .y_axis_min_width(120.0)
-        .y_grid_spacer(move |_| {
-            (0..count)
-                .map(|i| GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark: GridMark, _| {
-            let index = mark.value.round();
-            if (mark.value - index).abs() > 1e-6 || index < 0.0 {
-                return String::new();
-            }
-            axis_names.get(index as usize).cloned().unwrap_or_default()
-        })
-        .x_axis_formatter(move |mark: GridMark, _| format(mark.value))
-        .label_formatter(|_| None)
-        .show(ui, |plot_ui| plot_ui.bar_chart(chart));
+    named_bars_ui(
+        ui,
+        id,
+        names,
+        values,
+        segment_color,
+        format,
+        [Some(width), Some(height)],
+    );
 }
