@@ -137,6 +137,18 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
         .filter(|b| *b == Some("medium"))
         .count();
     assert_eq!(buckets, after.1);
+
+    // The customer table narrowed to the high-risk bucket shows just those.
+    assert!(shown(&harness, "5,000 customers"));
+    harness
+        .get_by_role_and_label(Role::Button, "high")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "high").click();
+    harness.run();
+    let high = format!("{} customers", format::count(after.2));
+    assert!(shown(&harness, &high), "{high}");
+    assert!(!shown(&harness, "5,000 customers"));
 }
 
 #[test]

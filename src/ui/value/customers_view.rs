@@ -3,13 +3,15 @@
 //! (click a header; again to reverse; missing values last), virtualised so a
 //! million customers scroll smoothly; and its export to CSV (UTF-8 with a BOM) or
 //! XLSX, written atomically by a background job. When the Segments tab has
-//! segments, a segment column names each customer's segment (sortable by id).
+//! segments, a segment column names each customer's segment (sortable by id). A
+//! churn-risk menu narrows the table to one bucket (the export keeps everyone).
 //!
 //! The sorted row order is cached in egui memory, keyed by the result, the
 //! segment join and the sort, so it is rebuilt only when one of them changes.
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::analysis::propensity::RiskThresholds;
 use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
 use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
@@ -20,7 +22,18 @@ use super::{Action, CustomerSort, ViewState, decimal};
 
 const ROW_HEIGHT: f32 = 20.0;
 
-type CacheKey = (usize, usize, usize, CustomerSort, bool);
+type CacheKey = (
+    usize,
+    usize,
+    usize,
+    CustomerSort,
+    bool,
+    Option<&'static str>,
+    [u64; 2],
+);
+
+/// The churn-risk buckets the table can be narrowed to.
+const BUCKETS: [&str; 3] = ["high", "medium", "low"];
 
 /// The Segments tab's join to these rows and the segment names, when segments exist.
 pub type Segments<'a> = Option<(&'a ScoreJoin, &'a [String])>;
@@ -57,6 +70,24 @@ pub fn sorted_rows(
     order
 }
 
+/// `order` without the rows outside `bucket` (rows without a churn risk are in
+/// no bucket); all of `order` when `bucket` is None.
+pub fn in_bucket(
+    rows: &[CustomerRow],
+    mut order: Vec<usize>,
+    thresholds: RiskThresholds,
+    bucket: Option<&str>,
+) -> Vec<usize> {
+    if let Some(bucket) = bucket {
+        order.retain(|&i| {
+            rows[i]
+                .churn_risk
+                .is_some_and(|risk| thresholds.bucket(risk) == bucket)
+        });
+    }
+    order
+}
+
 pub fn ui(
     ui: &mut egui::Ui,
     value: &Value,
@@ -72,6 +103,14 @@ pub fn ui(
         }
     });
     export_status_ui(ui, value.export_slot());
+    ui.horizontal(|ui| {
+        ui.label("Show churn risk:");
+        ui.selectable_value(&mut view.bucket, None, "all");
+        for bucket in BUCKETS {
+            ui.selectable_value(&mut view.bucket, Some(bucket), bucket);
+        }
+    });
+    let thresholds = results.propensity.thresholds;
     let join = segments.map(|(join, _)| join);
     let key: CacheKey = (
         results.rows.as_ptr() as usize,
@@ -79,10 +118,13 @@ pub fn ui(
         join.map_or(0, |j| std::ptr::from_ref(j) as usize),
         view.sort,
         view.descending,
+        view.bucket,
+        [thresholds.medium.to_bits(), thresholds.high.to_bits()],
     );
     let order = cached_rows(ui, "value_customers", key, || {
         let segment_of = join.map(|j| j.segment_of_row.as_slice());
-        sorted_rows(&results.rows, segment_of, view.sort, view.descending)
+        let sorted = sorted_rows(&results.rows, segment_of, view.sort, view.descending);
+        in_bucket(&results.rows, sorted, thresholds, view.bucket)
     });
     ui.label(format!("{} customers", format::count(order.len())));
     table_ui(ui, results, segments, &order, view);
@@ -184,6 +226,19 @@ mod tests {
             sorted_rows(&rows, None, CustomerSort::Customer, true),
             [3, 0, 2, 1]
         );
+        let thresholds = RiskThresholds {
+            medium: 0.3,
+            high: 0.6,
+        };
+        // Churn risks: c 0.5 (medium), a none, b 0.5 (medium), d 0.1 (low).
+        let all = vec![0, 1, 2, 3];
+        assert_eq!(
+            in_bucket(&rows, all.clone(), thresholds, Some("medium")),
+            [0, 2]
+        );
+        assert_eq!(in_bucket(&rows, all.clone(), thresholds, Some("low")), [3]);
+        assert!(in_bucket(&rows, all.clone(), thresholds, Some("high")).is_empty());
+        assert_eq!(in_bucket(&rows, all.clone(), thresholds, None), all);
         let segments = [Some(1), Some(0), None, Some(1)];
         assert_eq!(
             sorted_rows(&rows, Some(&segments), CustomerSort::Segment, false),

@@ -67,6 +67,8 @@ pub struct ViewState {
     pub sort: CustomerSort,
     pub descending: bool,
     pub export_path: String,
+    /// Show only customers in this churn-risk bucket ("high", "medium", "low").
+    pub bucket: Option<&'static str>,
 }
 
 impl Default for ViewState {
@@ -77,6 +79,7 @@ impl Default for ViewState {
             sort: CustomerSort::default(),
             descending: false,
             export_path: "customer-value.csv".into(),
+            bucket: None,
         }
     }
 }
