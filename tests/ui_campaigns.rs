@@ -7,8 +7,7 @@
 
 mod common;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use common::ui::*;
@@ -16,7 +15,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::Audience;
-use marketbench::jobs::{Wake, no_wake};
+use marketbench::jobs::no_wake;
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab};
 
@@ -192,14 +191,7 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
 
 #[test]
 fn a_build_can_be_cancelled_and_is_not_restarted_by_itself() {
-    let held = Arc::new(AtomicBool::new(true));
-    let gate = held.clone();
-    let wake: Wake = Arc::new(move || {
-        let in_job = std::thread::current().name() == Some("job: campaign audience");
-        while in_job && gate.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    });
+    let (wake, held) = held_wake("campaign audience");
     let mut harness = app_harness(returning_user(), wake, 900.0);
     wait(&mut harness, "the orders", loaded);
     harness

@@ -10,9 +10,7 @@
 
 mod common;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
 
 use common::ui::*;
 use egui::accesskit::Role;
@@ -323,14 +321,7 @@ fn the_rules_table_sorts_filters_and_exports_to_parquet() {
 
 #[test]
 fn a_fit_can_be_cancelled() {
-    let held = Arc::new(AtomicBool::new(true));
-    let gate = held.clone();
-    let wake: Wake = Arc::new(move || {
-        let in_job = std::thread::current().name() == Some("job: recommend");
-        while in_job && gate.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    });
+    let (wake, held) = held_wake("recommend");
     let mut harness = harness(wake);
     step_until(&mut harness, "the orders", loaded);
     harness

@@ -8,9 +8,7 @@
 
 mod common;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
 
 use common::ui::*;
 use egui::accesskit::Role;
@@ -134,14 +132,7 @@ fn a_renamed_segment_keeps_its_name_in_the_saved_state() {
 fn a_run_can_be_cancelled() {
     // The test's wake holds a segments job at its first progress report until
     // released, so the job is certainly running when Cancel is clicked.
-    let held = Arc::new(AtomicBool::new(true));
-    let gate = held.clone();
-    let wake: Wake = Arc::new(move || {
-        let in_job = std::thread::current().name() == Some("job: segments");
-        while in_job && gate.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    });
+    let (wake, held) = held_wake("segments");
     let mut harness = harness(returning_user(), wake);
     step_until(&mut harness, "the orders", loaded);
     harness

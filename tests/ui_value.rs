@@ -7,9 +7,7 @@
 
 mod common;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
 
 use common::ui::*;
 use egui::accesskit::Role;
@@ -155,14 +153,7 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
 fn a_training_can_be_cancelled() {
     // The test's wake holds a value job at its first progress report until
     // released, so the job is certainly running when Cancel is clicked.
-    let held = Arc::new(AtomicBool::new(true));
-    let gate = held.clone();
-    let wake: Wake = Arc::new(move || {
-        let in_job = std::thread::current().name() == Some("job: value");
-        while in_job && gate.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    });
+    let (wake, held) = held_wake("value");
     let mut harness = value_tab(wake);
     harness.get_by_role_and_label(Role::Button, "Train").click();
     step_until(&mut harness, "the training to start", |app| {

@@ -2,6 +2,8 @@
 //! for a returning user, stepping frames until a job has finished, and small queries.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use egui::accesskit::Role;
@@ -81,4 +83,20 @@ pub fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
         .get_by_role_and_label(Role::Button, tab.label())
         .click();
     harness.run();
+}
+
+/// A wake that holds the job thread named `job: {job}` at its progress reports
+/// until the returned flag is set to false, so a test's Cancel certainly meets a
+/// running job.
+pub fn held_wake(job: &str) -> (Wake, Arc<AtomicBool>) {
+    let held = Arc::new(AtomicBool::new(true));
+    let gate = held.clone();
+    let thread = format!("job: {job}");
+    let wake: Wake = Arc::new(move || {
+        let in_job = std::thread::current().name() == Some(thread.as_str());
+        while in_job && gate.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    });
+    (wake, held)
 }
