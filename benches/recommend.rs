@@ -66,6 +66,7 @@ fn generate(customers: usize, items: usize) -> Interactions {
                 item: draw(&mut rng, pool),
                 order: order + k / 2,
                 ts_ms: i64::from(k / 2) * 86_400_000,
+                rating: 1.0,
             });
         }
         order += n.div_ceil(2);

@@ -69,6 +69,7 @@ fn generated() -> Interactions {
                     item,
                     order,
                     ts_ms: i64::from(k) * 86_400_000 * 10,
+                    rating: 1.0,
                 });
             }
             order += 1;
@@ -79,6 +80,7 @@ fn generated() -> Interactions {
         item: BUNDLES[0].0,
         order,
         ts_ms: 0,
+        rating: 1.0,
     });
     let items = (0..ITEMS)
         .map(|i| ItemInfo {
@@ -309,6 +311,7 @@ fn popularity_within_the_customers_segment() {
             item,
             order: c,
             ts_ms: 0,
+            rating: 1.0,
         });
     }
     events.push(Event {
@@ -316,6 +319,7 @@ fn popularity_within_the_customers_segment() {
         item: 2,
         order: 9,
         ts_ms: 0,
+        rating: 1.0,
     });
     let items: Vec<ItemInfo> = (0..3)
         .map(|i| ItemInfo {
@@ -376,6 +380,7 @@ fn validation_never_sees_the_test_purchases() {
             item: (held[0] + 7) % ITEMS,
             order: it.orders as u32 + *u as u32,
             ts_ms: i64::MAX / 2,
+            rating: 1.0,
         });
     }
     let planted = Interactions::from_parts(

@@ -84,7 +84,7 @@ fn a_picked_customer_shows_the_list_with_reasons_and_the_history() {
 
     assert!(shown(
         &harness,
-        "Top 10 by item-knn (already-bought items excluded)"
+        "Top 10 by item-knn from purchase counts (already-bought items excluded)"
     ));
     assert!(shown(
         &harness,

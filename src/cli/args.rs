@@ -56,6 +56,9 @@ pub struct LoadArgs {
     /// Column holding the order status (marks cancellations and refunds).
     #[arg(long, value_name = "COL")]
     pub status: Option<String>,
+    /// Column holding an explicit rating (stars, a review score).
+    #[arg(long, value_name = "COL")]
+    pub rating: Option<String>,
     /// What the files hold, when detection gets it wrong.
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
@@ -81,6 +84,7 @@ pub enum KindArg {
     Events,
     Customers,
     Products,
+    Ratings,
 }
 
 impl From<KindArg> for FileKind {
@@ -90,6 +94,7 @@ impl From<KindArg> for FileKind {
             KindArg::Events => FileKind::Events,
             KindArg::Customers => FileKind::Customers,
             KindArg::Products => FileKind::Products,
+            KindArg::Ratings => FileKind::Ratings,
         }
     }
 }
@@ -132,6 +137,7 @@ impl LoadArgs {
             (Role::Email, &self.email),
             (Role::Phone, &self.phone),
             (Role::Status, &self.status),
+            (Role::Rating, &self.rating),
         ];
         given
             .into_iter()

@@ -5,7 +5,8 @@
 //! repeatable) each named customer's history and list. `--json` prints `{model,
 //! top, exclude_seen, customers, recommendations: [{customer_id, rank, item_id,
 //! item_name, score, reason}]}` for the `--for` customers (all customers when none
-//! is named). `--out` writes every customer's list (`customer_id, rank, item_id,
+//! is named), and `data`: "purchase counts" or "explicit ratings" (a ratings
+//! file, or orders with a rating column). `--out` writes every customer's list (`customer_id, rank, item_id,
 //! item_name, score, reason`) atomically: `.csv` (UTF-8 with a BOM), `.xlsx`
 //! through `export`, or `.parquet`.
 
@@ -18,8 +19,7 @@ use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::recommend::{
-    AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, interactions_from_lines,
-    lists_frame,
+    AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, lists_frame,
 };
 use crate::jobs::Progress;
 
@@ -59,14 +59,14 @@ impl ModelArgs {
                 ..AlsParams::default()
             },
             history_weight: self.history_weight,
-            segments: None,
+            ..ModelParams::default()
         }
     }
 }
 
 #[derive(Debug, Args)]
 pub struct RecommendArgs {
-    /// Orders files or folders (products files add names and categories).
+    /// Orders or ratings files or folders (products files add names and categories).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// popular, item-knn, user-knn, als, history or blend.
@@ -93,17 +93,11 @@ pub struct RecommendArgs {
     pub output: OutputArgs,
 }
 
-/// Purchase interactions from the input files.
+/// The interactions of the input files: explicit ratings when a ratings file is
+/// among them, else the purchases (see `workspace::recommend::load_interactions`).
 pub fn load_interactions(files: &[PathBuf], load: &LoadArgs) -> anyhow::Result<Interactions> {
     let loaded = load_files(files, load)?;
-    let Some(lines) = loaded.store.order_lines()? else {
-        bail!("no orders file among the inputs: recommendations need order lines");
-    };
-    let interactions = interactions_from_lines(&lines).context("reading purchases")?;
-    if interactions.events.is_empty() {
-        bail!("the orders hold no purchase with a customer, item, order id and time");
-    }
-    Ok(interactions)
+    crate::workspace::recommend::load_interactions(&loaded.store)
 }
 
 pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
@@ -123,14 +117,12 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
     }
     let progress = Progress::detached();
     let train = interactions.matrix(&interactions.events);
-    let model = fit(
-        args.model,
-        train,
-        &interactions.items,
-        &args.model_args.params(),
-        &progress,
-    )
-    .with_context(|| format!("fitting {}", args.model))?;
+    let params = ModelParams {
+        explicit: interactions.is_explicit(),
+        ..args.model_args.params()
+    };
+    let model = fit(args.model, train, &interactions.items, &params, &progress)
+        .with_context(|| format!("fitting {}", args.model))?;
     let lists = model.recommend_all(args.top, exclude_seen, &progress)?;
     if let Some(out) = &args.out {
         write_lists(out, &interactions, &lists)
@@ -161,6 +153,7 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
             .collect();
         return Ok(serde_json::to_string_pretty(&json!({
             "model": args.model.name(),
+            "data": interactions.feedback.label(),
             "top": args.top,
             "exclude_seen": exclude_seen,
             "customers": lists.len(),
@@ -170,11 +163,12 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{}: top {} for {} customers over {} items (already-bought items {})",
+        "{}: top {} for {} customers over {} items, from {} (already-bought items {})",
         args.model,
         args.top,
         lists.len(),
         interactions.items.len(),
+        interactions.feedback.label(),
         if exclude_seen { "excluded" } else { "allowed" },
     );
     for &u in &shown {
@@ -182,9 +176,19 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         let mut history: Vec<(u32, f32)> =
             items.iter().copied().zip(counts.iter().copied()).collect();
         history.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let _ = writeln!(s, "\n{}: bought", interactions.customers[u]);
+        let done = if interactions.is_explicit() {
+            "rated"
+        } else {
+            "bought"
+        };
+        let _ = writeln!(s, "\n{}: {done}", interactions.customers[u]);
         for (i, n) in history {
-            let _ = writeln!(s, "  {} × {}", n, interactions.items[i as usize].name);
+            let name = &interactions.items[i as usize].name;
+            let _ = if interactions.is_explicit() {
+                writeln!(s, "  rating {n}: {name}")
+            } else {
+                writeln!(s, "  {n} × {name}")
+            };
         }
         let _ = writeln!(s, "recommended:");
         for (rank, r) in lists[u].iter().enumerate() {

@@ -32,10 +32,12 @@ pub enum Role {
     Phone,
     /// Order status: marks cancellations and refunds ("cancelled", "已取消", "退款").
     Status,
+    /// An explicit rating of the item by the customer (stars, a review score).
+    Rating,
 }
 
 impl Role {
-    pub const ALL: [Role; 14] = [
+    pub const ALL: [Role; 15] = [
         Role::CustomerId,
         Role::OrderId,
         Role::Timestamp,
@@ -50,6 +52,7 @@ impl Role {
         Role::Email,
         Role::Phone,
         Role::Status,
+        Role::Rating,
     ];
 
     /// Canonical column name in a loaded frame.
@@ -69,6 +72,7 @@ impl Role {
             Role::Email => "email",
             Role::Phone => "phone",
             Role::Status => "status",
+            Role::Rating => "rating",
         }
     }
 
@@ -89,6 +93,7 @@ impl Role {
             Role::Email => "email",
             Role::Phone => "phone",
             Role::Status => "order status",
+            Role::Rating => "rating",
         }
     }
 
@@ -109,6 +114,7 @@ impl Role {
             Role::Email => "email",
             Role::Phone => "phone",
             Role::Status => "status",
+            Role::Rating => "rating",
         }
     }
 }
@@ -130,15 +136,19 @@ pub enum FileKind {
     /// An already aggregated series: a date and a value per period (a monthly
     /// sales report); no customer or item columns. The value is the amount role.
     Series,
+    /// Explicit ratings: customer, item and a rating (stars, a review score), a
+    /// time when known; nothing bought.
+    Ratings,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 5] = [
+    pub const ALL: [FileKind; 6] = [
         FileKind::Orders,
         FileKind::Events,
         FileKind::Customers,
         FileKind::Products,
         FileKind::Series,
+        FileKind::Ratings,
     ];
 
     pub fn label(self) -> &'static str {
@@ -148,6 +158,7 @@ impl FileKind {
             FileKind::Customers => "customers",
             FileKind::Products => "products",
             FileKind::Series => "aggregated series",
+            FileKind::Ratings => "ratings",
         }
     }
 }

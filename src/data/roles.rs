@@ -209,6 +209,21 @@ const SYNONYMS: &[(Role, &[&str])] = &[
         Role::Status,
         &["status", "order status", "order state", "订单状态", "状态"],
     ),
+    (
+        Role::Rating,
+        &[
+            "rating",
+            "stars",
+            "star rating",
+            "review score",
+            "review rating",
+            "评分",
+            "星级",
+            "打分",
+            "评价分数",
+            "评分星级",
+        ],
+    ),
 ];
 
 /// Behaviour words that mark an event-type column (compared lower-cased).
@@ -472,7 +487,8 @@ fn looks_like_phone(value: &str) -> bool {
     }
 }
 
-/// The file kind a mapping suggests: an event column → events; a date and an
+/// The file kind a mapping suggests: an event column → events; a rating with a
+/// customer and an item but no order, amount or price → ratings; a date and an
 /// amount with no customer, order, item or category column → an aggregated series;
 /// time, customer and something bought → orders; a customer without time → customers; an item without
 /// customer → products. Anything else is treated as orders, whose required roles
@@ -481,6 +497,13 @@ pub fn detect_kind(mapping: &RoleMap) -> FileKind {
     let has = |role: Role| mapping.contains_key(&role);
     if has(Role::EventType) {
         return FileKind::Events;
+    }
+    let item = has(Role::ItemId) || has(Role::ItemName);
+    let paid = [Role::OrderId, Role::Amount, Role::UnitPrice]
+        .into_iter()
+        .any(has);
+    if has(Role::Rating) && has(Role::CustomerId) && item && !paid {
+        return FileKind::Ratings;
     }
     let keyed = [
         Role::CustomerId,

@@ -68,6 +68,42 @@ fn a_date_and_one_number_column_is_an_aggregated_series() {
 }
 
 #[test]
+fn a_customer_item_and_rating_without_order_or_amount_is_a_ratings_file() {
+    for header in ["评分", "星级", "打分", "rating", "Stars", "review_score"] {
+        let ratings = [
+            column("用户ID", "str", &["u1"]),
+            column("商品ID", "str", &["A1"]),
+            column(header, "i64", &["5"]),
+        ];
+        let mapping = detect_roles(&ratings);
+        assert_eq!(
+            mapping.get(&Role::Rating).map(String::as_str),
+            Some(header),
+            "{header}"
+        );
+        assert_eq!(detect_kind(&mapping), FileKind::Ratings, "{header}");
+    }
+    // A time does not change it; an amount makes the lines orders that carry a rating.
+    let dated = [
+        column("user_id", "str", &["u1"]),
+        column("sku", "str", &["A1"]),
+        column("date", "str", &["2024-01-01"]),
+        column("rating", "i64", &["4"]),
+    ];
+    assert_eq!(detect_kind(&detect_roles(&dated)), FileKind::Ratings);
+    let orders = [
+        column("user_id", "str", &["u1"]),
+        column("sku", "str", &["A1"]),
+        column("date", "str", &["2024-01-01"]),
+        column("amount", "f64", &["10"]),
+        column("rating", "i64", &["4"]),
+    ];
+    let mapping = detect_roles(&orders);
+    assert_eq!(detect_kind(&mapping), FileKind::Orders);
+    assert!(mapping.contains_key(&Role::Rating));
+}
+
+#[test]
 fn phones() {
     assert!(looks_like_phone("13812345678"));
     assert!(looks_like_phone("+44 20 7946 0958"));

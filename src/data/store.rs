@@ -50,16 +50,27 @@ impl Store {
     /// All order lines, stacked, with product and customer attributes joined on.
     /// None when no orders file is loaded.
     pub fn order_lines(&self) -> Result<Option<DataFrame>, DataError> {
+        self.lines_of(FileKind::Orders)
+    }
+
+    /// All explicit ratings, stacked, with product and customer attributes joined
+    /// on as for order lines. None when no ratings file is loaded.
+    pub fn ratings(&self) -> Result<Option<DataFrame>, DataError> {
+        self.lines_of(FileKind::Ratings)
+    }
+
+    /// The tables of `kind` stacked and joined with products and customers.
+    fn lines_of(&self, kind: FileKind) -> Result<Option<DataFrame>, DataError> {
         let failed = |source| DataError::Polars {
             file: self
-                .of_kind(FileKind::Orders)
+                .of_kind(kind)
                 .map(|t| t.report.file.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-            context: "joining orders with products and customers".into(),
+            context: format!("joining {} with products and customers", kind.label()),
             source,
         };
-        let Some(orders) = self.stacked(FileKind::Orders, true).map_err(failed)? else {
+        let Some(orders) = self.stacked(kind, true).map_err(failed)? else {
             return Ok(None);
         };
         let mut lines = orders;

@@ -22,9 +22,12 @@ use super::recommend::{
 
 pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
     ui.heading("Recommendations");
-    if workspace.store().of_kind(FileKind::Orders).next().is_none() {
+    let store = workspace.store();
+    if store.of_kind(FileKind::Orders).next().is_none()
+        && store.of_kind(FileKind::Ratings).next().is_none()
+    {
         ui.add_space(8.0);
-        ui.label("Load an orders file to recommend items to your customers.");
+        ui.label("Load an orders or ratings file to recommend items to your customers.");
         return;
     }
     let view_id = egui::Id::unique("recommend_view_state");

@@ -19,13 +19,13 @@
 
 use std::sync::Arc;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use polars::prelude::*;
 
 use crate::analysis::campaign::CampaignError;
 use crate::analysis::campaign::frame::join_scores;
 use crate::analysis::propensity::RiskThresholds;
-use crate::analysis::recommend::{Interactions, Recommendation, fit, interactions_from_lines};
+use crate::analysis::recommend::{Interactions, ModelParams, Recommendation, fit};
 use crate::analysis::segments::{SearchParams, Segmentation, segment_customers};
 use crate::data::Store;
 use crate::jobs::Progress;
@@ -259,16 +259,17 @@ pub fn compute_headless(
     progress.check()?;
     if kinds.contains(&ScoreKind::Recs) {
         progress.set_message("recommending items");
-        let interactions = interactions_from_lines(&lines)?;
-        if interactions.events.is_empty() {
-            bail!("the orders hold no purchase with a customer, item, order id and time");
-        }
+        let interactions = super::recommend::load_interactions(store)?;
         let params = RecommendParams::default();
+        let model_params = ModelParams {
+            explicit: interactions.is_explicit(),
+            ..params.model_params()
+        };
         let model = fit(
             params.model,
             interactions.matrix(&interactions.events),
             &interactions.items,
-            &params.model_params(),
+            &model_params,
             progress,
         )?;
         let lists = model.recommend_all(REC_COUNT, params.exclude_seen, progress)?;

@@ -35,7 +35,7 @@ use crate::analysis::recommend::rules::{
 use crate::analysis::recommend::transitions::{Transition, TransitionParams, next_purchases};
 use crate::analysis::recommend::{
     AlsParams, Interactions, Model, ModelKind, ModelParams, Recommendation, fit,
-    interactions_from_lines, lists_frame,
+    interactions_from_lines, interactions_from_ratings, lists_frame,
 };
 use crate::analysis::segments::Segmentation;
 use crate::data::Store;
@@ -87,7 +87,7 @@ impl RecommendParams {
                 ..AlsParams::default()
             },
             history_weight: self.history_weight,
-            segments: None,
+            ..ModelParams::default()
         }
     }
 }
@@ -342,10 +342,20 @@ impl Recommend {
 }
 
 /// Purchase interactions of the store's order lines.
-fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
-    let lines = store
-        .order_lines()?
-        .ok_or_else(|| anyhow!("no orders file is loaded: open one to get recommendations"))?;
+/// The interactions the models learn from: the explicit ratings when a ratings
+/// file is loaded, else the purchases in the order lines (explicit when they
+/// carry a mapped rating column).
+pub fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
+    if let Some(ratings) = store.ratings()? {
+        let interactions = interactions_from_ratings(&ratings)?;
+        if interactions.events.is_empty() {
+            bail!("the ratings hold no rating with a customer, an item and a number");
+        }
+        return Ok(interactions);
+    }
+    let lines = store.order_lines()?.ok_or_else(|| {
+        anyhow!("no orders or ratings file is loaded: open one to get recommendations")
+    })?;
     let interactions = interactions_from_lines(&lines)?;
     if interactions.events.is_empty() {
         bail!("the orders hold no purchase with a customer, item, order id and time");
@@ -418,6 +428,7 @@ pub fn compute(
     let train = interactions.matrix(&interactions.events);
     let mut model_params = params.model_params();
     model_params.segments = segments.map(|s| customer_segments(&interactions, s));
+    model_params.explicit = interactions.is_explicit();
     let model = fit(
         params.model,
         train,

@@ -264,12 +264,16 @@ pub fn evaluate(
             ),
         });
     }
+    let base = ModelParams {
+        explicit: interactions.is_explicit(),
+        ..params.model.clone()
+    };
     let validation = if params.validate {
         let chosen = choose_by_validation(
             &interactions.items,
             interactions.customers.len(),
             &data.train,
-            &params.model,
+            &base,
             params.k,
             params.exclude_seen,
             progress,
@@ -283,8 +287,8 @@ pub fn evaluate(
         None
     };
     let model_params = match &validation {
-        Some(Ok(chosen)) => chosen.apply(&params.model),
-        _ => params.model.clone(),
+        Some(Ok(chosen)) => chosen.apply(&base),
+        _ => base,
     };
     let mut models = Vec::new();
     for &kind in &params.models {
@@ -358,6 +362,7 @@ mod tests {
             item,
             order,
             ts_ms,
+            rating: 1.0,
         };
         let items = (0..4)
             .map(|i| ItemInfo {

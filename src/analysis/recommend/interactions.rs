@@ -1,13 +1,18 @@
-//! Purchases as interactions: one event per customer × item × order, indexed so
-//! the models work on dense integer ids.
+//! Purchases or explicit ratings as interactions: one event per customer × item ×
+//! order (or rating), indexed so the models work on dense integer ids.
 //!
 //! Contract:
-//! - Only purchase lines count: return lines and cancelled lines are left out (the
-//!   rules of `analysis::lines`), and so are lines without a customer, item, order
-//!   id or time.
+//! - From order lines, only purchase lines count: return lines and cancelled lines
+//!   are left out (the rules of `analysis::lines`), and so are lines without a
+//!   customer, item, order id or time.
 //! - An item bought twice in one order is one event (the order's first time);
 //!   the interaction value of a customer × item is the number of distinct orders
-//!   holding it (implicit feedback), never the quantity.
+//!   holding it (implicit feedback, [`Feedback::Purchases`]), never the quantity.
+//! - Explicit feedback ([`Feedback::Ratings`]) when the lines carry a `rating`
+//!   column (a ratings file, or orders with a rating mapped): only rated lines
+//!   count, and the value of a customer × item is the mean of its ratings. A
+//!   ratings file needs no order id (each rating is its own "order") and no time
+//!   (without one, the file's row order stands for time).
 //! - Customers, items and orders are indexed in ascending id order, so "lower item
 //!   index" (the tie-break everywhere) means the lower item id. Events are sorted by
 //!   customer, then time, then item.
@@ -22,13 +27,35 @@ use super::sparse::Csr;
 use crate::analysis::lines::{AnalysisError, polars_error, require, with_net_amount};
 
 /// One purchase: a customer bought an item in an order at a time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Event {
     pub customer: u32,
     pub item: u32,
     pub order: u32,
     /// Milliseconds since 1970 (the `ts` column).
     pub ts_ms: i64,
+    /// The rating given ([`Feedback::Ratings`]); 1 for a purchase.
+    pub rating: f32,
+}
+
+/// What the interaction values mean.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Feedback {
+    /// Implicit: the number of distinct orders holding the item.
+    #[default]
+    Purchases,
+    /// Explicit: the customer's mean rating of the item.
+    Ratings,
+}
+
+impl Feedback {
+    /// How the tab and the CLI name the data.
+    pub fn label(self) -> &'static str {
+        match self {
+            Feedback::Purchases => "purchase counts",
+            Feedback::Ratings => "explicit ratings",
+        }
+    }
 }
 
 /// What is known about an item besides its purchases.
@@ -52,6 +79,7 @@ pub struct Interactions {
     pub orders: usize,
     /// Sorted by customer, time, item.
     pub events: Vec<Event>,
+    pub feedback: Feedback,
 }
 
 impl Interactions {
@@ -68,14 +96,34 @@ impl Interactions {
             items,
             orders,
             events,
+            feedback: Feedback::Purchases,
         }
     }
 
-    /// The customer × item matrix of distinct-order counts over `events`.
+    /// The customer × item matrix over `events`: distinct-order counts, or mean
+    /// ratings for explicit feedback.
     pub fn matrix(&self, events: &[Event]) -> Csr {
-        let triplets: Vec<(u32, u32, f32)> =
-            events.iter().map(|e| (e.customer, e.item, 1.0)).collect();
-        Csr::from_triplets(self.customers.len(), self.items.len(), &triplets)
+        let (rows, cols) = (self.customers.len(), self.items.len());
+        let ones: Vec<(u32, u32, f32)> = events.iter().map(|e| (e.customer, e.item, 1.0)).collect();
+        let counts = Csr::from_triplets(rows, cols, &ones);
+        if self.feedback == Feedback::Purchases {
+            return counts;
+        }
+        let rated: Vec<(u32, u32, f32)> = events
+            .iter()
+            .map(|e| (e.customer, e.item, e.rating))
+            .collect();
+        // Same cells in the same order as `counts`: sum / count is the mean.
+        let mut sums = Csr::from_triplets(rows, cols, &rated);
+        for (sum, n) in sums.values.iter_mut().zip(&counts.values) {
+            *sum /= n;
+        }
+        sums
+    }
+
+    /// True for explicit ratings ([`Feedback::Ratings`]).
+    pub fn is_explicit(&self) -> bool {
+        self.feedback == Feedback::Ratings
     }
 
     /// The index of a customer id.
@@ -89,43 +137,100 @@ impl Interactions {
     }
 }
 
+/// A column of `frame` cast to `dtype`, or nulls when the frame lacks it.
+fn column_or_null(frame: &DataFrame, name: &str, dtype: DataType) -> Expr {
+    if frame.schema().contains(name) {
+        col(name).cast(dtype)
+    } else {
+        lit(NULL).cast(dtype)
+    }
+}
+
+/// The item attributes every source shares: name, category and price paid.
+fn item_columns(frame: &DataFrame) -> [Expr; 3] {
+    let number = |name: &str| column_or_null(frame, name, DataType::Float64);
+    let price = when(number("unit_price").is_not_null())
+        .then(number("unit_price"))
+        .otherwise(number("amount") / number("quantity"));
+    [
+        column_or_null(frame, "item_name", DataType::String).alias("name"),
+        column_or_null(frame, "category", DataType::String).alias("cat"),
+        price.alias("price"),
+    ]
+}
+
 /// Interactions from canonical order lines. Needs `customer_id`, `item_id`,
-/// `order_id` and `ts`.
+/// `order_id` and `ts`; with a `rating` column they are explicit ratings.
 pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, AnalysisError> {
     require(lines, "customer_id", "customer id")?;
     require(lines, "item_id", "item id")?;
     require(lines, "order_id", "order id")?;
     require(lines, "ts", "date / time")?;
-    let schema = lines.schema();
-    let text = |name: &str| {
-        if schema.contains(name) {
-            col(name).cast(DataType::String)
-        } else {
-            lit(NULL).cast(DataType::String)
-        }
+    let text = |name: &str| column_or_null(lines, name, DataType::String);
+    let explicit = lines.schema().contains("rating");
+    let mut columns = vec![
+        text("customer_id").alias("c"),
+        text("item_id").alias("i"),
+        text("order_id").alias("o"),
+        col("ts").cast(DataType::Int64).alias("t"),
+        column_or_null(lines, "rating", DataType::Float32).alias("r"),
+    ];
+    columns.extend(item_columns(lines));
+    let rated = if explicit {
+        col("r").is_not_null()
+    } else {
+        lit(true)
     };
-    let number = |name: &str| {
-        if schema.contains(name) {
-            col(name).cast(DataType::Float64)
-        } else {
-            lit(NULL).cast(DataType::Float64)
-        }
-    };
-    let price = when(number("unit_price").is_not_null())
-        .then(number("unit_price"))
-        .otherwise(number("amount") / number("quantity"));
-    let context = "reading purchases for recommendations";
-    let lines = with_net_amount(lines)
+    let frame = with_net_amount(lines)
         .filter(col("_return").not().and(col("_cancelled").not()))
-        .select([
-            text("customer_id").alias("c"),
-            text("item_id").alias("i"),
-            text("order_id").alias("o"),
-            col("ts").cast(DataType::Int64).alias("t"),
-            text("item_name").alias("name"),
-            text("category").alias("cat"),
-            price.alias("price"),
-        ])
+        .select(columns)
+        .filter(rated)
+        .collect()
+        .map_err(polars_error("reading purchases for recommendations"))?;
+    let feedback = if explicit {
+        Feedback::Ratings
+    } else {
+        Feedback::Purchases
+    };
+    from_frame(&frame, feedback)
+}
+
+/// Interactions from canonical explicit ratings (a ratings file). Needs
+/// `customer_id`, `item_id` and `rating`; every row is its own "order", and the
+/// time is `ts` when present, else the row order.
+pub fn interactions_from_ratings(ratings: &DataFrame) -> Result<Interactions, AnalysisError> {
+    require(ratings, "customer_id", "customer id")?;
+    require(ratings, "item_id", "item id")?;
+    require(ratings, "rating", "rating")?;
+    let text = |name: &str| column_or_null(ratings, name, DataType::String);
+    let position = col("_position").cast(DataType::Int64);
+    let order = position.clone().cast(DataType::String);
+    let time = column_or_null(ratings, "ts", DataType::Int64).fill_null(position);
+    let mut columns = vec![
+        text("customer_id").alias("c"),
+        text("item_id").alias("i"),
+        order.alias("o"),
+        time.alias("t"),
+        col("rating").cast(DataType::Float32).alias("r"),
+    ];
+    columns.extend(item_columns(ratings));
+    let frame = ratings
+        .clone()
+        .lazy()
+        .with_row_index("_position", None)
+        .select(columns)
+        .filter(col("r").is_not_null())
+        .collect()
+        .map_err(polars_error("reading ratings for recommendations"))?;
+    from_frame(&frame, Feedback::Ratings)
+}
+
+/// Interactions from a frame of `c, i, o, t, r, name, cat, price`.
+fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, AnalysisError> {
+    let context = "reading interactions for recommendations";
+    let lines = lines
+        .clone()
+        .lazy()
         .filter(
             col("c")
                 .is_not_null()
@@ -152,6 +257,12 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
     let times: Vec<Option<i64>> = lines
         .column("t")
         .and_then(|c| c.i64().cloned())
+        .map_err(polars_error(context))?
+        .iter()
+        .collect();
+    let ratings: Vec<Option<f32>> = lines
+        .column("r")
+        .and_then(|c| c.f32().cloned())
         .map_err(polars_error(context))?
         .iter()
         .collect();
@@ -206,6 +317,7 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
             item: i,
             order: o,
             ts_ms: t,
+            rating: ratings[row].unwrap_or(1.0),
         };
         match first.get(&(c, i, o)) {
             Some(&at) if events[at].ts_ms <= t => {}
@@ -227,12 +339,14 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
             });
         }
     }
-    Ok(Interactions::from_parts(
+    let mut interactions = Interactions::from_parts(
         customer_index.sorted,
         items,
         order_index.sorted.len(),
         events,
-    ))
+    );
+    interactions.feedback = feedback;
+    Ok(interactions)
 }
 
 /// Sorted distinct values and their positions.

@@ -9,6 +9,10 @@
 //! - Item-kNN scores an item by the sum of its similarities to the customer's
 //!   items; user-kNN by the sum of the similarities of the `k` nearest customers
 //!   who bought it.
+//! - On explicit ratings user-kNN predicts the rating instead (the mean-centred
+//!   formula of [`explicit_user_scores`]), with similarities over co-rated items.
+
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -180,63 +184,138 @@ pub fn user_knn_scores(train: &Csr, by_item: &Csr, u: usize, k: usize, scratch: 
     }
 }
 
-/// The mean-centred user-CF prediction for explicit ratings (`None` = not rated):
-/// r̂(u,i) = r̄(u) + Σ sim(u,v)·(r(v,i) − r̄(v)) / Σ |sim(u,v)| over the `k` most
-/// similar customers v ≠ u who rated i. sim is the cosine over co-rated items of
-/// the raw ratings; r̄ is a customer's mean over all their ratings. Returns r̄(u)
-/// when no neighbour rated i (or all similarities are 0), None when u rated nothing.
-pub fn mean_centred_prediction(
-    ratings: &[Vec<Option<f64>>],
-    u: usize,
-    i: usize,
-    k: usize,
-) -> Option<f64> {
-    let mean = |r: &[Option<f64>]| {
-        let rated: Vec<f64> = r.iter().flatten().copied().collect();
-        (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64)
-    };
-    let mean_u = mean(&ratings[u])?;
-    let mut neighbours: Vec<(usize, f64)> = ratings
-        .iter()
-        .enumerate()
-        .filter(|&(v, r)| v != u && r.get(i).copied().flatten().is_some())
-        .map(|(v, r)| {
-            let (mut dot, mut nu, mut nv) = (0.0, 0.0, 0.0);
-            for (a, b) in ratings[u].iter().zip(r) {
-                if let (Some(a), Some(b)) = (a, b) {
-                    dot += a * b;
-                    nu += a * a;
-                    nv += b * b;
-                }
-            }
-            let sim = if nu > 0.0 && nv > 0.0 {
-                dot / (nu.sqrt() * nv.sqrt())
-            } else {
+/// Every customer's mean rating (0 for a customer with none).
+pub fn row_means(train: &Csr) -> Vec<f32> {
+    (0..train.rows)
+        .map(|u| {
+            let ratings = train.row(u).1;
+            if ratings.is_empty() {
                 0.0
-            };
-            (v, sim)
+            } else {
+                ratings.iter().sum::<f32>() / ratings.len() as f32
+            }
+        })
+        .collect()
+}
+
+/// The customers who rated an item `u` rated, with the cosine of the raw ratings
+/// over the co-rated items; most similar first, ties by lower index.
+pub fn rating_neighbours(train: &Csr, by_item: &Csr, u: usize) -> Vec<(u32, f32)> {
+    let mut sums: HashMap<u32, (f32, f32, f32)> = HashMap::new();
+    let (items, own) = train.row(u);
+    for (&j, &a) in items.iter().zip(own) {
+        let (raters, ratings) = by_item.row(j as usize);
+        for (&v, &b) in raters.iter().zip(ratings) {
+            if v as usize != u {
+                let sum = sums.entry(v).or_default();
+                sum.0 += a * b;
+                sum.1 += a * a;
+                sum.2 += b * b;
+            }
+        }
+    }
+    let mut sims: Vec<(u32, f32)> = sums
+        .into_iter()
+        .map(|(v, (dot, aa, bb))| {
+            let norm = aa.sqrt() * bb.sqrt();
+            (v, if norm > 0.0 { dot / norm } else { 0.0 })
         })
         .collect();
-    neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    neighbours.truncate(k);
-    let (mut num, mut den) = (0.0, 0.0);
-    for (v, sim) in neighbours {
-        let (Some(r_vi), Some(mean_v)) = (ratings[v][i], mean(&ratings[v])) else {
-            continue;
-        };
-        num += sim * (r_vi - mean_v);
-        den += sim.abs();
+    top_n(&mut sims, usize::MAX);
+    sims
+}
+
+/// The mean-centred user-CF prediction for explicit ratings, for every item one
+/// of `u`'s rating neighbours rated: r̂(u,i) = r̄(u) + Σ sim(u,v)·(r(v,i) − r̄(v))
+/// / Σ |sim(u,v)| over the `k` most similar customers v ≠ u who rated i (cosine
+/// over co-rated items of the raw ratings; `means` from [`row_means`]).
+/// Returns (item, prediction, neighbours used).
+pub fn explicit_user_scores(
+    train: &Csr,
+    by_item: &Csr,
+    means: &[f32],
+    u: usize,
+    k: usize,
+) -> Vec<(u32, f32, u32)> {
+    let mut sums: HashMap<u32, (f32, f32, u32)> = HashMap::new();
+    for (v, sim) in rating_neighbours(train, by_item, u) {
+        let (items, ratings) = train.row(v as usize);
+        for (&i, &r) in items.iter().zip(ratings) {
+            let sum = sums.entry(i).or_default();
+            if (sum.2 as usize) < k {
+                sum.0 += sim * (r - means[v as usize]);
+                sum.1 += sim.abs();
+                sum.2 += 1;
+            }
+        }
     }
-    Some(if den > 0.0 {
-        mean_u + num / den
-    } else {
-        mean_u
-    })
+    sums.into_iter()
+        .map(|(i, (num, den, used))| {
+            let spread = if den > 0.0 { num / den } else { 0.0 };
+            (i, means[u] + spread, used)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The formula written out densely, as in the textbook: the reference the
+    /// sparse [`explicit_user_scores`] is checked against.
+    /// The mean-centred user-CF prediction for explicit ratings (`None` = not rated):
+    /// r̂(u,i) = r̄(u) + Σ sim(u,v)·(r(v,i) − r̄(v)) / Σ |sim(u,v)| over the `k` most
+    /// similar customers v ≠ u who rated i. sim is the cosine over co-rated items of
+    /// the raw ratings; r̄ is a customer's mean over all their ratings. Returns r̄(u)
+    /// when no neighbour rated i (or all similarities are 0), None when u rated nothing.
+    fn mean_centred_prediction(
+        ratings: &[Vec<Option<f64>>],
+        u: usize,
+        i: usize,
+        k: usize,
+    ) -> Option<f64> {
+        let mean = |r: &[Option<f64>]| {
+            let rated: Vec<f64> = r.iter().flatten().copied().collect();
+            (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64)
+        };
+        let mean_u = mean(&ratings[u])?;
+        let mut neighbours: Vec<(usize, f64)> = ratings
+            .iter()
+            .enumerate()
+            .filter(|&(v, r)| v != u && r.get(i).copied().flatten().is_some())
+            .map(|(v, r)| {
+                let (mut dot, mut nu, mut nv) = (0.0, 0.0, 0.0);
+                for (a, b) in ratings[u].iter().zip(r) {
+                    if let (Some(a), Some(b)) = (a, b) {
+                        dot += a * b;
+                        nu += a * a;
+                        nv += b * b;
+                    }
+                }
+                let sim = if nu > 0.0 && nv > 0.0 {
+                    dot / (nu.sqrt() * nv.sqrt())
+                } else {
+                    0.0
+                };
+                (v, sim)
+            })
+            .collect();
+        neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        neighbours.truncate(k);
+        let (mut num, mut den) = (0.0, 0.0);
+        for (v, sim) in neighbours {
+            let (Some(r_vi), Some(mean_v)) = (ratings[v][i], mean(&ratings[v])) else {
+                continue;
+            };
+            num += sim * (r_vi - mean_v);
+            den += sim.abs();
+        }
+        Some(if den > 0.0 {
+            mean_u + num / den
+        } else {
+            mean_u
+        })
+    }
 
     /// 5 customers × 4 items (0 = not rated). Customer 0 has not rated item 3.
     fn example() -> Vec<Vec<Option<f64>>> {
@@ -283,6 +362,37 @@ mod tests {
         assert!((got - two).abs() < 1e-12, "{got} vs {two}");
         // By hand: 4 + (0.9827·0.75 − 0.9939·0.5) / (0.9827 + 0.9939) ≈ 4.1215.
         assert!((got - 4.1215).abs() < 1e-3, "{got}");
+    }
+
+    #[test]
+    fn sparse_explicit_prediction_is_the_formula() {
+        let r = example();
+        let triplets: Vec<(u32, u32, f32)> = r
+            .iter()
+            .enumerate()
+            .flat_map(|(u, row)| {
+                row.iter()
+                    .enumerate()
+                    .filter_map(move |(i, x)| x.map(|x| (u as u32, i as u32, x as f32)))
+            })
+            .collect();
+        let train = Csr::from_triplets(5, 4, &triplets);
+        let by_item = train.transpose();
+        let means = row_means(&train);
+        for k in [1, 2, 4] {
+            let scores = explicit_user_scores(&train, &by_item, &means, 0, k);
+            let (_, got, used) = scores.iter().find(|s| s.0 == 3).copied().expect("item 3");
+            let want = mean_centred_prediction(&r, 0, 3, k).expect("prediction");
+            assert!(
+                (f64::from(got) - want).abs() < 1e-5,
+                "k={k}: {got} vs {want}"
+            );
+            assert_eq!(used as usize, k);
+        }
+        // Customer 0's neighbours: everyone, customer 2 first.
+        let near = rating_neighbours(&train, &by_item, 0);
+        assert_eq!(near[0].0, 2);
+        assert_eq!(near.len(), 4);
     }
 
     #[test]

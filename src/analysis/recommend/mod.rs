@@ -2,7 +2,8 @@
 //! how well each model would have done (the report card); items bought together
 //! and what customers buy next.
 //!
-//! - [`interactions`]: purchase lines → indexed events and the sparse matrix.
+//! - [`interactions`]: purchase lines or explicit ratings → indexed events and
+//!   the sparse matrix.
 //! - [`models`]: popularity, item-kNN, user-kNN, ALS, history and blend, with a
 //!   content fallback and a reason per item.
 //! - [`evaluate`]: leave-last-out, time 80/20 and last-basket protocols; metrics at K.
@@ -23,7 +24,9 @@ pub mod transitions;
 pub mod validate;
 
 pub use als::AlsParams;
-pub use interactions::{Event, Interactions, ItemInfo, interactions_from_lines};
+pub use interactions::{
+    Event, Feedback, Interactions, ItemInfo, interactions_from_lines, interactions_from_ratings,
+};
 pub use models::{Model, ModelKind, ModelParams, fit};
 pub use reason::{Reason, Recommendation};
 

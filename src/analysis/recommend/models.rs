@@ -10,6 +10,11 @@
 //!   popularity (in the customer's segment when a segment map is given). Filled
 //!   items carry score 0 and their own reason.
 //! - Popularity = number of distinct customers who bought the item.
+//! - On explicit ratings (`ModelParams::explicit`) user-kNN predicts each item's
+//!   rating with the mean-centred formula and ranks by it. The other models read
+//!   a rating as an interaction's strength: item-kNN and popularity count who
+//!   rated an item (presence), ALS takes the rating as its confidence weight,
+//!   history ranks the customer's own ratings.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -20,7 +25,8 @@ use rayon::prelude::*;
 use super::als::{AlsParams, Factors, SCORE_BLOCK, best_items, dot, fit_als, matvec, score_block};
 use super::interactions::ItemInfo;
 use super::knn::{
-    Scratch, item_knn_scores, item_neighbours, similar_customers, top_n, user_knn_scores,
+    Scratch, explicit_user_scores, item_knn_scores, item_neighbours, rating_neighbours, row_means,
+    similar_customers, top_n, user_knn_scores,
 };
 use super::reason::{Reason, Recommendation};
 use super::sparse::Csr;
@@ -100,6 +106,9 @@ pub struct ModelParams {
     pub history_weight: f32,
     /// Segment of each customer (by customer index) for popularity within segment.
     pub segments: Option<Vec<Option<u32>>>,
+    /// The matrix holds explicit ratings (not purchase counts): user-kNN then
+    /// predicts ratings. Set from `Interactions::feedback`.
+    pub explicit: bool,
 }
 
 impl Default for ModelParams {
@@ -110,12 +119,15 @@ impl Default for ModelParams {
             als: AlsParams::default(),
             history_weight: 0.5,
             segments: None,
+            explicit: false,
         }
     }
 }
 
 enum Fitted {
     Plain,
+    /// Explicit user-kNN: every customer's mean rating.
+    Means(Vec<f32>),
     Neighbours(Csr),
     Factors(Factors),
 }
@@ -176,6 +188,7 @@ pub fn fit(
             Fitted::Neighbours(item_neighbours(&train, params.item_neighbours, progress)?)
         }
         ModelKind::Als => Fitted::Factors(fit_als(&train, &params.als, progress)?),
+        ModelKind::UserKnn if params.explicit => Fitted::Means(row_means(&train)),
         _ => Fitted::Plain,
     };
     let popular = by_popularity(&train, None);
@@ -239,6 +252,14 @@ impl Model {
         scratch.clear();
         let history = || self.train.row(u);
         match (&self.fitted, self.kind) {
+            (Fitted::Means(means), _) => {
+                let k = self.params.user_neighbours;
+                return explicit_user_scores(&self.train, &self.by_item, means, u, k)
+                    .into_iter()
+                    .map(|(i, prediction, _)| (i, prediction))
+                    .filter(|&(_, s)| s > 0.0)
+                    .collect();
+            }
             (Fitted::Factors(f), _) => {
                 let mut all = vec![0f32; self.train.cols];
                 matvec(&f.items, f.user(u), &mut all);
@@ -339,18 +360,18 @@ impl Model {
     ) -> Vec<Recommendation> {
         let seen = self.train.row(u).0;
         let is_seen = |i: u32| seen.binary_search(&i).is_ok();
-        let near = if self.kind == ModelKind::UserKnn && !scored.is_empty() {
-            let k = self.params.user_neighbours;
-            similar_customers(&self.train, &self.by_item, u, k, scratch)
-        } else {
-            Vec::new()
+        let k = self.params.user_neighbours;
+        let near = match &self.fitted {
+            _ if self.kind != ModelKind::UserKnn || scored.is_empty() => Vec::new(),
+            Fitted::Means(_) => rating_neighbours(&self.train, &self.by_item, u),
+            _ => similar_customers(&self.train, &self.by_item, u, k, scratch),
         };
         let mut out: Vec<Recommendation> = scored
             .into_iter()
             .map(|(item, score)| Recommendation {
                 item,
                 score,
-                reason: self.reason(u, item, &near),
+                reason: self.reason(u, item, score, &near),
             })
             .collect();
         if out.len() < n {
@@ -410,8 +431,9 @@ impl Model {
         out
     }
 
-    /// Why the model scored `item` for `u` (`near`: u's similar customers, for user-kNN).
-    fn reason(&self, u: usize, item: u32, near: &[(u32, f32)]) -> Reason {
+    /// Why the model scored `item` at `score` for `u` (`near`: u's similar
+    /// customers, most similar first, for user-kNN).
+    fn reason(&self, u: usize, item: u32, score: f32, near: &[(u32, f32)]) -> Reason {
         let (history, counts) = self.train.row(u);
         let top_two = |mut list: Vec<(u32, f32)>| {
             top_n(&mut list, 2);
@@ -452,15 +474,19 @@ impl Model {
                         .collect(),
                 )
             }
-            (Fitted::Plain, ModelKind::UserKnn) => {
+            (Fitted::Means(_), _) | (Fitted::Plain, ModelKind::UserKnn) => {
                 let count = near
                     .iter()
                     .filter(|(v, _)| {
                         let bought = self.train.row(*v as usize).0;
                         bought.binary_search(&item).is_ok()
                     })
-                    .count();
-                Reason::SimilarCustomers(count as u32)
+                    .count()
+                    .min(self.params.user_neighbours) as u32;
+                match self.fitted {
+                    Fitted::Means(_) => Reason::PredictedRating(score, count),
+                    _ => Reason::SimilarCustomers(count),
+                }
             }
             (Fitted::Plain, _) => {
                 if self.popular_for(u).1 {
@@ -567,7 +593,7 @@ impl Model {
                 top_n(&mut list, n);
                 list
             }
-            Fitted::Plain => Vec::new(),
+            Fitted::Plain | Fitted::Means(_) => Vec::new(),
         }
     }
 }

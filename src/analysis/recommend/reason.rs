@@ -14,6 +14,8 @@ pub enum Reason {
     BoughtBefore(u32),
     /// This many of the most similar customers bought it.
     SimilarCustomers(u32),
+    /// Explicit ratings: the predicted rating, from this many similar customers'.
+    PredictedRating(f32, u32),
     /// Same category and price band as this item the customer bought.
     SameCategory(u32),
 }
@@ -31,6 +33,9 @@ impl Reason {
             }
             Reason::BoughtBefore(n) => format!("bought it {n} times before"),
             Reason::SimilarCustomers(n) => format!("bought by {n} similar customers"),
+            Reason::PredictedRating(rating, n) => {
+                format!("predicted rating {rating:.1} from {n} similar customers")
+            }
             Reason::SameCategory(i) => format!("same category and price as {}", name(i)),
         }
     }

@@ -165,6 +165,7 @@ mod tests {
             item,
             order,
             ts_ms: days * day,
+            rating: 1.0,
         };
         // Customer 0: a (day 0) → b (day 10) → a (day 100, too late).
         // Customer 1: a (day 0) → b (day 4) and c (day 4).

@@ -17,7 +17,7 @@
 use std::collections::BTreeSet;
 
 use super::evaluate::{Split, metrics_at_k, split_events};
-use super::interactions::{Event, Interactions, ItemInfo};
+use super::interactions::{Event, Feedback, Interactions, ItemInfo};
 use super::models::{ModelKind, ModelParams, fit};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -81,12 +81,15 @@ pub fn choose_by_validation(
     exclude_seen: bool,
     progress: &Progress,
 ) -> Result<Option<Validation>, AnalysisError> {
-    let sub = Interactions::from_parts(
+    let mut sub = Interactions::from_parts(
         vec![String::new(); customers],
         items.to_vec(),
         0,
         events.to_vec(),
     );
+    if base.explicit {
+        sub.feedback = Feedback::Ratings;
+    }
     let inner = split_events(&sub, Split::LeaveLastOut);
     let train = sub.matrix(&inner.train);
     let mut rows = Vec::new();

@@ -193,17 +193,17 @@ impl Checks<'_> {
         }
     }
 
-    /// Orders: a line missing a mapped number is dropped. Other kinds: unreadable
-    /// numbers are reported and left empty.
+    /// Orders and ratings: a line missing a mapped number is dropped. Other kinds:
+    /// unreadable numbers are reported and left empty.
     fn check_numbers(
         &self,
         canonical: &BTreeMap<Role, Column>,
         drop: &mut BooleanChunked,
         found: &mut Vec<Problem>,
     ) -> Result<(), CheckError> {
-        let orders = self.options.kind == FileKind::Orders;
+        let orders = matches!(self.options.kind, FileKind::Orders | FileKind::Ratings);
         let mut per_column: Vec<(BooleanChunked, &str, &Column)> = Vec::new();
-        for role in [Role::Quantity, Role::UnitPrice, Role::Amount] {
+        for role in [Role::Quantity, Role::UnitPrice, Role::Amount, Role::Rating] {
             if let (Some(value), Some((name, source))) = (canonical.get(&role), self.source(role)) {
                 let bad = if orders {
                     &value.is_null() & &!&*drop

@@ -33,7 +33,7 @@ pub fn canonical_column(
         Role::ItemName | Role::Category | Role::Region | Role::Email | Role::Status => {
             trimmed_text(source)?
         }
-        Role::Quantity | Role::UnitPrice | Role::Amount => {
+        Role::Quantity | Role::UnitPrice | Role::Amount | Role::Rating => {
             numbers_from_column(source)?.into_column()
         }
         Role::Timestamp => {

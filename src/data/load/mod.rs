@@ -70,6 +70,7 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
         FileKind::Customers => &[Role::CustomerId],
         FileKind::Products => &[Role::ItemId],
         FileKind::Series => &[Role::Timestamp, Role::Amount],
+        FileKind::Ratings => &[Role::CustomerId, Role::ItemId, Role::Rating],
     }
 }
 

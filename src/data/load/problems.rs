@@ -115,7 +115,7 @@ pub fn wording(kind: ProblemKind, dropped: bool) -> (&'static str, &'static str)
             "Pick another date format in the mapping view or pass --date-format.",
         ),
         (ProblemKind::UnparseableNumber, true) => (
-            "row dropped: an order line needs every mapped quantity, price and amount",
+            "row dropped: an order or rating line needs every mapped number (quantity, price, amount, rating)",
             "Check the column mapping; numbers may carry currency signs and thousands separators, but not words.",
         ),
         (ProblemKind::UnparseableNumber, false) => (

@@ -15,7 +15,9 @@ pub fn model_note(kind: ModelKind) -> &'static str {
         ModelKind::Popular => "the most bought items: the baseline and the cold-start fallback",
         ModelKind::ItemKnn => "items similar (cosine) to what the customer bought",
         ModelKind::UserKnn => "what the most similar customers bought",
-        ModelKind::Als => "implicit matrix factorisation (ALS), confidence 1 + α·orders",
+        ModelKind::Als => {
+            "implicit matrix factorisation (ALS), confidence 1 + α·orders (or rating)"
+        }
         ModelKind::History => "the customer's own most-bought items (for re-buying shops)",
         ModelKind::Blend => "the customer's history mixed with item-kNN",
     }

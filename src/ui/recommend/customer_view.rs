@@ -73,8 +73,13 @@ fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
     let (bought, counts) = results.model.train().row(u);
     let mut history: Vec<(u32, f32)> = bought.iter().copied().zip(counts.iter().copied()).collect();
     history.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (done, value) = if results.interactions.is_explicit() {
+        ("rated", "Rating")
+    } else {
+        ("bought", "Orders")
+    };
     ui.strong(format!(
-        "{} bought ({} items)",
+        "{} {done} ({} items)",
         results.interactions.customers[u],
         history.len()
     ));
@@ -82,7 +87,7 @@ fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
         .striped(true)
         .show(ui, |ui| {
             ui.label("Item");
-            ui.label("Orders");
+            ui.label(value);
             ui.end_row();
             for (i, n) in history {
                 ui.label(&items[i as usize].name);
@@ -97,9 +102,10 @@ fn list_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize, view: &mut V
     let items = &results.interactions.items;
     let params = &results.params;
     ui.strong(format!(
-        "Top {} by {} (already-bought items {})",
+        "Top {} by {} from {} (already-bought items {})",
         params.top,
         params.model,
+        results.interactions.feedback.label(),
         if params.exclude_seen {
             "excluded"
         } else {
