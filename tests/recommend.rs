@@ -262,6 +262,14 @@ fn commands_end_to_end_on_the_sample_store() {
         assert!((0.0..=1.0).contains(&v) || key == "fit_secs", "{key} = {v}");
     }
     assert!(models[1]["hit_rate_at_k"].as_f64() > models[0]["hit_rate_at_k"].as_f64());
+    // Validation (on by default) chose item-kNN's neighbours from its grid only.
+    let chosen = &card["chosen"];
+    let neighbours = chosen["item_neighbours"].as_u64().expect("chosen") as usize;
+    assert!(ITEM_GRID.contains(&neighbours), "{chosen}");
+    assert_eq!(
+        chosen["trials"].as_array().map(Vec::len),
+        Some(ITEM_GRID.len())
+    );
 
     let out = dir.path().join("recs.csv");
     let recs = marketbench(&[
@@ -286,6 +294,18 @@ fn commands_end_to_end_on_the_sample_store() {
     let text = text.trim_start_matches('\u{feff}');
     assert!(text.starts_with("customer_id,rank,item_id,item_name,score,reason"));
     assert_eq!(text.lines().count(), 1 + 3 * customers);
+    let neighbours = recs["chosen"]["item_neighbours"].as_u64().expect("chosen") as usize;
+    assert!(ITEM_GRID.contains(&neighbours), "{}", recs["chosen"]);
+    let typed = marketbench(&[
+        "recommend",
+        &sample,
+        "--validate",
+        "false",
+        "--for",
+        "C00001",
+        "--json",
+    ]);
+    assert!(typed["chosen"].is_null());
 
     let rules = marketbench(&["rules", &sample, "--min-support", "0.002", "--json"]);
     let found = rules["rules"].as_array().expect("rules");
@@ -412,10 +432,10 @@ fn validation_never_sees_the_test_purchases() {
     assert_eq!(replaced.validation, original.validation);
     assert_ne!(replaced.models[0].metrics, original.models[0].metrics);
     let direct = choose_by_validation(
-        &it.items,
-        it.customers.len(),
+        &it,
         &split.train,
         &small_als(),
+        &params.models,
         params.k,
         params.exclude_seen,
         &progress,

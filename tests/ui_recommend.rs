@@ -1,5 +1,6 @@
 //! The Recommendations tab, driven through egui_kittest on the bundled sample
-//! store's orders: the default fit (item-kNN) runs by itself; typing a customer id
+//! store's orders: the default fit (item-kNN, neighbours chosen by validation,
+//! the choice shown) runs by itself; typing a customer id
 //! shows their list with a reason per item and their history; clicking an item
 //! shows its similar items; the report card compares every model in one table
 //! under the stated protocol; a fit can be cancelled (the job is held at its first
@@ -18,6 +19,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::recommend::ModelKind;
 use marketbench::analysis::recommend::evaluate::{ReportCard, Split};
+use marketbench::analysis::recommend::validate::ITEM_GRID;
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::{MarketbenchApp, Tab};
 use marketbench::workspace::recommend::{RecommendResults, RulesResults};
@@ -62,6 +64,18 @@ fn a_picked_customer_shows_the_list_with_reasons_and_the_history() {
     let mut harness = recommend_tab();
     let results = fitted(harness.state()).expect("fit");
     assert_eq!(results.params.model, ModelKind::ItemKnn);
+    // The default fit chose its neighbours by validation and says which.
+    let chosen = results
+        .validation
+        .clone()
+        .expect("validation is the default")
+        .expect("the sample store has enough customers");
+    assert!(ITEM_GRID.contains(&chosen.item_neighbours));
+    let line = format!(
+        "Chosen by validation: item-kNN {} neighbours (NDCG@10",
+        chosen.item_neighbours
+    );
+    assert_eq!(harness.query_all_by_label_contains(&line).count(), 1);
     let u = busiest_customer(results);
     let id = results.interactions.customers[u].clone();
     let items = results.interactions.items.clone();

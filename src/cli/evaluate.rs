@@ -3,7 +3,10 @@
 //! report card comparing recommenders on held-out purchases (see
 //! `analysis::recommend::evaluate`).
 //!
-//! `--json` prints `{split, k, exclude_seen, tested_customers, models: [{name,
+//! Settings are chosen by validation on the training part first (`--validate
+//! true`, the default; see `analysis::recommend::validate`).
+//!
+//! `--json` prints `{split, k, exclude_seen, tested_customers, chosen, models: [{name,
 //! precision_at_k, recall_at_k, ndcg_at_k, hit_rate_at_k, coverage, fit_secs,
 //! recommend_secs}]}`.
 
@@ -14,7 +17,7 @@ use anyhow::Context;
 use clap::Args;
 use serde_json::json;
 
-use super::recommend::{ModelArgs, load_interactions};
+use super::recommend::{ModelArgs, chosen_json, chosen_text, load_interactions};
 use super::{LoadArgs, OutputArgs};
 use crate::analysis::recommend::ModelKind;
 use crate::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
@@ -74,7 +77,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
         exclude_seen: args.exclude_seen,
         models: args.models.0.clone(),
         model: args.model_args.params(),
-        ..EvalParams::default()
+        validate: args.model_args.validate,
     };
     let card = evaluate(&interactions, &params, &Progress::detached()).context("evaluating")?;
     if args.output.json {
@@ -99,6 +102,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
             "k": card.k,
             "exclude_seen": card.exclude_seen,
             "tested_customers": card.tested,
+            "chosen": chosen_json(&card.validation),
             "models": models,
         }))?);
     }
@@ -115,6 +119,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
             "allowed"
         }
     );
+    s.push_str(&chosen_text(&card.validation));
     let _ = writeln!(
         s,
         "{:<9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8}",

@@ -5,7 +5,8 @@
 //! repeatable) each named customer's history and list. `--json` prints `{model,
 //! top, exclude_seen, customers, recommendations: [{customer_id, rank, item_id,
 //! item_name, score, reason}]}` for the `--for` customers (all customers when none
-//! is named), and `data`: "purchase counts" or "explicit ratings" (a ratings
+//! is named), `chosen`: the settings validation chose (`--validate true`, the
+//! default; null when the model has none to choose), and `data`: "purchase counts" or "explicit ratings" (a ratings
 //! file, or orders with a rating column). `--out` writes every customer's list (`customer_id, rank, item_id,
 //! item_name, score, reason`) atomically: `.csv` (UTF-8 with a BOM), `.xlsx`
 //! through `export`, or `.parquet`.
@@ -18,6 +19,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
+use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
     AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, lists_frame,
 };
@@ -44,6 +46,41 @@ pub struct ModelArgs {
     /// Weight of the customer's own history in the blend (0..1).
     #[arg(long, default_value_t = 0.5)]
     pub history_weight: f32,
+    /// Choose the item-knn/blend neighbours and the ALS factors and λ by
+    /// validation on each customer's last (training) purchase instead of the
+    /// values given.
+    #[arg(long, default_value_t = true, value_name = "true|false", action = clap::ArgAction::Set)]
+    pub validate: bool,
+}
+
+/// What validation chose, for `--json`: null when not asked (or the models have
+/// nothing to choose), `{"kept": why}` when nothing was chosen.
+pub fn chosen_json(validation: &Option<Result<Validation, String>>) -> Value {
+    match validation {
+        None => Value::Null,
+        Some(Err(why)) => json!({ "kept": why }),
+        Some(Ok(chosen)) => json!({
+            "item_neighbours": chosen.item_neighbours,
+            "als_factors": chosen.als_factors,
+            "als_regularization": chosen.als_regularization,
+            "validated_customers": chosen.customers,
+            "summary": chosen.summary(),
+            "trials": chosen.trials.iter().map(|t| json!({
+                "model": t.model.name(),
+                "setting": t.setting,
+                "ndcg_at_k": t.ndcg,
+            })).collect::<Vec<_>>(),
+        }),
+    }
+}
+
+/// What validation chose, as a line of text (empty when not asked).
+pub fn chosen_text(validation: &Option<Result<Validation, String>>) -> String {
+    match validation {
+        None => String::new(),
+        Some(Ok(chosen)) => format!("chosen by validation: {}\n", chosen.summary()),
+        Some(Err(why)) => format!("not chosen by validation: {why}\n"),
+    }
 }
 
 impl ModelArgs {
@@ -117,10 +154,19 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
     }
     let progress = Progress::detached();
     let train = interactions.matrix(&interactions.events);
-    let params = ModelParams {
+    let base = ModelParams {
         explicit: interactions.is_explicit(),
         ..args.model_args.params()
     };
+    let (params, validation) = settings_for_fit(
+        &interactions,
+        base,
+        args.model,
+        args.model_args.validate,
+        args.top,
+        exclude_seen,
+        &progress,
+    )?;
     let model = fit(args.model, train, &interactions.items, &params, &progress)
         .with_context(|| format!("fitting {}", args.model))?;
     let lists = model.recommend_all(args.top, exclude_seen, &progress)?;
@@ -154,6 +200,7 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         return Ok(serde_json::to_string_pretty(&json!({
             "model": args.model.name(),
             "data": interactions.feedback.label(),
+            "chosen": chosen_json(&validation),
             "top": args.top,
             "exclude_seen": exclude_seen,
             "customers": lists.len(),
@@ -171,6 +218,7 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         interactions.feedback.label(),
         if exclude_seen { "excluded" } else { "allowed" },
     );
+    s.push_str(&chosen_text(&validation));
     for &u in &shown {
         let (items, counts) = model.train().row(u);
         let mut history: Vec<(u32, f32)> =

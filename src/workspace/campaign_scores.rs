@@ -25,6 +25,7 @@ use polars::prelude::*;
 use crate::analysis::campaign::CampaignError;
 use crate::analysis::campaign::frame::join_scores;
 use crate::analysis::propensity::RiskThresholds;
+use crate::analysis::recommend::validate::settings_for_fit;
 use crate::analysis::recommend::{Interactions, ModelParams, Recommendation, fit};
 use crate::analysis::segments::{SearchParams, Segmentation, segment_customers};
 use crate::data::Store;
@@ -261,10 +262,19 @@ pub fn compute_headless(
         progress.set_message("recommending items");
         let interactions = super::recommend::load_interactions(store)?;
         let params = RecommendParams::default();
-        let model_params = ModelParams {
+        let base = ModelParams {
             explicit: interactions.is_explicit(),
             ..params.model_params()
         };
+        let (model_params, _) = settings_for_fit(
+            &interactions,
+            base,
+            params.model,
+            params.validate,
+            params.top,
+            params.exclude_seen,
+            progress,
+        )?;
         let model = fit(
             params.model,
             interactions.matrix(&interactions.events),

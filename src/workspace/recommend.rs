@@ -16,6 +16,9 @@
 //! - The rules table (FP-growth at the operator's thresholds) and the
 //!   next-purchase transitions are one more job, keyed by [`RulesRunParams`] and
 //!   the store version like the fit.
+//! - With `validate` (the default) the fit first chooses item-kNN neighbours or
+//!   ALS factors and λ by validation on each customer's last purchase
+//!   (`analysis::recommend::validate`); the choice is kept with the results.
 //! - When the Segments tab has a result, the fit gets each customer's segment, so
 //!   popularity (and every fallback to it) is the segment's ("popular in your
 //!   segment"); the fit is keyed by that segmentation too.
@@ -33,6 +36,7 @@ use crate::analysis::recommend::rules::{
     Rule, RuleParams, association_rules, baskets, rules_frame,
 };
 use crate::analysis::recommend::transitions::{Transition, TransitionParams, next_purchases};
+use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
     AlsParams, Interactions, Model, ModelKind, ModelParams, Recommendation, fit,
     interactions_from_lines, interactions_from_ratings, lists_frame,
@@ -58,6 +62,9 @@ pub struct RecommendParams {
     pub exclude_seen: bool,
     /// Items per customer.
     pub top: usize,
+    /// Choose item-kNN neighbours and ALS factors/λ on a validation split (each
+    /// customer's last purchase) instead of the typed values.
+    pub validate: bool,
 }
 
 impl Default for RecommendParams {
@@ -71,6 +78,7 @@ impl Default for RecommendParams {
             history_weight: model.history_weight,
             exclude_seen: true,
             top: 10,
+            validate: true,
         }
     }
 }
@@ -102,6 +110,9 @@ pub struct RecommendResults {
     pub lists: Arc<Vec<Vec<Recommendation>>>,
     /// Bought-together rules (default thresholds), or why they could not be found.
     pub rules: Result<Vec<Rule>, String>,
+    /// None: the typed settings were asked for (or the model has none to
+    /// choose); else the settings validation chose, or why it chose none.
+    pub validation: Option<Result<Validation, String>>,
 }
 
 /// The thresholds of the rules table and the transitions' settings.
@@ -429,6 +440,17 @@ pub fn compute(
     let mut model_params = params.model_params();
     model_params.segments = segments.map(|s| customer_segments(&interactions, s));
     model_params.explicit = interactions.is_explicit();
+    let (model_params, validation) = settings_for_fit(
+        &interactions,
+        model_params,
+        params.model,
+        params.validate,
+        params.top,
+        params.exclude_seen,
+        progress,
+    )?;
+    progress.check()?;
+    progress.set_message(format!("fitting {}", params.model));
     let model = fit(
         params.model,
         train,
@@ -454,5 +476,6 @@ pub fn compute(
         model: Arc::new(model),
         lists: Arc::new(lists),
         rules,
+        validation,
     })
 }

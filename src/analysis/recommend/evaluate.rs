@@ -27,7 +27,7 @@ use std::time::Instant;
 
 use super::interactions::{Event, Interactions};
 use super::models::{ModelKind, ModelParams, fit};
-use super::validate::{MIN_VALIDATION, Validation, choose_by_validation};
+use super::validate::{Validation, choose_by_validation, tunable};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
 
@@ -224,7 +224,8 @@ pub struct ReportCard {
     /// Customers with a test set.
     pub tested: usize,
     pub models: Vec<ModelScore>,
-    /// None: not asked; the settings chosen by validation, or why none were.
+    /// None: not asked (or no model compared has a setting to choose); the
+    /// settings chosen by validation, or why none were.
     pub validation: Option<Result<Validation, String>>,
 }
 
@@ -268,21 +269,16 @@ pub fn evaluate(
         explicit: interactions.is_explicit(),
         ..params.model.clone()
     };
-    let validation = if params.validate {
-        let chosen = choose_by_validation(
-            &interactions.items,
-            interactions.customers.len(),
+    let validation = if params.validate && tunable(&params.models) {
+        Some(choose_by_validation(
+            interactions,
             &data.train,
             &base,
+            &params.models,
             params.k,
             params.exclude_seen,
             progress,
-        )?;
-        Some(chosen.ok_or_else(|| {
-            format!(
-                "fewer than {MIN_VALIDATION} customers have a purchase to validate on: the settings were kept"
-            )
-        }))
+        )?)
     } else {
         None
     };

@@ -6,18 +6,21 @@
 //! - Only the events passed in are used. The report card passes its training
 //!   part, so the held-out test purchases cannot influence the choice.
 //! - A leave-last-out split of those events (each customer's last purchase by
-//!   time, then item) is the validation set; every setting of [`ITEM_GRID`] and
-//!   [`ALS_GRID`] is fitted on the rest and scored by NDCG at K (already-bought
-//!   items excluded or not, as asked). The other ALS settings stay as given.
+//!   time, then item) is the validation set; every setting of [`ITEM_GRID`]
+//!   (when item-kNN or the blend is among the models asked for) and of
+//!   [`ALS_GRID`] (when ALS is) is fitted on the rest and scored by NDCG at K
+//!   (already-bought items excluded or not, as asked). The other settings stay
+//!   as given.
 //! - The best setting has the highest NDCG; ties go to the earlier grid entry
 //!   (the smaller, cheaper one).
-//! - With fewer than [`MIN_VALIDATION`] customers to validate on, nothing is
-//!   chosen (`None`): the given settings stay.
+//! - With fewer than [`MIN_VALIDATION`] customers to validate on, or no model
+//!   with a setting to choose, nothing is chosen (`Err(why)`): the given
+//!   settings stay.
 
 use std::collections::BTreeSet;
 
 use super::evaluate::{Split, metrics_at_k, split_events};
-use super::interactions::{Event, Feedback, Interactions, ItemInfo};
+use super::interactions::{Event, Interactions};
 use super::models::{ModelKind, ModelParams, fit};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -61,35 +64,91 @@ impl Validation {
         out
     }
 
-    /// The choice in words, for the report card.
+    /// The choice in words, for the report card and the fit.
     pub fn summary(&self) -> String {
+        let tried = |kind: ModelKind| self.trials.iter().any(|t| t.model == kind);
+        let mut parts = Vec::new();
+        if tried(ModelKind::ItemKnn) {
+            parts.push(format!("item-kNN {} neighbours", self.item_neighbours));
+        }
+        if tried(ModelKind::Als) {
+            parts.push(format!(
+                "ALS {} factors, λ {}",
+                self.als_factors, self.als_regularization
+            ));
+        }
         format!(
-            "item-kNN {} neighbours; ALS {} factors, λ {} (NDCG@{} on each customer's last training purchase, {} customers)",
-            self.item_neighbours, self.als_factors, self.als_regularization, self.k, self.customers
+            "{} (NDCG@{} on each customer's last training purchase, {} customers)",
+            parts.join("; "),
+            self.k,
+            self.customers
         )
     }
 }
 
-/// Chooses the settings on `events` (purchases of `customers` customers over
-/// `items`; see the module contract). None when too few customers validate.
-pub fn choose_by_validation(
-    items: &[ItemInfo],
-    customers: usize,
-    events: &[Event],
-    base: &ModelParams,
+/// The settings to fit `kind` with on all of `interactions`: `base`, or with
+/// `validate` the ones chosen by validation on every customer's last purchase,
+/// with the validation's outcome (None when not asked or nothing to choose).
+pub fn settings_for_fit(
+    interactions: &Interactions,
+    base: ModelParams,
+    kind: ModelKind,
+    validate: bool,
     k: usize,
     exclude_seen: bool,
     progress: &Progress,
-) -> Result<Option<Validation>, AnalysisError> {
+) -> Result<(ModelParams, Option<Result<Validation, String>>), AnalysisError> {
+    if !validate || !tunable(&[kind]) {
+        return Ok((base, None));
+    }
+    progress.set_message("choosing settings by validation");
+    let validation = choose_by_validation(
+        interactions,
+        &interactions.events,
+        &base,
+        &[kind],
+        k,
+        exclude_seen,
+        progress,
+    )?;
+    let params = match &validation {
+        Ok(chosen) => chosen.apply(&base),
+        Err(_) => base,
+    };
+    Ok((params, Some(validation)))
+}
+
+/// True when one of `kinds` has a setting validation chooses.
+pub fn tunable(kinds: &[ModelKind]) -> bool {
+    kinds
+        .iter()
+        .any(|k| matches!(k, ModelKind::ItemKnn | ModelKind::Blend | ModelKind::Als))
+}
+
+/// Chooses the settings of `kinds` on `events` (some of `interactions`' events;
+/// see the module contract). `Err(why)` when nothing could be chosen.
+pub fn choose_by_validation(
+    interactions: &Interactions,
+    events: &[Event],
+    base: &ModelParams,
+    kinds: &[ModelKind],
+    k: usize,
+    exclude_seen: bool,
+    progress: &Progress,
+) -> Result<Result<Validation, String>, AnalysisError> {
+    if !tunable(kinds) {
+        return Ok(Err(
+            "only item-kNN, the blend and ALS have settings to choose".into(),
+        ));
+    }
+    let items = &interactions.items;
     let mut sub = Interactions::from_parts(
-        vec![String::new(); customers],
-        items.to_vec(),
+        vec![String::new(); interactions.customers.len()],
+        items.clone(),
         0,
         events.to_vec(),
     );
-    if base.explicit {
-        sub.feedback = Feedback::Ratings;
-    }
+    sub.feedback = interactions.feedback;
     let inner = split_events(&sub, Split::LeaveLastOut);
     let train = sub.matrix(&inner.train);
     let mut rows = Vec::new();
@@ -107,7 +166,9 @@ pub fn choose_by_validation(
         }
     }
     if rows.len() < MIN_VALIDATION {
-        return Ok(None);
+        return Ok(Err(format!(
+            "fewer than {MIN_VALIDATION} customers have a purchase to validate on: the settings were kept"
+        )));
     }
     let score = |kind: ModelKind, params: &ModelParams| -> Result<f64, AnalysisError> {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
@@ -120,8 +181,14 @@ pub fn choose_by_validation(
         Ok(metrics_at_k(&lists, &truth, k, items.len()).ndcg)
     };
     let mut trials = Vec::new();
+    let wanted = |kind: ModelKind| kinds.contains(&kind);
+    let item_grid: &[usize] = if wanted(ModelKind::ItemKnn) || wanted(ModelKind::Blend) {
+        &ITEM_GRID
+    } else {
+        &[]
+    };
     let mut best_item = (f64::NEG_INFINITY, base.item_neighbours);
-    for neighbours in ITEM_GRID {
+    for &neighbours in item_grid {
         progress.set_message(format!("validating item-kNN, {neighbours} neighbours"));
         let params = ModelParams {
             item_neighbours: neighbours,
@@ -138,7 +205,12 @@ pub fn choose_by_validation(
         });
     }
     let mut best_als = (f64::NEG_INFINITY, base.als.factors, base.als.regularization);
-    for (factors, regularization) in ALS_GRID {
+    let als_grid: &[(usize, f32)] = if wanted(ModelKind::Als) {
+        &ALS_GRID
+    } else {
+        &[]
+    };
+    for &(factors, regularization) in als_grid {
         progress.set_message(format!(
             "validating ALS, {factors} factors, λ {regularization}"
         ));
@@ -155,7 +227,7 @@ pub fn choose_by_validation(
             ndcg,
         });
     }
-    Ok(Some(Validation {
+    Ok(Ok(Validation {
         item_neighbours: best_item.1,
         als_factors: best_als.1,
         als_regularization: best_als.2,

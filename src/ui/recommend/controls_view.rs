@@ -1,12 +1,15 @@
-//! The model picker and its main settings, "exclude already-bought", the fit
-//! button with the running fit's progress and Cancel, and the export of every
-//! customer's list.
+//! The model picker and its main settings (chosen by validation unless the
+//! operator asks for the typed ones), "exclude already-bought", the fit button
+//! with the running fit's progress and Cancel, what the last fit chose, and the
+//! export of every customer's list.
 
 use std::path::PathBuf;
 
 use crate::analysis::recommend::ModelKind;
+use crate::analysis::recommend::validate::tunable;
 use crate::workspace::recommend::{Recommend, RecommendParams};
 
+use super::report_view::validation_ui;
 use super::{Action, progress_ui};
 
 /// What each model does, in the operator's words.
@@ -39,16 +42,26 @@ pub fn ui(
                         .on_hover_text(model_note(kind));
                 }
             });
+        let typed = !(draft.validate && tunable(&[draft.model]));
         match draft.model {
-            ModelKind::ItemKnn | ModelKind::UserKnn => {
+            ModelKind::ItemKnn => {
+                ui.add_enabled_ui(typed, |ui| {
+                    number_ui(ui, "Neighbours:", &mut draft.neighbours, 1..=500);
+                });
+            }
+            ModelKind::UserKnn => {
                 number_ui(ui, "Neighbours:", &mut draft.neighbours, 1..=500);
             }
             ModelKind::Als => {
-                number_ui(ui, "Factors:", &mut draft.factors, 1..=256);
+                ui.add_enabled_ui(typed, |ui| {
+                    number_ui(ui, "Factors:", &mut draft.factors, 1..=256);
+                });
                 number_ui(ui, "Iterations:", &mut draft.iterations, 1..=100);
             }
             ModelKind::Blend => {
-                number_ui(ui, "Neighbours:", &mut draft.neighbours, 1..=500);
+                ui.add_enabled_ui(typed, |ui| {
+                    number_ui(ui, "Neighbours:", &mut draft.neighbours, 1..=500);
+                });
                 let label = ui.label("History weight:");
                 ui.add(egui::Slider::new(&mut draft.history_weight, 0.0..=1.0))
                     .labelled_by(label.id);
@@ -58,6 +71,13 @@ pub fn ui(
         number_ui(ui, "Items per customer:", &mut draft.top, 1..=100);
         ui.checkbox(&mut draft.exclude_seen, "Exclude already-bought")
             .on_hover_text("Leave out items the customer bought before");
+        if tunable(&[draft.model]) {
+            ui.checkbox(&mut draft.validate, "Choose settings by validation")
+                .on_hover_text(
+                    "Try several neighbour counts (ALS: factors and λ) and keep the one that best \
+                     predicts each customer's last purchase; untick to use the typed values",
+                );
+        }
     });
     ui.horizontal(|ui| {
         let fitted = recommend.requested_params();
@@ -81,6 +101,9 @@ pub fn ui(
             }
         }
     });
+    if let Some(results) = recommend.slot().value() {
+        validation_ui(ui, &results.validation);
+    }
     ui.horizontal(|ui| {
         let label = ui.label("Export all lists to:");
         ui.add(egui::TextEdit::singleline(export_path).desired_width(260.0))

@@ -2,6 +2,7 @@
 //! and one table comparing every model under the protocol stated above it.
 
 use crate::analysis::recommend::evaluate::{ReportCard, Split};
+use crate::analysis::recommend::validate::Validation;
 use crate::workspace::recommend::Recommend;
 
 use super::{Action, ViewState, progress_ui};
@@ -88,28 +89,29 @@ pub fn protocol_text(card: &ReportCard) -> String {
     )
 }
 
-/// The validation line of a card: what was chosen, or why nothing was.
-pub fn validation_text(card: &ReportCard) -> Option<String> {
-    match &card.validation {
-        None => None,
-        Some(Ok(chosen)) => Some(format!("Chosen by validation: {}", chosen.summary())),
-        Some(Err(why)) => Some(format!("Not chosen by validation: {why}")),
-    }
-}
-
-fn card_ui(ui: &mut egui::Ui, card: &ReportCard) {
-    ui.label(protocol_text(card));
-    if let Some(text) = validation_text(card) {
-        let response = ui.label(text);
-        if let Some(Ok(chosen)) = &card.validation {
+/// The validation line of a card or a fit: what was chosen, or why nothing was;
+/// hovering shows every setting tried.
+pub fn validation_ui(ui: &mut egui::Ui, validation: &Option<Result<Validation, String>>) {
+    match validation {
+        None => {}
+        Some(Ok(chosen)) => {
             let trials: Vec<String> = chosen
                 .trials
                 .iter()
                 .map(|t| format!("{} {}: NDCG {:.4}", t.model.name(), t.setting, t.ndcg))
                 .collect();
-            response.on_hover_text(trials.join("\n"));
+            ui.label(format!("Chosen by validation: {}", chosen.summary()))
+                .on_hover_text(trials.join("\n"));
+        }
+        Some(Err(why)) => {
+            ui.label(format!("Not chosen by validation: {why}"));
         }
     }
+}
+
+fn card_ui(ui: &mut egui::Ui, card: &ReportCard) {
+    ui.label(protocol_text(card));
+    validation_ui(ui, &card.validation);
     egui::Grid::new("recommend_report")
         .striped(true)
         .show(ui, |ui| {
