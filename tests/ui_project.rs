@@ -2,8 +2,9 @@
 //! campaign saved as a variant and a segment name are saved as a project (through
 //! the command the toolbar's Save button pushes once the dialog has answered), and a
 //! fresh window opening it loads the same file, restores the name and the variant,
-//! and builds the same audience (as does the headless path the CLI runs). A project whose data file was moved opens with
-//! a missing-file notice, loading what is still there.
+//! the segmentation's and the recommender's settings, and builds the same audience
+//! (as does the headless path the CLI runs). A project whose data file was moved
+//! opens with a missing-file notice, loading what is still there.
 
 mod common;
 
@@ -96,6 +97,28 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
         .expect("segments asked for");
     assert!(matches!(segmented.k, KChoice::Fixed(_)), "{segmented:?}");
 
+    // Fit recommendations with the typed settings: the project keeps them too.
+    click_tab(&mut harness, Tab::Recommendations);
+    step_until(&mut harness, "the default fit", |app| {
+        idle(app) && app.workspace().recommend.slot().value().is_some()
+    });
+    harness
+        .get_by_label("Choose the fit's settings by validation")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Fit model")
+        .click();
+    step_until(&mut harness, "the typed fit", idle);
+    let recommended = harness
+        .state()
+        .workspace()
+        .recommend
+        .requested_params()
+        .cloned()
+        .expect("a fit asked for");
+    assert!(!recommended.validate);
+
     let dir = tempfile::tempdir().expect("temp dir");
     let project = dir.path().join("shop.json");
     harness
@@ -169,10 +192,14 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     assert_eq!(variants[0].size, before);
     assert_eq!(app.state().campaigns.draft.name, "Frequent buyers");
     assert!(!notices(app).iter().any(|n| n.contains("missing")));
-    // The next segmentation uses the saved settings.
+    // The next segmentation and recommender fit use the saved settings.
     assert_eq!(
         app.workspace().segments.requested_params(),
         Some(&segmented)
+    );
+    assert_eq!(
+        app.workspace().recommend.requested_params(),
+        Some(&recommended)
     );
 
     click_tab(&mut harness, Tab::Campaigns);

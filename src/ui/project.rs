@@ -8,7 +8,8 @@
 //! name, the CLI finds the draft). The variants' figures (size, ROI, …) ride along,
 //! named, in `model_settings` under [`VARIANTS_KEY`] so the Campaigns tab shows
 //! them again. The segmentation's settings are saved under [`SEGMENTS_KEY`] and
-//! become the next run's on open, so lists built on segments come out the same.
+//! the recommender's under [`RECOMMEND_KEY`]; on open they become the next run's,
+//! so lists built on segments and recommendations come out the same.
 //! A campaign saved
 //! without figures (e.g. by the CLI) comes back as a variant with zero figures:
 //! Load it to see its audience.
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 use crate::analysis::campaign::CampaignDef;
 use crate::workspace::project::{FileStatus, Project};
 use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
+use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
 use crate::workspace::{Level, Origin, Workspace, file_name};
 
@@ -28,6 +30,8 @@ use super::state::UiState;
 pub const VARIANTS_KEY: &str = "campaign_variants";
 /// `model_settings` key of the segmentation's settings.
 pub const SEGMENTS_KEY: &str = "segments";
+/// `model_settings` key of the recommender's settings.
+pub const RECOMMEND_KEY: &str = "recommend";
 
 /// The project of what is open now, without its files (added when saved).
 pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
@@ -48,6 +52,11 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
         project
             .model_settings
             .insert(SEGMENTS_KEY.to_string(), params.to_settings());
+    }
+    if let Some(params) = workspace.recommend.requested_params() {
+        project
+            .model_settings
+            .insert(RECOMMEND_KEY.to_string(), params.to_settings());
     }
     project
 }
@@ -126,6 +135,13 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
         .and_then(SegmentsParams::from_settings)
     {
         workspace.segments.prefer(params);
+    }
+    if let Some(params) = project
+        .model_settings
+        .get(RECOMMEND_KEY)
+        .and_then(RecommendParams::from_settings)
+    {
+        workspace.recommend.prefer(params);
     }
     let saved: Vec<serde_json::Value> = project
         .model_settings

@@ -84,6 +84,49 @@ impl Default for RecommendParams {
 }
 
 impl RecommendParams {
+    /// The settings as a project stores them: `{"model": name, "neighbours",
+    /// "factors", "iterations", "history_weight", "exclude_seen", "top",
+    /// "validate"}`.
+    pub fn to_settings(&self) -> serde_json::Value {
+        serde_json::json!({
+            "model": self.model.name(),
+            "neighbours": self.neighbours,
+            "factors": self.factors,
+            "iterations": self.iterations,
+            "history_weight": self.history_weight,
+            "exclude_seen": self.exclude_seen,
+            "top": self.top,
+            "validate": self.validate,
+        })
+    }
+
+    /// Settings written by [`Self::to_settings`]; None when they do not read as
+    /// settings (an unknown model, a count of 0, a weight outside 0..=1, a
+    /// missing field).
+    pub fn from_settings(value: &serde_json::Value) -> Option<RecommendParams> {
+        let count = |key: &str| {
+            value
+                .get(key)?
+                .as_u64()
+                .and_then(|v| usize::try_from(v).ok())
+                .filter(|v| *v > 0)
+        };
+        let flag = |key: &str| value.get(key)?.as_bool();
+        let history_weight = value.get("history_weight")?.as_f64()? as f32;
+        Some(RecommendParams {
+            model: value.get("model")?.as_str()?.parse().ok()?,
+            neighbours: count("neighbours")?,
+            factors: count("factors")?,
+            iterations: count("iterations")?,
+            history_weight: (0.0..=1.0)
+                .contains(&history_weight)
+                .then_some(history_weight)?,
+            exclude_seen: flag("exclude_seen")?,
+            top: count("top")?,
+            validate: flag("validate")?,
+        })
+    }
+
     /// The analysis settings of every model from these choices.
     pub fn model_params(&self) -> ModelParams {
         ModelParams {
@@ -192,6 +235,16 @@ impl Recommend {
     /// The params of the last fit asked for.
     pub fn requested_params(&self) -> Option<&RecommendParams> {
         self.requested.as_ref().map(|k| &k.params)
+    }
+
+    /// Makes `params` the settings of the next fit (a project's saved ones): the
+    /// tab fits them when it next looks, as it does for a new store.
+    pub fn prefer(&mut self, params: RecommendParams) {
+        self.requested = Some(FitKey {
+            params,
+            store_version: u64::MAX,
+            segments: None,
+        });
     }
 
     /// True when no fit was asked for with `params` at `store_version` with this
@@ -478,4 +531,40 @@ pub fn compute(
         rules,
         validation,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_bad_ones_read_as_none() {
+        let typed = RecommendParams {
+            model: ModelKind::Als,
+            factors: 24,
+            iterations: 7,
+            exclude_seen: false,
+            top: 5,
+            validate: false,
+            ..RecommendParams::default()
+        };
+        for params in [RecommendParams::default(), typed] {
+            assert_eq!(
+                RecommendParams::from_settings(&params.to_settings()),
+                Some(params)
+            );
+        }
+        let mut unknown = RecommendParams::default().to_settings();
+        unknown["model"] = serde_json::json!("svd");
+        assert_eq!(RecommendParams::from_settings(&unknown), None);
+        let mut zero = RecommendParams::default().to_settings();
+        zero["top"] = serde_json::json!(0);
+        assert_eq!(RecommendParams::from_settings(&zero), None);
+        let mut heavy = RecommendParams::default().to_settings();
+        heavy["history_weight"] = serde_json::json!(1.5);
+        assert_eq!(RecommendParams::from_settings(&heavy), None);
+        let mut missing = RecommendParams::default().to_settings();
+        missing.as_object_mut().expect("object").remove("validate");
+        assert_eq!(RecommendParams::from_settings(&missing), None);
+    }
 }

@@ -72,11 +72,14 @@ pub fn ui(
         ui.checkbox(&mut draft.exclude_seen, "Exclude already-bought")
             .on_hover_text("Leave out items the customer bought before");
         if tunable(&[draft.model]) {
-            ui.checkbox(&mut draft.validate, "Choose settings by validation")
-                .on_hover_text(
-                    "Try several neighbour counts (ALS: factors and λ) and keep the one that best \
+            ui.checkbox(
+                &mut draft.validate,
+                "Choose the fit's settings by validation",
+            )
+            .on_hover_text(
+                "Try several neighbour counts (ALS: factors and λ) and keep the one that best \
                      predicts each customer's last purchase; untick to use the typed values",
-                );
+            );
         }
     });
     ui.horizontal(|ui| {
