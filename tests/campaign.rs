@@ -4,6 +4,11 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use marketbench::analysis::propensity::RiskThresholds;
+use marketbench::analysis::segments::KChoice;
+use marketbench::workspace::project::{SEGMENTS_KEY, VALUE_KEY};
+use marketbench::workspace::segments::SegmentsParams;
+use marketbench::workspace::value::ValueSettings;
 use serde_json::Value;
 
 fn marketbench(args: &[&str]) -> Output {
@@ -260,6 +265,23 @@ fn scores_join_on_so_conditions_use_them_and_exports_carry_them() {
         "{}",
         String::from_utf8_lossy(&without.stderr)
     );
+    // Settings saved by the window: three segments and lower churn-risk thresholds.
+    let mut saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(project).expect("read")).expect("JSON");
+    let segments = SegmentsParams {
+        k: KChoice::Fixed(3),
+        ..SegmentsParams::default()
+    };
+    let value = ValueSettings {
+        thresholds: RiskThresholds {
+            medium: 0.2,
+            high: 0.3,
+        },
+        ..ValueSettings::default()
+    };
+    saved["model_settings"][SEGMENTS_KEY] = segments.to_settings();
+    saved["model_settings"][VALUE_KEY] = value.to_settings();
+    std::fs::write(project, saved.to_string()).expect("write");
     let out = folder.path().join("likely.csv");
     let run = json_of(&marketbench(&[
         "campaign",
@@ -304,8 +326,15 @@ fn scores_join_on_so_conditions_use_them_and_exports_carry_them() {
     for row in &rows {
         let propensity: f64 = row[at("propensity")].parse().expect("a propensity");
         assert!((0.3..=1.0).contains(&propensity), "{propensity}");
-        assert!(!row[at("segment")].is_empty());
-        assert!(["low", "medium", "high"].contains(&row[at("churn_bucket")]));
+        let segment: usize = row[at("segment")].parse().expect("a segment");
+        assert!(segment < 3, "{segment}");
+        let risk: f64 = row[at("churn_risk")].parse().expect("a churn risk");
+        let bucket = match risk {
+            r if r >= 0.3 => "high",
+            r if r >= 0.2 => "medium",
+            _ => "low",
+        };
+        assert_eq!(row[at("churn_bucket")], bucket, "{risk}");
         let clv: f64 = row[at("clv")].parse().expect("a clv");
         assert!(clv >= 0.0);
     }

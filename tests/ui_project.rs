@@ -15,11 +15,14 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::{CampaignDef, Condition};
+use marketbench::analysis::forecast::{Freq, Scenario};
 use marketbench::analysis::segments::KChoice;
 use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::{Command, MarketbenchApp, Tab};
-use marketbench::workspace::project::Project;
+use marketbench::workspace::forecast::{ForecastRunParams, NamedScenario};
+use marketbench::workspace::project::{FORECAST_KEY, Project, VALUE_KEY};
+use marketbench::workspace::value::{ValueParams, ValueSettings};
 
 /// A window with no files, as after a restart.
 fn empty_window() -> Harness<'static, MarketbenchApp> {
@@ -146,9 +149,17 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     // The file is the one the CLI runs: the same list comes out headless.
     let progress = Progress::new(no_wake());
     let opened = Project::open(&project).expect("open");
+    // The draft is the saved variant unchanged: one campaign of that name.
+    let names: Vec<&str> = opened
+        .project
+        .campaigns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Frequent buyers"]);
     let store = opened.load_store(&progress).expect("files");
     let headless = opened
-        .audience("Frequent buyers", &store, &progress)
+        .audience("Frequent buyers", &store, None, &progress)
         .expect("audience");
     assert_eq!(headless.size(), before);
     let loaded_before: Vec<PathBuf> = harness
@@ -313,4 +324,101 @@ fn a_file_that_is_not_a_project_gives_a_notice_and_changes_nothing() {
     assert!(loaded(app));
     // "Save" must not be aimed at the file that failed to open.
     assert!(app.workspace().project.path().is_none());
+}
+
+/// Without a file dialog (no session bus, as on CI), Open project… and Save
+/// project… ask for a typed path. A project holding the Value and Forecast tabs'
+/// settings (a forecast scenario among them) opens through it with them
+/// restored, and saving it again through it writes them back.
+#[test]
+fn typed_paths_open_and_save_a_project_with_the_value_and_forecast_settings() {
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none(),
+        "this test needs a desktop where no file dialog can be shown"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut project = Project::default();
+    let inspection = data::inspect(&orders(), None).expect("inspect");
+    project
+        .add_file(
+            &orders(),
+            LoadOptions::from_inspection(&inspection),
+            dir.path(),
+        )
+        .expect("add");
+    let value = ValueSettings {
+        params: ValueParams {
+            window_days: 45,
+            ..ValueParams::default()
+        },
+        ..ValueSettings::default()
+    };
+    let run = ForecastRunParams {
+        freq: Freq::Month,
+        horizon: 4,
+        ..ForecastRunParams::default()
+    };
+    let scenarios = vec![NamedScenario {
+        name: "Spring sale".into(),
+        scenario: Scenario::PriceChange {
+            from: chrono::NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+            change_pct: -10.0,
+            elasticity: -1.5,
+        },
+    }];
+    let forecast = serde_json::json!({ "run": run, "scenarios": scenarios });
+    project
+        .model_settings
+        .insert(VALUE_KEY.into(), value.to_settings());
+    project
+        .model_settings
+        .insert(FORECAST_KEY.into(), forecast.clone());
+    let path = dir.path().join("typed.json");
+    project.save(&path).expect("save");
+
+    let mut harness = empty_window();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Open project…")
+        .click();
+    harness.run();
+    harness.get_by_label("Project file:").click();
+    harness.step();
+    harness
+        .get_by_label("Project file:")
+        .type_text(&path.display().to_string());
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Open project")
+        .click();
+    step_until(&mut harness, "the project's files", |app| {
+        idle(app) && !app.workspace().store().tables.is_empty()
+    });
+    let workspace = harness.state().workspace();
+    assert_eq!(workspace.value.settings(), Some(value.clone()));
+    assert_eq!(workspace.forecast.requested_params(), Some(&run));
+    assert_eq!(workspace.forecast.scenarios, scenarios);
+    assert_eq!(harness.query_all_by_label("Project file:").count(), 0);
+
+    // Save again: the prompt starts at the open project's file.
+    harness
+        .get_by_role_and_label(Role::Button, "Save project…")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Save project")
+        .click();
+    step_until(&mut harness, "the save", idle);
+    let saved = format!("Project saved to {}", path.display());
+    assert!(
+        notices(harness.state()).contains(&saved),
+        "{:?}",
+        notices(harness.state())
+    );
+    let again = Project::open(&path).expect("open").project;
+    assert_eq!(
+        again.model_settings.get(VALUE_KEY),
+        Some(&value.to_settings())
+    );
+    assert_eq!(again.model_settings.get(FORECAST_KEY), Some(&forecast));
 }

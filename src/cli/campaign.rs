@@ -16,7 +16,9 @@
 //!   in later orders (the audience is rebuilt from the project: same files and
 //!   seed, same split).
 //! - `--scores segments,propensity,clv,recs` computes those scores headless with
-//!   the tabs' default settings and joins them onto the customer frame, so
+//!   the project's saved tab settings (the defaults where none are saved: a
+//!   project saved from the window carries them) and joins them onto the
+//!   customer frame, so
 //!   conditions can use them and exports carry the segment, the scores and the
 //!   recommended items (`rec_1..rec_3`, `rec_reasons`).
 //! - Missing data files are an error; changed ones are listed as warnings.
@@ -31,16 +33,14 @@ use serde_json::json;
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::campaign::control::Difference;
-use crate::analysis::campaign::frame::campaign_inputs;
 use crate::analysis::campaign::{
-    Audience, CampaignDef, CurvePoint, ExclusionLists, Readout, RoiInputs, RoiOutcome,
-    build_audience, readout, roi, roi_curve,
+    Audience, CampaignDef, CurvePoint, Readout, RoiInputs, RoiOutcome, readout, roi, roi_curve,
 };
 use crate::export::campaign::{
     CampaignExport, CampaignFormat, DataFileRecord, Sidecar, export_campaign, sidecar_path,
 };
 use crate::jobs::Progress;
-use crate::workspace::campaign_scores::{ScoreFrames, ScoreKind, compute_headless};
+use crate::workspace::campaign_scores::{ScoreKind, ScoreSettings, compute_headless};
 use crate::workspace::project::{OpenedProject, Project};
 
 #[derive(Debug, Args)]
@@ -228,13 +228,18 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
     };
     let progress = Progress::detached();
     let store = opened.load_store(&progress)?;
-    let audience = match kinds.is_empty() {
-        true => opened
-            .audience(&name, &store, &progress)
-            .map_err(anyhow::Error::from),
-        false => scored_audience(&opened, &campaign, &store, &kinds, &progress),
-    }
-    .with_context(|| format!("building the audience of '{name}'"))?;
+    let scores = match kinds.is_empty() {
+        true => None,
+        false => {
+            let settings = ScoreSettings::of_project(&opened.project);
+            let frames = compute_headless(&store, &kinds, &settings, &progress)
+                .context("computing the scores")?;
+            Some(frames)
+        }
+    };
+    let audience = opened
+        .audience(&name, &store, scores.as_ref(), &progress)
+        .with_context(|| format!("building the audience of '{name}'"))?;
     let inputs = RoiInputs {
         response_rate: audience.response_rate,
         avg_order_value: args
@@ -308,28 +313,6 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
         readout_text(&mut text, result);
     }
     Ok(text)
-}
-
-/// The audience over the customer frame with the `kinds` of scores joined on.
-fn scored_audience(
-    opened: &OpenedProject,
-    campaign: &CampaignDef,
-    store: &crate::data::Store,
-    kinds: &[ScoreKind],
-    progress: &Progress,
-) -> anyhow::Result<Audience> {
-    let frames: ScoreFrames =
-        compute_headless(store, kinds, progress).context("computing the scores")?;
-    let (lines, frame) = campaign_inputs(store, opened.project.analysis_date, progress)?;
-    let frame = frames.apply(&frame)?;
-    let lists = ExclusionLists::read(&campaign.exclusions, &opened.folder)?;
-    Ok(build_audience(
-        &frame,
-        Some(&lines),
-        campaign,
-        &lists,
-        progress,
-    )?)
 }
 
 /// About ten evenly spaced cuts of the curve, and the most profitable one.

@@ -16,6 +16,7 @@ use crate::workspace::{
 };
 
 use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
+use super::project_prompt::ProjectPrompt;
 use super::state::{Tab, Theme, UiState};
 use super::{
     behaviour_panel, campaigns_panel, data_panel, fonts, forecast_panel, project, recommend_panel,
@@ -65,6 +66,8 @@ pub struct MarketbenchApp {
     applied_theme: Option<Theme>,
     commands: Vec<Command>,
     file_dialog: FileDialog,
+    /// The typed project path, when no dialog could be shown.
+    project_prompt: Option<ProjectPrompt>,
     wake: Wake,
 }
 
@@ -81,6 +84,7 @@ impl MarketbenchApp {
             applied_theme: None,
             commands: Vec::new(),
             file_dialog: FileDialog::default(),
+            project_prompt: None,
             wake,
         };
         if !files.is_empty() {
@@ -178,6 +182,11 @@ impl MarketbenchApp {
             Tab::Campaigns => campaigns_panel::ui(ui, &mut self.workspace, &mut self.state),
         });
         drop_hint_ui(&ctx);
+        if let Some(prompt) = &mut self.project_prompt
+            && !prompt.ui(&ctx, &mut self.commands)
+        {
+            self.project_prompt = None;
+        }
 
         for command in std::mem::take(&mut self.commands) {
             self.handle(command);
@@ -193,13 +202,11 @@ impl MarketbenchApp {
                 DialogPurpose::SaveProject => self.handle(Command::SaveProject(files.remove(0))),
             },
             Some((
-                DialogPurpose::OpenProject | DialogPurpose::SaveProject,
+                purpose @ (DialogPurpose::OpenProject | DialogPurpose::SaveProject),
                 DialogOutcome::Unavailable,
-            )) => self.workspace.notify(
-                Level::Info,
-                "No file dialog could be shown on this desktop, so projects cannot be \
-                     chosen here; `marketbench project new` writes one from the command line.",
-            ),
+            )) => {
+                self.project_prompt = ProjectPrompt::new(purpose, self.workspace.project.path());
+            }
             Some((DialogPurpose::OpenData, DialogOutcome::Unavailable)) => self.workspace.notify(
                 Level::Info,
                 "No file dialog could be shown on this desktop. Type a file or folder path \

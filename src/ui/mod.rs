@@ -15,6 +15,7 @@ mod forecast_panel;
 pub mod format;
 pub mod mapping_panel;
 mod project;
+mod project_prompt;
 mod recommend;
 mod recommend_panel;
 pub mod revenue_chart;

@@ -3,13 +3,18 @@
 //! one does (replace the open files, load the project's with its options without
 //! the mapping view, restore names and campaigns, report missing/changed files).
 //!
-//! Campaigns are saved as the draft first, then each saved variant in order (the
-//! draft may share its name with the variant it was saved as or loaded from; by
-//! name, the CLI finds the draft). The variants' figures (size, ROI, …) ride along,
+//! Campaigns are saved with unique names: each saved variant in order, and the
+//! draft (the campaign being edited) first unless it is one of the variants
+//! unchanged; a draft that differs from the variant whose name it carries is
+//! saved as "NAME (draft)". [`DRAFT_KEY`] says which campaign is the draft (a
+//! project without it, as older ones, has the draft first). The variants'
+//! figures (size, ROI, …) ride along,
 //! named, in `model_settings` under [`VARIANTS_KEY`] so the Campaigns tab shows
-//! them again. The segmentation's settings are saved under [`SEGMENTS_KEY`] and
-//! the recommender's under [`RECOMMEND_KEY`]; on open they become the next run's,
-//! so lists built on segments and recommendations come out the same.
+//! them again. The tabs' settings (segmentation, recommender, Value training and
+//! thresholds, forecast run and scenarios) are saved under the keys of
+//! `workspace::project`; on open they become the next run's, so lists built on
+//! segments, scores and recommendations come out the same (and the CLI's
+//! `campaign --scores` uses them too).
 //! A campaign saved
 //! without figures (e.g. by the CLI) comes back as a variant with zero figures:
 //! Load it to see its audience.
@@ -17,10 +22,13 @@
 use std::path::PathBuf;
 
 use crate::analysis::campaign::CampaignDef;
-use crate::workspace::project::{FileStatus, Project};
+use crate::workspace::project::{
+    FORECAST_KEY, FileStatus, Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY,
+};
 use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
+use crate::workspace::value::ValueSettings;
 use crate::workspace::{Level, Origin, Workspace, file_name};
 
 use super::campaigns::Variant;
@@ -28,10 +36,24 @@ use super::state::UiState;
 
 /// `model_settings` key of the Campaigns tab's variants with their figures.
 pub const VARIANTS_KEY: &str = "campaign_variants";
-/// `model_settings` key of the segmentation's settings.
-pub const SEGMENTS_KEY: &str = "segments";
-/// `model_settings` key of the recommender's settings.
-pub const RECOMMEND_KEY: &str = "recommend";
+/// `model_settings` key naming the draft: `{"name": N, "is_variant": bool}`
+/// (true: the draft is the saved variant of that name, not a campaign of its own).
+pub const DRAFT_KEY: &str = "campaign_draft";
+
+/// `name`, or "`name` (draft)" ("(draft 2)", …) when a variant has that name.
+fn unique_draft_name(name: &str, variants: &[CampaignDef]) -> String {
+    let taken = |candidate: &str| variants.iter().any(|v| v.name == candidate);
+    if !taken(name) {
+        return name.to_string();
+    }
+    (1..)
+        .map(|n| match n {
+            1 => format!("{name} (draft)"),
+            n => format!("{name} (draft {n})"),
+        })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
+}
 
 /// The project of what is open now, without its files (added when saved).
 pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
@@ -40,10 +62,18 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
         segment_names: state.segment_names.clone(),
         ..Project::default()
     };
-    project.campaigns.push(campaigns.draft.clone());
-    project
-        .campaigns
-        .extend(campaigns.variants.iter().map(|v| v.def.clone()));
+    let variants: Vec<CampaignDef> = campaigns.variants.iter().map(|v| v.def.clone()).collect();
+    let is_variant = variants.contains(&campaigns.draft);
+    let mut draft = campaigns.draft.clone();
+    if !is_variant {
+        draft.name = unique_draft_name(&draft.name, &variants);
+        project.campaigns.push(draft.clone());
+    }
+    project.campaigns.extend(variants);
+    project.model_settings.insert(
+        DRAFT_KEY.to_string(),
+        serde_json::json!({ "name": draft.name, "is_variant": is_variant }),
+    );
     let figures: Vec<serde_json::Value> = campaigns.variants.iter().map(figures_of).collect();
     project
         .model_settings
@@ -58,6 +88,14 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
             .model_settings
             .insert(RECOMMEND_KEY.to_string(), params.to_settings());
     }
+    if let Some(settings) = workspace.value.settings() {
+        project
+            .model_settings
+            .insert(VALUE_KEY.to_string(), settings.to_settings());
+    }
+    project
+        .model_settings
+        .insert(FORECAST_KEY.to_string(), workspace.forecast.to_settings());
     project
 }
 
@@ -143,14 +181,36 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     {
         workspace.recommend.prefer(params);
     }
+    if let Some(settings) = project
+        .model_settings
+        .get(VALUE_KEY)
+        .and_then(ValueSettings::from_settings)
+    {
+        workspace.value.prefer(settings);
+    }
+    if let Some(settings) = project.model_settings.get(FORECAST_KEY) {
+        workspace.forecast.restore(settings);
+    }
     let saved: Vec<serde_json::Value> = project
         .model_settings
         .get(VARIANTS_KEY)
         .and_then(|v| v.as_array().cloned())
         .unwrap_or_default();
+    let draft_key = project.model_settings.get(DRAFT_KEY);
+    let variant_name = draft_key
+        .filter(|d| d.get("is_variant").and_then(|v| v.as_bool()) == Some(true))
+        .and_then(|d| d.get("name")?.as_str());
+    let variant_draft = variant_name
+        .and_then(|name| project.campaigns.iter().find(|c| c.name == name))
+        .cloned();
     let mut campaigns = project.campaigns.into_iter();
-    if let Some(draft) = campaigns.next() {
-        state.campaigns.draft = draft;
+    match variant_draft {
+        Some(draft) => state.campaigns.draft = draft,
+        None => {
+            if let Some(draft) = campaigns.next() {
+                state.campaigns.draft = draft;
+            }
+        }
     }
     let mut without_figures = Vec::new();
     state.campaigns.variants = campaigns
@@ -211,5 +271,24 @@ fn bare_variant(def: CampaignDef) -> Variant {
         cost: 0.0,
         profit: 0.0,
         roi: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_named_like_a_variant_gets_a_name_of_its_own() {
+        let named = |name: &str| {
+            CampaignDef::new(
+                name,
+                crate::analysis::campaign::Condition::All { of: Vec::new() },
+            )
+        };
+        let variants = [named("Spring"), named("Spring (draft)"), named("VIP")];
+        assert_eq!(unique_draft_name("Autumn", &variants), "Autumn");
+        assert_eq!(unique_draft_name("VIP", &variants), "VIP (draft)");
+        assert_eq!(unique_draft_name("Spring", &variants), "Spring (draft 2)");
     }
 }

@@ -25,6 +25,10 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &UiState) {
     }
     let view_id = egui::Id::unique("value_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
+    if let Some(params) = workspace.value.take_preferred_params() {
+        view.cutoff_text = params.cutoff.map(|d| d.to_string()).unwrap_or_default();
+        view.params = params;
+    }
     let mut actions = Vec::new();
     let value = &workspace.value;
     controls_view::ui(ui, value, &mut view, &mut actions);

@@ -14,8 +14,9 @@
 //!   of a shorter list) and `rec_reasons` (the reasons, joined with "; ").
 //! - [`ScoreFrames::apply`] left-joins them onto the customer frame
 //!   (`frame::join_scores`): every customer keeps its row, missing scores are null.
-//! - [`compute_headless`] computes the asked sources with the tabs' default
-//!   settings, for the command line.
+//! - [`compute_headless`] computes the asked sources for the command line with
+//!   [`ScoreSettings`]: a project's saved tab settings (as the window would use
+//!   them), each tab's defaults where none are saved.
 
 use std::sync::Arc;
 
@@ -30,8 +31,10 @@ use crate::analysis::recommend::{Interactions, ModelParams, Recommendation, fit}
 use crate::analysis::segments::{SearchParams, Segmentation, segment_customers};
 use crate::data::Store;
 use crate::jobs::Progress;
+use crate::workspace::project::{Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY};
 use crate::workspace::recommend::RecommendParams;
-use crate::workspace::value::{CustomerRow, ValueParams, join_rows};
+use crate::workspace::segments::SegmentsParams;
+use crate::workspace::value::{CustomerRow, ValueSettings, join_rows};
 
 /// Recommended items each target carries (`rec_1..rec_3`).
 pub const REC_COUNT: usize = 3;
@@ -197,10 +200,38 @@ pub fn recs_frame(
     DataFrame::new(rows, columns)
 }
 
-/// Computes the `kinds` asked for on `store` with the tabs' default settings.
+/// The settings headless scores are computed with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScoreSettings {
+    pub segments: SegmentsParams,
+    pub value: ValueSettings,
+    pub recommend: RecommendParams,
+}
+
+impl ScoreSettings {
+    /// The tab settings saved in `project` (see `workspace::project`'s keys),
+    /// the defaults for those not saved or not readable.
+    pub fn of_project(project: &Project) -> ScoreSettings {
+        let saved = |key: &str| project.model_settings.get(key);
+        ScoreSettings {
+            segments: saved(SEGMENTS_KEY)
+                .and_then(SegmentsParams::from_settings)
+                .unwrap_or_default(),
+            value: saved(VALUE_KEY)
+                .and_then(ValueSettings::from_settings)
+                .unwrap_or_default(),
+            recommend: saved(RECOMMEND_KEY)
+                .and_then(RecommendParams::from_settings)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Computes the `kinds` asked for on `store` with `settings`.
 pub fn compute_headless(
     store: &Store,
     kinds: &[ScoreKind],
+    settings: &ScoreSettings,
     progress: &Progress,
 ) -> anyhow::Result<ScoreFrames> {
     let lines = store
@@ -209,13 +240,13 @@ pub fn compute_headless(
     let mut frames = ScoreFrames::default();
     if kinds.contains(&ScoreKind::Segments) {
         progress.set_message("segmenting customers");
-        let segmentation = segment_customers(
-            &lines,
-            &Default::default(),
-            &SearchParams::default(),
-            None,
-            progress,
-        )?;
+        let params = &settings.segments;
+        let search = SearchParams {
+            k: params.k,
+            seed: params.seed,
+            ..SearchParams::default()
+        };
+        let segmentation = segment_customers(&lines, &params.features, &search, None, progress)?;
         let names: Vec<String> = segmentation
             .profiles
             .iter()
@@ -228,9 +259,9 @@ pub fn compute_headless(
     let clv = kinds.contains(&ScoreKind::Clv);
     if propensity {
         progress.set_message("scoring propensity, churn risk and value");
-        let thresholds = RiskThresholds::default();
-        let results =
-            super::value::compute(store, 0, ValueParams::default(), thresholds, progress)?;
+        let thresholds = settings.value.thresholds;
+        let params = settings.value.params.clone();
+        let results = super::value::compute(store, 0, params, thresholds, progress)?;
         let rows: Vec<CustomerRow> = results
             .rows
             .into_iter()
@@ -255,13 +286,13 @@ pub fn compute_headless(
             "churn_risk" => Vec::<f64>::new(),
         )?;
         let rows = join_rows(&no_scores, Some(&fitted.customers))?;
-        frames.value = Some(value_frame(&rows, &RiskThresholds::default())?);
+        frames.value = Some(value_frame(&rows, &settings.value.thresholds)?);
     }
     progress.check()?;
     if kinds.contains(&ScoreKind::Recs) {
         progress.set_message("recommending items");
         let interactions = super::recommend::load_interactions(store)?;
-        let params = RecommendParams::default();
+        let params = &settings.recommend;
         let base = ModelParams {
             explicit: interactions.is_explicit(),
             ..params.model_params()

@@ -34,9 +34,10 @@ use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::{Progress, Slot, Wake};
+use serde::{Deserialize, Serialize};
 
 /// Where a run's series come from.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub enum ForecastSource {
     /// The loaded order lines (measure and series choice apply).
     #[default]
@@ -46,7 +47,7 @@ pub enum ForecastSource {
 }
 
 /// What the operator chose for a run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ForecastRunParams {
     pub source: ForecastSource,
     pub measure: Measure,
@@ -122,7 +123,7 @@ pub struct ForecastResults {
 }
 
 /// A what-if the operator keeps, with its name.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NamedScenario {
     pub name: String,
     pub scenario: Scenario,
@@ -164,6 +165,41 @@ impl Forecast {
     /// The params of the last run asked for.
     pub fn requested_params(&self) -> Option<&ForecastRunParams> {
         self.requested.as_ref().map(|r| &r.params)
+    }
+
+    /// The run's params and the scenarios as a project keeps them:
+    /// `{"run": params or null, "scenarios": [...]}`.
+    pub fn to_settings(&self) -> serde_json::Value {
+        serde_json::json!({
+            "run": self.requested_params(),
+            "scenarios": self.scenarios,
+        })
+    }
+
+    /// Restores settings written by [`Self::to_settings`]: the scenarios, and the
+    /// params as the next run's (as the tab runs them for a new store). A part
+    /// that does not read (or a horizon of 0) is left as it is; false when
+    /// nothing read.
+    pub fn restore(&mut self, value: &serde_json::Value) -> bool {
+        let run = value
+            .get("run")
+            .and_then(|v| serde_json::from_value::<ForecastRunParams>(v.clone()).ok())
+            .filter(|p| p.horizon > 0);
+        let scenarios = value
+            .get("scenarios")
+            .and_then(|v| serde_json::from_value::<Vec<NamedScenario>>(v.clone()).ok());
+        let read = run.is_some() || scenarios.is_some();
+        if let Some(params) = run {
+            self.requested = Some(Requested {
+                params,
+                store_version: u64::MAX,
+                segments: None,
+            });
+        }
+        if let Some(scenarios) = scenarios {
+            self.scenarios = scenarios;
+        }
+        read
     }
 
     /// True when no run was asked for with `params` at `store_version` (and, per

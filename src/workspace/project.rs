@@ -30,9 +30,19 @@ use crate::data::{self, LoadOptions, Store};
 use crate::export::hashing::file_sha256;
 use crate::export::{ExportError, write_atomically};
 use crate::jobs::Progress;
+use crate::workspace::campaign_scores::ScoreFrames;
 
 /// The project file format version this build writes and reads.
 pub const PROJECT_VERSION: u32 = 1;
+
+/// `model_settings` key of the segmentation's settings (`SegmentsParams`).
+pub const SEGMENTS_KEY: &str = "segments";
+/// `model_settings` key of the recommender's settings (`RecommendParams`).
+pub const RECOMMEND_KEY: &str = "recommend";
+/// `model_settings` key of the Value tab's settings (`ValueSettings`).
+pub const VALUE_KEY: &str = "value";
+/// `model_settings` key of the forecast run and its scenarios (`Forecast::to_settings`).
+pub const FORECAST_KEY: &str = "forecast";
 
 /// One data file of a project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,7 +74,9 @@ pub struct Project {
     /// Segment id → the operator's name for it.
     #[serde(default)]
     pub segment_names: BTreeMap<String, String>,
-    /// Model settings by model name (free-form for now).
+    /// The tabs' settings by key ([`SEGMENTS_KEY`], [`RECOMMEND_KEY`],
+    /// [`VALUE_KEY`], [`FORECAST_KEY`]) and the window's own (variants' figures,
+    /// the draft); a key this version does not know is kept as it is.
     #[serde(default)]
     pub model_settings: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
@@ -334,15 +346,21 @@ impl OpenedProject {
     }
 
     /// The audience of the campaign named `name` over `store` (loaded from this
-    /// project); exclusion files are resolved against the project folder.
+    /// project), with `scores` joined onto the customer frame first when given;
+    /// exclusion files are resolved against the project folder.
     pub fn audience(
         &self,
         name: &str,
         store: &Store,
+        scores: Option<&ScoreFrames>,
         progress: &Progress,
     ) -> Result<Audience, ProjectError> {
         let campaign = self.project.campaign(name)?;
         let (lines, frame) = campaign_inputs(store, self.project.analysis_date, progress)?;
+        let frame = match scores {
+            Some(scores) => scores.apply(&frame)?,
+            None => frame,
+        };
         let lists = ExclusionLists::read(&campaign.exclusions, &self.folder)?;
         Ok(build_audience(
             &frame,

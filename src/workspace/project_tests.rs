@@ -86,7 +86,7 @@ fn save_then_open_gives_the_same_audience_and_reports_changed_files() {
     assert_eq!(opened.problems().count(), 0);
     let store = opened.load_store(&Progress::detached()).expect("loads");
     let audience = opened
-        .audience("shoes", &store, &Progress::detached())
+        .audience("shoes", &store, None, &Progress::detached())
         .expect("audience");
     // Shoe buyers A, C, D; C has no email. One of the two is held out.
     let first = ids_and_groups(&audience);
@@ -96,11 +96,11 @@ fn save_then_open_gives_the_same_audience_and_reports_changed_files() {
     let again = Project::open(&path).expect("opens");
     let store = again.load_store(&Progress::detached()).expect("loads");
     let second = again
-        .audience("shoes", &store, &Progress::detached())
+        .audience("shoes", &store, None, &Progress::detached())
         .expect("audience");
     assert_eq!(ids_and_groups(&second), first);
     assert!(matches!(
-        again.audience("nope", &store, &Progress::detached()),
+        again.audience("nope", &store, None, &Progress::detached()),
         Err(ProjectError::NoCampaign { .. })
     ));
 

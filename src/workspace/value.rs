@@ -13,6 +13,8 @@
 //!   side has None there), sorted by customer id.
 //! - Moving the churn-risk thresholds re-buckets at once without refitting
 //!   ([`Value::set_thresholds`]); the next training keeps the thresholds in use.
+//! - A project keeps [`ValueSettings`] (the last training's params and the
+//!   thresholds); opening it makes them the next training's ([`Value::prefer`]).
 //! - Exports run as their own job and write atomically through `crate::export`.
 
 use std::collections::BTreeMap;
@@ -50,6 +52,59 @@ impl Default for ValueParams {
             cutoff: defaults.cutoff,
             models: defaults.models,
         }
+    }
+}
+
+/// The Value tab's settings as a project keeps them: the training params and
+/// the churn-risk thresholds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValueSettings {
+    pub params: ValueParams,
+    pub thresholds: RiskThresholds,
+}
+
+impl ValueSettings {
+    /// `{"window_days", "cutoff": "YYYY-MM-DD" or null, "models": [names],
+    /// "risk_medium", "risk_high"}`.
+    pub fn to_settings(&self) -> serde_json::Value {
+        let models: Vec<&str> = self.params.models.iter().map(|m| m.name()).collect();
+        serde_json::json!({
+            "window_days": self.params.window_days,
+            "cutoff": self.params.cutoff.map(|d| d.to_string()),
+            "models": models,
+            "risk_medium": self.thresholds.medium,
+            "risk_high": self.thresholds.high,
+        })
+    }
+
+    /// Settings written by [`Self::to_settings`]; None when they do not read as
+    /// settings (a window of 0 days, no or an unknown model, a bad date, thresholds
+    /// outside 0..=1 or medium above high, a missing field).
+    pub fn from_settings(value: &serde_json::Value) -> Option<ValueSettings> {
+        let window_days = u32::try_from(value.get("window_days")?.as_u64()?)
+            .ok()
+            .filter(|d| *d > 0)?;
+        let cutoff = match value.get("cutoff")? {
+            serde_json::Value::Null => None,
+            date => Some(date.as_str()?.parse::<NaiveDate>().ok()?),
+        };
+        let mut models = Vec::new();
+        for name in value.get("models")?.as_array()? {
+            let name = name.as_str()?;
+            models.push(*ModelKind::ALL.iter().find(|m| m.name() == name)?);
+        }
+        let thresholds = RiskThresholds {
+            medium: value.get("risk_medium")?.as_f64()?,
+            high: value.get("risk_high")?.as_f64()?,
+        };
+        (!models.is_empty() && thresholds.check().is_ok()).then_some(ValueSettings {
+            params: ValueParams {
+                window_days,
+                cutoff,
+                models,
+            },
+            thresholds,
+        })
     }
 }
 
@@ -93,11 +148,17 @@ impl ValueResults {
     }
 }
 
-/// The Value results slot and its export job.
+/// The Value results slot and its export job, with the settings of the last
+/// training asked for (or a project's, until the next training).
 pub struct Value {
     slot: Slot<ValueResults>,
     export: Slot<String>,
     wake: Wake,
+    requested: Option<ValueParams>,
+    /// A project's settings: the panel takes the params once as its draft; the
+    /// thresholds serve the next training when no result is shown.
+    preferred: Option<ValueSettings>,
+    preferred_taken: bool,
 }
 
 impl Value {
@@ -106,7 +167,52 @@ impl Value {
             slot: Slot::default(),
             export: Slot::default(),
             wake,
+            requested: None,
+            preferred: None,
+            preferred_taken: false,
         }
+    }
+
+    /// The settings to save in a project: the last training's params (or the
+    /// preferred ones) and the thresholds in use. None before any.
+    pub fn settings(&self) -> Option<ValueSettings> {
+        let preferred = self.preferred.as_ref();
+        let params = self
+            .requested
+            .clone()
+            .or_else(|| preferred.map(|p| p.params.clone()))?;
+        Some(ValueSettings {
+            params,
+            thresholds: self.thresholds(),
+        })
+    }
+
+    /// The thresholds in use: a project's until the next training, else the
+    /// shown result's, else the default.
+    fn thresholds(&self) -> RiskThresholds {
+        match (&self.preferred, self.slot.value()) {
+            (Some(preferred), _) => preferred.thresholds,
+            (None, Some(results)) => results.propensity.thresholds,
+            (None, None) => RiskThresholds::default(),
+        }
+    }
+
+    /// Makes `settings` (a project's) the next training's: the panel shows the
+    /// params (see [`Self::take_preferred_params`]).
+    pub fn prefer(&mut self, settings: ValueSettings) {
+        self.requested = None;
+        self.preferred = Some(settings);
+        self.preferred_taken = false;
+    }
+
+    /// A project's params, once, for the panel to show as its settings (None
+    /// once trained since).
+    pub fn take_preferred_params(&mut self) -> Option<ValueParams> {
+        if self.preferred_taken {
+            return None;
+        }
+        self.preferred_taken = true;
+        self.preferred.as_ref().map(|p| p.params.clone())
     }
 
     pub fn slot(&self) -> &Slot<ValueResults> {
@@ -121,10 +227,9 @@ impl Value {
     /// Trains on `store` at `store_version` (replacing a running job), keeping the
     /// thresholds of the result shown.
     pub fn train(&mut self, store: &Store, store_version: u64, params: ValueParams) {
-        let thresholds = self
-            .slot
-            .value()
-            .map_or_else(RiskThresholds::default, |r| r.propensity.thresholds);
+        let thresholds = self.thresholds();
+        self.requested = Some(params.clone());
+        self.preferred = None;
         let store = store.clone();
         self.slot
             .start("value", self.wake.clone(), move |progress| {
@@ -140,6 +245,9 @@ impl Value {
     pub fn set_thresholds(&mut self, thresholds: RiskThresholds) -> anyhow::Result<()> {
         if let Some(results) = self.slot.value_mut() {
             results.propensity.set_thresholds(thresholds)?;
+        }
+        if let Some(preferred) = &mut self.preferred {
+            preferred.thresholds = thresholds;
         }
         Ok(())
     }
@@ -317,6 +425,35 @@ mod tests {
     use polars::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn settings_round_trip_and_bad_ones_read_as_none() {
+        let chosen = ValueSettings {
+            params: ValueParams {
+                window_days: 45,
+                cutoff: NaiveDate::from_ymd_opt(2024, 6, 1),
+                models: vec![ModelKind::LogReg, ModelKind::Forest],
+            },
+            thresholds: RiskThresholds {
+                medium: 0.3,
+                high: 0.6,
+            },
+        };
+        for settings in [ValueSettings::default(), chosen] {
+            let saved = settings.to_settings();
+            assert_eq!(ValueSettings::from_settings(&saved), Some(settings));
+        }
+        let bad = |key: &str, value: serde_json::Value| {
+            let mut saved = ValueSettings::default().to_settings();
+            saved[key] = value;
+            ValueSettings::from_settings(&saved)
+        };
+        assert_eq!(bad("window_days", 0.into()), None);
+        assert_eq!(bad("cutoff", "June".into()), None);
+        assert_eq!(bad("models", serde_json::json!([])), None);
+        assert_eq!(bad("models", serde_json::json!(["svm"])), None);
+        assert_eq!(bad("risk_medium", 0.9.into()), None);
+    }
 
     #[test]
     fn rows_join_on_customer_id_and_the_export_buckets_at_the_thresholds() {

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::metrics::{Accuracy, accuracy, mase_scale};
 use super::models::{ModelKind, PointForecast, predict};
@@ -32,7 +32,7 @@ use crate::jobs::Progress;
 pub const MIN_TRAIN: usize = 8;
 
 /// Which models to consider.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ModelChoice {
     /// Every model.
     Auto,

@@ -12,7 +12,7 @@
 
 use augurs::mstl::MSTLModel;
 use augurs::{Fit, Predict};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::holt::{self, HoltTrend};
 use super::holt_winters::{self, Seasonality};
@@ -22,7 +22,7 @@ pub const Z80: f64 = 1.281_551_565_5;
 pub const Z95: f64 = 1.959_963_985;
 
 /// A forecasting model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ModelKind {
     Naive,
     SeasonalNaive,
