@@ -4,13 +4,17 @@
 //!
 //! Contract:
 //! - A project holds the data files (path, load options with role mappings,
-//!   size and SHA-256 at save time), segment names, model settings (a free-form
-//!   map until the models settle), campaigns and ROI scenarios.
+//!   size and SHA-256 at save time), segment names, the tabs' settings (by key,
+//!   readable JSON: segmentation, recommender, Value, forecast run and its
+//!   what-if scenarios) and campaigns (each with its ROI what-if inputs; the
+//!   window's variants are campaigns too).
 //! - Paths under the project file's folder are stored relative to it, others
 //!   absolute; relative paths are resolved against the folder on open, so a
 //!   project folder can be moved or copied whole.
 //! - `version` is [`PROJECT_VERSION`]; a newer version is refused with a message
-//!   to update Marketbench. Missing fields of older files take their defaults.
+//!   to update Marketbench. Missing fields of older files take their defaults;
+//!   fields this version does not know (the empty `scenarios` list of the
+//!   first files) are ignored.
 //! - Opening checks every data file: missing, or changed (size or hash differs),
 //!   is reported per file; [`OpenedProject::load_store`] refuses missing files
 //!   and loads changed ones (the caller shows the report).
@@ -24,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::campaign::frame::campaign_inputs;
 use crate::analysis::campaign::{
-    Audience, CampaignDef, CampaignError, ExclusionLists, RoiInputs, build_audience,
+    Audience, CampaignDef, CampaignError, ExclusionLists, build_audience,
 };
 use crate::data::{self, LoadOptions, Store};
 use crate::export::hashing::file_sha256;
@@ -54,15 +58,6 @@ pub struct ProjectFile {
     pub sha256: String,
 }
 
-/// A named what-if for a campaign.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Scenario {
-    pub name: String,
-    /// The campaign it applies to.
-    pub campaign: String,
-    pub roi: RoiInputs,
-}
-
 /// A saved project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Project {
@@ -81,8 +76,6 @@ pub struct Project {
     pub model_settings: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     pub campaigns: Vec<CampaignDef>,
-    #[serde(default)]
-    pub scenarios: Vec<Scenario>,
 }
 
 impl Default for Project {
@@ -94,7 +87,6 @@ impl Default for Project {
             segment_names: BTreeMap::new(),
             model_settings: BTreeMap::new(),
             campaigns: Vec::new(),
-            scenarios: Vec::new(),
         }
     }
 }

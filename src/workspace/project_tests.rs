@@ -73,11 +73,6 @@ fn save_then_open_gives_the_same_audience_and_reports_changed_files() {
     }
     assert_eq!(project.files[0].path, PathBuf::from("orders.csv"));
     project.put_campaign(shoe_buyers_with_email());
-    project.scenarios.push(Scenario {
-        name: "cheap".into(),
-        campaign: "shoes".into(),
-        roi: RoiInputs::default(),
-    });
     let path = folder.path().join("shop.marketbench.json");
     project.save(&path).expect("saves");
 
@@ -135,4 +130,16 @@ fn a_project_from_a_newer_version_is_refused() {
         Project::open(&path),
         Err(ProjectError::Parse { .. })
     ));
+}
+
+#[test]
+fn a_first_format_file_with_its_scenarios_list_still_opens() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("old.json");
+    let old = r#"{"version": 1, "files": [], "segment_names": {"k3|recency|0.1": "Loyal"},
+        "model_settings": {}, "campaigns": [], "scenarios": []}"#;
+    std::fs::write(&path, old).expect("write");
+    let opened = Project::open(&path).expect("opens");
+    assert_eq!(opened.project.segment_names["k3|recency|0.1"], "Loyal");
+    assert!(opened.project.model_settings.is_empty());
 }
