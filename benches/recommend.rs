@@ -1,6 +1,7 @@
 //! Recommendations benchmark: generated purchases (default 1,000,000 interactions,
 //! 100,000 customers, 20,000 items), then fit time per model, recommend-all time,
-//! rules, the report card, and peak memory (VmHWM).
+//! the validation the tab's Fit runs first, user-kNN on the same interactions as
+//! explicit ratings, rules, the report card, and peak memory (VmHWM).
 //!
 //! Run in release mode: `cargo bench --bench recommend`
 //! (`MB_CUSTOMERS=10000 MB_ITEMS=2000 cargo bench --bench recommend` for a quick run).
@@ -11,8 +12,9 @@ use std::time::Instant;
 
 use marketbench::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
 use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
+use marketbench::analysis::recommend::validate::settings_for_fit;
 use marketbench::analysis::recommend::{
-    Event, Interactions, ItemInfo, ModelKind, ModelParams, fit,
+    Event, Feedback, Interactions, ItemInfo, ModelKind, ModelParams, fit,
 };
 use marketbench::jobs::Progress;
 use rand::{Rng, SeedableRng};
@@ -154,6 +156,56 @@ fn main() {
             peak_mb()
         );
     }
+    // The tab's default Fit chooses its settings by validation first.
+    for kind in [ModelKind::ItemKnn, ModelKind::Als] {
+        let started = Instant::now();
+        let (_, chosen) = settings_for_fit(&it, params.clone(), kind, true, 10, true, &progress)
+            .expect("validation");
+        let chosen = match chosen {
+            Some(Ok(v)) => v.summary(),
+            Some(Err(why)) => why,
+            None => "nothing to choose".into(),
+        };
+        println!(
+            "{:<9} validation before the fit {:7.2} s: {chosen}, peak {:.0} MB",
+            kind.name(),
+            started.elapsed().as_secs_f64(),
+            peak_mb()
+        );
+    }
+    // The same interactions as explicit ratings 1-5: user-kNN's mean-centred predictions.
+    let mut rated = it.clone();
+    rated.feedback = Feedback::Ratings;
+    for e in &mut rated.events {
+        e.rating = 1.0 + ((u64::from(e.customer) * 31 + u64::from(e.item) * 17) % 5) as f32;
+    }
+    let explicit = ModelParams {
+        explicit: true,
+        ..params.clone()
+    };
+    let started = Instant::now();
+    let model = fit(
+        ModelKind::UserKnn,
+        rated.matrix(&rated.events),
+        &rated.items,
+        &explicit,
+        &progress,
+    )
+    .expect("fit");
+    let fit_secs = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let sample: Vec<usize> = (0..customers)
+        .step_by((customers / 10_000).max(1))
+        .collect();
+    let lists = model
+        .recommend_for(&sample, 10, true, &progress)
+        .expect("recommend");
+    println!(
+        "user-knn on explicit ratings: fit {fit_secs:.2} s, recommend top 10 ({} customers) {:.2} s, peak {:.0} MB",
+        lists.len(),
+        started.elapsed().as_secs_f64(),
+        peak_mb()
+    );
     let started = Instant::now();
     let rules = association_rules(
         &it,

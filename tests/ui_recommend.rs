@@ -7,7 +7,8 @@
 //! progress report by the test's wake, so no timing is assumed); the export
 //! writes every customer's list; the bought-together rules sort by a clicked
 //! figure, follow the minimum confidence and export to Parquet, beside the
-//! next-purchase transitions.
+//! next-purchase transitions. A ratings file loads through the mapping view and
+//! gives lists from explicit ratings.
 
 mod common;
 
@@ -20,6 +21,7 @@ use egui_kittest::kittest::Queryable;
 use marketbench::analysis::recommend::ModelKind;
 use marketbench::analysis::recommend::evaluate::{ReportCard, Split};
 use marketbench::analysis::recommend::validate::ITEM_GRID;
+use marketbench::data::FileKind;
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::{MarketbenchApp, Tab};
 use marketbench::workspace::recommend::{RecommendResults, RulesResults};
@@ -367,4 +369,62 @@ fn a_fit_can_be_cancelled() {
         .get_by_role_and_label(Role::Button, "Fit again")
         .click();
     step_until(&mut harness, "the second fit", |app| fitted(app).is_some());
+}
+
+/// A ratings file (Chinese headers) is recognised as ratings in the mapping view,
+/// loads with one click, and the tab fits on explicit ratings: the list says so
+/// and the rules sections say they need orders.
+#[test]
+fn a_ratings_file_gives_lists_from_explicit_ratings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("评分.csv");
+    let mut text = String::from("用户ID,商品ID,商品名称,评分\n");
+    for u in 0..40 {
+        for i in 0..12 {
+            if (u + i) % 3 != 0 {
+                let liked = (i < 6) == (u < 20);
+                let rating = if liked { 5 } else { 1 };
+                text.push_str(&format!("U{u:02},P{i:02},商品{i},{rating}\n"));
+            }
+        }
+    }
+    std::fs::write(&path, text).expect("write");
+    let app = MarketbenchApp::new(returning_user(), vec![path], no_wake());
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 1000.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    step_until(&mut harness, "the mapping view", |app| {
+        !app.workspace().pending().is_empty() && !app.workspace().is_busy()
+    });
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Load").click();
+    step_until(&mut harness, "the ratings", |app| {
+        app.workspace().store().tables.len() == 1
+    });
+    let kind = harness.state().workspace().store().tables[0].kind;
+    assert_eq!(kind, FileKind::Ratings);
+    harness
+        .get_by_role_and_label(Role::Button, Tab::Recommendations.label())
+        .click();
+    step_until(&mut harness, "the fit", |app| fitted(app).is_some());
+    harness.run();
+    let results = fitted(harness.state()).expect("fit");
+    assert!(results.interactions.is_explicit());
+    harness.get_by_label("Customer id:").click();
+    harness.step();
+    harness.get_by_label("Customer id:").type_text("U03");
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Show customer")
+        .click();
+    harness.run();
+    assert!(shown(&harness, "U03 rated (8 items)"));
+    assert!(shown(
+        &harness,
+        "Top 10 by item-knn from explicit ratings (already-bought items excluded)"
+    ));
+    assert_eq!(
+        harness.query_all_by_label_contains("has no orders").count(),
+        1
+    );
 }

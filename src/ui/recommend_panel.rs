@@ -4,8 +4,9 @@
 //! progress with Cancel and keeps the last fit on screen meanwhile. The report
 //! card, the bought-together rules (with the next-purchase transitions) and
 //! exports are jobs of their own. With a Segments result, popularity is the
-//! customer's segment's. Views push `Action`s, carried out after
-//! the frame is drawn.
+//! customer's segment's. With a ratings file loaded the models learn from the
+//! ratings, and the rules sections say that they need orders instead. Views push
+//! `Action`s, carried out after the frame is drawn.
 
 use std::sync::Arc;
 
@@ -23,9 +24,9 @@ use super::recommend::{
 pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
     ui.heading("Recommendations");
     let store = workspace.store();
-    if store.of_kind(FileKind::Orders).next().is_none()
-        && store.of_kind(FileKind::Ratings).next().is_none()
-    {
+    // Recommendations then learn from the ratings, which have no order baskets.
+    let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
+    if store.of_kind(FileKind::Orders).next().is_none() && !from_ratings {
         ui.add_space(8.0);
         ui.label("Load an orders or ratings file to recommend items to your customers.");
         return;
@@ -49,7 +50,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
     if !loading && recommend.needs_run(&wanted, version, segments.as_ref()) {
         actions.push(Action::Run(wanted.clone()));
     }
-    if !loading && recommend.needs_rules(&wanted_rules, version) {
+    if !loading && !from_ratings && recommend.needs_rules(&wanted_rules, version) {
         actions.push(Action::RunRules(wanted_rules.clone()));
     }
     let mut draft = view.draft.take().unwrap_or_else(|| wanted.clone());
@@ -99,6 +100,19 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
                 "How well each model would have predicted purchases it did not see.",
             );
             report_view::ui(ui, recommend, &mut view, &mut actions);
+            if from_ratings {
+                heading_ui(
+                    ui,
+                    "Bought together",
+                    "Items bought in the same orders, and what customers buy next.",
+                );
+                ui.label(
+                    "The recommendations learn from the ratings file, which has no orders: \
+                     remove it from the Data tab to see the rules and next purchases of the \
+                     orders.",
+                );
+                return;
+            }
             heading_ui(
                 ui,
                 "Bought together",
