@@ -26,8 +26,7 @@ use polars::prelude::*;
 use crate::analysis::campaign::CampaignError;
 use crate::analysis::campaign::frame::join_scores;
 use crate::analysis::propensity::RiskThresholds;
-use crate::analysis::recommend::validate::settings_for_fit;
-use crate::analysis::recommend::{Interactions, ModelParams, Recommendation, fit};
+use crate::analysis::recommend::{Interactions, Recommendation};
 use crate::analysis::segments::{SearchParams, Segmentation, segment_customers};
 use crate::data::Store;
 use crate::jobs::Progress;
@@ -293,26 +292,7 @@ pub fn compute_headless(
         progress.set_message("recommending items");
         let interactions = super::recommend::load_interactions(store)?;
         let params = &settings.recommend;
-        let base = ModelParams {
-            explicit: interactions.is_explicit(),
-            ..params.model_params()
-        };
-        let (model_params, _) = settings_for_fit(
-            &interactions,
-            base,
-            params.model,
-            params.validate,
-            params.top,
-            params.exclude_seen,
-            progress,
-        )?;
-        let model = fit(
-            params.model,
-            interactions.matrix(&interactions.events),
-            &interactions.items,
-            &model_params,
-            progress,
-        )?;
+        let (model, _) = params.fit(&interactions, None, progress)?;
         let lists = model.recommend_all(REC_COUNT, params.exclude_seen, progress)?;
         frames.recs = Some(recs_frame(&interactions, &lists, REC_COUNT)?);
     }

@@ -100,6 +100,36 @@ impl RecommendParams {
         })
     }
 
+    /// Fits the chosen model on `interactions` (explicit ratings or purchase
+    /// counts, as they are), with each customer's segment (by customer index) for
+    /// popularity when given, after choosing its settings by validation when asked.
+    pub fn fit(
+        &self,
+        interactions: &Interactions,
+        segments: Option<Vec<Option<u32>>>,
+        progress: &Progress,
+    ) -> anyhow::Result<(Model, Option<Result<Validation, String>>)> {
+        let base = ModelParams {
+            segments,
+            explicit: interactions.is_explicit(),
+            ..self.model_params()
+        };
+        let (params, validation) = settings_for_fit(
+            interactions,
+            base,
+            self.model,
+            self.validate,
+            self.top,
+            self.exclude_seen,
+            progress,
+        )?;
+        progress.check()?;
+        progress.set_message(format!("fitting {}", self.model));
+        let train = interactions.matrix(&interactions.events);
+        let model = fit(self.model, train, &interactions.items, &params, progress)?;
+        Ok((model, validation))
+    }
+
     /// Settings written by [`Self::to_settings`]; None when they do not read as
     /// settings (an unknown model, a count of 0, a weight outside 0..=1, a
     /// missing field).
@@ -489,28 +519,8 @@ pub fn compute(
     progress.check()?;
     progress.set_message(format!("fitting {}", params.model));
     progress.report(1, STEPS);
-    let train = interactions.matrix(&interactions.events);
-    let mut model_params = params.model_params();
-    model_params.segments = segments.map(|s| customer_segments(&interactions, s));
-    model_params.explicit = interactions.is_explicit();
-    let (model_params, validation) = settings_for_fit(
-        &interactions,
-        model_params,
-        params.model,
-        params.validate,
-        params.top,
-        params.exclude_seen,
-        progress,
-    )?;
-    progress.check()?;
-    progress.set_message(format!("fitting {}", params.model));
-    let model = fit(
-        params.model,
-        train,
-        &interactions.items,
-        &model_params,
-        progress,
-    )?;
+    let segments = segments.map(|s| customer_segments(&interactions, s));
+    let (model, validation) = params.fit(&interactions, segments, progress)?;
     progress.check()?;
     progress.set_message("listing every customer's top items");
     progress.report(2, STEPS);

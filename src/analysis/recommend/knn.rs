@@ -12,8 +12,6 @@
 //! - On explicit ratings user-kNN predicts the rating instead (the mean-centred
 //!   formula of [`explicit_user_scores`]), with similarities over co-rated items.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::sparse::Csr;
@@ -98,6 +96,11 @@ pub struct Scratch {
     pub touched: Vec<u32>,
     user_acc: Vec<f32>,
     user_touched: Vec<u32>,
+    /// Explicit ratings: per customer (dot, |u|², |v|²) over co-rated items.
+    user_sums: Vec<[f32; 3]>,
+    /// Explicit ratings: per item Σ|sim| and the neighbours used.
+    item_den: Vec<f32>,
+    item_used: Vec<u32>,
 }
 
 impl Scratch {
@@ -107,6 +110,9 @@ impl Scratch {
             touched: Vec::new(),
             user_acc: vec![0.0; customers],
             user_touched: Vec::new(),
+            user_sums: vec![[0.0; 3]; customers],
+            item_den: vec![0.0; items],
+            item_used: vec![0; items],
         }
     }
 
@@ -200,27 +206,38 @@ pub fn row_means(train: &Csr) -> Vec<f32> {
 
 /// The customers who rated an item `u` rated, with the cosine of the raw ratings
 /// over the co-rated items; most similar first, ties by lower index.
-pub fn rating_neighbours(train: &Csr, by_item: &Csr, u: usize) -> Vec<(u32, f32)> {
-    let mut sums: HashMap<u32, (f32, f32, f32)> = HashMap::new();
+pub fn rating_neighbours(
+    train: &Csr,
+    by_item: &Csr,
+    u: usize,
+    scratch: &mut Scratch,
+) -> Vec<(u32, f32)> {
     let (items, own) = train.row(u);
     for (&j, &a) in items.iter().zip(own) {
         let (raters, ratings) = by_item.row(j as usize);
         for (&v, &b) in raters.iter().zip(ratings) {
-            if v as usize != u {
-                let sum = sums.entry(v).or_default();
-                sum.0 += a * b;
-                sum.1 += a * a;
-                sum.2 += b * b;
+            if v as usize == u {
+                continue;
             }
+            // user_acc marks the customers touched (a rating may be 0).
+            if scratch.user_acc[v as usize] == 0.0 {
+                scratch.user_acc[v as usize] = 1.0;
+                scratch.user_touched.push(v);
+            }
+            let sum = &mut scratch.user_sums[v as usize];
+            sum[0] += a * b;
+            sum[1] += a * a;
+            sum[2] += b * b;
         }
     }
-    let mut sims: Vec<(u32, f32)> = sums
-        .into_iter()
-        .map(|(v, (dot, aa, bb))| {
-            let norm = aa.sqrt() * bb.sqrt();
-            (v, if norm > 0.0 { dot / norm } else { 0.0 })
-        })
-        .collect();
+    let mut sims: Vec<(u32, f32)> = Vec::with_capacity(scratch.user_touched.len());
+    for &v in &scratch.user_touched {
+        let [dot, aa, bb] = std::mem::take(&mut scratch.user_sums[v as usize]);
+        scratch.user_acc[v as usize] = 0.0;
+        let norm = aa.sqrt() * bb.sqrt();
+        sims.push((v, if norm > 0.0 { dot / norm } else { 0.0 }));
+    }
+    scratch.user_touched.clear();
     top_n(&mut sims, usize::MAX);
     sims
 }
@@ -236,25 +253,39 @@ pub fn explicit_user_scores(
     means: &[f32],
     u: usize,
     k: usize,
+    scratch: &mut Scratch,
 ) -> Vec<(u32, f32, u32)> {
-    let mut sums: HashMap<u32, (f32, f32, u32)> = HashMap::new();
-    for (v, sim) in rating_neighbours(train, by_item, u) {
+    scratch.clear();
+    for (v, sim) in rating_neighbours(train, by_item, u, scratch) {
         let (items, ratings) = train.row(v as usize);
         for (&i, &r) in items.iter().zip(ratings) {
-            let sum = sums.entry(i).or_default();
-            if (sum.2 as usize) < k {
-                sum.0 += sim * (r - means[v as usize]);
-                sum.1 += sim.abs();
-                sum.2 += 1;
+            let at = i as usize;
+            if scratch.item_used[at] as usize >= k {
+                continue;
             }
+            if scratch.item_used[at] == 0 {
+                scratch.touched.push(i);
+            }
+            scratch.scores[at] += sim * (r - means[v as usize]);
+            scratch.item_den[at] += sim.abs();
+            scratch.item_used[at] += 1;
         }
     }
-    sums.into_iter()
-        .map(|(i, (num, den, used))| {
-            let spread = if den > 0.0 { num / den } else { 0.0 };
-            (i, means[u] + spread, used)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(scratch.touched.len());
+    for &i in &scratch.touched {
+        let at = i as usize;
+        let (num, den, used) = (
+            scratch.scores[at],
+            scratch.item_den[at],
+            scratch.item_used[at],
+        );
+        let spread = if den > 0.0 { num / den } else { 0.0 };
+        out.push((i, means[u] + spread, used));
+        scratch.item_den[at] = 0.0;
+        scratch.item_used[at] = 0;
+    }
+    scratch.clear();
+    out
 }
 
 #[cfg(test)]
@@ -380,7 +411,8 @@ mod tests {
         let by_item = train.transpose();
         let means = row_means(&train);
         for k in [1, 2, 4] {
-            let scores = explicit_user_scores(&train, &by_item, &means, 0, k);
+            let mut scratch = Scratch::new(4, 5);
+            let scores = explicit_user_scores(&train, &by_item, &means, 0, k, &mut scratch);
             let (_, got, used) = scores.iter().find(|s| s.0 == 3).copied().expect("item 3");
             let want = mean_centred_prediction(&r, 0, 3, k).expect("prediction");
             assert!(
@@ -390,7 +422,7 @@ mod tests {
             assert_eq!(used as usize, k);
         }
         // Customer 0's neighbours: everyone, customer 2 first.
-        let near = rating_neighbours(&train, &by_item, 0);
+        let near = rating_neighbours(&train, &by_item, 0, &mut Scratch::new(4, 5));
         assert_eq!(near[0].0, 2);
         assert_eq!(near.len(), 4);
     }

@@ -254,7 +254,7 @@ impl Model {
         match (&self.fitted, self.kind) {
             (Fitted::Means(means), _) => {
                 let k = self.params.user_neighbours;
-                return explicit_user_scores(&self.train, &self.by_item, means, u, k)
+                return explicit_user_scores(&self.train, &self.by_item, means, u, k, scratch)
                     .into_iter()
                     .map(|(i, prediction, _)| (i, prediction))
                     .filter(|&(_, s)| s > 0.0)
@@ -363,7 +363,7 @@ impl Model {
         let k = self.params.user_neighbours;
         let near = match &self.fitted {
             _ if self.kind != ModelKind::UserKnn || scored.is_empty() => Vec::new(),
-            Fitted::Means(_) => rating_neighbours(&self.train, &self.by_item, u),
+            Fitted::Means(_) => rating_neighbours(&self.train, &self.by_item, u, scratch),
             _ => similar_customers(&self.train, &self.by_item, u, k, scratch),
         };
         let mut out: Vec<Recommendation> = scored
