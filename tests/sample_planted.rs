@@ -75,7 +75,7 @@ fn each_group_buys_as_documented() {
     for c in members(CustomerGroup::OneOff) {
         assert_eq!(orders.get(c).map_or(0, BTreeSet::len), 1, "one-off {c}");
         assert!(
-            last[c] <= end - chrono::Days::new(90),
+            first[c] <= end - chrono::Days::new(90),
             "one-off {c} ordered in the last 90 days"
         );
     }
@@ -379,7 +379,12 @@ fn staples_are_rebought_at_their_planted_interval() {
         text(&staples, "sku"),
         numbers(&staples, "interval_days"),
     );
-    assert!(customers.len() > 250, "{} staples", customers.len());
+    // 30 % of the 400 loyal customers (measured 126).
+    assert!(
+        (90..=150).contains(&customers.len()),
+        "{} staples",
+        customers.len()
+    );
     let mut close = 0;
     for i in 0..customers.len() {
         let bought: Vec<NaiveDate> = days[&(customers[i].clone(), skus[i].clone())]

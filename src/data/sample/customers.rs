@@ -20,7 +20,7 @@ use super::pick::Weighted;
 pub enum CustomerGroup {
     /// Frequent, high basket value, ordered in the last 30 days.
     Loyal,
-    /// A few orders a year from their first order to the end.
+    /// Re-order every 30–110 days from their first order to the end.
     Regular,
     /// Buy mostly in promotion windows, cheap products.
     BargainHunter,
@@ -67,7 +67,8 @@ impl CustomerGroup {
 /// How a group buys.
 pub(super) struct GroupParams {
     pub share: f64,
-    /// Normal (non-staple) orders: `min_orders + Poisson(extra_orders)`.
+    /// Normal (non-staple) orders: `min_orders + Poisson(extra_orders)`
+    /// (regulars: by their re-order rhythm instead, see `orders`).
     pub min_orders: u32,
     pub extra_orders: f64,
     /// Lines per order: `1 + Poisson(extra_lines)` (before bundle companions).
@@ -101,7 +102,7 @@ const GROUP_PARAMS: [GroupParams; 6] = [
         extra_orders: 2.0,
         extra_lines: 0.8,
         price_power: 0.0,
-        staple_share: 0.15,
+        staple_share: 0.0,
         cancellable: true,
         browse_weight: 2.0,
     },

@@ -32,6 +32,11 @@ pub(super) const DUPLICATE_ROWS: usize = 20;
 pub(super) const GUEST_ROWS: usize = 10;
 /// Loyal customers always have an order in this many last days.
 pub(super) const LOYAL_RECENT_DAYS: u32 = 30;
+/// Days between a regular customer's orders (uniform), the first within the
+/// largest gap after the window starts.
+pub(super) const REGULAR_GAP_DAYS: (f64, f64) = (30.0, 110.0);
+/// A regular's order lands within this many days of its due day, by demand.
+const REGULAR_SLACK_DAYS: u32 = 3;
 /// One-off buyers' order is before this many last days; new customers' first after.
 pub(super) const NEW_DAYS: u32 = 90;
 /// Lapsed customers order only in days `0..LAPSED_LAST_DAY`.
@@ -295,8 +300,19 @@ fn plan_days(
             });
         }
         CustomerGroup::Regular => {
+            // A steady re-order rhythm, so a regular's last order is always recent.
             window_start = rng.random_range(0..=450);
-            plan.extend((0..count).map(|_| normal_day(cal.sample_day(rng, window_start, end))));
+            let (min_gap, max_gap) = REGULAR_GAP_DAYS;
+            let mut due = f64::from(window_start) + rng.random_range(0.0..max_gap);
+            while due <= f64::from(end) {
+                let d = due as u32;
+                plan.push(normal_day(cal.sample_day(
+                    rng,
+                    d.saturating_sub(REGULAR_SLACK_DAYS),
+                    (d + REGULAR_SLACK_DAYS).min(end),
+                )));
+                due += rng.random_range(min_gap..max_gap);
+            }
         }
         CustomerGroup::BargainHunter => {
             window_start = rng.random_range(0..=365);
