@@ -10,3 +10,8 @@ pub mod export; // tables out to CSV and XLSX, atomically, safe for spreadsheets
 pub mod jobs; // background work with progress, cancel and generation ids
 pub mod ui; // the eframe app: one file per panel
 pub mod workspace; // loaded files, files on their way in and results computed from them (no egui)
+
+/// mimalloc keeps freed memory for reuse instead of handing every large column
+/// back to the OS, so loading and cleaning a big file is not dominated by page faults.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

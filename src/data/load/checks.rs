@@ -38,6 +38,9 @@ pub(super) struct Checks<'a> {
     pub options: &'a LoadOptions,
     pub file: &'a str,
     pub date_format: &'a DateFormat,
+    /// Later copies of duplicate rows (already reported): dropped, and left out
+    /// of every other count.
+    pub duplicates: Option<&'a BooleanChunked>,
 }
 
 impl Checks<'_> {
@@ -57,7 +60,10 @@ impl Checks<'_> {
         let height = self.raw.height();
         let kind = self.options.kind;
         let timed = matches!(kind, FileKind::Orders | FileKind::Events | FileKind::Series);
-        let mut drop = BooleanChunked::full("drop".into(), false, height);
+        let mut drop = match self.duplicates {
+            Some(duplicates) => duplicates.clone(),
+            None => BooleanChunked::full("drop".into(), false, height),
+        };
 
         if let (Some(ts), Some((name, source))) = (
             canonical.get(&Role::Timestamp),
@@ -68,8 +74,9 @@ impl Checks<'_> {
             } else {
                 &present(source)? & &ts.is_null()
             };
+            let bad = &bad & &!&drop;
             let bad_count = count(&bad);
-            if timed && bad_count == height {
+            if timed && bad_count == height - count(&drop) {
                 return Err(CheckError::Data(Box::new(
                     self.all_dates_bad(name, source)?,
                 )));
@@ -208,7 +215,7 @@ impl Checks<'_> {
                 let bad = if orders {
                     &value.is_null() & &!&*drop
                 } else {
-                    &present(source)? & &value.is_null()
+                    &(&present(source)? & &value.is_null()) & &!&*drop
                 };
                 per_column.push((bad, name, source));
             }

@@ -1,15 +1,16 @@
 //! Exact duplicate rows: identical in every source column.
 //!
 //! Contract: the first copy (lowest row number) is kept, later copies are dropped.
-//! Nulls count as equal to nulls. The common case, no duplicates, costs one
-//! hashing pass over the file (a 64-bit hash per row, computed in parallel over
-//! row ranges); only rows whose hash occurs twice are compared exactly and grouped
-//! to find which copy came first, so a hash collision never drops a row.
+//! Nulls count as equal to nulls, and so do 0.0 and -0.0, and NaNs. The common
+//! case, no duplicates, costs one hashing pass over the file (a 64-bit hash per row
+//! from polars' vectorised column hashes, computed in parallel over row ranges);
+//! only rows whose hash occurs twice are compared exactly and grouped to find which
+//! copy came first, so a hash collision never drops a row.
 
 use std::collections::HashSet;
-use std::hash::BuildHasher;
 
-use foldhash::quality::FixedState;
+use foldhash::SharedSeed;
+use foldhash::quality::SeedableRandomState;
 use polars::prelude::*;
 use rayon::prelude::*;
 
@@ -19,6 +20,8 @@ use crate::data::report::{Example, MAX_EXAMPLES, Problem, ProblemKind};
 /// Internal name for the row numbers while grouping (cannot clash with a header
 /// in practice, and is never shown).
 const ROW_KEY: &str = "__marketbench_row__";
+/// Seed of the row hashes (any fixed value: a shared hash only makes rows candidates).
+const HASH_SEED: u64 = 0x6d62_7275_6e73;
 /// Rows hashed by one parallel task.
 const HASH_CHUNK: usize = 256 * 1024;
 
@@ -107,13 +110,14 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
 /// rows that can be duplicates); None when every hash is unique.
 fn shared_hash_rows(source: &DataFrame) -> PolarsResult<Option<BooleanChunked>> {
     let height = source.height();
+    let state = SeedableRandomState::with_seed(HASH_SEED, SharedSeed::global_fixed());
     let mut hashes = vec![0u64; height];
     hashes.par_chunks_mut(HASH_CHUNK).enumerate().try_for_each(
         |(i, chunk)| -> PolarsResult<()> {
             let offset = (i * HASH_CHUNK) as i64;
             for column in source.columns() {
-                let part = column.as_materialized_series().slice(offset, chunk.len());
-                combine_hashes(&part, chunk)?;
+                let part = column.slice(offset, chunk.len());
+                part.vec_hash_combine(state.clone(), chunk)?;
             }
             Ok(())
         },
@@ -134,43 +138,6 @@ fn shared_hash_rows(source: &DataFrame) -> PolarsResult<Option<BooleanChunked>> 
             .map(|hash| Some(shared.contains(hash)))
             .collect(),
     ))
-}
-
-/// Mixes each value of `part` into the running hash of its row.
-fn combine_hashes(part: &Series, hashes: &mut [u64]) -> PolarsResult<()> {
-    let state = FixedState::with_seed(0x6d62_7275_6e73);
-    let mut mix = |values: &mut dyn Iterator<Item = Option<u64>>| {
-        for (hash, value) in hashes.iter_mut().zip(values) {
-            *hash = state.hash_one((*hash, value));
-        }
-    };
-    let dtype = part.dtype();
-    if dtype.is_float() {
-        let floats = part.cast(&DataType::Float64)?;
-        // 0.0 and -0.0 are equal, and so are all NaNs.
-        let bits = |v: f64| {
-            if v == 0.0 {
-                0
-            } else if v.is_nan() {
-                1
-            } else {
-                v.to_bits()
-            }
-        };
-        mix(&mut floats.f64()?.iter().map(|v| v.map(bits)));
-    } else if dtype.is_integer() || dtype.is_bool() || dtype.is_temporal() {
-        let ints = part.to_physical_repr().cast(&DataType::Int64)?;
-        mix(&mut ints.i64()?.iter().map(|v| v.map(|v| v as u64)));
-    } else if let Ok(text) = part.cast(&DataType::String) {
-        let text_state = FixedState::with_seed(7);
-        mix(&mut text
-            .str()?
-            .iter()
-            .map(|v| v.map(|s| text_state.hash_one(s))));
-    }
-    // A column that cannot be hashed (nested JSON) is left out: more rows become
-    // candidates, and the exact comparison still decides.
-    Ok(())
 }
 
 #[cfg(test)]
@@ -197,6 +164,20 @@ mod tests {
         assert_eq!(found.problem.count, 2);
         assert_eq!(found.problem.examples[0].value, "same as row 1");
         assert_eq!(found.problem.examples[1].value, "same as row 5");
+    }
+
+    #[test]
+    fn zeros_of_either_sign_and_nans_are_equal() {
+        let frame = df!(
+            "id" => ["a", "a", "b", "b", "c"],
+            "x" => [0.0f64, -0.0, f64::NAN, f64::NAN, 1.0],
+        )
+        .unwrap();
+        let found = find_duplicates(&frame, &numbered(frame.height()))
+            .unwrap()
+            .expect("rows 2 and 4 repeat rows 1 and 3");
+        let drop: Vec<bool> = found.drop.iter().map(|v| v.unwrap()).collect();
+        assert_eq!(drop, [false, true, false, true, false]);
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //!    customer id, date/time and event type; customers a customer id; products an
 //!    item id.
 //! 2. Every row gets its 1-based source row number in `row` before anything is
-//!    dropped. Exact duplicates over all source columns: later copies are dropped.
+//!    dropped. Exact duplicates over all source columns: later copies are dropped
+//!    (with the rows the checks drop, in one pass at the end).
 //! 3. Columns are converted (see `clean`, `numbers`, `dates`). Orders and events drop
 //!    rows whose date is missing or unreadable; if no row's date reads, loading fails
 //!    with [`DataError::BadValue`] naming the first one. Orders then drop lines where
@@ -40,6 +41,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use super::dates;
 use super::read::{ReadOptions, read_raw};
@@ -183,33 +185,26 @@ pub fn table_from_frame(
     let rows = Column::new_row_index(ROW_COLUMN.into(), 1, rows_read)
         .and_then(|c| c.cast(&DataType::UInt32))
         .map_err(failed("numbering rows"))?;
-    let (raw, rows) = match duplicates::find_duplicates(&raw, &rows)
+    // Later copies are not removed here but dropped with the rows the checks
+    // drop, so the table is copied once.
+    let duplicates = duplicates::find_duplicates(&raw, &rows)
         .map_err(failed("looking for duplicate rows"))?
-    {
-        Some(dups) => {
-            let keep = !&dups.drop;
+        .map(|dups| {
             found.push(dups.problem);
-            let raw = filter_by_column(raw.into_columns(), &keep)
-                .map_err(failed("dropping duplicate rows"))?;
-            let rows = rows
-                .filter(&keep)
-                .map_err(failed("dropping duplicate rows"))?;
-            (raw, rows)
-        }
-        None => (raw, rows),
-    };
-
+            dups.drop
+        });
     step(progress, 2, "reading dates and numbers")?;
     let date_format = resolve_date_format(&raw, &rows, options, &file, &mut report)?;
-    let mut canonical: BTreeMap<Role, Column> = BTreeMap::new();
-    for (role, source) in &options.mapping {
-        let source = raw
-            .column(source)
-            .map_err(failed("reading a mapped column"))?;
-        let column = canonical_column(source, *role, &date_format)
-            .map_err(failed("converting a mapped column"))?;
-        canonical.insert(*role, column);
-    }
+    // The roles' columns are independent: converted in parallel.
+    let mut canonical = options
+        .mapping
+        .par_iter()
+        .map(|(role, source)| {
+            let source = raw.column(source)?;
+            Ok((*role, canonical_column(source, *role, &date_format)?))
+        })
+        .collect::<PolarsResult<BTreeMap<Role, Column>>>()
+        .map_err(failed("converting a mapped column"))?;
 
     step(progress, 3, "checking rows")?;
     let checked = Checks {
@@ -218,6 +213,7 @@ pub fn table_from_frame(
         options,
         file: &file,
         date_format: &date_format,
+        duplicates: duplicates.as_ref(),
     };
     let outcome = checked
         .run(&mut canonical, &mut found, &mut report.notes)

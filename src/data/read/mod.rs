@@ -13,7 +13,7 @@
 //!   text when it clearly has two or more columns, and is
 //!   `DataError::UnsupportedFormat` otherwise.
 //! - **Encoding** (text formats): UTF-8 with or without a byte-order mark, else
-//!   GBK/GB18030; see [`text`]. Big UTF-8 files are handed to polars without a copy.
+//!   GBK/GB18030; see [`text`]. Plain UTF-8 files are read from disk piece by piece.
 //! - **Header.** Names are trimmed; an empty name becomes `column_N` (1-based
 //!   position); a repeated name becomes `name_2`, `name_3`, ... (Excel and CSV;
 //!   Parquet and JSON names are unique by construction).
@@ -30,6 +30,7 @@
 
 mod excel;
 mod json;
+mod pieces;
 mod records;
 mod text;
 

@@ -13,6 +13,10 @@
 //! blanks, then of one or more, are tried (fixed-width-like exports); those files
 //! are rewritten in memory with one separator byte between fields.
 //!
+//! Reading: polars parses the text in pieces of whole records (see [`Pieces`]), so
+//! a plain UTF-8 file is read from disk a piece at a time and never held in memory
+//! beside the frame it becomes.
+//!
 //! Types: polars infers them from the first 10,000 rows. When a later value does
 //! not fit, the offending column is read again as String (repeatedly, then all
 //! columns as String). `text_columns` are always String. Dates are not parsed
@@ -22,11 +26,12 @@
 //! a `Parse` error naming the line. Lines with fewer fields are read with nulls in
 //! the missing trailing columns (some exports drop trailing empty fields).
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use polars::prelude::*;
 
+use super::pieces::Pieces;
 use super::records::{Delim, Records, collapse_spaces, unquote};
 use super::{ReadOptions, clean_names, string_column_indices};
 use crate::data::{DataError, FileFormat, TextEncoding};
@@ -35,6 +40,8 @@ use crate::data::{DataError, FileFormat, TextEncoding};
 const SNIFF_RECORDS: usize = 50;
 /// Bytes looked at to choose the delimiter.
 const SNIFF_BYTES: usize = 1 << 20;
+/// Bytes of text polars parses at a time (see [`Pieces`]).
+const PIECE_BYTES: usize = 64 << 20;
 /// Rows polars uses to infer column types.
 const INFER_ROWS: usize = 10_000;
 /// The separator written between fields of a space-separated file.
@@ -244,6 +251,16 @@ pub(super) fn read_delimited(
     file: &str,
     options: &ReadOptions,
 ) -> Result<(DataFrame, FileFormat), DataError> {
+    read_delimited_in_pieces(text, file, options, PIECE_BYTES)
+}
+
+/// `read_delimited` with polars parsing `piece_bytes` of text at a time.
+fn read_delimited_in_pieces(
+    text: &Utf8Text,
+    file: &str,
+    options: &ReadOptions,
+    piece_bytes: usize,
+) -> Result<(DataFrame, FileFormat), DataError> {
     let bytes = text.bytes();
     let delim = sniff_delimiter(bytes);
     let collapsed;
@@ -270,6 +287,7 @@ pub(super) fn read_delimited(
         header_lines,
         width: names.len(),
         max_rows: options.max_rows,
+        piece_bytes,
     };
     let frame = read
         .with_retries(Input::Bytes(data), as_string)
@@ -311,8 +329,17 @@ pub(super) fn read_delimited(
 #[derive(Clone, Copy)]
 enum Input<'a> {
     Bytes(&'a [u8]),
-    /// A plain UTF-8 file, memory-mapped by polars.
+    /// A plain UTF-8 file, read from disk piece by piece.
     File(&'a Path),
+}
+
+impl Input<'_> {
+    fn reader(&self) -> std::io::Result<Box<dyn Read + '_>> {
+        Ok(match self {
+            Input::Bytes(data) => Box::new(Cursor::new(*data)),
+            Input::File(path) => Box::new(std::fs::File::open(path)?),
+        })
+    }
 }
 
 /// The shape of one polars read.
@@ -321,6 +348,8 @@ struct ColumnsRead {
     header_lines: usize,
     width: usize,
     max_rows: Option<usize>,
+    /// Bytes of text polars parses at a time.
+    piece_bytes: usize,
 }
 
 impl ColumnsRead {
@@ -334,16 +363,7 @@ impl ColumnsRead {
     ) -> Result<DataFrame, String> {
         let mut all_string = false;
         loop {
-            let attempt = read_with_polars(
-                input,
-                self.separator,
-                self.header_lines,
-                self.width,
-                &as_string,
-                all_string,
-                self.max_rows,
-            );
-            match attempt {
+            match self.read_pieces(input, &as_string, all_string) {
                 Ok(frame) => return Ok(frame),
                 Err(e) => {
                     let message = e.to_string();
@@ -361,11 +381,82 @@ impl ColumnsRead {
             }
         }
     }
+
+    /// One read of the whole input, a piece at a time: the first piece's
+    /// column types hold for the rest (a value that does not fit fails the read).
+    fn read_pieces(
+        &self,
+        input: Input<'_>,
+        as_string: &[usize],
+        all_string: bool,
+    ) -> PolarsResult<DataFrame> {
+        let mut pieces = Pieces::new(input.reader()?, self.separator, self.piece_bytes);
+        let mut frame: Option<DataFrame> = None;
+        while let Some(piece) = pieces.next_piece()? {
+            let rows_left = match (self.max_rows, &frame) {
+                (Some(max), Some(f)) => Some(max.saturating_sub(f.height())),
+                (max, _) => max,
+            };
+            if rows_left == Some(0) {
+                break;
+            }
+            let part = self.read_piece(
+                piece,
+                frame.as_ref().map(|f| f.schema().clone()),
+                as_string,
+                all_string,
+                rows_left,
+            )?;
+            match &mut frame {
+                None => frame = Some(part),
+                Some(frame) if part.height() > 0 => {
+                    frame.vstack_mut_owned(part)?;
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(frame.unwrap_or_default())
+    }
+
+    /// One polars read of one piece: the first (with the header lines, types
+    /// inferred) or a later one (typed by `schema`). Columns are named `column_N`
+    /// by polars; the caller renames.
+    fn read_piece(
+        &self,
+        piece: &[u8],
+        schema: Option<SchemaRef>,
+        as_string: &[usize],
+        all_string: bool,
+        max_rows: Option<usize>,
+    ) -> PolarsResult<DataFrame> {
+        let first = schema.is_none();
+        let overwrite: Schema = as_string
+            .iter()
+            .filter(|&&i| i < self.width)
+            .map(|&i| Field::new(format!("column_{}", i + 1).into(), DataType::String))
+            .collect();
+        let infer = if all_string { 0 } else { INFER_ROWS };
+        CsvReadOptions::default()
+            .with_has_header(false)
+            .with_skip_lines(if first { self.header_lines } else { 0 })
+            .with_n_rows(max_rows)
+            .with_infer_schema_length(Some(infer))
+            .with_schema_overwrite(first.then(|| Arc::new(overwrite)))
+            .with_schema(schema)
+            .with_raise_if_empty(false)
+            .map_parse_options(|p| {
+                p.with_separator(self.separator)
+                    .with_quote_char(Some(b'"'))
+                    .with_missing_is_null(true)
+            })
+            .into_reader_with_file_handle(Cursor::new(piece))
+            .finish()
+    }
 }
 
 /// The fast path for the common big file: plain UTF-8 (no byte-order mark) with a
-/// one-byte delimiter, read by polars straight from the file (memory-mapped, no
-/// copy in memory). `sample` is the start of the file, cut at a line break.
+/// one-byte delimiter, read from the file piece by piece (the whole text is never
+/// in memory). `sample` is the start of the file, cut at a line break.
 /// Returns None whenever the general path must decide (another encoding, spaces
 /// as delimiter, any read problem): it then reads the file again and reports the
 /// problem with its line.
@@ -391,6 +482,7 @@ pub(super) fn read_plain_file(
         header_lines,
         width: names.len(),
         max_rows: options.max_rows,
+        piece_bytes: PIECE_BYTES,
     };
     let Ok(mut frame) = read.with_retries(Input::File(path), as_string) else {
         return Ok(None);
@@ -416,40 +508,63 @@ fn failing_column(message: &str) -> Option<usize> {
     digits.parse::<usize>().ok()?.checked_sub(1)
 }
 
-/// One polars read. Columns are named `column_N` by polars; the caller renames.
-fn read_with_polars(
-    input: Input<'_>,
-    separator: u8,
-    header_lines: usize,
-    width: usize,
-    as_string: &[usize],
-    all_string: bool,
-    max_rows: Option<usize>,
-) -> PolarsResult<DataFrame> {
-    let overwrite: Schema = as_string
-        .iter()
-        .filter(|&&i| i < width)
-        .map(|&i| Field::new(format!("column_{}", i + 1).into(), DataType::String))
-        .collect();
-    let infer = if all_string { 0 } else { INFER_ROWS };
-    let options = CsvReadOptions::default()
-        .with_has_header(false)
-        .with_skip_lines(header_lines)
-        .with_n_rows(max_rows)
-        .with_infer_schema_length(Some(infer))
-        .with_schema_overwrite(Some(Arc::new(overwrite)))
-        .with_raise_if_empty(false)
-        .map_parse_options(|p| {
-            p.with_separator(separator)
-                .with_quote_char(Some(b'"'))
-                .with_missing_is_null(true)
-        });
-    match input {
-        Input::Bytes(data) => options
-            .into_reader_with_file_handle(Cursor::new(data))
-            .finish(),
-        Input::File(path) => options
-            .try_into_reader_with_file_path(Some(path.to_path_buf()))?
-            .finish(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf8(text: &str) -> Utf8Text {
+        decode(text.as_bytes().to_vec(), "test.csv").unwrap()
+    }
+
+    fn read(text: &str, piece_bytes: usize, max_rows: Option<usize>) -> DataFrame {
+        let options = ReadOptions {
+            max_rows,
+            ..ReadOptions::default()
+        };
+        read_delimited_in_pieces(&utf8(text), "test.csv", &options, piece_bytes)
+            .unwrap()
+            .0
+    }
+
+    fn lines(rows: usize, odd_row: Option<usize>) -> String {
+        let mut text = String::from("订单号,商品,数量\n");
+        for i in 0..rows {
+            let quantity = if Some(i) == odd_row {
+                "a few".to_owned()
+            } else {
+                (i % 7).to_string()
+            };
+            text.push_str(&format!("{i},\"连衣裙, 第{i}款\n(新)\",{quantity}\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn small_pieces_read_the_same_frame_as_one_piece() {
+        let text = lines(3_000, None);
+        let whole = read(&text, PIECE_BYTES, None);
+        let pieces = read(&text, 500, None);
+        assert_eq!(whole.height(), 3_000);
+        assert!(whole.equals_missing(&pieces));
+        assert_eq!(whole.column("数量").unwrap().dtype(), &DataType::Int64);
+        let names = pieces.column("商品").unwrap();
+        assert_eq!(
+            names.str().unwrap().get(2999),
+            Some("连衣裙, 第2999款\n(新)")
+        );
+        assert_eq!(read(&text, 500, Some(1_234)).height(), 1_234);
+    }
+
+    #[test]
+    fn a_value_in_a_later_piece_that_does_not_fit_reads_the_column_as_text() {
+        let text = lines(3_000, Some(2_500));
+        let frame = read(&text, 500, None);
+        let quantity = frame.column("数量").unwrap();
+        assert_eq!(quantity.dtype(), &DataType::String);
+        assert_eq!(quantity.str().unwrap().get(2_500), Some("a few"));
+        assert_eq!(
+            quantity.str().unwrap().get(2_499),
+            Some(&*(2_499 % 7).to_string())
+        );
     }
 }
