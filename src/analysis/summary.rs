@@ -73,13 +73,22 @@ impl Summary {
         } else {
             count_distinct("item_name")
         };
-        let out = with_net_amount(lines)
+        // Two queries: the distinct counts read only the id columns, the sums
+        // only the amounts and flags (one query over both holds far more memory).
+        let distinct = lines
+            .clone()
+            .lazy()
             .select([
                 count_distinct("customer_id").alias("customers"),
                 orders.alias("orders"),
                 items.alias("items"),
-                day_expr().min().alias("first_day"),
-                day_expr().max().alias("last_day"),
+            ])
+            .collect()
+            .map_err(polars_error("counting customers, orders and items"))?;
+        let sums = with_net_amount(lines)
+            .select([
+                col("ts").min().dt().date().alias("first_day"),
+                col("ts").max().dt().date().alias("last_day"),
                 col("_net").sum().alias("revenue_net"),
                 when(col("_return"))
                     .then(col("_net").abs())
@@ -96,6 +105,9 @@ impl Summary {
                     .alias("cancelled_lines"),
             ])
             .collect()
+            .map_err(polars_error("summarising order lines"))?;
+        let out = distinct
+            .hstack(sums.columns())
             .map_err(polars_error("summarising order lines"))?;
         let count = |name: &str| -> Result<usize, AnalysisError> {
             let value = out
