@@ -42,11 +42,12 @@ impl<R: Read> Pieces<R> {
         let mut want = self.piece_bytes;
         loop {
             if !self.eof && self.buf.len() < want {
-                let missing = (want - self.buf.len()) as u64;
+                let missing = want - self.buf.len();
+                self.buf.reserve(missing);
                 let read = (&mut self.reader)
-                    .take(missing)
+                    .take(missing as u64)
                     .read_to_end(&mut self.buf)?;
-                self.eof = (read as u64) < missing;
+                self.eof = read < missing;
             }
             if self.buf.is_empty() {
                 return Ok(None);
