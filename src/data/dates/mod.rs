@@ -20,10 +20,13 @@
 mod text;
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use super::model::{DateFormat, DateGuess};
 use text::Layout;
 
+/// Rows of text dates parsed by one parallel task.
+const RANGE: usize = 256 * 1024;
 /// Values examined by `detect_date_format`.
 const SAMPLE_SIZE: usize = 2_000;
 /// Share of sampled values a format must read to be proposed.
@@ -224,14 +227,31 @@ pub fn parse_dates(values: &Series, format: &DateFormat) -> PolarsResult<Series>
             // Native asked for but the column is text: read it as ISO.
             let layout = format_layout(format).unwrap_or(Layout::Iso);
             let strings = values.cast(&DataType::String)?;
-            strings
-                .str()?
-                .iter()
-                .map(|v| v.and_then(|v| text::parse(v, layout)))
-                .collect()
+            parse_text_in_parallel(strings.str()?, layout)?
         }
     };
     millis.with_name(name).into_series().cast(&target)
+}
+
+/// Text dates in `layout` as milliseconds, read in parallel over row ranges.
+fn parse_text_in_parallel(strings: &StringChunked, layout: Layout) -> PolarsResult<Int64Chunked> {
+    let ranges: Vec<usize> = (0..strings.len()).step_by(RANGE).collect();
+    let parts: Vec<Int64Chunked> = ranges
+        .into_par_iter()
+        .map(|start| {
+            strings
+                .slice(start as i64, RANGE)
+                .iter()
+                .map(|v| v.and_then(|v| text::parse(v, layout)))
+                .collect()
+        })
+        .collect();
+    let mut parts = parts.into_iter();
+    let mut millis = parts.next().unwrap_or_default();
+    for part in parts {
+        millis.append_owned(part)?;
+    }
+    Ok(millis)
 }
 
 /// Numbers (or numeric text) as f64, with non-finite values as null.
@@ -306,4 +326,34 @@ pub fn reads_swapped(value: &str, format: &DateFormat) -> Option<DateFormat> {
     };
     let layout = format_layout(&other)?;
     text::parse(value, layout).map(|_| other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_dates_over_several_ranges_keep_their_rows() {
+        let n = 2 * RANGE + 5;
+        let day = |i: usize| format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        let values: Vec<Option<String>> = (0..n)
+            .map(|i| match i % 1000 {
+                7 => None,
+                9 => Some("not a date".to_owned()),
+                _ => Some(day(i)),
+            })
+            .collect();
+        let series = Series::new("ts".into(), values);
+        let parsed = parse_dates(&series, &DateFormat::Iso).unwrap();
+        assert_eq!(parsed.len(), n);
+        let millis = parsed.to_physical_repr();
+        let millis = millis.i64().unwrap();
+        for i in [0, 7, 9, RANGE - 1, RANGE, RANGE + 9, n - 1] {
+            let expected = (i % 1000 != 7 && i % 1000 != 9)
+                .then(|| text::parse(&day(i), Layout::Iso).unwrap());
+            assert_eq!(millis.get(i), expected, "row {i}");
+        }
+        let bad = (0..n).filter(|i| matches!(i % 1000, 7 | 9)).count();
+        assert_eq!(millis.null_count(), bad);
+    }
 }

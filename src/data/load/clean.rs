@@ -6,8 +6,6 @@
 //! `numbers`). Dates are `Datetime(ms)` (see `dates`). Columns that need no change
 //! are passed through without copying.
 
-use std::collections::HashSet;
-
 use polars::prelude::*;
 
 use super::numbers::numbers_from_column;
@@ -93,46 +91,30 @@ pub fn present(source: &Column) -> PolarsResult<BooleanChunked> {
 }
 
 /// True where `status` names a cancellation or refund (case-insensitive, any of
-/// [`CANCEL_WORDS`] inside the text). Checked once per distinct status.
+/// [`CANCEL_WORDS`] inside the text). Each distinct status is checked once.
 pub fn cancelled_mask(status: &Column) -> PolarsResult<BooleanChunked> {
-    let ca = status.str()?;
-    let distinct = status.unique()?;
-    let cancelled: HashSet<&str> = distinct
+    let mut verdicts: foldhash::HashMap<&str, bool> = foldhash::HashMap::default();
+    Ok(status
         .str()?
         .iter()
-        .flatten()
-        .filter(|s| {
-            let lower = s.to_lowercase();
-            CANCEL_WORDS.iter().any(|w| lower.contains(w))
+        .map(|v| {
+            Some(v.is_some_and(|s| {
+                *verdicts.entry(s).or_insert_with(|| {
+                    let lower = s.to_lowercase();
+                    CANCEL_WORDS.iter().any(|w| lower.contains(w))
+                })
+            }))
         })
-        .collect();
-    if cancelled.is_empty() {
-        return Ok(BooleanChunked::full(
-            status.name().clone(),
-            false,
-            status.len(),
-        ));
-    }
-    Ok(ca
-        .iter()
-        .map(|v| Some(v.is_some_and(|s| cancelled.contains(s))))
-        .collect())
+        .collect::<BooleanChunked>()
+        .with_name(status.name().clone()))
 }
 
 /// A mask that is true where `column` is below zero (null counts as false).
 pub fn negative(column: &Column) -> PolarsResult<BooleanChunked> {
-    Ok(column
-        .f64()?
-        .iter()
-        .map(|v| Some(v.is_some_and(|v| v < 0.0)))
-        .collect())
+    Ok(column.f64()?.lt(0.0).fill_null_with_values(false)?)
 }
 
 /// A mask that is true where `column` is zero or below (null counts as false).
 pub fn not_positive(column: &Column) -> PolarsResult<BooleanChunked> {
-    Ok(column
-        .f64()?
-        .iter()
-        .map(|v| Some(v.is_some_and(|v| v <= 0.0)))
-        .collect())
+    Ok(column.f64()?.lt_eq(0.0).fill_null_with_values(false)?)
 }
