@@ -332,13 +332,13 @@ fn assemble(
     }
 }
 
-/// The rows of `columns` where `keep` is true, filtered column by column (two or
-/// more at once on the worker threads) so each source column is freed as soon as
-/// its kept rows are copied: the table is never held twice.
+/// The rows of `columns` where `keep` is true, filtered column by column so each
+/// source column is freed as soon as its kept rows are copied: the table is never
+/// held twice.
 fn filter_by_column(columns: Vec<Column>, keep: &BooleanChunked) -> PolarsResult<DataFrame> {
     let kept = keep.sum().unwrap_or(0) as usize;
     let columns = columns
-        .into_par_iter()
+        .into_iter()
         .map(|column| column.filter(keep))
         .collect::<PolarsResult<Vec<_>>>()?;
     DataFrame::new(kept, columns)
