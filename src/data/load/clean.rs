@@ -111,10 +111,10 @@ pub fn cancelled_mask(status: &Column) -> PolarsResult<BooleanChunked> {
 
 /// A mask that is true where `column` is below zero (null counts as false).
 pub fn negative(column: &Column) -> PolarsResult<BooleanChunked> {
-    Ok(column.f64()?.lt(0.0).fill_null_with_values(false)?)
+    column.f64()?.lt(0.0).fill_null_with_values(false)
 }
 
 /// A mask that is true where `column` is zero or below (null counts as false).
 pub fn not_positive(column: &Column) -> PolarsResult<BooleanChunked> {
-    Ok(column.f64()?.lt_eq(0.0).fill_null_with_values(false)?)
+    column.f64()?.lt_eq(0.0).fill_null_with_values(false)
 }
