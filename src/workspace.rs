@@ -12,11 +12,16 @@
 //! - Every change of the store bumps its version and restarts the overview (summary
 //!   and daily revenue) and the table view as jobs. The last good value stays shown
 //!   while a new one computes; results of outdated inputs are dropped (`jobs::Slot`).
+//! - Each tab's result is a [`computation::Computation`] that knows what it was
+//!   computed from; the window changes things only through [`Command`]s
+//!   ([`Workspace::apply`]) and the update step ([`Workspace::update`]) starts
+//!   what is stale for the tab on screen (see `update.rs`).
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
 
 pub mod behaviour;
 pub mod campaign;
 pub mod campaign_scores;
+pub mod computation;
 mod export_job;
 pub mod forecast;
 pub mod project;
@@ -24,6 +29,7 @@ pub mod project_io;
 pub mod recommend;
 mod rows;
 pub mod segments;
+mod update;
 pub mod value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,6 +40,7 @@ use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
 use crate::data::{self, Inspection, LoadOptions, Store, Table};
 use crate::jobs::{Job, JobError, Slot, Wake, spawn};
 pub use rows::{RowView, SortKey, ViewRequest};
+pub use update::{Command, Focus};
 
 /// Identifies a file on its way in (inspecting, waiting for mapping, loading).
 pub type FileId = u64;
@@ -114,8 +121,9 @@ pub struct Workspace {
     view: Slot<RowView>,
     /// The last view asked for, with the store version it was asked at.
     view_request: Option<(ViewRequest, u64)>,
-    behaviour: behaviour::Behaviour,
-    /// The Segments tab's runs and exports (the panel drives them through `segments_mut`).
+    /// The Behaviour tab's results.
+    pub behaviour: behaviour::Behaviour,
+    /// The Segments tab's runs and exports.
     pub segments: segments::Segments,
     /// The Recommendations tab's fits, report cards and exports.
     pub recommend: recommend::Recommend,
@@ -186,9 +194,16 @@ impl Workspace {
         &self.pending
     }
 
-    /// For the mapping view to edit the options of waiting files.
-    pub fn pending_mut(&mut self) -> &mut [PendingFile] {
-        &mut self.pending
+    /// Sets the options a waiting file will be loaded with (edited in the
+    /// mapping view).
+    pub fn set_options(&mut self, id: FileId, edited: LoadOptions) {
+        if let Some(PendingFile {
+            stage: FileStage::Mapping { options, .. },
+            ..
+        }) = self.pending.iter_mut().find(|p| p.id == id)
+        {
+            *options = edited;
+        }
     }
 
     /// Starts loading a waiting file with the options edited in the mapping view.
@@ -413,20 +428,6 @@ impl Workspace {
         &self.overview
     }
 
-    pub fn cancel_overview(&mut self) {
-        self.overview.cancel();
-    }
-
-    /// The Behaviour tab's results (errors are shown in the tab, not as notices).
-    pub fn behaviour(&self) -> &behaviour::Behaviour {
-        &self.behaviour
-    }
-
-    /// The Behaviour tab's results and runs (run them with this store and version).
-    pub fn behaviour_mut(&mut self) -> &mut behaviour::Behaviour {
-        &mut self.behaviour
-    }
-
     /// Adds a notice for the operator.
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
         let id = self.next_id();
@@ -447,9 +448,7 @@ impl Workspace {
 
     /// True while any file is inspecting or loading or a result is computing.
     pub fn is_busy(&self) -> bool {
-        self.pending
-            .iter()
-            .any(|p| !matches!(p.stage, FileStage::Mapping { .. }))
+        self.is_loading()
             || self.overview.pending().is_some()
             || self.view.pending().is_some()
             || self.behaviour.is_busy()

@@ -68,8 +68,8 @@ fn loaded(app: &MarketbenchApp, tables: usize) -> bool {
 }
 
 fn results(app: &MarketbenchApp) -> Option<&BehaviourResults> {
-    let behaviour = app.workspace().behaviour();
-    (!behaviour.is_busy()).then(|| behaviour.slot().value())?
+    let behaviour = &app.workspace().behaviour;
+    (!behaviour.is_busy()).then(|| behaviour.results().latest().map(|c| &c.value))?
 }
 
 /// Loads `files`, opens the Behaviour tab and waits for its first results.
@@ -245,22 +245,22 @@ fn a_run_can_be_cancelled_and_run_again() {
         .click();
     harness.step();
     harness.step();
-    assert!(harness.state().workspace().behaviour().is_busy());
+    assert!(harness.state().workspace().behaviour.is_busy());
     harness
         .get_by_role_and_label(Role::Button, "Cancel")
         .click();
     step_until(&mut harness, "the cancel", |app| {
-        !app.workspace().behaviour().is_busy()
+        !app.workspace().behaviour.is_busy()
     });
-    let slot = harness.state().workspace().behaviour().slot();
-    assert!(slot.value().is_none() && slot.error().is_none());
+    let slot = harness.state().workspace().behaviour.results();
+    assert!(slot.latest().is_none() && slot.error().is_none());
     assert!(shown(
         &harness,
         "Cancelled. Press Recompute to run the analyses."
     ));
     // Not restarted by itself on the next frames.
     harness.run();
-    assert!(!harness.state().workspace().behaviour().is_busy());
+    assert!(!harness.state().workspace().behaviour.is_busy());
 
     harness
         .get_by_role_and_label(Role::Button, "Recompute")
@@ -351,7 +351,7 @@ fn a_date_range_and_a_category_narrow_every_figure() {
 
 fn segments(app: &MarketbenchApp) -> Option<&SegmentsResults> {
     let segments = &app.workspace().segments;
-    (!segments.is_busy()).then(|| segments.slot().value())?
+    (!segments.is_busy()).then(|| segments.results().latest().map(|c| &c.value))?
 }
 
 #[test]

@@ -34,13 +34,15 @@ fn wait(
         std::thread::sleep(Duration::from_millis(10));
     }
     let app = harness.state();
-    let slot = app.workspace().campaigns.build_slot();
+    let slot = app.workspace().campaigns.build();
     panic!(
         "gave up waiting for {what}: busy {}, error {:?}, shown {:?}, draft {:?}",
         app.workspace().campaigns.is_busy(),
         slot.error(),
-        slot.value()
-            .map(|r| (&r.key.audience.condition, r.audience.as_ref().err())),
+        slot.latest().map(|r| (
+            &r.value.key.audience.condition,
+            r.value.audience.as_ref().err()
+        )),
         app.state().campaigns.draft.condition
     );
 }
@@ -67,22 +69,37 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
     // slow forest left out).
     click_tab(&mut harness, Tab::Segments);
     step_until(&mut harness, "the segments", |app| {
-        !app.workspace().segments.is_busy() && app.workspace().segments.slot().value().is_some()
+        !app.workspace().segments.is_busy()
+            && app
+                .workspace()
+                .segments
+                .results()
+                .latest()
+                .map(|c| &c.value)
+                .is_some()
     });
     click_tab(&mut harness, Tab::Value);
     harness.get_by_label("forest").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Train").click();
     step_until(&mut harness, "the value scores", |app| {
-        !app.workspace().value.is_busy() && app.workspace().value.slot().value().is_some()
+        !app.workspace().value.is_busy()
+            && app
+                .workspace()
+                .value
+                .results()
+                .latest()
+                .map(|c| &c.value)
+                .is_some()
     });
     let first_segment = harness
         .state()
         .workspace()
         .segments
-        .slot()
-        .value()
+        .results()
+        .latest()
         .expect("segments")
+        .value
         .segmentation
         .profiles[0]
         .name
@@ -198,7 +215,7 @@ fn a_build_can_be_cancelled_and_is_not_restarted_by_itself() {
         .get_by_role_and_label(Role::Button, Tab::Campaigns.label())
         .click();
     wait(&mut harness, "the build to start", |app| {
-        app.workspace().campaigns.build_slot().pending().is_some()
+        app.workspace().campaigns.build().pending().is_some()
     });
     harness
         .get_by_role_and_label(Role::Button, "Cancel")
@@ -213,8 +230,8 @@ fn a_build_can_be_cancelled_and_is_not_restarted_by_itself() {
     }
     let campaigns = &harness.state().workspace().campaigns;
     assert!(!campaigns.is_busy(), "restarted by itself");
-    assert!(campaigns.build_slot().value().is_none());
-    assert!(campaigns.build_slot().error().is_none());
+    assert!(campaigns.build().latest().map(|c| &c.value).is_none());
+    assert!(campaigns.build().error().is_none());
     // The operator can build again.
     harness.get_by_role_and_label(Role::Button, "Build").click();
     wait(&mut harness, "the build", |app| current(app).is_some());

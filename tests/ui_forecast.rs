@@ -29,7 +29,7 @@ fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
 
 fn results(app: &MarketbenchApp) -> Option<&ForecastResults> {
     let forecast = &app.workspace().forecast;
-    (!forecast.is_busy()).then(|| forecast.slot().value())?
+    (!forecast.is_busy()).then(|| forecast.results().latest().map(|c| &c.value))?
 }
 
 /// A legend entry of the chart, i.e. a line or band that is drawn.
@@ -57,12 +57,16 @@ fn forecast_tab(wake: Wake) -> Harness<'static, MarketbenchApp> {
 /// The revenue difference of the first scenario on the shop's forecast.
 fn first_difference(app: &MarketbenchApp) -> f64 {
     let forecast = &app.workspace().forecast;
-    let r = forecast.slot().value().expect("results");
+    let r = forecast
+        .results()
+        .latest()
+        .map(|c| &c.value)
+        .expect("results");
     let f = r.series[0].forecast.as_ref().expect("a forecast");
     let line = apply(
         &f.periods,
         &f.forecast.point,
-        &forecast.scenarios[0].scenario,
+        &forecast.scenarios()[0].scenario,
     );
     revenue_difference(&f.forecast.point, &line)
 }
@@ -136,7 +140,7 @@ fn horizon_model_and_a_promotion_scenario() {
         .get_by_role_and_label(Role::Button, "Add promotion")
         .click();
     harness.run();
-    assert_eq!(harness.state().workspace().forecast.scenarios.len(), 1);
+    assert_eq!(harness.state().workspace().forecast.scenarios().len(), 1);
     assert!(drawn(&harness, "Promotion 1"), "the scenario line");
     let difference = first_difference(harness.state());
     assert!(difference > 0.0, "a 20 % uplift adds revenue: {difference}");
@@ -196,7 +200,7 @@ fn a_run_can_be_cancelled() {
         .get_by_role_and_label(Role::Button, Tab::Forecast.label())
         .click();
     step_until(&mut harness, "the run to start", |app| {
-        app.workspace().forecast.slot().pending().is_some()
+        app.workspace().forecast.results().pending().is_some()
     });
     harness
         .get_by_role_and_label(Role::Button, "Cancel")
@@ -206,8 +210,8 @@ fn a_run_can_be_cancelled() {
     step_until(&mut harness, "the cancel", |app| {
         !app.workspace().forecast.is_busy()
     });
-    let slot = harness.state().workspace().forecast.slot();
-    assert!(slot.value().is_none() && slot.error().is_none());
+    let slot = harness.state().workspace().forecast.results();
+    assert!(slot.latest().is_none() && slot.error().is_none());
     assert!(shown(&harness, "Cancelled. Press Run again to forecast."));
     // Not restarted by itself; Run again runs it.
     harness.run();

@@ -21,7 +21,11 @@ use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::{Command, MarketbenchApp, Tab};
 use marketbench::workspace::forecast::{ForecastRunParams, NamedScenario};
-use marketbench::workspace::project::{FORECAST_KEY, Project, VALUE_KEY};
+use marketbench::workspace::project::{
+    FORECAST_KEY, Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY,
+};
+use marketbench::workspace::recommend::RecommendParams;
+use marketbench::workspace::segments::SegmentsParams;
 use marketbench::workspace::value::{ValueParams, ValueSettings};
 
 /// A window with no files, as after a restart.
@@ -87,7 +91,14 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     // Segment with a K the operator chose: the project keeps that setting.
     click_tab(&mut harness, Tab::Segments);
     step_until(&mut harness, "the segments", |app| {
-        idle(app) && app.workspace().segments.slot().value().is_some()
+        idle(app)
+            && app
+                .workspace()
+                .segments
+                .results()
+                .latest()
+                .map(|c| &c.value)
+                .is_some()
     });
     harness.get_by_role_and_label(Role::Button, "K + 1").click();
     step_until(&mut harness, "the segments with K + 1", idle);
@@ -95,6 +106,7 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
         .state()
         .workspace()
         .segments
+        .results()
         .requested_params()
         .cloned()
         .expect("segments asked for");
@@ -103,7 +115,14 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     // Fit recommendations with the typed settings: the project keeps them too.
     click_tab(&mut harness, Tab::Recommendations);
     step_until(&mut harness, "the default fit", |app| {
-        idle(app) && app.workspace().recommend.slot().value().is_some()
+        idle(app)
+            && app
+                .workspace()
+                .recommend
+                .fit()
+                .latest()
+                .map(|c| &c.value)
+                .is_some()
     });
     harness
         .get_by_label("Choose the fit's settings by validation")
@@ -117,6 +136,7 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
         .state()
         .workspace()
         .recommend
+        .fit()
         .requested_params()
         .cloned()
         .expect("a fit asked for");
@@ -205,11 +225,11 @@ fn a_saved_project_opens_in_a_fresh_window_with_the_same_file_names_and_audience
     assert!(!notices(app).iter().any(|n| n.contains("missing")));
     // The next segmentation and recommender fit use the saved settings.
     assert_eq!(
-        app.workspace().segments.requested_params(),
+        app.workspace().segments.results().requested_params(),
         Some(&segmented)
     );
     assert_eq!(
-        app.workspace().recommend.requested_params(),
+        app.workspace().recommend.fit().requested_params(),
         Some(&recommended)
     );
 
@@ -396,8 +416,8 @@ fn typed_paths_open_and_save_a_project_with_the_value_and_forecast_settings() {
     });
     let workspace = harness.state().workspace();
     assert_eq!(workspace.value.settings(), Some(value.clone()));
-    assert_eq!(workspace.forecast.requested_params(), Some(&run));
-    assert_eq!(workspace.forecast.scenarios, scenarios);
+    assert_eq!(workspace.forecast.results().requested_params(), Some(&run));
+    assert_eq!(workspace.forecast.scenarios(), scenarios.as_slice());
     assert_eq!(harness.query_all_by_label("Project file:").count(), 0);
 
     // Save again: the prompt starts at the open project's file.
@@ -421,4 +441,50 @@ fn typed_paths_open_and_save_a_project_with_the_value_and_forecast_settings() {
         Some(&value.to_settings())
     );
     assert_eq!(again.model_settings.get(FORECAST_KEY), Some(&forecast));
+}
+
+#[test]
+fn a_project_with_a_bad_saved_setting_opens_with_a_notice_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut project = Project::default();
+    let inspection = data::inspect(&orders(), None).expect("inspect");
+    project
+        .add_file(
+            &orders(),
+            LoadOptions::from_inspection(&inspection),
+            dir.path(),
+        )
+        .expect("add");
+    // K = 1 is no segmentation; the recommender's settings are fine.
+    let mut segments = SegmentsParams::default().to_settings();
+    segments["k"] = serde_json::json!(1);
+    project
+        .model_settings
+        .insert(SEGMENTS_KEY.to_string(), segments.clone());
+    let recommend = RecommendParams {
+        neighbours: 7,
+        ..RecommendParams::default()
+    };
+    project
+        .model_settings
+        .insert(RECOMMEND_KEY.to_string(), recommend.to_settings());
+    let path = dir.path().join("bad-setting.json");
+    project.save(&path).expect("save");
+
+    let mut harness = empty_window();
+    harness.state_mut().push(Command::OpenProject(path));
+    step_until(&mut harness, "the project's files", |app| {
+        idle(app) && !app.workspace().store().tables.is_empty()
+    });
+    let app = harness.state();
+    let notice = marketbench::ui::unreadable_setting(SEGMENTS_KEY, &segments);
+    assert!(notice.contains("\"segments\""), "{notice}");
+    assert!(notices(app).contains(&notice), "{:?}", notices(app));
+    assert!(shown(&harness, &notice));
+    // The bad part is not used; the readable part is.
+    assert_eq!(app.workspace().segments.results().requested_params(), None);
+    assert_eq!(
+        app.workspace().recommend.fit().requested_params(),
+        Some(&recommend)
+    );
 }

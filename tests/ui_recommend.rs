@@ -33,12 +33,13 @@ fn harness(wake: Wake) -> Harness<'static, MarketbenchApp> {
 
 fn fitted(app: &MarketbenchApp) -> Option<&RecommendResults> {
     let recommend = &app.workspace().recommend;
-    (recommend.slot().pending().is_none()).then(|| recommend.slot().value())?
+    (recommend.fit().pending().is_none()).then(|| recommend.fit().latest().map(|c| &c.value))?
 }
 
 fn card(app: &MarketbenchApp) -> Option<&ReportCard> {
     let recommend = &app.workspace().recommend;
-    (recommend.report_slot().pending().is_none()).then(|| recommend.report_slot().value())?
+    (recommend.report().pending().is_none())
+        .then(|| recommend.report().latest().map(|c| &c.value))?
 }
 
 /// Opens the Recommendations tab and waits for the first (default) fit.
@@ -247,7 +248,7 @@ fn every_customer_s_list_is_exported() {
 
 fn rules_of(app: &MarketbenchApp) -> Option<&RulesResults> {
     let recommend = &app.workspace().recommend;
-    (recommend.rules_slot().pending().is_none()).then(|| recommend.rules_slot().value())?
+    (recommend.rules().pending().is_none()).then(|| recommend.rules().latest().map(|c| &c.value))?
 }
 
 #[test]
@@ -344,7 +345,7 @@ fn a_fit_can_be_cancelled() {
         .get_by_role_and_label(Role::Button, Tab::Recommendations.label())
         .click();
     step_until(&mut harness, "the fit to start", |app| {
-        app.workspace().recommend.slot().pending().is_some()
+        app.workspace().recommend.fit().pending().is_some()
     });
     harness
         .get_by_role_and_label(Role::Button, "Cancel")
@@ -352,16 +353,16 @@ fn a_fit_can_be_cancelled() {
     harness.step();
     held.store(false, Ordering::SeqCst);
     step_until(&mut harness, "the cancel", |app| {
-        app.workspace().recommend.slot().pending().is_none()
+        app.workspace().recommend.fit().pending().is_none()
     });
-    let slot = harness.state().workspace().recommend.slot();
-    assert!(slot.value().is_none() && slot.error().is_none());
+    let slot = harness.state().workspace().recommend.fit();
+    assert!(slot.latest().is_none() && slot.error().is_none());
     assert!(shown(
         &harness,
         "Cancelled. Press Fit model to get recommendations."
     ));
     step_until(&mut harness, "the rules job", |app| {
-        app.workspace().recommend.rules_slot().pending().is_none()
+        app.workspace().recommend.rules().pending().is_none()
     });
     harness.run();
     assert!(!harness.state().workspace().recommend.is_busy());

@@ -27,7 +27,7 @@ fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
 
 fn results(app: &MarketbenchApp) -> Option<&SegmentsResults> {
     let segments = &app.workspace().segments;
-    (!segments.is_busy()).then(|| segments.slot().value())?
+    (!segments.is_busy()).then(|| segments.results().latest().map(|c| &c.value))?
 }
 
 /// Opens the Segments tab and waits for the first (auto) run.
@@ -139,7 +139,7 @@ fn a_run_can_be_cancelled() {
         .get_by_role_and_label(Role::Button, Tab::Segments.label())
         .click();
     step_until(&mut harness, "the run to start", |app| {
-        app.workspace().segments.slot().pending().is_some()
+        app.workspace().segments.results().pending().is_some()
     });
     harness
         .get_by_role_and_label(Role::Button, "Cancel")
@@ -149,8 +149,8 @@ fn a_run_can_be_cancelled() {
     step_until(&mut harness, "the cancel", |app| {
         !app.workspace().segments.is_busy()
     });
-    let slot = harness.state().workspace().segments.slot();
-    assert!(slot.value().is_none() && slot.error().is_none());
+    let slot = harness.state().workspace().segments.results();
+    assert!(slot.latest().is_none() && slot.error().is_none());
     assert!(shown(
         &harness,
         "Cancelled. Press Auto or move K to segment the customers."
@@ -165,7 +165,7 @@ fn a_run_can_be_cancelled() {
 
 fn value_results(app: &MarketbenchApp) -> Option<&ValueResults> {
     let value = &app.workspace().value;
-    (!value.is_busy()).then(|| value.slot().value())?
+    (!value.is_busy()).then(|| value.results().latest().map(|c| &c.value))?
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn harness(wake: Wake) -> Harness<'static, MarketbenchApp> {
 
 fn results(app: &MarketbenchApp) -> Option<&ValueResults> {
     let value = &app.workspace().value;
-    (!value.is_busy()).then(|| value.slot().value())?
+    (!value.is_busy()).then(|| value.results().latest().map(|c| &c.value))?
 }
 
 fn value_tab(wake: Wake) -> Harness<'static, MarketbenchApp> {
@@ -96,7 +96,13 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
     for label in bucket_labels(before) {
         assert!(shown(&harness, &label), "{label}");
     }
-    let generation = harness.state().workspace().value.slot().generation();
+    let generation = harness
+        .state()
+        .workspace()
+        .value
+        .results()
+        .latest()
+        .map(|c| c.generation);
     harness
         .get_by_role_and_label(Role::Slider, "Medium risk from:")
         .set_value_accesskit(0.2);
@@ -105,15 +111,22 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
         .state()
         .workspace()
         .value
-        .slot()
-        .value()
-        .expect("results")
-        .clone();
+        .results()
+        .latest()
+        .map(|c| c.value.clone())
+        .expect("results");
     assert!((moved.propensity.thresholds.medium - 0.2).abs() < 1e-9);
-    // No new job: the same fit, re-bucketed.
+    // No new job: the same fit, re-bucketed, under a new generation (so a
+    // campaign or table that joined the old buckets is rebuilt).
     assert!(!harness.state().workspace().value.is_busy());
-    assert_eq!(
-        harness.state().workspace().value.slot().generation(),
+    assert_ne!(
+        harness
+            .state()
+            .workspace()
+            .value
+            .results()
+            .latest()
+            .map(|c| c.generation),
         generation
     );
     assert_eq!(moved.rows, trained.rows);
@@ -157,7 +170,7 @@ fn a_training_can_be_cancelled() {
     let mut harness = value_tab(wake);
     harness.get_by_role_and_label(Role::Button, "Train").click();
     step_until(&mut harness, "the training to start", |app| {
-        app.workspace().value.slot().pending().is_some()
+        app.workspace().value.results().pending().is_some()
     });
     harness
         .get_by_role_and_label(Role::Button, "Cancel")
@@ -167,8 +180,8 @@ fn a_training_can_be_cancelled() {
     step_until(&mut harness, "the cancel", |app| {
         !app.workspace().value.is_busy()
     });
-    let slot = harness.state().workspace().value.slot();
-    assert!(slot.value().is_none() && slot.error().is_none());
+    let slot = harness.state().workspace().value.results();
+    assert!(slot.latest().is_none() && slot.error().is_none());
     // Not restarted by itself.
     harness.run();
     assert!(!harness.state().workspace().value.is_busy());

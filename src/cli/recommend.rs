@@ -23,6 +23,7 @@ use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
     AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, lists_frame,
 };
+use crate::export::write_frame;
 use crate::jobs::Progress;
 
 /// Model settings shared by `recommend` and `evaluate`.
@@ -262,7 +263,5 @@ fn write_lists(
     interactions: &Interactions,
     lists: &[Vec<Recommendation>],
 ) -> anyhow::Result<()> {
-    write_frame(&lists_frame(interactions, lists)?, path)
+    Ok(write_frame(&lists_frame(interactions, lists)?, path)?)
 }
-
-pub use crate::workspace::recommend::write_frame;

@@ -16,7 +16,7 @@ use clap::{Args, ValueEnum};
 use polars::prelude::{Column, DataFrame};
 use serde_json::json;
 
-use super::recommend::{load_interactions, write_frame};
+use super::recommend::load_interactions;
 use super::{LoadArgs, OutputArgs};
 use crate::analysis::recommend::Interactions;
 use crate::analysis::recommend::rules::{
@@ -25,6 +25,7 @@ use crate::analysis::recommend::rules::{
 use crate::analysis::recommend::transitions::{
     Level, Transition, TransitionParams, next_purchases,
 };
+use crate::export::write_frame;
 use crate::jobs::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,16 +1,21 @@
-//! `marketbench segment FILE...`: K-means customer segments with their profiles,
-//! as text or one JSON object, and optionally the members with their features as
-//! CSV.
+//! `marketbench segment FILE...`: K-means customer segments with their profiles
+//! and the rules that recognise them, as text or one JSON object, and optionally
+//! the members with their features as CSV. It runs the Segments tab's pipeline
+//! (`workspace::segments::compute`) with the same settings type, so the same
+//! settings give the same segments, rules and members as the window.
 //!
 //! JSON: `k`, `silhouette`, `silhouette_sampled`, `inertia`, `auto_rule`,
-//! `features`, `per_k` (`[{k, inertia, silhouette}]`, only with `--k auto`) and
+//! `features`, `per_k` (`[{k, inertia, silhouette}]`, only with `--k auto`),
 //! `segments` (`[{id, name, size, customer_share, revenue_share, means, medians,
 //! top_categories, distinguishing}]`; `means` and `medians` map feature names to
-//! values in original units).
+//! values in original units), `rules` (`{accuracy, fit_sampled, rules: [{segment,
+//! name, conditions, customers, precision}]}` or `{error}`) and, with `--pca`,
+//! `pca` (`{explained, points: [{customer_id, segment, x, y}]}` or `{error}`).
 //!
 //! `--out`: `.csv` (UTF-8 with a BOM, so Excel shows Chinese ids) or `.xlsx`, one
 //! row per customer: `customer_id, segment, segment_name` and every available
-//! feature; written atomically by `export`.
+//! feature (the Segments tab's export, `workspace::segments::members_frame`);
+//! written atomically by `export`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,15 +23,14 @@ use std::str::FromStr;
 
 use anyhow::{Context, bail};
 use clap::Args;
-use polars::prelude::{Column, DataFrame};
 use serde_json::{Map, Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
-use crate::analysis::segments::{
-    AUTO_K_RULE, FeatureSet, KChoice, SearchParams, Segmentation, segment_customers,
-};
+use crate::analysis::segments::scatter::Scatter;
+use crate::analysis::segments::{AUTO_K_RULE, FeatureSet, KChoice, SegmentTree, Segmentation};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
+use crate::workspace::segments::{SegmentsParams, SegmentsResults, compute, members_frame};
 
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
@@ -54,6 +58,10 @@ pub struct SegmentArgs {
     /// Write every customer with their segment and features to this .csv or .xlsx file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Also print the segment picture: each plotted customer on the two principal
+    /// components (at most 20,000 customers).
+    #[arg(long)]
+    pub pca: bool,
     #[command(flatten)]
     pub load: LoadArgs,
     #[command(flatten)]
@@ -80,34 +88,133 @@ fn parse_features(s: &str) -> Result<FeatureSet, String> {
     FeatureSet::from_str(s).map_err(|e| e.to_string())
 }
 
-pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
-    let loaded = load_files(&args.files, &args.load)?;
-    let Some(lines) = loaded.store.order_lines()? else {
-        bail!("no orders file among the inputs: segments need order lines with customer ids");
-    };
-    let params = SearchParams {
-        k: match args.k {
-            KArg::Fixed(k) => KChoice::Fixed(k),
-            KArg::Auto => KChoice::Auto {
-                min: args.k_min,
-                max: args.k_max,
+impl From<&SegmentArgs> for SegmentsParams {
+    fn from(args: &SegmentArgs) -> Self {
+        SegmentsParams {
+            features: args.features.clone(),
+            k: match args.k {
+                KArg::Fixed(k) => KChoice::Fixed(k),
+                KArg::Auto => KChoice::Auto {
+                    min: args.k_min,
+                    max: args.k_max,
+                },
             },
-        },
-        seed: args.seed,
-        ..SearchParams::default()
-    };
-    let result = segment_customers(&lines, &args.features, &params, None, &Progress::detached())
+            seed: args.seed,
+        }
+    }
+}
+
+pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
+    let params = SegmentsParams::from(args);
+    params.check()?;
+    let loaded = load_files(&args.files, &args.load)?;
+    if loaded.store.order_lines()?.is_none() {
+        bail!("no orders file among the inputs: segments need order lines with customer ids");
+    }
+    let results = compute(&loaded.store, params, None, &Progress::detached())
         .context("segmenting customers")?;
     if let Some(out) = &args.out {
-        write_members(out, &result).with_context(|| format!("writing {}", out.display()))?;
+        write_members(out, &results.segmentation)
+            .with_context(|| format!("writing {}", out.display()))?;
     }
     if args.output.json {
-        Ok(serde_json::to_string_pretty(&as_json(
-            &result,
-            args.k == KArg::Auto,
-        ))?)
+        let mut json = as_json(&results.segmentation, args.k == KArg::Auto);
+        json["rules"] = rules_json(&results);
+        if args.pca {
+            json["pca"] = pca_json(&results);
+        }
+        Ok(serde_json::to_string_pretty(&json)?)
     } else {
-        Ok(as_text(&result))
+        let mut text = as_text(&results.segmentation);
+        text.push_str(&rules_text(&results.segmentation, &results.tree));
+        if args.pca {
+            text.push_str(&pca_text(&results.scatter));
+        }
+        Ok(text)
+    }
+}
+
+/// The decision-tree rules as JSON, or why there are none.
+fn rules_json(results: &SegmentsResults) -> Value {
+    let profiles = &results.segmentation.profiles;
+    match &results.tree {
+        Ok(tree) => json!({
+            "accuracy": tree.accuracy,
+            "fit_sampled": tree.fit_sampled,
+            "rules": tree.rules.iter().map(|r| json!({
+                "segment": r.segment,
+                "name": profiles.get(r.segment).map_or("", |p| p.name.as_str()),
+                "conditions": r.conditions_text(),
+                "customers": r.customers,
+                "precision": r.precision,
+            })).collect::<Vec<_>>(),
+        }),
+        Err(error) => json!({ "error": error }),
+    }
+}
+
+/// The segment picture's points as JSON, or why there is none.
+fn pca_json(results: &SegmentsResults) -> Value {
+    let segmentation = &results.segmentation;
+    match &results.scatter {
+        Ok(scatter) => json!({
+            "explained": scatter.explained,
+            "points": scatter.rows.iter().zip(&scatter.points).map(|(&row, [x, y])| json!({
+                "customer_id": segmentation.features.customer_ids[row],
+                "segment": segmentation.clustering.labels[row],
+                "x": x,
+                "y": y,
+            })).collect::<Vec<_>>(),
+        }),
+        Err(error) => json!({ "error": error }),
+    }
+}
+
+fn rules_text(segmentation: &Segmentation, tree: &Result<SegmentTree, String>) -> String {
+    let mut s = String::new();
+    match tree {
+        Ok(tree) => {
+            let _ = writeln!(
+                s,
+                "\nHow to recognise each segment (rules right for {:.1} % of customers{}):",
+                tree.accuracy * 100.0,
+                if tree.fit_sampled {
+                    ", fitted on a sample"
+                } else {
+                    ""
+                }
+            );
+            for rule in &tree.rules {
+                let name = segmentation
+                    .profiles
+                    .get(rule.segment)
+                    .map_or("", |p| p.name.as_str());
+                let _ = writeln!(
+                    s,
+                    "  {} -> {} {name} ({} customers, {:.0} % in it)",
+                    rule.conditions_text(),
+                    rule.segment,
+                    rule.customers,
+                    rule.precision * 100.0
+                );
+            }
+        }
+        Err(error) => {
+            let _ = writeln!(s, "\nNo rules: {error}");
+        }
+    }
+    s
+}
+
+fn pca_text(scatter: &Result<Scatter, String>) -> String {
+    match scatter {
+        Ok(scatter) => format!(
+            "\nSegment picture: {} customers on two principal components explaining {:.1} % and {:.1} % of the spread (use --json for the points)\n",
+            scatter.points.len(),
+            scatter.explained[0] * 100.0,
+            scatter.explained[1] * 100.0
+        ),
+        Err(error) => format!("\nNo segment picture: {error}\n"),
     }
 }
 
@@ -226,31 +333,12 @@ fn as_text(result: &Segmentation) -> String {
     s
 }
 
-/// The members with their segment and features, through the atomic exporter
-/// (`.csv` with a BOM, or `.xlsx`).
+/// The members with their segment, its proposed name and features, as the
+/// Segments tab exports them, through the atomic exporter (`.csv` with a BOM, or
+/// `.xlsx`).
 fn write_members(path: &Path, result: &Segmentation) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
-    let features = &result.features;
-    let labels = &result.clustering.labels;
-    let names: Vec<&str> = labels
-        .iter()
-        .map(|&segment| result.profiles.get(segment).map_or("", |p| p.name.as_str()))
-        .collect();
-    let mut columns = vec![
-        Column::new("customer_id".into(), &features.customer_ids),
-        Column::new(
-            "segment".into(),
-            labels.iter().map(|&l| l as u32).collect::<Vec<u32>>(),
-        ),
-        Column::new("segment_name".into(), names),
-    ];
-    for (index, feature) in features.available.iter().enumerate() {
-        columns.push(Column::new(
-            feature.name().into(),
-            features.raw.column(index).to_vec(),
-        ));
-    }
-    let frame = DataFrame::new(labels.len(), columns)?;
-    write_table(&frame, path, format)?;
+    let names: Vec<String> = result.profiles.iter().map(|p| p.name.clone()).collect();
+    write_table(&members_frame(result, None, &names)?, path, format)?;
     Ok(())
 }

@@ -117,6 +117,28 @@ pub fn write_table(
     })
 }
 
+/// Writes `frame` atomically by the extension: `.parquet` with polars, `.csv`
+/// (with a BOM) and `.xlsx` as [`write_table`] does.
+pub fn write_frame(frame: &DataFrame, path: &Path) -> Result<(), ExportError> {
+    let is_parquet = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+    if !is_parquet {
+        return write_table(frame, path, ExportFormat::from_path(path)?);
+    }
+    let mut frame = frame.clone();
+    write_atomically(path, |_, file| {
+        ParquetWriter::new(file)
+            .finish(&mut frame)
+            .map(|_| ())
+            .map_err(|source| ExportError::Polars {
+                file: path.to_path_buf(),
+                source,
+            })
+    })
+}
+
 /// Runs `write` on a new temporary file beside `path` (its path and an open
 /// handle), then syncs it and renames it to `path`. On any error the temporary
 /// file is removed and `path` is left as it was.

@@ -1,8 +1,9 @@
 //! The app: owns the saved `UiState` and the `Workspace`, draws the toolbar, the
 //! notices, the tab bar and the current tab, and carries out the panels' commands.
 //!
-//! Each frame: take finished jobs' results (`Workspace::poll`), draw (panels only read
-//! state and push `Command`s), carry out the commands (start jobs), then ask for the
+//! Each frame: take finished jobs' results (`Workspace::poll`), draw (panels read the
+//! workspace and send `Command`s), carry out the commands, run the workspace's
+//! update step for the tab on screen (it starts what is stale), then ask for the
 //! table view the selection needs. Nothing heavy runs on the UI thread.
 
 use std::path::PathBuf;
@@ -10,11 +11,11 @@ use std::sync::Arc;
 
 use crate::data::{FileKind, expand_folders};
 use crate::jobs::Wake;
-use crate::workspace::behaviour::BehaviourParams;
 use crate::workspace::{
-    FileId, Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
+    Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
 };
 
+use super::command::{Command, Commands};
 use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use super::project_prompt::ProjectPrompt;
 use super::state::{Tab, Theme, UiState};
@@ -22,39 +23,6 @@ use super::{
     behaviour_panel, campaigns_panel, data_panel, fonts, forecast_panel, project, recommend_panel,
     segments_panel, toolbar, value_panel,
 };
-
-/// What a panel asks the app to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Show the system's file dialog.
-    OpenDialog,
-    /// Open these files (folders stand for the data files in them).
-    Open(Vec<PathBuf>),
-    OpenSample,
-    /// Inspect a waiting Excel file again with another sheet.
-    Reinspect {
-        id: FileId,
-        sheet: String,
-    },
-    Load(FileId),
-    Discard(FileId),
-    CancelLoad(FileId),
-    RemoveTable(PathBuf),
-    CancelSummary,
-    CancelView,
-    /// Run the Behaviour analyses on the current store with these settings.
-    RunBehaviour(BehaviourParams),
-    CancelBehaviour,
-    Dismiss(u64),
-    /// Choose where to save the project.
-    SaveProjectDialog,
-    /// Choose a project file to open.
-    OpenProjectDialog,
-    /// Save the project of what is open to this file.
-    SaveProject(PathBuf),
-    /// Open this project file, replacing the open files.
-    OpenProject(PathBuf),
-}
 
 /// The Marketbench window.
 pub struct MarketbenchApp {
@@ -64,7 +32,7 @@ pub struct MarketbenchApp {
     pub(super) path_input: String,
     fonts_installed: bool,
     applied_theme: Option<Theme>,
-    commands: Vec<Command>,
+    commands: Commands,
     file_dialog: FileDialog,
     /// The typed project path, when no dialog could be shown.
     project_prompt: Option<ProjectPrompt>,
@@ -82,7 +50,7 @@ impl MarketbenchApp {
             path_input: String::new(),
             fonts_installed: false,
             applied_theme: None,
-            commands: Vec::new(),
+            commands: Commands::default(),
             file_dialog: FileDialog::default(),
             project_prompt: None,
             wake,
@@ -118,8 +86,8 @@ impl MarketbenchApp {
     }
 
     /// Queues a command, as a panel does.
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.commands.send(command);
     }
 
     /// One frame: poll jobs, draw, carry out commands.
@@ -143,7 +111,7 @@ impl MarketbenchApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.commands.push(Command::Open(dropped));
+            self.commands.send(Command::Open(dropped));
         }
 
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -168,18 +136,15 @@ impl MarketbenchApp {
             .resizable(false)
             .exact_size(175.0)
             .show(ui, |ui| tabs_ui(ui, &mut self.state.tab));
-        egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
-            Tab::Data => {
-                data_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
-            }
-            Tab::Behaviour => {
-                behaviour_panel::ui(ui, &mut self.workspace, &mut self.state, &mut self.commands)
-            }
-            Tab::Segments => segments_panel::ui(ui, &mut self.workspace, &mut self.state),
-            Tab::Recommendations => recommend_panel::ui(ui, &mut self.workspace),
-            Tab::Forecast => forecast_panel::ui(ui, &mut self.workspace),
-            Tab::Value => value_panel::ui(ui, &mut self.workspace, &self.state),
-            Tab::Campaigns => campaigns_panel::ui(ui, &mut self.workspace, &mut self.state),
+        let (workspace, state, commands) = (&self.workspace, &mut self.state, &mut self.commands);
+        egui::CentralPanel::default().show(ui, |ui| match state.tab {
+            Tab::Data => data_panel::ui(ui, workspace, state, commands),
+            Tab::Behaviour => behaviour_panel::ui(ui, workspace, state, commands),
+            Tab::Segments => segments_panel::ui(ui, workspace, state, commands),
+            Tab::Recommendations => recommend_panel::ui(ui, workspace, commands),
+            Tab::Forecast => forecast_panel::ui(ui, workspace, commands),
+            Tab::Value => value_panel::ui(ui, workspace, state, commands),
+            Tab::Campaigns => campaigns_panel::ui(ui, workspace, state, commands),
         });
         drop_hint_ui(&ctx);
         if let Some(prompt) = &mut self.project_prompt
@@ -188,9 +153,10 @@ impl MarketbenchApp {
             self.project_prompt = None;
         }
 
-        for command in std::mem::take(&mut self.commands) {
+        for command in self.commands.take() {
             self.handle(command);
         }
+        self.workspace.update(self.state.tab.focus());
         self.request_view();
     }
 
@@ -262,22 +228,14 @@ impl MarketbenchApp {
                      or open your own files.",
                 ),
             },
-            Command::Reinspect { id, sheet } => self.workspace.reinspect(id, sheet),
-            Command::Load(id) => self.workspace.load(id),
-            Command::Discard(id) => self.workspace.discard(id),
-            Command::CancelLoad(id) => self.workspace.cancel_load(id),
-            Command::RemoveTable(path) => self.workspace.remove_table(&path),
-            Command::CancelSummary => self.workspace.cancel_overview(),
-            Command::CancelView => self.workspace.cancel_view(),
-            Command::RunBehaviour(params) => {
-                let (store, version) = (
-                    self.workspace.store().clone(),
-                    self.workspace.store_version(),
-                );
-                self.workspace.behaviour_mut().run(&store, version, params);
+            Command::RenameSegment { key, name } => {
+                if name.is_empty() {
+                    self.state.segment_names.remove(&key);
+                } else {
+                    self.state.segment_names.insert(key, name);
+                }
             }
-            Command::CancelBehaviour => self.workspace.behaviour_mut().cancel(),
-            Command::Dismiss(id) => self.workspace.dismiss(id),
+            Command::Workspace(command) => self.workspace.apply(*command),
         }
     }
 
@@ -337,12 +295,12 @@ fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab) {
     }
 }
 
-fn notices_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+fn notices_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     ui.add_space(4.0);
     for notice in workspace.notices() {
         ui.horizontal(|ui| {
             if ui.button("Dismiss").clicked() {
-                commands.push(Command::Dismiss(notice.id));
+                commands.send(crate::workspace::Command::Dismiss(notice.id));
             }
             let color = match notice.level {
                 Level::Error => ui.visuals().error_fg_color,

@@ -1,71 +1,45 @@
 //! The Behaviour tab: RFM groups, cohort retention, the events funnel and repeat
-//! purchases of the loaded store. Computing is the workspace's Behaviour job: the
-//! panel asks for a run when the store or the analysis date changed (and no run
-//! with those inputs was asked for yet), shows the progress with a Cancel button
-//! and keeps the last results on screen meanwhile. Errors are shown per part.
-//! A picked segment whose segmentation was recomputed is dropped with a notice.
+//! purchases of the loaded store. Computing is the workspace's Behaviour job,
+//! started by the update step while this tab is shown and its settings or files
+//! changed; the panel shows the progress with a Cancel button and keeps the last
+//! results of these files on screen meanwhile. Errors are shown per part.
 
 use crate::data::FileKind;
-use crate::workspace::behaviour::{BehaviourParams, BehaviourResults};
-use crate::workspace::{FileStage, Level, Workspace};
+use crate::workspace::Workspace;
+use crate::workspace::behaviour::{BehaviourCommand, BehaviourParams, BehaviourResults};
 
-use super::app::Command;
 use super::behaviour::{
     Toggles, cohort_view, error_ui, filter_view, funnel_view, parse_date, repeat_view, rfm_view,
     section_ui,
 };
+use super::command::Commands;
 use super::segments::segment_names;
 use super::state::UiState;
 
 /// Shown when the typed analysis date cannot be read.
 pub const BAD_DATE: &str = "Write the analysis date as YYYY-MM-DD, e.g. 2024-06-30.";
 
-/// Shown as a notice when a picked segment is dropped.
-pub const SEGMENT_DROPPED: &str = "The segments were recomputed, so the Behaviour tab's segment \
-     filter no longer matches them and was removed. Pick a segment again to filter by one.";
-
-pub fn ui(
-    ui: &mut egui::Ui,
-    workspace: &mut Workspace,
-    state: &mut UiState,
-    commands: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
     ui.heading("Behaviour");
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
         ui.label("Load an orders file to see customer behaviour: RFM groups, cohorts, the funnel and repeat purchases.");
         return;
     }
-    let behaviour = workspace.behaviour();
-    let mut wanted = behaviour.requested_params().cloned().unwrap_or_default();
-    let loading = workspace
-        .pending()
-        .iter()
-        .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
-    let current = workspace.segments.slot().value().map(|r| &r.segmentation);
-    if wanted.segment_is_stale(current) {
-        wanted.segment = None;
-        wanted.filter.customers = None;
-        commands.push(Command::RunBehaviour(wanted.clone()));
-        workspace.notify(Level::Info, SEGMENT_DROPPED);
-    } else if !loading && behaviour.needs_run(&wanted, workspace.store_version()) {
-        commands.push(Command::RunBehaviour(wanted.clone()));
-    }
-    let workspace = &*workspace;
+    let version = workspace.store_version();
+    let wanted = workspace.behaviour.wanted();
     let names = workspace
         .segments
-        .slot()
-        .value()
-        .map(|r| (r, segment_names(r, &state.segment_names)));
+        .current(version)
+        .map(|r| (r, segment_names(&r.value, &state.segment_names)));
     let segments = names.as_ref().map(|(r, n)| (*r, n.as_slice()));
     controls_ui(ui, workspace, &wanted, segments, commands);
-    let behaviour = workspace.behaviour();
-    let slot = behaviour.slot();
-    if let Some(error) = slot.error() {
+    let behaviour = workspace.behaviour.results();
+    if let Some(error) = behaviour.error() {
         error_ui(ui, "The behaviour analyses stopped", &error.to_string());
     }
-    let Some(results) = slot.value() else {
-        if slot.pending().is_none() && slot.error().is_none() {
+    let Some(results) = behaviour.current(version) else {
+        if behaviour.pending().is_none() && behaviour.error().is_none() {
             ui.label("Cancelled. Press Recompute to run the analyses.");
         }
         return;
@@ -74,7 +48,7 @@ pub fn ui(
         .id_salt("behaviour_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            results_ui(ui, results, &mut state.behaviour_toggles)
+            results_ui(ui, &results.value, &mut state.behaviour_toggles)
         });
 }
 
@@ -85,7 +59,7 @@ fn controls_ui(
     workspace: &Workspace,
     wanted: &BehaviourParams,
     segments: filter_view::SegmentChoice<'_>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let text_id = egui::Id::unique("behaviour_date_text");
     let error_id = egui::Id::unique("behaviour_date_error");
@@ -99,10 +73,10 @@ fn controls_ui(
         });
     let mut error = ui.data(|d| d.get_temp::<bool>(error_id)).unwrap_or(false);
     let shown_date = workspace
-        .behaviour()
-        .slot()
-        .value()
-        .and_then(|r| r.rfm.as_ref().ok())
+        .behaviour
+        .results()
+        .current(workspace.store_version())
+        .and_then(|r| r.value.rfm.as_ref().ok())
         .map(|rfm| rfm.analysis_date.to_string());
     ui.horizontal(|ui| {
         let label = ui
@@ -123,7 +97,7 @@ fn controls_ui(
             match parse_date(&text) {
                 Ok(analysis_date) => {
                     error = false;
-                    commands.push(Command::RunBehaviour(BehaviourParams {
+                    commands.send(BehaviourCommand::Run(BehaviourParams {
                         analysis_date,
                         ..wanted.clone()
                     }));
@@ -136,9 +110,9 @@ fn controls_ui(
             .on_hover_text("Run every Behaviour analysis again")
             .clicked()
         {
-            commands.push(Command::RunBehaviour(wanted.clone()));
+            commands.send(BehaviourCommand::Run(wanted.clone()));
         }
-        if let Some(job) = workspace.behaviour().slot().pending() {
+        if let Some(job) = workspace.behaviour.results().pending() {
             let snapshot = job.progress().snapshot();
             let bar = egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
                 .desired_width(260.0)
@@ -149,7 +123,7 @@ fn controls_ui(
                 .on_hover_text("Stop the behaviour analyses")
                 .clicked()
             {
-                commands.push(Command::CancelBehaviour);
+                commands.send(BehaviourCommand::Cancel);
             }
         }
     });
@@ -163,7 +137,11 @@ fn controls_ui(
     filter_view::ui(
         ui,
         wanted,
-        workspace.behaviour().slot().value(),
+        workspace
+            .behaviour
+            .results()
+            .current(workspace.store_version())
+            .map(|r| &r.value),
         segments,
         commands,
     );

@@ -1,32 +1,32 @@
 //! The Campaigns tab: who to contact, what it will likely return, and the list
 //! out to the tools. The audience is the workspace's Campaigns job: the panel
-//! asks for a build when the conditions, the loaded files or the scores joined on
-//! (segments, propensity and value, recommendations) changed, a moment after the
-//! last edit (debounced), shows progress with Cancel and keeps the last audience
-//! on screen meanwhile. The what-if ROI is arithmetic, redrawn at once. Views
-//! push `Action`s, carried out after the frame is drawn.
+//! defines the campaign being edited a moment after the last edit (debounced) and
+//! the update step builds it when the conditions, the loaded files or the scores
+//! joined on (segments, propensity and value, recommendations, each only when
+//! computed on the loaded files) changed. Only an audience built on exactly
+//! these inputs is shown, exported or read out. The what-if ROI is arithmetic,
+//! redrawn at once. Views send `CampaignsCommand`s, carried out after the frame.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use crate::data::FileKind;
-use crate::workspace::campaign::{BuildKey, ScoreVersions, audience_key};
-use crate::workspace::campaign_scores::ScoreInputs;
-use crate::workspace::{FileStage, Workspace};
+use crate::workspace::Workspace;
+use crate::workspace::campaign::{CampaignsCommand, audience_key};
 
 use super::behaviour::{error_ui, section_ui};
 use super::campaigns::dialog::{self, Purpose};
 use super::campaigns::{
-    Action, ViewState, builder_view, exclusions_view, export_view, figures_view, preview_view,
+    ViewState, builder_view, exclusions_view, export_view, figures_view, preview_view,
     readout_view, roi_view, variants_view,
 };
+use super::command::Commands;
 use super::segments::segment_names;
 use super::state::UiState;
 
 /// Seconds after the last edit before the audience is built again.
 const DEBOUNCE_SECS: f64 = 0.3;
 
-pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
     ui.heading("Campaigns");
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
@@ -44,23 +44,17 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
             Purpose::Readout => view.readout_path = text,
         }
     }
-    let names = workspace
+    let version = workspace.store_version();
+    let scores = workspace.score_sources();
+    let names = scores
         .segments
-        .slot()
-        .value()
-        .map(|r| segment_names(r, &state.segment_names));
+        .map(|r| segment_names(&r.value, &state.segment_names));
     let before = audience_key(&state.campaigns.draft);
-    let mut actions = Vec::new();
     let campaigns = &workspace.campaigns;
-    let slot = campaigns.build_slot();
-    let results = slot.value();
-    let key = BuildKey {
-        audience: before.clone(),
-        store_version: workspace.store_version(),
-        scores: score_versions(workspace, names.as_deref()),
-    };
+    let build = campaigns.build();
+    let results = campaigns.current(version, &scores).map(|c| &c.value);
     ui.horizontal(|ui| {
-        if let Some(job) = slot.pending() {
+        if let Some(job) = build.pending() {
             let snapshot = job.progress().snapshot();
             ui.add(
                 egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
@@ -72,15 +66,19 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
                 .on_hover_text("Stop building (the last audience stays shown)")
                 .clicked()
             {
-                actions.push(Action::Cancel);
+                commands.send(CampaignsCommand::Cancel);
             }
-        } else if results.is_none_or(|r| r.key != key) {
+        } else if results.is_none_or(|r| r.key.audience != before) {
             if ui
                 .button("Build")
                 .on_hover_text("Build the audience now")
                 .clicked()
             {
-                actions.push(Action::Rebuild);
+                commands.send(CampaignsCommand::Define {
+                    def: state.campaigns.draft.clone(),
+                    segment_names: names.clone().unwrap_or_default(),
+                });
+                commands.send(CampaignsCommand::Rebuild);
             }
             if results.is_some() {
                 ui.colored_label(
@@ -90,7 +88,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
             }
         }
     });
-    if let Some(error) = slot.error() {
+    if let Some(error) = build.error() {
         error_ui(ui, "The audience could not be built", &error.to_string());
     }
     let audience = results.and_then(|r| r.audience.as_deref().ok());
@@ -100,7 +98,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
     if let (Some(results), Some(audience)) = (results, audience) {
         figures_view::ui(ui, audience, results.customers);
     }
-    let segment_names = names.unwrap_or_default();
+    let shown_names = names.clone().unwrap_or_default();
     egui::ScrollArea::vertical()
         .id_salt("campaigns_scroll")
         .auto_shrink([false, false])
@@ -116,7 +114,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
                     left,
                     &mut state.campaigns.draft.condition,
                     results,
-                    &segment_names,
+                    &shown_names,
                     &mut view,
                 );
                 section_ui(
@@ -163,105 +161,36 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
             export_view::ui(
                 ui,
                 campaigns,
-                &state.campaigns.draft.name,
+                &state.campaigns.draft,
                 audience.is_some(),
                 &mut view,
-                &mut actions,
+                commands,
             );
             section_ui(
                 ui,
                 "Readout",
                 "After the campaign: did the targets buy more than the control group?",
             );
-            readout_view::ui(ui, campaigns, audience.is_some(), &mut view, &mut actions);
+            readout_view::ui(ui, campaigns, audience.is_some(), &mut view, commands);
             ui.add_space(12.0);
         });
     let now = ui.input(|i| i.time);
-    let after = audience_key(&state.campaigns.draft);
-    if after != before {
+    if audience_key(&state.campaigns.draft) != before {
         view.changed_at = now;
     }
-    let key = BuildKey {
-        audience: after,
-        ..key
-    };
-    let loading = workspace
-        .pending()
-        .iter()
-        .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
-    if !loading && workspace.campaigns.needs_build(&key) {
+    let segment_names = names.unwrap_or_default();
+    let defined = campaigns.wanted();
+    if defined.is_none_or(|(def, names)| *def != state.campaigns.draft || names != segment_names) {
         let wait = DEBOUNCE_SECS - (now - view.changed_at);
-        if wait <= 0.0 {
-            start_build(workspace, state, key.clone());
+        if wait <= 0.0 || defined.is_none() {
+            commands.send(CampaignsCommand::Define {
+                def: state.campaigns.draft.clone(),
+                segment_names,
+            });
         } else {
             ui.ctx()
                 .request_repaint_after(Duration::from_secs_f64(wait));
         }
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
-    for action in actions {
-        match action {
-            Action::Rebuild => start_build(workspace, state, key.clone()),
-            Action::Cancel => workspace.campaigns.cancel(),
-            Action::Export { path, options } => {
-                let store = workspace.store().clone();
-                let def = state.campaigns.draft.clone();
-                workspace.campaigns.export(path, options, def, &store);
-            }
-            Action::ReadOut { path, from, to } => workspace.campaigns.read_out(path, from, to),
-        }
-    }
-}
-
-fn start_build(workspace: &mut Workspace, state: &UiState, key: BuildKey) {
-    let names = workspace
-        .segments
-        .slot()
-        .value()
-        .map(|r| segment_names(r, &state.segment_names));
-    let inputs = ScoreInputs {
-        segments: workspace
-            .segments
-            .slot()
-            .value()
-            .map(|r| (r.segmentation.clone(), names.unwrap_or_default())),
-        value: workspace
-            .value
-            .slot()
-            .value()
-            .map(|r| (Arc::new(r.rows.clone()), r.propensity.thresholds)),
-        recs: workspace
-            .recommend
-            .slot()
-            .value()
-            .map(|r| (r.interactions.clone(), r.lists.clone())),
-    };
-    let store = workspace.store().clone();
-    let def = state.campaigns.draft.clone();
-    workspace.campaigns.build(&store, key, def, inputs);
-}
-
-/// The identity of the score results the audience would be built with.
-fn score_versions(workspace: &Workspace, names: Option<&[String]>) -> ScoreVersions {
-    ScoreVersions {
-        segments: workspace.segments.slot().value().map(|r| {
-            (
-                Arc::as_ptr(&r.segmentation) as usize,
-                names.map(<[String]>::to_vec).unwrap_or_default(),
-            )
-        }),
-        value: workspace.value.slot().value().map(|r| {
-            let t = r.propensity.thresholds;
-            (
-                r.rows.as_ptr() as usize,
-                t.medium.to_bits(),
-                t.high.to_bits(),
-            )
-        }),
-        recs: workspace
-            .recommend
-            .slot()
-            .value()
-            .map(|r| Arc::as_ptr(&r.lists) as usize),
-    }
 }

@@ -5,16 +5,12 @@
 use crate::data::{LoadReport, Table};
 use crate::workspace::{Overview, Workspace, file_name};
 
-use super::app::Command;
+use super::command::{Command, Commands};
 use super::state::UiState;
 use super::{format, mapping_panel, revenue_chart, table_view};
+use crate::workspace::Command as WorkCommand;
 
-pub fn ui(
-    ui: &mut egui::Ui,
-    workspace: &mut Workspace,
-    state: &mut UiState,
-    commands: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
     ui.heading("Data");
     if !workspace.pending().is_empty() {
         let max_height = if workspace.store().tables.is_empty() {
@@ -57,7 +53,7 @@ pub fn ui(
     });
 }
 
-fn empty_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn empty_ui(ui: &mut egui::Ui, commands: &mut Commands) {
     ui.add_space(24.0);
     ui.label("No data loaded yet.");
     ui.label(
@@ -67,15 +63,15 @@ fn empty_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui.button("Choose files…").clicked() {
-            commands.push(Command::OpenDialog);
+            commands.send(Command::OpenDialog);
         }
         if ui.button("Try the sample store").clicked() {
-            commands.push(Command::OpenSample);
+            commands.send(Command::OpenSample);
         }
     });
 }
 
-fn summary_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+fn summary_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     let slot = workspace.overview();
     ui.horizontal_wrapped(|ui| {
         match slot.value() {
@@ -101,7 +97,7 @@ fn summary_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Comma
                 .on_hover_text("Cancel the summary")
                 .clicked()
             {
-                commands.push(Command::CancelSummary);
+                commands.send(WorkCommand::CancelSummary);
             }
         }
     });
@@ -160,7 +156,7 @@ fn card_ui(ui: &mut egui::Ui, title: &str, value: &str, hint: Option<&str>) {
     }
 }
 
-fn loaded_files_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<Command>) {
+fn loaded_files_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     ui.strong("Loaded files");
     ui.add_space(4.0);
     for table in &workspace.store().tables {
@@ -169,7 +165,7 @@ fn loaded_files_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Vec<
     }
 }
 
-fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>) {
+fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Commands) {
     let name = file_name(&table.path);
     let report = &table.report;
     ui.horizontal(|ui| {
@@ -188,7 +184,7 @@ fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Vec<Command>
         .on_hover_text(format!("Unload {name}"))
         .clicked()
     {
-        commands.push(Command::RemoveTable(table.path.clone()));
+        commands.send(WorkCommand::RemoveTable(table.path.clone()));
     }
 }
 

@@ -1,34 +1,37 @@
 //! The Forecast tab: the loaded orders as a series (or one per category or top
 //! item), forecast with the model chosen by rolling-origin backtest. Computing is
-//! the workspace's Forecast job: the panel asks for a run when the store or the
-//! settings changed, shows progress with Cancel and keeps the last result on
-//! screen meanwhile. What-if scenarios are edited here and redrawn every frame
-//! from the shown forecast (pure functions, no job). Views push `Action`s, carried
-//! out after the frame is drawn.
+//! the workspace's Forecast job, started by the update step when the settings or
+//! the files changed (per segment, once segments exist: the update step starts
+//! them); the panel shows progress with Cancel and keeps the last result of these
+//! files on screen meanwhile. What-if scenarios are edited here, sent back to the
+//! workspace and redrawn every frame from the shown forecast (pure functions, no
+//! job). The export is a job. Views send `ForecastCommand`s.
 
 use std::path::PathBuf;
 
 use crate::analysis::forecast::{Freq, natural_freq};
 use crate::data::FileKind;
+use crate::workspace::Workspace;
 use crate::workspace::forecast::{
-    ForecastResults, ForecastSource, NamedScenario, default_horizon, export,
+    Forecast, ForecastCommand, ForecastResults, ForecastSource, NamedScenario,
 };
-use crate::workspace::{FileStage, Workspace};
 
 use super::behaviour::{error_ui, section_ui};
+use super::command::Commands;
+use super::export_controls::{export_buttons_ui, export_status_ui};
 use super::forecast::{
-    Action, ViewState, breakdown_view, candidates_view, chart_view, controls_view, measure_label,
+    ViewState, breakdown_view, candidates_view, chart_view, controls_view, measure_label,
     scenarios_view,
 };
 
 /// Seed of a new campaign's average order value when the data gives none.
 const FALLBACK_ORDER_VALUE: f64 = 50.0;
 
-pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     ui.heading("Forecast");
-    let has_orders = workspace.store().of_kind(FileKind::Orders).next().is_some();
-    let series_files: Vec<(PathBuf, Freq)> = workspace
-        .store()
+    let store = workspace.store();
+    let has_orders = store.of_kind(FileKind::Orders).next().is_some();
+    let series_files: Vec<(PathBuf, Freq)> = store
         .of_kind(FileKind::Series)
         .map(|t| (t.path.clone(), natural_freq(t)))
         .collect();
@@ -42,88 +45,44 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
     }
     let view_id = egui::Id::unique("forecast_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
-    let mut actions = Vec::new();
-    let segments = workspace
-        .segments
-        .slot()
-        .value()
-        .map(|r| r.segmentation.clone());
+    let version = workspace.store_version();
     let forecast = &workspace.forecast;
-    let mut wanted = forecast.requested_params().cloned().unwrap_or_default();
-    let source_loaded = match &wanted.source {
-        ForecastSource::Orders => has_orders,
-        ForecastSource::SeriesFile(path) => series_files.iter().any(|(p, _)| p == path),
-    };
-    if !source_loaded {
-        wanted.source = ForecastSource::Orders;
-        if let (Some((path, freq)), false) = (series_files.first(), has_orders) {
-            wanted.source = ForecastSource::SeriesFile(path.clone());
-            wanted.freq = *freq;
-            wanted.horizon = default_horizon(*freq);
-        }
-    }
-    let loading = workspace
-        .pending()
-        .iter()
-        .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
-    if !loading && forecast.needs_run(&wanted, workspace.store_version(), segments.as_ref()) {
-        actions.push(Action::Run(wanted.clone()));
-    }
+    let wanted = forecast.wanted(store);
     let sources = controls_view::Sources {
         orders: has_orders,
         series_files: &series_files,
-        segments: segments.is_some(),
+        segments: workspace.segments.current(version).is_some(),
     };
-    controls_view::ui(ui, forecast, &wanted, &sources, &mut actions);
-    if let Some(error) = forecast.slot().error() {
+    controls_view::ui(ui, forecast, &wanted, &sources, commands);
+    let computation = forecast.results();
+    if let Some(error) = computation.error() {
         error_ui(ui, "The forecast stopped", &error.to_string());
     }
-    let mut scenarios = std::mem::take(&mut workspace.forecast.scenarios);
-    let forecast = &workspace.forecast;
-    match forecast.slot().value() {
+    match computation.current(version) {
         Some(results) => {
             egui::ScrollArea::vertical()
                 .id_salt("forecast_scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    results_ui(ui, results, &mut scenarios, &mut view, &mut actions)
+                    results_ui(ui, forecast, &results.value, &mut view, commands)
                 });
         }
-        None if forecast.slot().pending().is_none() && forecast.slot().error().is_none() => {
+        None if computation.pending().is_none() && computation.error().is_none() => {
             ui.label("Cancelled. Press Run again to forecast.");
         }
         None => {}
     }
-    for action in actions {
-        match action {
-            Action::Run(params) => {
-                let (store, version) = (workspace.store().clone(), workspace.store_version());
-                workspace
-                    .forecast
-                    .run(&store, version, params, segments.clone());
-            }
-            Action::Cancel => workspace.forecast.cancel(),
-            Action::Export(path) => {
-                view.export_outcome = Some(match workspace.forecast.slot().value() {
-                    Some(results) => export(&path, results, &scenarios)
-                        .map(|rows| format!("Wrote {rows} rows to {}", path.display()))
-                        .map_err(|e| format!("{e:#}")),
-                    None => Err("no forecast to export yet".into()),
-                });
-            }
-        }
-    }
-    workspace.forecast.scenarios = scenarios;
     ui.data_mut(|d| d.insert_temp(view_id, view));
 }
 
 fn results_ui(
     ui: &mut egui::Ui,
+    forecast: &Forecast,
     results: &ForecastResults,
-    scenarios: &mut Vec<NamedScenario>,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
+    let mut scenarios: Vec<NamedScenario> = forecast.scenarios().to_vec();
     let measure = match results.params.source {
         ForecastSource::Orders => measure_label(results.params.measure),
         ForecastSource::SeriesFile(_) => "Value",
@@ -165,7 +124,7 @@ fn results_ui(
         // The candidate table needs about 480 points; the chart takes the rest.
         let width = (ui.available_width() - 480.0).max(320.0);
         ui.allocate_ui(egui::vec2(width, 340.0), |ui| {
-            chart_view::ui(ui, shown, scenarios, view.show_backtest);
+            chart_view::ui(ui, shown, &scenarios, view.show_backtest);
         });
         ui.vertical(|ui| candidates_view::ui(ui, shown));
     });
@@ -181,42 +140,29 @@ fn results_ui(
     };
     scenarios_view::ui(
         ui,
-        scenarios,
+        &mut scenarios,
         periods,
         baseline,
         &measure.to_lowercase(),
         results.average_order_value.unwrap_or(FALLBACK_ORDER_VALUE),
     );
+    if scenarios != forecast.scenarios() {
+        commands.send(ForecastCommand::SetScenarios(scenarios));
+    }
     section_ui(
         ui,
         "Export",
         "Every series' forecast with its intervals and each scenario line, one row per period.",
     );
-    export_ui(ui, view, actions);
-    ui.add_space(12.0);
-}
-
-fn export_ui(ui: &mut egui::Ui, view: &mut ViewState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         if view.export_path.is_empty() {
             view.export_path = "forecast.csv".into();
         }
-        let label = ui.label("Export to:");
-        ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(260.0))
-            .labelled_by(label.id);
-        for (button, extension) in [("Export CSV", "csv"), ("Export XLSX", "xlsx")] {
-            if ui.button(button).clicked() {
-                let path = PathBuf::from(view.export_path.trim()).with_extension(extension);
-                view.export_path = path.display().to_string();
-                actions.push(Action::Export(path));
-            }
+        let hover = "Every series with its intervals and each scenario line";
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
+            commands.send(ForecastCommand::Export(path));
         }
     });
-    match &view.export_outcome {
-        Some(Ok(done)) => {
-            ui.label(done);
-        }
-        Some(Err(error)) => error_ui(ui, "Export failed", error),
-        None => {}
-    }
+    export_status_ui(ui, forecast.export_slot());
+    ui.add_space(12.0);
 }

@@ -1,16 +1,17 @@
 //! Files on their way in: a spinner while inspecting, a progress bar with Cancel while
 //! loading, and the mapping view for files that wait for the operator: format,
 //! encoding, kind, sheet, each column's type, samples and role, and the date format
-//! (with a warning when day and month could be swapped). Edits change the file's
-//! `LoadOptions` in place; Load and Discard are commands.
+//! (with a warning when day and month could be swapped). Edits are sent as
+//! `SetOptions` commands, as Load and Discard are.
 
 use crate::data::{DateFormat, FileFormat, FileKind, Inspection, LoadOptions, Role, TextEncoding};
 use crate::workspace::{FileStage, PendingFile, Workspace, file_name};
 
-use super::app::Command;
+use super::command::Commands;
+use crate::workspace::Command as WorkCommand;
 
-pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, commands: &mut Vec<Command>) {
-    for file in workspace.pending_mut() {
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
+    for file in workspace.pending() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             file_ui(ui, file, commands);
@@ -19,15 +20,15 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, commands: &mut Vec<Comma
     }
 }
 
-fn file_ui(ui: &mut egui::Ui, file: &mut PendingFile, commands: &mut Vec<Command>) {
+fn file_ui(ui: &mut egui::Ui, file: &PendingFile, commands: &mut Commands) {
     let name = file_name(&file.path);
-    match &mut file.stage {
+    match &file.stage {
         FileStage::Inspecting(_) => {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(format!("Reading {name}…"));
                 if ui.button("Discard").clicked() {
-                    commands.push(Command::Discard(file.id));
+                    commands.send(WorkCommand::Discard(file.id));
                 }
             });
         }
@@ -46,7 +47,7 @@ fn file_ui(ui: &mut egui::Ui, file: &mut PendingFile, commands: &mut Vec<Command
                 };
                 ui.add(bar.text(message).desired_width(320.0));
                 if ui.button("Cancel").clicked() {
-                    commands.push(Command::CancelLoad(file.id));
+                    commands.send(WorkCommand::CancelLoad(file.id));
                 }
             });
         }
@@ -54,15 +55,24 @@ fn file_ui(ui: &mut egui::Ui, file: &mut PendingFile, commands: &mut Vec<Command
             inspection,
             options,
             last_error,
-        } => mapping_ui(
-            ui,
-            file.id,
-            &name,
-            inspection,
-            options,
-            last_error.as_deref(),
-            commands,
-        ),
+        } => {
+            let mut edited = options.clone();
+            mapping_ui(
+                ui,
+                file.id,
+                &name,
+                inspection,
+                &mut edited,
+                last_error.as_deref(),
+                commands,
+            );
+            if edited != *options {
+                commands.send(WorkCommand::SetOptions {
+                    id: file.id,
+                    options: edited,
+                });
+            }
+        }
     }
 }
 
@@ -73,7 +83,7 @@ fn mapping_ui(
     inspection: &Inspection,
     options: &mut LoadOptions,
     last_error: Option<&str>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
         ui.heading(format!("Check how to read {name}"));
@@ -110,7 +120,7 @@ fn mapping_ui(
                     }
                 });
             if chosen != *sheet {
-                commands.push(Command::Reinspect { id, sheet: chosen });
+                commands.send(WorkCommand::Reinspect { id, sheet: chosen });
             }
         }
     });
@@ -125,10 +135,10 @@ fn mapping_ui(
             .on_hover_text(format!("Load {name} with these settings"))
             .clicked()
         {
-            commands.push(Command::Load(id));
+            commands.send(WorkCommand::Load(id));
         }
         if ui.button("Discard").clicked() {
-            commands.push(Command::Discard(id));
+            commands.send(WorkCommand::Discard(id));
         }
     });
 }

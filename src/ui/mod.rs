@@ -1,11 +1,13 @@
 //! The eframe app: one file per panel. Panels draw from the `Workspace` and the saved
-//! `UiState` and push `Command`s; the app turns commands into background jobs.
+//! `UiState` and send `Command`s; the app carries them out after the frame, and the
+//! workspace's update step starts what is stale for the tab on screen.
 
 pub mod app;
 mod behaviour;
 mod behaviour_panel;
 pub mod campaigns;
 mod campaigns_panel;
+mod command;
 mod data_panel;
 mod export_controls;
 mod file_dialog;
@@ -30,7 +32,9 @@ mod value_panel;
 
 use std::path::PathBuf;
 
-pub use app::{Command, MarketbenchApp};
+pub use app::MarketbenchApp;
+pub use command::{Command, Commands};
+pub use project::unreadable_setting;
 pub use state::{Tab, Theme, UiState};
 
 /// Opens the window with `files` loaded (the sample store on a first launch when

@@ -78,12 +78,12 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
     project
         .model_settings
         .insert(VARIANTS_KEY.to_string(), figures.into());
-    if let Some(params) = workspace.segments.requested_params() {
+    if let Some(params) = workspace.segments.results().requested_params() {
         project
             .model_settings
             .insert(SEGMENTS_KEY.to_string(), params.to_settings());
     }
-    if let Some(params) = workspace.recommend.requested_params() {
+    if let Some(params) = workspace.recommend.fit().requested_params() {
         project
             .model_settings
             .insert(RECOMMEND_KEY.to_string(), params.to_settings());
@@ -124,6 +124,34 @@ pub fn poll(workspace: &mut Workspace, state: &mut UiState) {
             ProjectEvent::Opened(opened) => apply_opened(workspace, state, *opened),
         }
     }
+}
+
+/// The settings saved under `key`, read by `read`; a saved value that does not
+/// read is reported as a notice naming it (the tab then keeps its defaults).
+fn saved<T>(
+    workspace: &mut Workspace,
+    settings: &std::collections::BTreeMap<String, serde_json::Value>,
+    key: &str,
+    read: fn(&serde_json::Value) -> Option<T>,
+) -> Option<T> {
+    let value = settings.get(key)?;
+    let settings = read(value);
+    if settings.is_none() {
+        workspace.notify(Level::Error, unreadable_setting(key, value));
+    }
+    settings
+}
+
+/// Says which saved setting could not be read and what happens instead.
+pub fn unreadable_setting(key: &str, value: &serde_json::Value) -> String {
+    let mut text = value.to_string();
+    if text.chars().count() > 160 {
+        text = text.chars().take(160).collect::<String>() + "…";
+    }
+    format!(
+        "The project's saved \"{key}\" settings could not be read ({text}): that tab uses \
+         its defaults. Set them again and save the project to replace them."
+    )
 }
 
 /// Replaces the open files by the project's and restores its names and campaigns.
@@ -167,29 +195,30 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     }
     let project = opened.project;
     state.segment_names = project.segment_names;
-    if let Some(params) = project
-        .model_settings
-        .get(SEGMENTS_KEY)
-        .and_then(SegmentsParams::from_settings)
-    {
+    let settings = &project.model_settings;
+    if let Some(params) = saved(
+        workspace,
+        settings,
+        SEGMENTS_KEY,
+        SegmentsParams::from_settings,
+    ) {
         workspace.segments.prefer(params);
     }
-    if let Some(params) = project
-        .model_settings
-        .get(RECOMMEND_KEY)
-        .and_then(RecommendParams::from_settings)
-    {
+    if let Some(params) = saved(
+        workspace,
+        settings,
+        RECOMMEND_KEY,
+        RecommendParams::from_settings,
+    ) {
         workspace.recommend.prefer(params);
     }
-    if let Some(settings) = project
-        .model_settings
-        .get(VALUE_KEY)
-        .and_then(ValueSettings::from_settings)
-    {
+    if let Some(settings) = saved(workspace, settings, VALUE_KEY, ValueSettings::from_settings) {
         workspace.value.prefer(settings);
     }
-    if let Some(settings) = project.model_settings.get(FORECAST_KEY) {
-        workspace.forecast.restore(settings);
+    if let Some(value) = settings.get(FORECAST_KEY)
+        && !workspace.forecast.restore(value)
+    {
+        workspace.notify(Level::Error, unreadable_setting(FORECAST_KEY, value));
     }
     let saved: Vec<serde_json::Value> = project
         .model_settings

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::Command;
+use super::command::{Command, Commands};
 use super::file_dialog::{DialogPurpose, PROJECT_FILE_NAME};
 
 /// The open prompt: what for and the path as typed.
@@ -37,7 +37,7 @@ impl ProjectPrompt {
 
     /// Draws the window. Returns false once answered or cancelled (the caller
     /// drops the prompt); an answer is pushed onto `commands`.
-    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) -> bool {
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Commands) -> bool {
         let (title, action) = if self.save {
             ("Save the project", "Save project")
         } else {
@@ -63,7 +63,7 @@ impl ProjectPrompt {
                         edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let clicked = ui.add_enabled(ready, egui::Button::new(action)).clicked();
                     if ready && (clicked || entered) {
-                        commands.push(if self.save {
+                        commands.send(if self.save {
                             Command::SaveProject(typed.clone())
                         } else {
                             Command::OpenProject(typed.clone())

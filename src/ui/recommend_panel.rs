@@ -1,27 +1,22 @@
 //! The Recommendations tab: what to offer each customer, why, and how much to
-//! trust it. Fitting is the workspace's Recommend job: the panel asks for a fit
-//! when the store changed (and no fit with those inputs was asked for yet), shows
-//! progress with Cancel and keeps the last fit on screen meanwhile. The report
+//! trust it. Fitting is the workspace's Recommend job, started by the update step
+//! when the settings, the files or the segments changed; the panel shows progress
+//! with Cancel and keeps the last fit of these files on screen meanwhile. The report
 //! card, the bought-together rules (with the next-purchase transitions) and
 //! exports are jobs of their own. With a Segments result, popularity is the
 //! customer's segment's. With a ratings file loaded the models learn from the
-//! ratings, and the rules sections say that they need orders instead. Views push
-//! `Action`s, carried out after the frame is drawn.
+//! ratings, and the rules sections say that they need orders instead. Views send
+//! `RecommendCommand`s, carried out after the frame is drawn.
 
-use std::sync::Arc;
-
-use crate::analysis::recommend::ModelKind;
-use crate::analysis::recommend::evaluate::EvalParams;
-use crate::analysis::segments::Segmentation;
 use crate::data::FileKind;
-use crate::workspace::recommend::RecommendParams;
-use crate::workspace::{FileStage, Workspace};
+use crate::workspace::Workspace;
 
+use super::command::Commands;
 use super::recommend::{
-    Action, ViewState, controls_view, customer_view, heading_ui, item_view, report_view, rules_view,
+    ViewState, controls_view, customer_view, heading_ui, item_view, report_view, rules_view,
 };
 
-pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     ui.heading("Recommendations");
     let store = workspace.store();
     // Recommendations then learn from the ratings, which have no order baskets.
@@ -33,26 +28,10 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
     }
     let view_id = egui::Id::unique("recommend_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
-    let mut actions = Vec::new();
-    let segments = workspace
-        .segments
-        .slot()
-        .value()
-        .map(|r| r.segmentation.clone());
     let recommend = &workspace.recommend;
-    let wanted = recommend.requested_params().cloned().unwrap_or_default();
-    let wanted_rules = recommend.requested_rules().cloned().unwrap_or_default();
-    let loading = workspace
-        .pending()
-        .iter()
-        .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
     let version = workspace.store_version();
-    if !loading && recommend.needs_run(&wanted, version, segments.as_ref()) {
-        actions.push(Action::Run(wanted.clone()));
-    }
-    if !loading && !from_ratings && recommend.needs_rules(&wanted_rules, version) {
-        actions.push(Action::RunRules(wanted_rules.clone()));
-    }
+    let wanted = recommend.wanted();
+    let wanted_rules = recommend.wanted_rules();
     let mut draft = view.draft.take().unwrap_or_else(|| wanted.clone());
     egui::ScrollArea::vertical()
         .id_salt("recommend_scroll")
@@ -61,18 +40,19 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
             controls_view::ui(
                 ui,
                 recommend,
+                version,
                 &mut draft,
                 &mut view.export_path,
-                &mut actions,
+                commands,
             );
-            let slot = recommend.slot();
-            if let Some(error) = slot.error() {
+            let fit = recommend.fit();
+            if let Some(error) = fit.error() {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     format!("The fit stopped: {error}"),
                 );
             }
-            match slot.value() {
+            match fit.current(version).map(|c| &c.value) {
                 Some(results) => {
                     heading_ui(
                         ui,
@@ -89,7 +69,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
                         item_view::ui(ui, results, item);
                     }
                 }
-                None if slot.pending().is_none() && slot.error().is_none() => {
+                None if fit.pending().is_none() && fit.error().is_none() => {
                     ui.label("Cancelled. Press Fit model to get recommendations.");
                 }
                 None => {}
@@ -99,7 +79,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
                 "Report card",
                 "How well each model would have predicted purchases it did not see.",
             );
-            report_view::ui(ui, recommend, &mut view, &mut actions);
+            report_view::ui(ui, recommend, version, &draft, &mut view, commands);
             if from_ratings {
                 heading_ui(
                     ui,
@@ -119,46 +99,15 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace) {
                 "Association rules from the order baskets (FP-growth): customers whose order holds \
                  the first items also bought the second. Lift above 1 means more often than by chance.",
             );
-            rules_view::controls_ui(ui, &wanted_rules, &mut actions);
-            rules_view::rules_ui(ui, recommend, &mut view, &mut actions);
+            rules_view::controls_ui(ui, &wanted_rules, commands);
+            rules_view::rules_ui(ui, recommend, version, &mut view, commands);
             heading_ui(
                 ui,
                 "What customers buy next",
                 "The most common steps from one order to the customer's next one.",
             );
-            rules_view::transitions_ui(ui, recommend, &wanted_rules, &mut actions);
+            rules_view::transitions_ui(ui, recommend, version, &wanted_rules, commands);
         });
-    for action in actions {
-        apply(action, workspace, &draft, segments.clone());
-    }
     view.draft = Some(draft);
     ui.data_mut(|d| d.insert_temp(view_id, view));
-}
-
-fn apply(
-    action: Action,
-    workspace: &mut Workspace,
-    draft: &RecommendParams,
-    segments: Option<Arc<Segmentation>>,
-) {
-    let (store, version) = (workspace.store().clone(), workspace.store_version());
-    match action {
-        Action::Run(params) => workspace.recommend.run(&store, version, params, segments),
-        Action::RunRules(params) => workspace.recommend.run_rules(&store, version, params),
-        Action::ExportRules(path) => workspace.recommend.export_rules(path),
-        Action::Cancel => workspace.recommend.cancel(),
-        Action::Evaluate { split, k, validate } => {
-            let params = EvalParams {
-                split,
-                k,
-                exclude_seen: draft.exclude_seen,
-                models: ModelKind::ALL.to_vec(),
-                model: draft.model_params(),
-                validate,
-            };
-            workspace.recommend.evaluate(&store, params);
-        }
-        Action::CancelReport => workspace.recommend.cancel_report(),
-        Action::Export(path) => workspace.recommend.export(path),
-    }
 }

@@ -1,23 +1,25 @@
 //! The Segments tab: K-means segments of the loaded customers that explain
-//! themselves. Computing is the workspace's Segments job: the panel asks for a run
-//! when the store or the settings changed (and no run with those inputs was asked
-//! for yet), shows progress with Cancel and keeps the last result on screen
-//! meanwhile. Views push `Action`s, carried out after the frame is drawn. When the
-//! Value tab has scores, they are joined to the segments (profiles and members).
+//! themselves. Computing is the workspace's Segments job, started by the update
+//! step when the settings or the files changed; the panel shows progress with
+//! Cancel and keeps the last result of these files on screen meanwhile. Views send
+//! commands, carried out after the frame is drawn. When the Value tab has scores
+//! on the same files, they are joined to the segments (profiles and members).
 
 use crate::analysis::segments::Feature;
 use crate::data::FileKind;
+use crate::workspace::Workspace;
+use crate::workspace::computation::Computed;
 use crate::workspace::segments::SegmentsResults;
-use crate::workspace::{FileStage, Workspace};
 
 use super::behaviour::{error_ui, section_ui};
+use super::command::Commands;
 use super::segments::{
-    Action, ViewState, controls_view, curve_view, members_view, profile_view, scatter_view,
-    scores_view, segment_names, size_view, summary_view, tree_view,
+    ViewState, controls_view, curve_view, members_view, profile_view, scatter_view, scores_view,
+    segment_names, size_view, summary_view, tree_view,
 };
 use super::state::UiState;
 
-pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
     ui.heading("Segments");
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
@@ -26,28 +28,22 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
     }
     let view_id = egui::Id::unique("segments_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
-    let mut actions = Vec::new();
     let segments = &workspace.segments;
-    let wanted = segments.requested_params().cloned().unwrap_or_default();
-    let loading = workspace
-        .pending()
-        .iter()
-        .any(|p| !matches!(p.stage, FileStage::Mapping { .. }));
-    if !loading && segments.needs_run(&wanted, workspace.store_version()) {
-        actions.push(Action::Run(wanted.clone()));
-    }
-    let available: Vec<Feature> = segments.slot().value().map_or_else(
+    let wanted = segments.wanted();
+    let shown = segments.current(workspace.store_version());
+    let available: Vec<Feature> = shown.map_or_else(
         || Feature::ALL.to_vec(),
-        |r| r.segmentation.features.available.clone(),
+        |r| r.value.segmentation.features.available.clone(),
     );
-    controls_view::ui(ui, segments, &wanted, &available, &mut actions);
-    let slot = segments.slot();
-    if let Some(error) = slot.error() {
+    let shown_k = shown.map(|r| r.value.segmentation.clustering.k);
+    controls_view::ui(ui, segments, shown_k, &wanted, &available, commands);
+    let computation = segments.results();
+    if let Some(error) = computation.error() {
         error_ui(ui, "The segmentation stopped", &error.to_string());
     }
-    match slot.value() {
+    match shown {
         Some(results) => {
-            let names = segment_names(results, &state.segment_names);
+            let names = segment_names(&results.value, &state.segment_names);
             if view.selected >= names.len() {
                 view.selected = 0;
             }
@@ -55,54 +51,26 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &mut UiState) {
                 .id_salt("segments_scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    results_ui(ui, workspace, results, &names, &mut view, &mut actions)
+                    results_ui(ui, workspace, results, &names, &mut view, commands)
                 });
         }
-        None if slot.pending().is_none() && slot.error().is_none() => {
+        None if computation.pending().is_none() && computation.error().is_none() => {
             ui.label("Cancelled. Press Auto or move K to segment the customers.");
         }
         None => {}
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
-    for action in actions {
-        apply(action, workspace, state);
-    }
-}
-
-fn apply(action: Action, workspace: &mut Workspace, state: &mut UiState) {
-    match action {
-        Action::Run(params) => {
-            let (store, version) = (workspace.store().clone(), workspace.store_version());
-            workspace.segments.run(&store, version, params);
-        }
-        Action::Cancel => workspace.segments.cancel(),
-        Action::Rename { key, name } => {
-            if name.is_empty() {
-                state.segment_names.remove(&key);
-            } else {
-                state.segment_names.insert(key, name);
-            }
-        }
-        Action::Export { path, segment } => {
-            let names = workspace
-                .segments
-                .slot()
-                .value()
-                .map(|r| segment_names(r, &state.segment_names))
-                .unwrap_or_default();
-            workspace.segments.export(path, segment, names);
-        }
-    }
 }
 
 fn results_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
-    results: &SegmentsResults,
+    computed: &Computed<SegmentsResults>,
     names: &[String],
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
+    let results = &computed.value;
     let segmentation = &results.segmentation;
     let c = &segmentation.clustering;
     ui.label(format!(
@@ -138,7 +106,7 @@ fn results_ui(
         "Segments",
         "Click a name to look at that segment below and to rename it.",
     );
-    summary_view::ui(ui, results, names, view, actions);
+    summary_view::ui(ui, results, names, view, commands);
     section_ui(
         ui,
         "Size and revenue",
@@ -163,8 +131,8 @@ fn results_ui(
         Ok(scatter) => scatter_view::ui(ui, results, scatter, names),
         Err(error) => error_ui(ui, "Picture", error),
     }
-    let value = workspace.value.slot().value();
-    let join = value.map(|value| scores_view::joined(ui, results, value));
+    let value = workspace.value.results().current(workspace.store_version());
+    let join = value.map(|value| scores_view::joined(ui, computed, value));
     section_ui(
         ui,
         "Scores by segment",
@@ -179,18 +147,19 @@ fn results_ui(
         "Pick another segment in the table above.",
     );
     profile_view::ui(ui, results, view.selected, name);
-    let scores = join
-        .as_deref()
-        .zip(value)
-        .map(|(join, value)| (join, value.rows.as_slice(), value.propensity.thresholds));
+    let scores = join.as_deref().zip(value).map(|(join, value)| {
+        let value = &value.value;
+        (join, value.rows.as_slice(), value.propensity.thresholds)
+    });
     members_view::ui(
         ui,
         &workspace.segments,
         results,
+        (computed.generation, value.map_or(0, |v| v.generation)),
         scores,
         names,
         view,
-        actions,
+        commands,
     );
     ui.add_space(12.0);
 }

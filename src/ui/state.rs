@@ -2,6 +2,7 @@
 //! file signature, theme, tab and table selection. Saved through eframe's storage;
 //! every field has a default, so an older or damaged save simply starts fresh.
 
+use crate::workspace::Focus;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,19 @@ impl Tab {
             Tab::Recommendations => "Recommendations",
             Tab::Forecast => "Forecast",
             Tab::Campaigns => "Campaigns",
+        }
+    }
+
+    /// What the workspace's update step keeps fresh while this tab is shown.
+    pub fn focus(self) -> Focus {
+        match self {
+            Tab::Data => Focus::Data,
+            Tab::Behaviour => Focus::Behaviour,
+            Tab::Segments => Focus::Segments,
+            Tab::Value => Focus::Value,
+            Tab::Recommendations => Focus::Recommendations,
+            Tab::Forecast => Focus::Forecast,
+            Tab::Campaigns => Focus::Campaigns,
         }
     }
 }

@@ -9,9 +9,10 @@ use crate::data::view::cell_text;
 use crate::jobs::Slot;
 use crate::workspace::{RowView, SortKey};
 
-use super::app::Command;
+use super::command::Commands;
 use super::format;
 use super::state::TableSelection;
+use crate::workspace::Command as WorkCommand;
 
 const ROW_HEIGHT: f32 = 20.0;
 
@@ -19,7 +20,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     view: &Slot<RowView>,
     selection: &mut TableSelection,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
         let label = ui.label("Filter rows:");
@@ -51,7 +52,7 @@ pub fn ui(
                 .on_hover_text("Cancel sorting or filtering")
                 .clicked()
             {
-                commands.push(Command::CancelView);
+                commands.send(WorkCommand::CancelView);
             }
         }
     });

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::Command;
+use super::command::{Command, Commands};
 use super::state::{Theme, UiState};
 use crate::workspace::file_name;
 
@@ -21,7 +21,7 @@ pub fn ui(
     state: &mut UiState,
     path_input: &mut String,
     project: ProjectStatus<'_>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -32,7 +32,7 @@ pub fn ui(
             .on_hover_text("Choose data files: CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX, XLS")
             .clicked()
         {
-            commands.push(Command::OpenDialog);
+            commands.send(Command::OpenDialog);
         }
         recent_menu_ui(ui, state, commands);
         if ui
@@ -40,7 +40,7 @@ pub fn ui(
             .on_hover_text("A generated shop: orders, products, customers and behaviour events")
             .clicked()
         {
-            commands.push(Command::OpenSample);
+            commands.send(Command::OpenSample);
         }
         ui.separator();
         project_ui(ui, &project, commands);
@@ -56,7 +56,7 @@ pub fn ui(
         let typed = path_input.trim().to_string();
         let open = ui.add_enabled(!typed.is_empty(), egui::Button::new("Open"));
         if (open.clicked() || entered) && !typed.is_empty() {
-            commands.push(Command::Open(vec![PathBuf::from(typed)]));
+            commands.send(Command::Open(vec![PathBuf::from(typed)]));
             path_input.clear();
         }
         ui.separator();
@@ -71,13 +71,13 @@ pub fn ui(
     ui.add_space(4.0);
 }
 
-fn project_ui(ui: &mut egui::Ui, project: &ProjectStatus<'_>, commands: &mut Vec<Command>) {
+fn project_ui(ui: &mut egui::Ui, project: &ProjectStatus<'_>, commands: &mut Commands) {
     if ui
         .button("Open project…")
         .on_hover_text("Open a saved project: its files, segment names and campaigns")
         .clicked()
     {
-        commands.push(Command::OpenProjectDialog);
+        commands.send(Command::OpenProjectDialog);
     }
     if ui
         .add_enabled(project.can_save, egui::Button::new("Save project…"))
@@ -85,7 +85,7 @@ fn project_ui(ui: &mut egui::Ui, project: &ProjectStatus<'_>, commands: &mut Vec
         .on_disabled_hover_text("Open data files first")
         .clicked()
     {
-        commands.push(Command::SaveProjectDialog);
+        commands.send(Command::SaveProjectDialog);
     }
     if let Some(path) = project.path
         && ui
@@ -93,11 +93,11 @@ fn project_ui(ui: &mut egui::Ui, project: &ProjectStatus<'_>, commands: &mut Vec
             .on_hover_text(format!("Save the project again to {}", path.display()))
             .clicked()
     {
-        commands.push(Command::SaveProject(path.to_path_buf()));
+        commands.send(Command::SaveProject(path.to_path_buf()));
     }
 }
 
-fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Command>) {
+fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Commands) {
     ui.menu_button("Recent files", |ui| {
         if state.recent_files.is_empty() {
             ui.weak("No recent files yet");
@@ -109,13 +109,13 @@ fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Com
                 .on_hover_text(path.display().to_string())
                 .clicked();
             if clicked {
-                commands.push(Command::Open(vec![path.clone()]));
+                commands.send(Command::Open(vec![path.clone()]));
                 ui.close();
             }
         }
         ui.separator();
         if ui.button("Open all recent files").clicked() {
-            commands.push(Command::Open(state.recent_files.clone()));
+            commands.send(Command::Open(state.recent_files.clone()));
             ui.close();
         }
         if ui.button("Clear recent files").clicked() {

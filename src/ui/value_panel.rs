@@ -1,22 +1,27 @@
 //! The Value tab: who will buy in the next window, who is at risk of churning and
 //! what each customer is worth. Training is the workspace's Value job, started by
 //! the Train button (fitting is too heavy to start by itself); the panel shows its
-//! progress with Cancel and keeps the last result on screen meanwhile. Views push
-//! `Action`s, carried out after the frame is drawn. When the Segments tab has
-//! segments, the customer table names each customer's segment.
+//! progress with Cancel and keeps the last result of these files on screen
+//! meanwhile (a training on other files is not shown: the tab asks to train
+//! again). Views send `ValueCommand`s, carried out after the frame is drawn. When
+//! the Segments tab has segments, the customer table names each customer's segment.
 
 use crate::data::FileKind;
 use crate::workspace::Workspace;
+use crate::workspace::computation::Computed;
 use crate::workspace::value::ValueResults;
 
 use super::behaviour::{error_ui, section_ui};
+use super::command::Commands;
 use super::segments::{scores_view, segment_names};
 use super::state::UiState;
-use super::value::{
-    Action, ViewState, clv_view, controls_view, customers_view, model_view, risk_view,
-};
+use super::value::{ViewState, clv_view, controls_view, customers_view, model_view, risk_view};
 
-pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &UiState) {
+/// Shown when the last training was on other files.
+pub const FILES_CHANGED: &str =
+    "The loaded files changed since the last training: press Train to score these customers.";
+
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
     ui.heading("Value");
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
@@ -25,27 +30,33 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &UiState) {
     }
     let view_id = egui::Id::unique("value_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
-    if let Some(params) = workspace.value.take_preferred_params() {
+    if let Some(params) = workspace.value.preferred_params()
+        && view.adopted.as_ref() != Some(params)
+    {
         view.cutoff_text = params.cutoff.map(|d| d.to_string()).unwrap_or_default();
-        view.params = params;
+        view.params = params.clone();
+        view.adopted = Some(params.clone());
     }
-    let mut actions = Vec::new();
     let value = &workspace.value;
-    controls_view::ui(ui, value, &mut view, &mut actions);
-    let slot = value.slot();
-    if let Some(error) = slot.error() {
+    controls_view::ui(ui, value, &mut view, commands);
+    let computation = value.results();
+    if let Some(error) = computation.error() {
         error_ui(ui, "The training stopped", &error.to_string());
     }
-    match slot.value() {
+    match computation.current(workspace.store_version()) {
         Some(results) => {
             egui::ScrollArea::vertical()
                 .id_salt("value_scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    results_ui(ui, workspace, state, results, &mut view, &mut actions)
+                    results_ui(ui, workspace, state, results, &mut view, commands)
                 });
         }
-        None if slot.pending().is_none() && slot.error().is_none() => {
+        None if computation.latest().is_some() && computation.pending().is_none() => {
+            ui.add_space(8.0);
+            ui.colored_label(ui.visuals().warn_fg_color, FILES_CHANGED);
+        }
+        None if computation.pending().is_none() && computation.error().is_none() => {
             ui.add_space(8.0);
             ui.label(
                 "Press Train to fit the propensity models (who buys within the window) and \
@@ -55,41 +66,17 @@ pub fn ui(ui: &mut egui::Ui, workspace: &mut Workspace, state: &UiState) {
         None => {}
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
-    for action in actions {
-        apply(action, workspace);
-    }
-}
-
-fn apply(action: Action, workspace: &mut Workspace) {
-    match action {
-        Action::Train(params) => {
-            let (store, version) = (workspace.store().clone(), workspace.store_version());
-            workspace.value.train(&store, version, params);
-        }
-        Action::Cancel => workspace.value.cancel(),
-        Action::SetThresholds(thresholds) => {
-            if let Err(error) = workspace.value.set_thresholds(thresholds) {
-                workspace.notify(crate::workspace::Level::Error, error.to_string());
-            }
-        }
-        Action::Export(path) => workspace.value.export(path),
-    }
 }
 
 fn results_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
     state: &UiState,
-    results: &ValueResults,
+    computed: &Computed<ValueResults>,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
-    if results.store_version != workspace.store_version() {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "The loaded files changed since this training: press Train to refresh it.",
-        );
-    }
+    let results = &computed.value;
     let propensity = &results.propensity;
     ui.label(format!(
         "{} customers scored by {} on {} features.",
@@ -98,7 +85,7 @@ fn results_ui(
         propensity.features.len()
     ));
     model_view::ui(ui, propensity);
-    risk_view::ui(ui, results, actions);
+    risk_view::ui(ui, results, commands);
     clv_view::ui(ui, &results.clv);
     section_ui(
         ui,
@@ -106,13 +93,23 @@ fn results_ui(
         "Propensity to buy within the window, churn risk and its bucket, P(alive), \
          purchases and value predicted over the CLV horizon, and the expected next order.",
     );
-    let segments = workspace.segments.slot().value().map(|segments| {
-        let join = scores_view::joined(ui, segments, results);
-        (join, segment_names(segments, &state.segment_names))
+    let segments = workspace.segments.current(workspace.store_version());
+    let joined = segments.map(|segments| {
+        let join = scores_view::joined(ui, segments, computed);
+        (join, segment_names(&segments.value, &state.segment_names))
     });
-    let segments = segments
+    let shown = joined
         .as_ref()
         .map(|(join, names)| (join.as_ref(), names.as_slice()));
-    customers_view::ui(ui, &workspace.value, results, segments, view, actions);
+    let generations = (computed.generation, segments.map_or(0, |s| s.generation));
+    customers_view::ui(
+        ui,
+        &workspace.value,
+        results,
+        generations,
+        shown,
+        view,
+        commands,
+    );
     ui.add_space(12.0);
 }

@@ -3,11 +3,9 @@
 //! lines (and its behaviour events, when loaded).
 //!
 //! Contract:
-//! - A run is keyed by its [`BehaviourParams`] and the store version it was asked
-//!   at; [`Behaviour::needs_run`] says whether the shown key differs from the wanted
-//!   one, so results are recomputed when files change. The last good result stays
-//!   shown while the next one computes (`jobs::Slot`); a cancelled run keeps its key,
-//!   so it is not restarted until asked again or the inputs change.
+//! - A run is a [`Computation`] keyed by its [`BehaviourParams`] and the store
+//!   version; the workspace's update step runs the wanted settings when they were
+//!   not run on these files ([`Behaviour::update`]).
 //! - Each part carries its own outcome: one failing analysis (a missing column) is
 //!   shown as that part's error while the others still show. Cancelling stops the
 //!   whole run.
@@ -16,15 +14,14 @@
 //!   carry no category).
 //! - The funnel is `None` without an events file. With several events files, the
 //!   first loaded one is used (the panel says which).
-//! - A segment picked as the customer filter remembers the segmentation it came
-//!   from ([`SegmentPick`]); when segments are recomputed its ids are stale and
-//!   the panel drops it ([`BehaviourParams::segment_is_stale`]).
-
-use std::fmt::Display;
-use std::sync::Arc;
+//! - A segment picked as the customer filter remembers the generation of the
+//!   Segments result it came from ([`SegmentPick`]); when segments are recomputed
+//!   its ids are stale and the update step drops it
+//!   ([`BehaviourParams::segment_is_stale`]).
 
 use anyhow::anyhow;
 use chrono::NaiveDate;
+use std::fmt::Display;
 
 use crate::analysis::cohorts::{CohortParams, Cohorts, cohorts};
 use crate::analysis::filter::{LineFilter, categories};
@@ -33,7 +30,9 @@ use crate::analysis::repeat::{Repeat, RepeatParams, repeat};
 use crate::analysis::rfm::{Rfm, RfmParams, rfm};
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
-use crate::jobs::{Cancelled, Progress, Slot, Wake};
+use crate::jobs::{Cancelled, Progress, Wake};
+
+use super::computation::{Computation, Inputs};
 
 use super::file_name;
 
@@ -49,51 +48,34 @@ pub struct BehaviourParams {
 }
 
 impl BehaviourParams {
-    /// True when a segment is picked but `current` (the segmentation shown in the
-    /// Segments tab, None when there is none) is not the one it was taken from.
-    pub fn segment_is_stale(&self, current: Option<&Arc<Segmentation>>) -> bool {
+    /// True when a segment is picked but `current` (the generation of the Segments
+    /// result computed on the loaded files, None when there is none) is not the one
+    /// it was taken from.
+    pub fn segment_is_stale(&self, current: Option<u64>) -> bool {
         self.segment
             .as_ref()
-            .is_some_and(|pick| current.is_none_or(|c| !Arc::ptr_eq(c, &pick.segmentation)))
+            .is_some_and(|pick| current != Some(pick.segments_generation))
     }
 }
 
-/// A segment chosen as the customer filter: the segmentation it belongs to (kept
-/// alive, compared by identity) and its id there.
-#[derive(Clone)]
+/// A segment chosen as the customer filter: the generation of the Segments result
+/// it belongs to and its id there.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SegmentPick {
-    pub segmentation: Arc<Segmentation>,
+    pub segments_generation: u64,
     pub id: usize,
 }
 
-impl SegmentPick {
-    /// The customer ids of segment `id`, in the segmentation's (customer id) order.
-    pub fn member_ids(&self) -> Vec<String> {
-        let features = &self.segmentation.features;
-        self.segmentation
-            .clustering
-            .labels
-            .iter()
-            .zip(&features.customer_ids)
-            .filter(|(label, _)| **label == self.id)
-            .map(|(_, id)| id.clone())
-            .collect()
-    }
-}
-
-impl PartialEq for SegmentPick {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && Arc::ptr_eq(&self.segmentation, &other.segmentation)
-    }
-}
-
-impl Eq for SegmentPick {}
-
-/// Only the segment id: the segmentation is too big to print.
-impl std::fmt::Debug for SegmentPick {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SegmentPick {{ id: {} }}", self.id)
-    }
+/// The customer ids of segment `id`, in the segmentation's (customer id) order.
+pub fn member_ids(segmentation: &Segmentation, id: usize) -> Vec<String> {
+    segmentation
+        .clustering
+        .labels
+        .iter()
+        .zip(&segmentation.features.customer_ids)
+        .filter(|(label, _)| **label == id)
+        .map(|(_, id)| id.clone())
+        .collect()
 }
 
 /// The funnel of the events file and its worst-converting products.
@@ -110,7 +92,6 @@ pub struct FunnelResult {
 #[derive(Clone, Debug)]
 pub struct BehaviourResults {
     pub params: BehaviourParams,
-    pub store_version: u64,
     /// Every category of the unfiltered lines (what the filter can offer).
     pub categories: Vec<String>,
     /// Order lines kept by the filter, of all lines.
@@ -122,11 +103,21 @@ pub struct BehaviourResults {
     pub repeat: Result<Repeat, String>,
 }
 
-/// The Behaviour results slot and the key of the last run asked for.
+/// What the window asks of the Behaviour tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BehaviourCommand {
+    /// Run with these settings (they become the wanted ones).
+    Run(BehaviourParams),
+    Cancel,
+}
+
+/// Shown as a notice when a picked segment is dropped.
+pub const SEGMENT_DROPPED: &str = "The segments were recomputed, so the Behaviour tab's segment \
+     filter no longer matches them and was removed. Pick a segment again to filter by one.";
+
+/// The Behaviour computation.
 pub struct Behaviour {
-    slot: Slot<BehaviourResults>,
-    requested: Option<(BehaviourParams, u64)>,
-    wake: Wake,
+    results: Computation<BehaviourParams, BehaviourResults>,
 }
 
 /// Steps of a run, for the progress bar.
@@ -136,50 +127,64 @@ impl Behaviour {
     /// No results yet; `wake` is called when a run has news.
     pub fn new(wake: Wake) -> Self {
         Behaviour {
-            slot: Slot::default(),
-            requested: None,
-            wake,
+            results: Computation::new("behaviour", wake),
         }
     }
 
-    /// The results shown, the running job and its error.
-    pub fn slot(&self) -> &Slot<BehaviourResults> {
-        &self.slot
+    /// The results, the running job and its error.
+    pub fn results(&self) -> &Computation<BehaviourParams, BehaviourResults> {
+        &self.results
     }
 
-    /// The params of the last run asked for (what the panel shows as chosen).
-    pub fn requested_params(&self) -> Option<&BehaviourParams> {
-        self.requested.as_ref().map(|(p, _)| p)
+    /// The settings of the next (or last) run.
+    pub fn wanted(&self) -> BehaviourParams {
+        self.results.requested_params().cloned().unwrap_or_default()
     }
 
-    /// True when no run was asked for with `params` at `store_version`.
-    pub fn needs_run(&self, params: &BehaviourParams, store_version: u64) -> bool {
-        self.requested
-            .as_ref()
-            .is_none_or(|(p, v)| p != params || *v != store_version)
+    /// Runs the wanted settings when they were not run on these files. A picked
+    /// segment whose Segments result is gone (`segments` is the generation of the
+    /// current one) is dropped first: returns true then, for a notice.
+    pub fn update(&mut self, store: &Store, store_version: u64, segments: Option<u64>) -> bool {
+        let mut wanted = self.wanted();
+        let dropped = wanted.segment_is_stale(segments);
+        if dropped {
+            wanted.segment = None;
+            wanted.filter.customers = None;
+        }
+        if dropped
+            || self
+                .results
+                .needs_run(&wanted, &Inputs::of_store(store_version))
+        {
+            self.run(store, store_version, wanted);
+        }
+        dropped
     }
 
-    /// Starts a run on `store` at `store_version` (replacing a running one).
-    pub fn run(&mut self, store: &Store, store_version: u64, params: BehaviourParams) {
-        self.requested = Some((params.clone(), store_version));
+    /// Carries out a command of the window.
+    pub fn apply(&mut self, command: BehaviourCommand, store: &Store, store_version: u64) {
+        match command {
+            BehaviourCommand::Run(params) => self.run(store, store_version, params),
+            BehaviourCommand::Cancel => self.results.cancel(),
+        }
+    }
+
+    fn run(&mut self, store: &Store, store_version: u64, params: BehaviourParams) {
         let store = store.clone();
-        self.slot
-            .start("behaviour", self.wake.clone(), move |progress| {
-                compute(&store, store_version, params, progress)
-            });
-    }
-
-    pub fn cancel(&mut self) {
-        self.slot.cancel();
+        self.results.run(
+            params.clone(),
+            Inputs::of_store(store_version),
+            move |progress| compute(&store, params, progress),
+        );
     }
 
     /// Takes a finished run's result; true when something changed.
     pub fn poll(&mut self) -> bool {
-        self.slot.poll()
+        self.results.poll()
     }
 
     pub fn is_busy(&self) -> bool {
-        self.slot.pending().is_some()
+        self.results.is_busy()
     }
 }
 
@@ -199,7 +204,6 @@ fn step(progress: &Progress, done: u64, message: &str) -> Result<(), Cancelled> 
 /// lines to analyse or the run was cancelled.
 pub fn compute(
     store: &Store,
-    store_version: u64,
     params: BehaviourParams,
     progress: &Progress,
 ) -> anyhow::Result<BehaviourResults> {
@@ -237,7 +241,6 @@ pub fn compute(
     progress.report(STEPS, STEPS);
     Ok(BehaviourResults {
         params,
-        store_version,
         categories,
         lines_kept,
         rfm,

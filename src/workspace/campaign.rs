@@ -2,11 +2,14 @@
 //! exporting its list, and reading it out from later orders.
 //!
 //! Contract:
-//! - A build is keyed by the campaign's audience definition (the ROI inputs and the
-//!   name are left out: they change no one's membership), the store version and
-//!   the versions of the scores joined on ([`ScoreVersions`]). [`Campaigns::needs_build`]
-//!   says whether the key changed; the last good result stays shown while the next
-//!   builds; a cancelled build keeps its key so it is not restarted by itself.
+//! - A build is a [`Computation`] keyed by the campaign's audience definition (the
+//!   ROI inputs and the name are left out: they change no one's membership) and
+//!   the segment names, on the store version and the generations of the score
+//!   results joined on ([`ScoreSources`]: only results computed on the loaded
+//!   files). The window defines the campaign ([`CampaignsCommand::Define`]); the
+//!   workspace's update step builds it when it was not built on these inputs.
+//! - An audience built on other inputs is never shown, exported or read out
+//!   ([`Campaigns::current`]).
 //! - A build always returns what the customer frame offers (columns, choices,
 //!   size), even when the conditions cannot be evaluated: the error is kept in
 //!   [`AudienceResults::audience`] so the panel can say what to compute first.
@@ -30,6 +33,11 @@ use crate::export::campaign::{CampaignExport, DataFileRecord, Sidecar, export_ca
 use crate::jobs::{Progress, Slot, Wake};
 use crate::workspace::campaign_scores::ScoreInputs;
 
+use super::computation::{Computation, Computed, Inputs};
+use super::recommend::{Recommend, RecommendResults};
+use super::segments::{Segments, SegmentsResults};
+use super::value::{Value, ValueResults};
+
 /// Score columns an audience can be cut by, in the order offered.
 pub const SCORE_COLUMNS: [&str; 7] = [
     "propensity",
@@ -47,18 +55,6 @@ const CHOICE_COLUMNS: [&str; 4] = ["rfm_group", "churn_bucket", "region", "segme
 /// Rows of the target preview.
 pub const PREVIEW_ROWS: usize = 50;
 
-/// Identity of the score results joined on: a new result, new names or new
-/// thresholds give a new version.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ScoreVersions {
-    /// Address of the segmentation and the names shown.
-    pub segments: Option<(usize, Vec<String>)>,
-    /// Address of the value rows and the churn thresholds (as bits).
-    pub value: Option<(usize, u64, u64)>,
-    /// Address of the recommendation lists.
-    pub recs: Option<usize>,
-}
-
 /// The part of a campaign that decides who is in it.
 pub fn audience_key(def: &CampaignDef) -> CampaignDef {
     CampaignDef {
@@ -68,12 +64,90 @@ pub fn audience_key(def: &CampaignDef) -> CampaignDef {
     }
 }
 
-/// What a build asked for.
+/// What a build is keyed by besides its inputs: the audience definition and the
+/// segment names written into the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BuildKey {
+    /// [`audience_key`] of the campaign.
     pub audience: CampaignDef,
-    pub store_version: u64,
-    pub scores: ScoreVersions,
+    /// The segments' names by id, as shown.
+    pub segment_names: Vec<String>,
+}
+
+/// What the window asks of the Campaigns tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CampaignsCommand {
+    /// The campaign being edited (and the segment names shown): the update step
+    /// builds its audience when it was not built on these inputs.
+    Define {
+        def: CampaignDef,
+        segment_names: Vec<String>,
+    },
+    /// Build the defined campaign again now (after a cancel).
+    Rebuild,
+    Cancel,
+    /// Write the audience shown, as `def` says, with its sidecar.
+    Export {
+        path: PathBuf,
+        options: CampaignExport,
+        def: CampaignDef,
+    },
+    /// Read the audience shown out from the orders in a later file.
+    ReadOut {
+        path: PathBuf,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+}
+
+/// The score results a build joins on: the current ones of each tab, if any.
+#[derive(Clone, Copy, Default)]
+pub struct ScoreSources<'a> {
+    pub segments: Option<&'a Computed<SegmentsResults>>,
+    pub value: Option<&'a Computed<ValueResults>>,
+    pub recs: Option<&'a Computed<RecommendResults>>,
+}
+
+impl<'a> ScoreSources<'a> {
+    /// Each tab's result computed on `store_version`, if any.
+    pub fn of(
+        segments: &'a Segments,
+        value: &'a Value,
+        recommend: &'a Recommend,
+        store_version: u64,
+    ) -> Self {
+        ScoreSources {
+            segments: segments.current(store_version),
+            value: value.results().current(store_version),
+            recs: recommend.fit().current(store_version),
+        }
+    }
+
+    /// The inputs of a build on `store_version` with these results.
+    pub fn inputs(&self, store_version: u64) -> Inputs {
+        Inputs::of_store(store_version)
+            .using(self.segments.map(|c| c.generation))
+            .using(self.value.map(|c| c.generation))
+            .using(self.recs.map(|c| c.generation))
+    }
+
+    /// The score tables' inputs, cheap to move into a job.
+    fn score_inputs(&self, segment_names: Vec<String>) -> ScoreInputs {
+        ScoreInputs {
+            segments: self
+                .segments
+                .map(|c| (c.value.segmentation.clone(), segment_names)),
+            value: self.value.map(|c| {
+                (
+                    Arc::new(c.value.rows.clone()),
+                    c.value.propensity.thresholds,
+                )
+            }),
+            recs: self
+                .recs
+                .map(|c| (c.value.interactions.clone(), c.value.lists.clone())),
+        }
+    }
 }
 
 /// One finished build.
@@ -100,28 +174,29 @@ impl AudienceResults {
     }
 }
 
-/// The Campaigns jobs.
+/// The Campaigns jobs: the audience build, its export and its readout.
 pub struct Campaigns {
-    build: Slot<AudienceResults>,
+    build: Computation<BuildKey, AudienceResults>,
+    /// The campaign being edited and the segment names, as last defined.
+    wanted: Option<(CampaignDef, Vec<String>)>,
     export: Slot<String>,
     readout: Slot<Readout>,
-    requested: Option<BuildKey>,
     wake: Wake,
 }
 
 impl Campaigns {
     pub fn new(wake: Wake) -> Self {
         Campaigns {
-            build: Slot::default(),
+            build: Computation::new("campaign audience", wake.clone()),
+            wanted: None,
             export: Slot::default(),
             readout: Slot::default(),
-            requested: None,
             wake,
         }
     }
 
-    /// The audience shown, the running build and its error.
-    pub fn build_slot(&self) -> &Slot<AudienceResults> {
+    /// The audience, the running build and its error.
+    pub fn build(&self) -> &Computation<BuildKey, AudienceResults> {
         &self.build
     }
 
@@ -135,34 +210,101 @@ impl Campaigns {
         &self.readout
     }
 
-    /// True when no build was asked for with `key`.
-    pub fn needs_build(&self, key: &BuildKey) -> bool {
-        self.requested.as_ref() != Some(key)
+    /// The campaign and segment names last defined.
+    pub fn wanted(&self) -> Option<(&CampaignDef, &[String])> {
+        self.wanted.as_ref().map(|(d, n)| (d, n.as_slice()))
     }
 
-    /// Builds the audience of `def` on `store` with `scores` joined on.
-    pub fn build(&mut self, store: &Store, key: BuildKey, def: CampaignDef, scores: ScoreInputs) {
-        self.requested = Some(key.clone());
+    /// The key of the defined campaign.
+    fn wanted_key(&self) -> Option<BuildKey> {
+        self.wanted.as_ref().map(|(def, names)| BuildKey {
+            audience: audience_key(def),
+            segment_names: names.clone(),
+        })
+    }
+
+    /// The audience of the defined campaign on these inputs, if it was built on
+    /// them: what may be shown and exported.
+    pub fn current(
+        &self,
+        store_version: u64,
+        scores: &ScoreSources<'_>,
+    ) -> Option<&Computed<AudienceResults>> {
+        let inputs = scores.inputs(store_version);
+        self.build.latest().filter(|c| c.inputs == inputs)
+    }
+
+    /// Builds the defined campaign when it was not built on these inputs.
+    pub fn update(&mut self, store: &Store, store_version: u64, scores: ScoreSources<'_>) {
+        let Some(key) = self.wanted_key() else {
+            return;
+        };
+        if self.build.needs_run(&key, &scores.inputs(store_version)) {
+            self.start_build(store, store_version, scores);
+        }
+    }
+
+    /// Carries out a command of the window.
+    pub fn apply(
+        &mut self,
+        command: CampaignsCommand,
+        store: &Store,
+        store_version: u64,
+        scores: ScoreSources<'_>,
+    ) {
+        match command {
+            CampaignsCommand::Define { def, segment_names } => {
+                self.wanted = Some((def, segment_names));
+            }
+            CampaignsCommand::Rebuild => self.start_build(store, store_version, scores),
+            CampaignsCommand::Cancel => self.build.cancel(),
+            CampaignsCommand::Export { path, options, def } => {
+                self.export(store_version, &scores, path, options, def, store)
+            }
+            CampaignsCommand::ReadOut { path, from, to } => {
+                self.read_out(store_version, &scores, path, from, to)
+            }
+        }
+    }
+
+    fn start_build(&mut self, store: &Store, store_version: u64, scores: ScoreSources<'_>) {
+        let (Some(key), Some((def, names))) = (self.wanted_key(), self.wanted.clone()) else {
+            return;
+        };
+        let inputs = scores.inputs(store_version);
+        let score_inputs = scores.score_inputs(names);
         let store = store.clone();
-        self.build
-            .start("campaign audience", self.wake.clone(), move |progress| {
-                compute(&store, key, &def, &scores, progress)
-            });
+        let job_key = key.clone();
+        self.build.run(key, inputs, move |progress| {
+            compute(&store, job_key, &def, &score_inputs, progress)
+        });
     }
 
-    pub fn cancel(&mut self) {
-        self.build.cancel();
+    /// The audience shown on these inputs, if it could be built.
+    fn shown_audience(
+        &self,
+        store_version: u64,
+        scores: &ScoreSources<'_>,
+    ) -> Option<Arc<Audience>> {
+        self.current(store_version, scores)?
+            .value
+            .audience
+            .as_ref()
+            .ok()
+            .cloned()
     }
 
     /// Writes the audience shown to `path` as `options` say, with its sidecar.
-    pub fn export(
+    fn export(
         &mut self,
+        store_version: u64,
+        scores: &ScoreSources<'_>,
         path: PathBuf,
         options: CampaignExport,
         def: CampaignDef,
         store: &Store,
     ) {
-        let Some(Ok(audience)) = self.build.value().map(|r| r.audience.clone()) else {
+        let Some(audience) = self.shown_audience(store_version, scores) else {
             return;
         };
         let files: Vec<PathBuf> = store.tables.iter().map(|t| t.path.clone()).collect();
@@ -188,8 +330,15 @@ impl Campaigns {
     }
 
     /// Reads the audience shown out from the orders in `later` within the days.
-    pub fn read_out(&mut self, later: PathBuf, from: Option<NaiveDate>, to: Option<NaiveDate>) {
-        let Some(Ok(audience)) = self.build.value().map(|r| r.audience.clone()) else {
+    fn read_out(
+        &mut self,
+        store_version: u64,
+        scores: &ScoreSources<'_>,
+        later: PathBuf,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) {
+        let Some(audience) = self.shown_audience(store_version, scores) else {
             return;
         };
         self.readout
@@ -206,9 +355,7 @@ impl Campaigns {
     }
 
     pub fn is_busy(&self) -> bool {
-        self.build.pending().is_some()
-            || self.export.pending().is_some()
-            || self.readout.pending().is_some()
+        self.build.is_busy() || self.export.pending().is_some() || self.readout.pending().is_some()
     }
 }
 

@@ -260,7 +260,7 @@ pub fn compute_headless(
         progress.set_message("scoring propensity, churn risk and value");
         let thresholds = settings.value.thresholds;
         let params = settings.value.params.clone();
-        let results = super::value::compute(store, 0, params, thresholds, progress)?;
+        let results = super::value::compute(store, params, thresholds, progress)?;
         let rows: Vec<CustomerRow> = results
             .rows
             .into_iter()

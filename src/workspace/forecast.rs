@@ -3,20 +3,18 @@
 //! what-if scenarios, which are pure functions of the shown forecast (no job).
 //!
 //! Contract:
-//! - A run is keyed by its [`ForecastRunParams`] and the store version it was asked
-//!   at (per segment also by the segmentation it used: the Segments tab's result);
-//!   [`Forecast::needs_run`] says whether the shown key differs from the wanted
-//!   one. The last good result stays shown while the next computes (`jobs::Slot`);
-//!   a cancelled run keeps its key, so it is not restarted until asked again.
+//! - A run is a [`Computation`] keyed by its [`ForecastRunParams`] and the store
+//!   version (per segment also by the generation of the Segments result it used);
+//!   the workspace's update step runs the wanted settings when they were not run
+//!   on these inputs, per segment once segments exist ([`Forecast::update`]).
 //! - A series that cannot be forecast (too short) is kept with its error text; the
 //!   run fails only without dated order lines or when cancelled.
 //! - Series are listed in the order `series_from_lines` gives (shop; categories by
 //!   name; items by revenue); the breakdown view sorts them itself.
-//! - Export writes one row per series, period and line (`baseline` then each
-//!   scenario), atomically through `crate::export`.
+//! - Export is a job that writes one row per series, period and line (`baseline`
+//!   then each scenario), atomically through `crate::export`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
 use polars::prelude::{Column, DataFrame, DataType, PolarsResult, col};
@@ -26,7 +24,7 @@ use crate::analysis::forecast::backtest::backtest;
 use crate::analysis::forecast::scenario::apply;
 use crate::analysis::forecast::{
     Candidate, ForecastParams, Freq, Measure, ModelChoice, ModelKind, Scenario, SeriesBy,
-    SeriesForecast, TimeSeries, forecast_many, series_from_lines, series_from_table,
+    SeriesForecast, TimeSeries, forecast_many, natural_freq, series_from_lines, series_from_table,
     with_segmentation,
 };
 use crate::analysis::lines::{days_from_date, with_net_amount};
@@ -34,6 +32,9 @@ use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::{Progress, Slot, Wake};
+use crate::workspace::segments::SegmentsResults;
+
+use super::computation::{Computation, Computed, Inputs};
 use serde::{Deserialize, Serialize};
 
 /// Where a run's series come from.
@@ -115,7 +116,6 @@ impl SeriesResult {
 #[derive(Clone, Debug)]
 pub struct ForecastResults {
     pub params: ForecastRunParams,
-    pub store_version: u64,
     pub series: Vec<SeriesResult>,
     /// Net revenue per order over all the kept lines (seeds new campaign
     /// scenarios); None when there are no orders with a positive total.
@@ -129,49 +129,89 @@ pub struct NamedScenario {
     pub scenario: Scenario,
 }
 
-/// The key of the last run asked for.
-struct Requested {
-    params: ForecastRunParams,
-    store_version: u64,
-    /// The segmentation a per-segment run used.
-    segments: Option<Arc<Segmentation>>,
+/// What the window asks of the Forecast tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ForecastCommand {
+    /// Forecast with these settings (they become the wanted ones).
+    Run(ForecastRunParams),
+    Cancel,
+    /// The operator's scenarios changed (edited in the tab).
+    SetScenarios(Vec<NamedScenario>),
+    /// Write the shown forecast and the scenarios to this file, as a job.
+    Export(PathBuf),
 }
 
-/// The Forecast results slot, the run asked for, and the scenarios.
+/// The Forecast computation, its export job and the scenarios.
 pub struct Forecast {
-    slot: Slot<ForecastResults>,
-    requested: Option<Requested>,
+    results: Computation<ForecastRunParams, ForecastResults>,
+    export: Slot<String>,
     wake: Wake,
     /// The operator's scenarios, drawn side by side against the baseline.
-    pub scenarios: Vec<NamedScenario>,
+    scenarios: Vec<NamedScenario>,
 }
 
 impl Forecast {
     /// No results yet; `wake` is called when a run has news.
     pub fn new(wake: Wake) -> Self {
         Forecast {
-            slot: Slot::default(),
-            requested: None,
+            results: Computation::new("forecast", wake.clone()),
+            export: Slot::default(),
             wake,
             scenarios: Vec::new(),
         }
     }
 
-    /// The results shown, the running job and its error.
-    pub fn slot(&self) -> &Slot<ForecastResults> {
-        &self.slot
+    /// The results, the running job and its error.
+    pub fn results(&self) -> &Computation<ForecastRunParams, ForecastResults> {
+        &self.results
     }
 
-    /// The params of the last run asked for.
-    pub fn requested_params(&self) -> Option<&ForecastRunParams> {
-        self.requested.as_ref().map(|r| &r.params)
+    /// The last export's outcome ("Wrote …") and the running export.
+    pub fn export_slot(&self) -> &Slot<String> {
+        &self.export
+    }
+
+    /// The operator's scenarios.
+    pub fn scenarios(&self) -> &[NamedScenario] {
+        &self.scenarios
+    }
+
+    /// The settings of the next run on `store`: the last asked for (else the
+    /// defaults), with a source that is loaded: the orders, or the first series
+    /// file (at its natural frequency) when there are no orders.
+    pub fn wanted(&self, store: &Store) -> ForecastRunParams {
+        let mut wanted = self.results.requested_params().cloned().unwrap_or_default();
+        let has_orders = store.of_kind(FileKind::Orders).next().is_some();
+        let source_loaded = match &wanted.source {
+            ForecastSource::Orders => has_orders,
+            ForecastSource::SeriesFile(path) => {
+                store.of_kind(FileKind::Series).any(|t| t.path == *path)
+            }
+        };
+        if !source_loaded {
+            wanted.source = ForecastSource::Orders;
+            if let (Some(table), false) = (store.of_kind(FileKind::Series).next(), has_orders) {
+                let freq = natural_freq(table);
+                wanted.source = ForecastSource::SeriesFile(table.path.clone());
+                wanted.freq = freq;
+                wanted.horizon = default_horizon(freq);
+            }
+        }
+        wanted
+    }
+
+    /// True when the wanted run is per segment (it then needs segments).
+    pub fn wants_segments(&self) -> bool {
+        self.results
+            .requested_params()
+            .is_some_and(|p| p.by == SeriesBy::Segment)
     }
 
     /// The run's params and the scenarios as a project keeps them:
     /// `{"run": params or null, "scenarios": [...]}`.
     pub fn to_settings(&self) -> serde_json::Value {
         serde_json::json!({
-            "run": self.requested_params(),
+            "run": self.results.requested_params(),
             "scenarios": self.scenarios,
         })
     }
@@ -190,11 +230,7 @@ impl Forecast {
             .and_then(|v| serde_json::from_value::<Vec<NamedScenario>>(v.clone()).ok());
         let read = run.is_some() || scenarios.is_some();
         if let Some(params) = run {
-            self.requested = Some(Requested {
-                params,
-                store_version: u64::MAX,
-                segments: None,
-            });
+            self.results.prefer(params);
         }
         if let Some(scenarios) = scenarios {
             self.scenarios = scenarios;
@@ -202,57 +238,88 @@ impl Forecast {
         read
     }
 
-    /// True when no run was asked for with `params` at `store_version` (and, per
-    /// segment, with this very `segments` result).
-    pub fn needs_run(
-        &self,
-        params: &ForecastRunParams,
-        store_version: u64,
-        segments: Option<&Arc<Segmentation>>,
-    ) -> bool {
-        self.requested.as_ref().is_none_or(|r| {
-            let same_segments = params.by != SeriesBy::Segment
-                || match (&r.segments, segments) {
-                    (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                    (None, None) => true,
-                    _ => false,
-                };
-            r.params != *params || r.store_version != store_version || !same_segments
-        })
+    /// The inputs of `params`: the store, and per segment the Segments result.
+    fn inputs(params: &ForecastRunParams, store_version: u64, segments: Option<u64>) -> Inputs {
+        let segments = (params.by == SeriesBy::Segment)
+            .then_some(segments)
+            .flatten();
+        Inputs::of_store(store_version).using(segments)
     }
 
-    /// Starts a run on `store` at `store_version` (replacing a running one).
-    /// `segments` is needed per segment (the run fails without it), unused otherwise.
-    pub fn run(
+    /// Runs the wanted settings when they were not run on these inputs. A run
+    /// per segment waits for `segments` (the current Segments result).
+    pub fn update(
+        &mut self,
+        store: &Store,
+        store_version: u64,
+        segments: Option<&Computed<SegmentsResults>>,
+    ) {
+        let wanted = self.wanted(store);
+        if wanted.by == SeriesBy::Segment && segments.is_none() {
+            return;
+        }
+        let inputs = Self::inputs(&wanted, store_version, segments.map(|s| s.generation));
+        if self.results.needs_run(&wanted, &inputs) {
+            self.run(store, store_version, wanted, segments);
+        }
+    }
+
+    /// Carries out a command of the window.
+    pub fn apply(
+        &mut self,
+        command: ForecastCommand,
+        store: &Store,
+        store_version: u64,
+        segments: Option<&Computed<SegmentsResults>>,
+    ) {
+        match command {
+            ForecastCommand::Run(params) => self.run(store, store_version, params, segments),
+            ForecastCommand::Cancel => self.results.cancel(),
+            ForecastCommand::SetScenarios(scenarios) => self.scenarios = scenarios,
+            ForecastCommand::Export(path) => self.export(store_version, path),
+        }
+    }
+
+    /// Starts a run (replacing a running one). Per segment it uses `segments`
+    /// (the run fails without them).
+    fn run(
         &mut self,
         store: &Store,
         store_version: u64,
         params: ForecastRunParams,
-        segments: Option<Arc<Segmentation>>,
+        segments: Option<&Computed<SegmentsResults>>,
     ) {
-        self.requested = Some(Requested {
-            params: params.clone(),
-            store_version,
-            segments: segments.clone(),
-        });
+        let inputs = Self::inputs(&params, store_version, segments.map(|s| s.generation));
+        let segmentation = segments
+            .filter(|_| params.by == SeriesBy::Segment)
+            .map(|s| s.value.segmentation.clone());
         let store = store.clone();
-        self.slot
-            .start("forecast", self.wake.clone(), move |progress| {
-                compute(&store, store_version, params, segments.as_deref(), progress)
+        self.results.run(params.clone(), inputs, move |progress| {
+            compute(&store, params, segmentation.as_deref(), progress)
+        });
+    }
+
+    /// Writes the forecast shown on these files with the scenarios, as a job.
+    fn export(&mut self, store_version: u64, path: PathBuf) {
+        let results = self.results.current(store_version).map(|c| c.value.clone());
+        let scenarios = self.scenarios.clone();
+        self.export
+            .start("export forecast", self.wake.clone(), move |progress| {
+                let results = results
+                    .ok_or_else(|| anyhow!("no forecast of the loaded files to export yet"))?;
+                progress.set_message(format!("writing {}", path.display()));
+                let rows = export(&path, &results, &scenarios)?;
+                Ok(format!("Wrote {rows} rows to {}", path.display()))
             });
     }
 
-    pub fn cancel(&mut self) {
-        self.slot.cancel();
-    }
-
-    /// Takes a finished run's result; true when something changed.
+    /// Takes finished jobs' results; true when something changed.
     pub fn poll(&mut self) -> bool {
-        self.slot.poll()
+        self.results.poll() | self.export.poll()
     }
 
     pub fn is_busy(&self) -> bool {
-        self.slot.pending().is_some()
+        self.results.is_busy() || self.export.pending().is_some()
     }
 }
 
@@ -260,7 +327,6 @@ impl Forecast {
 /// customer's segment.
 pub fn compute(
     store: &Store,
-    store_version: u64,
     params: ForecastRunParams,
     segments: Option<&Segmentation>,
     progress: &Progress,
@@ -310,7 +376,6 @@ pub fn compute(
     }
     Ok(ForecastResults {
         params,
-        store_version,
         series: results,
         average_order_value,
     })
@@ -512,7 +577,6 @@ pub(crate) mod tests {
         assert_eq!(first, day(2025, 1, 26));
         let results = ForecastResults {
             params: ForecastRunParams::default(),
-            store_version: 1,
             series: vec![r, naive_result("short", vec![1.0], 2)],
             average_order_value: None,
         };

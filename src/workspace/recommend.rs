@@ -3,33 +3,33 @@
 //! computed by its own background job.
 //!
 //! Contract:
-//! - A fit is keyed by its [`RecommendParams`] and the store version it was asked
-//!   at ([`Recommend::needs_run`]); the last good fit stays shown while the next
-//!   computes, and a cancelled fit keeps its key so it is not restarted by itself.
+//! - A fit is a [`Computation`] keyed by its [`RecommendParams`], the store
+//!   version and the generation of the Segments result it used; the workspace's
+//!   update step fits the wanted settings when they were not fitted on these
+//!   inputs ([`Recommend::update`]).
 //!   Cancel is checked between steps, between ALS iterations and between blocks
 //!   of customers.
 //! - Lists are ranked by score, ties by lower item index (see
 //!   `analysis::recommend::models`). The rules come from the same purchases with
 //!   default thresholds; a rules failure is shown as text, the lists still show.
-//! - The report card is its own job keyed by its [`EvalParams`]; it splits the
+//! - The report card is its own computation, run on request; it splits the
 //!   purchases by the chosen protocol and never looks at the test part to fit.
 //! - The rules table (FP-growth at the operator's thresholds) and the
-//!   next-purchase transitions are one more job, keyed by [`RulesRunParams`] and
-//!   the store version like the fit.
+//!   next-purchase transitions are one more computation, keyed by
+//!   [`RulesRunParams`] and the store version.
 //! - With `validate` (the default) the fit first chooses item-kNN neighbours or
 //!   ALS factors and λ by validation on each customer's last purchase
 //!   (`analysis::recommend::validate`); the choice is kept with the results.
-//! - When the Segments tab has a result, the fit gets each customer's segment, so
-//!   popularity (and every fallback to it) is the segment's ("popular in your
-//!   segment"); the fit is keyed by that segmentation too.
+//! - When the Segments tab has a result on the loaded files, the fit gets each
+//!   customer's segment, so popularity (and every fallback to it) is the
+//!   segment's ("popular in your segment").
 //! - Exports write atomically: `.csv` (with a BOM) and `.xlsx` through
-//!   `crate::export`, `.parquet` with polars ([`write_frame`]).
+//!   `crate::export`, `.parquet` with polars (`export::write_frame`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
-use polars::prelude::{DataFrame, ParquetWriter};
 
 use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, evaluate};
 use crate::analysis::recommend::rules::{
@@ -42,9 +42,12 @@ use crate::analysis::recommend::{
     interactions_from_lines, interactions_from_ratings, lists_frame,
 };
 use crate::analysis::segments::Segmentation;
-use crate::data::Store;
-use crate::export::{ExportError, ExportFormat, write_atomically, write_table};
+use crate::data::{FileKind, Store};
+use crate::export::write_frame;
 use crate::jobs::{Progress, Slot, Wake};
+
+use super::computation::{Computation, Computed, Inputs};
+use super::segments::SegmentsResults;
 
 /// What the operator chose for a fit.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,7 +179,6 @@ impl RecommendParams {
 /// One finished fit.
 pub struct RecommendResults {
     pub params: RecommendParams,
-    pub store_version: u64,
     pub interactions: Arc<Interactions>,
     pub model: Arc<Model>,
     /// Every customer's list, by customer index.
@@ -198,7 +200,6 @@ pub struct RulesRunParams {
 /// One finished rules run.
 pub struct RulesResults {
     pub params: RulesRunParams,
-    pub store_version: u64,
     pub interactions: Arc<Interactions>,
     /// Orders with at least one purchased item.
     pub baskets: usize,
@@ -208,21 +209,29 @@ pub struct RulesResults {
     pub transitions: Result<Vec<Transition>, String>,
 }
 
-/// The key of a fit: its params, the store version and the segmentation used.
-struct FitKey {
-    params: RecommendParams,
-    store_version: u64,
-    segments: Option<Arc<Segmentation>>,
+/// What the window asks of the Recommendations tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecommendCommand {
+    /// Fit a model with these settings (they become the wanted ones).
+    Run(RecommendParams),
+    Cancel,
+    /// Run the report card with these settings.
+    Evaluate(EvalParams),
+    CancelReport,
+    /// Write every customer's list to a file.
+    Export(PathBuf),
+    /// Find the rules and transitions with these settings.
+    RunRules(RulesRunParams),
+    /// Write the rules table to a file.
+    ExportRules(PathBuf),
 }
 
-/// The Recommendations jobs: fit, report card, rules and export.
+/// The Recommendations computations (fit, report card, rules) and exports.
 pub struct Recommend {
-    slot: Slot<RecommendResults>,
-    report: Slot<ReportCard>,
-    rules: Slot<RulesResults>,
+    fit: Computation<RecommendParams, RecommendResults>,
+    report: Computation<EvalParams, ReportCard>,
+    rules: Computation<RulesRunParams, RulesResults>,
     export: Slot<String>,
-    requested: Option<FitKey>,
-    rules_requested: Option<(RulesRunParams, u64)>,
     wake: Wake,
 }
 
@@ -232,24 +241,27 @@ const STEPS: u64 = 4;
 impl Recommend {
     pub fn new(wake: Wake) -> Self {
         Recommend {
-            slot: Slot::default(),
-            report: Slot::default(),
-            rules: Slot::default(),
+            fit: Computation::new("recommend", wake.clone()),
+            report: Computation::new("report card", wake.clone()),
+            rules: Computation::new("rules", wake.clone()),
             export: Slot::default(),
-            requested: None,
-            rules_requested: None,
             wake,
         }
     }
 
-    /// The fitted model shown, the running fit and its error.
-    pub fn slot(&self) -> &Slot<RecommendResults> {
-        &self.slot
+    /// The fitted model, the running fit and its error.
+    pub fn fit(&self) -> &Computation<RecommendParams, RecommendResults> {
+        &self.fit
     }
 
-    /// The last report card, the running evaluation and its error.
-    pub fn report_slot(&self) -> &Slot<ReportCard> {
+    /// The report card, the running evaluation and its error.
+    pub fn report(&self) -> &Computation<EvalParams, ReportCard> {
         &self.report
+    }
+
+    /// The rules table, the running rules job and its error.
+    pub fn rules(&self) -> &Computation<RulesRunParams, RulesResults> {
+        &self.rules
     }
 
     /// The last export's outcome ("Wrote …") and the running export.
@@ -257,83 +269,96 @@ impl Recommend {
         &self.export
     }
 
-    /// The rules table shown, the running rules job and its error.
-    pub fn rules_slot(&self) -> &Slot<RulesResults> {
-        &self.rules
+    /// The settings of the next (or last) fit.
+    pub fn wanted(&self) -> RecommendParams {
+        self.fit.requested_params().cloned().unwrap_or_default()
     }
 
-    /// The params of the last fit asked for.
-    pub fn requested_params(&self) -> Option<&RecommendParams> {
-        self.requested.as_ref().map(|k| &k.params)
+    /// The settings of the next (or last) rules run.
+    pub fn wanted_rules(&self) -> RulesRunParams {
+        self.rules.requested_params().cloned().unwrap_or_default()
     }
 
-    /// Makes `params` the settings of the next fit (a project's saved ones): the
-    /// tab fits them when it next looks, as it does for a new store.
+    /// True once a fit was asked for (or preferred by a project).
+    pub fn was_requested(&self) -> bool {
+        self.fit.requested_params().is_some()
+    }
+
+    /// Makes `params` the settings of the next fit (a project's saved ones).
     pub fn prefer(&mut self, params: RecommendParams) {
-        self.requested = Some(FitKey {
-            params,
-            store_version: u64::MAX,
-            segments: None,
-        });
+        self.fit.prefer(params);
     }
 
-    /// True when no fit was asked for with `params` at `store_version` with this
-    /// very `segments` result (or none).
-    pub fn needs_run(
-        &self,
-        params: &RecommendParams,
+    /// Fits the wanted settings when they were not fitted on these inputs (the
+    /// store and the current Segments result, if any); with `rules`, the rules
+    /// table too (a ratings file has no baskets: no rules then).
+    pub fn update(
+        &mut self,
+        store: &Store,
         store_version: u64,
-        segments: Option<&Arc<Segmentation>>,
-    ) -> bool {
-        self.requested.as_ref().is_none_or(|k| {
-            let same_segments = match (&k.segments, segments) {
-                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            };
-            k.params != *params || k.store_version != store_version || !same_segments
-        })
+        segments: Option<&Computed<SegmentsResults>>,
+        rules: bool,
+    ) {
+        let wanted = self.wanted();
+        let inputs = Inputs::of_store(store_version).using(segments.map(|s| s.generation));
+        if self.fit.needs_run(&wanted, &inputs) {
+            self.run(store, store_version, wanted, segments);
+        }
+        let wanted_rules = self.wanted_rules();
+        let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
+        if rules
+            && !from_ratings
+            && self
+                .rules
+                .needs_run(&wanted_rules, &Inputs::of_store(store_version))
+        {
+            self.run_rules(store, store_version, wanted_rules);
+        }
     }
 
-    /// Starts a fit on `store` at `store_version` (replacing a running one); with
-    /// `segments`, popularity is per segment.
-    pub fn run(
+    /// Carries out a command of the window.
+    pub fn apply(
+        &mut self,
+        command: RecommendCommand,
+        store: &Store,
+        store_version: u64,
+        segments: Option<&Computed<SegmentsResults>>,
+    ) {
+        match command {
+            RecommendCommand::Run(params) => self.run(store, store_version, params, segments),
+            RecommendCommand::Cancel => self.fit.cancel(),
+            RecommendCommand::Evaluate(params) => self.evaluate(store, store_version, params),
+            RecommendCommand::CancelReport => self.report.cancel(),
+            RecommendCommand::Export(path) => self.export(store_version, path),
+            RecommendCommand::RunRules(params) => self.run_rules(store, store_version, params),
+            RecommendCommand::ExportRules(path) => self.export_rules(store_version, path),
+        }
+    }
+
+    /// Starts a fit (replacing a running one); with `segments`, popularity is per
+    /// segment.
+    fn run(
         &mut self,
         store: &Store,
         store_version: u64,
         params: RecommendParams,
-        segments: Option<Arc<Segmentation>>,
+        segments: Option<&Computed<SegmentsResults>>,
     ) {
-        self.requested = Some(FitKey {
-            params: params.clone(),
-            store_version,
-            segments: segments.clone(),
-        });
+        let inputs = Inputs::of_store(store_version).using(segments.map(|s| s.generation));
+        let segmentation = segments.map(|s| s.value.segmentation.clone());
         let store = store.clone();
-        self.slot
-            .start("recommend", self.wake.clone(), move |progress| {
-                compute(&store, store_version, params, segments.as_deref(), progress)
-            });
-    }
-
-    /// The params of the last rules run asked for.
-    pub fn requested_rules(&self) -> Option<&RulesRunParams> {
-        self.rules_requested.as_ref().map(|(p, _)| p)
-    }
-
-    /// True when no rules run was asked for with `params` at `store_version`.
-    pub fn needs_rules(&self, params: &RulesRunParams, store_version: u64) -> bool {
-        self.rules_requested
-            .as_ref()
-            .is_none_or(|(p, v)| p != params || *v != store_version)
+        self.fit.run(params.clone(), inputs, move |progress| {
+            compute(&store, params, segmentation.as_deref(), progress)
+        });
     }
 
     /// Starts the rules and transitions on `store` (replacing a running run).
-    pub fn run_rules(&mut self, store: &Store, store_version: u64, params: RulesRunParams) {
-        self.rules_requested = Some((params.clone(), store_version));
+    fn run_rules(&mut self, store: &Store, store_version: u64, params: RulesRunParams) {
         let store = store.clone();
-        self.rules
-            .start("rules", self.wake.clone(), move |progress| {
+        self.rules.run(
+            params.clone(),
+            Inputs::of_store(store_version),
+            move |progress| {
                 progress.set_message("reading the purchases");
                 let interactions = load_interactions(&store)?;
                 progress.check()?;
@@ -347,23 +372,26 @@ impl Recommend {
                 progress.check()?;
                 Ok(RulesResults {
                     params,
-                    store_version,
                     baskets: baskets(&interactions).len(),
                     interactions: Arc::new(interactions),
                     rules,
                     transitions,
                 })
-            });
+            },
+        );
     }
 
-    /// Writes the shown rules table to `path` (.csv, .xlsx or .parquet), as a job.
-    pub fn export_rules(&mut self, path: PathBuf) {
-        let Some(results) = self.rules.value() else {
+    /// Writes the rules table shown on these files to `path` (.csv, .xlsx or
+    /// .parquet), as a job.
+    fn export_rules(&mut self, store_version: u64, path: PathBuf) {
+        let Some(results) = self.rules.current(store_version) else {
             return;
         };
-        let Ok(rules) = &results.rules else { return };
+        let Ok(rules) = &results.value.rules else {
+            return;
+        };
         let rules = rules.clone();
-        let interactions = results.interactions.clone();
+        let interactions = results.value.interactions.clone();
         self.export
             .start("export rules", self.wake.clone(), move |progress| {
                 progress.set_message(format!("writing {}", path.display()));
@@ -377,34 +405,29 @@ impl Recommend {
             });
     }
 
-    pub fn cancel(&mut self) {
-        self.slot.cancel();
-    }
-
     /// Starts the report card on `store` with `params` (replacing a running one).
-    pub fn evaluate(&mut self, store: &Store, params: EvalParams) {
+    fn evaluate(&mut self, store: &Store, store_version: u64, params: EvalParams) {
         let store = store.clone();
-        self.report
-            .start("report card", self.wake.clone(), move |progress| {
+        self.report.run(
+            params.clone(),
+            Inputs::of_store(store_version),
+            move |progress| {
                 progress.set_message("reading the purchases");
                 let interactions = load_interactions(&store)?;
                 progress.check()?;
                 Ok(evaluate(&interactions, &params, progress)?)
-            });
+            },
+        );
     }
 
-    pub fn cancel_report(&mut self) {
-        self.report.cancel();
-    }
-
-    /// Writes every customer's list to `path` (.csv with a BOM, .xlsx or
-    /// .parquet), as a job.
-    pub fn export(&mut self, path: PathBuf) {
-        let Some(results) = self.slot.value() else {
+    /// Writes every customer's list of the fit shown on these files to `path`
+    /// (.csv with a BOM, .xlsx or .parquet), as a job.
+    fn export(&mut self, store_version: u64, path: PathBuf) {
+        let Some(results) = self.fit.current(store_version) else {
             return;
         };
-        let interactions = results.interactions.clone();
-        let lists = results.lists.clone();
+        let interactions = results.value.interactions.clone();
+        let lists = results.value.lists.clone();
         self.export.start(
             "export recommendations",
             self.wake.clone(),
@@ -424,13 +447,13 @@ impl Recommend {
 
     /// Takes finished jobs' results; true when something changed.
     pub fn poll(&mut self) -> bool {
-        self.slot.poll() | self.report.poll() | self.rules.poll() | self.export.poll()
+        self.fit.poll() | self.report.poll() | self.rules.poll() | self.export.poll()
     }
 
     pub fn is_busy(&self) -> bool {
-        self.slot.pending().is_some()
-            || self.report.pending().is_some()
-            || self.rules.pending().is_some()
+        self.fit.is_busy()
+            || self.report.is_busy()
+            || self.rules.is_busy()
             || self.export.pending().is_some()
     }
 }
@@ -457,30 +480,6 @@ pub fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
     Ok(interactions)
 }
 
-/// Writes `frame` atomically: `.parquet` with polars, `.csv`/`.xlsx` through
-/// `crate::export`.
-pub fn write_frame(frame: &DataFrame, path: &Path) -> anyhow::Result<()> {
-    let is_parquet = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
-    if is_parquet {
-        let mut frame = frame.clone();
-        write_atomically(path, |_, file| {
-            ParquetWriter::new(file)
-                .finish(&mut frame)
-                .map(|_| ())
-                .map_err(|source| ExportError::Polars {
-                    file: path.to_path_buf(),
-                    source,
-                })
-        })?;
-    } else {
-        write_table(frame, path, ExportFormat::from_path(path)?)?;
-    }
-    Ok(())
-}
-
 /// Each customer's segment (by customer index of `interactions`): the label of
 /// the segmentation's row with the same customer id, None when not segmented.
 pub fn customer_segments(
@@ -505,7 +504,6 @@ pub fn customer_segments(
 /// `segments`), lists every customer's top N and finds the bought-together rules.
 pub fn compute(
     store: &Store,
-    store_version: u64,
     params: RecommendParams,
     segments: Option<&Segmentation>,
     progress: &Progress,
@@ -534,7 +532,6 @@ pub fn compute(
     progress.report(STEPS, STEPS);
     Ok(RecommendResults {
         params,
-        store_version,
         interactions: Arc::new(interactions),
         model: Arc::new(model),
         lists: Arc::new(lists),

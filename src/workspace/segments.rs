@@ -3,10 +3,11 @@
 //! by one background job; and exports of a segment's members.
 //!
 //! Contract:
-//! - A run is keyed by its [`SegmentsParams`] and the store version it was asked
-//!   at ([`Segments::needs_run`]); the last good result stays shown while the next
-//!   computes, and a cancelled run keeps its key so it is not restarted by itself.
-//!   Cancel is checked between K values and between steps.
+//! - A run is a [`Computation`] keyed by its [`SegmentsParams`] and the store
+//!   version; [`Segments::update`] runs the wanted settings when they were not run
+//!   on these files (the workspace's update step calls it when the Segments tab,
+//!   or a tab that uses segments, is shown). Cancel is checked between K values
+//!   and between steps.
 //! - `curve` is the per-K inertia and silhouette of the last auto run with the same
 //!   features on the same store, so moving K keeps the elbow on screen; a fixed-K
 //!   run with nothing to carry shows its single K.
@@ -27,6 +28,8 @@ use crate::analysis::segments::{
 };
 use crate::data::Store;
 use crate::jobs::{Progress, Slot, Wake};
+
+use super::computation::{Computation, Computed, Inputs};
 
 use super::export_job::start_export;
 
@@ -49,6 +52,21 @@ impl Default for SegmentsParams {
 }
 
 impl SegmentsParams {
+    /// Checks the settings before any work: K of at least 2, an auto range from 2
+    /// with its smallest K at most its largest.
+    pub fn check(&self) -> anyhow::Result<()> {
+        match self.k {
+            KChoice::Fixed(k) if k < 2 => {
+                anyhow::bail!("K = {k} is not a segmentation: choose 2 segments or more")
+            }
+            KChoice::Auto { min, max } if min < 2 || min > max => anyhow::bail!(
+                "auto K needs 2 <= smallest K <= largest K, not {min}..{max}: \
+                 set --k-min and --k-max accordingly"
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The settings as a project stores them: `{"features": [names], "k": N or
     /// "auto", "k_min", "k_max", "seed"}`.
     pub fn to_settings(&self) -> serde_json::Value {
@@ -103,7 +121,6 @@ impl SegmentsParams {
 #[derive(Clone, Debug)]
 pub struct SegmentsResults {
     pub params: SegmentsParams,
-    pub store_version: u64,
     pub segmentation: Arc<Segmentation>,
     /// Per-K scores to chart, ascending K (see the module doc).
     pub curve: Vec<KScore>,
@@ -139,11 +156,25 @@ impl SegmentsResults {
     }
 }
 
-/// The Segments results slot, its export job and the key of the last run asked for.
+/// What the window asks of the Segments tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SegmentsCommand {
+    /// Segment with these settings (they become the wanted ones).
+    Run(SegmentsParams),
+    Cancel,
+    /// Export a segment's members (all segments when None) to a file, with the
+    /// segments' names by id.
+    Export {
+        path: PathBuf,
+        segment: Option<usize>,
+        names: Vec<String>,
+    },
+}
+
+/// The Segments computation and its export job.
 pub struct Segments {
-    slot: Slot<SegmentsResults>,
+    results: Computation<SegmentsParams, SegmentsResults>,
     export: Slot<String>,
-    requested: Option<(SegmentsParams, u64)>,
     wake: Wake,
 }
 
@@ -153,15 +184,20 @@ const STEPS: u64 = 3;
 impl Segments {
     pub fn new(wake: Wake) -> Self {
         Segments {
-            slot: Slot::default(),
+            results: Computation::new("segments", wake.clone()),
             export: Slot::default(),
-            requested: None,
             wake,
         }
     }
 
-    pub fn slot(&self) -> &Slot<SegmentsResults> {
-        &self.slot
+    /// The results, the running job and its error.
+    pub fn results(&self) -> &Computation<SegmentsParams, SegmentsResults> {
+        &self.results
+    }
+
+    /// The result computed on `store_version`, if any.
+    pub fn current(&self, store_version: u64) -> Option<&Computed<SegmentsResults>> {
+        self.results.current(store_version)
     }
 
     /// The last export's outcome ("wrote …") and the running export.
@@ -169,51 +205,70 @@ impl Segments {
         &self.export
     }
 
-    /// The params of the last run asked for.
-    pub fn requested_params(&self) -> Option<&SegmentsParams> {
-        self.requested.as_ref().map(|(p, _)| p)
+    /// The settings of the next (or last) run: the last asked for, else the defaults.
+    pub fn wanted(&self) -> SegmentsParams {
+        self.results.requested_params().cloned().unwrap_or_default()
     }
 
-    /// Makes `params` the settings of the next run (a project's saved ones): the
-    /// Segments tab runs them when it next looks, as it does for a new store.
+    /// Makes `params` the settings of the next run (a project's saved ones).
     pub fn prefer(&mut self, params: SegmentsParams) {
-        self.requested = Some((params, u64::MAX));
+        self.results.prefer(params);
     }
 
-    /// True when no run was asked for with `params` at `store_version`.
-    pub fn needs_run(&self, params: &SegmentsParams, store_version: u64) -> bool {
-        self.requested
-            .as_ref()
-            .is_none_or(|(p, v)| p != params || *v != store_version)
+    /// Runs the wanted settings when no run was asked for on these files.
+    pub fn update(&mut self, store: &Store, store_version: u64) {
+        let wanted = self.wanted();
+        if self
+            .results
+            .needs_run(&wanted, &Inputs::of_store(store_version))
+        {
+            self.run(store, store_version, wanted);
+        }
+    }
+
+    /// Carries out a command of the window.
+    pub fn apply(&mut self, command: SegmentsCommand, store: &Store, store_version: u64) {
+        match command {
+            SegmentsCommand::Run(params) => self.run(store, store_version, params),
+            SegmentsCommand::Cancel => self.results.cancel(),
+            SegmentsCommand::Export {
+                path,
+                segment,
+                names,
+            } => self.export(store_version, path, segment, names),
+        }
     }
 
     /// Starts a run on `store` at `store_version` (replacing a running one).
-    pub fn run(&mut self, store: &Store, store_version: u64, params: SegmentsParams) {
-        self.requested = Some((params.clone(), store_version));
+    fn run(&mut self, store: &Store, store_version: u64, params: SegmentsParams) {
         let carried = self
-            .slot
-            .value()
-            .filter(|r| r.store_version == store_version && r.params.features == params.features)
+            .results
+            .current(store_version)
+            .map(|c| &c.value)
+            .filter(|r| r.params.features == params.features)
             .filter(|r| r.curve.len() > 1)
             .map(|r| r.curve.clone());
         let store = store.clone();
-        self.slot
-            .start("segments", self.wake.clone(), move |progress| {
-                compute(&store, store_version, params, carried, progress)
+        let key = params.clone();
+        self.results
+            .run(key, Inputs::of_store(store_version), move |progress| {
+                compute(&store, params, carried, progress)
             });
-    }
-
-    pub fn cancel(&mut self) {
-        self.slot.cancel();
     }
 
     /// Writes the members of `segment` (every segment when None) with their
     /// features to `path` (.csv with a BOM, or .xlsx), as a job.
-    pub fn export(&mut self, path: PathBuf, segment: Option<usize>, names: Vec<String>) {
-        let Some(results) = self.slot.value() else {
+    fn export(
+        &mut self,
+        store_version: u64,
+        path: PathBuf,
+        segment: Option<usize>,
+        names: Vec<String>,
+    ) {
+        let Some(results) = self.results.current(store_version) else {
             return;
         };
-        let segmentation = results.segmentation.clone();
+        let segmentation = results.value.segmentation.clone();
         start_export(
             &mut self.export,
             "export segment",
@@ -225,11 +280,11 @@ impl Segments {
 
     /// Takes finished jobs' results; true when something changed.
     pub fn poll(&mut self) -> bool {
-        self.slot.poll() | self.export.poll()
+        self.results.poll() | self.export.poll()
     }
 
     pub fn is_busy(&self) -> bool {
-        self.slot.pending().is_some() || self.export.pending().is_some()
+        self.results.is_busy() || self.export.pending().is_some()
     }
 }
 
@@ -276,11 +331,11 @@ pub fn members_frame(
 /// Segments the store's customers, then draws the picture and fits the rules.
 pub fn compute(
     store: &Store,
-    store_version: u64,
     params: SegmentsParams,
     carried: Option<Vec<KScore>>,
     progress: &Progress,
 ) -> anyhow::Result<SegmentsResults> {
+    params.check()?;
     progress.set_message("reading the order lines");
     let lines = store
         .order_lines()?
@@ -321,7 +376,6 @@ pub fn compute(
     };
     Ok(SegmentsResults {
         params,
-        store_version,
         segmentation: Arc::new(segmentation),
         curve,
         scatter,

@@ -12,7 +12,10 @@
 //! - [`ValueResults::rows`] joins both on `customer_id` (a customer missing from one
 //!   side has None there), sorted by customer id.
 //! - Moving the churn-risk thresholds re-buckets at once without refitting
-//!   ([`Value::set_thresholds`]); the next training keeps the thresholds in use.
+//!   ([`ValueCommand::SetThresholds`]; the result gets a new generation, so a
+//!   campaign that joined it is rebuilt); the next training keeps the thresholds.
+//! - A training is a [`Computation`] on the store version; a result of other
+//!   files is not shown: the tab asks to train again.
 //! - A project keeps [`ValueSettings`] (the last training's params and the
 //!   thresholds); opening it makes them the next training's ([`Value::prefer`]).
 //! - Exports run as their own job and write atomically through `crate::export`.
@@ -30,6 +33,8 @@ use crate::analysis::propensity::{
 };
 use crate::data::{FileKind, Store};
 use crate::jobs::{Progress, Slot, Wake};
+
+use super::computation::{Computation, Inputs};
 
 use super::export_job::start_export;
 
@@ -124,7 +129,6 @@ pub struct CustomerRow {
 #[derive(Clone, Debug)]
 pub struct ValueResults {
     pub params: ValueParams,
-    pub store_version: u64,
     pub propensity: Propensity,
     /// The CLV results, or why they could not be computed.
     pub clv: Result<Clv, String>,
@@ -148,39 +152,51 @@ impl ValueResults {
     }
 }
 
-/// The Value results slot and its export job, with the settings of the last
-/// training asked for (or a project's, until the next training).
+/// What the window asks of the Value tab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueCommand {
+    /// Train with these settings.
+    Train(ValueParams),
+    Cancel,
+    /// Re-bucket churn risk at these thresholds (no refit).
+    SetThresholds(RiskThresholds),
+    /// Export the customer table to a file.
+    Export(PathBuf),
+}
+
+/// The Value computation and its export job, with a project's settings until
+/// the next training.
 pub struct Value {
-    slot: Slot<ValueResults>,
+    results: Computation<ValueParams, ValueResults>,
     export: Slot<String>,
     wake: Wake,
-    requested: Option<ValueParams>,
     /// A project's settings: the panel takes the params once as its draft; the
     /// thresholds serve the next training when no result is shown.
     preferred: Option<ValueSettings>,
-    preferred_taken: bool,
 }
 
 impl Value {
     pub fn new(wake: Wake) -> Self {
         Value {
-            slot: Slot::default(),
+            results: Computation::new("value", wake.clone()),
             export: Slot::default(),
             wake,
-            requested: None,
             preferred: None,
-            preferred_taken: false,
         }
+    }
+
+    /// The results, the running training and its error.
+    pub fn results(&self) -> &Computation<ValueParams, ValueResults> {
+        &self.results
     }
 
     /// The settings to save in a project: the last training's params (or the
     /// preferred ones) and the thresholds in use. None before any.
     pub fn settings(&self) -> Option<ValueSettings> {
         let preferred = self.preferred.as_ref();
-        let params = self
-            .requested
-            .clone()
-            .or_else(|| preferred.map(|p| p.params.clone()))?;
+        let params = preferred
+            .map(|p| p.params.clone())
+            .or_else(|| self.results.requested_params().cloned())?;
         Some(ValueSettings {
             params,
             thresholds: self.thresholds(),
@@ -188,77 +204,70 @@ impl Value {
     }
 
     /// The thresholds in use: a project's until the next training, else the
-    /// shown result's, else the default.
+    /// last result's, else the default.
     fn thresholds(&self) -> RiskThresholds {
-        match (&self.preferred, self.slot.value()) {
+        match (&self.preferred, self.results.latest()) {
             (Some(preferred), _) => preferred.thresholds,
-            (None, Some(results)) => results.propensity.thresholds,
+            (None, Some(results)) => results.value.propensity.thresholds,
             (None, None) => RiskThresholds::default(),
         }
     }
 
     /// Makes `settings` (a project's) the next training's: the panel shows the
-    /// params (see [`Self::take_preferred_params`]).
+    /// params (see [`Self::preferred_params`]).
     pub fn prefer(&mut self, settings: ValueSettings) {
-        self.requested = None;
         self.preferred = Some(settings);
-        self.preferred_taken = false;
     }
 
-    /// A project's params, once, for the panel to show as its settings (None
-    /// once trained since).
-    pub fn take_preferred_params(&mut self) -> Option<ValueParams> {
-        if self.preferred_taken {
-            return None;
+    /// A project's params, for the panel to show as its settings until the next
+    /// training.
+    pub fn preferred_params(&self) -> Option<&ValueParams> {
+        self.preferred.as_ref().map(|p| &p.params)
+    }
+
+    /// Carries out a command of the window.
+    pub fn apply(&mut self, command: ValueCommand, store: &Store, store_version: u64) {
+        match command {
+            ValueCommand::Train(params) => self.train(store, store_version, params),
+            ValueCommand::Cancel => self.results.cancel(),
+            ValueCommand::SetThresholds(thresholds) => self.set_thresholds(thresholds),
+            ValueCommand::Export(path) => self.export(store_version, path),
         }
-        self.preferred_taken = true;
-        self.preferred.as_ref().map(|p| p.params.clone())
     }
 
-    pub fn slot(&self) -> &Slot<ValueResults> {
-        &self.slot
-    }
-
-    /// The last export's outcome ("Wrote …") and the running export.
-    pub fn export_slot(&self) -> &Slot<String> {
-        &self.export
-    }
-
-    /// Trains on `store` at `store_version` (replacing a running job), keeping the
-    /// thresholds of the result shown.
-    pub fn train(&mut self, store: &Store, store_version: u64, params: ValueParams) {
+    /// Trains on `store` (replacing a running job), keeping the thresholds in use.
+    fn train(&mut self, store: &Store, store_version: u64, params: ValueParams) {
         let thresholds = self.thresholds();
-        self.requested = Some(params.clone());
         self.preferred = None;
         let store = store.clone();
-        self.slot
-            .start("value", self.wake.clone(), move |progress| {
-                compute(&store, store_version, params, thresholds, progress)
-            });
+        self.results.run(
+            params.clone(),
+            Inputs::of_store(store_version),
+            move |progress| compute(&store, params, thresholds, progress),
+        );
     }
 
-    pub fn cancel(&mut self) {
-        self.slot.cancel();
-    }
-
-    /// Re-buckets the shown result's churn risk (no refit).
-    pub fn set_thresholds(&mut self, thresholds: RiskThresholds) -> anyhow::Result<()> {
-        if let Some(results) = self.slot.value_mut() {
-            results.propensity.set_thresholds(thresholds)?;
+    /// Re-buckets the last result's churn risk (no refit): it gets a new
+    /// generation, so what joined it is rebuilt.
+    fn set_thresholds(&mut self, thresholds: RiskThresholds) {
+        if thresholds.check().is_err() {
+            return;
         }
+        self.results
+            .modify(|results| results.propensity.set_thresholds(thresholds).ok());
         if let Some(preferred) = &mut self.preferred {
             preferred.thresholds = thresholds;
         }
-        Ok(())
     }
 
-    /// Writes the customer table to `path` (.csv with a BOM, or .xlsx), as a job.
-    pub fn export(&mut self, path: PathBuf) {
-        let Some(results) = self.slot.value() else {
+    /// Writes the customer table of the training on these files to `path`
+    /// (.csv with a BOM, or .xlsx), as a job.
+    fn export(&mut self, store_version: u64, path: PathBuf) {
+        let Some(results) = self.results.current(store_version) else {
             return;
         };
-        let rows = results.rows.clone();
-        let thresholds = results.propensity.thresholds;
+        let rows = results.value.rows.clone();
+        let thresholds = results.value.propensity.thresholds;
         start_export(
             &mut self.export,
             "export value",
@@ -268,13 +277,18 @@ impl Value {
         );
     }
 
+    /// The last export's outcome ("Wrote …") and the running export.
+    pub fn export_slot(&self) -> &Slot<String> {
+        &self.export
+    }
+
     /// Takes finished jobs' results; true when something changed.
     pub fn poll(&mut self) -> bool {
-        self.slot.poll() | self.export.poll()
+        self.results.poll() | self.export.poll()
     }
 
     pub fn is_busy(&self) -> bool {
-        self.slot.pending().is_some() || self.export.pending().is_some()
+        self.results.is_busy() || self.export.pending().is_some()
     }
 }
 
@@ -380,7 +394,6 @@ pub fn join_rows(scores: &DataFrame, clv: Option<&DataFrame>) -> anyhow::Result<
 /// then CLV, and joins them.
 pub fn compute(
     store: &Store,
-    store_version: u64,
     params: ValueParams,
     thresholds: RiskThresholds,
     progress: &Progress,
@@ -413,7 +426,6 @@ pub fn compute(
     let rows = join_rows(&propensity.scores, clv.as_ref().ok().map(|c| &c.customers))?;
     Ok(ValueResults {
         params,
-        store_version,
         propensity,
         clv,
         rows,

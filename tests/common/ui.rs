@@ -70,7 +70,7 @@ pub fn current(app: &MarketbenchApp) -> Option<&Audience> {
     if campaigns.is_busy() {
         return None;
     }
-    let results = campaigns.build_slot().value()?;
+    let results = campaigns.build().latest().map(|c| &c.value)?;
     let wanted = audience_key(&app.state().campaigns.draft);
     (results.key.audience == wanted)
         .then(|| results.audience.as_deref().ok())

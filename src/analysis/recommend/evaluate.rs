@@ -181,7 +181,7 @@ pub fn metrics_at_k(
 }
 
 /// Settings of a report card.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EvalParams {
     pub split: Split,
     pub k: usize,

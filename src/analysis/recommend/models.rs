@@ -95,7 +95,7 @@ impl FromStr for ModelKind {
 }
 
 /// Settings of every model (each uses its own).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ModelParams {
     /// Neighbours kept per item (item-kNN, blend).
     pub item_neighbours: usize,

@@ -7,17 +7,20 @@ use std::sync::Arc;
 
 use crate::analysis::filter::CustomerSet;
 use crate::ui::format;
-use crate::workspace::behaviour::{BehaviourParams, BehaviourResults, SegmentPick};
+use crate::workspace::behaviour::{
+    BehaviourCommand, BehaviourParams, BehaviourResults, SegmentPick, member_ids,
+};
+use crate::workspace::computation::Computed;
 use crate::workspace::segments::SegmentsResults;
 
-use super::super::app::Command;
+use super::super::command::Commands;
 use super::parse_date;
 
 /// Shown beside the greyed segment menu while no segments are computed.
 pub const NEEDS_SEGMENTS: &str = "run Segments first";
 
 /// The segments the picker offers: the Segments tab's result and the shown names.
-pub type SegmentChoice<'a> = Option<(&'a SegmentsResults, &'a [String])>;
+pub type SegmentChoice<'a> = Option<(&'a Computed<SegmentsResults>, &'a [String])>;
 
 /// Shown when a typed filter date cannot be read.
 pub const BAD_RANGE: &str =
@@ -28,7 +31,7 @@ pub fn ui(
     wanted: &BehaviourParams,
     results: Option<&BehaviourResults>,
     segments: SegmentChoice<'_>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let filter = &wanted.filter;
     let texts_id = egui::Id::unique("behaviour_filter_dates");
@@ -40,10 +43,10 @@ pub fn ui(
             (text(filter.from), text(filter.to))
         });
     let mut error = ui.data(|d| d.get_temp::<bool>(error_id)).unwrap_or(false);
-    let run = |commands: &mut Vec<Command>, change: &dyn Fn(&mut BehaviourParams)| {
+    let run = |commands: &mut Commands, change: &dyn Fn(&mut BehaviourParams)| {
         let mut params = wanted.clone();
         change(&mut params);
-        commands.push(Command::RunBehaviour(params));
+        commands.send(BehaviourCommand::Run(params));
     };
     ui.horizontal(|ui| {
         let mut entered = false;
@@ -136,18 +139,19 @@ fn segment_ui(
         if ui.button("All customers").clicked() && wanted.filter.customers.is_some() {
             apply(None);
         }
-        for (profile, name) in results.segmentation.profiles.iter().zip(names) {
+        let segmentation = &results.value.segmentation;
+        for (profile, name) in segmentation.profiles.iter().zip(names) {
             let text = format!("{name} ({} customers)", format::count(profile.size));
             if ui.button(text).clicked() {
                 let pick = SegmentPick {
-                    segmentation: results.segmentation.clone(),
+                    segments_generation: results.generation,
                     id: profile.id,
                 };
-                let set = CustomerSet {
-                    label: segment_label(profile.id, name),
-                    ids: Arc::new(pick.member_ids()),
-                };
                 if wanted.segment.as_ref() != Some(&pick) {
+                    let set = CustomerSet {
+                        label: segment_label(profile.id, name),
+                        ids: Arc::new(member_ids(segmentation, profile.id)),
+                    };
                     apply(Some((pick, set)));
                 }
             }

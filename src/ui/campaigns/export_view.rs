@@ -9,8 +9,11 @@ use crate::export::campaign::{CampaignExport, CampaignFormat};
 use crate::ui::export_controls::export_status_ui;
 use crate::workspace::campaign::Campaigns;
 
+use super::ViewState;
 use super::dialog::{self, Purpose};
-use super::{Action, ViewState};
+use crate::analysis::campaign::CampaignDef;
+use crate::ui::command::Commands;
+use crate::workspace::campaign::CampaignsCommand;
 
 /// The formats offered: label, format, BOM, file extension.
 pub const FORMATS: [(&str, CampaignFormat, bool, &str); 8] = [
@@ -37,10 +40,10 @@ pub const FORMATS: [(&str, CampaignFormat, bool, &str); 8] = [
 pub fn ui(
     ui: &mut egui::Ui,
     campaigns: &Campaigns,
-    campaign_name: &str,
+    draft: &CampaignDef,
     ready: bool,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     let format = view.format.min(FORMATS.len() - 1);
     let (label, chosen, bom, extension) = FORMATS[format];
@@ -82,14 +85,15 @@ pub fn ui(
                 path.set_extension(extension);
             }
             view.export_path = path.display().to_string();
-            actions.push(Action::Export {
+            commands.send(CampaignsCommand::Export {
                 path,
                 options: CampaignExport {
                     format: chosen,
                     bom,
                     default_country_code: view.country_code.trim().to_string(),
-                    campaign_name: campaign_name.to_string(),
+                    campaign_name: draft.name.clone(),
                 },
+                def: draft.clone(),
             });
         }
     });

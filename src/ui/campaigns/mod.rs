@@ -15,13 +15,10 @@ pub mod roi_view;
 pub mod variants_view;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::campaign::{Audience, CampaignDef, Condition, RoiInputs, RoiOutcome, roi};
-use crate::export::campaign::CampaignExport;
 
 /// The campaign being edited and the saved variants, kept between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -83,23 +80,6 @@ pub struct Variant {
     pub cost: f64,
     pub profit: f64,
     pub roi: Option<f64>,
-}
-
-/// What a view asks the panel to do once the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Build again with the current definition (after a cancel).
-    Rebuild,
-    Cancel,
-    Export {
-        path: PathBuf,
-        options: CampaignExport,
-    },
-    ReadOut {
-        path: PathBuf,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    },
 }
 
 /// The session's view settings, kept in egui memory.

@@ -10,14 +10,16 @@ use crate::ui::format;
 use crate::workspace::campaign::Campaigns;
 
 use super::dialog::{self, Purpose};
-use super::{Action, ViewState, percent};
+use super::{ViewState, percent};
+use crate::ui::command::Commands;
+use crate::workspace::campaign::CampaignsCommand;
 
 pub fn ui(
     ui: &mut egui::Ui,
     campaigns: &Campaigns,
     ready: bool,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Later orders:");
@@ -50,7 +52,7 @@ pub fn ui(
             .clicked()
             && let (Ok(from), Ok(to)) = dates
         {
-            actions.push(Action::ReadOut {
+            commands.send(CampaignsCommand::ReadOut {
                 path: PathBuf::from(view.readout_path.trim()),
                 from,
                 to,

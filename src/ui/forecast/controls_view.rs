@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use crate::workspace::forecast::{Forecast, ForecastRunParams, ForecastSource, default_horizon};
 
-use super::{Action, choice_label, choices, freq_label, measure_label};
+use super::{choice_label, choices, freq_label, measure_label};
+use crate::ui::command::Commands;
+use crate::workspace::forecast::ForecastCommand;
 
 /// The longest horizon the slider offers per frequency.
 fn max_horizon(freq: Freq) -> usize {
@@ -41,12 +43,15 @@ fn source_label(source: &ForecastSource) -> String {
     }
 }
 
+/// Shown while a per-segment forecast waits for the segments.
+pub const SEGMENTING_FIRST: &str = "Segmenting the customers first…";
+
 pub fn ui(
     ui: &mut egui::Ui,
     forecast: &Forecast,
     wanted: &ForecastRunParams,
     sources: &Sources<'_>,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     let segments_ready = sources.segments;
     let mut next = wanted.clone();
@@ -116,18 +121,14 @@ pub fn ui(
                 for by in [SeriesBy::Shop, SeriesBy::Category, SeriesBy::TopItems(20)] {
                     ui.selectable_value(&mut next.by, by, by_label(by));
                 }
-                ui.add_enabled_ui(segments_ready, |ui| {
-                    ui.selectable_value(
-                        &mut next.by,
-                        SeriesBy::Segment,
-                        by_label(SeriesBy::Segment),
-                    )
-                    .on_disabled_hover_text("Run Segments first")
-                    .on_hover_text("One series per customer segment of the Segments tab");
-                });
+                ui.selectable_value(&mut next.by, SeriesBy::Segment, by_label(SeriesBy::Segment))
+                    .on_hover_text(
+                        "One series per customer segment, with the Segments tab's settings \
+                     (computed first when needed)",
+                    );
             });
         if next.by == SeriesBy::Segment && !segments_ready {
-            ui.weak("Run Segments first");
+            ui.weak(SEGMENTING_FIRST);
         }
         if let SeriesBy::TopItems(n) = &mut next.by {
             let label = ui.label("Items:");
@@ -150,7 +151,7 @@ pub fn ui(
                     ui.selectable_value(&mut next.choice, choice, choice_label(choice));
                 }
             });
-        if let Some(job) = forecast.slot().pending() {
+        if let Some(job) = forecast.results().pending() {
             let snapshot = job.progress().snapshot();
             ui.add(
                 egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
@@ -162,17 +163,17 @@ pub fn ui(
                 .on_hover_text("Stop the forecast (between backtest folds)")
                 .clicked()
             {
-                actions.push(Action::Cancel);
+                commands.send(ForecastCommand::Cancel);
             }
         } else if ui
             .button("Run again")
             .on_hover_text("Forecast again with these settings")
             .clicked()
         {
-            actions.push(Action::Run(next.clone()));
+            commands.send(ForecastCommand::Run(next.clone()));
         }
     });
     if next != *wanted {
-        actions.push(Action::Run(next));
+        commands.send(ForecastCommand::Run(next));
     }
 }

@@ -1,7 +1,8 @@
 //! The Forecast tab's views, one file per view, and what they share: the panel's
 //! view state (selected series, breakdown sort, export path) kept in egui memory,
 //! display names and colours. Views only draw results computed by the workspace's
-//! Forecast job (scenarios are pure functions of that result) and push [`Action`]s.
+//! Forecast job (scenarios are pure functions of that result) and send
+//! `ForecastCommand`s.
 
 pub mod breakdown_view;
 pub mod candidates_view;
@@ -9,19 +10,7 @@ pub mod chart_view;
 pub mod controls_view;
 pub mod scenarios_view;
 
-use std::path::PathBuf;
-
 use crate::analysis::forecast::{Freq, Measure, ModelChoice, ModelKind};
-use crate::workspace::forecast::ForecastRunParams;
-
-/// What a view asks the panel to do once the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Run(ForecastRunParams),
-    Cancel,
-    /// Write the forecast and the scenarios to this file.
-    Export(PathBuf),
-}
 
 /// Which breakdown column the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,8 +32,6 @@ pub struct ViewState {
     /// Draw the chosen model's backtest folds over the history.
     pub show_backtest: bool,
     pub export_path: String,
-    /// What the last export did (rows written) or why it failed.
-    pub export_outcome: Option<Result<String, String>>,
 }
 
 /// Colours of the scenario lines, readable on light and dark backgrounds.

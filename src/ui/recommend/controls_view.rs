@@ -9,8 +9,10 @@ use crate::analysis::recommend::ModelKind;
 use crate::analysis::recommend::validate::tunable;
 use crate::workspace::recommend::{Recommend, RecommendParams};
 
+use super::progress_ui;
 use super::report_view::validation_ui;
-use super::{Action, progress_ui};
+use crate::ui::command::Commands;
+use crate::workspace::recommend::RecommendCommand;
 
 /// What each model does, in the operator's words.
 pub fn model_note(kind: ModelKind) -> &'static str {
@@ -29,9 +31,10 @@ pub fn model_note(kind: ModelKind) -> &'static str {
 pub fn ui(
     ui: &mut egui::Ui,
     recommend: &Recommend,
+    version: u64,
     draft: &mut RecommendParams,
     export_path: &mut String,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_label("Model")
@@ -83,28 +86,28 @@ pub fn ui(
         }
     });
     ui.horizontal(|ui| {
-        let fitted = recommend.requested_params();
+        let fitted = recommend.fit().requested_params();
         let label = if fitted == Some(draft) {
             "Fit again"
         } else {
             "Fit model"
         };
         if ui.button(label).clicked() {
-            actions.push(Action::Run(draft.clone()));
+            commands.send(RecommendCommand::Run(draft.clone()));
         }
         ui.add(egui::Label::new(egui::RichText::new(model_note(draft.model)).weak()).wrap());
-        if let Some(job) = recommend.slot().pending() {
+        if let Some(job) = recommend.fit().pending() {
             progress_ui(ui, job.progress());
             if ui
                 .button("Cancel")
                 .on_hover_text("Stop the fit (between steps and ALS iterations)")
                 .clicked()
             {
-                actions.push(Action::Cancel);
+                commands.send(RecommendCommand::Cancel);
             }
         }
     });
-    if let Some(results) = recommend.slot().value() {
+    if let Some(results) = recommend.fit().current(version).map(|c| &c.value) {
         validation_ui(ui, &results.validation);
     }
     ui.horizontal(|ui| {
@@ -112,12 +115,13 @@ pub fn ui(
         ui.add(egui::TextEdit::singleline(export_path).desired_width(260.0))
             .labelled_by(label.id)
             .on_hover_text("A .csv (UTF-8 with a BOM, opens in Excel), .xlsx or .parquet file");
-        let ready = recommend.slot().value().is_some() && !export_path.trim().is_empty();
+        let ready = recommend.fit().current(version).map(|c| &c.value).is_some()
+            && !export_path.trim().is_empty();
         if ui
             .add_enabled(ready, egui::Button::new("Export recommendations"))
             .clicked()
         {
-            actions.push(Action::Export(PathBuf::from(export_path.trim())));
+            commands.send(RecommendCommand::Export(PathBuf::from(export_path.trim())));
         }
         let export = recommend.export_slot();
         if let Some(job) = export.pending() {

@@ -1,6 +1,6 @@
 //! The Recommendations tab's views, one file per view, and what they share: the
 //! panel's view state (draft model settings, chosen customer and item, report card
-//! settings, export path) kept in egui memory, and the [`Action`]s views push.
+//! settings, export path) kept in egui memory. Views send `RecommendCommand`s.
 //! Views only draw results computed by the workspace's Recommend jobs.
 
 pub mod controls_view;
@@ -9,33 +9,9 @@ pub mod item_view;
 pub mod report_view;
 pub mod rules_view;
 
-use std::path::PathBuf;
-
 use crate::analysis::recommend::evaluate::Split;
-use crate::workspace::recommend::{RecommendParams, RulesRunParams};
+use crate::workspace::recommend::RecommendParams;
 use rules_view::RuleSort;
-
-/// What a view asks the panel to do once the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Fit a model with these settings.
-    Run(RecommendParams),
-    Cancel,
-    /// Run the report card: this protocol, this K, every model with the draft settings.
-    Evaluate {
-        split: Split,
-        k: usize,
-        /// Choose neighbours and ALS settings on a validation split first.
-        validate: bool,
-    },
-    CancelReport,
-    /// Write every customer's list to a file.
-    Export(PathBuf),
-    /// Find the rules and transitions with these settings.
-    RunRules(RulesRunParams),
-    /// Write the rules table to a file.
-    ExportRules(PathBuf),
-}
 
 /// The panel's view settings, kept in egui memory for the session.
 #[derive(Clone, Debug)]

@@ -1,11 +1,13 @@
 //! The report card: protocol and K pickers, a run button with progress and Cancel,
 //! and one table comparing every model under the protocol stated above it.
 
-use crate::analysis::recommend::evaluate::{ReportCard, Split};
+use crate::analysis::recommend::ModelKind;
+use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, Split};
 use crate::analysis::recommend::validate::Validation;
-use crate::workspace::recommend::Recommend;
+use crate::ui::command::Commands;
+use crate::workspace::recommend::{Recommend, RecommendCommand, RecommendParams};
 
-use super::{Action, ViewState, progress_ui};
+use super::{ViewState, progress_ui};
 
 const SPLITS: [Split; 3] = [Split::LeaveLastOut, Split::Time8020, Split::LastBasket];
 
@@ -21,8 +23,10 @@ pub fn split_note(split: Split) -> &'static str {
 pub fn ui(
     ui: &mut egui::Ui,
     recommend: &Recommend,
+    version: u64,
+    draft: &RecommendParams,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_label("Protocol")
@@ -46,27 +50,30 @@ pub fn ui(
             .on_hover_text("Fit every model on the training part and score it on the held-out part")
             .clicked()
         {
-            actions.push(Action::Evaluate {
+            commands.send(RecommendCommand::Evaluate(EvalParams {
                 split: view.split,
                 k: view.k,
+                exclude_seen: draft.exclude_seen,
+                models: ModelKind::ALL.to_vec(),
+                model: draft.model_params(),
                 validate: view.validate,
-            });
+            }));
         }
-        if let Some(job) = recommend.report_slot().pending() {
+        if let Some(job) = recommend.report().pending() {
             progress_ui(ui, job.progress());
             if ui.button("Cancel report card").clicked() {
-                actions.push(Action::CancelReport);
+                commands.send(RecommendCommand::CancelReport);
             }
         }
     });
-    let slot = recommend.report_slot();
+    let slot = recommend.report();
     if let Some(error) = slot.error() {
         ui.colored_label(
             ui.visuals().error_fg_color,
             format!("The report card stopped: {error}"),
         );
     }
-    if let Some(card) = slot.value() {
+    if let Some(card) = slot.current(version).map(|c| &c.value) {
         card_ui(ui, card);
     } else if slot.pending().is_none() {
         ui.label("Press Run report card to compare the models on held-out purchases.");

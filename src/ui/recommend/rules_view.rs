@@ -11,7 +11,9 @@ use crate::analysis::recommend::rules::Rule;
 use crate::analysis::recommend::transitions::Level;
 use crate::workspace::recommend::{Recommend, RulesResults, RulesRunParams};
 
-use super::{Action, ViewState, progress_ui};
+use super::{ViewState, progress_ui};
+use crate::ui::command::Commands;
+use crate::workspace::recommend::RecommendCommand;
 
 /// Rows of each table drawn at most (the export has them all).
 pub const MAX_ROWS: usize = 100;
@@ -68,7 +70,7 @@ pub fn sorted_rules(rules: &[Rule], sort: RuleSort, ascending: bool) -> Vec<usiz
 }
 
 /// The threshold controls; a change pushes a new rules run.
-pub fn controls_ui(ui: &mut egui::Ui, wanted: &RulesRunParams, actions: &mut Vec<Action>) {
+pub fn controls_ui(ui: &mut egui::Ui, wanted: &RulesRunParams, commands: &mut Commands) {
     let mut next = wanted.clone();
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Min support:");
@@ -96,7 +98,7 @@ pub fn controls_ui(ui: &mut egui::Ui, wanted: &RulesRunParams, actions: &mut Vec
         .on_hover_text("Above 1: bought together more often than by chance");
     });
     if next != *wanted {
-        actions.push(Action::RunRules(next));
+        commands.send(RecommendCommand::RunRules(next));
     }
 }
 
@@ -105,10 +107,11 @@ pub fn controls_ui(ui: &mut egui::Ui, wanted: &RulesRunParams, actions: &mut Vec
 pub fn rules_ui(
     ui: &mut egui::Ui,
     recommend: &Recommend,
+    version: u64,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
-    let slot = recommend.rules_slot();
+    let slot = recommend.rules();
     if let Some(job) = slot.pending() {
         progress_ui(ui, job.progress());
     }
@@ -118,7 +121,9 @@ pub fn rules_ui(
             format!("The rules stopped: {error}"),
         );
     }
-    let Some(results) = slot.value() else { return };
+    let Some(results) = slot.current(version).map(|c| &c.value) else {
+        return;
+    };
     let rules = match &results.rules {
         Ok(rules) => rules,
         Err(error) => {
@@ -148,7 +153,9 @@ pub fn rules_ui(
             .add_enabled(ready, egui::Button::new("Export rules"))
             .clicked()
         {
-            actions.push(Action::ExportRules(PathBuf::from(view.rules_path.trim())));
+            commands.send(RecommendCommand::ExportRules(PathBuf::from(
+                view.rules_path.trim(),
+            )));
         }
     });
 }
@@ -201,8 +208,9 @@ fn rules_table_ui(ui: &mut egui::Ui, results: &RulesResults, rules: &[Rule], vie
 pub fn transitions_ui(
     ui: &mut egui::Ui,
     recommend: &Recommend,
+    version: u64,
     wanted: &RulesRunParams,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     let mut next = wanted.clone();
     ui.horizontal_wrapped(|ui| {
@@ -227,9 +235,9 @@ pub fn transitions_ui(
         .on_hover_text("The most days between one order and the next");
     });
     if next != *wanted {
-        actions.push(Action::RunRules(next));
+        commands.send(RecommendCommand::RunRules(next));
     }
-    let Some(results) = recommend.rules_slot().value() else {
+    let Some(results) = recommend.rules().current(version).map(|c| &c.value) else {
         return;
     };
     let rows = match &results.transitions {

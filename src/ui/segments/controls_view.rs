@@ -3,9 +3,8 @@
 //! its Cancel button.
 
 use crate::analysis::segments::{AUTO_K_RULE, Feature, FeatureSet, KChoice};
-use crate::workspace::segments::{Segments, SegmentsParams};
-
-use super::Action;
+use crate::ui::command::Commands;
+use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsParams};
 
 /// K offered by the slider and by Auto.
 pub const K_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
@@ -13,9 +12,10 @@ pub const K_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
 pub fn ui(
     ui: &mut egui::Ui,
     segments: &Segments,
+    shown_k: Option<usize>,
     wanted: &SegmentsParams,
     available: &[Feature],
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Features in use:")
@@ -36,7 +36,7 @@ pub fn ui(
                 // Keep the order of Feature::ALL so the same set is the same key.
                 list.sort();
                 if let Ok(features) = FeatureSet::new(&list) {
-                    actions.push(Action::Run(SegmentsParams {
+                    commands.send(SegmentsCommand::Run(SegmentsParams {
                         features,
                         ..wanted.clone()
                     }));
@@ -45,7 +45,6 @@ pub fn ui(
         }
     });
     ui.horizontal(|ui| {
-        let shown_k = segments.slot().value().map(|r| r.segmentation.clustering.k);
         let mut k = match wanted.k {
             KChoice::Fixed(k) => k,
             KChoice::Auto { .. } => shown_k.unwrap_or(*K_RANGE.start()),
@@ -68,13 +67,13 @@ pub fn ui(
             fixed = Some(k + 1);
         }
         if let Some(k) = fixed {
-            actions.push(Action::Run(SegmentsParams {
+            commands.send(SegmentsCommand::Run(SegmentsParams {
                 k: KChoice::Fixed(k),
                 ..wanted.clone()
             }));
         }
         if ui.button("Auto").on_hover_text(AUTO_K_RULE).clicked() {
-            actions.push(Action::Run(SegmentsParams {
+            commands.send(SegmentsCommand::Run(SegmentsParams {
                 k: KChoice::Auto {
                     min: *K_RANGE.start(),
                     max: *K_RANGE.end(),
@@ -82,7 +81,7 @@ pub fn ui(
                 ..wanted.clone()
             }));
         }
-        if let Some(job) = segments.slot().pending() {
+        if let Some(job) = segments.results().pending() {
             let snapshot = job.progress().snapshot();
             ui.add(
                 egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
@@ -94,7 +93,7 @@ pub fn ui(
                 .on_hover_text("Stop the segmentation (between K values)")
                 .clicked()
             {
-                actions.push(Action::Cancel);
+                commands.send(SegmentsCommand::Cancel);
             }
         }
     });

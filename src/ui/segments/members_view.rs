@@ -10,20 +10,19 @@
 //! the score join, segment, search and sort, so it is rebuilt only when one of
 //! them changes.
 
-use std::sync::Arc;
-
 use egui_extras::{Column, TableBuilder};
 
 use crate::analysis::propensity::RiskThresholds;
+use crate::ui::command::Commands;
 use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
 use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
 use crate::ui::value::{CustomerSort, decimal};
 use crate::workspace::segments::scores::ScoreJoin;
-use crate::workspace::segments::{Segments, SegmentsResults};
+use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsResults};
 use crate::workspace::value::CustomerRow;
 
-use super::{Action, MemberSort, ViewState};
+use super::{MemberSort, ViewState};
 
 const ROW_HEIGHT: f32 = 20.0;
 
@@ -39,7 +38,9 @@ const SCORE_COLUMNS: [(&str, CustomerSort); 5] = [
 /// The Value tab's rows, their join to the segments and its churn thresholds.
 pub type Scores<'a> = Option<(&'a ScoreJoin, &'a [CustomerRow], RiskThresholds)>;
 
-type CacheKey = (usize, usize, usize, String, bool, MemberSort, bool);
+/// The generations of the segments and of the scores (0: none), the segment,
+/// search and sort.
+type CacheKey = (u64, u64, usize, String, bool, MemberSort, bool);
 
 /// Rows of segment `id` whose customer id contains `search` (case-insensitive),
 /// only those in the high churn-risk bucket when `high_risk_only` (and there are
@@ -88,14 +89,17 @@ pub fn member_rows(
     rows
 }
 
+/// `generations`: of the segments result and of the scores joined (0: none).
+#[allow(clippy::too_many_arguments)]
 pub fn ui(
     ui: &mut egui::Ui,
     segments: &Segments,
     results: &SegmentsResults,
+    generations: (u64, u64),
     scores: Scores<'_>,
     names: &[String],
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     let id = view.selected;
     ui.horizontal(|ui| {
@@ -117,16 +121,17 @@ pub fn ui(
         let hover =
             "This segment's members with every feature; CSV opens in Excel with Chinese intact";
         if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
-            actions.push(Action::Export {
+            commands.send(SegmentsCommand::Export {
                 path,
                 segment: Some(id),
+                names: names.to_vec(),
             });
         }
     });
     export_status_ui(ui, segments.export_slot());
     let key: CacheKey = (
-        Arc::as_ptr(&results.segmentation) as usize,
-        scores.map_or(0, |(join, _, _)| std::ptr::from_ref(join) as usize),
+        generations.0,
+        generations.1,
         id,
         view.search.clone(),
         view.high_risk_only,

@@ -1,8 +1,8 @@
 //! The Segments tab's views, one file per view, and what they share: segment
 //! colours, the operator's names for the segments, and the panel's view state
 //! (selected segment, member search and sort, export path) kept in egui memory.
-//! Views only draw results computed by the workspace's Segments job and push
-//! [`Action`]s.
+//! Views only draw results computed by the workspace's Segments job and send
+//! commands (`SegmentsCommand`, `Command::RenameSegment`).
 
 pub mod controls_view;
 pub mod curve_view;
@@ -15,27 +15,9 @@ pub mod summary_view;
 pub mod tree_view;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use crate::ui::value::CustomerSort;
-use crate::workspace::segments::{SegmentsParams, SegmentsResults};
-
-/// What a view asks the panel to do once the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Run(SegmentsParams),
-    Cancel,
-    /// Save the operator's name for a segment (empty: back to the proposed one).
-    Rename {
-        key: String,
-        name: String,
-    },
-    /// Export a segment's members (all segments when None) to a file.
-    Export {
-        path: PathBuf,
-        segment: Option<usize>,
-    },
-}
+use crate::workspace::segments::SegmentsResults;
 
 /// Which member column the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

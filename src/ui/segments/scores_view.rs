@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::ui::behaviour::percent;
 use crate::ui::format;
 use crate::ui::value::decimal;
+use crate::workspace::computation::Computed;
 use crate::workspace::segments::SegmentsResults;
 use crate::workspace::segments::scores::{ScoreJoin, join_scores};
 use crate::workspace::value::ValueResults;
@@ -19,19 +20,20 @@ use super::segment_color;
 pub const NEEDS_VALUE: &str = "Train the models in the Value tab to see each segment's \
      propensity, churn risk and customer value here.";
 
-/// Identity of the two results and the high churn threshold the join used.
-type JoinKey = (usize, usize, usize, u64);
+/// The generations of the two results the join used (moving the churn
+/// thresholds gives the value result a new one).
+type JoinKey = (u64, u64);
 
 /// The scores joined to the segments, rebuilt only when either result (or the
 /// churn thresholds) changed.
-pub fn joined(ui: &egui::Ui, segments: &SegmentsResults, value: &ValueResults) -> Arc<ScoreJoin> {
+pub fn joined(
+    ui: &egui::Ui,
+    segments: &Computed<SegmentsResults>,
+    value: &Computed<ValueResults>,
+) -> Arc<ScoreJoin> {
+    let key: JoinKey = (segments.generation, value.generation);
+    let (segments, value) = (&segments.value, &value.value);
     let thresholds = value.propensity.thresholds;
-    let key: JoinKey = (
-        Arc::as_ptr(&segments.segmentation) as usize,
-        value.rows.as_ptr() as usize,
-        value.rows.len(),
-        thresholds.high.to_bits(),
-    );
     let cache_id = egui::Id::unique("segment_score_join");
     if let Some((k, join)) = ui.data(|d| d.get_temp::<(JoinKey, Arc<ScoreJoin>)>(cache_id))
         && k == key

@@ -7,14 +7,15 @@ use crate::ui::behaviour::percent;
 use crate::ui::format;
 use crate::workspace::segments::SegmentsResults;
 
-use super::{Action, ViewState, segment_color};
+use super::{ViewState, segment_color};
+use crate::ui::command::{Command, Commands};
 
 pub fn ui(
     ui: &mut egui::Ui,
     results: &SegmentsResults,
     names: &[String],
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     let profiles = &results.segmentation.profiles;
     egui::Grid::new("segments_table")
@@ -59,7 +60,7 @@ pub fn ui(
                 ui.end_row();
             }
         });
-    rename_ui(ui, results, names, view, actions);
+    rename_ui(ui, results, names, view, commands);
 }
 
 fn rename_ui(
@@ -67,7 +68,7 @@ fn rename_ui(
     results: &SegmentsResults,
     names: &[String],
     view: &ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     let Some(current) = names.get(view.selected) else {
         return;
@@ -84,7 +85,7 @@ fn rename_ui(
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Save name").clicked() || entered {
-            actions.push(Action::Rename {
+            commands.send(Command::RenameSegment {
                 key: key.clone(),
                 name: text.trim().to_string(),
             });

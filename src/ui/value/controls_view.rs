@@ -6,9 +6,11 @@ use crate::analysis::propensity::ModelKind;
 use crate::workspace::value::Value;
 
 use super::super::behaviour::parse_date;
-use super::{Action, ViewState};
+use super::ViewState;
+use crate::ui::command::Commands;
+use crate::workspace::value::ValueCommand;
 
-pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, actions: &mut Vec<Action>) {
+pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut Commands) {
     let mut valid = true;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Window (days):");
@@ -53,9 +55,9 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, actions: &mut 
             .on_disabled_hover_text("Tick at least one model and write a valid cutoff")
             .clicked()
         {
-            actions.push(Action::Train(view.params.clone()));
+            commands.send(ValueCommand::Train(view.params.clone()));
         }
-        if let Some(job) = value.slot().pending() {
+        if let Some(job) = value.results().pending() {
             let snapshot = job.progress().snapshot();
             ui.add(
                 egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
@@ -67,7 +69,7 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, actions: &mut 
                 .on_hover_text("Stop the training (between steps)")
                 .clicked()
             {
-                actions.push(Action::Cancel);
+                commands.send(ValueCommand::Cancel);
             }
         }
     });

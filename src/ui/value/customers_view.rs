@@ -18,19 +18,15 @@ use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
 use crate::workspace::segments::scores::ScoreJoin;
 use crate::workspace::value::{CustomerRow, Value, ValueResults};
 
-use super::{Action, CustomerSort, ViewState, decimal};
+use super::{CustomerSort, ViewState, decimal};
+use crate::ui::command::Commands;
+use crate::workspace::value::ValueCommand;
 
 const ROW_HEIGHT: f32 = 20.0;
 
-type CacheKey = (
-    usize,
-    usize,
-    usize,
-    CustomerSort,
-    bool,
-    Option<&'static str>,
-    [u64; 2],
-);
+/// The generations of the value result and of the segments joined (0: none),
+/// the sort and the bucket shown.
+type CacheKey = (u64, u64, CustomerSort, bool, Option<&'static str>, [u64; 2]);
 
 /// The churn-risk buckets the table can be narrowed to.
 const BUCKETS: [&str; 3] = ["high", "medium", "low"];
@@ -88,18 +84,20 @@ pub fn in_bucket(
     order
 }
 
+/// `generations`: of the value result and of the segments joined (0: none).
 pub fn ui(
     ui: &mut egui::Ui,
     value: &Value,
     results: &ValueResults,
+    generations: (u64, u64),
     segments: Segments<'_>,
     view: &mut ViewState,
-    actions: &mut Vec<Action>,
+    commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
         let hover = "Every customer with the columns below; CSV opens in Excel with Chinese intact";
         if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
-            actions.push(Action::Export(path));
+            commands.send(ValueCommand::Export(path));
         }
     });
     export_status_ui(ui, value.export_slot());
@@ -113,9 +111,8 @@ pub fn ui(
     let thresholds = results.propensity.thresholds;
     let join = segments.map(|(join, _)| join);
     let key: CacheKey = (
-        results.rows.as_ptr() as usize,
-        results.rows.len(),
-        join.map_or(0, |j| std::ptr::from_ref(j) as usize),
+        generations.0,
+        generations.1,
         view.sort,
         view.descending,
         view.bucket,

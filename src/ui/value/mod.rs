@@ -1,7 +1,7 @@
 //! The Value tab's views, one file per view, and what they share: the panel's
 //! view state (the settings being edited, table sort, export path) kept in egui
-//! memory, a colour per model, and the [`Action`]s views push. Views only draw
-//! results computed by the workspace's Value job.
+//! memory and a colour per model. Views only draw results computed by the
+//! workspace's Value job and send `ValueCommand`s.
 
 pub mod clv_view;
 pub mod controls_view;
@@ -9,21 +9,8 @@ pub mod customers_view;
 pub mod model_view;
 pub mod risk_view;
 
-use std::path::PathBuf;
-
-use crate::analysis::propensity::{ModelKind, RiskThresholds};
+use crate::analysis::propensity::ModelKind;
 use crate::workspace::value::{CustomerRow, ValueParams};
-
-/// What a view asks the panel to do once the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Train(ValueParams),
-    Cancel,
-    /// Re-bucket churn risk at these thresholds (no refit).
-    SetThresholds(RiskThresholds),
-    /// Export the customer table to a file.
-    Export(PathBuf),
-}
 
 /// Which customer column the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -69,6 +56,8 @@ pub struct ViewState {
     pub export_path: String,
     /// Show only customers in this churn-risk bucket ("high", "medium", "low").
     pub bucket: Option<&'static str>,
+    /// A project's params last adopted as `params` (adopted once each).
+    pub adopted: Option<ValueParams>,
 }
 
 impl Default for ViewState {
@@ -78,6 +67,7 @@ impl Default for ViewState {
             cutoff_text: String::new(),
             sort: CustomerSort::default(),
             descending: false,
+            adopted: None,
             export_path: "customer-value.csv".into(),
             bucket: None,
         }

@@ -7,9 +7,10 @@ use crate::ui::format;
 use crate::workspace::value::ValueResults;
 
 use super::super::behaviour::section_ui;
-use super::Action;
+use crate::ui::command::Commands;
+use crate::workspace::value::ValueCommand;
 
-pub fn ui(ui: &mut egui::Ui, results: &ValueResults, actions: &mut Vec<Action>) {
+pub fn ui(ui: &mut egui::Ui, results: &ValueResults, commands: &mut Commands) {
     section_ui(
         ui,
         "Churn risk",
@@ -39,7 +40,7 @@ pub fn ui(ui: &mut egui::Ui, results: &ValueResults, actions: &mut Vec<Action>) 
     });
     let wanted = RiskThresholds { medium, high };
     if wanted != current {
-        actions.push(Action::SetThresholds(wanted));
+        commands.send(ValueCommand::SetThresholds(wanted));
     }
     let (low, medium_count, high_count) = results.bucket_counts();
     ui.horizontal(|ui| {

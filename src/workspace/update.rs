@@ -1,0 +1,188 @@
+//! The one way work starts: commands the window (or a test) sends, carried out
+//! after the frame, and the update step that starts what is stale.
+//!
+//! Contract:
+//! - [`Workspace::apply`] carries out a [`Command`]: a file action or a tab's own
+//!   command. Panels never start jobs or write files themselves.
+//! - [`Workspace::update`] runs once per frame, after the commands. While a file is
+//!   inspecting or loading it starts nothing (the store is about to change).
+//!   Otherwise each computation whose params or inputs changed since its last run
+//!   is started when the [`Focus`] (the tab on screen) or a dependant needs it:
+//!   Forecast per segment and Campaigns start Segments; Campaigns refresh a fit
+//!   the operator asked for before. Value trains only when asked (it is heavy).
+//! - A dependant waits while a result it uses is computing, so it is built once on
+//!   the new result rather than twice.
+
+use std::path::PathBuf;
+
+use super::behaviour::{BehaviourCommand, SEGMENT_DROPPED};
+use super::campaign::{CampaignsCommand, ScoreSources};
+use super::forecast::ForecastCommand;
+use super::recommend::RecommendCommand;
+use super::segments::SegmentsCommand;
+use super::value::ValueCommand;
+use super::{FileId, Level, Workspace};
+use crate::data::{FileKind, LoadOptions};
+
+/// Which part of the window is on screen: what the update step keeps fresh.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    Data,
+    Behaviour,
+    Segments,
+    Recommendations,
+    Forecast,
+    Value,
+    Campaigns,
+}
+
+/// What the window asks the workspace to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Inspect a waiting Excel file again with another sheet.
+    Reinspect {
+        id: FileId,
+        sheet: String,
+    },
+    /// The options of a waiting file, as edited in the mapping view.
+    SetOptions {
+        id: FileId,
+        options: LoadOptions,
+    },
+    /// Load a waiting file with the options edited in the mapping view.
+    Load(FileId),
+    Discard(FileId),
+    CancelLoad(FileId),
+    RemoveTable(PathBuf),
+    CancelSummary,
+    CancelView,
+    /// Dismiss a notice.
+    Dismiss(u64),
+    Behaviour(BehaviourCommand),
+    Segments(SegmentsCommand),
+    Recommend(RecommendCommand),
+    Forecast(ForecastCommand),
+    Value(ValueCommand),
+    Campaigns(CampaignsCommand),
+}
+
+macro_rules! from_tab_command {
+    ($($variant:ident($command:ty)),* $(,)?) => {
+        $(impl From<$command> for Command {
+            fn from(command: $command) -> Self {
+                Command::$variant(command)
+            }
+        })*
+    };
+}
+
+from_tab_command!(
+    Behaviour(BehaviourCommand),
+    Segments(SegmentsCommand),
+    Recommend(RecommendCommand),
+    Forecast(ForecastCommand),
+    Value(ValueCommand),
+    Campaigns(CampaignsCommand),
+);
+
+impl Workspace {
+    /// Carries out a command.
+    pub fn apply(&mut self, command: Command) {
+        let version = self.store_version;
+        match command {
+            Command::Reinspect { id, sheet } => self.reinspect(id, sheet),
+            Command::SetOptions { id, options } => self.set_options(id, options),
+            Command::Load(id) => self.load(id),
+            Command::Discard(id) => self.discard(id),
+            Command::CancelLoad(id) => self.cancel_load(id),
+            Command::RemoveTable(path) => self.remove_table(&path),
+            Command::CancelSummary => self.overview.cancel(),
+            Command::CancelView => self.cancel_view(),
+            Command::Dismiss(id) => self.dismiss(id),
+            Command::Behaviour(c) => self.behaviour.apply(c, &self.store, version),
+            Command::Segments(c) => self.segments.apply(c, &self.store, version),
+            Command::Recommend(c) => {
+                let segments = self.segments.current(version);
+                self.recommend.apply(c, &self.store, version, segments);
+            }
+            Command::Forecast(c) => {
+                let segments = self.segments.current(version);
+                self.forecast.apply(c, &self.store, version, segments);
+            }
+            Command::Value(c) => self.value.apply(c, &self.store, version),
+            Command::Campaigns(c) => {
+                let scores =
+                    ScoreSources::of(&self.segments, &self.value, &self.recommend, version);
+                self.campaigns.apply(c, &self.store, version, scores);
+            }
+        }
+    }
+
+    /// The score results a campaign joins on: each tab's result computed on the
+    /// loaded files.
+    pub fn score_sources(&self) -> ScoreSources<'_> {
+        ScoreSources::of(
+            &self.segments,
+            &self.value,
+            &self.recommend,
+            self.store_version,
+        )
+    }
+
+    /// True while a file is inspecting or loading.
+    pub fn is_loading(&self) -> bool {
+        self.pending
+            .iter()
+            .any(|p| !matches!(p.stage, super::FileStage::Mapping { .. }))
+    }
+
+    /// Starts what is stale and needed for `focus` (see the module contract).
+    pub fn update(&mut self, focus: Focus) {
+        if self.is_loading() {
+            return;
+        }
+        let version = self.store_version;
+        let has = |kind| self.store.of_kind(kind).next().is_some();
+        let (orders, ratings, series) = (
+            has(FileKind::Orders),
+            has(FileKind::Ratings),
+            has(FileKind::Series),
+        );
+        let needs_segments = match focus {
+            Focus::Segments | Focus::Campaigns => true,
+            Focus::Forecast => self.forecast.wants_segments(),
+            _ => false,
+        };
+        if needs_segments && orders {
+            self.segments.update(&self.store, version);
+        }
+        let segments_busy = self.segments.is_busy();
+        let segments = self.segments.current(version);
+        match focus {
+            Focus::Behaviour if orders => {
+                let generation = segments.map(|s| s.generation);
+                if self.behaviour.update(&self.store, version, generation) {
+                    self.notify(Level::Info, SEGMENT_DROPPED);
+                }
+            }
+            Focus::Recommendations if !segments_busy && (orders || ratings) => {
+                self.recommend.update(&self.store, version, segments, true);
+            }
+            Focus::Forecast if !segments_busy && (orders || series) => {
+                self.forecast.update(&self.store, version, segments);
+            }
+            Focus::Campaigns if !segments_busy && orders => {
+                if self.recommend.was_requested() {
+                    self.recommend.update(&self.store, version, segments, false);
+                }
+                if !self.recommend.fit().is_busy() {
+                    let scores =
+                        ScoreSources::of(&self.segments, &self.value, &self.recommend, version);
+                    self.campaigns.update(&self.store, version, scores);
+                }
+            }
+            _ => {}
+        }
+    }
+}
