@@ -3,7 +3,8 @@
 //! from a segment and a propensity threshold shows its size and ROI, both change
 //! when the threshold moves, and the export writes the targets with their scores;
 //! a build can be cancelled (the job is held at its first progress report by the
-//! test's wake, so no timing is assumed).
+//! test's wake, so no timing is assumed); replacing the files never shows or
+//! joins the old files' audience, segments or scores.
 
 mod common;
 
@@ -17,7 +18,8 @@ use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::Audience;
 use marketbench::jobs::no_wake;
 use marketbench::ui::format;
-use marketbench::ui::{MarketbenchApp, Tab};
+use marketbench::ui::{Command, MarketbenchApp, Tab};
+use marketbench::workspace::Command as WorkCommand;
 
 /// Steps until `done` holds; on giving up, says what the tab was doing.
 fn wait(
@@ -236,4 +238,92 @@ fn a_build_can_be_cancelled_and_is_not_restarted_by_itself() {
     harness.get_by_role_and_label(Role::Button, "Build").click();
     wait(&mut harness, "the build", |app| current(app).is_some());
     assert_eq!(current(harness.state()).expect("audience").size(), 5_000);
+}
+
+/// True when the window shows a cell or label that is one of the customer ids
+/// `{prefix}000`..`{prefix}079` of `common::planted::orders_file`.
+fn shows_customer_of(harness: &Harness<'_, MarketbenchApp>, prefix: &str) -> bool {
+    (0..80).any(|i| shown(harness, &format!("{prefix}{i:03}")))
+}
+
+#[test]
+fn loading_other_files_never_shows_the_old_audience_segments_or_scores() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = common::planted::orders_file(dir.path(), "A");
+    let b = common::planted::orders_file(dir.path(), "B");
+    let app = MarketbenchApp::new(returning_user(), vec![a.clone()], no_wake());
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 1000.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    // A file of the operator's waits for the mapping to be confirmed; B has the
+    // same columns, so it loads with the confirmed options.
+    step_until(&mut harness, "A's mapping", |app| {
+        !app.workspace().pending().is_empty() && !app.workspace().is_busy()
+    });
+    harness.get_by_role_and_label(Role::Button, "Load").click();
+    step_until(&mut harness, "file A", loaded);
+    click_tab(&mut harness, Tab::Value);
+    harness.get_by_label("forest").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Train").click();
+    step_until(&mut harness, "A's value scores", |app| {
+        !app.workspace().value.is_busy() && app.workspace().value.results().latest().is_some()
+    });
+    // The Campaigns tab segments A's customers by itself and joins the scores.
+    click_tab(&mut harness, Tab::Campaigns);
+    wait(&mut harness, "A's audience", |app| {
+        current(app).is_some_and(|a| {
+            a.frame.schema().contains("propensity") && a.frame.schema().contains("segment")
+        })
+    });
+    assert_eq!(current(harness.state()).expect("audience").size(), 80);
+    assert!(
+        shows_customer_of(&harness, "A"),
+        "A's targets in the preview"
+    );
+
+    harness
+        .state_mut()
+        .push(WorkCommand::RemoveTable(a.clone()));
+    harness.state_mut().push(Command::Open(vec![b.clone()]));
+    // The commands are carried out after this frame is drawn; in every frame
+    // from the next on, nothing of A is drawn or counted as current.
+    harness.step();
+    for _ in 0..30_000 {
+        harness.step();
+        let app = harness.state();
+        assert!(!shows_customer_of(&harness, "A"), "A's rows are shown");
+        if let Some(audience) = current(app) {
+            let ids = audience.frame.column("customer_id").expect("ids");
+            assert!(
+                ids.str()
+                    .expect("text")
+                    .iter()
+                    .flatten()
+                    .all(|id| !id.starts_with('A')),
+                "an audience of A's customers is current"
+            );
+        }
+        let done = app.workspace().store().tables.iter().any(|t| t.path == b)
+            && !app.workspace().is_busy()
+            && current(app).is_some();
+        if done {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let app = harness.state();
+    let audience = current(app).expect("B's audience");
+    assert_eq!(audience.size(), 80);
+    // B's segments were computed for it; A's value scores are not joined (the
+    // Value tab was trained on A only).
+    assert!(audience.frame.schema().contains("segment"));
+    assert!(!audience.frame.schema().contains("propensity"));
+    assert!(
+        shows_customer_of(&harness, "B"),
+        "B's targets in the preview"
+    );
+    click_tab(&mut harness, Tab::Value);
+    assert!(shown(&harness, marketbench::ui::value_panel::FILES_CHANGED));
+    assert!(!shows_customer_of(&harness, "A"));
 }

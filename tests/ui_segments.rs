@@ -291,3 +291,105 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A CSV's data lines (without the BOM and the header) whose `segment` column is
+/// `segment`, with the segment name column left out (the window's names can be
+/// the operator's).
+fn member_lines(text: &str, segment: usize) -> Vec<String> {
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (segment_at, name_at) = (at("segment"), at("segment_name"));
+    let mut kept: Vec<String> = lines
+        .map(|line| line.split(',').collect::<Vec<_>>())
+        .filter(|cells| cells[segment_at] == segment.to_string())
+        .map(|cells| {
+            let mut cells = cells;
+            cells.remove(name_at);
+            cells.join(",")
+        })
+        .collect();
+    kept.sort();
+    kept
+}
+
+#[test]
+fn the_segment_command_and_the_tab_export_the_same_members_for_the_same_settings() {
+    let mut harness = segments_tab_sized(returning_user(), 4_000.0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tab_file = dir.path().join("tab.csv");
+    harness.get_by_label("Export to:").click();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Export to:")
+        .type_text(&tab_file.display().to_string());
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Export CSV")
+        .click();
+    step_until(&mut harness, "the export", |app| {
+        let export = app.workspace().segments.export_slot();
+        export.pending().is_none() && (export.value().is_some() || export.error().is_some())
+    });
+    let shown = results(harness.state()).expect("results");
+    let params = shown.params.clone();
+    let KChoice::Auto { min, max } = params.k else {
+        panic!("the tab's first run is auto K");
+    };
+    let features: Vec<&str> = params
+        .features
+        .features()
+        .iter()
+        .map(|f| f.name())
+        .collect();
+    let cli_file = dir.path().join("cli.csv");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .arg("segment")
+        .arg(orders())
+        .args([
+            "--k",
+            "auto",
+            "--k-min",
+            &min.to_string(),
+            "--k-max",
+            &max.to_string(),
+        ])
+        .args([
+            "--seed",
+            &params.seed.to_string(),
+            "--features",
+            &features.join(","),
+        ])
+        .arg("--json")
+        .arg("--out")
+        .arg(&cli_file)
+        .output()
+        .expect("run marketbench segment");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let segmentation = &shown.segmentation;
+    assert_eq!(json["k"], segmentation.clustering.k);
+    // The rules the tab shows are the command's too.
+    let tree = shown.tree.as_ref().expect("rules");
+    let rules: Vec<String> = tree.rules.iter().map(|r| r.conditions_text()).collect();
+    let cli_rules: Vec<String> = json["rules"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .map(|r| r["conditions"].as_str().expect("text").to_string())
+        .collect();
+    assert_eq!(cli_rules, rules);
+    // The tab exported its selected segment (the first); the command every
+    // customer: the first segment's members and features are the same lines.
+    let tab = std::fs::read_to_string(&tab_file).expect("tab export");
+    let cli = std::fs::read_to_string(&cli_file).expect("cli export");
+    let from_tab = member_lines(&tab, 0);
+    assert_eq!(from_tab.len(), segmentation.profiles[0].size);
+    assert_eq!(member_lines(&cli, 0), from_tab);
+}

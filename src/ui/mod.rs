@@ -28,7 +28,7 @@ pub mod state;
 mod table_view;
 mod toolbar;
 mod value;
-mod value_panel;
+pub mod value_panel;
 
 use std::path::PathBuf;
 

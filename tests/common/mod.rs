@@ -3,5 +3,6 @@
 #![allow(dead_code)]
 
 pub mod frames;
+pub mod planted;
 pub mod sample_store;
 pub mod ui;

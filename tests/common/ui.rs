@@ -70,7 +70,9 @@ pub fn current(app: &MarketbenchApp) -> Option<&Audience> {
     if campaigns.is_busy() {
         return None;
     }
-    let results = campaigns.build().latest().map(|c| &c.value)?;
+    let workspace = app.workspace();
+    let scores = workspace.score_sources();
+    let results = &campaigns.current(workspace.store_version(), &scores)?.value;
     let wanted = audience_key(&app.state().campaigns.draft);
     (results.key.audience == wanted)
         .then(|| results.audience.as_deref().ok())
