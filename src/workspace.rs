@@ -29,6 +29,7 @@ pub mod project_io;
 pub mod recommend;
 mod rows;
 pub mod segments;
+pub mod settings;
 mod update;
 pub mod value;
 use std::collections::BTreeMap;

@@ -477,8 +477,10 @@ fn a_project_with_a_bad_saved_setting_opens_with_a_notice_naming_it() {
         idle(app) && !app.workspace().store().tables.is_empty()
     });
     let app = harness.state();
-    let notice = marketbench::ui::unreadable_setting(SEGMENTS_KEY, &segments);
-    assert!(notice.contains("\"segments\""), "{notice}");
+    let why = SegmentsParams::from_settings(&segments).expect_err("K = 1");
+    let notice = marketbench::ui::unreadable_setting(SEGMENTS_KEY, &why);
+    assert!(notice.contains("\"segments\" settings"), "{notice}");
+    assert!(notice.contains("k = 1"), "{notice}");
     assert!(notices(app).contains(&notice), "{:?}", notices(app));
     assert!(shown(&harness, &notice));
     // The bad part is not used; the readable part is.

@@ -231,7 +231,7 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
     let scores = match kinds.is_empty() {
         true => None,
         false => {
-            let settings = ScoreSettings::of_project(&opened.project);
+            let settings = ScoreSettings::of_project(&opened.project)?;
             let frames = compute_headless(&store, &kinds, &settings, &progress)
                 .context("computing the scores")?;
             Some(frames)

@@ -22,6 +22,7 @@ use super::{LoadArgs, OutputArgs};
 use crate::analysis::recommend::ModelKind;
 use crate::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
 use crate::jobs::Progress;
+use crate::workspace::recommend::RecommendParams;
 
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
@@ -76,7 +77,10 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
         k: args.top,
         exclude_seen: args.exclude_seen,
         models: args.models.0.clone(),
-        model: args.model_args.params(),
+        model: args
+            .model_args
+            .params(RecommendParams::default())
+            .model_params(),
         validate: args.model_args.validate,
     };
     let card = evaluate(&interactions, &params, &Progress::detached()).context("evaluating")?;

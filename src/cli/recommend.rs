@@ -19,12 +19,11 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
-use crate::analysis::recommend::validate::{Validation, settings_for_fit};
-use crate::analysis::recommend::{
-    AlsParams, Interactions, ModelKind, ModelParams, Recommendation, fit, lists_frame,
-};
+use crate::analysis::recommend::validate::Validation;
+use crate::analysis::recommend::{Interactions, ModelKind, Recommendation, lists_frame};
 use crate::export::write_frame;
 use crate::jobs::Progress;
+use crate::workspace::recommend::RecommendParams;
 
 /// Model settings shared by `recommend` and `evaluate`.
 #[derive(Debug, Clone, Args)]
@@ -85,20 +84,31 @@ pub fn chosen_text(validation: &Option<Result<Validation, String>>) -> String {
 }
 
 impl ModelArgs {
-    pub fn params(&self) -> ModelParams {
-        ModelParams {
-            item_neighbours: self.neighbours,
-            user_neighbours: self.neighbours,
-            als: AlsParams {
-                factors: self.factors,
-                iterations: self.iterations,
-                alpha: self.alpha,
-                regularization: self.regularization,
-                ..AlsParams::default()
-            },
+    /// The settings these arguments give with the other fields at `base`.
+    pub fn params(&self, base: RecommendParams) -> RecommendParams {
+        RecommendParams {
+            neighbours: self.neighbours,
+            factors: self.factors,
+            iterations: self.iterations,
+            alpha: self.alpha,
+            regularization: self.regularization,
             history_weight: self.history_weight,
-            ..ModelParams::default()
+            validate: self.validate,
+            ..base
         }
+    }
+}
+
+impl From<&RecommendArgs> for RecommendParams {
+    fn from(args: &RecommendArgs) -> Self {
+        args.model_args.params(RecommendParams {
+            model: args.model,
+            top: args.top,
+            exclude_seen: args
+                .exclude_seen
+                .unwrap_or(!matches!(args.model, ModelKind::History | ModelKind::Blend)),
+            ..RecommendParams::default()
+        })
     }
 }
 
@@ -139,13 +149,10 @@ pub fn load_interactions(files: &[PathBuf], load: &LoadArgs) -> anyhow::Result<I
 }
 
 pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
-    if args.top == 0 {
-        bail!("--top must be at least 1");
-    }
+    let params = RecommendParams::from(args);
+    params.check()?;
+    let exclude_seen = params.exclude_seen;
     let interactions = load_interactions(&args.files, &args.load)?;
-    let exclude_seen = args
-        .exclude_seen
-        .unwrap_or(!matches!(args.model, ModelKind::History | ModelKind::Blend));
     let mut shown = Vec::new();
     for id in &args.for_customers {
         match interactions.customer_index(id) {
@@ -154,21 +161,8 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         }
     }
     let progress = Progress::detached();
-    let train = interactions.matrix(&interactions.events);
-    let base = ModelParams {
-        explicit: interactions.is_explicit(),
-        ..args.model_args.params()
-    };
-    let (params, validation) = settings_for_fit(
-        &interactions,
-        base,
-        args.model,
-        args.model_args.validate,
-        args.top,
-        exclude_seen,
-        &progress,
-    )?;
-    let model = fit(args.model, train, &interactions.items, &params, &progress)
+    let (model, validation) = params
+        .fit(&interactions, None, &progress)
         .with_context(|| format!("fitting {}", args.model))?;
     let lists = model.recommend_all(args.top, exclude_seen, &progress)?;
     if let Some(out) = &args.out {

@@ -28,6 +28,7 @@ use crate::workspace::project::{
 use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
+use crate::workspace::settings::SettingsError;
 use crate::workspace::value::ValueSettings;
 use crate::workspace::{Level, Origin, Workspace, file_name};
 
@@ -132,25 +133,19 @@ fn saved<T>(
     workspace: &mut Workspace,
     settings: &std::collections::BTreeMap<String, serde_json::Value>,
     key: &str,
-    read: fn(&serde_json::Value) -> Option<T>,
+    read: fn(&serde_json::Value) -> Result<T, SettingsError>,
 ) -> Option<T> {
     let value = settings.get(key)?;
-    let settings = read(value);
-    if settings.is_none() {
-        workspace.notify(Level::Error, unreadable_setting(key, value));
-    }
-    settings
+    read(value)
+        .map_err(|why| workspace.notify(Level::Error, unreadable_setting(key, &why)))
+        .ok()
 }
 
-/// Says which saved setting could not be read and what happens instead.
-pub fn unreadable_setting(key: &str, value: &serde_json::Value) -> String {
-    let mut text = value.to_string();
-    if text.chars().count() > 160 {
-        text = text.chars().take(160).collect::<String>() + "…";
-    }
+/// Says which saved setting could not be used, why, and what happens instead.
+pub fn unreadable_setting(key: &str, why: &SettingsError) -> String {
     format!(
-        "The project's saved \"{key}\" settings could not be read ({text}): that tab uses \
-         its defaults. Set them again and save the project to replace them."
+        "The project's saved \"{key}\" settings cannot be used ({why}): that tab uses its \
+         defaults. Set them again and save the project to replace them."
     )
 }
 
@@ -216,9 +211,9 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
         workspace.value.prefer(settings);
     }
     if let Some(value) = settings.get(FORECAST_KEY)
-        && !workspace.forecast.restore(value)
+        && let Err(why) = workspace.forecast.restore(value)
     {
-        workspace.notify(Level::Error, unreadable_setting(FORECAST_KEY, value));
+        workspace.notify(Level::Error, unreadable_setting(FORECAST_KEY, &why));
     }
     let saved: Vec<serde_json::Value> = project
         .model_settings

@@ -33,6 +33,7 @@ use crate::jobs::Progress;
 use crate::workspace::project::{Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
+use crate::workspace::settings::SettingsError;
 use crate::workspace::value::{CustomerRow, ValueSettings, join_rows};
 
 /// Recommended items each target carries (`rec_1..rec_3`).
@@ -209,20 +210,29 @@ pub struct ScoreSettings {
 
 impl ScoreSettings {
     /// The tab settings saved in `project` (see `workspace::project`'s keys),
-    /// the defaults for those not saved or not readable.
-    pub fn of_project(project: &Project) -> ScoreSettings {
-        let saved = |key: &str| project.model_settings.get(key);
-        ScoreSettings {
-            segments: saved(SEGMENTS_KEY)
-                .and_then(SegmentsParams::from_settings)
-                .unwrap_or_default(),
-            value: saved(VALUE_KEY)
-                .and_then(ValueSettings::from_settings)
-                .unwrap_or_default(),
-            recommend: saved(RECOMMEND_KEY)
-                .and_then(RecommendParams::from_settings)
-                .unwrap_or_default(),
+    /// the defaults for those not saved; a saved setting that cannot be used is
+    /// an error naming it, so a list is never built on settings nobody chose.
+    pub fn of_project(project: &Project) -> anyhow::Result<ScoreSettings> {
+        fn read<T: Default>(
+            project: &Project,
+            key: &str,
+            read: fn(&serde_json::Value) -> Result<T, SettingsError>,
+        ) -> anyhow::Result<T> {
+            match project.model_settings.get(key) {
+                None => Ok(T::default()),
+                Some(value) => read(value).map_err(|e| {
+                    anyhow::anyhow!(
+                        "the project's saved \"{key}\" settings cannot be used: {e}. Set them \
+                         again in the window and save the project"
+                    )
+                }),
+            }
         }
+        Ok(ScoreSettings {
+            segments: read(project, SEGMENTS_KEY, SegmentsParams::from_settings)?,
+            value: read(project, VALUE_KEY, ValueSettings::from_settings)?,
+            recommend: read(project, RECOMMEND_KEY, RecommendParams::from_settings)?,
+        })
     }
 }
 

@@ -35,6 +35,7 @@ use crate::jobs::{Progress, Slot, Wake};
 use crate::workspace::segments::SegmentsResults;
 
 use super::computation::{Computation, Computed, Inputs};
+use super::settings::SettingsError;
 use serde::{Deserialize, Serialize};
 
 /// Where a run's series come from.
@@ -218,24 +219,39 @@ impl Forecast {
 
     /// Restores settings written by [`Self::to_settings`]: the scenarios, and the
     /// params as the next run's (as the tab runs them for a new store). A part
-    /// that does not read (or a horizon of 0) is left as it is; false when
-    /// nothing read.
-    pub fn restore(&mut self, value: &serde_json::Value) -> bool {
-        let run = value
-            .get("run")
-            .and_then(|v| serde_json::from_value::<ForecastRunParams>(v.clone()).ok())
-            .filter(|p| p.horizon > 0);
-        let scenarios = value
-            .get("scenarios")
-            .and_then(|v| serde_json::from_value::<Vec<NamedScenario>>(v.clone()).ok());
-        let read = run.is_some() || scenarios.is_some();
+    /// that does not read (or a horizon of 0) is left as it is and named in the
+    /// error.
+    pub fn restore(&mut self, value: &serde_json::Value) -> Result<(), SettingsError> {
+        let run = match value.get("run") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(run) => Some(
+                serde_json::from_value::<ForecastRunParams>(run.clone())
+                    .map_err(|e| SettingsError::Unreadable(format!("run: {e}")))?,
+            ),
+        };
+        if let Some(params) = &run
+            && params.horizon == 0
+        {
+            return Err(SettingsError::invalid(
+                "run.horizon",
+                0,
+                "must be at least 1",
+            ));
+        }
+        let scenarios = match value.get("scenarios") {
+            None => None,
+            Some(list) => Some(
+                serde_json::from_value::<Vec<NamedScenario>>(list.clone())
+                    .map_err(|e| SettingsError::Unreadable(format!("scenarios: {e}")))?,
+            ),
+        };
         if let Some(params) = run {
             self.results.prefer(params);
         }
         if let Some(scenarios) = scenarios {
             self.scenarios = scenarios;
         }
-        read
+        Ok(())
     }
 
     /// The inputs of `params`: the store, and per segment the Segments result.

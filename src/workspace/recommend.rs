@@ -45,13 +45,19 @@ use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::export::write_frame;
 use crate::jobs::{Progress, Slot, Wake};
+use serde::{Deserialize, Serialize};
 
 use super::computation::{Computation, Computed, Inputs};
 use super::segments::SegmentsResults;
+use super::settings::{SettingsError, model_kind_name};
 
-/// What the operator chose for a fit.
-#[derive(Clone, Debug, PartialEq)]
+/// What the operator chose for a fit: the Recommendations tab's settings, the
+/// `recommend`/`evaluate` commands' (`From<&RecommendArgs>`) and a project's
+/// (serde; a missing field takes its default).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RecommendParams {
+    #[serde(with = "model_kind_name")]
     pub model: ModelKind,
     /// Neighbours per item (item-kNN, blend) and per customer (user-kNN).
     pub neighbours: usize,
@@ -59,6 +65,10 @@ pub struct RecommendParams {
     pub factors: usize,
     /// ALS iterations.
     pub iterations: usize,
+    /// ALS confidence weight α (confidence = 1 + α·orders).
+    pub alpha: f32,
+    /// ALS regularisation λ.
+    pub regularization: f32,
     /// Weight of the customer's own history in the blend (0..=1).
     pub history_weight: f32,
     /// Leave out items the customer already bought.
@@ -78,6 +88,8 @@ impl Default for RecommendParams {
             neighbours: model.item_neighbours,
             factors: model.als.factors,
             iterations: model.als.iterations,
+            alpha: model.als.alpha,
+            regularization: model.als.regularization,
             history_weight: model.history_weight,
             exclude_seen: true,
             top: 10,
@@ -87,20 +99,55 @@ impl Default for RecommendParams {
 }
 
 impl RecommendParams {
-    /// The settings as a project stores them: `{"model": name, "neighbours",
-    /// "factors", "iterations", "history_weight", "exclude_seen", "top",
-    /// "validate"}`.
+    /// Checks the settings before any work: counts of at least 1, a history
+    /// weight in 0..=1, a positive α and a λ of at least 0.
+    pub fn check(&self) -> Result<(), SettingsError> {
+        let counts = [
+            ("neighbours", self.neighbours),
+            ("factors", self.factors),
+            ("iterations", self.iterations),
+            ("top", self.top),
+        ];
+        if let Some((field, value)) = counts.into_iter().find(|(_, v)| *v == 0) {
+            return Err(SettingsError::invalid(field, value, "must be at least 1"));
+        }
+        if !(0.0..=1.0).contains(&self.history_weight) {
+            let why = "must be between 0 and 1";
+            return Err(SettingsError::invalid(
+                "history_weight",
+                self.history_weight,
+                why,
+            ));
+        }
+        if !(self.alpha > 0.0 && self.alpha.is_finite()) {
+            return Err(SettingsError::invalid(
+                "alpha",
+                self.alpha,
+                "must be above 0",
+            ));
+        }
+        if !(self.regularization >= 0.0 && self.regularization.is_finite()) {
+            let why = "must be 0 or more";
+            return Err(SettingsError::invalid(
+                "regularization",
+                self.regularization,
+                why,
+            ));
+        }
+        Ok(())
+    }
+
+    /// The settings as a project stores them (every field by name).
     pub fn to_settings(&self) -> serde_json::Value {
-        serde_json::json!({
-            "model": self.model.name(),
-            "neighbours": self.neighbours,
-            "factors": self.factors,
-            "iterations": self.iterations,
-            "history_weight": self.history_weight,
-            "exclude_seen": self.exclude_seen,
-            "top": self.top,
-            "validate": self.validate,
-        })
+        serde_json::to_value(self).unwrap_or_default()
+    }
+
+    /// Settings written by [`Self::to_settings`] (missing fields take their
+    /// defaults), checked.
+    pub fn from_settings(value: &serde_json::Value) -> Result<RecommendParams, SettingsError> {
+        let params: RecommendParams = serde_json::from_value(value.clone())?;
+        params.check()?;
+        Ok(params)
     }
 
     /// Fits the chosen model on `interactions` (explicit ratings or purchase
@@ -112,6 +159,7 @@ impl RecommendParams {
         segments: Option<Vec<Option<u32>>>,
         progress: &Progress,
     ) -> anyhow::Result<(Model, Option<Result<Validation, String>>)> {
+        self.check()?;
         let base = ModelParams {
             segments,
             explicit: interactions.is_explicit(),
@@ -133,34 +181,8 @@ impl RecommendParams {
         Ok((model, validation))
     }
 
-    /// Settings written by [`Self::to_settings`]; None when they do not read as
-    /// settings (an unknown model, a count of 0, a weight outside 0..=1, a
-    /// missing field).
-    pub fn from_settings(value: &serde_json::Value) -> Option<RecommendParams> {
-        let count = |key: &str| {
-            value
-                .get(key)?
-                .as_u64()
-                .and_then(|v| usize::try_from(v).ok())
-                .filter(|v| *v > 0)
-        };
-        let flag = |key: &str| value.get(key)?.as_bool();
-        let history_weight = value.get("history_weight")?.as_f64()? as f32;
-        Some(RecommendParams {
-            model: value.get("model")?.as_str()?.parse().ok()?,
-            neighbours: count("neighbours")?,
-            factors: count("factors")?,
-            iterations: count("iterations")?,
-            history_weight: (0.0..=1.0)
-                .contains(&history_weight)
-                .then_some(history_weight)?,
-            exclude_seen: flag("exclude_seen")?,
-            top: count("top")?,
-            validate: flag("validate")?,
-        })
-    }
-
-    /// The analysis settings of every model from these choices.
+    /// The analysis settings of every model from these choices: the one place
+    /// `ModelParams` is built from the operator's settings.
     pub fn model_params(&self) -> ModelParams {
         ModelParams {
             item_neighbours: self.neighbours,
@@ -168,6 +190,8 @@ impl RecommendParams {
             als: AlsParams {
                 factors: self.factors,
                 iterations: self.iterations,
+                alpha: self.alpha,
+                regularization: self.regularization,
                 ..AlsParams::default()
             },
             history_weight: self.history_weight,
@@ -508,9 +532,7 @@ pub fn compute(
     segments: Option<&Segmentation>,
     progress: &Progress,
 ) -> anyhow::Result<RecommendResults> {
-    if params.top == 0 {
-        bail!("show at least one item per customer");
-    }
+    params.check()?;
     progress.set_message("reading the purchases");
     progress.report(0, STEPS);
     let interactions = load_interactions(store)?;
@@ -545,7 +567,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn settings_round_trip_and_bad_ones_read_as_none() {
+    fn settings_round_trip_and_bad_ones_say_which_field() {
         let typed = RecommendParams {
             model: ModelKind::Als,
             factors: 24,
@@ -558,20 +580,32 @@ mod tests {
         for params in [RecommendParams::default(), typed] {
             assert_eq!(
                 RecommendParams::from_settings(&params.to_settings()),
-                Some(params)
+                Ok(params)
             );
         }
         let mut unknown = RecommendParams::default().to_settings();
         unknown["model"] = serde_json::json!("svd");
-        assert_eq!(RecommendParams::from_settings(&unknown), None);
+        let error = RecommendParams::from_settings(&unknown).expect_err("unknown model");
+        assert!(error.to_string().contains("unknown model 'svd'"), "{error}");
         let mut zero = RecommendParams::default().to_settings();
         zero["top"] = serde_json::json!(0);
-        assert_eq!(RecommendParams::from_settings(&zero), None);
+        assert_eq!(
+            RecommendParams::from_settings(&zero),
+            Err(SettingsError::invalid("top", 0, "must be at least 1"))
+        );
         let mut heavy = RecommendParams::default().to_settings();
         heavy["history_weight"] = serde_json::json!(1.5);
-        assert_eq!(RecommendParams::from_settings(&heavy), None);
+        let error = RecommendParams::from_settings(&heavy).expect_err("weight");
+        assert_eq!(
+            error.to_string(),
+            "history_weight = 1.5: must be between 0 and 1"
+        );
+        // An older project without a field reads it as its default.
         let mut missing = RecommendParams::default().to_settings();
-        missing.as_object_mut().expect("object").remove("validate");
-        assert_eq!(RecommendParams::from_settings(&missing), None);
+        missing.as_object_mut().expect("object").remove("alpha");
+        assert_eq!(
+            RecommendParams::from_settings(&missing),
+            Ok(RecommendParams::default())
+        );
     }
 }

@@ -30,6 +30,7 @@ use crate::data::Store;
 use crate::jobs::{Progress, Slot, Wake};
 
 use super::computation::{Computation, Computed, Inputs};
+use super::settings::SettingsError;
 
 use super::export_job::start_export;
 
@@ -54,15 +55,18 @@ impl Default for SegmentsParams {
 impl SegmentsParams {
     /// Checks the settings before any work: K of at least 2, an auto range from 2
     /// with its smallest K at most its largest.
-    pub fn check(&self) -> anyhow::Result<()> {
+    pub fn check(&self) -> Result<(), SettingsError> {
         match self.k {
-            KChoice::Fixed(k) if k < 2 => {
-                anyhow::bail!("K = {k} is not a segmentation: choose 2 segments or more")
-            }
-            KChoice::Auto { min, max } if min < 2 || min > max => anyhow::bail!(
-                "auto K needs 2 <= smallest K <= largest K, not {min}..{max}: \
-                 set --k-min and --k-max accordingly"
-            ),
+            KChoice::Fixed(k) if k < 2 => Err(SettingsError::invalid(
+                "k",
+                k,
+                "is not a segmentation: choose 2 segments or more",
+            )),
+            KChoice::Auto { min, max } if min < 2 || min > max => Err(SettingsError::invalid(
+                "k_min..k_max",
+                format!("{min}..{max}"),
+                "auto K needs 2 <= smallest K <= largest K",
+            )),
             _ => Ok(()),
         }
     }
@@ -84,36 +88,59 @@ impl SegmentsParams {
         })
     }
 
-    /// Settings written by [`Self::to_settings`]; None when they do not read as
-    /// settings (an unknown feature, K below 2, a missing field).
-    pub fn from_settings(value: &serde_json::Value) -> Option<SegmentsParams> {
-        let names: Vec<&str> = value
-            .get("features")?
-            .as_array()?
-            .iter()
-            .map(|v| v.as_str())
-            .collect::<Option<_>>()?;
-        let features: FeatureSet = names.join(",").parse().ok()?;
-        let size = |key: &str| {
-            value
-                .get(key)?
-                .as_u64()
-                .and_then(|v| usize::try_from(v).ok())
+    /// Settings written by [`Self::to_settings`], checked; a missing field takes
+    /// its default, a bad one is named in the error.
+    pub fn from_settings(value: &serde_json::Value) -> Result<SegmentsParams, SettingsError> {
+        /// The file's shape: `k` is a number or "auto".
+        #[derive(Default, serde::Deserialize)]
+        #[serde(default)]
+        struct Saved {
+            features: Option<Vec<String>>,
+            k: Option<serde_json::Value>,
+            k_min: Option<usize>,
+            k_max: Option<usize>,
+            seed: Option<u64>,
+        }
+        let saved: Saved = serde_json::from_value(value.clone())?;
+        let defaults = SegmentsParams::default();
+        let features = match saved.features {
+            Some(names) => names
+                .join(",")
+                .parse::<FeatureSet>()
+                .map_err(|e| SettingsError::Unreadable(format!("features: {e}")))?,
+            None => defaults.features,
         };
-        let k = match value.get("k")? {
-            serde_json::Value::String(s) if s == "auto" => {
-                let (min, max) = (size("k_min")?, size("k_max")?);
-                (2 <= min && min <= max).then_some(KChoice::Auto { min, max })?
-            }
-            other => KChoice::Fixed(
+        let (default_min, default_max) = match KChoice::default() {
+            KChoice::Auto { min, max } => (min, max),
+            KChoice::Fixed(k) => (k, k),
+        };
+        let auto = |min: Option<usize>, max: Option<usize>| KChoice::Auto {
+            min: min.unwrap_or(default_min),
+            max: max.unwrap_or(default_max),
+        };
+        let k = match saved.k {
+            None => auto(saved.k_min, saved.k_max),
+            Some(serde_json::Value::String(s)) if s == "auto" => auto(saved.k_min, saved.k_max),
+            Some(other) => KChoice::Fixed(
                 other
                     .as_u64()
                     .and_then(|k| usize::try_from(k).ok())
-                    .filter(|k| *k >= 2)?,
+                    .ok_or_else(|| {
+                        SettingsError::invalid(
+                            "k",
+                            &other,
+                            "must be a number of segments or \"auto\"",
+                        )
+                    })?,
             ),
         };
-        let seed = value.get("seed")?.as_u64()?;
-        Some(SegmentsParams { features, k, seed })
+        let params = SegmentsParams {
+            features,
+            k,
+            seed: saved.seed.unwrap_or(defaults.seed),
+        };
+        params.check()?;
+        Ok(params)
     }
 }
 
@@ -389,7 +416,7 @@ mod tests {
     use crate::analysis::segments::Feature;
 
     #[test]
-    fn settings_round_trip_and_bad_ones_read_as_none() {
+    fn settings_round_trip_and_bad_ones_say_which_field() {
         let auto = SegmentsParams {
             features: FeatureSet::new(&[Feature::Frequency, Feature::Tenure]).unwrap(),
             k: KChoice::Auto { min: 3, max: 7 },
@@ -402,14 +429,22 @@ mod tests {
         for params in [auto, fixed] {
             assert_eq!(
                 SegmentsParams::from_settings(&params.to_settings()),
-                Some(params)
+                Ok(params)
             );
         }
         let mut bad = SegmentsParams::default().to_settings();
         bad["k"] = serde_json::json!(1);
-        assert_eq!(SegmentsParams::from_settings(&bad), None);
+        let error = SegmentsParams::from_settings(&bad).expect_err("K = 1");
+        assert!(error.to_string().starts_with("k = 1: "), "{error}");
         let mut unknown = SegmentsParams::default().to_settings();
         unknown["features"] = serde_json::json!(["recency_days", "shoe_size"]);
-        assert_eq!(SegmentsParams::from_settings(&unknown), None);
+        let error = SegmentsParams::from_settings(&unknown).expect_err("unknown feature");
+        assert!(error.to_string().contains("shoe_size"), "{error}");
+        let mut missing = SegmentsParams::default().to_settings();
+        missing.as_object_mut().expect("object").remove("seed");
+        assert_eq!(
+            SegmentsParams::from_settings(&missing),
+            Ok(SegmentsParams::default())
+        );
     }
 }

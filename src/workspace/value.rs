@@ -35,6 +35,7 @@ use crate::data::{FileKind, Store};
 use crate::jobs::{Progress, Slot, Wake};
 
 use super::computation::{Computation, Inputs};
+use super::settings::SettingsError;
 
 use super::export_job::start_export;
 
@@ -82,34 +83,78 @@ impl ValueSettings {
         })
     }
 
-    /// Settings written by [`Self::to_settings`]; None when they do not read as
-    /// settings (a window of 0 days, no or an unknown model, a bad date, thresholds
-    /// outside 0..=1 or medium above high, a missing field).
-    pub fn from_settings(value: &serde_json::Value) -> Option<ValueSettings> {
-        let window_days = u32::try_from(value.get("window_days")?.as_u64()?)
-            .ok()
-            .filter(|d| *d > 0)?;
-        let cutoff = match value.get("cutoff")? {
-            serde_json::Value::Null => None,
-            date => Some(date.as_str()?.parse::<NaiveDate>().ok()?),
-        };
-        let mut models = Vec::new();
-        for name in value.get("models")?.as_array()? {
-            let name = name.as_str()?;
-            models.push(*ModelKind::ALL.iter().find(|m| m.name() == name)?);
+    /// Checks the settings before any work: a window of at least one day, at
+    /// least one model, thresholds within 0..=1 with medium at most high.
+    pub fn check(&self) -> Result<(), SettingsError> {
+        let params = &self.params;
+        if params.window_days == 0 {
+            return Err(SettingsError::invalid(
+                "window_days",
+                0,
+                "must be at least 1",
+            ));
         }
-        let thresholds = RiskThresholds {
-            medium: value.get("risk_medium")?.as_f64()?,
-            high: value.get("risk_high")?.as_f64()?,
+        if params.models.is_empty() {
+            return Err(SettingsError::invalid(
+                "models",
+                "[]",
+                "name at least one model",
+            ));
+        }
+        self.thresholds.check().map_err(|_| {
+            SettingsError::invalid(
+                "risk_medium..risk_high",
+                format!("{}..{}", self.thresholds.medium, self.thresholds.high),
+                "need 0 <= medium <= high <= 1",
+            )
+        })
+    }
+
+    /// Settings written by [`Self::to_settings`], checked; a missing field takes
+    /// its default, a bad one is named in the error.
+    pub fn from_settings(value: &serde_json::Value) -> Result<ValueSettings, SettingsError> {
+        #[derive(Default, serde::Deserialize)]
+        #[serde(default)]
+        struct Saved {
+            window_days: Option<u32>,
+            cutoff: Option<String>,
+            models: Option<Vec<String>>,
+            risk_medium: Option<f64>,
+            risk_high: Option<f64>,
+        }
+        let saved: Saved = serde_json::from_value(value.clone())?;
+        let defaults = ValueSettings::default();
+        let cutoff = match saved.cutoff {
+            None => None,
+            Some(text) => Some(text.parse::<NaiveDate>().map_err(|_| {
+                SettingsError::invalid("cutoff", &text, "must be a date as YYYY-MM-DD")
+            })?),
         };
-        (!models.is_empty() && thresholds.check().is_ok()).then_some(ValueSettings {
+        let models = match saved.models {
+            None => defaults.params.models,
+            Some(names) => names
+                .iter()
+                .map(|name| {
+                    ModelKind::ALL
+                        .into_iter()
+                        .find(|m| m.name() == name)
+                        .ok_or_else(|| SettingsError::invalid("models", name, "is no model"))
+                })
+                .collect::<Result<_, _>>()?,
+        };
+        let settings = ValueSettings {
             params: ValueParams {
-                window_days,
+                window_days: saved.window_days.unwrap_or(defaults.params.window_days),
                 cutoff,
                 models,
             },
-            thresholds,
-        })
+            thresholds: RiskThresholds {
+                medium: saved.risk_medium.unwrap_or(defaults.thresholds.medium),
+                high: saved.risk_high.unwrap_or(defaults.thresholds.high),
+            },
+        };
+        settings.check()?;
+        Ok(settings)
     }
 }
 
@@ -439,7 +484,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn settings_round_trip_and_bad_ones_read_as_none() {
+    fn settings_round_trip_and_bad_ones_say_which_field() {
         let chosen = ValueSettings {
             params: ValueParams {
                 window_days: 45,
@@ -453,18 +498,33 @@ mod tests {
         };
         for settings in [ValueSettings::default(), chosen] {
             let saved = settings.to_settings();
-            assert_eq!(ValueSettings::from_settings(&saved), Some(settings));
+            assert_eq!(ValueSettings::from_settings(&saved), Ok(settings));
         }
         let bad = |key: &str, value: serde_json::Value| {
             let mut saved = ValueSettings::default().to_settings();
             saved[key] = value;
             ValueSettings::from_settings(&saved)
+                .expect_err(key)
+                .to_string()
         };
-        assert_eq!(bad("window_days", 0.into()), None);
-        assert_eq!(bad("cutoff", "June".into()), None);
-        assert_eq!(bad("models", serde_json::json!([])), None);
-        assert_eq!(bad("models", serde_json::json!(["svm"])), None);
-        assert_eq!(bad("risk_medium", 0.9.into()), None);
+        assert_eq!(
+            bad("window_days", 0.into()),
+            "window_days = 0: must be at least 1"
+        );
+        assert_eq!(
+            bad("cutoff", "June".into()),
+            "cutoff = June: must be a date as YYYY-MM-DD"
+        );
+        assert_eq!(
+            bad("models", serde_json::json!([])),
+            "models = []: name at least one model"
+        );
+        assert_eq!(
+            bad("models", serde_json::json!(["svm"])),
+            "models = svm: is no model"
+        );
+        assert!(bad("risk_medium", 0.9.into()).starts_with("risk_medium..risk_high = 0.9.."));
+        assert!(bad("window_days", "ninety".into()).contains("invalid type"));
     }
 
     #[test]
