@@ -1,6 +1,8 @@
-//! What the virtualised customer tables (segment members, Value customers) share:
-//! the row order for a sort column, the clickable header that sets it, and the
-//! cache that keeps the order in egui memory until its inputs change.
+//! The customer table the Segments, Value and Campaigns tabs share: virtualised
+//! rows (a million scroll smoothly), clickable sort headers, the row order for a
+//! sort column, and the cache that keeps the order in egui memory until its
+//! inputs (keyed by result generations) change. Searching and narrowing happen in
+//! the caller's row list, before the table draws it.
 //!
 //! Order contract: rows with a value come first, ascending or descending; rows
 //! without one (None, or NaN) come last in both directions; ties, and the id
@@ -9,6 +11,61 @@
 
 use std::cmp::Ordering;
 use std::sync::Arc;
+
+use egui_extras::{Column, TableBuilder};
+
+/// Height of a table row.
+const ROW_HEIGHT: f32 = 20.0;
+
+/// The sort a table's headers set: the column in use and its direction.
+pub struct Sort<'a, S> {
+    pub column: &'a mut S,
+    pub descending: &'a mut bool,
+}
+
+/// A striped, resizable, virtualised table of `rows` rows (at most `height`
+/// points tall). `headers` name the columns, each with the sort it sets when
+/// clicked (with `sort`; without, the headers are plain). `cells(position)` gives
+/// the texts of the row at that position, one per header.
+pub fn table_ui<S: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    headers: &[(String, S)],
+    mut sort: Option<Sort<'_, S>>,
+    rows: usize,
+    height: f32,
+    cells: impl Fn(usize) -> Vec<String>,
+) {
+    let mut table = TableBuilder::new(ui)
+        .id_salt(id_salt)
+        .striped(true)
+        .resizable(true)
+        .max_scroll_height(height)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for _ in headers {
+        table = table.column(Column::auto().at_least(70.0).clip(true));
+    }
+    table
+        .header(ROW_HEIGHT + 4.0, |mut header| {
+            for (name, column) in headers {
+                header.col(|ui| match &mut sort {
+                    Some(sort) => header_ui(ui, name, *column, sort.column, sort.descending),
+                    None => {
+                        ui.strong(name);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows, |mut row| {
+                for cell in cells(row.index()) {
+                    row.col(|ui| {
+                        ui.label(cell);
+                    });
+                }
+            });
+        });
+}
 
 /// Compares present values; a missing one sorts after every present one.
 fn missing_last(a: Option<f64>, b: Option<f64>, descending: bool) -> Ordering {
@@ -43,7 +100,7 @@ pub fn sort_by_key<'a>(
 
 /// A column header that sorts by `sort` when clicked (again: reversed), with an
 /// arrow on the column in use.
-pub fn header_ui<S: Copy + PartialEq>(
+fn header_ui<S: Copy + PartialEq>(
     ui: &mut egui::Ui,
     name: &str,
     sort: S,

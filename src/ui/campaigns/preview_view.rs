@@ -1,6 +1,8 @@
 //! The first targets as they will be exported: id, group, contact fields,
-//! segment, scores and recommended items (the columns the audience has).
+//! segment, scores and recommended items (the columns the audience has), in the
+//! customer table the other tabs use (not sortable: it is the list's head).
 
+use crate::ui::sorted_table::table_ui;
 use crate::workspace::campaign::AudienceResults;
 
 pub fn ui(ui: &mut egui::Ui, results: &AudienceResults) {
@@ -9,25 +11,18 @@ pub fn ui(ui: &mut egui::Ui, results: &AudienceResults) {
         ui.label(egui::RichText::new("Nobody in the audience.").weak());
         return;
     }
-    egui::ScrollArea::both()
-        .id_salt("campaign_preview")
-        .max_height(260.0)
-        .auto_shrink([false, true])
+    let headers: Vec<(String, ())> = columns.iter().map(|c| (c.clone(), ())).collect();
+    egui::ScrollArea::horizontal()
+        .id_salt("campaign_preview_sideways")
         .show(ui, |ui| {
-            egui::Grid::new("campaign_preview_grid")
-                .striped(true)
-                .spacing([14.0, 2.0])
-                .show(ui, |ui| {
-                    for c in columns {
-                        ui.label(egui::RichText::new(c).strong());
-                    }
-                    ui.end_row();
-                    for row in rows {
-                        for cell in row {
-                            ui.label(cell);
-                        }
-                        ui.end_row();
-                    }
-                });
+            table_ui(
+                ui,
+                "campaign_preview",
+                &headers,
+                None,
+                rows.len(),
+                260.0,
+                |position| rows[position].clone(),
+            );
         });
 }

@@ -10,21 +10,17 @@
 //! the score join, segment, search and sort, so it is rebuilt only when one of
 //! them changes.
 
-use egui_extras::{Column, TableBuilder};
-
 use crate::analysis::propensity::RiskThresholds;
 use crate::ui::command::Commands;
 use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
-use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
+use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_ui};
 use crate::ui::value::{CustomerSort, decimal};
 use crate::workspace::segments::scores::ScoreJoin;
 use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsResults};
 use crate::workspace::value::CustomerRow;
 
 use super::{MemberSort, ViewState};
-
-const ROW_HEIGHT: f32 = 20.0;
 
 /// The score columns the table gains when the Value tab has scores.
 const SCORE_COLUMNS: [(&str, CustomerSort); 5] = [
@@ -153,7 +149,7 @@ pub fn ui(
     // Many features and scores are wider than the window: scroll sideways.
     egui::ScrollArea::horizontal()
         .id_salt("segment_members_sideways")
-        .show(ui, |ui| table_ui(ui, results, scores, &rows, view));
+        .show(ui, |ui| members_table_ui(ui, results, scores, &rows, view));
 }
 
 fn default_path(name: &str) -> String {
@@ -170,7 +166,7 @@ fn default_path(name: &str) -> String {
     format!("segment-{}.csv", slug.trim_matches('-'))
 }
 
-fn table_ui(
+fn members_table_ui(
     ui: &mut egui::Ui,
     results: &SegmentsResults,
     scores: Scores<'_>,
@@ -193,48 +189,34 @@ fn table_ui(
                 .map(|(name, column)| (name.to_string(), MemberSort::Score(*column))),
         );
     }
-    let mut table = TableBuilder::new(ui)
-        .id_salt("segment_members")
-        .striped(true)
-        .resizable(true)
-        .max_scroll_height(360.0)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for _ in &headers {
-        table = table.column(Column::auto().at_least(70.0).clip(true));
-    }
-    table
-        .header(ROW_HEIGHT + 4.0, |mut header| {
-            for (name, sort) in &headers {
-                header.col(|ui| {
-                    header_ui(ui, name, *sort, &mut view.sort, &mut view.descending);
-                });
+    let sort = Sort {
+        column: &mut view.sort,
+        descending: &mut view.descending,
+    };
+    table_ui(
+        ui,
+        "segment_members",
+        &headers,
+        Some(sort),
+        rows.len(),
+        360.0,
+        |position| {
+            let i = rows[position];
+            let mut cells = vec![features.customer_ids[i].clone()];
+            cells.extend((0..features.available.len()).map(|j| {
+                let v = features.raw[[i, j]];
+                if v.fract() == 0.0 {
+                    format!("{v:.0}")
+                } else {
+                    format!("{v:.2}")
+                }
+            }));
+            if let Some((join, value_rows, _)) = scores {
+                cells.extend(score_cells(join.score_row[i].map(|r| &value_rows[r])));
             }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let i = rows[row.index()];
-                row.col(|ui| {
-                    ui.label(&features.customer_ids[i]);
-                });
-                for j in 0..features.available.len() {
-                    row.col(|ui| {
-                        let v = features.raw[[i, j]];
-                        ui.label(if v.fract() == 0.0 {
-                            format!("{v:.0}")
-                        } else {
-                            format!("{v:.2}")
-                        });
-                    });
-                }
-                if let Some((join, value_rows, _)) = scores {
-                    for cell in score_cells(join.score_row[i].map(|r| &value_rows[r])) {
-                        row.col(|ui| {
-                            ui.label(cell);
-                        });
-                    }
-                }
-            });
-        });
+            cells
+        },
+    );
 }
 
 /// The score columns' text of one member ("–" when not scored).

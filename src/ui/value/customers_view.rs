@@ -9,20 +9,16 @@
 //! The sorted row order is cached in egui memory, keyed by the result, the
 //! segment join and the sort, so it is rebuilt only when one of them changes.
 
-use egui_extras::{Column, TableBuilder};
-
 use crate::analysis::propensity::RiskThresholds;
 use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
-use crate::ui::sorted_table::{cached_rows, header_ui, sort_by_id, sort_by_key};
+use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_ui};
 use crate::workspace::segments::scores::ScoreJoin;
 use crate::workspace::value::{CustomerRow, Value, ValueResults};
 
 use super::{CustomerSort, ViewState, decimal};
 use crate::ui::command::Commands;
 use crate::workspace::value::ValueCommand;
-
-const ROW_HEIGHT: f32 = 20.0;
 
 /// The generations of the value result and of the segments joined (0: none),
 /// the sort and the bucket shown.
@@ -124,10 +120,10 @@ pub fn ui(
         in_bucket(&results.rows, sorted, thresholds, view.bucket)
     });
     ui.label(format!("{} customers", format::count(order.len())));
-    table_ui(ui, results, segments, &order, view);
+    customers_table_ui(ui, results, segments, &order, view);
 }
 
-fn table_ui(
+fn customers_table_ui(
     ui: &mut egui::Ui,
     results: &ValueResults,
     segments: Segments<'_>,
@@ -135,56 +131,48 @@ fn table_ui(
     view: &mut ViewState,
 ) {
     let thresholds = results.propensity.thresholds;
-    let mut headers = HEADERS.to_vec();
+    let mut headers: Vec<(String, CustomerSort)> = HEADERS
+        .iter()
+        .map(|(name, sort)| (name.to_string(), *sort))
+        .collect();
     if segments.is_some() {
-        headers.insert(1, ("segment", CustomerSort::Segment));
+        headers.insert(1, ("segment".into(), CustomerSort::Segment));
     }
-    let mut table = TableBuilder::new(ui)
-        .id_salt("value_customers")
-        .striped(true)
-        .resizable(true)
-        .max_scroll_height(360.0)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for _ in &headers {
-        table = table.column(Column::auto().at_least(70.0).clip(true));
-    }
-    table
-        .header(ROW_HEIGHT + 4.0, |mut header| {
-            for (name, sort) in &headers {
-                header.col(|ui| {
-                    header_ui(ui, name, *sort, &mut view.sort, &mut view.descending);
-                });
+    let sort = Sort {
+        column: &mut view.sort,
+        descending: &mut view.descending,
+    };
+    let dash = || "–".to_string();
+    table_ui(
+        ui,
+        "value_customers",
+        &headers,
+        Some(sort),
+        order.len(),
+        360.0,
+        |position| {
+            let index = order[position];
+            let r = &results.rows[index];
+            let mut cells = vec![
+                r.customer_id.clone(),
+                decimal(r.propensity),
+                decimal(r.churn_risk),
+                r.churn_risk
+                    .map_or("–", |c| thresholds.bucket(c))
+                    .to_string(),
+                decimal(r.p_alive),
+                r.predicted_purchases
+                    .map_or_else(dash, |v| format!("{v:.2}")),
+                r.clv.map_or_else(dash, format::money),
+                r.next_order_date.map_or_else(dash, |d| d.to_string()),
+            ];
+            if let Some((join, names)) = segments {
+                let segment = join.segment_of_row[index].and_then(|s| names.get(s));
+                cells.insert(1, segment.map_or_else(dash, Clone::clone));
             }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, order.len(), |mut row| {
-                let index = order[row.index()];
-                let r = &results.rows[index];
-                let mut cells = vec![
-                    r.customer_id.clone(),
-                    decimal(r.propensity),
-                    decimal(r.churn_risk),
-                    r.churn_risk
-                        .map_or("–", |c| thresholds.bucket(c))
-                        .to_string(),
-                    decimal(r.p_alive),
-                    r.predicted_purchases
-                        .map_or_else(|| "–".to_string(), |v| format!("{v:.2}")),
-                    r.clv.map_or_else(|| "–".to_string(), format::money),
-                    r.next_order_date
-                        .map_or_else(|| "–".to_string(), |d| d.to_string()),
-                ];
-                if let Some((join, names)) = segments {
-                    let segment = join.segment_of_row[index].and_then(|s| names.get(s));
-                    cells.insert(1, segment.map_or_else(|| "–".to_string(), Clone::clone));
-                }
-                for cell in cells {
-                    row.col(|ui| {
-                        ui.label(cell);
-                    });
-                }
-            });
-        });
+            cells
+        },
+    );
 }
 
 #[cfg(test)]
