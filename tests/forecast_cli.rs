@@ -267,3 +267,48 @@ fn a_day_first_monthly_report_with_a_chinese_header_is_a_series_file() {
     // Month 36 continues the line and the season: 300 + 90 - 20.
     assert!((library.forecast.point[0] - 370.0).abs() < 1.0);
 }
+
+#[test]
+fn the_command_and_the_forecast_tab_forecast_the_same_figures_for_the_same_settings() {
+    use marketbench::workspace::forecast::{ForecastRunParams, compute};
+    let orders = format!("{}/orders.csv", sample_dir());
+    let report = json_of(&marketbench(&[
+        "forecast",
+        &orders,
+        "--measure",
+        "orders",
+        "--freq",
+        "week",
+        "--by",
+        "category",
+        "--horizon",
+        "6",
+        "--json",
+    ]));
+    let loaded = load_files(&[orders.clone().into()], &LoadArgs::default()).expect("load");
+    let params = ForecastRunParams {
+        measure: Measure::Orders,
+        freq: Freq::Week,
+        by: SeriesBy::Category,
+        horizon: 6,
+        ..ForecastRunParams::default()
+    };
+    let tab = compute(&loaded.store, params, None, &Progress::detached()).expect("the tab's run");
+    let series = report["series"].as_array().expect("series");
+    assert_eq!(series.len(), tab.series.len());
+    for (cli, shown) in series.iter().zip(&tab.series) {
+        assert_eq!(cli["name"], shown.series.name.as_str());
+        let forecast = shown.forecast.as_ref().expect("forecast");
+        assert_eq!(cli["model"], forecast.model.name());
+        let points: Vec<f64> = cli["forecast"]
+            .as_array()
+            .expect("points")
+            .iter()
+            .map(|p| p["value"].as_f64().expect("value"))
+            .collect();
+        assert_eq!(points.len(), 6);
+        for (a, b) in points.iter().zip(&forecast.forecast.point) {
+            assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{a} vs {b}");
+        }
+    }
+}

@@ -1,6 +1,10 @@
 //! `marketbench forecast FILE...`: forecast revenue, orders, units or active
-//! customers per day, week or month, for the shop or per category / top item, with
-//! the model chosen by rolling-origin backtest.
+//! customers per day, week or month, for the shop or per category / top item /
+//! segment, with the model chosen by rolling-origin backtest. It builds the
+//! Forecast tab's settings (`ForecastRunParams`) and runs the tab's pipeline
+//! (`workspace::forecast::orders_series` and `forecast_all`), so the same settings
+//! forecast the same figures in both; per segment with the Segments tab's default
+//! settings.
 //!
 //! JSON (one series, no `--by`): `freq`, `measure`, `horizon`, `folds`, `season`,
 //! `dropped_partial` (first day of a dropped partial last period, or null), `model`,
@@ -28,13 +32,15 @@ use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::forecast::{
-    ForecastParams, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries,
-    forecast_many, series_from_lines, series_from_table, with_segmentation,
+    Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries, series_from_table,
 };
-use crate::analysis::segments::{FeatureSet, SearchParams, segment_customers};
 use crate::data::{self, FileKind, Role};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
+use crate::workspace::forecast::{
+    ForecastRunParams, ForecastSource, default_horizon, forecast_all, orders_series,
+};
+use crate::workspace::segments::{self, SegmentsParams};
 
 #[derive(Debug, Args)]
 pub struct ForecastArgs {
@@ -115,64 +121,77 @@ pub enum ModelArg {
     Mstl,
 }
 
+impl From<&ForecastArgs> for ForecastRunParams {
+    fn from(args: &ForecastArgs) -> Self {
+        let freq = match args.freq {
+            FreqArg::Day => Freq::Day,
+            FreqArg::Week => Freq::Week,
+            FreqArg::Month => Freq::Month,
+        };
+        ForecastRunParams {
+            source: ForecastSource::Orders,
+            measure: match args.measure {
+                MeasureArg::Revenue => Measure::Revenue,
+                MeasureArg::Orders => Measure::Orders,
+                MeasureArg::Units => Measure::Units,
+                MeasureArg::Customers => Measure::ActiveCustomers,
+            },
+            freq,
+            by: match args.by {
+                None => SeriesBy::Shop,
+                Some(ByArg::Category) => SeriesBy::Category,
+                Some(ByArg::Item) => SeriesBy::TopItems(args.top),
+                Some(ByArg::Segment) => SeriesBy::Segment,
+            },
+            horizon: args.horizon.unwrap_or(default_horizon(freq)),
+            choice: match args.model {
+                ModelArg::Auto => ModelChoice::Auto,
+                ModelArg::Naive => ModelChoice::Fixed(ModelKind::Naive),
+                ModelArg::SeasonalNaive => ModelChoice::Fixed(ModelKind::SeasonalNaive),
+                ModelArg::Ets => ModelChoice::Ets,
+                ModelArg::Mstl => ModelChoice::Fixed(ModelKind::Mstl),
+            },
+            holdout: args.holdout,
+            folds: args.folds,
+            season: args.season,
+        }
+    }
+}
+
 pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
-    let measure = match args.measure {
-        MeasureArg::Revenue => Measure::Revenue,
-        MeasureArg::Orders => Measure::Orders,
-        MeasureArg::Units => Measure::Units,
-        MeasureArg::Customers => Measure::ActiveCustomers,
-    };
-    let freq = match args.freq {
-        FreqArg::Day => Freq::Day,
-        FreqArg::Week => Freq::Week,
-        FreqArg::Month => Freq::Month,
-    };
-    let by = match args.by {
-        None => SeriesBy::Shop,
-        Some(ByArg::Category) => SeriesBy::Category,
-        Some(ByArg::Item) => SeriesBy::TopItems(args.top),
-        Some(ByArg::Segment) => SeriesBy::Segment,
-    };
-    let params = ForecastParams {
-        horizon: args.horizon.unwrap_or(match freq {
-            Freq::Day => 28,
-            Freq::Week => 12,
-            Freq::Month => 6,
-        }),
-        holdout: args.holdout,
-        folds: args.folds,
-        season: args.season,
-        choice: match args.model {
-            ModelArg::Auto => ModelChoice::Auto,
-            ModelArg::Naive => ModelChoice::Fixed(ModelKind::Naive),
-            ModelArg::SeasonalNaive => ModelChoice::Fixed(ModelKind::SeasonalNaive),
-            ModelArg::Ets => ModelChoice::Ets,
-            ModelArg::Mstl => ModelChoice::Fixed(ModelKind::Mstl),
-        },
-    };
-    params.check()?;
+    let params = ForecastRunParams::from(args);
+    params.forecast_params().check()?;
+    let (freq, measure) = (params.freq, params.measure);
+    let progress = Progress::detached();
     let series = match aggregated_series(args, freq)? {
         Some(series) => vec![series],
         None => {
             let loaded = load_files(&args.files, &args.load)?;
-            let Some(lines) = loaded.store.order_lines()? else {
+            if loaded.store.order_lines()?.is_none() {
                 bail!("no orders file among the inputs: a forecast needs order lines with dates");
+            }
+            // Per segment with the Segments tab's default settings, as `segment`
+            // finds them by default.
+            let segments = match params.by {
+                SeriesBy::Segment => Some(
+                    segments::compute(&loaded.store, SegmentsParams::default(), None, &progress)
+                        .context("segmenting customers for --by segment")?,
+                ),
+                _ => None,
             };
-            let lines = if by == SeriesBy::Segment {
-                segmented(&lines)?
-            } else {
-                lines
-            };
-            series_from_lines(&lines, measure, freq, by).context("building the series")?
+            let segmentation = segments.as_ref().map(|s| s.segmentation.as_ref());
+            orders_series(&loaded.store, &params, segmentation)?.0
         }
     };
     if series.is_empty() {
         bail!("the order lines have no dated rows to forecast");
     }
     let dropped = series[0].dropped_partial;
-    let results = forecast_many(&series, &params, &Progress::detached()).context("forecasting")?;
-    let named: Vec<(String, Result<SeriesForecast, String>)> =
-        series.iter().map(|s| s.name.clone()).zip(results).collect();
+    let results = forecast_all(series, &params, &progress).context("forecasting")?;
+    let named: Vec<(String, Result<SeriesForecast, String>)> = results
+        .into_iter()
+        .map(|r| (r.series.name, r.forecast))
+        .collect();
     if let Some(out) = &args.out {
         write_forecast(out, &named).with_context(|| format!("writing {}", out.display()))?;
     }
@@ -229,20 +248,6 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
         }
     }
     Ok(text)
-}
-
-/// The order lines with each customer's segment, found as `marketbench segment`
-/// finds them by default (recency, frequency, monetary; auto K; its default seed).
-fn segmented(lines: &DataFrame) -> anyhow::Result<DataFrame> {
-    let segmentation = segment_customers(
-        lines,
-        &FeatureSet::default(),
-        &SearchParams::default(),
-        None,
-        &Progress::detached(),
-    )
-    .context("segmenting customers for --by segment")?;
-    Ok(with_segmentation(lines, &segmentation)?)
 }
 
 /// The series of a single aggregated series file (detected as such, or any file

@@ -27,6 +27,7 @@ use crate::analysis::propensity::{
 use crate::data::FileKind;
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
+use crate::workspace::value::{ValueParams, ValueSettings};
 
 #[derive(Debug, Args)]
 pub struct PropensityArgs {
@@ -71,27 +72,40 @@ fn parse_model(s: &str) -> Result<ModelKind, String> {
     ModelKind::from_name(s).map_err(|e| e.to_string())
 }
 
+/// The Value tab's settings these arguments stand for (the model choice, trees
+/// and seed are the command's own extras).
+impl From<&PropensityArgs> for ValueSettings {
+    fn from(args: &PropensityArgs) -> Self {
+        ValueSettings {
+            params: ValueParams {
+                window_days: args.window_days,
+                cutoff: args.cutoff,
+                models: args.models.clone(),
+            },
+            thresholds: RiskThresholds {
+                medium: args.risk_medium,
+                high: args.risk_high,
+            },
+        }
+    }
+}
+
 pub fn run(args: &PropensityArgs) -> anyhow::Result<String> {
     let format = args
         .out
         .as_deref()
         .map(ExportFormat::from_path)
         .transpose()?;
+    let settings = ValueSettings::from(args);
+    settings.check()?;
     let params = PropensityParams {
-        cutoff: args.cutoff,
-        window_days: args.window_days,
-        models: args.models.clone(),
         chosen: args.model,
         model: ModelParams {
             trees: args.trees,
             seed: args.seed,
             ..ModelParams::default()
         },
-        thresholds: RiskThresholds {
-            medium: args.risk_medium,
-            high: args.risk_high,
-        },
-        ..PropensityParams::default()
+        ..settings.propensity_params()
     };
     params.check()?;
     let loaded = load_files(&args.files, &args.load)?;

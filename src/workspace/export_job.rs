@@ -1,34 +1,45 @@
-//! The export job the Segments and Value tabs share: build a table, write it to a
-//! path as CSV (UTF-8 with a BOM) or XLSX (by the extension) atomically through
-//! `crate::export`, and report "Wrote N customers to PATH" in the slot.
-//! The table is built inside the job, so a large one never holds up the window.
+//! The export job the tabs share: build a table inside the job (a large one never
+//! holds up the window), write it to a path by its extension (`.csv` UTF-8 with a
+//! BOM, `.xlsx`, `.parquet`) atomically through `export::write_frame`, and report
+//! what was written ("Wrote N customers to PATH") in the slot.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use polars::prelude::DataFrame;
 
-use crate::export::{ExportFormat, write_table};
+use crate::export::{ExportFormat, write_frame};
 use crate::jobs::{Slot, Wake};
 
 /// Starts writing the table `build` returns to `path` in `slot` (replacing a
-/// running export). An unknown extension is the job's error, before any work.
+/// running export); `describe` says what was written. An unknown extension is
+/// the job's error, before any work.
 pub fn start_export(
     slot: &mut Slot<String>,
     name: &str,
     wake: Wake,
     path: PathBuf,
     build: impl FnOnce() -> anyhow::Result<DataFrame> + Send + 'static,
+    describe: impl FnOnce(&DataFrame, &Path) -> String + Send + 'static,
 ) {
     slot.start(name, wake, move |progress| {
         progress.set_message(format!("writing {}", path.display()));
-        let format = ExportFormat::from_path(&path)?;
+        if !is_parquet(&path) {
+            ExportFormat::from_path(&path)?;
+        }
         let frame = build()?;
         progress.check()?;
-        write_table(&frame, &path, format)?;
-        Ok(format!(
-            "Wrote {} customers to {}",
-            frame.height(),
-            path.display()
-        ))
+        write_frame(&frame, &path)?;
+        Ok(describe(&frame, &path))
     });
+}
+
+/// "Wrote N customers to PATH": what the customer tables' exports say.
+pub fn wrote_customers(frame: &DataFrame, path: &Path) -> String {
+    format!("Wrote {} customers to {}", frame.height(), path.display())
+}
+
+fn is_parquet(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
 }

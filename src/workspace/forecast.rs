@@ -48,8 +48,11 @@ pub enum ForecastSource {
     SeriesFile(PathBuf),
 }
 
-/// What the operator chose for a run.
+/// What the operator chose for a run: the Forecast tab's settings, the
+/// `forecast` command's (`From<&ForecastArgs>`) and a project's (serde; a
+/// missing field takes its default).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ForecastRunParams {
     pub source: ForecastSource,
     pub measure: Measure,
@@ -57,6 +60,26 @@ pub struct ForecastRunParams {
     pub by: SeriesBy,
     pub horizon: usize,
     pub choice: ModelChoice,
+    /// Periods held out at the end and scored (0: none).
+    pub holdout: usize,
+    /// Rolling-origin backtest folds.
+    pub folds: usize,
+    /// Main season length; None: the frequency's.
+    pub season: Option<usize>,
+}
+
+impl ForecastRunParams {
+    /// The analysis settings of these: the one place the tab's job and the
+    /// command build them.
+    pub fn forecast_params(&self) -> ForecastParams {
+        ForecastParams {
+            horizon: self.horizon,
+            holdout: self.holdout,
+            folds: self.folds,
+            season: self.season,
+            choice: self.choice,
+        }
+    }
 }
 
 impl Default for ForecastRunParams {
@@ -68,6 +91,9 @@ impl Default for ForecastRunParams {
             by: SeriesBy::Shop,
             horizon: default_horizon(Freq::Week),
             choice: ModelChoice::Auto,
+            holdout: ForecastParams::default().holdout,
+            folds: ForecastParams::default().folds,
+            season: None,
         }
     }
 }
@@ -369,12 +395,25 @@ pub fn compute(
         return Err(anyhow!("the order lines have no dated rows to forecast"));
     }
     progress.check()?;
+    let series = forecast_all(series, &params, progress)?;
+    Ok(ForecastResults {
+        params,
+        series,
+        average_order_value,
+    })
+}
+
+/// Forecasts every series with the model the settings choose (by backtest with
+/// Auto), each with the naive model's backtest as its baseline when the choice
+/// left it out.
+pub fn forecast_all(
+    series: Vec<TimeSeries>,
+    params: &ForecastRunParams,
+    progress: &Progress,
+) -> anyhow::Result<Vec<SeriesResult>> {
     progress.set_message("backtesting the models");
-    let analysis = ForecastParams {
-        horizon: params.horizon,
-        choice: params.choice,
-        ..ForecastParams::default()
-    };
+    let analysis = params.forecast_params();
+    analysis.check()?;
     let forecasts = forecast_many(&series, &analysis, progress)?;
     let mut results = Vec::with_capacity(series.len());
     for (series, forecast) in series.into_iter().zip(forecasts) {
@@ -390,16 +429,13 @@ pub fn compute(
             baseline,
         });
     }
-    Ok(ForecastResults {
-        params,
-        series: results,
-        average_order_value,
-    })
+    Ok(results)
 }
 
-/// The series of the order lines, and the average order value (a seed for new
-/// campaign scenarios; None when the lines cannot give one).
-fn orders_series(
+/// The series of the order lines (per segment with `segments`), and the average
+/// order value (a seed for new campaign scenarios; None when the lines cannot
+/// give one).
+pub fn orders_series(
     store: &Store,
     params: &ForecastRunParams,
     segments: Option<&Segmentation>,

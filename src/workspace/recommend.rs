@@ -43,11 +43,11 @@ use crate::analysis::recommend::{
 };
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
-use crate::export::write_frame;
 use crate::jobs::{Progress, Slot, Wake};
 use serde::{Deserialize, Serialize};
 
 use super::computation::{Computation, Computed, Inputs};
+use super::export_job::start_export;
 use super::segments::SegmentsResults;
 use super::settings::{SettingsError, model_kind_name};
 
@@ -416,17 +416,14 @@ impl Recommend {
         };
         let rules = rules.clone();
         let interactions = results.value.interactions.clone();
-        self.export
-            .start("export rules", self.wake.clone(), move |progress| {
-                progress.set_message(format!("writing {}", path.display()));
-                let frame = rules_frame(&interactions.items, &rules)?;
-                write_frame(&frame, &path)?;
-                Ok(format!(
-                    "Wrote {} rules to {}",
-                    frame.height(),
-                    path.display()
-                ))
-            });
+        start_export(
+            &mut self.export,
+            "export rules",
+            self.wake.clone(),
+            path,
+            move || Ok(rules_frame(&interactions.items, &rules)?),
+            |frame, path| format!("Wrote {} rules to {}", frame.height(), path.display()),
+        );
     }
 
     /// Starts the report card on `store` with `params` (replacing a running one).
@@ -452,19 +449,19 @@ impl Recommend {
         };
         let interactions = results.value.interactions.clone();
         let lists = results.value.lists.clone();
-        self.export.start(
+        let customers = lists.len();
+        start_export(
+            &mut self.export,
             "export recommendations",
             self.wake.clone(),
-            move |progress| {
-                progress.set_message(format!("writing {}", path.display()));
-                let frame = lists_frame(&interactions, &lists)?;
-                write_frame(&frame, &path)?;
-                Ok(format!(
-                    "Wrote {} recommendations for {} customers to {}",
+            path,
+            move || Ok(lists_frame(&interactions, &lists)?),
+            move |frame, path| {
+                format!(
+                    "Wrote {} recommendations for {customers} customers to {}",
                     frame.height(),
-                    lists.len(),
                     path.display()
-                ))
+                )
             },
         );
     }

@@ -32,7 +32,7 @@ use crate::jobs::{Progress, Slot, Wake};
 use super::computation::{Computation, Computed, Inputs};
 use super::settings::SettingsError;
 
-use super::export_job::start_export;
+use super::export_job::{start_export, wrote_customers};
 
 /// What the operator chose for a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -302,6 +302,7 @@ impl Segments {
             self.wake.clone(),
             path,
             move || members_frame(&segmentation, segment, &names),
+            wrote_customers,
         );
     }
 

@@ -37,7 +37,7 @@ use crate::jobs::{Progress, Slot, Wake};
 use super::computation::{Computation, Inputs};
 use super::settings::SettingsError;
 
-use super::export_job::start_export;
+use super::export_job::{start_export, wrote_customers};
 
 /// What the operator chose for a training run.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +81,18 @@ impl ValueSettings {
             "risk_medium": self.thresholds.medium,
             "risk_high": self.thresholds.high,
         })
+    }
+
+    /// The propensity analysis' settings of these: the one place the Value tab's
+    /// training and `marketbench propensity` build them from.
+    pub fn propensity_params(&self) -> PropensityParams {
+        PropensityParams {
+            cutoff: self.params.cutoff,
+            window_days: self.params.window_days,
+            models: self.params.models.clone(),
+            thresholds: self.thresholds,
+            ..PropensityParams::default()
+        }
     }
 
     /// Checks the settings before any work: a window of at least one day, at
@@ -319,6 +331,7 @@ impl Value {
             self.wake.clone(),
             path,
             move || customers_frame(&rows, &thresholds),
+            wrote_customers,
         );
     }
 
@@ -448,14 +461,11 @@ pub fn compute(
         .order_lines()?
         .ok_or_else(|| anyhow!("no orders file is loaded: open one to train the models"))?;
     progress.check()?;
-    let propensity_params = PropensityParams {
-        cutoff: params.cutoff,
-        window_days: params.window_days,
-        models: params.models.clone(),
-        thresholds,
-        ..PropensityParams::default()
-    };
+    let settings = ValueSettings { params, thresholds };
+    settings.check()?;
+    let propensity_params = settings.propensity_params();
     propensity_params.check()?;
+    let ValueSettings { params, .. } = settings;
     let events = store.of_kind(FileKind::Events).next().map(|t| &t.frame);
     let propensity = propensity_with_events(&lines, events, &propensity_params, progress)?;
     progress.check()?;
