@@ -27,7 +27,7 @@ use crate::analysis::campaign::CampaignError;
 use crate::analysis::campaign::frame::join_scores;
 use crate::analysis::propensity::RiskThresholds;
 use crate::analysis::recommend::{Interactions, Recommendation};
-use crate::analysis::segments::{SearchParams, Segmentation, segment_customers};
+use crate::analysis::segments::{Segmentation, segment_customers};
 use crate::data::Store;
 use crate::jobs::Progress;
 use crate::workspace::project::{Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY};
@@ -250,12 +250,13 @@ pub fn compute_headless(
     if kinds.contains(&ScoreKind::Segments) {
         progress.set_message("segmenting customers");
         let params = &settings.segments;
-        let search = SearchParams {
-            k: params.k,
-            seed: params.seed,
-            ..SearchParams::default()
-        };
-        let segmentation = segment_customers(&lines, &params.features, &search, None, progress)?;
+        let segmentation = segment_customers(
+            &lines,
+            &params.features,
+            &params.search_params(),
+            None,
+            progress,
+        )?;
         let names: Vec<String> = segmentation
             .profiles
             .iter()

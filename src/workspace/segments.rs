@@ -71,6 +71,16 @@ impl SegmentsParams {
         }
     }
 
+    /// The K-means search of these settings: the one place the tab's job and the
+    /// headless campaign scores build it.
+    pub fn search_params(&self) -> SearchParams {
+        SearchParams {
+            k: self.k,
+            seed: self.seed,
+            ..SearchParams::default()
+        }
+    }
+
     /// The settings as a project stores them: `{"features": [names], "k": N or
     /// "auto", "k_min", "k_max", "seed"}`.
     pub fn to_settings(&self) -> serde_json::Value {
@@ -369,12 +379,13 @@ pub fn compute(
         .order_lines()?
         .ok_or_else(|| anyhow!("no orders file is loaded: open one to segment customers"))?;
     progress.check()?;
-    let search = SearchParams {
-        k: params.k,
-        seed: params.seed,
-        ..SearchParams::default()
-    };
-    let segmentation = segment_customers(&lines, &params.features, &search, None, progress)?;
+    let segmentation = segment_customers(
+        &lines,
+        &params.features,
+        &params.search_params(),
+        None,
+        progress,
+    )?;
     progress.check()?;
     progress.set_message("drawing the segment picture (PCA)");
     progress.report(1, STEPS);

@@ -1,0 +1,119 @@
+//! Tests of `workspace::forecast`.
+
+use chrono::NaiveDate;
+use polars::df;
+
+use super::*;
+use crate::analysis::forecast::forecast_series;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+}
+
+/// A daily series from 2025-01-06 forecast by the naive model (the last value).
+pub(crate) fn naive_result(name: &str, values: Vec<f64>, horizon: usize) -> SeriesResult {
+    let series = TimeSeries {
+        name: name.into(),
+        freq: Freq::Day,
+        start: Freq::Day.index_of(day(2025, 1, 6)),
+        values,
+        dropped_partial: None,
+    };
+    let params = ForecastParams {
+        horizon,
+        choice: ModelChoice::Fixed(ModelKind::Naive),
+        ..ForecastParams::default()
+    };
+    let forecast =
+        forecast_series(&series, &params, &Progress::detached()).map_err(|e| e.to_string());
+    SeriesResult {
+        series,
+        forecast,
+        baseline: None,
+    }
+}
+
+#[test]
+fn growth_and_mase_of_a_rising_series() {
+    let r = naive_result("rising", (1..=20).map(f64::from).collect(), 2);
+    // Naive forecasts 20 twice: 40 against the last two periods, 19 + 20.
+    let growth = r.growth_pct().expect("growth");
+    assert!((growth - 100.0 / 39.0).abs() < 1e-9, "{growth}");
+    // Each fold misses by 1 then 2 (MAE 1.5); the lag-7 in-sample MAE is 7.
+    let mase = r.mase().expect("mase");
+    assert!((mase - 1.5 / 7.0).abs() < 1e-9, "{mase}");
+    let short = naive_result("short", vec![1.0, 2.0, 3.0], 2);
+    assert!(short.forecast.is_err());
+    assert_eq!(short.growth_pct(), None);
+    assert_eq!(short.mase(), None);
+    let zero = naive_result("zero", vec![0.0; 20], 2);
+    assert_eq!(zero.growth_pct(), None, "no recent history: undefined");
+}
+
+#[test]
+fn average_order_value_counts_returns_negative_and_drops_cancelled() {
+    let lines = df!(
+        "order_id" => ["o1", "o1", "o2", "o3", "o4"],
+        "amount" => [10.0, 20.0, 30.0, 40.0, 100.0],
+        "is_return" => [false, false, false, true, false],
+        "is_cancelled" => [false, false, false, false, true],
+    )
+    .expect("frame");
+    // 10 + 20 + 30 - 40 over orders o1, o2, o3 (o4 was cancelled).
+    let aov = average_order_value(&lines).expect("aov").expect("some");
+    assert!((aov - 20.0 / 3.0).abs() < 1e-9, "{aov}");
+    let refunds = df!(
+        "order_id" => ["o1"],
+        "amount" => [10.0],
+        "is_return" => [true],
+    )
+    .expect("frame");
+    assert_eq!(average_order_value(&refunds).expect("aov"), None);
+}
+
+#[test]
+fn export_writes_the_baseline_with_intervals_and_each_scenario_line() {
+    let r = naive_result("shop", (1..=20).map(f64::from).collect(), 2);
+    let first = r.forecast.as_ref().expect("forecast").periods[0];
+    assert_eq!(first, day(2025, 1, 26));
+    let results = ForecastResults {
+        params: ForecastRunParams::default(),
+        series: vec![r, naive_result("short", vec![1.0], 2)],
+        average_order_value: None,
+    };
+    let scenarios = [NamedScenario {
+        name: "Spring sale".into(),
+        scenario: Scenario::Promotion {
+            from: first,
+            to: first,
+            uplift_pct: 50.0,
+            dip_pct: 0.0,
+            dip_periods: 0,
+        },
+    }];
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("forecast.csv");
+    assert_eq!(export(&path, &results, &scenarios).expect("export"), 4);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let rows: Vec<Vec<&str>> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        [
+            "series", "line", "period", "value", "lo80", "hi80", "lo95", "hi95"
+        ]
+    );
+    let value = |row: &[&str]| row[3].parse::<f64>().expect("value");
+    // The short series cannot be forecast and is left out.
+    assert_eq!(rows.len(), 5);
+    assert_eq!(&rows[1][..3], ["shop", "baseline", "2025-01-26"]);
+    assert_eq!(value(&rows[1]), 20.0);
+    assert!(rows[1][4].parse::<f64>().expect("lo80") < 20.0);
+    assert_eq!(&rows[3][..3], ["shop", "Spring sale", "2025-01-26"]);
+    assert_eq!(value(&rows[3]), 30.0, "+50 % in the first period");
+    assert_eq!(value(&rows[4]), 20.0, "after the promotion");
+    assert_eq!(rows[3][4], "", "no interval on a scenario line");
+}

@@ -1,0 +1,46 @@
+//! Tests of `workspace::recommend`.
+
+use super::*;
+
+#[test]
+fn settings_round_trip_and_bad_ones_say_which_field() {
+    let typed = RecommendParams {
+        model: ModelKind::Als,
+        factors: 24,
+        iterations: 7,
+        exclude_seen: false,
+        top: 5,
+        validate: false,
+        ..RecommendParams::default()
+    };
+    for params in [RecommendParams::default(), typed] {
+        assert_eq!(
+            RecommendParams::from_settings(&params.to_settings()),
+            Ok(params)
+        );
+    }
+    let mut unknown = RecommendParams::default().to_settings();
+    unknown["model"] = serde_json::json!("svd");
+    let error = RecommendParams::from_settings(&unknown).expect_err("unknown model");
+    assert!(error.to_string().contains("unknown model 'svd'"), "{error}");
+    let mut zero = RecommendParams::default().to_settings();
+    zero["top"] = serde_json::json!(0);
+    assert_eq!(
+        RecommendParams::from_settings(&zero),
+        Err(SettingsError::invalid("top", 0, "must be at least 1"))
+    );
+    let mut heavy = RecommendParams::default().to_settings();
+    heavy["history_weight"] = serde_json::json!(1.5);
+    let error = RecommendParams::from_settings(&heavy).expect_err("weight");
+    assert_eq!(
+        error.to_string(),
+        "history_weight = 1.5: must be between 0 and 1"
+    );
+    // An older project without a field reads it as its default.
+    let mut missing = RecommendParams::default().to_settings();
+    missing.as_object_mut().expect("object").remove("alpha");
+    assert_eq!(
+        RecommendParams::from_settings(&missing),
+        Ok(RecommendParams::default())
+    );
+}
