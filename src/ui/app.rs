@@ -20,8 +20,8 @@ use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use super::project_prompt::ProjectPrompt;
 use super::state::{Tab, Theme, UiState};
 use super::{
-    behaviour_panel, campaigns_panel, data_panel, fonts, forecast_panel, project, recommend_panel,
-    segments_panel, toolbar, value_panel,
+    behaviour_panel, campaigns, campaigns_panel, data_panel, fonts, forecast_panel, project,
+    recommend_panel, segments_panel, toolbar, value_panel,
 };
 
 /// The Marketbench window.
@@ -36,6 +36,8 @@ pub struct MarketbenchApp {
     file_dialog: FileDialog,
     /// The typed project path, when no dialog could be shown.
     project_prompt: Option<ProjectPrompt>,
+    /// The window's context (set by the first frame), for the dialogs commands open.
+    egui_ctx: Option<egui::Context>,
     wake: Wake,
 }
 
@@ -53,6 +55,7 @@ impl MarketbenchApp {
             commands: Commands::default(),
             file_dialog: FileDialog::default(),
             project_prompt: None,
+            egui_ctx: None,
             wake,
         };
         if !files.is_empty() {
@@ -93,6 +96,7 @@ impl MarketbenchApp {
     /// One frame: poll jobs, draw, carry out commands.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.egui_ctx = Some(ctx.clone());
         if !self.fonts_installed {
             fonts::install(&ctx);
             self.fonts_installed = true;
@@ -228,6 +232,15 @@ impl MarketbenchApp {
                      or open your own files.",
                 ),
             },
+            Command::CampaignFileDialog {
+                purpose,
+                save,
+                file_name,
+            } => {
+                if let Some(ctx) = &self.egui_ctx {
+                    campaigns::dialog::show(ctx, purpose, save, &file_name);
+                }
+            }
             Command::RenameSegment { key, name } => {
                 if name.is_empty() {
                     self.state.segment_names.remove(&key);

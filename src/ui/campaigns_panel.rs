@@ -123,7 +123,13 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                     "Opted-out and recently contacted lists, a maximum size, and the \
                      control group kept aside to measure the uplift.",
                 );
-                exclusions_view::ui(left, &mut state.campaigns.draft, results, &mut view);
+                exclusions_view::ui(
+                    left,
+                    &mut state.campaigns.draft,
+                    results,
+                    &mut view,
+                    commands,
+                );
                 let right = &mut columns[1];
                 section_ui(
                     right,

@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use super::campaigns::dialog::Purpose;
 use crate::workspace;
 use crate::workspace::behaviour::BehaviourCommand;
 use crate::workspace::campaign::CampaignsCommand;
@@ -30,6 +31,13 @@ pub enum Command {
     SaveProject(PathBuf),
     /// Open this project file, replacing the open files.
     OpenProject(PathBuf),
+    /// Show a Campaigns file dialog: a save dialog suggesting `file_name` when
+    /// `save`, else an open dialog (the tab takes the answer by its purpose).
+    CampaignFileDialog {
+        purpose: Purpose,
+        save: bool,
+        file_name: String,
+    },
     /// Save the operator's name for a segment (empty: back to the proposed one).
     RenameSegment {
         key: String,

@@ -1,6 +1,7 @@
 //! One-file dialogs for the Campaigns tab (pick a list or an orders file, choose
-//! where to save), shown from a worker thread like the app's open dialog so the
-//! window keeps drawing. Where no dialog can appear the answer is simply
+//! where to save). Views ask with `Command::CampaignFileDialog`; the app opens the
+//! dialog after the frame, on a worker thread like its own open dialog, so the
+//! window keeps drawing; the tab takes the answer by its purpose. Where no dialog can appear the answer is simply
 //! "nothing chosen"; every dialog has a typed path beside it.
 
 use std::path::PathBuf;

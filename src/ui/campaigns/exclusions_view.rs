@@ -8,13 +8,15 @@ use crate::analysis::campaign::{CampaignDef, MaxSize};
 use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
 use super::ViewState;
-use super::dialog::{self, Purpose};
+use super::dialog::Purpose;
+use crate::ui::command::{Command, Commands};
 
 pub fn ui(
     ui: &mut egui::Ui,
     draft: &mut CampaignDef,
     results: Option<&AudienceResults>,
     view: &mut ViewState,
+    commands: &mut Commands,
 ) {
     let lists = [
         (
@@ -40,7 +42,11 @@ pub fn ui(
             )
             .labelled_by(label.id);
             if ui.button("Choose…").clicked() {
-                dialog::show(ui.ctx(), purpose, false, "");
+                commands.send(Command::CampaignFileDialog {
+                    purpose,
+                    save: false,
+                    file_name: String::new(),
+                });
             }
             let path = PathBuf::from(typed.trim());
             if ui

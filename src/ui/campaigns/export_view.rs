@@ -10,9 +10,9 @@ use crate::ui::export_controls::export_status_ui;
 use crate::workspace::campaign::Campaigns;
 
 use super::ViewState;
-use super::dialog::{self, Purpose};
+use super::dialog::Purpose;
 use crate::analysis::campaign::CampaignDef;
-use crate::ui::command::Commands;
+use crate::ui::command::{Command, Commands};
 use crate::workspace::campaign::CampaignsCommand;
 
 /// The formats offered: label, format, BOM, file extension.
@@ -70,7 +70,11 @@ pub fn ui(
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            dialog::show(ui.ctx(), Purpose::Export, true, &name);
+            commands.send(Command::CampaignFileDialog {
+                purpose: Purpose::Export,
+                save: true,
+                file_name: name,
+            });
         }
         let busy = campaigns.export_slot().pending().is_some();
         if ui

@@ -9,9 +9,9 @@ use crate::ui::behaviour::parse_date;
 use crate::ui::format;
 use crate::workspace::campaign::Campaigns;
 
-use super::dialog::{self, Purpose};
+use super::dialog::Purpose;
 use super::{ViewState, percent};
-use crate::ui::command::Commands;
+use crate::ui::command::{Command, Commands};
 use crate::workspace::campaign::CampaignsCommand;
 
 pub fn ui(
@@ -30,7 +30,11 @@ pub fn ui(
         )
         .labelled_by(label.id);
         if ui.button("Choose…").clicked() {
-            dialog::show(ui.ctx(), Purpose::Readout, false, "");
+            commands.send(Command::CampaignFileDialog {
+                purpose: Purpose::Readout,
+                save: false,
+                file_name: String::new(),
+            });
         }
         for (text, typed) in [
             ("from:", &mut view.readout_from),
