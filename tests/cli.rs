@@ -230,3 +230,87 @@ fn bad_input_is_a_clear_error_not_a_panic() {
     assert!(message.contains("date"), "{message}");
     assert!(!message.contains("panicked"), "{message}");
 }
+
+/// Runs `args`, expects a refusal that names the output, and the file unchanged.
+fn refused(args: &[&str], protected: &Path, before: &[u8]) {
+    let output = marketbench(args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{args:?} was not refused");
+    assert!(
+        stderr.contains("refusing to write there"),
+        "{args:?}: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read(protected).expect("still there"),
+        before,
+        "{args:?} changed {}",
+        protected.display()
+    );
+}
+
+#[test]
+fn an_output_path_that_is_an_input_or_a_link_to_one_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let orders = dir.path().join("orders.csv");
+    std::fs::copy(format!("{}/orders.csv", sample_dir()), &orders).expect("copy");
+    let before = std::fs::read(&orders).expect("orders");
+    let orders_arg = orders.to_str().expect("utf-8");
+    refused(&["rfm", orders_arg, "--out", orders_arg], &orders, &before);
+    // The same file by another name: a link, or a file inside a folder given.
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&orders, &link).expect("link");
+    let link_arg = link.to_str().expect("utf-8");
+    refused(
+        &["segment", orders_arg, "--out", link_arg],
+        &orders,
+        &before,
+    );
+    let folder = dir.path().to_str().expect("utf-8");
+    refused(&["forecast", folder, "--out", orders_arg], &orders, &before);
+
+    // A campaign never writes over its project nor the project's data files.
+    let project = dir.path().join("shop.json");
+    let project_arg = project.to_str().expect("utf-8");
+    let made = marketbench(&["project", "new", orders_arg, "--out", project_arg]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let saved = std::fs::read(&project).expect("project");
+    refused(
+        &["project", "new", orders_arg, "--out", orders_arg],
+        &orders,
+        &before,
+    );
+    let define = r#"{"name": "all", "condition": {"kind": "all", "of": []}}"#;
+    for out in [project_arg, orders_arg] {
+        let protected: &Path = if out == project_arg {
+            &project
+        } else {
+            &orders
+        };
+        let content = if out == project_arg { &saved } else { &before };
+        refused(
+            &["campaign", project_arg, "--define", define, "--out", out],
+            protected,
+            content,
+        );
+    }
+    // A new file is written as before.
+    let list = dir.path().join("list.csv");
+    let ok = marketbench(&[
+        "campaign",
+        project_arg,
+        "--define",
+        define,
+        "--out",
+        list.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(list.exists());
+}

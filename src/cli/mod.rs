@@ -10,6 +10,7 @@ mod campaign;
 mod clv;
 mod evaluate;
 mod forecast;
+mod guard;
 mod inspect;
 mod propensity;
 mod recommend;
@@ -69,6 +70,7 @@ pub enum Command {
 
 /// Runs a command. Returns the text to print on standard output.
 pub fn run(command: Command) -> anyhow::Result<String> {
+    guard::check(&command)?;
     match command {
         Command::Campaign(args) => campaign::run(&args),
         Command::Forecast(args) => forecast::run(&args),
