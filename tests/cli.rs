@@ -314,3 +314,44 @@ fn an_output_path_that_is_an_input_or_a_link_to_one_is_refused_and_nothing_chang
     );
     assert!(list.exists());
 }
+
+#[test]
+fn json_nested_deeper_than_any_export_is_refused_not_a_stack_overflow() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = dir.path().join("deep.json");
+    std::fs::write(
+        &deep,
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+    )
+    .expect("write");
+    let objects = dir.path().join("objects.json");
+    std::fs::write(
+        &objects,
+        format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)),
+    )
+    .expect("write");
+    for file in [&deep, &objects] {
+        for command in ["inspect", "rfm"] {
+            let output = marketbench(&[command, file.to_str().expect("utf-8")]);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(
+                output.status.code(),
+                Some(1),
+                "{command} {}: {stderr}",
+                file.display()
+            );
+            assert!(
+                stderr.contains("deep.json") || stderr.contains("objects.json"),
+                "{stderr}"
+            );
+            assert!(
+                stderr.contains("more than 128 levels deep (line 1"),
+                "{stderr}"
+            );
+        }
+    }
+    // A folder holding it says so for that file instead of aborting.
+    let output = marketbench(&["inspect", dir.path().to_str().expect("utf-8")]);
+    assert_ne!(output.status.code(), Some(134), "aborted");
+    assert!(output.status.code().is_some(), "killed by a signal");
+}

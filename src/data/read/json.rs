@@ -5,7 +5,9 @@
 //! and List columns as polars reads them. `max_rows` keeps the first records: for
 //! NDJSON only those lines are parsed, a JSON array is parsed whole and then cut.
 //! `text_columns` are cast to String after reading. A top-level value that is not
-//! an array of objects is a `Parse` error.
+//! an array of objects is a `Parse` error. Text nested deeper than [`MAX_DEPTH`]
+//! arrays and objects is refused before parsing (a `Parse` error naming the line):
+//! the parser recurses per level, and a hostile file would overflow the stack.
 
 use std::io::Cursor;
 use std::num::NonZeroUsize;
@@ -18,6 +20,45 @@ use crate::data::{DataError, FileFormat};
 
 /// Records used to infer NDJSON types.
 const INFER_RECORDS: usize = 10_000;
+
+/// The deepest nesting of arrays and objects read: shop exports have records a
+/// few levels deep; far deeper text is refused rather than parsed recursively.
+pub const MAX_DEPTH: usize = 128;
+
+/// The line and column (1-based) where `bytes` first nests deeper than `limit`
+/// arrays and objects, brackets inside strings not counted; None when it never
+/// does. One pass, no recursion.
+fn too_deep(bytes: &[u8], limit: usize) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut line_start) = (0usize, 1, 0);
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > limit {
+                        return Some((line, i - line_start + 1));
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    None
+}
 
 /// For a `.json` file: NDJSON when it starts with `{` and its first lines are
 /// each a whole object, else a JSON array.
@@ -73,6 +114,16 @@ pub(super) fn read_json(
             file: file.to_owned(),
         });
     }
+    if let Some((line, column)) = too_deep(bytes, MAX_DEPTH) {
+        return Err(DataError::Parse {
+            file: file.to_owned(),
+            message: format!(
+                "nests arrays and objects more than {MAX_DEPTH} levels deep (line {line}, \
+                 column {column}), which no shop export does. Export the data as flat records \
+                 (a JSON array of objects, one object per line, or CSV)."
+            ),
+        });
+    }
     let (format, json_format) = if lines {
         if let Some(n) = options.max_rows {
             bytes = first_lines(bytes, n.max(1));
@@ -104,4 +155,25 @@ pub(super) fn read_json(
     }
     cast_text_columns(&mut frame, &options.text_columns, file)?;
     Ok((frame, format))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_counts_brackets_outside_strings_and_names_the_place() {
+        // Four levels: the array, the record, its list, the object in it.
+        assert_eq!(too_deep(br#"[{"a": [1, {"b": 2}]}]"#, 4), None);
+        assert_eq!(too_deep(br#"[{"a": [1, {"b": 2}]}]"#, 3), Some((1, 12)));
+        assert_eq!(too_deep(br#"[{"a": [1, {"b": 2}]}]"#, 2), Some((1, 8)));
+        // Brackets and escaped quotes inside strings are text.
+        assert_eq!(too_deep(br#"[{"a": "[[[{{{\"[[["}]"#, 2), None);
+        assert_eq!(too_deep(b"{\"a\": 1}\n{\"b\": [[1]]}\n", 2), Some((2, 8)));
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(
+            too_deep(deep.as_bytes(), MAX_DEPTH),
+            Some((1, MAX_DEPTH + 1))
+        );
+    }
 }
