@@ -232,19 +232,23 @@ fn clean_names(raw: Vec<String>) -> Vec<String> {
         .collect();
     // Names in the file are reserved so that a generated `name_2` never takes
     // the place of a real column called `name_2`.
+    // Each repeated name remembers its next suffix, so n copies of a name cost
+    // O(n) tries in all, not O(n²).
     let mut taken: std::collections::HashSet<String> = trimmed.iter().cloned().collect();
-    let mut seen = std::collections::HashSet::new();
+    let mut next_suffix: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     let mut out = Vec::with_capacity(trimmed.len());
     for name in trimmed {
-        if seen.insert(name.clone()) {
+        let Some(n) = next_suffix.get_mut(&name) else {
+            next_suffix.insert(name.clone(), 2);
             out.push(name);
             continue;
-        }
-        let mut n = 2;
+        };
         while taken.contains(&format!("{name}_{n}")) {
-            n += 1;
+            *n += 1;
         }
         let renamed = format!("{name}_{n}");
+        *n += 1;
         taken.insert(renamed.clone());
         out.push(renamed);
     }
@@ -336,5 +340,19 @@ mod tests {
                 "id", "column_2", "amount", "amount_3", "amount_2", "amount_4"
             ]
         );
+    }
+
+    #[test]
+    fn twenty_thousand_copies_of_a_name_get_every_suffix_once() {
+        let mut raw = vec!["a".to_string(); 20_000];
+        raw.push("a_7".into());
+        let names = clean_names(raw);
+        let unique: std::collections::HashSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), names.len());
+        assert_eq!(names[1], "a_2");
+        // a_7 is a real column: the copies skip it.
+        assert_eq!(names[6], "a_8");
+        assert_eq!(names[19_999], "a_20001");
+        assert_eq!(names[20_000], "a_7");
     }
 }
