@@ -172,14 +172,11 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
     // The export sits below the fold: scroll to it first.
     harness.get_by_label("Export to:").scroll_to_me();
     harness.run();
-    harness.get_by_label("Export to:").click();
-    harness.step();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.step();
-    harness
-        .get_by_label("Export to:")
-        .type_text(path.to_str().expect("utf-8 path"));
-    harness.step();
+    replace_text(
+        &mut harness,
+        "Export to:",
+        path.to_str().expect("utf-8 path"),
+    );
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .scroll_to_me();

@@ -260,22 +260,7 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
     let dir = std::env::temp_dir().join(format!("mb-ui-segments-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("members.csv");
-    harness.get_by_label("Export to:").click();
-    harness.step();
-    // Select the proposed path, so the typed one replaces it.
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.step();
-    harness
-        .get_by_label("Export to:")
-        .type_text(&path.display().to_string());
-    harness.step();
-    harness
-        .get_by_role_and_label(Role::Button, "Export CSV")
-        .click();
-    step_until(&mut harness, "the export", |app| {
-        let export = app.workspace().segments.export_slot();
-        export.pending().is_none() && (export.value().is_some() || export.error().is_some())
-    });
+    export_segment_csv(&mut harness, &path);
     let wrote = format!("Wrote {size} customers to {}", path.display());
     let export = harness.state().workspace().segments.export_slot();
     let outcome = (export.value(), export.error().map(|e| e.to_string()));
@@ -318,21 +303,7 @@ fn the_segment_command_and_the_tab_export_the_same_members_for_the_same_settings
     let mut harness = segments_tab_sized(returning_user(), 4_000.0);
     let dir = tempfile::tempdir().expect("temp dir");
     let tab_file = dir.path().join("tab.csv");
-    harness.get_by_label("Export to:").click();
-    harness.step();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.step();
-    harness
-        .get_by_label("Export to:")
-        .type_text(&tab_file.display().to_string());
-    harness.step();
-    harness
-        .get_by_role_and_label(Role::Button, "Export CSV")
-        .click();
-    step_until(&mut harness, "the export", |app| {
-        let export = app.workspace().segments.export_slot();
-        export.pending().is_none() && (export.value().is_some() || export.error().is_some())
-    });
+    export_segment_csv(&mut harness, &tab_file);
     let shown = results(harness.state()).expect("results");
     let params = shown.params.clone();
     let KChoice::Auto { min, max } = params.k else {

@@ -79,6 +79,29 @@ pub fn current(app: &MarketbenchApp) -> Option<&Audience> {
         .flatten()
 }
 
+/// Replaces the text of the field labelled `label` by `text` (click, select
+/// all, type).
+pub fn replace_text(harness: &mut Harness<'_, MarketbenchApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness.get_by_label(label).type_text(text);
+    harness.step();
+}
+
+/// Exports the selected segment's members to `path` as CSV and waits for the job.
+pub fn export_segment_csv(harness: &mut Harness<'_, MarketbenchApp>, path: &std::path::Path) {
+    replace_text(harness, "Export to:", &path.display().to_string());
+    harness
+        .get_by_role_and_label(Role::Button, "Export CSV")
+        .click();
+    step_until(harness, "the export", |app| {
+        let export = app.workspace().segments.export_slot();
+        export.pending().is_none() && (export.value().is_some() || export.error().is_some())
+    });
+}
+
 /// Clicks the tab's button on the left and lets the frame settle.
 pub fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
     harness
