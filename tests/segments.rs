@@ -410,3 +410,29 @@ fn cli_segments_the_sample_store_and_writes_members() {
     let segment: usize = fields[1].parse().expect("segment id");
     assert_eq!(fields[2], names[segment]);
 }
+
+#[test]
+fn a_k_beyond_what_a_campaign_can_use_is_refused_at_once_with_the_bound() {
+    for k_args in [["--k", "5000"], ["--k-max", "60"]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_marketbench"))
+            .arg("segment")
+            .arg(format!("{}/orders.csv", sample_dir()))
+            .args(k_args)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{k_args:?}: {stderr}");
+        assert!(
+            stderr.contains("is more segments than a campaign can use: choose at most 50"),
+            "{k_args:?}: {stderr}"
+        );
+    }
+    // The analysis refuses it too, for callers that skip the settings check.
+    let params = SearchParams {
+        k: KChoice::Fixed(51),
+        ..SearchParams::default()
+    };
+    let data = Array2::<f64>::zeros((100, 2));
+    let error = cluster(data.view(), &params, &Progress::detached()).expect_err("K = 51");
+    assert!(error.to_string().contains("choose at most 50"), "{error}");
+}

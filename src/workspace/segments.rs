@@ -23,7 +23,7 @@ use polars::prelude::{Column, DataFrame};
 
 use crate::analysis::segments::scatter::{SCATTER_POINTS, Scatter, pca_scatter};
 use crate::analysis::segments::{
-    FeatureSet, KChoice, KScore, SearchParams, SegmentTree, Segmentation, TreeParams,
+    FeatureSet, KChoice, KScore, MAX_K, SearchParams, SegmentTree, Segmentation, TreeParams,
     explain_segments, segment_customers,
 };
 use crate::data::Store;
@@ -53,8 +53,8 @@ impl Default for SegmentsParams {
 }
 
 impl SegmentsParams {
-    /// Checks the settings before any work: K of at least 2, an auto range from 2
-    /// with its smallest K at most its largest.
+    /// Checks the settings before any work: K of at least 2 and at most
+    /// [`MAX_K`], an auto range from 2 with its smallest K at most its largest.
     pub fn check(&self) -> Result<(), SettingsError> {
         match self.k {
             KChoice::Fixed(k) if k < 2 => Err(SettingsError::invalid(
@@ -67,6 +67,13 @@ impl SegmentsParams {
                 format!("{min}..{max}"),
                 "auto K needs 2 <= smallest K <= largest K",
             )),
+            KChoice::Fixed(k) | KChoice::Auto { max: k, .. } if k > MAX_K => {
+                Err(SettingsError::invalid(
+                    "k",
+                    k,
+                    format!("is more segments than a campaign can use: choose at most {MAX_K}"),
+                ))
+            }
             _ => Ok(()),
         }
     }

@@ -16,17 +16,17 @@ pub enum SettingsError {
     Invalid {
         field: &'static str,
         value: String,
-        why: &'static str,
+        why: String,
     },
 }
 
 impl SettingsError {
     /// A field with a value the tab cannot run with.
-    pub fn invalid(field: &'static str, value: impl ToString, why: &'static str) -> Self {
+    pub fn invalid(field: &'static str, value: impl ToString, why: impl Into<String>) -> Self {
         SettingsError::Invalid {
             field,
             value: value.to_string(),
-            why,
+            why: why.into(),
         }
     }
 }

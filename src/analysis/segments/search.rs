@@ -92,6 +92,10 @@ impl Default for SearchParams {
     }
 }
 
+/// The most segments a run makes: more than a campaign can tell apart, and a K
+/// search up to thousands would run for minutes.
+pub const MAX_K: usize = 50;
+
 impl SearchParams {
     /// An error for settings no run can use, before any work starts.
     pub fn check(&self, rows: usize) -> Result<(), AnalysisError> {
@@ -106,6 +110,11 @@ impl SearchParams {
         if min < 2 || min > max {
             return Err(invalid(format!(
                 "K must be at least 2 and the range ordered (got {min}..={max})"
+            )));
+        }
+        if max > MAX_K {
+            return Err(invalid(format!(
+                "K = {max} is more segments than a campaign can use: choose at most {MAX_K}"
             )));
         }
         if max > rows {
