@@ -269,9 +269,7 @@ pub fn compute_headless(
     let clv = kinds.contains(&ScoreKind::Clv);
     if propensity {
         progress.set_message("scoring propensity, churn risk and value");
-        let thresholds = settings.value.thresholds;
-        let params = settings.value.params.clone();
-        let results = super::value::compute(store, params, thresholds, progress)?;
+        let results = super::value::compute(store, settings.value.clone(), progress)?;
         let rows: Vec<CustomerRow> = results
             .rows
             .into_iter()
@@ -286,7 +284,7 @@ pub fn compute_headless(
                 },
             })
             .collect();
-        frames.value = Some(value_frame(&rows, &thresholds)?);
+        frames.value = Some(value_frame(&rows, &settings.value.thresholds)?);
     } else if clv {
         progress.set_message("fitting customer value");
         let fitted = crate::analysis::clv::clv(&lines, &Default::default(), progress)?;

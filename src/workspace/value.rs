@@ -300,7 +300,7 @@ impl Value {
         self.results.run(
             params.clone(),
             Inputs::of_store(store_version),
-            move |progress| compute(&store, params, thresholds, progress),
+            move |progress| compute(&store, ValueSettings { params, thresholds }, progress),
         );
     }
 
@@ -452,8 +452,7 @@ pub fn join_rows(scores: &DataFrame, clv: Option<&DataFrame>) -> anyhow::Result<
 /// then CLV, and joins them.
 pub fn compute(
     store: &Store,
-    params: ValueParams,
-    thresholds: RiskThresholds,
+    settings: ValueSettings,
     progress: &Progress,
 ) -> anyhow::Result<ValueResults> {
     progress.set_message("reading the order lines");
@@ -461,11 +460,9 @@ pub fn compute(
         .order_lines()?
         .ok_or_else(|| anyhow!("no orders file is loaded: open one to train the models"))?;
     progress.check()?;
-    let settings = ValueSettings { params, thresholds };
     settings.check()?;
     let propensity_params = settings.propensity_params();
     propensity_params.check()?;
-    let ValueSettings { params, .. } = settings;
     let events = store.of_kind(FileKind::Events).next().map(|t| &t.frame);
     let propensity = propensity_with_events(&lines, events, &propensity_params, progress)?;
     progress.check()?;
@@ -480,7 +477,7 @@ pub fn compute(
     progress.check()?;
     let rows = join_rows(&propensity.scores, clv.as_ref().ok().map(|c| &c.customers))?;
     Ok(ValueResults {
-        params,
+        params: settings.params,
         propensity,
         clv,
         rows,
