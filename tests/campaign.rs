@@ -128,17 +128,26 @@ fn a_campaign_on_the_sample_store_matches_rfm_exports_and_reads_out() {
         assert_eq!(sidecar["seed"], 9);
         assert_eq!(sidecar["rows"].as_u64(), Some(rows));
         assert_eq!(sidecar["data_files"].as_array().map(Vec::len), Some(3));
+        // Every list holds the targets only (every one has an email here); the
+        // control group is written beside it and recorded in the sidecar.
+        assert_eq!(rows, targets, "{format}");
+        let control_name = format!("winback-{format}.control.csv");
+        assert_eq!(sidecar["control_file"], control_name.as_str());
+        assert_eq!(sidecar["control_rows"].as_u64(), Some(size - targets));
+        let control = text(&folder.path().join(&control_name));
+        assert_eq!(control.lines().count() as u64, size - targets + 1);
+        assert!(control.lines().skip(1).all(|l| l.ends_with(",control")));
         if let Some(header) = header {
-            // Tool files: targets only (every one has an email here).
-            assert_eq!(rows, targets, "{format}");
             let written = text(&out);
             assert_eq!(written.lines().next(), Some(header), "{format}");
             assert_eq!(written.lines().count() as u64, targets + 1);
             if format == "google" {
                 assert!(!written.contains("@example"), "raw emails in {format}");
             }
-        } else {
-            assert_eq!(rows, size, "{format}: control rows are kept, marked");
+        } else if format == "csv" {
+            let written = text(&out);
+            assert_eq!(written.lines().count() as u64, targets + 1);
+            assert!(written.lines().skip(1).all(|l| l.ends_with(",target")));
         }
     }
 
@@ -183,12 +192,13 @@ fn a_campaign_on_the_sample_store_matches_rfm_exports_and_reads_out() {
         .skip(1)
         .map(|l| l.split(',').next().unwrap_or_default().to_string())
         .collect();
-    let full = text(&folder.path().join("winback-csv.out"));
+    let full = text(&folder.path().join("winback-csv.out"))
+        + &text(&folder.path().join("winback-csv.control.csv"));
     let header: Vec<&str> = full.lines().next().expect("header").split(',').collect();
     let email_at = header.iter().position(|h| *h == "email").expect("email");
     let sharing = full
         .lines()
-        .skip(1)
+        .filter(|l| !l.starts_with("customer_id,"))
         .filter(|l| {
             let email = l.split(',').nth(email_at).unwrap_or_default();
             emails.contains(&email.trim().to_lowercase())
@@ -296,9 +306,9 @@ fn scores_join_on_so_conditions_use_them_and_exports_carry_them() {
     ]));
     let size = run["size"].as_u64().expect("size");
     assert!(size > 100 && size < 5_000, "{size}");
-    // The response rate is the targets' mean propensity, at least the threshold.
-    assert_eq!(run["rate_from_scores"], true);
-    assert!(run["response_rate"].as_f64().expect("rate") >= 0.3);
+    // The baseline (buy anyway) is the targets' mean propensity, at least the threshold.
+    assert_eq!(run["baseline_from_scores"], true);
+    assert!(run["inputs"]["baseline_rate"].as_f64().expect("rate") >= 0.3);
     let written = text(&out);
     let mut lines = written.lines();
     let header: Vec<&str> = lines.next().expect("header").split(',').collect();
@@ -322,7 +332,7 @@ fn scores_join_on_so_conditions_use_them_and_exports_carry_them() {
     }
     let at = |name: &str| header.iter().position(|h| *h == name).expect("column");
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
-    assert_eq!(rows.len() as u64, size);
+    assert_eq!(Some(rows.len() as u64), run["targets"].as_u64());
     for row in &rows {
         let propensity: f64 = row[at("propensity")].parse().expect("a propensity");
         assert!((0.3..=1.0).contains(&propensity), "{propensity}");

@@ -147,9 +147,21 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
         .map(|p| p.expect("scored").parse().expect("number"))
         .collect();
     assert!(propensity.iter().all(|p| *p >= 0.5));
-    let strict_outcome = harness.state().state().campaigns.outcome(&strict);
+    let strict_outcome = harness.state().state().campaigns.outcome(&strict, None);
     assert!(shown(&harness, &format::count(strict.size())));
     assert!(shown(&harness, &format::money(strict_outcome.cost)));
+    // The targets' mean propensity is who buys anyway, not who responds: the
+    // header card and the ROI panel show the same two figures.
+    let mean = strict.scored_baseline_rate.expect("scored");
+    assert!((strict_outcome.baseline_buyers - mean * strict.targets as f64).abs() < 1e-9);
+    for figure in [
+        strict_outcome.baseline_buyers,
+        strict_outcome.incremental_responders,
+    ] {
+        let text = format!("{figure:.1}");
+        let places = harness.query_all_by_label(&text).count();
+        assert!(places >= 2, "{text} shown {places} times");
+    }
 
     // A lower threshold: more targets, a lower mean propensity, another ROI.
     harness
@@ -161,8 +173,8 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
     });
     let loose = current(harness.state()).expect("audience").clone();
     assert!(loose.size() > strict.size());
-    assert!(loose.response_rate < strict.response_rate);
-    let loose_outcome = harness.state().state().campaigns.outcome(&loose);
+    assert!(loose.scored_baseline_rate < strict.scored_baseline_rate);
+    let loose_outcome = harness.state().state().campaigns.outcome(&loose, None);
     assert_ne!(loose_outcome.roi, strict_outcome.roi);
     assert!(shown(&harness, &format::money(loose_outcome.cost)));
 
@@ -187,8 +199,17 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
     wait(&mut harness, "the export", |app| {
         app.workspace().campaigns.export_slot().value().is_some()
     });
-    let done = format!("Wrote {} rows to {}", loose.size(), path.display());
+    let control = dir.path().join("list.control.csv");
+    let done = format!(
+        "Wrote {} target rows to {}; the control group ({} rows, not to be contacted) to {}",
+        loose.targets,
+        path.display(),
+        loose.controls,
+        control.display()
+    );
     assert!(shown(&harness, &done), "{done}");
+    let held_out = std::fs::read_to_string(&control).expect("control file");
+    assert_eq!(held_out.lines().count(), loose.controls + 1);
     let text = std::fs::read_to_string(&path).expect("exported file");
     let mut lines = text.lines();
     let header = lines.next().expect("header");
@@ -201,7 +222,7 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
     ] {
         assert!(header.split(',').any(|h| h == column), "{column}: {header}");
     }
-    assert_eq!(lines.count(), loose.size());
+    assert_eq!(lines.count(), loose.targets);
     assert!(dir.path().join("list.csv.json").exists());
 }
 

@@ -55,7 +55,7 @@ fn a_campaign_never_shows_or_joins_results_of_files_that_were_replaced() {
     workspace.open(a.clone(), Origin::Sample);
     settle(&mut workspace, Focus::Data, "file A", loaded(&a));
     workspace.apply(Command::Campaigns(CampaignsCommand::Define {
-        def: CampaignDef::new("all", Condition::All { of: vec![] }),
+        def: Box::new(CampaignDef::new("all", Condition::All { of: vec![] })),
         segment_names: vec!["first".into(), "second".into()],
     }));
     // The Campaigns tab starts Segments by itself, then builds on them.

@@ -8,9 +8,11 @@
 //! - `campaign --define` adds or replaces a campaign (JSON text, or `@file`) in the
 //!   project and saves it; `--name` picks a saved one. Either way the audience is
 //!   built and its size and expected ROI printed; `--out` exports the targets with
-//!   a sidecar. The response rate comes from the `propensity` column when the
-//!   customer frame has one, else from the campaign's typed rate; the average
-//!   order value is the audience's own history unless `--aov` is given.
+//!   a sidecar and the control group beside them (`NAME.control.csv`). The ROI's
+//!   baseline (buy anyway) comes from the `propensity` column when the customer
+//!   frame has one, else from the campaign's typed rate; the uplift is typed
+//!   (`--uplift` or the campaign's); the average order value is the audience's
+//!   own history unless `--aov` is given.
 //! - `--curve COLUMN` adds ROI against audience size (cuts at each score value);
 //!   `--readout LATER_ORDERS [--since D] [--until D]` compares targets and control
 //!   in later orders (the audience is rebuilt from the project: same files and
@@ -37,9 +39,10 @@ use crate::analysis::campaign::{
     Audience, CampaignDef, CurvePoint, Readout, RoiInputs, RoiOutcome, readout, roi, roi_curve,
 };
 use crate::export::campaign::{
-    CampaignExport, CampaignFormat, DataFileRecord, Sidecar, export_campaign, sidecar_path,
+    CampaignExport, CampaignFormat, DataFileRecord, Sidecar, Written, export_campaign, sidecar_path,
 };
 use crate::jobs::Progress;
+use crate::ui::format::percent;
 use crate::workspace::campaign_scores::{ScoreKind, ScoreSettings, compute_headless};
 use crate::workspace::project::{OpenedProject, Project};
 
@@ -121,6 +124,11 @@ pub struct CampaignArgs {
     /// Typed average order value (default: the audience's own history).
     #[arg(long, value_name = "AMOUNT")]
     pub aov: Option<f64>,
+    /// Share of targets expected to buy because of the campaign, e.g. 0.02
+    /// (default: the campaign's `roi.uplift_rate`). Only these earn in the ROI;
+    /// the buyers anyway (mean propensity) cost the incentive.
+    #[arg(long, value_name = "SHARE")]
+    pub uplift: Option<f64>,
     /// Also print ROI against audience size, cutting the targets at each value of
     /// this score column (highest first), e.g. monetary or propensity.
     #[arg(long, value_name = "COLUMN")]
@@ -188,22 +196,15 @@ fn read_definition(define: &str) -> anyhow::Result<CampaignDef> {
 }
 
 fn format_for(args: &CampaignArgs, out: &Path) -> CampaignFormat {
-    if let Some(format) = args.format {
-        return format.into();
-    }
-    let extension = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("xlsx") => CampaignFormat::Xlsx,
-        Some("parquet") => CampaignFormat::Parquet,
-        _ => CampaignFormat::Csv,
-    }
+    args.format
+        .map_or_else(|| CampaignFormat::from_path(out), CampaignFormat::from)
 }
 
 /// `campaign`.
 pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
+    if let Some(out) = &args.out {
+        format_for(args, out).check_path(out)?;
+    }
     let mut opened = Project::open(&args.project)?;
     let name = match &args.define {
         Some(define) => {
@@ -241,7 +242,10 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
         .audience(&name, &store, scores.as_ref(), &progress)
         .with_context(|| format!("building the audience of '{name}'"))?;
     let inputs = RoiInputs {
-        response_rate: audience.response_rate,
+        baseline_rate: audience
+            .scored_baseline_rate
+            .unwrap_or(campaign.roi.baseline_rate),
+        uplift_rate: args.uplift.unwrap_or(campaign.roi.uplift_rate),
         avg_order_value: args
             .aov
             .or(audience.history_aov)
@@ -250,13 +254,17 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
     };
     let outcome = roi(&inputs, audience.targets);
     let written = match &args.out {
-        Some(out) => Some((out, export(args, &opened, &campaign, &audience, out)?)),
+        Some(out) => {
+            let out = std::path::absolute(out)?;
+            let written = export(args, &opened, &campaign, &audience, &out)?;
+            Some((out, written))
+        }
         None => None,
     };
     let curve = match &args.curve {
         Some(column) => {
             let scored =
-                audience.scored_targets(column, &campaign.response_column, inputs.response_rate)?;
+                audience.scored_targets(column, &campaign.response_column, inputs.baseline_rate)?;
             Some(roi_curve(&scored, &inputs))
         }
         None => None,
@@ -286,16 +294,18 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
             "targets": audience.targets,
             "controls": audience.controls,
             "revenue_share": audience.revenue_share,
-            "response_rate": audience.response_rate,
-            "rate_from_scores": audience.rate_from_scores,
-            "expected_responders": audience.expected_responders,
+            "baseline_from_scores": audience.scored_baseline_rate.is_some(),
             "inputs": inputs,
             "roi": outcome,
             "warnings": warnings,
         });
-        if let Some((out, rows)) = written {
+        if let Some((out, written)) = &written {
             value["out"] = json!(out.display().to_string());
-            value["rows"] = json!(rows);
+            value["rows"] = json!(written.rows);
+            if let Some((control, rows)) = &written.control {
+                value["control_out"] = json!(control.display().to_string());
+                value["control_rows"] = json!(rows);
+            }
         }
         if let Some(curve) = &curve {
             value["curve"] = json!(curve);
@@ -305,7 +315,14 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
         }
         return Ok(serde_json::to_string_pretty(&value)?);
     }
-    let mut text = as_text(&name, &audience, &inputs, &outcome, written, &warnings);
+    let mut text = as_text(
+        &name,
+        &audience,
+        &inputs,
+        &outcome,
+        written.as_ref(),
+        &warnings,
+    );
     if let Some(curve) = &curve {
         curve_text(&mut text, curve);
     }
@@ -320,7 +337,7 @@ fn curve_text(text: &mut String, curve: &[CurvePoint]) {
     let _ = writeln!(
         text,
         "ROI by audience size:\n  {:>10} {:>9} {:>9} {:>12} {:>8}",
-        "threshold", "contacts", "response", "profit", "ROI"
+        "threshold", "contacts", "baseline", "profit", "ROI"
     );
     let step = curve.len().div_ceil(10).max(1);
     let best = curve
@@ -337,7 +354,7 @@ fn curve_text(text: &mut String, curve: &[CurvePoint]) {
             "  {:>10.2} {:>9} {:>9} {:>12.2} {:>8}{}",
             point.threshold,
             point.outcome.contacts,
-            percent(point.response_rate),
+            percent(point.baseline_rate),
             point.outcome.profit,
             point
                 .outcome
@@ -390,7 +407,7 @@ fn export(
     campaign: &CampaignDef,
     audience: &Audience,
     out: &Path,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Written> {
     let data_files = opened
         .checks
         .iter()
@@ -402,6 +419,8 @@ fn export(
         seed: campaign.seed,
         format: String::new(),
         rows: 0,
+        control_file: None,
+        control_rows: 0,
         created_at: chrono::Utc::now().to_rfc3339(),
         marketbench_version: env!("CARGO_PKG_VERSION").to_string(),
     };
@@ -414,16 +433,12 @@ fn export(
     Ok(export_campaign(&audience.frame, out, &options, &sidecar)?)
 }
 
-fn percent(value: f64) -> String {
-    format!("{:.1}%", value * 100.0)
-}
-
 fn as_text(
     name: &str,
     audience: &Audience,
     inputs: &RoiInputs,
     outcome: &RoiOutcome,
-    written: Option<(&PathBuf, usize)>,
+    written: Option<&(PathBuf, Written)>,
     warnings: &[String],
 ) -> String {
     let mut text = String::new();
@@ -446,36 +461,39 @@ fn as_text(
             .map(|s| format!(", {} of revenue", percent(s)))
             .unwrap_or_default()
     );
-    let source = if audience.rate_from_scores {
-        "mean propensity"
-    } else {
-        "typed"
+    let source = match audience.scored_baseline_rate {
+        Some(_) => "mean propensity",
+        None => "typed",
     };
     let _ = writeln!(
         text,
-        "expected: {:.1} responders at {} ({source}), order value {:.2}",
-        audience.expected_responders,
-        percent(inputs.response_rate),
+        "expected: {:.1} buy anyway (baseline {}, {source}), {:.1} incremental responders \
+         (uplift {}), order value {:.2}",
+        outcome.baseline_buyers,
+        percent(inputs.baseline_rate),
+        outcome.incremental_responders,
+        percent(inputs.uplift_rate),
         inputs.avg_order_value
     );
     let _ = writeln!(
         text,
-        "ROI: cost {:.2}, incremental revenue {:.2}, incremental margin {:.2}, profit {:.2}, ROI {}, break-even response {}",
-        outcome.cost,
+        "ROI: contact cost {:.2}, incentive cost {:.2}, incremental revenue {:.2}, incremental margin {:.2}, profit {:.2}, ROI {}, break-even uplift {}",
+        outcome.contact_cost,
+        outcome.incentive_cost,
         outcome.incremental_revenue,
         outcome.incremental_margin,
         outcome.profit,
-        outcome.roi.map(percent).unwrap_or_else(|| "n/a".into()),
+        outcome.roi.map(percent).unwrap_or_else(|| "—".into()),
         outcome
-            .break_even_response_rate
+            .break_even_uplift
             .map(percent)
             .unwrap_or_else(|| "none (incentive ≥ margin)".into())
     );
-    if let Some((out, rows)) = written {
+    if let Some((out, written)) = written {
         let _ = writeln!(
             text,
-            "wrote {rows} rows to {} (definition in {})",
-            out.display(),
+            "{} (definition in {})",
+            written.describe(out),
             sidecar_path(out).display()
         );
     }

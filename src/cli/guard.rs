@@ -2,7 +2,7 @@
 //! it reads — a data file (or one in a folder it was given), the project file and
 //! the project's data files, a readout file — nor over a link to one of them
 //! (the same file by device and inode), and neither does a campaign list's
-//! sidecar (`<file>.json`). Checked before any work starts.
+//! sidecar (`<file>.json`) or control file (`<name>.control.csv`). Checked before any work starts.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +10,7 @@ use anyhow::bail;
 
 use super::Command;
 use crate::data::expand_folders;
-use crate::export::campaign::sidecar_path;
+use crate::export::campaign::{control_path, sidecar_path};
 
 /// Refuses `command` when a file it would write is one of its inputs.
 pub fn check(command: &Command) -> anyhow::Result<()> {
@@ -49,7 +49,7 @@ fn io(command: &Command) -> (Vec<PathBuf>, Vec<PathBuf>) {
             let outputs = args
                 .out
                 .iter()
-                .flat_map(|o| [o.clone(), sidecar_path(o)])
+                .flat_map(|o| [o.clone(), sidecar_path(o), control_path(o)])
                 .collect();
             (inputs, outputs)
         }

@@ -2,12 +2,15 @@
 //! reproduce them.
 //!
 //! Contract:
-//! - `Csv`, `Xlsx`, `Parquet`: every column of the audience, control rows
-//!   included (the `group` column tells them apart), as the module contract of
-//!   `export` says (atomic, neutralised cells). Parquet text cells are neutralised
-//!   too, so a sheet opened from it is just as safe.
-//! - Tool files hold the targets only (the control group is held out, never
-//!   contacted) and are UTF-8 CSV without a BOM:
+//! - Every list holds the targets only: the control group is held out, never
+//!   contacted, so no file meant for a tool can mail it by accident. The control
+//!   rows are written beside the list as `NAME.control.csv` (every audience
+//!   column, neutralised CSV, `list.xlsx` → `list.control.csv`) for the readout,
+//!   and the sidecar names that file and its rows.
+//! - `Csv`, `Xlsx`, `Parquet`: every column of the audience, as the module
+//!   contract of `export` says (atomic, neutralised cells). Parquet text cells are
+//!   neutralised too, so a sheet opened from it is just as safe.
+//! - Tool files are UTF-8 CSV without a BOM:
 //!   - Mailchimp: `Email Address`, `First Name`, `Last Name`, `Phone Number`,
 //!     `TAGS` (the campaign name), then each `rec_*` column as a merge field
 //!     (upper case, letters and digits, at most 10 characters: `rec_1` → `REC1`).
@@ -22,8 +25,9 @@
 //!     Google's keeps the `+`, as each documents. Rows with neither an email nor a
 //!     phone are left out; an unusable cell is empty.
 //! - The sidecar `<file>.json` (e.g. `list.csv.json`) is written atomically after
-//!   the list: the campaign definition, the data files (name, size, SHA-256), the
-//!   seed, the format, the row count and the time (UTC, RFC 3339).
+//!   the list and the control file: the campaign definition, the data files
+//!   (name, size, SHA-256), the seed, the format, the row counts of the list and
+//!   of the control file (and its name), and the time (UTC, RFC 3339).
 
 use std::path::{Path, PathBuf};
 
@@ -72,6 +76,51 @@ impl CampaignFormat {
     }
 }
 
+impl CampaignFormat {
+    /// The file extension the format writes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            CampaignFormat::Xlsx => "xlsx",
+            CampaignFormat::Parquet => "parquet",
+            _ => "csv",
+        }
+    }
+
+    /// The format a list file's extension asks for: `.xlsx`, `.parquet`, else CSV.
+    pub fn from_path(path: &Path) -> CampaignFormat {
+        match extension_of(path).as_str() {
+            "xlsx" => CampaignFormat::Xlsx,
+            "parquet" => CampaignFormat::Parquet,
+            _ => CampaignFormat::Csv,
+        }
+    }
+
+    /// Refuses a `path` whose extension names another table format (`--format
+    /// meta --out x.xlsx` would put CSV text in a file Excel cannot open); other
+    /// extensions, or none, are accepted (`.txt` for CSV too).
+    pub fn check_path(self, path: &Path) -> Result<(), ExportError> {
+        const TABLE_EXTENSIONS: [&str; 7] =
+            ["csv", "tsv", "xlsx", "xls", "xlsm", "parquet", "json"];
+        let extension = extension_of(path);
+        if !TABLE_EXTENSIONS.contains(&extension.as_str()) || extension == self.extension() {
+            return Ok(());
+        }
+        Err(ExportError::FormatMismatch {
+            file: path.to_path_buf(),
+            format: self.name(),
+            expected: self.extension(),
+            extension,
+        })
+    }
+}
+
+fn extension_of(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
 /// How to write a campaign list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CampaignExport {
@@ -118,7 +167,14 @@ pub struct Sidecar {
     pub data_files: Vec<DataFileRecord>,
     pub seed: u64,
     pub format: String,
+    /// Rows of the list (targets only).
     pub rows: usize,
+    /// The control group's file beside the list (its name), when there is a control group.
+    #[serde(default)]
+    pub control_file: Option<String>,
+    /// Rows of the control file.
+    #[serde(default)]
+    pub control_rows: usize,
     /// UTC time of the export, RFC 3339.
     pub created_at: String,
     pub marketbench_version: String,
@@ -131,21 +187,68 @@ pub fn sidecar_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Writes `audience` to `path` as `options` say, then the sidecar (its `rows`
-/// and `format` filled in here). Returns the rows written.
+/// The control group's file beside the list at `path`: `NAME.control.csv`.
+pub fn control_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.control.csv"))
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    /// Rows of the list (targets).
+    pub rows: usize,
+    /// The control file and its rows, when the audience has a control group.
+    pub control: Option<(PathBuf, usize)>,
+}
+
+impl Written {
+    /// "Wrote 447 rows to /a/list.csv; the control group (50 rows) to /a/list.control.csv".
+    pub fn describe(&self, path: &Path) -> String {
+        let mut text = format!("Wrote {} target rows to {}", self.rows, path.display());
+        if let Some((control, rows)) = &self.control {
+            text.push_str(&format!(
+                "; the control group ({rows} rows, not to be contacted) to {}",
+                control.display()
+            ));
+        }
+        text
+    }
+}
+
+/// Writes the targets of `audience` to `path` as `options` say, the control rows
+/// to [`control_path`], then the sidecar (its counts and `format` filled in here).
 pub fn export_campaign(
     audience: &DataFrame,
     path: &Path,
     options: &CampaignExport,
     sidecar: &Sidecar,
-) -> Result<usize, ExportError> {
-    let frame = list_frame(audience, options).map_err(|source| ExportError::Polars {
+) -> Result<Written, ExportError> {
+    let failed = |source| ExportError::Polars {
         file: path.to_path_buf(),
         source,
-    })?;
+    };
+    options.format.check_path(path)?;
+    let (targets, controls) = split_groups(audience).map_err(failed)?;
+    let frame = list_frame(&targets, options).map_err(failed)?;
     write_list(&frame, path, options)?;
+    let control = match controls.height() {
+        0 => None,
+        rows => {
+            let file = control_path(path);
+            write_table(&controls, &file, ExportFormat::Csv { bom: options.bom })?;
+            Some((file, rows))
+        }
+    };
     let record = Sidecar {
         rows: frame.height(),
+        control_file: control
+            .as_ref()
+            .and_then(|(file, _)| file.file_name().map(|n| n.to_string_lossy().into_owned())),
+        control_rows: control.as_ref().map_or(0, |(_, rows)| *rows),
         format: options.format.name().to_string(),
         ..sidecar.clone()
     };
@@ -162,7 +265,26 @@ pub fn export_campaign(
                 source,
             })
     })?;
-    Ok(frame.height())
+    Ok(Written {
+        rows: frame.height(),
+        control,
+    })
+}
+
+/// The audience's target rows and its control rows (all targets without a
+/// `group` column).
+fn split_groups(audience: &DataFrame) -> PolarsResult<(DataFrame, DataFrame)> {
+    if !audience.schema().contains("group") {
+        return Ok((audience.clone(), audience.clear()));
+    }
+    let of = |group: &str| {
+        audience
+            .clone()
+            .lazy()
+            .filter(col("group").cast(DataType::String).eq(lit(group)))
+            .collect()
+    };
+    Ok((of("target")?, of("control")?))
 }
 
 /// Writes an already shaped list frame atomically.
@@ -220,23 +342,14 @@ pub(crate) fn write_parquet(
         .map_err(failed)
 }
 
-/// The frame to write for `options.format` (see the module contract).
-pub fn list_frame(audience: &DataFrame, options: &CampaignExport) -> PolarsResult<DataFrame> {
+/// The frame to write for `options.format` from the `targets` (see the module contract).
+pub fn list_frame(targets: &DataFrame, options: &CampaignExport) -> PolarsResult<DataFrame> {
     if matches!(
         options.format,
         CampaignFormat::Csv | CampaignFormat::Xlsx | CampaignFormat::Parquet
     ) {
-        return Ok(audience.clone());
+        return Ok(targets.clone());
     }
-    let targets = if audience.schema().contains("group") {
-        audience
-            .clone()
-            .lazy()
-            .filter(col("group").cast(DataType::String).eq(lit("target")))
-            .collect()?
-    } else {
-        audience.clone()
-    };
     let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
         if !targets.schema().contains(name) {
             return Ok(vec![None; targets.height()]);

@@ -60,6 +60,8 @@ fn sidecar() -> Sidecar {
         seed: 7,
         format: String::new(),
         rows: 0,
+        control_file: None,
+        control_rows: 0,
         created_at: "2026-11-23T00:00:00Z".into(),
         marketbench_version: "test".into(),
     }
@@ -73,10 +75,10 @@ fn ad_audience_files_hold_only_hashes_of_targets() {
         (CampaignFormat::Google, "Email,Phone", PHONE_E164_HASH),
     ] {
         let path = folder.path().join(format!("{}.csv", format.name()));
-        let rows =
+        let written =
             export_campaign(&audience(), &path, &options(format), &sidecar()).expect("export");
         // C2 is control; C3 has an unusable phone and no email; C4 has neither.
-        assert_eq!(rows, 1);
+        assert_eq!(written.rows, 1);
         let text = std::fs::read_to_string(&path).expect("read");
         assert_eq!(text, format!("{header}\n{EMAIL_HASH},{phone_hash}\n"));
         assert!(!text.contains("example") && !text.contains("1861307"));
@@ -142,16 +144,18 @@ fn the_sidecar_records_the_definition_files_seed_and_rows() {
         &std::fs::read_to_string(folder.path().join("list.parquet.json")).expect("sidecar"),
     )
     .expect("parses");
-    assert_eq!(written.rows, 4);
+    assert_eq!(written.rows, 3);
+    assert_eq!(written.control_file.as_deref(), Some("list.control.csv"));
+    assert_eq!(written.control_rows, 1);
     assert_eq!(written.format, "parquet");
     assert_eq!(written.seed, 7);
     assert_eq!(written.data_files, vec![record]);
     assert_eq!(written.campaign["name"], "spring");
-    // Parquet keeps every row (control too) with neutralised text.
+    // Parquet keeps every column of the targets, with neutralised text.
     let back = ParquetReader::new(std::fs::File::open(&path).expect("open"))
         .finish()
         .expect("reads");
-    assert_eq!(back.height(), 4);
+    assert_eq!(back.height(), 3);
     let names = back.column("first_name").expect("column");
     assert_eq!(
         names.str().expect("text").get(0),
@@ -190,4 +194,105 @@ fn an_export_interrupted_midway_leaves_the_previous_file() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn no_list_holds_the_control_group_which_is_written_beside_it() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    for format in CampaignFormat::ALL {
+        let extension = match format {
+            CampaignFormat::Xlsx => "xlsx",
+            CampaignFormat::Parquet => "parquet",
+            _ => "csv",
+        };
+        let path = folder.path().join(format!("{}.{extension}", format.name()));
+        let written =
+            export_campaign(&audience(), &path, &options(format), &sidecar()).expect("export");
+        let text = match format {
+            CampaignFormat::Xlsx => xlsx_text(&path),
+            CampaignFormat::Parquet => parquet_text(&path),
+            _ => std::fs::read_to_string(&path).expect("read"),
+        };
+        assert!(
+            text.contains("SKU1") || text.contains(EMAIL_HASH),
+            "{format:?}: {text}"
+        );
+        // C2 (ctrl@x.com, SKU2, Li) is the control: in no list, hashed or not.
+        let hashed = sha256_hex(b"ctrl@x.com");
+        for control_value in ["C2", "ctrl@x.com", "SKU2", hashed.as_str()] {
+            assert!(!text.contains(control_value), "{format:?}: {control_value}");
+        }
+        let control = folder.path().join(format!("{}.control.csv", format.name()));
+        assert_eq!(written.control, Some((control.clone(), 1)));
+        let control_text = std::fs::read_to_string(&control).expect("control file");
+        let mut lines = control_text.lines();
+        assert!(
+            lines
+                .next()
+                .expect("header")
+                .starts_with("customer_id,email")
+        );
+        assert!(lines.next().expect("row").starts_with("C2,ctrl@x.com"));
+        assert_eq!(lines.next(), None);
+    }
+    // Without a control group no control file is written.
+    let path = folder.path().join("all.csv");
+    let targets_only = audience()
+        .lazy()
+        .filter(col("group").eq(lit("target")))
+        .collect()
+        .expect("targets");
+    let written = export_campaign(
+        &targets_only,
+        &path,
+        &options(CampaignFormat::Csv),
+        &sidecar(),
+    )
+    .expect("export");
+    assert_eq!((written.rows, written.control), (3, None));
+    assert!(!folder.path().join("all.control.csv").exists());
+}
+
+/// Every cell of the first sheet, comma-joined.
+fn xlsx_text(path: &Path) -> String {
+    use calamine::Reader as _;
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path).expect("open");
+    let sheet = workbook
+        .worksheet_range_at(0)
+        .expect("a sheet")
+        .expect("reads");
+    sheet
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every cell of a Parquet file, as the frame prints it.
+fn parquet_text(path: &Path) -> String {
+    let frame = ParquetReader::new(std::fs::File::open(path).expect("open"))
+        .finish()
+        .expect("reads");
+    let ids = frame
+        .column("customer_id")
+        .expect("ids")
+        .str()
+        .expect("text")
+        .clone();
+    let recs = frame
+        .column("rec_1")
+        .expect("recs")
+        .str()
+        .expect("text")
+        .clone();
+    ids.iter()
+        .chain(recs.iter())
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -63,6 +63,17 @@ pub enum ExportError {
     )]
     UnsupportedFormat { file: PathBuf, extension: String },
     #[error(
+        "{}: a {format} list is written as .{expected}, not .{extension}: the file would not open \
+         as its name says. Name it …{expected} or choose the format that writes .{extension}.",
+        file.display()
+    )]
+    FormatMismatch {
+        file: PathBuf,
+        format: &'static str,
+        expected: &'static str,
+        extension: String,
+    },
+    #[error(
         "{}: {rows} rows do not fit in an Excel sheet (at most {XLSX_MAX_ROWS}). Export to CSV instead.",
         file.display()
     )]

@@ -14,7 +14,7 @@ use crate::workspace::Workspace;
 use crate::workspace::campaign::{CampaignsCommand, audience_key};
 
 use super::behaviour::{error_ui, section_ui};
-use super::campaigns::dialog::{self, Purpose};
+use super::campaigns::dialog::{self, Answer, Purpose};
 use super::campaigns::{
     ViewState, builder_view, exclusions_view, export_view, figures_view, preview_view,
     readout_view, roi_view, variants_view,
@@ -35,7 +35,15 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     }
     let view_id = egui::Id::unique("campaigns_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
-    while let Some((purpose, path)) = dialog::take(ui.ctx()) {
+    while let Some((purpose, answer)) = dialog::take(ui.ctx()) {
+        let path = match answer {
+            Answer::Picked(path) => path,
+            Answer::Unavailable => {
+                view.no_dialog = true;
+                continue;
+            }
+        };
+        view.no_dialog = false;
         let text = path.display().to_string();
         match purpose {
             Purpose::OptOut => view.opt_out_path = text,
@@ -43,6 +51,18 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
             Purpose::Export => view.export_path = text,
             Purpose::Readout => view.readout_path = text,
         }
+    }
+    if view.no_dialog {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "No file dialog could be shown on this desktop: type the file's path in the \
+                 box beside the button instead.",
+            );
+            if ui.small_button("OK").clicked() {
+                view.no_dialog = false;
+            }
+        });
     }
     let version = workspace.store_version();
     let scores = workspace.score_sources();
@@ -53,6 +73,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     let campaigns = &workspace.campaigns;
     let build = campaigns.build();
     let results = campaigns.current(version, &scores).map(|c| &c.value);
+    let readout = campaigns.readout_slot().value();
     ui.horizontal(|ui| {
         if let Some(job) = build.pending() {
             let snapshot = job.progress().snapshot();
@@ -75,7 +96,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                 .clicked()
             {
                 commands.send(CampaignsCommand::Define {
-                    def: state.campaigns.draft.clone(),
+                    def: Box::new(state.campaigns.draft.clone()),
                     segment_names: names.clone().unwrap_or_default(),
                 });
                 commands.send(CampaignsCommand::Rebuild);
@@ -96,7 +117,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
         error_ui(ui, "The conditions cannot be applied", error);
     }
     if let (Some(results), Some(audience)) = (results, audience) {
-        figures_view::ui(ui, audience, results.customers);
+        let outcome = state.campaigns.outcome(audience, readout);
+        figures_view::ui(ui, audience, &outcome, results.customers);
     }
     let shown_names = names.clone().unwrap_or_default();
     egui::ScrollArea::vertical()
@@ -134,15 +156,16 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                 section_ui(
                     right,
                     "What-if ROI",
-                    "Economics of contacting the targets, against the control's baseline.",
+                    "Economics of contacting the targets: only the buyers the campaign adds \
+                     earn; the incentive is paid to everyone who redeems it.",
                 );
                 match (results, audience) {
                     (Some(results), Some(audience)) => {
-                        roi_view::inputs_ui(right, &mut state.campaigns, audience);
+                        roi_view::inputs_ui(right, &mut state.campaigns, audience, readout);
                         right.add_space(6.0);
-                        roi_view::outcome_ui(right, &state.campaigns, audience);
+                        roi_view::outcome_ui(right, &state.campaigns, audience, readout);
                         right.add_space(6.0);
-                        roi_view::curve_ui(right, &mut state.campaigns, results, audience);
+                        roi_view::curve_ui(right, &mut state.campaigns, results, audience, readout);
                     }
                     _ => {
                         right.label("The figures appear once the audience is built.");
@@ -153,7 +176,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                     "Variants",
                     "Save the campaign under a name to compare variants side by side.",
                 );
-                variants_view::ui(right, &mut state.campaigns, audience, &mut view);
+                variants_view::ui(right, &mut state.campaigns, audience, readout, &mut view);
             });
             section_ui(
                 ui,
@@ -167,6 +190,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
             export_view::ui(
                 ui,
                 campaigns,
+                &campaigns.export_folder(workspace.store()),
                 &state.campaigns.draft,
                 audience.is_some(),
                 &mut view,
@@ -190,7 +214,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
         let wait = DEBOUNCE_SECS - (now - view.changed_at);
         if wait <= 0.0 || defined.is_none() {
             commands.send(CampaignsCommand::Define {
-                def: state.campaigns.draft.clone(),
+                def: Box::new(state.campaigns.draft.clone()),
                 segment_names,
             });
         } else {

@@ -99,21 +99,31 @@ impl FileDialog {
     pub fn poll(&mut self) -> Option<(DialogPurpose, DialogOutcome)> {
         let (purpose, opened, receiver) = self.open.as_ref()?;
         let purpose = *purpose;
-        let outcome = match receiver.try_recv() {
-            Ok(Some(files)) if !files.is_empty() => DialogOutcome::Picked(files),
-            Ok(_) if opened.elapsed() < UNAVAILABLE_WITHIN => DialogOutcome::Unavailable,
-            Ok(_) => DialogOutcome::Cancelled,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => DialogOutcome::Unavailable,
-        };
+        let outcome = outcome_of(receiver.try_recv(), *opened)?;
         self.open = None;
         Some((purpose, outcome))
     }
 }
 
+/// The outcome of a dialog opened at `opened` from what its thread sent (None
+/// while it is still open): nothing picked faster than a person can cancel, or a
+/// thread that died, means no dialog was shown.
+pub(crate) fn outcome_of(
+    received: Result<Option<Vec<PathBuf>>, TryRecvError>,
+    opened: Instant,
+) -> Option<DialogOutcome> {
+    Some(match received {
+        Ok(Some(files)) if !files.is_empty() => DialogOutcome::Picked(files),
+        Ok(_) if opened.elapsed() < UNAVAILABLE_WITHIN => DialogOutcome::Unavailable,
+        Ok(_) => DialogOutcome::Cancelled,
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => DialogOutcome::Unavailable,
+    })
+}
+
 /// Whether a file dialog can appear at all: on Linux and the BSDs rfd asks the
 /// desktop's portal over the session bus, which must exist.
-fn dialog_possible() -> bool {
+pub(crate) fn dialog_possible() -> bool {
     if cfg!(any(target_os = "windows", target_os = "macos")) {
         return true;
     }

@@ -1,4 +1,5 @@
-//! Numbers as the operator reads them: thousands separators, two decimals for money.
+//! Numbers as the operator reads them: thousands separators, two decimals for
+//! money, one for percentages.
 
 /// `1234567` → `1,234,567`.
 pub fn count(n: usize) -> String {
@@ -19,6 +20,12 @@ pub fn money(amount: f64) -> String {
         ""
     };
     format!("{sign}{}.{cents}", group(whole))
+}
+
+/// `0.1234` → `12.3%`; a value that rounds to zero never shows as `-0.0%`.
+pub fn percent(share: f64) -> String {
+    let shown = (share * 1000.0).round() / 10.0;
+    format!("{:.1}%", shown + 0.0)
 }
 
 fn group(digits: &str) -> String {
@@ -46,5 +53,9 @@ mod tests {
         assert_eq!(money(-1_000.5), "-1,000.50");
         assert_eq!(money(-0.001), "0.00");
         assert_eq!(money(12.0), "12.00");
+        assert_eq!(percent(0.1234), "12.3%");
+        assert_eq!(percent(-0.0004), "0.0%");
+        assert_eq!(percent(-0.0), "0.0%");
+        assert_eq!(percent(-0.25), "-25.0%");
     }
 }

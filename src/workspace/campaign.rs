@@ -80,17 +80,18 @@ pub enum CampaignsCommand {
     /// The campaign being edited (and the segment names shown): the update step
     /// builds its audience when it was not built on these inputs.
     Define {
-        def: CampaignDef,
+        def: Box<CampaignDef>,
         segment_names: Vec<String>,
     },
     /// Build the defined campaign again now (after a cancel).
     Rebuild,
     Cancel,
-    /// Write the audience shown, as `def` says, with its sidecar.
+    /// Write the audience shown, as `def` says, with its sidecar; a relative
+    /// `path` is taken from [`Campaigns::export_folder`].
     Export {
         path: PathBuf,
         options: CampaignExport,
-        def: CampaignDef,
+        def: Box<CampaignDef>,
     },
     /// Read the audience shown out from the orders in a later file.
     ReadOut {
@@ -180,6 +181,8 @@ pub struct Campaigns {
     /// The campaign being edited and the segment names, as last defined.
     wanted: Option<(CampaignDef, Vec<String>)>,
     export: Slot<String>,
+    /// The folder of the last export: where a relative export path goes next.
+    last_export_folder: Option<PathBuf>,
     readout: Slot<Readout>,
     wake: Wake,
 }
@@ -190,6 +193,7 @@ impl Campaigns {
             build: Computation::new("campaign audience", wake.clone()),
             wanted: None,
             export: Slot::default(),
+            last_export_folder: None,
             readout: Slot::default(),
             wake,
         }
@@ -203,6 +207,18 @@ impl Campaigns {
     /// The last export's outcome ("Wrote …") and the running export.
     pub fn export_slot(&self) -> &Slot<String> {
         &self.export
+    }
+
+    /// Where a relative export path is written: the folder of the last export,
+    /// else of the first data file (never silently the process's working folder
+    /// unless there is neither).
+    pub fn export_folder(&self, store: &Store) -> PathBuf {
+        let folder = self.last_export_folder.clone().or_else(|| {
+            let first = store.tables.first()?;
+            first.path.parent().map(Path::to_path_buf)
+        });
+        let folder = folder.unwrap_or_default();
+        std::path::absolute(&folder).unwrap_or(folder)
     }
 
     /// The last readout and the running one.
@@ -254,12 +270,12 @@ impl Campaigns {
     ) {
         match command {
             CampaignsCommand::Define { def, segment_names } => {
-                self.wanted = Some((def, segment_names));
+                self.wanted = Some((*def, segment_names));
             }
             CampaignsCommand::Rebuild => self.start_build(store, store_version, scores),
             CampaignsCommand::Cancel => self.build.cancel(),
             CampaignsCommand::Export { path, options, def } => {
-                self.export(store_version, &scores, path, options, def, store)
+                self.export(store_version, &scores, path, options, *def, store)
             }
             CampaignsCommand::ReadOut { path, from, to } => {
                 self.read_out(store_version, &scores, path, from, to)
@@ -307,6 +323,8 @@ impl Campaigns {
         let Some(audience) = self.shown_audience(store_version, scores) else {
             return;
         };
+        let path = self.export_folder(store).join(path);
+        self.last_export_folder = path.parent().map(Path::to_path_buf);
         let files: Vec<PathBuf> = store.tables.iter().map(|t| t.path.clone()).collect();
         self.export
             .start("export campaign", self.wake.clone(), move |progress| {
@@ -321,11 +339,13 @@ impl Campaigns {
                     seed: def.seed,
                     format: String::new(),
                     rows: 0,
+                    control_file: None,
+                    control_rows: 0,
                     created_at: chrono::Utc::now().to_rfc3339(),
                     marketbench_version: env!("CARGO_PKG_VERSION").to_string(),
                 };
-                let rows = export_campaign(&audience.frame, &path, &options, &sidecar)?;
-                Ok(format!("Wrote {rows} rows to {}", path.display()))
+                let written = export_campaign(&audience.frame, &path, &options, &sidecar)?;
+                Ok(written.describe(&path))
             });
     }
 

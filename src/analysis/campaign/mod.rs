@@ -12,9 +12,9 @@
 //!   customer id, rows without a score last); the control group
 //!   ([`control::assign_groups`]). The result is sorted by customer id.
 //! - Revenue share = audience `monetary` / frame `monetary` (None without that
-//!   column or with a non-positive total). Expected responders = targets × the mean
-//!   of the response column over the targets when the frame has it (nulls count
-//!   as 0), else × the typed rate.
+//!   column or with a non-positive total). The scored baseline rate is the mean of
+//!   the response column over the targets when the frame has it (nulls count as
+//!   0): the share expected to buy anyway, which [`roi`] does not count as earned.
 
 pub mod condition;
 pub mod control;
@@ -117,7 +117,7 @@ pub struct CampaignDef {
     /// Column with each customer's response probability, used when present.
     #[serde(default = "default_response_column")]
     pub response_column: String,
-    /// What-if economics; its `response_rate` is used without a response column.
+    /// What-if economics; its `baseline_rate` is used without a response column.
     #[serde(default)]
     pub roi: RoiInputs,
 }
@@ -245,12 +245,9 @@ pub struct Audience {
     pub controls: usize,
     /// Audience `monetary` / all customers' `monetary`.
     pub revenue_share: Option<f64>,
-    /// Response probability of a target: the response column's mean, or typed.
-    pub response_rate: f64,
-    /// True when `response_rate` came from the response column.
-    pub rate_from_scores: bool,
-    /// targets × response_rate.
-    pub expected_responders: f64,
+    /// The targets' mean of the response column (their chance to buy anyway,
+    /// the ROI's baseline; null as 0); None when the customers have no such column.
+    pub scored_baseline_rate: Option<f64>,
     /// The audience's own average order value: Σ `monetary` / Σ `frequency`
     /// (None without those columns or orders).
     pub history_aov: Option<f64>,
@@ -262,7 +259,7 @@ impl Audience {
         self.targets + self.controls
     }
 
-    /// (score, response probability) of every target with a `score_column`
+    /// (score, baseline probability) of every target with a `score_column`
     /// value, for [`roi_curve`]: the probability is `response_column` when the
     /// frame has it (null as 0), else `typed_rate`.
     pub fn scored_targets(
@@ -366,8 +363,8 @@ pub fn build_audience(
     let targets = chosen.height() - controls;
     let revenue_share = revenue_share(customers, &frame)?;
     let history_aov = history_aov(&frame)?;
-    let (response_rate, rate_from_scores) =
-        if customers.schema().contains(&campaign.response_column) {
+    let scored_baseline_rate = match customers.schema().contains(&campaign.response_column) {
+        true => {
             let target_rows = frame
                 .clone()
                 .lazy()
@@ -376,10 +373,10 @@ pub fn build_audience(
                 .map_err(CampaignError::polars("selecting targets"))?;
             let scores = condition::numbers(&target_rows, &campaign.response_column)?;
             let sum: f64 = scores.iter().map(|s| s.unwrap_or(0.0)).sum();
-            (sum / scores.len().max(1) as f64, true)
-        } else {
-            (campaign.roi.response_rate, false)
-        };
+            Some(sum / scores.len().max(1) as f64)
+        }
+        false => None,
+    };
     progress.report(3, 3);
     Ok(Audience {
         frame,
@@ -390,9 +387,7 @@ pub fn build_audience(
         targets,
         controls,
         revenue_share,
-        response_rate,
-        rate_from_scores,
-        expected_responders: targets as f64 * response_rate,
+        scored_baseline_rate,
         history_aov,
     })
 }

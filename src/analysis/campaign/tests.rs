@@ -200,9 +200,10 @@ fn exclusions_and_max_size_cut_the_audience_in_a_fixed_order() {
     // Revenue share: (500 + 50 + 100) / 1000.
     assert_eq!(audience.revenue_share, Some(0.65));
     // Mean propensity of targets, null as 0: (0.8 + 0.1 + 0) / 3.
-    assert!(audience.rate_from_scores);
-    assert!((audience.response_rate - 0.3).abs() < 1e-12);
-    assert!((audience.expected_responders - 0.9).abs() < 1e-12);
+    let mean = audience
+        .scored_baseline_rate
+        .expect("from the propensity column");
+    assert!((mean - 0.3).abs() < 1e-12);
 
     // The curve's inputs: targets with a score; no response column → typed rate.
     let scored = audience
@@ -328,48 +329,66 @@ fn roi_arithmetic_by_hand() {
         cost_per_contact: 1.0,
         incentive_share: 0.1,
         margin_share: 0.5,
-        response_rate: 0.05,
         avg_order_value: 200.0,
-        baseline_response_rate: 0.02,
+        baseline_rate: 0.2,
+        uplift_rate: 0.05,
+        baseline_redemption: 0.5,
     };
     let outcome = roi(&inputs, 1000);
-    // 1000 × 5% = 50 responders, 30 of them incremental.
-    assert!((outcome.expected_responders - 50.0).abs() < 1e-9);
-    assert!((outcome.incremental_responders - 30.0).abs() < 1e-9);
-    // 30 × 200 = 6000 revenue, × 50% = 3000 margin.
-    assert!((outcome.incremental_revenue - 6000.0).abs() < 1e-9);
-    assert!((outcome.incremental_margin - 3000.0).abs() < 1e-9);
-    // 1000 contacts × 1 + 50 orders × 200 × 10% = 2000.
-    assert!((outcome.cost - 2000.0).abs() < 1e-9);
-    assert!((outcome.profit - 1000.0).abs() < 1e-9);
-    assert!((outcome.roi.expect("roi") - 0.5).abs() < 1e-12);
-    // (1 + 0.02 × 200 × 0.5) / (200 × 0.4) = 3 / 80.
-    let break_even = outcome.break_even_response_rate.expect("break-even");
+    // 1000 × 20% buy anyway; 1000 × 5% = 50 buy because of the campaign.
+    assert!((outcome.baseline_buyers - 200.0).abs() < 1e-9);
+    assert!((outcome.incremental_responders - 50.0).abs() < 1e-9);
+    assert!((outcome.expected_buyers - 250.0).abs() < 1e-9);
+    // Only the 50 earn: 50 × 200 = 10,000 revenue, × 50% = 5,000 margin.
+    assert!((outcome.incremental_revenue - 10_000.0).abs() < 1e-9);
+    assert!((outcome.incremental_margin - 5_000.0).abs() < 1e-9);
+    // Contacts 1000 × 1; incentive on 50 + 200 × 50% = 150 orders × 200 × 10% = 3,000.
+    assert!((outcome.contact_cost - 1_000.0).abs() < 1e-9);
+    assert!((outcome.incentive_cost - 3_000.0).abs() < 1e-9);
+    assert!((outcome.cost - 4_000.0).abs() < 1e-9);
+    assert!((outcome.profit - 1_000.0).abs() < 1e-9);
+    assert!((outcome.roi.expect("roi") - 0.25).abs() < 1e-12);
+    // (1 + 0.2 × 0.5 × 200 × 0.1) / (200 × 0.4) = 3 / 80.
+    let break_even = outcome.break_even_uplift.expect("break-even");
     assert!((break_even - 0.0375).abs() < 1e-12);
     let at_break_even = roi(
         &RoiInputs {
-            response_rate: break_even,
+            uplift_rate: break_even,
             ..inputs.clone()
         },
         1000,
     );
     assert!(at_break_even.profit.abs() < 1e-9);
+    // The old model's mistake: taking buyers-anyway as responders. With no
+    // uplift the campaign only costs, however likely the targets are to buy.
+    let no_uplift = roi(
+        &RoiInputs {
+            baseline_rate: 0.49,
+            uplift_rate: 0.0,
+            ..inputs.clone()
+        },
+        1000,
+    );
+    assert!(no_uplift.profit < 0.0 && no_uplift.incremental_revenue == 0.0);
     let free = RoiInputs {
         incentive_share: 0.6,
-        ..inputs
+        ..inputs.clone()
     };
-    assert_eq!(roi(&free, 10).break_even_response_rate, None);
+    assert_eq!(roi(&free, 10).break_even_uplift, None);
+    // Nobody contacted: no ROI to show (the views print "—"), not −0.0 %.
+    assert_eq!(roi(&inputs, 0).roi, None);
 }
 
 #[test]
 fn the_roi_curve_cuts_at_each_distinct_score() {
     let inputs = RoiInputs {
         cost_per_contact: 1.0,
-        incentive_share: 0.0,
+        incentive_share: 0.1,
         margin_share: 0.5,
-        response_rate: 0.0,
         avg_order_value: 100.0,
-        baseline_response_rate: 0.0,
+        baseline_rate: 0.0,
+        uplift_rate: 0.1,
+        baseline_redemption: 1.0,
     };
     let scored = [(0.9, 0.3), (0.1, 0.0), (0.5, 0.1), (0.5, 0.2)];
     let curve = roi_curve(&scored, &inputs);
@@ -378,13 +397,16 @@ fn the_roi_curve_cuts_at_each_distinct_score() {
         .map(|p| (p.threshold, p.outcome.contacts))
         .collect();
     assert_eq!(cuts, [(0.9, 1), (0.5, 3), (0.1, 4)]);
-    // Top 1: 0.3 × 100 × 0.5 − 1 = 14 profit, ROI 14.
-    assert!((curve[0].outcome.roi.expect("roi") - 14.0).abs() < 1e-9);
-    // Top 3: mean 0.2 → 3 × 0.2 × 50 − 3 = 27, ROI 9.
-    assert!((curve[1].response_rate - 0.2).abs() < 1e-12);
-    assert!((curve[1].outcome.roi.expect("roi") - 9.0).abs() < 1e-9);
-    // All 4: mean 0.15 → 4 × 0.15 × 50 − 4 = 26: adding the last one stops paying.
-    assert!((curve[2].outcome.profit - 26.0).abs() < 1e-9);
+    // Per contact: uplift margin 0.1 × 100 × 0.5 = 5, minus contact 1, minus the
+    // incentive (0.1 + baseline) × 100 × 0.1 = 1 + 10 × baseline.
+    // Top 1 (baseline 0.3): 5 − 1 − 4 = 0 profit.
+    assert!(curve[0].outcome.profit.abs() < 1e-9);
+    // Top 3 (mean baseline 0.2): 3 × (5 − 1 − 3) = 3.
+    assert!((curve[1].baseline_rate - 0.2).abs() < 1e-12);
+    assert!((curve[1].outcome.profit - 3.0).abs() < 1e-9);
+    // All 4 (mean 0.15): 4 × (5 − 1 − 2.5) = 6: the likeliest buyers pay least.
+    assert!((curve[2].outcome.profit - 6.0).abs() < 1e-9);
+    assert!((curve[2].outcome.roi.expect("roi") - 6.0 / 14.0).abs() < 1e-9);
 }
 
 #[test]

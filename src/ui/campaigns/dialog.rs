@@ -1,12 +1,16 @@
 //! One-file dialogs for the Campaigns tab (pick a list or an orders file, choose
 //! where to save). Views ask with `Command::CampaignFileDialog`; the app opens the
 //! dialog after the frame, on a worker thread like its own open dialog, so the
-//! window keeps drawing; the tab takes the answer by its purpose. Where no dialog can appear the answer is simply
-//! "nothing chosen"; every dialog has a typed path beside it.
+//! window keeps drawing; the tab takes the answer by its purpose. Where no dialog
+//! can appear (see `file_dialog`) the answer is [`Answer::Unavailable`], so the
+//! tab can point to the typed path every dialog has beside it.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::ui::file_dialog::{DialogOutcome, dialog_possible, outcome_of};
 
 /// What the chosen file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +21,15 @@ pub enum Purpose {
     Readout,
 }
 
-type Open = Arc<Mutex<Option<(Purpose, Receiver<Option<PathBuf>>)>>>;
+/// What came of a dialog that closed (a cancelled one gives none).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Picked(PathBuf),
+    /// No dialog could be shown: the path must be typed.
+    Unavailable,
+}
+
+type Open = Arc<Mutex<Option<(Purpose, Instant, Receiver<Option<PathBuf>>)>>>;
 
 fn open_dialog(ctx: &egui::Context) -> Open {
     ctx.data_mut(|d| {
@@ -37,6 +49,12 @@ pub fn show(ctx: &egui::Context, purpose: Purpose, save: bool, file_name: &str) 
         return;
     }
     let (sender, receiver) = channel();
+    if !dialog_possible() {
+        let _ = sender.send(None);
+        *slot = Some((purpose, Instant::now(), receiver));
+        ctx.request_repaint();
+        return;
+    }
     let repaint = ctx.clone();
     let file_name = file_name.to_string();
     let spawned = std::thread::Builder::new()
@@ -51,25 +69,21 @@ pub fn show(ctx: &egui::Context, purpose: Purpose, save: bool, file_name: &str) 
             repaint.request_repaint();
         });
     if spawned.is_ok() {
-        *slot = Some((purpose, receiver));
+        *slot = Some((purpose, Instant::now(), receiver));
     }
 }
 
-/// The file chosen in a dialog that has closed since the last call.
-pub fn take(ctx: &egui::Context) -> Option<(Purpose, PathBuf)> {
+/// The answer of a dialog that has closed since the last call.
+pub fn take(ctx: &egui::Context) -> Option<(Purpose, Answer)> {
     let open = open_dialog(ctx);
     let mut slot = open.lock().ok()?;
-    let (purpose, receiver) = slot.as_ref()?;
+    let (purpose, opened, receiver) = slot.as_ref()?;
     let purpose = *purpose;
-    match receiver.try_recv() {
-        Ok(picked) => {
-            *slot = None;
-            picked.map(|p| (purpose, p))
-        }
-        Err(std::sync::mpsc::TryRecvError::Empty) => None,
-        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-            *slot = None;
-            None
-        }
+    let outcome = outcome_of(receiver.try_recv().map(|p| p.map(|p| vec![p])), *opened)?;
+    *slot = None;
+    match outcome {
+        DialogOutcome::Picked(mut files) => Some((purpose, Answer::Picked(files.remove(0)))),
+        DialogOutcome::Unavailable => Some((purpose, Answer::Unavailable)),
+        DialogOutcome::Cancelled => None,
     }
 }

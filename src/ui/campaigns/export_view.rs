@@ -1,9 +1,11 @@
 //! Export the target list: a format (CSV, CSV with a BOM for Excel, XLSX,
 //! Parquet, Mailchimp, Klaviyo, Meta and Google audiences with hashed contacts),
 //! the country code national phone numbers get, and the file (typed or chosen in
-//! a save dialog). The export is a job; its outcome names the file and the rows.
+//! a save dialog; a relative path goes to the folder of the last export or of the
+//! data files). The export is a job; its outcome names the list's and the control
+//! file's full paths and rows.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::export::campaign::{CampaignExport, CampaignFormat};
 use crate::ui::export_controls::export_status_ui;
@@ -40,6 +42,7 @@ pub const FORMATS: [(&str, CampaignFormat, bool, &str); 8] = [
 pub fn ui(
     ui: &mut egui::Ui,
     campaigns: &Campaigns,
+    folder: &Path,
     draft: &CampaignDef,
     ready: bool,
     view: &mut ViewState,
@@ -63,7 +66,11 @@ pub fn ui(
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Export to:");
         ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(300.0))
-            .labelled_by(label.id);
+            .labelled_by(label.id)
+            .on_hover_text(format!(
+                "A file name or relative path is written in {}",
+                folder.display()
+            ));
         if ui.button("Save as…").clicked() {
             let name = PathBuf::from(view.export_path.trim())
                 .with_extension(extension)
@@ -97,7 +104,7 @@ pub fn ui(
                     default_country_code: view.country_code.trim().to_string(),
                     campaign_name: draft.name.clone(),
                 },
-                def: draft.clone(),
+                def: Box::new(draft.clone()),
             });
         }
     });

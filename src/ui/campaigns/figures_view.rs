@@ -1,13 +1,14 @@
 //! The audience at a glance, redrawn after every build: its size and share of
-//! customers, its share of revenue, targets and control, expected responders, and
-//! how many the exclusions and the maximum size left out.
+//! customers, its share of revenue, targets and control, the targets expected to
+//! buy anyway and the ones the campaign adds (the same outcome the ROI panel
+//! shows), and how many the exclusions and the maximum size left out.
 
-use crate::analysis::campaign::Audience;
+use crate::analysis::campaign::{Audience, RoiOutcome};
 use crate::ui::format;
 
 use super::percent;
 
-pub fn ui(ui: &mut egui::Ui, audience: &Audience, customers: usize) {
+pub fn ui(ui: &mut egui::Ui, audience: &Audience, outcome: &RoiOutcome, customers: usize) {
     let share = audience.size() as f64 / customers.max(1) as f64;
     ui.horizontal_wrapped(|ui| {
         figure(ui, "Audience", &format::count(audience.size()));
@@ -21,10 +22,11 @@ pub fn ui(ui: &mut egui::Ui, audience: &Audience, customers: usize) {
         );
         figure(ui, "Targets", &format::count(audience.targets));
         figure(ui, "Control", &format::count(audience.controls));
+        figure(ui, "Buy anyway", &format!("{:.1}", outcome.baseline_buyers));
         figure(
             ui,
-            "Expected responders",
-            &format::count(audience.expected_responders.round() as usize),
+            "Incremental responders",
+            &format!("{:.1}", outcome.incremental_responders),
         );
     });
     let left_out = audience.opted_out + audience.contacted + audience.over_max;

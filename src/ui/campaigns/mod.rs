@@ -18,15 +18,21 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::campaign::{Audience, CampaignDef, Condition, RoiInputs, RoiOutcome, roi};
+use crate::analysis::campaign::{
+    Audience, CampaignDef, Condition, Readout, RoiInputs, RoiOutcome, roi,
+};
 
 /// The campaign being edited and the saved variants, kept between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CampaignUiState {
     pub draft: CampaignDef,
-    /// Take the response rate from the audience's mean propensity when it has one.
+    /// Take the baseline (buy-anyway) rate from the audience's mean propensity
+    /// when it has one.
     pub rate_from_scores: bool,
+    /// Take the uplift from the last readout's target − control difference when
+    /// there is one.
+    pub uplift_from_readout: bool,
     /// Take the order value from the audience's own history.
     pub aov_from_history: bool,
     /// The score the ROI curve cuts the list by.
@@ -39,6 +45,7 @@ impl Default for CampaignUiState {
         CampaignUiState {
             draft: CampaignDef::new("Campaign", Condition::All { of: Vec::new() }),
             rate_from_scores: true,
+            uplift_from_readout: true,
             aov_from_history: true,
             curve_column: "propensity".into(),
             variants: Vec::new(),
@@ -47,12 +54,16 @@ impl Default for CampaignUiState {
 }
 
 impl CampaignUiState {
-    /// The ROI inputs in use for `audience`: the typed ones, with the rate and the
-    /// order value taken from the audience when chosen and known.
-    pub fn inputs(&self, audience: &Audience) -> RoiInputs {
+    /// The ROI inputs in use for `audience`: the typed ones, with the baseline
+    /// and the order value taken from the audience and the uplift from the
+    /// `readout`, each when chosen and known.
+    pub fn inputs(&self, audience: &Audience, readout: Option<&Readout>) -> RoiInputs {
         let mut inputs = self.draft.roi.clone();
-        if self.rate_from_scores && audience.rate_from_scores {
-            inputs.response_rate = audience.response_rate;
+        if let Some(rate) = self.scored_baseline(audience) {
+            inputs.baseline_rate = rate;
+        }
+        if let Some(uplift) = self.measured_uplift(readout) {
+            inputs.uplift_rate = uplift;
         }
         if self.aov_from_history
             && let Some(aov) = audience.history_aov
@@ -62,9 +73,24 @@ impl CampaignUiState {
         inputs
     }
 
-    /// The expected outcome of contacting the audience's targets.
-    pub fn outcome(&self, audience: &Audience) -> RoiOutcome {
-        roi(&self.inputs(audience), audience.targets)
+    /// The expected outcome of contacting the audience's targets: the one the
+    /// header, the ROI panel and the variants all show.
+    pub fn outcome(&self, audience: &Audience, readout: Option<&Readout>) -> RoiOutcome {
+        roi(&self.inputs(audience, readout), audience.targets)
+    }
+
+    /// The audience's mean propensity, when it is chosen as the baseline.
+    pub fn scored_baseline(&self, audience: &Audience) -> Option<f64> {
+        audience
+            .scored_baseline_rate
+            .filter(|_| self.rate_from_scores)
+    }
+
+    /// The readout's target − control response difference, when chosen as the uplift.
+    pub fn measured_uplift(&self, readout: Option<&Readout>) -> Option<f64> {
+        readout
+            .map(|r| r.response_difference.estimate)
+            .filter(|u| self.uplift_from_readout && u.is_finite())
     }
 }
 
@@ -76,7 +102,12 @@ pub struct Variant {
     pub aov_from_history: bool,
     pub size: usize,
     pub targets: usize,
-    pub responders: f64,
+    /// Targets expected to buy anyway (0 in variants saved before it was kept).
+    #[serde(default)]
+    pub baseline_buyers: f64,
+    /// Targets expected to buy because of the campaign.
+    #[serde(default)]
+    pub incremental_responders: f64,
     pub cost: f64,
     pub profit: f64,
     pub roi: Option<f64>,
@@ -97,6 +128,8 @@ pub struct ViewState {
     pub readout_from: String,
     pub readout_to: String,
     pub variant_name: String,
+    /// A file dialog could not be shown: say to type the path.
+    pub no_dialog: bool,
     /// Dates of Bought rows as typed, by (row, is_end).
     pub dates: BTreeMap<(usize, bool), String>,
 }
@@ -114,15 +147,13 @@ impl Default for ViewState {
             readout_from: String::new(),
             readout_to: String::new(),
             variant_name: String::new(),
+            no_dialog: false,
             dates: BTreeMap::new(),
         }
     }
 }
 
-/// `0.1234` → `12.3%`.
-pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
-}
+pub use crate::ui::format::percent;
 
 /// What to do to get `column` into the customer table, in the operator's terms.
 pub fn missing_reason(column: &str) -> &'static str {

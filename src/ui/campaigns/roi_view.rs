@@ -5,7 +5,7 @@
 
 use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
-use crate::analysis::campaign::{Audience, roi_curve};
+use crate::analysis::campaign::{Audience, Readout, roi_curve};
 use crate::ui::format;
 use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
@@ -26,8 +26,13 @@ fn share_slider(ui: &mut egui::Ui, text: &str, share: &mut f64, max_percent: f64
     ui.end_row();
 }
 
-pub fn inputs_ui(ui: &mut egui::Ui, state: &mut CampaignUiState, audience: &Audience) {
-    let scores_known = audience.rate_from_scores;
+pub fn inputs_ui(
+    ui: &mut egui::Ui,
+    state: &mut CampaignUiState,
+    audience: &Audience,
+    readout: Option<&Readout>,
+) {
+    let scores_known = audience.scored_baseline_rate.is_some();
     egui::Grid::new("roi_inputs")
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -46,7 +51,7 @@ pub fn inputs_ui(ui: &mut egui::Ui, state: &mut CampaignUiState, audience: &Audi
                 "Incentive:",
                 &mut roi.incentive_share,
                 50.0,
-                "Discount or incentive, as a share of each responder's order",
+                "Discount or incentive, as a share of the order value of everyone who redeems it",
             );
             share_slider(
                 ui,
@@ -57,34 +62,61 @@ pub fn inputs_ui(ui: &mut egui::Ui, state: &mut CampaignUiState, audience: &Audi
             );
             share_slider(
                 ui,
-                "Baseline response:",
-                &mut roi.baseline_response_rate,
-                30.0,
-                "Who would buy anyway (the control group's rate)",
+                "Buy anyway who redeem:",
+                &mut roi.baseline_redemption,
+                100.0,
+                "Of the targets who would buy without the campaign, the share who use the \
+                 incentive anyway (100%: all of them, the cautious choice)",
             );
             ui.label("");
             ui.add_enabled(
                 scores_known,
                 egui::Checkbox::new(
                     &mut state.rate_from_scores,
-                    "Response rate from the audience's mean propensity",
+                    "Buy anyway: the targets' mean propensity",
                 ),
             )
+            .on_hover_text("Propensity is the chance to buy without the campaign")
             .on_disabled_hover_text("Train propensity in the Value tab to use its scores");
             ui.end_row();
-            let from_scores = state.rate_from_scores && scores_known;
-            if from_scores {
-                ui.label("Response rate:");
-                ui.label(percent(audience.response_rate));
-                ui.end_row();
-            } else {
-                share_slider(
+            match state.scored_baseline(audience) {
+                Some(rate) => {
+                    ui.label("Buy anyway:");
+                    ui.label(percent(rate));
+                    ui.end_row();
+                }
+                None => share_slider(
                     ui,
-                    "Response rate:",
-                    &mut state.draft.roi.response_rate,
-                    50.0,
-                    "Expected share of targets who order",
-                );
+                    "Buy anyway:",
+                    &mut state.draft.roi.baseline_rate,
+                    100.0,
+                    "Share of targets who would buy without the campaign (the control group's rate)",
+                ),
+            }
+            let measured = readout.map(|r| r.response_difference.estimate);
+            ui.label("");
+            ui.add_enabled(
+                measured.is_some(),
+                egui::Checkbox::new(
+                    &mut state.uplift_from_readout,
+                    "Uplift: the last readout's targets minus control",
+                ),
+            )
+            .on_disabled_hover_text("Read out a previous campaign below to measure its uplift");
+            ui.end_row();
+            match state.measured_uplift(readout) {
+                Some(uplift) => {
+                    ui.label("Uplift:");
+                    ui.label(format!("{:+.1} pts", uplift * 100.0));
+                    ui.end_row();
+                }
+                None => share_slider(
+                    ui,
+                    "Uplift:",
+                    &mut state.draft.roi.uplift_rate,
+                    30.0,
+                    "Extra share of targets who buy because of the campaign",
+                ),
             }
             ui.label("");
             ui.add_enabled(
@@ -114,8 +146,33 @@ pub fn inputs_ui(ui: &mut egui::Ui, state: &mut CampaignUiState, audience: &Audi
         });
 }
 
-pub fn outcome_ui(ui: &mut egui::Ui, state: &CampaignUiState, audience: &Audience) {
-    let outcome = state.outcome(audience);
+/// "—" where there is nothing to show (no one contacted, nothing spent).
+fn or_dash(value: Option<f64>, show: impl Fn(f64) -> String) -> String {
+    value.map_or_else(|| "—".to_string(), show)
+}
+
+pub fn outcome_ui(
+    ui: &mut egui::Ui,
+    state: &CampaignUiState,
+    audience: &Audience,
+    readout: Option<&Readout>,
+) {
+    let outcome = state.outcome(audience, readout);
+    let contacted = outcome.contacts > 0;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "Of {} targets, {:.1} would buy anyway and {:.1} more are expected to buy \
+                 because of the campaign. Only those {:.1} earn the margin; the incentive \
+                 is paid to both.",
+                format::count(outcome.contacts),
+                outcome.baseline_buyers,
+                outcome.incremental_responders,
+                outcome.incremental_responders,
+            ))
+            .weak(),
+        );
+    });
     egui::Grid::new("roi_outcome")
         .num_columns(2)
         .spacing([12.0, 4.0])
@@ -126,29 +183,24 @@ pub fn outcome_ui(ui: &mut egui::Ui, state: &CampaignUiState, audience: &Audienc
                 ui.label(egui::RichText::new(value).strong());
                 ui.end_row();
             };
+            let money = |v: f64| or_dash(contacted.then_some(v), format::money);
+            row("Buy anyway", format!("{:.1}", outcome.baseline_buyers));
             row(
-                "Expected responders",
-                format!("{:.1}", outcome.expected_responders),
+                "Incremental responders",
+                format!("{:.1}", outcome.incremental_responders),
             );
+            row("Incremental revenue", money(outcome.incremental_revenue));
+            row("Incremental margin", money(outcome.incremental_margin));
+            row("Contact cost", money(outcome.contact_cost));
+            row("Incentive cost", money(outcome.incentive_cost));
+            row("Total cost", money(outcome.cost));
+            row("Profit", money(outcome.profit));
+            row("ROI", or_dash(outcome.roi, percent));
             row(
-                "Incremental revenue",
-                format::money(outcome.incremental_revenue),
-            );
-            row(
-                "Incremental margin",
-                format::money(outcome.incremental_margin),
-            );
-            row("Cost", format::money(outcome.cost));
-            row("Profit", format::money(outcome.profit));
-            row(
-                "ROI",
-                outcome.roi.map_or_else(|| "n/a".to_string(), percent),
-            );
-            row(
-                "Break-even response rate",
-                outcome.break_even_response_rate.map_or_else(
+                "Break-even uplift",
+                outcome.break_even_uplift.map_or_else(
                     || "none: the incentive eats the margin".to_string(),
-                    percent,
+                    |u| format!("{:.1} pts", u * 100.0),
                 ),
             );
         });
@@ -159,6 +211,7 @@ pub fn curve_ui(
     state: &mut CampaignUiState,
     results: &AudienceResults,
     audience: &Audience,
+    readout: Option<&Readout>,
 ) {
     // Recency is not a "higher is better" score: the curve cuts the others.
     let offered: Vec<&str> = SCORE_COLUMNS
@@ -178,13 +231,13 @@ pub fn curve_ui(
                 ui.selectable_value(&mut state.curve_column, c.to_string(), c);
             }
         });
-    let inputs = state.inputs(audience);
-    let use_scores = state.rate_from_scores && audience.rate_from_scores;
+    let inputs = state.inputs(audience, readout);
+    let use_scores = state.scored_baseline(audience).is_some();
     let pairs: Vec<(f64, f64)> = results.scored[&state.curve_column]
         .iter()
         .map(|&(score, p)| match (use_scores, p) {
             (true, Some(p)) => (score, p),
-            _ => (score, inputs.response_rate),
+            _ => (score, inputs.baseline_rate),
         })
         .collect();
     let curve = roi_curve(&pairs, &inputs);
@@ -196,23 +249,35 @@ pub fn curve_ui(
         .iter()
         .max_by(|a, b| a.outcome.profit.total_cmp(&b.outcome.profit));
     if let Some(best) = best {
-        ui.label(format!(
-            "Most profit: the top {} by {} (at least {:.3}), profit {}.",
-            format::count(best.outcome.contacts),
-            state.curve_column,
-            best.threshold,
-            format::money(best.outcome.profit)
-        ));
+        let text = match best.outcome.profit > 0.0 {
+            true => format!(
+                "Most profit: the top {} by {} (at least {:.3}), profit {}.",
+                format::count(best.outcome.contacts),
+                state.curve_column,
+                best.threshold,
+                format::money(best.outcome.profit)
+            ),
+            false => format!(
+                "No cut of the list pays at these settings: the smallest loss is the top {} \
+                 by {}, {}. Raise the uplift or lower the incentive or the cost per contact.",
+                format::count(best.outcome.contacts),
+                state.curve_column,
+                format::money(best.outcome.profit)
+            ),
+        };
+        ui.label(text);
     }
-    if !use_scores {
-        ui.label(
-            egui::RichText::new(
-                "Every target has the same response rate here, so ROI barely depends on \
-                 the cut: use propensity scores (Value tab) to see where it stops paying.",
-            )
-            .weak(),
-        );
-    }
+    let explanation = match use_scores {
+        true => {
+            "Same uplift for everyone; the likelier a target buys anyway, the more \
+             incentive is paid for nothing, so the curve shows where adding people stops paying."
+        }
+        false => {
+            "Every target has the same chance to buy anyway here, so ROI barely depends \
+             on the cut: use propensity scores (Value tab) to see where it stops paying."
+        }
+    };
+    ui.label(egui::RichText::new(explanation).weak());
     Plot::new("campaign_roi_curve")
         .height(200.0)
         .include_y(0.0)

@@ -1,8 +1,8 @@
 //! Campaign variants side by side: save the campaign being edited under a name
-//! with its figures, compare size, responders, cost, profit and ROI, load one
-//! back or delete it. Variants are saved between runs.
+//! with its figures, compare size, buyers anyway, incremental responders, cost,
+//! profit and ROI, load one back or delete it. Variants are saved between runs.
 
-use crate::analysis::campaign::Audience;
+use crate::analysis::campaign::{Audience, Readout};
 use crate::ui::format;
 
 use super::{CampaignUiState, Variant, ViewState, percent};
@@ -11,6 +11,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     state: &mut CampaignUiState,
     audience: Option<&Audience>,
+    readout: Option<&Readout>,
     view: &mut ViewState,
 ) {
     ui.horizontal(|ui| {
@@ -25,7 +26,7 @@ pub fn ui(
             .clicked()
             && let Some(audience) = audience
         {
-            let outcome = state.outcome(audience);
+            let outcome = state.outcome(audience, readout);
             let mut def = state.draft.clone();
             def.name = name.clone();
             state.draft.name = name.clone();
@@ -36,7 +37,8 @@ pub fn ui(
                 aov_from_history: state.aov_from_history,
                 size: audience.size(),
                 targets: audience.targets,
-                responders: outcome.expected_responders,
+                baseline_buyers: outcome.baseline_buyers,
+                incremental_responders: outcome.incremental_responders,
                 cost: outcome.cost,
                 profit: outcome.profit,
                 roi: outcome.roi,
@@ -58,7 +60,8 @@ pub fn ui(
                 "Variant",
                 "Size",
                 "Targets",
-                "Responders",
+                "Buy anyway",
+                "Incremental",
                 "Cost",
                 "Profit",
                 "ROI",
@@ -71,10 +74,11 @@ pub fn ui(
                 ui.label(&v.def.name);
                 ui.label(format::count(v.size));
                 ui.label(format::count(v.targets));
-                ui.label(format!("{:.1}", v.responders));
+                ui.label(format!("{:.1}", v.baseline_buyers));
+                ui.label(format!("{:.1}", v.incremental_responders));
                 ui.label(format::money(v.cost));
                 ui.label(format::money(v.profit));
-                ui.label(v.roi.map_or_else(|| "n/a".to_string(), percent));
+                ui.label(v.roi.map_or_else(|| "—".to_string(), percent));
                 ui.horizontal(|ui| {
                     if ui
                         .small_button("Load")
