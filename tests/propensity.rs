@@ -115,6 +115,40 @@ fn customer_value_ranks_the_planted_groups_and_checks_a_holdout() {
         .sum()
         .expect("sum");
     assert!((total - result.totals.clv).abs() < 1e-6 * total);
+    // The next order lies after the data and within the horizon; the lapsed are
+    // not given a date decades away but none ("none expected within 365 days").
+    let next = result
+        .customers
+        .column("next_order_date")
+        .expect("next order")
+        .date()
+        .expect("dates")
+        .clone();
+    let score_day =
+        (result.score_date - chrono::DateTime::UNIX_EPOCH.date_naive()).num_days() as i32;
+    let horizon = ClvParams::default().horizon_days as i32;
+    let days: Vec<i32> = next.physical().iter().flatten().collect();
+    assert!(!days.is_empty());
+    assert!(
+        days.iter()
+            .all(|d| *d >= score_day && *d <= score_day + horizon),
+        "{:?}",
+        days.iter().max()
+    );
+    let dated = result
+        .customers
+        .clone()
+        .lazy()
+        .with_column(
+            col("next_order_date")
+                .is_not_null()
+                .cast(DataType::Float64)
+                .alias("dated"),
+        )
+        .collect()
+        .expect("dated");
+    let dated = group_means(&dated, "dated");
+    assert!(dated["loyal"] > 0.9 && dated["lapsed"] < 0.1, "{dated:?}");
 }
 
 fn run(args: &[&str]) -> Value {

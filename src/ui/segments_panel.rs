@@ -147,10 +147,7 @@ fn results_ui(
         "Pick another segment in the table above.",
     );
     profile_view::ui(ui, results, view.selected, name);
-    let scores = join.as_deref().zip(value).map(|(join, value)| {
-        let value = &value.value;
-        (join, value.rows.as_slice(), value.propensity.thresholds)
-    });
+    let scores = join.as_deref().zip(value.map(|v| &v.value));
     members_view::ui(
         ui,
         &workspace.segments,

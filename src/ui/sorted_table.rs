@@ -7,7 +7,9 @@
 //! Order contract: rows with a value come first, ascending or descending; rows
 //! without one (None, or NaN) come last in both directions; ties, and the id
 //! column itself, go by customer id (ascending, or descending for the id column
-//! sorted descending). The sort is stable, so the order is deterministic.
+//! sorted descending). Ids made of digits only compare as numbers (`9` before
+//! `10`) and come before other ids. The sort is stable, so the order is
+//! deterministic.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -80,10 +82,30 @@ fn missing_last(a: Option<f64>, b: Option<f64>, descending: bool) -> Ordering {
     }
 }
 
+/// Customer ids in display order: digit-only ids as numbers (any length, leading
+/// zeros ignored, then the text breaks ties) before other ids, which go as text.
+pub fn id_order(a: &str, b: &str) -> Ordering {
+    match (as_number(a), as_number(b)) {
+        (Some(x), Some(y)) => x
+            .len()
+            .cmp(&y.len())
+            .then_with(|| x.cmp(y))
+            .then_with(|| a.cmp(b)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.cmp(b),
+    }
+}
+
+/// `s` without leading zeros when it is made of digits only.
+fn as_number(s: &str) -> Option<&str> {
+    (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.trim_start_matches('0'))
+}
+
 /// Sorts `rows` by their id (`id` of a row), reversed when `descending`.
 pub fn sort_by_id<'a>(rows: &mut [usize], id: impl Fn(usize) -> &'a str, descending: bool) {
     rows.sort_by(|&a, &b| {
-        let order = id(a).cmp(id(b));
+        let order = id_order(id(a), id(b));
         if descending { order.reverse() } else { order }
     });
 }
@@ -95,7 +117,9 @@ pub fn sort_by_key<'a>(
     id: impl Fn(usize) -> &'a str,
     descending: bool,
 ) {
-    rows.sort_by(|&a, &b| missing_last(key(a), key(b), descending).then_with(|| id(a).cmp(id(b))));
+    rows.sort_by(|&a, &b| {
+        missing_last(key(a), key(b), descending).then_with(|| id_order(id(a), id(b)))
+    });
 }
 
 /// A column header that sorts by `sort` when clicked (again: reversed), with an
@@ -164,5 +188,18 @@ mod tests {
         let mut rows: Vec<usize> = (0..ids.len()).collect();
         sort_by_id(&mut rows, |i| ids[i], true);
         assert_eq!(rows, [4, 3, 0, 2, 1]);
+    }
+
+    #[test]
+    fn numeric_ids_sort_as_numbers_before_text_ids() {
+        let ids = ["10", "9", "C1", "100", "009", "2", "A"];
+        let mut rows: Vec<usize> = (0..ids.len()).collect();
+        sort_by_id(&mut rows, |i| ids[i], false);
+        let sorted: Vec<&str> = rows.iter().map(|&i| ids[i]).collect();
+        assert_eq!(sorted, ["2", "009", "9", "10", "100", "A", "C1"]);
+        // Ties of a score column go the same way.
+        let mut rows: Vec<usize> = (0..ids.len()).collect();
+        sort_by_key(&mut rows, |_| Some(1.0), |i| ids[i], true);
+        assert_eq!(rows.iter().map(|&i| ids[i]).collect::<Vec<_>>(), sorted);
     }
 }

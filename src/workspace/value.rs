@@ -194,6 +194,11 @@ pub struct ValueResults {
 }
 
 impl ValueResults {
+    /// The days CLV and the next order date look ahead, when CLV was computed.
+    pub fn clv_horizon(&self) -> Option<u32> {
+        self.clv.as_ref().ok().map(|c| c.horizon_days)
+    }
+
     /// Customers per churn-risk bucket at the thresholds in use: (low, medium, high).
     pub fn bucket_counts(&self) -> (usize, usize, usize) {
         let thresholds = self.propensity.thresholds;

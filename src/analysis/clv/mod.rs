@@ -13,7 +13,9 @@
 //!   `a ≠ 1`. Otherwise, or when a customer's prediction is undefined, the
 //!   historical estimate: frequency / age_days × horizon, labelled as such with the
 //!   reason. P(alive) and the next order date exist only with BG/NBD; the next order
-//!   date is the score date + the median wait of an active customer.
+//!   date is the score date + the days until the customer's chance of having
+//!   bought again (alive and bought) reaches one half, null when that is beyond the
+//!   horizon or never ("none expected within the horizon").
 //! - Spend: Gamma-Gamma fitted on customers with two purchase days or more and a
 //!   positive `avg_spend`; its expected spend is used for every customer (net
 //!   negative spend counts as 0). When it cannot be fitted: the customer's own
@@ -154,7 +156,8 @@ pub struct Clv {
     pub totals: ClvTotals,
     /// `customer_id`, `frequency`, `recency_days`, `age_days` (u32), `avg_spend`,
     /// `p_alive` (null without BG/NBD), `predicted_purchases`, `expected_spend`,
-    /// `clv` (f64), `next_order_date` (date, null without BG/NBD).
+    /// `clv` (f64), `next_order_date` (date, null without BG/NBD or when no
+    /// order is expected within the horizon).
     pub customers: DataFrame,
 }
 
@@ -371,8 +374,11 @@ fn customer_frame(
         match method {
             PurchaseMethod::BgNbd(fit) => {
                 p_alive.push(Some(fit.p_alive(x, t_x, t)));
-                let wait = fit.median_days_to_next(x, t).round();
-                next.push((wait.is_finite() && wait < 36_500.0).then(|| today + wait as i32));
+                let wait = fit
+                    .days_to_even_chance(x, t_x, t)
+                    .map(f64::ceil)
+                    .filter(|w| *w <= f64::from(params.horizon_days));
+                next.push(wait.map(|w| today + w as i32));
             }
             PurchaseMethod::Historical { .. } => {
                 p_alive.push(None);

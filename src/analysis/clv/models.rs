@@ -182,10 +182,19 @@ impl BgNbd {
         (value.is_finite() && value >= 0.0).then_some(value)
     }
 
-    /// Median days to the next purchase of an active customer (the posterior
-    /// purchase rate is Gamma(r + x, alpha + T)).
-    pub fn median_days_to_next(&self, x: f64, t: f64) -> f64 {
-        (self.alpha + t) * (2f64.powf(1.0 / (self.r + x)) - 1.0)
+    /// Days until the customer's chance of having bought again reaches one half,
+    /// counting the chance they have left: P(bought within w) = P(alive) ×
+    /// (1 − ((α + T) / (α + T + w))^(r + x)), the posterior purchase rate of an
+    /// active customer being Gamma(r + x, α + T). None when that chance never
+    /// reaches one half (P(alive) ≤ 0.5).
+    pub fn days_to_even_chance(&self, x: f64, t_x: f64, t: f64) -> Option<f64> {
+        let alive = self.p_alive(x, t_x, t);
+        if alive.is_nan() || alive <= 0.5 {
+            return None;
+        }
+        let stay = 1.0 - 0.5 / alive;
+        let days = (self.alpha + t) * (stay.powf(-1.0 / (self.r + x)) - 1.0);
+        days.is_finite().then_some(days)
     }
 }
 

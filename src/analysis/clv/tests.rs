@@ -209,3 +209,31 @@ fn too_little_data_falls_back_to_a_labelled_historical_estimate() {
         2
     );
 }
+
+#[test]
+fn the_next_order_is_when_buying_again_becomes_even_odds() {
+    let fit = BgNbd {
+        r: 1.0,
+        alpha: 10.0,
+        a: 1.0,
+        b: 1.0,
+        log_likelihood: 0.0,
+    };
+    // A one-time buyer seen 20 days ago: alive, rate ~ Gamma(1, 30):
+    // 1 − 30 / (30 + w) = 1/2 at w = 30.
+    let days = fit.days_to_even_chance(0.0, 0.0, 20.0).expect("even odds");
+    assert!((days - 30.0).abs() < 1e-9, "{days}");
+    // Alive with even chance (x = 1, t_x = T, b = 1): buying again never reaches
+    // one half. With b = 3 alive with chance 3/4: 3/4 · (1 − (30 / (30 + w))²)
+    // = 1/2 when (30 / (30 + w))² = 1/3, so w = 30(√3 − 1).
+    let alive = fit.p_alive(1.0, 20.0, 20.0);
+    assert!((alive - 0.5).abs() < 1e-12, "{alive}");
+    assert_eq!(fit.days_to_even_chance(1.0, 20.0, 20.0), None);
+    let fit = BgNbd { b: 3.0, ..fit };
+    let alive = fit.p_alive(1.0, 20.0, 20.0);
+    assert!((alive - 0.75).abs() < 1e-12, "{alive}");
+    let days = fit.days_to_even_chance(1.0, 20.0, 20.0).expect("even odds");
+    assert!((days - 30.0 * (3f64.sqrt() - 1.0)).abs() < 1e-9, "{days}");
+    // Long gone (five repeat days, the last on day 10 of 400): never even odds.
+    assert_eq!(fit.days_to_even_chance(5.0, 10.0, 400.0), None);
+}

@@ -26,6 +26,17 @@ fn share_slider(ui: &mut egui::Ui, text: &str, share: &mut f64, max_percent: f64
     ui.end_row();
 }
 
+/// A checkbox for taking a figure from the data: shown unticked while the data
+/// has none (the typed value is in use), the operator's choice kept meanwhile.
+fn choice(ui: &mut egui::Ui, chosen: &mut bool, available: bool, text: &str) -> egui::Response {
+    let mut ticked = *chosen && available;
+    let response = ui.add_enabled(available, egui::Checkbox::new(&mut ticked, text));
+    if available {
+        *chosen = ticked;
+    }
+    response
+}
+
 pub fn inputs_ui(
     ui: &mut egui::Ui,
     state: &mut CampaignUiState,
@@ -69,12 +80,11 @@ pub fn inputs_ui(
                  incentive anyway (100%: all of them, the cautious choice)",
             );
             ui.label("");
-            ui.add_enabled(
+            choice(
+                ui,
+                &mut state.rate_from_scores,
                 scores_known,
-                egui::Checkbox::new(
-                    &mut state.rate_from_scores,
-                    "Buy anyway: the targets' mean propensity",
-                ),
+                "Buy anyway: the targets' mean propensity",
             )
             .on_hover_text("Propensity is the chance to buy without the campaign")
             .on_disabled_hover_text("Train propensity in the Value tab to use its scores");
@@ -95,12 +105,11 @@ pub fn inputs_ui(
             }
             let measured = readout.map(|r| r.response_difference.estimate);
             ui.label("");
-            ui.add_enabled(
+            choice(
+                ui,
+                &mut state.uplift_from_readout,
                 measured.is_some(),
-                egui::Checkbox::new(
-                    &mut state.uplift_from_readout,
-                    "Uplift: the last readout's targets minus control",
-                ),
+                "Uplift: the last readout's targets minus control",
             )
             .on_disabled_hover_text("Read out a previous campaign below to measure its uplift");
             ui.end_row();
@@ -119,12 +128,11 @@ pub fn inputs_ui(
                 ),
             }
             ui.label("");
-            ui.add_enabled(
+            choice(
+                ui,
+                &mut state.aov_from_history,
                 audience.history_aov.is_some(),
-                egui::Checkbox::new(
-                    &mut state.aov_from_history,
-                    "Order value from the audience's history",
-                ),
+                "Order value from the audience's history",
             );
             ui.end_row();
             match (state.aov_from_history, audience.history_aov) {

@@ -10,15 +10,14 @@
 //! the score join, segment, search and sort, so it is rebuilt only when one of
 //! them changes.
 
-use crate::analysis::propensity::RiskThresholds;
 use crate::ui::command::Commands;
 use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
 use crate::ui::format;
 use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_ui};
-use crate::ui::value::{CustomerSort, decimal};
+use crate::ui::value::{CustomerSort, decimal, next_order_text};
 use crate::workspace::segments::scores::ScoreJoin;
 use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsResults};
-use crate::workspace::value::CustomerRow;
+use crate::workspace::value::{CustomerRow, ValueResults};
 
 use super::{MemberSort, ViewState};
 
@@ -32,7 +31,7 @@ const SCORE_COLUMNS: [(&str, CustomerSort); 5] = [
 ];
 
 /// The Value tab's rows, their join to the segments and its churn thresholds.
-pub type Scores<'a> = Option<(&'a ScoreJoin, &'a [CustomerRow], RiskThresholds)>;
+pub type Scores<'a> = Option<(&'a ScoreJoin, &'a ValueResults)>;
 
 /// The generations of the segments and of the scores (0: none), the segment,
 /// search and sort.
@@ -63,7 +62,8 @@ pub fn member_rows(
         })
         .map(|(i, _)| i)
         .collect();
-    if let (true, Some((join, value_rows, thresholds))) = (high_risk_only, scores) {
+    if let (true, Some((join, value))) = (high_risk_only, scores) {
+        let (value_rows, thresholds) = (&value.rows, value.propensity.thresholds);
         rows.retain(|&i| {
             let risk = join.score_row[i].and_then(|r| value_rows[r].churn_risk);
             risk.is_some_and(|c| thresholds.bucket(c) == "high")
@@ -76,8 +76,8 @@ pub fn member_rows(
         MemberSort::Feature(j) => sort_by_key(&mut rows, |i| Some(raw[[i, j]]), id_of, descending),
         MemberSort::Score(column) => {
             let score = |i: usize| {
-                let (join, value_rows, _) = scores?;
-                column.score(&value_rows[join.score_row[i]?])
+                let (join, value) = scores?;
+                column.score(&value.rows[join.score_row[i]?])
             };
             sort_by_key(&mut rows, score, id_of, descending)
         }
@@ -211,8 +211,9 @@ fn members_table_ui(
                     format!("{v:.2}")
                 }
             }));
-            if let Some((join, value_rows, _)) = scores {
-                cells.extend(score_cells(join.score_row[i].map(|r| &value_rows[r])));
+            if let Some((join, value)) = scores {
+                let row = join.score_row[i].map(|r| &value.rows[r]);
+                cells.extend(score_cells(row, value.clv_horizon()));
             }
             cells
         },
@@ -220,7 +221,7 @@ fn members_table_ui(
 }
 
 /// The score columns' text of one member ("–" when not scored).
-fn score_cells(row: Option<&CustomerRow>) -> [String; 5] {
+fn score_cells(row: Option<&CustomerRow>, horizon_days: Option<u32>) -> [String; 5] {
     let dash = || "–".to_string();
     let Some(r) = row else {
         return [dash(), dash(), dash(), dash(), dash()];
@@ -230,7 +231,7 @@ fn score_cells(row: Option<&CustomerRow>) -> [String; 5] {
         decimal(r.churn_risk),
         decimal(r.p_alive),
         r.clv.map_or_else(dash, format::money),
-        r.next_order_date.map_or_else(dash, |d| d.to_string()),
+        next_order_text(r, horizon_days),
     ]
 }
 

@@ -16,7 +16,7 @@ use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_
 use crate::workspace::segments::scores::ScoreJoin;
 use crate::workspace::value::{CustomerRow, Value, ValueResults};
 
-use super::{CustomerSort, ViewState, decimal};
+use super::{CustomerSort, ViewState, decimal, next_order_text};
 use crate::ui::command::Commands;
 use crate::workspace::value::ValueCommand;
 
@@ -164,7 +164,7 @@ fn customers_table_ui(
                 r.predicted_purchases
                     .map_or_else(dash, |v| format!("{v:.2}")),
                 r.clv.map_or_else(dash, format::money),
-                r.next_order_date.map_or_else(dash, |d| d.to_string()),
+                next_order_text(r, results.clv_horizon()),
             ];
             if let Some((join, names)) = segments {
                 let segment = join.segment_of_row[index].and_then(|s| names.get(s));

@@ -45,6 +45,16 @@ impl CustomerSort {
     }
 }
 
+/// A customer's next order as shown: the date, or "none within N days" when the
+/// purchase model gave none within its horizon, or "–" without a model.
+pub fn next_order_text(row: &CustomerRow, horizon_days: Option<u32>) -> String {
+    match (row.next_order_date, row.p_alive, horizon_days) {
+        (Some(date), ..) => date.to_string(),
+        (None, Some(_), Some(days)) => format!("none within {days} days"),
+        _ => "–".to_string(),
+    }
+}
+
 /// The panel's view settings, kept in egui memory for the session.
 #[derive(Clone, Debug)]
 pub struct ViewState {
@@ -86,4 +96,33 @@ pub fn model_color(kind: ModelKind) -> egui::Color32 {
 /// A probability or rate with three decimals; "–" when missing.
 pub fn decimal(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| format!("{v:.3}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_customer_without_a_next_order_in_the_horizon_says_so() {
+        let row = |next, p_alive| CustomerRow {
+            customer_id: "c".into(),
+            propensity: None,
+            churn_risk: None,
+            p_alive,
+            predicted_purchases: None,
+            clv: None,
+            next_order_date: next,
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+        assert_eq!(
+            next_order_text(&row(day, Some(0.9)), Some(365)),
+            "2026-03-01"
+        );
+        assert_eq!(
+            next_order_text(&row(None, Some(0.2)), Some(365)),
+            "none within 365 days"
+        );
+        // Without a purchase model (the historical estimate) there is no date to give.
+        assert_eq!(next_order_text(&row(None, None), Some(365)), "–");
+    }
 }
