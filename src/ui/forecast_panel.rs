@@ -115,7 +115,8 @@ fn results_ui(
     section_ui(
         ui,
         &format!("{measure}: {}", shown.series.name),
-        "Shaded: 80 % and 95 % prediction intervals. Drag to pan, scroll to zoom, \
+        "Shaded: 80 % and 95 % prediction intervals, cut at zero for sales that cannot be \
+         negative. Drag to pan, scroll to zoom, \
          double-click to reset. The table scores each model on backtests of the history.",
     );
     ui.checkbox(&mut view.show_backtest, "Show backtest")

@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{Accuracy, accuracy, mase_scale};
-use super::models::{ModelKind, PointForecast, predict};
+use super::models::{ModelError, ModelKind, PointForecast, predict};
 use super::series::TimeSeries;
 use crate::analysis::AnalysisError;
 use crate::jobs::Progress;
@@ -198,6 +198,14 @@ pub fn backtest(
                         origin,
                         forecast: f,
                     });
+                }
+                Err(ModelError::TooShort { needed, got, .. }) => {
+                    error = Some(format!(
+                        "needs {needed} periods of history; the earliest backtest fold has {got} \
+                         (the series has {}): more history or fewer folds scores it",
+                        y.len()
+                    ));
+                    break;
                 }
                 Err(e) => {
                     error = Some(e.to_string());

@@ -9,6 +9,9 @@
 //! - Holt-Winters additive and multiplicative ([`super::holt_winters`]).
 //! - MSTL by augurs (weekly and yearly seasons on days) with a damped Holt trend
 //!   ([`super::holt::HoltTrend`]), intervals from that trend model.
+//! - A history with no negative value (revenue, orders, units, customers) is a
+//!   measure that cannot go below zero: its forecasts and interval bounds are
+//!   truncated at 0 (normal intervals would otherwise reach below it).
 
 use augurs::mstl::MSTLModel;
 use augurs::{Fit, Predict};
@@ -102,6 +105,22 @@ pub struct PointForecast {
 }
 
 impl PointForecast {
+    /// Every value below 0 raised to 0.
+    fn truncated_at_zero(mut self) -> Self {
+        for line in [
+            &mut self.point,
+            &mut self.lo80,
+            &mut self.hi80,
+            &mut self.lo95,
+            &mut self.hi95,
+        ] {
+            for v in line.iter_mut() {
+                *v = v.max(0.0);
+            }
+        }
+        self
+    }
+
     /// Normal intervals: `point ± z·sd`.
     pub fn normal(point: Vec<f64>, sd: &[f64]) -> Self {
         let band = |z: f64, sign: f64| -> Vec<f64> {
@@ -181,7 +200,10 @@ pub fn predict(
     if forecast.point.iter().any(|v| !v.is_finite()) {
         return Err(ModelError::Diverged(kind.name()));
     }
-    Ok(forecast)
+    match y.iter().all(|v| *v >= 0.0) {
+        true => Ok(forecast.truncated_at_zero()),
+        false => Ok(forecast),
+    }
 }
 
 fn library(error: impl std::fmt::Display) -> ModelError {
@@ -232,8 +254,10 @@ mod tests {
         assert!((naive.hi95[1] - 4.0 - Z95 * sd * 2f64.sqrt()).abs() < 1e-9);
         let seasonal = predict(ModelKind::SeasonalNaive, &y, 2, &[], 3).expect("seasonal");
         assert_eq!(seasonal.point, vec![2.0, 4.0, 2.0]);
-        // seasonal differences 1, 1: σ = 1; h 3 is in the second season → √2.
-        assert!((seasonal.lo95[2] - (2.0 - Z95 * 2f64.sqrt())).abs() < 1e-9);
+        // seasonal differences 1, 1: σ = 1; h 3 is in the second season → √2,
+        // so 2 − 1.96·√2 < 0: sales cannot be negative, the bound is cut at 0.
+        assert!((seasonal.hi95[2] - (2.0 + Z95 * 2f64.sqrt())).abs() < 1e-9);
+        assert_eq!(seasonal.lo95[2], 0.0);
         assert!((seasonal.lo95[1] - (4.0 - Z95)).abs() < 1e-9);
     }
 
@@ -252,6 +276,23 @@ mod tests {
             .collect();
         let simple = predict(ModelKind::EtsSimple, &level, 1, &[], 2).expect("simple");
         assert!((simple.point[0] - 50.0).abs() < 1.5, "{:?}", simple.point);
+    }
+
+    #[test]
+    fn a_measure_that_cannot_be_negative_keeps_its_ranges_at_zero_or_above() {
+        // Small counts with big swings: a normal 95 % band reaches far below 0.
+        let y: Vec<f64> = (0..30).map(|t| if t % 3 == 0 { 9.0 } else { 0.0 }).collect();
+        for kind in [ModelKind::Naive, ModelKind::EtsSimple, ModelKind::EtsDamped] {
+            let f = predict(kind, &y, 1, &[], 6).expect("forecast");
+            for line in [&f.point, &f.lo80, &f.lo95] {
+                assert!(line.iter().all(|v| *v >= 0.0), "{kind:?}: {line:?}");
+            }
+            assert!(f.lo95.contains(&0.0), "{kind:?}: truncated, not shifted");
+        }
+        // A history with negative values (a net figure) is left as fitted.
+        let net: Vec<f64> = y.iter().map(|v| v - 3.0).collect();
+        let f = predict(ModelKind::Naive, &net, 1, &[], 2).expect("forecast");
+        assert!(f.lo95[0] < -3.0, "{:?}", f.lo95);
     }
 
     #[test]

@@ -396,3 +396,30 @@ fn sample_shop_orders_forecast_finds_the_planted_weekend() {
         "found {found}, planted {planted}"
     );
 }
+
+#[test]
+fn a_model_not_scored_says_how_much_history_it_lacks() {
+    // 364 days with a 170-day season: Holt-Winters needs 2 · 170 + 2 = 342 periods,
+    // the earliest of 3 folds of 28 days starts after 364 − 84 = 280.
+    let series = weekly_series(5);
+    let params = ForecastParams {
+        horizon: 28,
+        folds: 3,
+        season: Some(170),
+        ..ForecastParams::default()
+    };
+    let result = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    let hw = result
+        .candidates
+        .iter()
+        .find(|c| c.model == ModelKind::HoltWintersAdditive)
+        .expect("candidate");
+    let error = hw.error.as_deref().expect("not scored");
+    assert!(
+        error.contains("needs 342 periods")
+            && error.contains("earliest backtest fold has 280")
+            && error.contains("the series has 364"),
+        "{error}"
+    );
+    assert!(hw.mase.is_nan() && result.model != ModelKind::HoltWintersAdditive);
+}

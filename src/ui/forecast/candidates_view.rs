@@ -52,15 +52,16 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
                         ui.label(figure(c.mape, 1));
                         ui.label(figure(c.rmse, 2));
                     }
-                    Some(error) => {
-                        ui.label("–").on_hover_text(error);
-                        ui.label("–");
-                        ui.label("–");
-                        ui.weak("not scored").on_hover_text(error);
+                    Some(_) => {
+                        for _ in 0..4 {
+                            ui.label("–");
+                        }
                     }
                 }
                 if c.model == f.model {
                     ui.strong(CHOSEN);
+                } else if let Some(error) = &c.error {
+                    ui.weak(format!("not scored: {error}"));
                 } else if c.model == ModelKind::Naive {
                     ui.weak(BASELINE);
                 } else {
