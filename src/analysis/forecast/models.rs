@@ -281,7 +281,9 @@ mod tests {
     #[test]
     fn a_measure_that_cannot_be_negative_keeps_its_ranges_at_zero_or_above() {
         // Small counts with big swings: a normal 95 % band reaches far below 0.
-        let y: Vec<f64> = (0..30).map(|t| if t % 3 == 0 { 9.0 } else { 0.0 }).collect();
+        let y: Vec<f64> = (0..30)
+            .map(|t| if t % 3 == 0 { 9.0 } else { 0.0 })
+            .collect();
         for kind in [ModelKind::Naive, ModelKind::EtsSimple, ModelKind::EtsDamped] {
             let f = predict(kind, &y, 1, &[], 6).expect("forecast");
             for line in [&f.point, &f.lo80, &f.lo95] {

@@ -20,7 +20,10 @@
 //!   out; without an `item_id` (or `category`) column the list is empty.
 //! - Trends: weeks start on Monday, months on the 1st. Orders = distinct order ids
 //!   among purchases (distinct customer-and-day pairs without an order id column).
-//!   Every period from the first to the last line is listed, empty ones as zeros.
+//!   Every period from the first to the last line is listed, empty ones as zeros,
+//!   except an incomplete last period (the data ends before its last day), which
+//!   is left out and named in `partial_week` / `partial_month`, as the Forecast
+//!   tab does: its low total would read as a drop.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -112,6 +115,12 @@ pub struct Repeat {
     pub top_categories_by_buyers: Vec<TopEntry>,
     pub weekly: Vec<PeriodPoint>,
     pub monthly: Vec<PeriodPoint>,
+    /// Start of the incomplete last week left out of `weekly`.
+    pub partial_week: Option<NaiveDate>,
+    /// Start of the incomplete last month left out of `monthly`.
+    pub partial_month: Option<NaiveDate>,
+    /// The last day with a line.
+    pub last_day: Option<NaiveDate>,
 }
 
 fn step(progress: &Progress, done: u64) -> Result<(), AnalysisError> {
@@ -174,8 +183,23 @@ pub fn repeat(
         )
     };
     let base = base.with_column(order_key.alias("_order"));
-    let weekly = trend(base.clone(), week_start_expr(), Period::Week)?;
-    let monthly = trend(base, month_start_expr(), Period::Month)?;
+    let mut weekly = trend(base.clone(), week_start_expr(), Period::Week)?;
+    let mut monthly = trend(base.clone(), month_start_expr(), Period::Month)?;
+    let last_day = last_day(base)?;
+    let partial_week = last_day.and_then(|last| {
+        drop_partial(
+            &mut weekly,
+            |start| start + chrono::TimeDelta::days(6),
+            last,
+        )
+    });
+    let partial_month = last_day.and_then(|last| {
+        drop_partial(
+            &mut monthly,
+            |start| next_month(start).pred_opt().unwrap_or(start),
+            last,
+        )
+    });
     step(progress, 4)?;
     Ok(Repeat {
         gap_bins,
@@ -193,7 +217,42 @@ pub fn repeat(
         top_categories_by_buyers: categories_buyers,
         weekly,
         monthly,
+        partial_week,
+        partial_month,
+        last_day,
     })
+}
+
+/// The last day with a line of `base`.
+fn last_day(base: LazyFrame) -> Result<Option<NaiveDate>, AnalysisError> {
+    let out = base
+        .select([col("_day").max()])
+        .collect()
+        .map_err(polars_error("finding the last day"))?;
+    let day = out
+        .column("_day")
+        .and_then(|c| c.i32().cloned())
+        .map_err(polars_error("finding the last day"))?
+        .get(0);
+    Ok(day.and_then(date_from_days))
+}
+
+/// Removes the last period of `points` when it ends (`end` of its start) after
+/// `last_day`; returns its start.
+fn drop_partial(
+    points: &mut Vec<PeriodPoint>,
+    end: impl Fn(NaiveDate) -> NaiveDate,
+    last_day: NaiveDate,
+) -> Option<NaiveDate> {
+    let last = points.last()?;
+    (end(last.start) > last_day).then(|| points.pop().map(|p| p.start))?
+}
+
+/// The first day of the month after the one starting on `start`.
+fn next_month(start: NaiveDate) -> NaiveDate {
+    start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(start)
 }
 
 /// Histogram and median of the gaps between consecutive purchase days.

@@ -73,8 +73,19 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
     } else {
         &repeat.monthly
     };
+    let partial = if weekly {
+        repeat.partial_week.map(|start| ("week", start))
+    } else {
+        repeat.partial_month.map(|start| ("month", start))
+    };
+    if let (Some((period, start)), Some(last)) = (partial, repeat.last_day) {
+        ui.weak(format!(
+            "The {period} of {start} is left out: the data ends on {last}, before that \
+             {period} does, so its total would read as a drop."
+        ));
+    }
     if points.is_empty() {
-        ui.weak("No dated purchases.");
+        ui.weak("No complete period with dated purchases.");
         return;
     }
     let line: PlotPoints = points
