@@ -75,10 +75,12 @@ fn auto_k_finds_the_planted_k() {
     };
     let result = cluster(data.view(), &params, &Progress::detached()).expect("cluster");
     assert_eq!(result.k, 5);
+    // K = 2..=10 are always fitted, for the charts; the choice is in 2..=8.
     assert_eq!(
         result.per_k.iter().map(|s| s.k).collect::<Vec<_>>(),
-        (2..=8).collect::<Vec<_>>()
+        (2..=10).collect::<Vec<_>>()
     );
+    assert!(result.reason.starts_with("K = 5:"), "{}", result.reason);
     assert_eq!(adjusted_rand_index(&truth, &result.labels), 1.0);
     // Inertia falls with K; the elbow is at the planted K.
     let inertia: Vec<f64> = result.per_k.iter().map(|s| s.inertia).collect();
@@ -377,11 +379,16 @@ fn cli_segments_the_sample_store_and_writes_members() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     let k = json["k"].as_u64().expect("k") as usize;
     let per_k = json["per_k"].as_array().expect("per_k");
-    assert_eq!(per_k.len(), 5);
+    // K = 2..=10 fitted; auto chooses in 3..=6 (--k-min defaults to 3).
+    assert_eq!(per_k.len(), 9);
+    assert!((3..=6).contains(&k), "{k}");
     let best = per_k
         .iter()
+        .filter(|s| (3..=6).contains(&s["k"].as_u64().expect("k")))
         .map(|s| s["silhouette"].as_f64().expect("silhouette"))
         .fold(f64::MIN, f64::max);
+    let reason = json["reason"].as_str().expect("reason");
+    assert!(reason.starts_with(&format!("K = {k}:")), "{reason}");
     assert!(json["silhouette"].as_f64().expect("silhouette") >= best - 0.02);
     let segments = json["segments"].as_array().expect("segments");
     assert_eq!(segments.len(), k);

@@ -59,9 +59,12 @@ fn assert_table_shows(harness: &Harness<'_, MarketbenchApp>, results: &SegmentsR
 fn auto_k_shows_the_charts_and_the_table_and_moving_k_changes_it() {
     let mut harness = segments_tab(returning_user());
     let first = results(harness.state()).expect("results").clone();
-    assert_eq!(first.params.k, KChoice::Auto { min: 2, max: 10 });
+    // The charts show K = 2..=10; the choice is among 3..=8 and says why.
+    assert_eq!(first.params.k, KChoice::Auto { min: 3, max: 8 });
     assert_eq!(first.curve.len(), 9);
     let k = first.segmentation.clustering.k;
+    assert!((3..=8).contains(&k), "{k}");
+    assert!(shown(&harness, &first.segmentation.clustering.reason));
     assert!(shown(&harness, "Elbow: inertia per K"));
     assert!(shown(&harness, "Silhouette per K"));
     assert_table_shows(&harness, &first);

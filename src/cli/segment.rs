@@ -40,11 +40,11 @@ pub struct SegmentArgs {
     /// Number of segments, or `auto` to pick K in --k-min..=--k-max.
     #[arg(long, default_value = "auto", value_parser = parse_k)]
     pub k: KArg,
-    /// Smallest K tried by auto.
-    #[arg(long, default_value_t = 2)]
+    /// Smallest K auto may choose (K = 2..10 are always fitted for the scores).
+    #[arg(long, default_value_t = 3)]
     pub k_min: usize,
-    /// Largest K tried by auto.
-    #[arg(long, default_value_t = 10)]
+    /// Largest K auto may choose.
+    #[arg(long, default_value_t = 8)]
     pub k_max: usize,
     /// Seed of k-means++ and the silhouette sample.
     #[arg(long, default_value_t = 42)]
@@ -251,6 +251,7 @@ fn as_json(result: &Segmentation, auto: bool) -> Value {
         "silhouette": c.silhouette,
         "silhouette_sampled": c.silhouette_sampled,
         "inertia": c.inertia,
+        "reason": c.reason,
         "segments": segments,
     });
     if auto {
@@ -288,6 +289,7 @@ fn as_text(result: &Segmentation) -> String {
         },
         c.inertia
     );
+    let _ = writeln!(s, "{}", c.reason);
     if c.per_k.len() > 1 {
         let _ = writeln!(s, "{AUTO_K_RULE}");
         for k in &c.per_k {

@@ -35,8 +35,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
         || Feature::ALL.to_vec(),
         |r| r.value.segmentation.features.available.clone(),
     );
-    let shown_k = shown.map(|r| r.value.segmentation.clustering.k);
-    controls_view::ui(ui, segments, shown_k, &wanted, &available, commands);
+    let clustering = shown.map(|r| &r.value.segmentation.clustering);
+    controls_view::ui(ui, segments, clustering, &wanted, &available, commands);
     let computation = segments.results();
     if let Some(error) = computation.error() {
         error_ui(ui, "The segmentation stopped", &error.to_string());

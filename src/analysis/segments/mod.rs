@@ -18,7 +18,8 @@ use polars::prelude::DataFrame;
 pub use features::{CustomerFeatures, Feature, FeatureSet, customer_features};
 pub use profile::{SegmentProfile, profile_segments, propose_name};
 pub use search::{
-    AUTO_K_RULE, Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index, cluster,
+    AUTO_K_RULE, CHART_K, Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index,
+    choose_k, cluster,
 };
 pub use tree::{Condition, SegmentTree, TreeParams, TreeRule, explain_segments};
 

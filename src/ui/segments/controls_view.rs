@@ -2,7 +2,7 @@
 //! slider or "Auto" (the rule is stated beside it), the running job's progress and
 //! its Cancel button.
 
-use crate::analysis::segments::{AUTO_K_RULE, Feature, FeatureSet, KChoice};
+use crate::analysis::segments::{AUTO_K_RULE, Clustering, Feature, FeatureSet, KChoice};
 use crate::ui::command::Commands;
 use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsParams};
 
@@ -12,7 +12,7 @@ pub const K_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
 pub fn ui(
     ui: &mut egui::Ui,
     segments: &Segments,
-    shown_k: Option<usize>,
+    shown: Option<&Clustering>,
     wanted: &SegmentsParams,
     available: &[Feature],
     commands: &mut Commands,
@@ -47,7 +47,7 @@ pub fn ui(
     ui.horizontal(|ui| {
         let mut k = match wanted.k {
             KChoice::Fixed(k) => k,
-            KChoice::Auto { .. } => shown_k.unwrap_or(*K_RANGE.start()),
+            KChoice::Auto { .. } => shown.map_or(*K_RANGE.start(), |c| c.k),
         };
         let label = ui.label("K (segments):");
         let slider = ui
@@ -74,10 +74,7 @@ pub fn ui(
         }
         if ui.button("Auto").on_hover_text(AUTO_K_RULE).clicked() {
             commands.send(SegmentsCommand::Run(SegmentsParams {
-                k: KChoice::Auto {
-                    min: *K_RANGE.start(),
-                    max: *K_RANGE.end(),
-                },
+                k: KChoice::default(),
                 ..wanted.clone()
             }));
         }
@@ -97,11 +94,13 @@ pub fn ui(
             }
         }
     });
-    let rule = match wanted.k {
-        KChoice::Auto { .. } => AUTO_K_RULE.to_string(),
-        KChoice::Fixed(k) => {
+    let rule = match (wanted.k, shown) {
+        (KChoice::Auto { .. }, Some(clustering)) => clustering.reason.clone(),
+        (KChoice::Auto { .. }, None) => AUTO_K_RULE.to_string(),
+        (KChoice::Fixed(k), _) => {
             format!("K = {k}, chosen by you. Press Auto to let the data pick: {AUTO_K_RULE}")
         }
     };
-    ui.add(egui::Label::new(egui::RichText::new(rule).weak()).wrap());
+    ui.add(egui::Label::new(egui::RichText::new(rule).weak()).wrap())
+        .on_hover_text(AUTO_K_RULE);
 }
