@@ -259,12 +259,18 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
         &format!("{} customers", format::count(high))
     ));
 
-    // Export the selected segment's members (all of them, not only those shown).
+    // The export writes the rows shown (the high-risk members), says so first,
+    // and carries the score columns shown, rounded as shown.
+    let rows_shown = format!(
+        "writes the {} rows shown, in this order",
+        format::count(high)
+    );
+    assert!(shown(&harness, &rows_shown), "{rows_shown}");
     let dir = std::env::temp_dir().join(format!("mb-ui-segments-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("members.csv");
     export_segment_csv(&mut harness, &path);
-    let wrote = format!("Wrote {size} customers to {}", path.display());
+    let wrote = format!("Wrote {high} customers to {}", path.display());
     let export = harness.state().workspace().segments.export_slot();
     let outcome = (export.value(), export.error().map(|e| e.to_string()));
     assert_eq!(outcome, (Some(&wrote), None));
@@ -274,9 +280,29 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
     let text = String::from_utf8(bytes).expect("utf-8");
     assert_eq!(
         text.lines().count(),
-        size + 1,
-        "header and one line per member"
+        high + 1,
+        "header and one line per member shown"
     );
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let ids: Vec<String> = lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            let risk = cells[at("churn_risk")];
+            assert!(
+                risk.split('.').nth(1).is_none_or(|d| d.len() <= 3),
+                "{risk}"
+            );
+            let risk: f64 = risk.parse().expect("a churn risk");
+            assert!(risk >= thresholds.high - 0.0005, "{risk}: not high risk");
+            cells[at("customer_id")].to_string()
+        })
+        .collect();
+    // In the order shown (by customer id, numbers as numbers).
+    let mut sorted = ids.clone();
+    sorted.sort_by(|a, b| marketbench::ui::sorted_table::id_order(a, b));
+    assert_eq!(ids, sorted);
     std::fs::remove_dir_all(&dir).ok();
 }
 

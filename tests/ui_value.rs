@@ -160,6 +160,34 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
     let high = format!("{} customers", format::count(after.2));
     assert!(shown(&harness, &high), "{high}");
     assert!(!shown(&harness, "5,000 customers"));
+
+    // The export writes exactly those, with money to 2 decimals, and the
+    // confirmation names the full path.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("high-risk.csv");
+    replace_text(&mut harness, "Export to:", &path.display().to_string());
+    harness
+        .get_by_role_and_label(Role::Button, "Export CSV")
+        .click();
+    step_until(&mut harness, "the export", |app| {
+        let slot = app.workspace().value.export_slot();
+        slot.pending().is_none() && (slot.value().is_some() || slot.error().is_some())
+    });
+    let wrote = format!("Wrote {} customers to {}", after.2, path.display());
+    assert!(shown(&harness, &wrote), "{wrote}");
+    let text = std::fs::read_to_string(&path).expect("exported");
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let mut rows = 0;
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells[at("risk_bucket")], "high");
+        let clv = cells[at("clv")];
+        assert!(clv.split('.').nth(1).is_none_or(|d| d.len() <= 2), "{clv}");
+        rows += 1;
+    }
+    assert_eq!(rows, after.2);
 }
 
 #[test]

@@ -341,6 +341,7 @@ fn as_text(result: &Segmentation) -> String {
 fn write_members(path: &Path, result: &Segmentation) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
     let names: Vec<String> = result.profiles.iter().map(|p| p.name.clone()).collect();
-    write_table(&members_frame(result, None, &names)?, path, format)?;
+    let every: Vec<usize> = (0..result.features.len()).collect();
+    write_table(&members_frame(result, &every, &names, None)?, path, format)?;
     Ok(())
 }

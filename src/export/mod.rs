@@ -54,6 +54,13 @@ impl ExportFormat {
     }
 }
 
+/// `value` rounded to `decimals` places, as the tables show it (no
+/// `200.45999999999998` in a file).
+pub fn rounded(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
 /// Why an export failed. Every message names the file and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

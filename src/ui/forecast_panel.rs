@@ -160,7 +160,7 @@ fn results_ui(
             view.export_path = "forecast.csv".into();
         }
         let hover = "Every series with its intervals and each scenario line";
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, None) {
             commands.send(ForecastCommand::Export(path));
         }
     });

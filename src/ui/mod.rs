@@ -23,7 +23,7 @@ mod recommend_panel;
 pub mod revenue_chart;
 mod segments;
 mod segments_panel;
-mod sorted_table;
+pub mod sorted_table;
 pub mod state;
 mod table_view;
 mod toolbar;

@@ -1,12 +1,14 @@
 //! The export job the tabs share: build a table inside the job (a large one never
 //! holds up the window), write it to a path by its extension (`.csv` UTF-8 with a
 //! BOM, `.xlsx`, `.parquet`) atomically through `export::write_frame`, and report
-//! what was written ("Wrote N customers to PATH") in the slot.
+//! what was written ("Wrote N customers to PATH", the full path) in the slot. A
+//! relative path goes beside the data files ([`beside_data`]).
 
 use std::path::{Path, PathBuf};
 
 use polars::prelude::DataFrame;
 
+use crate::data::Store;
 use crate::export::{ExportFormat, write_frame};
 use crate::jobs::{Slot, Wake};
 
@@ -31,6 +33,19 @@ pub fn start_export(
         write_frame(&frame, &path)?;
         Ok(describe(&frame, &path))
     });
+}
+
+/// Where an export typed as `path` goes: a relative path beside the first data
+/// file of `store` (never silently the process's working folder), as a full path.
+pub fn beside_data(store: &Store, path: PathBuf) -> PathBuf {
+    let path = match (path.is_relative(), store.tables.first()) {
+        (true, Some(table)) => table
+            .path
+            .parent()
+            .map_or(path.clone(), |folder| folder.join(&path)),
+        _ => path,
+    };
+    std::path::absolute(&path).unwrap_or(path)
 }
 
 /// "Wrote N customers to PATH": what the customer tables' exports say.

@@ -318,7 +318,9 @@ impl Forecast {
             ForecastCommand::Run(params) => self.run(store, store_version, params, segments),
             ForecastCommand::Cancel => self.results.cancel(),
             ForecastCommand::SetScenarios(scenarios) => self.scenarios = scenarios,
-            ForecastCommand::Export(path) => self.export(store_version, path),
+            ForecastCommand::Export(path) => {
+                self.export(store_version, super::export_job::beside_data(store, path))
+            }
         }
     }
 

@@ -353,7 +353,9 @@ impl Recommend {
             RecommendCommand::Cancel => self.fit.cancel(),
             RecommendCommand::Evaluate(params) => self.evaluate(store, store_version, params),
             RecommendCommand::CancelReport => self.report.cancel(),
-            RecommendCommand::Export(path) => self.export(store_version, path),
+            RecommendCommand::Export(path) => {
+                self.export(store_version, super::export_job::beside_data(store, path))
+            }
             RecommendCommand::RunRules(params) => self.run_rules(store, store_version, params),
             RecommendCommand::ExportRules(path) => self.export_rules(store_version, path),
         }

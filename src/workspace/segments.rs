@@ -32,7 +32,9 @@ use crate::jobs::{Progress, Slot, Wake};
 use super::computation::{Computation, Computed, Inputs};
 use super::settings::SettingsError;
 
-use super::export_job::{start_export, wrote_customers};
+use super::export_job::{beside_data, start_export, wrote_customers};
+use super::value::CustomerRow;
+use crate::export::rounded;
 
 /// What the operator chose for a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,10 +210,13 @@ pub enum SegmentsCommand {
     Cancel,
     /// Export a segment's members (all segments when None) to a file, with the
     /// segments' names by id.
+    /// Write the members table as shown: `rows` (indices into the customers, in
+    /// the order shown) with the Value tab's scores of each when shown.
     Export {
         path: PathBuf,
-        segment: Option<usize>,
+        rows: Vec<usize>,
         names: Vec<String>,
+        scores: Option<Vec<Option<CustomerRow>>>,
     },
 }
 
@@ -277,9 +282,13 @@ impl Segments {
             SegmentsCommand::Cancel => self.results.cancel(),
             SegmentsCommand::Export {
                 path,
-                segment,
+                rows,
                 names,
-            } => self.export(store_version, path, segment, names),
+                scores,
+            } => {
+                let path = beside_data(store, path);
+                self.export(store_version, path, rows, names, scores)
+            }
         }
     }
 
@@ -300,14 +309,15 @@ impl Segments {
             });
     }
 
-    /// Writes the members of `segment` (every segment when None) with their
-    /// features to `path` (.csv with a BOM, or .xlsx), as a job.
+    /// Writes the customers at `rows` with their features (and `scores`) to
+    /// `path` (.csv with a BOM, or .xlsx), as a job.
     fn export(
         &mut self,
         store_version: u64,
         path: PathBuf,
-        segment: Option<usize>,
+        rows: Vec<usize>,
         names: Vec<String>,
+        scores: Option<Vec<Option<CustomerRow>>>,
     ) {
         let Some(results) = self.results.current(store_version) else {
             return;
@@ -318,7 +328,7 @@ impl Segments {
             "export segment",
             self.wake.clone(),
             path,
-            move || members_frame(&segmentation, segment, &names),
+            move || members_frame(&segmentation, &rows, &names, scores.as_deref()),
             wrote_customers,
         );
     }
@@ -333,17 +343,18 @@ impl Segments {
     }
 }
 
-/// Members of `segment` (all when None), sorted by customer id: `customer_id`,
-/// `segment`, `segment_name` (from `names`, by id) and every available feature.
+/// The customers at `rows` (indices into the segmentation's customers), in that
+/// order: `customer_id`, `segment`, `segment_name` (from `names`, by id), every
+/// available feature (2 decimals, as the members table shows them), and with
+/// `scores` (one per row) `propensity`, `churn_risk`, `p_alive` (3 decimals),
+/// `clv` (2) and `next_order_date`.
 pub fn members_frame(
     result: &Segmentation,
-    segment: Option<usize>,
+    rows: &[usize],
     names: &[String],
+    scores: Option<&[Option<CustomerRow>]>,
 ) -> anyhow::Result<DataFrame> {
     let labels = &result.clustering.labels;
-    let rows: Vec<usize> = (0..labels.len())
-        .filter(|&i| segment.is_none_or(|s| labels[i] == s))
-        .collect();
     let features = &result.features;
     let name_of = |l: usize| names.get(l).map_or("", String::as_str);
     let mut columns = vec![
@@ -366,8 +377,28 @@ pub fn members_frame(
         columns.push(Column::new(
             feature.name().into(),
             rows.iter()
-                .map(|&i| features.raw[[i, j]])
+                .map(|&i| rounded(features.raw[[i, j]], 2))
                 .collect::<Vec<f64>>(),
+        ));
+    }
+    if let Some(scores) = scores {
+        let score = |name: &str, decimals: i32, get: fn(&CustomerRow) -> Option<f64>| {
+            let values: Vec<Option<f64>> = scores
+                .iter()
+                .map(|r| r.as_ref().and_then(get).map(|v| rounded(v, decimals)))
+                .collect();
+            Column::new(name.into(), values)
+        };
+        columns.push(score("propensity", 3, |r| r.propensity));
+        columns.push(score("churn_risk", 3, |r| r.churn_risk));
+        columns.push(score("p_alive", 3, |r| r.p_alive));
+        columns.push(score("clv", 2, |r| r.clv));
+        columns.push(Column::new(
+            "next_order_date".into(),
+            scores
+                .iter()
+                .map(|r| r.as_ref()?.next_order_date.map(|d| d.to_string()))
+                .collect::<Vec<_>>(),
         ));
     }
     Ok(DataFrame::new(rows.len(), columns)?)

@@ -37,7 +37,8 @@ use crate::jobs::{Progress, Slot, Wake};
 use super::computation::{Computation, Inputs};
 use super::settings::SettingsError;
 
-use super::export_job::{start_export, wrote_customers};
+use super::export_job::{beside_data, start_export, wrote_customers};
+use crate::export::rounded;
 
 /// What the operator chose for a training run.
 #[derive(Clone, Debug, PartialEq)]
@@ -222,8 +223,13 @@ pub enum ValueCommand {
     Cancel,
     /// Re-bucket churn risk at these thresholds (no refit).
     SetThresholds(RiskThresholds),
-    /// Export the customer table to a file.
-    Export(PathBuf),
+    /// Export the customer table as shown: `rows` (indices into the rows, in the
+    /// order shown) and each one's segment name when the segment column is shown.
+    Export {
+        path: PathBuf,
+        rows: Vec<usize>,
+        segments: Option<Vec<Option<String>>>,
+    },
 }
 
 /// The Value computation and its export job, with a project's settings until
@@ -293,7 +299,11 @@ impl Value {
             ValueCommand::Train(params) => self.train(store, store_version, params),
             ValueCommand::Cancel => self.results.cancel(),
             ValueCommand::SetThresholds(thresholds) => self.set_thresholds(thresholds),
-            ValueCommand::Export(path) => self.export(store_version, path),
+            ValueCommand::Export {
+                path,
+                rows,
+                segments,
+            } => self.export(store_version, beside_data(store, path), rows, segments),
         }
     }
 
@@ -324,18 +334,32 @@ impl Value {
 
     /// Writes the customer table of the training on these files to `path`
     /// (.csv with a BOM, or .xlsx), as a job.
-    fn export(&mut self, store_version: u64, path: PathBuf) {
+    fn export(
+        &mut self,
+        store_version: u64,
+        path: PathBuf,
+        order: Vec<usize>,
+        segments: Option<Vec<Option<String>>>,
+    ) {
         let Some(results) = self.results.current(store_version) else {
             return;
         };
-        let rows = results.value.rows.clone();
+        let all = &results.value.rows;
+        let rows: Vec<CustomerRow> = order.iter().filter_map(|&i| all.get(i).cloned()).collect();
         let thresholds = results.value.propensity.thresholds;
         start_export(
             &mut self.export,
             "export value",
             self.wake.clone(),
             path,
-            move || customers_frame(&rows, &thresholds),
+            move || {
+                let mut frame = customers_frame(&rows, &thresholds)?;
+                if let Some(segments) = segments {
+                    let column = Column::new("segment".into(), segments);
+                    frame.insert_column(1, column)?;
+                }
+                Ok(frame)
+            },
             wrote_customers,
         );
     }
@@ -355,15 +379,20 @@ impl Value {
     }
 }
 
-/// The customer table as written by an export: `customer_id`, `propensity`,
-/// `churn_risk`, `risk_bucket` (at `thresholds`), `p_alive`,
-/// `predicted_purchases`, `clv`, `next_order_date` (YYYY-MM-DD); missing values null.
+/// The customer table as written by an export, rounded as the table shows it:
+/// `customer_id`, `propensity`, `churn_risk` (3 decimals), `risk_bucket` (at
+/// `thresholds`), `p_alive` (3), `predicted_purchases` (2), `clv` (2),
+/// `next_order_date` (YYYY-MM-DD); missing values null.
 pub fn customers_frame(
     rows: &[CustomerRow],
     thresholds: &RiskThresholds,
 ) -> anyhow::Result<DataFrame> {
-    let f64s = |name: &str, get: fn(&CustomerRow) -> Option<f64>| {
-        Column::new(name.into(), rows.iter().map(get).collect::<Vec<_>>())
+    let f64s = |name: &str, decimals: i32, get: fn(&CustomerRow) -> Option<f64>| {
+        let values: Vec<Option<f64>> = rows
+            .iter()
+            .map(|r| get(r).map(|v| rounded(v, decimals)))
+            .collect();
+        Column::new(name.into(), values)
     };
     let columns = vec![
         Column::new(
@@ -372,17 +401,17 @@ pub fn customers_frame(
                 .map(|r| r.customer_id.as_str())
                 .collect::<Vec<_>>(),
         ),
-        f64s("propensity", |r| r.propensity),
-        f64s("churn_risk", |r| r.churn_risk),
+        f64s("propensity", 3, |r| r.propensity),
+        f64s("churn_risk", 3, |r| r.churn_risk),
         Column::new(
             "risk_bucket".into(),
             rows.iter()
                 .map(|r| r.churn_risk.map(|c| thresholds.bucket(c)))
                 .collect::<Vec<_>>(),
         ),
-        f64s("p_alive", |r| r.p_alive),
-        f64s("predicted_purchases", |r| r.predicted_purchases),
-        f64s("clv", |r| r.clv),
+        f64s("p_alive", 3, |r| r.p_alive),
+        f64s("predicted_purchases", 2, |r| r.predicted_purchases),
+        f64s("clv", 2, |r| r.clv),
         Column::new(
             "next_order_date".into(),
             rows.iter()

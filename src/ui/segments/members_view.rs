@@ -110,21 +110,7 @@ pub fn ui(
             ui.checkbox(&mut view.high_risk_only, "Only high churn risk")
                 .on_hover_text("Members in the Value tab's high churn-risk bucket");
         }
-        ui.separator();
-        if view.export_path.is_empty() {
-            view.export_path = default_path(names.get(id).map_or("segment", String::as_str));
-        }
-        let hover =
-            "This segment's members with every feature; CSV opens in Excel with Chinese intact";
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
-            commands.send(SegmentsCommand::Export {
-                path,
-                segment: Some(id),
-                names: names.to_vec(),
-            });
-        }
     });
-    export_status_ui(ui, segments.export_slot());
     let key: CacheKey = (
         generations.0,
         generations.1,
@@ -145,6 +131,30 @@ pub fn ui(
             view.descending,
         )
     });
+    let name = names.get(id).map_or("segment", String::as_str);
+    // The suggested file follows the segment selected, until a name is typed.
+    if view.export_path.is_empty() || view.export_path == view.export_default {
+        view.export_path = default_path(name);
+        view.export_default = view.export_path.clone();
+    }
+    ui.horizontal(|ui| {
+        let hover =
+            "This segment's members as the table shows them; CSV opens in Excel with Chinese intact";
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, Some(rows.len())) {
+            let scores = scores.map(|(join, value)| {
+                rows.iter()
+                    .map(|&i| join.score_row[i].map(|r| value.rows[r].clone()))
+                    .collect()
+            });
+            commands.send(SegmentsCommand::Export {
+                path,
+                rows: rows.to_vec(),
+                names: names.to_vec(),
+                scores,
+            });
+        }
+    });
+    export_status_ui(ui, segments.export_slot());
     ui.label(format!("{} customers", format::count(rows.len())));
     // Many features and scores are wider than the window: scroll sideways.
     egui::ScrollArea::horizontal()

@@ -40,6 +40,9 @@ pub struct ViewState {
     pub sort: MemberSort,
     pub descending: bool,
     pub export_path: String,
+    /// The file name last suggested: while the path is that, it follows the
+    /// segment selected.
+    pub export_default: String,
 }
 
 /// Ten colours readable on light and dark backgrounds, one per segment.

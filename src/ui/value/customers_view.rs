@@ -91,13 +91,6 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
-        let hover = "Every customer with the columns below; CSV opens in Excel with Chinese intact";
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover) {
-            commands.send(ValueCommand::Export(path));
-        }
-    });
-    export_status_ui(ui, value.export_slot());
-    ui.horizontal(|ui| {
         ui.label("Show churn risk:");
         ui.selectable_value(&mut view.bucket, None, "all");
         for bucket in BUCKETS {
@@ -119,6 +112,24 @@ pub fn ui(
         let sorted = sorted_rows(&results.rows, segment_of, view.sort, view.descending);
         in_bucket(&results.rows, sorted, thresholds, view.bucket)
     });
+    ui.horizontal(|ui| {
+        let hover = "The customers as the table below shows them; CSV opens in Excel with \
+                     Chinese intact";
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, Some(order.len())) {
+            let segments = segments.map(|(join, names)| {
+                order
+                    .iter()
+                    .map(|&i| join.segment_of_row[i].and_then(|s| names.get(s)).cloned())
+                    .collect()
+            });
+            commands.send(ValueCommand::Export {
+                path,
+                rows: order.to_vec(),
+                segments,
+            });
+        }
+    });
+    export_status_ui(ui, value.export_slot());
     ui.label(format!("{} customers", format::count(order.len())));
     customers_table_ui(ui, results, segments, &order, view);
 }
