@@ -83,10 +83,14 @@ fn xlsx_keeps_types_and_text() {
         range.get((1, 1)),
         Some(&Data::String("乌龙茶爱好者".into()))
     );
+    // A string cell as it was typed: no `'` prefix (only CSV needs one), and
+    // not a formula.
     assert_eq!(
         range.get((2, 1)),
-        Some(&Data::String("'=HYPERLINK(\"http://x\")".into()))
+        Some(&Data::String("=HYPERLINK(\"http://x\")".into()))
     );
+    let formulas = workbook.worksheet_formula("Sheet1").expect("formulas");
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
     assert_eq!(range.get((2, 2)), Some(&Data::Float(-5.25)));
     assert_eq!(range.get((1, 3)), Some(&Data::Float(3.0)));
     assert_eq!(range.get((2, 4)), Some(&Data::Bool(false)));

@@ -84,7 +84,7 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
     );
     assert!(matches!(
         trained.clv.as_ref().expect("clv").purchases,
-        PurchaseMethod::BgNbd(_)
+        PurchaseMethod::MbgNbd(_)
     ));
     assert!(shown(
         &harness,

@@ -10,9 +10,10 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use marketbench::analysis::campaign::{CampaignDef, Condition};
+use marketbench::analysis::segments::KChoice;
 use marketbench::jobs::no_wake;
 use marketbench::workspace::campaign::CampaignsCommand;
-use marketbench::workspace::segments::SegmentsCommand;
+use marketbench::workspace::segments::{SegmentsCommand, SegmentsParams};
 use marketbench::workspace::{Command, Focus, Origin, Workspace};
 
 use common::planted::orders_file;
@@ -141,8 +142,11 @@ fn the_update_step_runs_only_for_the_tab_shown_and_keeps_a_cancelled_run_cancell
         "a cancelled run is not restarted"
     );
     assert!(workspace.segments.results().latest().is_none());
-    // Asking again runs it.
-    let params = workspace.segments.wanted();
+    // Asking again runs it (letting auto consider two segments, as planted).
+    let params = SegmentsParams {
+        k: KChoice::Auto { min: 2, max: 8 },
+        ..workspace.segments.wanted()
+    };
     workspace.apply(Command::Segments(SegmentsCommand::Run(params)));
     settle(&mut workspace, Focus::Segments, "the segments", |w| {
         w.segments.current(w.store_version()).is_some()

@@ -3,7 +3,7 @@
 //! lifetime value (see `analysis::clv`).
 //!
 //! JSON: `score_date`, `horizon_days`, `discount_rate`, `purchases` (`{method:
-//! "bg_nbd", r, alpha, a, b, log_likelihood}` or `{method: "historical",
+//! "mbg_nbd", r, alpha, a, b, log_likelihood}` or `{method: "historical",
 //! reason}`), `spend` (`{method: "gamma_gamma", p, q, gamma, log_likelihood}` or
 //! historical), `holdout` (`{cutoff, days, method, customers, predicted_total,
 //! actual_total, mean_absolute_error, buckets: [{frequency, customers,
@@ -93,8 +93,8 @@ pub fn run(args: &ClvArgs) -> anyhow::Result<String> {
 
 fn purchases_line(method: &PurchaseMethod) -> String {
     match method {
-        PurchaseMethod::BgNbd(f) => format!(
-            "BG/NBD r = {:.4}, alpha = {:.3} days, a = {:.4}, b = {:.4} (log-likelihood {:.1})",
+        PurchaseMethod::MbgNbd(f) => format!(
+            "MBG/NBD r = {:.4}, alpha = {:.3} days, a = {:.4}, b = {:.4} (log-likelihood {:.1})",
             f.r, f.alpha, f.a, f.b, f.log_likelihood
         ),
         PurchaseMethod::Historical { reason } => {

@@ -64,7 +64,7 @@ pub enum Command {
     Segment(Box<segment::SegmentArgs>),
     /// Who buys in the next window: models compared out of time, churn risk per customer.
     Propensity(Box<propensity::PropensityArgs>),
-    /// Predicted purchases, P(alive) and lifetime value (BG/NBD + Gamma-Gamma), with a holdout check.
+    /// Predicted purchases, P(alive) and lifetime value (MBG/NBD + Gamma-Gamma), with a holdout check.
     Clv(Box<clv::ClvArgs>),
 }
 

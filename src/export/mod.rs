@@ -4,9 +4,11 @@
 //! - Atomic: a table is written to a temporary file beside the target, synced,
 //!   then renamed over it. A failed or interrupted export leaves the previous
 //!   file as it was and no temporary file behind.
-//! - Text cells and header names that begin with `=`, `+`, `-`, `@`, a tab or a
-//!   carriage return get a leading `'`, so a spreadsheet shows them as text and
-//!   never runs them as a formula. Numbers are written as numbers, untouched.
+//! - CSV (and Parquet): text cells and header names that begin with `=`, `+`,
+//!   `-`, `@`, a tab or a carriage return get a leading `'`, so a spreadsheet
+//!   shows them as text and never runs them as a formula. XLSX needs no prefix:
+//!   its text cells are string cells, which Excel never evaluates, so they are
+//!   written exactly as they are. Numbers are written as numbers, untouched.
 //! - CSV: UTF-8, comma-separated, a header row, quotes where needed; with `bom`
 //!   a UTF-8 byte order mark first, so Excel opens Chinese text correctly. Dates
 //!   as `yyyy-mm-dd`, times as `yyyy-mm-dd hh:mm:ss`, nulls as empty cells.
@@ -120,7 +122,10 @@ pub fn write_table(
         file: path.to_path_buf(),
         source,
     };
-    let mut safe = neutralised(frame).map_err(polars_failed)?;
+    let mut safe = match format {
+        ExportFormat::Csv { .. } => neutralised(frame).map_err(polars_failed)?,
+        ExportFormat::Xlsx => frame.clone(),
+    };
     write_atomically(path, |temp, file| match format {
         ExportFormat::Csv { bom } => CsvWriter::new(file)
             .include_bom(bom)

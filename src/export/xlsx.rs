@@ -37,7 +37,8 @@ fn cells_of(column: &Column) -> PolarsResult<Cells> {
     })
 }
 
-/// Writes `frame` (already neutralised) to a new workbook at `path`.
+/// Writes `frame` to a new workbook at `path`; text goes into string cells,
+/// which Excel shows as they are and never evaluates.
 pub fn write(frame: &DataFrame, path: &Path) -> Result<(), String> {
     let columns = frame
         .columns()

@@ -500,7 +500,7 @@ pub fn compute(
     let events = store.of_kind(FileKind::Events).next().map(|t| &t.frame);
     let propensity = propensity_with_events(&lines, events, &propensity_params, progress)?;
     progress.check()?;
-    progress.set_message("fitting customer value (BG/NBD, Gamma-Gamma)");
+    progress.set_message("fitting customer value (MBG/NBD, Gamma-Gamma)");
     let clv = match clv(&lines, &ClvParams::default(), progress) {
         Ok(clv) => Ok(clv),
         Err(crate::analysis::lines::AnalysisError::Cancelled) => {

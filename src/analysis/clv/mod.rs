@@ -1,4 +1,4 @@
-//! Customer lifetime value: future purchases and P(alive) from BG/NBD, spend per
+//! Customer lifetime value: future purchases and P(alive) from MBG/NBD, spend per
 //! purchase from Gamma-Gamma, CLV over a horizon, the expected next order date, and
 //! a holdout check of the purchase predictions.
 //!
@@ -8,11 +8,11 @@
 //!   lines left out, returns lower revenue. `frequency` = purchase days − 1,
 //!   `recency_days` = last − first purchase day, `age_days` = score date − first
 //!   purchase day, `avg_spend` = net revenue / purchase days.
-//! - Purchases: BG/NBD when at least [`MIN_CUSTOMERS`] customers, of whom
+//! - Purchases: MBG/NBD when at least [`MIN_CUSTOMERS`] customers, of whom
 //!   [`MIN_REPEAT_BUYERS`] bought on two days or more, and the fit converges with
 //!   `a ≠ 1`. Otherwise, or when a customer's prediction is undefined, the
 //!   historical estimate: frequency / age_days × horizon, labelled as such with the
-//!   reason. P(alive) and the next order date exist only with BG/NBD; the next order
+//!   reason. P(alive) and the next order date exist only with MBG/NBD; the next order
 //!   date is the score date + the days until the customer's chance of having
 //!   bought again (alive and bought) reaches one half, null when that is beyond the
 //!   horizon or never ("none expected within the horizon").
@@ -37,13 +37,13 @@ use chrono::{NaiveDate, TimeDelta};
 use polars::prelude::*;
 use serde::Serialize;
 
-pub use models::{BgNbd, GammaGamma};
+pub use models::{GammaGamma, MbgNbd};
 
 use crate::analysis::customers::{customer_table, default_analysis_date};
 use crate::analysis::lines::{AnalysisError, days_from_date, polars_error};
 use crate::jobs::Progress;
 
-/// BG/NBD is fitted from this many customers on.
+/// MBG/NBD is fitted from this many customers on.
 pub const MIN_CUSTOMERS: usize = 30;
 /// ... of whom at least this many bought on two days or more.
 pub const MIN_REPEAT_BUYERS: usize = 10;
@@ -94,8 +94,8 @@ impl ClvParams {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum PurchaseMethod {
-    BgNbd(BgNbd),
-    /// Repeat purchase rate so far × days; `reason` says why BG/NBD was not used.
+    MbgNbd(MbgNbd),
+    /// Repeat purchase rate so far × days; `reason` says why MBG/NBD was not used.
     Historical {
         reason: String,
     },
@@ -155,8 +155,8 @@ pub struct Clv {
     pub holdout: Option<Holdout>,
     pub totals: ClvTotals,
     /// `customer_id`, `frequency`, `recency_days`, `age_days` (u32), `avg_spend`,
-    /// `p_alive` (null without BG/NBD), `predicted_purchases`, `expected_spend`,
-    /// `clv` (f64), `next_order_date` (date, null without BG/NBD or when no
+    /// `p_alive` (null without MBG/NBD), `predicted_purchases`, `expected_spend`,
+    /// `clv` (f64), `next_order_date` (date, null without MBG/NBD or when no
     /// order is expected within the horizon).
     pub customers: DataFrame,
 }
@@ -214,15 +214,15 @@ fn fit_purchases(h: &Histories, progress: &Progress) -> Result<PurchaseMethod, A
     if h.x.len() < MIN_CUSTOMERS || repeaters < MIN_REPEAT_BUYERS {
         return Ok(PurchaseMethod::Historical {
             reason: format!(
-                "{} customers, {repeaters} with a repeat purchase: BG/NBD needs at least {MIN_CUSTOMERS} and {MIN_REPEAT_BUYERS}",
+                "{} customers, {repeaters} with a repeat purchase: MBG/NBD needs at least {MIN_CUSTOMERS} and {MIN_REPEAT_BUYERS}",
                 h.x.len()
             ),
         });
     }
     let triples: Vec<(u32, u32, u32)> =
         (0..h.x.len()).map(|i| (h.x[i], h.t_x[i], h.t[i])).collect();
-    match models::fit_bgnbd(&models::histories(&triples), progress) {
-        Ok(fit) => Ok(PurchaseMethod::BgNbd(fit)),
+    match models::fit_mbgnbd(&models::histories(&triples), progress) {
+        Ok(fit) => Ok(PurchaseMethod::MbgNbd(fit)),
         Err(AnalysisError::Cancelled) => Err(AnalysisError::Cancelled),
         Err(e) => Ok(PurchaseMethod::Historical {
             reason: e.to_string(),
@@ -257,7 +257,7 @@ fn purchases(method: &PurchaseMethod, h: &Histories, i: usize, days: f64) -> f64
     let (x, t_x, t) = (f64::from(h.x[i]), f64::from(h.t_x[i]), f64::from(h.t[i]));
     let historical = x / t.max(1.0) * days;
     match method {
-        PurchaseMethod::BgNbd(fit) => fit
+        PurchaseMethod::MbgNbd(fit) => fit
             .expected_purchases(x, t_x, t, days)
             .unwrap_or(historical),
         PurchaseMethod::Historical { .. } => historical,
@@ -304,7 +304,7 @@ pub fn clv(
             why: "there is no dated purchase to learn from".into(),
         });
     };
-    progress.set_message("fitting BG/NBD and Gamma-Gamma");
+    progress.set_message("fitting MBG/NBD and Gamma-Gamma");
     progress.report(0, 3);
     let h = histories_at(lines, score_date)?;
     let method = fit_purchases(&h, progress)?;
@@ -372,7 +372,7 @@ fn customer_frame(
             SpendMethod::Historical { .. } => h.avg_spend[i].max(0.0),
         };
         match method {
-            PurchaseMethod::BgNbd(fit) => {
+            PurchaseMethod::MbgNbd(fit) => {
                 p_alive.push(Some(fit.p_alive(x, t_x, t)));
                 let wait = fit
                     .days_to_even_chance(x, t_x, t)

@@ -1,5 +1,11 @@
-//! BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way") and
-//! Gamma-Gamma (Fader, Hardie & Lee 2005, "RFM and CLV") by maximum likelihood.
+//! MBG/NBD (Batislam, Denizel & Filiztekin 2007, the modified BG/NBD of Fader,
+//! Hardie & Lee 2005, "Counting your customers the easy way") and Gamma-Gamma
+//! (Fader, Hardie & Lee 2005, "RFM and CLV") by maximum likelihood.
+//!
+//! MBG/NBD lets a customer drop out right after the first purchase too, not only
+//! after a repeat one: BG/NBD gives every one-time buyer P(alive) = 1, which reads
+//! as a contradiction beside a high churn risk; MBG/NBD lowers it the longer a
+//! one-time buyer stays away.
 //!
 //! Contract:
 //! - A customer is `(x, t_x, T)`: repeat purchase days, days from the first to the
@@ -23,10 +29,10 @@ use super::optim::{MAX_ITERATIONS, minimise};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
 
-/// BG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~
+/// MBG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~
 /// Beta(a, b).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct BgNbd {
+pub struct MbgNbd {
     pub r: f64,
     pub alpha: f64,
     pub a: f64,
@@ -62,26 +68,23 @@ fn ln_add_exp(a: f64, b: f64) -> f64 {
     }
 }
 
-/// The BG/NBD log-likelihood of one customer.
-pub fn bgnbd_customer_ll(r: f64, alpha: f64, a: f64, b: f64, x: f64, t_x: f64, t: f64) -> f64 {
+/// The MBG/NBD log-likelihood of one customer:
+/// `B(a, b + x + 1) / B(a, b) · Γ(r + x) α^r / Γ(r) · ((α + T)^−(r+x) + a / (b + x) · (α + t_x)^−(r+x))`.
+pub fn mbgnbd_customer_ll(r: f64, alpha: f64, a: f64, b: f64, x: f64, t_x: f64, t: f64) -> f64 {
     let a1 = lgamma(r + x) - lgamma(r) + r * alpha.ln();
-    let a2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x);
+    let a2 = lgamma(a + b) + lgamma(b + x + 1.0) - lgamma(b) - lgamma(a + b + x + 1.0);
     let a3 = -(r + x) * (alpha + t).ln();
-    let a4 = if x > 0.0 {
-        a.ln() - (b + x - 1.0).ln() - (r + x) * (alpha + t_x).ln()
-    } else {
-        f64::NEG_INFINITY
-    };
+    let a4 = a.ln() - (b + x).ln() - (r + x) * (alpha + t_x).ln();
     a1 + a2 + ln_add_exp(a3, a4)
 }
 
-/// The BG/NBD log-likelihood of `histories` at (r, alpha, a, b).
-pub fn bgnbd_log_likelihood(params: [f64; 4], histories: &[((u32, u32, u32), f64)]) -> f64 {
+/// The MBG/NBD log-likelihood of `histories` at (r, alpha, a, b).
+pub fn mbgnbd_log_likelihood(params: [f64; 4], histories: &[((u32, u32, u32), f64)]) -> f64 {
     let [r, alpha, a, b] = params;
     histories
         .iter()
         .map(|&((x, t_x, t), n)| {
-            n * bgnbd_customer_ll(r, alpha, a, b, f64::from(x), f64::from(t_x), f64::from(t))
+            n * mbgnbd_customer_ll(r, alpha, a, b, f64::from(x), f64::from(t_x), f64::from(t))
         })
         .sum()
 }
@@ -93,11 +96,11 @@ fn not_converged(model: &str, why: String) -> AnalysisError {
     }
 }
 
-/// Fits BG/NBD to `histories` (see [`histories`]).
-pub fn fit_bgnbd(
+/// Fits MBG/NBD to `histories` (see [`histories`]).
+pub fn fit_mbgnbd(
     histories: &[((u32, u32, u32), f64)],
     progress: &Progress,
-) -> Result<BgNbd, AnalysisError> {
+) -> Result<MbgNbd, AnalysisError> {
     let n: f64 = histories.iter().map(|h| h.1).sum();
     let mean_t = histories
         .iter()
@@ -106,14 +109,14 @@ pub fn fit_bgnbd(
         / n.max(1.0);
     let objective = |p: &[f64]| {
         let params = [p[0].exp(), p[1].exp(), p[2].exp(), p[3].exp()];
-        -bgnbd_log_likelihood(params, histories) / n
+        -mbgnbd_log_likelihood(params, histories) / n
     };
     let start = [0.0, mean_t.max(1.0).ln(), 0.0, 0.0];
     let min = minimise(objective, &start, MAX_ITERATIONS, progress)?;
     let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| min.point[i].exp());
     if !min.converged {
         return Err(not_converged(
-            "BG/NBD",
+            "MBG/NBD",
             format!(
                 "the search did not settle after {} iterations",
                 min.iterations
@@ -122,11 +125,11 @@ pub fn fit_bgnbd(
     }
     if (a - 1.0).abs() < 1e-9 {
         return Err(not_converged(
-            "BG/NBD",
+            "MBG/NBD",
             "a = 1, where expected purchases are undefined".into(),
         ));
     }
-    Ok(BgNbd {
+    Ok(MbgNbd {
         r,
         alpha,
         a,
@@ -153,32 +156,31 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
     None
 }
 
-impl BgNbd {
-    /// Probability that a customer with history (x, t_x, T) is still active.
+impl MbgNbd {
+    /// Probability that a customer with history (x, t_x, T) is still active:
+    /// `1 / (1 + a / (b + x) · ((α + T) / (α + t_x))^(r + x))`, below 1 for a
+    /// one-time buyer too.
     pub fn p_alive(&self, x: f64, t_x: f64, t: f64) -> f64 {
-        if x == 0.0 {
-            return 1.0;
-        }
+        1.0 / (1.0 + self.alive_odds(x, t_x, t))
+    }
+
+    /// Odds of having dropped out: `a / (b + x) · ((α + T) / (α + t_x))^(r + x)`.
+    fn alive_odds(&self, x: f64, t_x: f64, t: f64) -> f64 {
         let ratio = ((self.alpha + t) / (self.alpha + t_x)).powf(self.r + x);
-        1.0 / (1.0 + self.a / (self.b + x - 1.0) * ratio)
+        self.a / (self.b + x) * ratio
     }
 
     /// Expected purchases in the next `days` of a customer with history (x, t_x, T).
     pub fn expected_purchases(&self, x: f64, t_x: f64, t: f64, days: f64) -> Option<f64> {
-        let BgNbd { r, alpha, a, b, .. } = *self;
+        let MbgNbd { r, alpha, a, b, .. } = *self;
         if days <= 0.0 {
             return Some(0.0);
         }
         let z = days / (alpha + t + days);
-        let f = hyp2f1(r + x, b + x, a + b + x - 1.0, z)?;
-        let head = (a + b + x - 1.0) / (a - 1.0);
+        let f = hyp2f1(r + x, b + x + 1.0, a + b + x, z)?;
+        let head = (a + b + x) / (a - 1.0);
         let body = 1.0 - ((alpha + t) / (alpha + t + days)).powf(r + x) * f;
-        let alive_odds = if x > 0.0 {
-            a / (b + x - 1.0) * ((alpha + t) / (alpha + t_x)).powf(r + x)
-        } else {
-            0.0
-        };
-        let value = head * body / (1.0 + alive_odds);
+        let value = head * body / (1.0 + self.alive_odds(x, t_x, t));
         (value.is_finite() && value >= 0.0).then_some(value)
     }
 

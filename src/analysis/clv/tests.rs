@@ -28,19 +28,18 @@ fn gamma(rng: &mut ChaCha8Rng, shape: f64, rate: f64) -> f64 {
 }
 
 #[test]
-fn bgnbd_log_likelihood_matches_hand_derived_values() {
-    // r = alpha = a = b = 1. x = 0, T = 1: L = B(1,1)/B(1,1) · α^r/(α+T)^r = 1/2.
-    let ll = bgnbd_customer_ll(1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0);
-    assert!((ll - 0.5f64.ln()).abs() < 1e-12, "{ll}");
-    // x = 1, t_x = 1, T = 2: B(1,2)/B(1,1) · Γ(2)/(3²) + B(2,1)/B(1,1) · Γ(2)/(2²)
-    // = 1/18 + 1/8 = 13/72.
-    let ll = bgnbd_customer_ll(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0);
-    assert!((ll - (13.0f64 / 72.0).ln()).abs() < 1e-12, "{ll}");
-    // r = 2, α = 3, a = 2, b = 3, x = 2, t_x = 4, T = 6:
-    // Γ(4)·3²/(Γ(2)) = 54; B(2,5)/B(2,3) = (1/30)/(1/12) = 0.4;
-    // 54·0.4/9^4 + B(3,4)/B(2,3) · 54/7^4 = 21.6/6561 + (1/60)/(1/12) · 54/2401.
-    let expected: f64 = 21.6 / 6561.0 + 0.2 * 54.0 / 2401.0;
-    let ll = bgnbd_customer_ll(2.0, 3.0, 2.0, 3.0, 2.0, 4.0, 6.0);
+fn mbgnbd_log_likelihood_matches_hand_derived_values() {
+    // L = B(a, b+x+1)/B(a, b) · Γ(r+x) α^r / Γ(r) · ((α+T)^−(r+x) + a/(b+x) · (α+t_x)^−(r+x)).
+    // r = alpha = a = b = 1, x = 0, T = 1: B(1,2)/B(1,1) = 1/2; 2^−1 + 1 = 3/2: 3/4.
+    let ll = mbgnbd_customer_ll(1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0);
+    assert!((ll - 0.75f64.ln()).abs() < 1e-12, "{ll}");
+    // x = 1, t_x = 1, T = 2: B(1,3)/B(1,1) = 1/3; 3^−2 + 1/2 · 2^−2 = 17/72: 17/216.
+    let ll = mbgnbd_customer_ll(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0);
+    assert!((ll - (17.0f64 / 216.0).ln()).abs() < 1e-12, "{ll}");
+    // r = 2, α = 3, a = 2, b = 3, x = 2, t_x = 4, T = 6: B(2,6)/B(2,3) = (1/42)/(1/12)
+    // = 2/7; Γ(4)·3²/Γ(2) = 54; 9^−4 + 2/5 · 7^−4.
+    let expected: f64 = 2.0 / 7.0 * 54.0 * (1.0 / 6561.0 + 0.4 / 2401.0);
+    let ll = mbgnbd_customer_ll(2.0, 3.0, 2.0, 3.0, 2.0, 4.0, 6.0);
     assert!(
         (ll - expected.ln()).abs() < 1e-12,
         "{ll} vs {}",
@@ -49,8 +48,8 @@ fn bgnbd_log_likelihood_matches_hand_derived_values() {
     // Grouped histories add up with their counts.
     let grouped = histories(&[(0, 0, 1), (1, 1, 2), (0, 0, 1)]);
     assert_eq!(grouped, [((0, 0, 1), 2.0), ((1, 1, 2), 1.0)]);
-    let total = bgnbd_log_likelihood([1.0, 1.0, 1.0, 1.0], &grouped);
-    assert!((total - (2.0 * 0.5f64.ln() + (13.0f64 / 72.0).ln())).abs() < 1e-12);
+    let total = mbgnbd_log_likelihood([1.0, 1.0, 1.0, 1.0], &grouped);
+    assert!((total - (2.0 * 0.75f64.ln() + (17.0f64 / 216.0).ln())).abs() < 1e-12);
 }
 
 #[test]
@@ -65,9 +64,10 @@ fn hypergeometric_series_matches_closed_forms() {
     assert_eq!(hyp2f1(1.0, 1.0, -0.5, 0.5), None);
 }
 
-/// Customers drawn from BG/NBD: first purchase at day 0, observed for 300–500 days;
-/// purchases on a day already counted merge into it.
-fn bgnbd_customers(
+/// Customers drawn from MBG/NBD: first purchase at day 0, observed for 300–500 days;
+/// drop-out can follow every purchase, the first one too; purchases on a day
+/// already counted merge into it.
+fn mbgnbd_customers(
     n: usize,
     r: f64,
     alpha: f64,
@@ -83,8 +83,10 @@ fn bgnbd_customers(
             let p = ga / (ga + gamma(&mut rng, b, 1.0));
             let t_end = rng.random_range(300..=500);
             let (mut now, mut last_day, mut days) = (0.0, 0u32, 0u32);
-            // Drop-out can follow each repeat purchase (not the first one).
             loop {
+                if rng.random::<f64>() < p {
+                    break;
+                }
                 now += -(1.0 - rng.random::<f64>()).ln() / lambda;
                 if now >= f64::from(t_end) {
                     break;
@@ -94,9 +96,6 @@ fn bgnbd_customers(
                     days += 1;
                     last_day = day;
                 }
-                if rng.random::<f64>() < p {
-                    break;
-                }
             }
             (days, last_day, t_end)
         })
@@ -104,14 +103,14 @@ fn bgnbd_customers(
 }
 
 #[test]
-fn bgnbd_recovers_known_parameters_and_predicts_sensibly() {
-    let data = bgnbd_customers(4_000, 0.8, 30.0, 1.5, 4.0, 11);
-    let fit = fit_bgnbd(&histories(&data), &Progress::detached()).expect("fit");
+fn mbgnbd_recovers_known_parameters_and_predicts_sensibly() {
+    let data = mbgnbd_customers(4_000, 0.8, 30.0, 1.5, 4.0, 11);
+    let fit = fit_mbgnbd(&histories(&data), &Progress::detached()).expect("fit");
     let close = |got: f64, want: f64| (got - want).abs() / want < 0.25;
     assert!(close(fit.r, 0.8) && close(fit.alpha, 30.0), "{fit:?}");
     assert!(close(fit.a, 1.5) && close(fit.b, 4.0), "{fit:?}");
     // The fitted likelihood is at least that of the true parameters.
-    assert!(fit.log_likelihood >= bgnbd_log_likelihood([0.8, 30.0, 1.5, 4.0], &histories(&data)));
+    assert!(fit.log_likelihood >= mbgnbd_log_likelihood([0.8, 30.0, 1.5, 4.0], &histories(&data)));
     // A frequent buyer seen recently is likelier alive and buys more than one
     // who stopped long ago; nobody is predicted to buy a negative amount.
     assert!(fit.p_alive(10.0, 390.0, 400.0) > fit.p_alive(10.0, 100.0, 400.0));
@@ -122,7 +121,14 @@ fn bgnbd_recovers_known_parameters_and_predicts_sensibly() {
         .expected_purchases(10.0, 100.0, 400.0, 365.0)
         .expect("defined");
     assert!(busy > 3.0 * gone && gone >= 0.0, "{busy} {gone}");
-    assert_eq!(fit.p_alive(0.0, 0.0, 400.0), 1.0);
+    // A one-time buyer away for 400 days is not certainly alive (BG/NBD said 1),
+    // and less likely than one seen 10 days ago.
+    assert!(
+        fit.p_alive(0.0, 0.0, 400.0) < 0.5,
+        "{}",
+        fit.p_alive(0.0, 0.0, 400.0)
+    );
+    assert!(fit.p_alive(0.0, 0.0, 10.0) > fit.p_alive(0.0, 0.0, 400.0));
 }
 
 #[test]
@@ -189,7 +195,7 @@ fn too_little_data_falls_back_to_a_labelled_historical_estimate() {
             result.purchases
         );
     };
-    assert!(reason.contains("BG/NBD needs at least"), "{reason}");
+    assert!(reason.contains("MBG/NBD needs at least"), "{reason}");
     assert!(matches!(result.spend, SpendMethod::Historical { .. }));
     // c1: 2 repeat days over 21 days of age × 365 = 34.76 purchases at 20 each.
     let predicted = result.customers.column("predicted_purchases").expect("p");
@@ -212,28 +218,28 @@ fn too_little_data_falls_back_to_a_labelled_historical_estimate() {
 
 #[test]
 fn the_next_order_is_when_buying_again_becomes_even_odds() {
-    let fit = BgNbd {
+    let fit = MbgNbd {
         r: 1.0,
         alpha: 10.0,
         a: 1.0,
-        b: 1.0,
+        b: 3.0,
         log_likelihood: 0.0,
     };
-    // A one-time buyer seen 20 days ago: alive, rate ~ Gamma(1, 30):
-    // 1 − 30 / (30 + w) = 1/2 at w = 30.
-    let days = fit.days_to_even_chance(0.0, 0.0, 20.0).expect("even odds");
-    assert!((days - 30.0).abs() < 1e-9, "{days}");
-    // Alive with even chance (x = 1, t_x = T, b = 1): buying again never reaches
-    // one half. With b = 3 alive with chance 3/4: 3/4 · (1 − (30 / (30 + w))²)
-    // = 1/2 when (30 / (30 + w))² = 1/3, so w = 30(√3 − 1).
-    let alive = fit.p_alive(1.0, 20.0, 20.0);
+    // A one-time buyer seen 20 days ago: drop-out odds 1/3 · (30/10)^1 = 1, alive
+    // with chance 1/2: buying again never reaches one half.
+    let alive = fit.p_alive(0.0, 0.0, 20.0);
     assert!((alive - 0.5).abs() < 1e-12, "{alive}");
-    assert_eq!(fit.days_to_even_chance(1.0, 20.0, 20.0), None);
-    let fit = BgNbd { b: 3.0, ..fit };
+    assert_eq!(fit.days_to_even_chance(0.0, 0.0, 20.0), None);
+    // x = 1, t_x = T = 20: odds 1/4, alive with chance 4/5; the rate of an active
+    // customer is Gamma(2, 30): 4/5 · (1 − (30 / (30 + w))²) = 1/2 when
+    // (30 / (30 + w))² = 3/8, so w = 30(√(8/3) − 1).
     let alive = fit.p_alive(1.0, 20.0, 20.0);
-    assert!((alive - 0.75).abs() < 1e-12, "{alive}");
+    assert!((alive - 0.8).abs() < 1e-12, "{alive}");
     let days = fit.days_to_even_chance(1.0, 20.0, 20.0).expect("even odds");
-    assert!((days - 30.0 * (3f64.sqrt() - 1.0)).abs() < 1e-9, "{days}");
+    assert!(
+        (days - 30.0 * ((8.0f64 / 3.0).sqrt() - 1.0)).abs() < 1e-9,
+        "{days}"
+    );
     // Long gone (five repeat days, the last on day 10 of 400): never even odds.
     assert_eq!(fit.days_to_even_chance(5.0, 10.0, 400.0), None);
 }

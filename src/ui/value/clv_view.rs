@@ -1,4 +1,4 @@
-//! Customer lifetime value: the fitted BG/NBD and Gamma-Gamma parameters, or the
+//! Customer lifetime value: the fitted MBG/NBD and Gamma-Gamma parameters, or the
 //! historical fallback in use and why (labelled, never silent); the totals; and the
 //! holdout check, predicted against actual purchase days per frequency bucket.
 
@@ -16,7 +16,7 @@ pub fn ui(ui: &mut egui::Ui, clv: &Result<Clv, String>) {
     section_ui(
         ui,
         "Customer value",
-        "Future purchases and P(alive) from BG/NBD, spend per purchase from Gamma-Gamma; \
+        "Future purchases and P(alive) from MBG/NBD, spend per purchase from Gamma-Gamma; \
          CLV = expected purchases × expected spend.",
     );
     let clv = match clv {
@@ -27,8 +27,8 @@ pub fn ui(ui: &mut egui::Ui, clv: &Result<Clv, String>) {
         }
     };
     ui.label(match &clv.purchases {
-        PurchaseMethod::BgNbd(f) => format!(
-            "Purchases: BG/NBD r = {:.4}, alpha = {:.3} days, a = {:.4}, b = {:.4}",
+        PurchaseMethod::MbgNbd(f) => format!(
+            "Purchases: MBG/NBD r = {:.4}, alpha = {:.3} days, a = {:.4}, b = {:.4}",
             f.r, f.alpha, f.a, f.b
         ),
         PurchaseMethod::Historical { reason } => {
