@@ -1,8 +1,8 @@
 //! Propensity and CLV benchmark: generates order lines for `MB_CUSTOMERS` customers
 //! (default 1,000,000; two-year history; a third buy once, a third keep buying at
 //! their own rate, a third stop at a random day), then times building the features
-//! at two cutoffs, logistic regression, the forest (100 trees), the BG/NBD fit, and
-//! the whole CLV run (BG/NBD, Gamma-Gamma, predictions for every customer). Prints
+//! at two cutoffs, logistic regression, the forest (100 trees), the MBG/NBD fit, and
+//! the whole CLV run (MBG/NBD, Gamma-Gamma, predictions for every customer). Prints
 //! the peak resident memory (VmHWM) at the end.
 //!
 //! Run in release mode: `cargo bench --bench propensity`
@@ -11,7 +11,7 @@
 use std::time::Instant;
 
 use chrono::TimeDelta;
-use marketbench::analysis::clv::models::{fit_bgnbd, histories};
+use marketbench::analysis::clv::models::{fit_mbgnbd, histories};
 use marketbench::analysis::clv::{ClvParams, clv};
 use marketbench::analysis::customers::{customer_table, default_analysis_date};
 use marketbench::analysis::propensity::models::{ModelKind, ModelParams, fit};
@@ -149,9 +149,9 @@ fn main() -> anyhow::Result<()> {
     let grouped = histories(&triples);
     let prepared = start.elapsed().as_secs_f64();
     let start = Instant::now();
-    let fit = fit_bgnbd(&grouped, &progress)?;
+    let fit = fit_mbgnbd(&grouped, &progress)?;
     println!(
-        "BG/NBD: histories of {} customers ({} distinct) {prepared:.2} s; fit {:.2} s: r {:.3}, alpha {:.1}, a {:.3}, b {:.3}",
+        "MBG/NBD: histories of {} customers ({} distinct) {prepared:.2} s; fit {:.2} s: r {:.3}, alpha {:.1}, a {:.3}, b {:.3}",
         triples.len(),
         grouped.len(),
         start.elapsed().as_secs_f64(),
@@ -168,7 +168,7 @@ fn main() -> anyhow::Result<()> {
     };
     let result = clv(&lines, &params, &progress)?;
     println!(
-        "CLV run (BG/NBD + Gamma-Gamma + 365-day predictions for {} customers): {:.2} s",
+        "CLV run (MBG/NBD + Gamma-Gamma + 365-day predictions for {} customers): {:.2} s",
         result.totals.customers,
         start.elapsed().as_secs_f64()
     );
