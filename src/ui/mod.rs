@@ -15,6 +15,7 @@ pub mod fonts;
 mod forecast;
 mod forecast_panel;
 pub mod format;
+pub mod glossary;
 pub mod mapping_panel;
 mod project;
 mod project_prompt;

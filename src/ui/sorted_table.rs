@@ -53,7 +53,10 @@ pub fn table_ui<S: Copy + PartialEq>(
                 header.col(|ui| match &mut sort {
                     Some(sort) => header_ui(ui, name, *column, sort.column, sort.descending),
                     None => {
-                        ui.strong(name);
+                        let label = ui.strong(name);
+                        if let Some(meaning) = crate::ui::glossary::meaning(name) {
+                            label.on_hover_text(meaning);
+                        }
                     }
                 });
             }
@@ -138,11 +141,11 @@ fn header_ui<S: Copy + PartialEq>(
     };
     let button =
         egui::Button::new(egui::RichText::new(format!("{name}{arrow}")).strong()).frame(false);
-    if ui
-        .add(button)
-        .on_hover_text(format!("Sort by {name}"))
-        .clicked()
-    {
+    let hover = match crate::ui::glossary::meaning(name) {
+        Some(meaning) => format!("{meaning}\n\nClick to sort by {name}."),
+        None => format!("Sort by {name}"),
+    };
+    if ui.add(button).on_hover_text(hover).clicked() {
         *descending = *current == sort && !*descending;
         *current = sort;
     }

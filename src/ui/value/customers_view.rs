@@ -190,6 +190,14 @@ fn customers_table_ui(
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_score_column_explains_itself_in_its_tooltip() {
+        for (name, sort) in HEADERS {
+            let meaning = crate::ui::glossary::meaning(name);
+            assert_eq!(meaning.is_some(), sort != CustomerSort::Customer, "{name}");
+        }
+    }
+
     fn row(id: &str, propensity: Option<f64>) -> CustomerRow {
         CustomerRow {
             customer_id: id.into(),
