@@ -2,7 +2,10 @@
 //! polls for the result without blocking.
 //!
 //! A job gets a [`Progress`] handle: `report(done, total)`, a message, and a cancel
-//! flag it checks between steps. The `wake` closure runs whenever progress changes
+//! flag it checks between steps. A job of several stages calls `stage(i, n)` before
+//! each: `report` then counts within that stage. The fraction shown never goes
+//! backwards (a stage whose steps restart from 0 holds the bar where it was), and
+//! after a few seconds the snapshot estimates the time left. The `wake` closure runs whenever progress changes
 //! or the job ends; the app sets it to the window's repaint, tests and the CLI to a
 //! no-op, so this module needs no egui. A panic inside a job becomes
 //! [`JobError::Panicked`]; the caller lives on. A [`Slot`] holds the last good result
@@ -12,6 +15,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Called when a job has something new to show.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -29,6 +33,12 @@ pub struct Cancelled;
 struct ProgressInner {
     done: AtomicU64,
     total: AtomicU64,
+    /// The stage running and how many there are (0: the job has no stages).
+    stage: AtomicU64,
+    stages: AtomicU64,
+    /// The highest fraction shown so far (f32 bits), so the bar never goes back.
+    shown: std::sync::atomic::AtomicU32,
+    started: Instant,
     message: Mutex<String>,
     cancelled: AtomicBool,
     wake: Wake,
@@ -46,12 +56,29 @@ pub struct ProgressSnapshot {
     pub done: u64,
     pub total: u64,
     pub message: String,
+    /// Fraction of the whole job done (never less than an earlier snapshot's).
+    pub fraction: Option<f32>,
+    /// Time since the job started.
+    pub elapsed: Duration,
 }
 
 impl ProgressSnapshot {
     /// Fraction done in 0..=1, or None while the total is unknown.
     pub fn fraction(&self) -> Option<f32> {
-        (self.total > 0).then(|| (self.done as f32 / self.total as f32).clamp(0.0, 1.0))
+        self.fraction
+    }
+
+    /// "about 40 s left", once the job has run a few seconds and is past 5 %.
+    pub fn time_left(&self) -> Option<String> {
+        let done = f64::from(self.fraction?);
+        if done < 0.05 || self.elapsed < Duration::from_secs(3) {
+            return None;
+        }
+        let left = self.elapsed.as_secs_f64() * (1.0 - done) / done;
+        Some(match left {
+            l if l < 90.0 => format!("about {:.0} s left", l.max(1.0)),
+            l => format!("about {:.0} min left", l / 60.0),
+        })
     }
 }
 
@@ -61,6 +88,10 @@ impl Progress {
             inner: Arc::new(ProgressInner {
                 done: AtomicU64::new(0),
                 total: AtomicU64::new(0),
+                stage: AtomicU64::new(0),
+                stages: AtomicU64::new(0),
+                shown: std::sync::atomic::AtomicU32::new(0),
+                started: Instant::now(),
                 message: Mutex::new(String::new()),
                 cancelled: AtomicBool::new(false),
                 wake,
@@ -76,6 +107,15 @@ impl Progress {
     pub fn report(&self, done: u64, total: u64) {
         self.inner.done.store(done, Ordering::Relaxed);
         self.inner.total.store(total, Ordering::Relaxed);
+        (self.inner.wake)();
+    }
+
+    /// Starts stage `index` (from 0) of `count`: later reports count within it.
+    pub fn stage(&self, index: u64, count: u64) {
+        self.inner.done.store(0, Ordering::Relaxed);
+        self.inner.total.store(0, Ordering::Relaxed);
+        self.inner.stage.store(index, Ordering::Relaxed);
+        self.inner.stages.store(count, Ordering::Relaxed);
         (self.inner.wake)();
     }
 
@@ -106,9 +146,28 @@ impl Progress {
     }
 
     pub fn snapshot(&self) -> ProgressSnapshot {
+        let inner = &self.inner;
+        let done = inner.done.load(Ordering::Relaxed);
+        let total = inner.total.load(Ordering::Relaxed);
+        let stages = inner.stages.load(Ordering::Relaxed);
+        let within = (total > 0).then(|| (done as f32 / total as f32).clamp(0.0, 1.0));
+        let raw = match stages {
+            0 => within,
+            n => {
+                let stage = inner.stage.load(Ordering::Relaxed).min(n) as f32;
+                Some(((stage + within.unwrap_or(0.0)) / n as f32).clamp(0.0, 1.0))
+            }
+        };
+        // Positive f32s order like their bits, so the high-water mark is an integer max.
+        let fraction = raw.map(|f| {
+            let before = inner.shown.fetch_max(f.to_bits(), Ordering::Relaxed);
+            f.max(f32::from_bits(before))
+        });
         ProgressSnapshot {
-            done: self.inner.done.load(Ordering::Relaxed),
-            total: self.inner.total.load(Ordering::Relaxed),
+            done,
+            total,
+            fraction,
+            elapsed: inner.started.elapsed(),
             message: self
                 .inner
                 .message

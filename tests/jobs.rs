@@ -194,3 +194,23 @@ fn slot_shows_a_failure_and_keeps_the_last_good_value() {
     slot.dismiss_error();
     assert!(slot.error().is_none());
 }
+
+#[test]
+fn the_bar_counts_stages_and_never_goes_back() {
+    let progress = Progress::detached();
+    assert_eq!(progress.snapshot().fraction(), None);
+    progress.stage(0, 2);
+    progress.report(5, 10);
+    assert_eq!(progress.snapshot().fraction(), Some(0.25));
+    // A step of the same stage that restarts its count (forest trees after the
+    // features) does not move the bar back.
+    progress.report(1, 100);
+    assert_eq!(progress.snapshot().fraction(), Some(0.25));
+    progress.report(80, 100);
+    assert_eq!(progress.snapshot().fraction(), Some(0.4));
+    progress.stage(1, 2);
+    progress.report(1, 2);
+    assert_eq!(progress.snapshot().fraction(), Some(0.75));
+    // No estimate in the first seconds.
+    assert_eq!(progress.snapshot().time_left(), None);
+}

@@ -498,8 +498,10 @@ pub fn compute(
     let propensity_params = settings.propensity_params();
     propensity_params.check()?;
     let events = store.of_kind(FileKind::Events).next().map(|t| &t.frame);
+    progress.stage(0, 2);
     let propensity = propensity_with_events(&lines, events, &propensity_params, progress)?;
     progress.check()?;
+    progress.stage(1, 2);
     progress.set_message("fitting customer value (MBG/NBD, Gamma-Gamma)");
     let clv = match clv(&lines, &ClvParams::default(), progress) {
         Ok(clv) => Ok(clv),

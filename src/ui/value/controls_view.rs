@@ -59,10 +59,13 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
         }
         if let Some(job) = value.results().pending() {
             let snapshot = job.progress().snapshot();
+            let left = snapshot
+                .time_left()
+                .map_or_else(String::new, |left| format!(" ({left})"));
             ui.add(
                 egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
-                    .desired_width(280.0)
-                    .text(format!("{}…", snapshot.message)),
+                    .desired_width(360.0)
+                    .text(format!("{}…{left}", snapshot.message)),
             );
             if ui
                 .button("Cancel")
