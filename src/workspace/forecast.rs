@@ -117,16 +117,44 @@ pub struct SeriesResult {
     pub baseline: Option<Candidate>,
 }
 
+/// What a series' growth compares the forecast with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GrowthBase {
+    /// The same periods a whole number of seasons earlier (`periods_back`), so a
+    /// seasonal low is compared with last season's low, not with the high before.
+    SeasonsEarlier { periods_back: usize },
+    /// The last periods of the history (less than a season of history before them).
+    LastPeriods,
+}
+
 impl SeriesResult {
-    /// Forecast total over the horizon against the same number of last history
-    /// periods, in percent; None when undefined (no forecast, zero history).
-    pub fn growth_pct(&self) -> Option<f64> {
+    /// Forecast total over the horizon against the same periods a whole number of
+    /// seasons earlier (or, without that much history, the last periods), in
+    /// percent, with what it was compared with; None when undefined (no forecast,
+    /// nothing to compare with).
+    pub fn growth(&self) -> Option<(f64, GrowthBase)> {
         let f = self.forecast.as_ref().ok()?;
         let h = f.forecast.point.len();
         let values = &self.series.values;
-        let recent: f64 = values[values.len().saturating_sub(h)..].iter().sum();
+        let n = values.len();
+        let back = f.season.max(1) * h.div_ceil(f.season.max(1));
+        let (base, kind) = match f.season >= 2 && n >= back {
+            true => (
+                values[n - back..n - back + h].iter().sum::<f64>(),
+                GrowthBase::SeasonsEarlier { periods_back: back },
+            ),
+            false => (
+                values[n.saturating_sub(h)..].iter().sum(),
+                GrowthBase::LastPeriods,
+            ),
+        };
         let ahead: f64 = f.forecast.point.iter().sum();
-        (recent > 0.0).then(|| 100.0 * (ahead - recent) / recent)
+        (base > 0.0).then(|| (100.0 * (ahead - base) / base, kind))
+    }
+
+    /// [`SeriesResult::growth`] in percent alone.
+    pub fn growth_pct(&self) -> Option<f64> {
+        self.growth().map(|(pct, _)| pct)
     }
 
     /// The chosen model's backtest MASE (None without a forecast).

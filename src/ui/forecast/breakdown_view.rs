@@ -1,12 +1,13 @@
 //! The breakdown of many series (per category or top item): each series' model,
-//! forecast total, growth against the same number of last periods and backtest
-//! MASE, sortable by clicking a header. Clicking a series shows it in the chart.
+//! forecast total, growth against the same periods a season earlier (or the last
+//! periods, marked, without that much history) and backtest MASE, sortable by
+//! clicking a header. Clicking a series shows it in the chart.
 //! Undefined figures (no forecast, no recent history) sort last either way; ties
 //! go to the series name.
 
 use std::cmp::Ordering;
 
-use crate::workspace::forecast::SeriesResult;
+use crate::workspace::forecast::{GrowthBase, SeriesResult};
 
 use super::{BreakdownSort, ViewState, figure};
 
@@ -47,7 +48,14 @@ fn total(f: &crate::analysis::forecast::SeriesForecast) -> f64 {
     f.forecast.point.iter().sum()
 }
 
+/// What the growth column compares, in the operator's words.
+const GROWTH_MEANING: &str = "Growth %: the forecast total against the same periods one \
+season earlier (the same weeks last year on weekly data, the same weekdays on daily data), \
+so a seasonal low is compared with last season's low. Marked *: less than a season of \
+history, compared with the last periods instead.";
+
 pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
+    ui.weak(GROWTH_MEANING);
     let rows = sorted_rows(series, view.sort, view.descending);
     egui::ScrollArea::vertical()
         .id_salt("forecast_breakdown")
@@ -77,11 +85,11 @@ pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
                             egui::RichText::new(format!("{name}{arrow}")).strong(),
                         )
                         .frame(false);
-                        if ui
-                            .add(button)
-                            .on_hover_text(format!("Sort by {name}"))
-                            .clicked()
-                        {
+                        let hover = match sort {
+                            BreakdownSort::Growth => format!("{GROWTH_MEANING}\n\nClick to sort."),
+                            _ => format!("Sort by {name}"),
+                        };
+                        if ui.add(button).on_hover_text(hover).clicked() {
                             view.descending = view.sort == sort && !view.descending;
                             view.sort = sort;
                         }
@@ -100,8 +108,15 @@ pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
                             Ok(f) => {
                                 ui.label(f.model.name());
                                 ui.label(crate::ui::format::money(total(f)));
-                                let growth = r.growth_pct().unwrap_or(f64::NAN);
-                                let text = egui::RichText::new(figure(growth, 1));
+                                let (growth, base) = r
+                                    .growth()
+                                    .map_or((f64::NAN, None), |(g, base)| (g, Some(base)));
+                                let marker = match base {
+                                    Some(GrowthBase::LastPeriods) => " *",
+                                    _ => "",
+                                };
+                                let text =
+                                    egui::RichText::new(format!("{}{marker}", figure(growth, 1)));
                                 ui.label(if growth > 0.0 {
                                     text.color(egui::Color32::from_rgb(60, 160, 80))
                                 } else if growth < 0.0 {

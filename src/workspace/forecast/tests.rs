@@ -36,9 +36,11 @@ pub(crate) fn naive_result(name: &str, values: Vec<f64>, horizon: usize) -> Seri
 #[test]
 fn growth_and_mase_of_a_rising_series() {
     let r = naive_result("rising", (1..=20).map(f64::from).collect(), 2);
-    // Naive forecasts 20 twice: 40 against the last two periods, 19 + 20.
-    let growth = r.growth_pct().expect("growth");
-    assert!((growth - 100.0 / 39.0).abs() < 1e-9, "{growth}");
+    // Naive forecasts 20 twice (periods 21 and 22 of a daily series, weekly
+    // season): 40 against the same weekdays a week earlier, 14 + 15.
+    let (growth, base) = r.growth().expect("growth");
+    assert!((growth - 100.0 * 11.0 / 29.0).abs() < 1e-9, "{growth}");
+    assert_eq!(base, GrowthBase::SeasonsEarlier { periods_back: 7 });
     // Each fold misses by 1 then 2 (MAE 1.5); the lag-7 in-sample MAE is 7.
     let mase = r.mase().expect("mase");
     assert!((mase - 1.5 / 7.0).abs() < 1e-9, "{mase}");
@@ -48,6 +50,38 @@ fn growth_and_mase_of_a_rising_series() {
     assert_eq!(short.mase(), None);
     let zero = naive_result("zero", vec![0.0; 20], 2);
     assert_eq!(zero.growth_pct(), None, "no recent history: undefined");
+}
+
+#[test]
+fn a_seasonal_low_is_not_read_as_a_drop() {
+    // A weekly season: weekdays 10, weekends 2, four weeks, ending on a Friday.
+    let week = [10.0, 10.0, 10.0, 10.0, 10.0, 2.0, 2.0];
+    let values: Vec<f64> = (0..26).map(|t| week[t % 7]).collect();
+    let series = TimeSeries {
+        name: "seasonal".into(),
+        freq: Freq::Day,
+        start: Freq::Day.index_of(day(2025, 1, 6)),
+        values,
+        dropped_partial: None,
+    };
+    let params = ForecastParams {
+        horizon: 2,
+        choice: ModelChoice::Fixed(ModelKind::SeasonalNaive),
+        ..ForecastParams::default()
+    };
+    let forecast = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    assert_eq!(forecast.forecast.point, [2.0, 2.0]);
+    let r = SeriesResult {
+        series,
+        forecast: Ok(forecast),
+        baseline: None,
+    };
+    // The weekend ahead against last weekend: no change (against the last two
+    // weekdays it would read −80 %).
+    assert_eq!(
+        r.growth(),
+        Some((0.0, GrowthBase::SeasonsEarlier { periods_back: 7 }))
+    );
 }
 
 #[test]
