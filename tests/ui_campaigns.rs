@@ -158,7 +158,7 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
         strict_outcome.baseline_buyers,
         strict_outcome.incremental_responders,
     ] {
-        let text = format!("{figure:.1}");
+        let text = format::number(figure, 1);
         let places = harness.query_all_by_label(&text).count();
         assert!(places >= 2, "{text} shown {places} times");
     }

@@ -8,18 +8,24 @@ pub fn count(n: usize) -> String {
 
 /// `-1234567.891` → `-1,234,567.89`.
 pub fn money(amount: f64) -> String {
+    number(amount, 2)
+}
+
+/// `value` with `decimals` places and thousands separators: `2222.6` → `2,222.6`.
+pub fn number(value: f64, decimals: usize) -> String {
+    let amount = value;
     if !amount.is_finite() {
         return amount.to_string();
     }
-    let text = format!("{:.2}", amount.abs());
-    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let text = format!("{:.*}", decimals, amount.abs());
+    let (whole, cents) = text.split_once('.').unwrap_or((&text, ""));
     // -0.00 reads as 0.00.
-    let sign = if amount < 0.0 && text != "0.00" {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{}.{cents}", group(whole))
+    let zero = text.bytes().all(|c| c == b'0' || c == b'.');
+    let sign = if amount < 0.0 && !zero { "-" } else { "" };
+    match cents.is_empty() {
+        true => format!("{sign}{}", group(whole)),
+        false => format!("{sign}{}.{cents}", group(whole)),
+    }
 }
 
 /// `0.1234` → `12.3%`; a value that rounds to zero never shows as `-0.0%`.
@@ -53,6 +59,9 @@ mod tests {
         assert_eq!(money(-1_000.5), "-1,000.50");
         assert_eq!(money(-0.001), "0.00");
         assert_eq!(money(12.0), "12.00");
+        assert_eq!(number(2222.6, 1), "2,222.6");
+        assert_eq!(number(-0.04, 1), "0.0");
+        assert_eq!(number(1234.0, 0), "1,234");
         assert_eq!(percent(0.1234), "12.3%");
         assert_eq!(percent(-0.0004), "0.0%");
         assert_eq!(percent(-0.0), "0.0%");

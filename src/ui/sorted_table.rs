@@ -44,8 +44,13 @@ pub fn table_ui<S: Copy + PartialEq>(
         .resizable(true)
         .max_scroll_height(height)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for _ in headers {
-        table = table.column(Column::auto().at_least(70.0).clip(true));
+    for (i, _) in headers.iter().enumerate() {
+        // The last column takes the room left, so long texts are not cut.
+        let column = match i + 1 == headers.len() {
+            true => Column::remainder(),
+            false => Column::auto(),
+        };
+        table = table.column(column.at_least(70.0).clip(true));
     }
     table
         .header(ROW_HEIGHT + 4.0, |mut header| {

@@ -22,11 +22,15 @@ pub fn ui(ui: &mut egui::Ui, audience: &Audience, outcome: &RoiOutcome, customer
         );
         figure(ui, "Targets", &format::count(audience.targets));
         figure(ui, "Control", &format::count(audience.controls));
-        figure(ui, "Buy anyway", &format!("{:.1}", outcome.baseline_buyers));
+        figure(
+            ui,
+            "Buy anyway",
+            &format::number(outcome.baseline_buyers, 1),
+        );
         figure(
             ui,
             "Incremental responders",
-            &format!("{:.1}", outcome.incremental_responders),
+            &format::number(outcome.incremental_responders, 1),
         );
     });
     let left_out = audience.opted_out + audience.contacted + audience.over_max;

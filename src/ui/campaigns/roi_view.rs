@@ -170,13 +170,13 @@ pub fn outcome_ui(
     ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new(format!(
-                "Of {} targets, {:.1} would buy anyway and {:.1} more are expected to buy \
-                 because of the campaign. Only those {:.1} earn the margin; the incentive \
+                "Of {} targets, {} would buy anyway and {} more are expected to buy \
+                 because of the campaign. Only those {} earn the margin; the incentive \
                  is paid to both.",
                 format::count(outcome.contacts),
-                outcome.baseline_buyers,
-                outcome.incremental_responders,
-                outcome.incremental_responders,
+                format::number(outcome.baseline_buyers, 1),
+                format::number(outcome.incremental_responders, 1),
+                format::number(outcome.incremental_responders, 1),
             ))
             .weak(),
         );
@@ -192,10 +192,10 @@ pub fn outcome_ui(
                 ui.end_row();
             };
             let money = |v: f64| or_dash(contacted.then_some(v), format::money);
-            row("Buy anyway", format!("{:.1}", outcome.baseline_buyers));
+            row("Buy anyway", format::number(outcome.baseline_buyers, 1));
             row(
                 "Incremental responders",
-                format!("{:.1}", outcome.incremental_responders),
+                format::number(outcome.incremental_responders, 1),
             );
             row("Incremental revenue", money(outcome.incremental_revenue));
             row("Incremental margin", money(outcome.incremental_margin));

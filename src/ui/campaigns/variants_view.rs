@@ -74,8 +74,8 @@ pub fn ui(
                 ui.label(&v.def.name);
                 ui.label(format::count(v.size));
                 ui.label(format::count(v.targets));
-                ui.label(format!("{:.1}", v.baseline_buyers));
-                ui.label(format!("{:.1}", v.incremental_responders));
+                ui.label(format::number(v.baseline_buyers, 1));
+                ui.label(format::number(v.incremental_responders, 1));
                 ui.label(format::money(v.cost));
                 ui.label(format::money(v.profit));
                 ui.label(v.roi.map_or_else(|| "—".to_string(), percent));
