@@ -60,8 +60,8 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
                 }
                 if c.model == f.model {
                     ui.strong(CHOSEN);
-                } else if let Some(error) = &c.error {
-                    ui.weak(format!("not scored: {error}"));
+                } else if c.error.is_some() {
+                    ui.weak("not scored (why: below)");
                 } else if c.model == ModelKind::Naive {
                     ui.weak(BASELINE);
                 } else {
@@ -70,6 +70,16 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
                 ui.end_row();
             }
         });
+    for c in &f.candidates {
+        if let Some(error) = &c.error {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{} not scored: {error}.", c.model.name())).weak(),
+                )
+                .wrap(),
+            );
+        }
+    }
     let scored = |c: &&Candidate| c.error.is_none();
     if f.candidates
         .iter()
