@@ -1,8 +1,8 @@
 //! The Campaigns tab's edges, driven through egui_kittest: an audience nobody
 //! matches shows "—" for its ROI (never "-0.0%"); "Save as…" where no file dialog
-//! can be shown says to type the path; a typed file name is written in the data
-//! files' folder, not the process's working folder, and the confirmation names
-//! the full path.
+//! can be shown says to type the path; the suggested file is named after the
+//! campaign; a typed file name is written in the data files' folder, not the
+//! process's working folder, and the confirmation names the full path.
 
 mod common;
 
@@ -30,6 +30,7 @@ fn an_empty_audience_shows_dashes_and_a_typed_name_lands_beside_the_data() {
         inspection.signature.clone(),
         LoadOptions::from_inspection(&inspection),
     );
+    state.campaigns.draft.name = "春季 VIP".into();
     state.campaigns.draft.condition = Condition::RfmGroup {
         values: vec!["No such group".into()],
     };
@@ -50,6 +51,11 @@ fn an_empty_audience_shows_dashes_and_a_typed_name_lands_beside_the_data() {
 
     harness.get_by_label("Export to:").scroll_to_me();
     harness.run();
+    // The suggested file is named after the campaign.
+    assert_eq!(
+        harness.get_by_label("Export to:").value().as_deref(),
+        Some("春季-vip.csv")
+    );
     harness
         .get_by_role_and_label(Role::Button, "Save as…")
         .click();

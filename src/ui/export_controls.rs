@@ -37,6 +37,19 @@ pub fn export_buttons_ui(
     chosen
 }
 
+/// `name` as a file name part: letters and digits (Chinese too), lower case,
+/// the rest as `-`.
+pub fn file_slug(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| match c.is_alphanumeric() {
+            true => c.to_ascii_lowercase(),
+            false => '-',
+        })
+        .collect();
+    slug.trim_matches('-').to_string()
+}
+
 /// The running export, its error or its outcome; nothing before the first one.
 pub fn export_status_ui(ui: &mut egui::Ui, export: &Slot<String>) {
     if export.pending().is_some() {

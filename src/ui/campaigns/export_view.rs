@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::campaign::{CampaignExport, CampaignFormat};
-use crate::ui::export_controls::export_status_ui;
+use crate::ui::export_controls::{export_status_ui, file_slug};
 use crate::workspace::campaign::Campaigns;
 
 use super::ViewState;
@@ -50,6 +50,14 @@ pub fn ui(
 ) {
     let format = view.format.min(FORMATS.len() - 1);
     let (label, chosen, bom, extension) = FORMATS[format];
+    // The suggested file follows the campaign's name and the format, until a
+    // path is typed.
+    if view.export_path.is_empty() || view.export_path == view.export_default {
+        let slug = file_slug(&draft.name);
+        let stem = if slug.is_empty() { "campaign" } else { &slug };
+        view.export_path = format!("{stem}.{extension}");
+        view.export_default = view.export_path.clone();
+    }
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_label("format")
             .selected_text(label)

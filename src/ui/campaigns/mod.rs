@@ -121,6 +121,9 @@ pub struct ViewState {
     pub opt_out_path: String,
     pub contacted_path: String,
     pub export_path: String,
+    /// The file name last suggested: while the path is that, it follows the
+    /// campaign's name and format.
+    pub export_default: String,
     /// Index into `export_view::FORMATS`.
     pub format: usize,
     pub country_code: String,
@@ -140,7 +143,8 @@ impl Default for ViewState {
             changed_at: f64::NEG_INFINITY,
             opt_out_path: String::new(),
             contacted_path: String::new(),
-            export_path: "campaign.csv".into(),
+            export_path: String::new(),
+            export_default: String::new(),
             format: 0,
             country_code: "86".into(),
             readout_path: String::new(),

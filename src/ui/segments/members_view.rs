@@ -11,7 +11,7 @@
 //! them changes.
 
 use crate::ui::command::Commands;
-use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
+use crate::ui::export_controls::{export_buttons_ui, export_status_ui, file_slug};
 use crate::ui::format;
 use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_ui};
 use crate::ui::value::{CustomerSort, decimal, next_order_text};
@@ -163,17 +163,7 @@ pub fn ui(
 }
 
 fn default_path(name: &str) -> String {
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("segment-{}.csv", slug.trim_matches('-'))
+    format!("segment-{}.csv", file_slug(name))
 }
 
 fn members_table_ui(
