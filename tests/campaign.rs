@@ -1,8 +1,11 @@
 //! End-to-end: `marketbench project new` and `marketbench campaign` on the sample
 //! store: define, run, export in every format, exclude the recently contacted.
 
+mod common;
+
+use common::cli::*;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use marketbench::analysis::propensity::RiskThresholds;
 use marketbench::analysis::segments::KChoice;
@@ -10,26 +13,6 @@ use marketbench::workspace::project::{SEGMENTS_KEY, VALUE_KEY};
 use marketbench::workspace::segments::SegmentsParams;
 use marketbench::workspace::value::ValueSettings;
 use serde_json::Value;
-
-fn marketbench(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marketbench"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn json_of(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
-}
-
-fn sample(name: &str) -> String {
-    format!("{}/sample-data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn text(path: &Path) -> String {
     std::fs::read_to_string(path).expect("readable")

@@ -2,20 +2,11 @@
 //! the campaign adds as earning, pays the incentive on the buyers anyway too, and
 //! a list is never written in a format its file name contradicts.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::cli::*;
 
 use serde_json::Value;
-
-fn marketbench(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marketbench"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn sample(name: &str) -> String {
-    format!("{}/sample-data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn number(value: &Value) -> f64 {
     value.as_f64().expect("a number")

@@ -1,31 +1,14 @@
 //! End-to-end: the `marketbench` binary on the bundled sample store, on a freshly
 //! generated one, with role overrides, and on bad input.
 
+mod common;
+
+use common::cli::*;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn marketbench(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marketbench"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn json_of(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
-}
-
-fn sample_dir() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data").to_string()
-}
 
 fn file<'a>(report: &'a Value, name: &str) -> &'a Value {
     report["files"]

@@ -1,6 +1,8 @@
 //! End-to-end: `marketbench forecast` on the bundled sample store.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::cli::*;
 
 use chrono::NaiveDate;
 use marketbench::analysis::forecast::{
@@ -12,26 +14,6 @@ use marketbench::cli::{LoadArgs, load_files};
 use marketbench::data::FileKind;
 use marketbench::jobs::Progress;
 use serde_json::Value;
-
-fn marketbench(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marketbench"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn json_of(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
-}
-
-fn sample_dir() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data").to_string()
-}
 
 #[test]
 fn weekly_orders_forecast_with_holdout_as_json_and_csv() {

@@ -2,6 +2,7 @@
 //! part of them.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod frames;
 pub mod planted;
 pub mod sample_store;

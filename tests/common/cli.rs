@@ -1,0 +1,33 @@
+//! Running the `marketbench` binary in the end-to-end tests.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// Runs `marketbench ARGS` and returns what it printed and its status.
+pub fn marketbench(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// The JSON a successful run printed (the test fails with its stderr otherwise).
+pub fn json_of(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
+}
+
+/// The bundled sample store's folder.
+pub fn sample_dir() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data").to_string()
+}
+
+/// A file of the bundled sample store.
+pub fn sample(name: &str) -> String {
+    format!("{}/{name}", sample_dir())
+}
