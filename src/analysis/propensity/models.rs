@@ -279,6 +279,9 @@ pub fn fit(
     }
 }
 
+/// The extra weight of a non-buyer row in a tree fit (see `fit_tree`).
+const TIE_BREAK: f32 = 1.0 / 1_048_576.0;
+
 fn fit_tree(
     raw: &Array2<f64>,
     targets: &Array1<usize>,
@@ -289,7 +292,13 @@ fn fit_tree(
 ) -> Result<ScoredTree, String> {
     let x = raw.select(Axis(0), rows).select(Axis(1), &columns);
     let y = targets.select(Axis(0), rows);
-    let data = Dataset::new(x, y);
+    // linfa names a leaf's class by a HashMap walk, so a leaf with as many
+    // buyers as non-buyers gets a class that changes from process to process,
+    // and its pruning (sibling leaves of one class merge) with it: the forest's
+    // scores differed run to run. A non-buyer weighs 1 + 2^-20, so no leaf of
+    // fewer than a million rows is a tie; split scores move by about a millionth.
+    let weights = y.mapv(|label| if label == 0 { 1.0 + TIE_BREAK } else { 1.0 });
+    let data = Dataset::new(x, y).with_weights(weights);
     let tree = DecisionTree::params()
         .max_depth(Some(depth))
         .min_weight_leaf(params.min_leaf_rows as f32)

@@ -282,3 +282,72 @@ fn event_counts_cover_the_30_days_before_the_cutoff() {
     assert_eq!(count("events_30d:cart"), [Some(0.0), Some(0.0)]);
     assert_eq!(with.matrix().expect("matrix").ncols(), with.names.len());
 }
+
+mod determinism {
+    //! The forest's scores must not depend on the process: each HashMap gets its
+    //! own random order per process, so the check runs the fit in two child
+    //! processes (this test binary, running the ignored test below) and compares.
+    use ndarray::Array2;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    use crate::analysis::propensity::models::{ModelKind, ModelParams, fit};
+    use crate::jobs::Progress;
+
+    /// Prints a checksum of the tree's and the forest's scores on integer
+    /// features (ties everywhere); run as a child by the test below.
+    #[test]
+    #[ignore = "run as a child process by forest_scores_are_the_same_in_every_process"]
+    fn forest_checksum_child() {
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        let rows = 3000;
+        let raw = Array2::from_shape_fn((rows, 6), |_| f64::from(rng.random_range(0..20u32)));
+        let labels: Vec<bool> = (0..rows)
+            .map(|r| raw[[r, 0]] + raw[[r, 2]] > 20.0 || rng.random_bool(0.2))
+            .collect();
+        let names: Vec<String> = ["a", "b", "c", "d", "e", "f"].map(String::from).to_vec();
+        let params = ModelParams {
+            trees: 30,
+            ..ModelParams::default()
+        };
+        for kind in [ModelKind::Tree, ModelKind::Forest] {
+            let fitted =
+                fit(kind, &raw, &labels, &names, &params, &Progress::detached()).expect("fit");
+            let p = fitted.predict(&raw);
+            let sum: f64 = p
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v * (i as f64 + 1.0))
+                .sum();
+            println!("CHECKSUM {kind:?} {sum:.12}");
+        }
+    }
+
+    #[test]
+    fn forest_scores_are_the_same_in_every_process() {
+        let run = || {
+            let output = std::process::Command::new(std::env::current_exe().expect("test binary"))
+                .args([
+                    "analysis::propensity::tests::determinism::forest_checksum_child",
+                    "--ignored",
+                    "--exact",
+                    "--nocapture",
+                ])
+                .output()
+                .expect("runs");
+            let text = String::from_utf8_lossy(&output.stdout).into_owned();
+            let sums: Vec<String> = text
+                .lines()
+                .filter(|l| l.starts_with("CHECKSUM"))
+                .map(String::from)
+                .collect();
+            assert_eq!(sums.len(), 2, "{text}");
+            sums
+        };
+        // Before the tie break, three processes gave three different forests.
+        let first = run();
+        for _ in 0..3 {
+            assert_eq!(run(), first);
+        }
+    }
+}
