@@ -74,9 +74,7 @@ impl CampaignFormat {
             CampaignFormat::Google => "google",
         }
     }
-}
 
-impl CampaignFormat {
     /// The file extension the format writes.
     pub fn extension(self) -> &'static str {
         match self {
