@@ -2,10 +2,12 @@
 //! explain each segment.
 //!
 //! [`features`] builds the matrix (log1p + z-score, nulls settled), [`search`] fits
-//! K-means for one K or the best K in a range, [`profile`] describes and names the
+//! K-means for one K or the best K in a range ([`auto_k`] says which K are fitted
+//! and which is picked), [`profile`] describes and names the
 //! segments, [`tree`] reads them back as decision-tree rules. [`segment_customers`] runs all three as one job; it checks for cancel
 //! between steps and between K values.
 
+pub mod auto_k;
 pub mod features;
 pub mod profile;
 pub mod scatter;
@@ -15,12 +17,10 @@ pub mod tree;
 use chrono::NaiveDate;
 use polars::prelude::DataFrame;
 
+pub use auto_k::{AUTO_K_RULE, CHART_K, choose_k};
 pub use features::{CustomerFeatures, Feature, FeatureSet, customer_features};
 pub use profile::{SegmentProfile, profile_segments, propose_name};
-pub use search::{
-    AUTO_K_RULE, CHART_K, Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index,
-    choose_k, cluster,
-};
+pub use search::{Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index, cluster};
 pub use tree::{Condition, SegmentTree, TreeParams, TreeRule, explain_segments};
 
 use crate::analysis::lines::AnalysisError;
