@@ -21,22 +21,11 @@ fn text(path: &Path) -> String {
 #[test]
 fn a_campaign_on_the_sample_store_matches_rfm_exports_and_reads_out() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let project = folder.path().join("shop.json");
-    let project = project.to_str().expect("utf-8 path");
-    let created = marketbench(&[
-        "project",
-        "new",
-        &sample("orders.csv"),
-        &sample("customers.csv"),
-        &sample("products.csv"),
-        "--out",
-        project,
-    ]);
-    assert!(
-        created.status.success(),
-        "{}",
-        String::from_utf8_lossy(&created.stderr)
+    let project = new_project(
+        folder.path(),
+        &["orders.csv", "customers.csv", "products.csv"],
     );
+    let project = project.as_str();
 
     // The audience of two RFM groups, no control, is exactly those groups' size.
     let rfm = json_of(&marketbench(&[
@@ -237,17 +226,8 @@ fn a_missing_data_file_and_an_unknown_campaign_are_clear_errors() {
 #[test]
 fn scores_join_on_so_conditions_use_them_and_exports_carry_them() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let project = folder.path().join("shop.json");
-    let project = project.to_str().expect("utf-8 path");
-    let created = marketbench(&[
-        "project",
-        "new",
-        &sample("orders.csv"),
-        &sample("customers.csv"),
-        "--out",
-        project,
-    ]);
-    assert!(created.status.success());
+    let project = new_project(folder.path(), &["orders.csv", "customers.csv"]);
+    let project = project.as_str();
     // A condition on propensity: only computed scores make it possible.
     let define = r#"{"name": "likely", "control_share": 0.1, "seed": 3,
         "condition": {"kind": "range", "column": "propensity", "min": 0.3}}"#;

@@ -15,17 +15,8 @@ fn number(value: &Value) -> f64 {
 #[test]
 fn buyers_anyway_are_not_counted_as_campaign_responders() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let project = folder.path().join("shop.json");
-    let project = project.to_str().expect("utf-8 path");
-    let created = marketbench(&[
-        "project",
-        "new",
-        &sample("orders.csv"),
-        &sample("customers.csv"),
-        "--out",
-        project,
-    ]);
-    assert!(created.status.success());
+    let project = new_project(folder.path(), &["orders.csv", "customers.csv"]);
+    let project = project.as_str();
     // A campaign with typed economics: 30% buy anyway, 2% more because of it.
     let define = r#"{"name": "at risk", "control_share": 0.1,
         "condition": {"kind": "all", "of": [
@@ -67,10 +58,8 @@ fn buyers_anyway_are_not_counted_as_campaign_responders() {
 #[test]
 fn a_format_its_file_name_contradicts_is_refused_before_any_work() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let project = folder.path().join("shop.json");
-    let project = project.to_str().expect("utf-8 path");
-    let created = marketbench(&["project", "new", &sample("orders.csv"), "--out", project]);
-    assert!(created.status.success());
+    let project = new_project(folder.path(), &["orders.csv"]);
+    let project = project.as_str();
     let define = r#"{"name": "all", "condition": {"kind": "all", "of": []}}"#;
     let out = folder.path().join("x.xlsx");
     let refused = marketbench(&[

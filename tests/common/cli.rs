@@ -31,3 +31,24 @@ pub fn sample_dir() -> String {
 pub fn sample(name: &str) -> String {
     format!("{}/{name}", sample_dir())
 }
+
+/// Writes `shop.json` in `folder` from the sample store's `files` with
+/// `marketbench project new` and returns its path (the test fails if it cannot).
+pub fn new_project(folder: &std::path::Path, files: &[&str]) -> String {
+    let project = folder
+        .join("shop.json")
+        .to_str()
+        .expect("utf-8 path")
+        .to_string();
+    let mut args: Vec<String> = vec!["project".into(), "new".into()];
+    args.extend(files.iter().map(|f| sample(f)));
+    args.extend(["--out".into(), project.clone()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let created = marketbench(&args);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    project
+}
