@@ -61,6 +61,29 @@ fn csv_has_a_bom_chinese_text_and_no_live_formulas() {
     );
 }
 
+/// A phone number a shop wrote with `+` reaches the file exactly as written; a
+/// `+` cell that could compute or call anything is still made text.
+#[test]
+fn csv_keeps_phone_numbers_as_written_and_neutralises_look_alikes() {
+    let phones = [
+        ("+86 188 3484 8273", "+86 188 3484 8273"),
+        ("+1 (555) 123-4567", "+1 (555) 123-4567"),
+        ("+8613912345678", "+8613912345678"),
+        ("+1-800-FLOWERS", "'+1-800-FLOWERS"),
+        ("+1+1", "'+1+1"),
+        ("+SUM(A1:A9)", "'+SUM(A1:A9)"),
+        ("+12", "'+12"),
+        ("-5 5", "'-5 5"),
+    ];
+    let frame = df!["phone" => phones.map(|(raw, _)| raw)].expect("frame");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("contacts.csv");
+    write_table(&frame, &path, ExportFormat::Csv { bom: true }).expect("export");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let cells: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(cells, phones.map(|(_, written)| written));
+}
+
 #[test]
 fn xlsx_keeps_types_and_text() {
     let dir = tempfile::tempdir().expect("temp dir");

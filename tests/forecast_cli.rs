@@ -61,13 +61,30 @@ fn weekly_orders_forecast_with_holdout_as_json_and_csv() {
         assert!(v("lo95") <= v("lo80") && v("lo80") <= v("value"));
         assert!(v("value") <= v("hi80") && v("hi80") <= v("hi95"));
     }
+    // The file holds the same forecast, to the cent as the window shows it.
     let csv = std::fs::read_to_string(&out).expect("csv written");
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().map(|h| h.trim_start_matches('\u{feff}')),
-        Some("series,period,model,value,lo80,hi80,lo95,hi95")
+        Some("series,line,model,period,value,lo80,hi80,lo95,hi95")
     );
-    assert_eq!(lines.count(), 8);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 8);
+    for (row, json) in rows.iter().zip(forecast) {
+        assert_eq!(row[1], "baseline");
+        assert_eq!(row[2], chosen);
+        assert_eq!(row[3], json["period"]);
+        for (cell, key) in row[4..]
+            .iter()
+            .zip(["value", "lo80", "hi80", "lo95", "hi95"])
+        {
+            let exact = json[key].as_f64().expect("number");
+            let written: f64 = cell.parse().expect("a number");
+            assert_eq!(written, (exact * 100.0).round() / 100.0, "{key} {cell}");
+            let decimals = cell.split('.').nth(1).map_or(0, str::len);
+            assert!(decimals <= 2, "{key} written as {cell}");
+        }
+    }
 }
 
 #[test]

@@ -294,6 +294,16 @@ fn commands_end_to_end_on_the_sample_store() {
     let text = text.trim_start_matches('\u{feff}');
     assert!(text.starts_with("customer_id,rank,item_id,item_name,score,reason"));
     assert_eq!(text.lines().count(), 1 + 3 * customers);
+    // The file's scores are the list's, to 3 decimals as the window shows them.
+    let first: Vec<&str> = text.lines().nth(1).expect("a row").split(',').collect();
+    assert_eq!(first[..2], ["C00001", "1"]);
+    let shown = rows[0]["score"].as_f64().expect("score");
+    assert_eq!(
+        first[4],
+        format!("{shown:.3}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+    );
     let neighbours = recs["chosen"]["item_neighbours"].as_u64().expect("chosen") as usize;
     assert!(ITEM_GRID.contains(&neighbours), "{}", recs["chosen"]);
     let typed = marketbench(&[

@@ -333,6 +333,25 @@ fn the_rules_table_sorts_filters_and_exports_to_parquet() {
             "count"
         ]
     );
+    // The file holds the rules as the table shows them: by confidence, largest
+    // first, to 3 decimals.
+    let confidence: Vec<f64> = frame
+        .column("confidence")
+        .and_then(|c| c.f64().cloned())
+        .expect("confidence")
+        .into_no_null_iter()
+        .collect();
+    assert!(
+        confidence.windows(2).all(|w| w[0] >= w[1]),
+        "in the shown order: {confidence:?}"
+    );
+    assert!(
+        confidence
+            .iter()
+            .all(|c| (c * 1000.0 - (c * 1000.0).round()).abs() < 1e-9),
+        "to 3 decimals: {confidence:?}"
+    );
+    harness.get_by_label_contains(&format!("writes all {} rules in this order", kept.len()));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -19,15 +19,16 @@
 //! the value the detected amount (or `--value-column`); `--measure` and `--by` do
 //! not apply.
 //!
-//! `--out`: `.csv` (with a BOM) or `.xlsx`, one row per series and forecast period:
-//! `series, period, model, value, lo80, hi80, lo95, hi95`; written atomically.
+//! `--out`: `.csv` (with a BOM) or `.xlsx`, the window's export table
+//! (`workspace::forecast::table`) without scenario lines: one row per series and
+//! forecast period, `series, line, model, period, value, lo80, hi80, lo95, hi95`,
+//! figures to 2 decimals; written atomically.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use polars::prelude::{Column, DataFrame, DataType};
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
@@ -38,7 +39,8 @@ use crate::data::{self, FileKind, Role};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
 use crate::workspace::forecast::{
-    ForecastRunParams, ForecastSource, default_horizon, forecast_all, orders_series,
+    ForecastRunParams, ForecastSource, SeriesResult, default_horizon, forecast_all, orders_series,
+    table,
 };
 use crate::workspace::segments::{self, SegmentsParams};
 
@@ -188,13 +190,13 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     }
     let dropped = series[0].dropped_partial;
     let results = forecast_all(series, &params, &progress).context("forecasting")?;
+    if let Some(out) = &args.out {
+        write_forecast(out, &results).with_context(|| format!("writing {}", out.display()))?;
+    }
     let named: Vec<(String, Result<SeriesForecast, String>)> = results
         .into_iter()
         .map(|r| (r.series.name, r.forecast))
         .collect();
-    if let Some(out) = &args.out {
-        write_forecast(out, &named).with_context(|| format!("writing {}", out.display()))?;
-    }
     if args.by.is_none() {
         let result = named
             .into_iter()
@@ -391,41 +393,11 @@ fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
     s
 }
 
-/// One row per series and forecast period, through the atomic exporter.
-fn write_forecast(
-    path: &Path,
-    results: &[(String, Result<SeriesForecast, String>)],
-) -> anyhow::Result<()> {
+/// Every series in the order forecast, one row per period (the window's export
+/// table without scenarios), through the atomic exporter.
+fn write_forecast(path: &Path, results: &[SeriesResult]) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
-    let (mut names, mut days, mut models) = (Vec::new(), Vec::new(), Vec::new());
-    let mut figures: [Vec<f64>; 5] = Default::default();
-    for (name, result) in results {
-        let Ok(f) = result else { continue };
-        for (i, day) in f.periods.iter().enumerate() {
-            names.push(name.clone());
-            days.push(crate::analysis::lines::days_from_date(*day));
-            models.push(f.model.name());
-            let p = &f.forecast;
-            for (column, source) in figures
-                .iter_mut()
-                .zip([&p.point, &p.lo80, &p.hi80, &p.lo95, &p.hi95])
-            {
-                column.push(source[i]);
-            }
-        }
-    }
-    let rows = names.len();
-    let mut columns = vec![
-        Column::new("series".into(), names),
-        Column::new("period".into(), days).cast(&DataType::Date)?,
-        Column::new("model".into(), models),
-    ];
-    for (name, values) in ["value", "lo80", "hi80", "lo95", "hi95"]
-        .into_iter()
-        .zip(figures)
-    {
-        columns.push(Column::new(name.into(), values));
-    }
-    write_table(&DataFrame::new(rows, columns)?, path, format)?;
+    let order: Vec<usize> = (0..results.len()).collect();
+    write_table(&table::forecast_frame(results, &order, &[])?, path, format)?;
     Ok(())
 }

@@ -3,10 +3,13 @@
 //! Contract:
 //! - Atomic: a table is written to a temporary file beside the target, synced,
 //!   then renamed over it. A failed or interrupted export leaves the previous
-//!   file as it was and no temporary file behind.
+//!   file as it was and no temporary file behind (a killed one's is removed by
+//!   the next export to the folder: [`temp`]).
 //! - CSV (and Parquet): text cells and header names that begin with `=`, `+`,
 //!   `-`, `@`, a tab or a carriage return get a leading `'`, so a spreadsheet
-//!   shows them as text and never runs them as a formula. XLSX needs no prefix:
+//!   shows them as text and never runs them as a formula. A phone number
+//!   written with `+` (`+86 188 3484 8273`) is the exception: it cannot run
+//!   anything and is written unaltered ([`is_phone_number`]). XLSX needs no prefix:
 //!   its text cells are string cells, which Excel never evaluates, so they are
 //!   written exactly as they are. Numbers are written as numbers, untouched.
 //! - CSV: UTF-8, comma-separated, a header row, quotes where needed; with `bom`
@@ -18,6 +21,7 @@
 
 pub mod campaign;
 pub mod hashing;
+pub mod temp;
 mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -164,7 +168,8 @@ pub fn write_frame(frame: &DataFrame, path: &Path) -> Result<(), ExportError> {
 
 /// Runs `write` on a new temporary file beside `path` (its path and an open
 /// handle), then syncs it and renames it to `path`. On any error the temporary
-/// file is removed and `path` is left as it was.
+/// file is removed and `path` is left as it was. Temporary files that killed
+/// exports left in the folder are removed first (see [`temp`]).
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&Path, &mut std::fs::File) -> Result<(), ExportError>,
@@ -177,11 +182,8 @@ pub fn write_atomically(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".marketbench-export-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(io_failed)?;
+    temp::remove_stale(&folder);
+    let (mut temp, _in_flight) = temp::create_in(&folder).map_err(io_failed)?;
     let temp_path = temp.path().to_path_buf();
     write(&temp_path, temp.as_file_mut())?;
     // A writer that replaced the file by path (XLSX) is reopened before syncing.
@@ -210,12 +212,32 @@ fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permiss
     Ok(file.metadata()?.permissions())
 }
 
-/// Text that a spreadsheet would take for a formula, made plain text.
+/// Text that a spreadsheet would take for a formula, made plain text. A phone
+/// number written with `+` is kept as it is (see [`is_phone_number`]).
 pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     match text.chars().next() {
+        Some('+') if is_phone_number(text) => text.into(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
         _ => text.into(),
     }
+}
+
+/// True for an international phone number as shops write it: `+`, then 6 to 15
+/// digits with only spaces, `-`, `.`, `/` and brackets between them
+/// (`+86 188 3484 8273`, `+1 (555) 123-4567`). Such a cell has no letter, quote,
+/// `=`, `@`, `!` or `|`: a spreadsheet cannot call a function, reach another
+/// cell, file or program through it, so it needs no `'`, which would break
+/// the number for the tools it is imported into.
+pub fn is_phone_number(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('+') else {
+        return false;
+    };
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        && (6..=15).contains(&digits)
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '/' | '(' | ')'))
 }
 
 /// `frame` with categorical columns as text and every text cell and header

@@ -1,21 +1,21 @@
-//! The export controls the customer tables share: a path field with Export CSV
-//! and Export XLSX (the extension follows the button) and the number of rows they
-//! write (the ones shown: the exports write the table as filtered and sorted), and
-//! the export job's state (spinner, error, or "Wrote …") from its slot.
+//! The export controls the tables share: a path field with Export CSV and Export
+//! XLSX (the extension follows the button) and what they write (for a customer
+//! table the number of rows shown: the exports write the table as filtered and
+//! sorted), and the export job's state (spinner, error, or "Wrote …") from its
+//! slot.
 
 use std::path::PathBuf;
 
 use crate::jobs::Slot;
 
 /// "Export to:" with the path field and both buttons, on the current line, and
-/// how many rows they write (`rows`: the ones shown, when the export is a table
-/// as shown). Returns the path to write when a button was clicked (its extension
-/// set).
+/// what they write (`writes`, e.g. [`shown_rows`]). Returns the path to write
+/// when a button was clicked (its extension set).
 pub fn export_buttons_ui(
     ui: &mut egui::Ui,
     path_text: &mut String,
     hover: &str,
-    rows: Option<usize>,
+    writes: &str,
 ) -> Option<PathBuf> {
     let label = ui.label("Export to:");
     ui.add(egui::TextEdit::singleline(path_text).desired_width(260.0))
@@ -28,13 +28,16 @@ pub fn export_buttons_ui(
             chosen = Some(path);
         }
     }
-    if let Some(rows) = rows {
-        ui.weak(format!(
-            "writes the {} rows shown, in this order",
-            crate::ui::format::count(rows)
-        ));
-    }
+    ui.weak(writes);
     chosen
+}
+
+/// What a table export writes: the `rows` shown, in the shown order.
+pub fn shown_rows(rows: usize) -> String {
+    format!(
+        "writes the {} rows shown, in this order",
+        crate::ui::format::count(rows)
+    )
 }
 
 /// `name` as a file name part: letters and digits (Chinese too), lower case,

@@ -13,7 +13,7 @@ use crate::analysis::forecast::{Freq, natural_freq};
 use crate::data::FileKind;
 use crate::workspace::Workspace;
 use crate::workspace::forecast::{
-    Forecast, ForecastCommand, ForecastResults, ForecastSource, NamedScenario,
+    Forecast, ForecastCommand, ForecastResults, ForecastSource, NamedScenario, table,
 };
 
 use super::behaviour::{error_ui, section_ui};
@@ -23,6 +23,7 @@ use super::forecast::{
     ViewState, breakdown_view, candidates_view, chart_view, controls_view, measure_label,
     scenarios_view,
 };
+use super::format::count;
 
 /// Seed of a new campaign's average order value when the data gives none.
 const FALLBACK_ORDER_VALUE: f64 = 50.0;
@@ -100,8 +101,7 @@ fn results_ui(
         section_ui(
             ui,
             "Breakdown",
-            "Growth compares the forecast total with the same number of last periods. \
-             Click a header to sort, a series to chart it.",
+            "Click a header to sort, a series to chart it.",
         );
         breakdown_view::ui(ui, &results.series, view);
     }
@@ -148,20 +148,34 @@ fn results_ui(
         results.average_order_value.unwrap_or(FALLBACK_ORDER_VALUE),
     );
     if scenarios != forecast.scenarios() {
-        commands.send(ForecastCommand::SetScenarios(scenarios));
+        commands.send(ForecastCommand::SetScenarios(scenarios.clone()));
     }
     section_ui(
         ui,
         "Export",
-        "Every series' forecast with its intervals and each scenario line, one row per period.",
+        "Every series' forecast with its ranges and each scenario line, one row per period, \
+         series in the breakdown's order, figures to 2 decimals as shown.",
     );
     ui.horizontal(|ui| {
         if view.export_path.is_empty() {
             view.export_path = "forecast.csv".into();
         }
-        let hover = "Every series with its intervals and each scenario line";
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, None) {
-            commands.send(ForecastCommand::Export(path));
+        let hover = "Every series with its ranges and each scenario line";
+        let forecast_series = results.series.iter().filter(|r| r.forecast.is_ok()).count();
+        let writes = format!(
+            "writes {} rows: {} series × {} lines (the forecast{})",
+            count(table::row_count(&results.series, &scenarios)),
+            count(forecast_series),
+            1 + scenarios.len(),
+            if scenarios.is_empty() {
+                ""
+            } else {
+                " and each scenario"
+            }
+        );
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, &writes) {
+            let order = breakdown_view::sorted_rows(&results.series, view.sort, view.descending);
+            commands.send(ForecastCommand::Export { path, order });
         }
     });
     export_status_ui(ui, forecast.export_slot());

@@ -11,23 +11,25 @@
 //!   run fails only without dated order lines or when cancelled.
 //! - Series are listed in the order `series_from_lines` gives (shop; categories by
 //!   name; items by revenue); the breakdown view sorts them itself.
-//! - Export is a job that writes one row per series, period and line (`baseline`
-//!   then each scenario), atomically through `crate::export`.
+//! - Export is a job that writes [`table::forecast_frame`] (one row per series,
+//!   line and period, series in the order the window shows them) atomically
+//!   through `crate::export`; `forecast --out` writes the same table.
+
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
-use polars::prelude::{Column, DataFrame, DataType, PolarsResult, col};
+use polars::prelude::{DataFrame, DataType, PolarsResult, col};
 
 use crate::analysis::AnalysisError;
 use crate::analysis::forecast::backtest::backtest;
-use crate::analysis::forecast::scenario::apply;
 use crate::analysis::forecast::{
     Candidate, ForecastParams, Freq, Measure, ModelChoice, ModelKind, Scenario, SeriesBy,
     SeriesForecast, TimeSeries, forecast_many, natural_freq, series_from_lines, series_from_table,
     with_segmentation,
 };
-use crate::analysis::lines::{days_from_date, with_net_amount};
+use crate::analysis::lines::with_net_amount;
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::export::{ExportFormat, write_table};
@@ -192,8 +194,12 @@ pub enum ForecastCommand {
     Cancel,
     /// The operator's scenarios changed (edited in the tab).
     SetScenarios(Vec<NamedScenario>),
-    /// Write the shown forecast and the scenarios to this file, as a job.
-    Export(PathBuf),
+    /// Write the shown forecast and the scenarios to this file, as a job: the
+    /// series in `order` (indices into the results, the breakdown's order).
+    Export {
+        path: PathBuf,
+        order: Vec<usize>,
+    },
 }
 
 /// The Forecast computation, its export job and the scenarios.
@@ -346,9 +352,11 @@ impl Forecast {
             ForecastCommand::Run(params) => self.run(store, store_version, params, segments),
             ForecastCommand::Cancel => self.results.cancel(),
             ForecastCommand::SetScenarios(scenarios) => self.scenarios = scenarios,
-            ForecastCommand::Export(path) => {
-                self.export(store_version, super::export_job::beside_data(store, path))
-            }
+            ForecastCommand::Export { path, order } => self.export(
+                store_version,
+                super::export_job::beside_data(store, path),
+                order,
+            ),
         }
     }
 
@@ -372,7 +380,7 @@ impl Forecast {
     }
 
     /// Writes the forecast shown on these files with the scenarios, as a job.
-    fn export(&mut self, store_version: u64, path: PathBuf) {
+    fn export(&mut self, store_version: u64, path: PathBuf, order: Vec<usize>) {
         let results = self.results.current(store_version).map(|c| c.value.clone());
         let scenarios = self.scenarios.clone();
         self.export
@@ -380,7 +388,7 @@ impl Forecast {
                 let results = results
                     .ok_or_else(|| anyhow!("no forecast of the loaded files to export yet"))?;
                 progress.set_message(format!("writing {}", path.display()));
-                let rows = export(&path, &results, &scenarios)?;
+                let rows = export(&path, &results, &order, &scenarios)?;
                 Ok(format!("Wrote {rows} rows to {}", path.display()))
             });
     }
@@ -531,52 +539,19 @@ fn naive_baseline(
     }
 }
 
-/// Writes every forecast series: `series, line, period, value, lo80, hi80, lo95,
-/// hi95` (intervals empty on scenario lines), to `.csv` or `.xlsx`, atomically.
+/// Writes the series of `results` at the indices of `order` with the
+/// scenario lines (see [`table`]) to `.csv` or `.xlsx`, atomically; the rows
+/// written.
 pub fn export(
     path: &Path,
     results: &ForecastResults,
+    order: &[usize],
     scenarios: &[NamedScenario],
 ) -> anyhow::Result<usize> {
     let format = ExportFormat::from_path(path)?;
-    let (mut names, mut lines, mut days) = (Vec::new(), Vec::new(), Vec::new());
-    let mut figures: [Vec<Option<f64>>; 5] = Default::default();
-    for result in &results.series {
-        let Ok(f) = &result.forecast else { continue };
-        let p = &f.forecast;
-        let mut push = |line: &str, values: &[f64], bands: bool| {
-            for (i, day) in f.periods.iter().enumerate() {
-                names.push(result.series.name.clone());
-                lines.push(line.to_string());
-                days.push(days_from_date(*day));
-                figures[0].push(values.get(i).copied());
-                for (column, source) in figures[1..]
-                    .iter_mut()
-                    .zip([&p.lo80, &p.hi80, &p.lo95, &p.hi95])
-                {
-                    column.push(bands.then(|| source[i]));
-                }
-            }
-        };
-        push("baseline", &p.point, true);
-        for s in scenarios {
-            push(&s.name, &apply(&f.periods, &p.point, &s.scenario), false);
-        }
-    }
-    let rows = names.len();
-    let mut columns = vec![
-        Column::new("series".into(), names),
-        Column::new("line".into(), lines),
-        Column::new("period".into(), days).cast(&DataType::Date)?,
-    ];
-    for (name, values) in ["value", "lo80", "hi80", "lo95", "hi95"]
-        .into_iter()
-        .zip(figures)
-    {
-        columns.push(Column::new(name.into(), values));
-    }
-    write_table(&DataFrame::new(rows, columns)?, path, format)?;
-    Ok(rows)
+    let frame = table::forecast_frame(&results.series, order, scenarios)?;
+    write_table(&frame, path, format)?;
+    Ok(frame.height())
 }
 
 #[cfg(test)]

@@ -246,8 +246,12 @@ pub enum RecommendCommand {
     Export(PathBuf),
     /// Find the rules and transitions with these settings.
     RunRules(RulesRunParams),
-    /// Write the rules table to a file.
-    ExportRules(PathBuf),
+    /// Write the rules table to a file: the rules at the indices of `order` (the
+    /// order the table shows).
+    ExportRules {
+        path: PathBuf,
+        order: Vec<usize>,
+    },
 }
 
 /// The Recommendations computations (fit, report card, rules) and exports.
@@ -357,7 +361,11 @@ impl Recommend {
                 self.export(store_version, super::export_job::beside_data(store, path))
             }
             RecommendCommand::RunRules(params) => self.run_rules(store, store_version, params),
-            RecommendCommand::ExportRules(path) => self.export_rules(store_version, path),
+            RecommendCommand::ExportRules { path, order } => self.export_rules(
+                store_version,
+                super::export_job::beside_data(store, path),
+                &order,
+            ),
         }
     }
 
@@ -408,15 +416,18 @@ impl Recommend {
     }
 
     /// Writes the rules table shown on these files to `path` (.csv, .xlsx or
-    /// .parquet), as a job.
-    fn export_rules(&mut self, store_version: u64, path: PathBuf) {
+    /// .parquet), the rules at the indices of `order` in that order, as a job.
+    fn export_rules(&mut self, store_version: u64, path: PathBuf, order: &[usize]) {
         let Some(results) = self.rules.current(store_version) else {
             return;
         };
         let Ok(rules) = &results.value.rules else {
             return;
         };
-        let rules = rules.clone();
+        let rules: Vec<Rule> = order
+            .iter()
+            .filter_map(|&i| rules.get(i).cloned())
+            .collect();
         let interactions = results.value.interactions.clone();
         start_export(
             &mut self.export,

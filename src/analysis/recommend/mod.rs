@@ -32,8 +32,12 @@ pub use reason::{Reason, Recommendation};
 
 use polars::prelude::{Column, DataFrame, PolarsResult};
 
+/// Decimals of a recommendation's score, on screen and in the export.
+pub const SCORE_DECIMALS: i32 = 3;
+
 /// Every customer's list as one table: `customer_id, rank, item_id, item_name,
-/// score, reason` (lists in customer order, ranks from 1).
+/// score, reason` (lists in customer order, ranks from 1, the score to
+/// [`SCORE_DECIMALS`] as the list shows it).
 pub fn lists_frame(
     interactions: &Interactions,
     lists: &[Vec<Recommendation>],
@@ -51,7 +55,7 @@ pub fn lists_frame(
             rank.push(k as u32 + 1);
             item_id.push(item.id.as_str());
             item_name.push(item.name.as_str());
-            score.push(r.score);
+            score.push(crate::export::rounded(f64::from(r.score), SCORE_DECIMALS));
             reason.push(r.reason.text(&interactions.items));
         }
     }

@@ -18,6 +18,7 @@ use polars::prelude::{Column, DataFrame, PolarsResult};
 
 use super::interactions::{Interactions, ItemInfo};
 use crate::analysis::lines::AnalysisError;
+use crate::export::rounded;
 use crate::jobs::Progress;
 
 /// Thresholds of the rule search.
@@ -232,10 +233,17 @@ pub fn frequent_itemsets(
         .collect())
 }
 
+/// Decimals of support, confidence and lift, as the rules table shows them.
+pub const DECIMALS: [i32; 3] = [4, 3, 2];
+
 /// The rules as one table: `antecedent` (item ids joined by `+`),
 /// `antecedent_name` (names joined by ` + `), `consequent`, `consequent_name`,
-/// `support`, `confidence`, `lift`, `count`; rows in the order given.
+/// `support`, `confidence`, `lift` (to [`DECIMALS`]), `count`; rows in the
+/// order given.
 pub fn rules_frame(items: &[ItemInfo], rules: &[Rule]) -> PolarsResult<DataFrame> {
+    let figure = |get: fn(&Rule) -> f64, decimals: i32| -> Vec<f64> {
+        rules.iter().map(|r| rounded(get(r), decimals)).collect()
+    };
     let item = |i: u32| items.get(i as usize);
     let joined = |r: &Rule, name: bool, separator: &str| -> String {
         r.antecedent
@@ -281,18 +289,9 @@ pub fn rules_frame(items: &[ItemInfo], rules: &[Rule]) -> PolarsResult<DataFrame
                     .map(|r| consequent(r, true))
                     .collect::<Vec<_>>(),
             ),
-            Column::new(
-                "support".into(),
-                rules.iter().map(|r| r.support).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "confidence".into(),
-                rules.iter().map(|r| r.confidence).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "lift".into(),
-                rules.iter().map(|r| r.lift).collect::<Vec<_>>(),
-            ),
+            Column::new("support".into(), figure(|r| r.support, DECIMALS[0])),
+            Column::new("confidence".into(), figure(|r| r.confidence, DECIMALS[1])),
+            Column::new("lift".into(), figure(|r| r.lift, DECIMALS[2])),
             Column::new(
                 "count".into(),
                 rules.iter().map(|r| r.count).collect::<Vec<_>>(),

@@ -1,9 +1,12 @@
 //! Excel workbooks (xlsx, xlsm, xls) through calamine.
 //!
 //! The sheet is `ReadOptions::sheet` or the first; an unknown name is
-//! `DataError::UnknownSheet` listing the sheets. The header is the first row with
-//! a non-empty cell; rows whose cells are all empty are skipped. Each column is
-//! typed from its non-empty cells:
+//! `DataError::UnknownSheet` listing the sheets. An .xlsx sheet is read cell by
+//! cell, so memory follows the values it holds, not the range it claims. The
+//! header is the first row with a non-empty cell; rows and columns whose cells
+//! are all empty are left out (a sheet whose values are spread too far apart is
+//! refused, naming the sheet and what to do). Each column is typed from its
+//! non-empty cells:
 //!
 //! - only numbers: Int64 when every number is integral, else Float64;
 //! - only date/datetime cells: Datetime (milliseconds, no time zone);
@@ -17,7 +20,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, open_workbook_auto};
 use polars::prelude::*;
 
 use super::{RawFile, ReadOptions, clean_names, finish, string_column_indices};
@@ -56,13 +59,41 @@ pub(super) fn read_excel(
             file: file.to_owned(),
         })?,
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| DataError::Parse {
-            file: file.to_owned(),
-            message: format!("sheet '{sheet}' cannot be read ({e})."),
-        })?;
-    let frame = frame_from_range(&range, file, options)?;
+    let unreadable = |e: &dyn std::fmt::Display| DataError::Parse {
+        file: file.to_owned(),
+        message: format!("sheet '{sheet}' cannot be read ({e})."),
+    };
+    let cells = match &mut workbook {
+        // Cell by cell: a stray cell at XFD1048576 must not size a dense range.
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| unreadable(&e))?;
+            let mut cells = Vec::new();
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                let (row, column) = cell.get_position();
+                let value = Data::from(cell.get_value().clone());
+                if !is_empty(&value) {
+                    cells.push((row, column, value));
+                }
+            }
+            cells
+        }
+        // The older formats bound a sheet's size (xls: 65,536 × 256).
+        workbook => {
+            let range = workbook
+                .worksheet_range(&sheet)
+                .map_err(|e| unreadable(&e))?;
+            let (row0, column0) = range.start().unwrap_or_default();
+            range
+                .used_cells()
+                .filter(|(_, _, value)| !is_empty(value))
+                .map(|(r, c, value)| (row0 + r as u32, column0 + c as u32, value.clone()))
+                .collect()
+        }
+    };
+    let rows = used_rows(cells, file, &sheet)?;
+    let frame = frame_from_rows(&rows, file, options)?;
     finish(
         frame,
         FileFormat::Excel { sheet, sheets },
@@ -80,13 +111,59 @@ fn is_empty(cell: &Data) -> bool {
     }
 }
 
-/// The sheet's cells as a frame (see the module doc for the typing).
-fn frame_from_range(
-    range: &Range<Data>,
+/// The most cells the used rows × used columns of a sheet may span: a sheet
+/// whose few values lie far apart would need more memory than a laptop has.
+const MAX_SPAN: usize = 200_000_000;
+
+/// The sheet's rows that hold a value, top to bottom, each as wide as the
+/// columns that hold a value anywhere (left to right); `cells` are the
+/// non-empty `(row, column, value)` in any order. Empty rows and columns are
+/// left out, so a stray cell far away costs one row and one column. A sheet
+/// whose used rows × used columns exceed [`MAX_SPAN`] is refused.
+fn used_rows(
+    mut cells: Vec<(u32, u32, Data)>,
+    file: &str,
+    sheet: &str,
+) -> Result<Vec<Vec<Data>>, DataError> {
+    cells.sort_by_key(|&(row, column, _)| (row, column));
+    let mut columns: Vec<u32> = cells.iter().map(|&(_, column, _)| column).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let rows = 1 + cells.windows(2).filter(|w| w[0].0 != w[1].0).count();
+    if rows.saturating_mul(columns.len()) > MAX_SPAN {
+        return Err(DataError::Parse {
+            file: file.to_owned(),
+            message: format!(
+                "sheet '{sheet}' has {} values spread over {rows} rows and {} columns, too far \
+                 apart to read as one table. Open it in Excel or WPS, delete the rows and \
+                 columns beyond your table (Ctrl+End shows the last used cell) and save again.",
+                cells.len(),
+                columns.len()
+            ),
+        });
+    }
+    let mut table: Vec<Vec<Data>> = Vec::new();
+    let mut current = None;
+    for (row, column, value) in cells {
+        if current != Some(row) {
+            table.push(vec![Data::Empty; columns.len()]);
+            current = Some(row);
+        }
+        let (Ok(j) | Err(j)) = columns.binary_search(&column);
+        if let Some(cell) = table.last_mut().and_then(|r| r.get_mut(j)) {
+            *cell = value;
+        }
+    }
+    Ok(table)
+}
+
+/// The sheet's used rows as a frame (see the module doc for the typing).
+fn frame_from_rows(
+    rows: &[Vec<Data>],
     file: &str,
     options: &ReadOptions,
 ) -> Result<DataFrame, DataError> {
-    let mut rows = range.rows().filter(|row| !row.iter().all(is_empty));
+    let mut rows = rows.iter().map(Vec::as_slice);
     let Some(header) = rows.next() else {
         return Err(DataError::Empty {
             file: file.to_owned(),

@@ -12,6 +12,7 @@ use crate::workspace::recommend::{Recommend, RecommendParams};
 use super::progress_ui;
 use super::report_view::validation_ui;
 use crate::ui::command::Commands;
+use crate::ui::format::count;
 use crate::workspace::recommend::RecommendCommand;
 
 /// What each model does, in the operator's words.
@@ -115,13 +116,22 @@ pub fn ui(
         ui.add(egui::TextEdit::singleline(export_path).desired_width(260.0))
             .labelled_by(label.id)
             .on_hover_text("A .csv (UTF-8 with a BOM, opens in Excel), .xlsx or .parquet file");
-        let ready = recommend.fit().current(version).map(|c| &c.value).is_some()
-            && !export_path.trim().is_empty();
+        let results = recommend.fit().current(version).map(|c| &c.value);
+        let ready = results.is_some() && !export_path.trim().is_empty();
         if ui
             .add_enabled(ready, egui::Button::new("Export recommendations"))
             .clicked()
         {
             commands.send(RecommendCommand::Export(PathBuf::from(export_path.trim())));
+        }
+        if let Some(results) = results {
+            let rows: usize = results.lists.iter().map(Vec::len).sum();
+            let customers = results.lists.iter().filter(|l| !l.is_empty()).count();
+            ui.weak(format!(
+                "writes {} rows: each of {} customers' list as shown for them",
+                count(rows),
+                count(customers)
+            ));
         }
         let export = recommend.export_slot();
         if let Some(job) = export.pending() {

@@ -3,6 +3,7 @@
 //! Typing an id offers the ids starting with it (ids are sorted, so this is a
 //! binary search, cheap for any number of customers).
 
+use crate::analysis::recommend::SCORE_DECIMALS;
 use crate::workspace::recommend::RecommendResults;
 
 use super::ViewState;
@@ -135,7 +136,8 @@ fn list_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize, view: &mut V
                 {
                     view.item = Some(r.item);
                 }
-                ui.label(format!("{:.3}", r.score));
+                let decimals = SCORE_DECIMALS as usize;
+                ui.label(format!("{:.decimals$}", r.score));
                 ui.label(r.reason.text(items));
                 ui.end_row();
             }

@@ -7,12 +7,13 @@
 
 use std::path::PathBuf;
 
-use crate::analysis::recommend::rules::Rule;
+use crate::analysis::recommend::rules::{DECIMALS, Rule};
 use crate::analysis::recommend::transitions::Level;
 use crate::workspace::recommend::{Recommend, RulesResults, RulesRunParams};
 
 use super::{ViewState, progress_ui};
 use crate::ui::command::Commands;
+use crate::ui::format::count;
 use crate::workspace::recommend::RecommendCommand;
 
 /// Rows of each table drawn at most (the export has them all).
@@ -153,10 +154,15 @@ pub fn rules_ui(
             .add_enabled(ready, egui::Button::new("Export rules"))
             .clicked()
         {
-            commands.send(RecommendCommand::ExportRules(PathBuf::from(
-                view.rules_path.trim(),
-            )));
+            commands.send(RecommendCommand::ExportRules {
+                path: PathBuf::from(view.rules_path.trim()),
+                order: sorted_rules(rules, view.rule_sort, view.rule_ascending),
+            });
         }
+        ui.weak(format!(
+            "writes all {} rules in this order (the table draws the first {MAX_ROWS})",
+            count(rules.len())
+        ));
     });
 }
 
@@ -194,9 +200,10 @@ fn rules_table_ui(ui: &mut egui::Ui, results: &RulesResults, rules: &[Rule], vie
                         let bought: Vec<&str> = rule.antecedent.iter().map(|&i| name(i)).collect();
                         ui.label(bought.join(" + "));
                         ui.label(name(rule.consequent));
-                        ui.label(format!("{:.4}", rule.support));
-                        ui.label(format!("{:.3}", rule.confidence));
-                        ui.label(format!("{:.2}", rule.lift));
+                        let [support, confidence, lift] = DECIMALS.map(|d| d as usize);
+                        ui.label(format!("{:.support$}", rule.support));
+                        ui.label(format!("{:.confidence$}", rule.confidence));
+                        ui.label(format!("{:.lift$}", rule.lift));
                         ui.label(rule.count.to_string());
                         ui.end_row();
                     }

@@ -11,7 +11,7 @@
 //! them changes.
 
 use crate::ui::command::Commands;
-use crate::ui::export_controls::{export_buttons_ui, export_status_ui, file_slug};
+use crate::ui::export_controls::{export_buttons_ui, export_status_ui, file_slug, shown_rows};
 use crate::ui::format;
 use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_ui};
 use crate::ui::value::{CustomerSort, decimal, next_order_text};
@@ -140,7 +140,7 @@ pub fn ui(
     ui.horizontal(|ui| {
         let hover =
             "This segment's members as the table shows them; CSV opens in Excel with Chinese intact";
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, Some(rows.len())) {
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, &shown_rows(rows.len())) {
             let scores = scores.map(|(join, value)| {
                 rows.iter()
                     .map(|&i| join.score_row[i].map(|r| value.rows[r].clone()))

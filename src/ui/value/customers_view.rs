@@ -10,7 +10,7 @@
 //! segment join and the sort, so it is rebuilt only when one of them changes.
 
 use crate::analysis::propensity::RiskThresholds;
-use crate::ui::export_controls::{export_buttons_ui, export_status_ui};
+use crate::ui::export_controls::{export_buttons_ui, export_status_ui, shown_rows};
 use crate::ui::format;
 use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_ui};
 use crate::workspace::segments::scores::ScoreJoin;
@@ -115,7 +115,9 @@ pub fn ui(
     ui.horizontal(|ui| {
         let hover = "The customers as the table below shows them; CSV opens in Excel with \
                      Chinese intact";
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, Some(order.len())) {
+        if let Some(path) =
+            export_buttons_ui(ui, &mut view.export_path, hover, &shown_rows(order.len()))
+        {
             let segments = segments.map(|(join, names)| {
                 order
                     .iter()

@@ -127,7 +127,16 @@ fn export_writes_the_baseline_with_intervals_and_each_scenario_line() {
     }];
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("forecast.csv");
-    assert_eq!(export(&path, &results, &scenarios).expect("export"), 4);
+    // Shown in the order short, shop: the file follows it.
+    assert_eq!(
+        table::row_count(&results.series, &scenarios),
+        4,
+        "the count the button shows"
+    );
+    assert_eq!(
+        export(&path, &results, &[1, 0], &scenarios).expect("export"),
+        4
+    );
     let text = std::fs::read_to_string(&path).expect("read");
     let rows: Vec<Vec<&str>> = text
         .trim_start_matches('\u{feff}')
@@ -137,17 +146,48 @@ fn export_writes_the_baseline_with_intervals_and_each_scenario_line() {
     assert_eq!(
         rows[0],
         [
-            "series", "line", "period", "value", "lo80", "hi80", "lo95", "hi95"
+            "series", "line", "model", "period", "value", "lo80", "hi80", "lo95", "hi95"
         ]
     );
-    let value = |row: &[&str]| row[3].parse::<f64>().expect("value");
+    let value = |row: &[&str]| row[4].parse::<f64>().expect("value");
     // The short series cannot be forecast and is left out.
     assert_eq!(rows.len(), 5);
-    assert_eq!(&rows[1][..3], ["shop", "baseline", "2025-01-26"]);
+    assert_eq!(&rows[1][..4], ["shop", "baseline", "naive", "2025-01-26"]);
     assert_eq!(value(&rows[1]), 20.0);
-    assert!(rows[1][4].parse::<f64>().expect("lo80") < 20.0);
-    assert_eq!(&rows[3][..3], ["shop", "Spring sale", "2025-01-26"]);
+    let lo80 = rows[1][5];
+    assert!(lo80.parse::<f64>().expect("lo80") < 20.0);
+    assert!(
+        lo80.split('.').nth(1).is_none_or(|d| d.len() <= 2),
+        "{lo80}"
+    );
+    assert_eq!(
+        &rows[3][..4],
+        ["shop", "Spring sale", "naive", "2025-01-26"]
+    );
     assert_eq!(value(&rows[3]), 30.0, "+50 % in the first period");
     assert_eq!(value(&rows[4]), 20.0, "after the promotion");
-    assert_eq!(rows[3][4], "", "no interval on a scenario line");
+    assert_eq!(rows[3][5], "", "no interval on a scenario line");
+}
+
+#[test]
+fn the_export_table_follows_the_order_shown() {
+    let series = vec![
+        naive_result("a", (1..=20).map(f64::from).collect(), 3),
+        naive_result("b", vec![2.0 / 3.0; 20], 3),
+    ];
+    let frame = table::forecast_frame(&series, &[1, 0], &[]).expect("frame");
+    let names = frame
+        .column("series")
+        .and_then(|c| c.str().cloned())
+        .expect("series");
+    let names: Vec<&str> = names.iter().flatten().collect();
+    assert_eq!(names, ["b", "b", "b", "a", "a", "a"]);
+    let values: Vec<f64> = frame
+        .column("value")
+        .and_then(|c| c.f64().cloned())
+        .expect("values")
+        .into_no_null_iter()
+        .collect();
+    assert_eq!(values[0], 0.67, "2/3 as the screen shows it");
+    assert_eq!(values[3], 20.0);
 }
