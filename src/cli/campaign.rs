@@ -15,8 +15,9 @@
 //!   own history unless `--aov` is given.
 //! - `--curve COLUMN` adds ROI against audience size (cuts at each score value);
 //!   `--readout LATER_ORDERS [--since D] [--until D]` compares targets and control
-//!   in later orders (the audience is rebuilt from the project: same files and
-//!   seed, same split).
+//!   in later orders: with `--sent LIST` exactly the customers that list's
+//!   record names (`export::sent`), else the audience rebuilt from the project
+//!   (same files and seed, same split); JSON `readout.compared` says which.
 //! - `--scores segments,propensity,clv,recs` computes those scores headless with
 //!   the project's saved tab settings (the defaults where none are saved: a
 //!   project saved from the window carries them) and joins them onto the
@@ -41,6 +42,7 @@ use crate::analysis::campaign::{
 use crate::export::campaign::{
     CampaignExport, CampaignFormat, DataFileRecord, Sidecar, Written, export_campaign, sidecar_path,
 };
+use crate::export::sent::Sent;
 use crate::jobs::Progress;
 use crate::ui::format::percent;
 use crate::workspace::campaign_scores::{ScoreKind, ScoreSettings, compute_headless};
@@ -141,6 +143,11 @@ pub struct CampaignArgs {
     /// clv, recs. Conditions can then use them and exports carry them.
     #[arg(long, value_name = "LIST")]
     pub scores: Option<String>,
+    /// Readout: the list exported earlier; its record (LIST.json) names every
+    /// target and the control group, so exactly those are compared. Without it
+    /// the audience is rebuilt from the project.
+    #[arg(long, value_name = "LIST_FILE", requires = "readout")]
+    pub sent: Option<PathBuf>,
     /// Readout: count orders from this day (the send day).
     #[arg(long, value_name = "YYYY-MM-DD", requires = "readout")]
     pub since: Option<NaiveDate>,
@@ -278,7 +285,17 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
                     file.display()
                 )
             })?;
-            Some(readout(&audience.frame, &lines, args.since, args.until)?)
+            let (groups, compared) = match &args.sent {
+                Some(list) => {
+                    let sent = Sent::read(list)?;
+                    (sent.groups()?, sent.describe())
+                }
+                None => (
+                    audience.frame.clone(),
+                    "the audience rebuilt from the project".to_string(),
+                ),
+            };
+            Some((readout(&groups, &lines, args.since, args.until)?, compared))
         }
         None => None,
     };
@@ -310,8 +327,9 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
         if let Some(curve) = &curve {
             value["curve"] = json!(curve);
         }
-        if let Some(result) = &result {
+        if let Some((result, compared)) = &result {
             value["readout"] = json!(result);
+            value["readout"]["compared"] = json!(compared);
         }
         return Ok(serde_json::to_string_pretty(&value)?);
     }
@@ -326,7 +344,8 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
     if let Some(curve) = &curve {
         curve_text(&mut text, curve);
     }
-    if let Some(result) = &result {
+    if let Some((result, compared)) = &result {
+        let _ = writeln!(text, "readout of {compared}:");
         readout_text(&mut text, result);
     }
     Ok(text)
@@ -413,17 +432,7 @@ fn export(
         .iter()
         .map(|c| DataFileRecord::of(&c.path))
         .collect::<Result<Vec<_>, _>>()?;
-    let sidecar = Sidecar {
-        campaign: serde_json::to_value(campaign)?,
-        data_files,
-        seed: campaign.seed,
-        format: String::new(),
-        rows: 0,
-        control_file: None,
-        control_rows: 0,
-        created_at: chrono::Utc::now().to_rfc3339(),
-        marketbench_version: env!("CARGO_PKG_VERSION").to_string(),
-    };
+    let sidecar = Sidecar::new(serde_json::to_value(campaign)?, data_files, campaign.seed);
     let options = CampaignExport {
         format: format_for(args, out),
         bom: args.bom,

@@ -27,7 +27,8 @@
 //! - The sidecar `<file>.json` (e.g. `list.csv.json`) is written atomically after
 //!   the list and the control file: the campaign definition, the data files
 //!   (name, size, SHA-256), the seed, the format, the row counts of the list and
-//!   of the control file (and its name), and the time (UTC, RFC 3339).
+//!   of the control file (and its name), the customer ids of both groups (for
+//!   the readout: `export::sent`) and the time (UTC, RFC 3339).
 
 use std::path::{Path, PathBuf};
 
@@ -173,9 +174,36 @@ pub struct Sidecar {
     /// Rows of the control file.
     #[serde(default)]
     pub control_rows: usize,
+    /// Customer ids of every target (the group the list was made for, also those
+    /// an ad list leaves out for lack of a contact) and of the control group: the
+    /// readout compares exactly these groups (`export::sent`).
+    #[serde(default)]
+    pub target_ids: Vec<String>,
+    #[serde(default)]
+    pub control_ids: Vec<String>,
     /// UTC time of the export, RFC 3339.
     pub created_at: String,
     pub marketbench_version: String,
+}
+
+impl Sidecar {
+    /// The record of an export of `campaign` (as saved in the project) from
+    /// `data_files` with `seed`, made now; the export fills in the rest.
+    pub fn new(campaign: serde_json::Value, data_files: Vec<DataFileRecord>, seed: u64) -> Self {
+        Sidecar {
+            campaign,
+            data_files,
+            seed,
+            format: String::new(),
+            rows: 0,
+            control_file: None,
+            control_rows: 0,
+            target_ids: Vec::new(),
+            control_ids: Vec::new(),
+            created_at: chrono::Utc::now().to_rfc3339(),
+            marketbench_version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
 }
 
 /// The sidecar path of an export: the file name with `.json` appended.
@@ -247,6 +275,8 @@ pub fn export_campaign(
             .as_ref()
             .and_then(|(file, _)| file.file_name().map(|n| n.to_string_lossy().into_owned())),
         control_rows: control.as_ref().map_or(0, |(_, rows)| *rows),
+        target_ids: customer_ids(&targets).map_err(failed)?,
+        control_ids: customer_ids(&controls).map_err(failed)?,
         format: options.format.name().to_string(),
         ..sidecar.clone()
     };
@@ -267,6 +297,15 @@ pub fn export_campaign(
         rows: frame.height(),
         control,
     })
+}
+
+/// The non-empty `customer_id`s of `frame` (none without that column).
+fn customer_ids(frame: &DataFrame) -> PolarsResult<Vec<String>> {
+    let Ok(column) = frame.column("customer_id") else {
+        return Ok(Vec::new());
+    };
+    let text = column.cast(&DataType::String)?;
+    Ok(text.str()?.iter().flatten().map(String::from).collect())
 }
 
 /// The audience's target rows and its control rows (all targets without a

@@ -54,17 +54,7 @@ fn options(format: CampaignFormat) -> CampaignExport {
 }
 
 fn sidecar() -> Sidecar {
-    Sidecar {
-        campaign: serde_json::json!({"name": "spring"}),
-        data_files: vec![],
-        seed: 7,
-        format: String::new(),
-        rows: 0,
-        control_file: None,
-        control_rows: 0,
-        created_at: "2026-11-23T00:00:00Z".into(),
-        marketbench_version: "test".into(),
-    }
+    Sidecar::new(serde_json::json!({"name": "spring"}), vec![], 7)
 }
 
 #[test]

@@ -21,6 +21,7 @@
 
 pub mod campaign;
 pub mod hashing;
+pub mod sent;
 pub mod temp;
 mod xlsx;
 

@@ -50,6 +50,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
             Purpose::Contacted => view.contacted_path = text,
             Purpose::Export => view.export_path = text,
             Purpose::Readout => view.readout_path = text,
+            Purpose::SentList => view.readout_sent = text,
         }
     }
     if view.no_dialog {
@@ -73,7 +74,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     let campaigns = &workspace.campaigns;
     let build = campaigns.build();
     let results = campaigns.current(version, &scores).map(|c| &c.value);
-    let readout = campaigns.readout_slot().value();
+    let readout = campaigns.readout_slot().value().map(|r| &r.readout);
     ui.horizontal(|ui| {
         if let Some(job) = build.pending() {
             let snapshot = job.progress().snapshot();

@@ -30,6 +30,7 @@ use crate::analysis::campaign::{
 };
 use crate::data::{self, LoadOptions, Store};
 use crate::export::campaign::{CampaignExport, DataFileRecord, Sidecar, export_campaign};
+use crate::export::sent::Sent;
 use crate::jobs::{Progress, Slot, Wake};
 use crate::workspace::campaign_scores::ScoreInputs;
 
@@ -93,12 +94,22 @@ pub enum CampaignsCommand {
         options: CampaignExport,
         def: Box<CampaignDef>,
     },
-    /// Read the audience shown out from the orders in a later file.
+    /// Read a campaign out from the orders in a later file: the groups of the
+    /// `sent` list (its recorded customers), or without one the audience shown.
     ReadOut {
         path: PathBuf,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
+        sent: Option<PathBuf>,
     },
+}
+
+/// A readout and the groups it compared.
+#[derive(Clone, Debug)]
+pub struct ReadoutShown {
+    pub readout: Readout,
+    /// "the audience shown" or the sent list ([`Sent::describe`]).
+    pub groups: String,
 }
 
 /// The score results a build joins on: the current ones of each tab, if any.
@@ -183,7 +194,7 @@ pub struct Campaigns {
     export: Slot<String>,
     /// The folder of the last export: where a relative export path goes next.
     last_export_folder: Option<PathBuf>,
-    readout: Slot<Readout>,
+    readout: Slot<ReadoutShown>,
     wake: Wake,
 }
 
@@ -222,7 +233,7 @@ impl Campaigns {
     }
 
     /// The last readout and the running one.
-    pub fn readout_slot(&self) -> &Slot<Readout> {
+    pub fn readout_slot(&self) -> &Slot<ReadoutShown> {
         &self.readout
     }
 
@@ -277,9 +288,12 @@ impl Campaigns {
             CampaignsCommand::Export { path, options, def } => {
                 self.export(store_version, &scores, path, options, *def, store)
             }
-            CampaignsCommand::ReadOut { path, from, to } => {
-                self.read_out(store_version, &scores, path, from, to)
-            }
+            CampaignsCommand::ReadOut {
+                path,
+                from,
+                to,
+                sent,
+            } => self.read_out(store_version, &scores, path, (from, to), sent),
         }
     }
 
@@ -333,39 +347,47 @@ impl Campaigns {
                     .iter()
                     .map(|f| DataFileRecord::of(f))
                     .collect::<Result<Vec<_>, _>>()?;
-                let sidecar = Sidecar {
-                    campaign: serde_json::to_value(&def)?,
-                    data_files,
-                    seed: def.seed,
-                    format: String::new(),
-                    rows: 0,
-                    control_file: None,
-                    control_rows: 0,
-                    created_at: chrono::Utc::now().to_rfc3339(),
-                    marketbench_version: env!("CARGO_PKG_VERSION").to_string(),
-                };
+                let sidecar = Sidecar::new(serde_json::to_value(&def)?, data_files, def.seed);
                 let written = export_campaign(&audience.frame, &path, &options, &sidecar)?;
                 Ok(written.describe(&path))
             });
     }
 
-    /// Reads the audience shown out from the orders in `later` within the days.
+    /// Reads out from the orders in `later` within the days the groups of the
+    /// `sent` list, or without one the audience shown.
     fn read_out(
         &mut self,
         store_version: u64,
         scores: &ScoreSources<'_>,
         later: PathBuf,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
+        (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+        sent: Option<PathBuf>,
     ) {
-        let Some(audience) = self.shown_audience(store_version, scores) else {
-            return;
+        let shown = match &sent {
+            Some(_) => None,
+            None => match self.shown_audience(store_version, scores) {
+                Some(audience) => Some(audience),
+                None => return,
+            },
         };
         self.readout
             .start("campaign readout", self.wake.clone(), move |progress| {
+                let (groups, described) = match (sent, shown) {
+                    (Some(list), _) => {
+                        let sent = Sent::read(&list)?;
+                        (sent.groups()?, sent.describe())
+                    }
+                    (None, audience) => (
+                        audience.map(|a| a.frame.clone()).unwrap_or_default(),
+                        "the audience shown".into(),
+                    ),
+                };
                 let lines = later_lines(&later, progress)?;
                 progress.check()?;
-                Ok(readout(&audience.frame, &lines, from, to)?)
+                Ok(ReadoutShown {
+                    readout: readout(&groups, &lines, from, to)?,
+                    groups: described,
+                })
             });
     }
 

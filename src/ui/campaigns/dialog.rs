@@ -19,6 +19,8 @@ pub enum Purpose {
     Contacted,
     Export,
     Readout,
+    /// The list sent earlier, whose recorded groups a readout compares.
+    SentList,
 }
 
 /// What came of a dialog that closed (a cancelled one gives none).

@@ -128,6 +128,9 @@ pub struct ViewState {
     pub format: usize,
     pub country_code: String,
     pub readout_path: String,
+    /// The list exported earlier whose groups the readout compares (empty: the
+    /// audience shown).
+    pub readout_sent: String,
     pub readout_from: String,
     pub readout_to: String,
     pub variant_name: String,
@@ -148,6 +151,7 @@ impl Default for ViewState {
             format: 0,
             country_code: "86".into(),
             readout_path: String::new(),
+            readout_sent: String::new(),
             readout_from: String::new(),
             readout_to: String::new(),
             variant_name: String::new(),

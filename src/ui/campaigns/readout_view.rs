@@ -1,6 +1,8 @@
-//! The readout after the campaign: a later orders file and the days to count;
-//! response and revenue per customer of targets against the control group, with
-//! the difference and its 95% interval.
+//! The readout after the campaign: the list sent (its recorded targets and
+//! control group; without one, the audience shown), a later orders file and the
+//! days to count; response and revenue per customer of targets against the
+//! control group, with the difference and its 95% interval, and which groups
+//! were compared.
 
 use std::path::PathBuf;
 
@@ -21,6 +23,26 @@ pub fn ui(
     view: &mut ViewState,
     commands: &mut Commands,
 ) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Sent list:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.readout_sent)
+                .hint_text("the list you exported (empty: the audience shown)")
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(
+            "The list file Marketbench exported: its record beside it names every target \
+             and the control group, so the readout compares the people really sent.",
+        );
+        if ui.button("Choose…").clicked() {
+            commands.send(Command::CampaignFileDialog {
+                purpose: Purpose::SentList,
+                save: false,
+                file_name: String::new(),
+            });
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Later orders:");
         ui.add(
@@ -50,7 +72,10 @@ pub fn ui(
         }
         let dates = (parse_date(&view.readout_from), parse_date(&view.readout_to));
         let valid = matches!(dates, (Ok(_), Ok(_)));
-        let enabled = ready && valid && !view.readout_path.trim().is_empty();
+        let sent = Some(view.readout_sent.trim())
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from);
+        let enabled = (ready || sent.is_some()) && valid && !view.readout_path.trim().is_empty();
         if ui
             .add_enabled(enabled, egui::Button::new("Read out"))
             .clicked()
@@ -60,6 +85,7 @@ pub fn ui(
                 path: PathBuf::from(view.readout_path.trim()),
                 from,
                 to,
+                sent,
             });
         }
         if !valid {
@@ -76,9 +102,11 @@ pub fn ui(
     if let Some(error) = slot.error() {
         ui.colored_label(ui.visuals().error_fg_color, error.to_string());
     }
-    let Some(result) = slot.value() else {
+    let Some(shown) = slot.value() else {
         return;
     };
+    ui.weak(format!("Compared: {}.", shown.groups));
+    let result = &shown.readout;
     egui::Grid::new("campaign_readout")
         .striped(true)
         .spacing([14.0, 4.0])
