@@ -307,9 +307,25 @@ fn scores_join_on_so_conditions_use_them_and_exports_carry_them() {
             r if r >= 0.2 => "medium",
             _ => "low",
         };
+        // The bucket of the risk as written (3 decimals), also at a threshold.
         assert_eq!(row[at("churn_bucket")], bucket, "{risk}");
         let clv: f64 = row[at("clv")].parse().expect("a clv");
         assert!(clv >= 0.0);
+        // Figures as the window shows them: probabilities to 3 decimals, the
+        // rest to 2 (no 801.7692307692307).
+        for (column, most) in [
+            ("propensity", 3),
+            ("churn_risk", 3),
+            ("p_alive", 3),
+            ("clv", 2),
+            ("monetary", 2),
+            ("avg_order_value", 2),
+            ("predicted_purchases", 2),
+        ] {
+            let cell = row[at(column)];
+            let decimals = cell.split('.').nth(1).map_or(0, str::len);
+            assert!(decimals <= most, "{column} written as {cell}");
+        }
     }
     // Nearly everyone has a first recommended item.
     let with_rec = rows.iter().filter(|r| !r[at("rec_1")].is_empty()).count();

@@ -30,6 +30,7 @@ fn dated_orders(dates: &[&str], format: Option<DateFormat>) -> Result<Table, Dat
         .collect(),
         date_format: format,
         sheet: None,
+        keep_far_dates: false,
     };
     table_from_frame(
         frame,

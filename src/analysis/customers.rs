@@ -47,19 +47,30 @@ impl CustomerTable {
 
 /// The day after the last purchase day in `lines` (None when there is none).
 pub fn default_analysis_date(lines: &DataFrame) -> Result<Option<NaiveDate>, AnalysisError> {
+    Ok(purchase_days(lines)?.and_then(|(_, last)| last.succ_opt()))
+}
+
+/// The first and the last purchase day in `lines` (None when there is none).
+pub fn purchase_days(lines: &DataFrame) -> Result<Option<(NaiveDate, NaiveDate)>, AnalysisError> {
     require(lines, "ts", "date / time")?;
     require(lines, "amount", "line amount")?;
+    const CONTEXT: &str = "finding the first and last order days";
     let out = with_net_amount(lines)
         .filter(col("_cancelled").not().and(col("_return").not()))
-        .select([day_expr().max().cast(DataType::Int32).alias("last")])
+        .select([
+            day_expr().min().cast(DataType::Int32).alias("first"),
+            day_expr().max().cast(DataType::Int32).alias("last"),
+        ])
         .collect()
-        .map_err(polars_error("finding the last order day"))?;
-    let last = out
-        .column("last")
-        .and_then(|c| c.i32().cloned())
-        .map_err(polars_error("finding the last order day"))?
-        .get(0);
-    Ok(last.and_then(|d| date_from_days(d + 1)))
+        .map_err(polars_error(CONTEXT))?;
+    let day = |name: &str| -> Result<Option<NaiveDate>, AnalysisError> {
+        let column = out.column(name).and_then(|c| c.i32().cloned());
+        Ok(column
+            .map_err(polars_error(CONTEXT))?
+            .get(0)
+            .and_then(date_from_days))
+    };
+    Ok(day("first")?.zip(day("last")?))
 }
 
 /// One row per customer, measured at `analysis_date` (default: the day after the
@@ -69,6 +80,7 @@ pub fn customer_table(
     analysis_date: Option<NaiveDate>,
 ) -> Result<CustomerTable, AnalysisError> {
     require(lines, "customer_id", "customer id")?;
+    let given = analysis_date;
     let Some(analysis_date) = analysis_date.or(default_analysis_date(lines)?) else {
         return Err(AnalysisError::Invalid {
             what: "the orders".into(),
@@ -147,6 +159,19 @@ pub fn customer_table(
         .sort(["customer_id"], SortMultipleOptions::default())
         .collect()
         .map_err(polars_error("summing order lines per customer"))?;
+    if frame.height() == 0
+        && let Some(given) = given
+        && let Some((first, last)) = purchase_days(lines)?
+        && given <= first
+    {
+        return Err(AnalysisError::Invalid {
+            what: format!("analysis date {given}"),
+            why: format!(
+                "no purchase comes before it (the orders run from {first} to {last}): \
+                 choose a date after {first}, or leave it out to measure the day after {last}"
+            ),
+        });
+    }
     Ok(CustomerTable {
         analysis_date,
         frame,

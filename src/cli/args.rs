@@ -69,6 +69,10 @@ pub struct LoadArgs {
     /// Excel sheet to read (default: the first).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Keep rows whose date lies far outside the rest (by default they are
+    /// dropped as placeholders such as 1900-01-01 or 9999-12-31, and reported).
+    #[arg(long)]
+    pub keep_far_dates: bool,
 }
 
 /// `--json` prints machine-readable output instead of text.
@@ -164,6 +168,7 @@ impl LoadArgs {
         if self.sheet.is_some() {
             options.sheet = self.sheet.clone();
         }
+        options.keep_far_dates = self.keep_far_dates;
         options
     }
 }

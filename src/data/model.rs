@@ -288,6 +288,10 @@ pub struct LoadOptions {
     pub date_format: Option<DateFormat>,
     /// Excel only: None reads the first sheet.
     pub sheet: Option<String>,
+    /// Keep rows whose date lies far outside the rest (placeholders such as
+    /// 9999-12-31 are dropped and reported otherwise: `load::far_dates`).
+    #[serde(default)]
+    pub keep_far_dates: bool,
 }
 
 impl LoadOptions {
@@ -308,6 +312,7 @@ impl LoadOptions {
                 .filter(|d| !d.ambiguous)
                 .map(|d| d.format.clone()),
             sheet,
+            keep_far_dates: false,
         }
     }
 }

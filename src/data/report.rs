@@ -19,6 +19,8 @@ pub enum ProblemKind {
     NonPositivePrice,
     /// A row identical to an earlier one.
     Duplicate,
+    /// A date far outside the rest (a placeholder such as 9999-12-31).
+    FarDate,
 }
 
 impl ProblemKind {
@@ -31,6 +33,7 @@ impl ProblemKind {
             ProblemKind::Cancelled => "cancelled / refunded",
             ProblemKind::NonPositivePrice => "zero or negative price",
             ProblemKind::Duplicate => "duplicate row",
+            ProblemKind::FarDate => "date far outside the rest",
         }
     }
 }

@@ -8,7 +8,8 @@
 //!   column, neutralised CSV, `list.xlsx` → `list.control.csv`) for the readout,
 //!   and the sidecar names that file and its rows.
 //! - `Csv`, `Xlsx`, `Parquet`: every column of the audience, as the module
-//!   contract of `export` says (atomic, neutralised cells). Parquet text cells are
+//!   contract of `export` says (atomic, neutralised cells), figures rounded as
+//!   the screen shows them (`export::decimals_of`; the control file too). Parquet text cells are
 //!   neutralised too, so a sheet opened from it is just as safe.
 //! - Tool files are UTF-8 CSV without a BOM:
 //!   - Mailchimp: `Email Address`, `First Name`, `Last Name`, `Phone Number`,
@@ -36,7 +37,7 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::hashing::{file_sha256, normalise_email, normalise_phone, sha256_hex};
-use super::{ExportError, ExportFormat, neutralised, write_atomically, write_table};
+use super::{ExportError, ExportFormat, neutralised, rounded_frame, write_atomically, write_table};
 
 /// A campaign export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -259,6 +260,8 @@ pub fn export_campaign(
     };
     options.format.check_path(path)?;
     let (targets, controls) = split_groups(audience).map_err(failed)?;
+    let targets = rounded_frame(&targets).map_err(failed)?;
+    let controls = rounded_frame(&controls).map_err(failed)?;
     let frame = list_frame(&targets, options).map_err(failed)?;
     write_list(&frame, path, options)?;
     let control = match controls.height() {

@@ -68,6 +68,40 @@ pub fn rounded(value: f64, decimals: i32) -> f64 {
     (value * scale).round() / scale
 }
 
+/// Columns holding a probability or a share (0 to 1, written as fractions),
+/// shown and written to 3 decimals.
+pub const FRACTION_COLUMNS: [&str; 4] = ["propensity", "churn_risk", "p_alive", "discount_share"];
+
+/// Decimals a figure of `column` is shown and written with: 3 for a
+/// probability or share ([`FRACTION_COLUMNS`]), 2 for every other figure
+/// (money, averages, predicted counts).
+pub fn decimals_of(column: &str) -> i32 {
+    if FRACTION_COLUMNS.contains(&column) {
+        3
+    } else {
+        2
+    }
+}
+
+/// `frame` with every float column rounded to [`decimals_of`] its name, as the
+/// screen shows it (no `801.7692307692307`).
+pub fn rounded_frame(frame: &DataFrame) -> PolarsResult<DataFrame> {
+    let columns = frame
+        .columns()
+        .iter()
+        .map(|column| match column.dtype() {
+            DataType::Float32 | DataType::Float64 => {
+                let decimals = decimals_of(column.name().as_str());
+                let values = column.cast(&DataType::Float64)?;
+                let values = values.f64()?.apply_values(|v| rounded(v, decimals));
+                Ok(values.into_column().with_name(column.name().clone()))
+            }
+            _ => Ok(column.clone()),
+        })
+        .collect::<PolarsResult<Vec<Column>>>()?;
+    DataFrame::new(frame.height(), columns)
+}
+
 /// Why an export failed. Every message names the file and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

@@ -162,17 +162,19 @@ fn results_ui(
         }
         let hover = "Every series with its ranges and each scenario line";
         let forecast_series = results.series.iter().filter(|r| r.forecast.is_ok()).count();
-        let writes = format!(
-            "writes {} rows: {} series × {} lines (the forecast{})",
-            count(table::row_count(&results.series, &scenarios)),
-            count(forecast_series),
-            1 + scenarios.len(),
-            if scenarios.is_empty() {
-                ""
-            } else {
-                " and each scenario"
-            }
-        );
+        let writes = match scenarios.len() {
+            0 => format!(
+                "writes {} rows: the forecast of {} series",
+                count(table::row_count(&results.series, &scenarios)),
+                count(forecast_series),
+            ),
+            n => format!(
+                "writes {} rows: the forecast and {n} scenario line{} of {} series",
+                count(table::row_count(&results.series, &scenarios)),
+                if n == 1 { "" } else { "s" },
+                count(forecast_series),
+            ),
+        };
         if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, &writes) {
             let order = breakdown_view::sorted_rows(&results.series, view.sort, view.descending);
             commands.send(ForecastCommand::Export { path, order });

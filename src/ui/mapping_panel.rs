@@ -218,6 +218,11 @@ fn date_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut Lo
                     ui.selectable_value(&mut options.date_format, Some(format), label);
                 }
             });
+        ui.checkbox(&mut options.keep_far_dates, "Keep far dates")
+            .on_hover_text(
+                "Rows dated far outside the rest (placeholders such as 1900-01-01 or \
+                 9999-12-31) are dropped and listed in the load report. Tick to keep them.",
+            );
     });
     let ambiguous = inspection.date.as_ref().is_some_and(|d| d.ambiguous);
     if ambiguous {
@@ -331,6 +336,7 @@ mod tests {
             mapping: [(Role::CustomerId, "buyer".to_string())].into(),
             date_format: None,
             sheet: None,
+            keep_far_dates: false,
         };
         set_role(&mut options, "member", Some(Role::CustomerId));
         assert_eq!(role_of(&options, "member"), Some(Role::CustomerId));

@@ -30,6 +30,7 @@ use crate::analysis::campaign::{
 };
 use crate::data::{self, LoadOptions, Store};
 use crate::export::campaign::{CampaignExport, DataFileRecord, Sidecar, export_campaign};
+use crate::export::decimals_of;
 use crate::export::sent::Sent;
 use crate::jobs::{Progress, Slot, Wake};
 use crate::workspace::campaign_scores::ScoreInputs;
@@ -437,11 +438,17 @@ fn distinct(frame: &DataFrame, name: &str) -> anyhow::Result<Vec<String>> {
 fn cell_text(column: &Column, row: usize) -> String {
     match column.get(row) {
         Ok(AnyValue::Null) | Err(_) => String::new(),
-        Ok(AnyValue::Float64(v)) => format!("{v:.3}"),
-        Ok(AnyValue::Float32(v)) => format!("{v:.3}"),
+        Ok(AnyValue::Float64(v)) => figure(column, v),
+        Ok(AnyValue::Float32(v)) => figure(column, f64::from(v)),
         Ok(AnyValue::String(s)) => s.to_string(),
         Ok(other) => other.to_string(),
     }
+}
+
+/// A figure of `column` to the decimals the exports write it with.
+fn figure(column: &Column, value: f64) -> String {
+    let decimals = decimals_of(column.name().as_str()) as usize;
+    format!("{value:.decimals$}")
 }
 
 /// Builds the customer frame, joins the scores and evaluates the campaign.
@@ -554,16 +561,17 @@ mod tests {
     }
 
     #[test]
-    fn the_preview_shows_present_columns_with_three_decimals_and_blank_nulls() {
+    fn the_preview_shows_figures_as_exported_and_blank_nulls() {
         let frame = df!(
             "customer_id" => ["a", "b"],
             "propensity" => [Some(0.12345), None],
+            "clv" => [Some(3630.008), Some(1.0)],
             "group" => ["target", "control"],
         )
         .expect("frame");
         let (columns, rows) = preview_of(&frame);
-        assert_eq!(columns, ["customer_id", "group", "propensity"]);
-        assert_eq!(rows[0], ["a", "target", "0.123"]);
-        assert_eq!(rows[1], ["b", "control", ""]);
+        assert_eq!(columns, ["customer_id", "group", "propensity", "clv"]);
+        assert_eq!(rows[0], ["a", "target", "0.123", "3630.01"]);
+        assert_eq!(rows[1], ["b", "control", "", "1.00"]);
     }
 }

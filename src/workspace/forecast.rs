@@ -19,10 +19,11 @@ pub mod table;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, anyhow};
+use anyhow::{Context, anyhow, bail};
 use polars::prelude::{DataFrame, DataType, PolarsResult, col};
 
 use crate::analysis::AnalysisError;
+use crate::analysis::customers::purchase_days;
 use crate::analysis::forecast::backtest::backtest;
 use crate::analysis::forecast::{
     Candidate, ForecastParams, Freq, Measure, ModelChoice, ModelKind, Scenario, SeriesBy,
@@ -481,6 +482,13 @@ pub fn orders_series(
     let mut lines = store
         .order_lines()?
         .ok_or_else(|| anyhow!("no orders file is loaded: open one to forecast"))?;
+    if purchase_days(&lines)?.is_none() {
+        bail!(
+            "the order lines hold no purchase: every dated line is a return or a cancelled \
+             order, so there are no sales to forecast. Check which column marks returns and \
+             cancellations in the Data tab."
+        );
+    }
     if params.by == SeriesBy::Segment {
         let segments = segments.ok_or_else(|| {
             anyhow!("no customer segments yet: run Segments first, then forecast per segment")

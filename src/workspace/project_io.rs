@@ -94,6 +94,7 @@ impl ProjectIo {
                         mapping: t.mapping.clone(),
                         date_format: None,
                         sheet: None,
+                        keep_far_dates: false,
                     });
                 (t.path.clone(), options)
             })

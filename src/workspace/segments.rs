@@ -34,7 +34,7 @@ use super::settings::SettingsError;
 
 use super::export_job::{beside_data, start_export, wrote_customers};
 use super::value::CustomerRow;
-use crate::export::rounded;
+use crate::export::{decimals_of, rounded};
 
 /// What the operator chose for a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -377,22 +377,23 @@ pub fn members_frame(
         columns.push(Column::new(
             feature.name().into(),
             rows.iter()
-                .map(|&i| rounded(features.raw[[i, j]], 2))
+                .map(|&i| rounded(features.raw[[i, j]], decimals_of(feature.name())))
                 .collect::<Vec<f64>>(),
         ));
     }
     if let Some(scores) = scores {
-        let score = |name: &str, decimals: i32, get: fn(&CustomerRow) -> Option<f64>| {
+        let score = |name: &str, get: fn(&CustomerRow) -> Option<f64>| {
+            let decimals = decimals_of(name);
             let values: Vec<Option<f64>> = scores
                 .iter()
                 .map(|r| r.as_ref().and_then(get).map(|v| rounded(v, decimals)))
                 .collect();
             Column::new(name.into(), values)
         };
-        columns.push(score("propensity", 3, |r| r.propensity));
-        columns.push(score("churn_risk", 3, |r| r.churn_risk));
-        columns.push(score("p_alive", 3, |r| r.p_alive));
-        columns.push(score("clv", 2, |r| r.clv));
+        columns.push(score("propensity", |r| r.propensity));
+        columns.push(score("churn_risk", |r| r.churn_risk));
+        columns.push(score("p_alive", |r| r.p_alive));
+        columns.push(score("clv", |r| r.clv));
         columns.push(Column::new(
             "next_order_date".into(),
             scores

@@ -13,5 +13,6 @@ pub fn options(kind: FileKind, pairs: &[(Role, &str)]) -> LoadOptions {
             .collect::<RoleMap>(),
         date_format: None,
         sheet: None,
+        keep_far_dates: false,
     }
 }

@@ -87,6 +87,16 @@ pub fn readout(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Readout, CampaignError> {
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(CampaignError::Invalid {
+            what: format!("the readout period {from} to {to}"),
+            why: "it starts after it ends, so no order could count: count from the send day \
+                  to a later day"
+                .into(),
+        });
+    }
     for needed in ["customer_id", "ts", "amount"] {
         if !lines.schema().contains(needed) {
             return Err(CampaignError::MissingLineColumn {

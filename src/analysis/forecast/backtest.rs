@@ -276,6 +276,20 @@ pub fn forecast_series(
             why: format!("the series '{}' has only {n} periods", series.name),
         });
     }
+    if let Some(s) = explicit.filter(|&s| s >= n - params.holdout) {
+        return Err(AnalysisError::Invalid {
+            what: format!("season {s}"),
+            why: format!(
+                "the series '{}' has {} periods to learn from: a season must be shorter than \
+                 the history (no error could be scored against it). Use a season of at most {} \
+                 periods, or leave it out to use the {}",
+                series.name,
+                n - params.holdout,
+                (n - params.holdout) / 2,
+                freq.season_length()
+            ),
+        });
+    }
     let train = &y[..n - params.holdout];
     let (candidates, folds) = backtest(
         train,

@@ -80,8 +80,12 @@ impl RiskThresholds {
         }
     }
 
-    /// "low", "medium" or "high".
+    /// "low", "medium" or "high", for the risk as it is shown and exported (to
+    /// 3 decimals), so a risk shown as 0.300 is never "medium" beside a high
+    /// threshold of 0.3.
     pub fn bucket(&self, churn_risk: f64) -> &'static str {
+        let churn_risk =
+            crate::export::rounded(churn_risk, crate::export::decimals_of("churn_risk"));
         if churn_risk >= self.high {
             "high"
         } else if churn_risk >= self.medium {

@@ -213,6 +213,8 @@ fn thresholds_bucket_churn_risk_and_bad_settings_are_refused() {
         [t.bucket(0.1), t.bucket(0.4), t.bucket(0.69), t.bucket(0.7)],
         ["low", "medium", "medium", "high"]
     );
+    // As shown: 0.6996 reads 0.700, so it is high; 0.6994 reads 0.699.
+    assert_eq!([t.bucket(0.6996), t.bucket(0.6994)], ["high", "medium"]);
     assert!(
         RiskThresholds {
             medium: 0.8,

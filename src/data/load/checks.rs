@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::clean::{cancelled_mask, negative, not_positive, present};
+use super::far_dates::far_dates;
 use super::problems::{count, examples, examples_by_column, problem, row_at, value_text, wording};
 use super::{CANCELLED_COLUMN, RETURN_COLUMN};
 use crate::data::dates;
@@ -94,6 +95,25 @@ impl Checks<'_> {
             if timed {
                 drop = &drop | &bad;
             }
+        }
+        if timed
+            && !self.options.keep_far_dates
+            && let (Some(ts), Some((name, source))) = (
+                canonical.get(&Role::Timestamp),
+                self.source(Role::Timestamp),
+            )
+        {
+            let far = far_dates(ts, &!&drop)?;
+            let (action, hint) = wording(ProblemKind::FarDate, true);
+            let list = examples(&far, self.rows, source, name)?;
+            found.extend(problem(
+                ProblemKind::FarDate,
+                count(&far),
+                action,
+                hint,
+                list,
+            ));
+            drop = &drop | &far;
         }
 
         self.check_numbers(canonical, &mut drop, found)?;

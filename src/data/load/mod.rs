@@ -16,7 +16,9 @@
 //!    (with the rows the checks drop, in one pass at the end).
 //! 3. Columns are converted (see `clean`, `numbers`, `dates`). Orders and events drop
 //!    rows whose date is missing or unreadable; if no row's date reads, loading fails
-//!    with [`DataError::BadValue`] naming the first one. Orders then drop lines where
+//!    with [`DataError::BadValue`] naming the first one. Dated kinds also drop rows
+//!    whose date lies far outside the rest (placeholders: `far_dates`) unless
+//!    `LoadOptions::keep_far_dates`. Orders then drop lines where
 //!    a mapped quantity, price or amount is missing or unreadable. Other kinds keep
 //!    such rows with the value left empty. Customers and products drop rows without
 //!    their id.
@@ -27,12 +29,14 @@
 //!    reported, not dropped.
 //!
 //! Counts do not overlap: duplicates are counted over all rows, unreadable dates over
-//! the rest, unreadable numbers over rows whose date read, and the kept-row problems
+//! the rest, far dates over rows whose date read, unreadable numbers over the rows
+//! left, and the kept-row problems
 //! over kept rows, so `rows_read − rows_kept` is the sum of the dropping counts.
 
 mod checks;
 mod clean;
 mod duplicates;
+mod far_dates;
 mod inspect;
 mod numbers;
 mod problems;

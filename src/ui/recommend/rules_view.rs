@@ -159,8 +159,13 @@ pub fn rules_ui(
                 order: sorted_rules(rules, view.rule_sort, view.rule_ascending),
             });
         }
+        let drawn = if rules.len() > MAX_ROWS {
+            format!(" (the table draws the first {MAX_ROWS})")
+        } else {
+            String::new()
+        };
         ui.weak(format!(
-            "writes all {} rules in this order (the table draws the first {MAX_ROWS})",
+            "writes all {} rules in this order{drawn}",
             count(rules.len())
         ));
     });

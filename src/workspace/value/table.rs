@@ -9,9 +9,10 @@ use polars::prelude::{Column, DataFrame, DataType};
 
 use super::CustomerRow;
 use crate::analysis::propensity::RiskThresholds;
-use crate::export::rounded;
+use crate::export::{decimals_of, rounded};
 
-/// The customer table as written by an export, rounded as the table shows it:
+/// The customer table as written by an export, rounded as the table shows it
+/// (`export::decimals_of`):
 /// `customer_id`, `propensity`, `churn_risk` (3 decimals), `risk_bucket` (at
 /// `thresholds`), `p_alive` (3), `predicted_purchases` (2), `clv` (2),
 /// `next_order_date` (YYYY-MM-DD); missing values null.
@@ -19,7 +20,8 @@ pub fn customers_frame(
     rows: &[CustomerRow],
     thresholds: &RiskThresholds,
 ) -> anyhow::Result<DataFrame> {
-    let f64s = |name: &str, decimals: i32, get: fn(&CustomerRow) -> Option<f64>| {
+    let f64s = |name: &str, get: fn(&CustomerRow) -> Option<f64>| {
+        let decimals = decimals_of(name);
         let values: Vec<Option<f64>> = rows
             .iter()
             .map(|r| get(r).map(|v| rounded(v, decimals)))
@@ -33,17 +35,17 @@ pub fn customers_frame(
                 .map(|r| r.customer_id.as_str())
                 .collect::<Vec<_>>(),
         ),
-        f64s("propensity", 3, |r| r.propensity),
-        f64s("churn_risk", 3, |r| r.churn_risk),
+        f64s("propensity", |r| r.propensity),
+        f64s("churn_risk", |r| r.churn_risk),
         Column::new(
             "risk_bucket".into(),
             rows.iter()
                 .map(|r| r.churn_risk.map(|c| thresholds.bucket(c)))
                 .collect::<Vec<_>>(),
         ),
-        f64s("p_alive", 3, |r| r.p_alive),
-        f64s("predicted_purchases", 2, |r| r.predicted_purchases),
-        f64s("clv", 2, |r| r.clv),
+        f64s("p_alive", |r| r.p_alive),
+        f64s("predicted_purchases", |r| r.predicted_purchases),
+        f64s("clv", |r| r.clv),
         Column::new(
             "next_order_date".into(),
             rows.iter()
