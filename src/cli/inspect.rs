@@ -65,6 +65,8 @@ fn encoding_name(encoding: TextEncoding) -> &'static str {
         TextEncoding::Utf8 => "UTF-8",
         TextEncoding::Utf8Bom => "UTF-8 with BOM",
         TextEncoding::Gb18030 => "GB18030 (GBK)",
+        TextEncoding::Utf16Le => "UTF-16 (little endian)",
+        TextEncoding::Utf16Be => "UTF-16 (big endian)",
     }
 }
 

@@ -235,6 +235,9 @@ pub enum TextEncoding {
     Utf8Bom,
     /// GBK / GB18030, as exported by many Chinese shop systems.
     Gb18030,
+    /// UTF-16, little or big endian (Excel's "Unicode text").
+    Utf16Le,
+    Utf16Be,
 }
 
 /// The physical format of a file.

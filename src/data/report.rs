@@ -21,6 +21,8 @@ pub enum ProblemKind {
     Duplicate,
     /// A date far outside the rest (a placeholder such as 9999-12-31).
     FarDate,
+    /// An id Excel wrote in scientific notation (`1.23457E+11`), rounded.
+    ScientificId,
 }
 
 impl ProblemKind {
@@ -34,6 +36,7 @@ impl ProblemKind {
             ProblemKind::NonPositivePrice => "zero or negative price",
             ProblemKind::Duplicate => "duplicate row",
             ProblemKind::FarDate => "date far outside the rest",
+            ProblemKind::ScientificId => "id rounded by Excel (scientific notation)",
         }
     }
 }

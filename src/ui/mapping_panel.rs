@@ -313,6 +313,8 @@ pub fn encoding_label(encoding: TextEncoding) -> &'static str {
         TextEncoding::Utf8 => "UTF-8",
         TextEncoding::Utf8Bom => "UTF-8 with BOM",
         TextEncoding::Gb18030 => "GBK / GB18030",
+        TextEncoding::Utf16Le => "UTF-16 (little endian)",
+        TextEncoding::Utf16Be => "UTF-16 (big endian)",
     }
 }
 

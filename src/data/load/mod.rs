@@ -12,7 +12,8 @@
 //!    customer id, date/time and event type; customers a customer id; products an
 //!    item id.
 //! 2. Every row gets its 1-based source row number in `row` before anything is
-//!    dropped. Exact duplicates over all source columns: later copies are dropped
+//!    dropped. NUL characters are removed from text (noted); ids Excel wrote in
+//!    scientific notation are reported (`damaged`). Exact duplicates over all source columns: later copies are dropped
 //!    (with the rows the checks drop, in one pass at the end).
 //! 3. Columns are converted (see `clean`, `numbers`, `dates`). Orders and events drop
 //!    rows whose date is missing or unreadable; if no row's date reads, loading fails
@@ -35,6 +36,7 @@
 
 mod checks;
 mod clean;
+mod damaged;
 mod duplicates;
 mod far_dates;
 mod inspect;
@@ -189,6 +191,10 @@ pub fn table_from_frame(
     let rows = Column::new_row_index(ROW_COLUMN.into(), 1, rows_read)
         .and_then(|c| c.cast(&DataType::UInt32))
         .map_err(failed("numbering rows"))?;
+    let raw = damaged::without_nul(raw, &rows, &mut report.notes)
+        .map_err(failed("removing NUL characters"))?;
+    found
+        .extend(damaged::scientific_ids(&raw, &rows, options).map_err(failed("checking the ids"))?);
     // Later copies are not removed here but dropped with the rows the checks
     // drop, so the table is copied once.
     let duplicates = duplicates::find_duplicates(&raw, &rows)

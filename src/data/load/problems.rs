@@ -146,6 +146,10 @@ pub fn wording(kind: ProblemKind, dropped: bool) -> (&'static str, &'static str)
             "row dropped: the date lies far outside the other rows' dates (a placeholder such as 1900-01-01, 1970-01-01 or 9999-12-31)",
             "Fix the dates in the source system. If they are real, keep them: tick \"Keep far dates\" in the mapping view, or pass --keep-far-dates.",
         ),
+        (ProblemKind::ScientificId, _) => (
+            "kept as written, but Excel rounded these long numbers: different customers or orders may now share one id",
+            "Export the file again from the shop system without opening it in Excel, or format the id column as Text in Excel before saving.",
+        ),
         (ProblemKind::Duplicate, _) => (
             "later copies dropped, the first kept",
             "Exports that overlap in time repeat rows; nothing to do unless the copies are real repeat purchases.",

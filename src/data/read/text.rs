@@ -1,7 +1,9 @@
 //! Text files: encoding detection and delimited text (CSV, TSV, pipes, runs of
 //! spaces).
 //!
-//! Encoding: a UTF-8 byte-order mark is stripped (`Utf8Bom`); otherwise the whole
+//! Encoding: a UTF-8 byte-order mark is stripped (`Utf8Bom`); UTF-16 (a byte-order
+//! mark, or the zero bytes ASCII leaves at every other position: Excel's
+//! "Unicode text") is decoded (`Utf16Le`, `Utf16Be`); otherwise the whole
 //! buffer is validated as UTF-8 (`Utf8`) and handed to polars without a copy;
 //! anything that is not UTF-8 is decoded as GB18030 (a superset of GBK) into a new
 //! UTF-8 buffer (`Gb18030`). Bytes that are neither fail with a `Parse` error:
@@ -81,6 +83,22 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
             encoding: TextEncoding::Utf8Bom,
         });
     }
+    if let Some((encoding, bom, found)) = utf16_order(&buf) {
+        // ASCII written as UTF-16 is valid UTF-8 full of NUL bytes: checked first.
+        return match encoding.decode_without_bom_handling_and_without_replacement(&buf[bom..]) {
+            Some(text) => Ok(Utf8Text {
+                buf: text.into_owned().into_bytes(),
+                start: 0,
+                encoding: found,
+            }),
+            None => Err(DataError::Parse {
+                file: file.to_owned(),
+                message: "the file is UTF-16 text (\"Unicode text\" in Excel) but holds bytes \
+                          that are not valid UTF-16. Save it again as UTF-8."
+                    .to_owned(),
+            }),
+        };
+    }
     if std::str::from_utf8(&buf).is_ok() {
         return Ok(Utf8Text {
             buf,
@@ -109,6 +127,44 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
                 ),
             })
         }
+    }
+}
+
+/// The encoding, byte-order-mark length and name of UTF-16 text: from its
+/// byte-order mark, or from the zero bytes ASCII characters leave at every
+/// other position (at least a quarter of one side, almost none on the other;
+/// UTF-8 and GBK text hold no zero bytes).
+pub(super) fn utf16_order(
+    bytes: &[u8],
+) -> Option<(&'static encoding_rs::Encoding, usize, TextEncoding)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some((encoding_rs::UTF_16LE, 2, TextEncoding::Utf16Le));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some((encoding_rs::UTF_16BE, 2, TextEncoding::Utf16Be));
+    }
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |skip: usize| {
+        sample
+            .iter()
+            .skip(skip)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let many = |n: usize| n * 4 >= pairs;
+    let few = |n: usize| n * 100 <= pairs;
+    if many(odd) && few(even) {
+        Some((encoding_rs::UTF_16LE, 0, TextEncoding::Utf16Le))
+    } else if many(even) && few(odd) {
+        Some((encoding_rs::UTF_16BE, 0, TextEncoding::Utf16Be))
+    } else {
+        None
     }
 }
 
@@ -466,7 +522,10 @@ pub(super) fn read_plain_file(
     file: &str,
     options: &ReadOptions,
 ) -> Result<Option<(DataFrame, FileFormat)>, DataError> {
-    if sample.starts_with(b"\xEF\xBB\xBF") || std::str::from_utf8(sample).is_err() {
+    if sample.starts_with(b"\xEF\xBB\xBF")
+        || std::str::from_utf8(sample).is_err()
+        || utf16_order(sample).is_some()
+    {
         return Ok(None);
     }
     let Delim::Byte(separator) = sniff_delimiter(sample) else {

@@ -1,0 +1,149 @@
+//! Text cells that a shop system or Excel damaged before the file reached us.
+//!
+//! - NUL characters (byte 0) inside text: removed from every text column, with a
+//!   note per column naming the count and the first row (an id `C\01` would
+//!   otherwise never match `C1` in another file).
+//! - Ids Excel wrote in scientific notation (`1.23457E+11`): Excel rounded the
+//!   long number, so different customers may now share one id and nothing can
+//!   restore them. Kept as written and reported with examples, so the operator
+//!   knows to export the file again.
+
+use polars::prelude::*;
+
+use super::problems::{examples, problem, row_at, wording};
+use crate::data::report::{Problem, ProblemKind};
+use crate::data::{LoadOptions, Role};
+
+/// `raw` with NUL characters removed from its text columns; a note per column
+/// that held any.
+pub fn without_nul(
+    raw: DataFrame,
+    rows: &Column,
+    notes: &mut Vec<String>,
+) -> PolarsResult<DataFrame> {
+    let height = raw.height();
+    let columns = raw
+        .into_columns()
+        .into_iter()
+        .map(|column| {
+            if column.dtype() != &DataType::String {
+                return Ok(column);
+            }
+            let text = column.str()?;
+            let mut first = None;
+            let mut cells = 0usize;
+            for (index, value) in text.iter().enumerate() {
+                if value.is_some_and(|v| v.contains('\0')) {
+                    cells += 1;
+                    first.get_or_insert(index);
+                }
+            }
+            let Some(first) = first else {
+                return Ok(column);
+            };
+            notes.push(format!(
+                "removed NUL characters (byte 0, a damaged export) from {cells} cells of \
+                 column '{}', first in row {}",
+                column.name(),
+                row_at(rows, first)?
+            ));
+            let cleaned = text.apply_values(|v| match v.contains('\0') {
+                true => v.replace('\0', "").into(),
+                false => v.into(),
+            });
+            Ok(cleaned.into_column().with_name(column.name().clone()))
+        })
+        .collect::<PolarsResult<Vec<Column>>>()?;
+    DataFrame::new(height, columns)
+}
+
+/// True for a number as Excel writes it in scientific notation: one digit, an
+/// optional fraction, `E+` and two or more digits (`1E+11`, `1.23457E+11`).
+pub fn is_scientific(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.trim().split_once(['E', 'e']) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => whole.len() == 1 && digits(whole) && digits(fraction),
+        None => mantissa.len() == 1 && digits(mantissa),
+    };
+    mantissa_ok
+        && exponent
+            .strip_prefix('+')
+            .is_some_and(|e| e.len() >= 2 && digits(e))
+}
+
+/// The mapped id columns (customer, order, item) whose cells are in scientific
+/// notation, as one problem with example rows.
+pub fn scientific_ids(
+    raw: &DataFrame,
+    rows: &Column,
+    options: &LoadOptions,
+) -> PolarsResult<Option<Problem>> {
+    let mut total = 0;
+    let mut list = Vec::new();
+    for role in [Role::CustomerId, Role::OrderId, Role::ItemId] {
+        let Some(name) = options.mapping.get(&role) else {
+            continue;
+        };
+        let column = raw.column(name)?.cast(&DataType::String)?;
+        let mask: BooleanChunked = column
+            .str()?
+            .iter()
+            .map(|v| v.is_some_and(is_scientific))
+            .collect();
+        total += mask.num_trues();
+        if list.len() < crate::data::report::MAX_EXAMPLES {
+            list.extend(examples(&mask, rows, &column, name)?);
+            list.truncate(crate::data::report::MAX_EXAMPLES);
+        }
+    }
+    let (action, hint) = wording(ProblemKind::ScientificId, false);
+    Ok(problem(
+        ProblemKind::ScientificId,
+        total,
+        action,
+        hint,
+        list,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_scientific_numbers_are_told_from_codes() {
+        for excel in ["1E+11", "1.23457E+11", "9.9e+15", " 2E+10 "] {
+            assert!(is_scientific(excel), "{excel}");
+        }
+        for code in [
+            "1E5", "12E+11", "SKU1E+11", "1.2E+1", "E+11", "1.E+11", "C1", "",
+        ] {
+            assert!(!is_scientific(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn nul_characters_are_removed_and_noted_per_column() {
+        let raw = df!(
+            "customer_id" => ["C1", "C\u{0}2", "C\u{0}\u{0}3"],
+            "amount" => [1.0, 2.0, 3.0],
+        )
+        .expect("frame");
+        let rows = Column::new("row".into(), [1u32, 2, 3]);
+        let mut notes = Vec::new();
+        let clean = without_nul(raw, &rows, &mut notes).expect("clean");
+        let ids: Vec<&str> = clean
+            .column("customer_id")
+            .and_then(|c| c.str())
+            .expect("ids")
+            .iter()
+            .flatten()
+            .collect();
+        assert_eq!(ids, ["C1", "C2", "C3"]);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].contains("2 cells of column 'customer_id', first in row 2"));
+    }
+}
