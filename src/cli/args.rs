@@ -189,6 +189,9 @@ impl LoadedFiles {
 
 /// Inspects and loads every file with the overrides applied.
 pub fn load_files(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<LoadedFiles> {
+    if let Some((folder, others)) = data::folders_without_data(files).first() {
+        bail!("{}", data::no_data_message(folder, *others));
+    }
     let files = data::expand_folders(files);
     if files.is_empty() {
         bail!("no input files: give one or more orders, events, customers or products files");

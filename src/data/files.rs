@@ -35,9 +35,49 @@ pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// The given folders that hold no data file directly inside, each with the
+/// number of other entries it holds.
+pub fn folders_without_data(paths: &[PathBuf]) -> Vec<(PathBuf, usize)> {
+    paths
+        .iter()
+        .filter(|path| path.is_dir())
+        .filter_map(|folder| {
+            let entries: Vec<PathBuf> = std::fs::read_dir(folder)
+                .ok()?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .collect();
+            let data = entries.iter().any(|p| p.is_file() && is_data_file(p));
+            (!data).then(|| (folder.clone(), entries.len()))
+        })
+        .collect()
+}
+
+/// What to tell the operator about a folder with no data file in it.
+pub fn no_data_message(folder: &Path, others: usize) -> String {
+    format!(
+        "{}: no data file directly in this folder ({others} other entries; Marketbench reads \
+         .{}). Open the files themselves, or the folder that holds them.",
+        folder.display(),
+        DATA_EXTENSIONS.join(", .")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_without_data_files_is_named_with_what_it_holds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("notes.md"), b"x").expect("write");
+        std::fs::create_dir(dir.path().join("sub")).expect("subfolder");
+        std::fs::write(dir.path().join("sub/orders.csv"), b"x").expect("write");
+        let found = folders_without_data(&[dir.path().to_path_buf(), dir.path().join("sub")]);
+        assert_eq!(found, [(dir.path().to_path_buf(), 2)]);
+        let message = no_data_message(&found[0].0, found[0].1);
+        assert!(message.contains("2 other entries") && message.contains(".csv, .tsv"));
+    }
 
     #[test]
     fn folders_become_their_data_files() {

@@ -11,7 +11,7 @@ pub mod model;
 pub mod report;
 
 pub use error::DataError;
-pub use files::expand_folders;
+pub use files::{expand_folders, folders_without_data, no_data_message};
 pub use model::{
     ColumnInfo, DateFormat, DateGuess, FileFormat, FileKind, Inspection, LoadOptions, Role,
     RoleMap, Table, TextEncoding,

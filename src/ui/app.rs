@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::data::{FileKind, expand_folders};
+use crate::data::{FileKind, expand_folders, folders_without_data, no_data_message};
 use crate::jobs::Wake;
 use crate::workspace::{
     Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
@@ -215,6 +215,10 @@ impl MarketbenchApp {
             Command::SaveProject(path) => project::save(&mut self.workspace, &self.state, path),
             Command::OpenProject(path) => self.workspace.project.open(path),
             Command::Open(paths) => {
+                for (folder, others) in folders_without_data(&paths) {
+                    let message = no_data_message(&folder, others);
+                    self.workspace.notify(Level::Error, message);
+                }
                 for path in expand_folders(&paths) {
                     let origin = origin_of(&path);
                     self.workspace.open(path, origin);

@@ -82,6 +82,22 @@ pub fn read_raw(path: &Path, options: &ReadOptions) -> Result<RawFile, DataError
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    // A pipe or a device would block the second open (or never end): refused.
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(DataError::Parse {
+            file,
+            message: if metadata.is_dir() {
+                "this is a folder: open the data files inside it, or the folder itself from the \
+                 toolbar or the command line"
+                    .to_owned()
+            } else {
+                "this is not a regular file (a pipe, socket or device). Save the data to a file \
+                 first, then open that file."
+                    .to_owned()
+            },
+        });
+    }
     let magic = read_magic(path).map_err(io_error)?;
     let kind = match kind_from_magic(&magic) {
         Some(kind) => kind,
