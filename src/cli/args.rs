@@ -124,6 +124,23 @@ fn parse_date_format(text: &str) -> Result<DateFormat, String> {
 }
 
 impl LoadArgs {
+    /// An error when one column is given two roles (`--customer sku --order sku`):
+    /// a column holds one role, and the later flag would silently win.
+    pub fn check(&self) -> anyhow::Result<()> {
+        let given = self.overrides();
+        for (i, (role, column)) in given.iter().enumerate() {
+            if let Some((other, _)) = given[i + 1..].iter().find(|(_, c)| c == column) {
+                bail!(
+                    "--{} and --{} both name the column '{column}': a column holds one role. \
+                     Give one of them another column.",
+                    role.cli_flag(),
+                    other.cli_flag()
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// The role overrides given on the command line.
     pub fn overrides(&self) -> Vec<(Role, &str)> {
         let given = [
@@ -189,6 +206,7 @@ impl LoadedFiles {
 
 /// Inspects and loads every file with the overrides applied.
 pub fn load_files(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<LoadedFiles> {
+    args.check()?;
     if let Some((folder, others)) = data::folders_without_data(files).first() {
         bail!("{}", data::no_data_message(folder, *others));
     }

@@ -113,6 +113,36 @@ pub fn detect_date_format(values: &Series) -> Option<DateGuess> {
     }
 }
 
+/// The date layouts a text column mixes, most used first, as "ISO (…) 20 of
+/// 40, day first (…) 20 of 40" over the sampled values; None when fewer than
+/// two layouts read any value.
+pub fn describe_mix(values: &Series) -> Option<String> {
+    let values = values.drop_nulls();
+    let ca = values.str().ok()?;
+    let sample: Vec<&str> = spread(ca.len())
+        .filter_map(|i| ca.get(i))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut counts: Vec<(usize, DateFormat)> = Layout::ALL
+        .iter()
+        .map(|&layout| {
+            let read = sample.iter().filter(|s| text::parse(s, layout).is_some());
+            (read.count(), layout_format(layout))
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    (counts.len() >= 2).then(|| {
+        counts
+            .iter()
+            .take(3)
+            .map(|(n, format)| format!("{} {n} of {}", describe(format), sample.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 fn detect_text(sample: &[&str]) -> Option<DateGuess> {
     if sample.is_empty() {
         return None;

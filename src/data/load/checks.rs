@@ -232,6 +232,9 @@ impl Checks<'_> {
         let mut per_column: Vec<(BooleanChunked, &str, &Column)> = Vec::new();
         for role in [Role::Quantity, Role::UnitPrice, Role::Amount, Role::Rating] {
             if let (Some(value), Some((name, source))) = (canonical.get(&role), self.source(role)) {
+                if orders {
+                    self.refuse_unreadable_column(role, name, source, value, drop)?;
+                }
                 let bad = if orders {
                     &value.is_null() & &!&*drop
                 } else {
@@ -260,6 +263,42 @@ impl Checks<'_> {
             *drop = &*drop | &any_bad;
         }
         Ok(())
+    }
+
+    /// An error when a mapped number column holds text in rows still kept and
+    /// not one of them reads as a number: the wrong column was mapped, and every
+    /// line would be dropped.
+    fn refuse_unreadable_column(
+        &self,
+        role: Role,
+        name: &str,
+        source: &Column,
+        value: &Column,
+        drop: &BooleanChunked,
+    ) -> Result<(), CheckError> {
+        let considered = !drop;
+        let read = &value.is_not_null() & &considered;
+        let written = &present(source)? & &considered;
+        let Some(first) = written
+            .iter()
+            .position(|v| v == Some(true))
+            .filter(|_| read.num_trues() == 0)
+        else {
+            return Ok(());
+        };
+        Err(CheckError::Data(Box::new(DataError::BadValue {
+            file: self.file.to_string(),
+            row: row_at(self.rows, first)?,
+            column: name.to_string(),
+            value: value_text(&source.get(first)?),
+            problem: format!("is not a number (no row's {} reads as one)", role.label()).into(),
+            hint: format!(
+                "Map the {} to a column of numbers in the mapping view, or pass --{} COLUMN.",
+                role.label(),
+                role.cli_flag()
+            )
+            .into(),
+        })))
     }
 
     /// Amount from quantity × price, quantity 1 when absent; each noted.

@@ -288,13 +288,32 @@ fn resolve_date_format(
             let mask =
                 present(column).unwrap_or_else(|_| BooleanChunked::full("".into(), false, 0));
             let first = mask.iter().position(|v| v == Some(true)).unwrap_or(0);
+            let (problem, hint) = match dates::describe_mix(column.as_materialized_series()) {
+                Some(mix) => (
+                    format!(
+                        "is in one of several date layouts the column mixes ({mix}); no one \
+                         layout reads 80 % of the values"
+                    ),
+                    "Make the column one layout in the source system, or choose the layout \
+                     most rows use in the mapping view (or pass --date-format): rows in \
+                     another layout are then listed in the load report and dropped.",
+                ),
+                None => (
+                    "is not a date in any format Marketbench recognises".to_owned(),
+                    "Choose the date format in the mapping view, or pass --date-format with a \
+                     pattern such as %d-%b-%Y.",
+                ),
+            };
             Err(DataError::BadValue {
                 file: file.to_string(),
                 row: row_at(rows, first).unwrap_or(first + 1),
                 column: source.clone(),
-                value: column.get(first).map(|v| value_text(&v)).unwrap_or_default(),
-                problem: "is not a date in any format Marketbench recognises".into(),
-                hint: "Choose the date format in the mapping view, or pass --date-format with a pattern such as %d-%b-%Y.".into(),
+                value: column
+                    .get(first)
+                    .map(|v| value_text(&v))
+                    .unwrap_or_default(),
+                problem: problem.into(),
+                hint: hint.into(),
             })
         }
     }

@@ -101,6 +101,46 @@ fn first_lines(bytes: &[u8], n: usize) -> &[u8] {
     bytes
 }
 
+/// Where JSON (`lines` false) or NDJSON text first breaks, as "line L, column
+/// C: what"; None when serde_json reads it all.
+fn locate_error(bytes: &[u8], lines: bool) -> Option<String> {
+    let what = |e: &serde_json::Error| {
+        let text = e.to_string();
+        text.split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    if !lines {
+        let e = serde_json::from_slice::<serde::de::IgnoredAny>(bytes).err()?;
+        return Some(format!(
+            "line {}, column {}: {}",
+            e.line(),
+            e.column(),
+            what(&e)
+        ));
+    }
+    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let record = line.trim_ascii();
+        if record.is_empty() {
+            continue;
+        }
+        match serde_json::from_slice::<serde_json::Value>(record) {
+            Ok(value) if value.is_object() => {}
+            Ok(_) => return Some(format!("line {} is not an object", index + 1)),
+            Err(e) => {
+                return Some(format!(
+                    "line {}, column {}: {}",
+                    index + 1,
+                    e.column(),
+                    what(&e)
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// Reads JSON (`lines` false) or NDJSON text.
 pub(super) fn read_json(
     text: &Utf8Text,
@@ -142,11 +182,13 @@ pub(super) fn read_json(
         } else {
             "a JSON array of objects"
         };
+        // Polars names an internal tape position; serde_json finds the line.
+        let place = locate_error(bytes, lines)
+            .unwrap_or_else(|| e.to_string().lines().next().unwrap_or_default().to_owned());
         DataError::Parse {
             file: file.to_owned(),
             message: format!(
-                "cannot be read as {kind} ({}). Check that the file is complete and that every record is an object.",
-                e.to_string().lines().next().unwrap_or_default()
+                "cannot be read as {kind} ({place}). Check that the file is complete and that every record is an object.",
             ),
         }
     })?;

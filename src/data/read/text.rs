@@ -116,9 +116,7 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
             encoding: TextEncoding::Gb18030,
         }),
         None => {
-            let offset = std::str::from_utf8(&buf)
-                .err()
-                .map_or(0, |e| e.valid_up_to());
+            let offset = first_bad_gb18030(&buf);
             Err(DataError::Parse {
                 file: file.to_owned(),
                 message: format!(
@@ -165,6 +163,27 @@ pub(super) fn utf16_order(
         Some((encoding_rs::UTF_16BE, 0, TextEncoding::Utf16Be))
     } else {
         None
+    }
+}
+
+/// Where GB18030 decoding of `buf` first fails (0 when it does not), so the
+/// error names the line of the bad bytes, not the first Chinese character.
+fn first_bad_gb18030(buf: &[u8]) -> usize {
+    use encoding_rs::DecoderResult;
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut scratch = vec![0u8; 64 * 1024];
+    let mut offset = 0;
+    loop {
+        let (result, read, _) =
+            decoder.decode_to_utf8_without_replacement(&buf[offset..], &mut scratch, true);
+        offset += read;
+        match result {
+            DecoderResult::InputEmpty => return 0,
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(bad, after) => {
+                return offset.saturating_sub(usize::from(bad) + usize::from(after));
+            }
+        }
     }
 }
 
