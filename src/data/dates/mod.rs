@@ -132,7 +132,7 @@ pub fn describe_mix(values: &Series) -> Option<String> {
         })
         .filter(|(n, _)| *n > 0)
         .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     (counts.len() >= 2).then(|| {
         counts
             .iter()
