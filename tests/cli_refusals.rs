@@ -47,7 +47,11 @@ fn an_analysis_date_before_the_first_order_is_refused() {
         "--date",
         "1900-01-01",
     ]));
-    for part in ["1900-01-01", "no purchase comes before it", "2024-07-01"] {
+    for part in [
+        "--date 1900-01-01",
+        "no purchase comes before it",
+        "2024-07-01",
+    ] {
         assert!(error.contains(part), "{part}: {error}");
     }
 }

@@ -80,7 +80,6 @@ pub fn customer_table(
     analysis_date: Option<NaiveDate>,
 ) -> Result<CustomerTable, AnalysisError> {
     require(lines, "customer_id", "customer id")?;
-    let given = analysis_date;
     let Some(analysis_date) = analysis_date.or(default_analysis_date(lines)?) else {
         return Err(AnalysisError::Invalid {
             what: "the orders".into(),
@@ -159,19 +158,6 @@ pub fn customer_table(
         .sort(["customer_id"], SortMultipleOptions::default())
         .collect()
         .map_err(polars_error("summing order lines per customer"))?;
-    if frame.height() == 0
-        && let Some(given) = given
-        && let Some((first, last)) = purchase_days(lines)?
-        && given <= first
-    {
-        return Err(AnalysisError::Invalid {
-            what: format!("analysis date {given}"),
-            why: format!(
-                "no purchase comes before it (the orders run from {first} to {last}): \
-                 choose a date after {first}, or leave it out to measure the day after {last}"
-            ),
-        });
-    }
     Ok(CustomerTable {
         analysis_date,
         frame,

@@ -9,12 +9,13 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use anyhow::{Context, anyhow};
+use anyhow::{Context, anyhow, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use serde_json::{Value, json};
 
 use super::{LoadArgs, OutputArgs, load_files};
+use crate::analysis::customers::purchase_days;
 use crate::analysis::rfm::{Rfm, RfmParams, rfm};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::Progress;
@@ -52,6 +53,15 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
         analysis_date: args.date,
     };
     let result = rfm(&lines, &params, &Progress::detached()).context("computing RFM")?;
+    if result.customers.height() == 0
+        && let Some(date) = args.date
+        && let Some((first, last)) = purchase_days(&lines)?
+    {
+        bail!(
+            "--date {date}: no purchase comes before it (the orders run from {first} to \
+             {last}): choose a date after {first}, or leave it out to measure the day after {last}"
+        );
+    }
     if let (Some(path), Some(format)) = (&args.out, format) {
         write_table(&result.customers, path, format)?;
     }

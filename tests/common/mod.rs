@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod frames;
+pub mod hostile;
 pub mod planted;
 pub mod sample_store;
 pub mod ui;
