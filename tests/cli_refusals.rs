@@ -96,3 +96,20 @@ fn orders_that_are_all_returns_have_no_sales_to_forecast() {
     assert!(error.contains("no purchase"), "{error}");
     assert!(error.contains("return"), "{error}");
 }
+
+#[test]
+fn a_country_code_that_is_not_one_is_refused_before_any_work() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = new_project(folder.path(), &["orders.csv", "customers.csv"]);
+    let output = marketbench(&[
+        "campaign",
+        &project,
+        "--define",
+        r#"{"name": "all", "condition": {"kind": "has_email"}}"#,
+        "--country-code",
+        "abc",
+    ]);
+    assert!(!output.status.success());
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("'abc' is not a country calling code"), "{error}");
+}

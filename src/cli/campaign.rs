@@ -121,7 +121,7 @@ pub struct CampaignArgs {
     #[arg(long)]
     pub bom: bool,
     /// Country code for national phone numbers in exports.
-    #[arg(long, value_name = "CODE", default_value = "86")]
+    #[arg(long, value_name = "CODE", default_value = "86", value_parser = country_code)]
     pub country_code: String,
     /// Typed average order value (default: the audience's own history).
     #[arg(long, value_name = "AMOUNT")]
@@ -323,6 +323,7 @@ pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
                 value["control_out"] = json!(control.display().to_string());
                 value["control_rows"] = json!(rows);
             }
+            value["skipped"] = json!(written.skipped);
         }
         if let Some(curve) = &curve {
             value["curve"] = json!(curve);
@@ -507,4 +508,9 @@ fn as_text(
         );
     }
     text
+}
+
+/// `--country-code`: a calling code libphonenumber knows.
+fn country_code(text: &str) -> Result<String, String> {
+    crate::export::hashing::check_country_code(text).map(|()| text.trim().to_string())
 }

@@ -36,7 +36,9 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::hashing::{file_sha256, normalise_email, normalise_phone, sha256_hex};
+use super::hashing::{
+    check_country_code, file_sha256, normalise_email, normalise_phone, sha256_hex,
+};
 use super::{ExportError, ExportFormat, neutralised, rounded_frame, write_atomically, write_table};
 
 /// A campaign export format.
@@ -182,6 +184,9 @@ pub struct Sidecar {
     pub target_ids: Vec<String>,
     #[serde(default)]
     pub control_ids: Vec<String>,
+    /// Contact cells and targets the list could not use.
+    #[serde(default)]
+    pub skipped: Skipped,
     /// UTC time of the export, RFC 3339.
     pub created_at: String,
     pub marketbench_version: String,
@@ -201,6 +206,7 @@ impl Sidecar {
             control_rows: 0,
             target_ids: Vec::new(),
             control_ids: Vec::new(),
+            skipped: Skipped::default(),
             created_at: chrono::Utc::now().to_rfc3339(),
             marketbench_version: env!("CARGO_PKG_VERSION").to_string(),
         }
@@ -223,11 +229,51 @@ pub fn control_path(path: &Path) -> PathBuf {
     path.with_file_name(format!("{stem}.control.csv"))
 }
 
+/// Contact cells an email or ad list could not use, counted with a few
+/// examples (the list says so; the sidecar records it).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Email cells that are not one address (`a@b`, `x@y.com; z@y.com`): left empty.
+    pub invalid_emails: usize,
+    /// Phone cells that are not a valid number (`12345`): left empty.
+    pub invalid_phones: usize,
+    /// Targets an ad list leaves out: neither a usable email nor phone.
+    pub without_contact: usize,
+    /// Up to five of the unusable values, as written.
+    pub examples: Vec<String>,
+}
+
+impl Skipped {
+    /// "2 emails and 1 phone were not usable (e.g. 'a@b', '12345') and left empty; 3
+    /// targets had no usable contact and are not in the list", or None.
+    pub fn describe(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.invalid_emails + self.invalid_phones > 0 {
+            let examples: Vec<String> = self.examples.iter().map(|e| format!("'{e}'")).collect();
+            parts.push(format!(
+                "{} emails and {} phones were not usable (e.g. {}) and left empty",
+                self.invalid_emails,
+                self.invalid_phones,
+                examples.join(", ")
+            ));
+        }
+        if self.without_contact > 0 {
+            parts.push(format!(
+                "{} targets had no usable email or phone and are not in the list",
+                self.without_contact
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
 /// What an export wrote.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Written {
     /// Rows of the list (targets).
     pub rows: usize,
+    /// Contact cells and targets the list could not use.
+    pub skipped: Skipped,
     /// The control file and its rows, when the audience has a control group.
     pub control: Option<(PathBuf, usize)>,
 }
@@ -236,6 +282,9 @@ impl Written {
     /// "Wrote 447 rows to /a/list.csv; the control group (50 rows) to /a/list.control.csv".
     pub fn describe(&self, path: &Path) -> String {
         let mut text = format!("Wrote {} target rows to {}", self.rows, path.display());
+        if let Some(skipped) = self.skipped.describe() {
+            text.push_str(&format!(" ({skipped})"));
+        }
         if let Some((control, rows)) = &self.control {
             text.push_str(&format!(
                 "; the control group ({rows} rows, not to be contacted) to {}",
@@ -259,10 +308,14 @@ pub fn export_campaign(
         source,
     };
     options.format.check_path(path)?;
+    check_country_code(&options.default_country_code).map_err(|why| ExportError::Invalid {
+        file: path.to_path_buf(),
+        why,
+    })?;
     let (targets, controls) = split_groups(audience).map_err(failed)?;
     let targets = rounded_frame(&targets).map_err(failed)?;
     let controls = rounded_frame(&controls).map_err(failed)?;
-    let frame = list_frame(&targets, options).map_err(failed)?;
+    let (frame, skipped) = list_frame(&targets, options).map_err(failed)?;
     write_list(&frame, path, options)?;
     let control = match controls.height() {
         0 => None,
@@ -279,6 +332,7 @@ pub fn export_campaign(
             .and_then(|(file, _)| file.file_name().map(|n| n.to_string_lossy().into_owned())),
         control_rows: control.as_ref().map_or(0, |(_, rows)| *rows),
         target_ids: customer_ids(&targets).map_err(failed)?,
+        skipped: skipped.clone(),
         control_ids: customer_ids(&controls).map_err(failed)?,
         format: options.format.name().to_string(),
         ..sidecar.clone()
@@ -298,6 +352,7 @@ pub fn export_campaign(
     })?;
     Ok(Written {
         rows: frame.height(),
+        skipped,
         control,
     })
 }
@@ -383,12 +438,15 @@ pub(crate) fn write_parquet(
 }
 
 /// The frame to write for `options.format` from the `targets` (see the module contract).
-pub fn list_frame(targets: &DataFrame, options: &CampaignExport) -> PolarsResult<DataFrame> {
+pub fn list_frame(
+    targets: &DataFrame,
+    options: &CampaignExport,
+) -> PolarsResult<(DataFrame, Skipped)> {
     if matches!(
         options.format,
         CampaignFormat::Csv | CampaignFormat::Xlsx | CampaignFormat::Parquet
     ) {
-        return Ok(targets.clone());
+        return Ok((targets.clone(), Skipped::default()));
     }
     let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
         if !targets.schema().contains(name) {
@@ -404,6 +462,32 @@ pub fn list_frame(targets: &DataFrame, options: &CampaignExport) -> PolarsResult
     let emails = text("email")?;
     let phones = text("phone")?;
     let code = options.default_country_code.as_str();
+    let mut skipped = Skipped::default();
+    let usable_emails: Vec<Option<String>> = emails
+        .iter()
+        .map(|e| {
+            let e = e.as_deref()?;
+            let usable = normalise_email(e);
+            if usable.is_none() {
+                skipped.invalid_emails += 1;
+                skipped.examples.push(e.to_string());
+            }
+            usable
+        })
+        .collect();
+    let usable_phones: Vec<Option<String>> = phones
+        .iter()
+        .map(|p| {
+            let p = p.as_deref()?;
+            let usable = normalise_phone(p, code);
+            if usable.is_none() {
+                skipped.invalid_phones += 1;
+                skipped.examples.push(p.to_string());
+            }
+            usable
+        })
+        .collect();
+    skipped.examples.truncate(5);
     let recs: Vec<String> = targets
         .get_column_names()
         .into_iter()
@@ -422,16 +506,8 @@ pub fn list_frame(targets: &DataFrame, options: &CampaignExport) -> PolarsResult
             } else {
                 ["email", "phone_number", "first_name", "last_name"]
             };
-            let emails = emails
-                .iter()
-                .map(|e| e.as_deref().and_then(normalise_email))
-                .collect();
-            let phones = phones
-                .iter()
-                .map(|p| p.as_deref().and_then(|p| normalise_phone(p, code)))
-                .collect();
-            add(names[0], emails);
-            add(names[1], phones);
+            add(names[0], usable_emails);
+            add(names[1], usable_phones);
             add(names[2], text("first_name")?);
             add(names[3], text("last_name")?);
             let tag = Some(options.campaign_name.clone());
@@ -450,22 +526,18 @@ pub fn list_frame(targets: &DataFrame, options: &CampaignExport) -> PolarsResult
         }
         CampaignFormat::Meta | CampaignFormat::Google => {
             let google = options.format == CampaignFormat::Google;
-            let hashed_emails: Vec<Option<String>> = emails
+            let hashed_emails: Vec<Option<String>> = usable_emails
                 .iter()
-                .map(|e| {
-                    e.as_deref()
-                        .and_then(normalise_email)
-                        .map(|e| sha256_hex(e.as_bytes()))
-                })
+                .map(|e| e.as_ref().map(|e| sha256_hex(e.as_bytes())))
                 .collect();
-            let hashed_phones: Vec<Option<String>> = phones
+            let hashed_phones: Vec<Option<String>> = usable_phones
                 .iter()
                 .map(|p| {
-                    let e164 = p.as_deref().and_then(|p| normalise_phone(p, code))?;
+                    let e164 = p.as_deref()?;
                     let value = if google {
                         e164
                     } else {
-                        e164.trim_start_matches('+').to_string()
+                        e164.trim_start_matches('+')
                     };
                     Some(sha256_hex(value.as_bytes()))
                 })
@@ -475,6 +547,7 @@ pub fn list_frame(targets: &DataFrame, options: &CampaignExport) -> PolarsResult
                 .zip(&hashed_phones)
                 .map(|(e, p)| e.is_some() || p.is_some())
                 .collect();
+            skipped.without_contact = keep.iter().filter(|k| !**k).count();
             let kept = |values: Vec<Option<String>>| -> Vec<Option<String>> {
                 values
                     .into_iter()
@@ -494,7 +567,7 @@ pub fn list_frame(targets: &DataFrame, options: &CampaignExport) -> PolarsResult
         _ => {}
     }
     let height = columns.first().map_or(0, Column::len);
-    DataFrame::new(height, columns)
+    Ok((DataFrame::new(height, columns)?, skipped))
 }
 
 /// A Mailchimp merge tag from a column name: upper case, letters and digits, at

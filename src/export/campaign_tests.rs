@@ -286,3 +286,73 @@ fn parquet_text(path: &Path) -> String {
         .collect::<Vec<_>>()
         .join(",")
 }
+
+#[test]
+fn contacts_are_normalised_by_libphonenumber_and_unusable_ones_counted() {
+    use crate::export::hashing::check_country_code;
+    for (written, e164) in [
+        ("(+86) 18834848273", "+8618834848273"),
+        ("86-13912345678", "+8613912345678"),
+        ("+1 (650) 253-0000", "+16502530000"),
+    ] {
+        assert_eq!(
+            normalise_phone(written, "86").as_deref(),
+            Some(e164),
+            "{written}"
+        );
+    }
+    assert_eq!(
+        normalise_phone("12345", "86"),
+        None,
+        "too short for any number"
+    );
+    assert!(check_country_code("abc").is_err() && check_country_code("999").is_err());
+    assert!(check_country_code("86").is_ok() && check_country_code("+44").is_ok());
+    assert_eq!(
+        normalise_email(" mailto:Foo@Bar.com ").as_deref(),
+        Some("foo@bar.com")
+    );
+    for bad in [
+        "a@b",
+        "two@x.com; three@y.com",
+        "@x.com",
+        "a@x.c",
+        "a b@x.com",
+    ] {
+        assert_eq!(normalise_email(bad), None, "{bad}");
+    }
+
+    let folder = tempfile::tempdir().expect("temp dir");
+    let targets = df!(
+        "customer_id" => ["C1", "C2", "C3"],
+        "email" => [Some("ok@x.com"), Some("a@b"), None],
+        "phone" => [None, Some("12345"), Some("n/a")],
+        "group" => ["target", "target", "target"],
+    )
+    .expect("frame");
+    let path = folder.path().join("meta.csv");
+    let written = export_campaign(&targets, &path, &options(CampaignFormat::Meta), &sidecar())
+        .expect("export");
+    assert_eq!(written.rows, 1, "only C1 has a usable contact");
+    assert_eq!(written.skipped.invalid_emails, 1);
+    assert_eq!(written.skipped.invalid_phones, 2);
+    assert_eq!(written.skipped.without_contact, 2);
+    assert_eq!(written.skipped.examples, ["a@b", "12345", "n/a"]);
+    let described = written.describe(&path);
+    assert!(described.contains("e.g. 'a@b'"), "{described}");
+    let record: Sidecar =
+        serde_json::from_str(&std::fs::read_to_string(sidecar_path(&path)).expect("sidecar"))
+            .expect("json");
+    assert_eq!(record.skipped, written.skipped);
+
+    let refused = export_campaign(
+        &targets,
+        &folder.path().join("x.csv"),
+        &CampaignExport {
+            default_country_code: "abc".into(),
+            ..options(CampaignFormat::Meta)
+        },
+        &sidecar(),
+    );
+    assert!(matches!(refused, Err(ExportError::Invalid { .. })));
+}

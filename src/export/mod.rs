@@ -143,6 +143,8 @@ pub enum ExportError {
     },
     #[error("{}: cannot write the workbook ({message})", file.display())]
     Xlsx { file: PathBuf, message: String },
+    #[error("{}: {why}", file.display())]
+    Invalid { file: PathBuf, why: String },
 }
 
 /// Writes `frame` to `path` in `format`, atomically (see the module contract).
