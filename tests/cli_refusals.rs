@@ -111,5 +111,8 @@ fn a_country_code_that_is_not_one_is_refused_before_any_work() {
     ]);
     assert!(!output.status.success());
     let error = String::from_utf8_lossy(&output.stderr);
-    assert!(error.contains("'abc' is not a country calling code"), "{error}");
+    assert!(
+        error.contains("'abc' is not a country calling code"),
+        "{error}"
+    );
 }

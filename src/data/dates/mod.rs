@@ -85,6 +85,16 @@ fn spread(len: usize) -> impl Iterator<Item = usize> {
     (0..len).step_by(step)
 }
 
+/// Evenly spread non-blank values of a text column, trimmed: what detection
+/// looks at.
+fn text_sample(ca: &StringChunked) -> Vec<&str> {
+    spread(ca.len())
+        .filter_map(|i| ca.get(i))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Guesses how the timestamp column is written; None when nothing reads 80 %.
 pub fn detect_date_format(values: &Series) -> Option<DateGuess> {
     let values = values.drop_nulls();
@@ -94,15 +104,7 @@ pub fn detect_date_format(values: &Series) -> Option<DateGuess> {
             ambiguous: false,
             alternatives: Vec::new(),
         }),
-        DataType::String => {
-            let ca = values.str().ok()?;
-            let sample: Vec<&str> = spread(ca.len())
-                .filter_map(|i| ca.get(i))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
-            detect_text(&sample)
-        }
+        DataType::String => detect_text(&text_sample(values.str().ok()?)),
         dtype if dtype.is_primitive_numeric() => {
             let floats = values.cast(&DataType::Float64).ok()?;
             let ca = floats.f64().ok()?;
@@ -118,12 +120,7 @@ pub fn detect_date_format(values: &Series) -> Option<DateGuess> {
 /// two layouts read any value.
 pub fn describe_mix(values: &Series) -> Option<String> {
     let values = values.drop_nulls();
-    let ca = values.str().ok()?;
-    let sample: Vec<&str> = spread(ca.len())
-        .filter_map(|i| ca.get(i))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let sample = text_sample(values.str().ok()?);
     let mut counts: Vec<(usize, DateFormat)> = Layout::ALL
         .iter()
         .map(|&layout| {

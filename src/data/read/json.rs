@@ -1,6 +1,6 @@
 //! JSON: an array of records, or newline-delimited records (NDJSON).
 //!
-//! Polars reads the UTF-8 text (after `text::decode`, so GBK JSON works too) and
+//! Polars reads the UTF-8 text (after `encoding::decode`, so GBK JSON works too) and
 //! infers the types from the values. Nested values (objects, arrays) stay Struct
 //! and List columns as polars reads them. `max_rows` keeps the first records: for
 //! NDJSON only those lines are parsed, a JSON array is parsed whole and then cut.
@@ -14,7 +14,7 @@ use std::num::NonZeroUsize;
 
 use polars::prelude::*;
 
-use super::text::Utf8Text;
+use super::encoding::Utf8Text;
 use super::{Kind, ReadOptions, cast_text_columns};
 use crate::data::{DataError, FileFormat};
 

@@ -28,6 +28,7 @@
 //!   `DataError::Empty`.
 //! - **Errors** name the file by its name (not its full path).
 
+mod encoding;
 mod excel;
 mod json;
 mod pieces;
@@ -131,7 +132,7 @@ pub fn read_raw(path: &Path, options: &ReadOptions) -> Result<RawFile, DataError
                 std::fs::read(path)
             }
             .map_err(io_error)?;
-            let text = text::decode(buf, &file)?;
+            let text = encoding::decode(buf, &file)?;
             let kind = match kind {
                 Kind::Json => json::json_or_ndjson(text.bytes()),
                 Kind::Delimited if !known_extension => {

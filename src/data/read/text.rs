@@ -1,13 +1,5 @@
-//! Text files: encoding detection and delimited text (CSV, TSV, pipes, runs of
-//! spaces).
-//!
-//! Encoding: a UTF-8 byte-order mark is stripped (`Utf8Bom`); UTF-16 (a byte-order
-//! mark, or the zero bytes ASCII leaves at every other position: Excel's
-//! "Unicode text") is decoded (`Utf16Le`, `Utf16Be`); otherwise the whole
-//! buffer is validated as UTF-8 (`Utf8`) and handed to polars without a copy;
-//! anything that is not UTF-8 is decoded as GB18030 (a superset of GBK) into a new
-//! UTF-8 buffer (`Gb18030`). Bytes that are neither fail with a `Parse` error:
-//! nothing is ever decoded with replacement characters.
+//! Delimited text files (CSV, TSV, pipes, runs of spaces); the encoding is
+//! found first (`encoding`).
 //!
 //! Delimiter: the first 50 records are split (quote-aware) with `,` `\t` `;` `|`;
 //! the candidate giving every record the same number of fields, more than one,
@@ -33,10 +25,11 @@ use std::path::Path;
 
 use polars::prelude::*;
 
+use super::encoding::{Utf8Text, utf16_order};
 use super::pieces::Pieces;
 use super::records::{Delim, Records, collapse_spaces, unquote};
 use super::{ReadOptions, clean_names, string_column_indices};
-use crate::data::{DataError, FileFormat, TextEncoding};
+use crate::data::{DataError, FileFormat};
 
 /// Records looked at to choose the delimiter.
 const SNIFF_RECORDS: usize = 50;
@@ -48,152 +41,6 @@ const PIECE_BYTES: usize = 64 << 20;
 const INFER_ROWS: usize = 10_000;
 /// The separator written between fields of a space-separated file.
 const COLLAPSED_SEP: u8 = 0x1f;
-
-/// Text as UTF-8 bytes, with the encoding it was found in.
-pub(super) struct Utf8Text {
-    buf: Vec<u8>,
-    /// Where the text starts in `buf` (3 after a byte-order mark).
-    start: usize,
-    pub encoding: TextEncoding,
-}
-
-impl Utf8Text {
-    pub fn bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
-    }
-}
-
-/// Detects the encoding of `buf` and returns it as UTF-8.
-pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
-    const BOM: &[u8] = b"\xEF\xBB\xBF";
-    if buf.starts_with(BOM) {
-        if let Err(e) = std::str::from_utf8(&buf[BOM.len()..]) {
-            let offset = BOM.len() + e.valid_up_to();
-            return Err(DataError::Parse {
-                file: file.to_owned(),
-                message: format!(
-                    "the file starts like UTF-8 but line {} is not valid UTF-8. Save it again as UTF-8 (or as GBK without the byte-order mark).",
-                    line_of_offset(&buf, offset)
-                ),
-            });
-        }
-        return Ok(Utf8Text {
-            buf,
-            start: BOM.len(),
-            encoding: TextEncoding::Utf8Bom,
-        });
-    }
-    if let Some((encoding, bom, found)) = utf16_order(&buf) {
-        // ASCII written as UTF-16 is valid UTF-8 full of NUL bytes: checked first.
-        return match encoding.decode_without_bom_handling_and_without_replacement(&buf[bom..]) {
-            Some(text) => Ok(Utf8Text {
-                buf: text.into_owned().into_bytes(),
-                start: 0,
-                encoding: found,
-            }),
-            None => Err(DataError::Parse {
-                file: file.to_owned(),
-                message: "the file is UTF-16 text (\"Unicode text\" in Excel) but holds bytes \
-                          that are not valid UTF-16. Save it again as UTF-8."
-                    .to_owned(),
-            }),
-        };
-    }
-    if std::str::from_utf8(&buf).is_ok() {
-        return Ok(Utf8Text {
-            buf,
-            start: 0,
-            encoding: TextEncoding::Utf8,
-        });
-    }
-    let decoded = encoding_rs::GB18030
-        .decode_without_bom_handling_and_without_replacement(&buf)
-        .map(|text| text.into_owned().into_bytes());
-    match decoded {
-        Some(utf8) => Ok(Utf8Text {
-            buf: utf8,
-            start: 0,
-            encoding: TextEncoding::Gb18030,
-        }),
-        None => {
-            let offset = first_bad_gb18030(&buf);
-            Err(DataError::Parse {
-                file: file.to_owned(),
-                message: format!(
-                    "the text is neither UTF-8 nor GBK/GB18030 (first bad byte on line {}). Save it again as UTF-8.",
-                    line_of_offset(&buf, offset)
-                ),
-            })
-        }
-    }
-}
-
-/// The encoding, byte-order-mark length and name of UTF-16 text: from its
-/// byte-order mark, or from the zero bytes ASCII characters leave at every
-/// other position (at least a quarter of one side, almost none on the other;
-/// UTF-8 and GBK text hold no zero bytes).
-pub(super) fn utf16_order(
-    bytes: &[u8],
-) -> Option<(&'static encoding_rs::Encoding, usize, TextEncoding)> {
-    if bytes.starts_with(&[0xFF, 0xFE]) {
-        return Some((encoding_rs::UTF_16LE, 2, TextEncoding::Utf16Le));
-    }
-    if bytes.starts_with(&[0xFE, 0xFF]) {
-        return Some((encoding_rs::UTF_16BE, 2, TextEncoding::Utf16Be));
-    }
-    let sample = &bytes[..bytes.len().min(4096) & !1];
-    let pairs = sample.len() / 2;
-    if pairs < 2 {
-        return None;
-    }
-    let zeros = |skip: usize| {
-        sample
-            .iter()
-            .skip(skip)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (zeros(0), zeros(1));
-    let many = |n: usize| n * 4 >= pairs;
-    let few = |n: usize| n * 100 <= pairs;
-    if many(odd) && few(even) {
-        Some((encoding_rs::UTF_16LE, 0, TextEncoding::Utf16Le))
-    } else if many(even) && few(odd) {
-        Some((encoding_rs::UTF_16BE, 0, TextEncoding::Utf16Be))
-    } else {
-        None
-    }
-}
-
-/// Where GB18030 decoding of `buf` first fails (0 when it does not), so the
-/// error names the line of the bad bytes, not the first Chinese character.
-fn first_bad_gb18030(buf: &[u8]) -> usize {
-    use encoding_rs::DecoderResult;
-    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
-    let mut scratch = vec![0u8; 64 * 1024];
-    let mut offset = 0;
-    loop {
-        let (result, read, _) =
-            decoder.decode_to_utf8_without_replacement(&buf[offset..], &mut scratch, true);
-        offset += read;
-        match result {
-            DecoderResult::InputEmpty => return 0,
-            DecoderResult::OutputFull => {}
-            DecoderResult::Malformed(bad, after) => {
-                return offset.saturating_sub(usize::from(bad) + usize::from(after));
-            }
-        }
-    }
-}
-
-/// The 1-based line holding byte `offset`.
-fn line_of_offset(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-}
 
 /// Field counts of the first non-blank records; `None` when a quote in the
 /// sample never closes before the end of the file.
@@ -588,6 +435,7 @@ fn failing_column(message: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::encoding::decode;
     use super::*;
 
     fn utf8(text: &str) -> Utf8Text {
