@@ -9,8 +9,9 @@
 //!   and the sidecar names that file and its rows.
 //! - `Csv`, `Xlsx`, `Parquet`: every column of the audience, as the module
 //!   contract of `export` says (atomic, neutralised cells), figures rounded as
-//!   the screen shows them (`export::decimals_of`; the control file too). Parquet text cells are
-//!   neutralised too, so a sheet opened from it is just as safe.
+//!   the screen shows them (`export::decimals_of`; the control file too).
+//!   Parquet text cells are neutralised too, so a sheet opened from it is just
+//!   as safe.
 //! - Tool files are UTF-8 CSV without a BOM:
 //!   - Mailchimp: `Email Address`, `First Name`, `Last Name`, `Phone Number`,
 //!     `TAGS` (the campaign name), then each `rec_*` column as a merge field
@@ -239,7 +240,9 @@ pub struct Skipped {
     pub invalid_phones: usize,
     /// Targets an ad list leaves out: neither a usable email nor phone.
     pub without_contact: usize,
-    /// Up to five of the unusable values, as written.
+    /// Up to five of the unusable values, as written: shown to the operator,
+    /// never written to a file (an ad audience holds no raw contact value).
+    #[serde(skip)]
     pub examples: Vec<String>,
 }
 
@@ -308,10 +311,16 @@ pub fn export_campaign(
         source,
     };
     options.format.check_path(path)?;
-    check_country_code(&options.default_country_code).map_err(|why| ExportError::Invalid {
-        file: path.to_path_buf(),
-        why,
-    })?;
+    let normalises_phones = !matches!(
+        options.format,
+        CampaignFormat::Csv | CampaignFormat::Xlsx | CampaignFormat::Parquet
+    );
+    if normalises_phones {
+        check_country_code(&options.default_country_code).map_err(|why| ExportError::Invalid {
+            file: path.to_path_buf(),
+            why,
+        })?;
+    }
     let (targets, controls) = split_groups(audience).map_err(failed)?;
     let targets = rounded_frame(&targets).map_err(failed)?;
     let controls = rounded_frame(&controls).map_err(failed)?;

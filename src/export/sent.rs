@@ -15,11 +15,9 @@ use polars::prelude::{Column, DataFrame, PolarsResult};
 use super::campaign::{Sidecar, sidecar_path};
 use crate::analysis::campaign::control::GROUP_COLUMN;
 
-/// A sent list's record and its groups.
+/// A sent list's record (its sidecar), which names its groups.
 #[derive(Clone, Debug)]
 pub struct Sent {
-    /// The sidecar that was read.
-    pub record_path: PathBuf,
     pub record: Sidecar,
 }
 
@@ -73,10 +71,7 @@ impl Sent {
                 record: record_path,
             });
         }
-        Ok(Sent {
-            record_path,
-            record,
-        })
+        Ok(Sent { record })
     }
 
     /// `customer_id` and [`GROUP_COLUMN`] (`target` or `control`), one row per
