@@ -2,7 +2,8 @@
 //! run in a child process with a memory cap (8 GB of address space) and a time
 //! limit: it must end with exit code 0, or 1 with an `error:` line; never a
 //! panic, an abort (a stack overflow or a failed allocation), a signal or a
-//! hang. The slowest run and the total are printed (`--nocapture`).
+//! hang; and every refusal names the file. The slowest run and the total are
+//! printed (`--nocapture`).
 
 mod common;
 
@@ -123,12 +124,20 @@ fn no_command_crashes_hangs_or_panics_on_any_hostile_file() {
         slowest.what,
         slowest.took.as_secs_f64()
     );
-    // Refusals that do not name their file: printed to improve, not failed.
-    for r in runs.iter().filter(|r| r.code == Some(1)) {
-        let name = r.what.rsplit('/').next().unwrap_or_default();
-        if !r.stderr.contains(name) {
-            println!("unnamed: {}: {}", r.what, r.stderr.trim());
-        }
-    }
+    // Every refusal names the file it is about.
+    let unnamed: Vec<String> = runs
+        .iter()
+        .filter(|r| r.code == Some(1))
+        .filter(|r| {
+            !r.stderr
+                .contains(r.what.rsplit('/').next().unwrap_or_default())
+        })
+        .map(|r| format!("{}: {}", r.what, r.stderr.trim()))
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        unnamed.is_empty(),
+        "refusals not naming their file:\n{}",
+        unnamed.join("\n")
+    );
 }

@@ -37,6 +37,12 @@ pub fn check(command: &Command) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The files and folders `command` reads, as given (a campaign's project and its
+/// data files).
+pub fn inputs(command: &Command) -> Vec<PathBuf> {
+    io(command).0
+}
+
 /// The files `command` reads (folders stand for their data files) and the files
 /// it would write.
 fn io(command: &Command) -> (Vec<PathBuf>, Vec<PathBuf>) {

@@ -68,10 +68,13 @@ pub enum Command {
     Clv(Box<clv::ClvArgs>),
 }
 
-/// Runs a command. Returns the text to print on standard output.
+/// Runs a command. Returns the text to print on standard output. An error that
+/// names none of the command's inputs gets their names in front, so every
+/// refusal says which file it is about.
 pub fn run(command: Command) -> anyhow::Result<String> {
     guard::check(&command)?;
-    match command {
+    let inputs = guard::inputs(&command);
+    let result = match command {
         Command::Campaign(args) => campaign::run(&args),
         Command::Forecast(args) => forecast::run(&args),
         Command::Inspect(args) => inspect::run(&args),
@@ -84,5 +87,24 @@ pub fn run(command: Command) -> anyhow::Result<String> {
         Command::Rules(args) => rules::run(&args),
         Command::Propensity(args) => propensity::run(&args),
         Command::Clv(args) => clv::run(&args),
+    };
+    result.map_err(|error| name_inputs(error, &inputs))
+}
+
+/// `error` with the names of `inputs` in front when its text names none of them.
+fn name_inputs(error: anyhow::Error, inputs: &[PathBuf]) -> anyhow::Error {
+    let names: Vec<String> = inputs
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    let text = format!("{error:#}");
+    if names.is_empty() || names.iter().any(|n| text.contains(n.as_str())) {
+        return error;
     }
+    let shown = match names.len() {
+        1..=3 => names.join(", "),
+        n => format!("{} and {} more", names[..2].join(", "), n - 2),
+    };
+    error.context(shown)
 }
