@@ -116,3 +116,51 @@ fn a_country_code_that_is_not_one_is_refused_before_any_work() {
         "{error}"
     );
 }
+
+#[test]
+fn a_file_too_big_for_the_free_memory_is_refused_before_loading() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .args(["rfm", &sample("orders.csv")])
+        .env("MARKETBENCH_MEMORY", "4MB")
+        .output()
+        .expect("runs");
+    let error = refused(&output);
+    assert!(error.contains("orders.csv"), "{error}");
+    assert!(
+        error.contains(
+            "loading this file needs about 15 MB of memory and this machine has 4 MB free"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_analysis_too_big_for_the_free_memory_is_refused_before_it_starts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("short_lines.csv");
+    let mut text = String::from("order_id,customer_id,order_time,amount\n");
+    for n in 0..100_000 {
+        let _ = writeln!(text, "{n},{},2025-01-{:02},1", n % 997, n % 28 + 1);
+    }
+    std::fs::write(&path, text).expect("write");
+    let file = path.to_str().expect("utf-8");
+    let run = |command: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_marketbench"))
+            .args([command, file])
+            .env("MARKETBENCH_MEMORY", "12MB")
+            .output()
+            .expect("runs")
+    };
+    // The file loads in 12 MB (about 3 × its 2 MB); segmenting 100,000 lines
+    // needs more, and says so with both figures.
+    let error = refused(&run("segment"));
+    assert!(error.contains("short_lines.csv"), "{error}");
+    assert!(
+        error.contains("segmenting the customers of 100000 order lines: needs about 19 MB of memory and this machine has 12 MB free"),
+        "{error}"
+    );
+    assert!(
+        run("rfm").status.success(),
+        "RFM needs no more than the load"
+    );
+}

@@ -78,7 +78,7 @@ fn run(command: &[&str], file: &Path) -> Run {
 fn no_command_crashes_hangs_or_panics_on_any_hostile_file() {
     let dir = tempfile::tempdir().expect("dir");
     let files = common::hostile::write_corpus(dir.path());
-    assert!(files.len() >= 40, "{} files", files.len());
+    assert!(files.len() >= 80, "{} files", files.len());
     let jobs: Vec<(&[&str], &Path)> = files
         .iter()
         .flat_map(|f| COMMANDS.iter().map(move |c| (*c, f.as_path())))

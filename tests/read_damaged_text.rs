@@ -114,3 +114,54 @@ fn ids_rounded_by_excel_are_reported_with_their_rows() {
     assert!(problem.hint.contains("Text"), "{}", problem.hint);
     assert_eq!(table.report.rows_kept, 3, "kept as written");
 }
+
+#[test]
+fn latin1_text_is_read_as_western_european_not_as_chinese() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("orders.csv");
+    // Latin-1 bytes: é = E9, ü = FC, ñ = F1; GB18030 would read "Mü" as a rare
+    // Chinese character.
+    let mut bytes = b"order_id,customer_id,order_time,amount\n".to_vec();
+    bytes.extend(b"O1,M\xfcller,2025-01-01,10\nO2,Caf\xe9 Ni\xf1o,2025-01-02,20\n");
+    std::fs::write(&path, &bytes).expect("write");
+    assert_eq!(ids(&path), ["Müller", "Café Niño"]);
+    let options = LoadOptions::from_inspection(&inspect(&path, None).expect("inspect"));
+    let table = load(&path, &options, &Progress::detached()).expect("loads");
+    assert!(
+        table
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("Windows-1252")),
+        "{:?}",
+        table.report.notes
+    );
+    // Chinese GBK text is still read as GBK.
+    let (gbk, _, _) = encoding_rs::GBK.encode(ORDERS);
+    std::fs::write(&path, &gbk).expect("write");
+    assert_eq!(ids(&path), ["张三", "李四", "C3"]);
+}
+
+#[test]
+fn rows_shorter_than_the_header_are_counted_with_their_lines() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("orders.csv");
+    std::fs::write(
+        &path,
+        "order_id,customer_id,order_time,amount\n\
+         O1,C1,2025-01-01,10\n\
+         O2,C2,2025-01-02\n\
+         O3,C3,2025-01-03,30\n\
+         O4,C4\n",
+    )
+    .expect("write");
+    let options = LoadOptions::from_inspection(&inspect(&path, None).expect("inspect"));
+    let table = load(&path, &options, &Progress::detached()).expect("loads");
+    assert!(
+        table.report.notes.iter().any(|n| n.starts_with(
+            "2 rows have fewer cells than the header's 4 columns (first on line 3, 5)"
+        )),
+        "{:?}",
+        table.report.notes
+    );
+}

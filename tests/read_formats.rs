@@ -462,15 +462,16 @@ fn unsupported_extension_is_refused() {
 
 #[test]
 fn a_look_at_the_first_rows_reads_only_the_start_of_a_big_file() {
-    // 10 MB of good rows, then a line that is not valid UTF-8: the whole read
-    // stops there, a look at the first 1,000 rows never gets that far.
+    // 10 MB of good rows, then a line that is not text in any encoding (bytes
+    // invalid in UTF-8 and GBK, and a control byte no Western text holds): the
+    // whole read stops there, a look at the first 1,000 rows never gets that far.
     let dir = tempfile::tempdir().expect("temp dir");
     let mut bytes = b"customer,amount\n".to_vec();
     let row = b"C0000000000000000000000000000001,12.50\n";
     while bytes.len() < 10 * 1024 * 1024 {
         bytes.extend_from_slice(row);
     }
-    bytes.extend_from_slice(b"C\xFF\xFE,1\n");
+    bytes.extend_from_slice(b"C\xFF\xFE\x01,1\n");
     let path = write(&dir, "big.csv", &bytes);
 
     let options = ReadOptions {

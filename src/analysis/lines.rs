@@ -27,6 +27,21 @@ pub enum AnalysisError {
     },
 }
 
+/// Refuses `what`, an analysis of `rows` order lines that takes about
+/// `bytes_per_line` of memory for each (measured by `benches/large.rs`), when
+/// the machine has less free: a clear error before it starts, never an
+/// allocation failure halfway.
+pub fn check_memory(what: &str, rows: usize, bytes_per_line: u64) -> Result<(), AnalysisError> {
+    let need = (rows as u64).saturating_mul(bytes_per_line);
+    match crate::data::memory::shortfall(need) {
+        None => Ok(()),
+        Some(why) => Err(AnalysisError::Invalid {
+            what: what.to_string(),
+            why,
+        }),
+    }
+}
+
 /// Wraps a polars error with what was being done.
 pub fn polars_error(context: &str) -> impl FnOnce(PolarsError) -> AnalysisError + '_ {
     move |source| AnalysisError::Polars {

@@ -80,6 +80,9 @@ pub struct LoadArgs {
 pub struct OutputArgs {
     #[arg(long)]
     pub json: bool,
+    /// Replace the --out file even when it is not an earlier export of this kind.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -71,6 +71,9 @@ pub struct ProjectNewArgs {
     /// Day customer figures are measured at (default: the day after the last order).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Replace --out even when it is not a Marketbench project.
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub load: LoadArgs,
 }
@@ -161,6 +164,7 @@ pub struct CampaignArgs {
 /// `project new`.
 pub fn run_project(args: &ProjectArgs) -> anyhow::Result<String> {
     let ProjectAction::New(args) = &args.action;
+    super::replace::check_project(&args.out, args.force)?;
     let loaded = load_files(&args.files, &args.load)?;
     let folder = match args.out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -211,6 +215,7 @@ fn format_for(args: &CampaignArgs, out: &Path) -> CampaignFormat {
 pub fn run(args: &CampaignArgs) -> anyhow::Result<String> {
     if let Some(out) = &args.out {
         format_for(args, out).check_path(out)?;
+        super::replace::check_campaign(out, args.output.force)?;
     }
     let mut opened = Project::open(&args.project)?;
     let name = match &args.define {

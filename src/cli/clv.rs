@@ -22,9 +22,10 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde_json::json;
 
+use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::clv::{Clv, ClvParams, PurchaseMethod, SpendMethod, clv};
-use crate::export::{ExportFormat, write_table};
+use crate::export::ExportFormat;
 use crate::jobs::Progress;
 
 #[derive(Debug, Args)]
@@ -70,7 +71,7 @@ pub fn run(args: &ClvArgs) -> anyhow::Result<String> {
     })?;
     let result = clv(&lines, &params, &Progress::detached()).context("computing CLV")?;
     if let (Some(path), Some(format)) = (&args.out, format) {
-        write_table(&result.customers, path, format)?;
+        write_table(&result.customers, path, format, args.output.force)?;
     }
     if args.output.json {
         let mut value = json!({

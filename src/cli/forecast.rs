@@ -31,12 +31,13 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
+use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::forecast::{
     Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries, series_from_table,
 };
 use crate::data::{self, FileKind, Role};
-use crate::export::{ExportFormat, write_table};
+use crate::export::ExportFormat;
 use crate::jobs::Progress;
 use crate::workspace::forecast::{
     ForecastRunParams, ForecastSource, SeriesResult, default_horizon, forecast_all, orders_series,
@@ -191,7 +192,8 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     let dropped = series[0].dropped_partial;
     let results = forecast_all(series, &params, &progress).context("forecasting")?;
     if let Some(out) = &args.out {
-        write_forecast(out, &results).with_context(|| format!("writing {}", out.display()))?;
+        write_forecast(out, &results, args.output.force)
+            .with_context(|| format!("writing {}", out.display()))?;
     }
     let named: Vec<(String, Result<SeriesForecast, String>)> = results
         .into_iter()
@@ -395,9 +397,14 @@ fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
 
 /// Every series in the order forecast, one row per period (the window's export
 /// table without scenarios), through the atomic exporter.
-fn write_forecast(path: &Path, results: &[SeriesResult]) -> anyhow::Result<()> {
+fn write_forecast(path: &Path, results: &[SeriesResult], force: bool) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
     let order: Vec<usize> = (0..results.len()).collect();
-    write_table(&table::forecast_frame(results, &order, &[])?, path, format)?;
+    write_table(
+        &table::forecast_frame(results, &order, &[])?,
+        path,
+        format,
+        force,
+    )?;
     Ok(())
 }

@@ -67,6 +67,7 @@ fn encoding_name(encoding: TextEncoding) -> &'static str {
         TextEncoding::Gb18030 => "GB18030 (GBK)",
         TextEncoding::Utf16Le => "UTF-16 (little endian)",
         TextEncoding::Utf16Be => "UTF-16 (big endian)",
+        TextEncoding::Windows1252 => "Western European (Windows-1252 / Latin-1)",
     }
 }
 

@@ -14,6 +14,7 @@ mod guard;
 mod inspect;
 mod propensity;
 mod recommend;
+mod replace;
 mod rfm;
 mod rules;
 mod sample;

@@ -20,12 +20,13 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde_json::{Value, json};
 
+use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::propensity::{
     ModelKind, ModelParams, Propensity, PropensityParams, RiskThresholds, propensity_with_events,
 };
 use crate::data::FileKind;
-use crate::export::{ExportFormat, write_table};
+use crate::export::ExportFormat;
 use crate::jobs::Progress;
 use crate::workspace::value::{ValueParams, ValueSettings};
 
@@ -121,7 +122,7 @@ pub fn run(args: &PropensityArgs) -> anyhow::Result<String> {
     let result = propensity_with_events(&lines, events, &params, &Progress::detached())
         .context("computing propensity")?;
     if let (Some(path), Some(format)) = (&args.out, format) {
-        write_table(&result.scores, path, format)?;
+        write_table(&result.scores, path, format, args.output.force)?;
     }
     if args.output.json {
         Ok(serde_json::to_string_pretty(&as_json(

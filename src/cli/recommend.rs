@@ -18,10 +18,10 @@ use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::{Value, json};
 
+use super::replace::write_frame;
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::recommend::validate::Validation;
 use crate::analysis::recommend::{Interactions, ModelKind, Recommendation, lists_frame};
-use crate::export::write_frame;
 use crate::jobs::Progress;
 use crate::workspace::recommend::RecommendParams;
 
@@ -166,7 +166,7 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         .with_context(|| format!("fitting {}", args.model))?;
     let lists = model.recommend_all(args.top, exclude_seen, &progress)?;
     if let Some(out) = &args.out {
-        write_lists(out, &interactions, &lists)
+        write_lists(out, &interactions, &lists, args.output.force)
             .with_context(|| format!("writing {}", out.display()))?;
     }
     let chosen: Vec<usize> = if shown.is_empty() {
@@ -256,6 +256,7 @@ fn write_lists(
     path: &Path,
     interactions: &Interactions,
     lists: &[Vec<Recommendation>],
+    force: bool,
 ) -> anyhow::Result<()> {
-    Ok(write_frame(&lists_frame(interactions, lists)?, path)?)
+    write_frame(&lists_frame(interactions, lists)?, path, force)
 }

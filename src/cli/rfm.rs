@@ -14,10 +14,11 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde_json::{Value, json};
 
+use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::customers::purchase_days;
 use crate::analysis::rfm::{Rfm, RfmParams, rfm};
-use crate::export::{ExportFormat, write_table};
+use crate::export::ExportFormat;
 use crate::jobs::Progress;
 
 #[derive(Debug, Args)]
@@ -63,7 +64,7 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
         );
     }
     if let (Some(path), Some(format)) = (&args.out, format) {
-        write_table(&result.customers, path, format)?;
+        write_table(&result.customers, path, format, args.output.force)?;
     }
     if args.output.json {
         Ok(serde_json::to_string_pretty(&as_json(

@@ -17,6 +17,7 @@ use polars::prelude::{Column, DataFrame};
 use serde_json::json;
 
 use super::recommend::load_interactions;
+use super::replace::write_frame;
 use super::{LoadArgs, OutputArgs};
 use crate::analysis::recommend::Interactions;
 use crate::analysis::recommend::rules::{
@@ -25,7 +26,6 @@ use crate::analysis::recommend::rules::{
 use crate::analysis::recommend::transitions::{
     Level, Transition, TransitionParams, next_purchases,
 };
-use crate::export::write_frame;
 use crate::jobs::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,7 +111,8 @@ pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
     };
     if let Some(out) = &args.out {
         let frame = rules_frame(items, &rules)?;
-        write_frame(&frame, out).with_context(|| format!("writing {}", out.display()))?;
+        write_frame(&frame, out, args.output.force)
+            .with_context(|| format!("writing {}", out.display()))?;
     }
     let total = baskets(&interactions).len();
     if args.output.json {
@@ -192,7 +193,8 @@ fn transitions_output(args: &RulesArgs, rows: &[Transition]) -> anyhow::Result<S
                 ),
             ],
         )?;
-        write_frame(&frame, out).with_context(|| format!("writing {}", out.display()))?;
+        write_frame(&frame, out, args.output.force)
+            .with_context(|| format!("writing {}", out.display()))?;
     }
     let level = if args.next == Some(NextLevel::Category) {
         "category"

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use crate::data::sample::{SampleConfig, write_sample};
+use crate::data::sample::{ORDERS_HEADER, SampleConfig, write_sample};
 
 #[derive(Debug, Args)]
 pub struct SampleArgs {
@@ -18,9 +18,13 @@ pub struct SampleArgs {
     /// Number of customers.
     #[arg(long, default_value_t = SampleConfig::default().customers)]
     pub customers: usize,
+    /// Write into --out even when it holds files that are not an earlier sample shop.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: &SampleArgs) -> anyhow::Result<String> {
+    super::replace::check_sample(&args.out, ORDERS_HEADER, args.force)?;
     let config = SampleConfig {
         seed: args.seed,
         customers: args.customers,

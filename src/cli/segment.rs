@@ -25,10 +25,11 @@ use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::{Map, Value, json};
 
+use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, load_files};
 use crate::analysis::segments::scatter::Scatter;
 use crate::analysis::segments::{AUTO_K_RULE, FeatureSet, KChoice, SegmentTree, Segmentation};
-use crate::export::{ExportFormat, write_table};
+use crate::export::ExportFormat;
 use crate::jobs::Progress;
 use crate::workspace::segments::{SegmentsParams, SegmentsResults, compute, members_frame};
 
@@ -114,7 +115,7 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
     let results = compute(&loaded.store, params, None, &Progress::detached())
         .context("segmenting customers")?;
     if let Some(out) = &args.out {
-        write_members(out, &results.segmentation)
+        write_members(out, &results.segmentation, args.output.force)
             .with_context(|| format!("writing {}", out.display()))?;
     }
     if args.output.json {
@@ -338,10 +339,15 @@ fn as_text(result: &Segmentation) -> String {
 /// The members with their segment, its proposed name and features, as the
 /// Segments tab exports them, through the atomic exporter (`.csv` with a BOM, or
 /// `.xlsx`).
-fn write_members(path: &Path, result: &Segmentation) -> anyhow::Result<()> {
+fn write_members(path: &Path, result: &Segmentation, force: bool) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
     let names: Vec<String> = result.profiles.iter().map(|p| p.name.clone()).collect();
     let every: Vec<usize> = (0..result.features.len()).collect();
-    write_table(&members_frame(result, &every, &names, None)?, path, format)?;
+    write_table(
+        &members_frame(result, &every, &names, None)?,
+        path,
+        format,
+        force,
+    )?;
     Ok(())
 }

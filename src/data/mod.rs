@@ -20,6 +20,7 @@ pub use report::{Example, LoadReport, Problem, ProblemKind};
 
 pub mod dates;
 pub mod load;
+pub mod memory;
 pub mod read;
 pub mod roles;
 pub mod sample;

@@ -238,6 +238,9 @@ pub enum TextEncoding {
     /// UTF-16, little or big endian (Excel's "Unicode text").
     Utf16Le,
     Utf16Be,
+    /// Western European (Windows-1252, which Latin-1 is part of), when the
+    /// bytes are neither UTF-8 nor Chinese GBK.
+    Windows1252,
 }
 
 /// The physical format of a file.

@@ -315,6 +315,7 @@ pub fn encoding_label(encoding: TextEncoding) -> &'static str {
         TextEncoding::Gb18030 => "GBK / GB18030",
         TextEncoding::Utf16Le => "UTF-16 (little endian)",
         TextEncoding::Utf16Be => "UTF-16 (big endian)",
+        TextEncoding::Windows1252 => "Western European (Windows-1252 / Latin-1)",
     }
 }
 

@@ -1,15 +1,16 @@
 //! A corpus of malformed, hostile and odd input files, generated (never
 //! committed): what real shop exports, Excel and a careless copy can produce.
-//! Each file is small, so every command can run over every file in the suite.
+//! Each file is small (but for one 50 MB cell), so every command can run over
+//! every file in the suite.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The header of a plain orders file.
-const HEADER: &str = "order_id,customer_id,order_time,sku,quantity,amount\n";
+pub const HEADER: &str = "order_id,customer_id,order_time,sku,quantity,amount\n";
 
 /// `rows` ordinary order lines (customers C0..C9, items S0..S4, 2025).
-fn orders(rows: usize) -> String {
+pub fn orders(rows: usize) -> String {
     let mut text = String::from(HEADER);
     for n in 0..rows {
         let _ = writeln!(
@@ -173,7 +174,7 @@ pub fn write_corpus(dir: &Path) -> Vec<PathBuf> {
         format!(
             "{}O9,C1,2025-01-01,{},1,10\n",
             orders(10),
-            "x".repeat(5 << 20)
+            "x".repeat(50 << 20)
         ),
     );
     text("only_spaces.csv", "   \n  \n".into());
@@ -260,6 +261,7 @@ pub fn write_corpus(dir: &Path) -> Vec<PathBuf> {
         .collect();
     paths.push(stray_cell_workbook(dir));
     paths.push(parquet_orders(dir));
+    paths.extend(super::hostile_more::write_more(dir));
     paths
 }
 

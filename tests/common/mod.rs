@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod frames;
 pub mod hostile;
+pub mod hostile_more;
 pub mod planted;
 pub mod sample_store;
 pub mod ui;

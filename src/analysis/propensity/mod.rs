@@ -42,7 +42,7 @@ pub use metrics::{CalibrationBin, DecileRow, RocPoint, auc};
 pub use models::{Fitted, ModelKind, ModelParams};
 
 use crate::analysis::customers::default_analysis_date;
-use crate::analysis::lines::{AnalysisError, polars_error, require};
+use crate::analysis::lines::{AnalysisError, check_memory, polars_error, require};
 use crate::jobs::Progress;
 
 /// Churn risk at or above `high` is high, at or above `medium` medium, else low.
@@ -257,6 +257,10 @@ pub fn propensity(
     propensity_with_events(lines, None, params, progress)
 }
 
+/// Memory the features and models take per order line, beyond the loaded
+/// lines: 2.6 GB above the load on 16.9 M lines (`benches/large.rs`), with room.
+const BYTES_PER_LINE: u64 = 200;
+
 /// [`propensity`] with event counts as features when `events` is given.
 pub fn propensity_with_events(
     lines: &DataFrame,
@@ -265,6 +269,11 @@ pub fn propensity_with_events(
     progress: &Progress,
 ) -> Result<Propensity, AnalysisError> {
     params.check()?;
+    check_memory(
+        &format!("scoring the customers of {} order lines", lines.height()),
+        lines.height(),
+        BYTES_PER_LINE,
+    )?;
     require(lines, "customer_id", "customer id")?;
     let Some(score_date) = default_analysis_date(lines)? else {
         return Err(AnalysisError::Invalid {

@@ -4,11 +4,16 @@
 //! Contract:
 //! - Logistic regression (linfa-logistic, L2 penalty `alpha`) on standardised
 //!   `log1p` features (see [`Standardiser`]); importance = the coefficients on that
-//!   scale (signed: positive raises the probability).
+//!   scale (signed: positive raises the probability). Above [`MAX_FIT_ROWS`]
+//!   training rows it is fitted on a seeded sample of that many: 26 coefficients
+//!   are as sure from 200,000 customers as from millions, and the fit took
+//!   155 s on 700,000.
 //! - Decision tree (linfa-trees, Gini, `max_depth`): a leaf's probability is the
 //!   share of positive training rows that reach it (linfa's leaves only vote), so
 //!   scores rank; the tree is also given as readable rules. Importance = linfa's
-//!   impurity decrease share.
+//!   impurity decrease share. Above [`MAX_FIT_ROWS`] training rows it grows on
+//!   a seeded sample of that many (a depth-4 tree's splits are as sure on 200,000
+//!   rows as on millions, and linfa copies and sorts what it is given).
 //! - Random forest: `trees` linfa-trees trees, each on a bootstrap sample of at most
 //!   `sample_rows` rows (drawn with replacement) and a random subset of
 //!   ⌈√features⌉ features; the probability is the mean of the trees' leaf shares.
@@ -65,6 +70,28 @@ impl ModelKind {
                 why: "use logreg, tree or forest".into(),
             })
     }
+}
+
+/// The most training rows the logistic regression and the single tree are
+/// fitted on (a seeded sample above).
+pub const MAX_FIT_ROWS: usize = 200_000;
+
+/// The training rows a model is fitted on: all of them, or a seeded sample of
+/// [`MAX_FIT_ROWS`] in row order (all of them again when the sample would
+/// hold only one outcome, as with very rare buyers).
+fn fit_rows(labels: &[bool], seed: u64) -> Vec<usize> {
+    let n = labels.len();
+    if n <= MAX_FIT_ROWS {
+        return (0..n).collect();
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rows = sample(&mut rng, n, MAX_FIT_ROWS).into_vec();
+    rows.sort_unstable();
+    let positives = rows.iter().filter(|&&r| labels[r]).count();
+    if positives == 0 || positives == rows.len() {
+        return (0..n).collect();
+    }
+    rows
 }
 
 /// Settings of the models.
@@ -235,8 +262,9 @@ pub fn fit(
     match kind {
         ModelKind::LogReg => {
             let scaler = Standardiser::fit(raw, names);
-            let x = scaler.apply(raw);
-            let data = Dataset::new(x, targets);
+            let rows = fit_rows(labels, params.seed);
+            let x = scaler.apply(&raw.select(Axis(0), &rows));
+            let data = Dataset::new(x, targets.select(Axis(0), &rows));
             let model = LogisticRegression::default()
                 .alpha(params.alpha)
                 .max_iterations(200)
@@ -246,7 +274,7 @@ pub fn fit(
         }
         ModelKind::Tree => {
             let columns: Vec<usize> = (0..raw.ncols()).collect();
-            let rows: Vec<usize> = (0..raw.nrows()).collect();
+            let rows = fit_rows(labels, params.seed);
             let tree = fit_tree(raw, &targets, &rows, columns, params.tree_depth, params)
                 .map_err(fit_failed(kind))?;
             Ok(Fitted::Tree(tree))

@@ -85,8 +85,14 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
 /// Loads the whole file as the operator confirmed it.
 pub fn load(path: &Path, options: &LoadOptions, progress: &Progress) -> Result<Table, DataError> {
     step(progress, 0, format!("reading {}", display_name(path)))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let need = super::memory::load_need(path, meta.len());
+        super::memory::check(&display_name(path), "loading this file", need)?;
+    }
     let raw = read_raw(path, &read_options(options))?;
-    table_from_frame(raw.frame, path, options, progress)
+    let mut table = table_from_frame(raw.frame, path, options, progress)?;
+    table.report.notes.splice(0..0, raw.notes);
+    Ok(table)
 }
 
 /// How `load` reads the whole file: mapped id and phone columns as text, so

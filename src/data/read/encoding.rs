@@ -5,8 +5,11 @@
 //! text") is decoded (`Utf16Le`, `Utf16Be`); otherwise the whole buffer is
 //! validated as UTF-8 (`Utf8`) and handed to polars without a copy; anything
 //! that is not UTF-8 is decoded as GB18030 (a superset of GBK) into a new UTF-8
-//! buffer (`Gb18030`). Bytes that are none of these fail with a `Parse` error
-//! naming the line of the first bad byte: nothing is ever decoded with
+//! buffer (`Gb18030`) when its high bytes pair up as Chinese text does, else as
+//! Western European text (`Windows1252`, which Latin-1 is part of: `café`,
+//! `Müller` from a European shop system) when it holds no control bytes, with a
+//! note in the load report. Bytes that are none of these fail with a `Parse`
+//! error naming the line of the first bad byte: nothing is ever decoded with
 //! replacement characters.
 
 use crate::data::{DataError, TextEncoding};
@@ -68,6 +71,14 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
             encoding: TextEncoding::Utf8,
         });
     }
+    if !pairs_like_chinese(&buf) && is_western_text(&buf) {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&buf);
+        return Ok(Utf8Text {
+            buf: text.into_owned().into_bytes(),
+            start: 0,
+            encoding: TextEncoding::Windows1252,
+        });
+    }
     let decoded = encoding_rs::GB18030
         .decode_without_bom_handling_and_without_replacement(&buf)
         .map(|text| text.into_owned().into_bytes());
@@ -88,6 +99,56 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
             })
         }
     }
+}
+
+/// The load-report note for text that was decoded by a guess worth checking.
+pub(super) fn note(encoding: TextEncoding) -> Option<String> {
+    (encoding == TextEncoding::Windows1252).then(|| {
+        "the text is neither UTF-8 nor Chinese GBK and was read as Western European \
+         (Windows-1252 / Latin-1): check that accented letters (é, ü, ñ) look right; if not, \
+         save the file again as UTF-8."
+            .to_owned()
+    })
+}
+
+/// True when most bytes ≥ 0x80 of `buf` pair up as GBK's Chinese characters
+/// do: a lead and a trail byte both in 0xA1..=0xFE (GB2312, the common
+/// characters), or a GBK lead with a high trail byte. Latin-1 text has single
+/// high bytes between ASCII letters (`Müller`: FC 6C), which GB18030 would read
+/// as rare characters.
+fn pairs_like_chinese(buf: &[u8]) -> bool {
+    let (mut paired, mut other) = (0usize, 0usize);
+    let mut i = 0;
+    while i < buf.len() {
+        let lead = buf[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        match buf.get(i + 1) {
+            Some(&trail) if (0x81..=0xFE).contains(&lead) && trail >= 0xA1 && trail != 0xFF => {
+                paired += 1;
+                i += 2;
+            }
+            // A four-byte GB18030 character: lead, digit, lead, digit.
+            Some(&(0x30..=0x39)) if (0x81..=0xFE).contains(&lead) => {
+                paired += 1;
+                i += 4;
+            }
+            _ => {
+                other += 1;
+                i += 1;
+            }
+        }
+    }
+    paired >= other
+}
+
+/// True when `buf` holds no control bytes besides tab, CR and LF (binary data
+/// does; text in any Western encoding does not).
+fn is_western_text(buf: &[u8]) -> bool {
+    !buf.iter()
+        .any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || b == 0x7F)
 }
 
 /// The encoding, byte-order-mark length and name of UTF-16 text: from its

@@ -33,6 +33,7 @@ mod excel;
 mod json;
 mod pieces;
 mod records;
+mod short_rows;
 mod text;
 
 use std::path::Path;
@@ -49,6 +50,9 @@ pub struct RawFile {
     pub format: FileFormat,
     /// The text encoding found; `Utf8` for binary formats.
     pub encoding: TextEncoding,
+    /// What the load report should say about the reading (rows shorter than
+    /// the header, a Western European decode).
+    pub notes: Vec<String>,
 }
 
 /// How to read.
@@ -121,9 +125,9 @@ pub fn read_raw(path: &Path, options: &ReadOptions) -> Result<RawFile, DataError
             let sampling = options.max_rows.is_some() && kind == Kind::Delimited && known_extension;
             if kind == Kind::Delimited && known_extension && !sampling {
                 let sample = read_whole_lines(path, SAMPLE_BYTES).map_err(io_error)?;
-                if let Some((frame, format)) = text::read_plain_file(path, &sample, &file, options)?
-                {
-                    return finish(frame, format, TextEncoding::Utf8, &file);
+                if let Some(read) = text::read_plain_file(path, &sample, &file, options)? {
+                    return finish(read.frame, read.format, TextEncoding::Utf8, &file)
+                        .map(|raw| raw.with_notes(read.notes));
                 }
             }
             let buf = if sampling {
@@ -154,13 +158,23 @@ pub fn read_raw(path: &Path, options: &ReadOptions) -> Result<RawFile, DataError
                 }
                 other => other,
             };
-            let (frame, format) = match kind {
+            let read = match kind {
                 Kind::Json | Kind::Ndjson => {
-                    json::read_json(&text, kind == Kind::Ndjson, &file, options)?
+                    let (frame, format) =
+                        json::read_json(&text, kind == Kind::Ndjson, &file, options)?;
+                    text::TextTable {
+                        frame,
+                        format,
+                        notes: Vec::new(),
+                    }
                 }
                 _ => text::read_delimited(&text, &file, options)?,
             };
-            finish(frame, format, text.encoding, &file)
+            let mut notes = encoding::note(text.encoding)
+                .into_iter()
+                .collect::<Vec<_>>();
+            notes.extend(read.notes);
+            finish(read.frame, read.format, text.encoding, &file).map(|raw| raw.with_notes(notes))
         }
     }
 }
@@ -181,7 +195,14 @@ fn finish(
         frame,
         format,
         encoding,
+        notes: Vec::new(),
     })
+}
+
+impl RawFile {
+    fn with_notes(self, notes: Vec<String>) -> RawFile {
+        RawFile { notes, ..self }
+    }
 }
 
 /// The file's name for messages (not its full path).

@@ -28,6 +28,7 @@ use polars::prelude::*;
 use super::encoding::{Utf8Text, utf16_order};
 use super::pieces::Pieces;
 use super::records::{Delim, Records, collapse_spaces, unquote};
+use super::short_rows::ShortRows;
 use super::{ReadOptions, clean_names, string_column_indices};
 use crate::data::{DataError, FileFormat};
 
@@ -172,7 +173,7 @@ pub(super) fn read_delimited(
     text: &Utf8Text,
     file: &str,
     options: &ReadOptions,
-) -> Result<(DataFrame, FileFormat), DataError> {
+) -> Result<TextTable, DataError> {
     read_delimited_in_pieces(text, file, options, PIECE_BYTES)
 }
 
@@ -182,7 +183,7 @@ fn read_delimited_in_pieces(
     file: &str,
     options: &ReadOptions,
     piece_bytes: usize,
-) -> Result<(DataFrame, FileFormat), DataError> {
+) -> Result<TextTable, DataError> {
     let bytes = text.bytes();
     let delim = sniff_delimiter(bytes);
     let collapsed;
@@ -211,7 +212,7 @@ fn read_delimited_in_pieces(
         max_rows: options.max_rows,
         piece_bytes,
     };
-    let frame = read
+    let (frame, short) = read
         .with_retries(Input::Bytes(data), as_string)
         .map_err(|first_line| locate_problem(data, data_delim, file, &first_line))?;
     if frame.height() == 0 {
@@ -239,12 +240,21 @@ fn read_delimited_in_pieces(
             context: "naming the columns".to_owned(),
             source,
         })?;
-    Ok((
+    Ok(TextTable {
         frame,
-        FileFormat::Csv {
+        format: FileFormat::Csv {
             delimiter: format_delimiter,
         },
-    ))
+        notes: short.note().into_iter().collect(),
+    })
+}
+
+/// A delimited text read: the frame, its format and what the load report
+/// should say about the rows (short rows).
+pub(super) struct TextTable {
+    pub frame: DataFrame,
+    pub format: FileFormat,
+    pub notes: Vec<String>,
 }
 
 /// Where polars reads the data from.
@@ -282,7 +292,7 @@ impl ColumnsRead {
         &self,
         input: Input<'_>,
         mut as_string: Vec<usize>,
-    ) -> Result<DataFrame, String> {
+    ) -> Result<(DataFrame, ShortRows), String> {
         let mut all_string = false;
         loop {
             match self.read_pieces(input, &as_string, all_string) {
@@ -306,13 +316,15 @@ impl ColumnsRead {
 
     /// One read of the whole input, a piece at a time: the first piece's
     /// column types hold for the rest (a value that does not fit fails the read).
+    /// Rows shorter than the header are counted on the way.
     fn read_pieces(
         &self,
         input: Input<'_>,
         as_string: &[usize],
         all_string: bool,
-    ) -> PolarsResult<DataFrame> {
+    ) -> PolarsResult<(DataFrame, ShortRows)> {
         let mut pieces = Pieces::new(input.reader()?, self.separator, self.piece_bytes);
+        let mut short = ShortRows::new(self.separator, self.width, self.header_lines);
         let mut frame: Option<DataFrame> = None;
         while let Some(piece) = pieces.next_piece()? {
             let rows_left = match (self.max_rows, &frame) {
@@ -322,6 +334,7 @@ impl ColumnsRead {
             if rows_left == Some(0) {
                 break;
             }
+            short.scan(piece);
             let part = self.read_piece(
                 piece,
                 frame.as_ref().map(|f| f.schema().clone()),
@@ -337,7 +350,7 @@ impl ColumnsRead {
                 Some(_) => {}
             }
         }
-        Ok(frame.unwrap_or_default())
+        Ok((frame.unwrap_or_default(), short))
     }
 
     /// One polars read of one piece: the first (with the header lines, types
@@ -387,7 +400,7 @@ pub(super) fn read_plain_file(
     sample: &[u8],
     file: &str,
     options: &ReadOptions,
-) -> Result<Option<(DataFrame, FileFormat)>, DataError> {
+) -> Result<Option<TextTable>, DataError> {
     if sample.starts_with(b"\xEF\xBB\xBF")
         || std::str::from_utf8(sample).is_err()
         || utf16_order(sample).is_some()
@@ -409,7 +422,7 @@ pub(super) fn read_plain_file(
         max_rows: options.max_rows,
         piece_bytes: PIECE_BYTES,
     };
-    let Ok(mut frame) = read.with_retries(Input::File(path), as_string) else {
+    let Ok((mut frame, short)) = read.with_retries(Input::File(path), as_string) else {
         return Ok(None);
     };
     if frame.height() == 0
@@ -418,12 +431,13 @@ pub(super) fn read_plain_file(
     {
         return Ok(None);
     }
-    Ok(Some((
+    Ok(Some(TextTable {
         frame,
-        FileFormat::Csv {
+        format: FileFormat::Csv {
             delimiter: separator,
         },
-    )))
+        notes: short.note().into_iter().collect(),
+    }))
 }
 
 /// The 0-based column of a polars "could not parse ... (column number N)" error.
@@ -449,7 +463,7 @@ mod tests {
         };
         read_delimited_in_pieces(&utf8(text), "test.csv", &options, piece_bytes)
             .unwrap()
-            .0
+            .frame
     }
 
     fn lines(rows: usize, odd_row: Option<usize>) -> String {

@@ -19,7 +19,7 @@ use super::catalog::{CATEGORIES, Catalog};
 use super::customers::CHANNELS;
 use super::pick::{Weighted, stream};
 use super::write::write_atomic;
-use super::{SampleConfig, SampleError};
+use super::{ORDERS_HEADER, SampleConfig, SampleError};
 
 /// Writes `rows` data rows (plus a header) of orders to `path`, atomically;
 /// returns the file size in bytes. Same seed, same bytes.
@@ -44,9 +44,7 @@ pub fn write_orders_csv(path: &Path, rows: usize, seed: u64) -> Result<u64, Samp
     let customers = (rows / 10).max(1000) as u64;
     let span = u64::from(cal.days()) * SECONDS_PER_DAY;
     write_atomic(path, |out| {
-        out.write_all(
-            b"order_id,customer_id,order_time,sku,product_name,category,quantity,unit_price,amount,status,channel\n",
-        )?;
+        writeln!(out, "{ORDERS_HEADER}")?;
         let mut line = Vec::with_capacity(256);
         let mut written = 0usize;
         let mut order = 0u64;

@@ -41,6 +41,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use bulk::write_orders_csv;
+
+/// The header of the sample shop's `orders.csv`.
+pub const ORDERS_HEADER: &str = "order_id,customer_id,order_time,sku,product_name,category,quantity,unit_price,amount,status,channel";
 pub use customers::CustomerGroup;
 
 use calendar::Calendar;

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
-use super::SampleError;
 use super::calendar::Calendar;
 use super::catalog::{CATEGORIES, Catalog};
 use super::customers::{CHANNELS, Customer};
 use super::events::Event;
 use super::orders::OrderBook;
+use super::{ORDERS_HEADER, SampleError};
 
 /// Writes `path` through `fill` atomically; returns the bytes written.
 pub(super) fn write_atomic(
@@ -56,10 +56,7 @@ pub(super) fn orders_csv(
     catalog: &Catalog,
     cal: &Calendar,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "order_id,customer_id,order_time,sku,product_name,category,quantity,unit_price,amount,status,channel"
-    )?;
+    writeln!(out, "{ORDERS_HEADER}")?;
     for row in &book.rows {
         let product = &catalog.products[row.product];
         writeln!(
