@@ -46,11 +46,16 @@ pub use update::{Command, Focus};
 /// Identifies a file on its way in (inspecting, waiting for mapping, loading).
 pub type FileId = u64;
 
-/// Where a file came from: sample files load without asking.
+/// Where a file came from: sample files load without asking, and so do files
+/// whose columns the operator confirmed before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
     Sample,
     User,
+    /// A loaded file the operator asked to read again differently (to keep far
+    /// dates, another date layout, another column for a role): it always stops
+    /// in the mapping view, with the options it was read with.
+    Remap,
 }
 
 /// Where a file on its way in stands.
@@ -280,12 +285,14 @@ impl Workspace {
                 FileStage::Inspecting(job) => match job.try_take() {
                     None => Some(FileStage::Inspecting(job)),
                     Some(Ok(inspection)) => {
-                        let auto = match remembered.get(&inspection.signature) {
-                            Some(options) => Some(options.clone()),
-                            None if origin == Origin::Sample => {
+                        let confirmed = remembered.get(&inspection.signature);
+                        let auto = match (origin, confirmed) {
+                            (Origin::Remap, _) => None,
+                            (_, Some(options)) => Some(options.clone()),
+                            (Origin::Sample, None) => {
                                 Some(LoadOptions::from_inspection(&inspection))
                             }
-                            None => None,
+                            (Origin::User, None) => None,
                         };
                         Some(match auto {
                             Some(options) => FileStage::Loading {
@@ -296,7 +303,9 @@ impl Workspace {
                             None => {
                                 events.push(WorkspaceEvent::NeedsMapping { path: path.clone() });
                                 FileStage::Mapping {
-                                    options: LoadOptions::from_inspection(&inspection),
+                                    options: confirmed.cloned().unwrap_or_else(|| {
+                                        LoadOptions::from_inspection(&inspection)
+                                    }),
                                     inspection,
                                     last_error: None,
                                 }

@@ -54,3 +54,57 @@ fn hostile_files_end_in_notices_and_the_loaded_orders_stay_usable() {
     harness.run();
     harness.get_by_label_contains("5,000 customers scored");
 }
+
+#[test]
+fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
+    // 40 orders in 2025 and one dated 1900-01-01 (a placeholder, or a real
+    // old order), whose columns were confirmed before: the file loads without
+    // the mapping view and drops the far date.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("orders.csv");
+    let mut text = String::from("order_id,customer_id,order_time,amount\n");
+    for n in 0..40 {
+        text.push_str(&format!("O{n},C{},2025-03-{:02},10\n", n % 7, n % 28 + 1));
+    }
+    text.push_str("O99,C1,1900-01-01,10\n");
+    std::fs::write(&path, text).expect("write");
+    let mut state = returning_user();
+    let inspection = marketbench::data::inspect(&path, None).expect("inspect");
+    state.remembered.insert(
+        inspection.signature.clone(),
+        marketbench::data::LoadOptions::from_inspection(&inspection),
+    );
+    let app = marketbench::ui::MarketbenchApp::new(state, vec![path.clone()], no_wake());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut marketbench::ui::MarketbenchApp| app.show(ui),
+            app,
+        );
+    step_until(&mut harness, "the orders", loaded);
+    let kept =
+        |app: &marketbench::ui::MarketbenchApp| app.workspace().store().tables[0].report.rows_kept;
+    assert_eq!(kept(harness.state()), 40, "the far date was dropped");
+
+    harness
+        .get_by_role_and_label(Role::Button, "Change how it is read")
+        .click();
+    step_until(&mut harness, "the mapping view", |app| {
+        app.workspace()
+            .pending()
+            .iter()
+            .any(|p| matches!(p.stage, marketbench::workspace::FileStage::Mapping { .. }))
+    });
+    harness.run();
+    harness.get_by_label("Keep far dates").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Load").click();
+    step_until(&mut harness, "the file read again", |app| {
+        loaded(app) && app.workspace().store().tables[0].report.rows_kept == 41
+    });
+    assert_eq!(
+        harness.state().workspace().store().tables.len(),
+        1,
+        "replaced, not added"
+    );
+}

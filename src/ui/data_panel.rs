@@ -179,13 +179,26 @@ fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Commands) {
         format::count(report.rows_read)
     ));
     report_ui(ui, &table.path, report);
-    if ui
-        .small_button("Remove")
-        .on_hover_text(format!("Unload {name}"))
-        .clicked()
-    {
-        commands.send(WorkCommand::RemoveTable(table.path.clone()));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Change how it is read")
+            .on_hover_text(format!(
+                "Open the column mapping of {name} again: another column for a role, another \
+                 date layout, or keep the rows with far dates. {name} stays loaded until you \
+                 load it again."
+            ))
+            .clicked()
+        {
+            commands.send(WorkCommand::Remap(table.path.clone()));
+        }
+        if ui
+            .small_button("Remove")
+            .on_hover_text(format!("Unload {name}"))
+            .clicked()
+        {
+            commands.send(WorkCommand::RemoveTable(table.path.clone()));
+        }
+    });
 }
 
 fn report_ui(ui: &mut egui::Ui, path: &std::path::Path, report: &LoadReport) {

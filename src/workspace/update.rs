@@ -21,7 +21,7 @@ use super::forecast::ForecastCommand;
 use super::recommend::RecommendCommand;
 use super::segments::SegmentsCommand;
 use super::value::ValueCommand;
-use super::{FileId, Level, Workspace};
+use super::{FileId, Level, Origin, Workspace};
 use crate::data::{FileKind, LoadOptions};
 
 /// Which part of the window is on screen: what the update step keeps fresh.
@@ -55,6 +55,9 @@ pub enum Command {
     Discard(FileId),
     CancelLoad(FileId),
     RemoveTable(PathBuf),
+    /// Read a loaded file again through the mapping view, starting from the
+    /// options it was read with (it stays loaded until the new read replaces it).
+    Remap(PathBuf),
     CancelSummary,
     CancelView,
     /// Dismiss a notice.
@@ -97,6 +100,7 @@ impl Workspace {
             Command::Discard(id) => self.discard(id),
             Command::CancelLoad(id) => self.cancel_load(id),
             Command::RemoveTable(path) => self.remove_table(&path),
+            Command::Remap(path) => self.open(path, Origin::Remap),
             Command::CancelSummary => self.overview.cancel(),
             Command::CancelView => self.cancel_view(),
             Command::Dismiss(id) => self.dismiss(id),
