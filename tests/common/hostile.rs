@@ -251,18 +251,23 @@ pub fn write_corpus(dir: &Path) -> Vec<PathBuf> {
         }
         bytes
     }));
-    let mut paths: Vec<PathBuf> = files
+    let mut paths = write_files(dir, files);
+    paths.push(stray_cell_workbook(dir));
+    paths.push(parquet_orders(dir));
+    paths.extend(super::hostile_more::write_more(dir));
+    paths
+}
+
+/// Writes each `(name, bytes)` into `dir` and returns the paths.
+pub fn write_files(dir: &Path, files: Vec<(String, Vec<u8>)>) -> Vec<PathBuf> {
+    files
         .into_iter()
         .map(|(name, bytes)| {
             let path = dir.join(name);
             std::fs::write(&path, bytes).expect("write a corpus file");
             path
         })
-        .collect();
-    paths.push(stray_cell_workbook(dir));
-    paths.push(parquet_orders(dir));
-    paths.extend(super::hostile_more::write_more(dir));
-    paths
+        .collect()
 }
 
 /// An orders sheet with a stray value at XFD1048576.
@@ -270,27 +275,43 @@ fn stray_cell_workbook(dir: &Path) -> PathBuf {
     let path = dir.join("stray_cell.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
-    for (col, name) in ["order_id", "customer_id", "order_time", "amount"]
-        .iter()
-        .enumerate()
-    {
+    orders_sheet(sheet, &|sheet, row| {
+        sheet.write_number(row, 3, f64::from(row)).map(|_| ())
+    });
+    sheet
+        .write_number(1_048_575, 16_383, 1.0)
+        .expect("stray cell");
+    workbook.save(&path).expect("save");
+    path
+}
+
+/// The columns of [`orders_sheet`].
+const ORDER_COLUMNS: [&str; 4] = ["order_id", "customer_id", "order_time", "amount"];
+
+/// The header row of [`ORDER_COLUMNS`].
+pub fn order_header(sheet: &mut rust_xlsxwriter::Worksheet) {
+    for (col, name) in ORDER_COLUMNS.iter().enumerate() {
         sheet.write_string(0, col as u16, *name).expect("cell");
     }
+}
+
+/// A header and 20 order rows (customers C0..C3, January 2025) whose amount
+/// cell `amount` writes.
+pub fn orders_sheet(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    amount: &dyn Fn(&mut rust_xlsxwriter::Worksheet, u32) -> Result<(), rust_xlsxwriter::XlsxError>,
+) {
+    order_header(sheet);
     for row in 1..=20u32 {
         sheet.write_string(row, 0, format!("O{row}")).expect("cell");
         sheet
             .write_string(row, 1, format!("C{}", row % 4))
             .expect("cell");
         sheet
-            .write_string(row, 2, format!("2025-01-{:02}", row))
+            .write_string(row, 2, format!("2025-01-{row:02}"))
             .expect("cell");
-        sheet.write_number(row, 3, f64::from(row)).expect("cell");
+        amount(sheet, row).expect("cell");
     }
-    sheet
-        .write_number(1_048_575, 16_383, 1.0)
-        .expect("stray cell");
-    workbook.save(&path).expect("save");
-    path
 }
 
 /// A well-formed Parquet orders file (the reader's ordinary path).

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::hostile::{HEADER, orders};
+use super::hostile::{HEADER, order_header, orders, orders_sheet, write_files};
 
 /// `rows` order lines whose `column`-th cell (0-based, of [`HEADER`]) is
 /// `value(n)`.
@@ -228,14 +228,7 @@ pub fn write_more(dir: &Path) -> Vec<PathBuf> {
             .flat_map(u16::to_be_bytes)
             .collect(),
     ));
-    let mut paths: Vec<PathBuf> = files
-        .into_iter()
-        .map(|(name, bytes)| {
-            let path = dir.join(name);
-            std::fs::write(&path, bytes).expect("write a corpus file");
-            path
-        })
-        .collect();
+    let mut paths = write_files(dir, files);
     // Names no one expects, a folder named like a file, a pipe.
     for name in [
         "订单 (1).csv",
@@ -288,34 +281,6 @@ fn workbooks(dir: &Path) -> Vec<PathBuf> {
             });
         }),
     ]
-}
-
-/// The columns of [`orders_sheet`].
-const ORDER_COLUMNS: [&str; 4] = ["order_id", "customer_id", "order_time", "amount"];
-
-/// The header row of [`ORDER_COLUMNS`].
-fn order_header(sheet: &mut rust_xlsxwriter::Worksheet) {
-    for (col, name) in ORDER_COLUMNS.iter().enumerate() {
-        sheet.write_string(0, col as u16, *name).expect("cell");
-    }
-}
-
-/// A header and 20 order rows whose amount cell `amount` writes.
-fn orders_sheet(
-    sheet: &mut rust_xlsxwriter::Worksheet,
-    amount: &dyn Fn(&mut rust_xlsxwriter::Worksheet, u32) -> Result<(), rust_xlsxwriter::XlsxError>,
-) {
-    order_header(sheet);
-    for row in 1..=20u32 {
-        sheet.write_string(row, 0, format!("O{row}")).expect("cell");
-        sheet
-            .write_string(row, 1, format!("C{}", row % 4))
-            .expect("cell");
-        sheet
-            .write_string(row, 2, format!("2025-01-{row:02}"))
-            .expect("cell");
-        amount(sheet, row).expect("cell");
-    }
 }
 
 /// A Parquet file with the orders' columns and no rows.
