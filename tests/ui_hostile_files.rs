@@ -81,7 +81,17 @@ fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
             |ui, app: &mut marketbench::ui::MarketbenchApp| app.show(ui),
             app,
         );
-    step_until(&mut harness, "the orders", loaded);
+    // The summary too: it moves the button when it lands, and a click aimed
+    // before that would miss.
+    step_until(&mut harness, "the orders and their summary", |app| {
+        loaded(app)
+            && app
+                .workspace()
+                .overview()
+                .value()
+                .is_some_and(Option::is_some)
+    });
+    harness.run();
     let kept =
         |app: &marketbench::ui::MarketbenchApp| app.workspace().store().tables[0].report.rows_kept;
     assert_eq!(kept(harness.state()), 40, "the far date was dropped");
@@ -98,6 +108,12 @@ fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
     harness.run();
     harness.get_by_label("Keep far dates").click();
     harness.run();
+    let ticked = |app: &marketbench::ui::MarketbenchApp| {
+        app.workspace().pending().iter().any(|p| {
+            matches!(&p.stage, marketbench::workspace::FileStage::Mapping { options, .. } if options.keep_far_dates)
+        })
+    };
+    assert!(ticked(harness.state()), "the box is ticked");
     harness.get_by_role_and_label(Role::Button, "Load").click();
     step_until(&mut harness, "the file read again", |app| {
         loaded(app) && app.workspace().store().tables[0].report.rows_kept == 41
@@ -107,4 +123,54 @@ fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
         1,
         "replaced, not added"
     );
+}
+
+#[test]
+fn kept_placeholder_dates_chart_in_buckets_and_the_forecast_says_which_file_and_why() {
+    // 40 orders in 2025 and one dated 9999-12-31, kept on purpose ("Keep far
+    // dates" remembered for this layout): the chart sums millennia into a few
+    // thousand points, and the forecast refuses a series of 400,000 weeks.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("placeholder-orders.csv");
+    let mut text = String::from("order_id,customer_id,order_time,amount\n");
+    for n in 0..40 {
+        text.push_str(&format!("O{n},C{},2025-03-{:02},10\n", n % 7, n % 28 + 1));
+    }
+    text.push_str("O99,C1,9999-12-31,10\n");
+    std::fs::write(&path, text).expect("write");
+    let mut state = returning_user();
+    let inspection = marketbench::data::inspect(&path, None).expect("inspect");
+    let mut options = marketbench::data::LoadOptions::from_inspection(&inspection);
+    options.keep_far_dates = true;
+    state
+        .remembered
+        .insert(inspection.signature.clone(), options);
+    let app = marketbench::ui::MarketbenchApp::new(state, vec![path.clone()], no_wake());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut marketbench::ui::MarketbenchApp| app.show(ui),
+            app,
+        );
+    step_until(&mut harness, "the orders with the far date", |app| {
+        loaded(app)
+            && app
+                .workspace()
+                .overview()
+                .value()
+                .is_some_and(Option::is_some)
+    });
+    harness.run();
+    harness.get_by_label_contains("Net revenue per 730 days (the orders span 79");
+
+    click_tab(&mut harness, Tab::Forecast);
+    step_until(&mut harness, "the forecast to stop", |app| {
+        app.workspace().forecast.results().error().is_some()
+    });
+    harness.run();
+    let error = harness.get_by_label_contains("The forecast stopped");
+    let text = format!("{error:?}");
+    assert!(text.contains("placeholder-orders.csv"), "{text}");
+    assert!(text.contains("to 9999-12-27"), "{text}");
+    assert!(text.contains("Keep far dates"), "{text}");
 }

@@ -37,11 +37,33 @@ pub struct Summary {
     pub cancelled_lines: usize,
 }
 
-/// Net revenue per calendar day, with zeros on days without orders.
+/// Most points the revenue chart draws (11 years of days). Longer spans are summed
+/// into weeks, or into whole numbers of 365-day years, so that a kept placeholder
+/// date (9999-12-31) draws a few thousand points, not millions that freeze the window.
+pub const MAX_CHART_POINTS: usize = 4_000;
+
+/// Net revenue per calendar day (or per bucket of `bucket_days` days when the
+/// orders span more than [`MAX_CHART_POINTS`] days), with zeros where there are
+/// no orders.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DailyRevenue {
+    /// The first day of each bucket.
     pub days: Vec<NaiveDate>,
     pub revenue: Vec<f64>,
+    /// Days summed into each point: 1, 7 or a multiple of 365.
+    pub bucket_days: u32,
+}
+
+/// Days per chart point for orders spanning `span` days.
+fn bucket_days(span: usize) -> u32 {
+    if span <= MAX_CHART_POINTS {
+        1
+    } else if span.div_ceil(7) <= MAX_CHART_POINTS {
+        7
+    } else {
+        let years = span.div_ceil(365 * MAX_CHART_POINTS);
+        u32::try_from(years * 365).unwrap_or(u32::MAX)
+    }
 }
 
 impl Summary {
@@ -151,7 +173,7 @@ impl Summary {
     }
 }
 
-/// Net revenue per calendar day from the first to the last order day.
+/// Net revenue per calendar day (or bucket) from the first to the last order day.
 pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
     require(lines, "amount", "line amount")?;
     require(lines, "ts", "date / time")?;
@@ -183,15 +205,21 @@ pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
     ) else {
         return Ok(DailyRevenue::default());
     };
-    let span = (last - first) as usize + 1;
-    let mut values = vec![0.0; span];
+    let span = (i64::from(last) - i64::from(first)) as usize + 1;
+    let bucket = bucket_days(span);
+    let mut values = vec![0.0; span.div_ceil(bucket as usize)];
     for (d, r) in pairs {
-        values[(d - first) as usize] += r;
+        values[(d - first) as usize / bucket as usize] += r;
     }
-    let days = (first..=last).filter_map(date_from_days).collect();
+    let days = (0..values.len())
+        .filter_map(|i| {
+            date_from_days(first.checked_add(i32::try_from(i).ok()?.checked_mul(bucket as i32)?)?)
+        })
+        .collect();
     Ok(DailyRevenue {
         days,
         revenue: values,
+        bucket_days: bucket,
     })
 }
 
@@ -271,6 +299,48 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 1, 3).expect("date")
         );
         assert_eq!(d.revenue, vec![15.0, 20.0, 0.0, 7.0, -20.0]);
+        assert_eq!(d.bucket_days, 1);
+    }
+
+    #[test]
+    fn a_span_of_millennia_is_charted_in_a_few_thousand_buckets() {
+        let mut far = lines();
+        far.with_column(ts(&[
+            "0001-01-01 10:00",
+            "2024-01-01 10:00",
+            "2024-01-02 09:00",
+            "2024-01-04 12:00",
+            "2024-01-04 13:00",
+            "9999-12-31 08:00",
+        ]))
+        .expect("ts");
+        let d = daily_revenue(&far).expect("chart");
+        assert!(d.days.len() <= MAX_CHART_POINTS, "{}", d.days.len());
+        assert_eq!(d.bucket_days % 365, 0, "{}", d.bucket_days);
+        assert_eq!(d.days.len(), d.revenue.len());
+        assert_eq!(d.days[0], NaiveDate::from_ymd_opt(1, 1, 1).expect("date"));
+        // Every line is in one bucket: the net total is the summary's.
+        let total: f64 = d.revenue.iter().sum();
+        let summary = Summary::from_lines(&far).expect("summary");
+        assert!((total - summary.revenue_net).abs() < 1e-9, "{total}");
+        // 30 years of days are charted as weeks.
+        let mut decades = lines();
+        decades
+            .with_column(ts(&[
+                "2000-01-01 10:00",
+                "2024-01-01 10:00",
+                "2024-01-02 09:00",
+                "2024-01-04 12:00",
+                "2024-01-04 13:00",
+                "2029-12-31 08:00",
+            ]))
+            .expect("ts");
+        let weekly = daily_revenue(&decades).expect("chart");
+        assert_eq!(weekly.bucket_days, 7);
+        assert_eq!(
+            weekly.days[1],
+            NaiveDate::from_ymd_opt(2000, 1, 8).expect("date")
+        );
     }
 
     #[test]

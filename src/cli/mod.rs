@@ -99,13 +99,5 @@ fn name_inputs(error: anyhow::Error, inputs: &[PathBuf]) -> anyhow::Error {
         .filter_map(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned())
         .collect();
-    let text = format!("{error:#}");
-    if names.is_empty() || names.iter().any(|n| text.contains(n.as_str())) {
-        return error;
-    }
-    let shown = match names.len() {
-        1..=3 => names.join(", "),
-        n => format!("{} and {} more", names[..2].join(", "), n - 2),
-    };
-    error.context(shown)
+    crate::workspace::computation::name_files(error, &names)
 }

@@ -43,6 +43,11 @@ impl Store {
         }
     }
 
+    /// The names of the loaded files, in load order (what errors name).
+    pub fn file_names(&self) -> Vec<String> {
+        self.tables.iter().map(|t| t.report.file.clone()).collect()
+    }
+
     pub fn of_kind(&self, kind: FileKind) -> impl Iterator<Item = &Table> {
         self.tables.iter().filter(move |t| t.kind == kind)
     }

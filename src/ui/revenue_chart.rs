@@ -1,6 +1,7 @@
 //! The daily net revenue chart: x is days since 1970-01-01, labelled as dates; hover
 //! shows the day and its revenue; drag to pan, scroll or pinch to zoom, double-click
-//! to reset.
+//! to reset. Orders spanning more than 11 years are drawn per week or per N days
+//! (`DailyRevenue::bucket_days`), and the title says so.
 
 use chrono::NaiveDate;
 use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
@@ -24,8 +25,20 @@ pub fn date_of(x: f64) -> Option<NaiveDate> {
     EPOCH.checked_add_signed(chrono::TimeDelta::days(x.round() as i64))
 }
 
+/// The chart's title: what one point sums.
+pub fn title(daily: &DailyRevenue) -> String {
+    match daily.bucket_days {
+        0 | 1 => "Net revenue per day".to_string(),
+        7 => "Net revenue per week (the orders span more than 11 years)".to_string(),
+        days => format!(
+            "Net revenue per {days} days (the orders span {} years: are far dates kept?)",
+            daily.days.len() * days as usize / 365
+        ),
+    }
+}
+
 pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
-    ui.strong("Net revenue per day");
+    ui.strong(title(daily));
     if daily.days.is_empty() {
         ui.weak("No dated orders to chart.");
         return;
@@ -36,6 +49,7 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
         .zip(&daily.revenue)
         .map(|(day, revenue)| [day_number(*day), *revenue])
         .collect();
+    let bucket = daily.bucket_days;
     Plot::new("daily_revenue")
         .allow_zoom(true)
         .allow_drag(true)
@@ -45,10 +59,14 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
             date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
         })
         .y_axis_formatter(|mark: GridMark, _range| format::money(mark.value))
-        .label_formatter(|position| match position {
+        .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint { position, .. } => {
                 let day = date_of(position.x)?;
-                Some(format!("{day}\nrevenue {}", format::money(position.y)))
+                let revenue = format::money(position.y);
+                Some(match bucket {
+                    0 | 1 => format!("{day}\nrevenue {revenue}"),
+                    days => format!("{days} days from {day}\nrevenue {revenue}"),
+                })
             }
             HoverPosition::Elsewhere { .. } => None,
         })

@@ -174,6 +174,7 @@ impl Behaviour {
         self.results.run(
             params.clone(),
             Inputs::of_store(store_version),
+            store.file_names(),
             move |progress| compute(&store, params, progress),
         );
     }

@@ -306,9 +306,10 @@ impl Campaigns {
         let score_inputs = scores.score_inputs(names);
         let store = store.clone();
         let job_key = key.clone();
-        self.build.run(key, inputs, move |progress| {
-            compute(&store, job_key, &def, &score_inputs, progress)
-        });
+        self.build
+            .run(key, inputs, store.file_names(), move |progress| {
+                compute(&store, job_key, &def, &score_inputs, progress)
+            });
     }
 
     /// The audience shown on these inputs, if it could be built.

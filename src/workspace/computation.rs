@@ -15,6 +15,8 @@
 //!   While a new run computes on the same files, the last good value stays.
 //! - [`Computation::prefer`] makes params the next run's without running (a
 //!   project's saved settings); the next update step runs them.
+//! - A failed run's error names the files it was computed on ([`name_files`]),
+//!   unless its text already names one, as on the command line.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -59,6 +61,21 @@ pub struct Computed<R> {
 pub fn next_generation() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// `error` with the file `names` in front when its text names none of them, so an
+/// error always says which files it is about ("orders.csv: building the series:
+/// …"). More than three names are shortened to the first two and a count.
+pub fn name_files(error: anyhow::Error, names: &[String]) -> anyhow::Error {
+    let text = format!("{error:#}");
+    if names.is_empty() || names.iter().any(|n| text.contains(n.as_str())) {
+        return error;
+    }
+    let shown = match names.len() {
+        1..=3 => names.join(", "),
+        n => format!("{} and {} more", names[..2].join(", "), n - 2),
+    };
+    error.context(shown)
 }
 
 struct Request<P> {
@@ -106,9 +123,9 @@ impl<P: Clone + PartialEq, R: Send + 'static> Computation<P, R> {
             .is_none_or(|r| r.params != *params || r.inputs.as_ref() != Some(inputs))
     }
 
-    /// Starts `work` for `params` on `inputs`, replacing (and cancelling) a
-    /// running job.
-    pub fn run<F>(&mut self, params: P, inputs: Inputs, work: F)
+    /// Starts `work` for `params` on `inputs` (read from the files named
+    /// `files`), replacing (and cancelling) a running job.
+    pub fn run<F>(&mut self, params: P, inputs: Inputs, files: Vec<String>, work: F)
     where
         F: FnOnce(&Progress) -> anyhow::Result<R> + Send + 'static,
     {
@@ -118,7 +135,7 @@ impl<P: Clone + PartialEq, R: Send + 'static> Computation<P, R> {
         });
         self.slot
             .start(self.name, self.wake.clone(), move |progress| {
-                let value = work(progress)?;
+                let value = work(progress).map_err(|error| name_files(error, &files))?;
                 Ok(Computed {
                     value,
                     inputs,
@@ -197,7 +214,7 @@ mod tests {
         assert!(c.needs_run(&3, &inputs));
         c.prefer(3);
         assert!(c.needs_run(&3, &inputs), "preferred is not yet run");
-        c.run(3, inputs.clone(), |_| Ok(30));
+        c.run(3, inputs.clone(), Vec::new(), |_| Ok(30));
         assert!(!c.needs_run(&3, &inputs));
         assert!(c.needs_run(&4, &inputs));
         assert!(c.needs_run(&3, &Inputs::of_store(1).using(Some(8))));
@@ -213,10 +230,10 @@ mod tests {
     #[test]
     fn every_value_and_every_change_gets_a_new_generation() {
         let mut c: Computation<u32, u32> = Computation::new("test", no_wake());
-        c.run(1, Inputs::of_store(1), |_| Ok(1));
+        c.run(1, Inputs::of_store(1), Vec::new(), |_| Ok(1));
         wait(&mut c);
         let first = c.latest().map(|v| v.generation);
-        c.run(2, Inputs::of_store(1), |_| Ok(1));
+        c.run(2, Inputs::of_store(1), Vec::new(), |_| Ok(1));
         wait(&mut c);
         let second = c.latest().map(|v| v.generation);
         assert_ne!(first, second);
@@ -229,11 +246,11 @@ mod tests {
     fn a_stale_job_never_lands() {
         let mut c: Computation<u32, u32> = Computation::new("test", no_wake());
         let (release, gate) = std::sync::mpsc::channel::<()>();
-        c.run(1, Inputs::of_store(1), move |_| {
+        c.run(1, Inputs::of_store(1), Vec::new(), move |_| {
             let _ = gate.recv();
             Ok(10)
         });
-        c.run(2, Inputs::of_store(2), |_| Ok(20));
+        c.run(2, Inputs::of_store(2), Vec::new(), |_| Ok(20));
         let _ = release.send(());
         wait(&mut c);
         assert_eq!(

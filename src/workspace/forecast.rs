@@ -375,9 +375,12 @@ impl Forecast {
             .filter(|_| params.by == SeriesBy::Segment)
             .map(|s| s.value.segmentation.clone());
         let store = store.clone();
-        self.results.run(params.clone(), inputs, move |progress| {
-            compute(&store, params, segmentation.as_deref(), progress)
-        });
+        self.results.run(
+            params.clone(),
+            inputs,
+            store.file_names(),
+            move |progress| compute(&store, params, segmentation.as_deref(), progress),
+        );
     }
 
     /// Writes the forecast shown on these files with the scenarios, as a job.

@@ -381,9 +381,12 @@ impl Recommend {
         let inputs = Inputs::of_store(store_version).using(segments.map(|s| s.generation));
         let segmentation = segments.map(|s| s.value.segmentation.clone());
         let store = store.clone();
-        self.fit.run(params.clone(), inputs, move |progress| {
-            compute(&store, params, segmentation.as_deref(), progress)
-        });
+        self.fit.run(
+            params.clone(),
+            inputs,
+            store.file_names(),
+            move |progress| compute(&store, params, segmentation.as_deref(), progress),
+        );
     }
 
     /// Starts the rules and transitions on `store` (replacing a running run).
@@ -392,6 +395,7 @@ impl Recommend {
         self.rules.run(
             params.clone(),
             Inputs::of_store(store_version),
+            store.file_names(),
             move |progress| {
                 progress.set_message("reading the purchases");
                 let interactions = load_interactions(&store)?;
@@ -445,6 +449,7 @@ impl Recommend {
         self.report.run(
             params.clone(),
             Inputs::of_store(store_version),
+            store.file_names(),
             move |progress| {
                 progress.set_message("reading the purchases");
                 let interactions = load_interactions(&store)?;

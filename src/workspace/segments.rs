@@ -302,11 +302,14 @@ impl Segments {
             .filter(|r| r.curve.len() > 1)
             .map(|r| r.curve.clone());
         let store = store.clone();
+        let files = store.file_names();
         let key = params.clone();
-        self.results
-            .run(key, Inputs::of_store(store_version), move |progress| {
-                compute(&store, params, carried, progress)
-            });
+        self.results.run(
+            key,
+            Inputs::of_store(store_version),
+            files,
+            move |progress| compute(&store, params, carried, progress),
+        );
     }
 
     /// Writes the customers at `rows` with their features (and `scores`) to

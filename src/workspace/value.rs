@@ -316,6 +316,7 @@ impl Value {
         self.results.run(
             params.clone(),
             Inputs::of_store(store_version),
+            store.file_names(),
             move |progress| compute(&store, ValueSettings { params, thresholds }, progress),
         );
     }

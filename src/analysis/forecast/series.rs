@@ -23,6 +23,7 @@ use polars::prelude::*;
 use crate::analysis::lines::{
     AnalysisError, date_from_days, days_from_date, polars_error, require, with_net_amount,
 };
+use crate::ui::format::count;
 
 /// Length of a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -356,6 +357,36 @@ fn top_items(lines: &DataFrame, n: usize) -> Result<Vec<String>, AnalysisError> 
     Ok(ids.iter().flatten().map(str::to_string).collect())
 }
 
+/// Most periods a series may span: 20,000 days is 55 years, 20,000 weeks 383.
+/// Beyond that the dates are placeholders (9999-12-31 kept with "Keep far
+/// dates"), and a zero-filled series would only make every model run for minutes.
+pub const MAX_PERIODS: usize = 20_000;
+
+/// The refusal of a series from period `first` to `last` (`span` periods).
+fn too_many_periods(what: &str, freq: Freq, first: i32, last: i32, span: usize) -> AnalysisError {
+    let day = |index| freq.start_of(index).map_or("?".into(), |d| d.to_string());
+    let coarser = match freq {
+        Freq::Day => ", or forecast by week or month",
+        Freq::Week => ", or forecast by month",
+        Freq::Month => "",
+    };
+    AnalysisError::Invalid {
+        what: what.to_string(),
+        why: format!(
+            "the dates run from {} to {}: {} {}s, more than the {} periods a \
+             forecast follows. Dates that far apart are usually placeholders such as \
+             9999-12-31 kept with \"Keep far dates\": read the file again without it (Data \
+             tab, \"Change how it is read\"; on the command line, leave out \
+             --keep-far-dates){coarser}.",
+            day(first),
+            day(last),
+            count(span),
+            freq.name(),
+            count(MAX_PERIODS)
+        ),
+    }
+}
+
 /// Turns `(KEY, PERIOD, VALUE)` rows into zero-filled series over one common span,
 /// sorted by key.
 fn dense(grouped: &DataFrame, freq: Freq, what: &str) -> Result<Vec<TimeSeries>, AnalysisError> {
@@ -388,6 +419,9 @@ fn dense(grouped: &DataFrame, freq: Freq, what: &str) -> Result<Vec<TimeSeries>,
         return Ok(Vec::new());
     };
     let span = (last - first) as usize + 1;
+    if span > MAX_PERIODS {
+        return Err(too_many_periods(what, freq, first, last, span));
+    }
     let mut by_key: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
     for (key, period, value) in rows {
         by_key.entry(key).or_insert_with(|| vec![0.0; span])[(period - first) as usize] += value;

@@ -70,6 +70,44 @@ fn daily_revenue_fills_gaps_with_zero() {
 }
 
 #[test]
+fn a_kept_placeholder_date_is_refused_before_a_series_of_millions_of_days() {
+    let mut far = lines();
+    far.with_column(ts(&[
+        "2024-01-01 10:00",
+        "2024-01-01 10:00",
+        "2024-01-02 09:00",
+        "2024-01-05 12:00",
+        "2024-01-08 13:00",
+        "2024-01-09 08:00",
+        "9999-12-31 08:00",
+    ]))
+    .expect("ts");
+    for freq in [Freq::Day, Freq::Week, Freq::Month] {
+        let error = series_from_lines(&far, Measure::Revenue, freq, SeriesBy::Shop)
+            .expect_err("a span of 8,000 years is refused")
+            .to_string();
+        assert!(error.contains("from 2024-01-"), "{error}");
+        assert!(error.contains("to 9999-12-"), "{error}");
+        assert!(error.contains("Keep far dates"), "{error}");
+    }
+    // 20,000 days (55 years) is still a series.
+    let mut long = lines();
+    long.with_column(ts(&[
+        "2024-01-01 10:00",
+        "2024-01-01 10:00",
+        "2024-01-02 09:00",
+        "2024-01-05 12:00",
+        "2024-01-08 13:00",
+        "2024-01-09 08:00",
+        "2078-10-03 08:00",
+    ]))
+    .expect("ts");
+    let series =
+        series_from_lines(&long, Measure::Revenue, Freq::Day, SeriesBy::Shop).expect("series");
+    assert_eq!(series[0].values.len(), super::series::MAX_PERIODS);
+}
+
+#[test]
 fn weekly_series_drop_the_partial_last_week() {
     let orders =
         series_from_lines(&lines(), Measure::Orders, Freq::Week, SeriesBy::Shop).expect("series");

@@ -193,7 +193,7 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
     let frame = with_net_amount(lines)
         .filter(col("_return").not().and(col("_cancelled").not()))
         .select(columns)
-        .filter(rated)
+        .filter(rated.and(complete()))
         .collect()
         .map_err(polars_error("reading purchases for recommendations"))?;
     let feedback = if explicit {
@@ -228,29 +228,30 @@ pub fn interactions_from_ratings(ratings: &DataFrame) -> Result<Interactions, An
         .lazy()
         .with_row_index("_position", None)
         .select(columns)
-        .filter(col("r").is_not_null())
+        .filter(col("r").is_not_null().and(complete()))
         .collect()
         .map_err(polars_error("reading ratings for recommendations"))?;
     from_frame(&frame, Feedback::Ratings)
 }
 
-/// Interactions from a frame of `c, i, o, t, r, name, cat, price`. The text
-/// columns are read in place (borrowed from the frame), never copied into one
-/// `String` per row: 17 M order lines need codes and events, not text.
+/// True for rows with a customer, an item, an order and a time: the rows
+/// [`from_frame`] reads. Filtered in the same plan that selects the columns, so
+/// the lines are copied once (a second filter held two copies: 1.8 GB each on
+/// 16.9 M lines).
+fn complete() -> Expr {
+    col("c")
+        .is_not_null()
+        .and(col("i").is_not_null())
+        .and(col("o").is_not_null())
+        .and(col("t").is_not_null())
+}
+
+/// Interactions from a frame of `c, i, o, t, r, name, cat, price` whose rows are
+/// all [`complete`]. The text columns are read in place (borrowed from the
+/// frame), never copied into one `String` per row: 17 M order lines need codes
+/// and events, not text.
 fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, AnalysisError> {
     let context = "reading interactions for recommendations";
-    let lines = lines
-        .clone()
-        .lazy()
-        .filter(
-            col("c")
-                .is_not_null()
-                .and(col("i").is_not_null())
-                .and(col("o").is_not_null())
-                .and(col("t").is_not_null()),
-        )
-        .collect()
-        .map_err(polars_error(context))?;
     let text = |name: &str| -> Result<StringChunked, AnalysisError> {
         lines
             .column(name)
