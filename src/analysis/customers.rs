@@ -88,7 +88,6 @@ pub fn customer_table(
     };
     let cutoff = days_from_date(analysis_date);
     let schema = lines.schema();
-    let purchase = col("_return").not();
     let order_key = if schema.contains("order_id") {
         col("order_id").cast(DataType::String)
     } else {
@@ -102,44 +101,55 @@ pub fn customer_table(
     } else {
         lit(1.0)
     };
+    // Lines that count, and purchases among them. Every figure is masked by these
+    // instead of filtering the lines first: a filtered copy of 16.9 M lines is
+    // 0.9 GB. A customer whose lines all fall out has 0 orders and is dropped.
+    let counted = col("_day")
+        .is_not_null()
+        .and(col("_cancelled").not())
+        .and(col("_day").lt(lit(cutoff)));
+    let purchase = counted.clone().and(col("_return").not());
+    let purchase_day = when(purchase.clone())
+        .then(col("_day"))
+        .otherwise(lit(NULL).cast(DataType::Int32));
+    let purchase_days = (col("_pday").n_unique()
+        - col("_pday").null_count().gt(lit(0)).cast(DataType::UInt32))
+    .cast(DataType::UInt32);
     let frame = with_net_amount(lines)
         .with_columns([
             day_expr().cast(DataType::Int32),
             col("customer_id").cast(DataType::String),
         ])
-        .filter(
-            col("customer_id")
-                .is_not_null()
-                .and(col("_day").is_not_null())
-                .and(col("_cancelled").not())
-                .and(col("_day").lt(lit(cutoff))),
-        )
-        .with_column(units.alias("_units"))
+        .with_columns([
+            purchase_day.alias("_pday"),
+            when(purchase.clone())
+                .then(units)
+                .otherwise(lit(0.0))
+                .alias("_units"),
+            when(counted.clone())
+                .then(col("_net"))
+                .otherwise(lit(0.0))
+                .alias("_counted_net"),
+            when(counted.and(col("_return")))
+                .then(col("_net").abs())
+                .otherwise(lit(0.0))
+                .alias("_returned"),
+        ])
         .group_by([col("customer_id")])
         .agg([
-            col("_day")
-                .filter(purchase.clone())
-                .min()
-                .alias("first_day"),
-            col("_day").filter(purchase.clone()).max().alias("last_day"),
+            col("_pday").min().alias("first_day"),
+            col("_pday").max().alias("last_day"),
             order_key
-                .filter(purchase.clone())
+                .filter(purchase)
                 .n_unique()
                 .cast(DataType::UInt32)
                 .alias("orders"),
-            col("_day")
-                .filter(purchase.clone())
-                .n_unique()
-                .cast(DataType::UInt32)
-                .alias("purchase_days"),
-            col("_units").filter(purchase).sum().alias("units"),
-            col("_net").sum().alias("revenue"),
-            when(col("_return"))
-                .then(col("_net").abs())
-                .otherwise(lit(0.0))
-                .sum()
-                .alias("returns_amount"),
+            purchase_days.alias("purchase_days"),
+            col("_units").sum().alias("units"),
+            col("_counted_net").sum().alias("revenue"),
+            col("_returned").sum().alias("returns_amount"),
         ])
+        .filter(col("customer_id").is_not_null())
         .filter(col("orders").gt(lit(0u32)))
         .with_columns([
             (lit(cutoff) - col("last_day")).alias("recency_days"),

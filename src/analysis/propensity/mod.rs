@@ -258,7 +258,7 @@ pub fn propensity(
 }
 
 /// Memory the features and models take per order line, beyond the loaded
-/// lines: 2.6 GB above the load on 16.9 M lines (`benches/large.rs`), with room.
+/// lines: about 2.2 GB above the load on 16.9 M lines (`benches/large.rs`), with room.
 const BYTES_PER_LINE: u64 = 200;
 
 /// [`propensity`] with event counts as features when `events` is given.

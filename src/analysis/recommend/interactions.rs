@@ -137,12 +137,13 @@ impl Interactions {
     }
 }
 
-/// A column of `frame` cast to `dtype`, or nulls when the frame lacks it.
+/// A column of `frame` cast to `dtype` (as it is when it has that type: a cast
+/// of text to text copies every row's view), or nulls when the frame lacks it.
 fn column_or_null(frame: &DataFrame, name: &str, dtype: DataType) -> Expr {
-    if frame.schema().contains(name) {
-        col(name).cast(dtype)
-    } else {
-        lit(NULL).cast(dtype)
+    match frame.schema().get(name) {
+        Some(have) if *have == dtype => col(name),
+        Some(_) => col(name).cast(dtype),
+        None => lit(NULL).cast(dtype),
     }
 }
 
@@ -160,7 +161,8 @@ fn item_columns(frame: &DataFrame) -> [Expr; 3] {
 }
 
 /// Memory the interactions and a model take per order line, beyond the loaded
-/// lines: 3.2 GB above the load on 16.9 M lines (`benches/large.rs`), with room.
+/// lines: about 0.7 GB above the load on 16.9 M lines (`benches/large.rs`), with
+/// room for an allocator that holds more and for the larger models.
 const BYTES_PER_LINE: u64 = 200;
 
 /// Interactions from canonical order lines. Needs `customer_id`, `item_id`,
@@ -190,10 +192,11 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
     } else {
         lit(true)
     };
+    let purchase = col("_return").not().and(col("_cancelled").not());
+    columns.push(purchase.alias(KEEP));
     let frame = with_net_amount(lines)
-        .filter(col("_return").not().and(col("_cancelled").not()))
         .select(columns)
-        .filter(rated.and(complete()))
+        .with_column(col(KEEP).and(rated).and(complete()).alias(KEEP))
         .collect()
         .map_err(polars_error("reading purchases for recommendations"))?;
     let feedback = if explicit {
@@ -228,16 +231,16 @@ pub fn interactions_from_ratings(ratings: &DataFrame) -> Result<Interactions, An
         .lazy()
         .with_row_index("_position", None)
         .select(columns)
-        .filter(col("r").is_not_null().and(complete()))
+        .with_column(col("r").is_not_null().and(complete()).alias(KEEP))
         .collect()
         .map_err(polars_error("reading ratings for recommendations"))?;
     from_frame(&frame, Feedback::Ratings)
 }
 
-/// True for rows with a customer, an item, an order and a time: the rows
-/// [`from_frame`] reads. Filtered in the same plan that selects the columns, so
-/// the lines are copied once (a second filter held two copies: 1.8 GB each on
-/// 16.9 M lines).
+/// The column of the frames [`from_frame`] reads that marks the rows that count.
+const KEEP: &str = "_keep";
+
+/// True for rows with a customer, an item, an order and a time.
 fn complete() -> Expr {
     col("c")
         .is_not_null()
@@ -246,10 +249,10 @@ fn complete() -> Expr {
         .and(col("t").is_not_null())
 }
 
-/// Interactions from a frame of `c, i, o, t, r, name, cat, price` whose rows are
-/// all [`complete`]. The text columns are read in place (borrowed from the
-/// frame), never copied into one `String` per row: 17 M order lines need codes
-/// and events, not text.
+/// Interactions from the rows marked [`KEEP`] of a frame of `c, i, o, t, r,
+/// name, cat, price`. Nothing is filtered or copied: the text columns are the
+/// lines' own (selected, not cast) and are read in place, never turned into one
+/// `String` per row. A filtered copy of the lines took 1.8 GB on 16.9 M lines.
 fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, AnalysisError> {
     let context = "reading interactions for recommendations";
     let text = |name: &str| -> Result<StringChunked, AnalysisError> {
@@ -260,6 +263,11 @@ fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, Ana
     };
     let (customer_ids, item_ids, order_ids) = (text("c")?, text("i")?, text("o")?);
     let (names, categories) = (text("name")?, text("cat")?);
+    let keep = lines
+        .column(KEEP)
+        .and_then(|c| c.bool().cloned())
+        .map_err(polars_error(context))?;
+    let keep: Vec<bool> = keep.iter().map(|k| k == Some(true)).collect();
     let times = lines
         .column("t")
         .and_then(|c| c.i64().cloned())
@@ -273,9 +281,9 @@ fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, Ana
         .and_then(|c| c.f64().cloned())
         .map_err(polars_error(context))?;
 
-    let customers = Codes::sorted(&customer_ids);
-    let item_codes = Codes::sorted(&item_ids);
-    let orders = Codes::first_seen(&order_ids);
+    let customers = Codes::sorted(&customer_ids, &keep);
+    let item_codes = Codes::sorted(&item_ids, &keep);
+    let orders = Codes::first_seen(&order_ids, &keep);
     let mut items: Vec<ItemInfo> = item_codes
         .owned()
         .into_iter()
@@ -287,11 +295,13 @@ fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, Ana
         .collect();
     let mut named = vec![false; items.len()];
     let mut paid: Vec<Vec<f64>> = vec![Vec::new(); items.len()];
-    let mut events: Vec<Event> = Vec::with_capacity(lines.height());
+    let mut events: Vec<Event> = Vec::with_capacity(keep.iter().filter(|k| **k).count());
     let attributes = names.iter().zip(categories.iter()).zip(prices.iter());
     let rows = times.iter().zip(ratings.iter()).zip(attributes).enumerate();
     for (row, ((t, rating), ((name, category), price))) in rows {
-        let Some(t) = t else { continue };
+        let (true, Some(t)) = (keep[row], t) else {
+            continue;
+        };
         let i = item_codes.codes[row];
         let info = &mut items[i as usize];
         if let Some(name) = name.filter(|n| !n.is_empty())
@@ -337,17 +347,21 @@ fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, Ana
     Ok(interactions)
 }
 
-/// A text column as integer codes: the distinct values (borrowed from the
-/// column) and each row's code (rows must not be null).
+/// A text column as integer codes: the distinct values among the kept rows
+/// (borrowed from the column) and each kept row's code ([`Codes::SKIPPED`] for
+/// the rows not kept; kept rows must not be null).
 struct Codes<'a> {
     values: Vec<&'a str>,
     codes: Vec<u32>,
 }
 
 impl<'a> Codes<'a> {
+    /// The code of a row that is not kept.
+    const SKIPPED: u32 = u32::MAX;
+
     /// Codes in ascending order of the values.
-    fn sorted(column: &'a StringChunked) -> Codes<'a> {
-        let first = Codes::first_seen(column);
+    fn sorted(column: &'a StringChunked, keep: &[bool]) -> Codes<'a> {
+        let first = Codes::first_seen(column, keep);
         let mut order: Vec<u32> = (0..first.values.len() as u32).collect();
         order.sort_unstable_by_key(|&code| first.values[code as usize]);
         let mut rank = vec![0u32; order.len()];
@@ -359,17 +373,25 @@ impl<'a> Codes<'a> {
                 .iter()
                 .map(|&code| first.values[code as usize])
                 .collect(),
-            codes: first.codes.iter().map(|&c| rank[c as usize]).collect(),
+            codes: first
+                .codes
+                .iter()
+                .map(|&c| rank.get(c as usize).copied().unwrap_or(Codes::SKIPPED))
+                .collect(),
         }
     }
 
     /// Codes in the order the values first appear.
-    fn first_seen(column: &'a StringChunked) -> Codes<'a> {
+    fn first_seen(column: &'a StringChunked, keep: &[bool]) -> Codes<'a> {
         let mut position: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
         let mut values = Vec::new();
         let codes = column
             .iter()
-            .map(|value| {
+            .zip(keep)
+            .map(|(value, &kept)| {
+                if !kept {
+                    return Codes::SKIPPED;
+                }
                 let value = value.unwrap_or_default();
                 *position.entry(value).or_insert_with(|| {
                     values.push(value);
@@ -393,14 +415,14 @@ mod tests {
     #[test]
     fn purchases_only_one_event_per_order_and_sorted_indexes() {
         let lines = df!(
-            "customer_id" => ["b", "a", "a", "a", "b", "a"],
-            "order_id" => ["o2", "o1", "o1", "o3", "o4", "o5"],
-            "ts" => [5i64, 1, 2, 3, 4, 6],
-            "item_id" => ["y", "x", "x", "y", "x", "z"],
-            "item_name" => ["Y", "X", "X", "Y", "X", "Z"],
-            "amount" => [1.0, 2.0, 2.0, 3.0, -2.0, 4.0],
-            "is_return" => [false, false, false, false, true, false],
-            "is_cancelled" => [false, false, false, false, false, true],
+            "customer_id" => ["b", "a", "a", "a", "b", "a", "c"],
+            "order_id" => ["o2", "o1", "o1", "o3", "o4", "o5", "o6"],
+            "ts" => [5i64, 1, 2, 3, 4, 6, 7],
+            "item_id" => ["y", "x", "x", "y", "x", "z", "y"],
+            "item_name" => ["Y", "X", "X", "Y", "X", "Z", "Y"],
+            "amount" => [1.0, 2.0, 2.0, 3.0, -2.0, 4.0, -3.0],
+            "is_return" => [false, false, false, false, true, false, true],
+            "is_cancelled" => [false, false, false, false, false, true, false],
         )
         .expect("frame");
         let lines = lines
@@ -409,6 +431,7 @@ mod tests {
             .collect()
             .expect("ts");
         let it = interactions_from_lines(&lines).expect("interactions");
+        // c only returned an item: not a customer of the models.
         assert_eq!(it.customers, vec!["a", "b"]);
         let ids: Vec<&str> = it.items.iter().map(|i| i.id.as_str()).collect();
         // z was only in a cancelled line, x for b only a return.

@@ -35,8 +35,9 @@ pub struct Segmentation {
     pub profiles: Vec<SegmentProfile>,
 }
 
-/// Memory segmenting takes per order line, beyond the loaded lines: 3.0 GB
-/// above the load on 16.9 M lines (`benches/large.rs`), with room.
+/// Memory segmenting takes per order line, beyond the loaded lines: about
+/// 1.3 GB above the load on 16.9 M lines (`benches/large.rs`), with room for an
+/// allocator that holds more.
 const BYTES_PER_LINE: u64 = 200;
 
 /// Builds features from canonical order `lines`, clusters, and profiles.
