@@ -7,10 +7,36 @@
 mod common;
 
 use common::ui::*;
+use std::path::Path;
+
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::jobs::no_wake;
-use marketbench::ui::Tab;
+use marketbench::ui::{MarketbenchApp, Tab};
+
+/// The window on `path`: 40 orders in March 2025 and one dated `far`, whose
+/// columns were confirmed before (with "Keep far dates" as `keep`), so the file
+/// loads without the mapping view.
+fn far_date_app(path: &Path, far: &str, keep: bool) -> Harness<'static, MarketbenchApp> {
+    let mut text = String::from("order_id,customer_id,order_time,amount\n");
+    for n in 0..40 {
+        text.push_str(&format!("O{n},C{},2025-03-{:02},10\n", n % 7, n % 28 + 1));
+    }
+    text.push_str(&format!("O99,C1,{far},10\n"));
+    std::fs::write(path, text).expect("write");
+    let mut state = returning_user();
+    let inspection = marketbench::data::inspect(path, None).expect("inspect");
+    let mut options = marketbench::data::LoadOptions::from_inspection(&inspection);
+    options.keep_far_dates = keep;
+    state
+        .remembered
+        .insert(inspection.signature.clone(), options);
+    let app = MarketbenchApp::new(state, vec![path.to_path_buf()], no_wake());
+    Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
 
 #[test]
 fn hostile_files_end_in_notices_and_the_loaded_orders_stay_usable() {
@@ -61,26 +87,7 @@ fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
     // old order), whose columns were confirmed before: the file loads without
     // the mapping view and drops the far date.
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("orders.csv");
-    let mut text = String::from("order_id,customer_id,order_time,amount\n");
-    for n in 0..40 {
-        text.push_str(&format!("O{n},C{},2025-03-{:02},10\n", n % 7, n % 28 + 1));
-    }
-    text.push_str("O99,C1,1900-01-01,10\n");
-    std::fs::write(&path, text).expect("write");
-    let mut state = returning_user();
-    let inspection = marketbench::data::inspect(&path, None).expect("inspect");
-    state.remembered.insert(
-        inspection.signature.clone(),
-        marketbench::data::LoadOptions::from_inspection(&inspection),
-    );
-    let app = marketbench::ui::MarketbenchApp::new(state, vec![path.clone()], no_wake());
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut marketbench::ui::MarketbenchApp| app.show(ui),
-            app,
-        );
+    let mut harness = far_date_app(&dir.path().join("orders.csv"), "1900-01-01", false);
     // The summary too: it moves the button when it lands, and a click aimed
     // before that would miss.
     step_until(&mut harness, "the orders and their summary", |app| {
@@ -92,8 +99,7 @@ fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
                 .is_some_and(Option::is_some)
     });
     harness.run();
-    let kept =
-        |app: &marketbench::ui::MarketbenchApp| app.workspace().store().tables[0].report.rows_kept;
+    let kept = |app: &MarketbenchApp| app.workspace().store().tables[0].report.rows_kept;
     assert_eq!(kept(harness.state()), 40, "the far date was dropped");
 
     harness
@@ -108,7 +114,7 @@ fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
     harness.run();
     harness.get_by_label("Keep far dates").click();
     harness.run();
-    let ticked = |app: &marketbench::ui::MarketbenchApp| {
+    let ticked = |app: &MarketbenchApp| {
         app.workspace().pending().iter().any(|p| {
             matches!(&p.stage, marketbench::workspace::FileStage::Mapping { options, .. } if options.keep_far_dates)
         })
@@ -132,26 +138,7 @@ fn kept_placeholder_dates_chart_in_buckets_and_the_forecast_says_which_file_and_
     // thousand points, and the forecast refuses a series of 400,000 weeks.
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("placeholder-orders.csv");
-    let mut text = String::from("order_id,customer_id,order_time,amount\n");
-    for n in 0..40 {
-        text.push_str(&format!("O{n},C{},2025-03-{:02},10\n", n % 7, n % 28 + 1));
-    }
-    text.push_str("O99,C1,9999-12-31,10\n");
-    std::fs::write(&path, text).expect("write");
-    let mut state = returning_user();
-    let inspection = marketbench::data::inspect(&path, None).expect("inspect");
-    let mut options = marketbench::data::LoadOptions::from_inspection(&inspection);
-    options.keep_far_dates = true;
-    state
-        .remembered
-        .insert(inspection.signature.clone(), options);
-    let app = marketbench::ui::MarketbenchApp::new(state, vec![path.clone()], no_wake());
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut marketbench::ui::MarketbenchApp| app.show(ui),
-            app,
-        );
+    let mut harness = far_date_app(&path, "9999-12-31", true);
     step_until(&mut harness, "the orders with the far date", |app| {
         loaded(app)
             && app

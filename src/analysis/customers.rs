@@ -102,8 +102,9 @@ pub fn customer_table(
         lit(1.0)
     };
     // Lines that count, and purchases among them. Every figure is masked by these
-    // instead of filtering the lines first: a filtered copy of 16.9 M lines is
-    // 0.9 GB. A customer whose lines all fall out has 0 orders and is dropped.
+    // instead of filtering a copy of the lines first (on 16.9 M lines: 0.1 GB less
+    // at the peak, 7.7 → 6.0 s). A customer whose lines all fall out has 0 orders
+    // and is dropped, and so is the group of lines without a customer.
     let counted = col("_day")
         .is_not_null()
         .and(col("_cancelled").not())

@@ -30,6 +30,11 @@ fn ts(values: &[&str]) -> Column {
 
 /// Mon 2024-01-01 .. Wed 2024-01-10, with a gap on 01-03 and 01-04.
 fn lines() -> DataFrame {
+    last_line_on("2024-01-10 08:00")
+}
+
+/// [`lines`] with its last line on `last` ("YYYY-MM-DD HH:MM").
+fn last_line_on(last: &str) -> DataFrame {
     let mut df = df! {
         "customer_id" => ["c1", "c1", "c2", "c3", "c2", "c1", "c3"],
         "order_id" => ["o1", "o1", "o2", "o3", "o4", "o5", "o6"],
@@ -48,7 +53,7 @@ fn lines() -> DataFrame {
         "2024-01-05 12:00",
         "2024-01-08 13:00",
         "2024-01-09 08:00",
-        "2024-01-10 08:00",
+        last,
     ]))
     .expect("ts");
     df
@@ -71,17 +76,7 @@ fn daily_revenue_fills_gaps_with_zero() {
 
 #[test]
 fn a_kept_placeholder_date_is_refused_before_a_series_of_millions_of_days() {
-    let mut far = lines();
-    far.with_column(ts(&[
-        "2024-01-01 10:00",
-        "2024-01-01 10:00",
-        "2024-01-02 09:00",
-        "2024-01-05 12:00",
-        "2024-01-08 13:00",
-        "2024-01-09 08:00",
-        "9999-12-31 08:00",
-    ]))
-    .expect("ts");
+    let far = last_line_on("9999-12-31 08:00");
     for freq in [Freq::Day, Freq::Week, Freq::Month] {
         let error = series_from_lines(&far, Measure::Revenue, freq, SeriesBy::Shop)
             .expect_err("a span of 8,000 years is refused")
@@ -91,17 +86,7 @@ fn a_kept_placeholder_date_is_refused_before_a_series_of_millions_of_days() {
         assert!(error.contains("Keep far dates"), "{error}");
     }
     // 20,000 days (55 years) is still a series.
-    let mut long = lines();
-    long.with_column(ts(&[
-        "2024-01-01 10:00",
-        "2024-01-01 10:00",
-        "2024-01-02 09:00",
-        "2024-01-05 12:00",
-        "2024-01-08 13:00",
-        "2024-01-09 08:00",
-        "2078-10-03 08:00",
-    ]))
-    .expect("ts");
+    let long = last_line_on("2078-10-03 08:00");
     let series =
         series_from_lines(&long, Measure::Revenue, Freq::Day, SeriesBy::Shop).expect("series");
     assert_eq!(series[0].values.len(), super::series::MAX_PERIODS);

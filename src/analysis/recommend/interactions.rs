@@ -137,8 +137,8 @@ impl Interactions {
     }
 }
 
-/// A column of `frame` cast to `dtype` (as it is when it has that type: a cast
-/// of text to text copies every row's view), or nulls when the frame lacks it.
+/// A column of `frame` cast to `dtype` (taken as it is when it already has that
+/// type), or nulls when the frame lacks it.
 fn column_or_null(frame: &DataFrame, name: &str, dtype: DataType) -> Expr {
     match frame.schema().get(name) {
         Some(have) if *have == dtype => col(name),
