@@ -17,7 +17,9 @@ use marketbench::ui::{MarketbenchApp, Tab};
 
 /// The window on `path`: 40 orders in March 2025 and one dated `far`, whose
 /// columns were confirmed before (with "Keep far dates" as `keep`), so the file
-/// loads without the mapping view.
+/// loads without the mapping view. Returned once the file and its summary are
+/// shown: the summary moves the buttons when it lands, and a click aimed before
+/// that would miss.
 fn far_date_app(path: &Path, far: &str, keep: bool) -> Harness<'static, MarketbenchApp> {
     let mut text = String::from("order_id,customer_id,order_time,amount\n");
     for n in 0..40 {
@@ -33,9 +35,19 @@ fn far_date_app(path: &Path, far: &str, keep: bool) -> Harness<'static, Marketbe
         .remembered
         .insert(inspection.signature.clone(), options);
     let app = MarketbenchApp::new(state, vec![path.to_path_buf()], no_wake());
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    step_until(&mut harness, "the orders and their summary", |app| {
+        loaded(app)
+            && app
+                .workspace()
+                .overview()
+                .value()
+                .is_some_and(Option::is_some)
+    });
+    harness.run();
+    harness
 }
 
 #[test]
@@ -88,17 +100,6 @@ fn a_loaded_file_can_be_read_again_to_keep_the_rows_with_far_dates() {
     // the mapping view and drops the far date.
     let dir = tempfile::tempdir().expect("dir");
     let mut harness = far_date_app(&dir.path().join("orders.csv"), "1900-01-01", false);
-    // The summary too: it moves the button when it lands, and a click aimed
-    // before that would miss.
-    step_until(&mut harness, "the orders and their summary", |app| {
-        loaded(app)
-            && app
-                .workspace()
-                .overview()
-                .value()
-                .is_some_and(Option::is_some)
-    });
-    harness.run();
     let kept = |app: &MarketbenchApp| app.workspace().store().tables[0].report.rows_kept;
     assert_eq!(kept(harness.state()), 40, "the far date was dropped");
 
@@ -139,15 +140,6 @@ fn kept_placeholder_dates_chart_in_buckets_and_the_forecast_says_which_file_and_
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("placeholder-orders.csv");
     let mut harness = far_date_app(&path, "9999-12-31", true);
-    step_until(&mut harness, "the orders with the far date", |app| {
-        loaded(app)
-            && app
-                .workspace()
-                .overview()
-                .value()
-                .is_some_and(Option::is_some)
-    });
-    harness.run();
     harness.get_by_label_contains("Net revenue per 730 days (the orders span 79");
 
     click_tab(&mut harness, Tab::Forecast);
