@@ -296,7 +296,10 @@ fn repeat_figures_match_the_planted_store() {
     // Monthly revenue adds up to the dataset's net revenue.
     let summary = Summary::from_lines(&lines).expect("summary");
     let monthly: f64 = result.monthly.iter().map(|p| p.revenue).sum();
-    assert!((monthly - summary.revenue_net).abs() < 1e-6 * summary.revenue_net);
+    assert!(
+        (monthly - summary.revenue_net.expect("priced")).abs()
+            < 1e-6 * summary.revenue_net.expect("priced")
+    );
     let weekly_orders: u64 = result.weekly.iter().map(|p| p.orders).sum();
     let monthly_orders: u64 = result.monthly.iter().map(|p| p.orders).sum();
     // The weeks miss only the two days of the partial week: a few days' orders.

@@ -116,7 +116,7 @@ fn customer_value_ranks_the_planted_groups_and_checks_a_holdout() {
         .expect("f64")
         .sum()
         .expect("sum");
-    assert!((total - result.totals.clv).abs() < 1e-6 * total);
+    assert!((total - result.totals.clv.expect("priced")).abs() < 1e-6 * total);
     // The next order lies after the data and within the horizon; the lapsed are
     // not given a date decades away but none ("none expected within 365 days").
     let next = result

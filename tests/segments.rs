@@ -245,7 +245,7 @@ fn features_follow_the_contract_on_a_small_frame() {
     assert_eq!(column(Feature::Frequency), [2.0, 1.0, 1.0]);
     // c2's net revenue is 20 − 50 = −30: clipped to 0, kept as −30 for shares.
     assert_eq!(column(Feature::Monetary), [18.0, 0.0, 10.0]);
-    assert_eq!(f.revenue, [18.0, -30.0, 10.0]);
+    assert_eq!(f.revenue, Some(vec![18.0, -30.0, 10.0]));
     assert_eq!(column(Feature::DiscountShare), [0.5, 0.0, 0.0]);
     // One purchase day: days between = tenure (7 and 3 days).
     assert_eq!(column(Feature::DaysBetween), [10.0, 7.0, 3.0]);

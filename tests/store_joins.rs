@@ -153,3 +153,51 @@ fn store_insert_replaces_the_same_path() {
     let lines = store.order_lines().expect("joins").expect("orders");
     assert_eq!(lines.column("category").expect("category").null_count(), 5);
 }
+
+#[test]
+fn orders_without_money_are_priced_from_the_products_file_when_it_has_prices() {
+    let mut store = Store::default();
+    let unpriced = df![
+        "customer" => ["c1", "c2", "c3"],
+        "date" => ["2024-01-02", "2024-01-03", "2024-01-04"],
+        "sku" => ["A", "B", "Z"],
+        "qty" => [2.0f64, -1.0, 1.0],
+    ]
+    .expect("frame");
+    store.insert(table(
+        "orders.csv",
+        FileKind::Orders,
+        unpriced,
+        &[
+            (Role::CustomerId, "customer"),
+            (Role::Timestamp, "date"),
+            (Role::ItemId, "sku"),
+            (Role::Quantity, "qty"),
+        ],
+    ));
+    assert!(!store.has_money());
+    let lines = store.order_lines().expect("lines").expect("orders");
+    assert!(
+        lines.column("amount").is_err(),
+        "no price anywhere: no amount"
+    );
+
+    let products = df!["sku" => ["A", "B"], "price" => [5.0f64, 7.5]].expect("frame");
+    store.insert(table(
+        "products.csv",
+        FileKind::Products,
+        products,
+        &[(Role::ItemId, "sku"), (Role::UnitPrice, "price")],
+    ));
+    assert!(store.has_money());
+    let lines = store.order_lines().expect("lines").expect("orders");
+    let amounts: Vec<Option<f64>> = lines
+        .column("amount")
+        .expect("amount from the catalogue")
+        .f64()
+        .expect("f64")
+        .iter()
+        .collect();
+    // 2 × 5, a returned B at −7.5, and Z has no catalogue price.
+    assert_eq!(amounts, vec![Some(10.0), Some(-7.5), None]);
+}

@@ -17,9 +17,7 @@ use marketbench::ui::{MarketbenchApp, Tab};
 
 /// The window on `path`: 40 orders in March 2025 and one dated `far`, whose
 /// columns were confirmed before (with "Keep far dates" as `keep`), so the file
-/// loads without the mapping view. Returned once the file and its summary are
-/// shown: the summary moves the buttons when it lands, and a click aimed before
-/// that would miss.
+/// loads without the mapping view.
 fn far_date_app(path: &Path, far: &str, keep: bool) -> Harness<'static, MarketbenchApp> {
     let mut text = String::from("order_id,customer_id,order_time,amount\n");
     for n in 0..40 {
@@ -27,27 +25,7 @@ fn far_date_app(path: &Path, far: &str, keep: bool) -> Harness<'static, Marketbe
     }
     text.push_str(&format!("O99,C1,{far},10\n"));
     std::fs::write(path, text).expect("write");
-    let mut state = returning_user();
-    let inspection = marketbench::data::inspect(path, None).expect("inspect");
-    let mut options = marketbench::data::LoadOptions::from_inspection(&inspection);
-    options.keep_far_dates = keep;
-    state
-        .remembered
-        .insert(inspection.signature.clone(), options);
-    let app = MarketbenchApp::new(state, vec![path.to_path_buf()], no_wake());
-    let mut harness = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
-    step_until(&mut harness, "the orders and their summary", |app| {
-        loaded(app)
-            && app
-                .workspace()
-                .overview()
-                .value()
-                .is_some_and(Option::is_some)
-    });
-    harness.run();
-    harness
+    remembered_app(path, |options| options.keep_far_dates = keep)
 }
 
 #[test]

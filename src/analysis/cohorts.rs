@@ -16,11 +16,13 @@
 //!   (capped by [`CohortParams::max_offset_months`]). A cell after the last month of
 //!   the data is `None` (not observed yet), which is different from `Some(0)`.
 //! - Cohorts ascend by month.
+//! - Orders without money (`lines::has_money`): the same retention, revenue cells
+//!   0 and `Cohorts::money` false (the window shows retention only).
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::lines::{AnalysisError, polars_error, require, with_net_amount};
+use super::lines::{AnalysisError, has_money, polars_error, require, with_net_amount};
 
 /// Settings of the cohort table.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,6 +46,8 @@ pub struct Cohorts {
     pub active_share: Vec<Vec<Option<f64>>>,
     /// Net revenue of the cohort's lines in month `cohort + offset`.
     pub revenue: Vec<Vec<Option<f64>>>,
+    /// Whether the lines carry money (`revenue` means something).
+    pub money: bool,
 }
 
 /// Months since year 0 (`year · 12 + month − 1`) of `ts`.
@@ -58,11 +62,11 @@ fn month_start(index: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
 }
 
-/// The cohort table of canonical order lines (`customer_id`, `ts`, `amount`).
+/// The cohort table of canonical order lines (`customer_id`, `ts`; `amount` for
+/// revenue).
 pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, AnalysisError> {
     require(lines, "customer_id", "customer id")?;
     require(lines, "ts", "date / time")?;
-    require(lines, "amount", "line amount")?;
     let context = "grouping customers into monthly cohorts";
     let base = with_net_amount(lines)
         .with_columns([col("customer_id").cast(DataType::String), month_expr()])
@@ -115,7 +119,7 @@ pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, Anal
                 .n_unique()
                 .cast(DataType::UInt32)
                 .alias("active"),
-            col("_net").sum().alias("revenue"),
+            col("_net").sum().fill_null(lit(0.0)).alias("revenue"),
         ])
         .collect()
         .map_err(polars_error(context))?;
@@ -135,7 +139,10 @@ pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, Anal
         .map(|v| v.unwrap_or(0) as u32)
         .collect();
     let (Some(&first), Some(last)) = (cohort_months.first(), last_month) else {
-        return Ok(Cohorts::default());
+        return Ok(Cohorts {
+            money: has_money(lines),
+            ..Cohorts::default()
+        });
     };
     let mut span = (last - first).max(0) as u32;
     if let Some(cap) = params.max_offset_months {
@@ -209,6 +216,7 @@ pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, Anal
         active,
         active_share,
         revenue,
+        money: has_money(lines),
     })
 }
 

@@ -14,13 +14,16 @@
 //!   date − first purchase day (both ≥ 1 with the default date).
 //! - `avg_order_value` = revenue / orders; `mean_days_between` = (last − first
 //!   purchase day) / (purchase_days − 1), null for customers with one purchase day.
+//! - Orders without money (no `amount`: `lines::has_money`) give the same table
+//!   without `revenue`, `returns_amount` and `avg_order_value`.
 //! - Rows are sorted by customer id, so results are the same on every run.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::lines::{
-    AnalysisError, date_from_days, day_expr, days_from_date, polars_error, require, with_net_amount,
+    AnalysisError, date_from_days, day_expr, days_from_date, has_money, polars_error, require,
+    with_net_amount,
 };
 
 /// The per-customer table and the date it was computed at.
@@ -31,7 +34,8 @@ pub struct CustomerTable {
     /// Columns: `customer_id` (str), `first_day`, `last_day` (date), `orders`,
     /// `purchase_days` (u32), `units`, `revenue`, `returns_amount` (f64),
     /// `recency_days`, `tenure_days` (i32), `avg_order_value`, `mean_days_between`
-    /// (f64).
+    /// (f64). `revenue`, `returns_amount` and `avg_order_value` only when the
+    /// lines carry money.
     pub frame: DataFrame,
 }
 
@@ -53,7 +57,6 @@ pub fn default_analysis_date(lines: &DataFrame) -> Result<Option<NaiveDate>, Ana
 /// The first and the last purchase day in `lines` (None when there is none).
 pub fn purchase_days(lines: &DataFrame) -> Result<Option<(NaiveDate, NaiveDate)>, AnalysisError> {
     require(lines, "ts", "date / time")?;
-    require(lines, "amount", "line amount")?;
     const CONTEXT: &str = "finding the first and last order days";
     let out = with_net_amount(lines)
         .filter(col("_cancelled").not().and(col("_return").not()))
@@ -74,7 +77,8 @@ pub fn purchase_days(lines: &DataFrame) -> Result<Option<(NaiveDate, NaiveDate)>
 }
 
 /// One row per customer, measured at `analysis_date` (default: the day after the
-/// last purchase day). Needs `customer_id`, `ts` and `amount`.
+/// last purchase day). Needs `customer_id` and `ts`; money columns come from
+/// `amount` when the lines have it.
 pub fn customer_table(
     lines: &DataFrame,
     analysis_date: Option<NaiveDate>,
@@ -116,56 +120,69 @@ pub fn customer_table(
     let purchase_days = (col("_pday").n_unique()
         - col("_pday").null_count().gt(lit(0)).cast(DataType::UInt32))
     .cast(DataType::UInt32);
+    let mut per_line = vec![
+        purchase_day.alias("_pday"),
+        when(purchase.clone())
+            .then(units)
+            .otherwise(lit(0.0))
+            .alias("_units"),
+    ];
+    let mut sums = vec![
+        col("_pday").min().alias("first_day"),
+        col("_pday").max().alias("last_day"),
+        order_key
+            .filter(purchase.clone())
+            .n_unique()
+            .cast(DataType::UInt32)
+            .alias("orders"),
+        purchase_days.alias("purchase_days"),
+        col("_units").sum().alias("units"),
+    ];
+    let mut derived = vec![
+        (lit(cutoff) - col("last_day")).alias("recency_days"),
+        (lit(cutoff) - col("first_day")).alias("tenure_days"),
+    ];
+    if has_money(lines) {
+        per_line.push(
+            when(counted.clone())
+                .then(col("_net"))
+                .otherwise(lit(0.0))
+                .alias("_counted_net"),
+        );
+        per_line.push(
+            when(counted.and(col("_return")))
+                .then(col("_net").abs())
+                .otherwise(lit(0.0))
+                .alias("_returned"),
+        );
+        sums.push(col("_counted_net").sum().alias("revenue"));
+        sums.push(col("_returned").sum().alias("returns_amount"));
+        derived.push(
+            (col("revenue") / col("orders").cast(DataType::Float64)).alias("avg_order_value"),
+        );
+    }
+    derived.extend([
+        when(col("purchase_days").gt(lit(1u32)))
+            .then(
+                (col("last_day") - col("first_day")).cast(DataType::Float64)
+                    / (col("purchase_days").cast(DataType::Float64) - lit(1.0)),
+            )
+            .otherwise(lit(NULL).cast(DataType::Float64))
+            .alias("mean_days_between"),
+        col("first_day").cast(DataType::Date),
+        col("last_day").cast(DataType::Date),
+    ]);
     let frame = with_net_amount(lines)
         .with_columns([
             day_expr().cast(DataType::Int32),
             col("customer_id").cast(DataType::String),
         ])
-        .with_columns([
-            purchase_day.alias("_pday"),
-            when(purchase.clone())
-                .then(units)
-                .otherwise(lit(0.0))
-                .alias("_units"),
-            when(counted.clone())
-                .then(col("_net"))
-                .otherwise(lit(0.0))
-                .alias("_counted_net"),
-            when(counted.and(col("_return")))
-                .then(col("_net").abs())
-                .otherwise(lit(0.0))
-                .alias("_returned"),
-        ])
+        .with_columns(per_line)
         .group_by([col("customer_id")])
-        .agg([
-            col("_pday").min().alias("first_day"),
-            col("_pday").max().alias("last_day"),
-            order_key
-                .filter(purchase)
-                .n_unique()
-                .cast(DataType::UInt32)
-                .alias("orders"),
-            purchase_days.alias("purchase_days"),
-            col("_units").sum().alias("units"),
-            col("_counted_net").sum().alias("revenue"),
-            col("_returned").sum().alias("returns_amount"),
-        ])
+        .agg(sums)
         .filter(col("customer_id").is_not_null())
         .filter(col("orders").gt(lit(0u32)))
-        .with_columns([
-            (lit(cutoff) - col("last_day")).alias("recency_days"),
-            (lit(cutoff) - col("first_day")).alias("tenure_days"),
-            (col("revenue") / col("orders").cast(DataType::Float64)).alias("avg_order_value"),
-            when(col("purchase_days").gt(lit(1u32)))
-                .then(
-                    (col("last_day") - col("first_day")).cast(DataType::Float64)
-                        / (col("purchase_days").cast(DataType::Float64) - lit(1.0)),
-                )
-                .otherwise(lit(NULL).cast(DataType::Float64))
-                .alias("mean_days_between"),
-            col("first_day").cast(DataType::Date),
-            col("last_day").cast(DataType::Date),
-        ])
+        .with_columns(derived)
         .sort(["customer_id"], SortMultipleOptions::default())
         .collect()
         .map_err(polars_error("summing order lines per customer"))?;

@@ -15,6 +15,12 @@ use polars::prelude::*;
 pub enum AnalysisError {
     #[error("the order lines have no '{column}' column; map a column to {role} when loading")]
     MissingColumn { column: String, role: String },
+    #[error(
+        "{what} needs a price or amount column, and the orders have neither: map a column to \
+         unit price or line amount (Data tab, \"Change how it is read\"; on the command line \
+         --price or --amount)"
+    )]
+    NeedsMoney { what: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
     #[error("cancelled")]
@@ -74,6 +80,25 @@ pub fn require(lines: &DataFrame, column: &str, role: &str) -> Result<(), Analys
     }
 }
 
+/// Whether the order lines carry money: an `amount` column, mapped or derived
+/// from quantity × unit price. Orders without either load (counts, recency,
+/// items and dates work); whatever needs revenue asks [`require_money`].
+pub fn has_money(lines: &DataFrame) -> bool {
+    lines.schema().contains("amount")
+}
+
+/// An error naming `what` ("net revenue", "RFM monetary scores") unless the
+/// lines carry money.
+pub fn require_money(lines: &DataFrame, what: &str) -> Result<(), AnalysisError> {
+    if has_money(lines) {
+        Ok(())
+    } else {
+        Err(AnalysisError::NeedsMoney {
+            what: what.to_string(),
+        })
+    }
+}
+
 /// A boolean flag column, false where missing (or when the column is absent).
 pub fn flag(lines: &DataFrame, name: &str) -> Expr {
     if lines.schema().contains(name) {
@@ -83,12 +108,17 @@ pub fn flag(lines: &DataFrame, name: &str) -> Expr {
     }
 }
 
-/// `lines` with `_net` (signed net amount, 0 for cancelled lines), `_return` and
-/// `_cancelled` (cancelled and not a return).
+/// `lines` with `_net` (signed net amount, 0 for cancelled lines; null on every
+/// line when the lines carry no money), `_return` and `_cancelled` (cancelled
+/// and not a return).
 pub fn with_net_amount(lines: &DataFrame) -> LazyFrame {
     let is_return = flag(lines, "is_return");
     let is_cancelled = flag(lines, "is_cancelled").and(is_return.clone().not());
-    let amount = col("amount").cast(DataType::Float64).fill_null(lit(0.0));
+    let amount = if has_money(lines) {
+        col("amount").cast(DataType::Float64).fill_null(lit(0.0))
+    } else {
+        lit(NULL).cast(DataType::Float64)
+    };
     lines.clone().lazy().with_columns([
         when(is_cancelled.clone())
             .then(lit(0.0))

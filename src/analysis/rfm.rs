@@ -13,6 +13,9 @@
 //!   values always get equal scores, so a score can hold more or fewer than a fifth
 //!   of the customers (with many one-order customers, F = 1 is large).
 //! - `rfm_code` is `"R-F-M"`, e.g. `"5-4-3"`.
+//! - Orders without money (`lines::has_money`): no `monetary` or `m_score`
+//!   column, `rfm_code` is `"R-F"`, and the groups (from R and F alone anyway) have
+//!   no revenue (`Rfm::money` is false; the window and the CLI say so).
 //! - Groups from the R and F scores (M is not used, as in the usual R/F segment map):
 //!
 //!   | R \ F | 1 | 2 | 3 | 4 | 5 |
@@ -32,7 +35,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::customers::customer_table;
-use super::lines::{AnalysisError, polars_error};
+use super::lines::{AnalysisError, has_money, polars_error};
 use crate::jobs::Progress;
 
 /// Settings of an RFM run.
@@ -110,10 +113,11 @@ pub struct GroupSummary {
     pub customers: usize,
     /// Customers in the group / all customers.
     pub share: f64,
-    /// Net revenue of the group's customers.
-    pub revenue: f64,
-    /// Group revenue / total net revenue (0 when the total is not positive).
-    pub revenue_share: f64,
+    /// Net revenue of the group's customers (None without money).
+    pub revenue: Option<f64>,
+    /// Group revenue / total net revenue (0 when the total is not positive; None
+    /// without money).
+    pub revenue_share: Option<f64>,
 }
 
 /// The result of an RFM run.
@@ -122,10 +126,13 @@ pub struct Rfm {
     pub analysis_date: NaiveDate,
     /// One row per customer, sorted by id: `customer_id` (str), `recency_days`
     /// (i32), `frequency` (u32), `monetary` (f64), `r_score`, `f_score`, `m_score`
-    /// (i32), `rfm_code` (str, "R-F-M"), `group` (str, [`RfmGroup::label`]).
+    /// (i32), `rfm_code` (str, "R-F-M"), `group` (str, [`RfmGroup::label`]);
+    /// without money no `monetary` or `m_score`, and `rfm_code` is "R-F".
     pub customers: DataFrame,
     /// The eight groups in [`RfmGroup::ALL`] order.
     pub groups: Vec<GroupSummary>,
+    /// Whether the orders carry money (M scores and group revenue).
+    pub money: bool,
 }
 
 impl Rfm {
@@ -190,56 +197,60 @@ pub fn rfm(
     cancelled(progress)?;
     progress.report(1, 3);
     let n = table.len();
+    let money = has_money(lines);
+    let mut values = vec![
+        col("customer_id"),
+        col("recency_days"),
+        col("orders").alias("frequency"),
+    ];
+    let mut scores = vec![
+        quintile_score("recency_days", true, n).alias("r_score"),
+        quintile_score("frequency", false, n).alias("f_score"),
+    ];
+    let mut code = vec![
+        col("r_score").cast(DataType::String),
+        col("f_score").cast(DataType::String),
+    ];
+    if money {
+        values.push(col("revenue").alias("monetary"));
+        scores.push(quintile_score("monetary", false, n).alias("m_score"));
+        code.push(col("m_score").cast(DataType::String));
+    }
     let customers = table
         .frame
         .lazy()
-        .select([
-            col("customer_id"),
-            col("recency_days"),
-            col("orders").alias("frequency"),
-            col("revenue").alias("monetary"),
-        ])
-        .with_columns([
-            quintile_score("recency_days", true, n).alias("r_score"),
-            quintile_score("frequency", false, n).alias("f_score"),
-            quintile_score("monetary", false, n).alias("m_score"),
-        ])
-        .with_columns([
-            concat_str(
-                [
-                    col("r_score").cast(DataType::String),
-                    col("f_score").cast(DataType::String),
-                    col("m_score").cast(DataType::String),
-                ],
-                "-",
-                true,
-            )
-            .alias("rfm_code"),
-            group_expr(),
-        ])
+        .select(values)
+        .with_columns(scores)
+        .with_columns([concat_str(code, "-", true).alias("rfm_code"), group_expr()])
         .collect()
         .map_err(polars_error("scoring customers"))?;
     cancelled(progress)?;
     progress.report(2, 3);
-    let groups = summarise(&customers)?;
+    let groups = summarise(&customers, money)?;
     progress.report(3, 3);
     Ok(Rfm {
         analysis_date: table.analysis_date,
         customers,
         groups,
+        money,
     })
 }
 
-/// Customers and revenue per group, all eight groups in fixed order.
-fn summarise(customers: &DataFrame) -> Result<Vec<GroupSummary>, AnalysisError> {
+/// Customers and revenue (with `money`) per group, all eight groups in fixed order.
+fn summarise(customers: &DataFrame, money: bool) -> Result<Vec<GroupSummary>, AnalysisError> {
     let context = "summing RFM groups";
+    let revenue = if money {
+        col("monetary").sum()
+    } else {
+        lit(0.0)
+    };
     let per_group = customers
         .clone()
         .lazy()
         .group_by([col("group")])
         .agg([
             len().cast(DataType::UInt64).alias("customers"),
-            col("monetary").sum().alias("revenue"),
+            revenue.alias("revenue"),
         ])
         .collect()
         .map_err(polars_error(context))?;
@@ -263,8 +274,8 @@ fn summarise(customers: &DataFrame) -> Result<Vec<GroupSummary>, AnalysisError> 
             group,
             customers: 0,
             share: 0.0,
-            revenue: 0.0,
-            revenue_share: 0.0,
+            revenue: money.then_some(0.0),
+            revenue_share: money.then_some(0.0),
         })
         .collect();
     for ((name, count), revenue) in names.iter().zip(counts.iter()).zip(revenues.iter()) {
@@ -273,15 +284,19 @@ fn summarise(customers: &DataFrame) -> Result<Vec<GroupSummary>, AnalysisError> 
         };
         if let Some(slot) = groups.iter_mut().find(|s| s.group == group) {
             slot.customers = count.unwrap_or(0) as usize;
-            slot.revenue = revenue.unwrap_or(0.0);
+            if money {
+                slot.revenue = Some(revenue.unwrap_or(0.0));
+            }
         }
     }
     for g in &mut groups {
         if total_customers > 0 {
             g.share = g.customers as f64 / total_customers as f64;
         }
-        if total_revenue > 0.0 {
-            g.revenue_share = g.revenue / total_revenue;
+        if let Some(revenue) = g.revenue
+            && total_revenue > 0.0
+        {
+            g.revenue_share = Some(revenue / total_revenue);
         }
     }
     Ok(groups)
@@ -406,15 +421,68 @@ mod tests {
         let hibernating = &result.groups[6];
         assert_eq!(hibernating.customers, 3);
         assert!((hibernating.share - 0.3).abs() < 1e-12);
-        assert!((hibernating.revenue - 590.0).abs() < 1e-9);
-        assert!((hibernating.revenue_share - 590.0 / total).abs() < 1e-12);
+        assert!((hibernating.revenue.expect("money") - 590.0).abs() < 1e-9);
+        assert!((hibernating.revenue_share.expect("money") - 590.0 / total).abs() < 1e-12);
         let potential = &result.groups[2];
         assert_eq!(potential.customers, 0);
-        assert_eq!(potential.revenue, 0.0);
+        assert_eq!(potential.revenue, Some(0.0));
         let count: usize = result.groups.iter().map(|g| g.customers).sum();
         assert_eq!(count, 10);
-        let share: f64 = result.groups.iter().map(|g| g.revenue_share).sum();
+        let share: f64 = result.groups.iter().flat_map(|g| g.revenue_share).sum();
         assert!((share - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn orders_without_money_get_the_same_r_f_scores_and_groups_and_no_m() {
+        let with = rfm(&lines(), &RfmParams::default(), &Progress::detached()).expect("rfm");
+        let without = rfm(
+            &lines().drop("amount").expect("drop"),
+            &RfmParams::default(),
+            &Progress::detached(),
+        )
+        .expect("rfm without money");
+        assert!(with.money && !without.money);
+        assert!(!without.customers.schema().contains("monetary"));
+        assert!(!without.customers.schema().contains("m_score"));
+        let column = |frame: &DataFrame, name: &str| {
+            frame
+                .column(name)
+                .expect(name)
+                .as_materialized_series()
+                .clone()
+        };
+        for name in [
+            "customer_id",
+            "recency_days",
+            "frequency",
+            "r_score",
+            "f_score",
+            "group",
+        ] {
+            assert_eq!(
+                column(&with.customers, name),
+                column(&without.customers, name),
+                "{name}"
+            );
+        }
+        let codes = |frame: &DataFrame| -> Vec<String> {
+            let codes = column(frame, "rfm_code");
+            let codes = codes.str().expect("text");
+            codes.iter().map(|c| c.expect("code").to_string()).collect()
+        };
+        let r_f: Vec<String> = codes(&with.customers)
+            .iter()
+            .map(|c| c.rsplit_once('-').expect("R-F-M").0.to_string())
+            .collect();
+        assert_eq!(codes(&without.customers), r_f, "R-F only");
+        let counts = |r: &Rfm| r.groups.iter().map(|g| g.customers).collect::<Vec<_>>();
+        assert_eq!(counts(&with), counts(&without));
+        assert!(
+            without
+                .groups
+                .iter()
+                .all(|g| g.revenue.is_none() && g.revenue_share.is_none())
+        );
     }
 
     #[test]

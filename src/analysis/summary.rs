@@ -11,12 +11,17 @@
 //! - Days are calendar days of the timestamp as written in the file (no time zone
 //!   conversion). The daily series covers every day from the first to the last
 //!   order; days without orders are zeros, not gaps.
+//! - Orders without money (`lines::has_money`): revenue and returns amount are
+//!   None, and the daily series counts orders instead ([`DailyMeasure::Orders`]):
+//!   distinct order ids among lines that are neither returns nor cancelled (distinct
+//!   customers without an order id column, i.e. customer days), as the forecast's
+//!   order count does.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::lines::{
-    AnalysisError, date_from_days, day_expr, polars_error, require, with_net_amount,
+    AnalysisError, date_from_days, day_expr, has_money, polars_error, require, with_net_amount,
 };
 
 /// Headline figures of the loaded orders.
@@ -28,10 +33,10 @@ pub struct Summary {
     pub items: usize,
     pub first_day: Option<NaiveDate>,
     pub last_day: Option<NaiveDate>,
-    /// Net of returns, cancelled lines excluded.
-    pub revenue_net: f64,
-    /// Absolute amount of return lines.
-    pub returns_amount: f64,
+    /// Net of returns, cancelled lines excluded (None without money).
+    pub revenue_net: Option<f64>,
+    /// Absolute amount of return lines (None without money).
+    pub returns_amount: Option<f64>,
     pub return_lines: usize,
     /// Cancelled lines that are not returns.
     pub cancelled_lines: usize,
@@ -42,16 +47,26 @@ pub struct Summary {
 /// date (9999-12-31) draws a few thousand points, not millions that freeze the window.
 pub const MAX_CHART_POINTS: usize = 4_000;
 
-/// Net revenue per calendar day (or per bucket of `bucket_days` days when the
-/// orders span more than [`MAX_CHART_POINTS`] days), with zeros where there are
-/// no orders.
+/// What the daily chart sums: net revenue, or orders when the lines carry no money.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DailyMeasure {
+    #[default]
+    NetRevenue,
+    Orders,
+}
+
+/// Net revenue (or orders, see [`DailyMeasure`]) per calendar day (or per bucket
+/// of `bucket_days` days when the orders span more than [`MAX_CHART_POINTS`]
+/// days), with zeros where there are no orders.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DailyRevenue {
     /// The first day of each bucket.
     pub days: Vec<NaiveDate>,
+    /// The measure's value of each bucket.
     pub revenue: Vec<f64>,
     /// Days summed into each point: 1, 7 or a multiple of 365.
     pub bucket_days: u32,
+    pub measure: DailyMeasure,
 }
 
 /// Days per chart point for orders spanning `span` days.
@@ -67,10 +82,9 @@ fn bucket_days(span: usize) -> u32 {
 }
 
 impl Summary {
-    /// Summarises canonical order lines (columns `amount`, `ts`; optional
+    /// Summarises canonical order lines (column `ts`; optional `amount`,
     /// `customer_id`, `order_id`, `item_id`, `is_return`, `is_cancelled`).
     pub fn from_lines(lines: &DataFrame) -> Result<Summary, AnalysisError> {
-        require(lines, "amount", "line amount")?;
         require(lines, "ts", "date / time")?;
         let schema = lines.schema();
         let has = |c: &str| schema.contains(c);
@@ -142,13 +156,17 @@ impl Summary {
                 .unwrap_or(0);
             Ok(value as usize)
         };
-        let amount = |name: &str| -> Result<f64, AnalysisError> {
-            Ok(out
-                .column(name)
-                .and_then(|c| c.f64().cloned())
-                .map_err(polars_error("reading the summary"))?
-                .get(0)
-                .unwrap_or(0.0))
+        let amount = |name: &str| -> Result<Option<f64>, AnalysisError> {
+            if !has_money(lines) {
+                return Ok(None);
+            }
+            Ok(Some(
+                out.column(name)
+                    .and_then(|c| c.f64().cloned())
+                    .map_err(polars_error("reading the summary"))?
+                    .get(0)
+                    .unwrap_or(0.0),
+            ))
         };
         let day = |name: &str| -> Result<Option<NaiveDate>, AnalysisError> {
             let days = out
@@ -173,14 +191,26 @@ impl Summary {
     }
 }
 
-/// Net revenue per calendar day (or bucket) from the first to the last order day.
+/// Net revenue (orders without money) per calendar day (or bucket) from the first
+/// to the last order day.
 pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
-    require(lines, "amount", "line amount")?;
     require(lines, "ts", "date / time")?;
+    let (measure, value) = if has_money(lines) {
+        (DailyMeasure::NetRevenue, col("_net").sum())
+    } else {
+        let paid = col("_return").not().and(col("_cancelled").not());
+        let key = if lines.schema().contains("order_id") {
+            col("order_id")
+        } else {
+            col("customer_id")
+        };
+        let orders = key.filter(paid).drop_nulls().n_unique();
+        (DailyMeasure::Orders, orders.cast(DataType::Float64))
+    };
     let by_day = with_net_amount(lines)
         .filter(col("ts").is_not_null())
         .group_by([day_expr()])
-        .agg([col("_net").sum().alias("revenue")])
+        .agg([value.alias("revenue")])
         .collect()
         .map_err(polars_error("summing revenue per day"))?;
     let day_numbers = by_day
@@ -203,7 +233,10 @@ pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
         pairs.iter().map(|p| p.0).min(),
         pairs.iter().map(|p| p.0).max(),
     ) else {
-        return Ok(DailyRevenue::default());
+        return Ok(DailyRevenue {
+            measure,
+            ..DailyRevenue::default()
+        });
     };
     let span = (i64::from(last) - i64::from(first)) as usize + 1;
     let bucket = bucket_days(span);
@@ -220,6 +253,7 @@ pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
         days,
         revenue: values,
         bucket_days: bucket,
+        measure,
     })
 }
 
@@ -276,8 +310,9 @@ mod tests {
         assert_eq!(s.first_day, NaiveDate::from_ymd_opt(2024, 1, 1));
         assert_eq!(s.last_day, NaiveDate::from_ymd_opt(2024, 1, 5));
         // 10 + 5 + 20 + 7, minus the refunded return of 20; the cancelled 100 is out.
-        assert!((s.revenue_net - 22.0).abs() < 1e-9, "{}", s.revenue_net);
-        assert!((s.returns_amount - 20.0).abs() < 1e-9);
+        let net = s.revenue_net.expect("money");
+        assert!((net - 22.0).abs() < 1e-9, "{net}");
+        assert!((s.returns_amount.expect("money") - 20.0).abs() < 1e-9);
         assert_eq!(s.return_lines, 1);
         assert_eq!(s.cancelled_lines, 1);
     }
@@ -322,7 +357,10 @@ mod tests {
         // Every line is in one bucket: the net total is the summary's.
         let total: f64 = d.revenue.iter().sum();
         let summary = Summary::from_lines(&far).expect("summary");
-        assert!((total - summary.revenue_net).abs() < 1e-9, "{total}");
+        assert!(
+            (total - summary.revenue_net.expect("money")).abs() < 1e-9,
+            "{total}"
+        );
         // 30 years of days are charted as weeks.
         let mut decades = lines();
         decades
@@ -344,9 +382,26 @@ mod tests {
     }
 
     #[test]
-    fn missing_amount_is_a_clear_error() {
+    fn orders_without_money_are_counted_and_charted_as_orders_per_day() {
         let df = lines().drop("amount").expect("drop");
-        let err = Summary::from_lines(&df).expect_err("no amount");
-        assert!(err.to_string().contains("line amount"), "{err}");
+        let s = Summary::from_lines(&df).expect("summary without money");
+        assert_eq!(
+            (s.customers, s.orders, s.order_lines, s.items),
+            (3, 5, 6, 3)
+        );
+        assert_eq!((s.revenue_net, s.returns_amount), (None, None));
+        assert_eq!((s.return_lines, s.cancelled_lines), (1, 1));
+        let d = daily_revenue(&df).expect("orders per day");
+        assert_eq!(d.measure, DailyMeasure::Orders);
+        // o1 (two lines) on 1 Jan, o2 on 2 Jan, none on 3 Jan, o3 on 4 Jan (o4 is
+        // cancelled), and 5 Jan's only line is a cancelled return.
+        assert_eq!(d.revenue, vec![1.0, 1.0, 0.0, 1.0, 0.0]);
+        // Without order ids: distinct customers that day (customer days).
+        let days = daily_revenue(&df.drop("order_id").expect("drop")).expect("customer days");
+        assert_eq!(days.revenue, vec![1.0, 1.0, 0.0, 0.0, 0.0]);
+        assert_eq!(
+            daily_revenue(&lines()).expect("money").measure,
+            DailyMeasure::NetRevenue
+        );
     }
 }

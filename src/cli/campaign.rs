@@ -409,20 +409,29 @@ fn readout_text(text: &mut String, result: &Readout) {
         ),
     };
     for (name, group) in [("targets", &result.target), ("control", &result.control)] {
+        let revenue = match result.money {
+            true => format!(", revenue per customer {:.2}", group.revenue_per_customer),
+            false => String::new(),
+        };
         let _ = writeln!(
             text,
-            "readout {name}: {} customers, {} responded ({}), revenue per customer {:.2}",
+            "readout {name}: {} customers, {} responded ({}){revenue}",
             group.customers,
             group.responders,
             percent(group.response_rate),
-            group.revenue_per_customer
         );
     }
+    let revenue = match result.money {
+        true => format!(
+            ", revenue per customer {}",
+            interval(&result.revenue_difference, 1.0, "")
+        ),
+        false => " (revenue needs a price or amount column)".to_string(),
+    };
     let _ = writeln!(
         text,
-        "uplift: response {}, revenue per customer {}",
+        "uplift: response {}{revenue}",
         interval(&result.response_difference, 100.0, " pts"),
-        interval(&result.revenue_difference, 1.0, "")
     );
 }
 

@@ -122,6 +122,11 @@ fn as_text(result: &Clv, out: Option<&PathBuf>) -> String {
         SpendMethod::Historical { reason } => {
             format!("HISTORICAL (each customer's mean spend), because {reason}")
         }
+        SpendMethod::Unpriced => {
+            "none: no price or amount column, so no spend and no CLV (pass --price or \
+             --amount); purchases and P(alive) need no money"
+                .to_string()
+        }
     };
     let _ = writeln!(text, "  spend: {spend}");
     if let Some(h) = &result.holdout {
@@ -144,10 +149,13 @@ fn as_text(result: &Clv, out: Option<&PathBuf>) -> String {
         }
     }
     let t = &result.totals;
+    let value = t
+        .clv
+        .map_or_else(|| "none (no prices)".to_string(), |v| format!("{v:.2}"));
     let _ = writeln!(
         text,
-        "Totals: {} customers, {:.0} predicted purchases, CLV {:.2}",
-        t.customers, t.predicted_purchases, t.clv
+        "Totals: {} customers, {:.0} predicted purchases, CLV {value}",
+        t.customers, t.predicted_purchases
     );
     if let Some(out) = out {
         let _ = writeln!(text, "wrote {} customers to {}", t.customers, out.display());

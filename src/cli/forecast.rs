@@ -50,9 +50,10 @@ pub struct ForecastArgs {
     /// Order files or folders (CSV, TSV, Parquet, JSON, XLSX, ...).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// What to forecast.
-    #[arg(long, value_enum, default_value = "revenue")]
-    pub measure: MeasureArg,
+    /// What to forecast (default: revenue; orders when the orders have no price or
+    /// amount column).
+    #[arg(long, value_enum)]
+    pub measure: Option<MeasureArg>,
     /// Period length.
     #[arg(long, value_enum, default_value = "day")]
     pub freq: FreqArg,
@@ -134,10 +135,10 @@ impl From<&ForecastArgs> for ForecastRunParams {
         ForecastRunParams {
             source: ForecastSource::Orders,
             measure: match args.measure {
-                MeasureArg::Revenue => Measure::Revenue,
-                MeasureArg::Orders => Measure::Orders,
-                MeasureArg::Units => Measure::Units,
-                MeasureArg::Customers => Measure::ActiveCustomers,
+                None | Some(MeasureArg::Revenue) => Measure::Revenue,
+                Some(MeasureArg::Orders) => Measure::Orders,
+                Some(MeasureArg::Units) => Measure::Units,
+                Some(MeasureArg::Customers) => Measure::ActiveCustomers,
             },
             freq,
             by: match args.by {
@@ -162,16 +163,26 @@ impl From<&ForecastArgs> for ForecastRunParams {
 }
 
 pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
-    let params = ForecastRunParams::from(args);
+    let mut params = ForecastRunParams::from(args);
     params.forecast_params().check()?;
-    let (freq, measure) = (params.freq, params.measure);
+    let freq = params.freq;
     let progress = Progress::detached();
+    // Said before the forecast when the default measure changed for the data.
+    let mut note = String::new();
     let series = match aggregated_series(args, freq)? {
         Some(series) => vec![series],
         None => {
             let loaded = load_files(&args.files, &args.load)?;
             if loaded.store.order_lines()?.is_none() {
                 bail!("no orders file among the inputs: a forecast needs order lines with dates");
+            }
+            if args.measure.is_none() {
+                params.measure = ForecastRunParams::default_for(&loaded.store).measure;
+                if params.measure != Measure::Revenue {
+                    note = "no price or amount column: forecasting the number of orders \
+                            (revenue needs --price or --amount)\n"
+                        .to_string();
+                }
             }
             // Per segment with the Segments tab's default settings, as `segment`
             // finds them by default.
@@ -189,6 +200,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     if series.is_empty() {
         bail!("the order lines have no dated rows to forecast");
     }
+    let measure = params.measure;
     let dropped = series[0].dropped_partial;
     let results = forecast_all(series, &params, &progress).context("forecasting")?;
     if let Some(out) = &args.out {
@@ -216,7 +228,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
         return if args.output.json {
             Ok(serde_json::to_string_pretty(&out)?)
         } else {
-            Ok(as_text(&result, dropped))
+            Ok(format!("{note}{}", as_text(&result, dropped)))
         };
     }
     if args.output.json {
@@ -240,7 +252,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
         });
         return Ok(serde_json::to_string_pretty(&out)?);
     }
-    let mut text = String::new();
+    let mut text = note;
     for (name, result) in &named {
         match result {
             Ok(f) => {

@@ -176,12 +176,23 @@ fn as_text(loaded: &LoadedFiles, summary: Option<&Summary>) -> String {
         let _ = writeln!(out, "  order lines    {}", s.order_lines);
         let _ = writeln!(out, "  items          {}", s.items);
         let _ = writeln!(out, "  dates          {range}");
-        let _ = writeln!(out, "  net revenue    {:.2}", s.revenue_net);
-        let _ = writeln!(
-            out,
-            "  returns        {} lines, {:.2}",
-            s.return_lines, s.returns_amount
-        );
+        match (s.revenue_net, s.returns_amount) {
+            (Some(net), Some(returned)) => {
+                let _ = writeln!(out, "  net revenue    {net:.2}");
+                let _ = writeln!(
+                    out,
+                    "  returns        {} lines, {returned:.2}",
+                    s.return_lines
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "  net revenue    none: no price or amount column (pass --price or --amount)"
+                );
+                let _ = writeln!(out, "  returns        {} lines", s.return_lines);
+            }
+        }
         let _ = writeln!(out, "  cancelled      {} lines", s.cancelled_lines);
     }
     out

@@ -2,8 +2,8 @@
 //! scores of every customer and the named RFM groups (see `analysis::rfm`).
 //!
 //! Text output is the group table; `--json` prints `{analysis_date, customers,
-//! groups: [{group, customers, share, revenue, revenue_share}]}` (plus `out` when a
-//! file was written). `--out` writes the per-customer table atomically through
+//! money, groups: [{group, customers, share, revenue, revenue_share}]}` (plus `out`
+//! when a file was written; without money `revenue` and `revenue_share` are null). `--out` writes the per-customer table atomically through
 //! `export` (`.csv` as UTF-8 with a BOM for Excel, or `.xlsx`).
 
 use std::fmt::Write as _;
@@ -93,6 +93,7 @@ fn as_json(result: &Rfm, out: Option<&PathBuf>) -> Value {
     let mut value = json!({
         "analysis_date": result.analysis_date.to_string(),
         "customers": result.len(),
+        "money": result.money,
         "groups": groups,
     });
     if let Some(out) = out {
@@ -109,20 +110,33 @@ fn as_text(result: &Rfm, out: Option<&PathBuf>) -> String {
         result.len(),
         result.analysis_date
     );
+    if !result.money {
+        let _ = writeln!(
+            text,
+            "  no price or amount column: scores are recency and frequency (R-F), and \
+             revenue per group needs --price or --amount"
+        );
+    }
     let _ = writeln!(
         text,
         "  {:<20} {:>9} {:>7} {:>14} {:>13}",
         "group", "customers", "share", "revenue", "revenue share"
     );
     for g in &result.groups {
+        let (revenue, revenue_share) = match (g.revenue, g.revenue_share) {
+            (Some(revenue), Some(share)) => {
+                (format!("{revenue:.2}"), format!("{:.1}%", share * 100.0))
+            }
+            _ => ("-".to_string(), "-".to_string()),
+        };
         let _ = writeln!(
             text,
-            "  {:<20} {:>9} {:>6.1}% {:>14.2} {:>12.1}%",
+            "  {:<20} {:>9} {:>6.1}% {:>14} {:>13}",
             g.group.label(),
             g.customers,
             g.share * 100.0,
-            g.revenue,
-            g.revenue_share * 100.0
+            revenue,
+            revenue_share
         );
     }
     if let Some(out) = out {

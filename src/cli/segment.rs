@@ -248,6 +248,7 @@ fn as_json(result: &Segmentation, auto: bool) -> Value {
         "customers": result.features.len(),
         "analysis_date": result.features.analysis_date.to_string(),
         "features": result.features.set.features().iter().map(|f| f.name()).collect::<Vec<_>>(),
+        "money": result.features.revenue.is_some(),
         "k": c.k,
         "silhouette": c.silhouette,
         "silhouette_sampled": c.silhouette_sampled,
@@ -290,6 +291,13 @@ fn as_text(result: &Segmentation) -> String {
         },
         c.inertia
     );
+    if result.features.revenue.is_none() {
+        let _ = writeln!(
+            s,
+            "no price or amount column: spend features and revenue shares need --price or \
+             --amount (the default features are then recency and orders)"
+        );
+    }
     let _ = writeln!(s, "{}", c.reason);
     if c.per_k.len() > 1 {
         let _ = writeln!(s, "{AUTO_K_RULE}");
@@ -302,14 +310,17 @@ fn as_text(result: &Segmentation) -> String {
         }
     }
     for p in &result.profiles {
+        let revenue = p.revenue_share.map_or_else(
+            || "revenue needs a price or amount column".to_string(),
+            |share| format!("{:.1} % of revenue", share * 100.0),
+        );
         let _ = writeln!(
             s,
-            "\n{} {}: {} customers ({:.1} %), {:.1} % of revenue",
+            "\n{} {}: {} customers ({:.1} %), {revenue}",
             p.id,
             p.name,
             p.size,
             p.customer_share * 100.0,
-            p.revenue_share * 100.0
         );
         for (f, mean, median) in &p.stats {
             let _ = writeln!(

@@ -9,6 +9,10 @@
 //!   product (or customer) rows takes the first one loaded.
 //! - A joined attribute (`item_name`, `category`, `unit_price`; `region`, `email`,
 //!   `phone`) fills in only where the order line has none: the line's own value wins.
+//! - Order lines without an amount (a file with no price or amount column) take
+//!   `amount = quantity × unit_price` from the products file's price when there is
+//!   one: the list price, the best the data allows. With no price anywhere the
+//!   lines have no `amount` ([`Store::has_money`] is false).
 //! - The whole thing is one lazy plan, collected once.
 
 use polars::prelude::*;
@@ -41,6 +45,18 @@ impl Store {
                 None
             }
         }
+    }
+
+    /// Whether order lines will carry money: an orders file with an amount (or a
+    /// price), or a products file with prices for orders that name their items.
+    pub fn has_money(&self) -> bool {
+        let has = |t: &Table, role: Role| t.frame.column(role.column_name()).is_ok();
+        let priced_orders = self.of_kind(FileKind::Orders).any(|t| has(t, Role::Amount));
+        let priced_catalogue = self
+            .of_kind(FileKind::Products)
+            .any(|t| has(t, Role::UnitPrice))
+            && self.of_kind(FileKind::Orders).any(|t| has(t, Role::ItemId));
+        priced_orders || priced_catalogue
     }
 
     /// The names of the loaded files, in load order (what errors name).
@@ -83,6 +99,10 @@ impl Store {
             lines = join_attributes(lines, products, Role::ItemId, &PRODUCT_ATTRIBUTES)
                 .map_err(failed)?;
         }
+        let unpriced = |t: &Table| t.frame.column(Role::Amount.column_name()).is_err();
+        if kind == FileKind::Orders && self.of_kind(kind).any(unpriced) {
+            lines = with_catalogue_amount(lines).map_err(failed)?;
+        }
         if let Some(customers) = self.stacked(FileKind::Customers, false).map_err(failed)? {
             lines = join_attributes(lines, customers, Role::CustomerId, &CUSTOMER_ATTRIBUTES)
                 .map_err(failed)?;
@@ -118,6 +138,24 @@ impl Store {
             .map(Some),
         }
     }
+}
+
+/// `amount = quantity × unit_price` where order lines have a price (joined from
+/// products) but no amount.
+fn with_catalogue_amount(mut lines: LazyFrame) -> PolarsResult<LazyFrame> {
+    let schema = lines.collect_schema()?;
+    let (amount, price) = (Role::Amount.column_name(), Role::UnitPrice.column_name());
+    if !schema.contains(price) {
+        return Ok(lines);
+    }
+    let quantity = Role::Quantity.column_name();
+    let derived = col(quantity).cast(DataType::Float64) * col(price).cast(DataType::Float64);
+    let filled = if schema.contains(amount) {
+        coalesce(&[col(amount).cast(DataType::Float64), derived])
+    } else {
+        derived
+    };
+    Ok(lines.with_column(filled.alias(amount)))
 }
 
 /// Left-joins `attributes` of `other` onto `lines` by `key`, filling only what the

@@ -119,18 +119,28 @@ fn cards_ui(ui: &mut egui::Ui, overview: &Overview) {
         Some("distinct products sold"),
     );
     card_ui(ui, "Date range", &range, None);
-    card_ui(
-        ui,
-        "Net revenue",
-        &format::money(s.revenue_net),
-        Some("after returns; cancelled lines left out"),
-    );
-    let returns = format!(
-        "{} ({} lines)",
-        format::money(s.returns_amount),
-        format::count(s.return_lines)
-    );
-    card_ui(ui, "Returns", &returns, None);
+    match (s.revenue_net, s.returns_amount) {
+        (Some(net), Some(returned)) => {
+            card_ui(
+                ui,
+                "Net revenue",
+                &format::money(net),
+                Some("after returns; cancelled lines left out"),
+            );
+            let returns = format!(
+                "{} ({} lines)",
+                format::money(returned),
+                format::count(s.return_lines)
+            );
+            card_ui(ui, "Returns", &returns, None);
+        }
+        _ => {
+            let hint = format::needs_money("Revenue");
+            card_ui(ui, "Net revenue", "no prices", Some(&hint));
+            let returns = format!("{} lines", format::count(s.return_lines));
+            card_ui(ui, "Returns", &returns, None);
+        }
+    }
     if s.cancelled_lines > 0 {
         card_ui(
             ui,

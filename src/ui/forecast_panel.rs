@@ -53,6 +53,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
         orders: has_orders,
         series_files: &series_files,
         segments: workspace.segments.current(version).is_some(),
+        money: store.has_money(),
     };
     controls_view::ui(ui, forecast, &wanted, &sources, commands);
     let computation = forecast.results();

@@ -28,6 +28,15 @@ pub fn number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// What the window says where a figure needs money the orders do not carry
+/// (`analysis::lines::has_money`): `what` is the figure, e.g. "Revenue per group".
+pub fn needs_money(what: &str) -> String {
+    format!(
+        "{what} needs a price or amount column, and these orders have neither: map one \
+         with \"Change how it is read\" on the Data tab."
+    )
+}
+
 /// `0.1234` → `12.3%`; a value that rounds to zero never shows as `-0.0%`.
 pub fn percent(share: f64) -> String {
     let shown = (share * 1000.0).round() / 10.0;

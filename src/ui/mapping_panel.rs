@@ -128,6 +128,16 @@ fn mapping_ui(
     columns_ui(ui, id, inspection, options);
     ui.add_space(4.0);
     date_ui(ui, id, inspection, options);
+    let priced = [Role::Amount, Role::UnitPrice]
+        .iter()
+        .any(|role| options.mapping.contains_key(role));
+    if options.kind == FileKind::Orders && !priced {
+        ui.weak(
+            "No column is a price or an amount: order counts, recency, segments, \
+             recommendations and order forecasts work without; revenue and customer value \
+             need one, if the file has it.",
+        );
+    }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui

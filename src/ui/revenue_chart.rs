@@ -1,12 +1,13 @@
 //! The daily net revenue chart: x is days since 1970-01-01, labelled as dates; hover
 //! shows the day and its revenue; drag to pan, scroll or pinch to zoom, double-click
 //! to reset. Orders spanning more than 11 years are drawn per week or per N days
-//! (`DailyRevenue::bucket_days`), and the title says so.
+//! (`DailyRevenue::bucket_days`), and the title says so. Orders without money are
+//! charted as orders per day (`DailyMeasure::Orders`), and the title says why.
 
 use chrono::NaiveDate;
 use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
 
-use crate::analysis::summary::DailyRevenue;
+use crate::analysis::summary::{DailyMeasure, DailyRevenue};
 
 use super::format;
 
@@ -27,13 +28,25 @@ pub fn date_of(x: f64) -> Option<NaiveDate> {
 
 /// The chart's title: what one point sums.
 pub fn title(daily: &DailyRevenue) -> String {
+    let (what, why) = match daily.measure {
+        DailyMeasure::NetRevenue => ("Net revenue", ""),
+        DailyMeasure::Orders => ("Orders", " (no price or amount column, so no revenue)"),
+    };
     match daily.bucket_days {
-        0 | 1 => "Net revenue per day".to_string(),
-        7 => "Net revenue per week (the orders span more than 11 years)".to_string(),
+        0 | 1 => format!("{what} per day{why}"),
+        7 => format!("{what} per week (the orders span more than 11 years){why}"),
         days => format!(
-            "Net revenue per {days} days (the orders span {} years: are far dates kept?)",
+            "{what} per {days} days (the orders span {} years: are far dates kept?){why}",
             daily.days.len() * days as usize / 365
         ),
+    }
+}
+
+/// A value of the chart as the axis and the hover show it.
+fn value_text(measure: DailyMeasure, value: f64) -> String {
+    match measure {
+        DailyMeasure::NetRevenue => format::money(value),
+        DailyMeasure::Orders => format::number(value, 0),
     }
 }
 
@@ -50,6 +63,11 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
         .map(|(day, revenue)| [day_number(*day), *revenue])
         .collect();
     let bucket = daily.bucket_days;
+    let measure = daily.measure;
+    let (name, hover_name) = match measure {
+        DailyMeasure::NetRevenue => ("net revenue", "revenue"),
+        DailyMeasure::Orders => ("orders", "orders"),
+    };
     Plot::new("daily_revenue")
         .allow_zoom(true)
         .allow_drag(true)
@@ -58,19 +76,19 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
         .x_axis_formatter(|mark: GridMark, _range| {
             date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
         })
-        .y_axis_formatter(|mark: GridMark, _range| format::money(mark.value))
+        .y_axis_formatter(move |mark: GridMark, _range| value_text(measure, mark.value))
         .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint { position, .. } => {
                 let day = date_of(position.x)?;
-                let revenue = format::money(position.y);
+                let value = value_text(measure, position.y);
                 Some(match bucket {
-                    0 | 1 => format!("{day}\nrevenue {revenue}"),
-                    days => format!("{days} days from {day}\nrevenue {revenue}"),
+                    0 | 1 => format!("{day}\n{hover_name} {value}"),
+                    days => format!("{days} days from {day}\n{hover_name} {value}"),
                 })
             }
             HoverPosition::Elsewhere { .. } => None,
         })
-        .show(ui, |plot_ui| plot_ui.line(Line::new("net revenue", points)));
+        .show(ui, |plot_ui| plot_ui.line(Line::new(name, points)));
 }
 
 #[cfg(test)]

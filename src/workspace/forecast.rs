@@ -101,6 +101,21 @@ impl Default for ForecastRunParams {
     }
 }
 
+impl ForecastRunParams {
+    /// The defaults for `store`: the number of orders instead of revenue when
+    /// the orders carry no money (`Store::has_money`).
+    pub fn default_for(store: &Store) -> Self {
+        let measure = match store.has_money() {
+            true => Measure::Revenue,
+            false => Measure::Orders,
+        };
+        ForecastRunParams {
+            measure,
+            ..ForecastRunParams::default()
+        }
+    }
+}
+
 /// The usual horizon of a frequency: 28 days, 12 weeks or 6 months.
 pub fn default_horizon(freq: Freq) -> usize {
     match freq {
@@ -239,10 +254,15 @@ impl Forecast {
     }
 
     /// The settings of the next run on `store`: the last asked for (else the
-    /// defaults), with a source that is loaded: the orders, or the first series
-    /// file (at its natural frequency) when there are no orders.
+    /// defaults: orders instead of revenue when the orders carry no money), with a
+    /// source that is loaded: the orders, or the first series file (at its natural
+    /// frequency) when there are no orders.
     pub fn wanted(&self, store: &Store) -> ForecastRunParams {
-        let mut wanted = self.results.requested_params().cloned().unwrap_or_default();
+        let mut wanted = self
+            .results
+            .requested_params()
+            .cloned()
+            .unwrap_or_else(|| ForecastRunParams::default_for(store));
         let has_orders = store.of_kind(FileKind::Orders).next().is_some();
         let source_loaded = match &wanted.source {
             ForecastSource::Orders => has_orders,

@@ -1,7 +1,7 @@
 //! The egui_kittest set-up shared by the tab tests: the app on the sample orders
 //! for a returning user, stepping frames until a job has finished, and small queries.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -10,7 +10,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::Audience;
-use marketbench::jobs::Wake;
+use marketbench::data::LoadOptions;
+use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
 use marketbench::workspace::campaign::audience_key;
 
@@ -36,6 +37,35 @@ pub fn app_harness(state: UiState, wake: Wake, height: f32) -> Harness<'static, 
     Harness::builder()
         .with_size(egui::Vec2::new(1280.0, height))
         .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
+}
+
+/// The window (1280 × 900) on `path`, whose columns were confirmed before as
+/// detected and then changed by `confirm`, so the file loads without the mapping
+/// view. Returned once the file and its summary are shown: the summary moves the
+/// buttons when it lands, and a click aimed before that would miss.
+pub fn remembered_app(
+    path: &Path,
+    confirm: impl FnOnce(&mut LoadOptions),
+) -> Harness<'static, MarketbenchApp> {
+    let mut state = returning_user();
+    let inspection = marketbench::data::inspect(path, None).expect("inspect");
+    let mut options = LoadOptions::from_inspection(&inspection);
+    confirm(&mut options);
+    state.remembered.insert(inspection.signature, options);
+    let app = MarketbenchApp::new(state, vec![path.to_path_buf()], no_wake());
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    step_until(&mut harness, "the file and its summary", |app| {
+        loaded(app)
+            && app
+                .workspace()
+                .overview()
+                .value()
+                .is_some_and(Option::is_some)
+    });
+    harness.run();
+    harness
 }
 
 /// Steps frames until `done` holds (jobs run on their own threads meanwhile).

@@ -73,8 +73,12 @@ pub enum Condition {
 fn hint(column: &str) -> &'static str {
     match column {
         "segment" => "run a segmentation first",
-        "rfm_group" | "recency_days" | "frequency" | "monetary" => {
-            "load an orders file with customer ids, dates and amounts"
+        "rfm_group" | "recency_days" | "frequency" => {
+            "load an orders file with customer ids and dates"
+        }
+        "monetary" | "avg_order_value" => {
+            "load an orders file with a price or amount column (or map one with \"Change how \
+             it is read\")"
         }
         "propensity" => "compute propensity scores first",
         "churn_bucket" => "compute churn risk first",
@@ -217,7 +221,7 @@ fn buyers(
         Purchase::Category(c) => ("category", c),
         Purchase::Item(i) => ("item_id", i),
     };
-    for needed in ["customer_id", "ts", "amount", column] {
+    for needed in ["customer_id", "ts", column] {
         if !lines.schema().contains(needed) {
             return Err(CampaignError::MissingLineColumn {
                 column: needed.to_string(),

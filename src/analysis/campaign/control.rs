@@ -10,6 +10,8 @@
 //!   Differences are target − control with 95% intervals: a normal approximation
 //!   for the response rates, Welch's t (Satterthwaite degrees of freedom) for the
 //!   revenue means. An interval needs at least two customers in each group.
+//!   Without money in the lines (`lines::has_money`) revenue is 0 everywhere and
+//!   `Readout::money` is false: the response rates are the readout.
 
 use std::collections::HashMap;
 
@@ -22,7 +24,7 @@ use serde::Serialize;
 
 use super::CampaignError;
 use super::condition::{numbers, texts};
-use crate::analysis::lines::{days_from_date, with_net_amount};
+use crate::analysis::lines::{days_from_date, has_money, with_net_amount};
 
 /// Name of the column that marks `target` or `control`.
 pub const GROUP_COLUMN: &str = "group";
@@ -77,6 +79,8 @@ pub struct Readout {
     pub response_difference: Difference,
     /// Target − control revenue per customer.
     pub revenue_difference: Difference,
+    /// Whether the lines carry money (revenue figures mean something).
+    pub money: bool,
 }
 
 /// The readout of `audience` (with `customer_id` and [`GROUP_COLUMN`]) from the
@@ -97,7 +101,7 @@ pub fn readout(
                 .into(),
         });
     }
-    for needed in ["customer_id", "ts", "amount"] {
+    for needed in ["customer_id", "ts"] {
         if !lines.schema().contains(needed) {
             return Err(CampaignError::MissingLineColumn {
                 column: needed.into(),
@@ -117,7 +121,7 @@ pub fn readout(
         .filter(keep)
         .group_by([col("customer_id").cast(DataType::String)])
         .agg([
-            col("_net").sum().alias("revenue"),
+            col("_net").sum().fill_null(lit(0.0)).alias("revenue"),
             purchase.any(true).alias("responded"),
         ])
         .collect()
@@ -151,6 +155,7 @@ pub fn readout(
         revenue_difference: welch_difference(&target, &control),
         target,
         control,
+        money: has_money(lines),
     })
 }
 

@@ -8,7 +8,8 @@
 //!   `analysis::customers`), sorted by `customer_id`: `customer_id`,
 //!   `recency_days`, `frequency`, `monetary`, `r_score`, `f_score`, `m_score`,
 //!   `rfm_code`, `rfm_group` (RFM group label), `avg_order_value` (monetary /
-//!   frequency).
+//!   frequency). Orders without money have no `monetary`, `m_score` or
+//!   `avg_order_value` (see `analysis::rfm`).
 //! - With a customers table: its `email`, `phone`, `region`, `first_name`,
 //!   `last_name` columns (those it has), from its first row per customer id.
 //!   Customers of the customers file with no purchase are in the frame too, with
@@ -33,13 +34,16 @@ pub fn customer_frame(
     progress: &Progress,
 ) -> Result<DataFrame, CampaignError> {
     let scored = rfm(lines, &RfmParams { analysis_date }, progress)?;
-    let frame = scored
+    let mut frame = scored
         .customers
         .lazy()
-        .rename(["group"], ["rfm_group"], true)
-        .with_column(
+        .rename(["group"], ["rfm_group"], true);
+    if scored.money {
+        frame = frame.with_column(
             (col("monetary") / col("frequency").cast(DataType::Float64)).alias("avg_order_value"),
-        )
+        );
+    }
+    let frame = frame
         .collect()
         .map_err(CampaignError::polars("building the customer frame"))?;
     match customers {

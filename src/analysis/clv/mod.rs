@@ -23,6 +23,9 @@
 //! - CLV = expected purchases × expected spend; with a yearly discount rate d, the
 //!   purchases expected in each 30-day step are discounted by (1 + d)^(end of step /
 //!   365).
+//! - Orders without money (`lines::has_money`): purchases, P(alive) and the next
+//!   order date as above; `avg_spend`, `expected_spend` and `clv` are null, the
+//!   spend method is [`SpendMethod::Unpriced`] and `ClvTotals::clv` is None.
 //! - Holdout: the same method fitted on lines before `holdout_cutoff` (default: the
 //!   score date − 180 days) predicts the purchase days in [cutoff, score date) of the
 //!   customers known at the cutoff; compared per frequency bucket (0 … 6, 7+).
@@ -110,6 +113,8 @@ pub enum SpendMethod {
     Historical {
         reason: String,
     },
+    /// No spend: the orders carry no money (no price or amount column).
+    Unpriced,
 }
 
 /// Predicted against actual purchase days in the holdout for one frequency bucket.
@@ -141,7 +146,8 @@ pub struct Holdout {
 pub struct ClvTotals {
     pub customers: usize,
     pub predicted_purchases: f64,
-    pub clv: f64,
+    /// None when the orders carry no money.
+    pub clv: Option<f64>,
 }
 
 /// The result of a CLV run.
@@ -167,7 +173,8 @@ struct Histories {
     x: Vec<u32>,
     t_x: Vec<u32>,
     t: Vec<u32>,
-    avg_spend: Vec<f64>,
+    /// None when the lines carry no money.
+    avg_spend: Option<Vec<f64>>,
 }
 
 fn u32s(frame: &DataFrame, name: &str) -> Result<Vec<u32>, AnalysisError> {
@@ -189,10 +196,21 @@ fn histories_at(lines: &DataFrame, date: NaiveDate) -> Result<Histories, Analysi
     let days = u32s(&table, "purchase_days")?;
     let first = u32s(&table, "first_day")?;
     let last = u32s(&table, "last_day")?;
-    let revenue = table
-        .column("revenue")
-        .and_then(|c| c.f64().cloned())
-        .map_err(polars_error("reading customer histories"))?;
+    let avg_spend = match table.column("revenue") {
+        Ok(revenue) => {
+            let revenue = revenue
+                .f64()
+                .map_err(polars_error("reading customer histories"))?;
+            Some(
+                revenue
+                    .iter()
+                    .zip(&days)
+                    .map(|(r, &d)| r.unwrap_or(0.0) / f64::from(d.max(1)))
+                    .collect(),
+            )
+        }
+        Err(_) => None,
+    };
     Ok(Histories {
         ids: table
             .column("customer_id")
@@ -201,11 +219,7 @@ fn histories_at(lines: &DataFrame, date: NaiveDate) -> Result<Histories, Analysi
         x: days.iter().map(|d| d.saturating_sub(1)).collect(),
         t_x: last.iter().zip(&first).map(|(l, f)| l - f).collect(),
         t: u32s(&table, "tenure_days")?,
-        avg_spend: revenue
-            .iter()
-            .zip(&days)
-            .map(|(r, &d)| r.unwrap_or(0.0) / f64::from(d.max(1)))
-            .collect(),
+        avg_spend,
     })
 }
 
@@ -231,9 +245,12 @@ fn fit_purchases(h: &Histories, progress: &Progress) -> Result<PurchaseMethod, A
 }
 
 fn fit_spend(h: &Histories, progress: &Progress) -> Result<SpendMethod, AnalysisError> {
+    let Some(avg_spend) = &h.avg_spend else {
+        return Ok(SpendMethod::Unpriced);
+    };
     let buyers: Vec<(f64, f64)> = (0..h.x.len())
-        .filter(|&i| h.x[i] > 0 && h.avg_spend[i] > 0.0)
-        .map(|i| (f64::from(h.x[i] + 1), h.avg_spend[i]))
+        .filter(|&i| h.x[i] > 0 && avg_spend[i] > 0.0)
+        .map(|i| (f64::from(h.x[i] + 1), avg_spend[i]))
         .collect();
     if buyers.len() < MIN_REPEAT_BUYERS {
         return Ok(SpendMethod::Historical {
@@ -332,7 +349,7 @@ pub fn clv(
     let totals = ClvTotals {
         customers: customers.height(),
         predicted_purchases: sum("predicted_purchases"),
-        clv: sum("clv"),
+        clv: (spend != SpendMethod::Unpriced).then(|| sum("clv")),
     };
     progress.report(3, 3);
     Ok(Clv {
@@ -365,11 +382,13 @@ fn customer_frame(
         let (x, t_x, t) = (f64::from(h.x[i]), f64::from(h.t_x[i]), f64::from(h.t[i]));
         let (total, discounted) =
             discounted_purchases(method, h, i, params.horizon_days, params.discount_rate);
-        let spend_i = match spend {
-            SpendMethod::GammaGamma(fit) => fit
-                .expected_spend(x + 1.0, h.avg_spend[i].max(0.0))
-                .unwrap_or(h.avg_spend[i].max(0.0)),
-            SpendMethod::Historical { .. } => h.avg_spend[i].max(0.0),
+        let own = h.avg_spend.as_ref().map(|spend| spend[i].max(0.0));
+        let spend_i = match (spend, own) {
+            (SpendMethod::GammaGamma(fit), Some(own)) => {
+                Some(fit.expected_spend(x + 1.0, own).unwrap_or(own))
+            }
+            (SpendMethod::Historical { .. }, own) => own,
+            _ => None,
         };
         match method {
             PurchaseMethod::MbgNbd(fit) => {
@@ -387,7 +406,7 @@ fn customer_frame(
         }
         predicted.push(total);
         expected_spend.push(spend_i);
-        value.push(discounted * spend_i);
+        value.push(spend_i.map(|spend| discounted * spend));
     }
     let next = Column::new("next_order_date".into(), next)
         .cast(&DataType::Date)
@@ -399,7 +418,10 @@ fn customer_frame(
             Column::new("frequency".into(), h.x.clone()),
             Column::new("recency_days".into(), h.t_x.clone()),
             Column::new("age_days".into(), h.t.clone()),
-            Column::new("avg_spend".into(), h.avg_spend.clone()),
+            match &h.avg_spend {
+                Some(spend) => Column::new("avg_spend".into(), spend.clone()),
+                None => Column::full_null("avg_spend".into(), n, &DataType::Float64),
+            },
             Column::new("p_alive".into(), p_alive),
             Column::new("predicted_purchases".into(), predicted),
             Column::new("expected_spend".into(), expected_spend),

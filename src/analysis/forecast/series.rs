@@ -9,9 +9,13 @@
 //!   its first day kept in [`TimeSeries::dropped_partial`]. Days are never partial.
 //! - Revenue is net (`lines` rules: returns negative, cancelled lines 0). Units count
 //!   paid lines' quantity minus returned quantity. Orders and active customers count
-//!   distinct ids among lines that are neither returns nor cancelled.
+//!   distinct ids among lines that are neither returns nor cancelled; without an
+//!   order id column an order is a customer's purchase day (as in the summary).
+//!   Revenue needs money (`lines::has_money`): orders without it are refused
+//!   with [`AnalysisError::NeedsMoney`], and every other measure works.
 //! - Per category: one series per category, in name order; a missing category is
-//!   "(none)". Per item: the top N items by net revenue (ties: item id), in that order.
+//!   "(none)". Per item: the top N items by net revenue (by purchase lines without
+//!   money; ties: item id), in that order.
 //! - Per segment: one series per value of the lines' `segment` column (added by
 //!   [`with_segments`]), in name order; lines of customers without a segment form
 //!   "(none)". Every line lands in exactly one series, so the series sum to the
@@ -21,7 +25,8 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use crate::analysis::lines::{
-    AnalysisError, date_from_days, days_from_date, polars_error, require, with_net_amount,
+    AnalysisError, date_from_days, days_from_date, has_money, polars_error, require, require_money,
+    with_net_amount,
 };
 use crate::ui::format::count;
 
@@ -169,9 +174,11 @@ pub fn series_from_lines(
     by: SeriesBy,
 ) -> Result<Vec<TimeSeries>, AnalysisError> {
     require(lines, "ts", "date / time")?;
+    let has_orders = lines.schema().contains("order_id");
     match measure {
-        Measure::Revenue => require(lines, "amount", "line amount")?,
-        Measure::Orders => require(lines, "order_id", "order id")?,
+        Measure::Revenue => require_money(lines, "a revenue forecast")?,
+        Measure::Orders if !has_orders => require(lines, "customer_id", "order id")?,
+        Measure::Orders => {}
         Measure::Units => require(lines, "quantity", "quantity")?,
         Measure::ActiveCustomers => require(lines, "customer_id", "customer id")?,
     }
@@ -179,10 +186,7 @@ pub fn series_from_lines(
         SeriesBy::Shop => {}
         SeriesBy::Category => require(lines, "category", "category")?,
         SeriesBy::Segment => require(lines, SEGMENT, "customer segment")?,
-        SeriesBy::TopItems(_) => {
-            require(lines, "item_id", "item id")?;
-            require(lines, "amount", "line amount")?;
-        }
+        SeriesBy::TopItems(_) => require(lines, "item_id", "item id")?,
     }
     let paid = col("_return").not().and(col("_cancelled").not());
     let mut base = with_net_amount(lines)
@@ -213,6 +217,11 @@ pub fn series_from_lines(
     };
     let value = match measure {
         Measure::Revenue => col("_net").sum(),
+        // Without order ids an order is a customer's purchase day.
+        Measure::Orders if !has_orders => as_struct(vec![col("customer_id"), col("_date")])
+            .filter(paid.and(col("customer_id").is_not_null()))
+            .n_unique()
+            .cast(DataType::Float64),
         Measure::Orders => col("order_id")
             .filter(paid)
             .n_unique()
@@ -336,13 +345,23 @@ pub fn with_segmentation(
     with_segments(lines, &segmentation.features.customer_ids, &names)
 }
 
-/// The `n` item ids with the most net revenue, ties by id.
+/// The `n` item ids with the most net revenue (the most purchase lines when the
+/// orders carry no money), ties by id.
 fn top_items(lines: &DataFrame, n: usize) -> Result<Vec<String>, AnalysisError> {
+    let rank = if has_money(lines) {
+        col("_net").sum()
+    } else {
+        col("_return")
+            .or(col("_cancelled"))
+            .not()
+            .cast(DataType::Float64)
+            .sum()
+    };
     let ranked = with_net_amount(lines)
         .with_column(col("item_id").cast(DataType::String))
         .filter(col("item_id").is_not_null())
         .group_by([col("item_id")])
-        .agg([col("_net").sum().alias("revenue")])
+        .agg([rank.alias("revenue")])
         .sort_by_exprs(
             [col("revenue"), col("item_id")],
             SortMultipleOptions::default().with_order_descending_multi([true, false]),

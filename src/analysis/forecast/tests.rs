@@ -135,6 +135,32 @@ fn per_category_and_top_items() {
 }
 
 #[test]
+fn orders_without_money_forecast_orders_and_refuse_revenue_by_name() {
+    let unpriced = lines().drop("amount").expect("drop");
+    let error = series_from_lines(&unpriced, Measure::Revenue, Freq::Day, SeriesBy::Shop)
+        .expect_err("revenue needs money")
+        .to_string();
+    assert!(
+        error.contains("revenue forecast needs a price or amount"),
+        "{error}"
+    );
+    let orders = series_from_lines(&unpriced, Measure::Orders, Freq::Day, SeriesBy::Shop)
+        .expect("orders need no money");
+    // o1, o2, o3 and o6; o4 is cancelled and o5 a return.
+    let expected = vec![1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0];
+    assert_eq!(orders[0].values, expected);
+    // Without order ids an order is a customer's purchase day: the same here.
+    let no_ids = unpriced.drop("order_id").expect("drop");
+    let days = series_from_lines(&no_ids, Measure::Orders, Freq::Day, SeriesBy::Shop)
+        .expect("customer days");
+    assert_eq!(days[0].values, expected);
+    // Top items by purchase lines: a three (one more is cancelled), b two.
+    let top = series_from_lines(&unpriced, Measure::Units, Freq::Day, SeriesBy::TopItems(1))
+        .expect("top items without money");
+    assert_eq!(top[0].name, "a");
+}
+
+#[test]
 fn per_segment_series_name_each_segment_and_sum_to_the_shop() {
     // c1 is in "Loyal", c2 in "New"; c3 has no segment and lands in "(none)".
     let ids = ["c1".to_string(), "c2".to_string()];

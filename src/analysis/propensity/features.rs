@@ -12,6 +12,8 @@
 //!   `orders_90d`, `orders_180d`, `revenue_30d`, `revenue_90d`, `revenue_180d`,
 //!   `mean_days_between` (tenure for customers with one purchase day), then one
 //!   `share:<category>` per category (share of the customer's purchase lines).
+//!   Orders without money (`lines::has_money`) have no `revenue`,
+//!   `avg_order_value` or `revenue_*d` feature ([`base_features`]).
 //! - The category list is passed in (see [`categories_before`]) so that a training
 //!   and a test frame have the same columns; it never depends on later lines.
 //! - `*_Nd` figures cover the N days before the cutoff: days in [cutoff − N, cutoff).
@@ -29,7 +31,7 @@ use polars::prelude::*;
 
 use crate::analysis::customers::customer_table;
 use crate::analysis::lines::{
-    AnalysisError, day_expr, days_from_date, polars_error, with_net_amount,
+    AnalysisError, day_expr, days_from_date, has_money, polars_error, with_net_amount,
 };
 
 /// The features computed from order lines, before any category share.
@@ -49,6 +51,21 @@ pub const BASE_FEATURES: [&str; 14] = [
     "revenue_180d",
     "mean_days_between",
 ];
+
+/// Whether a base feature is an amount of money.
+fn is_money(name: &str) -> bool {
+    name.starts_with("revenue") || name == "avg_order_value"
+}
+
+/// The base features `lines` allow: all of [`BASE_FEATURES`], or those that are
+/// not money when the lines carry none.
+pub fn base_features(lines: &DataFrame) -> Vec<&'static str> {
+    let money = has_money(lines);
+    BASE_FEATURES
+        .into_iter()
+        .filter(|name| money || !is_money(name))
+        .collect()
+}
 
 /// At most this many categories get a share feature (the most bought ones).
 pub const MAX_CATEGORIES: usize = 12;
@@ -180,12 +197,14 @@ pub fn features_at(
                 .cast(DataType::Float64)
                 .alias(format!("orders_{days}d")),
         );
-        aggs.push(
-            col("_net")
-                .filter(recent)
-                .sum()
-                .alias(format!("revenue_{days}d")),
-        );
+        if has_money(lines) {
+            aggs.push(
+                col("_net")
+                    .filter(recent)
+                    .sum()
+                    .alias(format!("revenue_{days}d")),
+            );
+        }
     }
     for category in categories {
         let in_category = col("category")
@@ -215,7 +234,10 @@ pub fn features_at(
         )
         .group_by([col("customer_id")])
         .agg(aggs);
-    let mut names: Vec<String> = BASE_FEATURES.iter().map(|s| s.to_string()).collect();
+    let mut names: Vec<String> = base_features(lines)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     names.extend(categories.iter().map(|c| format!("share:{c}")));
     let mut select = vec![col("customer_id")];
     select.extend(names.iter().map(|n| {

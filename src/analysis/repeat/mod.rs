@@ -24,6 +24,9 @@
 //!   except an incomplete last period (the data ends before its last day), which
 //!   is left out and named in `partial_week` / `partial_month`, as the Forecast
 //!   tab does: its low total would read as a drop.
+//! - Orders without money (`lines::has_money`): `Repeat::money` is false, the
+//!   top lists by revenue are empty and the trends' revenue is 0; the rest is as
+//!   above.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -31,7 +34,7 @@ use serde::Serialize;
 
 use super::customers::customer_table;
 use super::lines::{
-    AnalysisError, date_from_days, day_expr, polars_error, require, with_net_amount,
+    AnalysisError, date_from_days, day_expr, has_money, polars_error, require, with_net_amount,
 };
 use crate::jobs::Progress;
 
@@ -121,6 +124,8 @@ pub struct Repeat {
     pub partial_month: Option<NaiveDate>,
     /// The last day with a line.
     pub last_day: Option<NaiveDate>,
+    /// Whether the lines carry money (revenue figures mean something).
+    pub money: bool,
 }
 
 fn step(progress: &Progress, done: u64) -> Result<(), AnalysisError> {
@@ -129,8 +134,8 @@ fn step(progress: &Progress, done: u64) -> Result<(), AnalysisError> {
     Ok(())
 }
 
-/// The repeat figures of canonical order lines (`customer_id`, `ts`, `amount`;
-/// optional `order_id`, `item_id`, `item_name`, `category`).
+/// The repeat figures of canonical order lines (`customer_id`, `ts`; optional
+/// `amount`, `order_id`, `item_id`, `item_name`, `category`).
 pub fn repeat(
     lines: &DataFrame,
     params: &RepeatParams,
@@ -138,8 +143,8 @@ pub fn repeat(
 ) -> Result<Repeat, AnalysisError> {
     require(lines, "customer_id", "customer id")?;
     require(lines, "ts", "date / time")?;
-    require(lines, "amount", "line amount")?;
     params.check()?;
+    let money = has_money(lines);
     step(progress, 0)?;
     let base = with_net_amount(lines)
         .with_columns([
@@ -211,15 +216,20 @@ pub fn repeat(
         } else {
             0.0
         },
-        top_products_by_revenue: products_revenue,
+        top_products_by_revenue: if money { products_revenue } else { Vec::new() },
         top_products_by_buyers: products_buyers,
-        top_categories_by_revenue: categories_revenue,
+        top_categories_by_revenue: if money {
+            categories_revenue
+        } else {
+            Vec::new()
+        },
         top_categories_by_buyers: categories_buyers,
         weekly,
         monthly,
         partial_week,
         partial_month,
         last_day,
+        money,
     })
 }
 

@@ -17,6 +17,10 @@
 //!   `discount_share`, a share in 0..=1), then z-score with the population
 //!   standard deviation (ddof 0, as scikit-learn's `StandardScaler`). A feature
 //!   that is constant over all customers becomes 0 everywhere.
+//! - Orders without money (`lines::has_money`): `revenue` and `avg_order_value`
+//!   are not available, `CustomerFeatures::revenue` is None, and the default set
+//!   becomes recency and orders ([`FeatureSet::for_lines`]); asking for a money
+//!   feature is an [`AnalysisError::NeedsMoney`].
 //! - `discount_share`: the share of a customer's purchase lines whose unit price is
 //!   below [`DISCOUNT_RATIO`] × the median unit price of that item over all purchase
 //!   lines: bought on promotion or at a markdown. Needs `item_id` and `unit_price`.
@@ -30,7 +34,7 @@ use polars::prelude::*;
 
 use crate::analysis::customers::{CustomerTable, customer_table};
 use crate::analysis::lines::{
-    AnalysisError, day_expr, days_from_date, polars_error, with_net_amount,
+    AnalysisError, day_expr, days_from_date, has_money, polars_error, with_net_amount,
 };
 use crate::jobs::Progress;
 
@@ -146,7 +150,24 @@ impl Default for FeatureSet {
     }
 }
 
+impl Feature {
+    /// Whether the feature is an amount of money (needs `lines::has_money`).
+    pub fn is_money(self) -> bool {
+        matches!(self, Feature::Monetary | Feature::AvgOrderValue)
+    }
+}
+
 impl FeatureSet {
+    /// The set to run for `lines`: this one, except that the default recipe on
+    /// orders without money is recency and orders (the window and the CLI say so).
+    pub fn for_lines(&self, lines: &DataFrame) -> FeatureSet {
+        if !has_money(lines) && *self == FeatureSet::default() {
+            FeatureSet(vec![Feature::Recency, Feature::Frequency])
+        } else {
+            self.clone()
+        }
+    }
+
     /// A set from a list; repeats are dropped, an empty list is an error.
     pub fn new(features: &[Feature]) -> Result<Self, AnalysisError> {
         let mut out: Vec<Feature> = Vec::new();
@@ -199,8 +220,9 @@ pub struct CustomerFeatures {
     pub set: FeatureSet,
     /// `customers × set` after log1p and z-scoring: the K-means input.
     pub scaled: Array2<f64>,
-    /// Net revenue per customer (not clipped), for revenue shares.
-    pub revenue: Vec<f64>,
+    /// Net revenue per customer (not clipped), for revenue shares; None when the
+    /// orders carry no money.
+    pub revenue: Option<Vec<f64>>,
 }
 
 impl CustomerFeatures {
@@ -268,14 +290,22 @@ fn price_extras(lines: &DataFrame, cutoff: i32) -> Result<DataFrame, AnalysisErr
 }
 
 /// Builds the features of every customer in `lines` (canonical order lines),
-/// measured at `analysis_date` (default: the day after the last purchase).
-/// Errors when a feature in `set` cannot be computed from the columns present.
+/// measured at `analysis_date` (default: the day after the last purchase), for
+/// `set` as [`FeatureSet::for_lines`] adapts it. Errors when a feature in the set
+/// cannot be computed from the columns present.
 pub fn customer_features(
     lines: &DataFrame,
     set: &FeatureSet,
     analysis_date: Option<NaiveDate>,
     progress: &Progress,
 ) -> Result<CustomerFeatures, AnalysisError> {
+    let set = &set.for_lines(lines);
+    let money = has_money(lines);
+    if let Some(missing) = set.features().iter().find(|f| f.is_money() && !money) {
+        return Err(AnalysisError::NeedsMoney {
+            what: format!("the segment feature '{missing}'"),
+        });
+    }
     let table = customer_table(lines, analysis_date)?;
     progress.check().map_err(|_| AnalysisError::Cancelled)?;
     let schema = lines.schema();
@@ -288,6 +318,7 @@ pub fn customer_features(
     let available: Vec<Feature> = Feature::ALL
         .into_iter()
         .filter(|f| priced || !matches!(f, Feature::DiscountShare | Feature::AvgUnitPrice))
+        .filter(|f| money || !f.is_money())
         .collect();
     if let Some(missing) = set.features().iter().find(|f| !available.contains(f)) {
         return Err(AnalysisError::MissingColumn {
@@ -329,10 +360,15 @@ fn from_table(
         .map(|id| id.unwrap_or_default().to_string())
         .collect();
     let rows = customer_ids.len();
-    let revenue: Vec<f64> = float_column(&frame, "revenue")?
-        .into_iter()
-        .map(|v| v.unwrap_or(0.0))
-        .collect();
+    let revenue = match frame.schema().contains("revenue") {
+        true => Some(
+            float_column(&frame, "revenue")?
+                .into_iter()
+                .map(|v| v.unwrap_or(0.0))
+                .collect(),
+        ),
+        false => None,
+    };
     let tenure = float_column(&frame, "tenure_days")?;
     // Column-major buffer: one Vec, one copy into ndarray.
     let mut buffer = Vec::with_capacity(rows * available.len());

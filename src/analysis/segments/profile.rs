@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use polars::prelude::*;
 
 use super::features::{CustomerFeatures, Feature, mean_std};
-use crate::analysis::lines::{AnalysisError, polars_error, with_net_amount};
+use crate::analysis::lines::{AnalysisError, has_money, polars_error, with_net_amount};
 
 /// Categories listed per segment.
 pub const TOP_CATEGORIES: usize = 3;
@@ -35,11 +35,13 @@ pub struct SegmentProfile {
     pub name: String,
     pub size: usize,
     pub customer_share: f64,
-    pub revenue: f64,
-    pub revenue_share: f64,
+    /// Net revenue of the members and its share of everyone's (None without money).
+    pub revenue: Option<f64>,
+    pub revenue_share: Option<f64>,
     /// Per available feature (original units): (feature, mean, median).
     pub stats: Vec<(Feature, f64, f64)>,
-    /// (category, share of the segment's category revenue), largest first.
+    /// (category, share of the segment's category revenue), largest first; without
+    /// money, shares of the segment's purchase lines.
     pub top_categories: Vec<(String, f64)>,
     /// (feature, standardised difference from everyone else), largest |d| first.
     pub distinguishing: Vec<(Feature, f64)>,
@@ -64,7 +66,7 @@ pub fn profile_segments(
     lines: Option<&DataFrame>,
 ) -> Result<Vec<SegmentProfile>, AnalysisError> {
     let n = features.len();
-    let total_revenue: f64 = features.revenue.iter().sum();
+    let total_revenue: Option<f64> = features.revenue.as_ref().map(|r| r.iter().sum());
     let categories = match lines {
         Some(lines) if lines.schema().contains("category") => {
             category_revenue(lines, features, labels, k)?
@@ -91,7 +93,10 @@ pub fn profile_segments(
     let mut categories = categories.into_iter();
     for id in 0..k {
         let members: Vec<usize> = (0..n).filter(|&i| labels[i] == id).collect();
-        let revenue: f64 = members.iter().map(|&i| features.revenue[i]).sum();
+        let revenue: Option<f64> = features
+            .revenue
+            .as_ref()
+            .map(|r| members.iter().map(|&i| r[i]).sum());
         let stats = features
             .available
             .iter()
@@ -121,11 +126,9 @@ pub fn profile_segments(
                 0.0
             },
             revenue,
-            revenue_share: if total_revenue > 0.0 {
-                revenue / total_revenue
-            } else {
-                0.0
-            },
+            revenue_share: revenue
+                .zip(total_revenue)
+                .map(|(part, total)| if total > 0.0 { part / total } else { 0.0 }),
             stats,
             top_categories: categories.next().unwrap_or_default(),
             distinguishing: differences,
@@ -231,7 +234,8 @@ fn make_unique(profiles: &mut [SegmentProfile]) {
     }
 }
 
-/// Per segment, its top categories by purchase revenue with their shares.
+/// Per segment, its top categories by purchase revenue (purchase lines when the
+/// orders carry no money) with their shares.
 fn category_revenue(
     lines: &DataFrame,
     features: &CustomerFeatures,
@@ -247,11 +251,16 @@ fn category_revenue(
         .collect();
     // One pass over the lines with a customer → segment lookup: a group-by on
     // (customer, category) would hold every pair's groups (3 GB on 16.9 M lines).
+    let weight = if has_money(lines) {
+        col("_net")
+    } else {
+        lit(1.0)
+    };
     let purchases = with_net_amount(lines)
         .select([
             col("customer_id").cast(DataType::String),
             col("category").cast(DataType::String),
-            col("_net"),
+            weight.alias("_net"),
             col("_return")
                 .or(col("_cancelled"))
                 .not()

@@ -349,7 +349,7 @@ mod tests {
             scaled: raw.clone(),
             raw,
             set,
-            revenue: vec![1.0; n],
+            revenue: Some(vec![1.0; n]),
         };
         (features, labels)
     }

@@ -13,6 +13,11 @@ use crate::data::dates;
 use crate::data::report::{Example, Problem, ProblemKind};
 use crate::data::{DataError, DateFormat, FileKind, LoadOptions, Role};
 
+/// The load-report note of an orders file with neither a price nor an amount.
+const NO_MONEY_NOTE: &str = "no price or amount column: revenue, spend and lifetime value need one (map \
+a column to unit price or line amount, or pass --price / --amount); order counts, recency, \
+recommendations and order forecasts work without";
+
 pub(super) enum CheckError {
     Data(Box<DataError>),
     Polars(PolarsError),
@@ -301,7 +306,8 @@ impl Checks<'_> {
         })))
     }
 
-    /// Amount from quantity × price, quantity 1 when absent; each noted.
+    /// Amount from quantity × price, quantity 1 when absent; each noted, and so is
+    /// an orders file with no money at all.
     fn derive_order_columns(
         &self,
         canonical: &mut BTreeMap<Role, Column>,
@@ -323,6 +329,9 @@ impl Checks<'_> {
                 (quantity.f64()? * price.f64()?).with_name(Role::Amount.column_name().into());
             canonical.insert(Role::Amount, amount.into_column());
             notes.push("no amount column: line amount = quantity × unit price".into());
+        }
+        if !canonical.contains_key(&Role::Amount) {
+            notes.push(NO_MONEY_NOTE.into());
         }
         Ok(())
     }

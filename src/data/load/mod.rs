@@ -8,7 +8,7 @@
 //! The core's contract, in order:
 //! 1. Every mapped column must exist ([`DataError::UnknownColumn`]) and the kind's
 //!    required roles must be mapped ([`DataError::MissingRole`]): orders need
-//!    customer id, date/time, and a line amount or a unit price; events need
+//!    customer id and date/time (no money: see step 4); events need
 //!    customer id, date/time and event type; customers a customer id; products an
 //!    item id.
 //! 2. Every row gets its 1-based source row number in `row` before anything is
@@ -23,7 +23,8 @@
 //!    a mapped quantity, price or amount is missing or unreadable. Other kinds keep
 //!    such rows with the value left empty. Customers and products drop rows without
 //!    their id.
-//! 4. Orders without an amount column get `amount = quantity × unit_price`; without
+//! 4. Orders without an amount column get `amount = quantity × unit_price`; with
+//!    neither, no `amount` column (noted: what needs revenue says so); without
 //!    a quantity column `quantity = 1`. Flags: `is_return` (quantity or amount below
 //!    zero), `is_cancelled` (status names a cancellation or refund). Kept rows
 //!    without a customer, returns, cancellations and zero/negative prices are
@@ -69,8 +70,9 @@ pub const ROW_COLUMN: &str = "row";
 pub const RETURN_COLUMN: &str = "is_return";
 pub const CANCELLED_COLUMN: &str = "is_cancelled";
 
-/// The roles a file of `kind` cannot do without. For orders, a line amount or a
-/// unit price is also needed (checked separately).
+/// The roles a file of `kind` cannot do without. Orders need no money: without
+/// an amount or a unit price the table has no `amount` column, and what needs
+/// revenue says so (`analysis::lines::require_money`).
 pub fn required_roles(kind: FileKind) -> &'static [Role] {
     match kind {
         FileKind::Orders => &[Role::CustomerId, Role::Timestamp],
@@ -154,12 +156,6 @@ pub fn check_mapping(
         if !options.mapping.contains_key(role) {
             return Err(missing(*role));
         }
-    }
-    if options.kind == FileKind::Orders
-        && !options.mapping.contains_key(&Role::Amount)
-        && !options.mapping.contains_key(&Role::UnitPrice)
-    {
-        return Err(missing(Role::Amount));
     }
     Ok(())
 }

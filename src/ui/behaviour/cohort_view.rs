@@ -15,13 +15,17 @@ pub fn ui(ui: &mut egui::Ui, cohorts: &Cohorts, toggles: &mut Toggles) {
         ui.weak("No dated purchases with a customer id to group into cohorts.");
         return;
     }
-    let by_share = toggle_ui(
-        ui,
-        toggles,
-        "cohort_values",
-        "Share of customers active",
-        "Revenue",
-    );
+    let by_share = !cohorts.money
+        || toggle_ui(
+            ui,
+            toggles,
+            "cohort_values",
+            "Share of customers active",
+            "Revenue",
+        );
+    if !cohorts.money {
+        ui.weak(format::needs_money("Revenue per cohort"));
+    }
     // Month 0 is always 100%: colour against the later months so they show.
     let later_max = |values: &[Vec<Option<f64>>]| {
         values
@@ -155,11 +159,14 @@ fn hover_text(cohorts: &Cohorts, row: usize, column: usize) -> Option<String> {
         .copied()
         .flatten()?;
     let revenue = cohorts.revenue.get(row)?.get(column).copied().flatten()?;
+    let revenue = match cohorts.money {
+        true => format!("\nrevenue {}", format::money(revenue)),
+        false => String::new(),
+    };
     Some(format!(
-        "Cohort {} ({size} customers), month +{offset}\n{active} active ({})\nrevenue {}",
+        "Cohort {} ({size} customers), month +{offset}\n{active} active ({}){revenue}",
         month.format("%Y-%m"),
         percent(share),
-        format::money(revenue)
     ))
 }
 

@@ -1,5 +1,6 @@
 //! Repeat purchases: one-time buyer share, the histogram of days between purchases,
-//! the top products and categories, and revenue by week or month.
+//! the top products and categories, and revenue by week or month (orders, and
+//! top lists by buyers only, when the orders carry no money).
 
 use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
 
@@ -42,7 +43,11 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         trend_ui(&mut columns[1], repeat, toggles);
     });
     ui.add_space(6.0);
-    let by_revenue = toggle_ui(ui, toggles, "repeat_top", "Top by revenue", "Top by buyers");
+    let by_revenue =
+        repeat.money && toggle_ui(ui, toggles, "repeat_top", "Top by revenue", "Top by buyers");
+    if !repeat.money {
+        ui.strong("Top by buyers");
+    }
     let (products, categories) = if by_revenue {
         (
             &repeat.top_products_by_revenue,
@@ -55,18 +60,31 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         )
     };
     ui.columns(2, |columns| {
-        top_ui(&mut columns[0], "repeat_top_products", "Product", products);
+        let money = repeat.money;
+        top_ui(
+            &mut columns[0],
+            "repeat_top_products",
+            "Product",
+            products,
+            money,
+        );
         top_ui(
             &mut columns[1],
             "repeat_top_categories",
             "Category",
             categories,
+            money,
         );
     });
 }
 
 fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
-    ui.strong("Net revenue trend");
+    let money = repeat.money;
+    ui.strong(if money {
+        "Net revenue trend"
+    } else {
+        "Orders trend (no price or amount column, so no revenue)"
+    });
     let weekly = toggle_ui(ui, toggles, "repeat_trend", "By week", "By month");
     let points: &[PeriodPoint] = if weekly {
         &repeat.weekly
@@ -90,8 +108,19 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
     }
     let line: PlotPoints = points
         .iter()
-        .map(|p| [day_number(p.start), p.revenue])
+        .map(|p| {
+            let value = if money { p.revenue } else { p.orders as f64 };
+            [day_number(p.start), value]
+        })
         .collect();
+    let shown = move |value: f64| match money {
+        true => format::money(value),
+        false => format::number(value, 0),
+    };
+    let (name, hover) = match money {
+        true => ("net revenue", "revenue"),
+        false => ("orders", "orders"),
+    };
     Plot::new("repeat_trend")
         .height(170.0)
         .allow_scroll(false)
@@ -100,34 +129,33 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
             let format = if weekly { "%Y-%m-%d" } else { "%Y-%m" };
             date_of(mark.value).map_or_else(String::new, |d| d.format(format).to_string())
         })
-        .y_axis_formatter(|mark: GridMark, _| format::money(mark.value))
+        .y_axis_formatter(move |mark: GridMark, _| shown(mark.value))
         .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint { position, .. } => {
                 let day = date_of(position.x)?;
                 let period = if weekly { "week of" } else { "month of" };
-                Some(format!(
-                    "{period} {day}\nrevenue {}",
-                    format::money(position.y)
-                ))
+                Some(format!("{period} {day}\n{hover} {}", shown(position.y)))
             }
             HoverPosition::Elsewhere { .. } => None,
         })
-        .show(ui, |plot_ui| plot_ui.line(Line::new("net revenue", line)));
+        .show(ui, |plot_ui| plot_ui.line(Line::new(name, line)));
 }
 
-fn top_ui(ui: &mut egui::Ui, id: &str, what: &str, entries: &[TopEntry]) {
+fn top_ui(ui: &mut egui::Ui, id: &str, what: &str, entries: &[TopEntry], money: bool) {
     if entries.is_empty() {
         ui.weak(format!("No {} column to rank.", what.to_lowercase()));
         return;
     }
     egui::Grid::new(id)
         .striped(true)
-        .num_columns(3)
+        .num_columns(if money { 3 } else { 2 })
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            for title in [what, "Revenue", "Buyers"] {
-                ui.strong(title);
+            ui.strong(what);
+            if money {
+                ui.strong("Revenue");
             }
+            ui.strong("Buyers");
             ui.end_row();
             for entry in entries {
                 let name = match &entry.name {
@@ -135,7 +163,9 @@ fn top_ui(ui: &mut egui::Ui, id: &str, what: &str, entries: &[TopEntry]) {
                     None => entry.key.clone(),
                 };
                 ui.label(name);
-                ui.label(format::money(entry.revenue));
+                if money {
+                    ui.label(format::money(entry.revenue));
+                }
                 ui.label(format::count(entry.buyers as usize));
                 ui.end_row();
             }

@@ -21,6 +21,11 @@ pub fn ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
         ui.weak("No customer bought before the analysis date.");
         return;
     }
+    if !rfm.money {
+        ui.weak(format::needs_money(
+            "Revenue per group (and the spend score M)",
+        ));
+    }
     ui.columns(2, |columns| {
         table_ui(&mut columns[0], rfm);
         chart_ui(&mut columns[1], rfm, toggles);
@@ -30,32 +35,36 @@ pub fn ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
 fn table_ui(ui: &mut egui::Ui, rfm: &Rfm) {
     egui::Grid::new("rfm_groups")
         .striped(true)
-        .num_columns(5)
+        .num_columns(if rfm.money { 5 } else { 3 })
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            for title in ["Group", "Customers", "Share", "Revenue", "Revenue share"] {
-                ui.strong(title);
+            let titles = ["Group", "Customers", "Share", "Revenue", "Revenue share"];
+            for title in &titles[..if rfm.money { 5 } else { 3 }] {
+                ui.strong(*title);
             }
             ui.end_row();
             for group in &rfm.groups {
                 ui.label(group.group.label());
                 ui.label(format::count(group.customers));
                 ui.label(percent(group.share));
-                ui.label(format::money(group.revenue));
-                ui.label(percent(group.revenue_share));
+                if let (Some(revenue), Some(share)) = (group.revenue, group.revenue_share) {
+                    ui.label(format::money(revenue));
+                    ui.label(percent(share));
+                }
                 ui.end_row();
             }
         });
 }
 
 fn chart_ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
-    let by_customers = toggle_ui(
-        ui,
-        toggles,
-        "rfm_chart",
-        "Customers per group",
-        "Revenue per group",
-    );
+    let by_customers = !rfm.money
+        || toggle_ui(
+            ui,
+            toggles,
+            "rfm_chart",
+            "Customers per group",
+            "Revenue per group",
+        );
     let labels: Vec<String> = rfm
         .groups
         .iter()
@@ -66,7 +75,10 @@ fn chart_ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
         (values, |v| format::count(v.max(0.0).round() as usize))
     } else {
         (
-            rfm.groups.iter().map(|g| g.revenue).collect(),
+            rfm.groups
+                .iter()
+                .map(|g| g.revenue.unwrap_or(0.0))
+                .collect(),
             format::money,
         )
     };

@@ -111,14 +111,15 @@ pub fn ui(
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            for header in [
+            let headers = [
                 "",
                 "Customers",
                 "Responded",
                 "Response",
                 "Revenue per customer",
-            ] {
-                ui.label(egui::RichText::new(header).strong());
+            ];
+            for header in &headers[..if result.money { 5 } else { 4 }] {
+                ui.label(egui::RichText::new(*header).strong());
             }
             ui.end_row();
             for (name, group) in [("Targets", &result.target), ("Control", &result.control)] {
@@ -126,18 +127,26 @@ pub fn ui(
                 ui.label(format::count(group.customers));
                 ui.label(format::count(group.responders));
                 ui.label(percent(group.response_rate));
-                ui.label(format::money(group.revenue_per_customer));
+                if result.money {
+                    ui.label(format::money(group.revenue_per_customer));
+                }
                 ui.end_row();
             }
         });
-    ui.label(format!(
-        "Difference (targets minus control): response {}, revenue per customer {}.",
-        interval(&result.response_difference, |v| format!(
-            "{:+.1} pts",
-            v * 100.0
-        )),
-        interval(&result.revenue_difference, format::money)
-    ));
+    let response = interval(&result.response_difference, |v| {
+        format!("{:+.1} pts", v * 100.0)
+    });
+    if result.money {
+        ui.label(format!(
+            "Difference (targets minus control): response {response}, revenue per customer {}.",
+            interval(&result.revenue_difference, format::money)
+        ));
+    } else {
+        ui.label(format!(
+            "Difference (targets minus control): response {response}."
+        ));
+        ui.weak(format::needs_money("Revenue per customer"));
+    }
 }
 
 fn interval(d: &Difference, show: impl Fn(f64) -> String) -> String {

@@ -11,6 +11,7 @@ use crate::workspace::forecast::{Forecast, ForecastRunParams, ForecastSource, de
 
 use super::{choice_label, choices, freq_label, measure_label};
 use crate::ui::command::Commands;
+use crate::ui::format;
 use crate::workspace::forecast::ForecastCommand;
 
 /// The longest horizon the slider offers per frequency.
@@ -31,6 +32,8 @@ pub struct Sources<'a> {
     pub series_files: &'a [(PathBuf, Freq)],
     /// The Segments tab has a result (per segment is possible).
     pub segments: bool,
+    /// The orders carry money (revenue can be forecast).
+    pub money: bool,
 }
 
 fn source_label(source: &ForecastSource) -> String {
@@ -106,7 +109,11 @@ pub fn ui(
                     Measure::Units,
                     Measure::ActiveCustomers,
                 ] {
-                    ui.selectable_value(&mut next.measure, m, measure_label(m));
+                    let possible = m != Measure::Revenue || sources.money;
+                    ui.add_enabled_ui(possible, |ui| {
+                        ui.selectable_value(&mut next.measure, m, measure_label(m))
+                            .on_disabled_hover_text(format::needs_money("Revenue"));
+                    });
                 }
             });
         let by_label = |by: SeriesBy| match by {

@@ -4,6 +4,7 @@
 
 use crate::analysis::segments::{AUTO_K_RULE, Clustering, Feature, FeatureSet, KChoice};
 use crate::ui::command::Commands;
+use crate::ui::format;
 use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsParams};
 
 /// K offered by the slider and by Auto.
@@ -21,13 +22,28 @@ pub fn ui(
         ui.label("Features in use:")
             .on_hover_text("K-means runs on these, log1p-transformed and standardised.");
         for feature in Feature::ALL {
-            let mut used = wanted.features.features().contains(&feature);
             let enabled = available.contains(&feature);
+            // A feature the data cannot give is never shown ticked: the default
+            // recipe runs without revenue on orders without money.
+            let mut used = enabled && wanted.features.features().contains(&feature);
+            let why = if feature.is_money() {
+                format::needs_money(feature.name())
+            } else {
+                "Needs a unit price and an item id in the orders file".to_string()
+            };
             let response = ui
                 .add_enabled(enabled, egui::Checkbox::new(&mut used, feature.name()))
-                .on_disabled_hover_text("Needs a unit price and an item id in the orders file");
+                .on_disabled_hover_text(why);
             if response.changed() {
-                let mut list: Vec<Feature> = wanted.features.features().to_vec();
+                // Only features the data gives: the default recipe's revenue is
+                // dropped on orders without money rather than asked for.
+                let mut list: Vec<Feature> = wanted
+                    .features
+                    .features()
+                    .iter()
+                    .copied()
+                    .filter(|f| available.contains(f))
+                    .collect();
                 if used {
                     list.push(feature);
                 } else {

@@ -11,7 +11,7 @@ use super::segment_color;
 pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, names: &[String]) {
     let profiles = &results.segmentation.profiles;
     let sizes: Vec<f64> = profiles.iter().map(|p| p.size as f64).collect();
-    let revenue: Vec<f64> = profiles.iter().map(|p| p.revenue_share).collect();
+    let revenue: Option<Vec<f64>> = profiles.iter().map(|p| p.revenue_share).collect();
     let width = (ui.available_width() / 2.0 - 8.0).max(240.0);
     let height = 30.0 * profiles.len() as f32 + 50.0;
     ui.horizontal(|ui| {
@@ -28,14 +28,19 @@ pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, names: &[String]) {
         });
         ui.vertical(|ui| {
             ui.strong("Share of revenue per segment");
-            chart_ui(
-                ui,
-                "segment_revenue",
-                names,
-                &revenue,
-                percent,
-                [width, height],
-            );
+            match &revenue {
+                Some(revenue) => chart_ui(
+                    ui,
+                    "segment_revenue",
+                    names,
+                    revenue,
+                    percent,
+                    [width, height],
+                ),
+                None => {
+                    ui.weak(format::needs_money("Revenue per segment"));
+                }
+            }
         });
     });
 }

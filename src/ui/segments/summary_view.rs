@@ -44,7 +44,12 @@ pub fn ui(
                 });
                 ui.label(format::count(p.size));
                 ui.label(percent(p.customer_share));
-                ui.label(percent(p.revenue_share));
+                match p.revenue_share {
+                    Some(share) => ui.label(percent(share)),
+                    None => ui
+                        .weak("no prices")
+                        .on_hover_text(format::needs_money("Revenue")),
+                };
                 let apart: Vec<String> = p
                     .distinguishing
                     .iter()

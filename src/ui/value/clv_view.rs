@@ -43,6 +43,7 @@ pub fn ui(ui: &mut egui::Ui, clv: &Result<Clv, String>) {
         SpendMethod::Historical { reason } => {
             format!("Spend: HISTORICAL (each customer's mean spend), because {reason}")
         }
+        SpendMethod::Unpriced => format::needs_money("Spend per purchase and CLV"),
     });
     let t = &clv.totals;
     ui.label(format!(
@@ -51,7 +52,8 @@ pub fn ui(ui: &mut egui::Ui, clv: &Result<Clv, String>) {
         clv.score_date,
         format::count(t.customers),
         t.predicted_purchases,
-        format::money(t.clv)
+        t.clv
+            .map_or_else(|| "not known without prices".to_string(), format::money)
     ));
     if let Some(holdout) = &clv.holdout {
         holdout_ui(ui, holdout);

@@ -1,0 +1,99 @@
+//! The window on an orders export without prices (issue 19), driven through
+//! egui_kittest: the Data tab says there is no revenue and charts orders per day,
+//! the Forecast tab forecasts orders by itself, and the Segments tab runs on
+//! recency and orders; ticking another feature runs again instead of asking for
+//! the revenue the file does not have.
+
+mod common;
+
+use std::path::Path;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::forecast::Measure;
+use marketbench::analysis::segments::Feature;
+use marketbench::ui::{MarketbenchApp, Tab};
+
+/// The window on 60 dated order lines without a price or amount column, read
+/// with the detected mapping (remembered, so it loads without the mapping view).
+fn unpriced_app(path: &Path) -> Harness<'static, MarketbenchApp> {
+    let mut text = String::from("order_id,customer_id,order_time,sku,qty\n");
+    for n in 0..60 {
+        let day = n % 28 + 1;
+        let month = 1 + n / 28;
+        text.push_str(&format!(
+            "O{n},C{},2025-0{month}-{day:02},SKU{},{}\n",
+            n % 9,
+            n % 5,
+            1 + n % 3
+        ));
+    }
+    std::fs::write(path, text).expect("write");
+    remembered_app(path, |_| {})
+}
+
+#[test]
+fn orders_without_prices_show_counts_forecast_orders_and_segment_without_revenue() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut harness = unpriced_app(&dir.path().join("orders.csv"));
+    let overview = harness.state().workspace().overview().value().cloned();
+    let overview = overview.flatten().expect("a summary");
+    assert_eq!(overview.summary.orders, 60);
+    assert_eq!(overview.summary.revenue_net, None);
+    assert!(shown(&harness, "no prices"));
+    assert!(shown(
+        &harness,
+        "Orders per day (no price or amount column, so no revenue)"
+    ));
+
+    click_tab(&mut harness, Tab::Forecast);
+    step_until(&mut harness, "the first forecast", |app| {
+        let forecast = &app.workspace().forecast;
+        !forecast.is_busy() && forecast.results().latest().is_some()
+    });
+    harness.run();
+    let forecast = &harness.state().workspace().forecast;
+    let run = forecast.results().latest().expect("a forecast");
+    assert_eq!(run.value.params.measure, Measure::Orders);
+    assert!(forecast.results().error().is_none());
+
+    click_tab(&mut harness, Tab::Segments);
+    let segments_done = |app: &MarketbenchApp, features: &[Feature]| {
+        let segments = &app.workspace().segments;
+        !segments.is_busy()
+            && segments
+                .results()
+                .latest()
+                .is_some_and(|c| c.value.segmentation.features.set.features() == features)
+    };
+    step_until(&mut harness, "segments on recency and orders", |app| {
+        segments_done(app, &[Feature::Recency, Feature::Frequency])
+    });
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .segments
+            .results()
+            .error()
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::CheckBox, "tenure_days")
+        .click();
+    step_until(&mut harness, "segments with tenure too", |app| {
+        segments_done(
+            app,
+            &[Feature::Recency, Feature::Frequency, Feature::Tenure],
+        ) || app.workspace().segments.results().error().is_some()
+    });
+    let segments = &harness.state().workspace().segments;
+    assert!(
+        segments.results().error().is_none(),
+        "{:?}",
+        segments.results().error().map(ToString::to_string)
+    );
+}
