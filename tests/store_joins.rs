@@ -6,6 +6,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::frames::options;
+use marketbench::analysis::summary::Summary;
 use marketbench::data::load::table_from_frame;
 use marketbench::data::{FileKind, Role, Store, Table};
 use marketbench::jobs::Progress;
@@ -182,6 +183,31 @@ fn orders_without_money_are_priced_from_the_products_file_when_it_has_prices() {
         "no price anywhere: no amount"
     );
 
+    // Beside a priced orders file, the unpriced lines are counted, not hidden.
+    let priced = df![
+        "customer" => ["c4", "c5"],
+        "date" => ["2024-01-05", "2024-01-06"],
+        "sku" => ["A", "B"],
+        "paid" => [4.0f64, 6.0],
+    ]
+    .expect("frame");
+    store.insert(table(
+        "priced.csv",
+        FileKind::Orders,
+        priced,
+        &[
+            (Role::CustomerId, "customer"),
+            (Role::Timestamp, "date"),
+            (Role::ItemId, "sku"),
+            (Role::Amount, "paid"),
+        ],
+    ));
+    assert!(store.has_money());
+    let lines = store.order_lines().expect("lines").expect("orders");
+    let summary = Summary::from_lines(&lines).expect("summary");
+    assert_eq!(summary.unpriced_lines, 3);
+    assert_eq!(summary.revenue_net, Some(10.0));
+
     let products = df!["sku" => ["A", "B"], "price" => [5.0f64, 7.5]].expect("frame");
     store.insert(table(
         "products.csv",
@@ -198,6 +224,12 @@ fn orders_without_money_are_priced_from_the_products_file_when_it_has_prices() {
         .expect("f64")
         .iter()
         .collect();
-    // 2 × 5, a returned B at −7.5, and Z has no catalogue price.
-    assert_eq!(amounts, vec![Some(10.0), Some(-7.5), None]);
+    // 2 × 5, a returned B at −7.5, Z has no catalogue price; the priced file's own.
+    assert_eq!(
+        amounts,
+        vec![Some(10.0), Some(-7.5), None, Some(4.0), Some(6.0)]
+    );
+    let summary = Summary::from_lines(&lines).expect("summary");
+    assert_eq!(summary.unpriced_lines, 1);
+    assert_eq!(summary.revenue_net, Some(10.0 - 7.5 + 4.0 + 6.0));
 }

@@ -40,6 +40,10 @@ pub struct Summary {
     pub return_lines: usize,
     /// Cancelled lines that are not returns.
     pub cancelled_lines: usize,
+    /// Lines without an amount among lines that otherwise carry money (an orders
+    /// file without prices stacked with priced ones, an item the products file
+    /// does not price): revenue counts them as 0. 0 without money at all.
+    pub unpriced_lines: usize,
 }
 
 /// Most points the revenue chart draws (11 years of days). Longer spans are summed
@@ -121,8 +125,14 @@ impl Summary {
             ])
             .collect()
             .map_err(polars_error("counting customers, orders and items"))?;
+        let unpriced = if has_money(lines) {
+            col("amount").is_null().cast(DataType::UInt64).sum()
+        } else {
+            lit(0u64)
+        };
         let sums = with_net_amount(lines)
             .select([
+                unpriced.alias("unpriced_lines"),
                 col("ts").min().dt().date().alias("first_day"),
                 col("ts").max().dt().date().alias("last_day"),
                 col("_net").sum().alias("revenue_net"),
@@ -187,6 +197,7 @@ impl Summary {
             returns_amount: amount("returns_amount")?,
             return_lines: count("return_lines")?,
             cancelled_lines: count("cancelled_lines")?,
+            unpriced_lines: count("unpriced_lines")?,
         })
     }
 }

@@ -184,6 +184,13 @@ fn as_text(loaded: &LoadedFiles, summary: Option<&Summary>) -> String {
                     "  returns        {} lines, {returned:.2}",
                     s.return_lines
                 );
+                if s.unpriced_lines > 0 {
+                    let _ = writeln!(
+                        out,
+                        "  no price       {} lines (revenue counts them as 0)",
+                        s.unpriced_lines
+                    );
+                }
             }
             _ => {
                 let _ = writeln!(

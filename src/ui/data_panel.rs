@@ -141,6 +141,17 @@ fn cards_ui(ui: &mut egui::Ui, overview: &Overview) {
             card_ui(ui, "Returns", &returns, None);
         }
     }
+    if s.unpriced_lines > 0 {
+        card_ui(
+            ui,
+            "Lines without a price",
+            &format::count(s.unpriced_lines),
+            Some(
+                "Net revenue counts these as 0: an orders file without a price or amount \
+                 column loaded beside priced ones, or items the products file does not price.",
+            ),
+        );
+    }
     if s.cancelled_lines > 0 {
         card_ui(
             ui,
