@@ -41,8 +41,7 @@ pub fn app_harness(state: UiState, wake: Wake, height: f32) -> Harness<'static, 
 
 /// The window (1280 × 900) on `path`, whose columns were confirmed before as
 /// detected and then changed by `confirm`, so the file loads without the mapping
-/// view. Returned once the file and its summary are shown: the summary moves the
-/// buttons when it lands, and a click aimed before that would miss.
+/// view. Returned once the file and its summary are shown ([`loaded`]).
 pub fn remembered_app(
     path: &Path,
     confirm: impl FnOnce(&mut LoadOptions),
@@ -56,14 +55,7 @@ pub fn remembered_app(
     let mut harness = Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 900.0))
         .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
-    step_until(&mut harness, "the file and its summary", |app| {
-        loaded(app)
-            && app
-                .workspace()
-                .overview()
-                .value()
-                .is_some_and(Option::is_some)
-    });
+    step_until(&mut harness, "the file and its summary", loaded);
     harness.run();
     harness
 }
@@ -85,9 +77,14 @@ pub fn step_until(
     panic!("gave up waiting for {what}");
 }
 
-/// The one file given is loaded.
+/// The one file given is loaded and its summary is shown: the summary moves the
+/// widgets below it when it lands, so a click aimed before that could miss.
 pub fn loaded(app: &MarketbenchApp) -> bool {
-    app.workspace().pending().is_empty() && app.workspace().store().tables.len() == 1
+    let overview = app.workspace().overview();
+    app.workspace().pending().is_empty()
+        && app.workspace().store().tables.len() == 1
+        && overview.value().is_some()
+        && overview.pending().is_none()
 }
 
 pub fn shown(harness: &Harness<'_, MarketbenchApp>, label: &str) -> bool {
