@@ -1,8 +1,10 @@
 //! The window on an orders export without prices (issue 19), driven through
 //! egui_kittest: the Data tab says there is no revenue and charts orders per day,
+//! the Behaviour tab scores recency and frequency and says why there is no spend,
 //! the Forecast tab forecasts orders by itself, and the Segments tab runs on
 //! recency and orders; ticking another feature runs again instead of asking for
-//! the revenue the file does not have.
+//! the revenue the file does not have; a campaign's score range is on order
+//! counts.
 
 mod common;
 
@@ -14,6 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::forecast::Measure;
 use marketbench::analysis::segments::Feature;
+use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab};
 
 /// The window on 60 dated order lines without a price or amount column, read
@@ -47,6 +50,16 @@ fn orders_without_prices_show_counts_forecast_orders_and_segment_without_revenue
         &harness,
         "Orders per day (no price or amount column, so no revenue)"
     ));
+
+    click_tab(&mut harness, Tab::Behaviour);
+    step_until(&mut harness, "the behaviour results", |app| {
+        let behaviour = &app.workspace().behaviour;
+        !behaviour.is_busy() && behaviour.results().latest().is_some()
+    });
+    harness.run();
+    let rule = harness.query_all_by_label_contains("There is no spend score");
+    assert_eq!(rule.count(), 1);
+    assert!(shown(&harness, &format::needs_money("Revenue per group")));
 
     click_tab(&mut harness, Tab::Forecast);
     step_until(&mut harness, "the first forecast", |app| {
@@ -96,4 +109,21 @@ fn orders_without_prices_show_counts_forecast_orders_and_segment_without_revenue
         "{:?}",
         segments.results().error().map(ToString::to_string)
     );
+
+    click_tab(&mut harness, Tab::Campaigns);
+    step_until(&mut harness, "everyone as the audience", |app| {
+        current(app).is_some()
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "+ Score range")
+        .click();
+    harness.run();
+    let condition = format!("{:?}", harness.state().state().campaigns.draft.condition);
+    assert!(
+        condition.contains("Range") && condition.contains("\"frequency\""),
+        "{condition}"
+    );
+    step_until(&mut harness, "the audience by order count", |app| {
+        current(app).is_some()
+    });
 }

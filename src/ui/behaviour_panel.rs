@@ -148,7 +148,12 @@ fn controls_ui(
 }
 
 fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggles) {
-    section_ui(ui, "RFM groups", rfm_view::SCORING_RULE);
+    let unpriced = matches!(&results.rfm, Ok(rfm) if !rfm.money);
+    let rule = match unpriced {
+        true => rfm_view::SCORING_RULE_WITHOUT_MONEY,
+        false => rfm_view::SCORING_RULE,
+    };
+    section_ui(ui, "RFM groups", rule);
     if !results.params.filter.is_empty() {
         // Quintiles are ranks: with a filter they compare the kept customers.
         ui.weak("With the filter, the ranks are among the customers it keeps.");

@@ -132,7 +132,7 @@ pub fn wording(kind: ProblemKind, dropped: bool) -> (&'static str, &'static str)
         ),
         (ProblemKind::Return, _) => (
             "kept and marked is_return",
-            "Returns lower revenue; analyses can include or exclude them.",
+            "Returns are not purchases, and lower revenue where there are prices; analyses can include or exclude them.",
         ),
         (ProblemKind::Cancelled, _) => (
             "kept and marked is_cancelled",

@@ -11,6 +11,12 @@ pub const SCORING_RULE: &str = "Each customer gets scores 1–5 for recency, fre
     spend by rank among all customers (5 = bought most recently, most orders, most \
     spend). The group comes from the recency and frequency scores.";
 
+/// The rule on orders without money: recency and frequency only.
+pub const SCORING_RULE_WITHOUT_MONEY: &str = "Each customer gets scores 1–5 for recency \
+    and frequency by rank among all customers (5 = bought most recently, most orders); \
+    the group comes from these two scores. There is no spend score: the orders have no \
+    price or amount.";
+
 pub fn ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
     ui.label(format!(
         "{} customers scored, recency measured to {}.",
@@ -22,9 +28,7 @@ pub fn ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
         return;
     }
     if !rfm.money {
-        ui.weak(format::needs_money(
-            "Revenue per group (and the spend score M)",
-        ));
+        ui.weak(format::needs_money("Revenue per group"));
     }
     ui.columns(2, |columns| {
         table_ui(&mut columns[0], rfm);

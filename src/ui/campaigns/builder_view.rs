@@ -13,7 +13,8 @@ use super::{ViewState, missing_reason};
 const KINDS: [(&str, &str); 8] = [
     ("Segment", "segment"),
     ("RFM group", "rfm_group"),
-    ("Score range", "monetary"),
+    // Every customer table from orders has order counts; spend needs prices.
+    ("Score range", "frequency"),
     ("Bought", "customer_id"),
     ("Churn risk", "churn_bucket"),
     ("Region", "region"),
@@ -31,7 +32,7 @@ fn new_row(label: &str, results: Option<&AudienceResults>) -> Condition {
             let column = SCORE_COLUMNS
                 .into_iter()
                 .find(|c| has(c))
-                .unwrap_or("monetary");
+                .unwrap_or("frequency");
             let min = match column {
                 "propensity" | "p_alive" => Some(0.5),
                 _ => None,
