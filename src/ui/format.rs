@@ -28,6 +28,15 @@ pub fn number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A chart value: money when the figures are `priced`, else a whole count (orders
+/// charted in place of revenue when the orders carry no money).
+pub fn money_or_count(priced: bool, value: f64) -> String {
+    match priced {
+        true => money(value),
+        false => number(value, 0),
+    }
+}
+
 /// What the window says where a figure needs money the orders do not carry
 /// (`analysis::lines::has_money`): `what` is the figure, e.g. "Revenue per group".
 pub fn needs_money(what: &str) -> String {

@@ -42,14 +42,6 @@ pub fn title(daily: &DailyRevenue) -> String {
     }
 }
 
-/// A value of the chart as the axis and the hover show it.
-fn value_text(measure: DailyMeasure, value: f64) -> String {
-    match measure {
-        DailyMeasure::NetRevenue => format::money(value),
-        DailyMeasure::Orders => format::number(value, 0),
-    }
-}
-
 pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
     ui.strong(title(daily));
     if daily.days.is_empty() {
@@ -63,10 +55,10 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
         .map(|(day, revenue)| [day_number(*day), *revenue])
         .collect();
     let bucket = daily.bucket_days;
-    let measure = daily.measure;
-    let (name, hover_name) = match measure {
-        DailyMeasure::NetRevenue => ("net revenue", "revenue"),
-        DailyMeasure::Orders => ("orders", "orders"),
+    let priced = daily.measure == DailyMeasure::NetRevenue;
+    let (name, hover_name) = match priced {
+        true => ("net revenue", "revenue"),
+        false => ("orders", "orders"),
     };
     Plot::new("daily_revenue")
         .allow_zoom(true)
@@ -76,11 +68,11 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
         .x_axis_formatter(|mark: GridMark, _range| {
             date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
         })
-        .y_axis_formatter(move |mark: GridMark, _range| value_text(measure, mark.value))
+        .y_axis_formatter(move |mark: GridMark, _range| format::money_or_count(priced, mark.value))
         .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint { position, .. } => {
                 let day = date_of(position.x)?;
-                let value = value_text(measure, position.y);
+                let value = format::money_or_count(priced, position.y);
                 Some(match bucket {
                     0 | 1 => format!("{day}\n{hover_name} {value}"),
                     days => format!("{days} days from {day}\n{hover_name} {value}"),

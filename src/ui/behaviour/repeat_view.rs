@@ -113,10 +113,7 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
             [day_number(p.start), value]
         })
         .collect();
-    let shown = move |value: f64| match money {
-        true => format::money(value),
-        false => format::number(value, 0),
-    };
+    let shown = move |value: f64| format::money_or_count(money, value);
     let (name, hover) = match money {
         true => ("net revenue", "revenue"),
         false => ("orders", "orders"),
