@@ -7,6 +7,7 @@ use clap::Parser;
 use marketbench::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    marketbench::return_freed_memory_promptly();
     marketbench::export::temp::remove_on_signal();
     let parsed = Cli::parse();
     let result = match parsed.command {

@@ -483,3 +483,80 @@ fn cancelling_stops_the_load() {
     );
     assert!(matches!(result, Err(DataError::Cancelled)));
 }
+
+/// Item names, categories, channels and statuses repeat over millions of lines:
+/// they are stored as Categorical (4 bytes a line), ids stay text, and both read
+/// back and export as the text of the file.
+#[test]
+fn repeated_text_is_stored_compactly_and_reads_back_and_exports_unchanged() {
+    let frame = df!(
+        "order" => ["o1", "o2", "o3"],
+        "customer" => ["c1", "c2", "c1"],
+        "time" => ["2024-01-02", "2024-01-03", "2024-01-04"],
+        "product" => ["婴儿推车 豪华款", "安全座椅", "婴儿推车 豪华款"],
+        "cat" => ["母婴", "母婴", "食品"],
+        "channel" => ["小程序", "app", "小程序"],
+        "state" => ["paid", "已取消", "paid"],
+        "amount" => [10.0, 20.0, 30.0],
+    )
+    .expect("frame");
+    let table = load(
+        frame,
+        &options(
+            FileKind::Orders,
+            &[
+                (Role::OrderId, "order"),
+                (Role::CustomerId, "customer"),
+                (Role::Timestamp, "time"),
+                (Role::ItemName, "product"),
+                (Role::Category, "cat"),
+                (Role::Region, "channel"),
+                (Role::Status, "state"),
+                (Role::Amount, "amount"),
+            ],
+        ),
+    )
+    .expect("loads");
+    let dtype = |name: &str| table.frame.column(name).expect(name).dtype().clone();
+    for name in ["item_name", "category", "region", "status"] {
+        assert!(
+            matches!(dtype(name), DataType::Categorical(..)),
+            "{name}: {:?}",
+            dtype(name)
+        );
+    }
+    assert_eq!(dtype("customer_id"), DataType::String);
+    assert_eq!(dtype("order_id"), DataType::String);
+    let text = |name: &str| -> Vec<Option<String>> {
+        marketbench::data::text::text(table.frame.column(name).expect(name))
+            .expect("text")
+            .iter()
+            .map(|v| v.map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        text("item_name"),
+        [
+            Some("婴儿推车 豪华款"),
+            Some("安全座椅"),
+            Some("婴儿推车 豪华款")
+        ]
+        .map(|v| v.map(str::to_string))
+    );
+    assert_eq!(flags(&table, "is_cancelled"), [false, true, false]);
+
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("lines.csv");
+    marketbench::export::write_frame(&table.frame, &out).expect("export");
+    let written = std::fs::read_to_string(&out).expect("read back");
+    for value in [
+        "婴儿推车 豪华款",
+        "安全座椅",
+        "母婴",
+        "食品",
+        "小程序",
+        "已取消",
+    ] {
+        assert!(written.contains(value), "{value} in {written}");
+    }
+}

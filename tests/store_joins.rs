@@ -90,10 +90,7 @@ fn shop() -> Store {
 }
 
 fn texts(frame: &DataFrame, name: &str) -> Vec<Option<String>> {
-    frame
-        .column(name)
-        .expect(name)
-        .str()
+    marketbench::data::text::text(frame.column(name).expect(name))
         .expect("text")
         .iter()
         .map(|v| v.map(str::to_string))

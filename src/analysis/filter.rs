@@ -149,8 +149,7 @@ pub fn categories(lines: &DataFrame) -> Result<Vec<String>, AnalysisError> {
         .drop_nulls()
         .unique()
         .map_err(polars_error("listing the categories"))?;
-    let mut names: Vec<String> = distinct
-        .str()
+    let mut names: Vec<String> = crate::data::text::text(&distinct)
         .map_err(polars_error("listing the categories"))?
         .iter()
         .flatten()

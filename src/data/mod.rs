@@ -25,6 +25,7 @@ pub mod read;
 pub mod roles;
 pub mod sample;
 pub mod store;
+pub mod text;
 pub mod view;
 
 pub use load::{inspect, load};

@@ -441,8 +441,10 @@ fn cell_text(column: &Column, row: usize) -> String {
         Ok(AnyValue::Null) | Err(_) => String::new(),
         Ok(AnyValue::Float64(v)) => figure(column, v),
         Ok(AnyValue::Float32(v)) => figure(column, f64::from(v)),
-        Ok(AnyValue::String(s)) => s.to_string(),
-        Ok(other) => other.to_string(),
+        Ok(other) => match other.get_str() {
+            Some(text) => text.to_string(),
+            None => other.to_string(),
+        },
     }
 }
 

@@ -207,8 +207,8 @@ pub fn features_at(
         }
     }
     for category in categories {
+        // Compared as stored (Categorical after loading): no text copy per line.
         let in_category = col("category")
-            .cast(DataType::String)
             .eq(lit(category.as_str()))
             .fill_null(lit(false));
         aggs.push(

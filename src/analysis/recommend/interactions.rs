@@ -147,6 +147,15 @@ fn column_or_null(frame: &DataFrame, name: &str, dtype: DataType) -> Expr {
     }
 }
 
+/// A text column as stored (`String` or `Categorical`: read in place by
+/// `data::text::values`), other types as `String`, nulls when absent.
+fn text_as_stored(frame: &DataFrame, name: &str) -> Expr {
+    match frame.schema().get(name) {
+        Some(have) if crate::data::text::is_text(have) => col(name),
+        _ => column_or_null(frame, name, DataType::String),
+    }
+}
+
 /// The item attributes every source shares: name, category and price paid.
 fn item_columns(frame: &DataFrame) -> [Expr; 3] {
     let number = |name: &str| column_or_null(frame, name, DataType::Float64);
@@ -154,8 +163,8 @@ fn item_columns(frame: &DataFrame) -> [Expr; 3] {
         .then(number("unit_price"))
         .otherwise(number("amount") / number("quantity"));
     [
-        column_or_null(frame, "item_name", DataType::String).alias("name"),
-        column_or_null(frame, "category", DataType::String).alias("cat"),
+        text_as_stored(frame, "item_name").alias("name"),
+        text_as_stored(frame, "category").alias("cat"),
         price.alias("price"),
     ]
 }
@@ -262,7 +271,13 @@ fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, Ana
             .map_err(polars_error(context))
     };
     let (customer_ids, item_ids, order_ids) = (text("c")?, text("i")?, text("o")?);
-    let (names, categories) = (text("name")?, text("cat")?);
+    let stored = |name: &str| {
+        lines
+            .column(name)
+            .and_then(crate::data::text::values)
+            .map_err(polars_error(context))
+    };
+    let (names, categories) = (stored("name")?, stored("cat")?);
     let keep = lines
         .column(KEEP)
         .and_then(|c| c.bool().cloned())
@@ -296,7 +311,7 @@ fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, Ana
     let mut named = vec![false; items.len()];
     let mut paid: Vec<Vec<f64>> = vec![Vec::new(); items.len()];
     let mut events: Vec<Event> = Vec::with_capacity(keep.iter().filter(|k| **k).count());
-    let attributes = names.iter().zip(categories.iter()).zip(prices.iter());
+    let attributes = names.zip(categories).zip(prices.iter());
     let rows = times.iter().zip(ratings.iter()).zip(attributes).enumerate();
     for (row, ((t, rating), ((name, category), price))) in rows {
         let (true, Some(t)) = (keep[row], t) else {

@@ -29,6 +29,8 @@
 //!    zero), `is_cancelled` (status names a cancellation or refund). Kept rows
 //!    without a customer, returns, cancellations and zero/negative prices are
 //!    reported, not dropped.
+//! 5. Item names, categories, channels and statuses are stored as `Categorical`
+//!    (`data::text`); ids and other text stay `String`.
 //!
 //! Counts do not overlap: duplicates are counted over all rows, unreadable dates over
 //! the rest, far dates over rows whose date read, unreadable numbers over the rows
@@ -332,7 +334,10 @@ fn assemble(
     mapping: &super::RoleMap,
 ) -> PolarsResult<DataFrame> {
     let height = raw.height();
-    let mut columns: Vec<Column> = canonical.into_values().collect();
+    let mut columns = canonical
+        .into_values()
+        .map(crate::data::text::compact)
+        .collect::<PolarsResult<Vec<Column>>>()?;
     columns.extend(outcome.flags);
     columns.push(rows);
     let mut taken: HashSet<String> = columns.iter().map(|c| c.name().to_string()).collect();

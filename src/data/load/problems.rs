@@ -75,9 +75,10 @@ pub fn row_at(rows: &Column, index: usize) -> PolarsResult<usize> {
 pub fn value_text(value: &AnyValue) -> String {
     match value {
         AnyValue::Null => String::new(),
-        AnyValue::String(s) => (*s).to_string(),
-        AnyValue::StringOwned(s) => s.to_string(),
-        other => other.to_string(),
+        other => match other.get_str() {
+            Some(text) => text.to_string(),
+            None => other.to_string(),
+        },
     }
 }
 
