@@ -16,7 +16,7 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use marketbench::analysis::forecast::scenario::{apply, revenue_difference};
+use marketbench::analysis::forecast::scenario::{apply, difference};
 use marketbench::analysis::forecast::{ModelChoice, ModelKind, SeriesBy};
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
@@ -67,8 +67,9 @@ fn first_difference(app: &MarketbenchApp) -> f64 {
         &f.periods,
         &f.forecast.point,
         &forecast.scenarios()[0].scenario,
+        r.scenario_basis(),
     );
-    revenue_difference(&f.forecast.point, &line)
+    difference(&f.forecast.point, &line)
 }
 
 #[test]

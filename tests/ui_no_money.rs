@@ -15,19 +15,21 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::forecast::Measure;
+use marketbench::analysis::forecast::scenario::{apply, difference};
 use marketbench::analysis::segments::Feature;
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab};
 
-/// The window on 60 dated order lines without a price or amount column, read
-/// with the detected mapping (remembered, so it loads without the mapping view).
+/// The window on 60 dated order lines without a price or amount column, one
+/// every third day (26 weeks: enough to forecast), read with the detected
+/// mapping (remembered, so it loads without the mapping view).
 fn unpriced_app(path: &Path) -> Harness<'static, MarketbenchApp> {
     let mut text = String::from("order_id,customer_id,order_time,sku,qty\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("date");
     for n in 0..60 {
-        let day = n % 28 + 1;
-        let month = 1 + n / 28;
+        let day = start + chrono::Days::new(3 * n);
         text.push_str(&format!(
-            "O{n},C{},2025-0{month}-{day:02},SKU{},{}\n",
+            "O{n},C{},{day},SKU{},{}\n",
             n % 9,
             n % 5,
             1 + n % 3
@@ -71,6 +73,37 @@ fn orders_without_prices_show_counts_forecast_orders_and_segment_without_revenue
     let run = forecast.results().latest().expect("a forecast");
     assert_eq!(run.value.params.measure, Measure::Orders);
     assert!(forecast.results().error().is_none());
+    // A campaign on an orders forecast adds orders, not money: no order value
+    // to set, and the comparison counts orders. (A taller window shows the
+    // scenarios below the chart.)
+    harness.set_size(egui::Vec2::new(1280.0, 1600.0));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Add campaign")
+        .click();
+    harness.run();
+    assert!(shown(&harness, "each responder adds 1 order"));
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Average order value")
+            .count(),
+        0
+    );
+    let forecast = &harness.state().workspace().forecast;
+    let run = &forecast.results().latest().expect("a forecast").value;
+    let f = run.series[0].forecast.as_ref().expect("forecast");
+    let line = apply(
+        &f.periods,
+        &f.forecast.point,
+        &forecast.scenarios()[0].scenario,
+        run.scenario_basis(),
+    );
+    // 1,000 customers reached × 5 % response = 50 more orders.
+    assert!((difference(&f.forecast.point, &line) - 50.0).abs() < 1e-9);
+    assert!(
+        harness.query_by_label("+50").is_some(),
+        "the difference as a count (money would read +50.00)"
+    );
 
     click_tab(&mut harness, Tab::Segments);
     let segments_done = |app: &MarketbenchApp, features: &[Feature]| {

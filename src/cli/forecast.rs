@@ -33,6 +33,7 @@ use serde_json::{Value, json};
 
 use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, load_files};
+use crate::analysis::forecast::scenario::Basis;
 use crate::analysis::forecast::{
     Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries, series_from_table,
 };
@@ -413,7 +414,8 @@ fn write_forecast(path: &Path, results: &[SeriesResult], force: bool) -> anyhow:
     let format = ExportFormat::from_path(path)?;
     let order: Vec<usize> = (0..results.len()).collect();
     write_table(
-        &table::forecast_frame(results, &order, &[])?,
+        // No scenario lines, so the basis they would apply to is unused.
+        &table::forecast_frame(results, &order, &[], Basis::REVENUE)?,
         path,
         format,
         force,

@@ -89,6 +89,7 @@ fn results_ui(
         ForecastSource::Orders => measure_label(results.params.measure),
         ForecastSource::SeriesFile(_) => "Value",
     };
+    let basis = results.scenario_basis();
     if let Some(day) = results
         .series
         .first()
@@ -126,7 +127,7 @@ fn results_ui(
         // The candidate table needs about 480 points; the chart takes the rest.
         let width = (ui.available_width() - 480.0).max(320.0);
         ui.allocate_ui(egui::vec2(width, 340.0), |ui| {
-            chart_view::ui(ui, shown, &scenarios, view.show_backtest);
+            chart_view::ui(ui, shown, &scenarios, basis, view.show_backtest);
         });
         ui.vertical(|ui| candidates_view::ui(ui, shown));
     });
@@ -146,7 +147,8 @@ fn results_ui(
         periods,
         baseline,
         &measure.to_lowercase(),
-        results.average_order_value.unwrap_or(FALLBACK_ORDER_VALUE),
+        basis,
+        results.per_order.value.unwrap_or(FALLBACK_ORDER_VALUE),
     );
     if scenarios != forecast.scenarios() {
         commands.send(ForecastCommand::SetScenarios(scenarios.clone()));

@@ -15,22 +15,22 @@
 //!   line and period, series in the order the window shows them) atomically
 //!   through `crate::export`; `forecast --out` writes the same table.
 
+pub mod averages;
 pub mod table;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow, bail};
-use polars::prelude::{DataFrame, DataType, PolarsResult, col};
 
 use crate::analysis::AnalysisError;
 use crate::analysis::customers::purchase_days;
 use crate::analysis::forecast::backtest::backtest;
+use crate::analysis::forecast::scenario::Basis;
 use crate::analysis::forecast::{
     Candidate, ForecastParams, Freq, Measure, ModelChoice, ModelKind, Scenario, SeriesBy,
     SeriesForecast, TimeSeries, forecast_many, natural_freq, series_from_lines, series_from_table,
     with_segmentation,
 };
-use crate::analysis::lines::with_net_amount;
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::export::{ExportFormat, write_table};
@@ -39,6 +39,8 @@ use crate::workspace::segments::SegmentsResults;
 
 use super::computation::{Computation, Computed, Inputs};
 use super::settings::SettingsError;
+pub use averages::OrderAverages;
+use averages::order_averages;
 use serde::{Deserialize, Serialize};
 
 /// Where a run's series come from.
@@ -190,9 +192,23 @@ impl SeriesResult {
 pub struct ForecastResults {
     pub params: ForecastRunParams,
     pub series: Vec<SeriesResult>,
-    /// Net revenue per order over all the kept lines (seeds new campaign
-    /// scenarios); None when there are no orders with a positive total.
-    pub average_order_value: Option<f64>,
+    /// Per order over all the kept lines: net revenue (seeds new campaign
+    /// scenarios) and units (what a campaign responder adds to a units forecast).
+    pub per_order: OrderAverages,
+}
+
+impl ForecastResults {
+    /// What the forecast counts, for the scenarios: a series file's values
+    /// count as revenue.
+    pub fn scenario_basis(&self) -> Basis {
+        match self.params.source {
+            ForecastSource::SeriesFile(_) => Basis::REVENUE,
+            ForecastSource::Orders => Basis {
+                measure: self.params.measure,
+                units_per_order: self.per_order.units.unwrap_or(1.0),
+            },
+        }
+    }
 }
 
 /// A what-if the operator keeps, with its name.
@@ -436,7 +452,7 @@ pub fn compute(
     progress: &Progress,
 ) -> anyhow::Result<ForecastResults> {
     progress.set_message("building the series");
-    let (series, average_order_value) = match &params.source {
+    let (series, per_order) = match &params.source {
         ForecastSource::Orders => orders_series(store, &params, segments)?,
         ForecastSource::SeriesFile(path) => {
             let table = store
@@ -450,7 +466,7 @@ pub fn compute(
                 })?;
             let series = series_from_table(table, params.freq)
                 .with_context(|| format!("reading the series in {}", path.display()))?;
-            (vec![series], None)
+            (vec![series], OrderAverages::default())
         }
     };
     if series.is_empty() {
@@ -461,7 +477,7 @@ pub fn compute(
     Ok(ForecastResults {
         params,
         series,
-        average_order_value,
+        per_order,
     })
 }
 
@@ -494,14 +510,13 @@ pub fn forecast_all(
     Ok(results)
 }
 
-/// The series of the order lines (per segment with `segments`), and the average
-/// order value (a seed for new campaign scenarios; None when the lines cannot
-/// give one).
+/// The series of the order lines (per segment with `segments`), and their
+/// averages per order (for campaign scenarios).
 pub fn orders_series(
     store: &Store,
     params: &ForecastRunParams,
     segments: Option<&Segmentation>,
-) -> anyhow::Result<(Vec<TimeSeries>, Option<f64>)> {
+) -> anyhow::Result<(Vec<TimeSeries>, OrderAverages)> {
     let mut lines = store
         .order_lines()?
         .ok_or_else(|| anyhow!("no orders file is loaded: open one to forecast"))?;
@@ -520,29 +535,9 @@ pub fn orders_series(
     }
     let series = series_from_lines(&lines, params.measure, params.freq, params.by)
         .context("building the series")?;
-    // Only a seed for new campaigns: without order ids the operator types one in.
-    Ok((series, average_order_value(&lines).ok().flatten()))
-}
-
-/// Net revenue over distinct orders (returns negative, cancelled lines out);
-/// an error when the lines have no order id.
-fn average_order_value(lines: &DataFrame) -> PolarsResult<Option<f64>> {
-    let out = with_net_amount(lines)
-        .filter(col("_cancelled").not())
-        .select([
-            col("_net").sum().alias("net"),
-            col("order_id")
-                .n_unique()
-                .cast(DataType::Float64)
-                .alias("orders"),
-        ])
-        .collect()?;
-    let net = out.column("net")?.f64()?.get(0);
-    let orders = out.column("orders")?.f64()?.get(0);
-    Ok(match (net, orders) {
-        (Some(net), Some(orders)) if orders > 0.0 && net > 0.0 => Some(net / orders),
-        _ => None,
-    })
+    // Without order ids there are none: the operator types an order value in,
+    // and a responder adds one unit.
+    Ok((series, order_averages(&lines).unwrap_or_default()))
 }
 
 /// The naive model's backtest of `series` with the run's folds and horizon; None
@@ -580,7 +575,7 @@ pub fn export(
     scenarios: &[NamedScenario],
 ) -> anyhow::Result<usize> {
     let format = ExportFormat::from_path(path)?;
-    let frame = table::forecast_frame(&results.series, order, scenarios)?;
+    let frame = table::forecast_frame(&results.series, order, scenarios, results.scenario_basis())?;
     write_table(&frame, path, format)?;
     Ok(frame.height())
 }

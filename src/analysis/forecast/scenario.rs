@@ -1,19 +1,58 @@
-//! What-if scenarios: pure functions that turn a baseline revenue forecast into a
-//! scenario line, and the revenue difference over the horizon.
+//! What-if scenarios: pure functions that turn a baseline forecast into a
+//! scenario line, and the difference over the horizon. The forecast counts
+//! revenue, orders, units or active customers ([`Basis`]); each effect is stated
+//! in what it counts.
 //!
 //! Contract: `periods[i]` is the first day of forecast period `i`; a date range
 //! covers a period when the period's first day lies in it (both ends included).
-//! - Promotion: revenue × (1 + uplift %) in the range; with a dip, the `dip_periods`
-//!   periods after the range × (1 - dip %) (customers bought ahead).
-//! - Price change: from `from` on, quantity × (1 + Δp)^elasticity, so revenue ×
-//!   (1 + Δp)^(1 + elasticity) (elasticity is usually negative).
-//! - Campaign: `customers × response_rate × average_order_value` added to the
-//!   period holding `at`.
+//! - Promotion: the measure × (1 + uplift %) in the range; with a dip, the
+//!   `dip_periods` periods after the range × (1 - dip %) (customers bought ahead).
+//! - Price change: from `from` on, quantity × (1 + Δp)^elasticity (elasticity is
+//!   usually negative). Revenue also moves with the price: × (1 + Δp)^(1 +
+//!   elasticity). Orders, units and active customers move with the quantity only.
+//! - Campaign: `customers × response_rate` responders in the period holding `at`,
+//!   each adding one order's worth of the measure: `average_order_value` of
+//!   revenue, one order, the shop's units per order, or one active customer.
 //!
 //! Several scenarios apply one after another, in the order given.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::series::Measure;
+
+/// What the forecast counts, for the effects that depend on it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Basis {
+    pub measure: Measure,
+    /// Units per order in the lines: what a responder adds to a units forecast.
+    pub units_per_order: f64,
+}
+
+impl Basis {
+    /// A forecast of revenue (or of a series file's values).
+    pub const REVENUE: Basis = Basis {
+        measure: Measure::Revenue,
+        units_per_order: 1.0,
+    };
+
+    /// The power of (1 + Δp) a price change multiplies the measure by.
+    fn price_exponent(self, elasticity: f64) -> f64 {
+        match self.measure {
+            Measure::Revenue => 1.0 + elasticity,
+            Measure::Orders | Measure::Units | Measure::ActiveCustomers => elasticity,
+        }
+    }
+
+    /// What one responding customer adds to the measure.
+    pub fn per_responder(self, average_order_value: f64) -> f64 {
+        match self.measure {
+            Measure::Revenue => average_order_value,
+            Measure::Units => self.units_per_order,
+            Measure::Orders | Measure::ActiveCustomers => 1.0,
+        }
+    }
+}
 
 /// One what-if on top of the baseline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,8 +82,13 @@ pub enum Scenario {
     },
 }
 
-/// The baseline with `scenario` applied.
-pub fn apply(periods: &[NaiveDate], baseline: &[f64], scenario: &Scenario) -> Vec<f64> {
+/// The baseline (a forecast of `basis`) with `scenario` applied.
+pub fn apply(
+    periods: &[NaiveDate],
+    baseline: &[f64],
+    scenario: &Scenario,
+    basis: Basis,
+) -> Vec<f64> {
     let mut line = baseline.to_vec();
     match scenario {
         Scenario::Promotion {
@@ -72,7 +116,9 @@ pub fn apply(periods: &[NaiveDate], baseline: &[f64], scenario: &Scenario) -> Ve
             change_pct,
             elasticity,
         } => {
-            let factor = (1.0 + change_pct / 100.0).max(0.0).powf(1.0 + elasticity);
+            let factor = (1.0 + change_pct / 100.0)
+                .max(0.0)
+                .powf(basis.price_exponent(*elasticity));
             for (i, day) in periods.iter().enumerate().take(line.len()) {
                 if day >= from {
                     line[i] *= factor;
@@ -87,22 +133,15 @@ pub fn apply(periods: &[NaiveDate], baseline: &[f64], scenario: &Scenario) -> Ve
         } => {
             // The period holding `at`: the last one starting on or before it.
             if let Some(i) = periods.iter().take(line.len()).rposition(|day| day <= at) {
-                line[i] += customers * response_rate * average_order_value;
+                line[i] += customers * response_rate * basis.per_responder(*average_order_value);
             }
         }
     }
     line
 }
 
-/// The baseline with every scenario applied in order.
-pub fn apply_all(periods: &[NaiveDate], baseline: &[f64], scenarios: &[Scenario]) -> Vec<f64> {
-    scenarios.iter().fold(baseline.to_vec(), |line, scenario| {
-        apply(periods, &line, scenario)
-    })
-}
-
-/// Scenario revenue minus baseline revenue over the horizon.
-pub fn revenue_difference(baseline: &[f64], scenario: &[f64]) -> f64 {
+/// The scenario line minus the baseline, summed over the horizon.
+pub fn difference(baseline: &[f64], scenario: &[f64]) -> f64 {
     scenario.iter().zip(baseline).map(|(s, b)| s - b).sum()
 }
 
@@ -126,10 +165,10 @@ mod tests {
             dip_pct: 10.0,
             dip_periods: 2,
         };
-        let line = apply(&days(6), &base, &promo);
+        let line = apply(&days(6), &base, &promo, Basis::REVENUE);
         assert_eq!(line, vec![100.0, 130.0, 130.0, 90.0, 90.0, 100.0]);
         // +30 +30 -10 -10 = +40.
-        assert!((revenue_difference(&base, &line) - 40.0).abs() < 1e-9);
+        assert!((difference(&base, &line) - 40.0).abs() < 1e-9);
     }
 
     #[test]
@@ -141,10 +180,22 @@ mod tests {
             elasticity: -2.0,
         };
         // revenue × 0.9^(1 - 2) = 200 / 0.9 = 222.22 from day 2.
-        let line = apply(&days(3), &base, &cut);
+        let line = apply(&days(3), &base, &cut, Basis::REVENUE);
         assert_eq!(line[0], 200.0);
         assert!((line[1] - 200.0 / 0.9).abs() < 1e-9 && (line[2] - 200.0 / 0.9).abs() < 1e-9);
-        assert!((revenue_difference(&base, &line) - 2.0 * (200.0 / 0.9 - 200.0)).abs() < 1e-9);
+        assert!((difference(&base, &line) - 2.0 * (200.0 / 0.9 - 200.0)).abs() < 1e-9);
+        // Orders move with the quantity only: 200 × 0.9^-2 = 246.91 (not 222.22).
+        for measure in [Measure::Orders, Measure::Units, Measure::ActiveCustomers] {
+            let basis = Basis {
+                measure,
+                units_per_order: 2.5,
+            };
+            let line = apply(&days(3), &base, &cut, basis);
+            assert!(
+                (line[1] - 200.0 / 0.81).abs() < 1e-9,
+                "{measure:?}: {line:?}"
+            );
+        }
     }
 
     #[test]
@@ -156,9 +207,33 @@ mod tests {
             response_rate: 0.02,
             average_order_value: 80.0,
         };
-        let line = apply(&days(4), &base, &campaign);
+        let line = apply(&days(4), &base, &campaign, Basis::REVENUE);
         assert_eq!(line, vec![50.0, 50.0, 1650.0, 50.0]);
-        let both = apply_all(&days(4), &base, &[campaign.clone(), campaign]);
-        assert!((revenue_difference(&base, &both) - 3200.0).abs() < 1e-9);
+        let twice = apply(&days(4), &line, &campaign, Basis::REVENUE);
+        assert!((difference(&base, &twice) - 3200.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_campaign_adds_responders_in_what_the_forecast_counts() {
+        let base = vec![50.0; 4];
+        let campaign = Scenario::Campaign {
+            at: NaiveDate::from_ymd_opt(2025, 3, 3).expect("date"),
+            customers: 1000.0,
+            response_rate: 0.02,
+            average_order_value: 80.0,
+        };
+        // 20 responders: 20 orders, 20 customers, or 20 × 2.5 units; never 20 × 80.
+        for (measure, added) in [
+            (Measure::Orders, 20.0),
+            (Measure::ActiveCustomers, 20.0),
+            (Measure::Units, 50.0),
+        ] {
+            let basis = Basis {
+                measure,
+                units_per_order: 2.5,
+            };
+            let line = apply(&days(4), &base, &campaign, basis);
+            assert_eq!(line, vec![50.0, 50.0, 50.0 + added, 50.0], "{measure:?}");
+        }
     }
 }

@@ -10,7 +10,7 @@ use egui_plot::{
 };
 
 use crate::analysis::forecast::Freq;
-use crate::analysis::forecast::scenario::apply;
+use crate::analysis::forecast::scenario::{Basis, apply};
 use crate::analysis::lines::{date_from_days, days_from_date};
 use crate::workspace::forecast::{NamedScenario, SeriesResult};
 
@@ -88,6 +88,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     result: &SeriesResult,
     scenarios: &[NamedScenario],
+    basis: Basis,
     show_backtest: bool,
 ) {
     let series = &result.series;
@@ -170,7 +171,7 @@ pub fn ui(
                     .style(LineStyle::dashed_loose()),
             );
             for (i, s) in scenarios.iter().enumerate() {
-                let values = apply(&f.periods, &p.point, &s.scenario);
+                let values = apply(&f.periods, &p.point, &s.scenario, basis);
                 plot_ui.line(
                     Line::new(s.name.clone(), PlotPoints::from(line(&values)))
                         .color(scenario_color(i))

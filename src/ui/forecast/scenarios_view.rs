@@ -7,8 +7,9 @@
 use chrono::NaiveDate;
 
 use crate::analysis::forecast::Scenario;
-use crate::analysis::forecast::scenario::{apply, revenue_difference};
-use crate::ui::format::money;
+use crate::analysis::forecast::scenario::{Basis, apply, difference};
+use crate::analysis::forecast::series::Measure;
+use crate::ui::format::{money_or_count, number};
 use crate::workspace::forecast::NamedScenario;
 
 use super::scenario_color;
@@ -70,14 +71,27 @@ fn number_slider(
     label: &str,
     value: &mut f64,
     range: std::ops::RangeInclusive<f64>,
-) {
+) -> egui::Response {
     let label = ui.label(label);
     ui.add(egui::Slider::new(value, range))
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+}
+
+/// What one responder adds, in words, where the forecast does not count money.
+fn per_responder_text(basis: Basis) -> String {
+    match basis.measure {
+        Measure::Revenue => String::new(),
+        Measure::Orders => "each responder adds 1 order".into(),
+        Measure::ActiveCustomers => "each responder adds 1 active customer".into(),
+        Measure::Units => format!(
+            "each responder adds {} units (the shop's average per order)",
+            number(basis.per_responder(0.0), 1)
+        ),
+    }
 }
 
 /// Edits one scenario in place.
-fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate]) {
+fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate], basis: Basis) {
     let last = periods.len().saturating_sub(1);
     match scenario {
         Scenario::Promotion {
@@ -114,7 +128,15 @@ fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate]) 
                 *from =
                     periods[period_slider(ui, "From period", index_of(periods, *from), periods)];
                 number_slider(ui, "Price change %:", change_pct, -50.0..=50.0);
-                number_slider(ui, "Elasticity:", elasticity, -5.0..=0.0);
+                number_slider(ui, "Elasticity:", elasticity, -5.0..=0.0).on_hover_text(match basis
+                    .measure
+                {
+                    Measure::Revenue => {
+                        "% change in quantity per % change in price; revenue also moves \
+                             with the price"
+                    }
+                    _ => "% change in quantity per % change in price",
+                });
             });
         }
         Scenario::Campaign {
@@ -129,25 +151,30 @@ fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate]) 
                 let mut pct = *response_rate * 100.0;
                 number_slider(ui, "Response rate %:", &mut pct, 0.0..=100.0);
                 *response_rate = pct / 100.0;
-                number_slider(
-                    ui,
-                    "Average order value:",
-                    average_order_value,
-                    0.0..=1_000.0,
-                );
+                if basis.measure == Measure::Revenue {
+                    number_slider(
+                        ui,
+                        "Average order value:",
+                        average_order_value,
+                        0.0..=1_000.0,
+                    );
+                } else {
+                    ui.weak(per_responder_text(basis));
+                }
             });
         }
     }
 }
 
-/// The scenario editors, the add buttons and the comparison table.
-/// `average_order_value` seeds new campaigns.
+/// The scenario editors, the add buttons and the comparison table, for a
+/// baseline forecast of `basis`. `average_order_value` seeds new campaigns.
 pub fn ui(
     ui: &mut egui::Ui,
     scenarios: &mut Vec<NamedScenario>,
     periods: &[NaiveDate],
     baseline: &[f64],
     measure_name: &str,
+    basis: Basis,
     average_order_value: f64,
 ) {
     if periods.is_empty() {
@@ -187,7 +214,7 @@ pub fn ui(
                         remove = Some(i);
                     }
                 });
-                editor_ui(ui, &mut s.scenario, periods);
+                editor_ui(ui, &mut s.scenario, periods, basis);
             });
         });
     }
@@ -199,6 +226,7 @@ pub fn ui(
         return;
     }
     let base_total: f64 = baseline.iter().sum();
+    let priced = basis.measure == Measure::Revenue;
     ui.add_space(6.0);
     egui::Grid::new("forecast_scenarios_compare")
         .striped(true)
@@ -210,16 +238,16 @@ pub fn ui(
             ui.strong("Difference %");
             ui.end_row();
             ui.label("Baseline");
-            ui.label(money(base_total));
+            ui.label(money_or_count(priced, base_total));
             ui.label("");
             ui.label("");
             ui.end_row();
             for (i, s) in scenarios.iter().enumerate() {
-                let line = apply(periods, baseline, &s.scenario);
-                let difference = revenue_difference(baseline, &line);
+                let line = apply(periods, baseline, &s.scenario, basis);
+                let difference = difference(baseline, &line);
                 ui.colored_label(scenario_color(i), &s.name);
-                ui.label(money(base_total + difference));
-                ui.label(signed(difference));
+                ui.label(money_or_count(priced, base_total + difference));
+                ui.label(signed(priced, difference));
                 ui.label(if base_total != 0.0 {
                     format!("{:+.1} %", 100.0 * difference / base_total)
                 } else {
@@ -230,11 +258,13 @@ pub fn ui(
         });
 }
 
-/// A difference with its sign: `+1,234.50`, `-12.00`.
-pub fn signed(difference: f64) -> String {
+/// A difference with its sign, as money when `priced` (`+1,234.50`, `-12.00`),
+/// else as a count (`+57`).
+pub fn signed(priced: bool, difference: f64) -> String {
+    let text = money_or_count(priced, difference);
     if difference > 0.0 {
-        format!("+{}", money(difference))
+        format!("+{text}")
     } else {
-        money(difference)
+        text
     }
 }

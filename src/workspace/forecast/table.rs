@@ -8,7 +8,7 @@
 
 use polars::prelude::{Column, DataFrame, DataType, PolarsResult};
 
-use crate::analysis::forecast::scenario::apply;
+use crate::analysis::forecast::scenario::{Basis, apply};
 use crate::analysis::lines::days_from_date;
 use crate::export::rounded;
 
@@ -31,11 +31,13 @@ pub fn row_count(results: &[SeriesResult], scenarios: &[NamedScenario]) -> usize
 }
 
 /// `series, line, model, period, value, lo80, hi80, lo95, hi95` for the series
-/// of `results` at the indices of `order` (an index out of range is skipped).
+/// of `results` at the indices of `order` (an index out of range is skipped);
+/// `scenarios` apply to forecasts of `basis`.
 pub fn forecast_frame(
     results: &[SeriesResult],
     order: &[usize],
     scenarios: &[NamedScenario],
+    basis: Basis,
 ) -> PolarsResult<DataFrame> {
     let (mut names, mut lines, mut models, mut days) = (vec![], vec![], vec![], vec![]);
     let mut figures: [Vec<Option<f64>>; 5] = Default::default();
@@ -59,7 +61,11 @@ pub fn forecast_frame(
         };
         push(BASELINE, &p.point, true);
         for s in scenarios {
-            push(&s.name, &apply(&f.periods, &p.point, &s.scenario), false);
+            push(
+                &s.name,
+                &apply(&f.periods, &p.point, &s.scenario, basis),
+                false,
+            );
         }
     }
     let rows = names.len();

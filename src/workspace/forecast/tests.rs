@@ -85,24 +85,28 @@ fn a_seasonal_low_is_not_read_as_a_drop() {
 }
 
 #[test]
-fn average_order_value_counts_returns_negative_and_drops_cancelled() {
+fn order_averages_count_returns_negative_and_drop_cancelled() {
     let lines = df!(
         "order_id" => ["o1", "o1", "o2", "o3", "o4"],
         "amount" => [10.0, 20.0, 30.0, 40.0, 100.0],
+        "quantity" => [1.0, 2.0, 3.0, 1.0, 9.0],
         "is_return" => [false, false, false, true, false],
         "is_cancelled" => [false, false, false, false, true],
     )
     .expect("frame");
     // 10 + 20 + 30 - 40 over orders o1, o2, o3 (o4 was cancelled).
-    let aov = average_order_value(&lines).expect("aov").expect("some");
+    let averages = order_averages(&lines).expect("averages");
+    let aov = averages.value.expect("some");
     assert!((aov - 20.0 / 3.0).abs() < 1e-9, "{aov}");
+    // Units: 1 + 2 + 3 - 1 over the same three orders.
+    assert_eq!(averages.units, Some(5.0 / 3.0));
     let refunds = df!(
         "order_id" => ["o1"],
         "amount" => [10.0],
         "is_return" => [true],
     )
     .expect("frame");
-    assert_eq!(average_order_value(&refunds).expect("aov"), None);
+    assert_eq!(order_averages(&refunds).expect("averages").value, None);
 }
 
 #[test]
@@ -113,7 +117,7 @@ fn export_writes_the_baseline_with_intervals_and_each_scenario_line() {
     let results = ForecastResults {
         params: ForecastRunParams::default(),
         series: vec![r, naive_result("short", vec![1.0], 2)],
-        average_order_value: None,
+        per_order: OrderAverages::default(),
     };
     let scenarios = [NamedScenario {
         name: "Spring sale".into(),
@@ -170,12 +174,71 @@ fn export_writes_the_baseline_with_intervals_and_each_scenario_line() {
 }
 
 #[test]
+fn an_orders_forecast_exports_campaigns_as_orders_and_price_changes_as_quantity() {
+    let r = naive_result("shop", vec![100.0; 20], 2);
+    let first = r.forecast.as_ref().expect("forecast").periods[0];
+    let results = ForecastResults {
+        params: ForecastRunParams {
+            measure: Measure::Orders,
+            ..ForecastRunParams::default()
+        },
+        series: vec![r],
+        per_order: OrderAverages {
+            value: Some(80.0),
+            units: Some(2.5),
+        },
+    };
+    let scenarios = [
+        NamedScenario {
+            name: "Mailing".into(),
+            scenario: Scenario::Campaign {
+                at: first,
+                customers: 1000.0,
+                response_rate: 0.02,
+                average_order_value: 80.0,
+            },
+        },
+        NamedScenario {
+            name: "Cheaper".into(),
+            scenario: Scenario::PriceChange {
+                from: first,
+                change_pct: -10.0,
+                elasticity: -2.0,
+            },
+        },
+    ];
+    let frame = table::forecast_frame(&results.series, &[0], &scenarios, results.scenario_basis())
+        .expect("frame");
+    let value_of = |line: &str| -> f64 {
+        let at = frame
+            .column("line")
+            .expect("line")
+            .str()
+            .expect("text")
+            .iter()
+            .position(|l| l == Some(line))
+            .expect(line);
+        frame
+            .column("value")
+            .expect("value")
+            .f64()
+            .expect("f64")
+            .get(at)
+            .expect("value")
+    };
+    // 20 responders add 20 orders (not 20 × 80 of money) to the first period.
+    assert_eq!(value_of("Mailing"), 120.0);
+    // 10 % cheaper, elasticity -2: orders × 0.9^-2 = 123.46 (revenue would be 111.11).
+    assert_eq!(value_of("Cheaper"), 123.46);
+}
+
+#[test]
 fn the_export_table_follows_the_order_shown() {
     let series = vec![
         naive_result("a", (1..=20).map(f64::from).collect(), 3),
         naive_result("b", vec![2.0 / 3.0; 20], 3),
     ];
-    let frame = table::forecast_frame(&series, &[1, 0], &[]).expect("frame");
+    let frame = table::forecast_frame(&series, &[1, 0], &[], Basis::REVENUE).expect("frame");
     let names = frame
         .column("series")
         .and_then(|c| c.str().cloned())
