@@ -45,7 +45,7 @@ impl Basis {
     }
 
     /// What one responding customer adds to the measure.
-    pub fn per_responder(self, average_order_value: f64) -> f64 {
+    fn per_responder(self, average_order_value: f64) -> f64 {
         match self.measure {
             Measure::Revenue => average_order_value,
             Measure::Units => self.units_per_order,
@@ -198,15 +198,20 @@ mod tests {
         }
     }
 
-    #[test]
-    fn campaign_adds_reach_times_response_times_aov_once() {
-        let base = vec![50.0; 4];
-        let campaign = Scenario::Campaign {
+    /// 1,000 customers reached on 3 March, 2 % respond, orders worth 80.
+    fn mailing() -> Scenario {
+        Scenario::Campaign {
             at: NaiveDate::from_ymd_opt(2025, 3, 3).expect("date"),
             customers: 1000.0,
             response_rate: 0.02,
             average_order_value: 80.0,
-        };
+        }
+    }
+
+    #[test]
+    fn campaign_adds_reach_times_response_times_aov_once() {
+        let base = vec![50.0; 4];
+        let campaign = mailing();
         let line = apply(&days(4), &base, &campaign, Basis::REVENUE);
         assert_eq!(line, vec![50.0, 50.0, 1650.0, 50.0]);
         let twice = apply(&days(4), &line, &campaign, Basis::REVENUE);
@@ -216,12 +221,7 @@ mod tests {
     #[test]
     fn a_campaign_adds_responders_in_what_the_forecast_counts() {
         let base = vec![50.0; 4];
-        let campaign = Scenario::Campaign {
-            at: NaiveDate::from_ymd_opt(2025, 3, 3).expect("date"),
-            customers: 1000.0,
-            response_rate: 0.02,
-            average_order_value: 80.0,
-        };
+        let campaign = mailing();
         // 20 responders: 20 orders, 20 customers, or 20 × 2.5 units; never 20 × 80.
         for (measure, added) in [
             (Measure::Orders, 20.0),

@@ -85,7 +85,7 @@ fn per_responder_text(basis: Basis) -> String {
         Measure::ActiveCustomers => "each responder adds 1 active customer".into(),
         Measure::Units => format!(
             "each responder adds {} units (the shop's average per order)",
-            number(basis.per_responder(0.0), 1)
+            number(basis.units_per_order, 1)
         ),
     }
 }
