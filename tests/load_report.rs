@@ -22,10 +22,10 @@ fn load(frame: DataFrame, options: &LoadOptions) -> Result<Table, DataError> {
     )
 }
 
+/// A text column's values, stored as text or as Categorical.
 fn strings(table: &Table, name: &str) -> Vec<Option<String>> {
     let column = table.frame.column(name).expect(name);
-    column
-        .str()
+    marketbench::data::text::text(column)
         .expect("text")
         .iter()
         .map(|v| v.map(str::to_string))
@@ -527,15 +527,8 @@ fn repeated_text_is_stored_compactly_and_reads_back_and_exports_unchanged() {
     }
     assert_eq!(dtype("customer_id"), DataType::String);
     assert_eq!(dtype("order_id"), DataType::String);
-    let text = |name: &str| -> Vec<Option<String>> {
-        marketbench::data::text::text(table.frame.column(name).expect(name))
-            .expect("text")
-            .iter()
-            .map(|v| v.map(str::to_string))
-            .collect()
-    };
     assert_eq!(
-        text("item_name"),
+        strings(&table, "item_name"),
         [
             Some("婴儿推车 豪华款"),
             Some("安全座椅"),
