@@ -7,6 +7,7 @@ pub mod analysis; // figures computed from loaded data: summary, daily series
 pub mod cli; // headless commands over the same functions the window uses
 pub mod data; // files into polars: formats, encodings, column roles, load report, sample shop
 pub mod export; // tables out to CSV and XLSX, atomically, safe for spreadsheets
+pub mod i18n; // the message catalogue: English and 简体中文
 pub mod jobs; // background work with progress, cancel and generation ids
 pub mod ui; // the eframe app: one file per panel
 pub mod workspace; // loaded files, files on their way in and results computed from them (no egui)

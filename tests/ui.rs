@@ -15,6 +15,8 @@ use marketbench::ui::{MarketbenchApp, Tab, UiState};
 /// A state that is not a first launch, so the sample store is not opened.
 fn returning_user() -> UiState {
     UiState {
+        // The labels these tests look for are English, whatever the system says.
+        language: Some(marketbench::i18n::Language::English),
         recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
         ..UiState::default()
     }
@@ -90,12 +92,12 @@ fn every_tab_shows_its_heading_and_unbuilt_ones_say_so() {
     harness.get_by_label_contains("No data loaded yet");
     for tab in Tab::ALL {
         harness
-            .get_by_role_and_label(Role::Button, tab.label())
+            .get_by_role_and_label(Role::Button, &tab.label())
             .click();
         harness.run();
         assert_eq!(harness.state().state().tab, tab);
         assert!(
-            harness.query_all_by_label(tab.label()).count() >= 2,
+            harness.query_all_by_label(&tab.label()).count() >= 2,
             "{} heading missing",
             tab.label()
         );
@@ -239,7 +241,14 @@ fn the_sample_store_opens_on_first_launch_and_loads_without_questions() {
     let Some(files) = marketbench::workspace::sample_files() else {
         panic!("the sample store is missing: sample-data/ should be in the repository");
     };
-    let app = MarketbenchApp::new(UiState::default(), Vec::new(), no_wake());
+    let app = MarketbenchApp::new(
+        UiState {
+            language: Some(marketbench::i18n::Language::English),
+            ..UiState::default()
+        },
+        Vec::new(),
+        no_wake(),
+    );
     let mut harness = harness(app);
     step_until(&mut harness, "the sample store", |app| {
         idle(app)
@@ -277,7 +286,7 @@ fn the_sample_store_opens_on_first_launch_and_loads_without_questions() {
     // Every tab opens on the loaded store, and the Data tab still shows the figures.
     for tab in Tab::ALL.into_iter().chain([Tab::Data]) {
         harness
-            .get_by_role_and_label(Role::Button, tab.label())
+            .get_by_role_and_label(Role::Button, &tab.label())
             .click();
         harness.run();
         assert_eq!(harness.state().state().tab, tab);

@@ -30,6 +30,8 @@ fn sample_dir() -> PathBuf {
 /// Not a first launch: only the files given are opened.
 fn returning_user() -> UiState {
     UiState {
+        // The labels these tests look for are English, whatever the system says.
+        language: Some(marketbench::i18n::Language::English),
         recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
         ..UiState::default()
     }
@@ -82,7 +84,7 @@ fn behaviour_tab_with(state: UiState, files: Vec<PathBuf>) -> Harness<'static, M
     let mut harness = harness_with(state, files);
     step_until(&mut harness, "the files", |app| loaded(app, count));
     harness
-        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .get_by_role_and_label(Role::Button, &Tab::Behaviour.label())
         .click();
     step_until(&mut harness, "the behaviour results", |app| {
         results(app).is_some()
@@ -240,7 +242,7 @@ fn a_run_can_be_cancelled_and_run_again() {
     let mut harness = harness(files);
     step_until(&mut harness, "the files", |app| loaded(app, count));
     harness
-        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .get_by_role_and_label(Role::Button, &Tab::Behaviour.label())
         .click();
     harness.step();
     harness.step();
@@ -359,7 +361,7 @@ fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
     assert!(shown(&harness, "run Segments first"));
 
     harness
-        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .get_by_role_and_label(Role::Button, &Tab::Segments.label())
         .click();
     step_until(&mut harness, "the segments", |app| segments(app).is_some());
     let computed = segments(harness.state()).expect("segments").clone();
@@ -375,7 +377,7 @@ fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
     assert!(picked.size > 0 && picked.size < 5_000);
 
     harness
-        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .get_by_role_and_label(Role::Button, &Tab::Behaviour.label())
         .click();
     harness.run();
     assert!(!shown(&harness, "run Segments first"));
@@ -413,7 +415,7 @@ fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
 
     // Recomputed segments: the picked ids would be stale, so the filter goes.
     harness
-        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .get_by_role_and_label(Role::Button, &Tab::Segments.label())
         .click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "K + 1").click();
@@ -421,7 +423,7 @@ fn a_segment_narrows_the_figures_and_is_dropped_when_segments_are_recomputed() {
         segments(app).is_some_and(|r| r.segmentation.clustering.k == k + 1)
     });
     harness
-        .get_by_role_and_label(Role::Button, Tab::Behaviour.label())
+        .get_by_role_and_label(Role::Button, &Tab::Behaviour.label())
         .click();
     step_until(&mut harness, "the unfiltered run", |app| {
         results(app).is_some_and(|r| r.params.filter.customers.is_none())

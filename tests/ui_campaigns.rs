@@ -232,7 +232,7 @@ fn a_build_can_be_cancelled_and_is_not_restarted_by_itself() {
     let mut harness = app_harness(returning_user(), wake, 900.0);
     wait(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Campaigns.label())
+        .get_by_role_and_label(Role::Button, &Tab::Campaigns.label())
         .click();
     wait(&mut harness, "the build to start", |app| {
         app.workspace().campaigns.build().pending().is_some()

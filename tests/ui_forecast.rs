@@ -45,7 +45,7 @@ fn forecast_tab(wake: Wake) -> Harness<'static, MarketbenchApp> {
     let mut harness = harness(returning_user(), wake);
     step_until(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Forecast.label())
+        .get_by_role_and_label(Role::Button, &Tab::Forecast.label())
         .click();
     step_until(&mut harness, "the first forecast", |app| {
         results(app).is_some()
@@ -198,7 +198,7 @@ fn a_run_can_be_cancelled() {
     let mut harness = harness(returning_user(), wake);
     step_until(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Forecast.label())
+        .get_by_role_and_label(Role::Button, &Tab::Forecast.label())
         .click();
     step_until(&mut harness, "the run to start", |app| {
         app.workspace().forecast.results().pending().is_some()

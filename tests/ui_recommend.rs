@@ -47,7 +47,7 @@ fn recommend_tab() -> Harness<'static, MarketbenchApp> {
     let mut harness = harness(no_wake());
     step_until(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Recommendations.label())
+        .get_by_role_and_label(Role::Button, &Tab::Recommendations.label())
         .click();
     step_until(&mut harness, "the default fit", |app| fitted(app).is_some());
     harness.run();
@@ -361,7 +361,7 @@ fn a_fit_can_be_cancelled() {
     let mut harness = harness(wake);
     step_until(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Recommendations.label())
+        .get_by_role_and_label(Role::Button, &Tab::Recommendations.label())
         .click();
     step_until(&mut harness, "the fit to start", |app| {
         app.workspace().recommend.fit().pending().is_some()
@@ -424,7 +424,7 @@ fn a_ratings_file_gives_lists_from_explicit_ratings() {
     let kind = harness.state().workspace().store().tables[0].kind;
     assert_eq!(kind, FileKind::Ratings);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Recommendations.label())
+        .get_by_role_and_label(Role::Button, &Tab::Recommendations.label())
         .click();
     step_until(&mut harness, "the fit", |app| fitted(app).is_some());
     harness.run();

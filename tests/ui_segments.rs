@@ -40,7 +40,7 @@ fn segments_tab_sized(state: UiState, height: f32) -> Harness<'static, Marketben
     let mut harness = app_harness(state, no_wake(), height);
     step_until(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .get_by_role_and_label(Role::Button, &Tab::Segments.label())
         .click();
     step_until(&mut harness, "the auto-K run", |app| results(app).is_some());
     harness.run();
@@ -139,7 +139,7 @@ fn a_run_can_be_cancelled() {
     let mut harness = harness(returning_user(), wake);
     step_until(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .get_by_role_and_label(Role::Button, &Tab::Segments.label())
         .click();
     step_until(&mut harness, "the run to start", |app| {
         app.workspace().segments.results().pending().is_some()
@@ -184,7 +184,7 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
             == 1
     );
     harness
-        .get_by_role_and_label(Role::Button, Tab::Value.label())
+        .get_by_role_and_label(Role::Button, &Tab::Value.label())
         .click();
     harness.run();
     // The forest is the slowest model and not needed here.
@@ -198,7 +198,7 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
     assert!(shown(&harness, "segment"));
 
     harness
-        .get_by_role_and_label(Role::Button, Tab::Segments.label())
+        .get_by_role_and_label(Role::Button, &Tab::Segments.label())
         .click();
     harness.run();
     let segments = results(harness.state()).expect("segments").clone();

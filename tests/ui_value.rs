@@ -33,7 +33,7 @@ fn value_tab(wake: Wake) -> Harness<'static, MarketbenchApp> {
     let mut harness = harness(wake);
     step_until(&mut harness, "the orders", loaded);
     harness
-        .get_by_role_and_label(Role::Button, Tab::Value.label())
+        .get_by_role_and_label(Role::Button, &Tab::Value.label())
         .click();
     harness.run();
     harness

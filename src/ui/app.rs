@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::data::{FileKind, expand_folders, folders_without_data, no_data_message};
+use crate::i18n;
 use crate::jobs::Wake;
+use crate::tr;
 use crate::workspace::{
     Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
 };
@@ -46,6 +48,7 @@ impl MarketbenchApp {
     /// (a first launch) the sample store is opened. `wake` repaints the window.
     pub fn new(state: UiState, files: Vec<PathBuf>, wake: Wake) -> Self {
         let first_launch = state.recent_files.is_empty();
+        i18n::set_language(state.shown_language());
         let mut app = MarketbenchApp {
             state,
             workspace: Workspace::new(wake.clone()),
@@ -96,6 +99,7 @@ impl MarketbenchApp {
     /// One frame: poll jobs, draw, carry out commands.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        i18n::set_language(self.state.shown_language());
         self.egui_ctx = Some(ctx.clone());
         if !self.fonts_installed {
             fonts::install(&ctx);
@@ -177,11 +181,9 @@ impl MarketbenchApp {
             )) => {
                 self.project_prompt = ProjectPrompt::new(purpose, self.workspace.project.path());
             }
-            Some((DialogPurpose::OpenData, DialogOutcome::Unavailable)) => self.workspace.notify(
-                Level::Info,
-                "No file dialog could be shown on this desktop. Type a file or folder path \
-                 in the Path box, drop files onto the window, or pass them on the command line.",
-            ),
+            Some((DialogPurpose::OpenData, DialogOutcome::Unavailable)) => self
+                .workspace
+                .notify(Level::Info, tr!("notice-no-file-dialog")),
             Some((_, DialogOutcome::Cancelled)) | None => {}
         }
         project::poll(&mut self.workspace, &mut self.state);
@@ -230,11 +232,9 @@ impl MarketbenchApp {
                         self.workspace.open(path, Origin::Sample);
                     }
                 }
-                None => self.workspace.notify(
-                    Level::Error,
-                    "The sample store was not found. Set MARKETBENCH_SAMPLE_DIR to its folder, \
-                     or open your own files.",
-                ),
+                None => self
+                    .workspace
+                    .notify(Level::Error, tr!("notice-no-sample-store")),
             },
             Command::CampaignFileDialog {
                 purpose,
@@ -316,7 +316,7 @@ fn notices_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands)
     ui.add_space(4.0);
     for notice in workspace.notices() {
         ui.horizontal(|ui| {
-            if ui.button("Dismiss").clicked() {
+            if ui.button(tr!("notice-dismiss")).clicked() {
                 commands.send(crate::workspace::Command::Dismiss(notice.id));
             }
             let color = match notice.level {
@@ -343,7 +343,7 @@ fn drop_hint_ui(ctx: &egui::Context) {
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop files or folders to open them",
+        tr!("drop-hint"),
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::data::LoadOptions;
+use crate::i18n::{self, Language};
+use crate::tr;
 use crate::workspace::SortKey;
 
 /// At most this many recent files are kept.
@@ -38,15 +40,15 @@ impl Tab {
         Tab::Campaigns,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Tab::Data => "Data",
-            Tab::Behaviour => "Behaviour",
-            Tab::Segments => "Segments",
-            Tab::Value => "Value",
-            Tab::Recommendations => "Recommendations",
-            Tab::Forecast => "Forecast",
-            Tab::Campaigns => "Campaigns",
+            Tab::Data => tr!("tab-data"),
+            Tab::Behaviour => tr!("tab-behaviour"),
+            Tab::Segments => tr!("tab-segments"),
+            Tab::Value => tr!("tab-value"),
+            Tab::Recommendations => tr!("tab-recommendations"),
+            Tab::Forecast => tr!("tab-forecast"),
+            Tab::Campaigns => tr!("tab-campaigns"),
         }
     }
 
@@ -76,11 +78,11 @@ pub enum Theme {
 impl Theme {
     pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Theme::System => "Follow the system",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
+            Theme::System => tr!("theme-system"),
+            Theme::Light => tr!("theme-light"),
+            Theme::Dark => tr!("theme-dark"),
         }
     }
 
@@ -114,6 +116,8 @@ pub struct UiState {
     /// Options the operator confirmed, by header signature.
     pub remembered: BTreeMap<String, LoadOptions>,
     pub theme: Theme,
+    /// The language chosen in the toolbar; None: the system's.
+    pub language: Option<Language>,
     pub tab: Tab,
     pub table: TableSelection,
     /// Segment names the operator gave, by `SegmentsResults::name_key`.
@@ -126,6 +130,11 @@ pub struct UiState {
 }
 
 impl UiState {
+    /// The language the window is shown in: the one chosen, else the system's.
+    pub fn shown_language(&self) -> Language {
+        self.language.unwrap_or_else(i18n::system_language)
+    }
+
     /// Puts `path` first in the recent files.
     pub fn add_recent(&mut self, path: &Path) {
         self.recent_files.retain(|p| p != path);

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands};
 use super::state::{Theme, UiState};
+use crate::i18n::{self, Language};
+use crate::tr;
 use crate::workspace::file_name;
 
 /// What the project buttons need to know.
@@ -25,19 +27,19 @@ pub fn ui(
 ) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        ui.strong("Marketbench");
+        ui.strong(tr!("app-name"));
         ui.separator();
         if ui
-            .button("Open files…")
-            .on_hover_text("Choose data files: CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX, XLS")
+            .button(tr!("toolbar-open-files"))
+            .on_hover_text(tr!("toolbar-open-files-hover"))
             .clicked()
         {
             commands.send(Command::OpenDialog);
         }
         recent_menu_ui(ui, state, commands);
         if ui
-            .button("Open sample store")
-            .on_hover_text("A generated shop: orders, products, customers and behaviour events")
+            .button(tr!("toolbar-open-sample"))
+            .on_hover_text(tr!("toolbar-open-sample-hover"))
             .clicked()
         {
             commands.send(Command::OpenSample);
@@ -45,22 +47,23 @@ pub fn ui(
         ui.separator();
         project_ui(ui, &project, commands);
         ui.separator();
-        let label = ui.label("Path:");
+        let label = ui.label(tr!("toolbar-path"));
         let field = ui.add(
             egui::TextEdit::singleline(path_input)
-                .hint_text("/path/to/orders.csv or a folder")
+                .hint_text(tr!("toolbar-path-hint"))
                 .desired_width(320.0),
         );
         let field = field.labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let typed = path_input.trim().to_string();
-        let open = ui.add_enabled(!typed.is_empty(), egui::Button::new("Open"));
+        let open = ui.add_enabled(!typed.is_empty(), egui::Button::new(tr!("toolbar-open")));
         if (open.clicked() || entered) && !typed.is_empty() {
             commands.send(Command::Open(vec![PathBuf::from(typed)]));
             path_input.clear();
         }
         ui.separator();
-        egui::ComboBox::from_label("Theme")
+        language_ui(ui, state);
+        egui::ComboBox::from_label(tr!("toolbar-theme"))
             .selected_text(state.theme.label())
             .show_ui(ui, |ui| {
                 for theme in Theme::ALL {
@@ -73,24 +76,33 @@ pub fn ui(
 
 fn project_ui(ui: &mut egui::Ui, project: &ProjectStatus<'_>, commands: &mut Commands) {
     if ui
-        .button("Open project…")
-        .on_hover_text("Open a saved project: its files, segment names and campaigns")
+        .button(tr!("toolbar-open-project"))
+        .on_hover_text(tr!("toolbar-open-project-hover"))
         .clicked()
     {
         commands.send(Command::OpenProjectDialog);
     }
     if ui
-        .add_enabled(project.can_save, egui::Button::new("Save project…"))
-        .on_hover_text("Save the open files, segment names and campaigns as a project file")
-        .on_disabled_hover_text("Open data files first")
+        .add_enabled(
+            project.can_save,
+            egui::Button::new(tr!("toolbar-save-project-as")),
+        )
+        .on_hover_text(tr!("toolbar-save-project-as-hover"))
+        .on_disabled_hover_text(tr!("toolbar-save-project-disabled"))
         .clicked()
     {
         commands.send(Command::SaveProjectDialog);
     }
     if let Some(path) = project.path
         && ui
-            .add_enabled(project.can_save, egui::Button::new("Save"))
-            .on_hover_text(format!("Save the project again to {}", path.display()))
+            .add_enabled(
+                project.can_save,
+                egui::Button::new(tr!("toolbar-save-project")),
+            )
+            .on_hover_text(tr!(
+                "toolbar-save-project-hover",
+                path = path.display().to_string()
+            ))
             .clicked()
     {
         commands.send(Command::SaveProject(path.to_path_buf()));
@@ -98,9 +110,9 @@ fn project_ui(ui: &mut egui::Ui, project: &ProjectStatus<'_>, commands: &mut Com
 }
 
 fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Commands) {
-    ui.menu_button("Recent files", |ui| {
+    ui.menu_button(tr!("toolbar-recent-files"), |ui| {
         if state.recent_files.is_empty() {
-            ui.weak("No recent files yet");
+            ui.weak(tr!("toolbar-no-recent-files"));
             return;
         }
         for path in &state.recent_files {
@@ -114,13 +126,31 @@ fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Command
             }
         }
         ui.separator();
-        if ui.button("Open all recent files").clicked() {
+        if ui.button(tr!("toolbar-open-all-recent")).clicked() {
             commands.send(Command::Open(state.recent_files.clone()));
             ui.close();
         }
-        if ui.button("Clear recent files").clicked() {
+        if ui.button(tr!("toolbar-clear-recent")).clicked() {
             state.recent_files.clear();
             ui.close();
         }
     });
+}
+
+/// The language menu: the system's language, or one chosen (remembered with the
+/// other settings). Each language is named in itself.
+fn language_ui(ui: &mut egui::Ui, state: &mut UiState) {
+    let system = i18n::system_language();
+    let label = |choice: Option<Language>| match choice {
+        None => tr!("toolbar-language-system", language = system.name()),
+        Some(language) => language.name().to_string(),
+    };
+    egui::ComboBox::from_label(tr!("toolbar-language"))
+        .selected_text(label(state.language))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.language, None, label(None));
+            for language in Language::ALL {
+                ui.selectable_value(&mut state.language, Some(language), label(Some(language)));
+            }
+        });
 }

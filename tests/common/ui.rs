@@ -26,6 +26,8 @@ pub fn orders() -> PathBuf {
 /// Not a first launch: only the files given are opened.
 pub fn returning_user() -> UiState {
     UiState {
+        // The labels these tests look for are English, whatever the system says.
+        language: Some(marketbench::i18n::Language::English),
         recent_files: vec![PathBuf::from("/nowhere/last-week.csv")],
         ..UiState::default()
     }
@@ -132,7 +134,7 @@ pub fn export_segment_csv(harness: &mut Harness<'_, MarketbenchApp>, path: &std:
 /// Clicks the tab's button on the left and lets the frame settle.
 pub fn click_tab(harness: &mut Harness<'_, MarketbenchApp>, tab: Tab) {
     harness
-        .get_by_role_and_label(Role::Button, tab.label())
+        .get_by_role_and_label(Role::Button, &tab.label())
         .click();
     harness.run();
 }
