@@ -40,6 +40,7 @@ use anyhow::Context as _;
 use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
 use crate::data::{self, Inspection, LoadOptions, Store, Table};
 use crate::jobs::{Job, JobError, Slot, Wake, spawn};
+use crate::tr;
 pub use rows::{RowView, SortKey, ViewRequest};
 pub use update::{Command, Focus};
 
@@ -377,13 +378,19 @@ impl Workspace {
             && let Some(error) = self.overview.error().cloned()
         {
             self.overview.dismiss_error();
-            self.notify(Level::Error, format!("Summary: {error}"));
+            self.notify(
+                Level::Error,
+                tr!("workspace-summary-failed", error = error.to_string()),
+            );
         }
         if self.view.poll()
             && let Some(error) = self.view.error().cloned()
         {
             self.view.dismiss_error();
-            self.notify(Level::Error, format!("Table view: {error}"));
+            self.notify(
+                Level::Error,
+                tr!("workspace-table-view-failed", error = error.to_string()),
+            );
         }
         self.behaviour.poll();
         self.segments.poll();
@@ -417,14 +424,16 @@ impl Workspace {
         let store = self.store.clone();
         self.overview
             .start("summary", self.wake.clone(), move |progress| {
-                progress.set_message("computing the summary");
+                progress.set_message(tr!("workspace-computing-summary"));
                 let Some(lines) = store.order_lines()? else {
                     return Ok(None);
                 };
                 progress.check()?;
-                let summary = Summary::from_lines(&lines).context("computing the summary")?;
+                let summary = Summary::from_lines(&lines)
+                    .with_context(|| tr!("workspace-computing-summary"))?;
                 progress.check()?;
-                let daily = daily_revenue(&lines).context("computing daily revenue")?;
+                let daily = daily_revenue(&lines)
+                    .with_context(|| tr!("workspace-computing-daily-revenue"))?;
                 Ok(Some(Overview { summary, daily }))
             });
         if let Some((request, _)) = self.view_request.clone() {
@@ -475,7 +484,7 @@ fn inspect_job(path: &Path, sheet: Option<String>, wake: Wake) -> Job<Inspection
     let path = path.to_path_buf();
     let name = format!("inspect {}", file_name(&path));
     spawn(name, 0, wake, move |progress| {
-        progress.set_message(format!("reading {}", file_name(&path)));
+        progress.set_message(tr!("workspace-reading-file", file = file_name(&path)));
         Ok(data::inspect(&path, sheet.as_deref())?)
     })
 }
@@ -484,7 +493,7 @@ fn load_job(path: &Path, options: LoadOptions, wake: Wake) -> Job<Table> {
     let path = path.to_path_buf();
     let name = format!("load {}", file_name(&path));
     spawn(name, 0, wake, move |progress| {
-        progress.set_message(format!("loading {}", file_name(&path)));
+        progress.set_message(tr!("workspace-loading-file", file = file_name(&path)));
         let mut table = data::load(&path, &options, progress)?;
         table.frame.rechunk_mut_par();
         Ok(table)

@@ -342,6 +342,9 @@ fn loading_other_files_never_shows_the_old_audience_segments_or_scores() {
         "B's targets in the preview"
     );
     click_tab(&mut harness, Tab::Value);
-    assert!(shown(&harness, marketbench::ui::value_panel::FILES_CHANGED));
+    assert!(shown(
+        &harness,
+        &marketbench::ui::value_panel::files_changed()
+    ));
     assert!(!shows_customer_of(&harness, "A"));
 }

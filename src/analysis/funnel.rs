@@ -27,6 +27,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::lines::{AnalysisError, polars_error, require};
+use crate::tr;
 
 /// One step of the funnel and the event names that count as it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -42,6 +43,18 @@ impl FunnelStep {
             name: name.to_string(),
             events: events.iter().map(|e| e.to_string()).collect(),
         }
+    }
+}
+
+/// How the window names a step: the default steps (`view`, `cart`, `purchase`)
+/// in the window's language, any other name as the operator wrote it. Step names
+/// themselves (results, the command line, exports) stay as they are.
+pub fn step_display(name: &str) -> String {
+    match name {
+        "view" => tr!("behaviour-step-view"),
+        "cart" => tr!("behaviour-step-cart"),
+        "purchase" => tr!("behaviour-step-purchase"),
+        other => other.to_owned(),
     }
 }
 

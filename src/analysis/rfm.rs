@@ -37,6 +37,7 @@ use serde::Serialize;
 use super::customers::customer_table;
 use super::lines::{AnalysisError, has_money, polars_error};
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Settings of an RFM run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -72,7 +73,8 @@ impl RfmGroup {
         RfmGroup::Lost,
     ];
 
-    /// The name shown to the operator and written in the `group` column.
+    /// The group's identity: written in the `group` column, printed by the command
+    /// line, matched by campaign conditions. The window shows [`RfmGroup::display`].
     pub fn label(self) -> &'static str {
         match self {
             RfmGroup::Champions => "Champions",
@@ -84,6 +86,29 @@ impl RfmGroup {
             RfmGroup::Hibernating => "Hibernating",
             RfmGroup::Lost => "Lost",
         }
+    }
+
+    /// The name the window shows, in its language (English: [`RfmGroup::label`]).
+    /// The `group` column, the command line, exports and campaign conditions keep
+    /// the English label.
+    pub fn display(self) -> String {
+        match self {
+            RfmGroup::Champions => tr!("behaviour-group-champions"),
+            RfmGroup::Loyal => tr!("behaviour-group-loyal"),
+            RfmGroup::PotentialLoyalists => tr!("behaviour-group-potential-loyalists"),
+            RfmGroup::New => tr!("behaviour-group-new"),
+            RfmGroup::AtRisk => tr!("behaviour-group-at-risk"),
+            RfmGroup::CantLoseThem => tr!("behaviour-group-cant-lose-them"),
+            RfmGroup::Hibernating => tr!("behaviour-group-hibernating"),
+            RfmGroup::Lost => tr!("behaviour-group-lost"),
+        }
+    }
+
+    /// How the window shows a stored group label (a `group` or `rfm_group` value
+    /// such as "Champions"): the group's [`display`](RfmGroup::display) name, any
+    /// other text as it is.
+    pub fn display_label(label: &str) -> String {
+        RfmGroup::from_label(label).map_or_else(|| label.to_owned(), RfmGroup::display)
     }
 
     /// The group a customer with scores `r` and `f` (1..=5) falls in.

@@ -13,6 +13,7 @@ use polars::prelude::DataFrame;
 use serde::{Deserialize, Serialize};
 
 use super::report::LoadReport;
+use crate::tr;
 
 /// What a column means to Marketbench.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -77,23 +78,23 @@ impl Role {
     }
 
     /// Human label shown in the mapping view and in messages.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Role::CustomerId => "customer id",
-            Role::OrderId => "order id",
-            Role::Timestamp => "date / time",
-            Role::ItemId => "item id",
-            Role::ItemName => "item name",
-            Role::Category => "category",
-            Role::Quantity => "quantity",
-            Role::UnitPrice => "unit price",
-            Role::Amount => "line amount",
-            Role::EventType => "event type",
-            Role::Region => "channel / region",
-            Role::Email => "email",
-            Role::Phone => "phone",
-            Role::Status => "order status",
-            Role::Rating => "rating",
+            Role::CustomerId => tr!("role-customer-id"),
+            Role::OrderId => tr!("role-order-id"),
+            Role::Timestamp => tr!("role-timestamp"),
+            Role::ItemId => tr!("role-item-id"),
+            Role::ItemName => tr!("role-item-name"),
+            Role::Category => tr!("role-category"),
+            Role::Quantity => tr!("role-quantity"),
+            Role::UnitPrice => tr!("role-unit-price"),
+            Role::Amount => tr!("role-amount"),
+            Role::EventType => tr!("role-event-type"),
+            Role::Region => tr!("role-region"),
+            Role::Email => tr!("role-email"),
+            Role::Phone => tr!("role-phone"),
+            Role::Status => tr!("role-status"),
+            Role::Rating => tr!("role-rating"),
         }
     }
 
@@ -151,14 +152,14 @@ impl FileKind {
         FileKind::Ratings,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            FileKind::Orders => "orders",
-            FileKind::Events => "behaviour events",
-            FileKind::Customers => "customers",
-            FileKind::Products => "products",
-            FileKind::Series => "aggregated series",
-            FileKind::Ratings => "ratings",
+            FileKind::Orders => tr!("kind-orders"),
+            FileKind::Events => tr!("kind-events"),
+            FileKind::Customers => tr!("kind-customers"),
+            FileKind::Products => tr!("kind-products"),
+            FileKind::Series => tr!("kind-series"),
+            FileKind::Ratings => tr!("kind-ratings"),
         }
     }
 }
@@ -203,16 +204,16 @@ impl DateFormat {
     /// Shown to the operator, with an example.
     pub fn label(&self) -> String {
         match self {
-            DateFormat::Iso => "ISO (2024-03-05 14:02)".into(),
-            DateFormat::YmdCompact => "yyyymmdd (20240305)".into(),
-            DateFormat::DayFirst => "day first (05/03/2024 = 5 March)".into(),
-            DateFormat::MonthFirst => "month first (03/05/2024 = 5 March)".into(),
-            DateFormat::Chinese => "Chinese (2024年3月5日)".into(),
-            DateFormat::UnixSeconds => "unix seconds (1709647331)".into(),
-            DateFormat::UnixMillis => "unix milliseconds (1709647331000)".into(),
-            DateFormat::ExcelSerial => "Excel serial days (45356)".into(),
-            DateFormat::Native => "already a date".into(),
-            DateFormat::Custom(pattern) => format!("custom ({pattern})"),
+            DateFormat::Iso => tr!("date-format-iso"),
+            DateFormat::YmdCompact => tr!("date-format-ymd-compact"),
+            DateFormat::DayFirst => tr!("date-format-day-first"),
+            DateFormat::MonthFirst => tr!("date-format-month-first"),
+            DateFormat::Chinese => tr!("date-format-chinese"),
+            DateFormat::UnixSeconds => tr!("date-format-unix-seconds"),
+            DateFormat::UnixMillis => tr!("date-format-unix-millis"),
+            DateFormat::ExcelSerial => tr!("date-format-excel-serial"),
+            DateFormat::Native => tr!("date-format-native"),
+            DateFormat::Custom(pattern) => tr!("date-format-custom", pattern = pattern.as_str()),
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// At most this many example rows are kept per problem kind.
 pub const MAX_EXAMPLES: usize = 5;
 
@@ -26,17 +28,18 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
-    pub fn label(self) -> &'static str {
+    /// The kind in the current language.
+    pub fn label(self) -> String {
         match self {
-            ProblemKind::UnparseableDate => "unparseable date",
-            ProblemKind::UnparseableNumber => "unparseable number",
-            ProblemKind::MissingCustomer => "missing customer",
-            ProblemKind::Return => "return (negative quantity)",
-            ProblemKind::Cancelled => "cancelled / refunded",
-            ProblemKind::NonPositivePrice => "zero or negative price",
-            ProblemKind::Duplicate => "duplicate row",
-            ProblemKind::FarDate => "date far outside the rest",
-            ProblemKind::ScientificId => "id rounded by Excel (scientific notation)",
+            ProblemKind::UnparseableDate => tr!("load-kind-unparseable-date"),
+            ProblemKind::UnparseableNumber => tr!("load-kind-unparseable-number"),
+            ProblemKind::MissingCustomer => tr!("load-kind-missing-customer"),
+            ProblemKind::Return => tr!("load-kind-return"),
+            ProblemKind::Cancelled => tr!("load-kind-cancelled"),
+            ProblemKind::NonPositivePrice => tr!("load-kind-non-positive-price"),
+            ProblemKind::Duplicate => tr!("load-kind-duplicate"),
+            ProblemKind::FarDate => tr!("load-kind-far-date"),
+            ProblemKind::ScientificId => tr!("load-kind-scientific-id"),
         }
     }
 }

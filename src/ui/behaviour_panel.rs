@@ -5,6 +5,7 @@
 //! results of these files on screen meanwhile. Errors are shown per part.
 
 use crate::data::FileKind;
+use crate::tr;
 use crate::workspace::Workspace;
 use crate::workspace::behaviour::{BehaviourCommand, BehaviourParams, BehaviourResults};
 
@@ -16,14 +17,11 @@ use super::command::Commands;
 use super::segments::segment_names;
 use super::state::UiState;
 
-/// Shown when the typed analysis date cannot be read.
-pub const BAD_DATE: &str = "Write the analysis date as YYYY-MM-DD, e.g. 2024-06-30.";
-
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
-    ui.heading("Behaviour");
+    ui.heading(tr!("behaviour-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
-        ui.label("Load an orders file to see customer behaviour: RFM groups, cohorts, the funnel and repeat purchases.");
+        ui.label(tr!("behaviour-needs-orders"));
         return;
     }
     let version = workspace.store_version();
@@ -36,11 +34,11 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     controls_ui(ui, workspace, &wanted, segments, commands);
     let behaviour = workspace.behaviour.results();
     if let Some(error) = behaviour.error() {
-        error_ui(ui, "The behaviour analyses stopped", &error.to_string());
+        error_ui(ui, &tr!("behaviour-stopped"), &error.to_string());
     }
     let Some(results) = behaviour.current(version) else {
         if behaviour.pending().is_none() && behaviour.error().is_none() {
-            ui.label("Cancelled. Press Recompute to run the analyses.");
+            ui.label(tr!("behaviour-cancelled"));
         }
         return;
     };
@@ -80,11 +78,11 @@ fn controls_ui(
         .map(|rfm| rfm.analysis_date.to_string());
     ui.horizontal(|ui| {
         let label = ui
-            .label("Analysis date:")
-            .on_hover_text("RFM recency is measured to this day; later purchases are left out.");
+            .label(tr!("behaviour-analysis-date"))
+            .on_hover_text(tr!("behaviour-analysis-date-hover"));
         let hint = match (&shown_date, wanted.analysis_date) {
-            (Some(date), None) => format!("{date} (default)"),
-            _ => "the day after the last purchase".to_string(),
+            (Some(date), None) => tr!("behaviour-date-default", date = date.as_str()),
+            _ => tr!("behaviour-date-hint"),
         };
         let field = ui.add(
             egui::TextEdit::singleline(&mut text)
@@ -93,7 +91,7 @@ fn controls_ui(
         );
         let field = field.labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button("Apply").clicked() || entered {
+        if ui.button(tr!("behaviour-apply")).clicked() || entered {
             match parse_date(&text) {
                 Ok(analysis_date) => {
                     error = false;
@@ -106,8 +104,8 @@ fn controls_ui(
             }
         }
         if ui
-            .button("Recompute")
-            .on_hover_text("Run every Behaviour analysis again")
+            .button(tr!("behaviour-recompute"))
+            .on_hover_text(tr!("behaviour-recompute-hover"))
             .clicked()
         {
             commands.send(BehaviourCommand::Run(wanted.clone()));
@@ -119,8 +117,8 @@ fn controls_ui(
                 .text(format!("{}…", snapshot.message));
             ui.add(bar);
             if ui
-                .button("Cancel")
-                .on_hover_text("Stop the behaviour analyses")
+                .button(tr!("behaviour-cancel"))
+                .on_hover_text(tr!("behaviour-cancel-hover"))
                 .clicked()
             {
                 commands.send(BehaviourCommand::Cancel);
@@ -128,7 +126,7 @@ fn controls_ui(
         }
     });
     if error {
-        ui.colored_label(ui.visuals().error_fg_color, BAD_DATE);
+        ui.colored_label(ui.visuals().error_fg_color, tr!("behaviour-bad-date"));
     }
     ui.data_mut(|d| {
         d.insert_temp(text_id, text);
@@ -149,55 +147,51 @@ fn controls_ui(
 
 fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggles) {
     let unpriced = matches!(&results.rfm, Ok(rfm) if !rfm.money);
-    let rule = match unpriced {
-        true => rfm_view::SCORING_RULE_WITHOUT_MONEY,
-        false => rfm_view::SCORING_RULE,
-    };
-    section_ui(ui, "RFM groups", rule);
+    section_ui(
+        ui,
+        &tr!("behaviour-rfm-title"),
+        &rfm_view::scoring_rule(!unpriced),
+    );
     if !results.params.filter.is_empty() {
         // Quintiles are ranks: with a filter they compare the kept customers.
-        ui.weak("With the filter, the ranks are among the customers it keeps.");
+        ui.weak(tr!("behaviour-rfm-filtered"));
     }
     match &results.rfm {
         Ok(rfm) => rfm_view::ui(ui, rfm, toggles),
-        Err(error) => error_ui(ui, "RFM", error),
+        Err(error) => error_ui(ui, &tr!("behaviour-rfm-error"), error),
     }
     section_ui(
         ui,
-        "Cohort retention",
-        "Customers grouped by the month of their first purchase; each cell is the share \
-         of the cohort that bought in a later month (hover for figures).",
+        &tr!("behaviour-cohorts-title"),
+        &tr!("behaviour-cohorts-explanation"),
     );
     match &results.cohorts {
         Ok(cohorts) => cohort_view::ui(ui, cohorts, toggles),
-        Err(error) => error_ui(ui, "Cohorts", error),
+        Err(error) => error_ui(ui, &tr!("behaviour-cohorts-error"), error),
     }
-    let funnel_scope = match &results.params.filter.customers {
-        Some(set) => format!(" Only the events of {}.", set.label),
-        None => String::new(),
-    };
-    section_ui(
-        ui,
-        "Funnel",
-        &format!(
-            "Customers who viewed, added to cart and bought, from the behaviour events.{funnel_scope}"
+    let funnel_explanation = match &results.params.filter.customers {
+        Some(set) => tr!(
+            "behaviour-funnel-explanation-segment",
+            segment = set.label.as_str()
         ),
-    );
+        None => tr!("behaviour-funnel-explanation"),
+    };
+    section_ui(ui, &tr!("behaviour-funnel"), &funnel_explanation);
     match &results.funnel {
         None => {
-            ui.label(funnel_view::NEEDS_EVENTS);
+            ui.label(tr!("behaviour-needs-events"));
         }
         Some(Ok(funnel)) => funnel_view::ui(ui, funnel),
-        Some(Err(error)) => error_ui(ui, "Funnel", error),
+        Some(Err(error)) => error_ui(ui, &tr!("behaviour-funnel"), error),
     }
     section_ui(
         ui,
-        "Repeat purchases",
-        "How many customers come back, how long they take, and what sells.",
+        &tr!("behaviour-repeat"),
+        &tr!("behaviour-repeat-explanation"),
     );
     match &results.repeat {
         Ok(repeat) => repeat_view::ui(ui, repeat, toggles),
-        Err(error) => error_ui(ui, "Repeat purchases", error),
+        Err(error) => error_ui(ui, &tr!("behaviour-repeat"), error),
     }
     ui.add_space(12.0);
 }

@@ -10,6 +10,7 @@
 use std::time::Duration;
 
 use crate::data::FileKind;
+use crate::tr;
 use crate::workspace::Workspace;
 use crate::workspace::campaign::{CampaignsCommand, audience_key};
 
@@ -27,10 +28,10 @@ use super::state::UiState;
 const DEBOUNCE_SECS: f64 = 0.3;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
-    ui.heading("Campaigns");
+    ui.heading(tr!("campaigns-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
-        ui.label("Load an orders file to build target lists for your campaigns.");
+        ui.label(tr!("campaigns-no-orders"));
         return;
     }
     let view_id = egui::Id::unique("campaigns_view_state");
@@ -55,12 +56,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     }
     if view.no_dialog {
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "No file dialog could be shown on this desktop: type the file's path in the \
-                 box beside the button instead.",
-            );
-            if ui.small_button("OK").clicked() {
+            ui.colored_label(ui.visuals().warn_fg_color, tr!("campaigns-no-dialog"));
+            if ui.small_button(tr!("campaigns-ok")).clicked() {
                 view.no_dialog = false;
             }
         });
@@ -81,19 +78,19 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
             ui.add(
                 egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
                     .desired_width(280.0)
-                    .text(format!("Building the audience: {}…", snapshot.message)),
+                    .text(tr!("campaigns-building", step = snapshot.message.as_str())),
             );
             if ui
-                .button("Cancel")
-                .on_hover_text("Stop building (the last audience stays shown)")
+                .button(tr!("campaigns-cancel"))
+                .on_hover_text(tr!("campaigns-cancel-hover"))
                 .clicked()
             {
                 commands.send(CampaignsCommand::Cancel);
             }
         } else if results.is_none_or(|r| r.key.audience != before) {
             if ui
-                .button("Build")
-                .on_hover_text("Build the audience now")
+                .button(tr!("campaigns-build"))
+                .on_hover_text(tr!("campaigns-build-hover"))
                 .clicked()
             {
                 commands.send(CampaignsCommand::Define {
@@ -103,19 +100,16 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                 commands.send(CampaignsCommand::Rebuild);
             }
             if results.is_some() {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "The figures below are of the previous conditions.",
-                );
+                ui.colored_label(ui.visuals().warn_fg_color, tr!("campaigns-stale"));
             }
         }
     });
     if let Some(error) = build.error() {
-        error_ui(ui, "The audience could not be built", &error.to_string());
+        error_ui(ui, &tr!("campaigns-build-failed"), &error.to_string());
     }
     let audience = results.and_then(|r| r.audience.as_deref().ok());
     if let Some(Err(error)) = results.map(|r| &r.audience) {
-        error_ui(ui, "The conditions cannot be applied", error);
+        error_ui(ui, &tr!("campaigns-conditions-failed"), error);
     }
     if let (Some(results), Some(audience)) = (results, audience) {
         let outcome = state.campaigns.outcome(audience, readout);
@@ -130,8 +124,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                 let left = &mut columns[0];
                 section_ui(
                     left,
-                    "Who",
-                    "Conditions over the customers, their segments, scores and purchases.",
+                    &tr!("campaigns-who"),
+                    &tr!("campaigns-who-explanation"),
                 );
                 builder_view::ui(
                     left,
@@ -142,9 +136,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                 );
                 section_ui(
                     left,
-                    "Leave out and hold out",
-                    "Opted-out and recently contacted lists, a maximum size, and the \
-                     control group kept aside to measure the uplift.",
+                    &tr!("campaigns-leave-out"),
+                    &tr!("campaigns-leave-out-explanation"),
                 );
                 exclusions_view::ui(
                     left,
@@ -156,9 +149,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                 let right = &mut columns[1];
                 section_ui(
                     right,
-                    "What-if ROI",
-                    "Economics of contacting the targets: only the buyers the campaign adds \
-                     earn; the incentive is paid to everyone who redeems it.",
+                    &tr!("campaigns-what-if"),
+                    &tr!("campaigns-what-if-explanation"),
                 );
                 match (results, audience) {
                     (Some(results), Some(audience)) => {
@@ -169,20 +161,20 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                         roi_view::curve_ui(right, &mut state.campaigns, results, audience, readout);
                     }
                     _ => {
-                        right.label("The figures appear once the audience is built.");
+                        right.label(tr!("campaigns-no-figures"));
                     }
                 }
                 section_ui(
                     right,
-                    "Variants",
-                    "Save the campaign under a name to compare variants side by side.",
+                    &tr!("campaigns-variants"),
+                    &tr!("campaigns-variants-explanation"),
                 );
                 variants_view::ui(right, &mut state.campaigns, audience, readout, &mut view);
             });
             section_ui(
                 ui,
-                "Targets",
-                "The first customers of the list, and the export for your tools.",
+                &tr!("campaigns-targets"),
+                &tr!("campaigns-targets-explanation"),
             );
             if let Some(results) = results.filter(|_| audience.is_some()) {
                 preview_view::ui(ui, results);
@@ -199,8 +191,8 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
             );
             section_ui(
                 ui,
-                "Readout",
-                "After the campaign: did the targets buy more than the control group?",
+                &tr!("campaigns-readout"),
+                &tr!("campaigns-readout-explanation"),
             );
             readout_view::ui(ui, campaigns, audience.is_some(), &mut view, commands);
             ui.add_space(12.0);

@@ -3,6 +3,7 @@
 //! Reads the workspace's results; computing is left to jobs.
 
 use crate::data::{LoadReport, Table};
+use crate::tr;
 use crate::workspace::{Overview, Workspace, file_name};
 
 use super::command::{Command, Commands};
@@ -11,7 +12,7 @@ use super::{format, mapping_panel, revenue_chart, table_view};
 use crate::workspace::Command as WorkCommand;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
-    ui.heading("Data");
+    ui.heading(tr!("tab-data"));
     if !workspace.pending().is_empty() {
         let max_height = if workspace.store().tables.is_empty() {
             ui.available_height()
@@ -55,17 +56,14 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
 
 fn empty_ui(ui: &mut egui::Ui, commands: &mut Commands) {
     ui.add_space(24.0);
-    ui.label("No data loaded yet.");
-    ui.label(
-        "Open your shop's exports (orders, behaviour events, customers, products) with \
-         “Open files…”, type a path in the toolbar, drop files on this window, or try the sample store.",
-    );
+    ui.label(tr!("data-empty"));
+    ui.label(tr!("data-empty-hint"));
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.button("Choose files…").clicked() {
+        if ui.button(tr!("data-choose-files")).clicked() {
             commands.send(Command::OpenDialog);
         }
-        if ui.button("Try the sample store").clicked() {
+        if ui.button(tr!("data-try-sample")).clicked() {
             commands.send(Command::OpenSample);
         }
     });
@@ -77,10 +75,10 @@ fn summary_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands)
         match slot.value() {
             Some(Some(overview)) => cards_ui(ui, overview),
             Some(None) => {
-                ui.label("Load an orders file to see customers, orders and revenue.");
+                ui.label(tr!("data-summary-needs-orders"));
             }
             None if slot.pending().is_none() => {
-                ui.label("No summary yet.");
+                ui.label(tr!("data-no-summary"));
             }
             None => {}
         }
@@ -88,13 +86,13 @@ fn summary_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands)
             ui.spinner();
             let message = job.progress().snapshot().message;
             ui.label(if message.is_empty() {
-                "Updating the summary…".to_string()
+                tr!("data-updating-summary")
             } else {
                 format!("{message}…")
             });
             if ui
-                .button("Cancel")
-                .on_hover_text("Cancel the summary")
+                .button(tr!("data-cancel"))
+                .on_hover_text(tr!("data-cancel-summary-hover"))
                 .clicked()
             {
                 commands.send(WorkCommand::CancelSummary);
@@ -107,55 +105,67 @@ fn cards_ui(ui: &mut egui::Ui, overview: &Overview) {
     let s = &overview.summary;
     let range = match (s.first_day, s.last_day) {
         (Some(first), Some(last)) => format!("{first} – {last}"),
-        _ => "no dates".to_string(),
+        _ => tr!("data-no-dates"),
     };
-    card_ui(ui, "Customers", &format::count(s.customers), None);
-    card_ui(ui, "Orders", &format::count(s.orders), None);
-    card_ui(ui, "Order lines", &format::count(s.order_lines), None);
+    let lines = |n: usize| tr!("data-lines", count = format::count(n), n = n);
     card_ui(
         ui,
-        "Items",
-        &format::count(s.items),
-        Some("distinct products sold"),
+        &tr!("data-card-customers"),
+        &format::count(s.customers),
+        None,
     );
-    card_ui(ui, "Date range", &range, None);
+    card_ui(ui, &tr!("data-card-orders"), &format::count(s.orders), None);
+    card_ui(
+        ui,
+        &tr!("data-card-order-lines"),
+        &format::count(s.order_lines),
+        None,
+    );
+    card_ui(
+        ui,
+        &tr!("data-card-items"),
+        &format::count(s.items),
+        Some(&tr!("data-card-items-hover")),
+    );
+    card_ui(ui, &tr!("data-card-date-range"), &range, None);
     match (s.revenue_net, s.returns_amount) {
         (Some(net), Some(returned)) => {
             card_ui(
                 ui,
-                "Net revenue",
+                &tr!("data-card-net-revenue"),
                 &format::money(net),
-                Some("after returns; cancelled lines left out"),
+                Some(&tr!("data-card-net-revenue-hover")),
             );
-            let returns = format!(
-                "{} ({} lines)",
-                format::money(returned),
-                format::count(s.return_lines)
+            let returns = tr!(
+                "data-returns-amount",
+                amount = format::money(returned),
+                lines = lines(s.return_lines)
             );
-            card_ui(ui, "Returns", &returns, None);
+            card_ui(ui, &tr!("data-card-returns"), &returns, None);
         }
         _ => {
-            let hint = format::needs_money("Revenue");
-            card_ui(ui, "Net revenue", "no prices", Some(&hint));
-            let returns = format!("{} lines", format::count(s.return_lines));
-            card_ui(ui, "Returns", &returns, None);
+            let hint = format::needs_money(&tr!("data-revenue"));
+            card_ui(
+                ui,
+                &tr!("data-card-net-revenue"),
+                &tr!("data-no-prices"),
+                Some(&hint),
+            );
+            card_ui(ui, &tr!("data-card-returns"), &lines(s.return_lines), None);
         }
     }
     if s.unpriced_lines > 0 {
         card_ui(
             ui,
-            "Lines without a price",
+            &tr!("data-card-unpriced-lines"),
             &format::count(s.unpriced_lines),
-            Some(
-                "Net revenue counts these as 0: an orders file without a price or amount \
-                 column loaded beside priced ones, or items the products file does not price.",
-            ),
+            Some(&tr!("data-card-unpriced-lines-hover")),
         );
     }
     if s.cancelled_lines > 0 {
         card_ui(
             ui,
-            "Cancelled lines",
+            &tr!("data-card-cancelled-lines"),
             &format::count(s.cancelled_lines),
             None,
         );
@@ -178,7 +188,7 @@ fn card_ui(ui: &mut egui::Ui, title: &str, value: &str, hint: Option<&str>) {
 }
 
 fn loaded_files_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
-    ui.strong("Loaded files");
+    ui.strong(tr!("data-loaded-files"));
     ui.add_space(4.0);
     for table in &workspace.store().tables {
         table_report_ui(ui, table, commands);
@@ -194,27 +204,24 @@ fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Commands) {
             .on_hover_text(table.path.display().to_string());
         ui.weak(table.kind.label());
     });
-    ui.label(format!(
-        "{} of {} rows kept",
-        format::count(report.rows_kept),
-        format::count(report.rows_read)
+    ui.label(tr!(
+        "data-rows-kept",
+        kept = format::count(report.rows_kept),
+        read = format::count(report.rows_read),
+        n = report.rows_read
     ));
     report_ui(ui, &table.path, report);
     ui.horizontal(|ui| {
         if ui
-            .small_button("Change how it is read")
-            .on_hover_text(format!(
-                "Open the column mapping of {name} again: another column for a role, another \
-                 date layout, or keep the rows with far dates. {name} stays loaded until you \
-                 load it again."
-            ))
+            .small_button(tr!("data-change-reading"))
+            .on_hover_text(tr!("data-change-reading-hover", name = name.as_str()))
             .clicked()
         {
             commands.send(WorkCommand::Remap(table.path.clone()));
         }
         if ui
-            .small_button("Remove")
-            .on_hover_text(format!("Unload {name}"))
+            .small_button(tr!("data-remove"))
+            .on_hover_text(tr!("data-remove-hover", name = name.as_str()))
             .clicked()
         {
             commands.send(WorkCommand::RemoveTable(table.path.clone()));
@@ -224,28 +231,34 @@ fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Commands) {
 
 fn report_ui(ui: &mut egui::Ui, path: &std::path::Path, report: &LoadReport) {
     if report.problems.is_empty() {
-        ui.weak("No problems found.");
+        ui.weak(tr!("data-no-problems"));
     }
     for problem in &report.problems {
-        ui.label(format!(
-            "• {}: {} rows, {}",
-            problem.kind.label(),
-            format::count(problem.count),
-            problem.action
+        let rows = tr!(
+            "format-rows",
+            count = format::count(problem.count),
+            n = problem.count
+        );
+        ui.label(tr!(
+            "data-problem",
+            kind = problem.kind.label(),
+            rows = rows,
+            action = problem.action.as_str()
         ));
         if !problem.hint.is_empty() {
             ui.add(egui::Label::new(egui::RichText::new(&problem.hint).weak()).wrap());
         }
         if !problem.examples.is_empty() {
-            egui::CollapsingHeader::new(format!("Examples ({})", problem.examples.len()))
+            let count = problem.examples.len().to_string();
+            egui::CollapsingHeader::new(tr!("data-examples", count = count))
                 .id_salt((path, problem.kind))
                 .show(ui, |ui| {
                     egui::Grid::new((path, problem.kind, "examples"))
                         .striped(true)
                         .show(ui, |ui| {
-                            ui.strong("Row");
-                            ui.strong("Column");
-                            ui.strong("Value");
+                            ui.strong(tr!("data-row"));
+                            ui.strong(tr!("data-column"));
+                            ui.strong(tr!("data-value"));
                             ui.end_row();
                             for example in &problem.examples {
                                 ui.label(format::count(example.row));
@@ -258,7 +271,10 @@ fn report_ui(ui: &mut egui::Ui, path: &std::path::Path, report: &LoadReport) {
         }
     }
     for note in &report.notes {
-        ui.add(egui::Label::new(egui::RichText::new(format!("Note: {note}")).weak()).wrap());
+        ui.add(
+            egui::Label::new(egui::RichText::new(tr!("data-note", note = note.as_str())).weak())
+                .wrap(),
+        );
     }
 }
 
@@ -269,7 +285,7 @@ fn table_picker_ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState
             .as_ref()
             .map_or_else(|| "—".to_string(), |p| file_name(p));
         let mut choice = shown.clone();
-        egui::ComboBox::from_label("Table")
+        egui::ComboBox::new("table_picker", tr!("data-table"))
             .selected_text(selected)
             .show_ui(ui, |ui| {
                 for table in &workspace.store().tables {

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::jobs::Slot;
+use crate::tr;
 
 /// "Export to:" with the path field and both buttons, on the current line, and
 /// what they write (`writes`, e.g. [`shown_rows`]). Returns the path to write
@@ -17,11 +18,15 @@ pub fn export_buttons_ui(
     hover: &str,
     writes: &str,
 ) -> Option<PathBuf> {
-    let label = ui.label("Export to:");
+    let label = ui.label(tr!("data-export-to"));
     ui.add(egui::TextEdit::singleline(path_text).desired_width(260.0))
         .labelled_by(label.id);
     let mut chosen = None;
-    for (button, extension) in [("Export CSV", "csv"), ("Export XLSX", "xlsx")] {
+    let buttons = [
+        (tr!("data-export-csv"), "csv"),
+        (tr!("data-export-xlsx"), "xlsx"),
+    ];
+    for (button, extension) in buttons {
         if ui.button(button).on_hover_text(hover).clicked() {
             let path = PathBuf::from(path_text.trim()).with_extension(extension);
             *path_text = path.display().to_string();
@@ -34,9 +39,10 @@ pub fn export_buttons_ui(
 
 /// What a table export writes: the `rows` shown, in the shown order.
 pub fn shown_rows(rows: usize) -> String {
-    format!(
-        "writes the {} rows shown, in this order",
-        crate::ui::format::count(rows)
+    tr!(
+        "data-export-shown-rows",
+        count = crate::ui::format::count(rows),
+        n = rows
     )
 }
 
@@ -58,7 +64,7 @@ pub fn export_status_ui(ui: &mut egui::Ui, export: &Slot<String>) {
     if export.pending().is_some() {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Exporting…");
+            ui.label(tr!("data-exporting"));
         });
     } else if let Some(error) = export.error() {
         ui.colored_label(ui.visuals().error_fg_color, error.to_string());

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use crate::data::files::DATA_EXTENSIONS;
 use crate::jobs::Wake;
+use crate::tr;
 
 /// Faster than a person can cancel a dialog: no dialog was shown.
 const UNAVAILABLE_WITHIN: Duration = Duration::from_millis(300);
@@ -64,26 +65,32 @@ impl FileDialog {
             wake();
             return;
         }
+        // The texts in the window's language, read here rather than on the thread.
+        let all_files = tr!("data-dialog-all-files");
+        let project_files = tr!("data-dialog-project-files");
+        let title = match purpose {
+            DialogPurpose::OpenData => tr!("data-dialog-open-data"),
+            DialogPurpose::OpenProject => tr!("data-dialog-open-project"),
+            DialogPurpose::SaveProject => tr!("data-save-project-title"),
+        };
+        let data_files = tr!("data-dialog-data-files");
         let spawned = std::thread::Builder::new()
             .name("file dialog".into())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new();
+                let dialog = rfd::FileDialog::new().set_title(title);
                 let picked = match purpose {
                     DialogPurpose::OpenData => dialog
-                        .set_title("Open data files")
-                        .add_filter("Data files", &DATA_EXTENSIONS)
-                        .add_filter("All files", &["*"])
+                        .add_filter(data_files, &DATA_EXTENSIONS)
+                        .add_filter(all_files, &["*"])
                         .pick_files(),
                     DialogPurpose::OpenProject => dialog
-                        .set_title("Open a Marketbench project")
-                        .add_filter("Project files", &["json"])
-                        .add_filter("All files", &["*"])
+                        .add_filter(project_files, &["json"])
+                        .add_filter(all_files, &["*"])
                         .pick_file()
                         .map(|p| vec![p]),
                     DialogPurpose::SaveProject => dialog
-                        .set_title("Save the project")
                         .set_file_name(PROJECT_FILE_NAME)
-                        .add_filter("Project files", &["json"])
+                        .add_filter(project_files, &["json"])
                         .save_file()
                         .map(|p| vec![p]),
                 };

@@ -24,12 +24,13 @@ use super::forecast::{
     scenarios_view,
 };
 use super::format::count;
+use crate::tr;
 
 /// Seed of a new campaign's average order value when the data gives none.
 const FALLBACK_ORDER_VALUE: f64 = 50.0;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
-    ui.heading("Forecast");
+    ui.heading(tr!("forecast-title"));
     let store = workspace.store();
     let has_orders = store.of_kind(FileKind::Orders).next().is_some();
     let series_files: Vec<(PathBuf, Freq)> = store
@@ -38,10 +39,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
         .collect();
     if !has_orders && series_files.is_empty() {
         ui.add_space(8.0);
-        ui.label(
-            "Load an orders file to forecast its sales, or an aggregated series \
-             (a date column and a value column, such as a monthly sales report).",
-        );
+        ui.label(tr!("forecast-empty"));
         return;
     }
     let view_id = egui::Id::unique("forecast_view_state");
@@ -58,7 +56,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     controls_view::ui(ui, forecast, &wanted, &sources, commands);
     let computation = forecast.results();
     if let Some(error) = computation.error() {
-        error_ui(ui, "The forecast stopped", &error.to_string());
+        error_ui(ui, &tr!("forecast-stopped"), &error.to_string());
     }
     match computation.current(version) {
         Some(results) => {
@@ -70,7 +68,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
                 });
         }
         None if computation.pending().is_none() && computation.error().is_none() => {
-            ui.label("Cancelled. Press Run again to forecast.");
+            ui.label(tr!("forecast-cancelled"));
         }
         None => {}
     }
@@ -87,7 +85,7 @@ fn results_ui(
     let mut scenarios: Vec<NamedScenario> = forecast.scenarios().to_vec();
     let measure = match results.params.source {
         ForecastSource::Orders => measure_label(results.params.measure),
-        ForecastSource::SeriesFile(_) => "Value",
+        ForecastSource::SeriesFile(_) => tr!("forecast-measure-value"),
     };
     let basis = results.scenario_basis();
     if let Some(day) = results
@@ -95,15 +93,13 @@ fn results_ui(
         .first()
         .and_then(|s| s.series.dropped_partial)
     {
-        ui.weak(format!(
-            "The partial last period starting {day} is left out of the history."
-        ));
+        ui.weak(tr!("forecast-partial-period", day = day.to_string()));
     }
     if results.series.len() > 1 {
         section_ui(
             ui,
-            "Breakdown",
-            "Click a header to sort, a series to chart it.",
+            &tr!("forecast-breakdown"),
+            &tr!("forecast-breakdown-explanation"),
         );
         breakdown_view::ui(ui, &results.series, view);
     }
@@ -111,18 +107,20 @@ fn results_ui(
         view.selected = 0;
     }
     let Some(shown) = results.series.get(view.selected) else {
-        ui.label("No series to show.");
+        ui.label(tr!("forecast-no-series"));
         return;
     };
     section_ui(
         ui,
-        &format!("{measure}: {}", shown.series.name),
-        "Shaded: 80 % and 95 % prediction intervals, cut at zero for sales that cannot be \
-         negative. Drag to pan, scroll to zoom, \
-         double-click to reset. The table scores each model on backtests of the history.",
+        &tr!(
+            "forecast-chart-title",
+            measure = measure.as_str(),
+            series = super::forecast::series_label(&shown.series.name)
+        ),
+        &tr!("forecast-chart-explanation"),
     );
-    ui.checkbox(&mut view.show_backtest, "Show backtest")
-        .on_hover_text("Draw each backtest fold's forecast over the history it held out");
+    ui.checkbox(&mut view.show_backtest, tr!("forecast-show-backtest"))
+        .on_hover_text(tr!("forecast-show-backtest-hover"));
     ui.horizontal_top(|ui| {
         // The candidate table needs about 480 points; the chart takes the rest.
         let width = (ui.available_width() - 480.0).max(320.0);
@@ -133,9 +131,8 @@ fn results_ui(
     });
     section_ui(
         ui,
-        "What-if scenarios",
-        "Each scenario changes the baseline forecast of the charted series; \
-         several are compared side by side.",
+        &tr!("forecast-scenarios"),
+        &tr!("forecast-scenarios-explanation"),
     );
     let (periods, baseline) = match &shown.forecast {
         Ok(f) => (f.periods.as_slice(), f.forecast.point.as_slice()),
@@ -155,30 +152,31 @@ fn results_ui(
     }
     section_ui(
         ui,
-        "Export",
-        "Every series' forecast with its ranges and each scenario line, one row per period, \
-         series in the breakdown's order, figures to 2 decimals as shown.",
+        &tr!("forecast-export"),
+        &tr!("forecast-export-explanation"),
     );
     ui.horizontal(|ui| {
         if view.export_path.is_empty() {
             view.export_path = "forecast.csv".into();
         }
-        let hover = "Every series with its ranges and each scenario line";
+        let hover = tr!("forecast-export-hover");
         let forecast_series = results.series.iter().filter(|r| r.forecast.is_ok()).count();
+        let rows = count(table::row_count(&results.series, &scenarios));
         let writes = match scenarios.len() {
-            0 => format!(
-                "writes {} rows: the forecast of {} series",
-                count(table::row_count(&results.series, &scenarios)),
-                count(forecast_series),
+            0 => tr!(
+                "forecast-export-writes",
+                rows = rows,
+                series = count(forecast_series)
             ),
-            n => format!(
-                "writes {} rows: the forecast and {n} scenario line{} of {} series",
-                count(table::row_count(&results.series, &scenarios)),
-                if n == 1 { "" } else { "s" },
-                count(forecast_series),
+            n => tr!(
+                "forecast-export-writes-scenarios",
+                rows = rows,
+                lines = count(n),
+                n = n,
+                series = count(forecast_series)
             ),
         };
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, &writes) {
+        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, &hover, &writes) {
             let order = breakdown_view::sorted_rows(&results.series, view.sort, view.descending);
             commands.send(ForecastCommand::Export { path, order });
         }

@@ -40,10 +40,7 @@ pub fn money_or_count(priced: bool, value: f64) -> String {
 /// What the window says where a figure needs money the orders do not carry
 /// (`analysis::lines::has_money`): `what` is the figure, e.g. "Revenue per group".
 pub fn needs_money(what: &str) -> String {
-    format!(
-        "{what} needs a price or amount column, and these orders have neither: map one \
-         with \"Change how it is read\" on the Data tab."
-    )
+    crate::tr!("format-needs-money", what = what)
 }
 
 /// `0.1234` → `12.3%`; a value that rounds to zero never shows as `-0.0%`.

@@ -8,6 +8,7 @@ use crate::data::{DateFormat, FileFormat, FileKind, Inspection, LoadOptions, Rol
 use crate::workspace::{FileStage, PendingFile, Workspace, file_name};
 
 use super::command::Commands;
+use crate::tr;
 use crate::workspace::Command as WorkCommand;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
@@ -26,8 +27,8 @@ fn file_ui(ui: &mut egui::Ui, file: &PendingFile, commands: &mut Commands) {
         FileStage::Inspecting(_) => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(format!("Reading {name}…"));
-                if ui.button("Discard").clicked() {
+                ui.label(tr!("data-reading-file", name = name.as_str()));
+                if ui.button(tr!("data-discard")).clicked() {
                     commands.send(WorkCommand::Discard(file.id));
                 }
             });
@@ -37,7 +38,7 @@ fn file_ui(ui: &mut egui::Ui, file: &PendingFile, commands: &mut Commands) {
             ui.horizontal(|ui| {
                 ui.strong(&name);
                 let message = if progress.message.is_empty() {
-                    format!("loading {name}")
+                    tr!("data-loading-file", name = name.as_str())
                 } else {
                     progress.message.clone()
                 };
@@ -46,7 +47,7 @@ fn file_ui(ui: &mut egui::Ui, file: &PendingFile, commands: &mut Commands) {
                     None => egui::ProgressBar::new(0.0).animate(true),
                 };
                 ui.add(bar.text(message).desired_width(320.0));
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("data-cancel")).clicked() {
                     commands.send(WorkCommand::CancelLoad(file.id));
                 }
             });
@@ -86,24 +87,26 @@ fn mapping_ui(
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
-        ui.heading(format!("Check how to read {name}"));
+        ui.heading(tr!("data-check-reading", name = name));
     });
     ui.weak(inspection.path.display().to_string());
-    ui.label(format!(
-        "Format: {} · Encoding: {} · {} columns",
-        format_label(&inspection.format),
-        encoding_label(inspection.encoding),
-        inspection.columns.len()
+    let columns = inspection.columns.len();
+    ui.label(tr!(
+        "data-file-facts",
+        format = format_label(&inspection.format),
+        encoding = encoding_label(inspection.encoding),
+        columns = columns.to_string(),
+        n = columns
     ));
     if let Some(error) = last_error {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("The last load failed: {error}"),
+            tr!("data-last-load-failed", error = error),
         );
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        egui::ComboBox::new(("kind", id), "File kind")
+        egui::ComboBox::new(("kind", id), tr!("data-file-kind"))
             .selected_text(options.kind.label())
             .show_ui(ui, |ui| {
                 for kind in FileKind::ALL {
@@ -112,7 +115,7 @@ fn mapping_ui(
             });
         if let FileFormat::Excel { sheet, sheets } = &inspection.format {
             let mut chosen = sheet.clone();
-            egui::ComboBox::new(("sheet", id), "Sheet")
+            egui::ComboBox::new(("sheet", id), tr!("data-sheet"))
                 .selected_text(chosen.as_str())
                 .show_ui(ui, |ui| {
                     for candidate in sheets {
@@ -132,22 +135,18 @@ fn mapping_ui(
         .iter()
         .any(|role| options.mapping.contains_key(role));
     if options.kind == FileKind::Orders && !priced {
-        ui.weak(
-            "No column is a price or an amount: order counts, recency, segments, \
-             recommendations and order forecasts work without; revenue and customer value \
-             need one, if the file has it.",
-        );
+        ui.weak(tr!("data-no-price-column"));
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui
-            .button("Load")
-            .on_hover_text(format!("Load {name} with these settings"))
+            .button(tr!("data-load"))
+            .on_hover_text(tr!("data-load-hover", name = name))
             .clicked()
         {
             commands.send(WorkCommand::Load(id));
         }
-        if ui.button("Discard").clicked() {
+        if ui.button(tr!("data-discard")).clicked() {
             commands.send(WorkCommand::Discard(id));
         }
     });
@@ -159,10 +158,10 @@ fn columns_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut
         .num_columns(4)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            ui.strong("Column");
-            ui.strong("Type");
-            ui.strong("Samples");
-            ui.strong("Role");
+            ui.strong(tr!("data-column"));
+            ui.strong(tr!("data-type"));
+            ui.strong(tr!("data-samples"));
+            ui.strong(tr!("data-role"));
             ui.end_row();
             for (index, column) in inspection.columns.iter().enumerate() {
                 ui.label(&column.name);
@@ -174,7 +173,7 @@ fn columns_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut
                 let current = role_of(options, &column.name);
                 let mut chosen = current;
                 egui::ComboBox::from_id_salt(("role", id, index))
-                    .selected_text(chosen.map_or("—", Role::label))
+                    .selected_text(chosen.map_or_else(|| "—".to_string(), Role::label))
                     .width(150.0)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut chosen, None, "—");
@@ -183,7 +182,7 @@ fn columns_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut
                         }
                     })
                     .response
-                    .on_hover_text(format!("Role of column {}", column.name));
+                    .on_hover_text(tr!("data-role-hover", column = column.name.as_str()));
                 if chosen != current {
                     set_role(options, &column.name, chosen);
                 }
@@ -214,25 +213,25 @@ fn date_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut Lo
         return;
     };
     ui.horizontal(|ui| {
-        egui::ComboBox::new(("date", id), format!("Date format of '{column}'"))
-            .selected_text(
-                options
-                    .date_format
-                    .as_ref()
-                    .map_or_else(|| "detect from the data".to_string(), date_format_label),
-            )
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut options.date_format, None, "detect from the data");
-                for format in DateFormat::CHOICES {
-                    let label = date_format_label(&format);
-                    ui.selectable_value(&mut options.date_format, Some(format), label);
-                }
-            });
-        ui.checkbox(&mut options.keep_far_dates, "Keep far dates")
-            .on_hover_text(
-                "Rows dated far outside the rest (placeholders such as 1900-01-01 or \
-                 9999-12-31) are dropped and listed in the load report. Tick to keep them.",
-            );
+        egui::ComboBox::new(
+            ("date", id),
+            tr!("data-date-format", column = column.as_str()),
+        )
+        .selected_text(
+            options
+                .date_format
+                .as_ref()
+                .map_or_else(|| tr!("data-date-detect"), date_format_label),
+        )
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut options.date_format, None, tr!("data-date-detect"));
+            for format in DateFormat::CHOICES {
+                let label = date_format_label(&format);
+                ui.selectable_value(&mut options.date_format, Some(format), label);
+            }
+        });
+        ui.checkbox(&mut options.keep_far_dates, tr!("data-keep-far-dates"))
+            .on_hover_text(tr!("data-keep-far-dates-hover"));
     });
     let ambiguous = inspection.date.as_ref().is_some_and(|d| d.ambiguous);
     if ambiguous {
@@ -245,87 +244,80 @@ fn date_ui(ui: &mut egui::Ui, id: u64, inspection: &Inspection, options: &mut Lo
         let now = options
             .date_format
             .as_ref()
-            .map_or_else(|| "detect from the data".to_string(), date_format_label);
+            .map_or_else(|| tr!("data-date-detect"), date_format_label);
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("{} Now: {now}.", ambiguity_warning(sample)),
+            tr!(
+                "data-ambiguity-now",
+                warning = ambiguity_warning(sample),
+                now = now
+            ),
         );
     }
 }
 
 /// "05/03/2024 could be 5 March or 3 May: choose day first or month first."
 pub fn ambiguity_warning(sample: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let numbers: Vec<usize> = sample
         .split(|c: char| !c.is_ascii_digit())
         .filter(|part| !part.is_empty())
         .take(2)
         .filter_map(|part| part.parse().ok())
         .collect();
-    let choose = "choose day first or month first in the date format.";
     match numbers.as_slice() {
-        [a, b] if (1..=12).contains(a) && (1..=12).contains(b) => format!(
-            "{sample} could be {a} {} or {b} {}: {choose}",
-            MONTHS[b - 1],
-            MONTHS[a - 1]
+        [a, b] if (1..=12).contains(a) && (1..=12).contains(b) => tr!(
+            "data-ambiguity",
+            sample = sample,
+            first = tr!("data-day-month", day = a.to_string(), month = *b),
+            second = tr!("data-day-month", day = b.to_string(), month = *a)
         ),
-        _ => format!("The dates could be read day first or month first: {choose}"),
+        _ => tr!("data-ambiguity-unknown"),
     }
 }
 
 pub fn date_format_label(format: &DateFormat) -> String {
     match format {
-        DateFormat::Iso => "ISO (2024-03-05 14:02)".into(),
-        DateFormat::YmdCompact => "compact (20240305)".into(),
-        DateFormat::DayFirst => "day first (05/03/2024)".into(),
-        DateFormat::MonthFirst => "month first (03/05/2024)".into(),
-        DateFormat::Chinese => "Chinese (2024年3月5日)".into(),
-        DateFormat::UnixSeconds => "Unix seconds".into(),
-        DateFormat::UnixMillis => "Unix milliseconds".into(),
-        DateFormat::ExcelSerial => "Excel serial days".into(),
-        DateFormat::Native => "already dates in the file".into(),
-        DateFormat::Custom(pattern) => format!("pattern {pattern}"),
+        DateFormat::Iso => tr!("data-date-iso"),
+        DateFormat::YmdCompact => tr!("data-date-compact"),
+        DateFormat::DayFirst => tr!("data-date-day-first"),
+        DateFormat::MonthFirst => tr!("data-date-month-first"),
+        DateFormat::Chinese => tr!("data-date-chinese"),
+        DateFormat::UnixSeconds => tr!("data-date-unix-seconds"),
+        DateFormat::UnixMillis => tr!("data-date-unix-millis"),
+        DateFormat::ExcelSerial => tr!("data-date-excel-serial"),
+        DateFormat::Native => tr!("data-date-native"),
+        DateFormat::Custom(pattern) => tr!("data-date-pattern", pattern = pattern.as_str()),
     }
 }
 
 pub fn format_label(format: &FileFormat) -> String {
     match format {
         FileFormat::Csv { delimiter } => match delimiter {
-            b',' => "CSV (comma)".into(),
-            b';' => "CSV (semicolon)".into(),
-            b'\t' => "TSV (tab)".into(),
-            b'|' => "CSV (pipe)".into(),
-            b' ' => "text (spaces)".into(),
-            other => format!("CSV ('{}')", char::from(*other)),
+            b',' => tr!("data-format-csv-comma"),
+            b';' => tr!("data-format-csv-semicolon"),
+            b'\t' => tr!("data-format-tsv"),
+            b'|' => tr!("data-format-csv-pipe"),
+            b' ' => tr!("data-format-text-spaces"),
+            other => tr!(
+                "data-format-csv-other",
+                delimiter = char::from(*other).to_string()
+            ),
         },
         FileFormat::Parquet => "Parquet".into(),
         FileFormat::Json => "JSON".into(),
         FileFormat::Ndjson => "NDJSON".into(),
-        FileFormat::Excel { sheet, .. } => format!("Excel, sheet {sheet}"),
+        FileFormat::Excel { sheet, .. } => tr!("data-format-excel", sheet = sheet.as_str()),
     }
 }
 
-pub fn encoding_label(encoding: TextEncoding) -> &'static str {
+pub fn encoding_label(encoding: TextEncoding) -> String {
     match encoding {
-        TextEncoding::Utf8 => "UTF-8",
-        TextEncoding::Utf8Bom => "UTF-8 with BOM",
-        TextEncoding::Gb18030 => "GBK / GB18030",
-        TextEncoding::Utf16Le => "UTF-16 (little endian)",
-        TextEncoding::Utf16Be => "UTF-16 (big endian)",
-        TextEncoding::Windows1252 => "Western European (Windows-1252 / Latin-1)",
+        TextEncoding::Utf8 => "UTF-8".into(),
+        TextEncoding::Utf8Bom => tr!("data-encoding-utf8-bom"),
+        TextEncoding::Gb18030 => "GBK / GB18030".into(),
+        TextEncoding::Utf16Le => tr!("data-encoding-utf16-le"),
+        TextEncoding::Utf16Be => tr!("data-encoding-utf16-be"),
+        TextEncoding::Windows1252 => tr!("data-encoding-windows-1252"),
     }
 }
 

@@ -22,6 +22,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::campaign::CampaignDef;
+use crate::tr;
 use crate::workspace::project::{
     FORECAST_KEY, FileStatus, Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY,
 };
@@ -103,10 +104,7 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
 /// Starts saving the project of what is open to `path`.
 pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
     if workspace.store().tables.is_empty() {
-        workspace.notify(
-            Level::Error,
-            "Nothing to save yet: open data files first, then save the project.",
-        );
+        workspace.notify(Level::Error, tr!("data-nothing-to-save"));
         return;
     }
     let project = project_of(workspace, state);
@@ -118,9 +116,10 @@ pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
 pub fn poll(workspace: &mut Workspace, state: &mut UiState) {
     for event in workspace.project.take_events() {
         match event {
-            ProjectEvent::Saved(path) => {
-                workspace.notify(Level::Info, format!("Project saved to {}", path.display()))
-            }
+            ProjectEvent::Saved(path) => workspace.notify(
+                Level::Info,
+                tr!("data-project-saved", path = path.display().to_string()),
+            ),
             ProjectEvent::Failed(text) => workspace.notify(Level::Error, text),
             ProjectEvent::Opened(opened) => apply_opened(workspace, state, *opened),
         }
@@ -143,10 +142,7 @@ fn saved<T>(
 
 /// Says which saved setting could not be used, why, and what happens instead.
 pub fn unreadable_setting(key: &str, why: &SettingsError) -> String {
-    format!(
-        "The project's saved \"{key}\" settings cannot be used ({why}): that tab uses its \
-         defaults. Set them again and save the project to replace them."
-    )
+    tr!("data-unreadable-setting", key = key, why = why.to_string())
 }
 
 /// Replaces the open files by the project's and restores its names and campaigns.
@@ -161,14 +157,15 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
             FileStatus::Unchanged => {}
             FileStatus::Missing => workspace.notify(
                 Level::Error,
-                format!(
-                    "{} is missing: put it back or open the files again",
-                    check.path.display()
+                tr!(
+                    "data-project-file-missing",
+                    path = check.path.display().to_string()
                 ),
             ),
-            FileStatus::Changed { .. } => {
-                workspace.notify(Level::Info, format!("Warning: {}", check.describe()))
-            }
+            FileStatus::Changed { .. } => workspace.notify(
+                Level::Info,
+                tr!("data-project-warning", warning = check.describe()),
+            ),
         }
     }
     let pending: Vec<u64> = workspace.pending().iter().map(|p| p.id).collect();
@@ -252,13 +249,16 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     if !without_figures.is_empty() {
         workspace.notify(
             Level::Info,
-            format!(
-                "Campaigns {} were saved without figures: Load one in the Campaigns tab to see its audience",
-                without_figures.join(", ")
+            tr!(
+                "data-campaigns-without-figures",
+                names = without_figures.join(", ")
             ),
         );
     }
-    workspace.notify(Level::Info, format!("Opened project {}", file_name(&path)));
+    workspace.notify(
+        Level::Info,
+        tr!("data-project-opened", name = file_name(&path)),
+    );
 }
 
 /// A variant's figures and choices without its definition (saved as a campaign),

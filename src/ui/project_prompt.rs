@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands};
 use super::file_dialog::{DialogPurpose, PROJECT_FILE_NAME};
+use crate::tr;
 
 /// The open prompt: what for and the path as typed.
 pub struct ProjectPrompt {
@@ -39,20 +40,19 @@ impl ProjectPrompt {
     /// drops the prompt); an answer is pushed onto `commands`.
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Commands) -> bool {
         let (title, action) = if self.save {
-            ("Save the project", "Save project")
+            (tr!("data-save-project-title"), tr!("data-prompt-save"))
         } else {
-            ("Open a project", "Open project")
+            (tr!("data-open-project-title"), tr!("data-prompt-open"))
         };
         let mut open = true;
         egui::Window::new(title)
+            .id(egui::Id::unique(("project_prompt", self.save)))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label(
-                    "No file dialog can be shown on this desktop: type the project file's path.",
-                );
-                let label = ui.label("Project file:");
+                ui.label(tr!("data-prompt-no-dialog"));
+                let label = ui.label(tr!("data-prompt-project-file"));
                 let edit = ui
                     .add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
                     .labelled_by(label.id);
@@ -70,7 +70,7 @@ impl ProjectPrompt {
                         });
                         open = false;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr!("data-cancel")).clicked() {
                         open = false;
                     }
                 });

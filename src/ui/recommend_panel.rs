@@ -9,6 +9,7 @@
 //! `RecommendCommand`s, carried out after the frame is drawn.
 
 use crate::data::FileKind;
+use crate::tr;
 use crate::workspace::Workspace;
 
 use super::command::Commands;
@@ -17,13 +18,13 @@ use super::recommend::{
 };
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
-    ui.heading("Recommendations");
+    ui.heading(tr!("recommend-heading"));
     let store = workspace.store();
     // Recommendations then learn from the ratings, which have no order baskets.
     let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
     if store.of_kind(FileKind::Orders).next().is_none() && !from_ratings {
         ui.add_space(8.0);
-        ui.label("Load an orders or ratings file to recommend items to your customers.");
+        ui.label(tr!("recommend-no-orders"));
         return;
     }
     let view_id = egui::Id::unique("recommend_view_state");
@@ -49,62 +50,57 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
             if let Some(error) = fit.error() {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("The fit stopped: {error}"),
+                    tr!("recommend-fit-stopped", error = error.to_string()),
                 );
             }
             match fit.current(version).map(|c| &c.value) {
                 Some(results) => {
                     heading_ui(
                         ui,
-                        "Per customer",
-                        "The customer's top items with the reason for each, beside what they bought.",
+                        &tr!("recommend-per-customer"),
+                        &tr!("recommend-per-customer-note"),
                     );
                     customer_view::ui(ui, results, &mut view);
                     if let Some(item) = view.item {
                         heading_ui(
                             ui,
-                            "Per item",
-                            "Items like the chosen one under the fitted model, and items bought in the same orders.",
+                            &tr!("recommend-per-item"),
+                            &tr!("recommend-per-item-note"),
                         );
                         item_view::ui(ui, results, item);
                     }
                 }
                 None if fit.pending().is_none() && fit.error().is_none() => {
-                    ui.label("Cancelled. Press Fit model to get recommendations.");
+                    ui.label(tr!("recommend-fit-cancelled"));
                 }
                 None => {}
             }
             heading_ui(
                 ui,
-                "Report card",
-                "How well each model would have predicted purchases it did not see.",
+                &tr!("recommend-report-card"),
+                &tr!("recommend-report-card-note"),
             );
             report_view::ui(ui, recommend, version, &draft, &mut view, commands);
             if from_ratings {
                 heading_ui(
                     ui,
-                    "Bought together",
-                    "Items bought in the same orders, and what customers buy next.",
+                    &tr!("recommend-bought-together"),
+                    &tr!("recommend-bought-together-ratings-note"),
                 );
-                ui.label(
-                    "The recommendations learn from the ratings file, which has no orders: \
-                     remove it from the Data tab to see the rules and next purchases of the \
-                     orders.",
-                );
+                ui.label(tr!("recommend-rules-need-orders"));
                 return;
             }
             heading_ui(
                 ui,
-                "Bought together",
-                "Association rules from the order baskets (FP-growth): customers whose order holds \
-                 the first items also bought the second. Lift above 1 means more often than by chance.",
+                &tr!("recommend-bought-together"),
+                &tr!("recommend-bought-together-note"),
             );
             rules_view::controls_ui(ui, &wanted_rules, commands);
             rules_view::rules_ui(ui, recommend, version, &mut view, commands);
             heading_ui(
                 ui,
-                "What customers buy next",
-                "The most common steps from one order to the customer's next one.",
+                &tr!("recommend-buy-next"),
+                &tr!("recommend-buy-next-note"),
             );
             rules_view::transitions_ui(ui, recommend, version, &wanted_rules, commands);
         });

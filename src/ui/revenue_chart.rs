@@ -10,6 +10,7 @@ use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
 use crate::analysis::summary::{DailyMeasure, DailyRevenue};
 
 use super::format;
+use crate::tr;
 
 const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
 
@@ -28,24 +29,34 @@ pub fn date_of(x: f64) -> Option<NaiveDate> {
 
 /// The chart's title: what one point sums.
 pub fn title(daily: &DailyRevenue) -> String {
-    let (what, why) = match daily.measure {
-        DailyMeasure::NetRevenue => ("Net revenue", ""),
-        DailyMeasure::Orders => ("Orders", " (no price or amount column, so no revenue)"),
-    };
+    let priced = daily.measure == DailyMeasure::NetRevenue;
     match daily.bucket_days {
-        0 | 1 => format!("{what} per day{why}"),
-        7 => format!("{what} per week (the orders span more than 11 years){why}"),
-        days => format!(
-            "{what} per {days} days (the orders span {} years: are far dates kept?){why}",
-            daily.days.len() * days as usize / 365
-        ),
+        0 | 1 if priced => tr!("data-chart-revenue-per-day"),
+        0 | 1 => tr!("data-chart-orders-per-day"),
+        7 if priced => tr!("data-chart-revenue-per-week"),
+        7 => tr!("data-chart-orders-per-week"),
+        days => {
+            let years = (daily.days.len() * days as usize / 365).to_string();
+            match priced {
+                true => tr!(
+                    "data-chart-revenue-per-days",
+                    days = days.to_string(),
+                    years = years
+                ),
+                false => tr!(
+                    "data-chart-orders-per-days",
+                    days = days.to_string(),
+                    years = years
+                ),
+            }
+        }
     }
 }
 
 pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
     ui.strong(title(daily));
     if daily.days.is_empty() {
-        ui.weak("No dated orders to chart.");
+        ui.weak(tr!("data-chart-no-orders"));
         return;
     }
     let points: PlotPoints = daily
@@ -57,8 +68,8 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
     let bucket = daily.bucket_days;
     let priced = daily.measure == DailyMeasure::NetRevenue;
     let (name, hover_name) = match priced {
-        true => ("net revenue", "revenue"),
-        false => ("orders", "orders"),
+        true => (tr!("data-chart-net-revenue"), tr!("data-chart-revenue")),
+        false => (tr!("data-chart-orders"), tr!("data-chart-orders")),
     };
     Plot::new("daily_revenue")
         .allow_zoom(true)
@@ -75,7 +86,14 @@ pub fn ui(ui: &mut egui::Ui, daily: &DailyRevenue) {
                 let value = format::money_or_count(priced, position.y);
                 Some(match bucket {
                     0 | 1 => format!("{day}\n{hover_name} {value}"),
-                    days => format!("{days} days from {day}\n{hover_name} {value}"),
+                    days => {
+                        let from = tr!(
+                            "data-chart-days-from",
+                            days = days.to_string(),
+                            day = day.to_string()
+                        );
+                        format!("{from}\n{hover_name} {value}")
+                    }
                 })
             }
             HoverPosition::Elsewhere { .. } => None,

@@ -18,12 +18,13 @@ use super::segments::{
     segment_names, size_view, summary_view, tree_view,
 };
 use super::state::UiState;
+use crate::tr;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
-    ui.heading("Segments");
+    ui.heading(tr!("segments-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
-        ui.label("Load an orders file to segment your customers.");
+        ui.label(tr!("segments-needs-orders"));
         return;
     }
     let view_id = egui::Id::unique("segments_view_state");
@@ -39,7 +40,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
     controls_view::ui(ui, segments, clustering, &wanted, &available, commands);
     let computation = segments.results();
     if let Some(error) = computation.error() {
-        error_ui(ui, "The segmentation stopped", &error.to_string());
+        error_ui(ui, &tr!("segments-stopped"), &error.to_string());
     }
     match shown {
         Some(results) => {
@@ -55,7 +56,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
                 });
         }
         None if computation.pending().is_none() && computation.error().is_none() => {
-            ui.label("Cancelled. Press Auto or move K to segment the customers.");
+            ui.label(tr!("segments-cancelled"));
         }
         None => {}
     }
@@ -73,78 +74,82 @@ fn results_ui(
     let results = &computed.value;
     let segmentation = &results.segmentation;
     let c = &segmentation.clustering;
-    ui.label(format!(
-        "{} customers in {} segments (K = {}), silhouette {:.3}{}, on {}; recency measured to {}.",
-        crate::ui::format::count(segmentation.features.len()),
-        c.k,
-        c.k,
-        c.silhouette,
-        if c.silhouette_sampled {
-            " (sampled)"
-        } else {
-            ""
-        },
-        segmentation
-            .features
-            .set
-            .features()
-            .iter()
-            .map(|f| f.name())
-            .collect::<Vec<_>>()
-            .join(", "),
-        segmentation.features.analysis_date
-    ));
+    let features: Vec<String> = segmentation
+        .features
+        .set
+        .features()
+        .iter()
+        .map(|f| f.label())
+        .collect();
+    let silhouette = format!("{:.3}", c.silhouette);
+    let summary = match c.silhouette_sampled {
+        true => tr!(
+            "segments-run-summary-sampled",
+            customers = crate::ui::format::count(segmentation.features.len()),
+            k = c.k.to_string(),
+            silhouette = silhouette,
+            features = features.join(", "),
+            date = segmentation.features.analysis_date.to_string(),
+        ),
+        false => tr!(
+            "segments-run-summary",
+            customers = crate::ui::format::count(segmentation.features.len()),
+            k = c.k.to_string(),
+            silhouette = silhouette,
+            features = features.join(", "),
+            date = segmentation.features.analysis_date.to_string(),
+        ),
+    };
+    ui.label(summary);
     section_ui(
         ui,
-        "Choosing K",
-        "Inertia (within-segment spread) always falls as K grows: look for the bend. \
-         Silhouette (−1..1) is higher when segments are well apart.",
+        &tr!("segments-choosing-k"),
+        &tr!("segments-choosing-k-explanation"),
     );
     curve_view::ui(ui, &results.curve, c.k);
     section_ui(
         ui,
-        "Segments",
-        "Click a name to look at that segment below and to rename it.",
+        &tr!("segments-heading"),
+        &tr!("segments-table-explanation"),
     );
     summary_view::ui(ui, results, names, view, commands);
     section_ui(
         ui,
-        "Size and revenue",
-        "How many customers each segment holds, and how much of the revenue they bring.",
+        &tr!("segments-size-section"),
+        &tr!("segments-size-explanation"),
     );
     size_view::ui(ui, results, names);
     section_ui(
         ui,
-        "How to recognise each segment",
-        "A shallow decision tree that predicts the segment from the features in use.",
+        &tr!("segments-rules-section"),
+        &tr!("segments-rules-explanation"),
     );
     match &results.tree {
         Ok(tree) => tree_view::ui(ui, tree, names),
-        Err(error) => error_ui(ui, "Rules", error),
+        Err(error) => error_ui(ui, &tr!("segments-rules-error"), error),
     }
     section_ui(
         ui,
-        "Segment picture",
-        "Each dot is a customer, placed by the two directions along which customers differ most.",
+        &tr!("segments-picture-section"),
+        &tr!("segments-picture-explanation"),
     );
     match &results.scatter {
         Ok(scatter) => scatter_view::ui(ui, results, scatter, names),
-        Err(error) => error_ui(ui, "Picture", error),
+        Err(error) => error_ui(ui, &tr!("segments-picture-error"), error),
     }
     let value = workspace.value.results().current(workspace.store_version());
     let join = value.map(|value| scores_view::joined(ui, computed, value));
     section_ui(
         ui,
-        "Scores by segment",
-        "From the Value tab: mean propensity to buy within its window, share of the \
-         segment in the high churn-risk bucket, mean and total predicted customer value.",
+        &tr!("segments-scores-section"),
+        &tr!("segments-scores-explanation"),
     );
     scores_view::ui(ui, join.as_deref(), results, names);
     let name = names.get(view.selected).map_or("", String::as_str);
     section_ui(
         ui,
-        &format!("Profile and members: {name}"),
-        "Pick another segment in the table above.",
+        &tr!("segments-profile-section", name = name),
+        &tr!("segments-profile-explanation"),
     );
     profile_view::ui(ui, results, view.selected, name);
     let scores = join.as_deref().zip(value.map(|v| &v.value));

@@ -16,6 +16,8 @@ use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::tr;
+
 /// Height of a table row.
 const ROW_HEIGHT: f32 = 20.0;
 
@@ -147,8 +149,8 @@ fn header_ui<S: Copy + PartialEq>(
     let button =
         egui::Button::new(egui::RichText::new(format!("{name}{arrow}")).strong()).frame(false);
     let hover = match crate::ui::glossary::meaning(name) {
-        Some(meaning) => format!("{meaning}\n\nClick to sort by {name}."),
-        None => format!("Sort by {name}"),
+        Some(meaning) => format!("{meaning}\n\n{}", tr!("data-click-to-sort", column = name)),
+        None => tr!("data-sort-by", column = name),
     };
     if ui.add(button).on_hover_text(hover).clicked() {
         *descending = *current == sort && !*descending;

@@ -12,6 +12,7 @@ use crate::workspace::{RowView, SortKey};
 use super::command::Commands;
 use super::format;
 use super::state::TableSelection;
+use crate::tr;
 use crate::workspace::Command as WorkCommand;
 
 const ROW_HEIGHT: f32 = 20.0;
@@ -23,21 +24,23 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Filter rows:");
+        let label = ui.label(tr!("data-filter-rows"));
         ui.add(
             egui::TextEdit::singleline(&mut selection.filter)
-                .hint_text("text in any text column")
+                .hint_text(tr!("data-filter-hint"))
                 .desired_width(240.0),
         )
         .labelled_by(label.id);
-        if !selection.filter.is_empty() && ui.button("Clear filter").clicked() {
+        if !selection.filter.is_empty() && ui.button(tr!("data-clear-filter")).clicked() {
             selection.filter.clear();
         }
         if let Some(shown) = view.value() {
-            ui.label(format!(
-                "{} of {} rows",
-                format::count(shown.len()),
-                format::count(shown.frame.height())
+            let total = shown.frame.height();
+            ui.label(tr!(
+                "data-rows-shown",
+                shown = format::count(shown.len()),
+                total = format::count(total),
+                n = total
             ));
         }
         if let Some(job) = view.pending() {
@@ -48,8 +51,8 @@ pub fn ui(
             }
             ui.label(progress.message);
             if ui
-                .button("Cancel")
-                .on_hover_text("Cancel sorting or filtering")
+                .button(tr!("data-cancel"))
+                .on_hover_text(tr!("data-cancel-view-hover"))
                 .clicked()
             {
                 commands.send(WorkCommand::CancelView);
@@ -62,17 +65,17 @@ pub fn ui(
     if let Some(active) = &shown.request.sort
         && selection.sort.as_ref() == Some(active)
     {
-        ui.weak(format!(
-            "Sorted by {} ({}). Click a column name to sort by it; click again to reverse.",
-            active.column,
-            if active.descending {
-                "descending"
-            } else {
-                "ascending"
-            }
+        let direction = match active.descending {
+            true => tr!("data-descending"),
+            false => tr!("data-ascending"),
+        };
+        ui.weak(tr!(
+            "data-sorted-by",
+            column = active.column.as_str(),
+            direction = direction
         ));
     } else {
-        ui.weak("Click a column name to sort by it; click again to reverse.");
+        ui.weak(tr!("data-sort-hint"));
     }
     egui::ScrollArea::horizontal()
         .id_salt("table_hscroll")
@@ -106,7 +109,7 @@ fn grid_ui(ui: &mut egui::Ui, shown: &RowView, selection: &mut TableSelection) {
                             .frame(false);
                     if ui
                         .add(button)
-                        .on_hover_text(format!("Sort by {name}"))
+                        .on_hover_text(tr!("data-sort-by", column = name))
                         .clicked()
                     {
                         selection.sort = Some(next_sort(selection.sort.as_ref(), name));

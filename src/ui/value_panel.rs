@@ -7,6 +7,7 @@
 //! the Segments tab has segments, the customer table names each customer's segment.
 
 use crate::data::FileKind;
+use crate::tr;
 use crate::workspace::Workspace;
 use crate::workspace::computation::Computed;
 use crate::workspace::value::ValueResults;
@@ -18,14 +19,15 @@ use super::state::UiState;
 use super::value::{ViewState, clv_view, controls_view, customers_view, model_view, risk_view};
 
 /// Shown when the last training was on other files.
-pub const FILES_CHANGED: &str =
-    "The loaded files changed since the last training: press Train to score these customers.";
+pub fn files_changed() -> String {
+    tr!("value-files-changed")
+}
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
-    ui.heading("Value");
+    ui.heading(tr!("value-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
-        ui.label("Load an orders file to score your customers' propensity, churn risk and value.");
+        ui.label(tr!("value-no-orders"));
         return;
     }
     let view_id = egui::Id::unique("value_view_state");
@@ -41,7 +43,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
     controls_view::ui(ui, value, &mut view, commands);
     let computation = value.results();
     if let Some(error) = computation.error() {
-        error_ui(ui, "The training stopped", &error.to_string());
+        error_ui(ui, &tr!("value-training-stopped"), &error.to_string());
     }
     match computation.current(workspace.store_version()) {
         Some(results) => {
@@ -54,14 +56,11 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
         }
         None if computation.latest().is_some() && computation.pending().is_none() => {
             ui.add_space(8.0);
-            ui.colored_label(ui.visuals().warn_fg_color, FILES_CHANGED);
+            ui.colored_label(ui.visuals().warn_fg_color, files_changed());
         }
         None if computation.pending().is_none() && computation.error().is_none() => {
             ui.add_space(8.0);
-            ui.label(
-                "Press Train to fit the propensity models (who buys within the window) and \
-                 the customer value models.",
-            );
+            ui.label(tr!("value-press-train"));
         }
         None => {}
     }
@@ -78,20 +77,19 @@ fn results_ui(
 ) {
     let results = &computed.value;
     let propensity = &results.propensity;
-    ui.label(format!(
-        "{} customers scored by {} on {} features.",
-        crate::ui::format::count(propensity.scores.height()),
-        propensity.chosen.name(),
-        propensity.features.len()
+    ui.label(tr!(
+        "value-scored-summary",
+        count = crate::ui::format::count(propensity.scores.height()),
+        model = propensity.chosen.label(),
+        features = propensity.features.len().to_string()
     ));
     model_view::ui(ui, propensity);
     risk_view::ui(ui, results, commands);
     clv_view::ui(ui, &results.clv);
     section_ui(
         ui,
-        "Customers",
-        "Propensity to buy within the window, churn risk and its bucket, P(alive), \
-         purchases and value predicted over the CLV horizon, and the expected next order.",
+        &tr!("value-customers-section"),
+        &tr!("value-customers-explanation"),
     );
     let segments = workspace.segments.current(workspace.store_version());
     let joined = segments.map(|segments| {

@@ -31,6 +31,7 @@ use crate::analysis::rfm::{Rfm, RfmParams, rfm};
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::jobs::{Cancelled, Progress, Wake};
+use crate::tr;
 
 use super::computation::{Computation, Inputs};
 
@@ -112,8 +113,9 @@ pub enum BehaviourCommand {
 }
 
 /// Shown as a notice when a picked segment is dropped.
-pub const SEGMENT_DROPPED: &str = "The segments were recomputed, so the Behaviour tab's segment \
-     filter no longer matches them and was removed. Pick a segment again to filter by one.";
+pub fn segment_dropped() -> String {
+    tr!("workspace-segment-dropped")
+}
 
 /// The Behaviour computation.
 pub struct Behaviour {
@@ -208,22 +210,22 @@ pub fn compute(
     params: BehaviourParams,
     progress: &Progress,
 ) -> anyhow::Result<BehaviourResults> {
-    step(progress, 0, "reading the order lines")?;
+    step(progress, 0, &tr!("workspace-reading-order-lines"))?;
     let all_lines = store
         .order_lines()?
-        .ok_or_else(|| anyhow!("no orders file is loaded: open one to see behaviour"))?;
+        .ok_or_else(|| anyhow!(tr!("workspace-behaviour-needs-orders")))?;
     let categories = categories(&all_lines)?;
     let lines = params.filter.apply(&all_lines)?;
     let lines_kept = (lines.height(), all_lines.height());
     drop(all_lines);
-    step(progress, 0, "scoring customers (RFM)")?;
+    step(progress, 0, &tr!("workspace-scoring-rfm"))?;
     let rfm_params = RfmParams {
         analysis_date: params.analysis_date,
     };
     let rfm = rfm(&lines, &rfm_params, progress).map_err(text);
-    step(progress, 1, "building monthly cohorts")?;
+    step(progress, 1, &tr!("workspace-building-cohorts"))?;
     let cohorts = cohorts(&lines, &CohortParams::default()).map_err(text);
-    step(progress, 2, "counting the funnel")?;
+    step(progress, 2, &tr!("workspace-counting-funnel"))?;
     let filter = &params.filter;
     let funnel = store.of_kind(FileKind::Events).next().map(|table| {
         let params = FunnelParams::default();
@@ -236,7 +238,7 @@ pub fn compute(
             })
             .map_err(text)
     });
-    step(progress, 3, "measuring repeat purchases")?;
+    step(progress, 3, &tr!("workspace-measuring-repeat"))?;
     let repeat = repeat(&lines, &RepeatParams::default(), progress).map_err(text);
     progress.check()?;
     progress.report(STEPS, STEPS);

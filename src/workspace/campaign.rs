@@ -33,6 +33,7 @@ use crate::export::campaign::{CampaignExport, DataFileRecord, Sidecar, export_ca
 use crate::export::decimals_of;
 use crate::export::sent::Sent;
 use crate::jobs::{Progress, Slot, Wake};
+use crate::tr;
 use crate::workspace::campaign_scores::ScoreInputs;
 
 use super::computation::{Computation, Computed, Inputs};
@@ -344,7 +345,10 @@ impl Campaigns {
         let files: Vec<PathBuf> = store.tables.iter().map(|t| t.path.clone()).collect();
         self.export
             .start("export campaign", self.wake.clone(), move |progress| {
-                progress.set_message(format!("writing {}", path.display()));
+                progress.set_message(tr!(
+                    "workspace-writing-file",
+                    path = path.display().to_string()
+                ));
                 let data_files = files
                     .iter()
                     .map(|f| DataFileRecord::of(f))
@@ -381,7 +385,7 @@ impl Campaigns {
                     }
                     (None, audience) => (
                         audience.map(|a| a.frame.clone()).unwrap_or_default(),
-                        "the audience shown".into(),
+                        tr!("workspace-audience-shown"),
                     ),
                 };
                 let lines = later_lines(&later, progress)?;
@@ -405,18 +409,18 @@ impl Campaigns {
 
 /// The order lines of a later orders file (loaded with detected roles).
 fn later_lines(path: &Path, progress: &Progress) -> anyhow::Result<DataFrame> {
-    progress.set_message(format!("reading {}", path.display()));
-    let inspection =
-        data::inspect(path, None).with_context(|| format!("reading {}", path.display()))?;
+    let reading = || tr!("workspace-reading-file", file = path.display().to_string());
+    progress.set_message(reading());
+    let inspection = data::inspect(path, None).with_context(reading)?;
     let options = LoadOptions::from_inspection(&inspection);
     let table = data::load(path, &options, progress)?;
     let mut store = Store::default();
     store.insert(table);
     store.order_lines()?.ok_or_else(|| {
-        anyhow!(
-            "{}: not an orders file; the readout needs later orders",
-            path.display()
-        )
+        anyhow!(tr!(
+            "workspace-readout-needs-orders",
+            path = path.display().to_string()
+        ))
     })
 }
 
@@ -462,7 +466,7 @@ pub fn compute(
     scores: &ScoreInputs,
     progress: &Progress,
 ) -> anyhow::Result<AudienceResults> {
-    progress.set_message("building the customer table");
+    progress.set_message(tr!("workspace-building-customer-table"));
     let (lines, frame) = campaign_inputs(store, None, progress)?;
     progress.check()?;
     let frame = scores.frames()?.apply(&frame)?;
@@ -481,7 +485,7 @@ pub fn compute(
     if lines.schema().contains("category") {
         choices.insert("category".into(), distinct(&lines, "category")?);
     }
-    progress.set_message("evaluating the conditions");
+    progress.set_message(tr!("workspace-evaluating-conditions"));
     let built = ExclusionLists::read(&def.exclusions, Path::new("."))
         .and_then(|lists| build_audience(&frame, Some(&lines), def, &lists, progress));
     let audience = match built {

@@ -21,6 +21,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::jobs::{JobError, Progress, Slot, Wake};
+use crate::tr;
 
 /// What a result was computed from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -73,7 +74,11 @@ pub fn name_files(error: anyhow::Error, names: &[String]) -> anyhow::Error {
     }
     let shown = match names.len() {
         1..=3 => names.join(", "),
-        n => format!("{} and {} more", names[..2].join(", "), n - 2),
+        n => tr!(
+            "workspace-files-and-more",
+            names = names[..2].join(", "),
+            more = (n - 2).to_string()
+        ),
     };
     error.context(shown)
 }

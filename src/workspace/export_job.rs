@@ -11,6 +11,7 @@ use polars::prelude::DataFrame;
 use crate::data::Store;
 use crate::export::{ExportFormat, write_frame};
 use crate::jobs::{Slot, Wake};
+use crate::tr;
 
 /// Starts writing the table `build` returns to `path` in `slot` (replacing a
 /// running export); `describe` says what was written. An unknown extension is
@@ -24,7 +25,10 @@ pub fn start_export(
     describe: impl FnOnce(&DataFrame, &Path) -> String + Send + 'static,
 ) {
     slot.start(name, wake, move |progress| {
-        progress.set_message(format!("writing {}", path.display()));
+        progress.set_message(tr!(
+            "workspace-writing-file",
+            path = path.display().to_string()
+        ));
         if !is_parquet(&path) {
             ExportFormat::from_path(&path)?;
         }
@@ -50,7 +54,11 @@ pub fn beside_data(store: &Store, path: PathBuf) -> PathBuf {
 
 /// "Wrote N customers to PATH": what the customer tables' exports say.
 pub fn wrote_customers(frame: &DataFrame, path: &Path) -> String {
-    format!("Wrote {} customers to {}", frame.height(), path.display())
+    tr!(
+        "workspace-wrote-customers",
+        count = frame.height().to_string(),
+        path = path.display().to_string()
+    )
 }
 
 fn is_parquet(path: &Path) -> bool {

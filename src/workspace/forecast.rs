@@ -35,6 +35,7 @@ use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::export::{ExportFormat, write_table};
 use crate::jobs::{Progress, Slot, Wake};
+use crate::tr;
 use crate::workspace::segments::SegmentsResults;
 
 use super::computation::{Computation, Computed, Inputs};
@@ -332,7 +333,7 @@ impl Forecast {
             return Err(SettingsError::invalid(
                 "run.horizon",
                 0,
-                "must be at least 1",
+                tr!("workspace-setting-at-least-one"),
             ));
         }
         let scenarios = match value.get("scenarios") {
@@ -425,11 +426,16 @@ impl Forecast {
         let scenarios = self.scenarios.clone();
         self.export
             .start("export forecast", self.wake.clone(), move |progress| {
-                let results = results
-                    .ok_or_else(|| anyhow!("no forecast of the loaded files to export yet"))?;
-                progress.set_message(format!("writing {}", path.display()));
+                let results =
+                    results.ok_or_else(|| anyhow!(tr!("workspace-no-forecast-to-export")))?;
+                let shown = path.display().to_string();
+                progress.set_message(tr!("workspace-writing-file", path = shown.as_str()));
                 let rows = export(&path, &results, &order, &scenarios)?;
-                Ok(format!("Wrote {rows} rows to {}", path.display()))
+                Ok(tr!(
+                    "workspace-wrote-forecast-rows",
+                    count = rows.to_string(),
+                    path = shown
+                ))
             });
     }
 
@@ -451,7 +457,7 @@ pub fn compute(
     segments: Option<&Segmentation>,
     progress: &Progress,
 ) -> anyhow::Result<ForecastResults> {
-    progress.set_message("building the series");
+    progress.set_message(tr!("workspace-building-series"));
     let (series, per_order) = match &params.source {
         ForecastSource::Orders => orders_series(store, &params, segments)?,
         ForecastSource::SeriesFile(path) => {
@@ -459,18 +465,22 @@ pub fn compute(
                 .of_kind(FileKind::Series)
                 .find(|t| t.path == *path)
                 .ok_or_else(|| {
-                    anyhow!(
-                        "{} is no longer loaded as a series file: choose another source",
-                        path.display()
-                    )
+                    anyhow!(tr!(
+                        "workspace-series-file-gone",
+                        path = path.display().to_string()
+                    ))
                 })?;
-            let series = series_from_table(table, params.freq)
-                .with_context(|| format!("reading the series in {}", path.display()))?;
+            let series = series_from_table(table, params.freq).with_context(|| {
+                tr!(
+                    "workspace-reading-series",
+                    path = path.display().to_string()
+                )
+            })?;
             (vec![series], OrderAverages::default())
         }
     };
     if series.is_empty() {
-        return Err(anyhow!("the order lines have no dated rows to forecast"));
+        return Err(anyhow!(tr!("workspace-no-dated-rows")));
     }
     progress.check()?;
     let series = forecast_all(series, &params, progress)?;
@@ -489,7 +499,7 @@ pub fn forecast_all(
     params: &ForecastRunParams,
     progress: &Progress,
 ) -> anyhow::Result<Vec<SeriesResult>> {
-    progress.set_message("backtesting the models");
+    progress.set_message(tr!("workspace-backtesting"));
     let analysis = params.forecast_params();
     analysis.check()?;
     let forecasts = forecast_many(&series, &analysis, progress)?;
@@ -519,22 +529,17 @@ pub fn orders_series(
 ) -> anyhow::Result<(Vec<TimeSeries>, OrderAverages)> {
     let mut lines = store
         .order_lines()?
-        .ok_or_else(|| anyhow!("no orders file is loaded: open one to forecast"))?;
+        .ok_or_else(|| anyhow!(tr!("workspace-forecast-needs-orders")))?;
     if purchase_days(&lines)?.is_none() {
-        bail!(
-            "the order lines hold no purchase: every dated line is a return or a cancelled \
-             order, so there are no sales to forecast. Check which column marks returns and \
-             cancellations in the Data tab."
-        );
+        bail!(tr!("workspace-forecast-no-purchase"));
     }
     if params.by == SeriesBy::Segment {
-        let segments = segments.ok_or_else(|| {
-            anyhow!("no customer segments yet: run Segments first, then forecast per segment")
-        })?;
-        lines = with_segmentation(&lines, segments).context("adding customer segments")?;
+        let segments = segments.ok_or_else(|| anyhow!(tr!("workspace-forecast-needs-segments")))?;
+        lines = with_segmentation(&lines, segments)
+            .with_context(|| tr!("workspace-adding-segments"))?;
     }
     let series = series_from_lines(&lines, params.measure, params.freq, params.by)
-        .context("building the series")?;
+        .with_context(|| tr!("workspace-building-series"))?;
     // Without order ids there are none: the operator types an order value in,
     // and a responder adds one unit.
     Ok((series, order_averages(&lines).unwrap_or_default()))

@@ -34,6 +34,7 @@ use crate::data::{self, LoadOptions, Store};
 use crate::export::hashing::file_sha256;
 use crate::export::{ExportError, write_atomically};
 use crate::jobs::Progress;
+use crate::tr;
 use crate::workspace::campaign_scores::ScoreFrames;
 
 /// The project file format version this build writes and reads.
@@ -94,18 +95,15 @@ impl Default for Project {
 /// Why a project could not be saved, opened or run.
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectError {
-    #[error("{}: cannot read the file ({source})", file.display())]
+    #[error("{}", unreadable(.file, .source))]
     Io {
         file: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: not a Marketbench project file ({message})", file.display())]
+    #[error("{}", not_a_project(.file, .message))]
     Parse { file: PathBuf, message: String },
-    #[error(
-        "{}: written by a newer Marketbench (project version {found}, this one reads up to {PROJECT_VERSION}); update Marketbench",
-        file.display()
-    )]
+    #[error("{}", newer_version(.file, .found))]
     NewerVersion { file: PathBuf, found: u32 },
     #[error("{}", describe_missing(.0))]
     MissingFiles(Vec<PathBuf>),
@@ -117,6 +115,31 @@ pub enum ProjectError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Campaign(#[from] CampaignError),
+}
+
+fn unreadable(file: &Path, source: &std::io::Error) -> String {
+    tr!(
+        "workspace-project-unreadable",
+        file = file.display().to_string(),
+        error = source.to_string()
+    )
+}
+
+fn not_a_project(file: &Path, message: &str) -> String {
+    tr!(
+        "workspace-project-not-a-project",
+        file = file.display().to_string(),
+        error = message
+    )
+}
+
+fn newer_version(file: &Path, found: &u32) -> String {
+    tr!(
+        "workspace-project-newer",
+        file = file.display().to_string(),
+        found = found.to_string(),
+        supported = PROJECT_VERSION.to_string()
+    )
 }
 
 fn describe_missing(files: &[PathBuf]) -> String {
@@ -152,15 +175,18 @@ pub struct FileCheck {
 impl FileCheck {
     /// One line for the operator, e.g. "orders.csv: changed since the project was saved".
     pub fn describe(&self) -> String {
-        let name = self.path.display();
+        let file = self.path.display().to_string();
         match &self.status {
-            FileStatus::Unchanged => format!("{name}: unchanged"),
-            FileStatus::Missing => format!("{name}: missing"),
+            FileStatus::Unchanged => tr!("workspace-file-unchanged", file = file),
+            FileStatus::Missing => tr!("workspace-file-missing", file = file),
             FileStatus::Changed {
                 size_then,
                 size_now,
-            } => format!(
-                "{name}: changed since the project was saved ({size_then} bytes then, {size_now} now): lists may differ"
+            } => tr!(
+                "workspace-file-changed",
+                file = file,
+                then = size_then.to_string(),
+                now = size_now.to_string()
             ),
         }
     }

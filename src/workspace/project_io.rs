@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::data::{self, LoadOptions, Store};
 use crate::jobs::{Job, JobError, Wake, spawn};
+use crate::tr;
 
 use super::project::{FileStatus, OpenedProject, Project};
 
@@ -110,7 +111,7 @@ impl ProjectIo {
         }
         let name = format!("save project {}", super::file_name(&path));
         self.save = Some(spawn(name, 0, self.wake.clone(), move |progress| {
-            progress.set_message("hashing the data files");
+            progress.set_message(tr!("workspace-hashing-files"));
             let mut project = base;
             let folder = match path.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -134,7 +135,7 @@ impl ProjectIo {
         }
         let name = format!("open project {}", super::file_name(&path));
         self.open = Some(spawn(name, 0, self.wake.clone(), move |progress| {
-            progress.set_message("checking the data files");
+            progress.set_message(tr!("workspace-checking-files"));
             let opened = Project::open(&path)?;
             let mut loads = Vec::new();
             for (file, check) in opened.project.files.iter().zip(&opened.checks) {
@@ -169,8 +170,9 @@ impl ProjectIo {
                     Some(ProjectEvent::Saved(path))
                 }
                 Err(JobError::Cancelled) => None,
-                Err(e) => Some(ProjectEvent::Failed(format!(
-                    "The project could not be saved: {e}"
+                Err(e) => Some(ProjectEvent::Failed(tr!(
+                    "workspace-project-save-failed",
+                    error = e.to_string()
                 ))),
             });
         }
@@ -182,8 +184,9 @@ impl ProjectIo {
                     Some(ProjectEvent::Opened(Box::new(opened)))
                 }
                 Err(JobError::Cancelled) => None,
-                Err(e) => Some(ProjectEvent::Failed(format!(
-                    "The project could not be opened: {e}"
+                Err(e) => Some(ProjectEvent::Failed(tr!(
+                    "workspace-project-open-failed",
+                    error = e.to_string()
                 ))),
             });
         }

@@ -44,6 +44,7 @@ use crate::analysis::recommend::{
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::jobs::{Progress, Slot, Wake};
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 use super::computation::{Computation, Computed, Inputs};
@@ -109,10 +110,11 @@ impl RecommendParams {
             ("top", self.top),
         ];
         if let Some((field, value)) = counts.into_iter().find(|(_, v)| *v == 0) {
-            return Err(SettingsError::invalid(field, value, "must be at least 1"));
+            let why = tr!("workspace-setting-at-least-one");
+            return Err(SettingsError::invalid(field, value, why));
         }
         if !(0.0..=1.0).contains(&self.history_weight) {
-            let why = "must be between 0 and 1";
+            let why = tr!("workspace-setting-between-0-1");
             return Err(SettingsError::invalid(
                 "history_weight",
                 self.history_weight,
@@ -120,14 +122,11 @@ impl RecommendParams {
             ));
         }
         if !(self.alpha > 0.0 && self.alpha.is_finite()) {
-            return Err(SettingsError::invalid(
-                "alpha",
-                self.alpha,
-                "must be above 0",
-            ));
+            let why = tr!("workspace-setting-above-0");
+            return Err(SettingsError::invalid("alpha", self.alpha, why));
         }
         if !(self.regularization >= 0.0 && self.regularization.is_finite()) {
-            let why = "must be 0 or more";
+            let why = tr!("workspace-setting-0-or-more");
             return Err(SettingsError::invalid(
                 "regularization",
                 self.regularization,
@@ -175,7 +174,10 @@ impl RecommendParams {
             progress,
         )?;
         progress.check()?;
-        progress.set_message(format!("fitting {}", self.model));
+        progress.set_message(tr!(
+            "workspace-fitting-model",
+            model = self.model.to_string()
+        ));
         let train = interactions.matrix(&interactions.events);
         let model = fit(self.model, train, &interactions.items, &params, progress)?;
         Ok((model, validation))
@@ -397,14 +399,14 @@ impl Recommend {
             Inputs::of_store(store_version),
             store.file_names(),
             move |progress| {
-                progress.set_message("reading the purchases");
+                progress.set_message(tr!("workspace-reading-purchases"));
                 let interactions = load_interactions(&store)?;
                 progress.check()?;
-                progress.set_message("finding items bought together");
+                progress.set_message(tr!("workspace-finding-bought-together"));
                 let rules = association_rules(&interactions, &params.rules, progress)
                     .map_err(|e| e.to_string());
                 progress.check()?;
-                progress.set_message("finding what customers buy next");
+                progress.set_message(tr!("workspace-finding-next-purchases"));
                 let transitions = next_purchases(&interactions, &params.transitions, progress)
                     .map_err(|e| e.to_string());
                 progress.check()?;
@@ -439,7 +441,13 @@ impl Recommend {
             self.wake.clone(),
             path,
             move || Ok(rules_frame(&interactions.items, &rules)?),
-            |frame, path| format!("Wrote {} rules to {}", frame.height(), path.display()),
+            |frame, path| {
+                tr!(
+                    "workspace-wrote-rules",
+                    count = frame.height().to_string(),
+                    path = path.display().to_string()
+                )
+            },
         );
     }
 
@@ -451,7 +459,7 @@ impl Recommend {
             Inputs::of_store(store_version),
             store.file_names(),
             move |progress| {
-                progress.set_message("reading the purchases");
+                progress.set_message(tr!("workspace-reading-purchases"));
                 let interactions = load_interactions(&store)?;
                 progress.check()?;
                 Ok(evaluate(&interactions, &params, progress)?)
@@ -475,10 +483,11 @@ impl Recommend {
             path,
             move || Ok(lists_frame(&interactions, &lists)?),
             move |frame, path| {
-                format!(
-                    "Wrote {} recommendations for {customers} customers to {}",
-                    frame.height(),
-                    path.display()
+                tr!(
+                    "workspace-wrote-recommendations",
+                    count = frame.height().to_string(),
+                    customers = customers.to_string(),
+                    path = path.display().to_string()
                 )
             },
         );
@@ -505,16 +514,16 @@ pub fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
     if let Some(ratings) = store.ratings()? {
         let interactions = interactions_from_ratings(&ratings)?;
         if interactions.events.is_empty() {
-            bail!("the ratings hold no rating with a customer, an item and a number");
+            bail!(tr!("workspace-ratings-empty"));
         }
         return Ok(interactions);
     }
-    let lines = store.order_lines()?.ok_or_else(|| {
-        anyhow!("no orders or ratings file is loaded: open one to get recommendations")
-    })?;
+    let lines = store
+        .order_lines()?
+        .ok_or_else(|| anyhow!(tr!("workspace-recommend-needs-data")))?;
     let interactions = interactions_from_lines(&lines)?;
     if interactions.events.is_empty() {
-        bail!("the orders hold no purchase with a customer, item, order id and time");
+        bail!(tr!("workspace-orders-no-purchase"));
     }
     Ok(interactions)
 }
@@ -548,20 +557,23 @@ pub fn compute(
     progress: &Progress,
 ) -> anyhow::Result<RecommendResults> {
     params.check()?;
-    progress.set_message("reading the purchases");
+    progress.set_message(tr!("workspace-reading-purchases"));
     progress.report(0, STEPS);
     let interactions = load_interactions(store)?;
     progress.check()?;
-    progress.set_message(format!("fitting {}", params.model));
+    progress.set_message(tr!(
+        "workspace-fitting-model",
+        model = params.model.to_string()
+    ));
     progress.report(1, STEPS);
     let segments = segments.map(|s| customer_segments(&interactions, s));
     let (model, validation) = params.fit(&interactions, segments, progress)?;
     progress.check()?;
-    progress.set_message("listing every customer's top items");
+    progress.set_message(tr!("workspace-listing-top-items"));
     progress.report(2, STEPS);
     let lists = model.recommend_all(params.top, params.exclude_seen, progress)?;
     progress.check()?;
-    progress.set_message("finding items bought together");
+    progress.set_message(tr!("workspace-finding-bought-together"));
     progress.report(3, STEPS);
     let rules = association_rules(&interactions, &RuleParams::default(), progress)
         .map_err(|e| e.to_string());

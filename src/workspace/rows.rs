@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::Workspace;
 use crate::data::view::{filtered_rows, sorted_rows};
 use crate::jobs::Slot;
+use crate::tr;
 
 /// Which column the table is sorted by.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +84,8 @@ impl Workspace {
             .start("table view", self.wake.clone(), move |progress| {
                 let sorted = match &request.sort {
                     Some(key) => {
-                        progress.set_message(format!("sorting by {}", key.column));
+                        progress
+                            .set_message(tr!("workspace-sorting-by", column = key.column.as_str()));
                         Some(sorted_rows(&frame, &key.column, key.descending)?)
                     }
                     None => None,
@@ -92,7 +94,8 @@ impl Workspace {
                 let rows = if request.filter.trim().is_empty() {
                     sorted
                 } else {
-                    progress.set_message(format!("filtering for “{}”", request.filter.trim()));
+                    progress
+                        .set_message(tr!("workspace-filtering-for", text = request.filter.trim()));
                     Some(filtered_rows(
                         &frame,
                         &request.filter,

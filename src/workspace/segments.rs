@@ -28,6 +28,7 @@ use crate::analysis::segments::{
 };
 use crate::data::Store;
 use crate::jobs::{Progress, Slot, Wake};
+use crate::tr;
 
 use super::computation::{Computation, Computed, Inputs};
 use super::settings::SettingsError;
@@ -59,21 +60,19 @@ impl SegmentsParams {
     /// [`MAX_K`], an auto range from 2 with its smallest K at most its largest.
     pub fn check(&self) -> Result<(), SettingsError> {
         match self.k {
-            KChoice::Fixed(k) if k < 2 => Err(SettingsError::invalid(
-                "k",
-                k,
-                "is not a segmentation: choose 2 segments or more",
-            )),
+            KChoice::Fixed(k) if k < 2 => {
+                Err(SettingsError::invalid("k", k, tr!("workspace-k-too-small")))
+            }
             KChoice::Auto { min, max } if min < 2 || min > max => Err(SettingsError::invalid(
                 "k_min..k_max",
                 format!("{min}..{max}"),
-                "auto K needs 2 <= smallest K <= largest K",
+                tr!("workspace-k-auto-range"),
             )),
             KChoice::Fixed(k) | KChoice::Auto { max: k, .. } if k > MAX_K => {
                 Err(SettingsError::invalid(
                     "k",
                     k,
-                    format!("is more segments than a campaign can use: choose at most {MAX_K}"),
+                    tr!("workspace-k-too-large", max = MAX_K.to_string()),
                 ))
             }
             _ => Ok(()),
@@ -145,11 +144,7 @@ impl SegmentsParams {
                     .as_u64()
                     .and_then(|k| usize::try_from(k).ok())
                     .ok_or_else(|| {
-                        SettingsError::invalid(
-                            "k",
-                            &other,
-                            "must be a number of segments or \"auto\"",
-                        )
+                        SettingsError::invalid("k", &other, tr!("workspace-k-not-a-number"))
                     })?,
             ),
         };
@@ -416,10 +411,10 @@ pub fn compute(
     progress: &Progress,
 ) -> anyhow::Result<SegmentsResults> {
     params.check()?;
-    progress.set_message("reading the order lines");
+    progress.set_message(tr!("workspace-reading-order-lines"));
     let lines = store
         .order_lines()?
-        .ok_or_else(|| anyhow!("no orders file is loaded: open one to segment customers"))?;
+        .ok_or_else(|| anyhow!(tr!("workspace-segments-need-orders")))?;
     progress.check()?;
     let segmentation = segment_customers(
         &lines,
@@ -429,7 +424,7 @@ pub fn compute(
         progress,
     )?;
     progress.check()?;
-    progress.set_message("drawing the segment picture (PCA)");
+    progress.set_message(tr!("workspace-drawing-pca"));
     progress.report(1, STEPS);
     let scatter = pca_scatter(
         segmentation.features.scaled.view(),
@@ -438,7 +433,7 @@ pub fn compute(
     )
     .map_err(|e| e.to_string());
     progress.check()?;
-    progress.set_message("finding rules that describe the segments");
+    progress.set_message(tr!("workspace-finding-segment-rules"));
     progress.report(2, STEPS);
     let tree = explain_segments(
         &segmentation.features,

@@ -12,12 +12,21 @@ pub enum SettingsError {
     #[error("{0}")]
     Unreadable(String),
     /// A field holds a value the tab cannot run with.
-    #[error("{field} = {value}: {why}")]
+    #[error("{}", invalid_text(.field, .value, .why))]
     Invalid {
         field: &'static str,
         value: String,
         why: String,
     },
+}
+
+fn invalid_text(field: &str, value: &str, why: &str) -> String {
+    crate::tr!(
+        "workspace-setting-invalid",
+        field = field,
+        value = value,
+        why = why
+    )
 }
 
 impl SettingsError {

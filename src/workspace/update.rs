@@ -15,7 +15,7 @@
 
 use std::path::PathBuf;
 
-use super::behaviour::{BehaviourCommand, SEGMENT_DROPPED};
+use super::behaviour::{BehaviourCommand, segment_dropped};
 use super::campaign::{CampaignsCommand, ScoreSources};
 use super::forecast::ForecastCommand;
 use super::recommend::RecommendCommand;
@@ -167,7 +167,7 @@ impl Workspace {
             Focus::Behaviour if orders => {
                 let generation = segments.map(|s| s.generation);
                 if self.behaviour.update(&self.store, version, generation) {
-                    self.notify(Level::Info, SEGMENT_DROPPED);
+                    self.notify(Level::Info, segment_dropped());
                 }
             }
             Focus::Recommendations if !segments_busy && (orders || ratings) => {

@@ -32,6 +32,7 @@ use crate::analysis::propensity::{
 };
 use crate::data::{FileKind, Store};
 use crate::jobs::{Progress, Slot, Wake};
+use crate::tr;
 
 use super::computation::{Computation, Inputs};
 use super::settings::SettingsError;
@@ -105,21 +106,21 @@ impl ValueSettings {
             return Err(SettingsError::invalid(
                 "window_days",
                 0,
-                "must be at least 1",
+                tr!("workspace-setting-at-least-one"),
             ));
         }
         if params.models.is_empty() {
             return Err(SettingsError::invalid(
                 "models",
                 "[]",
-                "name at least one model",
+                tr!("workspace-models-empty"),
             ));
         }
         self.thresholds.check().map_err(|_| {
             SettingsError::invalid(
                 "risk_medium..risk_high",
                 format!("{}..{}", self.thresholds.medium, self.thresholds.high),
-                "need 0 <= medium <= high <= 1",
+                tr!("workspace-thresholds-order"),
             )
         })
     }
@@ -141,7 +142,7 @@ impl ValueSettings {
         let cutoff = match saved.cutoff {
             None => None,
             Some(text) => Some(text.parse::<NaiveDate>().map_err(|_| {
-                SettingsError::invalid("cutoff", &text, "must be a date as YYYY-MM-DD")
+                SettingsError::invalid("cutoff", &text, tr!("workspace-date-format"))
             })?),
         };
         let models = match saved.models {
@@ -152,7 +153,9 @@ impl ValueSettings {
                     ModelKind::ALL
                         .into_iter()
                         .find(|m| m.name() == name)
-                        .ok_or_else(|| SettingsError::invalid("models", name, "is no model"))
+                        .ok_or_else(|| {
+                            SettingsError::invalid("models", name, tr!("workspace-no-such-model"))
+                        })
                 })
                 .collect::<Result<_, _>>()?,
         };
@@ -388,10 +391,10 @@ pub fn compute(
     settings: ValueSettings,
     progress: &Progress,
 ) -> anyhow::Result<ValueResults> {
-    progress.set_message("reading the order lines");
+    progress.set_message(tr!("workspace-reading-order-lines"));
     let lines = store
         .order_lines()?
-        .ok_or_else(|| anyhow!("no orders file is loaded: open one to train the models"))?;
+        .ok_or_else(|| anyhow!(tr!("workspace-value-needs-orders")))?;
     progress.check()?;
     settings.check()?;
     let propensity_params = settings.propensity_params();
@@ -401,7 +404,7 @@ pub fn compute(
     let propensity = propensity_with_events(&lines, events, &propensity_params, progress)?;
     progress.check()?;
     progress.stage(1, 2);
-    progress.set_message("fitting customer value (MBG/NBD, Gamma-Gamma)");
+    progress.set_message(tr!("workspace-fitting-clv"));
     let clv = match clv(&lines, &ClvParams::default(), progress) {
         Ok(clv) => Ok(clv),
         Err(crate::analysis::lines::AnalysisError::Cancelled) => {

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::CampaignError;
 use crate::analysis::lines::{days_from_date, with_net_amount};
+use crate::tr;
 
 /// What a `Bought` condition looks for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -69,23 +70,18 @@ pub enum Condition {
     HasPhone,
 }
 
-/// What to do to get `column` into the customer frame.
-fn hint(column: &str) -> &'static str {
+/// What to do to get `column` into the customer frame, in the current language.
+fn hint(column: &str) -> String {
     match column {
-        "segment" => "run a segmentation first",
-        "rfm_group" | "recency_days" | "frequency" => {
-            "load an orders file with customer ids and dates"
-        }
-        "monetary" | "avg_order_value" => {
-            "load an orders file with a price or amount column (or map one with \"Change how \
-             it is read\")"
-        }
-        "propensity" => "compute propensity scores first",
-        "churn_bucket" => "compute churn risk first",
-        "clv" => "compute customer value (CLV) first",
-        "email" | "phone" => "load a customers file with that column mapped",
-        "region" => "map a region or channel column when loading",
-        _ => "load or compute it first",
+        "segment" => tr!("campaigns-hint-segment"),
+        "rfm_group" | "recency_days" | "frequency" => tr!("campaigns-hint-rfm"),
+        "monetary" | "avg_order_value" => tr!("campaigns-hint-money"),
+        "propensity" => tr!("campaigns-hint-propensity"),
+        "churn_bucket" => tr!("campaigns-hint-churn"),
+        "clv" => tr!("campaigns-hint-clv"),
+        "email" | "phone" => tr!("campaigns-hint-contact"),
+        "region" => tr!("campaigns-hint-region"),
+        _ => tr!("campaigns-hint-other"),
     }
 }
 
@@ -159,7 +155,7 @@ pub(super) fn texts(frame: &DataFrame, name: &str) -> Result<Vec<Option<String>>
         .column(name)
         .map_err(|_| CampaignError::MissingColumn {
             column: name.to_string(),
-            hint: hint(name).to_string(),
+            hint: hint(name),
         })?;
     let text = column
         .cast(&DataType::String)
@@ -179,7 +175,7 @@ pub(super) fn numbers(frame: &DataFrame, name: &str) -> Result<Vec<Option<f64>>,
         .column(name)
         .map_err(|_| CampaignError::MissingColumn {
             column: name.to_string(),
-            hint: hint(name).to_string(),
+            hint: hint(name),
         })?;
     if !column.dtype().is_primitive_numeric() && !column.dtype().is_bool() {
         return Err(CampaignError::NotNumeric {

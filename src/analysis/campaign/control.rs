@@ -25,6 +25,7 @@ use serde::Serialize;
 use super::CampaignError;
 use super::condition::{numbers, texts};
 use crate::analysis::lines::{days_from_date, has_money, with_net_amount};
+use crate::tr;
 
 /// Name of the column that marks `target` or `control`.
 pub const GROUP_COLUMN: &str = "group";
@@ -95,10 +96,12 @@ pub fn readout(
         && from > to
     {
         return Err(CampaignError::Invalid {
-            what: format!("the readout period {from} to {to}"),
-            why: "it starts after it ends, so no order could count: count from the send day \
-                  to a later day"
-                .into(),
+            what: tr!(
+                "campaigns-error-readout-period",
+                from = from.to_string(),
+                to = to.to_string()
+            ),
+            why: tr!("campaigns-error-readout-backwards"),
         });
     }
     for needed in ["customer_id", "ts"] {

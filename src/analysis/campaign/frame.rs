@@ -22,6 +22,7 @@ use super::CampaignError;
 use crate::analysis::rfm::{RfmParams, rfm};
 use crate::data::{FileKind, Store};
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Contact and profile columns taken from a customers table.
 pub const CONTACT_COLUMNS: [&str; 5] = ["email", "phone", "region", "first_name", "last_name"];
@@ -111,8 +112,8 @@ pub fn campaign_inputs(
     progress: &Progress,
 ) -> Result<(DataFrame, DataFrame), CampaignError> {
     let lines = store.order_lines()?.ok_or_else(|| CampaignError::Invalid {
-        what: "the loaded files".into(),
-        why: "there is no orders file: a campaign needs order lines".into(),
+        what: tr!("campaigns-error-loaded-files"),
+        why: tr!("campaigns-error-no-orders"),
     })?;
     let contacts = store.of_kind(FileKind::Customers).next().map(|t| &t.frame);
     let frame = customer_frame(&lines, contacts, analysis_date, progress)?;

@@ -36,21 +36,23 @@ pub use roi::{CurvePoint, RoiInputs, RoiOutcome, roi, roi_curve};
 use crate::analysis::AnalysisError;
 use crate::data::DataError;
 use crate::jobs::Progress;
+use crate::tr;
 
-/// Errors of campaign building. Each says what is missing and what to do.
+/// Errors of campaign building. Each says what is missing and what to do, in
+/// the current language when shown (the command line keeps English).
 #[derive(Debug, thiserror::Error)]
 pub enum CampaignError {
-    #[error("the customer table has no '{column}' column: {hint}")]
+    #[error("{}", tr!("campaigns-error-missing-column", column = .column.as_str(), hint = .hint.as_str()))]
     MissingColumn { column: String, hint: String },
-    #[error("'{column}' is not a numeric column: choose a score or amount column")]
+    #[error("{}", tr!("campaigns-error-not-numeric", column = .column.as_str()))]
     NotNumeric { column: String },
-    #[error("a bought / never bought condition needs order lines: load an orders file")]
+    #[error("{}", tr!("campaigns-error-needs-orders"))]
     NeedsOrders,
-    #[error("the order lines have no '{column}' column; map it when loading the orders file")]
+    #[error("{}", tr!("campaigns-error-missing-line-column", column = .column.as_str()))]
     MissingLineColumn { column: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
-    #[error("{}: cannot read the list ({source})", file.display())]
+    #[error("{}", tr!("campaigns-error-io", file = .file.display().to_string(), error = .source.to_string()))]
     Io {
         file: PathBuf,
         #[source]
@@ -298,10 +300,10 @@ pub fn build_audience(
     let cancelled = |_| CampaignError::Cancelled;
     if !(0.0..1.0).contains(&campaign.control_share) {
         return Err(CampaignError::Invalid {
-            what: format!("campaign '{}'", campaign.name),
-            why: format!(
-                "the control share must be at least 0 and below 1, not {}",
-                campaign.control_share
+            what: tr!("campaigns-error-campaign", name = campaign.name.as_str()),
+            why: tr!(
+                "campaigns-error-control-share",
+                share = campaign.control_share.to_string()
             ),
         });
     }

@@ -45,6 +45,7 @@ pub use models::{GammaGamma, MbgNbd};
 use crate::analysis::customers::{customer_table, default_analysis_date};
 use crate::analysis::lines::{AnalysisError, days_from_date, polars_error};
 use crate::jobs::Progress;
+use crate::tr;
 
 /// MBG/NBD is fitted from this many customers on.
 pub const MIN_CUSTOMERS: usize = 30;
@@ -79,14 +80,17 @@ impl ClvParams {
     pub fn check(&self) -> Result<(), AnalysisError> {
         if self.horizon_days == 0 {
             return Err(AnalysisError::Invalid {
-                what: "the horizon".into(),
-                why: "must be at least one day".into(),
+                what: tr!("value-error-horizon"),
+                why: tr!("value-error-at-least-a-day"),
             });
         }
         if !(self.discount_rate >= 0.0 && self.discount_rate.is_finite()) {
             return Err(AnalysisError::Invalid {
-                what: "the discount rate".into(),
-                why: format!("must be 0 or more, got {}", self.discount_rate),
+                what: tr!("value-error-discount-rate"),
+                why: tr!(
+                    "value-error-discount-rate-why",
+                    rate = self.discount_rate.to_string()
+                ),
             });
         }
         Ok(())
@@ -98,7 +102,8 @@ impl ClvParams {
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum PurchaseMethod {
     MbgNbd(MbgNbd),
-    /// Repeat purchase rate so far × days; `reason` says why MBG/NBD was not used.
+    /// Repeat purchase rate so far × days; `reason` says why MBG/NBD was not used
+    /// (in the language of the fit: English on the command line).
     Historical {
         reason: String,
     },
@@ -109,7 +114,8 @@ pub enum PurchaseMethod {
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum SpendMethod {
     GammaGamma(GammaGamma),
-    /// The customer's own mean spend; `reason` says why Gamma-Gamma was not used.
+    /// The customer's own mean spend; `reason` says why Gamma-Gamma was not used
+    /// (in the language of the fit).
     Historical {
         reason: String,
     },
@@ -227,9 +233,12 @@ fn fit_purchases(h: &Histories, progress: &Progress) -> Result<PurchaseMethod, A
     let repeaters = h.x.iter().filter(|&&x| x > 0).count();
     if h.x.len() < MIN_CUSTOMERS || repeaters < MIN_REPEAT_BUYERS {
         return Ok(PurchaseMethod::Historical {
-            reason: format!(
-                "{} customers, {repeaters} with a repeat purchase: MBG/NBD needs at least {MIN_CUSTOMERS} and {MIN_REPEAT_BUYERS}",
-                h.x.len()
+            reason: tr!(
+                "value-reason-few-repeaters",
+                customers = h.x.len().to_string(),
+                repeaters = repeaters.to_string(),
+                min_customers = MIN_CUSTOMERS.to_string(),
+                min_repeaters = MIN_REPEAT_BUYERS.to_string()
             ),
         });
     }
@@ -254,9 +263,10 @@ fn fit_spend(h: &Histories, progress: &Progress) -> Result<SpendMethod, Analysis
         .collect();
     if buyers.len() < MIN_REPEAT_BUYERS {
         return Ok(SpendMethod::Historical {
-            reason: format!(
-                "{} repeat buyers with a positive spend: Gamma-Gamma needs at least {MIN_REPEAT_BUYERS}",
-                buyers.len()
+            reason: tr!(
+                "value-reason-few-spenders",
+                buyers = buyers.len().to_string(),
+                min_buyers = MIN_REPEAT_BUYERS.to_string()
             ),
         });
     }
@@ -317,11 +327,11 @@ pub fn clv(
     params.check()?;
     let Some(score_date) = default_analysis_date(lines)? else {
         return Err(AnalysisError::Invalid {
-            what: "the orders".into(),
-            why: "there is no dated purchase to learn from".into(),
+            what: tr!("value-error-orders"),
+            why: tr!("value-error-no-dated-purchase"),
         });
     };
-    progress.set_message("fitting MBG/NBD and Gamma-Gamma");
+    progress.set_message(tr!("value-progress-clv"));
     progress.report(0, 3);
     let h = histories_at(lines, score_date)?;
     let method = fit_purchases(&h, progress)?;
@@ -440,10 +450,10 @@ fn holdout(
 ) -> Result<Holdout, AnalysisError> {
     if cutoff >= score_date {
         return Err(AnalysisError::Invalid {
-            what: format!("holdout cutoff {cutoff}"),
-            why: format!(
-                "must be before the last order day ({})",
-                score_date - TimeDelta::days(1)
+            what: tr!("value-error-holdout-cutoff", cutoff = cutoff.to_string()),
+            why: tr!(
+                "value-error-holdout-cutoff-why",
+                last = (score_date - TimeDelta::days(1)).to_string()
             ),
         });
     }

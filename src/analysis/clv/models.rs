@@ -28,6 +28,7 @@ use serde::Serialize;
 use super::optim::{MAX_ITERATIONS, minimise};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// MBG/NBD parameters: purchase rates ~ Gamma(r, alpha), drop-out probabilities ~
 /// Beta(a, b).
@@ -91,7 +92,7 @@ pub fn mbgnbd_log_likelihood(params: [f64; 4], histories: &[((u32, u32, u32), f6
 
 fn not_converged(model: &str, why: String) -> AnalysisError {
     AnalysisError::Invalid {
-        what: format!("the {model} fit"),
+        what: tr!("value-error-fit", model = model),
         why,
     }
 }
@@ -117,17 +118,14 @@ pub fn fit_mbgnbd(
     if !min.converged {
         return Err(not_converged(
             "MBG/NBD",
-            format!(
-                "the search did not settle after {} iterations",
-                min.iterations
+            tr!(
+                "value-error-not-settled",
+                iterations = min.iterations.to_string()
             ),
         ));
     }
     if (a - 1.0).abs() < 1e-9 {
-        return Err(not_converged(
-            "MBG/NBD",
-            "a = 1, where expected purchases are undefined".into(),
-        ));
+        return Err(not_converged("MBG/NBD", tr!("value-error-a-is-one")));
     }
     Ok(MbgNbd {
         r,
@@ -232,9 +230,9 @@ pub fn fit_gamma_gamma(
     if !min.converged {
         return Err(not_converged(
             "Gamma-Gamma",
-            format!(
-                "the search did not settle after {} iterations",
-                min.iterations
+            tr!(
+                "value-error-not-settled",
+                iterations = min.iterations.to_string()
             ),
         ));
     }

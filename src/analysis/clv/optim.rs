@@ -14,6 +14,7 @@ use ndarray::Array1;
 
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Iteration limit of each run, unless the caller gives one.
 pub const MAX_ITERATIONS: u64 = 4_000;
@@ -65,7 +66,7 @@ fn run<F: Fn(&[f64]) -> f64>(
         simplex.push(Array1::from(vertex));
     }
     let failed = |e: Error| AnalysisError::Invalid {
-        what: "the maximum likelihood search".into(),
+        what: tr!("value-error-search"),
         why: e.to_string(),
     };
     let solver = NelderMead::new(simplex)

@@ -27,6 +27,7 @@ use super::models::{ModelError, ModelKind, PointForecast, predict};
 use super::series::TimeSeries;
 use crate::analysis::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// The shortest training history a fold may have.
 pub const MIN_TRAIN: usize = 8;
@@ -200,10 +201,11 @@ pub fn backtest(
                     });
                 }
                 Err(ModelError::TooShort { needed, got, .. }) => {
-                    error = Some(format!(
-                        "needs {needed} periods of history; the earliest backtest fold has {got} \
-                         (the series has {}): more history or fewer folds scores it",
-                        y.len()
+                    error = Some(tr!(
+                        "forecast-not-scored-too-short",
+                        needed = needed.to_string(),
+                        got = got.to_string(),
+                        length = y.len().to_string(),
                     ));
                     break;
                 }

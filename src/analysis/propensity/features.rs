@@ -33,6 +33,7 @@ use crate::analysis::customers::customer_table;
 use crate::analysis::lines::{
     AnalysisError, day_expr, days_from_date, has_money, polars_error, with_net_amount,
 };
+use crate::tr;
 
 /// The features computed from order lines, before any category share.
 pub const BASE_FEATURES: [&str; 14] = [
@@ -51,6 +52,35 @@ pub const BASE_FEATURES: [&str; 14] = [
     "revenue_180d",
     "mean_days_between",
 ];
+
+/// A feature as the window shows it (feature-importance chart, tree rules): the
+/// feature's column name stays its identity in the frames and the CLI's JSON.
+/// Unknown names are shown as they are.
+pub fn feature_label(name: &str) -> String {
+    if let Some(category) = name.strip_prefix("share:") {
+        return tr!("value-feature-share", category = category);
+    }
+    if let Some(event) = name.strip_prefix("events_30d:") {
+        return tr!("value-feature-events-30d", event = event);
+    }
+    match name {
+        "recency_days" => tr!("value-feature-recency-days"),
+        "tenure_days" => tr!("value-feature-tenure-days"),
+        "orders" => tr!("value-feature-orders"),
+        "purchase_days" => tr!("value-feature-purchase-days"),
+        "revenue" => tr!("value-feature-revenue"),
+        "avg_order_value" => tr!("value-feature-avg-order-value"),
+        "units" => tr!("value-feature-units"),
+        "orders_30d" => tr!("value-feature-orders-30d"),
+        "orders_90d" => tr!("value-feature-orders-90d"),
+        "orders_180d" => tr!("value-feature-orders-180d"),
+        "revenue_30d" => tr!("value-feature-revenue-30d"),
+        "revenue_90d" => tr!("value-feature-revenue-90d"),
+        "revenue_180d" => tr!("value-feature-revenue-180d"),
+        "mean_days_between" => tr!("value-feature-mean-days-between"),
+        other => other.to_string(),
+    }
+}
 
 /// Whether a base feature is an amount of money.
 fn is_money(name: &str) -> bool {

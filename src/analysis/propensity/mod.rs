@@ -36,7 +36,8 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 pub use features::{
-    FeatureFrame, categories_before, event_types_before, features_at, with_event_counts,
+    FeatureFrame, categories_before, event_types_before, feature_label, features_at,
+    with_event_counts,
 };
 pub use metrics::{CalibrationBin, DecileRow, RocPoint, auc};
 pub use models::{Fitted, ModelKind, ModelParams};
@@ -44,6 +45,7 @@ pub use models::{Fitted, ModelKind, ModelParams};
 use crate::analysis::customers::default_analysis_date;
 use crate::analysis::lines::{AnalysisError, check_memory, polars_error, require};
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Churn risk at or above `high` is high, at or above `medium` medium, else low.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -71,10 +73,11 @@ impl RiskThresholds {
             Ok(())
         } else {
             Err(AnalysisError::Invalid {
-                what: "the churn risk thresholds".into(),
-                why: format!(
-                    "need 0 ≤ medium ≤ high ≤ 1, got medium {} and high {}",
-                    self.medium, self.high
+                what: tr!("value-error-thresholds"),
+                why: tr!(
+                    "value-error-thresholds-why",
+                    medium = self.medium.to_string(),
+                    high = self.high.to_string()
                 ),
             })
         }
@@ -93,6 +96,18 @@ impl RiskThresholds {
         } else {
             "low"
         }
+    }
+}
+
+/// A risk bucket as the window shows it: `bucket` is a code of
+/// [`RiskThresholds::bucket`] ("low", "medium", "high", kept in the scores and
+/// exports); any other text is shown as it is.
+pub fn bucket_label(bucket: &str) -> String {
+    match bucket {
+        "high" => tr!("value-bucket-high"),
+        "medium" => tr!("value-bucket-medium"),
+        "low" => tr!("value-bucket-low"),
+        other => other.to_string(),
     }
 }
 
@@ -136,35 +151,35 @@ impl PropensityParams {
             })
         };
         if self.window_days == 0 {
-            return invalid("the window", "must be at least one day".into());
+            return invalid(
+                &tr!("value-error-window"),
+                tr!("value-error-at-least-a-day"),
+            );
         }
         if self.models.is_empty() {
-            return invalid(
-                "the models",
-                "pick at least one of logreg, tree, forest".into(),
-            );
+            return invalid(&tr!("value-error-models"), tr!("value-error-models-why"));
         }
         if let Some(chosen) = self.chosen
             && !self.models.contains(&chosen)
         {
             return invalid(
-                "the scoring model",
-                format!("{} is not among the models to fit", chosen.name()),
+                &tr!("value-error-scoring-model"),
+                tr!("value-error-scoring-model-why", model = chosen.label()),
             );
         }
         if !(self.random_test_share > 0.0 && self.random_test_share < 1.0) {
-            return invalid("the random test share", "must be between 0 and 1".into());
+            return invalid(
+                &tr!("value-error-random-share"),
+                tr!("value-error-random-share-why"),
+            );
         }
         let m = &self.model;
         if m.trees == 0 || !(1..=60).contains(&m.tree_depth) || !(1..=60).contains(&m.forest_depth)
         {
-            return invalid(
-                "the tree settings",
-                "need at least one tree and depths of 1 to 60".into(),
-            );
+            return invalid(&tr!("value-error-trees"), tr!("value-error-trees-why"));
         }
         if m.alpha.is_nan() || m.alpha < 0.0 {
-            return invalid("the regression penalty", "must be 0 or more".into());
+            return invalid(&tr!("value-error-penalty"), tr!("value-error-penalty-why"));
         }
         self.thresholds.check()
     }
@@ -190,7 +205,8 @@ pub struct ModelReport {
     pub calibration: Vec<CalibrationBin>,
     /// Largest absolute value first, ties by feature name.
     pub importance: Vec<FeatureImportance>,
-    /// The single tree as rules (empty for the other models).
+    /// The single tree as rules (empty for the other models), in the language of
+    /// the fit (English on the command line).
     pub rules: Vec<String>,
 }
 
@@ -270,33 +286,34 @@ pub fn propensity_with_events(
 ) -> Result<Propensity, AnalysisError> {
     params.check()?;
     check_memory(
-        &format!("scoring the customers of {} order lines", lines.height()),
+        &tr!("value-error-memory", lines = lines.height().to_string()),
         lines.height(),
         BYTES_PER_LINE,
     )?;
     require(lines, "customer_id", "customer id")?;
     let Some(score_date) = default_analysis_date(lines)? else {
         return Err(AnalysisError::Invalid {
-            what: "the orders".into(),
-            why: "there is no dated purchase to learn from".into(),
+            what: tr!("value-error-orders"),
+            why: tr!("value-error-no-dated-purchase"),
         });
     };
     let window = TimeDelta::days(i64::from(params.window_days));
     let cutoff = params.cutoff.unwrap_or(score_date - window);
     if cutoff + window > score_date {
         return Err(AnalysisError::Invalid {
-            what: format!("cutoff {cutoff}"),
-            why: format!(
-                "its {}-day window runs past the last order day ({}); pick a cutoff on or before {}",
-                params.window_days,
-                score_date - TimeDelta::days(1),
-                score_date - window
+            what: tr!("value-error-cutoff", cutoff = cutoff.to_string()),
+            why: tr!(
+                "value-error-cutoff-why",
+                days = params.window_days.to_string(),
+                last = (score_date - TimeDelta::days(1)).to_string(),
+                latest = (score_date - window).to_string()
             ),
         });
     }
     let train_cutoff = cutoff - window;
     let total = 3 + 2 * params.models.len() as u64 + 1;
-    step(progress, 0, total, "building features")?;
+    let building = tr!("value-progress-building-features");
+    step(progress, 0, total, &building)?;
     let categories = categories_before(lines, train_cutoff)?;
     let event_types = match events {
         Some(events) => event_types_before(events, train_cutoff)?,
@@ -310,14 +327,17 @@ pub fn propensity_with_events(
         }
     };
     let train = build(train_cutoff, Some(params.window_days))?;
-    step(progress, 1, total, "building features")?;
+    step(progress, 1, total, &building)?;
     let test = build(cutoff, Some(params.window_days))?;
-    step(progress, 2, total, "building features")?;
+    step(progress, 2, total, &building)?;
     let current = build(score_date, None)?;
     if train.is_empty() {
         return Err(AnalysisError::Invalid {
-            what: format!("training cutoff {train_cutoff}"),
-            why: "no customer bought before it; pick a later cutoff or a shorter window".into(),
+            what: tr!(
+                "value-error-training-cutoff",
+                cutoff = train_cutoff.to_string()
+            ),
+            why: tr!("value-error-training-cutoff-why"),
         });
     }
     let (train_x, train_y) = (train.matrix()?, train.labels()?);
@@ -332,7 +352,7 @@ pub fn propensity_with_events(
             progress,
             done,
             total,
-            &format!("fitting {} (out of time)", kind.name()),
+            &tr!("value-progress-fitting-out-of-time", model = kind.label()),
         )?;
         let fitted = models::fit(kind, &train_x, &train_y, &names, &params.model, progress)?;
         let p = fitted.predict(&test_x);
@@ -340,7 +360,7 @@ pub fn propensity_with_events(
             progress,
             done + 1,
             total,
-            &format!("fitting {} (random split)", kind.name()),
+            &tr!("value-progress-fitting-random-split", model = kind.label()),
         )?;
         let fit_y: Vec<bool> = random_fit.iter().map(|&i| test_y[i]).collect();
         let eval_y: Vec<bool> = random_eval.iter().map(|&i| test_y[i]).collect();
@@ -370,7 +390,7 @@ pub fn propensity_with_events(
         progress,
         done,
         total,
-        &format!("scoring with {}", chosen.name()),
+        &tr!("value-progress-scoring", model = chosen.label()),
     )?;
     let model = models::fit(chosen, &test_x, &test_y, &names, &params.model, progress)?;
     let scores = score_frame(

@@ -34,9 +34,10 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::features::Standardiser;
+use super::features::{Standardiser, feature_label};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Which model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -57,6 +58,16 @@ impl ModelKind {
             ModelKind::LogReg => "logreg",
             ModelKind::Tree => "tree",
             ModelKind::Forest => "forest",
+        }
+    }
+
+    /// The model's name as the window shows it (the CLI and JSON keep
+    /// [`ModelKind::name`]).
+    pub fn label(self) -> String {
+        match self {
+            ModelKind::LogReg => tr!("value-model-logreg"),
+            ModelKind::Tree => tr!("value-model-tree"),
+            ModelKind::Forest => tr!("value-model-forest"),
         }
     }
 
@@ -238,7 +249,7 @@ pub enum Fitted {
 
 fn fit_failed(kind: ModelKind) -> impl Fn(String) -> AnalysisError {
     move |why| AnalysisError::Invalid {
-        what: format!("fitting the {} model", kind.name()),
+        what: tr!("value-error-fitting", model = kind.label()),
         why,
     }
 }
@@ -254,9 +265,7 @@ pub fn fit(
 ) -> Result<Fitted, AnalysisError> {
     let positives = labels.iter().filter(|&&l| l).count();
     if positives == 0 || positives == labels.len() {
-        return Err(fit_failed(kind)(
-            "every customer in the training window has the same outcome; pick an earlier cutoff or a longer window".into(),
-        ));
+        return Err(fit_failed(kind)(tr!("value-error-same-outcome")));
     }
     let targets: Array1<usize> = labels.iter().map(|&l| usize::from(l)).collect();
     match kind {
@@ -387,7 +396,8 @@ impl ScoredTree {
         out
     }
 
-    /// The tree as "if ... then p" rules, one per leaf, left to right.
+    /// The tree as "if ... then p" rules, one per leaf, left to right, in the
+    /// language of the moment (English on the command line).
     pub fn rules(&self, names: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         self.rules_below(self.tree.root_node(), 1, names, &mut Vec::new(), &mut out);
@@ -407,11 +417,16 @@ impl ScoredTree {
             let (n, pos) = self.leaves.get(&code).copied().unwrap_or((0, 0));
             let p = if n == 0 { 0.0 } else { pos as f64 / n as f64 };
             let when = if path.is_empty() {
-                "always".to_string()
+                tr!("value-rule-always")
             } else {
-                path.join(" and ")
+                path.join(&format!(" {} ", tr!("value-rule-and")))
             };
-            out.push(format!("if {when} then p = {p:.2} ({n} customers)"));
+            out.push(tr!(
+                "value-rule",
+                when = when,
+                p = format!("{p:.2}"),
+                count = n.to_string()
+            ));
             return;
         }
         let (feature, split, _) = node.split();
@@ -419,7 +434,7 @@ impl ScoredTree {
             .columns
             .get(feature)
             .and_then(|&c| names.get(c))
-            .map_or("?", String::as_str);
+            .map_or_else(|| "?".to_string(), |name| feature_label(name));
         for (bit, (child, op)) in children.into_iter().zip(["<", ">="]).enumerate() {
             if let Some(child) = child {
                 path.push(format!("{name} {op} {split:.2}"));

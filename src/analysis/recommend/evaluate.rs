@@ -30,6 +30,7 @@ use super::models::{ModelKind, ModelParams, fit};
 use super::validate::{Validation, choose_by_validation, tunable};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// How interactions are split into training and test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +46,16 @@ impl Split {
             Split::LeaveLastOut => "leave-last-out",
             Split::Time8020 => "time-80-20",
             Split::LastBasket => "last-basket",
+        }
+    }
+
+    /// The protocol's name shown in the window, in the window's language (the
+    /// English one is [`Split::name`]).
+    pub fn display_name(self) -> String {
+        match self {
+            Split::LeaveLastOut => tr!("recommend-split-leave-last-out"),
+            Split::Time8020 => tr!("recommend-split-time-80-20"),
+            Split::LastBasket => tr!("recommend-split-last-basket"),
         }
     }
 }
@@ -289,7 +300,10 @@ pub fn evaluate(
     let mut models = Vec::new();
     for &kind in &params.models {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
-        progress.set_message(format!("fitting {kind}"));
+        progress.set_message(tr!(
+            "recommend-progress-fitting",
+            model = kind.display_name()
+        ));
         let started = Instant::now();
         let model = fit(
             kind,
@@ -299,7 +313,10 @@ pub fn evaluate(
             progress,
         )?;
         let fit_secs = started.elapsed().as_secs_f64();
-        progress.set_message(format!("scoring {kind}"));
+        progress.set_message(tr!(
+            "recommend-progress-scoring",
+            model = kind.display_name()
+        ));
         let started = Instant::now();
         let lists = model.recommend_for(&customers, params.k, params.exclude_seen, progress)?;
         let recommend_secs = started.elapsed().as_secs_f64();

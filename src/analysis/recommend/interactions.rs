@@ -25,6 +25,7 @@ use polars::prelude::*;
 
 use super::sparse::Csr;
 use crate::analysis::lines::{AnalysisError, check_memory, polars_error, require, with_net_amount};
+use crate::tr;
 
 /// One purchase: a customer bought an item in an order at a time.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,6 +55,15 @@ impl Feedback {
         match self {
             Feedback::Purchases => "purchase counts",
             Feedback::Ratings => "explicit ratings",
+        }
+    }
+
+    /// How the window names the data, in its language (the English name is
+    /// [`Feedback::label`], which the CLI writes).
+    pub fn display_name(self) -> String {
+        match self {
+            Feedback::Purchases => tr!("recommend-feedback-purchases"),
+            Feedback::Ratings => tr!("recommend-feedback-ratings"),
         }
     }
 }

@@ -32,6 +32,23 @@ pub use reason::{Reason, Recommendation};
 
 use polars::prelude::{Column, DataFrame, PolarsResult};
 
+use crate::tr;
+
+impl ModelKind {
+    /// The name shown in the window, in the window's language (the English one is
+    /// [`ModelKind::name`], which the command line reads and writes).
+    pub fn display_name(self) -> String {
+        match self {
+            ModelKind::Popular => tr!("recommend-model-popular"),
+            ModelKind::ItemKnn => tr!("recommend-model-item-knn"),
+            ModelKind::UserKnn => tr!("recommend-model-user-knn"),
+            ModelKind::Als => tr!("recommend-model-als"),
+            ModelKind::History => tr!("recommend-model-history"),
+            ModelKind::Blend => tr!("recommend-model-blend"),
+        }
+    }
+}
+
 /// Decimals of a recommendation's score, on screen and in the export.
 pub const SCORE_DECIMALS: i32 = 3;
 

@@ -2,6 +2,7 @@
 //! is made of, in words the operator reads beside the list.
 
 use super::interactions::ItemInfo;
+use crate::tr;
 
 /// Why an item is recommended.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,22 +22,31 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// The reason in words, naming items by their names.
+    /// The reason in words, naming items by their names, in the current language
+    /// (the command line keeps English).
     pub fn text(&self, items: &[ItemInfo]) -> String {
         let name = |i: &u32| items.get(*i as usize).map_or("?", |x| x.name.as_str());
         match self {
-            Reason::Popular => "popular".into(),
-            Reason::PopularInSegment => "popular in your segment".into(),
+            Reason::Popular => tr!("recommend-reason-popular"),
+            Reason::PopularInSegment => tr!("recommend-reason-popular-in-segment"),
             Reason::Bought(list) => {
-                let names: Vec<&str> = list.iter().map(name).collect();
-                format!("bought {}", names.join(" and "))
+                let mut names = list.iter().map(name);
+                let first = names.next().unwrap_or("?").to_string();
+                let items = names.fold(first, |items, next| {
+                    tr!("recommend-reason-and", items = items, next = next)
+                });
+                tr!("recommend-reason-bought", items = items)
             }
-            Reason::BoughtBefore(n) => format!("bought it {n} times before"),
-            Reason::SimilarCustomers(n) => format!("bought by {n} similar customers"),
-            Reason::PredictedRating(rating, n) => {
-                format!("predicted rating {rating:.1} from {n} similar customers")
+            Reason::BoughtBefore(n) => tr!("recommend-reason-bought-before", n = n.to_string()),
+            Reason::SimilarCustomers(n) => {
+                tr!("recommend-reason-similar-customers", n = n.to_string())
             }
-            Reason::SameCategory(i) => format!("same category and price as {}", name(i)),
+            Reason::PredictedRating(rating, n) => tr!(
+                "recommend-reason-predicted-rating",
+                rating = format!("{rating:.1}"),
+                n = n.to_string()
+            ),
+            Reason::SameCategory(i) => tr!("recommend-reason-same-category", item = name(i)),
         }
     }
 }

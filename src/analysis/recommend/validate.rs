@@ -24,6 +24,7 @@ use super::interactions::{Event, Interactions};
 use super::models::{ModelKind, ModelParams, fit};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Neighbour counts tried for item-kNN (and the blend, which uses them).
 pub const ITEM_GRID: [usize; 4] = [10, 25, 50, 100];
@@ -64,26 +65,52 @@ impl Validation {
         out
     }
 
-    /// The choice in words, for the report card and the fit.
+    /// The choice in words, for the report card and the fit, in the current
+    /// language (the command line keeps English).
     pub fn summary(&self) -> String {
         let tried = |kind: ModelKind| self.trials.iter().any(|t| t.model == kind);
         let mut parts = Vec::new();
         if tried(ModelKind::ItemKnn) {
-            parts.push(format!("item-kNN {} neighbours", self.item_neighbours));
+            let setting = neighbours_setting(self.item_neighbours);
+            parts.push(tr!("recommend-validation-item-knn", setting = setting));
         }
         if tried(ModelKind::Als) {
-            parts.push(format!(
-                "ALS {} factors, λ {}",
-                self.als_factors, self.als_regularization
-            ));
+            let setting = als_setting(self.als_factors, self.als_regularization);
+            parts.push(tr!("recommend-validation-als", setting = setting));
         }
-        format!(
-            "{} (NDCG@{} on each customer's last training purchase, {} customers)",
-            parts.join("; "),
-            self.k,
-            self.customers
+        let mut parts = parts.into_iter();
+        let first = parts.next().unwrap_or_default();
+        let settings = parts.fold(first, |settings, next| {
+            tr!(
+                "recommend-validation-join",
+                settings = settings,
+                next = next
+            )
+        });
+        tr!(
+            "recommend-validation-summary",
+            settings = settings,
+            k = self.k.to_string(),
+            customers = self.customers.to_string()
         )
     }
+}
+
+/// An item-kNN setting in words: "25 neighbours".
+fn neighbours_setting(neighbours: usize) -> String {
+    tr!(
+        "recommend-setting-neighbours",
+        neighbours = neighbours.to_string()
+    )
+}
+
+/// An ALS setting in words: "32 factors, λ 0.1".
+fn als_setting(factors: usize, regularization: f32) -> String {
+    tr!(
+        "recommend-setting-als",
+        factors = factors.to_string(),
+        lambda = regularization.to_string()
+    )
 }
 
 /// The settings to fit `kind` with on all of `interactions`: `base`, or with
@@ -101,7 +128,7 @@ pub fn settings_for_fit(
     if !validate || !tunable(&[kind]) {
         return Ok((base, None));
     }
-    progress.set_message("choosing settings by validation");
+    progress.set_message(tr!("recommend-progress-choosing"));
     let validation = choose_by_validation(
         interactions,
         &interactions.events,
@@ -137,9 +164,7 @@ pub fn choose_by_validation(
     progress: &Progress,
 ) -> Result<Result<Validation, String>, AnalysisError> {
     if !tunable(kinds) {
-        return Ok(Err(
-            "only item-kNN, the blend and ALS have settings to choose".into(),
-        ));
+        return Ok(Err(tr!("recommend-validation-nothing-to-choose")));
     }
     let items = &interactions.items;
     let mut sub = Interactions::from_parts(
@@ -166,8 +191,9 @@ pub fn choose_by_validation(
         }
     }
     if rows.len() < MIN_VALIDATION {
-        return Ok(Err(format!(
-            "fewer than {MIN_VALIDATION} customers have a purchase to validate on: the settings were kept"
+        return Ok(Err(tr!(
+            "recommend-validation-too-few",
+            min = MIN_VALIDATION.to_string()
         )));
     }
     let score = |kind: ModelKind, params: &ModelParams| -> Result<f64, AnalysisError> {
@@ -189,7 +215,10 @@ pub fn choose_by_validation(
     };
     let mut best_item = (f64::NEG_INFINITY, base.item_neighbours);
     for &neighbours in item_grid {
-        progress.set_message(format!("validating item-kNN, {neighbours} neighbours"));
+        progress.set_message(tr!(
+            "recommend-progress-validating-item-knn",
+            setting = neighbours_setting(neighbours)
+        ));
         let params = ModelParams {
             item_neighbours: neighbours,
             ..base.clone()
@@ -200,7 +229,7 @@ pub fn choose_by_validation(
         }
         trials.push(Trial {
             model: ModelKind::ItemKnn,
-            setting: format!("{neighbours} neighbours"),
+            setting: neighbours_setting(neighbours),
             ndcg,
         });
     }
@@ -211,8 +240,9 @@ pub fn choose_by_validation(
         &[]
     };
     for &(factors, regularization) in als_grid {
-        progress.set_message(format!(
-            "validating ALS, {factors} factors, λ {regularization}"
+        progress.set_message(tr!(
+            "recommend-progress-validating-als",
+            setting = als_setting(factors, regularization)
         ));
         let mut params = base.clone();
         params.als.factors = factors;
@@ -223,7 +253,7 @@ pub fn choose_by_validation(
         }
         trials.push(Trial {
             model: ModelKind::Als,
-            setting: format!("{factors} factors, λ {regularization}"),
+            setting: als_setting(factors, regularization),
             ndcg,
         });
     }

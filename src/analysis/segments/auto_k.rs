@@ -14,14 +14,20 @@ use ndarray::ArrayView2;
 
 use super::search::{KChoice, KScore};
 use crate::analysis::lines::AnalysisError;
+use crate::tr;
 
 /// How much below the best silhouette a smaller K may score and still be picked.
 pub const AUTO_K_TOLERANCE: f64 = 0.02;
 
-/// The auto-K rule, as shown to the operator.
+/// The auto-K rule, as the command line states it (English).
 pub const AUTO_K_RULE: &str = "Auto K picks, among 3 to 8 segments, the smallest K whose \
 silhouette is within 0.02 of the best silhouette there: well separated groups, and no more of \
 them than the data supports.";
+
+/// [`AUTO_K_RULE`] as the window shows it, in the current language.
+pub fn auto_k_rule() -> String {
+    tr!("segments-auto-k-rule")
+}
 
 /// The K values an auto search always fits, for the inertia and silhouette charts.
 pub const CHART_K: std::ops::RangeInclusive<usize> = 2..=10;
@@ -71,12 +77,13 @@ fn distinct_rows(data: ArrayView2<'_, f64>, enough: usize) -> usize {
     seen.len()
 }
 
-/// Index in `scores` of the K to use, and why, in one line: the fixed K, or the
-/// one [`AUTO_K_RULE`] picks in the asked range (in every K fitted when the
+/// Index in `scores` of the K to use, and why, in one line (in the current
+/// language; the command line's is English): the fixed K, or the one
+/// [`AUTO_K_RULE`] picks in the asked range (in every K fitted when the
 /// customers are too alike for that range).
 pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, String) {
     let KChoice::Auto { min, max } = choice else {
-        return (0, format!("K = {}, as set.", scores[0].k));
+        return (0, tr!("segments-k-as-set", k = scores[0].k.to_string()));
     };
     let in_range: Vec<usize> = (0..scores.len())
         .filter(|&i| (min..=max).contains(&scores[i].k))
@@ -85,10 +92,15 @@ pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, String) {
         false => (in_range, String::new()),
         true => (
             (0..scores.len()).collect(),
+            // The catalogue trims a message's spaces: the one before stays here.
             format!(
-                " The customers have too few different figures for {min} to {max} segments: \
-                 at most {} was possible.",
-                scores.last().map_or(0, |s| s.k)
+                " {}",
+                tr!(
+                    "segments-k-too-alike",
+                    min = min.to_string(),
+                    max = max.to_string(),
+                    most = scores.last().map_or(0, |s| s.k).to_string(),
+                )
             ),
         ),
     };
@@ -108,15 +120,23 @@ pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, String) {
         scores[candidates[candidates.len() - 1]].k,
     );
     let why = if s.k == best_at {
-        format!(
-            "K = {}: the best silhouette ({:.2}) of K = {from} to {to}.",
-            s.k, s.silhouette
+        tr!(
+            "segments-k-best",
+            k = s.k.to_string(),
+            silhouette = format!("{:.2}", s.silhouette),
+            from = from.to_string(),
+            to = to.to_string(),
         )
     } else {
-        format!(
-            "K = {}: the fewest segments whose silhouette ({:.2}) is within {AUTO_K_TOLERANCE} \
-             of the best of K = {from} to {to} ({best:.2} at K = {best_at}).",
-            s.k, s.silhouette
+        tr!(
+            "segments-k-fewest",
+            k = s.k.to_string(),
+            silhouette = format!("{:.2}", s.silhouette),
+            tolerance = AUTO_K_TOLERANCE.to_string(),
+            from = from.to_string(),
+            to = to.to_string(),
+            best = format!("{best:.2}"),
+            best_k = best_at.to_string(),
         )
     };
     (chosen, why + &note)

@@ -37,6 +37,7 @@ use crate::analysis::lines::{
     AnalysisError, day_expr, days_from_date, has_money, polars_error, with_net_amount,
 };
 use crate::jobs::Progress;
+use crate::tr;
 
 /// A unit price below this fraction of the item's median price counts as discounted.
 pub const DISCOUNT_RATIO: f64 = 0.97;
@@ -90,6 +91,22 @@ impl Feature {
             Feature::Units => "units",
             Feature::DiscountShare => "discount_share",
             Feature::AvgUnitPrice => "avg_unit_price",
+        }
+    }
+
+    /// The feature's name as the window shows it, in the current language (the
+    /// CLI, JSON, exports and column look-ups use [`Feature::name`]).
+    pub fn label(self) -> String {
+        match self {
+            Feature::Recency => tr!("segments-feature-recency"),
+            Feature::Frequency => tr!("segments-feature-orders"),
+            Feature::Monetary => tr!("segments-feature-revenue"),
+            Feature::AvgOrderValue => tr!("segments-feature-avg-order-value"),
+            Feature::Tenure => tr!("segments-feature-tenure"),
+            Feature::DaysBetween => tr!("segments-feature-days-between"),
+            Feature::Units => tr!("segments-feature-units"),
+            Feature::DiscountShare => tr!("segments-feature-discount-share"),
+            Feature::AvgUnitPrice => tr!("segments-feature-avg-unit-price"),
         }
     }
 

@@ -17,7 +17,7 @@ pub mod tree;
 use chrono::NaiveDate;
 use polars::prelude::DataFrame;
 
-pub use auto_k::{AUTO_K_RULE, CHART_K, choose_k};
+pub use auto_k::{AUTO_K_RULE, CHART_K, auto_k_rule, choose_k};
 pub use features::{CustomerFeatures, Feature, FeatureSet, customer_features};
 pub use profile::{SegmentProfile, profile_segments, propose_name};
 pub use search::{Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index, cluster};
@@ -25,6 +25,7 @@ pub use tree::{Condition, SegmentTree, TreeParams, TreeRule, explain_segments};
 
 use crate::analysis::lines::{AnalysisError, check_memory};
 use crate::jobs::Progress;
+use crate::tr;
 
 /// A finished segmentation: the features, the clustering and the profiles.
 #[derive(Clone, Debug)]
@@ -53,12 +54,12 @@ pub fn segment_customers(
         lines.height(),
         BYTES_PER_LINE,
     )?;
-    progress.set_message("building customer features");
+    progress.set_message(tr!("segments-progress-features"));
     let features = customer_features(lines, set, analysis_date, progress)?;
     params.check(features.len())?;
     let clustering = cluster(features.scaled.view(), params, progress)?;
     progress.check().map_err(|_| AnalysisError::Cancelled)?;
-    progress.set_message("profiling segments");
+    progress.set_message(tr!("segments-progress-profiles"));
     let profiles = profile_segments(&features, &clustering.labels, clustering.k, Some(lines))?;
     Ok(Segmentation {
         features,

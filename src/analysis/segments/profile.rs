@@ -20,6 +20,7 @@ use polars::prelude::*;
 
 use super::features::{CustomerFeatures, Feature, mean_std};
 use crate::analysis::lines::{AnalysisError, has_money, polars_error, with_net_amount};
+use crate::tr;
 
 /// Categories listed per segment.
 pub const TOP_CATEGORIES: usize = 3;
@@ -118,7 +119,7 @@ pub fn profile_segments(
         differences.truncate(DISTINGUISHING);
         profiles.push(SegmentProfile {
             id,
-            name: propose_name(&levels).to_string(),
+            name: propose_name(&levels),
             size: members.len(),
             customer_share: if n > 0 {
                 members.len() as f64 / n as f64
@@ -187,7 +188,9 @@ fn median(values: &mut [f64]) -> f64 {
 /// | F low | Occasional buyers |
 /// | M high | Big spenders |
 /// | otherwise | Steady middle |
-pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> &'static str {
+///
+/// The name is in the current language (the command line's is English).
+pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> String {
     let level = |f| levels.get(&f).copied().unwrap_or(0.0);
     let (r, f, m, t, d) = (
         level(Feature::Recency),
@@ -199,27 +202,27 @@ pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> &'static str {
     let high = |x: f64| x >= 0.5;
     let low = |x: f64| x <= -0.5;
     if d >= 1.0 {
-        "Bargain hunters"
+        tr!("segments-name-bargain-hunters")
     } else if high(r) && low(f) {
-        "Lapsed one-timers"
+        tr!("segments-name-lapsed-one-timers")
     } else if high(r) {
-        "Lapsed regulars"
+        tr!("segments-name-lapsed-regulars")
     } else if low(r) && low(t) {
-        "New customers"
+        tr!("segments-name-new-customers")
     } else if low(r) && f >= 1.0 && high(m) {
-        "High-value regulars"
+        tr!("segments-name-high-value-regulars")
     } else if f >= 1.0 {
-        "Frequent buyers"
+        tr!("segments-name-frequent-buyers")
     } else if low(r) && low(f) {
-        "Recent one-timers"
+        tr!("segments-name-recent-one-timers")
     } else if low(r) {
-        "Active regulars"
+        tr!("segments-name-active-regulars")
     } else if low(f) {
-        "Occasional buyers"
+        tr!("segments-name-occasional-buyers")
     } else if high(m) {
-        "Big spenders"
+        tr!("segments-name-big-spenders")
     } else {
-        "Steady middle"
+        tr!("segments-name-steady-middle")
     }
 }
 

@@ -34,6 +34,7 @@ use rayon::prelude::*;
 use super::auto_k::{CHART_K, choose_k, k_values};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// How K is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,7 +192,7 @@ pub fn cluster(
     let total = ks.len() as u64;
     for (done, &k) in ks.iter().enumerate() {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
-        progress.set_message(format!("K-means with K = {k}"));
+        progress.set_message(tr!("segments-progress-k-means", k = k.to_string()));
         let (labels, centroids) = fit_k(fit_data, data, k, n_runs, params)?;
         let inertia = inertia(data, &labels, &centroids);
         let silhouette = silhouette(data, &labels, k, rows.as_deref());

@@ -27,6 +27,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::features::{CustomerFeatures, Feature};
 use crate::analysis::lines::AnalysisError;
+use crate::tr;
 
 /// Settings of the profile tree.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,9 +62,10 @@ pub struct Condition {
 }
 
 impl Condition {
-    /// "orders ≥ 4", "recency_days ≤ 30", "discount_share > 0.35".
+    /// "orders ≥ 4", "recency_days ≤ 30", "discount_share > 0.35", with the
+    /// feature's [`Feature::label`] in the current language.
     pub fn text(&self) -> String {
-        let name = self.feature.name();
+        let name = self.feature.label();
         if is_whole(self.feature) {
             if self.above {
                 format!("{name} ≥ {}", self.threshold.floor() + 1.0)
@@ -92,10 +94,11 @@ pub struct TreeRule {
 }
 
 impl TreeRule {
-    /// "orders ≥ 4 and recency_days ≤ 30" ("everyone" without conditions).
+    /// "orders ≥ 4 and recency_days ≤ 30" ("everyone" without conditions), in
+    /// the current language (the command line's is English).
     pub fn conditions_text(&self) -> String {
         if self.conditions.is_empty() {
-            return "everyone".into();
+            return tr!("segments-rule-everyone");
         }
         let mut parts = Vec::new();
         for (i, c) in self.conditions.iter().enumerate() {
@@ -121,7 +124,8 @@ impl TreeRule {
                 None => c.text(),
             });
         }
-        parts.join(" and ")
+        // The catalogue trims a message's spaces: they stay here.
+        parts.join(&format!(" {} ", tr!("segments-rule-and")))
     }
 }
 

@@ -12,11 +12,7 @@ use super::{CANCELLED_COLUMN, RETURN_COLUMN};
 use crate::data::dates;
 use crate::data::report::{Example, Problem, ProblemKind};
 use crate::data::{DataError, DateFormat, FileKind, LoadOptions, Role};
-
-/// The load-report note of an orders file with neither a price nor an amount.
-const NO_MONEY_NOTE: &str = "no price or amount column: revenue, spend and lifetime value need one (map \
-a column to unit price or line amount, or pass --price / --amount); order counts, recency, \
-recommendations and order forecasts work without";
+use crate::tr;
 
 pub(super) enum CheckError {
     Data(Box<DataError>),
@@ -89,7 +85,7 @@ impl Checks<'_> {
             }
             let (action, hint) = wording(ProblemKind::UnparseableDate, timed);
             let list = examples(&bad, self.rows, source, name)?;
-            let hint = self.swap_hint(hint, &list);
+            let hint = self.swap_hint(&hint, &list);
             found.extend(problem(
                 ProblemKind::UnparseableDate,
                 bad_count,
@@ -138,7 +134,11 @@ impl Checks<'_> {
                 let list = examples(&missing, self.rows, source, name)?;
                 found.extend(problem(ProblemKind::MissingCustomer, n, action, hint, list));
             } else if n > 0 {
-                notes.push(format!("{n} rows without an item id were dropped"));
+                notes.push(tr!(
+                    "load-note-no-item-dropped",
+                    count = n.to_string(),
+                    n = n
+                ));
             }
             drop = &drop | &missing;
         }
@@ -317,7 +317,7 @@ impl Checks<'_> {
         if let std::collections::btree_map::Entry::Vacant(slot) = canonical.entry(Role::Quantity) {
             let ones = Float64Chunked::full(Role::Quantity.column_name().into(), 1.0, height);
             slot.insert(ones.into_column());
-            notes.push("no quantity column: every line counts as quantity 1".into());
+            notes.push(tr!("load-note-no-quantity"));
         }
         if !canonical.contains_key(&Role::Amount)
             && let (Some(quantity), Some(price)) = (
@@ -328,10 +328,10 @@ impl Checks<'_> {
             let amount =
                 (quantity.f64()? * price.f64()?).with_name(Role::Amount.column_name().into());
             canonical.insert(Role::Amount, amount.into_column());
-            notes.push("no amount column: line amount = quantity × unit price".into());
+            notes.push(tr!("load-note-no-amount"));
         }
         if !canonical.contains_key(&Role::Amount) {
-            notes.push(NO_MONEY_NOTE.into());
+            notes.push(tr!("load-note-no-money"));
         }
         Ok(())
     }

@@ -13,6 +13,7 @@ use polars::prelude::*;
 use super::problems::{examples, problem, row_at, wording};
 use crate::data::report::{Problem, ProblemKind};
 use crate::data::{LoadOptions, Role};
+use crate::tr;
 
 /// `raw` with NUL characters removed from its text columns; a note per column
 /// that held any.
@@ -38,11 +39,11 @@ pub fn without_nul(
                 return Ok(column);
             }
             let first = holds.iter().position(|v| v == Some(true)).unwrap_or(0);
-            notes.push(format!(
-                "removed NUL characters (byte 0, a damaged export) from {cells} cells of \
-                 column '{}', first in row {}",
-                column.name(),
-                row_at(rows, first)?
+            notes.push(tr!(
+                "load-note-nul-removed",
+                cells = cells.to_string(),
+                column = column.name().to_string(),
+                row = row_at(rows, first)?.to_string(),
             ));
             let cleaned = text.apply_values(|v| match v.contains('\0') {
                 true => v.replace('\0', "").into(),

@@ -12,6 +12,8 @@ use std::collections::HashSet;
 use foldhash::SharedSeed;
 use foldhash::quality::SeedableRandomState;
 use polars::prelude::*;
+
+use crate::tr;
 use rayon::prelude::*;
 
 use super::problems::wording;
@@ -89,8 +91,8 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
         .take(MAX_EXAMPLES)
         .map(|(row, first)| Example {
             row: *row,
-            column: "(whole row)".into(),
-            value: format!("same as row {first}"),
+            column: tr!("load-duplicate-column"),
+            value: tr!("load-duplicate-value", row = first.to_string()),
         })
         .collect();
     let (action, hint) = wording(ProblemKind::Duplicate, true);
@@ -99,8 +101,8 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
         problem: Problem {
             kind: ProblemKind::Duplicate,
             count: dropped.len(),
-            action: action.into(),
-            hint: hint.into(),
+            action,
+            hint,
             examples,
         },
     }))

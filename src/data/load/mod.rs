@@ -57,6 +57,7 @@ use super::read::{ReadOptions, read_raw};
 use super::report::{LoadReport, Problem};
 use super::{DataError, DateFormat, FileKind, LoadOptions, Role, Table};
 use crate::jobs::Progress;
+use crate::tr;
 use checks::{CheckError, Checks};
 use clean::{canonical_column, present};
 use problems::{row_at, value_text};
@@ -266,7 +267,7 @@ fn resolve_date_format(
     if let Some(format) = &options.date_format {
         report
             .notes
-            .push(format!("dates read as {}", dates::describe(format)));
+            .push(tr!("load-note-dates", format = dates::describe(format)));
         return Ok(format.clone());
     }
     let column = raw.column(source).map_err(|e| DataError::Polars {
@@ -276,15 +277,11 @@ fn resolve_date_format(
     })?;
     match dates::detect_date_format(column.as_materialized_series()) {
         Some(guess) => {
-            let mut note = format!(
-                "dates read as {} (detected)",
-                dates::describe(&guess.format)
-            );
-            if guess.ambiguous {
-                note.push_str(
-                    "; every day and month in the file is 12 or less, so day-first and month-first both fit: check a few dates",
-                );
-            }
+            let format = dates::describe(&guess.format);
+            let note = match guess.ambiguous {
+                true => tr!("load-note-dates-detected-ambiguous", format = format),
+                false => tr!("load-note-dates-detected", format = format),
+            };
             report.notes.push(note);
             Ok(guess.format)
         }

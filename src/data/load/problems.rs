@@ -8,6 +8,7 @@
 use polars::prelude::*;
 
 use crate::data::report::{Example, MAX_EXAMPLES, Problem, ProblemKind};
+use crate::tr;
 
 /// Example rows where `mask` is true: source row number, column and value.
 pub fn examples(
@@ -104,56 +105,32 @@ pub fn count(mask: &BooleanChunked) -> usize {
     mask.num_trues()
 }
 
-/// What the loader says about each kind, as (action, hint).
-pub fn wording(kind: ProblemKind, dropped: bool) -> (&'static str, &'static str) {
+/// What the loader says about each kind, as (action, hint), in the current language.
+pub fn wording(kind: ProblemKind, dropped: bool) -> (String, String) {
     match (kind, dropped) {
-        (ProblemKind::UnparseableDate, true) => (
-            "row dropped: the date is missing or not in the chosen format",
-            "Pick another date format in the mapping view or pass --date-format.",
-        ),
-        (ProblemKind::UnparseableDate, false) => (
-            "kept; the date is left empty",
-            "Pick another date format in the mapping view or pass --date-format.",
-        ),
-        (ProblemKind::UnparseableNumber, true) => (
-            "row dropped: an order or rating line needs every mapped number (quantity, price, amount, rating)",
-            "Check the column mapping; numbers may carry currency signs and thousands separators, but not words.",
-        ),
-        (ProblemKind::UnparseableNumber, false) => (
-            "kept; the number is left empty",
-            "Check the column mapping; numbers may carry currency signs and thousands separators, but not words.",
-        ),
+        (ProblemKind::UnparseableDate, true) => (tr!("load-date-dropped"), tr!("load-date-hint")),
+        (ProblemKind::UnparseableDate, false) => (tr!("load-date-kept"), tr!("load-date-hint")),
+        (ProblemKind::UnparseableNumber, true) => {
+            (tr!("load-number-dropped"), tr!("load-number-hint"))
+        }
+        (ProblemKind::UnparseableNumber, false) => {
+            (tr!("load-number-kept"), tr!("load-number-hint"))
+        }
         (ProblemKind::MissingCustomer, true) => (
-            "row dropped: a customer row needs a customer id",
-            "Check that the right column is mapped to customer id.",
+            tr!("load-customer-dropped"),
+            tr!("load-customer-dropped-hint"),
         ),
-        (ProblemKind::MissingCustomer, false) => (
-            "kept, but left out of per-customer analyses (RFM, segments, recommendations)",
-            "Guest checkouts often have no customer id; map another id column if there is one.",
-        ),
-        (ProblemKind::Return, _) => (
-            "kept and marked is_return",
-            "Returns are not purchases, and lower revenue where there are prices; analyses can include or exclude them.",
-        ),
-        (ProblemKind::Cancelled, _) => (
-            "kept and marked is_cancelled",
-            "Cancelled and refunded lines can be included or excluded in analyses.",
-        ),
-        (ProblemKind::NonPositivePrice, _) => (
-            "kept; a zero price is read as a free item",
-            "Negative prices are usually corrections; check the source system.",
-        ),
-        (ProblemKind::FarDate, _) => (
-            "row dropped: the date lies far outside the other rows' dates (a placeholder such as 1900-01-01, 1970-01-01 or 9999-12-31)",
-            "Fix the dates in the source system. If they are real, keep them: tick \"Keep far dates\" in the mapping view, or pass --keep-far-dates.",
-        ),
+        (ProblemKind::MissingCustomer, false) => {
+            (tr!("load-customer-kept"), tr!("load-customer-kept-hint"))
+        }
+        (ProblemKind::Return, _) => (tr!("load-return-action"), tr!("load-return-hint")),
+        (ProblemKind::Cancelled, _) => (tr!("load-cancelled-action"), tr!("load-cancelled-hint")),
+        (ProblemKind::NonPositivePrice, _) => (tr!("load-price-action"), tr!("load-price-hint")),
+        (ProblemKind::FarDate, _) => (tr!("load-far-date-action"), tr!("load-far-date-hint")),
         (ProblemKind::ScientificId, _) => (
-            "kept as written, but Excel rounded these long numbers: different customers or orders may now share one id",
-            "Export the file again from the shop system without opening it in Excel, or format the id column as Text in Excel before saving.",
+            tr!("load-scientific-id-action"),
+            tr!("load-scientific-id-hint"),
         ),
-        (ProblemKind::Duplicate, _) => (
-            "later copies dropped, the first kept",
-            "Exports that overlap in time repeat rows; nothing to do unless the copies are real repeat purchases.",
-        ),
+        (ProblemKind::Duplicate, _) => (tr!("load-duplicate-action"), tr!("load-duplicate-hint")),
     }
 }

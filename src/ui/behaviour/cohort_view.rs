@@ -3,6 +3,7 @@
 //! cohort's revenue), hover shows the figures. Months not observed yet stay blank.
 
 use crate::analysis::cohorts::Cohorts;
+use crate::tr;
 use crate::ui::format;
 
 use super::{Toggles, percent, toggle_ui};
@@ -12,7 +13,7 @@ const CELL: egui::Vec2 = egui::vec2(44.0, 20.0);
 
 pub fn ui(ui: &mut egui::Ui, cohorts: &Cohorts, toggles: &mut Toggles) {
     if cohorts.cohorts.is_empty() {
-        ui.weak("No dated purchases with a customer id to group into cohorts.");
+        ui.weak(tr!("behaviour-cohorts-empty"));
         return;
     }
     let by_share = !cohorts.money
@@ -20,11 +21,11 @@ pub fn ui(ui: &mut egui::Ui, cohorts: &Cohorts, toggles: &mut Toggles) {
             ui,
             toggles,
             "cohort_values",
-            "Share of customers active",
-            "Revenue",
+            &tr!("behaviour-cohorts-by-share"),
+            &tr!("behaviour-revenue"),
         );
     if !cohorts.money {
-        ui.weak(format::needs_money("Revenue per cohort"));
+        ui.weak(format::needs_money(&tr!("behaviour-cohorts-revenue")));
     }
     // Month 0 is always 100%: colour against the later months so they show.
     let later_max = |values: &[Vec<Option<f64>>]| {
@@ -73,7 +74,7 @@ fn heatmap_ui(ui: &mut egui::Ui, cohorts: &Cohorts, by_share: bool, scale: f64) 
     painter.text(
         rect.min + egui::vec2(4.0, CELL.y / 2.0),
         egui::Align2::LEFT_CENTER,
-        "Cohort (customers)",
+        tr!("behaviour-cohorts-header"),
         font.clone(),
         text_color,
     );
@@ -159,15 +160,26 @@ fn hover_text(cohorts: &Cohorts, row: usize, column: usize) -> Option<String> {
         .copied()
         .flatten()?;
     let revenue = cohorts.revenue.get(row)?.get(column).copied().flatten()?;
-    let revenue = match cohorts.money {
-        true => format!("\nrevenue {}", format::money(revenue)),
-        false => String::new(),
-    };
-    Some(format!(
-        "Cohort {} ({size} customers), month +{offset}\n{active} active ({}){revenue}",
-        month.format("%Y-%m"),
-        percent(share),
-    ))
+    let mut lines = vec![
+        tr!(
+            "behaviour-cohort-hover",
+            month = month.format("%Y-%m").to_string(),
+            size = size.to_string(),
+            offset = offset.to_string(),
+        ),
+        tr!(
+            "behaviour-cohort-hover-active",
+            active = active.to_string(),
+            share = percent(share),
+        ),
+    ];
+    if cohorts.money {
+        lines.push(tr!(
+            "behaviour-hover-revenue",
+            amount = format::money(revenue)
+        ));
+    }
+    Some(lines.join("\n"))
 }
 
 /// `12345.6` → `12.3k`: short enough for a cell; hover shows the exact figure.

@@ -5,7 +5,8 @@
 
 use std::sync::Arc;
 
-use crate::analysis::filter::CustomerSet;
+use crate::analysis::filter::{CustomerSet, LineFilter};
+use crate::tr;
 use crate::ui::format;
 use crate::workspace::behaviour::{
     BehaviourCommand, BehaviourParams, BehaviourResults, SegmentPick, member_ids,
@@ -16,15 +17,8 @@ use crate::workspace::segments::SegmentsResults;
 use super::super::command::Commands;
 use super::parse_date;
 
-/// Shown beside the greyed segment menu while no segments are computed.
-pub const NEEDS_SEGMENTS: &str = "run Segments first";
-
 /// The segments the picker offers: the Segments tab's result and the shown names.
 pub type SegmentChoice<'a> = Option<(&'a Computed<SegmentsResults>, &'a [String])>;
-
-/// Shown when a typed filter date cannot be read.
-pub const BAD_RANGE: &str =
-    "Write the dates as YYYY-MM-DD (either may be empty), with From on or before To.";
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -50,19 +44,20 @@ pub fn ui(
     };
     ui.horizontal(|ui| {
         let mut entered = false;
-        for (label, text) in [("From:", &mut from_text), ("To:", &mut to_text)] {
-            let label = ui.label(label).on_hover_text(
-                "Only order lines on these days (inclusive) count; empty: no limit.",
-            );
+        let labels = [tr!("behaviour-filter-from"), tr!("behaviour-filter-to")];
+        for (label, text) in labels.into_iter().zip([&mut from_text, &mut to_text]) {
+            let label = ui
+                .label(label)
+                .on_hover_text(tr!("behaviour-filter-dates-hover"));
             let field = ui.add(
                 egui::TextEdit::singleline(text)
-                    .hint_text("YYYY-MM-DD")
+                    .hint_text(tr!("behaviour-filter-date-hint"))
                     .desired_width(100.0),
             );
             let field = field.labelled_by(label.id);
             entered |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         }
-        if ui.button("Apply filter").clicked() || entered {
+        if ui.button(tr!("behaviour-filter-apply")).clicked() || entered {
             match (parse_date(&from_text), parse_date(&to_text)) {
                 (Ok(from), Ok(to)) if from.zip(to).is_none_or(|(f, t)| f <= t) => {
                     error = false;
@@ -85,8 +80,8 @@ pub fn ui(
         });
         if !filter.is_empty()
             && ui
-                .button("Clear filter")
-                .on_hover_text("Use every order line again")
+                .button(tr!("behaviour-filter-clear"))
+                .on_hover_text(tr!("behaviour-filter-clear-hover"))
                 .clicked()
         {
             from_text.clear();
@@ -99,15 +94,18 @@ pub fn ui(
         }
     });
     if error {
-        ui.colored_label(ui.visuals().error_fg_color, BAD_RANGE);
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            tr!("behaviour-filter-bad-range"),
+        );
     }
     if let Some(results) = results {
         let (kept, all) = results.lines_kept;
-        ui.weak(format!(
-            "Figures below use {} of {} order lines ({}).",
-            format::count(kept),
-            format::count(all),
-            results.params.filter.describe()
+        ui.weak(tr!(
+            "behaviour-filter-lines-kept",
+            kept = format::count(kept),
+            all = format::count(all),
+            filter = describe(&results.params.filter),
         ));
     }
     ui.data_mut(|d| {
@@ -125,23 +123,29 @@ fn segment_ui(
     apply: &mut dyn FnMut(Option<(SegmentPick, CustomerSet)>),
 ) {
     let Some((results, names)) = segments else {
-        ui.add_enabled(false, egui::Button::new("Segment: All customers"))
-            .on_disabled_hover_text("Compute segments in the Segments tab to filter by one.");
-        ui.weak(NEEDS_SEGMENTS);
+        let title = segment_title(&tr!("behaviour-all-customers"));
+        ui.add_enabled(false, egui::Button::new(title))
+            .on_disabled_hover_text(tr!("behaviour-segment-needs-hover"));
+        ui.weak(tr!("behaviour-segment-needs"));
         return;
     };
     let title = match (&wanted.segment, &wanted.filter.customers) {
-        (Some(pick), _) if pick.id < names.len() => format!("Segment: {}", names[pick.id]),
-        (_, Some(set)) => format!("Segment: {}", set.label),
-        _ => "Segment: All customers".to_owned(),
+        (Some(pick), _) if pick.id < names.len() => segment_title(&names[pick.id]),
+        (_, Some(set)) => segment_title(&set.label),
+        _ => segment_title(&tr!("behaviour-all-customers")),
     };
     let response = ui.menu_button(title, |ui| {
-        if ui.button("All customers").clicked() && wanted.filter.customers.is_some() {
+        if ui.button(tr!("behaviour-all-customers")).clicked() && wanted.filter.customers.is_some()
+        {
             apply(None);
         }
         let segmentation = &results.value.segmentation;
         for (profile, name) in segmentation.profiles.iter().zip(names) {
-            let text = format!("{name} ({} customers)", format::count(profile.size));
+            let text = tr!(
+                "behaviour-segment-choice",
+                name = name.as_str(),
+                count = format::count(profile.size),
+            );
             if ui.button(text).clicked() {
                 let pick = SegmentPick {
                     segments_generation: results.generation,
@@ -159,12 +163,46 @@ fn segment_ui(
     });
     response
         .response
-        .on_hover_text("Only the customers of one segment of the Segments tab");
+        .on_hover_text(tr!("behaviour-segment-hover"));
+}
+
+/// The segment menu's title, e.g. "Segment: All customers".
+fn segment_title(segment: &str) -> String {
+    tr!("behaviour-segment-title", segment = segment)
 }
 
 /// How a picked segment is named in the caption, e.g. "segment 2: Lapsed one-timers".
 pub fn segment_label(id: usize, name: &str) -> String {
-    format!("segment {id}: {name}")
+    tr!("behaviour-segment-label", id = id.to_string(), name = name)
+}
+
+/// The filter in the caption's words, as [`LineFilter::describe`] but in the
+/// window's language: e.g. "2024-01-01 to 2024-06-30, 2 categories"; "all lines"
+/// for the empty filter.
+pub fn describe(filter: &LineFilter) -> String {
+    let mut parts = Vec::new();
+    match (filter.from, filter.to) {
+        (Some(from), Some(to)) => parts.push(tr!(
+            "behaviour-filter-between",
+            from = from.to_string(),
+            to = to.to_string()
+        )),
+        (Some(from), None) => parts.push(tr!("behaviour-filter-since", from = from.to_string())),
+        (None, Some(to)) => parts.push(tr!("behaviour-filter-until", to = to.to_string())),
+        (None, None) => {}
+    }
+    match filter.categories.len() {
+        0 => {}
+        1 => parts.extend(filter.categories.iter().cloned()),
+        n => parts.push(tr!("behaviour-filter-categories", count = n.to_string())),
+    }
+    if let Some(set) = &filter.customers {
+        parts.push(set.label.clone());
+    }
+    parts
+        .into_iter()
+        .reduce(|first, rest| tr!("behaviour-list", first = first, rest = rest))
+        .unwrap_or_else(|| tr!("behaviour-filter-all-lines"))
 }
 
 /// A menu of the data's categories with check boxes; `apply` gets the new set.
@@ -179,16 +217,16 @@ fn categories_ui(
         return;
     };
     let title = match chosen.len() {
-        0 => "Categories: all".to_owned(),
-        1 => format!(
-            "Category: {}",
-            chosen.iter().next().map_or("", String::as_str)
+        0 => tr!("behaviour-categories-all"),
+        1 => tr!(
+            "behaviour-category-one",
+            category = chosen.iter().next().map_or("", String::as_str)
         ),
-        n => format!("Categories: {n}"),
+        n => tr!("behaviour-categories-count", count = n.to_string()),
     };
     ui.menu_button(title, |ui| {
         let mut next = chosen.clone();
-        if ui.button("All categories").clicked() {
+        if ui.button(tr!("behaviour-all-categories")).clicked() {
             next.clear();
         }
         egui::ScrollArea::vertical()

@@ -1,17 +1,15 @@
 //! The events funnel: steps with users and conversion from the previous step, a bar
 //! chart of users per step, and the products where viewers drop off.
 
-use crate::analysis::funnel::DropoffItem;
+use crate::analysis::funnel::{DropoffItem, step_display};
+use crate::tr;
 use crate::ui::format;
 use crate::workspace::behaviour::FunnelResult;
 
 use super::{bar_chart_ui, error_ui, percent};
 
-/// Said when no events file is loaded.
-pub const NEEDS_EVENTS: &str = "Load a behaviour events file to see the funnel.";
-
 pub fn ui(ui: &mut egui::Ui, result: &FunnelResult) {
-    ui.weak(format!("From {}.", result.file));
+    ui.weak(tr!("behaviour-funnel-source", file = result.file.as_str()));
     let funnel = &result.funnel;
     ui.columns(2, |columns| {
         egui::Grid::new("funnel_steps")
@@ -19,12 +17,13 @@ pub fn ui(ui: &mut egui::Ui, result: &FunnelResult) {
             .num_columns(4)
             .spacing([16.0, 4.0])
             .show(&mut columns[0], |ui| {
-                for title in ["Step", "Users", "Conversion", "Events"] {
-                    ui.strong(title);
-                }
+                ui.strong(tr!("behaviour-funnel-step"));
+                ui.strong(tr!("behaviour-funnel-users"));
+                ui.strong(tr!("behaviour-conversion"));
+                ui.strong(tr!("behaviour-funnel-events"));
                 ui.end_row();
                 for step in &funnel.steps {
-                    ui.label(&step.step);
+                    ui.label(step_display(&step.step));
                     ui.label(format::count(step.users as usize));
                     ui.label(step.user_rate.map_or_else(|| "–".to_string(), percent));
                     ui.label(format::count(step.events as usize));
@@ -32,12 +31,12 @@ pub fn ui(ui: &mut egui::Ui, result: &FunnelResult) {
                 }
             });
         if funnel.unmatched_events > 0 {
-            columns[0].weak(format!(
-                "{} events of other types are not in the funnel.",
-                format::count(funnel.unmatched_events as usize)
+            columns[0].weak(tr!(
+                "behaviour-funnel-unmatched",
+                count = format::count(funnel.unmatched_events as usize)
             ));
         }
-        let labels: Vec<String> = funnel.steps.iter().map(|s| s.step.clone()).collect();
+        let labels: Vec<String> = funnel.steps.iter().map(|s| step_display(&s.step)).collect();
         let users: Vec<f64> = funnel.steps.iter().map(|s| s.users as f64).collect();
         bar_chart_ui(
             &mut columns[1],
@@ -49,29 +48,28 @@ pub fn ui(ui: &mut egui::Ui, result: &FunnelResult) {
         );
     });
     ui.add_space(6.0);
-    ui.strong("Products where viewers drop off");
+    ui.strong(tr!("behaviour-dropoff-title"));
     match &result.dropoff {
         Ok(items) if items.is_empty() => {
-            ui.weak("No product converts clearly worse than the shop as a whole.");
+            ui.weak(tr!("behaviour-dropoff-none"));
         }
         Ok(items) => dropoff_ui(ui, items),
-        Err(error) => error_ui(ui, "Drop-off products", error),
+        Err(error) => error_ui(ui, &tr!("behaviour-dropoff-error"), error),
     }
 }
 
 fn dropoff_ui(ui: &mut egui::Ui, items: &[DropoffItem]) {
-    ui.weak(
-        "Lost views: views that would have reached the next step at the shop's overall \
-         rate and did not.",
-    );
+    ui.weak(tr!("behaviour-dropoff-explanation"));
     egui::Grid::new("funnel_dropoff")
         .striped(true)
         .num_columns(5)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            for title in ["Item", "Views", "Next step", "Conversion", "Lost views"] {
-                ui.strong(title);
-            }
+            ui.strong(tr!("behaviour-dropoff-item"));
+            ui.strong(tr!("behaviour-dropoff-views"));
+            ui.strong(tr!("behaviour-dropoff-next"));
+            ui.strong(tr!("behaviour-conversion"));
+            ui.strong(tr!("behaviour-dropoff-lost"));
             ui.end_row();
             for item in items {
                 ui.label(&item.item_id);

@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use egui_plot::{Bar, BarChart, GridMark, Plot};
 
+use crate::tr;
+
 /// The colour of every bar: a blue readable on light and dark backgrounds.
 const BAR_COLOR: egui::Color32 = egui::Color32::from_rgb(60, 130, 220);
 
@@ -152,7 +154,8 @@ pub fn section_ui(ui: &mut egui::Ui, title: &str, explanation: &str) {
 /// An error of one part, in the error colour.
 pub fn error_ui(ui: &mut egui::Ui, what: &str, error: &str) {
     let color = ui.visuals().error_fg_color;
-    ui.add(egui::Label::new(egui::RichText::new(format!("{what}: {error}")).color(color)).wrap());
+    let text = tr!("behaviour-error", what = what, error = error);
+    ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
 }
 
 /// Empty text: the default date; otherwise YYYY-MM-DD.

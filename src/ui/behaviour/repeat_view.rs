@@ -5,30 +5,35 @@
 use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
 
 use crate::analysis::repeat::{PeriodPoint, Repeat, TopEntry};
+use crate::tr;
 use crate::ui::format;
 use crate::ui::revenue_chart::{date_of, day_number};
 
 use super::{Toggles, bar_chart_ui, percent, toggle_ui};
 
 pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
-    ui.label(format!(
-        "One-time buyers: {} of {} customers ({}). Median time between purchases: {}.",
-        format::count(repeat.one_time_buyers),
-        format::count(repeat.customers),
-        percent(repeat.one_time_share),
-        repeat.median_gap_days.map_or_else(
-            || "no repeat purchases".to_string(),
-            |d| format!("{d:.0} days")
+    ui.label(tr!(
+        "behaviour-repeat-summary",
+        buyers = format::count(repeat.one_time_buyers),
+        customers = format::count(repeat.customers),
+        share = percent(repeat.one_time_share),
+        median = repeat.median_gap_days.map_or_else(
+            || tr!("behaviour-repeat-none"),
+            |d| tr!("behaviour-days", days = format!("{d:.0}"))
         ),
     ));
     ui.columns(2, |columns| {
-        columns[0].strong("Days between purchases");
+        columns[0].strong(tr!("behaviour-repeat-gaps"));
         let labels: Vec<String> = repeat
             .gap_bins
             .iter()
             .map(|bin| match bin.to_days {
-                Some(to) => format!("{}–{} days", bin.from_days, to - 1),
-                None => format!("{}+ days", bin.from_days),
+                Some(to) => tr!(
+                    "behaviour-gap-range",
+                    from = bin.from_days.to_string(),
+                    to = (to - 1).to_string()
+                ),
+                None => tr!("behaviour-gap-open", from = bin.from_days.to_string()),
             })
             .collect();
         let gaps: Vec<f64> = repeat.gap_bins.iter().map(|b| b.gaps as f64).collect();
@@ -43,10 +48,17 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         trend_ui(&mut columns[1], repeat, toggles);
     });
     ui.add_space(6.0);
-    let by_revenue =
-        repeat.money && toggle_ui(ui, toggles, "repeat_top", "Top by revenue", "Top by buyers");
+    let by_buyers = tr!("behaviour-top-by-buyers");
+    let by_revenue = repeat.money
+        && toggle_ui(
+            ui,
+            toggles,
+            "repeat_top",
+            &tr!("behaviour-top-by-revenue"),
+            &by_buyers,
+        );
     if !repeat.money {
-        ui.strong("Top by buyers");
+        ui.strong(by_buyers);
     }
     let (products, categories) = if by_revenue {
         (
@@ -64,14 +76,20 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         top_ui(
             &mut columns[0],
             "repeat_top_products",
-            "Product",
+            [
+                tr!("behaviour-top-product"),
+                tr!("behaviour-top-no-product"),
+            ],
             products,
             money,
         );
         top_ui(
             &mut columns[1],
             "repeat_top_categories",
-            "Category",
+            [
+                tr!("behaviour-top-category"),
+                tr!("behaviour-top-no-category"),
+            ],
             categories,
             money,
         );
@@ -80,30 +98,35 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
 
 fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
     let money = repeat.money;
-    ui.strong(if money {
-        "Net revenue trend"
-    } else {
-        "Orders trend (no price or amount column, so no revenue)"
+    ui.strong(match money {
+        true => tr!("behaviour-trend-revenue"),
+        false => tr!("behaviour-trend-orders"),
     });
-    let weekly = toggle_ui(ui, toggles, "repeat_trend", "By week", "By month");
+    let weekly = toggle_ui(
+        ui,
+        toggles,
+        "repeat_trend",
+        &tr!("behaviour-by-week"),
+        &tr!("behaviour-by-month"),
+    );
     let points: &[PeriodPoint] = if weekly {
         &repeat.weekly
     } else {
         &repeat.monthly
     };
-    let partial = if weekly {
-        repeat.partial_week.map(|start| ("week", start))
-    } else {
-        repeat.partial_month.map(|start| ("month", start))
+    let partial = match weekly {
+        true => repeat.partial_week,
+        false => repeat.partial_month,
     };
-    if let (Some((period, start)), Some(last)) = (partial, repeat.last_day) {
-        ui.weak(format!(
-            "The {period} of {start} is left out: the data ends on {last}, before that \
-             {period} does, so its total would read as a drop."
-        ));
+    if let (Some(start), Some(last)) = (partial, repeat.last_day) {
+        let (start, last) = (start.to_string(), last.to_string());
+        ui.weak(match weekly {
+            true => tr!("behaviour-partial-week", start = start, last = last),
+            false => tr!("behaviour-partial-month", start = start, last = last),
+        });
     }
     if points.is_empty() {
-        ui.weak("No complete period with dated purchases.");
+        ui.weak(tr!("behaviour-trend-empty"));
         return;
     }
     let line: PlotPoints = points
@@ -114,9 +137,9 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         })
         .collect();
     let shown = move |value: f64| format::money_or_count(money, value);
-    let (name, hover) = match money {
-        true => ("net revenue", "revenue"),
-        false => ("orders", "orders"),
+    let name = match money {
+        true => tr!("behaviour-trend-net-revenue"),
+        false => tr!("behaviour-trend-orders-line"),
     };
     Plot::new("repeat_trend")
         .height(170.0)
@@ -130,17 +153,27 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint { position, .. } => {
                 let day = date_of(position.x)?;
-                let period = if weekly { "week of" } else { "month of" };
-                Some(format!("{period} {day}\n{hover} {}", shown(position.y)))
+                let day = day.to_string();
+                let period = match weekly {
+                    true => tr!("behaviour-trend-week-of", day = day),
+                    false => tr!("behaviour-trend-month-of", day = day),
+                };
+                let value = match money {
+                    true => tr!("behaviour-hover-revenue", amount = shown(position.y)),
+                    false => tr!("behaviour-hover-orders", count = shown(position.y)),
+                };
+                Some(format!("{period}\n{value}"))
             }
             HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot_ui| plot_ui.line(Line::new(name, line)));
 }
 
-fn top_ui(ui: &mut egui::Ui, id: &str, what: &str, entries: &[TopEntry], money: bool) {
+/// A top list headed `what`; `[what, missing]` says when there is no such column.
+fn top_ui(ui: &mut egui::Ui, id: &str, texts: [String; 2], entries: &[TopEntry], money: bool) {
+    let [what, missing] = texts;
     if entries.is_empty() {
-        ui.weak(format!("No {} column to rank.", what.to_lowercase()));
+        ui.weak(missing);
         return;
     }
     egui::Grid::new(id)
@@ -150,9 +183,9 @@ fn top_ui(ui: &mut egui::Ui, id: &str, what: &str, entries: &[TopEntry], money: 
         .show(ui, |ui| {
             ui.strong(what);
             if money {
-                ui.strong("Revenue");
+                ui.strong(tr!("behaviour-revenue"));
             }
-            ui.strong("Buyers");
+            ui.strong(tr!("behaviour-top-buyers"));
             ui.end_row();
             for entry in entries {
                 let name = match &entry.name {

@@ -2,33 +2,32 @@
 //! revenue share) and a bar chart of customers or revenue per group.
 
 use crate::analysis::rfm::Rfm;
+use crate::tr;
 use crate::ui::format;
 
 use super::{Toggles, bar_chart_ui, percent, toggle_ui};
 
-/// How customers are scored, in the operator's words.
-pub const SCORING_RULE: &str = "Each customer gets scores 1–5 for recency, frequency and \
-    spend by rank among all customers (5 = bought most recently, most orders, most \
-    spend). The group comes from the recency and frequency scores.";
-
-/// The rule on orders without money: recency and frequency only.
-pub const SCORING_RULE_WITHOUT_MONEY: &str = "Each customer gets scores 1–5 for recency \
-    and frequency by rank among all customers (5 = bought most recently, most orders); \
-    the group comes from these two scores. There is no spend score: the orders have no \
-    price or amount.";
+/// How customers are scored, in the operator's words; without money (orders
+/// with no price or amount), recency and frequency only.
+pub fn scoring_rule(money: bool) -> String {
+    match money {
+        true => tr!("behaviour-rfm-rule"),
+        false => tr!("behaviour-rfm-rule-without-money"),
+    }
+}
 
 pub fn ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
-    ui.label(format!(
-        "{} customers scored, recency measured to {}.",
-        format::count(rfm.len()),
-        rfm.analysis_date
+    ui.label(tr!(
+        "behaviour-rfm-scored",
+        count = format::count(rfm.len()),
+        date = rfm.analysis_date.to_string(),
     ));
     if rfm.is_empty() {
-        ui.weak("No customer bought before the analysis date.");
+        ui.weak(tr!("behaviour-rfm-empty"));
         return;
     }
     if !rfm.money {
-        ui.weak(format::needs_money("Revenue per group"));
+        ui.weak(format::needs_money(&tr!("behaviour-rfm-revenue-per-group")));
     }
     ui.columns(2, |columns| {
         table_ui(&mut columns[0], rfm);
@@ -42,13 +41,19 @@ fn table_ui(ui: &mut egui::Ui, rfm: &Rfm) {
         .num_columns(if rfm.money { 5 } else { 3 })
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            let titles = ["Group", "Customers", "Share", "Revenue", "Revenue share"];
-            for title in &titles[..if rfm.money { 5 } else { 3 }] {
-                ui.strong(*title);
+            let titles = [
+                tr!("behaviour-rfm-group"),
+                tr!("behaviour-rfm-customers"),
+                tr!("behaviour-rfm-share"),
+                tr!("behaviour-revenue"),
+                tr!("behaviour-rfm-revenue-share"),
+            ];
+            for title in titles.into_iter().take(if rfm.money { 5 } else { 3 }) {
+                ui.strong(title);
             }
             ui.end_row();
             for group in &rfm.groups {
-                ui.label(group.group.label());
+                ui.label(group.group.display());
                 ui.label(format::count(group.customers));
                 ui.label(percent(group.share));
                 if let (Some(revenue), Some(share)) = (group.revenue, group.revenue_share) {
@@ -66,14 +71,10 @@ fn chart_ui(ui: &mut egui::Ui, rfm: &Rfm, toggles: &mut Toggles) {
             ui,
             toggles,
             "rfm_chart",
-            "Customers per group",
-            "Revenue per group",
+            &tr!("behaviour-rfm-customers-per-group"),
+            &tr!("behaviour-rfm-revenue-per-group"),
         );
-    let labels: Vec<String> = rfm
-        .groups
-        .iter()
-        .map(|g| g.group.label().to_string())
-        .collect();
+    let labels: Vec<String> = rfm.groups.iter().map(|g| g.group.display()).collect();
     let (values, format): (Vec<f64>, fn(f64) -> String) = if by_customers {
         let values = rfm.groups.iter().map(|g| g.customers as f64).collect();
         (values, |v| format::count(v.max(0.0).round() as usize))

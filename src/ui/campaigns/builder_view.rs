@@ -5,11 +5,14 @@
 //! is offered disabled with what to compute first; a row already there says so.
 
 use crate::analysis::campaign::{Condition, Purchase};
+use crate::analysis::rfm::RfmGroup;
 use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
 use super::{ViewState, missing_reason};
+use crate::tr;
 
-/// The kinds of condition rows, in the order offered, with the column each needs.
+/// The kinds of condition rows, in the order offered, with the column each needs
+/// (the kind is the row's identity; [`kind_label`] is what the window shows).
 const KINDS: [(&str, &str); 8] = [
     ("Segment", "segment"),
     ("RFM group", "rfm_group"),
@@ -22,10 +25,33 @@ const KINDS: [(&str, &str); 8] = [
     ("Has phone", "phone"),
 ];
 
-/// A new row of kind `label`.
-fn new_row(label: &str, results: Option<&AudienceResults>) -> Condition {
+/// The window's name of a kind of `KINDS`.
+fn kind_label(kind: &str) -> String {
+    match kind {
+        "Segment" => tr!("campaigns-kind-segment"),
+        "RFM group" => tr!("campaigns-kind-rfm-group"),
+        "Score range" => tr!("campaigns-kind-score-range"),
+        "Bought" => tr!("campaigns-bought"),
+        "Churn risk" => tr!("campaigns-kind-churn-risk"),
+        "Region" => tr!("campaigns-kind-region"),
+        "Has email" => tr!("campaigns-kind-has-email"),
+        _ => tr!("campaigns-kind-has-phone"),
+    }
+}
+
+/// The window's name of a churn bucket (the bucket itself is stored).
+fn churn_label(bucket: &str) -> String {
+    match bucket {
+        "low" => tr!("campaigns-churn-low"),
+        "medium" => tr!("campaigns-churn-medium"),
+        _ => tr!("campaigns-churn-high"),
+    }
+}
+
+/// A new row of kind `kind`.
+fn new_row(kind: &str, results: Option<&AudienceResults>) -> Condition {
     let has = |c: &str| results.is_some_and(|r| r.has_column(c));
-    match label {
+    match kind {
         "Segment" => Condition::Segment { values: Vec::new() },
         "RFM group" => Condition::RfmGroup { values: Vec::new() },
         "Score range" => {
@@ -86,9 +112,9 @@ pub fn ui(
     }
     let mut all = matches!(condition, Condition::All { .. });
     ui.horizontal(|ui| {
-        ui.label("Customers matching");
-        ui.radio_value(&mut all, true, "all conditions (AND)");
-        ui.radio_value(&mut all, false, "any condition (OR)");
+        ui.label(tr!("campaigns-matching"));
+        ui.radio_value(&mut all, true, tr!("campaigns-match-all"));
+        ui.radio_value(&mut all, false, tr!("campaigns-match-any"));
     });
     let (Condition::All { of: rows } | Condition::Any { of: rows }) = condition else {
         return;
@@ -97,8 +123,8 @@ pub fn ui(
     if rows.is_empty() {
         ui.label(
             egui::RichText::new(match all {
-                true => "No condition yet: every customer is in the audience.",
-                false => "No condition yet: with OR, nobody is in the audience.",
+                true => tr!("campaigns-no-condition-all"),
+                false => tr!("campaigns-no-condition-any"),
             })
             .weak(),
         );
@@ -110,8 +136,8 @@ pub fn ui(
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     if ui
-                        .small_button("Remove")
-                        .on_hover_text("Remove this condition")
+                        .small_button(tr!("campaigns-remove"))
+                        .on_hover_text(tr!("campaigns-remove-condition-hover"))
                         .clicked()
                     {
                         removed = Some(index);
@@ -123,7 +149,11 @@ pub fn ui(
                 {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        format!("No '{column}' yet: {}.", missing_reason(column)),
+                        tr!(
+                            "campaigns-column-missing",
+                            column = column,
+                            reason = missing_reason(column)
+                        ),
                     );
                 }
             });
@@ -134,19 +164,21 @@ pub fn ui(
         view.dates.clear();
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Add:");
-        for (label, column) in KINDS {
+        ui.label(tr!("campaigns-add-condition"));
+        for (kind, column) in KINDS {
             let available = results.is_none_or(|r| r.has_column(column));
-            let button = ui.add_enabled(available, egui::Button::new(format!("+ {label}")));
+            let text = tr!("campaigns-add-kind", kind = kind_label(kind));
+            let button = ui.add_enabled(available, egui::Button::new(text));
             let button = match available {
                 true => button,
-                false => button.on_disabled_hover_text(format!(
-                    "No '{column}' in the customer table: {}",
-                    missing_reason(column)
+                false => button.on_disabled_hover_text(tr!(
+                    "campaigns-kind-unavailable-hover",
+                    column = column,
+                    reason = missing_reason(column)
                 )),
             };
             if button.clicked() {
-                rows.push(new_row(label, results));
+                rows.push(new_row(kind, results));
             }
         }
     });
@@ -171,7 +203,7 @@ fn row_ui(
     };
     match row {
         Condition::Segment { values } => {
-            ui.label("Segment is");
+            ui.label(tr!("campaigns-segment-is"));
             let ids: Vec<String> = match segment_names.is_empty() {
                 true => choices("segment"),
                 false => (0..segment_names.len()).map(|i| i.to_string()).collect(),
@@ -189,21 +221,21 @@ fn row_ui(
             });
         }
         Condition::RfmGroup { values } => {
-            ui.label("RFM group is");
+            ui.label(tr!("campaigns-rfm-group-is"));
             ui.horizontal_wrapped(|ui| {
                 for group in choices("rfm_group") {
-                    multi_select(ui, values, &group, &group);
+                    multi_select(ui, values, &group, &RfmGroup::display_label(&group));
                 }
             });
         }
         Condition::ChurnBucket { values } => {
-            ui.label("Churn risk is");
+            ui.label(tr!("campaigns-churn-risk-is"));
             for bucket in ["low", "medium", "high"] {
-                multi_select(ui, values, bucket, bucket);
+                multi_select(ui, values, bucket, &churn_label(bucket));
             }
         }
         Condition::Region { values } => {
-            ui.label("Region is");
+            ui.label(tr!("campaigns-region-is"));
             ui.horizontal_wrapped(|ui| {
                 for region in choices("region") {
                     multi_select(ui, values, &region, &region);
@@ -211,7 +243,11 @@ fn row_ui(
             });
         }
         Condition::TextIn { column, values } => {
-            ui.label(format!("{column} is one of {}", values.join(", ")));
+            ui.label(tr!(
+                "campaigns-text-in",
+                column = column.as_str(),
+                values = values.join(", ")
+            ));
         }
         Condition::Range { column, min, max } => range_ui(ui, column, min, max, results),
         Condition::Bought {
@@ -230,16 +266,13 @@ fn row_ui(
             view,
         ),
         Condition::HasEmail => {
-            ui.label("Has an email address");
+            ui.label(tr!("campaigns-has-email-address"));
         }
         Condition::HasPhone => {
-            ui.label("Has a phone number");
+            ui.label(tr!("campaigns-has-phone-number"));
         }
         Condition::All { of } | Condition::Any { of } => {
-            ui.label(format!(
-                "A nested group of {} conditions (from a project file)",
-                of.len()
-            ));
+            ui.label(tr!("campaigns-nested-group", count = of.len().to_string()));
         }
     }
 }
@@ -273,7 +306,7 @@ fn range_ui(
         .chain(["churn_risk"])
         .filter(|c| results.is_none_or(|r| r.has_column(c)) || *c == column.as_str())
         .collect();
-    egui::ComboBox::from_label("between")
+    egui::ComboBox::from_label(tr!("campaigns-between"))
         .selected_text(column.as_str())
         .show_ui(ui, |ui| {
             for c in offered {
@@ -286,17 +319,25 @@ fn range_ui(
         });
     let probability = is_probability(column);
     for (bound, text, default) in [
-        (min, "at least", 0.0),
-        (max, "at most", if probability { 1.0 } else { 100.0 }),
+        (min, tr!("campaigns-at-least"), 0.0),
+        (
+            max,
+            tr!("campaigns-at-most"),
+            if probability { 1.0 } else { 100.0 },
+        ),
     ] {
         let mut on = bound.is_some();
-        ui.checkbox(&mut on, text);
+        ui.checkbox(&mut on, text.as_str());
         if !on {
             *bound = None;
             continue;
         }
         let mut value = bound.unwrap_or(default);
-        let label = ui.label(format!("{column} {text}:"));
+        let label = ui.label(tr!(
+            "campaigns-bound",
+            column = column.as_str(),
+            bound = text
+        ));
         let response = match probability {
             true => ui.add(egui::Slider::new(&mut value, 0.0..=1.0).step_by(0.01)),
             false => ui.add(egui::DragValue::new(&mut value).speed(1.0)),
@@ -318,14 +359,17 @@ fn bought_ui(
     view: &mut ViewState,
 ) {
     egui::ComboBox::from_id_salt("bought")
-        .selected_text(if *bought { "Bought" } else { "Never bought" })
+        .selected_text(match *bought {
+            true => tr!("campaigns-bought"),
+            false => tr!("campaigns-never-bought"),
+        })
         .show_ui(ui, |ui| {
-            ui.selectable_value(bought, true, "Bought");
-            ui.selectable_value(bought, false, "Never bought");
+            ui.selectable_value(bought, true, tr!("campaigns-bought"));
+            ui.selectable_value(bought, false, tr!("campaigns-never-bought"));
         });
     let mut is_item = matches!(what, Purchase::Item(_));
-    ui.radio_value(&mut is_item, false, "category");
-    ui.radio_value(&mut is_item, true, "item id");
+    ui.radio_value(&mut is_item, false, tr!("campaigns-category"));
+    ui.radio_value(&mut is_item, true, tr!("campaigns-item-id"));
     match (is_item, &mut *what) {
         (false, Purchase::Item(_)) => *what = Purchase::Category(String::new()),
         (true, Purchase::Category(_)) => *what = Purchase::Item(String::new()),
@@ -333,7 +377,7 @@ fn bought_ui(
     }
     match what {
         Purchase::Category(category) => {
-            egui::ComboBox::from_label("category")
+            egui::ComboBox::from_label(tr!("campaigns-category"))
                 .selected_text(category.as_str())
                 .show_ui(ui, |ui| {
                     for c in categories {
@@ -342,17 +386,20 @@ fn bought_ui(
                 });
         }
         Purchase::Item(item) => {
-            let label = ui.label("item:");
+            let label = ui.label(tr!("campaigns-item"));
             ui.add(egui::TextEdit::singleline(item).desired_width(90.0))
                 .labelled_by(label.id);
         }
     }
-    for (end, bound, text) in [(false, from, "from"), (true, to, "until")] {
+    for (end, bound, text) in [
+        (false, from, tr!("campaigns-from")),
+        (true, to, tr!("campaigns-until")),
+    ] {
         let typed = view
             .dates
             .entry((index, end))
             .or_insert_with(|| bound.map(|d| d.to_string()).unwrap_or_default());
-        let label = ui.label(format!("{text}:"));
+        let label = ui.label(text);
         let response = ui
             .add(
                 egui::TextEdit::singleline(typed)

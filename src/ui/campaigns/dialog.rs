@@ -10,6 +10,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use crate::tr;
 use crate::ui::file_dialog::{DialogOutcome, dialog_possible, outcome_of};
 
 /// What the chosen file is for.
@@ -59,13 +60,19 @@ pub fn show(ctx: &egui::Context, purpose: Purpose, save: bool, file_name: &str) 
     }
     let repaint = ctx.clone();
     let file_name = file_name.to_string();
+    let title = match save {
+        true => tr!("campaigns-dialog-save"),
+        false => tr!("campaigns-dialog-choose"),
+    };
     let spawned = std::thread::Builder::new()
         .name("campaign file dialog".into())
         .spawn(move || {
-            let dialog = rfd::FileDialog::new().set_file_name(&file_name);
+            let dialog = rfd::FileDialog::new()
+                .set_file_name(&file_name)
+                .set_title(&title);
             let picked = match save {
-                true => dialog.set_title("Save the target list").save_file(),
-                false => dialog.set_title("Choose a file").pick_file(),
+                true => dialog.save_file(),
+                false => dialog.pick_file(),
             };
             let _ = sender.send(picked);
             repaint.request_repaint();

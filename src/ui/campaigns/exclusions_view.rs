@@ -9,6 +9,7 @@ use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
 use super::ViewState;
 use super::dialog::Purpose;
+use crate::tr;
 use crate::ui::command::{Command, Commands};
 
 pub fn ui(
@@ -21,13 +22,13 @@ pub fn ui(
     let lists = [
         (
             Purpose::OptOut,
-            "Opted out (ids or emails):",
+            tr!("campaigns-opt-out"),
             &mut draft.exclusions.opt_out_files,
             &mut view.opt_out_path,
         ),
         (
             Purpose::Contacted,
-            "Recently contacted (an earlier export):",
+            tr!("campaigns-contacted"),
             &mut draft.exclusions.contacted_files,
             &mut view.contacted_path,
         ),
@@ -37,11 +38,11 @@ pub fn ui(
             let label = ui.label(text);
             ui.add(
                 egui::TextEdit::singleline(typed)
-                    .hint_text("a file path")
+                    .hint_text(tr!("campaigns-path-hint"))
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
-            if ui.button("Choose…").clicked() {
+            if ui.button(tr!("campaigns-choose")).clicked() {
                 commands.send(Command::CampaignFileDialog {
                     purpose,
                     save: false,
@@ -50,7 +51,10 @@ pub fn ui(
             }
             let path = PathBuf::from(typed.trim());
             if ui
-                .add_enabled(!typed.trim().is_empty(), egui::Button::new("Add"))
+                .add_enabled(
+                    !typed.trim().is_empty(),
+                    egui::Button::new(tr!("campaigns-add-file")),
+                )
                 .clicked()
                 && !files.contains(&path)
             {
@@ -63,8 +67,8 @@ pub fn ui(
             ui.horizontal(|ui| {
                 ui.add_space(16.0);
                 if ui
-                    .small_button("Remove")
-                    .on_hover_text("Stop using this list")
+                    .small_button(tr!("campaigns-remove"))
+                    .on_hover_text(tr!("campaigns-remove-list-hover"))
                     .clicked()
                 {
                     removed = Some(i);
@@ -78,7 +82,7 @@ pub fn ui(
     }
     ui.horizontal_wrapped(|ui| {
         let mut limited = draft.max_size.is_some();
-        ui.checkbox(&mut limited, "At most");
+        ui.checkbox(&mut limited, tr!("campaigns-limit"));
         if !limited {
             draft.max_size = None;
             return;
@@ -91,10 +95,10 @@ pub fn ui(
             column: offered.first().unwrap_or(&"monetary").to_string(),
             count: 1_000,
         });
-        let label = ui.label("customers:");
+        let label = ui.label(tr!("campaigns-limit-customers"));
         ui.add(egui::DragValue::new(&mut max.count).range(1..=10_000_000))
             .labelled_by(label.id);
-        egui::ComboBox::from_label("highest first by")
+        egui::ComboBox::from_label(tr!("campaigns-highest-first-by"))
             .selected_text(max.column.as_str())
             .show_ui(ui, |ui| {
                 for c in offered {
@@ -103,7 +107,7 @@ pub fn ui(
             });
     });
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Control group:");
+        let label = ui.label(tr!("campaigns-control-group"));
         let mut share_percent = draft.control_share * 100.0;
         ui.add(
             egui::Slider::new(&mut share_percent, 0.0..=50.0)
@@ -111,11 +115,11 @@ pub fn ui(
                 .suffix("%"),
         )
         .labelled_by(label.id)
-        .on_hover_text("A random share held out and marked, to read the uplift later");
+        .on_hover_text(tr!("campaigns-control-group-hover"));
         draft.control_share = (share_percent / 100.0).clamp(0.0, 0.99);
-        let label = ui.label("seed:");
+        let label = ui.label(tr!("campaigns-seed"));
         ui.add(egui::DragValue::new(&mut draft.seed))
             .labelled_by(label.id)
-            .on_hover_text("The same seed gives the same split");
+            .on_hover_text(tr!("campaigns-seed-hover"));
     });
 }

@@ -14,30 +14,35 @@ use crate::workspace::campaign::Campaigns;
 use super::ViewState;
 use super::dialog::Purpose;
 use crate::analysis::campaign::CampaignDef;
+use crate::tr;
 use crate::ui::command::{Command, Commands};
 use crate::workspace::campaign::CampaignsCommand;
 
-/// The formats offered: label, format, BOM, file extension.
-pub const FORMATS: [(&str, CampaignFormat, bool, &str); 8] = [
-    ("CSV", CampaignFormat::Csv, false, "csv"),
-    ("CSV with BOM (Excel)", CampaignFormat::Csv, true, "csv"),
-    ("XLSX", CampaignFormat::Xlsx, false, "xlsx"),
-    ("Parquet", CampaignFormat::Parquet, false, "parquet"),
-    ("Mailchimp CSV", CampaignFormat::Mailchimp, false, "csv"),
-    ("Klaviyo CSV", CampaignFormat::Klaviyo, false, "csv"),
-    (
-        "Meta Custom Audience (hashed)",
-        CampaignFormat::Meta,
-        false,
-        "csv",
-    ),
-    (
-        "Google Customer Match (hashed)",
-        CampaignFormat::Google,
-        false,
-        "csv",
-    ),
+/// The formats offered: format, BOM, file extension (see [`format_label`]).
+pub const FORMATS: [(CampaignFormat, bool, &str); 8] = [
+    (CampaignFormat::Csv, false, "csv"),
+    (CampaignFormat::Csv, true, "csv"),
+    (CampaignFormat::Xlsx, false, "xlsx"),
+    (CampaignFormat::Parquet, false, "parquet"),
+    (CampaignFormat::Mailchimp, false, "csv"),
+    (CampaignFormat::Klaviyo, false, "csv"),
+    (CampaignFormat::Meta, false, "csv"),
+    (CampaignFormat::Google, false, "csv"),
 ];
+
+/// The window's name of a format of [`FORMATS`] (product names stay as they are).
+pub fn format_label(format: CampaignFormat, bom: bool) -> String {
+    match (format, bom) {
+        (CampaignFormat::Csv, false) => "CSV".into(),
+        (CampaignFormat::Csv, true) => tr!("campaigns-format-csv-bom"),
+        (CampaignFormat::Xlsx, _) => "XLSX".into(),
+        (CampaignFormat::Parquet, _) => "Parquet".into(),
+        (CampaignFormat::Mailchimp, _) => "Mailchimp CSV".into(),
+        (CampaignFormat::Klaviyo, _) => "Klaviyo CSV".into(),
+        (CampaignFormat::Meta, _) => tr!("campaigns-format-meta"),
+        (CampaignFormat::Google, _) => tr!("campaigns-format-google"),
+    }
+}
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -49,7 +54,7 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     let format = view.format.min(FORMATS.len() - 1);
-    let (label, chosen, bom, extension) = FORMATS[format];
+    let (chosen, bom, extension) = FORMATS[format];
     // The suggested file follows the campaign's name and the format, until a
     // path is typed.
     if view.export_path.is_empty() || view.export_path == view.export_default {
@@ -59,27 +64,27 @@ pub fn ui(
         view.export_default = view.export_path.clone();
     }
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label("format")
-            .selected_text(label)
+        egui::ComboBox::from_label(tr!("campaigns-format"))
+            .selected_text(format_label(chosen, bom))
             .show_ui(ui, |ui| {
-                for (i, (text, ..)) in FORMATS.iter().enumerate() {
-                    ui.selectable_value(&mut view.format, i, *text);
+                for (i, &(option, option_bom, _)) in FORMATS.iter().enumerate() {
+                    ui.selectable_value(&mut view.format, i, format_label(option, option_bom));
                 }
             });
-        let label = ui.label("Phone country code:");
+        let label = ui.label(tr!("campaigns-country-code"));
         ui.add(egui::TextEdit::singleline(&mut view.country_code).desired_width(40.0))
             .labelled_by(label.id)
-            .on_hover_text("Put before national phone numbers (E.164) in tool and ad files");
+            .on_hover_text(tr!("campaigns-country-code-hover"));
     });
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Export to:");
+        let label = ui.label(tr!("campaigns-export-to"));
         ui.add(egui::TextEdit::singleline(&mut view.export_path).desired_width(300.0))
             .labelled_by(label.id)
-            .on_hover_text(format!(
-                "A file name or relative path is written in {}",
-                folder.display()
+            .on_hover_text(tr!(
+                "campaigns-export-to-hover",
+                folder = folder.display().to_string()
             ));
-        if ui.button("Save as…").clicked() {
+        if ui.button(tr!("campaigns-save-as")).clicked() {
             let name = PathBuf::from(view.export_path.trim())
                 .with_extension(extension)
                 .file_name()
@@ -93,10 +98,8 @@ pub fn ui(
         }
         let busy = campaigns.export_slot().pending().is_some();
         if ui
-            .add_enabled(ready && !busy, egui::Button::new("Export"))
-            .on_hover_text(
-                "Written to a temporary file, then renamed; a .json beside it records how",
-            )
+            .add_enabled(ready && !busy, egui::Button::new(tr!("campaigns-export")))
+            .on_hover_text(tr!("campaigns-export-hover"))
             .clicked()
         {
             let mut path = PathBuf::from(view.export_path.trim());

@@ -4,6 +4,7 @@
 //! shows), and how many the exclusions and the maximum size left out.
 
 use crate::analysis::campaign::{Audience, RoiOutcome};
+use crate::tr;
 use crate::ui::format;
 
 use super::percent;
@@ -11,37 +12,49 @@ use super::percent;
 pub fn ui(ui: &mut egui::Ui, audience: &Audience, outcome: &RoiOutcome, customers: usize) {
     let share = audience.size() as f64 / customers.max(1) as f64;
     ui.horizontal_wrapped(|ui| {
-        figure(ui, "Audience", &format::count(audience.size()));
-        figure(ui, "Share of customers", &percent(share));
         figure(
             ui,
-            "Share of revenue",
+            &tr!("campaigns-audience"),
+            &format::count(audience.size()),
+        );
+        figure(ui, &tr!("campaigns-share-of-customers"), &percent(share));
+        figure(
+            ui,
+            &tr!("campaigns-share-of-revenue"),
             &audience
                 .revenue_share
                 .map_or_else(|| "–".to_string(), percent),
         );
-        figure(ui, "Targets", &format::count(audience.targets));
-        figure(ui, "Control", &format::count(audience.controls));
         figure(
             ui,
-            "Buy anyway",
+            &tr!("campaigns-targets"),
+            &format::count(audience.targets),
+        );
+        figure(
+            ui,
+            &tr!("campaigns-control"),
+            &format::count(audience.controls),
+        );
+        figure(
+            ui,
+            &tr!("campaigns-buy-anyway"),
             &format::number(outcome.baseline_buyers, 1),
         );
         figure(
             ui,
-            "Incremental responders",
+            &tr!("campaigns-incremental-responders"),
             &format::number(outcome.incremental_responders, 1),
         );
     });
     let left_out = audience.opted_out + audience.contacted + audience.over_max;
     if left_out > 0 {
         ui.label(
-            egui::RichText::new(format!(
-                "{} matched; left out: {} opted out, {} recently contacted, {} over the maximum.",
-                format::count(audience.matched),
-                format::count(audience.opted_out),
-                format::count(audience.contacted),
-                format::count(audience.over_max)
+            egui::RichText::new(tr!(
+                "campaigns-left-out",
+                matched = format::count(audience.matched),
+                opted_out = format::count(audience.opted_out),
+                contacted = format::count(audience.contacted),
+                over_max = format::count(audience.over_max)
             ))
             .weak(),
         );
@@ -54,7 +67,11 @@ fn figure(ui: &mut egui::Ui, caption: &str, value: &str) {
         ui.vertical(|ui| {
             ui.label(egui::RichText::new(caption).weak());
             ui.label(egui::RichText::new(value).strong().size(18.0))
-                .on_hover_text(format!("{caption}: {value}"));
+                .on_hover_text(tr!(
+                    "campaigns-figure-hover",
+                    caption = caption,
+                    value = value
+                ));
         });
     });
 }

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::campaign::{
     Audience, CampaignDef, Condition, Readout, RoiInputs, RoiOutcome, roi,
 };
+use crate::tr;
 
 /// The campaign being edited and the saved variants, kept between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -164,17 +165,15 @@ impl Default for ViewState {
 pub use crate::ui::format::percent;
 
 /// What to do to get `column` into the customer table, in the operator's terms.
-pub fn missing_reason(column: &str) -> &'static str {
+pub fn missing_reason(column: &str) -> String {
     match column {
-        "segment" => "compute segments in the Segments tab",
-        "propensity" | "churn_risk" | "churn_bucket" => {
-            "train propensity and churn risk in the Value tab"
-        }
-        "clv" | "p_alive" | "predicted_purchases" => "compute customer value in the Value tab",
-        "email" | "phone" => "load a customers file with that column",
-        "region" => "load a customers file with a region or channel column",
-        "category" => "map a category column in the orders or products file",
-        _ => "load an orders file with customers, dates and amounts",
+        "segment" => tr!("campaigns-reason-segment"),
+        "propensity" | "churn_risk" | "churn_bucket" => tr!("campaigns-reason-propensity"),
+        "clv" | "p_alive" | "predicted_purchases" => tr!("campaigns-reason-clv"),
+        "email" | "phone" => tr!("campaigns-reason-contact"),
+        "region" => tr!("campaigns-reason-region"),
+        "category" => tr!("campaigns-reason-category"),
+        _ => tr!("campaigns-reason-orders"),
     }
 }
 

@@ -2,13 +2,14 @@
 //! segment, scores and recommended items (the columns the audience has), in the
 //! customer table the other tabs use (not sortable: it is the list's head).
 
+use crate::tr;
 use crate::ui::sorted_table::table_ui;
 use crate::workspace::campaign::AudienceResults;
 
 pub fn ui(ui: &mut egui::Ui, results: &AudienceResults) {
     let (columns, rows) = &results.preview;
     if rows.is_empty() {
-        ui.label(egui::RichText::new("Nobody in the audience.").weak());
+        ui.label(egui::RichText::new(tr!("campaigns-nobody")).weak());
         return;
     }
     let headers: Vec<(String, ())> = columns.iter().map(|c| (c.clone(), ())).collect();

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::campaign::control::Difference;
+use crate::tr;
 use crate::ui::behaviour::parse_date;
 use crate::ui::format;
 use crate::workspace::campaign::Campaigns;
@@ -24,18 +25,15 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Sent list:");
+        let label = ui.label(tr!("campaigns-sent-list"));
         ui.add(
             egui::TextEdit::singleline(&mut view.readout_sent)
-                .hint_text("the list you exported (empty: the audience shown)")
+                .hint_text(tr!("campaigns-sent-list-hint"))
                 .desired_width(320.0),
         )
         .labelled_by(label.id)
-        .on_hover_text(
-            "The list file Marketbench exported: its record beside it names every target \
-             and the control group, so the readout compares the people really sent.",
-        );
-        if ui.button("Choose…").clicked() {
+        .on_hover_text(tr!("campaigns-sent-list-hover"));
+        if ui.button(tr!("campaigns-choose")).clicked() {
             commands.send(Command::CampaignFileDialog {
                 purpose: Purpose::SentList,
                 save: false,
@@ -44,14 +42,14 @@ pub fn ui(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Later orders:");
+        let label = ui.label(tr!("campaigns-later-orders"));
         ui.add(
             egui::TextEdit::singleline(&mut view.readout_path)
-                .hint_text("orders after the send")
+                .hint_text(tr!("campaigns-later-orders-hint"))
                 .desired_width(260.0),
         )
         .labelled_by(label.id);
-        if ui.button("Choose…").clicked() {
+        if ui.button(tr!("campaigns-choose")).clicked() {
             commands.send(Command::CampaignFileDialog {
                 purpose: Purpose::Readout,
                 save: false,
@@ -59,8 +57,8 @@ pub fn ui(
             });
         }
         for (text, typed) in [
-            ("from:", &mut view.readout_from),
-            ("until:", &mut view.readout_to),
+            (tr!("campaigns-from"), &mut view.readout_from),
+            (tr!("campaigns-until"), &mut view.readout_to),
         ] {
             let label = ui.label(text);
             ui.add(
@@ -77,7 +75,7 @@ pub fn ui(
             .map(PathBuf::from);
         let enabled = (ready || sent.is_some()) && valid && !view.readout_path.trim().is_empty();
         if ui
-            .add_enabled(enabled, egui::Button::new("Read out"))
+            .add_enabled(enabled, egui::Button::new(tr!("campaigns-read-out")))
             .clicked()
             && let (Ok(from), Ok(to)) = dates
         {
@@ -89,14 +87,14 @@ pub fn ui(
             });
         }
         if !valid {
-            ui.colored_label(ui.visuals().error_fg_color, "Dates as YYYY-MM-DD");
+            ui.colored_label(ui.visuals().error_fg_color, tr!("campaigns-dates-invalid"));
         }
     });
     let slot = campaigns.readout_slot();
     if slot.pending().is_some() {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Reading the later orders…");
+            ui.label(tr!("campaigns-reading"));
         });
     }
     if let Some(error) = slot.error() {
@@ -105,24 +103,27 @@ pub fn ui(
     let Some(shown) = slot.value() else {
         return;
     };
-    ui.weak(format!("Compared: {}.", shown.groups));
+    ui.weak(tr!("campaigns-compared", groups = shown.groups.as_str()));
     let result = &shown.readout;
     egui::Grid::new("campaign_readout")
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             let headers = [
-                "",
-                "Customers",
-                "Responded",
-                "Response",
-                "Revenue per customer",
+                String::new(),
+                tr!("campaigns-customers"),
+                tr!("campaigns-responded"),
+                tr!("campaigns-response"),
+                tr!("campaigns-revenue-per-customer"),
             ];
             for header in &headers[..if result.money { 5 } else { 4 }] {
-                ui.label(egui::RichText::new(*header).strong());
+                ui.label(egui::RichText::new(header).strong());
             }
             ui.end_row();
-            for (name, group) in [("Targets", &result.target), ("Control", &result.control)] {
+            for (name, group) in [
+                (tr!("campaigns-targets"), &result.target),
+                (tr!("campaigns-control"), &result.control),
+            ] {
                 ui.label(name);
                 ui.label(format::count(group.customers));
                 ui.label(format::count(group.responders));
@@ -134,29 +135,28 @@ pub fn ui(
             }
         });
     let response = interval(&result.response_difference, |v| {
-        format!("{:+.1} pts", v * 100.0)
+        tr!("campaigns-points", value = format!("{:+.1}", v * 100.0))
     });
     if result.money {
-        ui.label(format!(
-            "Difference (targets minus control): response {response}, revenue per customer {}.",
-            interval(&result.revenue_difference, format::money)
+        ui.label(tr!(
+            "campaigns-difference-money",
+            response = response,
+            revenue = interval(&result.revenue_difference, format::money)
         ));
     } else {
-        ui.label(format!(
-            "Difference (targets minus control): response {response}."
-        ));
-        ui.weak(format::needs_money("Revenue per customer"));
+        ui.label(tr!("campaigns-difference", response = response));
+        ui.weak(format::needs_money(&tr!("campaigns-revenue-per-customer")));
     }
 }
 
 fn interval(d: &Difference, show: impl Fn(f64) -> String) -> String {
     match (d.low, d.high) {
-        (Some(low), Some(high)) => format!(
-            "{} (95% CI {} to {})",
-            show(d.estimate),
-            show(low),
-            show(high)
+        (Some(low), Some(high)) => tr!(
+            "campaigns-interval",
+            estimate = show(d.estimate),
+            low = show(low),
+            high = show(high)
         ),
-        _ => format!("{} (too few customers for an interval)", show(d.estimate)),
+        _ => tr!("campaigns-interval-too-few", estimate = show(d.estimate)),
     }
 }

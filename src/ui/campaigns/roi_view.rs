@@ -6,6 +6,7 @@
 use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
 use crate::analysis::campaign::{Audience, Readout, roi_curve};
+use crate::tr;
 use crate::ui::format;
 use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
@@ -48,7 +49,7 @@ pub fn inputs_ui(
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label("Cost per contact:");
+            let label = ui.label(tr!("campaigns-cost-per-contact"));
             ui.add(
                 egui::DragValue::new(&mut state.draft.roi.cost_per_contact)
                     .speed(0.01)
@@ -59,48 +60,47 @@ pub fn inputs_ui(
             let roi = &mut state.draft.roi;
             share_slider(
                 ui,
-                "Incentive:",
+                &tr!("campaigns-incentive"),
                 &mut roi.incentive_share,
                 50.0,
-                "Discount or incentive, as a share of the order value of everyone who redeems it",
+                &tr!("campaigns-incentive-hover"),
             );
             share_slider(
                 ui,
-                "Gross margin:",
+                &tr!("campaigns-gross-margin"),
                 &mut roi.margin_share,
                 90.0,
-                "Margin on the order value",
+                &tr!("campaigns-gross-margin-hover"),
             );
             share_slider(
                 ui,
-                "Buy anyway who redeem:",
+                &tr!("campaigns-redeem"),
                 &mut roi.baseline_redemption,
                 100.0,
-                "Of the targets who would buy without the campaign, the share who use the \
-                 incentive anyway (100%: all of them, the cautious choice)",
+                &tr!("campaigns-redeem-hover"),
             );
             ui.label("");
             choice(
                 ui,
                 &mut state.rate_from_scores,
                 scores_known,
-                "Buy anyway: the targets' mean propensity",
+                &tr!("campaigns-rate-from-scores"),
             )
-            .on_hover_text("Propensity is the chance to buy without the campaign")
-            .on_disabled_hover_text("Train propensity in the Value tab to use its scores");
+            .on_hover_text(tr!("campaigns-rate-from-scores-hover"))
+            .on_disabled_hover_text(tr!("campaigns-rate-from-scores-disabled-hover"));
             ui.end_row();
             match state.scored_baseline(audience) {
                 Some(rate) => {
-                    ui.label("Buy anyway:");
+                    ui.label(tr!("campaigns-buy-anyway-rate"));
                     ui.label(percent(rate));
                     ui.end_row();
                 }
                 None => share_slider(
                     ui,
-                    "Buy anyway:",
+                    &tr!("campaigns-buy-anyway-rate"),
                     &mut state.draft.roi.baseline_rate,
                     100.0,
-                    "Share of targets who would buy without the campaign (the control group's rate)",
+                    &tr!("campaigns-buy-anyway-rate-hover"),
                 ),
             }
             let measured = readout.map(|r| r.response_difference.estimate);
@@ -109,22 +109,25 @@ pub fn inputs_ui(
                 ui,
                 &mut state.uplift_from_readout,
                 measured.is_some(),
-                "Uplift: the last readout's targets minus control",
+                &tr!("campaigns-uplift-from-readout"),
             )
-            .on_disabled_hover_text("Read out a previous campaign below to measure its uplift");
+            .on_disabled_hover_text(tr!("campaigns-uplift-from-readout-disabled-hover"));
             ui.end_row();
             match state.measured_uplift(readout) {
                 Some(uplift) => {
-                    ui.label("Uplift:");
-                    ui.label(format!("{:+.1} pts", uplift * 100.0));
+                    ui.label(tr!("campaigns-uplift"));
+                    ui.label(tr!(
+                        "campaigns-points",
+                        value = format!("{:+.1}", uplift * 100.0)
+                    ));
                     ui.end_row();
                 }
                 None => share_slider(
                     ui,
-                    "Uplift:",
+                    &tr!("campaigns-uplift"),
                     &mut state.draft.roi.uplift_rate,
                     30.0,
-                    "Extra share of targets who buy because of the campaign",
+                    &tr!("campaigns-uplift-hover"),
                 ),
             }
             ui.label("");
@@ -132,16 +135,16 @@ pub fn inputs_ui(
                 ui,
                 &mut state.aov_from_history,
                 audience.history_aov.is_some(),
-                "Order value from the audience's history",
+                &tr!("campaigns-aov-from-history"),
             );
             ui.end_row();
             match (state.aov_from_history, audience.history_aov) {
                 (true, Some(aov)) => {
-                    ui.label("Average order value:");
+                    ui.label(tr!("campaigns-aov"));
                     ui.label(format::money(aov));
                 }
                 _ => {
-                    let label = ui.label("Average order value:");
+                    let label = ui.label(tr!("campaigns-aov"));
                     ui.add(
                         egui::DragValue::new(&mut state.draft.roi.avg_order_value)
                             .speed(1.0)
@@ -169,14 +172,11 @@ pub fn outcome_ui(
     let contacted = outcome.contacts > 0;
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new(format!(
-                "Of {} targets, {} would buy anyway and {} more are expected to buy \
-                 because of the campaign. Only those {} earn the margin; the incentive \
-                 is paid to both.",
-                format::count(outcome.contacts),
-                format::number(outcome.baseline_buyers, 1),
-                format::number(outcome.incremental_responders, 1),
-                format::number(outcome.incremental_responders, 1),
+            egui::RichText::new(tr!(
+                "campaigns-outcome-summary",
+                targets = format::count(outcome.contacts),
+                anyway = format::number(outcome.baseline_buyers, 1),
+                incremental = format::number(outcome.incremental_responders, 1),
             ))
             .weak(),
         );
@@ -186,29 +186,41 @@ pub fn outcome_ui(
         .spacing([12.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            let mut row = |name: &str, value: String| {
+            let mut row = |name: String, value: String| {
                 ui.label(name);
                 ui.label(egui::RichText::new(value).strong());
                 ui.end_row();
             };
             let money = |v: f64| or_dash(contacted.then_some(v), format::money);
-            row("Buy anyway", format::number(outcome.baseline_buyers, 1));
             row(
-                "Incremental responders",
+                tr!("campaigns-buy-anyway"),
+                format::number(outcome.baseline_buyers, 1),
+            );
+            row(
+                tr!("campaigns-incremental-responders"),
                 format::number(outcome.incremental_responders, 1),
             );
-            row("Incremental revenue", money(outcome.incremental_revenue));
-            row("Incremental margin", money(outcome.incremental_margin));
-            row("Contact cost", money(outcome.contact_cost));
-            row("Incentive cost", money(outcome.incentive_cost));
-            row("Total cost", money(outcome.cost));
-            row("Profit", money(outcome.profit));
-            row("ROI", or_dash(outcome.roi, percent));
             row(
-                "Break-even uplift",
+                tr!("campaigns-incremental-revenue"),
+                money(outcome.incremental_revenue),
+            );
+            row(
+                tr!("campaigns-incremental-margin"),
+                money(outcome.incremental_margin),
+            );
+            row(tr!("campaigns-contact-cost"), money(outcome.contact_cost));
+            row(
+                tr!("campaigns-incentive-cost"),
+                money(outcome.incentive_cost),
+            );
+            row(tr!("campaigns-total-cost"), money(outcome.cost));
+            row(tr!("campaigns-profit"), money(outcome.profit));
+            row(tr!("campaigns-roi"), or_dash(outcome.roi, percent));
+            row(
+                tr!("campaigns-break-even"),
                 outcome.break_even_uplift.map_or_else(
-                    || "none: the incentive eats the margin".to_string(),
-                    |u| format!("{:.1} pts", u * 100.0),
+                    || tr!("campaigns-break-even-none"),
+                    |u| tr!("campaigns-points", value = format!("{:.1}", u * 100.0)),
                 ),
             );
         });
@@ -232,7 +244,7 @@ pub fn curve_ui(
     if !offered.contains(&state.curve_column.as_str()) {
         state.curve_column = first.to_string();
     }
-    egui::ComboBox::from_label("cuts the list (highest first)")
+    egui::ComboBox::from_label(tr!("campaigns-curve-cut"))
         .selected_text(state.curve_column.as_str())
         .show_ui(ui, |ui| {
             for c in offered {
@@ -258,43 +270,39 @@ pub fn curve_ui(
         .max_by(|a, b| a.outcome.profit.total_cmp(&b.outcome.profit));
     if let Some(best) = best {
         let text = match best.outcome.profit > 0.0 {
-            true => format!(
-                "Most profit: the top {} by {} (at least {:.3}), profit {}.",
-                format::count(best.outcome.contacts),
-                state.curve_column,
-                best.threshold,
-                format::money(best.outcome.profit)
+            true => tr!(
+                "campaigns-most-profit",
+                count = format::count(best.outcome.contacts),
+                column = state.curve_column.as_str(),
+                threshold = format!("{:.3}", best.threshold),
+                profit = format::money(best.outcome.profit)
             ),
-            false => format!(
-                "No cut of the list pays at these settings: the smallest loss is the top {} \
-                 by {}, {}. Raise the uplift or lower the incentive or the cost per contact.",
-                format::count(best.outcome.contacts),
-                state.curve_column,
-                format::money(best.outcome.profit)
+            false => tr!(
+                "campaigns-no-cut-pays",
+                count = format::count(best.outcome.contacts),
+                column = state.curve_column.as_str(),
+                profit = format::money(best.outcome.profit)
             ),
         };
         ui.label(text);
     }
     let explanation = match use_scores {
-        true => {
-            "Same uplift for everyone; the likelier a target buys anyway, the more \
-             incentive is paid for nothing, so the curve shows where adding people stops paying."
-        }
-        false => {
-            "Every target has the same chance to buy anyway here, so ROI barely depends \
-             on the cut: use propensity scores (Value tab) to see where it stops paying."
-        }
+        true => tr!("campaigns-curve-scored"),
+        false => tr!("campaigns-curve-flat"),
     };
     ui.label(egui::RichText::new(explanation).weak());
     Plot::new("campaign_roi_curve")
         .height(200.0)
         .include_y(0.0)
         .legend(Legend::default())
-        .x_axis_label("targets contacted")
-        .y_axis_label("ROI %")
+        .x_axis_label(tr!("campaigns-axis-targets"))
+        .y_axis_label(tr!("campaigns-axis-roi"))
         .allow_scroll(false)
         .show(ui, |plot_ui| {
-            plot_ui.line(Line::new("ROI", PlotPoints::from(points)));
-            plot_ui.vline(VLine::new("this audience", audience.targets as f64));
+            plot_ui.line(Line::new(tr!("campaigns-roi"), PlotPoints::from(points)));
+            plot_ui.vline(VLine::new(
+                tr!("campaigns-this-audience"),
+                audience.targets as f64,
+            ));
         });
 }

@@ -3,6 +3,7 @@
 //! profit and ROI, load one back or delete it. Variants are saved between runs.
 
 use crate::analysis::campaign::{Audience, Readout};
+use crate::tr;
 use crate::ui::format;
 
 use super::{CampaignUiState, Variant, ViewState, percent};
@@ -15,14 +16,14 @@ pub fn ui(
     view: &mut ViewState,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Variant name:");
+        let label = ui.label(tr!("campaigns-variant-name"));
         ui.add(egui::TextEdit::singleline(&mut view.variant_name).desired_width(180.0))
             .labelled_by(label.id);
         let name = view.variant_name.trim().to_string();
         let can_save = audience.is_some() && !name.is_empty();
         if ui
-            .add_enabled(can_save, egui::Button::new("Save as variant"))
-            .on_disabled_hover_text("Name the variant; it is saved once the audience is built")
+            .add_enabled(can_save, egui::Button::new(tr!("campaigns-save-variant")))
+            .on_disabled_hover_text(tr!("campaigns-save-variant-disabled-hover"))
             .clicked()
             && let Some(audience) = audience
         {
@@ -47,7 +48,7 @@ pub fn ui(
         }
     });
     if state.variants.is_empty() {
-        ui.label(egui::RichText::new("No variant saved yet.").weak());
+        ui.label(egui::RichText::new(tr!("campaigns-no-variant")).weak());
         return;
     }
     let mut load = None;
@@ -57,15 +58,15 @@ pub fn ui(
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             for header in [
-                "Variant",
-                "Size",
-                "Targets",
-                "Buy anyway",
-                "Incremental",
-                "Cost",
-                "Profit",
-                "ROI",
-                "",
+                tr!("campaigns-variant"),
+                tr!("campaigns-size"),
+                tr!("campaigns-targets"),
+                tr!("campaigns-buy-anyway"),
+                tr!("campaigns-incremental"),
+                tr!("campaigns-cost"),
+                tr!("campaigns-profit"),
+                tr!("campaigns-roi"),
+                String::new(),
             ] {
                 ui.label(egui::RichText::new(header).strong());
             }
@@ -81,13 +82,13 @@ pub fn ui(
                 ui.label(v.roi.map_or_else(|| "—".to_string(), percent));
                 ui.horizontal(|ui| {
                     if ui
-                        .small_button("Load")
-                        .on_hover_text("Edit this variant")
+                        .small_button(tr!("campaigns-load"))
+                        .on_hover_text(tr!("campaigns-load-hover"))
                         .clicked()
                     {
                         load = Some(i);
                     }
-                    if ui.small_button("Delete").clicked() {
+                    if ui.small_button(tr!("campaigns-delete")).clicked() {
                         delete = Some(i);
                     }
                 });

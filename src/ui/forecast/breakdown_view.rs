@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use crate::workspace::forecast::{GrowthBase, SeriesResult};
 
 use super::{BreakdownSort, ViewState, figure};
+use crate::tr;
 
 /// Row indices of `series` in the order of `sort` (descending when asked).
 pub fn sorted_rows(series: &[SeriesResult], sort: BreakdownSort, descending: bool) -> Vec<usize> {
@@ -48,14 +49,10 @@ fn total(f: &crate::analysis::forecast::SeriesForecast) -> f64 {
     f.forecast.point.iter().sum()
 }
 
-/// What the growth column compares, in the operator's words.
-const GROWTH_MEANING: &str = "Growth %: the forecast total against the same periods one \
-season earlier (the same weeks last year on weekly data, the same weekdays on daily data), \
-so a seasonal low is compared with last season's low. Marked *: less than a season of \
-history, compared with the last periods instead.";
-
 pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
-    ui.weak(GROWTH_MEANING);
+    // What the growth column compares, in the operator's words.
+    let growth_meaning = tr!("forecast-growth-meaning");
+    ui.weak(&growth_meaning);
     let rows = sorted_rows(series, view.sort, view.descending);
     egui::ScrollArea::vertical()
         .id_salt("forecast_breakdown")
@@ -66,28 +63,28 @@ pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
                 .num_columns(5)
                 .show(ui, |ui| {
                     for (name, sort) in [
-                        ("Series", Some(BreakdownSort::Series)),
-                        ("Model", None),
-                        ("Forecast total", Some(BreakdownSort::Total)),
-                        ("Growth %", Some(BreakdownSort::Growth)),
-                        ("MASE", Some(BreakdownSort::Mase)),
+                        (tr!("forecast-series"), Some(BreakdownSort::Series)),
+                        (tr!("forecast-model"), None),
+                        (tr!("forecast-total"), Some(BreakdownSort::Total)),
+                        (tr!("forecast-growth"), Some(BreakdownSort::Growth)),
+                        (tr!("forecast-mase"), Some(BreakdownSort::Mase)),
                     ] {
                         let Some(sort) = sort else {
                             ui.strong(name);
                             continue;
                         };
-                        let arrow = match (view.sort == sort, view.descending) {
-                            (true, true) => " (desc)",
-                            (true, false) => " (asc)",
-                            _ => "",
+                        let header = match (view.sort == sort, view.descending) {
+                            (true, true) => tr!("forecast-sorted-desc", column = name.as_str()),
+                            (true, false) => tr!("forecast-sorted-asc", column = name.as_str()),
+                            _ => name.clone(),
                         };
-                        let button = egui::Button::new(
-                            egui::RichText::new(format!("{name}{arrow}")).strong(),
-                        )
-                        .frame(false);
+                        let button =
+                            egui::Button::new(egui::RichText::new(header).strong()).frame(false);
                         let hover = match sort {
-                            BreakdownSort::Growth => format!("{GROWTH_MEANING}\n\nClick to sort."),
-                            _ => format!("Sort by {name}"),
+                            BreakdownSort::Growth => {
+                                format!("{growth_meaning}\n\n{}", tr!("forecast-click-to-sort"))
+                            }
+                            _ => tr!("forecast-sort-by", column = name.as_str()),
                         };
                         if ui.add(button).on_hover_text(hover).clicked() {
                             view.descending = view.sort == sort && !view.descending;
@@ -98,15 +95,18 @@ pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
                     for i in rows {
                         let r = &series[i];
                         if ui
-                            .selectable_label(view.selected == i, &r.series.name)
-                            .on_hover_text("Show this series in the chart")
+                            .selectable_label(
+                                view.selected == i,
+                                super::series_label(&r.series.name),
+                            )
+                            .on_hover_text(tr!("forecast-show-series-hover"))
                             .clicked()
                         {
                             view.selected = i;
                         }
                         match &r.forecast {
                             Ok(f) => {
-                                ui.label(f.model.name());
+                                ui.label(super::model_label(f.model));
                                 ui.label(crate::ui::format::money(total(f)));
                                 let (growth, base) = r
                                     .growth()
@@ -127,7 +127,8 @@ pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
                                 ui.label(figure(r.mase().unwrap_or(f64::NAN), 3));
                             }
                             Err(error) => {
-                                ui.weak("cannot forecast").on_hover_text(error);
+                                ui.weak(tr!("forecast-cannot-forecast"))
+                                    .on_hover_text(error);
                                 ui.label("–");
                                 ui.label("–");
                                 ui.label("–");

@@ -7,26 +7,22 @@ use crate::analysis::forecast::{Candidate, ModelKind};
 use crate::workspace::forecast::SeriesResult;
 
 use super::figure;
-
-/// The label of the chosen model's row.
-pub const CHOSEN: &str = "chosen";
-/// The label of the naive baseline's row.
-pub const BASELINE: &str = "baseline";
+use crate::tr;
 
 pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
     let f = match &result.forecast {
         Ok(f) => f,
         Err(error) => {
-            crate::ui::behaviour::error_ui(ui, "No forecast for this series", error);
+            crate::ui::behaviour::error_ui(ui, &tr!("forecast-no-forecast"), error);
             return;
         }
     };
-    ui.strong(format!(
-        "Backtest: {} fold{} of {} periods, season {}",
-        f.folds,
-        if f.folds == 1 { "" } else { "s" },
-        f.periods.len(),
-        f.season
+    ui.strong(tr!(
+        "forecast-backtest-folds",
+        folds = f.folds.to_string(),
+        n = f.folds,
+        periods = f.periods.len().to_string(),
+        season = f.season.to_string()
     ));
     let mut rows: Vec<&Candidate> = f.candidates.iter().collect();
     rows.extend(result.baseline.as_ref());
@@ -34,12 +30,19 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
-            for header in ["model", "MASE", "sMAPE %", "MAPE %", "RMSE", ""] {
+            for header in [
+                tr!("forecast-model-header"),
+                tr!("forecast-mase"),
+                tr!("forecast-smape"),
+                tr!("forecast-mape"),
+                tr!("forecast-rmse"),
+                String::new(),
+            ] {
                 ui.strong(header);
             }
             ui.end_row();
             for c in rows {
-                let text = egui::RichText::new(c.model.name());
+                let text = egui::RichText::new(super::model_label(c.model));
                 ui.label(if c.model == f.model {
                     text.strong()
                 } else {
@@ -59,11 +62,11 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
                     }
                 }
                 if c.model == f.model {
-                    ui.strong(CHOSEN);
+                    ui.strong(tr!("forecast-chosen"));
                 } else if c.error.is_some() {
-                    ui.weak("not scored (why: below)");
+                    ui.weak(tr!("forecast-not-scored-why-below"));
                 } else if c.model == ModelKind::Naive {
-                    ui.weak(BASELINE);
+                    ui.weak(tr!("forecast-baseline"));
                 } else {
                     ui.label("");
                 }
@@ -74,7 +77,12 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
         if let Some(error) = &c.error {
             ui.add(
                 egui::Label::new(
-                    egui::RichText::new(format!("{} not scored: {error}.", c.model.name())).weak(),
+                    egui::RichText::new(tr!(
+                        "forecast-not-scored",
+                        model = super::model_label(c.model),
+                        error = error.as_str()
+                    ))
+                    .weak(),
                 )
                 .wrap(),
             );
@@ -86,10 +94,9 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
         .filter(scored)
         .all(|c| !c.mase.is_finite())
     {
-        ui.weak(format!(
-            "MASE needs more than one season ({} periods) of history before each fold: \
-             the models are ranked by their mean absolute error instead.",
-            f.season
+        ui.weak(tr!(
+            "forecast-mase-undefined",
+            season = f.season.to_string()
         ));
     }
 }

@@ -15,13 +15,7 @@ use crate::analysis::lines::{date_from_days, days_from_date};
 use crate::workspace::forecast::{NamedScenario, SeriesResult};
 
 use super::scenario_color;
-
-/// Name of the baseline forecast line (the legend and hover use it).
-pub const FORECAST: &str = "Forecast";
-/// Name of the history line.
-pub const HISTORY: &str = "History";
-/// Name of the backtest fold lines (one legend entry for all folds).
-pub const BACKTEST: &str = "Backtest";
+use crate::tr;
 
 fn date_text(x: f64) -> String {
     date_from_days(x.round() as i32).map_or_else(String::new, |d| d.to_string())
@@ -98,6 +92,11 @@ pub fn ui(
         .enumerate()
         .filter_map(|(i, v)| Some([f64::from(days_from_date(series.period(i)?)), *v]))
         .collect();
+    // Names of the lines and bands (the legend and hover use them); the backtest
+    // folds share one legend entry.
+    let history_name = tr!("forecast-line-history");
+    let forecast_name = tr!("forecast-line-forecast");
+    let backtest_name = tr!("forecast-line-backtest");
     let forecast = result.forecast.as_ref().ok();
     let xs: Vec<f64> = forecast.map_or_else(Vec::new, |f| {
         f.periods
@@ -123,7 +122,7 @@ pub fn ui(
             HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot_ui| {
-            plot_ui.line(Line::new(HISTORY, PlotPoints::from(history)).width(1.5));
+            plot_ui.line(Line::new(history_name, PlotPoints::from(history)).width(1.5));
             let Some(f) = forecast else { return };
             if show_backtest {
                 let grey = egui::Color32::from_rgb(150, 110, 60);
@@ -139,7 +138,7 @@ pub fn ui(
                         })
                         .collect();
                     plot_ui.line(
-                        Line::new(BACKTEST, PlotPoints::from(points))
+                        Line::new(backtest_name.as_str(), PlotPoints::from(points))
                             .color(grey)
                             .width(1.5)
                             .style(LineStyle::dotted_dense()),
@@ -154,18 +153,18 @@ pub fn ui(
             let xs = &xs[..n];
             let blue = egui::Color32::from_rgb(60, 130, 220);
             plot_ui.add(
-                FilledArea::new("95 % interval", xs, &p.lo95[..n], &p.hi95[..n])
+                FilledArea::new(tr!("forecast-band-95"), xs, &p.lo95[..n], &p.hi95[..n])
                     .fill_color(blue.gamma_multiply(0.15)),
             );
             plot_ui.add(
-                FilledArea::new("80 % interval", xs, &p.lo80[..n], &p.hi80[..n])
+                FilledArea::new(tr!("forecast-band-80"), xs, &p.lo80[..n], &p.hi80[..n])
                     .fill_color(blue.gamma_multiply(0.3)),
             );
             let line = |values: &[f64]| -> Vec<[f64; 2]> {
                 xs.iter().zip(values).map(|(x, y)| [*x, *y]).collect()
             };
             plot_ui.line(
-                Line::new(FORECAST, PlotPoints::from(line(&p.point[..n])))
+                Line::new(forecast_name, PlotPoints::from(line(&p.point[..n])))
                     .color(blue)
                     .width(2.0)
                     .style(LineStyle::dashed_loose()),

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use crate::workspace::forecast::{Forecast, ForecastRunParams, ForecastSource, default_horizon};
 
 use super::{choice_label, choices, freq_label, measure_label};
+use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format;
 use crate::workspace::forecast::ForecastCommand;
@@ -38,16 +39,13 @@ pub struct Sources<'a> {
 
 fn source_label(source: &ForecastSource) -> String {
     match source {
-        ForecastSource::Orders => "Order lines".into(),
+        ForecastSource::Orders => tr!("forecast-source-orders"),
         ForecastSource::SeriesFile(path) => path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
     }
 }
-
-/// Shown while a per-segment forecast waits for the segments.
-pub const SEGMENTING_FIRST: &str = "Segmenting the customers first…";
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -60,7 +58,7 @@ pub fn ui(
     let mut next = wanted.clone();
     ui.horizontal_wrapped(|ui| {
         if !sources.series_files.is_empty() {
-            egui::ComboBox::from_label("Source")
+            egui::ComboBox::from_label(tr!("forecast-source"))
                 .selected_text(source_label(&next.source))
                 .show_ui(ui, |ui| {
                     let mut offered = Vec::new();
@@ -87,7 +85,7 @@ pub fn ui(
             next.horizon = default_horizon(*freq);
         }
         let freq_before = next.freq;
-        egui::ComboBox::from_label("Period")
+        egui::ComboBox::from_label(tr!("forecast-period"))
             .selected_text(freq_label(next.freq))
             .show_ui(ui, |ui| {
                 for f in [Freq::Day, Freq::Week, Freq::Month] {
@@ -100,7 +98,7 @@ pub fn ui(
         if next.source != ForecastSource::Orders {
             return;
         }
-        egui::ComboBox::from_label("Measure")
+        egui::ComboBox::from_label(tr!("forecast-measure"))
             .selected_text(measure_label(next.measure))
             .show_ui(ui, |ui| {
                 for m in [
@@ -112,45 +110,44 @@ pub fn ui(
                     let possible = m != Measure::Revenue || sources.money;
                     ui.add_enabled_ui(possible, |ui| {
                         ui.selectable_value(&mut next.measure, m, measure_label(m))
-                            .on_disabled_hover_text(format::needs_money("Revenue"));
+                            .on_disabled_hover_text(format::needs_money(&measure_label(
+                                Measure::Revenue,
+                            )));
                     });
                 }
             });
         let by_label = |by: SeriesBy| match by {
-            SeriesBy::Shop => "Whole shop".to_string(),
-            SeriesBy::Category => "Each category".to_string(),
-            SeriesBy::TopItems(n) => format!("Top {n} items"),
-            SeriesBy::Segment => "Each segment".to_string(),
+            SeriesBy::Shop => tr!("forecast-by-shop"),
+            SeriesBy::Category => tr!("forecast-by-category"),
+            SeriesBy::TopItems(n) => tr!("forecast-by-top-items", count = format::count(n)),
+            SeriesBy::Segment => tr!("forecast-by-segment"),
         };
-        egui::ComboBox::from_label("Series")
+        egui::ComboBox::from_label(tr!("forecast-series"))
             .selected_text(by_label(next.by))
             .show_ui(ui, |ui| {
                 for by in [SeriesBy::Shop, SeriesBy::Category, SeriesBy::TopItems(20)] {
                     ui.selectable_value(&mut next.by, by, by_label(by));
                 }
                 ui.selectable_value(&mut next.by, SeriesBy::Segment, by_label(SeriesBy::Segment))
-                    .on_hover_text(
-                        "One series per customer segment, with the Segments tab's settings \
-                     (computed first when needed)",
-                    );
+                    .on_hover_text(tr!("forecast-by-segment-hover"));
             });
         if next.by == SeriesBy::Segment && !segments_ready {
-            ui.weak(SEGMENTING_FIRST);
+            ui.weak(tr!("forecast-segmenting-first"));
         }
         if let SeriesBy::TopItems(n) = &mut next.by {
-            let label = ui.label("Items:");
+            let label = ui.label(tr!("forecast-items"));
             ui.add(egui::DragValue::new(n).range(1..=500))
                 .labelled_by(label.id)
-                .on_hover_text("How many items, by net revenue");
+                .on_hover_text(tr!("forecast-items-hover"));
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Horizon (periods):");
+        let label = ui.label(tr!("forecast-horizon"));
         let max = max_horizon(next.freq).max(next.horizon);
         ui.add(egui::Slider::new(&mut next.horizon, 1..=max))
             .labelled_by(label.id)
-            .on_hover_text("Periods to forecast; also the backtest horizon");
-        egui::ComboBox::from_label("Model")
+            .on_hover_text(tr!("forecast-horizon-hover"));
+        egui::ComboBox::from_label(tr!("forecast-model"))
             .selected_text(choice_label(next.choice))
             .width(220.0)
             .show_ui(ui, |ui| {
@@ -166,15 +163,15 @@ pub fn ui(
                     .text(format!("{}…", snapshot.message)),
             );
             if ui
-                .button("Cancel")
-                .on_hover_text("Stop the forecast (between backtest folds)")
+                .button(tr!("forecast-cancel"))
+                .on_hover_text(tr!("forecast-cancel-hover"))
                 .clicked()
             {
                 commands.send(ForecastCommand::Cancel);
             }
         } else if ui
-            .button("Run again")
-            .on_hover_text("Forecast again with these settings")
+            .button(tr!("forecast-run-again"))
+            .on_hover_text(tr!("forecast-run-again-hover"))
             .clicked()
         {
             commands.send(ForecastCommand::Run(next.clone()));

@@ -11,6 +11,7 @@ pub mod controls_view;
 pub mod scenarios_view;
 
 use crate::analysis::forecast::{Freq, Measure, ModelChoice, ModelKind};
+use crate::tr;
 
 /// Which breakdown column the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,40 +50,66 @@ pub fn scenario_color(i: usize) -> egui::Color32 {
     PALETTE[i % PALETTE.len()]
 }
 
+/// A model as the tables name it: its command-line name in English (the
+/// `--model` value and the export's `model` column), in words in Chinese.
+pub fn model_label(kind: ModelKind) -> String {
+    match kind {
+        ModelKind::Naive => tr!("forecast-model-naive"),
+        ModelKind::SeasonalNaive => tr!("forecast-model-seasonal-naive"),
+        ModelKind::EtsSimple => tr!("forecast-model-ets-simple"),
+        ModelKind::EtsHolt => tr!("forecast-model-ets-holt"),
+        ModelKind::EtsDamped => tr!("forecast-model-ets-damped"),
+        ModelKind::HoltWintersAdditive => tr!("forecast-model-holt-winters-additive"),
+        ModelKind::HoltWintersMultiplicative => tr!("forecast-model-holt-winters-multiplicative"),
+        ModelKind::Mstl => tr!("forecast-model-mstl"),
+    }
+}
+
+/// A series as the window names it: the whole shop's series (key "shop" in
+/// exports) in the current language, a category or item as it is.
+pub fn series_label(name: &str) -> String {
+    match name {
+        "shop" => tr!("forecast-series-shop"),
+        other => other.to_string(),
+    }
+}
+
 /// The measure as the operator reads it.
-pub fn measure_label(measure: Measure) -> &'static str {
+pub fn measure_label(measure: Measure) -> String {
     match measure {
-        Measure::Revenue => "Revenue",
-        Measure::Orders => "Orders",
-        Measure::Units => "Units",
-        Measure::ActiveCustomers => "Active customers",
+        Measure::Revenue => tr!("forecast-measure-revenue"),
+        Measure::Orders => tr!("forecast-measure-orders"),
+        Measure::Units => tr!("forecast-measure-units"),
+        Measure::ActiveCustomers => tr!("forecast-measure-active-customers"),
     }
 }
 
 /// The frequency as the operator reads it.
-pub fn freq_label(freq: Freq) -> &'static str {
+pub fn freq_label(freq: Freq) -> String {
     match freq {
-        Freq::Day => "Daily",
-        Freq::Week => "Weekly",
-        Freq::Month => "Monthly",
+        Freq::Day => tr!("forecast-freq-daily"),
+        Freq::Week => tr!("forecast-freq-weekly"),
+        Freq::Month => tr!("forecast-freq-monthly"),
     }
 }
 
 /// The model choice as the operator reads it (the candidate table uses the
 /// model's CLI name, so the two never read alike).
-pub fn choice_label(choice: ModelChoice) -> &'static str {
+pub fn choice_label(choice: ModelChoice) -> String {
     match choice {
-        ModelChoice::Auto => "Auto (best backtest)",
-        ModelChoice::Ets => "ETS family",
+        ModelChoice::Auto => tr!("forecast-choice-auto"),
+        ModelChoice::Ets => tr!("forecast-choice-ets"),
         ModelChoice::Fixed(kind) => match kind {
-            ModelKind::Naive => "Naive only",
-            ModelKind::SeasonalNaive => "Seasonal naive only",
-            ModelKind::EtsSimple => "Simple exponential smoothing",
-            ModelKind::EtsHolt => "Holt (trend)",
-            ModelKind::EtsDamped => "Holt, damped trend",
-            ModelKind::HoltWintersAdditive => "Holt-Winters additive",
-            ModelKind::HoltWintersMultiplicative => "Holt-Winters multiplicative",
-            ModelKind::Mstl => "MSTL (several seasons)",
+            ModelKind::Naive => tr!("forecast-choice-naive"),
+            ModelKind::SeasonalNaive => tr!("forecast-choice-seasonal-naive"),
+            ModelKind::EtsSimple => tr!("forecast-choice-ets-simple"),
+            ModelKind::EtsHolt => tr!("forecast-choice-ets-holt"),
+            ModelKind::EtsDamped => tr!("forecast-choice-ets-damped"),
+            ModelKind::HoltWintersAdditive => tr!("forecast-choice-holt-winters-additive"),
+            ModelKind::HoltWintersMultiplicative => {
+                tr!("forecast-choice-holt-winters-multiplicative")
+            }
+            ModelKind::Mstl => tr!("forecast-choice-mstl"),
         },
     }
 }

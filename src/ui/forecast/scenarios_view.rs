@@ -13,9 +13,7 @@ use crate::ui::format::{money_or_count, number};
 use crate::workspace::forecast::NamedScenario;
 
 use super::scenario_color;
-
-/// The label of the comparison's difference column.
-pub const DIFFERENCE: &str = "Difference over the horizon";
+use crate::tr;
 
 /// Index of the first period starting on or after `day` (the last one if none).
 fn index_of(periods: &[NaiveDate], day: NaiveDate) -> usize {
@@ -81,11 +79,11 @@ fn number_slider(
 fn per_responder_text(basis: Basis) -> String {
     match basis.measure {
         Measure::Revenue => String::new(),
-        Measure::Orders => "each responder adds 1 order".into(),
-        Measure::ActiveCustomers => "each responder adds 1 active customer".into(),
-        Measure::Units => format!(
-            "each responder adds {} units (the shop's average per order)",
-            number(basis.units_per_order, 1)
+        Measure::Orders => tr!("forecast-responder-adds-order"),
+        Measure::ActiveCustomers => tr!("forecast-responder-adds-customer"),
+        Measure::Units => tr!(
+            "forecast-responder-adds-units",
+            units = number(basis.units_per_order, 1)
         ),
     }
 }
@@ -102,19 +100,23 @@ fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate], 
             dip_periods,
         } => {
             ui.horizontal_wrapped(|ui| {
-                let start =
-                    period_slider(ui, "Starts in period", index_of(periods, *from), periods);
+                let start = period_slider(
+                    ui,
+                    &tr!("forecast-starts-in-period"),
+                    index_of(periods, *from),
+                    periods,
+                );
                 let mut length = index_of(periods, *to).saturating_sub(start) + 1;
-                let label = ui.label("Lasts (periods):");
+                let label = ui.label(tr!("forecast-lasts"));
                 ui.add(egui::Slider::new(&mut length, 1..=periods.len().max(1)))
                     .labelled_by(label.id);
                 *from = periods[start];
                 *to = periods[(start + length - 1).min(last)];
             });
             ui.horizontal_wrapped(|ui| {
-                number_slider(ui, "Uplift %:", uplift_pct, 0.0..=200.0);
-                number_slider(ui, "Dip after %:", dip_pct, 0.0..=100.0);
-                let label = ui.label("Dip periods:");
+                number_slider(ui, &tr!("forecast-uplift"), uplift_pct, 0.0..=200.0);
+                number_slider(ui, &tr!("forecast-dip-after"), dip_pct, 0.0..=100.0);
+                let label = ui.label(tr!("forecast-dip-periods"));
                 ui.add(egui::Slider::new(dip_periods, 0..=periods.len().max(1)))
                     .labelled_by(label.id);
             });
@@ -125,18 +127,23 @@ fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate], 
             elasticity,
         } => {
             ui.horizontal_wrapped(|ui| {
-                *from =
-                    periods[period_slider(ui, "From period", index_of(periods, *from), periods)];
-                number_slider(ui, "Price change %:", change_pct, -50.0..=50.0);
-                number_slider(ui, "Elasticity:", elasticity, -5.0..=0.0).on_hover_text(match basis
-                    .measure
-                {
-                    Measure::Revenue => {
-                        "% change in quantity per % change in price; revenue also moves \
-                             with the price"
-                    }
-                    _ => "% change in quantity per % change in price",
-                });
+                *from = periods[period_slider(
+                    ui,
+                    &tr!("forecast-from-period"),
+                    index_of(periods, *from),
+                    periods,
+                )];
+                number_slider(
+                    ui,
+                    &tr!("forecast-price-change-pct"),
+                    change_pct,
+                    -50.0..=50.0,
+                );
+                number_slider(ui, &tr!("forecast-elasticity"), elasticity, -5.0..=0.0)
+                    .on_hover_text(match basis.measure {
+                        Measure::Revenue => tr!("forecast-elasticity-revenue-hover"),
+                        _ => tr!("forecast-elasticity-hover"),
+                    });
             });
         }
         Scenario::Campaign {
@@ -146,15 +153,25 @@ fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate], 
             average_order_value,
         } => {
             ui.horizontal_wrapped(|ui| {
-                *at = periods[period_slider(ui, "In period", index_of(periods, *at), periods)];
-                number_slider(ui, "Customers reached:", customers, 0.0..=100_000.0);
+                *at = periods[period_slider(
+                    ui,
+                    &tr!("forecast-in-period"),
+                    index_of(periods, *at),
+                    periods,
+                )];
+                number_slider(
+                    ui,
+                    &tr!("forecast-customers-reached"),
+                    customers,
+                    0.0..=100_000.0,
+                );
                 let mut pct = *response_rate * 100.0;
-                number_slider(ui, "Response rate %:", &mut pct, 0.0..=100.0);
+                number_slider(ui, &tr!("forecast-response-rate"), &mut pct, 0.0..=100.0);
                 *response_rate = pct / 100.0;
                 if basis.measure == Measure::Revenue {
                     number_slider(
                         ui,
-                        "Average order value:",
+                        &tr!("forecast-average-order-value"),
                         average_order_value,
                         0.0..=1_000.0,
                     );
@@ -178,24 +195,40 @@ pub fn ui(
     average_order_value: f64,
 ) {
     if periods.is_empty() {
-        ui.weak("What-if scenarios need a forecast.");
+        ui.weak(tr!("forecast-scenarios-need-forecast"));
         return;
     }
     ui.horizontal(|ui| {
         for (button, kind, what) in [
-            ("Add promotion", "promotion", "Promotion"),
-            ("Add price change", "price", "Price change"),
-            ("Add campaign", "campaign", "Campaign"),
+            (
+                tr!("forecast-add-promotion"),
+                "promotion",
+                tr!("forecast-promotion"),
+            ),
+            (
+                tr!("forecast-add-price-change"),
+                "price",
+                tr!("forecast-price-change"),
+            ),
+            (
+                tr!("forecast-add-campaign"),
+                "campaign",
+                tr!("forecast-campaign"),
+            ),
         ] {
             if ui.button(button).clicked()
                 && let Some(scenario) = new_scenario(kind, periods, average_order_value)
             {
                 let n = scenarios
                     .iter()
-                    .filter(|s| s.name.starts_with(what))
+                    .filter(|s| s.name.starts_with(what.as_str()))
                     .count();
                 scenarios.push(NamedScenario {
-                    name: format!("{what} {}", n + 1),
+                    name: tr!(
+                        "forecast-scenario-name",
+                        kind = what.as_str(),
+                        number = (n + 1).to_string()
+                    ),
                     scenario,
                 });
             }
@@ -207,10 +240,10 @@ pub fn ui(
             ui.group(|ui| {
                 ui.horizontal(|ui| {
                     ui.colored_label(scenario_color(i), "■");
-                    let label = ui.label("Scenario name:");
+                    let label = ui.label(tr!("forecast-scenario-name-label"));
                     ui.add(egui::TextEdit::singleline(&mut s.name).desired_width(180.0))
                         .labelled_by(label.id);
-                    if ui.button("Remove").clicked() {
+                    if ui.button(tr!("forecast-remove")).clicked() {
                         remove = Some(i);
                     }
                 });
@@ -222,7 +255,7 @@ pub fn ui(
         scenarios.remove(i);
     }
     if scenarios.is_empty() {
-        ui.weak("Add a scenario to see it against the baseline forecast.");
+        ui.weak(tr!("forecast-add-scenario-hint"));
         return;
     }
     let base_total: f64 = baseline.iter().sum();
@@ -232,12 +265,12 @@ pub fn ui(
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
-            ui.strong("Line");
-            ui.strong(format!("Total {measure_name}"));
-            ui.strong(DIFFERENCE);
-            ui.strong("Difference %");
+            ui.strong(tr!("forecast-line"));
+            ui.strong(tr!("forecast-total-of", measure = measure_name));
+            ui.strong(tr!("forecast-difference"));
+            ui.strong(tr!("forecast-difference-pct"));
             ui.end_row();
-            ui.label("Baseline");
+            ui.label(tr!("forecast-baseline-line"));
             ui.label(money_or_count(priced, base_total));
             ui.label("");
             ui.label("");

@@ -11,21 +11,20 @@ use crate::workspace::recommend::{Recommend, RecommendParams};
 
 use super::progress_ui;
 use super::report_view::validation_ui;
+use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format::count;
 use crate::workspace::recommend::RecommendCommand;
 
 /// What each model does, in the operator's words.
-pub fn model_note(kind: ModelKind) -> &'static str {
+pub fn model_note(kind: ModelKind) -> String {
     match kind {
-        ModelKind::Popular => "the most bought items: the baseline and the cold-start fallback",
-        ModelKind::ItemKnn => "items similar (cosine) to what the customer bought",
-        ModelKind::UserKnn => "what the most similar customers bought",
-        ModelKind::Als => {
-            "implicit matrix factorisation (ALS), confidence 1 + α·orders (or rating)"
-        }
-        ModelKind::History => "the customer's own most-bought items (for re-buying shops)",
-        ModelKind::Blend => "the customer's history mixed with item-kNN",
+        ModelKind::Popular => tr!("recommend-model-popular-note"),
+        ModelKind::ItemKnn => tr!("recommend-model-item-knn-note"),
+        ModelKind::UserKnn => tr!("recommend-model-user-knn-note"),
+        ModelKind::Als => tr!("recommend-model-als-note"),
+        ModelKind::History => tr!("recommend-model-history-note"),
+        ModelKind::Blend => tr!("recommend-model-blend-note"),
     }
 }
 
@@ -38,11 +37,11 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label("Model")
-            .selected_text(draft.model.name())
+        egui::ComboBox::from_label(tr!("recommend-model"))
+            .selected_text(draft.model.display_name())
             .show_ui(ui, |ui| {
                 for kind in ModelKind::ALL {
-                    ui.selectable_value(&mut draft.model, kind, kind.name())
+                    ui.selectable_value(&mut draft.model, kind, kind.display_name())
                         .on_hover_text(model_note(kind));
                 }
             });
@@ -50,48 +49,67 @@ pub fn ui(
         match draft.model {
             ModelKind::ItemKnn => {
                 ui.add_enabled_ui(typed, |ui| {
-                    number_ui(ui, "Neighbours:", &mut draft.neighbours, 1..=500);
+                    number_ui(
+                        ui,
+                        &tr!("recommend-neighbours"),
+                        &mut draft.neighbours,
+                        1..=500,
+                    );
                 });
             }
             ModelKind::UserKnn => {
-                number_ui(ui, "Neighbours:", &mut draft.neighbours, 1..=500);
+                number_ui(
+                    ui,
+                    &tr!("recommend-neighbours"),
+                    &mut draft.neighbours,
+                    1..=500,
+                );
             }
             ModelKind::Als => {
                 ui.add_enabled_ui(typed, |ui| {
-                    number_ui(ui, "Factors:", &mut draft.factors, 1..=256);
+                    number_ui(ui, &tr!("recommend-factors"), &mut draft.factors, 1..=256);
                 });
-                number_ui(ui, "Iterations:", &mut draft.iterations, 1..=100);
+                number_ui(
+                    ui,
+                    &tr!("recommend-iterations"),
+                    &mut draft.iterations,
+                    1..=100,
+                );
             }
             ModelKind::Blend => {
                 ui.add_enabled_ui(typed, |ui| {
-                    number_ui(ui, "Neighbours:", &mut draft.neighbours, 1..=500);
+                    number_ui(
+                        ui,
+                        &tr!("recommend-neighbours"),
+                        &mut draft.neighbours,
+                        1..=500,
+                    );
                 });
-                let label = ui.label("History weight:");
+                let label = ui.label(tr!("recommend-history-weight"));
                 ui.add(egui::Slider::new(&mut draft.history_weight, 0.0..=1.0))
                     .labelled_by(label.id);
             }
             ModelKind::Popular | ModelKind::History => {}
         }
-        number_ui(ui, "Items per customer:", &mut draft.top, 1..=100);
-        ui.checkbox(&mut draft.exclude_seen, "Exclude already-bought")
-            .on_hover_text("Leave out items the customer bought before");
+        number_ui(
+            ui,
+            &tr!("recommend-items-per-customer"),
+            &mut draft.top,
+            1..=100,
+        );
+        ui.checkbox(&mut draft.exclude_seen, tr!("recommend-exclude-seen"))
+            .on_hover_text(tr!("recommend-exclude-seen-hover"));
         if tunable(&[draft.model]) {
-            ui.checkbox(
-                &mut draft.validate,
-                "Choose the fit's settings by validation",
-            )
-            .on_hover_text(
-                "Try several neighbour counts (ALS: factors and λ) and keep the one that best \
-                     predicts each customer's last purchase; untick to use the typed values",
-            );
+            ui.checkbox(&mut draft.validate, tr!("recommend-fit-validate"))
+                .on_hover_text(tr!("recommend-fit-validate-hover"));
         }
     });
     ui.horizontal(|ui| {
         let fitted = recommend.fit().requested_params();
         let label = if fitted == Some(draft) {
-            "Fit again"
+            tr!("recommend-fit-again")
         } else {
-            "Fit model"
+            tr!("recommend-fit-model")
         };
         if ui.button(label).clicked() {
             commands.send(RecommendCommand::Run(draft.clone()));
@@ -100,8 +118,8 @@ pub fn ui(
         if let Some(job) = recommend.fit().pending() {
             progress_ui(ui, job.progress());
             if ui
-                .button("Cancel")
-                .on_hover_text("Stop the fit (between steps and ALS iterations)")
+                .button(tr!("recommend-cancel"))
+                .on_hover_text(tr!("recommend-cancel-hover"))
                 .clicked()
             {
                 commands.send(RecommendCommand::Cancel);
@@ -112,14 +130,14 @@ pub fn ui(
         validation_ui(ui, &results.validation);
     }
     ui.horizontal(|ui| {
-        let label = ui.label("Export all lists to:");
+        let label = ui.label(tr!("recommend-export-to"));
         ui.add(egui::TextEdit::singleline(export_path).desired_width(260.0))
             .labelled_by(label.id)
-            .on_hover_text("A .csv (UTF-8 with a BOM, opens in Excel), .xlsx or .parquet file");
+            .on_hover_text(tr!("recommend-export-to-hover"));
         let results = recommend.fit().current(version).map(|c| &c.value);
         let ready = results.is_some() && !export_path.trim().is_empty();
         if ui
-            .add_enabled(ready, egui::Button::new("Export recommendations"))
+            .add_enabled(ready, egui::Button::new(tr!("recommend-export")))
             .clicked()
         {
             commands.send(RecommendCommand::Export(PathBuf::from(export_path.trim())));
@@ -127,10 +145,10 @@ pub fn ui(
         if let Some(results) = results {
             let rows: usize = results.lists.iter().map(Vec::len).sum();
             let customers = results.lists.iter().filter(|l| !l.is_empty()).count();
-            ui.weak(format!(
-                "writes {} rows: each of {} customers' list as shown for them",
-                count(rows),
-                count(customers)
+            ui.weak(tr!(
+                "recommend-export-writes",
+                rows = count(rows),
+                customers = count(customers)
             ));
         }
         let export = recommend.export_slot();

@@ -4,6 +4,7 @@
 //! binary search, cheap for any number of customers).
 
 use crate::analysis::recommend::SCORE_DECIMALS;
+use crate::tr;
 use crate::workspace::recommend::RecommendResults;
 
 use super::ViewState;
@@ -25,7 +26,7 @@ pub fn matching_ids<'a>(customers: &'a [String], prefix: &str) -> Vec<&'a str> {
 pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, view: &mut ViewState) {
     let interactions = &results.interactions;
     ui.horizontal(|ui| {
-        let label = ui.label("Customer id:");
+        let label = ui.label(tr!("recommend-customer-id"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut view.search)
@@ -34,7 +35,7 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, view: &mut ViewState) {
             )
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button("Show customer").clicked() || entered {
+        if ui.button(tr!("recommend-show-customer")).clicked() || entered {
             let typed = view.search.trim();
             // An empty field shows the prompt again, not "no customer with id ''".
             view.customer = (!typed.is_empty()).then(|| typed.to_string());
@@ -52,13 +53,13 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, view: &mut ViewState) {
         });
     }
     let Some(id) = view.customer.clone() else {
-        ui.label("Type a customer id (or pick one offered) to see their recommendations.");
+        ui.label(tr!("recommend-customer-prompt"));
         return;
     };
     let Some(u) = interactions.customer_index(&id) else {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("No customer with id “{id}” has a purchase. Check the id and try again."),
+            tr!("recommend-no-customer", id = id),
         );
         return;
     };
@@ -74,20 +75,32 @@ fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
     let (bought, counts) = results.model.train().row(u);
     let mut history: Vec<(u32, f32)> = bought.iter().copied().zip(counts.iter().copied()).collect();
     history.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let (done, value) = if results.interactions.is_explicit() {
-        ("rated", "Rating")
+    let customer = results.interactions.customers[u].as_str();
+    let items_count = history.len().to_string();
+    let (heading, value) = if results.interactions.is_explicit() {
+        (
+            tr!(
+                "recommend-history-rated",
+                customer = customer,
+                count = items_count
+            ),
+            tr!("recommend-rating"),
+        )
     } else {
-        ("bought", "Orders")
+        (
+            tr!(
+                "recommend-history-bought",
+                customer = customer,
+                count = items_count
+            ),
+            tr!("recommend-orders"),
+        )
     };
-    ui.strong(format!(
-        "{} {done} ({} items)",
-        results.interactions.customers[u],
-        history.len()
-    ));
+    ui.strong(heading);
     egui::Grid::new("recommend_history")
         .striped(true)
         .show(ui, |ui| {
-            ui.label("Item");
+            ui.label(tr!("recommend-item"));
             ui.label(value);
             ui.end_row();
             for (i, n) in history {
@@ -102,36 +115,43 @@ fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
 fn list_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize, view: &mut ViewState) {
     let items = &results.interactions.items;
     let params = &results.params;
-    ui.strong(format!(
-        "Top {} by {} from {} (already-bought items {})",
-        params.top,
-        params.model,
-        results.interactions.feedback.label(),
-        if params.exclude_seen {
-            "excluded"
-        } else {
-            "allowed"
-        }
-    ));
+    let top = params.top.to_string();
+    let model = params.model.display_name();
+    let data = results.interactions.feedback.display_name();
+    ui.strong(if params.exclude_seen {
+        tr!(
+            "recommend-list-title-excluded",
+            top = top,
+            model = model,
+            data = data
+        )
+    } else {
+        tr!(
+            "recommend-list-title-allowed",
+            top = top,
+            model = model,
+            data = data
+        )
+    });
     let list = &results.lists[u];
     if list.is_empty() {
-        ui.label("Nothing to recommend: every item was bought already or has no score.");
+        ui.label(tr!("recommend-nothing-to-recommend"));
         return;
     }
     egui::Grid::new("recommend_list")
         .striped(true)
         .show(ui, |ui| {
             ui.label("#");
-            ui.label("Item");
-            ui.label("Score");
-            ui.label("Why");
+            ui.label(tr!("recommend-item"));
+            ui.label(tr!("recommend-score"));
+            ui.label(tr!("recommend-why"));
             ui.end_row();
             for (rank, r) in list.iter().enumerate() {
                 ui.label(format!("{}", rank + 1));
                 let selected = view.item == Some(r.item);
                 if ui
                     .selectable_label(selected, &items[r.item as usize].name)
-                    .on_hover_text("Show similar items and items bought together")
+                    .on_hover_text(tr!("recommend-show-item-hover"))
                     .clicked()
                 {
                     view.item = Some(r.item);

@@ -4,6 +4,7 @@
 //! highest lift first, ties by higher count then item index).
 
 use crate::analysis::recommend::rules::Rule;
+use crate::tr;
 use crate::workspace::recommend::RecommendResults;
 
 /// Neighbours shown per list.
@@ -29,19 +30,19 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, item: u32) {
     };
     ui.columns(2, |columns| {
         let ui = &mut columns[0];
-        ui.strong(format!("Similar to {}", info.name));
+        ui.strong(tr!("recommend-similar-to", item = info.name.as_str()));
         let similar = results.model.similar_items(item, SHOWN);
         if similar.is_empty() {
-            ui.label(format!(
-                "The {} model has no item similarity: fit item-kNN, blend or ALS to see it.",
-                results.params.model
+            ui.label(tr!(
+                "recommend-no-similarity",
+                model = results.params.model.display_name()
             ));
         } else {
             egui::Grid::new("recommend_similar")
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.label("Item");
-                    ui.label("Similarity");
+                    ui.label(tr!("recommend-item"));
+                    ui.label(tr!("recommend-similarity"));
                     ui.end_row();
                     for (j, sim) in similar {
                         ui.label(&items[j as usize].name);
@@ -51,7 +52,7 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, item: u32) {
                 });
         }
         let ui = &mut columns[1];
-        ui.strong(format!("Bought together with {}", info.name));
+        ui.strong(tr!("recommend-bought-with", item = info.name.as_str()));
         match &results.rules {
             Err(error) => {
                 ui.colored_label(ui.visuals().error_fg_color, error);
@@ -59,13 +60,18 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, item: u32) {
             Ok(rules) => {
                 let list = bought_with(rules, item);
                 if list.is_empty() {
-                    ui.label("No rule: this item is not bought with another often enough.");
+                    ui.label(tr!("recommend-no-rule-for-item"));
                     return;
                 }
                 egui::Grid::new("recommend_together")
                     .striped(true)
                     .show(ui, |ui| {
-                        for head in ["Item", "Orders", "Confidence", "Lift"] {
+                        for head in [
+                            tr!("recommend-item"),
+                            tr!("recommend-orders"),
+                            tr!("recommend-confidence"),
+                            tr!("recommend-lift"),
+                        ] {
                             ui.label(head);
                         }
                         ui.end_row();

@@ -4,6 +4,7 @@
 use crate::analysis::recommend::ModelKind;
 use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, Split};
 use crate::analysis::recommend::validate::Validation;
+use crate::tr;
 use crate::ui::command::Commands;
 use crate::workspace::recommend::{Recommend, RecommendCommand, RecommendParams};
 
@@ -12,11 +13,11 @@ use super::{ViewState, progress_ui};
 const SPLITS: [Split; 3] = [Split::LeaveLastOut, Split::Time8020, Split::LastBasket];
 
 /// What each protocol holds out, in the operator's words.
-pub fn split_note(split: Split) -> &'static str {
+pub fn split_note(split: Split) -> String {
     match split {
-        Split::LeaveLastOut => "each customer's last purchase is held out",
-        Split::Time8020 => "each customer's last 20% of purchases (by time) are held out",
-        Split::LastBasket => "each customer's last order is held out",
+        Split::LeaveLastOut => tr!("recommend-split-leave-last-out-note"),
+        Split::Time8020 => tr!("recommend-split-time-80-20-note"),
+        Split::LastBasket => tr!("recommend-split-last-basket-note"),
     }
 }
 
@@ -29,25 +30,22 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label("Protocol")
-            .selected_text(view.split.name())
+        egui::ComboBox::from_label(tr!("recommend-protocol"))
+            .selected_text(view.split.display_name())
             .show_ui(ui, |ui| {
                 for split in SPLITS {
-                    ui.selectable_value(&mut view.split, split, split.name())
+                    ui.selectable_value(&mut view.split, split, split.display_name())
                         .on_hover_text(split_note(split));
                 }
             });
-        let label = ui.label("K:");
+        let label = ui.label(tr!("recommend-k"));
         ui.add(egui::DragValue::new(&mut view.k).range(1..=100))
             .labelled_by(label.id);
-        ui.checkbox(&mut view.validate, "Choose settings by validation")
-            .on_hover_text(
-                "Pick item-kNN neighbours and ALS factors / regularisation on each customer's \
-                 last training purchase (never the held-out test purchases)",
-            );
+        ui.checkbox(&mut view.validate, tr!("recommend-report-validate"))
+            .on_hover_text(tr!("recommend-report-validate-hover"));
         if ui
-            .button("Run report card")
-            .on_hover_text("Fit every model on the training part and score it on the held-out part")
+            .button(tr!("recommend-run-report"))
+            .on_hover_text(tr!("recommend-run-report-hover"))
             .clicked()
         {
             commands.send(RecommendCommand::Evaluate(EvalParams {
@@ -61,7 +59,7 @@ pub fn ui(
         }
         if let Some(job) = recommend.report().pending() {
             progress_ui(ui, job.progress());
-            if ui.button("Cancel report card").clicked() {
+            if ui.button(tr!("recommend-cancel-report")).clicked() {
                 commands.send(RecommendCommand::CancelReport);
             }
         }
@@ -70,30 +68,38 @@ pub fn ui(
     if let Some(error) = slot.error() {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("The report card stopped: {error}"),
+            tr!("recommend-report-stopped", error = error.to_string()),
         );
     }
     if let Some(card) = slot.current(version).map(|c| &c.value) {
         card_ui(ui, card);
     } else if slot.pending().is_none() {
-        ui.label("Press Run report card to compare the models on held-out purchases.");
+        ui.label(tr!("recommend-report-prompt"));
     }
 }
 
 /// The protocol line and the table of models.
 pub fn protocol_text(card: &ReportCard) -> String {
-    format!(
-        "Protocol: {} ({}), K = {}, {} customers tested, already-bought items {}",
-        card.split.name(),
-        split_note(card.split),
-        card.k,
-        card.tested,
-        if card.exclude_seen {
-            "excluded"
-        } else {
-            "allowed"
-        }
-    )
+    let protocol = card.split.display_name();
+    let note = split_note(card.split);
+    let (k, tested) = (card.k.to_string(), card.tested.to_string());
+    if card.exclude_seen {
+        tr!(
+            "recommend-protocol-line-excluded",
+            protocol = protocol,
+            note = note,
+            k = k,
+            tested = tested
+        )
+    } else {
+        tr!(
+            "recommend-protocol-line-allowed",
+            protocol = protocol,
+            note = note,
+            k = k,
+            tested = tested
+        )
+    }
 }
 
 /// The validation line of a card or a fit: what was chosen, or why nothing was;
@@ -105,13 +111,23 @@ pub fn validation_ui(ui: &mut egui::Ui, validation: &Option<Result<Validation, S
             let trials: Vec<String> = chosen
                 .trials
                 .iter()
-                .map(|t| format!("{} {}: NDCG {:.4}", t.model.name(), t.setting, t.ndcg))
+                .map(|t| {
+                    tr!(
+                        "recommend-validation-trial",
+                        model = t.model.display_name(),
+                        setting = t.setting.as_str(),
+                        ndcg = format!("{:.4}", t.ndcg)
+                    )
+                })
                 .collect();
-            ui.label(format!("Chosen by validation: {}", chosen.summary()))
-                .on_hover_text(trials.join("\n"));
+            ui.label(tr!(
+                "recommend-validation-chosen",
+                summary = chosen.summary()
+            ))
+            .on_hover_text(trials.join("\n"));
         }
         Some(Err(why)) => {
-            ui.label(format!("Not chosen by validation: {why}"));
+            ui.label(tr!("recommend-validation-not-chosen", why = why.as_str()));
         }
     }
 }
@@ -122,16 +138,16 @@ fn card_ui(ui: &mut egui::Ui, card: &ReportCard) {
     egui::Grid::new("recommend_report")
         .striped(true)
         .show(ui, |ui| {
-            let k = card.k;
+            let k = card.k.to_string();
             let heads = [
-                "Model".to_string(),
-                format!("Precision@{k}"),
-                format!("Recall@{k}"),
-                format!("NDCG@{k}"),
-                format!("Hit rate@{k}"),
-                "Coverage".to_string(),
-                "Fit s".to_string(),
-                "Recommend s".to_string(),
+                tr!("recommend-model"),
+                tr!("recommend-precision-at", k = k.as_str()),
+                tr!("recommend-recall-at", k = k.as_str()),
+                tr!("recommend-ndcg-at", k = k.as_str()),
+                tr!("recommend-hit-rate-at", k = k.as_str()),
+                tr!("recommend-coverage"),
+                tr!("recommend-fit-secs"),
+                tr!("recommend-recommend-secs"),
             ];
             for head in heads {
                 ui.strong(head);
@@ -139,7 +155,7 @@ fn card_ui(ui: &mut egui::Ui, card: &ReportCard) {
             ui.end_row();
             for m in &card.models {
                 let x = &m.metrics;
-                ui.label(m.model.name());
+                ui.label(m.model.display_name());
                 for v in [x.precision, x.recall, x.ndcg, x.hit_rate, x.coverage] {
                     ui.label(format!("{v:.4}"));
                 }

@@ -12,6 +12,7 @@ use crate::analysis::recommend::transitions::Level;
 use crate::workspace::recommend::{Recommend, RulesResults, RulesRunParams};
 
 use super::{ViewState, progress_ui};
+use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format::count;
 use crate::workspace::recommend::RecommendCommand;
@@ -39,12 +40,12 @@ impl RuleSort {
     ];
 
     /// The column header.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            RuleSort::Support => "Support",
-            RuleSort::Confidence => "Confidence",
-            RuleSort::Lift => "Lift",
-            RuleSort::Count => "Count",
+            RuleSort::Support => tr!("recommend-support"),
+            RuleSort::Confidence => tr!("recommend-confidence"),
+            RuleSort::Lift => tr!("recommend-lift"),
+            RuleSort::Count => tr!("recommend-count"),
         }
     }
 
@@ -74,7 +75,7 @@ pub fn sorted_rules(rules: &[Rule], sort: RuleSort, ascending: bool) -> Vec<usiz
 pub fn controls_ui(ui: &mut egui::Ui, wanted: &RulesRunParams, commands: &mut Commands) {
     let mut next = wanted.clone();
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Min support:");
+        let label = ui.label(tr!("recommend-min-support"));
         ui.add(
             egui::DragValue::new(&mut next.rules.min_support)
                 .range(0.0001..=1.0)
@@ -82,21 +83,19 @@ pub fn controls_ui(ui: &mut egui::Ui, wanted: &RulesRunParams, commands: &mut Co
                 .max_decimals(4),
         )
         .labelled_by(label.id)
-        .on_hover_text("Smallest share of orders that hold the whole rule");
-        let label = ui.label("Min confidence:");
+        .on_hover_text(tr!("recommend-min-support-hover"));
+        let label = ui.label(tr!("recommend-min-confidence"));
         ui.add(egui::Slider::new(&mut next.rules.min_confidence, 0.0..=1.0))
             .labelled_by(label.id)
-            .on_hover_text(
-                "Smallest share of the antecedent's orders that also hold the consequent",
-            );
-        let label = ui.label("Min lift:");
+            .on_hover_text(tr!("recommend-min-confidence-hover"));
+        let label = ui.label(tr!("recommend-min-lift"));
         ui.add(
             egui::DragValue::new(&mut next.rules.min_lift)
                 .range(0.0..=100.0)
                 .speed(0.05),
         )
         .labelled_by(label.id)
-        .on_hover_text("Above 1: bought together more often than by chance");
+        .on_hover_text(tr!("recommend-min-lift-hover"));
     });
     if next != *wanted {
         commands.send(RecommendCommand::RunRules(next));
@@ -119,7 +118,7 @@ pub fn rules_ui(
     if let Some(error) = slot.error() {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("The rules stopped: {error}"),
+            tr!("recommend-rules-stopped", error = error.to_string()),
         );
     }
     let Some(results) = slot.current(version).map(|c| &c.value) else {
@@ -132,26 +131,27 @@ pub fn rules_ui(
             return;
         }
     };
-    ui.label(format!(
-        "{} rules from {} orders (sorted by {}, {}). Click a header to sort.",
-        rules.len(),
-        results.baskets,
-        view.rule_sort.label().to_lowercase(),
-        if view.rule_ascending {
-            "smallest first"
-        } else {
-            "largest first"
-        }
+    let direction = if view.rule_ascending {
+        tr!("recommend-smallest-first")
+    } else {
+        tr!("recommend-largest-first")
+    };
+    ui.label(tr!(
+        "recommend-rules-found",
+        rules = rules.len().to_string(),
+        orders = results.baskets.to_string(),
+        sort = view.rule_sort.label().to_lowercase(),
+        direction = direction
     ));
     rules_table_ui(ui, results, rules, view);
     ui.horizontal(|ui| {
-        let label = ui.label("Export rules to:");
+        let label = ui.label(tr!("recommend-export-rules-to"));
         ui.add(egui::TextEdit::singleline(&mut view.rules_path).desired_width(260.0))
             .labelled_by(label.id)
-            .on_hover_text("A .csv (opens in Excel), .xlsx or .parquet file");
+            .on_hover_text(tr!("recommend-export-rules-to-hover"));
         let ready = !rules.is_empty() && !view.rules_path.trim().is_empty();
         if ui
-            .add_enabled(ready, egui::Button::new("Export rules"))
+            .add_enabled(ready, egui::Button::new(tr!("recommend-export-rules")))
             .clicked()
         {
             commands.send(RecommendCommand::ExportRules {
@@ -159,15 +159,16 @@ pub fn rules_ui(
                 order: sorted_rules(rules, view.rule_sort, view.rule_ascending),
             });
         }
-        let drawn = if rules.len() > MAX_ROWS {
-            format!(" (the table draws the first {MAX_ROWS})")
+        let rules_count = count(rules.len());
+        ui.weak(if rules.len() > MAX_ROWS {
+            tr!(
+                "recommend-export-rules-writes-drawn",
+                count = rules_count,
+                max = MAX_ROWS.to_string()
+            )
         } else {
-            String::new()
-        };
-        ui.weak(format!(
-            "writes all {} rules in this order{drawn}",
-            count(rules.len())
-        ));
+            tr!("recommend-export-rules-writes", count = rules_count)
+        });
     });
 }
 
@@ -181,15 +182,16 @@ fn rules_table_ui(ui: &mut egui::Ui, results: &RulesResults, rules: &[Rule], vie
             egui::Grid::new("recommend_rules_grid")
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.strong("Bought");
-                    ui.strong("→ also bought");
+                    ui.strong(tr!("recommend-rule-bought"));
+                    ui.strong(tr!("recommend-rule-also-bought"));
                     for sort in RuleSort::ALL {
-                        let mark = match (view.rule_sort == sort, view.rule_ascending) {
-                            (true, true) => " (asc)",
-                            (true, false) => " (desc)",
-                            (false, _) => "",
+                        let column = sort.label();
+                        let head = match (view.rule_sort == sort, view.rule_ascending) {
+                            (true, true) => tr!("recommend-sorted-asc", column = column),
+                            (true, false) => tr!("recommend-sorted-desc", column = column),
+                            (false, _) => column,
                         };
-                        if ui.button(format!("{}{mark}", sort.label())).clicked() {
+                        if ui.button(head).clicked() {
                             if view.rule_sort == sort {
                                 view.rule_ascending = !view.rule_ascending;
                             } else {
@@ -227,24 +229,24 @@ pub fn transitions_ui(
     let mut next = wanted.clone();
     ui.horizontal_wrapped(|ui| {
         let level_label = |level: Level| match level {
-            Level::Item => "Items",
-            Level::Category => "Categories",
+            Level::Item => tr!("recommend-level-items"),
+            Level::Category => tr!("recommend-level-categories"),
         };
-        egui::ComboBox::from_label("Level")
+        egui::ComboBox::from_label(tr!("recommend-level"))
             .selected_text(level_label(next.transitions.level))
             .show_ui(ui, |ui| {
                 for level in [Level::Item, Level::Category] {
                     ui.selectable_value(&mut next.transitions.level, level, level_label(level));
                 }
             });
-        let label = ui.label("Within days:");
+        let label = ui.label(tr!("recommend-within-days"));
         ui.add(
             egui::DragValue::new(&mut next.transitions.window_days)
                 .range(1.0..=730.0)
                 .speed(1.0),
         )
         .labelled_by(label.id)
-        .on_hover_text("The most days between one order and the next");
+        .on_hover_text(tr!("recommend-within-days-hover"));
     });
     if next != *wanted {
         commands.send(RecommendCommand::RunRules(next));
@@ -260,7 +262,7 @@ pub fn transitions_ui(
         }
     };
     if rows.is_empty() {
-        ui.label("No transition is frequent enough at these settings.");
+        ui.label(tr!("recommend-no-transitions"));
         return;
     }
     egui::ScrollArea::vertical()
@@ -271,12 +273,12 @@ pub fn transitions_ui(
                 .striped(true)
                 .show(ui, |ui| {
                     for head in [
-                        "After buying",
-                        "next bought",
-                        "Times",
-                        "Customers",
-                        "Share",
-                        "Median days",
+                        tr!("recommend-after-buying"),
+                        tr!("recommend-next-bought"),
+                        tr!("recommend-times"),
+                        tr!("recommend-customers"),
+                        tr!("recommend-share"),
+                        tr!("recommend-median-days"),
                     ] {
                         ui.strong(head);
                     }

@@ -2,7 +2,8 @@
 //! slider or "Auto" (the rule is stated beside it), the running job's progress and
 //! its Cancel button.
 
-use crate::analysis::segments::{AUTO_K_RULE, Clustering, Feature, FeatureSet, KChoice};
+use crate::analysis::segments::{Clustering, Feature, FeatureSet, KChoice, auto_k_rule};
+use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format;
 use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsParams};
@@ -19,20 +20,20 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Features in use:")
-            .on_hover_text("K-means runs on these, log1p-transformed and standardised.");
+        ui.label(tr!("segments-features-in-use"))
+            .on_hover_text(tr!("segments-features-in-use-hover"));
         for feature in Feature::ALL {
             let enabled = available.contains(&feature);
             // A feature the data cannot give is never shown ticked: the default
             // recipe runs without revenue on orders without money.
             let mut used = enabled && wanted.features.features().contains(&feature);
             let why = if feature.is_money() {
-                format::needs_money(feature.name())
+                format::needs_money(&feature.label())
             } else {
-                "Needs a unit price and an item id in the orders file".to_string()
+                tr!("segments-feature-needs-price-hover")
             };
             let response = ui
-                .add_enabled(enabled, egui::Checkbox::new(&mut used, feature.name()))
+                .add_enabled(enabled, egui::Checkbox::new(&mut used, feature.label()))
                 .on_disabled_hover_text(why);
             if response.changed() {
                 // Only features the data gives: the default recipe's revenue is
@@ -65,7 +66,7 @@ pub fn ui(
             KChoice::Fixed(k) => k,
             KChoice::Auto { .. } => shown.map_or(*K_RANGE.start(), |c| c.k),
         };
-        let label = ui.label("K (segments):");
+        let label = ui.label(tr!("segments-k-label"));
         let slider = ui
             .add(egui::Slider::new(&mut k, K_RANGE))
             .labelled_by(label.id);
@@ -88,7 +89,11 @@ pub fn ui(
                 ..wanted.clone()
             }));
         }
-        if ui.button("Auto").on_hover_text(AUTO_K_RULE).clicked() {
+        if ui
+            .button(tr!("segments-auto"))
+            .on_hover_text(auto_k_rule())
+            .clicked()
+        {
             commands.send(SegmentsCommand::Run(SegmentsParams {
                 k: KChoice::default(),
                 ..wanted.clone()
@@ -102,8 +107,8 @@ pub fn ui(
                     .text(format!("{}…", snapshot.message)),
             );
             if ui
-                .button("Cancel")
-                .on_hover_text("Stop the segmentation (between K values)")
+                .button(tr!("segments-cancel"))
+                .on_hover_text(tr!("segments-cancel-hover"))
                 .clicked()
             {
                 commands.send(SegmentsCommand::Cancel);
@@ -112,11 +117,13 @@ pub fn ui(
     });
     let rule = match (wanted.k, shown) {
         (KChoice::Auto { .. }, Some(clustering)) => clustering.reason.clone(),
-        (KChoice::Auto { .. }, None) => AUTO_K_RULE.to_string(),
-        (KChoice::Fixed(k), _) => {
-            format!("K = {k}, chosen by you. Press Auto to let the data pick: {AUTO_K_RULE}")
-        }
+        (KChoice::Auto { .. }, None) => auto_k_rule(),
+        (KChoice::Fixed(k), _) => tr!(
+            "segments-k-chosen-by-you",
+            k = k.to_string(),
+            rule = auto_k_rule()
+        ),
     };
     ui.add(egui::Label::new(egui::RichText::new(rule).weak()).wrap())
-        .on_hover_text(AUTO_K_RULE);
+        .on_hover_text(auto_k_rule());
 }

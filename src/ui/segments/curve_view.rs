@@ -4,20 +4,21 @@
 use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints, Points, VLine};
 
 use crate::analysis::segments::KScore;
+use crate::tr;
 
 pub fn ui(ui: &mut egui::Ui, curve: &[KScore], chosen_k: usize) {
     if curve.len() < 2 {
-        ui.weak("Press Auto to fit every K from 2 to 10 and chart the elbow and silhouette.");
+        ui.weak(tr!("segments-curve-empty"));
         return;
     }
     let width = (ui.available_width() / 2.0 - 8.0).max(200.0);
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.strong("Elbow: inertia per K");
+            ui.strong(tr!("segments-elbow-title"));
             chart_ui(ui, "segments_elbow", curve, chosen_k, width, |s| s.inertia);
         });
         ui.vertical(|ui| {
-            ui.strong("Silhouette per K");
+            ui.strong(tr!("segments-silhouette-title"));
             chart_ui(ui, "segments_silhouette", curve, chosen_k, width, |s| {
                 s.silhouette
             });

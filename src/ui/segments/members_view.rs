@@ -10,6 +10,7 @@
 //! the score join, segment, search and sort, so it is rebuilt only when one of
 //! them changes.
 
+use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::export_controls::{export_buttons_ui, export_status_ui, file_slug, shown_rows};
 use crate::ui::format;
@@ -21,14 +22,17 @@ use crate::workspace::value::{CustomerRow, ValueResults};
 
 use super::{MemberSort, ViewState};
 
-/// The score columns the table gains when the Value tab has scores.
-const SCORE_COLUMNS: [(&str, CustomerSort); 5] = [
-    ("propensity", CustomerSort::Propensity),
-    ("churn risk", CustomerSort::ChurnRisk),
-    ("P(alive)", CustomerSort::PAlive),
-    ("CLV", CustomerSort::Clv),
-    ("next order", CustomerSort::NextOrder),
-];
+/// The score columns the table gains when the Value tab has scores: their
+/// headers in the current language.
+fn score_columns() -> [(String, CustomerSort); 5] {
+    [
+        (tr!("segments-column-propensity"), CustomerSort::Propensity),
+        (tr!("segments-column-churn-risk"), CustomerSort::ChurnRisk),
+        (tr!("segments-column-p-alive"), CustomerSort::PAlive),
+        (tr!("segments-column-clv"), CustomerSort::Clv),
+        (tr!("segments-column-next-order"), CustomerSort::NextOrder),
+    ]
+}
 
 /// The Value tab's rows, their join to the segments and its churn thresholds.
 pub type Scores<'a> = Option<(&'a ScoreJoin, &'a ValueResults)>;
@@ -99,16 +103,16 @@ pub fn ui(
 ) {
     let id = view.selected;
     ui.horizontal(|ui| {
-        let label = ui.label("Search customers:");
+        let label = ui.label(tr!("segments-search"));
         ui.add(
             egui::TextEdit::singleline(&mut view.search)
-                .hint_text("part of a customer id")
+                .hint_text(tr!("segments-search-hint"))
                 .desired_width(200.0),
         )
         .labelled_by(label.id);
         if scores.is_some() {
-            ui.checkbox(&mut view.high_risk_only, "Only high churn risk")
-                .on_hover_text("Members in the Value tab's high churn-risk bucket");
+            ui.checkbox(&mut view.high_risk_only, tr!("segments-high-risk-only"))
+                .on_hover_text(tr!("segments-high-risk-only-hover"));
         }
     });
     let key: CacheKey = (
@@ -138,9 +142,10 @@ pub fn ui(
         view.export_default = view.export_path.clone();
     }
     ui.horizontal(|ui| {
-        let hover =
-            "This segment's members as the table shows them; CSV opens in Excel with Chinese intact";
-        if let Some(path) = export_buttons_ui(ui, &mut view.export_path, hover, &shown_rows(rows.len())) {
+        let hover = tr!("segments-export-hover");
+        if let Some(path) =
+            export_buttons_ui(ui, &mut view.export_path, &hover, &shown_rows(rows.len()))
+        {
             let scores = scores.map(|(join, value)| {
                 rows.iter()
                     .map(|&i| join.score_row[i].map(|r| value.rows[r].clone()))
@@ -155,7 +160,11 @@ pub fn ui(
         }
     });
     export_status_ui(ui, segments.export_slot());
-    ui.label(format!("{} customers", format::count(rows.len())));
+    ui.label(tr!(
+        "segments-members-count",
+        count = format::count(rows.len()),
+        n = rows.len()
+    ));
     // Many features and scores are wider than the window: scroll sideways.
     egui::ScrollArea::horizontal()
         .id_salt("segment_members_sideways")
@@ -174,19 +183,20 @@ fn members_table_ui(
     view: &mut ViewState,
 ) {
     let features = &results.segmentation.features;
-    let mut headers: Vec<(String, MemberSort)> = vec![("customer_id".into(), MemberSort::Customer)];
+    let mut headers: Vec<(String, MemberSort)> =
+        vec![(tr!("segments-column-customer-id"), MemberSort::Customer)];
     headers.extend(
         features
             .available
             .iter()
             .enumerate()
-            .map(|(j, f)| (f.name().to_string(), MemberSort::Feature(j))),
+            .map(|(j, f)| (f.label(), MemberSort::Feature(j))),
     );
     if scores.is_some() {
         headers.extend(
-            SCORE_COLUMNS
-                .iter()
-                .map(|(name, column)| (name.to_string(), MemberSort::Score(*column))),
+            score_columns()
+                .into_iter()
+                .map(|(name, column)| (name, MemberSort::Score(column))),
         );
     }
     let sort = Sort {

@@ -2,6 +2,7 @@
 //! mean over all customers (100 = like everyone; 200 = twice as much), as bars;
 //! hover shows the index. Means are in original units (see the member table).
 
+use crate::tr;
 use crate::ui::behaviour::bar_chart_ui;
 use crate::workspace::segments::SegmentsResults;
 
@@ -27,16 +28,14 @@ pub fn indices(results: &SegmentsResults, id: usize) -> Vec<(String, f64)> {
             } else {
                 0.0
             };
-            (feature.name().to_string(), index)
+            (feature.label(), index)
         })
         .collect()
 }
 
 pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, id: usize, name: &str) {
     let rows = indices(results, id);
-    ui.strong(format!(
-        "{name}: mean of each feature, as an index of everyone's (100)"
-    ));
+    ui.strong(tr!("segments-profile-title", name = name));
     let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     let values: Vec<f64> = rows.iter().map(|r| r.1).collect();
     let height = 28.0 * labels.len() as f32 + 40.0;

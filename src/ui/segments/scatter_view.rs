@@ -5,6 +5,7 @@
 use egui_plot::{Legend, Plot, PlotPoint, PlotPoints, Points};
 
 use crate::analysis::segments::scatter::Scatter;
+use crate::tr;
 use crate::ui::behaviour::percent;
 use crate::workspace::segments::SegmentsResults;
 
@@ -13,11 +14,12 @@ use super::segment_color;
 pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, scatter: &Scatter, names: &[String]) {
     let segmentation = &results.segmentation;
     let labels = &segmentation.clustering.labels;
-    ui.weak(format!(
-        "{} customers plotted; the axes explain {} and {} of the variance.",
-        scatter.rows.len(),
-        percent(scatter.explained[0]),
-        percent(scatter.explained[1])
+    ui.weak(tr!(
+        "segments-picture-summary",
+        customers = scatter.rows.len().to_string(),
+        n = scatter.rows.len(),
+        first = percent(scatter.explained[0]),
+        second = percent(scatter.explained[1]),
     ));
     let k = segmentation.clustering.k;
     let mut per_segment: Vec<Vec<[f64; 2]>> = vec![Vec::new(); k];
@@ -31,8 +33,8 @@ pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, scatter: &Scatter, names
         .legend(Legend::default())
         .data_aspect(1.0)
         .allow_scroll(false)
-        .x_axis_label("component 1")
-        .y_axis_label("component 2")
+        .x_axis_label(tr!("segments-component", number = "1"))
+        .y_axis_label(tr!("segments-component", number = "2"))
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
             for (id, points) in per_segment.into_iter().enumerate() {
@@ -62,10 +64,10 @@ pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, scatter: &Scatter, names
         && distance < 6.0
     {
         let segment = labels.get(row).copied().unwrap_or(0);
-        let text = format!(
-            "customer {}\n{}",
-            segmentation.features.customer_ids[row],
-            names.get(segment).map_or("", String::as_str)
+        let text = tr!(
+            "segments-picture-hover",
+            customer = segmentation.features.customer_ids[row].as_str(),
+            segment = names.get(segment).map_or("", String::as_str),
         );
         response.response.on_hover_text_at_pointer(text);
     }

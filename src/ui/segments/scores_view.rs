@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use crate::tr;
 use crate::ui::behaviour::percent;
 use crate::ui::format;
 use crate::ui::value::decimal;
@@ -15,10 +16,6 @@ use crate::workspace::segments::scores::{ScoreJoin, join_scores};
 use crate::workspace::value::ValueResults;
 
 use super::segment_color;
-
-/// Shown instead of the scores while the Value tab has none.
-pub const NEEDS_VALUE: &str = "Train the models in the Value tab to see each segment's \
-     propensity, churn risk and customer value here.";
 
 /// The generations of the two results the join used (moving the churn
 /// thresholds gives the value result a new one).
@@ -59,7 +56,7 @@ pub fn ui(
     names: &[String],
 ) {
     let Some(join) = join else {
-        ui.weak(NEEDS_VALUE);
+        ui.weak(tr!("segments-scores-need-value"));
         return;
     };
     let money = |v: Option<f64>| v.map_or_else(|| "–".to_string(), format::money);
@@ -68,12 +65,12 @@ pub fn ui(
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             for header in [
-                "Segment",
-                "Scored customers",
-                "Mean propensity",
-                "High churn risk",
-                "Mean CLV",
-                "Total CLV",
+                tr!("segments-column-segment"),
+                tr!("segments-column-scored"),
+                tr!("segments-column-mean-propensity"),
+                tr!("segments-column-high-churn-risk"),
+                tr!("segments-column-mean-clv"),
+                tr!("segments-column-total-clv"),
             ] {
                 ui.strong(header);
             }
@@ -91,10 +88,10 @@ pub fn ui(
                     .profiles
                     .get(scores.segment)
                     .map_or(0, |p| p.size);
-                ui.label(format!(
-                    "{} of {}",
-                    format::count(scores.scored),
-                    format::count(size)
+                ui.label(tr!(
+                    "segments-scored-of",
+                    scored = format::count(scores.scored),
+                    size = format::count(size),
                 ));
                 ui.label(decimal(scores.mean_propensity));
                 ui.label(scores.high_risk_share.map_or_else(|| "–".into(), percent));

@@ -2,6 +2,7 @@
 //! named on the axis, for the number of customers and for the share of revenue.
 //! Hover shows the segment's name and the figure.
 
+use crate::tr;
 use crate::ui::behaviour::{named_bars_ui, percent};
 use crate::ui::format;
 use crate::workspace::segments::SegmentsResults;
@@ -16,7 +17,7 @@ pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, names: &[String]) {
     let height = 30.0 * profiles.len() as f32 + 50.0;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.strong("Customers per segment");
+            ui.strong(tr!("segments-customers-per-segment"));
             chart_ui(
                 ui,
                 "segment_sizes",
@@ -27,7 +28,7 @@ pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, names: &[String]) {
             );
         });
         ui.vertical(|ui| {
-            ui.strong("Share of revenue per segment");
+            ui.strong(tr!("segments-revenue-share-per-segment"));
             match &revenue {
                 Some(revenue) => chart_ui(
                     ui,
@@ -38,7 +39,7 @@ pub fn ui(ui: &mut egui::Ui, results: &SegmentsResults, names: &[String]) {
                     [width, height],
                 ),
                 None => {
-                    ui.weak(format::needs_money("Revenue per segment"));
+                    ui.weak(format::needs_money(&tr!("segments-revenue-per-segment")));
                 }
             }
         });

@@ -3,6 +3,7 @@
 //! a name selects the segment for the views below; the selected one can be renamed
 //! (the name is saved between runs; an empty name goes back to the proposed one).
 
+use crate::tr;
 use crate::ui::behaviour::percent;
 use crate::ui::format;
 use crate::workspace::segments::SegmentsResults;
@@ -23,12 +24,12 @@ pub fn ui(
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             for header in [
-                "Segment",
-                "Customers",
-                "Share of customers",
-                "Share of revenue",
-                "Sets it apart (sd from the rest)",
-                "Top categories",
+                tr!("segments-column-segment"),
+                tr!("segments-column-customers"),
+                tr!("segments-column-customer-share"),
+                tr!("segments-column-revenue-share"),
+                tr!("segments-column-sets-apart"),
+                tr!("segments-column-top-categories"),
             ] {
                 ui.strong(header);
             }
@@ -47,13 +48,13 @@ pub fn ui(
                 match p.revenue_share {
                     Some(share) => ui.label(percent(share)),
                     None => ui
-                        .weak("no prices")
-                        .on_hover_text(format::needs_money("Revenue")),
+                        .weak(tr!("segments-no-prices"))
+                        .on_hover_text(format::needs_money(&tr!("segments-revenue"))),
                 };
                 let apart: Vec<String> = p
                     .distinguishing
                     .iter()
-                    .map(|(f, d)| format!("{} {d:+.1}", f.name()))
+                    .map(|(f, d)| format!("{} {d:+.1}", f.label()))
                     .collect();
                 ui.label(apart.join(", "));
                 let cats: Vec<String> = p
@@ -84,12 +85,12 @@ fn rename_ui(
         .data(|d| d.get_temp::<String>(buffer_id))
         .unwrap_or_else(|| current.clone());
     ui.horizontal(|ui| {
-        let label = ui.label(format!("Rename segment {}:", view.selected));
+        let label = ui.label(tr!("segments-rename", id = view.selected.to_string()));
         let field = ui
             .add(egui::TextEdit::singleline(&mut text).desired_width(220.0))
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button("Save name").clicked() || entered {
+        if ui.button(tr!("segments-save-name")).clicked() || entered {
             commands.send(Command::RenameSegment {
                 key: key.clone(),
                 name: text.trim().to_string(),

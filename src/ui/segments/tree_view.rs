@@ -3,29 +3,26 @@
 //! place in their own segment.
 
 use crate::analysis::segments::SegmentTree;
+use crate::tr;
 use crate::ui::behaviour::percent;
 use crate::ui::format;
 
 use super::segment_color;
 
 pub fn ui(ui: &mut egui::Ui, tree: &SegmentTree, names: &[String]) {
-    ui.label(format!(
-        "The rules put {} of customers in their own segment{}.",
-        percent(tree.accuracy),
-        if tree.fit_sampled {
-            " (tree fitted on a sample of 20,000)"
-        } else {
-            ""
-        }
-    ));
+    let accuracy = percent(tree.accuracy);
+    ui.label(match tree.fit_sampled {
+        true => tr!("segments-rules-accuracy-sampled", share = accuracy),
+        false => tr!("segments-rules-accuracy", share = accuracy),
+    });
     egui::Grid::new("segment_rules")
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            ui.strong("Rule");
-            ui.strong("Segment");
-            ui.strong("Customers");
-            ui.strong("Right");
+            ui.strong(tr!("segments-column-rule"));
+            ui.strong(tr!("segments-column-segment"));
+            ui.strong(tr!("segments-column-customers"));
+            ui.strong(tr!("segments-column-right"));
             ui.end_row();
             for rule in &tree.rules {
                 ui.label(rule.conditions_text());

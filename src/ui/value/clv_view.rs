@@ -5,6 +5,7 @@
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::analysis::clv::{Clv, Holdout, PurchaseMethod, SpendMethod};
+use crate::tr;
 use crate::ui::format;
 
 use super::super::behaviour::{error_ui, section_ui};
@@ -13,47 +14,48 @@ const PREDICTED: egui::Color32 = egui::Color32::from_rgb(60, 130, 220);
 const ACTUAL: egui::Color32 = egui::Color32::from_rgb(230, 120, 40);
 
 pub fn ui(ui: &mut egui::Ui, clv: &Result<Clv, String>) {
-    section_ui(
-        ui,
-        "Customer value",
-        "Future purchases and P(alive) from MBG/NBD, spend per purchase from Gamma-Gamma; \
-         CLV = expected purchases × expected spend.",
-    );
+    section_ui(ui, &tr!("value-clv-section"), &tr!("value-clv-explanation"));
     let clv = match clv {
         Ok(clv) => clv,
         Err(error) => {
-            error_ui(ui, "Customer value could not be computed", error);
+            error_ui(ui, &tr!("value-clv-failed"), error);
             return;
         }
     };
     ui.label(match &clv.purchases {
-        PurchaseMethod::MbgNbd(f) => format!(
-            "Purchases: MBG/NBD r = {:.4}, alpha = {:.3} days, a = {:.4}, b = {:.4}",
-            f.r, f.alpha, f.a, f.b
+        PurchaseMethod::MbgNbd(f) => tr!(
+            "value-purchases-mbgnbd",
+            r = format!("{:.4}", f.r),
+            alpha = format!("{:.3}", f.alpha),
+            a = format!("{:.4}", f.a),
+            b = format!("{:.4}", f.b)
         ),
         PurchaseMethod::Historical { reason } => {
-            format!("Purchases: HISTORICAL ESTIMATE (repeat rate so far), because {reason}")
+            tr!("value-purchases-historical", reason = reason.as_str())
         }
     });
     ui.label(match &clv.spend {
-        SpendMethod::GammaGamma(g) => format!(
-            "Spend: Gamma-Gamma p = {:.4}, q = {:.4}, gamma = {:.3}",
-            g.p, g.q, g.gamma
+        SpendMethod::GammaGamma(g) => tr!(
+            "value-spend-gamma-gamma",
+            p = format!("{:.4}", g.p),
+            q = format!("{:.4}", g.q),
+            gamma = format!("{:.3}", g.gamma)
         ),
         SpendMethod::Historical { reason } => {
-            format!("Spend: HISTORICAL (each customer's mean spend), because {reason}")
+            tr!("value-spend-historical", reason = reason.as_str())
         }
-        SpendMethod::Unpriced => format::needs_money("Spend per purchase and CLV"),
+        SpendMethod::Unpriced => format::needs_money(&tr!("value-spend-and-clv")),
     });
     let t = &clv.totals;
-    ui.label(format!(
-        "Over {} days from {}: {} customers, {:.0} predicted purchases, CLV {}.",
-        clv.horizon_days,
-        clv.score_date,
-        format::count(t.customers),
-        t.predicted_purchases,
-        t.clv
-            .map_or_else(|| "not known without prices".to_string(), format::money)
+    ui.label(tr!(
+        "value-clv-totals",
+        days = clv.horizon_days.to_string(),
+        date = clv.score_date.to_string(),
+        count = format::count(t.customers),
+        purchases = format!("{:.0}", t.predicted_purchases),
+        clv = t
+            .clv
+            .map_or_else(|| tr!("value-clv-unknown"), format::money)
     ));
     if let Some(holdout) = &clv.holdout {
         holdout_ui(ui, holdout);
@@ -62,16 +64,15 @@ pub fn ui(ui: &mut egui::Ui, clv: &Result<Clv, String>) {
 
 fn holdout_ui(ui: &mut egui::Ui, holdout: &Holdout) {
     ui.add_space(6.0);
-    ui.strong("Holdout: predicted against actual purchase days per customer");
-    ui.label(format!(
-        "Fitted before {}, checked over the {} days after it on {} customers: \
-         predicted {:.0}, actual {:.0}, mean absolute error {:.3}.",
-        holdout.cutoff,
-        holdout.days,
-        format::count(holdout.customers),
-        holdout.predicted_total,
-        holdout.actual_total,
-        holdout.mean_absolute_error
+    ui.strong(tr!("value-holdout-title"));
+    ui.label(tr!(
+        "value-holdout-summary",
+        cutoff = holdout.cutoff.to_string(),
+        days = holdout.days.to_string(),
+        count = format::count(holdout.customers),
+        predicted = format!("{:.0}", holdout.predicted_total),
+        actual = format!("{:.0}", holdout.actual_total),
+        error = format!("{:.3}", holdout.mean_absolute_error)
     ));
     let bars = |values: Vec<f64>, offset: f64, color: egui::Color32| -> Vec<Bar> {
         values
@@ -102,7 +103,7 @@ fn holdout_ui(ui: &mut egui::Ui, holdout: &Holdout) {
         .allow_scroll(false)
         .include_y(0.0)
         .legend(Legend::default())
-        .x_axis_label("repeat purchases before the cutoff")
+        .x_axis_label(tr!("value-holdout-axis"))
         .x_axis_formatter(move |mark, _| {
             let index = mark.value.round();
             if (mark.value - index).abs() > 1e-6 || index < 0.0 {
@@ -111,7 +112,7 @@ fn holdout_ui(ui: &mut egui::Ui, holdout: &Holdout) {
             labels.get(index as usize).cloned().unwrap_or_default()
         })
         .show(ui, |plot_ui| {
-            plot_ui.bar_chart(BarChart::new("predicted", predicted).color(PREDICTED));
-            plot_ui.bar_chart(BarChart::new("actual", actual).color(ACTUAL));
+            plot_ui.bar_chart(BarChart::new(tr!("value-predicted"), predicted).color(PREDICTED));
+            plot_ui.bar_chart(BarChart::new(tr!("value-actual"), actual).color(ACTUAL));
         });
 }

@@ -3,6 +3,7 @@
 //! running job's progress and its Cancel button.
 
 use crate::analysis::propensity::ModelKind;
+use crate::tr;
 use crate::workspace::value::Value;
 
 use super::super::behaviour::parse_date;
@@ -13,16 +14,14 @@ use crate::workspace::value::ValueCommand;
 pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut Commands) {
     let mut valid = true;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Window (days):");
+        let label = ui.label(tr!("value-window-days"));
         ui.add(egui::DragValue::new(&mut view.params.window_days).range(7..=365))
             .labelled_by(label.id)
-            .on_hover_text(
-                "A customer who buys within this many days after a cutoff counts as a buyer",
-            );
-        let label = ui.label("Cutoff:");
+            .on_hover_text(tr!("value-window-days-hover"));
+        let label = ui.label(tr!("value-cutoff"));
         ui.add(
             egui::TextEdit::singleline(&mut view.cutoff_text)
-                .hint_text("YYYY-MM-DD (empty: last order day − window)")
+                .hint_text(tr!("value-cutoff-hint"))
                 .desired_width(240.0),
         )
         .labelled_by(label.id);
@@ -30,14 +29,14 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
             Ok(cutoff) => view.params.cutoff = cutoff,
             Err(()) => {
                 valid = false;
-                ui.colored_label(ui.visuals().error_fg_color, "Write the date as YYYY-MM-DD");
+                ui.colored_label(ui.visuals().error_fg_color, tr!("value-cutoff-invalid"));
             }
         }
         ui.separator();
-        ui.label("Models:");
+        ui.label(tr!("value-models"));
         for kind in ModelKind::ALL {
             let mut used = view.params.models.contains(&kind);
-            if ui.checkbox(&mut used, kind.name()).changed() {
+            if ui.checkbox(&mut used, kind.label()).changed() {
                 if used {
                     view.params.models.push(kind);
                     view.params.models.sort();
@@ -50,9 +49,9 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
     ui.horizontal(|ui| {
         let ready = valid && !view.params.models.is_empty();
         if ui
-            .add_enabled(ready, egui::Button::new("Train"))
-            .on_hover_text("Fit the propensity models and the customer value models")
-            .on_disabled_hover_text("Tick at least one model and write a valid cutoff")
+            .add_enabled(ready, egui::Button::new(tr!("value-train")))
+            .on_hover_text(tr!("value-train-hover"))
+            .on_disabled_hover_text(tr!("value-train-disabled-hover"))
             .clicked()
         {
             commands.send(ValueCommand::Train(view.params.clone()));
@@ -68,8 +67,8 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
                     .text(format!("{}…{left}", snapshot.message)),
             );
             if ui
-                .button("Cancel")
-                .on_hover_text("Stop the training (between steps)")
+                .button(tr!("value-cancel"))
+                .on_hover_text(tr!("value-cancel-hover"))
                 .clicked()
             {
                 commands.send(ValueCommand::Cancel);

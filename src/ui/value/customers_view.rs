@@ -9,7 +9,8 @@
 //! The sorted row order is cached in egui memory, keyed by the result, the
 //! segment join and the sort, so it is rebuilt only when one of them changes.
 
-use crate::analysis::propensity::RiskThresholds;
+use crate::analysis::propensity::{RiskThresholds, bucket_label};
+use crate::tr;
 use crate::ui::export_controls::{export_buttons_ui, export_status_ui, shown_rows};
 use crate::ui::format;
 use crate::ui::sorted_table::{Sort, cached_rows, sort_by_id, sort_by_key, table_ui};
@@ -30,6 +31,8 @@ const BUCKETS: [&str; 3] = ["high", "medium", "low"];
 /// The Segments tab's join to these rows and the segment names, when segments exist.
 pub type Segments<'a> = Option<(&'a ScoreJoin, &'a [String])>;
 
+/// The columns by their names (the glossary's keys for the header tooltips; the
+/// window shows [`header_text`]).
 const HEADERS: [(&str, CustomerSort); 8] = [
     ("customer_id", CustomerSort::Customer),
     ("propensity", CustomerSort::Propensity),
@@ -40,6 +43,23 @@ const HEADERS: [(&str, CustomerSort); 8] = [
     ("CLV", CustomerSort::Clv),
     ("next order", CustomerSort::NextOrder),
 ];
+
+/// The header of the column named `name` (in [`HEADERS`], or "segment") as the
+/// window shows it.
+fn header_text(name: &str) -> String {
+    match name {
+        "customer_id" => tr!("value-col-customer-id"),
+        "segment" => tr!("value-col-segment"),
+        "propensity" => tr!("value-col-propensity"),
+        "churn risk" => tr!("value-col-churn-risk"),
+        "risk bucket" => tr!("value-col-risk-bucket"),
+        "P(alive)" => tr!("value-col-p-alive"),
+        "predicted purchases" => tr!("value-col-predicted-purchases"),
+        "CLV" => tr!("value-col-clv"),
+        "next order" => tr!("value-col-next-order"),
+        other => other.to_string(),
+    }
+}
 
 /// Row indices sorted by `sort` (see `ui::sorted_table` for missing values and
 /// ties); `segment_of` gives each row's segment for the segment column.
@@ -91,10 +111,10 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
-        ui.label("Show churn risk:");
-        ui.selectable_value(&mut view.bucket, None, "all");
+        ui.label(tr!("value-show-churn-risk"));
+        ui.selectable_value(&mut view.bucket, None, tr!("value-bucket-all"));
         for bucket in BUCKETS {
-            ui.selectable_value(&mut view.bucket, Some(bucket), bucket);
+            ui.selectable_value(&mut view.bucket, Some(bucket), bucket_label(bucket));
         }
     });
     let thresholds = results.propensity.thresholds;
@@ -113,10 +133,9 @@ pub fn ui(
         in_bucket(&results.rows, sorted, thresholds, view.bucket)
     });
     ui.horizontal(|ui| {
-        let hover = "The customers as the table below shows them; CSV opens in Excel with \
-                     Chinese intact";
+        let hover = tr!("value-export-hover");
         if let Some(path) =
-            export_buttons_ui(ui, &mut view.export_path, hover, &shown_rows(order.len()))
+            export_buttons_ui(ui, &mut view.export_path, &hover, &shown_rows(order.len()))
         {
             let segments = segments.map(|(join, names)| {
                 order
@@ -132,7 +151,10 @@ pub fn ui(
         }
     });
     export_status_ui(ui, value.export_slot());
-    ui.label(format!("{} customers", format::count(order.len())));
+    ui.label(tr!(
+        "value-customer-count",
+        count = format::count(order.len())
+    ));
     customers_table_ui(ui, results, segments, &order, view);
 }
 
@@ -146,10 +168,10 @@ fn customers_table_ui(
     let thresholds = results.propensity.thresholds;
     let mut headers: Vec<(String, CustomerSort)> = HEADERS
         .iter()
-        .map(|(name, sort)| (name.to_string(), *sort))
+        .map(|(name, sort)| (header_text(name), *sort))
         .collect();
     if segments.is_some() {
-        headers.insert(1, ("segment".into(), CustomerSort::Segment));
+        headers.insert(1, (header_text("segment"), CustomerSort::Segment));
     }
     let sort = Sort {
         column: &mut view.sort,
@@ -171,8 +193,7 @@ fn customers_table_ui(
                 decimal(r.propensity),
                 decimal(r.churn_risk),
                 r.churn_risk
-                    .map_or("–", |c| thresholds.bucket(c))
-                    .to_string(),
+                    .map_or_else(dash, |c| bucket_label(thresholds.bucket(c))),
                 decimal(r.p_alive),
                 r.predicted_purchases
                     .map_or_else(dash, |v| format!("{v:.2}")),

@@ -10,6 +10,7 @@ pub mod model_view;
 pub mod risk_view;
 
 use crate::analysis::propensity::ModelKind;
+use crate::tr;
 use crate::workspace::value::{CustomerRow, ValueParams};
 
 /// Which customer column the table is sorted by.
@@ -50,7 +51,7 @@ impl CustomerSort {
 pub fn next_order_text(row: &CustomerRow, horizon_days: Option<u32>) -> String {
     match (row.next_order_date, row.p_alive, horizon_days) {
         (Some(date), ..) => date.to_string(),
-        (None, Some(_), Some(days)) => format!("none within {days} days"),
+        (None, Some(_), Some(days)) => tr!("value-next-order-none", days = days.to_string()),
         _ => "–".to_string(),
     }
 }

@@ -5,7 +5,8 @@
 
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-use crate::analysis::propensity::{ModelKind, ModelReport, Propensity};
+use crate::analysis::propensity::{ModelKind, ModelReport, Propensity, feature_label};
+use crate::tr;
 
 use super::super::behaviour::{bar_chart_ui, section_ui};
 use super::{decimal, model_color};
@@ -16,14 +17,12 @@ const CHART_HEIGHT: f32 = 220.0;
 pub fn ui(ui: &mut egui::Ui, propensity: &Propensity) {
     section_ui(
         ui,
-        "How well the models rank buyers",
-        "Each curve trades buyers found (up) against non-buyers flagged (right); the \
-         further up-left, the better. AUC 0.5 is guessing, 1 is perfect. Out of time: \
-         fitted at the earlier cutoff, tested at the later one.",
+        &tr!("value-ranking-section"),
+        &tr!("value-ranking-explanation"),
     );
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.strong("ROC curve per model (out-of-time test)");
+            ui.strong(tr!("value-roc-title"));
             roc_ui(ui, &propensity.models);
         });
         ui.vertical(|ui| auc_table_ui(ui, propensity));
@@ -31,7 +30,7 @@ pub fn ui(ui: &mut egui::Ui, propensity: &Propensity) {
     let width = (ui.available_width() / 2.0 - 8.0).max(220.0);
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.strong("Cumulative gain by decile");
+            ui.strong(tr!("value-gain-title"));
             curves_ui(
                 ui,
                 "value_gain",
@@ -50,7 +49,7 @@ pub fn ui(ui: &mut egui::Ui, propensity: &Propensity) {
             );
         });
         ui.vertical(|ui| {
-            ui.strong("Lift by decile");
+            ui.strong(tr!("value-lift-title"));
             curves_ui(ui, "value_lift", width, &propensity.models, None, |m| {
                 m.deciles
                     .iter()
@@ -61,9 +60,8 @@ pub fn ui(ui: &mut egui::Ui, propensity: &Propensity) {
     });
     section_ui(
         ui,
-        "Calibration",
-        "Predicted probability against the share who really bought, per probability \
-         band: on the diagonal, a 30 % score means 30 % buy.",
+        &tr!("value-calibration-section"),
+        &tr!("value-calibration-explanation"),
     );
     curves_ui(
         ui,
@@ -85,13 +83,13 @@ pub fn ui(ui: &mut egui::Ui, propensity: &Propensity) {
     {
         section_ui(
             ui,
-            &format!("What drives the score ({})", chosen.kind.name()),
-            "Feature importance of the model that scores the customers.",
+            &tr!("value-drivers-section", model = chosen.kind.label()),
+            &tr!("value-drivers-explanation"),
         );
         let labels: Vec<String> = chosen
             .importance
             .iter()
-            .map(|f| f.feature.clone())
+            .map(|f| feature_label(&f.feature))
             .collect();
         let values: Vec<f64> = chosen.importance.iter().map(|f| f.value).collect();
         let height = (labels.len() as f32 * 22.0 + 40.0).clamp(80.0, 400.0);
@@ -107,8 +105,8 @@ pub fn ui(ui: &mut egui::Ui, propensity: &Propensity) {
     if let Some(tree) = propensity.models.iter().find(|m| m.kind == ModelKind::Tree) {
         section_ui(
             ui,
-            "The decision tree's rules",
-            "Read each rule as: customers matching these conditions buy with this probability.",
+            &tr!("value-tree-section"),
+            &tr!("value-tree-explanation"),
         );
         for rule in &tree.rules {
             ui.monospace(rule);
@@ -132,9 +130,12 @@ fn roc_ui(ui: &mut egui::Ui, models: &[ModelReport]) {
         .legend(Legend::default())
         .show(ui, |plot_ui| {
             plot_ui.line(
-                Line::new("guessing", PlotPoints::from(vec![[0.0, 0.0], [1.0, 1.0]]))
-                    .color(egui::Color32::GRAY)
-                    .style(egui_plot::LineStyle::dashed_loose()),
+                Line::new(
+                    tr!("value-guessing"),
+                    PlotPoints::from(vec![[0.0, 0.0], [1.0, 1.0]]),
+                )
+                .color(egui::Color32::GRAY)
+                .style(egui_plot::LineStyle::dashed_loose()),
             );
             for model in models {
                 let points: Vec<[f64; 2]> = model
@@ -142,10 +143,10 @@ fn roc_ui(ui: &mut egui::Ui, models: &[ModelReport]) {
                     .iter()
                     .map(|p| [p.false_positive_rate, p.true_positive_rate])
                     .collect();
-                let name = format!(
-                    "{} (AUC {})",
-                    model.kind.name(),
-                    decimal(model.auc_out_of_time)
+                let name = tr!(
+                    "value-roc-legend",
+                    model = model.kind.label(),
+                    auc = decimal(model.auc_out_of_time)
                 );
                 plot_ui
                     .line(Line::new(name, PlotPoints::from(points)).color(model_color(model.kind)));
@@ -154,36 +155,39 @@ fn roc_ui(ui: &mut egui::Ui, models: &[ModelReport]) {
 }
 
 fn auc_table_ui(ui: &mut egui::Ui, propensity: &Propensity) {
-    ui.strong("AUC per model");
+    ui.strong(tr!("value-auc-title"));
     egui::Grid::new("value_auc")
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            ui.label("model");
-            ui.label("out of time");
-            ui.label("random split");
+            ui.label(tr!("value-auc-model"));
+            ui.label(tr!("value-auc-out-of-time"));
+            ui.label(tr!("value-auc-random-split"));
             ui.end_row();
             for m in &propensity.models {
-                let chosen = if m.kind == propensity.chosen {
-                    " (scores)"
+                let name = if m.kind == propensity.chosen {
+                    tr!("value-auc-chosen-model", model = m.kind.label())
                 } else {
-                    ""
+                    m.kind.label()
                 };
-                ui.colored_label(model_color(m.kind), format!("{}{chosen}", m.kind.name()));
+                ui.colored_label(model_color(m.kind), name);
                 ui.label(decimal(m.auc_out_of_time));
                 ui.label(decimal(m.auc_random));
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
-    ui.label(format!(
-        "Fitted at {}, tested at {}: {:.1}% bought within {} days.",
-        propensity.train_cutoff,
-        propensity.cutoff,
-        propensity.positive_rate * 100.0,
-        propensity.window_days
+    ui.label(tr!(
+        "value-fit-summary",
+        train = propensity.train_cutoff.to_string(),
+        test = propensity.cutoff.to_string(),
+        percent = format!("{:.1}", propensity.positive_rate * 100.0),
+        days = propensity.window_days.to_string()
     ));
-    ui.label(format!("Scored at {}.", propensity.score_date));
+    ui.label(tr!(
+        "value-scored-at",
+        date = propensity.score_date.to_string()
+    ));
 }
 
 /// One line per model from `points`, with the line of random ranking from (0, 0)
@@ -207,14 +211,17 @@ fn curves_ui(
         .show(ui, |plot_ui| {
             if let Some(end) = diagonal {
                 plot_ui.line(
-                    Line::new("random", PlotPoints::from(vec![[0.0, 0.0], [end, 1.0]]))
-                        .color(egui::Color32::GRAY)
-                        .style(egui_plot::LineStyle::dashed_loose()),
+                    Line::new(
+                        tr!("value-random"),
+                        PlotPoints::from(vec![[0.0, 0.0], [end, 1.0]]),
+                    )
+                    .color(egui::Color32::GRAY)
+                    .style(egui_plot::LineStyle::dashed_loose()),
                 );
             }
             for model in models {
                 plot_ui.line(
-                    Line::new(model.kind.name(), PlotPoints::from(points(model)))
+                    Line::new(model.kind.label(), PlotPoints::from(points(model)))
                         .color(model_color(model.kind)),
                 );
             }

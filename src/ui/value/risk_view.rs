@@ -3,6 +3,7 @@
 //! one past the other pushes the other along, so medium ≤ high always holds.
 
 use crate::analysis::propensity::RiskThresholds;
+use crate::tr;
 use crate::ui::format;
 use crate::workspace::value::ValueResults;
 
@@ -13,20 +14,19 @@ use crate::workspace::value::ValueCommand;
 pub fn ui(ui: &mut egui::Ui, results: &ValueResults, commands: &mut Commands) {
     section_ui(
         ui,
-        "Churn risk",
-        "Churn risk = 1 − the chosen model's propensity to buy in the window. Move the \
-         thresholds to decide who counts as medium or high risk; the buckets update at once.",
+        &tr!("value-churn-risk-section"),
+        &tr!("value-churn-risk-explanation"),
     );
     let current = results.propensity.thresholds;
     let mut medium = current.medium;
     let mut high = current.high;
     ui.horizontal(|ui| {
-        let label = ui.label("Medium risk from:");
+        let label = ui.label(tr!("value-medium-risk-from"));
         let medium_moved = ui
             .add(egui::Slider::new(&mut medium, 0.0..=1.0).step_by(0.01))
             .labelled_by(label.id)
             .changed();
-        let label = ui.label("High risk from:");
+        let label = ui.label(tr!("value-high-risk-from"));
         let high_moved = ui
             .add(egui::Slider::new(&mut high, 0.0..=1.0).step_by(0.01))
             .labelled_by(label.id)
@@ -44,10 +44,16 @@ pub fn ui(ui: &mut egui::Ui, results: &ValueResults, commands: &mut Commands) {
     }
     let (low, medium_count, high_count) = results.bucket_counts();
     ui.horizontal(|ui| {
-        ui.label(format!("Low risk: {}", format::count(low)));
+        ui.label(tr!("value-low-risk-count", count = format::count(low)));
         ui.separator();
-        ui.label(format!("Medium risk: {}", format::count(medium_count)));
+        ui.label(tr!(
+            "value-medium-risk-count",
+            count = format::count(medium_count)
+        ));
         ui.separator();
-        ui.label(format!("High risk: {}", format::count(high_count)));
+        ui.label(tr!(
+            "value-high-risk-count",
+            count = format::count(high_count)
+        ));
     });
 }

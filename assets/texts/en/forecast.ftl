@@ -1,0 +1,146 @@
+# The Forecast tab (ui::forecast_panel, ui::forecast).
+
+forecast-title = Forecast
+forecast-empty = Load an orders file to forecast its sales, or an aggregated series (a date column and a value column, such as a monthly sales report).
+forecast-stopped = The forecast stopped
+forecast-cancelled = Cancelled. Press Run again to forecast.
+forecast-partial-period = The partial last period starting { $day } is left out of the history.
+forecast-no-series = No series to show.
+
+# Run settings.
+forecast-source = Source
+forecast-source-orders = Order lines
+forecast-period = Period
+forecast-freq-daily = Daily
+forecast-freq-weekly = Weekly
+forecast-freq-monthly = Monthly
+forecast-measure = Measure
+forecast-measure-revenue = Revenue
+forecast-measure-orders = Orders
+forecast-measure-units = Units
+forecast-measure-active-customers = Active customers
+forecast-measure-value = Value
+forecast-series = Series
+forecast-by-shop = Whole shop
+forecast-by-category = Each category
+forecast-by-top-items = Top { $count } items
+forecast-by-segment = Each segment
+forecast-by-segment-hover = One series per customer segment, with the Segments tab's settings (computed first when needed)
+forecast-segmenting-first = Segmenting the customers first…
+forecast-items = Items:
+forecast-items-hover = How many items, by net revenue
+forecast-horizon = Horizon (periods):
+forecast-horizon-hover = Periods to forecast; also the backtest horizon
+forecast-model = Model
+forecast-choice-auto = Auto (best backtest)
+forecast-choice-ets = ETS family
+forecast-choice-naive = Naive only
+forecast-choice-seasonal-naive = Seasonal naive only
+forecast-choice-ets-simple = Simple exponential smoothing
+forecast-choice-ets-holt = Holt (trend)
+forecast-choice-ets-damped = Holt, damped trend
+forecast-choice-holt-winters-additive = Holt-Winters additive
+forecast-choice-holt-winters-multiplicative = Holt-Winters multiplicative
+forecast-choice-mstl = MSTL (several seasons)
+forecast-cancel = Cancel
+forecast-cancel-hover = Stop the forecast (between backtest folds)
+forecast-run-again = Run again
+forecast-run-again-hover = Forecast again with these settings
+
+# Breakdown of many series.
+forecast-breakdown = Breakdown
+forecast-breakdown-explanation = Click a header to sort, a series to chart it.
+forecast-growth-meaning = Growth %: the forecast total against the same periods one season earlier (the same weeks last year on weekly data, the same weekdays on daily data), so a seasonal low is compared with last season's low. Marked *: less than a season of history, compared with the last periods instead.
+forecast-total = Forecast total
+forecast-growth = Growth %
+forecast-mase = MASE
+forecast-sorted-desc = { $column } (desc)
+forecast-sorted-asc = { $column } (asc)
+forecast-click-to-sort = Click to sort.
+forecast-sort-by = Sort by { $column }
+forecast-show-series-hover = Show this series in the chart
+forecast-cannot-forecast = cannot forecast
+
+# Chart and candidate table.
+forecast-chart-title = { $measure }: { $series }
+forecast-chart-explanation = Shaded: 80 % and 95 % prediction intervals, cut at zero for sales that cannot be negative. Drag to pan, scroll to zoom, double-click to reset. The table scores each model on backtests of the history.
+forecast-show-backtest = Show backtest
+forecast-show-backtest-hover = Draw each backtest fold's forecast over the history it held out
+forecast-line-history = History
+forecast-line-forecast = Forecast
+forecast-line-backtest = Backtest
+forecast-band-95 = 95 % interval
+forecast-band-80 = 80 % interval
+forecast-no-forecast = No forecast for this series
+forecast-backtest-folds = Backtest: { $folds } { $n ->
+    [one] fold
+   *[other] folds
+} of { $periods } periods, season { $season }
+forecast-model-header = model
+forecast-smape = sMAPE %
+forecast-mape = MAPE %
+forecast-rmse = RMSE
+forecast-chosen = chosen
+forecast-baseline = baseline
+forecast-not-scored-why-below = not scored (why: below)
+forecast-not-scored = { $model } not scored: { $error }.
+forecast-mase-undefined = MASE needs more than one season ({ $season } periods) of history before each fold: the models are ranked by their mean absolute error instead.
+
+# What-if scenarios.
+forecast-scenarios = What-if scenarios
+forecast-scenarios-explanation = Each scenario changes the baseline forecast of the charted series; several are compared side by side.
+forecast-scenarios-need-forecast = What-if scenarios need a forecast.
+forecast-add-promotion = Add promotion
+forecast-add-price-change = Add price change
+forecast-add-campaign = Add campaign
+forecast-promotion = Promotion
+forecast-price-change = Price change
+forecast-campaign = Campaign
+forecast-scenario-name = { $kind } { $number }
+forecast-scenario-name-label = Scenario name:
+forecast-remove = Remove
+forecast-add-scenario-hint = Add a scenario to see it against the baseline forecast.
+forecast-starts-in-period = Starts in period
+forecast-lasts = Lasts (periods):
+forecast-uplift = Uplift %:
+forecast-dip-after = Dip after %:
+forecast-dip-periods = Dip periods:
+forecast-from-period = From period
+forecast-price-change-pct = Price change %:
+forecast-elasticity = Elasticity:
+forecast-elasticity-hover = % change in quantity per % change in price
+forecast-elasticity-revenue-hover = % change in quantity per % change in price; revenue also moves with the price
+forecast-in-period = In period
+forecast-customers-reached = Customers reached:
+forecast-response-rate = Response rate %:
+forecast-average-order-value = Average order value:
+forecast-responder-adds-order = each responder adds 1 order
+forecast-responder-adds-customer = each responder adds 1 active customer
+forecast-responder-adds-units = each responder adds { $units } units (the shop's average per order)
+forecast-line = Line
+forecast-total-of = Total { $measure }
+forecast-difference = Difference over the horizon
+forecast-difference-pct = Difference %
+forecast-baseline-line = Baseline
+
+# Export.
+forecast-export = Export
+forecast-export-explanation = Every series' forecast with its ranges and each scenario line, one row per period, series in the breakdown's order, figures to 2 decimals as shown.
+forecast-export-hover = Every series with its ranges and each scenario line
+forecast-export-writes = writes { $rows } rows: the forecast of { $series } series
+forecast-export-writes-scenarios = writes { $rows } rows: the forecast and { $lines } { $n ->
+    [one] scenario line
+   *[other] scenario lines
+} of { $series } series
+
+# Models and series as the tables name them (ui::forecast::model_label, series_label).
+forecast-model-naive = naive
+forecast-model-seasonal-naive = seasonal-naive
+forecast-model-ets-simple = ets-simple
+forecast-model-ets-holt = ets-holt
+forecast-model-ets-damped = ets-damped
+forecast-model-holt-winters-additive = holt-winters-additive
+forecast-model-holt-winters-multiplicative = holt-winters-multiplicative
+forecast-model-mstl = mstl
+forecast-series-shop = shop
+forecast-not-scored-too-short = needs { $needed } periods of history; the earliest backtest fold has { $got } (the series has { $length }): more history or fewer folds scores it

@@ -1,0 +1,171 @@
+# The Recommendations tab: model settings, per-customer lists, the report card, bought-together rules.
+
+recommend-heading = Recommendations
+recommend-no-orders = Load an orders or ratings file to recommend items to your customers.
+recommend-fit-stopped = The fit stopped: { $error }
+recommend-fit-cancelled = Cancelled. Press Fit model to get recommendations.
+recommend-per-customer = Per customer
+recommend-per-customer-note = The customer's top items with the reason for each, beside what they bought.
+recommend-per-item = Per item
+recommend-per-item-note = Items like the chosen one under the fitted model, and items bought in the same orders.
+recommend-report-card = Report card
+recommend-report-card-note = How well each model would have predicted purchases it did not see.
+recommend-bought-together = Bought together
+recommend-bought-together-ratings-note = Items bought in the same orders, and what customers buy next.
+recommend-rules-need-orders = The recommendations learn from the ratings file, which has no orders: remove it from the Data tab to see the rules and next purchases of the orders.
+recommend-bought-together-note = Association rules from the order baskets (FP-growth): customers whose order holds the first items also bought the second. Lift above 1 means more often than by chance.
+recommend-buy-next = What customers buy next
+recommend-buy-next-note = The most common steps from one order to the customer's next one.
+
+# Models and their settings.
+recommend-model = Model
+recommend-model-popular = popular
+recommend-model-item-knn = item-knn
+recommend-model-user-knn = user-knn
+recommend-model-als = als
+recommend-model-history = history
+recommend-model-blend = blend
+recommend-model-popular-note = the most bought items: the baseline and the cold-start fallback
+recommend-model-item-knn-note = items similar (cosine) to what the customer bought
+recommend-model-user-knn-note = what the most similar customers bought
+recommend-model-als-note = implicit matrix factorisation (ALS), confidence 1 + α·orders (or rating)
+recommend-model-history-note = the customer's own most-bought items (for re-buying shops)
+recommend-model-blend-note = the customer's history mixed with item-kNN
+recommend-neighbours = Neighbours:
+recommend-factors = Factors:
+recommend-iterations = Iterations:
+recommend-history-weight = History weight:
+recommend-items-per-customer = Items per customer:
+recommend-exclude-seen = Exclude already-bought
+recommend-exclude-seen-hover = Leave out items the customer bought before
+recommend-fit-validate = Choose the fit's settings by validation
+recommend-fit-validate-hover = Try several neighbour counts (ALS: factors and λ) and keep the one that best predicts each customer's last purchase; untick to use the typed values
+recommend-fit-again = Fit again
+recommend-fit-model = Fit model
+recommend-cancel = Cancel
+recommend-cancel-hover = Stop the fit (between steps and ALS iterations)
+recommend-export-to = Export all lists to:
+recommend-export-to-hover = A .csv (UTF-8 with a BOM, opens in Excel), .xlsx or .parquet file
+recommend-export = Export recommendations
+recommend-export-writes = writes { $rows } rows: each of { $customers } customers' list as shown for them
+recommend-feedback-purchases = purchase counts
+recommend-feedback-ratings = explicit ratings
+
+# Progress of the fit and the report card.
+recommend-progress-fitting = fitting { $model }
+recommend-progress-scoring = scoring { $model }
+recommend-progress-choosing = choosing settings by validation
+recommend-progress-validating-item-knn = validating item-kNN, { $setting }
+recommend-progress-validating-als = validating ALS, { $setting }
+
+# One customer's history and list.
+recommend-customer-id = Customer id:
+recommend-show-customer = Show customer
+recommend-customer-prompt = Type a customer id (or pick one offered) to see their recommendations.
+recommend-no-customer = No customer with id “{ $id }” has a purchase. Check the id and try again.
+recommend-history-bought = { $customer } bought ({ $count } items)
+recommend-history-rated = { $customer } rated ({ $count } items)
+recommend-item = Item
+recommend-rating = Rating
+recommend-orders = Orders
+recommend-list-title-excluded = Top { $top } by { $model } from { $data } (already-bought items excluded)
+recommend-list-title-allowed = Top { $top } by { $model } from { $data } (already-bought items allowed)
+recommend-nothing-to-recommend = Nothing to recommend: every item was bought already or has no score.
+recommend-score = Score
+recommend-why = Why
+recommend-show-item-hover = Show similar items and items bought together
+
+# Why an item is recommended.
+recommend-reason-popular = popular
+recommend-reason-popular-in-segment = popular in your segment
+recommend-reason-bought = bought { $items }
+recommend-reason-and = { $items } and { $next }
+recommend-reason-bought-before = bought it { $n } times before
+recommend-reason-similar-customers = bought by { $n } similar customers
+recommend-reason-predicted-rating = predicted rating { $rating } from { $n } similar customers
+recommend-reason-same-category = same category and price as { $item }
+
+# One item's neighbours.
+recommend-similar-to = Similar to { $item }
+recommend-no-similarity = The { $model } model has no item similarity: fit item-kNN, blend or ALS to see it.
+recommend-similarity = Similarity
+recommend-bought-with = Bought together with { $item }
+recommend-no-rule-for-item = No rule: this item is not bought with another often enough.
+
+# The report card.
+recommend-protocol = Protocol
+recommend-split-leave-last-out = leave-last-out
+recommend-split-time-80-20 = time-80-20
+recommend-split-last-basket = last-basket
+recommend-split-leave-last-out-note = each customer's last purchase is held out
+recommend-split-time-80-20-note = each customer's last 20% of purchases (by time) are held out
+recommend-split-last-basket-note = each customer's last order is held out
+recommend-k = K:
+recommend-report-validate = Choose settings by validation
+recommend-report-validate-hover = Pick item-kNN neighbours and ALS factors / regularisation on each customer's last training purchase (never the held-out test purchases)
+recommend-run-report = Run report card
+recommend-run-report-hover = Fit every model on the training part and score it on the held-out part
+recommend-cancel-report = Cancel report card
+recommend-report-stopped = The report card stopped: { $error }
+recommend-report-prompt = Press Run report card to compare the models on held-out purchases.
+recommend-protocol-line-excluded = Protocol: { $protocol } ({ $note }), K = { $k }, { $tested } customers tested, already-bought items excluded
+recommend-protocol-line-allowed = Protocol: { $protocol } ({ $note }), K = { $k }, { $tested } customers tested, already-bought items allowed
+recommend-precision-at = Precision@{ $k }
+recommend-recall-at = Recall@{ $k }
+recommend-ndcg-at = NDCG@{ $k }
+recommend-hit-rate-at = Hit rate@{ $k }
+recommend-coverage = Coverage
+recommend-fit-secs = Fit s
+recommend-recommend-secs = Recommend s
+
+# Settings chosen by validation.
+recommend-validation-chosen = Chosen by validation: { $summary }
+recommend-validation-not-chosen = Not chosen by validation: { $why }
+recommend-validation-trial = { $model } { $setting }: NDCG { $ndcg }
+recommend-validation-summary = { $settings } (NDCG@{ $k } on each customer's last training purchase, { $customers } customers)
+recommend-validation-item-knn = item-kNN { $setting }
+recommend-validation-als = ALS { $setting }
+recommend-validation-join = { $settings }; { $next }
+recommend-setting-neighbours = { $neighbours } neighbours
+recommend-setting-als = { $factors } factors, λ { $lambda }
+recommend-validation-nothing-to-choose = only item-kNN, the blend and ALS have settings to choose
+recommend-validation-too-few = fewer than { $min } customers have a purchase to validate on: the settings were kept
+
+# Bought-together rules.
+recommend-min-support = Min support:
+recommend-min-support-hover = Smallest share of orders that hold the whole rule
+recommend-min-confidence = Min confidence:
+recommend-min-confidence-hover = Smallest share of the antecedent's orders that also hold the consequent
+recommend-min-lift = Min lift:
+recommend-min-lift-hover = Above 1: bought together more often than by chance
+recommend-rules-stopped = The rules stopped: { $error }
+recommend-rules-found = { $rules } rules from { $orders } orders (sorted by { $sort }, { $direction }). Click a header to sort.
+recommend-smallest-first = smallest first
+recommend-largest-first = largest first
+recommend-export-rules-to = Export rules to:
+recommend-export-rules-to-hover = A .csv (opens in Excel), .xlsx or .parquet file
+recommend-export-rules = Export rules
+recommend-export-rules-writes = writes all { $count } rules in this order
+recommend-export-rules-writes-drawn = writes all { $count } rules in this order (the table draws the first { $max })
+recommend-rule-bought = Bought
+recommend-rule-also-bought = → also bought
+recommend-support = Support
+recommend-confidence = Confidence
+recommend-lift = Lift
+recommend-count = Count
+recommend-sorted-asc = { $column } (asc)
+recommend-sorted-desc = { $column } (desc)
+
+# What customers buy next.
+recommend-level = Level
+recommend-level-items = Items
+recommend-level-categories = Categories
+recommend-within-days = Within days:
+recommend-within-days-hover = The most days between one order and the next
+recommend-no-transitions = No transition is frequent enough at these settings.
+recommend-after-buying = After buying
+recommend-next-bought = next bought
+recommend-times = Times
+recommend-customers = Customers
+recommend-share = Share
+recommend-median-days = Median days

@@ -1,0 +1,176 @@
+//! The window in 简体中文 (issue 18): the language is switched in the toolbar
+//! without a restart and remembered with the other settings; with the sample
+//! store open, no tab shows English words that do not come from the data.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use marketbench::analysis::rfm::RfmGroup;
+use marketbench::i18n::Language;
+use marketbench::jobs::no_wake;
+use marketbench::ui::{MarketbenchApp, Tab, UiState};
+
+/// Words the Chinese window keeps in Latin letters: the product's name, file
+/// formats, method names and the acronyms an operator meets in other tools too
+/// (each shown beside Chinese words that say what it is).
+#[rustfmt::skip]
+const KEPT: [&str; 29] = [
+    "Marketbench", "CSV", "TSV", "TXT", "Parquet", "JSON", "NDJSON", "XLSX", "XLS", "ISO",
+    "yyyy-mm-dd", "RFM", "CLV", "AUC", "ROI", "K", "ID", "AND", "OR", "MAPE", "MASE", "RMSE",
+    "sMAPE", "Holt", "Holt-Winters", "MSTL", "FP-growth", "item-kNN", "leave-last-out",
+];
+
+/// Column names and values shown as the loaded table and the export preview hold
+/// them (files keep English columns), and egui's own name for a panel's resize handle.
+#[rustfmt::skip]
+const AS_STORED: [&str; 10] = [
+    "ts", "row", "false", "true", "group", "target", "control", "monetary", "Resize", "panel",
+];
+
+/// The campaign preview shows the list as it is exported: RFM groups by their
+/// stored English names (the `rfm_group` column), which nothing else may show.
+fn exported_on_campaigns() -> BTreeSet<String> {
+    RfmGroup::ALL
+        .iter()
+        .flat_map(|group| words(group.label()))
+        .collect()
+}
+
+/// The tests here switch the process-wide language: one at a time.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+#[test]
+fn the_language_switches_in_the_toolbar_without_a_restart_and_is_remembered() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let app = MarketbenchApp::new(returning_user(), Vec::new(), no_wake());
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Segments");
+    harness.get_by_label("Language").click();
+    harness.run();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert_eq!(harness.state().state().language, Some(Language::Chinese));
+    harness.get_by_role_and_label(Role::Button, "客户分群");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Segments")
+            .is_none()
+    );
+    // Saved and read back as eframe does between runs.
+    let saved = serde_json::to_string(harness.state().state()).expect("save");
+    let restored: UiState = serde_json::from_str(&saved).expect("restore");
+    assert_eq!(restored.language, Some(Language::Chinese));
+    // An older save without the setting follows the system.
+    let old: UiState = serde_json::from_str(r#"{"theme":"Dark"}"#).expect("old save");
+    assert_eq!(old.language, None);
+}
+
+#[test]
+fn no_tab_shows_english_words_that_are_not_from_the_data() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let files = marketbench::workspace::sample_files().expect("the sample store");
+    let mut allowed: BTreeSet<String> = KEPT
+        .iter()
+        .chain(&AS_STORED)
+        .map(|w| w.to_string())
+        .collect();
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("read");
+        allowed.extend(words(&text));
+        allowed.insert(
+            path.file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    let state = UiState {
+        language: Some(Language::Chinese),
+        ..returning_user()
+    };
+    let app = MarketbenchApp::new(state, files, no_wake());
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 2400.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    // The score headers the tables show in Chinese keep their explanations.
+    let header = marketbench::i18n::message_in(Language::Chinese, "value-col-churn-risk", &[]);
+    let meaning = marketbench::ui::glossary::meaning(&header).expect("a meaning");
+    assert!(meaning.contains("购买倾向"), "{header}: {meaning}");
+    let mut english: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let exported = exported_on_campaigns();
+    settle(&mut harness);
+    for tab in Tab::ALL {
+        click_tab(&mut harness, tab);
+        settle(&mut harness);
+        for node in harness.query_all_by(|_| true) {
+            let node = node.accesskit_node();
+            for text in [node.label(), node.value()].into_iter().flatten() {
+                for word in words(&text) {
+                    let stored = tab == Tab::Campaigns && exported.contains(&word);
+                    let number = word.chars().any(|c| c.is_ascii_digit());
+                    if !allowed.contains(&word) && !stored && !number {
+                        let place = format!("{tab:?}: {text}");
+                        english.entry(place).or_default().insert(word);
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "English left in the Chinese window ({} texts):\n{}",
+        english.len(),
+        english
+            .iter()
+            .map(|(text, words)| format!("{text}  {words:?}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// Steps until nothing has run for a while: a tab's results can start further jobs.
+fn settle(harness: &mut Harness<'_, MarketbenchApp>) {
+    let mut quiet = 0;
+    for _ in 0..30_000 {
+        harness.step();
+        quiet = match harness.state().workspace().is_busy() {
+            true => 0,
+            false => quiet + 1,
+        };
+        if quiet >= 20 {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the window never settled");
+}
+
+/// The runs of Latin letters in `text`, kept whole with the digits, `_`, `.`,
+/// `@` and `-` inside them (so `mini-program` stays one word). Names of columns
+/// (`customer_id`) and files (`segment-新客.csv`) are not words.
+fn words(text: &str) -> Vec<String> {
+    let file = |chunk: &&str| {
+        [".csv", ".xlsx", ".parquet", ".json"].iter().any(|ext| {
+            chunk
+                .trim_end_matches(['，', '。', ')', '）'])
+                .ends_with(ext)
+        })
+    };
+    text.split(char::is_whitespace)
+        .filter(|chunk| !file(chunk))
+        .flat_map(|chunk| chunk.split(|c: char| !(c.is_ascii_alphanumeric() || "_.@-".contains(c))))
+        .map(|word| word.trim_matches(|c| "_.@-".contains(c)))
+        .filter(|word| word.chars().any(|c| c.is_ascii_alphabetic()) && !word.contains('_'))
+        .map(str::to_string)
+        .collect()
+}
