@@ -51,7 +51,7 @@ pub fn ui(
         let field = ui.add(
             egui::TextEdit::singleline(path_input)
                 .hint_text(tr!("toolbar-path-hint"))
-                .desired_width(320.0),
+                .desired_width(200.0),
         );
         let field = field.labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -63,13 +63,16 @@ pub fn ui(
         }
         ui.separator();
         language_ui(ui, state);
-        egui::ComboBox::from_label(tr!("toolbar-theme"))
+        let label = ui.label(tr!("toolbar-theme"));
+        egui::ComboBox::from_id_salt("theme")
             .selected_text(state.theme.label())
             .show_ui(ui, |ui| {
                 for theme in Theme::ALL {
                     ui.selectable_value(&mut state.theme, theme, theme.label());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.add_space(4.0);
 }
@@ -145,12 +148,15 @@ fn language_ui(ui: &mut egui::Ui, state: &mut UiState) {
         None => tr!("toolbar-language-system", language = system.name()),
         Some(language) => language.name().to_string(),
     };
-    egui::ComboBox::from_label(tr!("toolbar-language"))
+    let heading = ui.label(tr!("toolbar-language"));
+    egui::ComboBox::from_id_salt("language")
         .selected_text(label(state.language))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut state.language, None, label(None));
             for language in Language::ALL {
                 ui.selectable_value(&mut state.language, Some(language), label(Some(language)));
             }
-        });
+        })
+        .response
+        .labelled_by(heading.id);
 }

@@ -210,3 +210,13 @@ campaigns-error-readout-period = the readout period { $from } to { $to }
 campaigns-error-readout-backwards = it starts after it ends, so no order could count: count from the send day to a later day
 campaigns-error-loaded-files = the loaded files
 campaigns-error-no-orders = there is no orders file: a campaign needs order lines
+
+# Score columns as the window names them (ui::campaigns::score_label): the column names in English.
+campaigns-score-propensity = propensity
+campaigns-score-clv = clv
+campaigns-score-predicted-purchases = predicted_purchases
+campaigns-score-p-alive = p_alive
+campaigns-score-monetary = monetary
+campaigns-score-frequency = frequency
+campaigns-score-recency-days = recency_days
+campaigns-score-churn-risk = churn_risk

@@ -210,3 +210,13 @@ campaigns-error-readout-period = 复盘期间 { $from } 至 { $to }
 campaigns-error-readout-backwards = 开始日期晚于结束日期，没有订单能计入：请从发送当天统计到之后的某一天
 campaigns-error-loaded-files = 已加载的文件
 campaigns-error-no-orders = 没有订单文件：营销活动需要订单明细
+
+# 评分列在窗口中的名称（ui::campaigns::score_label）。
+campaigns-score-propensity = 购买倾向
+campaigns-score-clv = CLV
+campaigns-score-predicted-purchases = 预测购买次数
+campaigns-score-p-alive = 存活概率
+campaigns-score-monetary = 消费额
+campaigns-score-frequency = 购买频次
+campaigns-score-recency-days = 距上次购买天数
+campaigns-score-churn-risk = 流失风险

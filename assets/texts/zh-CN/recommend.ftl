@@ -19,12 +19,12 @@ recommend-buy-next-note = 从一笔订单到该客户下一笔订单最常见的
 
 # 模型及其设置。
 recommend-model = 模型
-recommend-model-popular = 热门商品（popular）
+recommend-model-popular = 热门商品
 recommend-model-item-knn = 相似商品（item-kNN）
 recommend-model-user-knn = 相似客户（user-kNN）
 recommend-model-als = 矩阵分解（ALS）
-recommend-model-history = 购买历史（history）
-recommend-model-blend = 混合（blend）
+recommend-model-history = 购买历史
+recommend-model-blend = 混合推荐
 recommend-model-popular-note = 购买最多的商品：作为基准，也用于新客户的冷启动补位
 recommend-model-item-knn-note = 与客户买过的商品相似（余弦相似度）的商品
 recommend-model-user-knn-note = 最相似的客户买过的商品

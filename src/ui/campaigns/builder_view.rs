@@ -307,10 +307,14 @@ fn range_ui(
         .filter(|c| results.is_none_or(|r| r.has_column(c)) || *c == column.as_str())
         .collect();
     egui::ComboBox::from_label(tr!("campaigns-between"))
-        .selected_text(column.as_str())
+        .selected_text(super::score_label(column))
         .show_ui(ui, |ui| {
             for c in offered {
-                if ui.selectable_label(column == c, c).clicked() && column != c {
+                if ui
+                    .selectable_label(column == c, super::score_label(c))
+                    .clicked()
+                    && column != c
+                {
                     *column = c.to_string();
                     *min = None;
                     *max = None;

@@ -164,6 +164,22 @@ impl Default for ViewState {
 
 pub use crate::ui::format::percent;
 
+/// A score column as the window names it (its column name in English, as the
+/// export and the preview write it; in words in Chinese).
+pub fn score_label(column: &str) -> String {
+    match column {
+        "propensity" => tr!("campaigns-score-propensity"),
+        "clv" => tr!("campaigns-score-clv"),
+        "predicted_purchases" => tr!("campaigns-score-predicted-purchases"),
+        "p_alive" => tr!("campaigns-score-p-alive"),
+        "monetary" => tr!("campaigns-score-monetary"),
+        "frequency" => tr!("campaigns-score-frequency"),
+        "recency_days" => tr!("campaigns-score-recency-days"),
+        "churn_risk" => tr!("campaigns-score-churn-risk"),
+        other => other.to_string(),
+    }
+}
+
 /// What to do to get `column` into the customer table, in the operator's terms.
 pub fn missing_reason(column: &str) -> String {
     match column {

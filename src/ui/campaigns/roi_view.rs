@@ -245,10 +245,14 @@ pub fn curve_ui(
         state.curve_column = first.to_string();
     }
     egui::ComboBox::from_label(tr!("campaigns-curve-cut"))
-        .selected_text(state.curve_column.as_str())
+        .selected_text(super::score_label(&state.curve_column))
         .show_ui(ui, |ui| {
             for c in offered {
-                ui.selectable_value(&mut state.curve_column, c.to_string(), c);
+                ui.selectable_value(
+                    &mut state.curve_column,
+                    c.to_string(),
+                    super::score_label(c),
+                );
             }
         });
     let inputs = state.inputs(audience, readout);
@@ -273,14 +277,14 @@ pub fn curve_ui(
             true => tr!(
                 "campaigns-most-profit",
                 count = format::count(best.outcome.contacts),
-                column = state.curve_column.as_str(),
+                column = super::score_label(&state.curve_column),
                 threshold = format!("{:.3}", best.threshold),
                 profit = format::money(best.outcome.profit)
             ),
             false => tr!(
                 "campaigns-no-cut-pays",
                 count = format::count(best.outcome.contacts),
-                column = state.curve_column.as_str(),
+                column = super::score_label(&state.curve_column),
                 profit = format::money(best.outcome.profit)
             ),
         };
