@@ -16,6 +16,7 @@ mod forecast;
 mod forecast_panel;
 pub mod format;
 pub mod glossary;
+mod labelled;
 pub mod mapping_panel;
 mod project;
 mod project_prompt;

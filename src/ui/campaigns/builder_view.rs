@@ -10,6 +10,7 @@ use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
 use super::{ViewState, missing_reason};
 use crate::tr;
+use crate::ui::labelled;
 
 /// The kinds of condition rows, in the order offered, with the column each needs
 /// (the kind is the row's identity; [`kind_label`] is what the window shows).
@@ -381,7 +382,7 @@ fn bought_ui(
     }
     match what {
         Purchase::Category(category) => {
-            egui::ComboBox::from_label(tr!("campaigns-category"))
+            labelled::menu(ui, tr!("campaigns-category"), "campaigns_category")
                 .selected_text(category.as_str())
                 .show_ui(ui, |ui| {
                     for c in categories {

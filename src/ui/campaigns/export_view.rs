@@ -16,6 +16,7 @@ use super::dialog::Purpose;
 use crate::analysis::campaign::CampaignDef;
 use crate::tr;
 use crate::ui::command::{Command, Commands};
+use crate::ui::labelled;
 use crate::workspace::campaign::CampaignsCommand;
 
 /// The formats offered: format, BOM, file extension (see [`format_label`]).
@@ -64,7 +65,7 @@ pub fn ui(
         view.export_default = view.export_path.clone();
     }
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label(tr!("campaigns-format"))
+        labelled::menu(ui, tr!("campaigns-format"), "campaigns_format")
             .selected_text(format_label(chosen, bom))
             .show_ui(ui, |ui| {
                 for (i, &(option, option_bom, _)) in FORMATS.iter().enumerate() {

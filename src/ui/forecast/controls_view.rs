@@ -13,6 +13,7 @@ use super::{choice_label, choices, freq_label, measure_label};
 use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format;
+use crate::ui::labelled;
 use crate::workspace::forecast::ForecastCommand;
 
 /// The longest horizon the slider offers per frequency.
@@ -58,7 +59,7 @@ pub fn ui(
     let mut next = wanted.clone();
     ui.horizontal_wrapped(|ui| {
         if !sources.series_files.is_empty() {
-            egui::ComboBox::from_label(tr!("forecast-source"))
+            labelled::menu(ui, tr!("forecast-source"), "forecast_source")
                 .selected_text(source_label(&next.source))
                 .show_ui(ui, |ui| {
                     let mut offered = Vec::new();
@@ -85,7 +86,7 @@ pub fn ui(
             next.horizon = default_horizon(*freq);
         }
         let freq_before = next.freq;
-        egui::ComboBox::from_label(tr!("forecast-period"))
+        labelled::menu(ui, tr!("forecast-period"), "forecast_period")
             .selected_text(freq_label(next.freq))
             .show_ui(ui, |ui| {
                 for f in [Freq::Day, Freq::Week, Freq::Month] {
@@ -98,7 +99,7 @@ pub fn ui(
         if next.source != ForecastSource::Orders {
             return;
         }
-        egui::ComboBox::from_label(tr!("forecast-measure"))
+        labelled::menu(ui, tr!("forecast-measure"), "forecast_measure")
             .selected_text(measure_label(next.measure))
             .show_ui(ui, |ui| {
                 for m in [
@@ -122,7 +123,7 @@ pub fn ui(
             SeriesBy::TopItems(n) => tr!("forecast-by-top-items", count = format::count(n)),
             SeriesBy::Segment => tr!("forecast-by-segment"),
         };
-        egui::ComboBox::from_label(tr!("forecast-series"))
+        labelled::menu(ui, tr!("forecast-series"), "forecast_series")
             .selected_text(by_label(next.by))
             .show_ui(ui, |ui| {
                 for by in [SeriesBy::Shop, SeriesBy::Category, SeriesBy::TopItems(20)] {
@@ -147,7 +148,7 @@ pub fn ui(
         ui.add(egui::Slider::new(&mut next.horizon, 1..=max))
             .labelled_by(label.id)
             .on_hover_text(tr!("forecast-horizon-hover"));
-        egui::ComboBox::from_label(tr!("forecast-model"))
+        labelled::menu(ui, tr!("forecast-model"), "forecast_model")
             .selected_text(choice_label(next.choice))
             .width(220.0)
             .show_ui(ui, |ui| {

@@ -14,6 +14,7 @@ use super::report_view::validation_ui;
 use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format::count;
+use crate::ui::labelled;
 use crate::workspace::recommend::RecommendCommand;
 
 /// What each model does, in the operator's words.
@@ -37,7 +38,7 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label(tr!("recommend-model"))
+        labelled::menu(ui, tr!("recommend-model"), "recommend_model")
             .selected_text(draft.model.display_name())
             .show_ui(ui, |ui| {
                 for kind in ModelKind::ALL {

@@ -6,6 +6,7 @@ use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, Split};
 use crate::analysis::recommend::validate::Validation;
 use crate::tr;
 use crate::ui::command::Commands;
+use crate::ui::labelled;
 use crate::workspace::recommend::{Recommend, RecommendCommand, RecommendParams};
 
 use super::{ViewState, progress_ui};
@@ -30,7 +31,7 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label(tr!("recommend-protocol"))
+        labelled::menu(ui, tr!("recommend-protocol"), "recommend_protocol")
             .selected_text(view.split.display_name())
             .show_ui(ui, |ui| {
                 for split in SPLITS {

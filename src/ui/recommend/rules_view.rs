@@ -15,6 +15,7 @@ use super::{ViewState, progress_ui};
 use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format::count;
+use crate::ui::labelled;
 use crate::workspace::recommend::RecommendCommand;
 
 /// Rows of each table drawn at most (the export has them all).
@@ -232,7 +233,7 @@ pub fn transitions_ui(
             Level::Item => tr!("recommend-level-items"),
             Level::Category => tr!("recommend-level-categories"),
         };
-        egui::ComboBox::from_label(tr!("recommend-level"))
+        labelled::menu(ui, tr!("recommend-level"), "recommend_level")
             .selected_text(level_label(next.transitions.level))
             .show_ui(ui, |ui| {
                 for level in [Level::Item, Level::Category] {
