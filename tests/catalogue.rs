@@ -150,11 +150,11 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The text up to the `)` that closes an opened `(`, skipping strings and nesting.
-fn until_close(text: &str) -> &str {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
+/// The characters of `text` outside strings and brackets, as (byte index,
+/// character), up to and with the `)` that closes an opened `(`.
+fn top_level(text: &str) -> Vec<(usize, char)> {
+    let mut found = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for (i, c) in text.char_indices() {
         match (in_string, c) {
             (true, '\\') if !escaped => escaped = true,
@@ -162,33 +162,33 @@ fn until_close(text: &str) -> &str {
             (true, _) => escaped = false,
             (false, '"') => in_string = true,
             (false, '(' | '[' | '{') => depth += 1,
-            (false, ')') if depth == 0 => return &text[..i],
+            (false, ')' | ']' | '}') if depth == 0 => {
+                found.push((i, c));
+                break;
+            }
             (false, ')' | ']' | '}') => depth -= 1,
+            (false, _) if depth == 0 => found.push((i, c)),
             _ => {}
         }
     }
-    panic!("an unclosed tr!(: {}", &text[..text.len().min(80)]);
+    found
+}
+
+/// The text up to the `)` that closes an opened `(`.
+fn until_close(text: &str) -> &str {
+    match top_level(text).last() {
+        Some(&(end, ')')) => &text[..end],
+        _ => panic!("an unclosed tr!(: {}", &text[..text.len().min(80)]),
+    }
 }
 
 /// `text` split at its commas outside strings and brackets.
 fn split_top_level(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
-    let (mut depth, mut start) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for (i, c) in text.char_indices() {
-        match (in_string, c) {
-            (true, '\\') if !escaped => escaped = true,
-            (true, '"') if !escaped => in_string = false,
-            (true, _) => escaped = false,
-            (false, '"') => in_string = true,
-            (false, '(' | '[' | '{') => depth += 1,
-            (false, ')' | ']' | '}') => depth = depth.saturating_sub(1),
-            (false, ',') if depth == 0 => {
-                parts.push(&text[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
+    let mut start = 0;
+    for (i, _) in top_level(text).into_iter().filter(|(_, c)| *c == ',') {
+        parts.push(&text[start..i]);
+        start = i + 1;
     }
     parts.push(&text[start..]);
     parts
