@@ -192,3 +192,25 @@ fn words(text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+#[test]
+fn a_refused_file_is_explained_in_chinese_with_its_name() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    marketbench::i18n::set_language(Language::Chinese);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("订单.docx");
+    std::fs::write(&path, "not a table").expect("write");
+    let error = marketbench::data::inspect(&path, None).expect_err("refused");
+    let text = error.to_string();
+    assert!(
+        text.starts_with("订单.docx：不支持的文件类型“docx”"),
+        "{text}"
+    );
+    let empty = dir.path().join("orders.csv");
+    std::fs::write(&empty, "order_id,customer_id,order_time\n").expect("write");
+    let text = match marketbench::data::inspect(&empty, None) {
+        Ok(_) => panic!("a header without rows loads"),
+        Err(error) => error.to_string(),
+    };
+    assert_eq!(text, "orders.csv：文件中没有数据行。");
+}

@@ -7,23 +7,20 @@
 //!   line (`is_cancelled` and not a return) counts 0. A refunded return is a return.
 //! - A day is the calendar day of `ts` as written in the file (no time zone shift).
 
+use crate::tr;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 /// Errors of the analysis layer.
 #[derive(Debug, thiserror::Error)]
 pub enum AnalysisError {
-    #[error("the order lines have no '{column}' column; map a column to {role} when loading")]
+    #[error("{}", tr!("analysis-missing-column", column = .column.as_str(), role = .role.as_str()))]
     MissingColumn { column: String, role: String },
-    #[error(
-        "{what} needs a price or amount column, and the orders have neither: map a column to \
-         unit price or line amount (Data tab, \"Change how it is read\"; on the command line \
-         --price or --amount)"
-    )]
+    #[error("{}", tr!("analysis-needs-money", what = .what.as_str()))]
     NeedsMoney { what: String },
     #[error("{what}: {why}")]
     Invalid { what: String, why: String },
-    #[error("cancelled")]
+    #[error("{}", tr!("analysis-cancelled"))]
     Cancelled,
     #[error("{context}: {source}")]
     Polars {

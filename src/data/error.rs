@@ -2,19 +2,19 @@
 //! the row, column and value, and says what the operator can do.
 
 use super::model::{FileKind, Role};
+use crate::tr;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    #[error(
-        "{file}: cannot read the file ({source}). Check that it exists and that you may read it."
-    )]
+    #[error("{}", tr!("data-error-io", file = .file.as_str(), source = .source.to_string()))]
     Io {
         file: String,
         #[source]
         source: std::io::Error,
     },
     #[error(
-        "{file}: unsupported file type '{extension}'. Marketbench reads CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX and XLS."
+        "{}",
+        tr!("data-error-unsupported", file = .file.as_str(), extension = .extension.as_str())
     )]
     UnsupportedFormat { file: String, extension: String },
     #[error("{file}: {message}")]
@@ -30,29 +30,51 @@ pub enum DataError {
         hint: Box<str>,
     },
     #[error(
-        "{file}: no column is mapped to {} which a {} file needs. Map a column to it in the mapping view, or pass --{} COLUMN.",
-        role.label(), kind.label(), role.cli_flag()
+        "{}",
+        tr!(
+            "data-error-missing-role",
+            file = .file.as_str(),
+            role = .role.label(),
+            kind = .kind.label(),
+            flag = .role.cli_flag(),
+        )
     )]
     MissingRole {
         file: String,
         role: Role,
         kind: FileKind,
     },
-    #[error("{file}: there is no column '{column}'. The columns are: {available}.")]
+    #[error(
+        "{}",
+        tr!(
+            "data-error-unknown-column",
+            file = .file.as_str(),
+            column = .column.as_str(),
+            available = .available.as_str(),
+        )
+    )]
     UnknownColumn {
         file: String,
         column: String,
         available: String,
     },
-    #[error("{file}: there is no sheet '{sheet}'. The sheets are: {available}.")]
+    #[error(
+        "{}",
+        tr!(
+            "data-error-unknown-sheet",
+            file = .file.as_str(),
+            sheet = .sheet.as_str(),
+            available = .available.as_str(),
+        )
+    )]
     UnknownSheet {
         file: String,
         sheet: String,
         available: String,
     },
-    #[error("{file}: the file has no data rows.")]
+    #[error("{}", tr!("data-error-empty", file = .file.as_str()))]
     Empty { file: String },
-    #[error("loading was cancelled")]
+    #[error("{}", tr!("data-error-cancelled"))]
     Cancelled,
     #[error("{file}: {context}: {source}")]
     Polars {

@@ -33,3 +33,12 @@ date-format-unix-millis = unix milliseconds (1709647331000)
 date-format-excel-serial = Excel serial days (45356)
 date-format-native = already a date
 date-format-custom = custom ({ $pattern })
+
+# Errors of the data layer (data::error::DataError): each names the file.
+data-error-io = { $file }: cannot read the file ({ $source }). Check that it exists and that you may read it.
+data-error-unsupported = { $file }: unsupported file type '{ $extension }'. Marketbench reads CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX and XLS.
+data-error-missing-role = { $file }: no column is mapped to { $role } which a { $kind } file needs. Map a column to it in the mapping view, or pass --{ $flag } COLUMN.
+data-error-unknown-column = { $file }: there is no column '{ $column }'. The columns are: { $available }.
+data-error-unknown-sheet = { $file }: there is no sheet '{ $sheet }'. The sheets are: { $available }.
+data-error-empty = { $file }: the file has no data rows.
+data-error-cancelled = loading was cancelled

@@ -33,3 +33,12 @@ date-format-unix-millis = Unix 毫秒（1709647331000）
 date-format-excel-serial = Excel 序列日（45356）
 date-format-native = 已是日期
 date-format-custom = 自定义（{ $pattern }）
+
+# 数据层的错误（data::error::DataError）：每条都写明文件。
+data-error-io = { $file }：无法读取文件（{ $source }）。请检查文件是否存在、你是否有读取权限。
+data-error-unsupported = { $file }：不支持的文件类型“{ $extension }”。Marketbench 可读取 CSV、TSV、TXT、Parquet、JSON、NDJSON、XLSX 和 XLS。
+data-error-missing-role = { $file }：没有列映射为{ $role }，而{ $kind }文件需要它。请在列映射视图中把一列映射为它，或传入 --{ $flag } COLUMN。
+data-error-unknown-column = { $file }：没有“{ $column }”列。现有的列：{ $available }。
+data-error-unknown-sheet = { $file }：没有“{ $sheet }”工作表。现有的工作表：{ $available }。
+data-error-empty = { $file }：文件中没有数据行。
+data-error-cancelled = 已取消加载
