@@ -82,24 +82,18 @@ fn results_ui(
         .map(|f| f.label())
         .collect();
     let silhouette = format!("{:.3}", c.silhouette);
-    let summary = match c.silhouette_sampled {
-        true => tr!(
-            "segments-run-summary-sampled",
-            customers = crate::ui::format::count(segmentation.features.len()),
-            k = c.k.to_string(),
-            silhouette = silhouette,
-            features = features.join(", "),
-            date = segmentation.features.analysis_date.to_string(),
-        ),
-        false => tr!(
-            "segments-run-summary",
-            customers = crate::ui::format::count(segmentation.features.len()),
-            k = c.k.to_string(),
-            silhouette = silhouette,
-            features = features.join(", "),
-            date = segmentation.features.analysis_date.to_string(),
-        ),
+    let silhouette = match c.silhouette_sampled {
+        true => tr!("segments-silhouette-sampled", silhouette = silhouette),
+        false => silhouette,
     };
+    let summary = tr!(
+        "segments-run-summary",
+        customers = crate::ui::format::count(segmentation.features.len()),
+        k = c.k.to_string(),
+        silhouette = silhouette,
+        features = features.join(", "),
+        date = segmentation.features.analysis_date.to_string(),
+    );
     ui.label(summary);
     section_ui(
         ui,

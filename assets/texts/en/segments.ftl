@@ -6,7 +6,7 @@ segments-needs-orders = Load an orders file to segment your customers.
 segments-stopped = The segmentation stopped
 segments-cancelled = Cancelled. Press Auto or move K to segment the customers.
 segments-run-summary = { $customers } customers in { $k } segments (K = { $k }), silhouette { $silhouette }, on { $features }; recency measured to { $date }.
-segments-run-summary-sampled = { $customers } customers in { $k } segments (K = { $k }), silhouette { $silhouette } (sampled), on { $features }; recency measured to { $date }.
+segments-silhouette-sampled = { $silhouette } (sampled)
 segments-choosing-k = Choosing K
 segments-choosing-k-explanation = Inertia (within-segment spread) always falls as K grows: look for the bend. Silhouette (−1..1) is higher when segments are well apart.
 segments-table-explanation = Click a name to look at that segment below and to rename it.

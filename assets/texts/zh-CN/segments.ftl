@@ -6,7 +6,7 @@ segments-needs-orders = 请先加载订单文件，才能对客户分群。
 segments-stopped = 分群已中止
 segments-cancelled = 已取消。点击“自动”或调整 K 即可对客户分群。
 segments-run-summary = { $customers } 位客户分为 { $k } 个分群（K = { $k }），轮廓系数 { $silhouette }，所用特征：{ $features }；最近购买天数计算至 { $date }。
-segments-run-summary-sampled = { $customers } 位客户分为 { $k } 个分群（K = { $k }），轮廓系数 { $silhouette }（抽样计算），所用特征：{ $features }；最近购买天数计算至 { $date }。
+segments-silhouette-sampled = { $silhouette }（抽样计算）
 segments-choosing-k = 选择 K
 segments-choosing-k-explanation = 惯性（群内离散程度）总是随 K 增大而下降：请找曲线的拐点。轮廓系数（-1 到 1）越高，说明各分群区分越明显。
 segments-table-explanation = 点击名称即可在下方查看该分群，并为其重命名。
