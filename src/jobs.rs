@@ -17,6 +17,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::tr;
+
 /// Called when a job has something new to show.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
@@ -27,7 +29,7 @@ pub fn no_wake() -> Wake {
 
 /// Returned by a job that stopped because it was asked to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("cancelled")]
+#[error("{}", tr!("analysis-cancelled"))]
 pub struct Cancelled;
 
 struct ProgressInner {
@@ -185,11 +187,11 @@ impl Progress {
 /// Why a job produced no result.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum JobError {
-    #[error("cancelled")]
+    #[error("{}", tr!("analysis-cancelled"))]
     Cancelled,
     #[error("{0}")]
     Failed(String),
-    #[error("internal error (please report it): {0}")]
+    #[error("{}", tr!("error-internal", detail = .0.as_str()))]
     Panicked(String),
 }
 

@@ -1,22 +1,28 @@
 //! The Behaviour tab, driven through egui_kittest on the bundled sample store: the
 //! RFM groups and counts match `analysis::rfm` run directly on the same files, the
-//! funnel steps show, an orders-only store says the funnel needs events, a typed
+//! funnel steps show, each part says what it means for a campaign, an orders-only
+//! store says the funnel needs events (events without items, that the drop-off
+//! products need them; orders without prices, that revenue needs them) with a
+//! button that opens the Data tab, a typed
 //! analysis date is validated and used, a date range and a category narrow every
 //! figure, a segment of the Segments tab narrows them (and is dropped when the
 //! segments are recomputed), the view choices are saved, and a run can be cancelled
 //! and run again.
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
+use common::ui::small_orders;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::filter::LineFilter;
 use marketbench::analysis::funnel::{FunnelParams, funnel};
-use marketbench::analysis::rfm::{GroupSummary, RfmParams, rfm};
+use marketbench::analysis::rfm::{GroupSummary, RfmGroup, RfmParams, rfm};
 use marketbench::cli::{LoadArgs, load_files};
-use marketbench::data::{FileKind, Store};
+use marketbench::data::{FileKind, LoadOptions, Store};
 use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
@@ -134,6 +140,34 @@ fn the_sample_store_shows_rfm_groups_matching_the_analysis_and_the_funnel() {
         );
     }
     harness.get_by_label_contains(&format!("recency measured to {}", expected.analysis_date));
+    // What the RFM groups mean for a campaign, from the same figures.
+    let champions = &expected.groups[0];
+    assert_eq!(champions.group, RfmGroup::Champions);
+    assert!(champions.customers > 1);
+    let customers: usize = expected.groups.iter().map(|g| g.customers).sum();
+    assert!(shown(
+        &harness,
+        &format!(
+            "{} Champions ({} of customers) bring {} of revenue: keep them with early \
+             access and thanks, not discounts.",
+            format::count(champions.customers),
+            format::percent(champions.customers as f64 / customers as f64),
+            format::percent(champions.revenue_share.expect("money")),
+        )
+    ));
+    for part in [
+        "bought again in the month after their first purchase",
+        "The biggest loss is from",
+        "bought only once",
+    ] {
+        assert_eq!(
+            harness.query_all_by_label_contains(part).count(),
+            1,
+            "{part}"
+        );
+    }
+    // Nothing is missing from the sample store.
+    assert!(!shown(&harness, OPEN_DATA));
 
     let got_funnel = &results.funnel.as_ref().expect("events loaded").as_ref();
     assert_eq!(got_funnel.expect("funnel").funnel, expected_funnel);
@@ -145,25 +179,114 @@ fn the_sample_store_shows_rfm_groups_matching_the_analysis_and_the_funnel() {
             step.step
         );
     }
-    assert!(!shown(
-        &harness,
-        "Load a behaviour events file to see the funnel."
-    ));
+    assert!(!shown(&harness, NEEDS_EVENTS));
     harness.run();
 }
 
+/// A returning user whose columns of `files` were confirmed as detected, so
+/// they load without the mapping view.
+fn remembered(files: &[PathBuf]) -> UiState {
+    let mut state = returning_user();
+    for path in files {
+        let inspection = marketbench::data::inspect(path, None).expect("inspect");
+        let options = LoadOptions::from_inspection(&inspection);
+        state.remembered.insert(inspection.signature, options);
+    }
+    state
+}
+
+const OPEN_DATA: &str = "Open the Data tab";
+const NEEDS_EVENTS: &str =
+    "The funnel needs a behaviour events file (views, carts, purchases): open one on the Data tab.";
+
+/// `buttons` "Open the Data tab" buttons are shown (one per missing input);
+/// clicking the first shows the Data tab.
+fn open_data_tab(harness: &mut Harness<'_, MarketbenchApp>, buttons: usize) {
+    let all = |harness: &Harness<'_, MarketbenchApp>| {
+        harness
+            .query_all_by_role_and_label(Role::Button, OPEN_DATA)
+            .count()
+    };
+    assert_eq!(all(harness), buttons);
+    // The funnel is below the fold at 800 px.
+    let first = |harness: &Harness<'_, MarketbenchApp>, click: bool| {
+        let mut all = harness.query_all_by_role_and_label(Role::Button, OPEN_DATA);
+        let button = all.next().expect("a button");
+        match click {
+            true => button.click(),
+            false => button.scroll_to_me(),
+        }
+    };
+    first(harness, false);
+    harness.run();
+    first(harness, true);
+    harness.run();
+    assert_eq!(harness.state().state().tab, Tab::Data);
+}
+
 #[test]
-fn with_only_orders_the_funnel_says_events_are_needed() {
+fn with_only_orders_the_funnel_says_events_are_needed_and_opens_the_data_tab() {
     let mut harness = behaviour_tab(vec![sample_dir().join("orders.csv")]);
     let results = results(harness.state()).expect("results");
     assert!(results.funnel.is_none());
     assert!(results.rfm.is_ok() && results.repeat.is_ok() && results.cohorts.is_ok());
     harness.run();
+    assert!(shown(&harness, NEEDS_EVENTS));
+    assert!(shown(&harness, "Champions"));
+    open_data_tab(&mut harness, 1);
+}
+
+#[test]
+fn events_without_items_say_what_the_drop_off_products_need() {
+    let dir = tempfile::tempdir().expect("dir");
+    let events = std::fs::read_to_string(sample_dir().join("events.csv")).expect("events");
+    // user_id,item_id,behavior,event_time without the item column.
+    let without_items: String = events
+        .lines()
+        .map(|line| {
+            let fields: Vec<&str> = line.split(',').collect();
+            format!("{},{},{}\n", fields[0], fields[2], fields[3])
+        })
+        .collect();
+    let path = dir.path().join("events.csv");
+    std::fs::write(&path, without_items).expect("write");
+    let files = vec![sample_dir().join("orders.csv"), path];
+    let mut harness = behaviour_tab_with(remembered(&files), files);
+    let results = results(harness.state()).expect("results");
+    let funnel = results.funnel.as_ref().expect("events").as_ref();
+    assert!(funnel.expect("funnel").dropoff.is_none());
+    harness.run();
     assert!(shown(
         &harness,
-        "Load a behaviour events file to see the funnel."
+        "Products where viewers drop off need an item column in the events file: map one, \
+         or load events with items."
     ));
-    assert!(shown(&harness, "Champions"));
+    assert!(!shown(&harness, NEEDS_EVENTS));
+    open_data_tab(&mut harness, 1);
+}
+
+#[test]
+fn orders_without_prices_say_once_what_revenue_needs_and_open_the_data_tab() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = small_orders(
+        dir.path(),
+        "orders.csv",
+        &["order_id", "customer_id", "order_time", "sku", "qty"],
+    );
+    let mut harness = behaviour_tab_with(remembered(std::slice::from_ref(&path)), vec![path]);
+    let rfm = results(harness.state())
+        .and_then(|r| r.rfm.as_ref().ok())
+        .expect("rfm");
+    assert!(!rfm.money);
+    harness.run();
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("needs a price or amount column")
+            .count(),
+        1
+    );
+    // Revenue (at the top) and the funnel's events file.
+    open_data_tab(&mut harness, 2);
 }
 
 #[test]

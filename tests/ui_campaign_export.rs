@@ -1,7 +1,7 @@
 //! The Campaigns tab's edges, driven through egui_kittest: an audience nobody
-//! matches shows "—" for its ROI (never "-0.0%"); "Save as…" where no file dialog
-//! can be shown says to type the path; the suggested file is named after the
-//! campaign; a typed file name is written in the data files' folder, not the
+//! matches shows "—" for its ROI (never "-0.0%") and says nobody would be
+//! contacted; "Save as…" where no file dialog can be shown says to type the
+//! path; the suggested file is named after the campaign; a typed file name is written in the data files' folder, not the
 //! process's working folder, and the confirmation names the full path.
 
 mod common;
@@ -48,6 +48,7 @@ fn an_empty_audience_shows_dashes_and_a_typed_name_lands_beside_the_data() {
     // ROI, profit and costs of nobody: "—", and no "-0.0%" anywhere.
     assert!(harness.query_all_by_label("—").count() >= 5);
     assert_eq!(harness.query_all_by_label("-0.0%").count(), 0);
+    harness.get_by_label_contains("Nobody would be contacted");
 
     harness.get_by_label("Export to:").scroll_to_me();
     harness.run();

@@ -4,7 +4,9 @@
 //! when the threshold moves, and the export writes the targets with their scores;
 //! a build can be cancelled (the job is held at its first progress report by the
 //! test's wake, so no timing is assumed); replacing the files never shows or
-//! joins the old files' audience, segments or scores.
+//! joins the old files' audience, segments or scores. A condition on a score not
+//! trained yet, orders without prices and a store without orders each say what
+//! is missing in one sentence with a button to the tab that adds it.
 
 mod common;
 
@@ -15,7 +17,7 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use marketbench::analysis::campaign::Audience;
+use marketbench::analysis::campaign::{Audience, Condition};
 use marketbench::jobs::no_wake;
 use marketbench::ui::format;
 use marketbench::ui::{Command, MarketbenchApp, Tab};
@@ -347,4 +349,88 @@ fn loading_other_files_never_shows_the_old_audience_segments_or_scores() {
         &marketbench::ui::value_panel::files_changed()
     ));
     assert!(!shows_customer_of(&harness, "A"));
+}
+
+/// Steps until a build has finished, whatever its audience (a condition on a
+/// missing score leaves the conditions unevaluated).
+fn built(app: &MarketbenchApp) -> bool {
+    let campaigns = &app.workspace().campaigns;
+    !campaigns.is_busy() && campaigns.build().latest().is_some()
+}
+
+#[test]
+fn a_propensity_condition_before_training_says_so_once_and_opens_the_value_tab() {
+    let mut state = returning_user();
+    state.campaigns.draft.condition = Condition::Range {
+        column: "propensity".into(),
+        min: Some(0.5),
+        max: None,
+    };
+    let mut harness = app_harness(state, no_wake(), 1000.0);
+    step_until(&mut harness, "the orders", loaded);
+    click_tab(&mut harness, Tab::Campaigns);
+    wait(&mut harness, "the build", built);
+    harness.run();
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("train them in the Value tab")
+            .count(),
+        1
+    );
+    // Not the build's error text.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("The conditions cannot be applied")
+            .count(),
+        0
+    );
+    click_to_tab(&mut harness, "Open the Value tab", Tab::Value);
+}
+
+#[test]
+fn orders_without_prices_say_where_to_map_one_and_the_figures_explain_themselves() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = small_orders(
+        dir.path(),
+        "orders.csv",
+        &["order_id", "customer_id", "order_time", "sku", "qty"],
+    );
+    let mut harness = remembered_app(&path, |_| {});
+    harness.set_size(egui::Vec2::new(1280.0, 1400.0));
+    click_tab(&mut harness, Tab::Campaigns);
+    wait(&mut harness, "everyone", |app| current(app).is_some());
+    harness.run();
+    // What contacting them is expected to bring, in one sentence.
+    let targets = current(harness.state()).expect("audience").targets;
+    let sentence = format!("Contacting these {targets} targets is expected to");
+    assert!(
+        harness.query_all_by_label_contains(&sentence).count() > 0,
+        "{sentence}"
+    );
+    // The ROI's metric names explain themselves on hover.
+    harness.get_by_label("ROI").hover();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("Profit per unit spent")
+            .count()
+            > 0
+    );
+    harness
+        .get_by_label_contains("The orders carry no prices")
+        .scroll_to_me();
+    harness.run();
+    click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
+}
+
+#[test]
+fn without_an_orders_file_the_tab_says_so_and_opens_the_data_tab() {
+    let customers = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/customers.csv"
+    ));
+    let mut harness = remembered_app(&customers, |_| {});
+    click_tab(&mut harness, Tab::Campaigns);
+    harness.get_by_label_contains("Campaigns need an orders file");
+    click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
 }

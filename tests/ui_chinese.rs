@@ -155,24 +155,6 @@ fn no_tab_shows_english_words_that_are_not_from_the_data() {
     );
 }
 
-/// Steps until nothing has run for a while: a tab's results can start further jobs.
-fn settle(harness: &mut Harness<'_, MarketbenchApp>) {
-    let mut quiet = 0;
-    for _ in 0..30_000 {
-        harness.step();
-        quiet = match harness.state().workspace().is_busy() {
-            true => 0,
-            false => quiet + 1,
-        };
-        if quiet >= 20 {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the window never settled");
-}
-
 /// The runs of Latin letters in `text`, kept whole with the digits, `_`, `.`,
 /// `@` and `-` inside them (so `mini-program` stays one word). Names of columns
 /// (`customer_id`) and files (`segment-新客.csv`) are not words.
@@ -213,4 +195,28 @@ fn a_refused_file_is_explained_in_chinese_with_its_name() {
         Err(error) => error.to_string(),
     };
     assert_eq!(text, "orders.csv：文件中没有数据行。");
+    // A value that cannot be read: the place, the value, what is wrong and what
+    // to do, all in Chinese.
+    let words = dir.path().join("金额.csv");
+    std::fs::write(
+        &words,
+        "order_id,customer_id,order_time,amount\n1,c1,2024-03-05,很多\n",
+    )
+    .expect("write");
+    let inspection = marketbench::data::inspect(&words, None).expect("inspect");
+    let mut options = marketbench::data::LoadOptions::from_inspection(&inspection);
+    options
+        .mapping
+        .insert(marketbench::data::Role::Amount, "amount".to_string());
+    let progress = marketbench::jobs::Progress::detached();
+    let text = match marketbench::data::load(&words, &options, &progress) {
+        Ok(_) => panic!("an amount of words loads"),
+        Err(error) => error.to_string(),
+    };
+    assert!(
+        text.starts_with("金额.csv：第 1 行，“amount”列的值“很多”不是数字"),
+        "{text}"
+    );
+    assert!(text.contains("--amount"), "{text}");
+    assert!(!text.contains(" row "), "{text}");
 }

@@ -6,10 +6,14 @@
 //! and shows its revenue difference, which follows the uplift slider at once (no
 //! job); per-category series show a sortable breakdown whose rows pick the charted
 //! series; a run can be cancelled (the job is held at its first progress report by
-//! the test's wake, so no timing is assumed).
+//! the test's wake, so no timing is assumed). The result card and the scenarios
+//! say in one sentence what they mean, metric names explain themselves on hover,
+//! and a file with too little history, or revenue asked of orders without money,
+//! gets one sentence and a button to the Data tab.
 
 mod common;
 
+use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use common::ui::*;
@@ -17,11 +21,11 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::forecast::scenario::{apply, difference};
-use marketbench::analysis::forecast::{ModelChoice, ModelKind, SeriesBy};
+use marketbench::analysis::forecast::{Measure, ModelChoice, ModelKind, SeriesBy};
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
-use marketbench::workspace::forecast::ForecastResults;
+use marketbench::workspace::forecast::{ForecastCommand, ForecastResults};
 
 fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
     app_harness(state, wake, 1400.0)
@@ -84,6 +88,22 @@ fn horizon_model_and_a_promotion_scenario() {
     for line in ["History", "Forecast", "80 % interval", "95 % interval"] {
         assert!(drawn(&harness, line), "{line}");
     }
+    // The result card says where revenue goes over the 12 weeks, against last year.
+    let card = harness.query_all_by_label_contains("The forecast expects revenue to");
+    let card: Vec<String> = card.filter_map(|n| n.value()).collect();
+    assert_eq!(card.len(), 1, "{card:?}");
+    assert!(
+        card[0].contains("over the next 12 weeks compared with the same weeks last year"),
+        "{}",
+        card[0]
+    );
+    // A metric's name explains itself on hover.
+    harness.get_by_label("MASE").hover();
+    harness.run();
+    assert!(shown(
+        &harness,
+        "Forecast error compared with simply repeating last season; below 1 beats that."
+    ));
     // The backtest folds are drawn on request, from the run's own folds.
     assert!(!drawn(&harness, "Backtest"));
     assert!(!f.backtest_folds().is_empty());
@@ -149,6 +169,15 @@ fn horizon_model_and_a_promotion_scenario() {
     assert!(
         shown(&harness, &format!("+{}", format::money(difference))),
         "{difference}"
+    );
+    let said = format!(
+        "Promotion 1 adds {} revenue over the next 8 weeks",
+        format::money(difference)
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains(&said).count(),
+        1,
+        "{said}"
     );
 
     // The uplift slider redraws at once: no job runs.
@@ -222,4 +251,71 @@ fn a_run_can_be_cancelled() {
         .click();
     step_until(&mut harness, "the second run", |app| results(app).is_some());
     assert!(drawn(&harness, "Forecast"));
+}
+
+/// The window on `path`, written with `days` of order lines (one a day, priced
+/// when `priced`), read with the detected mapping.
+fn orders_app(path: &Path, days: u64, priced: bool) -> Harness<'static, MarketbenchApp> {
+    let mut text = String::from("order_id,customer_id,order_time,sku,qty");
+    text.push_str(if priced { ",unit_price\n" } else { "\n" });
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).expect("date");
+    for n in 0..days {
+        let day = start + chrono::Days::new(n);
+        text.push_str(&format!("O{n},C{},{day},SKU{},{}", n % 9, n % 5, 1 + n % 3));
+        text.push_str(&if priced {
+            format!(",{}.50\n", 10 + n % 7)
+        } else {
+            "\n".into()
+        });
+    }
+    std::fs::write(path, text).expect("write");
+    remembered_app(path, |_| {})
+}
+
+#[test]
+fn too_little_history_says_what_it_needs_with_a_button_to_the_data_tab() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Five whole weeks: a 12-week forecast needs 20.
+    let mut harness = orders_app(&dir.path().join("orders.csv"), 35, true);
+    click_tab(&mut harness, Tab::Forecast);
+    step_until(&mut harness, "the forecast run", |app| {
+        results(app).is_some()
+    });
+    harness.run();
+    let r = results(harness.state()).expect("results");
+    assert!(r.series[0].forecast.is_err());
+    assert!(shown(
+        &harness,
+        "A forecast over the next 12 weeks needs at least 20 weeks of history, and the data has 5 weeks: \
+         load a file with more history on the Data tab, or pick a shorter horizon or a finer period above."
+    ));
+    assert_eq!(harness.query_all_by_label_contains("too short").count(), 0);
+    click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
+}
+
+#[test]
+fn revenue_asked_of_orders_without_money_says_so_with_a_button_to_the_data_tab() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut harness = orders_app(&dir.path().join("orders.csv"), 180, false);
+    click_tab(&mut harness, Tab::Forecast);
+    step_until(&mut harness, "the orders forecast", |app| {
+        results(app).is_some()
+    });
+    // A kept setting (or a project) asks revenue of these orders.
+    let mut params = results(harness.state()).expect("results").params.clone();
+    assert_eq!(params.measure, Measure::Orders);
+    params.measure = Measure::Revenue;
+    harness.state_mut().push(ForecastCommand::Run(params));
+    step_until(&mut harness, "the refused run", |app| {
+        let forecast = &app.workspace().forecast;
+        !forecast.is_busy() && forecast.results().error().is_some()
+    });
+    harness.run();
+    assert!(shown(
+        &harness,
+        "A revenue forecast needs a price or amount column, and these orders have neither: \
+         map one on the Data tab, or pick Orders as the measure above."
+    ));
+    assert_eq!(harness.query_all_by_label_contains("stopped").count(), 0);
+    click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
 }

@@ -7,8 +7,10 @@
 //! progress report by the test's wake, so no timing is assumed); the export
 //! writes every customer's list; the bought-together rules sort by a clicked
 //! figure, follow the minimum confidence and export to Parquet, beside the
-//! next-purchase transitions. A ratings file loads through the mapping view and
-//! gives lists from explicit ratings.
+//! next-purchase transitions. The report card and both tables say what they mean
+//! for a campaign and explain their figures on hover. A ratings file loads
+//! through the mapping view and gives lists from explicit ratings. Orders without
+//! an item column get one sentence and a button to the Data tab, and no fit.
 
 mod common;
 
@@ -23,6 +25,7 @@ use marketbench::analysis::recommend::evaluate::{ReportCard, Split};
 use marketbench::analysis::recommend::validate::ITEM_GRID;
 use marketbench::data::FileKind;
 use marketbench::jobs::{Wake, no_wake};
+use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab};
 use marketbench::workspace::recommend::{RecommendResults, RulesResults};
 use polars::prelude::{ParquetReader, SerReader};
@@ -140,7 +143,7 @@ fn a_picked_customer_shows_the_list_with_reasons_and_the_history() {
         .model
         .similar_items(list[0].item, 10);
     assert!(!similar.is_empty());
-    assert!(shown(&harness, &format!("{:.3}", similar[0].1)));
+    assert!(shown(&harness, &format::number(f64::from(similar[0].1), 3)));
 
     // An unknown id is said so.
     harness.get_by_label("Customer id:").click();
@@ -199,9 +202,53 @@ fn the_report_card_compares_every_model_under_the_stated_protocol() {
     );
     for m in &card.models {
         assert!(shown(&harness, m.model.name()), "{}", m.model);
-        assert!(shown(&harness, &format!("{:.4}", m.metrics.precision)));
-        assert!(shown(&harness, &format!("{:.4}", m.metrics.ndcg)));
+        assert!(shown(&harness, &format::percent(m.metrics.precision)));
+        assert!(shown(&harness, &format::percent(m.metrics.hit_rate)));
+        assert!(shown(&harness, &format::number(m.metrics.ndcg, 3)));
     }
+    // What the card means for a campaign: the best model's hit rate against the
+    // best-sellers list, in one sentence.
+    let hit = |kind: ModelKind| {
+        card.models
+            .iter()
+            .find(|m| m.model == kind)
+            .map(|m| m.metrics.hit_rate)
+            .expect("model")
+    };
+    // Ties go to the model listed first.
+    let best = card
+        .models
+        .iter()
+        .filter(|m| m.model != ModelKind::Popular)
+        .reduce(|a, b| match b.metrics.hit_rate > a.metrics.hit_rate {
+            true => b,
+            false => a,
+        })
+        .expect("models");
+    let sentence = format!(
+        "The {} model finds the next purchase in its top 10 for {} of the customers tested, {}× as often as the best-sellers list",
+        best.model.display_name(),
+        format::percent(best.metrics.hit_rate),
+        format::number(best.metrics.hit_rate / hit(ModelKind::Popular), 1)
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains(&sentence).count(),
+        1,
+        "{sentence}"
+    );
+    // Each figure's name explains itself on hover.
+    harness.get_by_label("NDCG@10").hover();
+    harness.run();
+    assert!(shown(
+        &harness,
+        "How high the items a customer really bought next sit in the top-10 list, 0 to 1; higher is better."
+    ));
+    harness.get_by_label("item-knn").hover();
+    harness.run();
+    assert!(shown(
+        &harness,
+        "items often bought by the same customers as what this customer bought"
+    ));
     // Item-kNN beats the popularity baseline on the planted bundles.
     let ndcg = |kind: ModelKind| {
         card.models
@@ -276,6 +323,27 @@ fn the_rules_table_sorts_filters_and_exports_to_parquet() {
     // The best-lift rule's consequent is on screen.
     let items = first.interactions.items.clone();
     assert!(shown(&harness, &items[rules[0].consequent as usize].name));
+    // Both tables open with what they mean for a campaign.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("as often as by chance: bundle them, or offer")
+            .count(),
+        1
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("of next purchases")
+            .count(),
+        1
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Lift (desc)")
+        .hover();
+    harness.run();
+    assert!(shown(
+        &harness,
+        "How many times more often the items are bought together than by chance; above 1 means they go together."
+    ));
 
     harness
         .get_by_role_and_label(Role::Button, "Confidence")
@@ -447,4 +515,54 @@ fn a_ratings_file_gives_lists_from_explicit_ratings() {
         harness.query_all_by_label_contains("has no orders").count(),
         1
     );
+}
+
+/// Orders without an item column: the tab says what it needs in one sentence
+/// with a button to the Data tab, fits nothing, and the button goes there.
+#[test]
+fn orders_without_items_say_what_is_needed_with_a_button_to_the_data_tab() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = small_orders(
+        dir.path(),
+        "orders.csv",
+        &["order_id", "customer_id", "order_time", "amount"],
+    );
+    let mut harness = remembered_app(&path, |_| {});
+    assert_eq!(
+        harness.state().workspace().store().tables[0].kind,
+        FileKind::Orders
+    );
+    click_tab(&mut harness, Tab::Recommendations);
+    harness.run();
+    assert!(shown(
+        &harness,
+        "Recommendations need an item column: map one, or load a file with items."
+    ));
+    let recommend = &harness.state().workspace().recommend;
+    assert!(!recommend.is_busy(), "no fit that could only fail");
+    assert!(recommend.fit().latest().is_none() && recommend.fit().error().is_none());
+    click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
+}
+
+/// Order lines with items but no order id cannot form baskets: the tab says so,
+/// with the same button.
+#[test]
+fn orders_without_order_ids_say_what_is_needed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = small_orders(
+        dir.path(),
+        "lines.csv",
+        &["customer_id", "order_time", "sku", "qty"],
+    );
+    let mut harness = remembered_app(&path, |_| {});
+    click_tab(&mut harness, Tab::Recommendations);
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("Recommendations need an order id column")
+            .count()
+            == 1
+    );
+    assert!(!harness.state().workspace().recommend.is_busy());
+    harness.get_by_role_and_label(Role::Button, "Open the Data tab");
 }

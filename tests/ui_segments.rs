@@ -4,7 +4,9 @@
 //! renamed and the name is saved; a run can be cancelled (the job is held at its
 //! first progress report by the test's wake, so no timing is assumed); the Value
 //! tab's scores join the segments (per-segment figures, member and customer tables)
-//! and a segment's members export to CSV.
+//! and a segment's members export to CSV. The results say what they mean for a
+//! campaign, and orders with too few customers say so with a button to the Data
+//! tab instead of an error.
 
 mod common;
 
@@ -68,6 +70,32 @@ fn auto_k_shows_the_charts_and_the_table_and_moving_k_changes_it() {
     assert!(shown(&harness, "Elbow: inertia per K"));
     assert!(shown(&harness, "Silhouette per K"));
     assert_table_shows(&harness, &first);
+    // The silhouette is explained and read for a campaign; so is the segment
+    // shown in the profile (the first).
+    assert!(shown(&harness, "Silhouette:"));
+    let separation = ["clearly apart", "fairly apart", "The groups overlap"]
+        .iter()
+        .map(|words| harness.query_all_by_label_contains(words).count())
+        .sum::<usize>();
+    assert_eq!(separation, 1);
+    let profile = &first.segmentation.profiles[0];
+    let campaign = format!(
+        "{}, {} customers, ",
+        profile.name,
+        format::count(profile.size)
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains(&campaign).count(),
+        1,
+        "{campaign}"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("of the customers")
+            .count()
+            >= 1,
+        "the size sentence"
+    );
     assert_eq!(first.segmentation.profiles.len(), k);
     assert!(
         harness
@@ -392,4 +420,35 @@ fn the_segment_command_and_the_tab_export_the_same_members_for_the_same_settings
     let from_tab = member_lines(&tab, 0);
     assert_eq!(from_tab.len(), segmentation.profiles[0].size);
     assert_eq!(member_lines(&cli, 0), from_tab);
+}
+
+#[test]
+fn orders_of_one_customer_say_what_is_needed_with_a_button_to_the_data_tab() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("one-customer.csv");
+    std::fs::write(
+        &path,
+        "order_id,customer_id,order_date,amount\nO1,C1,2025-01-01,10\nO2,C1,2025-01-05,20\n",
+    )
+    .expect("write");
+    let mut harness = remembered_app(&path, |_| {});
+    click_tab(&mut harness, Tab::Segments);
+    step_until(&mut harness, "the run to fail", |app| {
+        let segments = &app.workspace().segments;
+        !segments.is_busy() && segments.results().error().is_some()
+    });
+    harness.run();
+    assert!(shown(
+        &harness,
+        "Segments need at least 2 customers to compare, and these orders have 1. \
+         Load a file with more customers."
+    ));
+    // One sentence instead of the run's error.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("The segmentation stopped")
+            .count(),
+        0
+    );
+    click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
 }

@@ -25,6 +25,7 @@ use super::lines::{
     AnalysisError, date_from_days, day_expr, days_from_date, has_money, polars_error, require,
     with_net_amount,
 };
+use crate::tr;
 
 /// The per-customer table and the date it was computed at.
 #[derive(Clone, Debug)]
@@ -86,8 +87,8 @@ pub fn customer_table(
     require(lines, "customer_id", "customer id")?;
     let Some(analysis_date) = analysis_date.or(default_analysis_date(lines)?) else {
         return Err(AnalysisError::Invalid {
-            what: "the orders".into(),
-            why: "there is no dated purchase to measure customers by".into(),
+            what: tr!("analysis-orders"),
+            why: tr!("analysis-no-dated-purchase"),
         });
     };
     let cutoff = days_from_date(analysis_date);

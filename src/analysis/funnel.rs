@@ -105,27 +105,29 @@ impl FunnelParams {
     /// An error before any work when the steps cannot make a funnel.
     pub fn check(&self) -> Result<(), AnalysisError> {
         let invalid = |why: String| AnalysisError::Invalid {
-            what: "the funnel steps".into(),
+            what: tr!("analysis-funnel-steps"),
             why,
         };
         if self.steps.len() < 2 {
-            return Err(invalid("a funnel needs at least two steps".into()));
+            return Err(invalid(tr!("analysis-funnel-two-steps")));
         }
         let mut seen = std::collections::BTreeMap::new();
         for step in &self.steps {
             if step.events.iter().all(|e| e.trim().is_empty()) {
-                return Err(invalid(format!(
-                    "step '{}' has no event names: map at least one",
-                    step.name
+                return Err(invalid(tr!(
+                    "analysis-funnel-no-events",
+                    step = step.name.as_str()
                 )));
             }
             for event in &step.events {
                 if let Some(other) = seen.insert(normalised(event), step.name.clone())
                     && other != step.name
                 {
-                    return Err(invalid(format!(
-                        "event '{event}' is mapped to both '{other}' and '{}'",
-                        step.name
+                    return Err(invalid(tr!(
+                        "analysis-funnel-event-twice",
+                        event = event.as_str(),
+                        first = other,
+                        second = step.name.as_str()
                     )));
                 }
             }

@@ -18,7 +18,7 @@ pub enum AnalysisError {
     MissingColumn { column: String, role: String },
     #[error("{}", tr!("analysis-needs-money", what = .what.as_str()))]
     NeedsMoney { what: String },
-    #[error("{what}: {why}")]
+    #[error("{}", tr!("analysis-invalid", what = .what.as_str(), why = .why.as_str()))]
     Invalid { what: String, why: String },
     #[error("{}", tr!("analysis-cancelled"))]
     Cancelled,

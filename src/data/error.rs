@@ -19,7 +19,18 @@ pub enum DataError {
     UnsupportedFormat { file: String, extension: String },
     #[error("{file}: {message}")]
     Parse { file: String, message: String },
-    #[error("{file}: row {row}, column '{column}': value '{value}' {problem}. {hint}")]
+    #[error(
+        "{}",
+        tr!(
+            "data-error-bad-value",
+            file = .file.as_str(),
+            row = .row.to_string(),
+            column = .column.as_str(),
+            value = .value.as_str(),
+            problem = &**.problem,
+            hint = &**.hint
+        )
+    )]
     BadValue {
         file: String,
         row: usize,

@@ -13,6 +13,7 @@
 use std::path::Path;
 
 use super::DataError;
+use crate::tr;
 
 /// One gigabyte, for messages.
 const GB: f64 = 1024.0 * 1024.0 * 1024.0;
@@ -35,7 +36,7 @@ pub fn check(file: &str, what: &str, need: u64) -> Result<(), DataError> {
         None => Ok(()),
         Some(why) => Err(DataError::Parse {
             file: file.to_owned(),
-            message: format!("{what} {why}"),
+            message: tr!("error-memory-refused", what = what, why = why),
         }),
     }
 }
@@ -45,12 +46,10 @@ pub fn check(file: &str, what: &str, need: u64) -> Result<(), DataError> {
 pub fn shortfall(need: u64) -> Option<String> {
     let free = available()?;
     (need > free).then(|| {
-        format!(
-            "needs about {} of memory and this machine has {} free, so it was not started. \
-             Close other programs, or use a shorter period or fewer columns (save part of the \
-             file from your shop system).",
-            human(need),
-            human(free)
+        tr!(
+            "error-memory-shortfall",
+            need = human(need),
+            free = human(free)
         )
     })
 }

@@ -100,6 +100,7 @@ impl MarketbenchApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         i18n::set_language(self.state.shown_language());
+        super::format::set_currency(self.state.currency);
         self.egui_ctx = Some(ctx.clone());
         if !self.fonts_installed {
             fonts::install(&ctx);
@@ -226,6 +227,7 @@ impl MarketbenchApp {
                     self.workspace.open(path, origin);
                 }
             }
+            Command::GoTo(tab) => self.state.tab = tab,
             Command::OpenSample => match sample_files() {
                 Some(files) => {
                     for path in files {

@@ -2,7 +2,10 @@
 //! purchases of the loaded store. Computing is the workspace's Behaviour job,
 //! started by the update step while this tab is shown and its settings or files
 //! changed; the panel shows the progress with a Cancel button and keeps the last
-//! results of these files on screen meanwhile. Errors are shown per part.
+//! results of these files on screen meanwhile. Errors are shown per part; a
+//! missing input (no orders, no events file, events without items, no money) is
+//! one sentence with the button to the Data tab. Each part opens with what its
+//! result means for a campaign, and its title explains the jargon on hover.
 
 use crate::data::FileKind;
 use crate::tr;
@@ -10,8 +13,8 @@ use crate::workspace::Workspace;
 use crate::workspace::behaviour::{BehaviourCommand, BehaviourParams, BehaviourResults};
 
 use super::behaviour::{
-    Toggles, cohort_view, error_ui, filter_view, funnel_view, parse_date, repeat_view, rfm_view,
-    section_ui,
+    Toggles, cohort_view, error_ui, filter_view, funnel_view, needs_ui, parse_date, repeat_view,
+    rfm_view, term_section_ui,
 };
 use super::command::Commands;
 use super::segments::segment_names;
@@ -21,7 +24,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     ui.heading(tr!("behaviour-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
-        ui.label(tr!("behaviour-needs-orders"));
+        needs_ui(ui, &tr!("behaviour-needs-orders"), commands);
         return;
     }
     let version = workspace.store_version();
@@ -46,7 +49,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
         .id_salt("behaviour_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            results_ui(ui, &results.value, &mut state.behaviour_toggles)
+            results_ui(ui, &results.value, &mut state.behaviour_toggles, commands)
         });
 }
 
@@ -145,11 +148,17 @@ fn controls_ui(
     );
 }
 
-fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggles) {
+fn results_ui(
+    ui: &mut egui::Ui,
+    results: &BehaviourResults,
+    toggles: &mut Toggles,
+    commands: &mut Commands,
+) {
     let unpriced = matches!(&results.rfm, Ok(rfm) if !rfm.money);
-    section_ui(
+    term_section_ui(
         ui,
         &tr!("behaviour-rfm-title"),
+        &tr!("behaviour-rfm-meaning"),
         &rfm_view::scoring_rule(!unpriced),
     );
     if !results.params.filter.is_empty() {
@@ -157,12 +166,13 @@ fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggl
         ui.weak(tr!("behaviour-rfm-filtered"));
     }
     match &results.rfm {
-        Ok(rfm) => rfm_view::ui(ui, rfm, toggles),
+        Ok(rfm) => rfm_view::ui(ui, rfm, toggles, commands),
         Err(error) => error_ui(ui, &tr!("behaviour-rfm-error"), error),
     }
-    section_ui(
+    term_section_ui(
         ui,
         &tr!("behaviour-cohorts-title"),
+        &tr!("behaviour-cohorts-meaning"),
         &tr!("behaviour-cohorts-explanation"),
     );
     match &results.cohorts {
@@ -176,17 +186,21 @@ fn results_ui(ui: &mut egui::Ui, results: &BehaviourResults, toggles: &mut Toggl
         ),
         None => tr!("behaviour-funnel-explanation"),
     };
-    section_ui(ui, &tr!("behaviour-funnel"), &funnel_explanation);
+    term_section_ui(
+        ui,
+        &tr!("behaviour-funnel"),
+        &tr!("behaviour-funnel-meaning"),
+        &funnel_explanation,
+    );
     match &results.funnel {
-        None => {
-            ui.label(tr!("behaviour-needs-events"));
-        }
-        Some(Ok(funnel)) => funnel_view::ui(ui, funnel),
+        None => needs_ui(ui, &tr!("behaviour-needs-events"), commands),
+        Some(Ok(funnel)) => funnel_view::ui(ui, funnel, commands),
         Some(Err(error)) => error_ui(ui, &tr!("behaviour-funnel"), error),
     }
-    section_ui(
+    term_section_ui(
         ui,
         &tr!("behaviour-repeat"),
+        &tr!("behaviour-repeat-meaning"),
         &tr!("behaviour-repeat-explanation"),
     );
     match &results.repeat {

@@ -17,12 +17,12 @@ use crate::workspace::campaign::{CampaignsCommand, audience_key};
 use super::behaviour::{error_ui, section_ui};
 use super::campaigns::dialog::{self, Answer, Purpose};
 use super::campaigns::{
-    ViewState, builder_view, exclusions_view, export_view, figures_view, preview_view,
-    readout_view, roi_view, variants_view,
+    ViewState, builder_view, curve_view, exclusions_view, export_view, figures_view, prerequisite,
+    preview_view, readout_view, roi_view, variants_view,
 };
 use super::command::Commands;
 use super::segments::segment_names;
-use super::state::UiState;
+use super::state::{Tab, UiState};
 
 /// Seconds after the last edit before the audience is built again.
 const DEBOUNCE_SECS: f64 = 0.3;
@@ -31,7 +31,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     ui.heading(tr!("campaigns-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
-        ui.label(tr!("campaigns-no-orders"));
+        prerequisite::ui_with(ui, &tr!("campaigns-no-orders"), Tab::Data, commands);
         return;
     }
     let view_id = egui::Id::unique("campaigns_view_state");
@@ -108,7 +108,12 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
         error_ui(ui, &tr!("campaigns-build-failed"), &error.to_string());
     }
     let audience = results.and_then(|r| r.audience.as_deref().ok());
-    if let Some(Err(error)) = results.map(|r| &r.audience) {
+    // A condition on something not computed or loaded yet says so at its row
+    // (with the tab that provides it), not as the build's error.
+    if let Some(results) = results
+        && let Err(error) = &results.audience
+        && prerequisite::missing(&results.key.audience, results).is_none()
+    {
         error_ui(ui, &tr!("campaigns-conditions-failed"), error);
     }
     if let (Some(results), Some(audience)) = (results, audience) {
@@ -133,6 +138,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                     results,
                     &shown_names,
                     &mut view,
+                    commands,
                 );
                 section_ui(
                     left,
@@ -154,11 +160,18 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
                 );
                 match (results, audience) {
                     (Some(results), Some(audience)) => {
-                        roi_view::inputs_ui(right, &mut state.campaigns, audience, readout);
+                        roi_view::inputs_ui(
+                            right,
+                            &mut state.campaigns,
+                            results,
+                            audience,
+                            readout,
+                            commands,
+                        );
                         right.add_space(6.0);
                         roi_view::outcome_ui(right, &state.campaigns, audience, readout);
                         right.add_space(6.0);
-                        roi_view::curve_ui(right, &mut state.campaigns, results, audience, readout);
+                        curve_view::ui(right, &mut state.campaigns, results, audience, readout);
                     }
                     _ => {
                         right.label(tr!("campaigns-no-figures"));

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use super::campaigns::dialog::Purpose;
+use super::state::Tab;
 use crate::workspace;
 use crate::workspace::behaviour::BehaviourCommand;
 use crate::workspace::campaign::CampaignsCommand;
@@ -23,6 +24,8 @@ pub enum Command {
     /// Open these files (folders stand for the data files in them).
     Open(Vec<PathBuf>),
     OpenSample,
+    /// Show this tab (a guide step's or a missing prerequisite's button).
+    GoTo(Tab),
     /// Choose where to save the project.
     SaveProjectDialog,
     /// Choose a project file to open.

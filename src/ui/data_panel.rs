@@ -1,5 +1,6 @@
-//! The Data tab: files on their way in (mapping view), the summary cards, the loaded
-//! files with their load reports, the daily revenue chart and the table of rows.
+//! The Data tab: the guide to the operator's path, files on their way in (mapping
+//! view), the summary cards, the loaded files with their load reports, the daily
+//! revenue chart and the table of rows.
 //! Reads the workspace's results; computing is left to jobs.
 
 use crate::data::{LoadReport, Table};
@@ -8,11 +9,12 @@ use crate::workspace::{Overview, Workspace, file_name};
 
 use super::command::{Command, Commands};
 use super::state::UiState;
-use super::{format, mapping_panel, revenue_chart, table_view};
+use super::{format, guide, mapping_panel, revenue_chart, table_view};
 use crate::workspace::Command as WorkCommand;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
     ui.heading(tr!("tab-data"));
+    guide::ui(ui, workspace, commands);
     if !workspace.pending().is_empty() {
         let max_height = if workspace.store().tables.is_empty() {
             ui.available_height()

@@ -6,10 +6,13 @@
 //! files on screen meanwhile. What-if scenarios are edited here, sent back to the
 //! workspace and redrawn every frame from the shown forecast (pure functions, no
 //! job). The export is a job. Views send `ForecastCommand`s.
+//! The charted series' result card says in one sentence where the forecast goes;
+//! what a run lacks (money for revenue, history for the horizon) is said once
+//! with the button to the Data tab, never as the analysis' error text.
 
 use std::path::PathBuf;
 
-use crate::analysis::forecast::{Freq, natural_freq};
+use crate::analysis::forecast::{Freq, Measure, natural_freq};
 use crate::data::FileKind;
 use crate::workspace::Workspace;
 use crate::workspace::forecast::{
@@ -19,11 +22,14 @@ use crate::workspace::forecast::{
 use super::behaviour::{error_ui, section_ui};
 use super::command::Commands;
 use super::export_controls::{export_buttons_ui, export_status_ui};
+use super::forecast::outlook::{Counted, series_sentence};
+use super::forecast::prerequisite::{self, Missing};
 use super::forecast::{
     ViewState, breakdown_view, candidates_view, chart_view, controls_view, measure_label,
     scenarios_view,
 };
 use super::format::count;
+use super::glossary::term;
 use crate::tr;
 
 /// Seed of a new campaign's average order value when the data gives none.
@@ -55,8 +61,14 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     };
     controls_view::ui(ui, forecast, &wanted, &sources, commands);
     let computation = forecast.results();
-    if let Some(error) = computation.error() {
-        error_ui(ui, &tr!("forecast-stopped"), &error.to_string());
+    // Revenue asked of orders without money (a kept setting or a project's).
+    let lacks_money = wanted.source == ForecastSource::Orders
+        && wanted.measure == Measure::Revenue
+        && !store.has_money();
+    match computation.error() {
+        Some(_) if lacks_money => prerequisite::ui(ui, Missing::Money, commands),
+        Some(error) => error_ui(ui, &tr!("forecast-stopped"), &error.to_string()),
+        None => {}
     }
     match computation.current(version) {
         Some(results) => {
@@ -83,9 +95,12 @@ fn results_ui(
     commands: &mut Commands,
 ) {
     let mut scenarios: Vec<NamedScenario> = forecast.scenarios().to_vec();
-    let measure = match results.params.source {
-        ForecastSource::Orders => measure_label(results.params.measure),
-        ForecastSource::SeriesFile(_) => tr!("forecast-measure-value"),
+    let (measure, counted) = match results.params.source {
+        ForecastSource::Orders => (
+            measure_label(results.params.measure),
+            Counted::Measure(results.params.measure),
+        ),
+        ForecastSource::SeriesFile(_) => (tr!("forecast-measure-value"), Counted::SeriesValue),
     };
     let basis = results.scenario_basis();
     if let Some(day) = results
@@ -101,7 +116,7 @@ fn results_ui(
             &tr!("forecast-breakdown"),
             &tr!("forecast-breakdown-explanation"),
         );
-        breakdown_view::ui(ui, &results.series, view);
+        breakdown_view::ui(ui, &results.series, &results.params, counted.priced(), view);
     }
     if view.selected >= results.series.len() {
         view.selected = 0;
@@ -119,15 +134,34 @@ fn results_ui(
         ),
         &tr!("forecast-chart-explanation"),
     );
-    ui.checkbox(&mut view.show_backtest, tr!("forecast-show-backtest"))
-        .on_hover_text(tr!("forecast-show-backtest-hover"));
+    if let Some(sentence) = series_sentence(shown, counted) {
+        result_card_ui(ui, &sentence);
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut view.show_backtest, tr!("forecast-show-backtest"))
+            .on_hover_text(tr!("forecast-show-backtest-hover"));
+        ui.separator();
+        term(
+            ui,
+            tr!("forecast-intervals"),
+            tr!("forecast-intervals-meaning"),
+        );
+    });
+    let (x, y) = chart_view::axis_titles(shown.series.freq, &measure);
+    let axes = chart_view::Axes {
+        x,
+        y,
+        priced: counted.priced(),
+    };
     ui.horizontal_top(|ui| {
-        // The candidate table needs about 480 points; the chart takes the rest.
-        let width = (ui.available_width() - 480.0).max(320.0);
+        // The candidate table needs about 500 points; the chart takes the rest.
+        let width = (ui.available_width() - 500.0).max(320.0);
         ui.allocate_ui(egui::vec2(width, 340.0), |ui| {
-            chart_view::ui(ui, shown, &scenarios, basis, view.show_backtest);
+            chart_view::ui(ui, shown, &scenarios, basis, view.show_backtest, &axes);
         });
-        ui.vertical(|ui| candidates_view::ui(ui, shown));
+        ui.vertical(|ui| {
+            candidates_view::ui(ui, shown, &results.params, counted.priced(), commands)
+        });
     });
     section_ui(
         ui,
@@ -138,12 +172,18 @@ fn results_ui(
         Ok(f) => (f.periods.as_slice(), f.forecast.point.as_slice()),
         Err(_) => (&[][..], &[][..]),
     };
+    let measure_name = measure.to_lowercase();
+    let baseline = scenarios_view::Baseline {
+        periods,
+        values: baseline,
+        measure_name: &measure_name,
+        counted,
+        freq: shown.series.freq,
+    };
     scenarios_view::ui(
         ui,
         &mut scenarios,
-        periods,
-        baseline,
-        &measure.to_lowercase(),
+        &baseline,
         basis,
         results.per_order.value.unwrap_or(FALLBACK_ORDER_VALUE),
     );
@@ -183,4 +223,14 @@ fn results_ui(
     });
     export_status_ui(ui, forecast.export_slot());
     ui.add_space(12.0);
+}
+
+/// The result card: what the charted forecast means, in one sentence.
+fn result_card_ui(ui: &mut egui::Ui, sentence: &str) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(egui::RichText::new(sentence).strong()).wrap());
+        });
 }

@@ -5,6 +5,21 @@
 
 use crate::tr;
 
+/// A metric's name as the panels show it: underlined, with `meaning` (one plain
+/// sentence from the catalogue) on hover and a help cursor, so every piece of
+/// jargon on screen looks the same and explains itself the same way.
+pub fn term(
+    ui: &mut egui::Ui,
+    name: impl Into<String>,
+    meaning: impl Into<String>,
+) -> egui::Response {
+    let name: String = name.into();
+    let meaning: String = meaning.into();
+    ui.add(egui::Label::new(egui::RichText::new(name).underline()).sense(egui::Sense::hover()))
+        .on_hover_cursor(egui::CursorIcon::Help)
+        .on_hover_text(meaning)
+}
+
 /// The score columns that have a meaning.
 #[derive(Clone, Copy)]
 enum Score {

@@ -3,6 +3,7 @@
 //! workspace's update step starts what is stale for the tab on screen.
 
 pub mod app;
+mod bars;
 mod behaviour;
 mod behaviour_panel;
 pub mod campaigns;
@@ -16,6 +17,7 @@ mod forecast;
 mod forecast_panel;
 pub mod format;
 pub mod glossary;
+pub mod guide;
 mod labelled;
 pub mod mapping_panel;
 mod project;

@@ -5,28 +5,36 @@
 //! card, the bought-together rules (with the next-purchase transitions) and
 //! exports are jobs of their own. With a Segments result, popularity is the
 //! customer's segment's. With a ratings file loaded the models learn from the
-//! ratings, and the rules sections say that they need orders instead. Views send
-//! `RecommendCommand`s, carried out after the frame is drawn.
+//! ratings, and the rules sections say that they need orders instead. Files
+//! without items (or order ids) get one sentence saying so and a button to the
+//! Data tab, not a failed fit. Views send `RecommendCommand`s, carried out after
+//! the frame is drawn.
 
 use crate::data::FileKind;
 use crate::tr;
 use crate::workspace::Workspace;
+use crate::workspace::recommend::{MissingInput, missing_input};
 
 use super::command::Commands;
 use super::recommend::{
-    ViewState, controls_view, customer_view, heading_ui, item_view, report_view, rules_view,
+    ViewState, controls_view, customer_view, heading_ui, item_view, needs_ui, report_view,
+    rules_view,
 };
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     ui.heading(tr!("recommend-heading"));
     let store = workspace.store();
-    // Recommendations then learn from the ratings, which have no order baskets.
-    let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
-    if store.of_kind(FileKind::Orders).next().is_none() && !from_ratings {
-        ui.add_space(8.0);
-        ui.label(tr!("recommend-no-orders"));
+    if let Some(missing) = missing_input(store) {
+        let sentence = match missing {
+            MissingInput::Purchases => tr!("recommend-no-orders"),
+            MissingInput::ItemColumn => tr!("recommend-needs-items"),
+            MissingInput::OrderColumn => tr!("recommend-needs-order-ids"),
+        };
+        needs_ui(ui, &sentence, commands);
         return;
     }
+    // Recommendations then learn from the ratings, which have no order baskets.
+    let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
     let view_id = egui::Id::unique("recommend_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
     let recommend = &workspace.recommend;
@@ -87,7 +95,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
                     &tr!("recommend-bought-together"),
                     &tr!("recommend-bought-together-ratings-note"),
                 );
-                ui.label(tr!("recommend-rules-need-orders"));
+                needs_ui(ui, &tr!("recommend-rules-need-orders"), commands);
                 return;
             }
             heading_ui(

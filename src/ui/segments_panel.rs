@@ -4,6 +4,9 @@
 //! Cancel and keeps the last result of these files on screen meanwhile. Views send
 //! commands, carried out after the frame is drawn. When the Value tab has scores
 //! on the same files, they are joined to the segments (profiles and members).
+//! A run that failed for want of an input (no orders, too few customers, no
+//! money for the spend features) says what is needed, with a button to the Data
+//! tab, instead of the run's error.
 
 use crate::analysis::segments::Feature;
 use crate::data::FileKind;
@@ -13,9 +16,12 @@ use crate::workspace::segments::SegmentsResults;
 
 use super::behaviour::{error_ui, section_ui};
 use super::command::Commands;
+use super::format;
+use super::glossary::term;
+use super::segments::needs::{self, Need};
 use super::segments::{
-    ViewState, controls_view, curve_view, members_view, profile_view, scatter_view, scores_view,
-    segment_names, size_view, summary_view, tree_view,
+    ViewState, controls_view, curve_view, feature_words, meaning, members_view, profile_view,
+    scatter_view, scores_view, segment_names, size_view, summary_view, tree_view,
 };
 use super::state::UiState;
 use crate::tr;
@@ -23,8 +29,7 @@ use crate::tr;
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
     ui.heading(tr!("segments-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
-        ui.add_space(8.0);
-        ui.label(tr!("segments-needs-orders"));
+        needs::ui(ui, &Need::Orders, commands);
         return;
     }
     let view_id = egui::Id::unique("segments_view_state");
@@ -40,7 +45,11 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
     controls_view::ui(ui, segments, clustering, &wanted, &available, commands);
     let computation = segments.results();
     if let Some(error) = computation.error() {
-        error_ui(ui, &tr!("segments-stopped"), &error.to_string());
+        let overview = workspace.overview().value().and_then(Option::as_ref);
+        match needs::missing(true, overview.map(|o| &o.summary), &wanted) {
+            Some(need) => needs::ui(ui, &need, commands),
+            None => error_ui(ui, &tr!("segments-stopped"), &error.to_string()),
+        }
     }
     match shown {
         Some(results) => {
@@ -79,22 +88,29 @@ fn results_ui(
         .set
         .features()
         .iter()
-        .map(|f| f.label())
+        .map(|f| feature_words(*f))
         .collect();
-    let silhouette = format!("{:.3}", c.silhouette);
-    let silhouette = match c.silhouette_sampled {
-        true => tr!("segments-silhouette-sampled", silhouette = silhouette),
-        false => silhouette,
-    };
     let summary = tr!(
         "segments-run-summary",
-        customers = crate::ui::format::count(segmentation.features.len()),
-        k = c.k.to_string(),
-        silhouette = silhouette,
+        customers = format::count(segmentation.features.len()),
+        k = format::count(c.k),
         features = features.join(", "),
         date = segmentation.features.analysis_date.to_string(),
     );
-    ui.label(summary);
+    ui.add(egui::Label::new(summary).wrap());
+    ui.horizontal_wrapped(|ui| {
+        term(
+            ui,
+            tr!("segments-silhouette"),
+            tr!("segments-silhouette-meaning"),
+        );
+        let silhouette = format::number(c.silhouette, 3);
+        ui.label(match c.silhouette_sampled {
+            true => tr!("segments-silhouette-sampled", silhouette = silhouette),
+            false => silhouette,
+        });
+        ui.label(meaning::separation_sentence(c.silhouette));
+    });
     section_ui(
         ui,
         &tr!("segments-choosing-k"),
@@ -128,7 +144,7 @@ fn results_ui(
         &tr!("segments-picture-explanation"),
     );
     match &results.scatter {
-        Ok(scatter) => scatter_view::ui(ui, results, scatter, names),
+        Ok(scatter) => scatter_view::ui(ui, results, scatter, names, computed.generation),
         Err(error) => error_ui(ui, &tr!("segments-picture-error"), error),
     }
     let value = workspace.value.results().current(workspace.store_version());

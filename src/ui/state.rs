@@ -118,6 +118,8 @@ pub struct UiState {
     pub theme: Theme,
     /// The language chosen in the toolbar; None: the system's.
     pub language: Option<Language>,
+    /// The symbol money figures show (the toolbar's View menu).
+    pub currency: super::format::Currency,
     pub tab: Tab,
     pub table: TableSelection,
     /// Segment names the operator gave, by `SegmentsResults::name_key`.

@@ -1,10 +1,11 @@
 //! The toolbar: open files (dialog, typed path, recent files, sample store), save
-//! and open projects, and the theme. Drag-and-drop onto the window is handled by
-//! the app.
+//! and open projects, the language, and the View menu (theme, currency).
+//! Drag-and-drop onto the window is handled by the app.
 
 use std::path::{Path, PathBuf};
 
 use super::command::{Command, Commands};
+use super::format::Currency;
 use super::state::{Theme, UiState};
 use crate::i18n::{self, Language};
 use crate::tr;
@@ -63,16 +64,7 @@ pub fn ui(
         }
         ui.separator();
         language_ui(ui, state);
-        let label = ui.label(tr!("toolbar-theme"));
-        egui::ComboBox::from_id_salt("theme")
-            .selected_text(state.theme.label())
-            .show_ui(ui, |ui| {
-                for theme in Theme::ALL {
-                    ui.selectable_value(&mut state.theme, theme, theme.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        view_menu_ui(ui, state);
     });
     ui.add_space(4.0);
 }
@@ -136,6 +128,21 @@ fn recent_menu_ui(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Command
         if ui.button(tr!("toolbar-clear-recent")).clicked() {
             state.recent_files.clear();
             ui.close();
+        }
+    });
+}
+
+/// The View menu: light or dark colours, and the currency symbol money shows.
+fn view_menu_ui(ui: &mut egui::Ui, state: &mut UiState) {
+    ui.menu_button(tr!("toolbar-view"), |ui| {
+        ui.strong(tr!("toolbar-theme"));
+        for theme in Theme::ALL {
+            ui.radio_value(&mut state.theme, theme, theme.label());
+        }
+        ui.separator();
+        ui.strong(tr!("toolbar-currency"));
+        for currency in Currency::ALL {
+            ui.radio_value(&mut state.currency, currency, currency.label());
         }
     });
 }

@@ -5,6 +5,8 @@
 //! meanwhile (a training on other files is not shown: the tab asks to train
 //! again). Views send `ValueCommand`s, carried out after the frame is drawn. When
 //! the Segments tab has segments, the customer table names each customer's segment.
+//! What the data lacks (orders, a long enough history, money for CLV) is said in
+//! one sentence with a button to the Data tab, not as the fit's error.
 
 use crate::data::FileKind;
 use crate::tr;
@@ -14,8 +16,10 @@ use crate::workspace::value::ValueResults;
 
 use super::behaviour::{error_ui, section_ui};
 use super::command::Commands;
+use super::format;
 use super::segments::{scores_view, segment_names};
 use super::state::UiState;
+use super::value::needs::{need_ui, short_history};
 use super::value::{ViewState, clv_view, controls_view, customers_view, model_view, risk_view};
 
 /// Shown when the last training was on other files.
@@ -26,8 +30,7 @@ pub fn files_changed() -> String {
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
     ui.heading(tr!("value-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
-        ui.add_space(8.0);
-        ui.label(tr!("value-no-orders"));
+        need_ui(ui, &tr!("value-no-orders"), commands);
         return;
     }
     let view_id = egui::Id::unique("value_view_state");
@@ -42,8 +45,13 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
     let value = &workspace.value;
     controls_view::ui(ui, value, &mut view, commands);
     let computation = value.results();
+    let short = short_history_of(workspace, &view);
     if let Some(error) = computation.error() {
-        error_ui(ui, &tr!("value-training-stopped"), &error.to_string());
+        match &short {
+            // The training failed for want of history: say that, not the fit's words.
+            Some(sentence) => need_ui(ui, sentence, commands),
+            None => error_ui(ui, &tr!("value-training-stopped"), &error.to_string()),
+        }
     }
     match computation.current(workspace.store_version()) {
         Some(results) => {
@@ -58,13 +66,28 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
             ui.add_space(8.0);
             ui.colored_label(ui.visuals().warn_fg_color, files_changed());
         }
-        None if computation.pending().is_none() && computation.error().is_none() => {
-            ui.add_space(8.0);
-            ui.label(tr!("value-press-train"));
-        }
+        None if computation.pending().is_none() && computation.error().is_none() => match &short {
+            Some(sentence) => need_ui(ui, sentence, commands),
+            None => {
+                ui.add_space(8.0);
+                ui.label(tr!("value-press-train"));
+            }
+        },
         None => {}
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+/// Why the loaded orders are too short for the training as set, when they are.
+fn short_history_of(workspace: &Workspace, view: &ViewState) -> Option<String> {
+    let overview = workspace.overview().value().and_then(Option::as_ref)?;
+    let summary = &overview.summary;
+    short_history(
+        summary.first_day?,
+        summary.last_day?,
+        view.params.window_days,
+        view.params.cutoff,
+    )
 }
 
 fn results_ui(
@@ -79,13 +102,13 @@ fn results_ui(
     let propensity = &results.propensity;
     ui.label(tr!(
         "value-scored-summary",
-        count = crate::ui::format::count(propensity.scores.height()),
+        count = format::count(propensity.scores.height()),
         model = propensity.chosen.label(),
-        features = propensity.features.len().to_string()
+        features = format::count(propensity.features.len())
     ));
     model_view::ui(ui, propensity);
     risk_view::ui(ui, results, commands);
-    clv_view::ui(ui, &results.clv);
+    clv_view::ui(ui, results, commands);
     section_ui(
         ui,
         &tr!("value-customers-section"),

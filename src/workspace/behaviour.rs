@@ -13,7 +13,8 @@
 //!   part; the funnel's events are narrowed by dates and customers only (events
 //!   carry no category).
 //! - The funnel is `None` without an events file. With several events files, the
-//!   first loaded one is used (the panel says which).
+//!   first loaded one is used (the panel says which). Its drop-off products are
+//!   `None` when the events carry no item id.
 //! - A segment picked as the customer filter remembers the generation of the
 //!   Segments result it came from ([`SegmentPick`]); when segments are recomputed
 //!   its ids are stale and the update step drops it
@@ -85,8 +86,9 @@ pub struct FunnelResult {
     /// File name of the events table used.
     pub file: String,
     pub funnel: Funnel,
-    /// Drop-off products; an error when the events have no item id.
-    pub dropoff: Result<Vec<DropoffItem>, String>,
+    /// Drop-off products; None when the events have no item id (the window
+    /// says what that needs).
+    pub dropoff: Option<Result<Vec<DropoffItem>, String>>,
 }
 
 /// One finished run. Each part is its value or the error text to show.
@@ -234,7 +236,10 @@ pub fn compute(
             .map(|funnel| FunnelResult {
                 file: file_name(&table.path),
                 funnel,
-                dropoff: dropoff_items(&events, &params).map_err(text),
+                dropoff: events
+                    .schema()
+                    .contains("item_id")
+                    .then(|| dropoff_items(&events, &params).map_err(text)),
             })
             .map_err(text)
     });

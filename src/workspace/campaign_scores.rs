@@ -30,6 +30,7 @@ use crate::analysis::recommend::{Interactions, Recommendation};
 use crate::analysis::segments::{Segmentation, segment_customers};
 use crate::data::Store;
 use crate::jobs::Progress;
+use crate::tr;
 use crate::workspace::project::{Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
@@ -248,7 +249,7 @@ pub fn compute_headless(
         .ok_or_else(|| anyhow!("no orders file is loaded: scores need order lines"))?;
     let mut frames = ScoreFrames::default();
     if kinds.contains(&ScoreKind::Segments) {
-        progress.set_message("segmenting customers");
+        progress.set_message(tr!("campaigns-progress-segmenting"));
         let params = &settings.segments;
         let segmentation = segment_customers(
             &lines,
@@ -268,7 +269,7 @@ pub fn compute_headless(
     let propensity = kinds.contains(&ScoreKind::Propensity);
     let clv = kinds.contains(&ScoreKind::Clv);
     if propensity {
-        progress.set_message("scoring propensity, churn risk and value");
+        progress.set_message(tr!("campaigns-progress-scoring"));
         let results = super::value::compute(store, settings.value.clone(), progress)?;
         let rows: Vec<CustomerRow> = results
             .rows
@@ -286,7 +287,7 @@ pub fn compute_headless(
             .collect();
         frames.value = Some(value_frame(&rows, &settings.value.thresholds)?);
     } else if clv {
-        progress.set_message("fitting customer value");
+        progress.set_message(tr!("campaigns-progress-value"));
         let fitted = crate::analysis::clv::clv(&lines, &Default::default(), progress)?;
         let no_scores = df!(
             "customer_id" => Vec::<String>::new(),
@@ -298,7 +299,7 @@ pub fn compute_headless(
     }
     progress.check()?;
     if kinds.contains(&ScoreKind::Recs) {
-        progress.set_message("recommending items");
+        progress.set_message(tr!("campaigns-progress-recommending"));
         let interactions = super::recommend::load_interactions(store)?;
         let params = &settings.recommend;
         let (model, _) = params.fit(&interactions, None, progress)?;

@@ -42,7 +42,7 @@ use crate::analysis::recommend::{
     interactions_from_lines, interactions_from_ratings, lists_frame,
 };
 use crate::analysis::segments::Segmentation;
-use crate::data::{FileKind, Store};
+use crate::data::{FileKind, Role, Store};
 use crate::jobs::{Progress, Slot, Wake};
 use crate::tr;
 use serde::{Deserialize, Serialize};
@@ -329,6 +329,10 @@ impl Recommend {
         segments: Option<&Computed<SegmentsResults>>,
         rules: bool,
     ) {
+        // The tab says what is missing instead: a run would only fail.
+        if missing_input(store).is_some() {
+            return;
+        }
         let wanted = self.wanted();
         let inputs = Inputs::of_store(store_version).using(segments.map(|s| s.generation));
         if self.fit.needs_run(&wanted, &inputs) {
@@ -506,7 +510,39 @@ impl Recommend {
     }
 }
 
-/// Purchase interactions of the store's order lines.
+/// An input the recommendations cannot do without that the loaded files lack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingInput {
+    /// Neither an orders nor a ratings file is loaded.
+    Purchases,
+    /// No orders file has an item column.
+    ItemColumn,
+    /// No orders file has an order id column (baskets need one).
+    OrderColumn,
+}
+
+/// What the loaded files lack for recommendations, if anything. A ratings file
+/// always has customers and items, so with one nothing is missing.
+pub fn missing_input(store: &Store) -> Option<MissingInput> {
+    if store.of_kind(FileKind::Ratings).next().is_some() {
+        return None;
+    }
+    let has = |role: Role| {
+        store
+            .of_kind(FileKind::Orders)
+            .any(|t| t.frame.column(role.column_name()).is_ok())
+    };
+    if store.of_kind(FileKind::Orders).next().is_none() {
+        Some(MissingInput::Purchases)
+    } else if !has(Role::ItemId) {
+        Some(MissingInput::ItemColumn)
+    } else if !has(Role::OrderId) {
+        Some(MissingInput::OrderColumn)
+    } else {
+        None
+    }
+}
+
 /// The interactions the models learn from: the explicit ratings when a ratings
 /// file is loaded, else the purchases in the order lines (explicit when they
 /// carry a mapped rating column).

@@ -79,6 +79,60 @@ pub fn step_until(
     panic!("gave up waiting for {what}");
 }
 
+/// A small orders file `dir/name` of 60 lines (9 customers, 5 items, one line
+/// every third day from 2025-01-01) with only `columns`, in that order, out of
+/// order_id, customer_id, order_time, sku, qty and amount: a file that lacks
+/// what some tab needs.
+pub fn small_orders(dir: &Path, name: &str, columns: &[&str]) -> PathBuf {
+    let mut text = columns.join(",") + "\n";
+    for n in 0..60u64 {
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("date") + chrono::Days::new(3 * n);
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|column| match *column {
+                "order_id" => format!("O{n}"),
+                "customer_id" => format!("C{}", n % 9),
+                "order_time" => day.to_string(),
+                "sku" => format!("SKU{}", n % 5),
+                "qty" => "1".to_string(),
+                "amount" => format!("{}.50", 10 + n % 7),
+                other => panic!("no such column in small_orders: {other}"),
+            })
+            .collect();
+        text.push_str(&(cells.join(",") + "\n"));
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+/// Clicks the button labelled `label` (a missing prerequisite's, a guide
+/// step's) and checks that it shows `tab`.
+pub fn click_to_tab(harness: &mut Harness<'_, MarketbenchApp>, label: &str, tab: Tab) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+    assert_eq!(harness.state().state().tab, tab);
+}
+
+/// Steps until nothing has run for a while: a tab's results can start further jobs.
+pub fn settle(harness: &mut Harness<'_, MarketbenchApp>) {
+    let mut quiet = 0;
+    for _ in 0..30_000 {
+        harness.step();
+        quiet = match harness.state().workspace().is_busy() {
+            true => 0,
+            false => quiet + 1,
+        };
+        if quiet >= 20 {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the window never settled");
+}
+
 /// The one file given is loaded and its summary is shown: the summary moves the
 /// widgets below it when it lands, so a click aimed before that could miss.
 pub fn loaded(app: &MarketbenchApp) -> bool {

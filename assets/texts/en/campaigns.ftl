@@ -1,7 +1,7 @@
 # The Campaigns tab: conditions, exclusions, what-if ROI, variants, export, readout.
 
 campaigns-heading = Campaigns
-campaigns-no-orders = Load an orders file to build target lists for your campaigns.
+campaigns-no-orders = Campaigns need an orders file to build target lists: load one in the Data tab.
 campaigns-no-dialog = No file dialog could be shown on this desktop: type the file's path in the box beside the button instead.
 campaigns-ok = OK
 campaigns-building = Building the audience: { $step }…
@@ -25,15 +25,6 @@ campaigns-targets-explanation = The first customers of the list, and the export 
 campaigns-readout = Readout
 campaigns-readout-explanation = After the campaign: did the targets buy more than the control group?
 
-# What to do to get a column into the customer table.
-campaigns-reason-segment = compute segments in the Segments tab
-campaigns-reason-propensity = train propensity and churn risk in the Value tab
-campaigns-reason-clv = compute customer value in the Value tab
-campaigns-reason-contact = load a customers file with that column
-campaigns-reason-region = load a customers file with a region or channel column
-campaigns-reason-category = map a category column in the orders or products file
-campaigns-reason-orders = load an orders file with customers, dates and amounts
-
 # Condition builder.
 campaigns-matching = Customers matching
 campaigns-match-all = all conditions (AND)
@@ -42,10 +33,8 @@ campaigns-no-condition-all = No condition yet: every customer is in the audience
 campaigns-no-condition-any = No condition yet: with OR, nobody is in the audience.
 campaigns-remove = Remove
 campaigns-remove-condition-hover = Remove this condition
-campaigns-column-missing = No '{ $column }' yet: { $reason }.
 campaigns-add-condition = Add:
 campaigns-add-kind = + { $kind }
-campaigns-kind-unavailable-hover = No '{ $column }' in the customer table: { $reason }
 campaigns-kind-segment = Segment
 campaigns-kind-rfm-group = RFM group
 campaigns-kind-score-range = Score range
@@ -115,7 +104,6 @@ campaigns-control = Control
 campaigns-buy-anyway = Buy anyway
 campaigns-incremental-responders = Incremental responders
 campaigns-left-out = { $matched } matched; left out: { $opted_out } opted out, { $contacted } recently contacted, { $over_max } over the maximum.
-campaigns-figure-hover = { $caption }: { $value }
 campaigns-nobody = Nobody in the audience.
 
 # Readout.
@@ -133,28 +121,20 @@ campaigns-responded = Responded
 campaigns-response = Response
 campaigns-revenue-per-customer = Revenue per customer
 campaigns-points = { $value } pts
-campaigns-difference-money = Difference (targets minus control): response { $response }, revenue per customer { $revenue }.
-campaigns-difference = Difference (targets minus control): response { $response }.
-campaigns-interval = { $estimate } (95% CI { $low } to { $high })
+campaigns-interval = { $estimate } ({ $low } to { $high })
 campaigns-interval-too-few = { $estimate } (too few customers for an interval)
 
 # What-if ROI.
 campaigns-cost-per-contact = Cost per contact:
 campaigns-incentive = Incentive:
-campaigns-incentive-hover = Discount or incentive, as a share of the order value of everyone who redeems it
 campaigns-gross-margin = Gross margin:
-campaigns-gross-margin-hover = Margin on the order value
 campaigns-redeem = Buy anyway who redeem:
-campaigns-redeem-hover = Of the targets who would buy without the campaign, the share who use the incentive anyway (100%: all of them, the cautious choice)
 campaigns-rate-from-scores = Buy anyway: the targets' mean propensity
 campaigns-rate-from-scores-hover = Propensity is the chance to buy without the campaign
-campaigns-rate-from-scores-disabled-hover = Train propensity in the Value tab to use its scores
 campaigns-buy-anyway-rate = Buy anyway:
-campaigns-buy-anyway-rate-hover = Share of targets who would buy without the campaign (the control group's rate)
 campaigns-uplift-from-readout = Uplift: the last readout's targets minus control
 campaigns-uplift-from-readout-disabled-hover = Read out a previous campaign below to measure its uplift
 campaigns-uplift = Uplift:
-campaigns-uplift-hover = Extra share of targets who buy because of the campaign
 campaigns-aov-from-history = Order value from the audience's history
 campaigns-aov = Average order value:
 campaigns-outcome-summary = Of { $targets } targets, { $anyway } would buy anyway and { $incremental } more are expected to buy because of the campaign. Only those { $incremental } earn the margin; the incentive is paid to both.
@@ -167,14 +147,12 @@ campaigns-profit = Profit
 campaigns-roi = ROI
 campaigns-break-even = Break-even uplift
 campaigns-break-even-none = none: the incentive eats the margin
-campaigns-curve-cut = cuts the list (highest first)
-campaigns-most-profit = Most profit: the top { $count } by { $column } (at least { $threshold }), profit { $profit }.
+campaigns-curve-cut = Cut the list by (highest first):
 campaigns-no-cut-pays = No cut of the list pays at these settings: the smallest loss is the top { $count } by { $column }, { $profit }. Raise the uplift or lower the incentive or the cost per contact.
 campaigns-curve-scored = Same uplift for everyone; the likelier a target buys anyway, the more incentive is paid for nothing, so the curve shows where adding people stops paying.
 campaigns-curve-flat = Every target has the same chance to buy anyway here, so ROI barely depends on the cut: use propensity scores (Value tab) to see where it stops paying.
-campaigns-axis-targets = targets contacted
-campaigns-axis-roi = ROI %
-campaigns-this-audience = this audience
+campaigns-axis-targets = Customers targeted
+campaigns-this-audience = This audience
 
 # Variants.
 campaigns-variant-name = Variant name:
@@ -220,3 +198,92 @@ campaigns-score-monetary = monetary
 campaigns-score-frequency = frequency
 campaigns-score-recency-days = recency_days
 campaigns-score-churn-risk = churn_risk
+
+# Missing inputs: one sentence each, shown with a button to the tab that adds them.
+campaigns-open-tab = Open the { $tab } tab
+campaigns-needs-segments = Segment conditions need segments: compute them in the Segments tab.
+campaigns-needs-propensity = This needs propensity scores (each customer's chance to buy): train them in the Value tab.
+campaigns-needs-clv = This needs customer value (CLV): compute it in the Value tab.
+campaigns-needs-money = Spend needs prices: load orders with a price or amount column, or map one in the Data tab.
+campaigns-needs-email = This needs email addresses: load a customers file with an email column in the Data tab.
+campaigns-needs-phone = This needs phone numbers: load a customers file with a phone column in the Data tab.
+campaigns-needs-region = Region conditions need a customers file with a region or channel column: load one in the Data tab.
+campaigns-needs-category = Category conditions need a category column in the orders or products file: map one in the Data tab.
+campaigns-needs-orders = This needs an orders file with customers, dates and amounts: load one in the Data tab.
+campaigns-rate-needs-propensity = Who buys anyway is typed below: train propensity in the Value tab to take it from each target's chance to buy.
+campaigns-aov-needs-money = The orders carry no prices, so the order value is typed: map a price or amount column in the Data tab to take it from the history.
+campaigns-segment-number = segment { $id }
+
+# What each figure means, shown on hover.
+campaigns-audience-meaning = Customers in the audience: the targets plus the control group.
+campaigns-share-of-customers-meaning = The audience as a share of all customers.
+campaigns-share-of-revenue-meaning = The share of all customers' past spend that the audience made.
+campaigns-targets-meaning = Customers who will be contacted.
+campaigns-control-meaning = Customers held out at random and not contacted: what they buy shows what the targets would have bought anyway.
+campaigns-buy-anyway-meaning = Targets expected to buy even without the campaign (the expected response without it); they bring no extra profit.
+campaigns-incremental-responders-meaning = Targets expected to buy because of the campaign: the uplift times the targets.
+campaigns-incremental-revenue-meaning = Revenue from the buyers the campaign adds, at the average order value.
+campaigns-incremental-margin-meaning = That revenue times the gross margin: what the added buyers earn.
+campaigns-contact-cost-meaning = The cost per contact times the targets.
+campaigns-incentive-cost-meaning = The incentive paid to the added buyers and to the buy-anyway buyers who use it.
+campaigns-total-cost-meaning = Contact cost plus incentive cost.
+campaigns-profit-meaning = Incremental margin minus total cost: what the campaign earns beyond not sending it; below 0 it loses money.
+campaigns-roi-meaning = Profit per unit spent: 25% means every 100 spent brings 125 back; below 0% the campaign loses money.
+campaigns-break-even-meaning = The uplift at which profit is zero: the campaign must add at least this many buyers per 100 targets to pay.
+campaigns-cost-per-contact-meaning = What one message costs to send (SMS, email, ad), in your currency.
+campaigns-incentive-meaning = Discount or incentive, as a share of the order value of everyone who uses it.
+campaigns-gross-margin-meaning = The share of the order value left after the cost of goods.
+campaigns-redeem-meaning = Of the targets who would buy without the campaign, the share who use the incentive anyway (100%: all of them, the cautious choice).
+campaigns-buy-anyway-rate-meaning = The share of targets who would buy without the campaign (the control group's rate), from 0% to 100%.
+campaigns-uplift-meaning = The extra share of targets who buy because of the campaign, in percentage points; a few points is typical.
+campaigns-aov-meaning = The average amount of one order.
+campaigns-rfm-group-meaning = Groups by how recently, how often and how much a customer bought (RFM), e.g. "Champions" or "At risk".
+campaigns-churn-risk-meaning = How likely a customer is to stop buying: low, medium or high, from the propensity model.
+campaigns-score-range-meaning = Customers whose score (propensity, value, orders, spend…) lies between two values.
+campaigns-response-meaning = The share of the group who bought in the period counted.
+campaigns-revenue-per-customer-meaning = The group's revenue in the period divided by its customers (buyers or not).
+campaigns-ci = Difference (95% confidence interval)
+campaigns-ci-meaning = Targets minus control, with the range the true difference lies in 19 times out of 20; when the range does not include 0, the difference is not chance (significant).
+campaigns-response-difference = Response
+campaigns-response-difference-meaning = The targets' response minus the control group's, in percentage points: the lift the campaign caused.
+campaigns-revenue-difference = Revenue per customer
+campaigns-revenue-difference-meaning = The targets' revenue per customer minus the control group's: what the campaign added per customer contacted.
+
+# What the results mean for the campaign (ui::campaigns::sentences).
+campaigns-says-nobody = Nobody would be contacted: remove a condition or widen a range to reach customers.
+campaigns-says-pays = Contacting these { $targets } targets is expected to bring { $orders } extra { $n ->
+    [one] order
+   *[other] orders
+} and { $profit } profit.
+campaigns-says-loses = Contacting these { $targets } targets is expected to bring { $orders } extra { $n ->
+    [one] order
+   *[other] orders
+} but lose { $loss }; it pays only from an uplift of { $break_even }.
+campaigns-says-never-pays = Contacting these { $targets } targets is expected to lose { $loss }: the incentive costs more than the margin earns, so no uplift pays; lower the incentive.
+campaigns-curve-says-all = Every target on the list adds profit: sending to all { $count } is expected to bring { $orders } extra { $n ->
+    [one] order
+   *[other] orders
+} and { $profit } profit.
+campaigns-curve-says-top = Sending to the top { $count } by { $column } (at least { $threshold }) is expected to bring { $orders } extra { $n ->
+    [one] order
+   *[other] orders
+} and { $profit } profit; beyond them each extra send costs more than it brings.
+campaigns-curve-says-top-loses = Sending to the top { $count } by { $column } (at least { $threshold }) is expected to bring { $orders } extra { $n ->
+    [one] order
+   *[other] orders
+} and { $profit } profit; beyond them each extra send costs more than it brings, and beyond { $loses } the campaign loses money overall.
+campaigns-readout-says-too-few = Too few customers in a group to tell whether the campaign worked: send to more customers or hold out a larger control group.
+campaigns-readout-says-worked = The campaign worked: targets bought { $diff } more often than the control group, more than chance explains.
+campaigns-readout-says-worked-money = The campaign worked: targets bought { $diff } more often than the control group and brought { $revenue } more per customer, more than chance explains.
+campaigns-readout-says-harmed = Targets bought { $diff } less often than the control group: the campaign may have put customers off.
+campaigns-readout-says-unclear = No clear effect yet: the { $diff } difference from the control group could be chance; wait for more orders or send to more customers.
+
+# The ROI curve (ui::campaigns::curve_view).
+campaigns-axis-profit = Expected profit
+campaigns-series-profit = Expected profit
+campaigns-series-best = Most profit
+campaigns-curve-hover = Top { $count } by { $column } (at least { $threshold })
+    Expected profit: { $profit }
+    ROI: { $roi }
+campaigns-curve-hover-at = { $count } customers targeted
+    Expected profit: { $profit }

@@ -140,9 +140,15 @@ data-chart-orders-per-week = Orders per week (the orders span more than 11 years
 data-chart-orders-per-days = Orders per { $days } days (the orders span { $years } years: are far dates kept?) (no price or amount column, so no revenue)
 data-chart-no-orders = No dated orders to chart.
 data-chart-net-revenue = net revenue
-data-chart-revenue = revenue
 data-chart-orders = orders
 data-chart-days-from = { $days } days from { $day }
+data-chart-hover-value = { $measure }: { $value }
+data-axis-date = Date
+data-axis-week = Week starting
+data-axis-period = Period starting (every { $days } days)
+data-axis-revenue = Net revenue
+data-axis-revenue-in = Net revenue ({ $symbol })
+data-axis-orders = Orders
 
 # Export controls shared by the tables.
 data-export-to = Export to:

@@ -54,8 +54,8 @@ forecast-growth-meaning = Growth %: the forecast total against the same periods 
 forecast-total = Forecast total
 forecast-growth = Growth %
 forecast-mase = MASE
-forecast-sorted-desc = { $column } (desc)
-forecast-sorted-asc = { $column } (asc)
+forecast-sorted-desc = { $column } ↓
+forecast-sorted-asc = { $column } ↑
 forecast-click-to-sort = Click to sort.
 forecast-sort-by = Sort by { $column }
 forecast-show-series-hover = Show this series in the chart
@@ -72,17 +72,17 @@ forecast-line-backtest = Backtest
 forecast-band-95 = 95 % interval
 forecast-band-80 = 80 % interval
 forecast-no-forecast = No forecast for this series
-forecast-backtest-folds = Backtest: { $folds } { $n ->
+forecast-backtest-folds = { $folds } { $n ->
     [one] fold
    *[other] folds
-} of { $periods } periods, season { $season }
+} of { $periods } periods each, season of { $season } periods
 forecast-model-header = model
-forecast-smape = sMAPE %
-forecast-mape = MAPE %
+forecast-smape = sMAPE
+forecast-mape = MAPE
 forecast-rmse = RMSE
 forecast-chosen = chosen
 forecast-baseline = baseline
-forecast-not-scored-why-below = not scored (why: below)
+forecast-not-scored-short = not scored
 forecast-not-scored = { $model } not scored: { $error }.
 forecast-mase-undefined = MASE needs more than one season ({ $season } periods) of history before each fold: the models are ranked by their mean absolute error instead.
 
@@ -144,3 +144,72 @@ forecast-model-holt-winters-multiplicative = holt-winters-multiplicative
 forecast-model-mstl = mstl
 forecast-series-shop = shop
 forecast-not-scored-too-short = needs { $needed } periods of history; the earliest backtest fold has { $got } (the series has { $length }): more history or fewer folds scores it
+
+
+# Chart axes and the plain meaning of each term (hover).
+forecast-axis-day = Day
+forecast-axis-week = Week starting
+forecast-axis-month = Month starting
+forecast-intervals = 80 % / 95 % intervals
+forecast-intervals-meaning = The shaded bands: the real figure should land inside the dark band 80 times in 100 and inside the light band 95 times in 100; wider bands mean a less certain forecast.
+forecast-backtest = Backtest
+forecast-backtest-meaning = Each model forecasts past periods it was not shown and is compared with what really happened; the model with the smallest error is chosen.
+forecast-mase-meaning = Forecast error compared with simply repeating last season; below 1 beats that.
+forecast-smape-meaning = Average miss as a share of the actual and forecast figures, from 0% to 200%; lower is better, under 20% is good.
+forecast-mape-meaning = Average miss as a share of the actual figure; lower is better, unreliable when some periods sell almost nothing.
+forecast-rmse-meaning = Typical size of a miss in the forecast's own units (money for revenue), counting big misses more; lower is better.
+forecast-growth-short-meaning = How much the forecast total rises or falls against the same periods one season earlier; above 0% is growth.
+forecast-model-naive-meaning = Repeats the last period's figure for every future period.
+forecast-model-seasonal-naive-meaning = Repeats the figure of the same period one season earlier (such as the same week last year).
+forecast-model-ets-simple-meaning = Exponential smoothing (ETS): an average that counts recent periods most, with no trend.
+forecast-model-ets-holt-meaning = Exponential smoothing (ETS) with a trend that keeps going at the same pace.
+forecast-model-ets-damped-meaning = Exponential smoothing (ETS) with a damped trend: growth or decline that slowly levels off.
+forecast-model-holt-winters-additive-meaning = A trend plus a seasonal pattern of the same size every season.
+forecast-model-holt-winters-multiplicative-meaning = A trend plus a seasonal pattern that grows and shrinks with the level of sales.
+forecast-model-mstl-meaning = MSTL: takes out several seasonal patterns (such as weekly and yearly) and forecasts the rest with a damped trend.
+forecast-choice-auto-meaning = Scores every model on the backtest and uses the one with the smallest error (MASE).
+forecast-choice-ets-meaning = Uses the exponential smoothing (ETS) model with the smallest backtest error.
+
+# The result card's sentences (ui::forecast::outlook).
+forecast-noun-revenue = revenue
+forecast-noun-orders = orders
+forecast-noun-units = units sold
+forecast-noun-active-customers = active customers
+forecast-noun-value = value
+forecast-unit-day = { $n ->
+    [one] day
+   *[other] days
+}
+forecast-unit-week = { $n ->
+    [one] week
+   *[other] weeks
+}
+forecast-unit-month = { $n ->
+    [one] month
+   *[other] months
+}
+forecast-amount = { $count } { $unit }
+forecast-when = { $n ->
+    [one] next { $unit }
+   *[other] over the next { $count } { $unit }
+}
+forecast-compared-previous = { $n ->
+    [one] the { $unit } before
+   *[other] the previous { $count } { $unit }
+}
+forecast-compared-last-year = the same { $unit } last year
+forecast-compared-last-week = the same { $unit } last week
+forecast-compared-earlier = the same { $unit } { $earlier } earlier
+forecast-outlook-rise = The forecast expects { $measure } to rise { $size } { $when } compared with { $compared }.
+forecast-outlook-fall = The forecast expects { $measure } to fall { $size } { $when } compared with { $compared }.
+forecast-outlook-level = The forecast expects { $measure } to stay about level { $when } compared with { $compared }.
+forecast-outlook-total = The forecast expects { $total } { $measure } { $when }; there is no earlier figure to compare it with.
+forecast-scenario-gain = { $scenario } adds { $amount } { $measure } { $when } ({ $share } on the forecast without it).
+forecast-scenario-loss = { $scenario } loses { $amount } { $measure } { $when } ({ $share } on the forecast without it).
+forecast-scenario-none = { $scenario } does not change the forecast.
+forecast-scenario-best-of = Best of { $count } scenarios: { $sentence }
+
+# What a forecast lacks (ui::forecast::prerequisite).
+forecast-needs-money = A revenue forecast needs a price or amount column, and these orders have neither: map one on the Data tab, or pick Orders as the measure above.
+forecast-needs-history = A forecast { $when } needs at least { $needed } of history, and the data has { $got }: load a file with more history on the Data tab, or pick a shorter horizon or a finer period above.
+forecast-open-data = Open the Data tab

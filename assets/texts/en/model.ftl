@@ -42,3 +42,34 @@ data-error-unknown-column = { $file }: there is no column '{ $column }'. The col
 data-error-unknown-sheet = { $file }: there is no sheet '{ $sheet }'. The sheets are: { $available }.
 data-error-empty = { $file }: the file has no data rows.
 data-error-cancelled = loading was cancelled
+data-error-bad-value = { $file }: row { $row }, column '{ $column }': value '{ $value }' { $problem }. { $hint }
+data-problem-no-date-reads = is not a date in the format { $format } (no row's date could be read)
+data-problem-no-number-reads = is not a number (no row's { $role } reads as one)
+data-hint-map-numbers = Map the { $role } to a column of numbers in the mapping view, or pass --{ $flag } COLUMN.
+data-problem-mixed-layouts = is in one of several date layouts the column mixes ({ $mix }); no one layout reads 80 % of the values
+data-hint-mixed-layouts = Make the column one layout in the source system, or choose the layout most rows use in the mapping view (or pass --date-format): rows in another layout are then listed in the load report and dropped.
+data-problem-no-date-format = is not a date in any format Marketbench recognises
+data-hint-choose-date-format = Choose the date format in the mapping view, or pass --date-format with a pattern such as %d-%b-%Y.
+load-hint-reads-as = { $hint } The value reads as { $date }.
+load-hint-these-read-as = { $hint } These values read as { $date }: choose that format.
+
+# How a date layout is named in refusals and the load report (data::dates::describe).
+date-describe-iso = yyyy-mm-dd (ISO)
+date-describe-compact = yyyymmdd
+date-describe-day-first = dd/mm/yyyy (day first)
+date-describe-month-first = mm/dd/yyyy (month first)
+date-describe-chinese = yyyy年m月d日
+date-describe-unix-seconds = Unix seconds
+date-describe-unix-millis = Unix milliseconds
+date-describe-excel-serial = Excel serial days
+date-describe-native = the file's own date type
+date-describe-custom = custom format '{ $pattern }'
+date-mix-count = { $layout } { $n } of { $of }
+
+# What a file's load is doing (its progress bar), and what a memory refusal names.
+load-step-reading = reading { $file }
+load-step-duplicates = looking for duplicate rows
+load-step-dates-numbers = reading dates and numbers
+load-step-checking = checking rows
+load-step-building = building the table
+load-memory-what = loading this file

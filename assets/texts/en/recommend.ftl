@@ -25,10 +25,10 @@ recommend-model-user-knn = user-knn
 recommend-model-als = als
 recommend-model-history = history
 recommend-model-blend = blend
-recommend-model-popular-note = the most bought items: the baseline and the cold-start fallback
-recommend-model-item-knn-note = items similar (cosine) to what the customer bought
-recommend-model-user-knn-note = what the most similar customers bought
-recommend-model-als-note = implicit matrix factorisation (ALS), confidence 1 + α·orders (or rating)
+recommend-model-popular-note = the best-sellers: the baseline to beat, and what new customers get
+recommend-model-item-knn-note = items often bought by the same customers as what this customer bought
+recommend-model-user-knn-note = what the customers with the most similar purchases bought
+recommend-model-als-note = learns hidden tastes from all purchases (matrix factorisation) and matches customers to items
 recommend-model-history-note = the customer's own most-bought items (for re-buying shops)
 recommend-model-blend-note = the customer's history mixed with item-kNN
 recommend-neighbours = Neighbours:
@@ -115,8 +115,8 @@ recommend-recall-at = Recall@{ $k }
 recommend-ndcg-at = NDCG@{ $k }
 recommend-hit-rate-at = Hit rate@{ $k }
 recommend-coverage = Coverage
-recommend-fit-secs = Fit s
-recommend-recommend-secs = Recommend s
+recommend-fit-secs = Fit (s)
+recommend-recommend-secs = Lists (s)
 
 # Settings chosen by validation.
 recommend-validation-chosen = Chosen by validation: { $summary }
@@ -169,3 +169,43 @@ recommend-times = Times
 recommend-customers = Customers
 recommend-share = Share
 recommend-median-days = Median days
+
+# Missing inputs: one sentence and the button that fixes it.
+recommend-needs-items = Recommendations need an item column: map one, or load a file with items.
+recommend-needs-order-ids = Recommendations need an order id column to know which items were bought together: map one, or load a file with order ids.
+recommend-open-data-tab = Open the Data tab
+
+# What each figure means (hover).
+recommend-protocol-meaning = How the report card tests the models: it hides some purchases, fits on the rest and checks whether the lists contain the hidden ones.
+recommend-k-meaning = How many items of each model's list count in the test.
+recommend-model-meaning = The method that picks each customer's items; hover a name for what it does.
+recommend-ndcg-meaning = How high the items a customer really bought next sit in the top-{ $k } list, 0 to 1; higher is better.
+recommend-hit-rate-meaning = Share of customers with at least one item they really bought next in their top { $k }; higher is better.
+recommend-recall-meaning = Share of the items a customer really bought next that are in their top { $k }; higher is better.
+recommend-precision-meaning = Share of the top { $k } items that the customer really bought next; higher is better, a few percent is usual.
+recommend-coverage-meaning = Share of all items that appear in some customer's list; higher means more than the same few best-sellers.
+recommend-fit-secs-meaning = Seconds the model took to learn from the training purchases.
+recommend-recommend-secs-meaning = Seconds the model took to list the top items for every tested customer.
+recommend-score-meaning = How strongly the model suggests the item; the list is ranked by it. Compare scores within one list only.
+recommend-why-meaning = What in the customer's purchases led to the item.
+recommend-similarity-meaning = How much two items share their buyers, 0 to 1; higher is more alike.
+recommend-support-meaning = Share of all orders that hold every item of the rule; higher means a more common combination.
+recommend-confidence-meaning = Of the orders with the first items, the share that also hold the second; higher is better.
+recommend-lift-meaning = How many times more often the items are bought together than by chance; above 1 means they go together.
+recommend-count-meaning = Orders that hold every item of the rule.
+recommend-times-meaning = How often an order with the first item was followed by the customer's next order with the second.
+recommend-customers-meaning = Different customers who took this step.
+recommend-share-meaning = Of all next orders after the first item, the share that held the second.
+recommend-median-days-meaning = The typical (median) time between the two orders.
+
+# What the results mean for a campaign.
+recommend-verdict-times = The { $model } model finds the next purchase in its top { $k } for { $share } of the customers tested, { $times }× as often as the best-sellers list: use it for email recommendations.
+recommend-verdict-only = The { $model } model finds the next purchase in its top { $k } for { $share } of the customers tested, where the best-sellers list finds none: use it for email recommendations.
+recommend-verdict-plain = The { $model } model finds the next purchase in its top { $k } for { $share } of the customers tested: use it for email recommendations.
+recommend-verdict-best-sellers = No model finds the next purchase in its top { $k } clearly more often than the best-sellers list ({ $share } of the customers tested): send best-sellers, they are as good and simpler.
+recommend-verdict-none = No model finds a customer's next purchase in its top { $k }: the purchase history is too thin for personal recommendations yet.
+recommend-rules-verdict-none = No items are bought together often enough at these thresholds: lower the minimum support to find rarer pairs.
+recommend-rules-verdict-weak = Items are bought together barely more often than by chance (lift { $lift } at most): bundles and checkout offers will add little.
+recommend-rules-verdict-strong = Customers who buy { $bought } also buy { $also } in { $confidence } of those orders, { $lift }× as often as by chance: bundle them, or offer { $also } at checkout.
+recommend-next-verdict-clear = After { $from }, { $share } of next purchases are { $to }, typically { $days } later: send a { $to } offer then.
+recommend-next-verdict-spread = Next purchases are spread out: even the most common step, { $from } to { $to }, is only { $share } of next purchases, so personal lists fit better than one follow-up.

@@ -1,7 +1,7 @@
 # The Value tab: propensity to buy, churn risk and customer lifetime value (ui::value_panel, ui::value, analysis::propensity, analysis::clv).
 
 value-heading = Value
-value-no-orders = Load an orders file to score your customers' propensity, churn risk and value.
+value-no-orders = The Value tab needs an orders file (who bought, and when) to score each customer's chance to buy, churn risk and value: load one on the Data tab.
 value-training-stopped = The training stopped
 value-files-changed = The loaded files changed since the last training: press Train to score these customers.
 value-press-train = Press Train to fit the propensity models (who buys within the window) and the customer value models.
@@ -14,6 +14,10 @@ value-window-days = Window (days):
 value-window-days-hover = A customer who buys within this many days after a cutoff counts as a buyer
 value-cutoff = Cutoff:
 value-cutoff-hint = YYYY-MM-DD (empty: last order day − window)
+value-cutoff-hover = The day the test window starts: the models learn from the window before it and are checked on the window after it
+value-logreg-meaning = Logistic regression: a weighted sum of the customer's figures; quick, and its weights show which way each figure pushes.
+value-tree-meaning = Decision tree: a few yes-or-no questions about the customer; its rules are listed under the charts.
+value-forest-meaning = Random forest: many trees voting; usually the most accurate, and the slowest to fit.
 value-cutoff-invalid = Write the date as YYYY-MM-DD
 value-models = Models:
 value-train = Train
@@ -26,22 +30,22 @@ value-cancel-hover = Stop the training (between steps)
 value-model-logreg = logreg
 value-model-tree = tree
 value-model-forest = forest
-value-feature-recency-days = recency_days
-value-feature-tenure-days = tenure_days
-value-feature-orders = orders
-value-feature-purchase-days = purchase_days
-value-feature-revenue = revenue
-value-feature-avg-order-value = avg_order_value
-value-feature-units = units
-value-feature-orders-30d = orders_30d
-value-feature-orders-90d = orders_90d
-value-feature-orders-180d = orders_180d
-value-feature-revenue-30d = revenue_30d
-value-feature-revenue-90d = revenue_90d
-value-feature-revenue-180d = revenue_180d
-value-feature-mean-days-between = mean_days_between
-value-feature-share = share:{ $category }
-value-feature-events-30d = events_30d:{ $event }
+value-feature-recency-days = Days since last order
+value-feature-tenure-days = Days since first order
+value-feature-orders = Orders
+value-feature-purchase-days = Days with a purchase
+value-feature-revenue = Revenue
+value-feature-avg-order-value = Average order value
+value-feature-units = Units bought
+value-feature-orders-30d = Orders in the last 30 days
+value-feature-orders-90d = Orders in the last 90 days
+value-feature-orders-180d = Orders in the last 180 days
+value-feature-revenue-30d = Revenue in the last 30 days
+value-feature-revenue-90d = Revenue in the last 90 days
+value-feature-revenue-180d = Revenue in the last 180 days
+value-feature-mean-days-between = Average days between purchases
+value-feature-share = Share of purchases in { $category }
+value-feature-events-30d = "{ $event }" events in the last 30 days
 value-rule = if { $when } then p = { $p } ({ $count } customers)
 value-rule-always = always
 value-rule-and = and
@@ -66,13 +70,13 @@ value-auc-model = model
 value-auc-out-of-time = out of time
 value-auc-random-split = random split
 value-auc-chosen-model = { $model } (scores)
-value-fit-summary = Fitted at { $train }, tested at { $test }: { $percent }% bought within { $days } days.
+value-fit-summary = Fitted at { $train }, tested at { $test }: { $share } bought within { $days } days.
 value-scored-at = Scored at { $date }.
 value-gain-title = Cumulative gain by decile
 value-lift-title = Lift by decile
 value-random = random
 value-calibration-section = Calibration
-value-calibration-explanation = Predicted probability against the share who really bought, per probability band: on the diagonal, a 30 % score means 30 % buy.
+value-calibration-explanation = Predicted probability against the share who really bought, per probability band: on the diagonal, a 30% score means 30% buy.
 value-drivers-section = What drives the score ({ $model })
 value-drivers-explanation = Feature importance of the model that scores the customers.
 value-tree-section = The decision tree's rules
@@ -94,16 +98,25 @@ value-bucket-low = low
 value-clv-section = Customer value
 value-clv-explanation = Future purchases and P(alive) from MBG/NBD, spend per purchase from Gamma-Gamma; CLV = expected purchases × expected spend.
 value-clv-failed = Customer value could not be computed
-value-purchases-mbgnbd = Purchases: MBG/NBD r = { $r }, alpha = { $alpha } days, a = { $a }, b = { $b }
-value-purchases-historical = Purchases: HISTORICAL ESTIMATE (repeat rate so far), because { $reason }
-value-spend-gamma-gamma = Spend: Gamma-Gamma p = { $p }, q = { $q }, gamma = { $gamma }
-value-spend-historical = Spend: HISTORICAL (each customer's mean spend), because { $reason }
-value-spend-and-clv = Spend per purchase and CLV
-value-clv-totals = Over { $days } days from { $date }: { $count } customers, { $purchases } predicted purchases, CLV { $clv }.
+value-purchases-label = Purchases:
+value-spend-label = Spend:
+value-mbgnbd-name = MBG/NBD
+value-gamma-gamma-name = Gamma-Gamma
+value-purchases-mbgnbd = r = { $r }, alpha = { $alpha } days, a = { $a }, b = { $b }
+value-purchases-historical = HISTORICAL ESTIMATE (repeat rate so far), because { $reason }
+value-spend-gamma-gamma = p = { $p }, q = { $q }, gamma = { $gamma }
+value-spend-historical = HISTORICAL (each customer's mean spend), because { $reason }
+value-spend-unpriced = none: the orders carry no prices
+value-clv-over = Over the next { $days } days from { $date }:
+value-figure-customers = Customers
+value-figure-purchases = Predicted purchases
+value-figure-active = Customers likely still active (P(alive) ≥ 50%)
+value-figure-clv = CLV, all customers
 value-clv-unknown = not known without prices
 value-holdout-title = Holdout: predicted against actual purchase days per customer
-value-holdout-summary = Fitted before { $cutoff }, checked over the { $days } days after it on { $count } customers: predicted { $predicted }, actual { $actual }, mean absolute error { $error }.
-value-holdout-axis = repeat purchases before the cutoff
+value-holdout-summary = Fitted before { $cutoff }, checked over the { $days } days after it on { $count } customers.
+value-mae = Mean absolute error
+value-mae-value = { $error } purchase days per customer
 value-predicted = predicted
 value-actual = actual
 
@@ -113,7 +126,7 @@ value-bucket-all = all
 value-export-hover = The customers as the table below shows them; CSV opens in Excel with Chinese intact
 value-customer-count = { $count } customers
 value-next-order-none = none within { $days } days
-value-col-customer-id = customer_id
+value-col-customer-id = customer
 value-col-segment = segment
 value-col-propensity = propensity
 value-col-churn-risk = churn risk
@@ -156,3 +169,79 @@ value-error-fit = the { $model } fit
 value-error-not-settled = the search did not settle after { $iterations } iterations
 value-error-a-is-one = a = 1, where expected purchases are undefined
 value-error-search = the maximum likelihood search
+
+# Charts: axis titles and hover texts.
+value-roc-x-axis = False alarm rate: share of non-buyers flagged
+value-roc-y-axis = Share of buyers found
+value-top-share-axis = Customers contacted, highest scores first
+value-gain-y-axis = Share of all buyers reached
+value-lift-y-axis = Lift: times the average buy rate
+value-calibration-x-axis = Predicted chance to buy
+value-calibration-y-axis = Share who really bought
+value-importance-weight-axis = Weight in the score (right: likelier to buy, left: less likely)
+value-importance-share-axis = Share of the model's decisions
+value-holdout-x-axis = Customers by repeat purchases before { $cutoff }
+value-holdout-y-axis = Purchase days per customer in the { $days } days after
+value-chart-hover =
+    { $series }
+    { $x_axis }: { $x }
+    { $y_axis }: { $y }
+value-importance-title = Feature importance
+value-importance-hover-lowers =
+    { $feature }
+    weight { $weight }: the higher it is, the less likely to buy
+value-importance-hover-raises =
+    { $feature }
+    weight { $weight }: the higher it is, the likelier to buy
+value-importance-hover-share =
+    { $feature }
+    { $share } of the model's decisions
+value-holdout-hover =
+    { $series }: { $group } repeat purchases before the cutoff ({ $customers } customers)
+    { $value } purchase days per customer
+value-calibration-title = Predicted against actual buy rate
+value-calibration-diagonal = perfectly calibrated
+value-average-rate = average buy rate
+
+# What each metric means, on hover.
+value-roc-meaning = Each point trades buyers found against non-buyers wrongly flagged as the score threshold drops; the closer the curve hugs the top-left corner, the better.
+value-auc-meaning = How well the score ranks buyers above non-buyers: 0.5 is guessing, 1 is perfect; above 0.75 is useful.
+value-out-of-time-meaning = Fitted at the earlier cutoff and tested on the later window it never saw: the honest figure for a campaign.
+value-random-split-meaning = Fitted and tested on random parts of the same customers; far above the out-of-time figure means the model learned the past, not the future.
+value-gain-meaning = The share of all buyers you reach by contacting the top share of customers by score; the dashed line is contacting at random.
+value-lift-meaning = How many times the average buy rate a slice of customers buys at: 3 means three times as likely as a customer picked at random; 1 is no better.
+value-calibration-meaning = Whether a score can be read as a chance: on the diagonal, a 30% score means 3 in 10 such customers buy.
+value-importance-meaning = How much each customer figure moves the score; the longer the bar, the more it matters.
+value-mbgnbd-meaning = The purchase model (modified beta-geometric / negative binomial): from how often and how recently each customer bought, it predicts their purchases and P(alive), the chance they still buy at all.
+value-gamma-gamma-meaning = The spend model: each customer's expected spend per purchase, their own average pulled towards everyone's when they bought only a few times.
+value-holdout-meaning = The purchase model fitted on the history before a cutoff and checked against what customers did after it, so its accuracy is measured, not assumed.
+value-mae-meaning = The average gap between predicted and actual purchase days per customer: 0 is perfect; well under one purchase day is good.
+
+# What each result means for a campaign.
+value-ranking-unchecked = The test window had only buyers or only non-buyers, so the ranking could not be checked: pick another cutoff or window.
+value-ranking-target = The top 10% by score held { $share } of the buyers in the test window, { $lift } times the average (AUC { $auc }): target them first.
+value-ranking-weak = The scores rank buyers barely better than guessing (AUC { $auc }): do not aim a campaign by them alone.
+value-drivers-lower = { $feature } weighs most: the higher it is, the less likely a customer buys, so reach customers before it grows.
+value-drivers-higher = { $feature } weighs most: the higher it is, the likelier a customer buys, so favour customers high on it.
+value-drivers-pair = { $feature } and { $second } decide most of the score: offers aimed by them reach the likeliest buyers.
+value-drivers-one = { $feature } decides most of the score: offers aimed by it reach the likeliest buyers.
+value-calibration-good = The scores read as chances: a 30% score means about 3 in 10 such customers buy, so the scores add up to the buyers to expect.
+value-calibration-over = The scores overstate the chance to buy by { $points } points on average: use them to rank customers, not to count buyers.
+value-calibration-under = The scores understate the chance to buy by { $points } points on average: use them to rank customers, and expect more buyers than they add up to.
+value-risk-high = { $count } { $n ->
+    [one] customer ({ $share }) is
+   *[other] customers ({ $share }) are
+} at high churn risk: a win-back offer fits them before they lapse.
+value-risk-none-high = No customer is at high risk at these thresholds: lower "High risk from" to see who is slipping.
+value-clv-concentrated = The top 20% of customers by CLV hold { $share } of the value expected over the next { $days } days: keep them with loyalty offers.
+value-clv-spread = Value is spread evenly (the top 20% hold { $share } of the next { $days } days' value): broad campaigns fit better than offers for a few.
+value-holdout-close = The purchase model predicted { $predicted } purchase days over the { $days } days held out and { $actual } happened ({ $gap } off): its forecasts are fit to plan by.
+value-holdout-over = The purchase model predicted { $predicted } purchase days over the { $days } days held out but { $actual } happened ({ $gap } too many): scale planned volumes down.
+value-holdout-under = The purchase model predicted { $predicted } purchase days over the { $days } days held out but { $actual } happened ({ $gap } too few): plan for more than it says.
+
+# What the data lacks.
+value-open-data = Open the Data tab
+value-open-data-hover = Load files or map their columns there
+value-needs-history = The orders cover { $days } days, too few for a { $window }-day window: the models learn from purchases before { $date }. Load a longer order history, or shorten the window.
+value-needs-money = CLV needs money: the orders have no price or amount column, so only purchases are predicted. Map a price or amount column on the Data tab, or load orders with prices.
+value-axis-feature = Feature

@@ -87,3 +87,9 @@ workspace-finding-segment-rules = finding rules that describe the segments
 # Value
 workspace-value-needs-orders = no orders file is loaded: open one to train the models
 workspace-fitting-clv = fitting customer value (MBG/NBD, Gamma-Gamma)
+
+# What the campaign's score job is doing (its progress bar).
+campaigns-progress-segmenting = segmenting customers
+campaigns-progress-scoring = scoring propensity, churn risk and value
+campaigns-progress-value = fitting customer value
+campaigns-progress-recommending = recommending items

@@ -115,9 +115,15 @@ data-chart-orders-per-week = 每周订单数（订单跨度超过 11 年）（�
 data-chart-orders-per-days = 每 { $days } 天订单数（订单跨度 { $years } 年：是否保留了异常日期？）（没有价格或金额列，因此没有销售额）
 data-chart-no-orders = 没有带日期的订单可供绘图。
 data-chart-net-revenue = 净销售额
-data-chart-revenue = 销售额
 data-chart-orders = 订单数
 data-chart-days-from = 自 { $day } 起 { $days } 天
+data-chart-hover-value = { $measure }：{ $value }
+data-axis-date = 日期
+data-axis-week = 每周起始日
+data-axis-period = 每段起始日（每 { $days } 天一段）
+data-axis-revenue = 净销售额
+data-axis-revenue-in = 净销售额（{ $symbol }）
+data-axis-orders = 订单数
 
 # 各表格共用的导出控件。
 data-export-to = 导出到：

@@ -54,8 +54,8 @@ forecast-growth-meaning = 增长 %：预测合计与上一季同期相比（周�
 forecast-total = 预测合计
 forecast-growth = 增长 %
 forecast-mase = MASE
-forecast-sorted-desc = { $column }（降序）
-forecast-sorted-asc = { $column }（升序）
+forecast-sorted-desc = { $column } ↓
+forecast-sorted-asc = { $column } ↑
 forecast-click-to-sort = 点击排序。
 forecast-sort-by = 按{ $column }排序
 forecast-show-series-hover = 在图表中显示这条序列
@@ -72,14 +72,14 @@ forecast-line-backtest = 回测
 forecast-band-95 = 95% 预测区间
 forecast-band-80 = 80% 预测区间
 forecast-no-forecast = 这条序列没有预测
-forecast-backtest-folds = 回测：{ $folds } 折，共 { $periods } 期，季节长度 { $season }
+forecast-backtest-folds = { $folds } 折，每折 { $periods } 期，季节长度 { $season } 期
 forecast-model-header = 模型
-forecast-smape = sMAPE %
-forecast-mape = MAPE %
+forecast-smape = sMAPE
+forecast-mape = MAPE
 forecast-rmse = RMSE
 forecast-chosen = 已选用
 forecast-baseline = 基准
-forecast-not-scored-why-below = 未评分（原因见下方）
+forecast-not-scored-short = 未评分
 forecast-not-scored = { $model } 未评分：{ $error }。
 forecast-mase-undefined = MASE 需要每个回测折之前有超过一季（{ $season } 期）的历史：现改按平均绝对误差为模型排序。
 
@@ -138,3 +138,57 @@ forecast-model-holt-winters-multiplicative = Holt-Winters 乘法
 forecast-model-mstl = MSTL 多重季节分解
 forecast-series-shop = 全店
 forecast-not-scored-too-short = 需要 { $needed } 期历史数据；最早的回测折只有 { $got } 期（序列共 { $length } 期）：增加历史数据或减少回测折数即可评分
+
+
+# 图表坐标轴和各术语的通俗解释（悬停显示）。
+forecast-axis-day = 日期
+forecast-axis-week = 周（起始日）
+forecast-axis-month = 月（起始日）
+forecast-intervals = 80% / 95% 预测区间
+forecast-intervals-meaning = 阴影带：实际数字每 100 次中有 80 次落在深色带内，95 次落在浅色带内；带越宽，预测越不确定。
+forecast-backtest = 回测
+forecast-backtest-meaning = 每个模型预测它没见过的过去几期，再与实际发生的数字比较；误差最小的模型被选用。
+forecast-mase-meaning = 与简单重复上一季相比的预测误差；低于 1 即优于重复上一季。
+forecast-smape-meaning = 平均偏差占实际值与预测值的比例，取值 0% 到 200%；越低越好，低于 20% 即良好。
+forecast-mape-meaning = 平均偏差占实际值的比例；越低越好，某些期几乎没有销售时不可靠。
+forecast-rmse-meaning = 偏差的典型大小，单位与预测相同（销售额即金额），大的偏差权重更高；越低越好。
+forecast-growth-short-meaning = 预测合计比上一季同期增加或减少多少；高于 0% 即增长。
+forecast-model-naive-meaning = 每个未来期都重复最近一期的数字。
+forecast-model-seasonal-naive-meaning = 重复上一季同一期的数字（例如去年同一周）。
+forecast-model-ets-simple-meaning = 指数平滑（ETS）：越近的期权重越大的平均，不含趋势。
+forecast-model-ets-holt-meaning = 带趋势的指数平滑（ETS），趋势按原速度延续。
+forecast-model-ets-damped-meaning = 带阻尼趋势的指数平滑（ETS）：增长或下降逐渐趋于平稳。
+forecast-model-holt-winters-additive-meaning = 趋势加上每季大小不变的季节性规律。
+forecast-model-holt-winters-multiplicative-meaning = 趋势加上随销售水平同比例放大或缩小的季节性规律。
+forecast-model-mstl-meaning = MSTL：分离出多个季节性规律（如每周和每年），其余部分用阻尼趋势预测。
+forecast-choice-auto-meaning = 在回测中为每个模型打分，选用误差（MASE）最小的模型。
+forecast-choice-ets-meaning = 选用回测误差最小的指数平滑（ETS）模型。
+
+# 结果卡片的句子（ui::forecast::outlook）。
+forecast-noun-revenue = 销售额
+forecast-noun-orders = 订单数
+forecast-noun-units = 销量
+forecast-noun-active-customers = 活跃客户数
+forecast-noun-value = 数值
+forecast-unit-day = 天
+forecast-unit-week = 周
+forecast-unit-month = 个月
+forecast-amount = { $count } { $unit }
+forecast-when = 未来 { $count } { $unit }
+forecast-compared-previous = 之前 { $count } { $unit }
+forecast-compared-last-year = 去年的同一{ $unit }
+forecast-compared-last-week = 上周的同一{ $unit }
+forecast-compared-earlier = { $earlier }前的同一{ $unit }
+forecast-outlook-rise = 预测{ $when }的{ $measure }比{ $compared }增长 { $size }。
+forecast-outlook-fall = 预测{ $when }的{ $measure }比{ $compared }下降 { $size }。
+forecast-outlook-level = 预测{ $when }的{ $measure }与{ $compared }基本持平。
+forecast-outlook-total = 预测{ $when }的{ $measure }为 { $total }，没有更早的数字可供比较。
+forecast-scenario-gain = { $scenario }使{ $when }的{ $measure }增加 { $amount }（比不做该情景的预测 { $share }）。
+forecast-scenario-loss = { $scenario }使{ $when }的{ $measure }减少 { $amount }（比不做该情景的预测 { $share }）。
+forecast-scenario-none = { $scenario }不改变预测。
+forecast-scenario-best-of = { $count } 个情景中最好的：{ $sentence }
+
+# 预测缺少的数据（ui::forecast::prerequisite）。
+forecast-needs-money = 销售额预测需要价格或金额列，而这些订单两者都没有：请在“数据”页映射其中一列，或在上方选择“订单数”作为指标。
+forecast-needs-history = 预测{ $when }至少需要 { $needed }的历史数据，而现有数据只有 { $got }：请在“数据”页加载历史更长的文件，或在上方缩短预测期数、选择更细的周期。
+forecast-open-data = 打开“数据”页

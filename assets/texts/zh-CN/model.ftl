@@ -42,3 +42,34 @@ data-error-unknown-column = { $file }：没有“{ $column }”列。现有的�
 data-error-unknown-sheet = { $file }：没有“{ $sheet }”工作表。现有的工作表：{ $available }。
 data-error-empty = { $file }：文件中没有数据行。
 data-error-cancelled = 已取消加载
+data-error-bad-value = { $file }：第 { $row } 行，“{ $column }”列的值“{ $value }”{ $problem }。{ $hint }
+data-problem-no-date-reads = 不是 { $format } 格式的日期（没有一行的日期能读出）
+data-problem-no-number-reads = 不是数字（没有一行的{ $role }能读成数字）
+data-hint-map-numbers = 请在映射视图中把{ $role }映射到一列数字，或使用 --{ $flag } 列名。
+data-problem-mixed-layouts = 属于该列混用的几种日期格式之一（{ $mix }）；没有一种格式能读出 80% 的值
+data-hint-mixed-layouts = 请在源系统中把该列统一为一种格式，或在映射视图中选择多数行使用的格式（或使用 --date-format）：其他格式的行会在加载报告中列出并舍弃。
+data-problem-no-date-format = 不是 Marketbench 能识别的任何日期格式
+data-hint-choose-date-format = 请在映射视图中选择日期格式，或使用 --date-format 并给出格式，例如 %d-%b-%Y。
+load-hint-reads-as = { $hint } 该值可读作 { $date }。
+load-hint-these-read-as = { $hint } 这些值可读作 { $date }：请选择该格式。
+
+# 拒绝说明与加载报告中日期格式的名称（data::dates::describe）。
+date-describe-iso = yyyy-mm-dd（ISO）
+date-describe-compact = yyyymmdd
+date-describe-day-first = dd/mm/yyyy（日在前）
+date-describe-month-first = mm/dd/yyyy（月在前）
+date-describe-chinese = yyyy年m月d日
+date-describe-unix-seconds = Unix 秒
+date-describe-unix-millis = Unix 毫秒
+date-describe-excel-serial = Excel 序列日
+date-describe-native = 文件自带的日期类型
+date-describe-custom = 自定义格式“{ $pattern }”
+date-mix-count = { $layout } { $n }/{ $of }
+
+# 文件加载进度（进度条）以及内存不足时所说的操作。
+load-step-reading = 正在读取 { $file }
+load-step-duplicates = 正在查找重复行
+load-step-dates-numbers = 正在读取日期与数字
+load-step-checking = 正在检查各行
+load-step-building = 正在生成表格
+load-memory-what = 加载此文件

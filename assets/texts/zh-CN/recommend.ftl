@@ -25,10 +25,10 @@ recommend-model-user-knn = 相似客户（user-kNN）
 recommend-model-als = 矩阵分解（ALS）
 recommend-model-history = 购买历史
 recommend-model-blend = 混合推荐
-recommend-model-popular-note = 购买最多的商品：作为基准，也用于新客户的冷启动补位
-recommend-model-item-knn-note = 与客户买过的商品相似（余弦相似度）的商品
-recommend-model-user-knn-note = 最相似的客户买过的商品
-recommend-model-als-note = 隐式矩阵分解（ALS），置信度 1 + α·订单数（或评分）
+recommend-model-popular-note = 热销商品：需要胜过的基准，也推荐给新客户
+recommend-model-item-knn-note = 与该客户买过的商品常被同一批客户购买的商品
+recommend-model-user-knn-note = 购买记录最相似的客户买过的商品
+recommend-model-als-note = 从全部购买中学习潜在偏好（矩阵分解），再为客户匹配商品
 recommend-model-history-note = 客户自己买得最多的商品（适合复购型店铺）
 recommend-model-blend-note = 客户购买历史与 item-kNN 的混合
 recommend-neighbours = 近邻数：
@@ -169,3 +169,43 @@ recommend-times = 次数
 recommend-customers = 客户数
 recommend-share = 占比
 recommend-median-days = 间隔天数中位数
+
+# 缺少的输入：一句说明和解决它的按钮。
+recommend-needs-items = 推荐需要商品列：请指定一列为商品，或加载含商品的文件。
+recommend-needs-order-ids = 推荐需要订单号列，才能知道哪些商品是一起购买的：请指定一列为订单号，或加载含订单号的文件。
+recommend-open-data-tab = 打开“数据”标签页
+
+# 各项指标的含义（悬停显示）。
+recommend-protocol-meaning = 评估报告如何测试模型：先藏起一部分购买，用其余部分训练，再看推荐列表是否包含藏起的购买。
+recommend-k-meaning = 每个模型的推荐列表中计入测试的商品数。
+recommend-model-meaning = 为每位客户挑选商品的方法；悬停在名称上可查看其做法。
+recommend-ndcg-meaning = 客户下一次真正买的商品在前 { $k } 名列表中排得多靠前，取值 0 到 1；越高越好。
+recommend-hit-rate-meaning = 前 { $k } 名中至少有一件是下一次真正买的商品的客户比例；越高越好。
+recommend-recall-meaning = 客户下一次真正买的商品中出现在前 { $k } 名里的比例；越高越好。
+recommend-precision-meaning = 前 { $k } 名商品中客户下一次真正买了的比例；越高越好，几个百分点属于正常。
+recommend-coverage-meaning = 出现在至少一位客户列表中的商品占全部商品的比例；越高说明不只是那几件热门商品。
+recommend-fit-secs-meaning = 模型从训练购买中学习所用的秒数。
+recommend-recommend-secs-meaning = 模型为每位测试客户列出推荐商品所用的秒数。
+recommend-score-meaning = 模型推荐该商品的强度，列表按它排序；只在同一列表内比较得分。
+recommend-why-meaning = 客户的哪些购买带来了这个推荐。
+recommend-similarity-meaning = 两件商品的买家重合程度，取值 0 到 1；越高越相似。
+recommend-support-meaning = 包含规则中所有商品的订单占全部订单的比例；越高说明这个组合越常见。
+recommend-confidence-meaning = 含有前面商品的订单中，同时含有后面商品的比例；越高越好。
+recommend-lift-meaning = 这些商品一起购买的频率是随机情况的几倍；大于 1 表示它们常一起买。
+recommend-count-meaning = 包含规则中所有商品的订单数。
+recommend-times-meaning = 含前一件商品的订单之后，该客户下一笔订单含后一件商品的次数。
+recommend-customers-meaning = 有过这一步的不同客户数。
+recommend-share-meaning = 买了前一件商品之后的下一笔订单中，含后一件商品的比例。
+recommend-median-days-meaning = 两笔订单之间的典型（中位数）间隔。
+
+# 结果对营销活动意味着什么。
+recommend-verdict-times = { $model } 模型在前 { $k } 名中找到了 { $share } 测试客户的下一次购买，是热门商品列表的 { $times } 倍：可用于邮件推荐。
+recommend-verdict-only = { $model } 模型在前 { $k } 名中找到了 { $share } 测试客户的下一次购买，而热门商品列表一个也没找到：可用于邮件推荐。
+recommend-verdict-plain = { $model } 模型在前 { $k } 名中找到了 { $share } 测试客户的下一次购买：可用于邮件推荐。
+recommend-verdict-best-sellers = 没有模型在前 { $k } 名中明显胜过热门商品列表（找到 { $share } 测试客户的下一次购买）：直接推送热门商品，效果相当且更简单。
+recommend-verdict-none = 没有模型能在前 { $k } 名中找到客户的下一次购买：购买记录还太少，暂不适合个性化推荐。
+recommend-rules-verdict-none = 在当前阈值下，没有商品足够经常地一起购买：降低最小支持度可找到较少见的组合。
+recommend-rules-verdict-weak = 商品一起购买的频率几乎与随机情况相同（提升度最高 { $lift }）：组合套装和结账推荐的作用不大。
+recommend-rules-verdict-strong = 买了 { $bought } 的客户在 { $confidence } 的这类订单中也买了 { $also }，频率是随机情况的 { $lift } 倍：可组合成套装，或在结账时推荐 { $also }。
+recommend-next-verdict-clear = 买了 { $from } 之后，{ $share } 的下一次购买是 { $to }，通常在 { $days } 之后：届时发送 { $to } 的优惠。
+recommend-next-verdict-spread = 下一次购买很分散：即使最常见的一步（{ $from } 到 { $to }）也只占下一次购买的 { $share }，个性化推荐列表比单一的跟进更合适。

@@ -87,3 +87,9 @@ workspace-finding-segment-rules = 查找描述各分群的规则
 # 客户价值
 workspace-value-needs-orders = 尚未加载订单文件：请打开一个订单文件以训练模型
 workspace-fitting-clv = 拟合客户价值（MBG/NBD、Gamma-Gamma）
+
+# 活动评分任务的进度（进度条）。
+campaigns-progress-segmenting = 正在为客户分群
+campaigns-progress-scoring = 正在计算购买倾向、流失风险与价值
+campaigns-progress-value = 正在拟合客户价值
+campaigns-progress-recommending = 正在推荐商品

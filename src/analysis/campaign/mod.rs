@@ -58,7 +58,7 @@ pub enum CampaignError {
         #[source]
         source: std::io::Error,
     },
-    #[error("cancelled")]
+    #[error("{}", tr!("analysis-cancelled"))]
     Cancelled,
     #[error(transparent)]
     Analysis(#[from] AnalysisError),

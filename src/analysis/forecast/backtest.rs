@@ -82,20 +82,18 @@ impl Default for ForecastParams {
 impl ForecastParams {
     /// An error for settings no series could satisfy.
     pub fn check(&self) -> Result<(), AnalysisError> {
-        let invalid = |what: &str, why: &str| {
-            Err(AnalysisError::Invalid {
-                what: what.into(),
-                why: why.into(),
-            })
-        };
+        let invalid = |what: String, why: String| Err(AnalysisError::Invalid { what, why });
         if self.horizon == 0 {
-            return invalid("horizon 0", "forecast at least one period");
+            return invalid(
+                tr!("analysis-horizon-zero"),
+                tr!("analysis-horizon-zero-why"),
+            );
         }
         if !(1..=20).contains(&self.folds) {
-            return invalid("folds", "use 1 to 20 backtest folds");
+            return invalid(tr!("analysis-folds"), tr!("analysis-folds-why"));
         }
         if self.season == Some(0) {
-            return invalid("season 0", "use 1 for no season, or the season length");
+            return invalid(tr!("analysis-season-zero"), tr!("analysis-season-zero-why"));
         }
         Ok(())
     }
@@ -176,10 +174,11 @@ pub fn backtest(
         .collect();
     if origins.is_empty() {
         return Err(AnalysisError::Invalid {
-            what: format!("a series of {n} periods"),
-            why: format!(
-                "is too short to backtest a {horizon}-period horizon: it needs at least {} periods; shorten the horizon or use a finer frequency",
-                MIN_TRAIN + horizon
+            what: tr!("analysis-series-periods", n = n.to_string()),
+            why: tr!(
+                "analysis-series-too-short",
+                horizon = horizon.to_string(),
+                needed = (MIN_TRAIN + horizon).to_string()
             ),
         });
     }
@@ -274,21 +273,23 @@ pub fn forecast_series(
     let n = y.len();
     if params.holdout >= n {
         return Err(AnalysisError::Invalid {
-            what: format!("holdout {}", params.holdout),
-            why: format!("the series '{}' has only {n} periods", series.name),
+            what: tr!("analysis-holdout", holdout = params.holdout.to_string()),
+            why: tr!(
+                "analysis-holdout-why",
+                series = series.name.as_str(),
+                n = n.to_string()
+            ),
         });
     }
     if let Some(s) = explicit.filter(|&s| s >= n - params.holdout) {
         return Err(AnalysisError::Invalid {
-            what: format!("season {s}"),
-            why: format!(
-                "the series '{}' has {} periods to learn from: a season must be shorter than \
-                 the history (no error could be scored against it). Use a season of at most {} \
-                 periods, or leave it out to use the {}",
-                series.name,
-                n - params.holdout,
-                (n - params.holdout) / 2,
-                freq.season_length()
+            what: tr!("analysis-season", season = s.to_string()),
+            why: tr!(
+                "analysis-season-too-long",
+                series = series.name.as_str(),
+                history = (n - params.holdout).to_string(),
+                most = ((n - params.holdout) / 2).to_string(),
+                default = freq.season_length().to_string()
             ),
         });
     }
@@ -331,8 +332,8 @@ pub fn forecast_series(
             .filter_map(|c| c.error.as_ref().map(|e| format!("{}: {e}", c.model.name())))
             .collect();
         return Err(AnalysisError::Invalid {
-            what: format!("series '{}'", series.name),
-            why: format!("no model could forecast it ({})", reasons.join("; ")),
+            what: tr!("analysis-series", series = series.name.as_str()),
+            why: tr!("analysis-no-model", reasons = reasons.join("; ")),
         });
     };
     let holdout = held.as_ref().map(|f| {

@@ -28,6 +28,7 @@ use crate::analysis::lines::{
     AnalysisError, date_from_days, days_from_date, has_money, polars_error, require, require_money,
     with_net_amount,
 };
+use crate::tr;
 use crate::ui::format::count;
 
 /// Length of a period.
@@ -258,7 +259,7 @@ pub fn series_from_lines(
         .agg([value.cast(DataType::Float64).alias(VALUE)])
         .collect()
         .map_err(polars_error("summing order lines per period"))?;
-    let mut series = dense(&grouped, freq, "order lines")?;
+    let mut series = dense(&grouped, freq, &tr!("analysis-order-lines"))?;
     if let Some(order) = order {
         series.sort_by_key(|s| order.iter().position(|k| *k == s.name));
     }
@@ -279,12 +280,12 @@ pub fn with_segments(
     require(lines, "customer_id", "customer id")?;
     if customer_ids.len() != names.len() {
         return Err(AnalysisError::Invalid {
-            what: format!(
-                "{} customer ids with {} segment names",
-                customer_ids.len(),
-                names.len()
+            what: tr!(
+                "analysis-segment-names",
+                ids = customer_ids.len().to_string(),
+                names = names.len().to_string()
             ),
-            why: "give one segment name per customer".into(),
+            why: tr!("analysis-segment-names-why"),
         });
     }
     let members = df!(
@@ -385,23 +386,20 @@ pub const MAX_PERIODS: usize = 20_000;
 fn too_many_periods(what: &str, freq: Freq, first: i32, last: i32, span: usize) -> AnalysisError {
     let day = |index| freq.start_of(index).map_or("?".into(), |d| d.to_string());
     let coarser = match freq {
-        Freq::Day => ", or forecast by week or month",
-        Freq::Week => ", or forecast by month",
-        Freq::Month => "",
+        Freq::Day => tr!("analysis-coarser-day"),
+        Freq::Week => tr!("analysis-coarser-week"),
+        Freq::Month => String::new(),
     };
     AnalysisError::Invalid {
         what: what.to_string(),
-        why: format!(
-            "the dates run from {} to {}: {} {}s, more than the {} periods a \
-             forecast follows. Dates that far apart are usually placeholders such as \
-             9999-12-31 kept with \"Keep far dates\": read the file again without it (Data \
-             tab, \"Change how it is read\"; on the command line, leave out \
-             --keep-far-dates){coarser}.",
-            day(first),
-            day(last),
-            count(span),
-            freq.name(),
-            count(MAX_PERIODS)
+        why: tr!(
+            "analysis-too-many-periods",
+            first = day(first),
+            last = day(last),
+            span = count(span),
+            freq = freq.name(),
+            most = count(MAX_PERIODS),
+            coarser = coarser
         ),
     }
 }
@@ -409,7 +407,7 @@ fn too_many_periods(what: &str, freq: Freq, first: i32, last: i32, span: usize) 
 /// Turns `(KEY, PERIOD, VALUE)` rows into zero-filled series over one common span,
 /// sorted by key.
 fn dense(grouped: &DataFrame, freq: Freq, what: &str) -> Result<Vec<TimeSeries>, AnalysisError> {
-    let context = format!("reading {what} per period");
+    let context = tr!("analysis-reading-per-period", what = what);
     let keys = grouped
         .column(KEY)
         .and_then(|c| c.cast(&DataType::String))
@@ -483,8 +481,8 @@ pub fn series_from_frame(
     for column in [date_column, value_column] {
         if !frame.schema().contains(column) {
             return Err(AnalysisError::Invalid {
-                what: format!("the series table has no column '{column}'"),
-                why: "name the date column and the value column".into(),
+                what: tr!("analysis-series-no-column", column = column),
+                why: tr!("analysis-series-no-column-why"),
             });
         }
     }
@@ -493,8 +491,8 @@ pub fn series_from_frame(
         Some(DataType::Datetime(..)) => col(date_column).dt().date(),
         other => {
             return Err(AnalysisError::Invalid {
-                what: format!("column '{date_column}'"),
-                why: format!("holds {other:?}, not dates: parse it as a date first"),
+                what: tr!("analysis-column", column = date_column),
+                why: tr!("analysis-column-not-dates", kind = format!("{other:?}")),
             });
         }
     };
@@ -513,12 +511,13 @@ pub fn series_from_frame(
             .alias(VALUE)])
         .collect()
         .map_err(polars_error("summing the series table per period"))?;
-    dense(&grouped, freq, "the series table")?
+    let table = tr!("analysis-series-table");
+    dense(&grouped, freq, &table)?
         .into_iter()
         .next()
         .ok_or_else(|| AnalysisError::Invalid {
-            what: "the series table".into(),
-            why: "has no row with a date".into(),
+            what: table,
+            why: tr!("analysis-series-no-dates"),
         })
 }
 

@@ -84,6 +84,23 @@ fn a_kept_placeholder_date_is_refused_before_a_series_of_millions_of_days() {
         assert!(error.contains("from 2024-01-"), "{error}");
         assert!(error.contains("to 9999-12-"), "{error}");
         assert!(error.contains("Keep far dates"), "{error}");
+        let (unit, coarser) = match freq {
+            Freq::Day => ("days", ", or forecast by week or month"),
+            Freq::Week => ("weeks", ", or forecast by month"),
+            Freq::Month => ("months", ""),
+        };
+        // The catalogue's text, word for word as the command line printed it before.
+        let tail = format!(
+            " {unit}, more than the 20,000 periods a forecast follows. Dates that far apart \
+             are usually placeholders such as 9999-12-31 kept with \"Keep far dates\": read \
+             the file again without it (Data tab, \"Change how it is read\"; on the command \
+             line, leave out --keep-far-dates){coarser}."
+        );
+        assert!(
+            error.starts_with("order lines: the dates run from 2024-01-"),
+            "{error}"
+        );
+        assert!(error.ends_with(&tail), "{error}");
     }
     // 20,000 days (55 years) is still a series.
     let long = last_line_on("2078-10-03 08:00");

@@ -141,7 +141,7 @@ impl FeatureFrame {
         }
         Array2::from_shape_vec((rows, self.names.len()).f(), buf).map_err(|e| {
             AnalysisError::Invalid {
-                what: "the feature matrix".into(),
+                what: tr!("analysis-feature-matrix"),
                 why: e.to_string(),
             }
         })

@@ -77,8 +77,8 @@ impl ModelKind {
             .into_iter()
             .find(|k| k.name() == name.trim().to_ascii_lowercase())
             .ok_or_else(|| AnalysisError::Invalid {
-                what: format!("model '{name}'"),
-                why: "use logreg, tree or forest".into(),
+                what: tr!("analysis-model", name = name),
+                why: tr!("analysis-model-choices"),
             })
     }
 }

@@ -30,6 +30,7 @@ use super::knn::top_n;
 use super::sparse::Csr;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Settings of the ALS fit.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,23 +64,23 @@ impl Default for AlsParams {
 impl AlsParams {
     /// An error naming the first setting that cannot work.
     pub fn check(&self) -> Result<(), AnalysisError> {
-        let bad = |why: &str| {
+        let bad = |why: String| {
             Err(AnalysisError::Invalid {
-                what: "ALS settings".into(),
-                why: why.into(),
+                what: tr!("analysis-als-settings"),
+                why,
             })
         };
         if self.factors == 0 || self.factors > 1024 {
-            return bad("factors must be between 1 and 1024");
+            return bad(tr!("analysis-als-factors"));
         }
         if !(self.regularization >= 0.0 && self.regularization.is_finite()) {
-            return bad("regularization must be 0 or more");
+            return bad(tr!("analysis-als-regularization"));
         }
         if !(self.alpha >= 0.0 && self.alpha.is_finite()) {
-            return bad("alpha must be 0 or more");
+            return bad(tr!("analysis-als-alpha"));
         }
         if self.iterations == 0 || self.cg_steps == 0 {
-            return bad("iterations and CG steps must be at least 1");
+            return bad(tr!("analysis-als-iterations"));
         }
         Ok(())
     }

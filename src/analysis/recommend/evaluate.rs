@@ -248,8 +248,8 @@ pub fn evaluate(
 ) -> Result<ReportCard, AnalysisError> {
     if params.k == 0 {
         return Err(AnalysisError::Invalid {
-            what: "the report card".into(),
-            why: "K must be at least 1".into(),
+            what: tr!("analysis-report-card"),
+            why: tr!("analysis-report-card-k"),
         });
     }
     let data = split_events(interactions, params.split);
@@ -269,11 +269,8 @@ pub fn evaluate(
     }
     if customers.is_empty() {
         return Err(AnalysisError::Invalid {
-            what: "the report card".into(),
-            why: format!(
-                "no customer has anything to test under {}: customers need at least two purchases (two orders for last basket)",
-                params.split
-            ),
+            what: tr!("analysis-report-card"),
+            why: tr!("analysis-report-card-no-test", split = params.split.name()),
         });
     }
     let base = ModelParams {

@@ -188,7 +188,10 @@ const BYTES_PER_LINE: u64 = 200;
 /// `order_id` and `ts`; with a `rating` column they are explicit ratings.
 pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, AnalysisError> {
     check_memory(
-        &format!("reading the purchases of {} order lines", lines.height()),
+        &tr!(
+            "analysis-memory-purchases",
+            lines = lines.height().to_string()
+        ),
         lines.height(),
         BYTES_PER_LINE,
     )?;

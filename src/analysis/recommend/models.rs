@@ -32,6 +32,7 @@ use super::reason::{Reason, Recommendation};
 use super::sparse::Csr;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// The recommenders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -179,8 +180,8 @@ pub fn fit(
 ) -> Result<Model, AnalysisError> {
     if !(0.0..=1.0).contains(&params.history_weight) {
         return Err(AnalysisError::Invalid {
-            what: "blend settings".into(),
-            why: "the history weight must be between 0 and 1".into(),
+            what: tr!("analysis-blend-settings"),
+            why: tr!("analysis-history-weight"),
         });
     }
     let fitted = match kind {

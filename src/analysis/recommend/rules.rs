@@ -20,6 +20,7 @@ use super::interactions::{Interactions, ItemInfo};
 use crate::analysis::lines::AnalysisError;
 use crate::export::rounded;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Thresholds of the rule search.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,20 +50,20 @@ impl Default for RuleParams {
 
 impl RuleParams {
     pub fn check(&self) -> Result<(), AnalysisError> {
-        let bad = |why: &str| {
+        let bad = |why: String| {
             Err(AnalysisError::Invalid {
-                what: "rule settings".into(),
-                why: why.into(),
+                what: tr!("analysis-rule-settings"),
+                why,
             })
         };
         if !(0.0..=1.0).contains(&self.min_support) || !(0.0..=1.0).contains(&self.min_confidence) {
-            return bad("min support and min confidence are shares between 0 and 1");
+            return bad(tr!("analysis-rule-shares"));
         }
         if self.min_lift.is_nan() || self.min_lift < 0.0 {
-            return bad("min lift must be 0 or more");
+            return bad(tr!("analysis-rule-lift"));
         }
         if !(2..=5).contains(&self.max_len) {
-            return bad("the itemset length cap must be between 2 and 5");
+            return bad(tr!("analysis-rule-length"));
         }
         Ok(())
     }

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::interactions::Interactions;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::tr;
 
 const DAY_MS: f64 = 86_400_000.0;
 
@@ -68,8 +69,8 @@ pub fn next_purchases(
 ) -> Result<Vec<Transition>, AnalysisError> {
     if params.window_days.is_nan() || params.window_days <= 0.0 {
         return Err(AnalysisError::Invalid {
-            what: "next-purchase settings".into(),
-            why: "the window must be more than 0 days".into(),
+            what: tr!("analysis-next-purchase-settings"),
+            why: tr!("analysis-window-positive"),
         });
     }
     let key = |item: u32| -> Option<String> {

@@ -37,6 +37,7 @@ use super::lines::{
     AnalysisError, date_from_days, day_expr, has_money, polars_error, require, with_net_amount,
 };
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Settings of the repeat analysis.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,8 +65,8 @@ impl RepeatParams {
         let ascending = edges.windows(2).all(|w| w[0] < w[1]);
         if edges.first().is_none_or(|&e| e > 1) || !ascending {
             return Err(AnalysisError::Invalid {
-                what: "the gap bins".into(),
-                why: "give ascending day edges starting at 1 or less, such as 1, 8, 15, 31".into(),
+                what: tr!("analysis-gap-bins"),
+                why: tr!("analysis-gap-bins-why"),
             });
         }
         Ok(())

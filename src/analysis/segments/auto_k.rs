@@ -43,20 +43,20 @@ pub(super) fn k_values(
     };
     let distinct = distinct_rows(data, most);
     let invalid = |why: String| AnalysisError::Invalid {
-        what: "the segmentation".into(),
+        what: tr!("analysis-segmentation"),
         why,
     };
     match choice {
-        KChoice::Fixed(k) if k > distinct => Err(invalid(format!(
-            "K = {k} needs {k} customers with different figures; these {} customers have \
-             only {distinct}, so some segment would be empty. Choose K = {distinct} or fewer.",
-            data.nrows()
+        KChoice::Fixed(k) if k > distinct => Err(invalid(tr!(
+            "analysis-k-distinct",
+            k = k.to_string(),
+            rows = data.nrows().to_string(),
+            distinct = distinct.to_string()
         ))),
         KChoice::Fixed(k) => Ok(vec![k]),
-        KChoice::Auto { .. } if distinct < 2 => Err(invalid(format!(
-            "Auto K found no two customers with different figures among {}: there is \
-             nothing to split into segments.",
-            data.nrows()
+        KChoice::Auto { .. } if distinct < 2 => Err(invalid(tr!(
+            "analysis-auto-k-no-spread",
+            rows = data.nrows().to_string()
         ))),
         KChoice::Auto { min, max } => {
             let low = min.min(*CHART_K.start());

@@ -143,10 +143,10 @@ impl FromStr for Feature {
         alias
             .or_else(|| Feature::ALL.into_iter().find(|f| f.name() == key))
             .ok_or_else(|| AnalysisError::Invalid {
-                what: format!("feature '{s}'"),
-                why: format!(
-                    "unknown; choose from {}",
-                    Feature::ALL.map(Feature::name).join(", ")
+                what: tr!("analysis-feature", feature = s),
+                why: tr!(
+                    "analysis-feature-unknown",
+                    choices = Feature::ALL.map(Feature::name).join(", ")
                 ),
             })
     }
@@ -195,8 +195,8 @@ impl FeatureSet {
         }
         if out.is_empty() {
             return Err(AnalysisError::Invalid {
-                what: "the feature list".into(),
-                why: "is empty; give at least one feature".into(),
+                what: tr!("analysis-feature-list"),
+                why: tr!("analysis-feature-list-empty"),
             });
         }
         Ok(FeatureSet(out))
@@ -399,7 +399,7 @@ fn from_table(
     }
     let raw = Array2::from_shape_vec((rows, available.len()).f(), buffer).map_err(|e| {
         AnalysisError::Invalid {
-            what: "the feature matrix".into(),
+            what: tr!("analysis-feature-matrix"),
             why: e.to_string(),
         }
     })?;

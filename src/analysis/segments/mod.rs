@@ -50,7 +50,10 @@ pub fn segment_customers(
     progress: &Progress,
 ) -> Result<Segmentation, AnalysisError> {
     check_memory(
-        &format!("segmenting the customers of {} order lines", lines.height()),
+        &tr!(
+            "analysis-memory-segments",
+            lines = lines.height().to_string()
+        ),
         lines.height(),
         BYTES_PER_LINE,
     )?;

@@ -18,6 +18,7 @@ use rand::seq::index::sample;
 use rand_chacha::ChaCha8Rng;
 
 use crate::analysis::lines::AnalysisError;
+use crate::tr;
 
 /// Customers plotted in the segment picture by default.
 pub const SCATTER_POINTS: usize = 20_000;
@@ -52,15 +53,15 @@ pub fn pca_scatter(
     let components = data.ncols().min(2);
     if rows.len() < 2 || components == 0 {
         return Err(AnalysisError::Invalid {
-            what: "the segment picture".into(),
-            why: "needs at least two customers and one feature".into(),
+            what: tr!("analysis-segment-picture"),
+            why: tr!("analysis-segment-picture-few"),
         });
     }
     let total_variance: f64 = data.var_axis(Axis(0), 0.0).sum();
     let model = Pca::params(components)
         .fit(&DatasetBase::from(data.view()))
         .map_err(|e| AnalysisError::Invalid {
-            what: "the principal components of the segment picture".into(),
+            what: tr!("analysis-segment-picture-components"),
             why: e.to_string(),
         })?;
     let projected = model.predict(&data);
@@ -68,8 +69,8 @@ pub fn pca_scatter(
     let found = projected.ncols().min(components);
     if found == 0 {
         return Err(AnalysisError::Invalid {
-            what: "the segment picture".into(),
-            why: "the features do not vary between customers".into(),
+            what: tr!("analysis-segment-picture"),
+            why: tr!("analysis-segment-picture-flat"),
         });
     }
     let mut explained = [0.0; 2];

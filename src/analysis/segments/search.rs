@@ -99,22 +99,28 @@ impl SearchParams {
             KChoice::Auto { min, max } => (min, max),
         };
         let invalid = |why: String| AnalysisError::Invalid {
-            what: "the segmentation settings".into(),
+            what: tr!("analysis-segmentation-settings"),
             why,
         };
         if min < 2 || min > max {
-            return Err(invalid(format!(
-                "K must be at least 2 and the range ordered (got {min}..={max})"
+            return Err(invalid(tr!(
+                "analysis-k-range",
+                min = min.to_string(),
+                max = max.to_string()
             )));
         }
         if max > MAX_K {
-            return Err(invalid(format!(
-                "K = {max} is more segments than a campaign can use: choose at most {MAX_K}"
+            return Err(invalid(tr!(
+                "analysis-k-too-many",
+                max = max.to_string(),
+                most = MAX_K.to_string()
             )));
         }
         if matches!(self.k, KChoice::Fixed(_)) && max > rows {
-            return Err(invalid(format!(
-                "K = {max} needs at least {max} customers, there are {rows}"
+            return Err(invalid(tr!(
+                "analysis-k-few-customers",
+                max = max.to_string(),
+                rows = rows.to_string()
             )));
         }
         if self.n_runs == 0
@@ -123,10 +129,7 @@ impl SearchParams {
             || self.silhouette_sample < 2
             || self.fit_sample < max.max(*CHART_K.end())
         {
-            return Err(invalid(
-                "restarts, iterations and the samples must be positive (the fit sample at least K)"
-                    .into(),
-            ));
+            return Err(invalid(tr!("analysis-search-positive")));
         }
         Ok(())
     }
@@ -265,7 +268,7 @@ fn fit_k(
         .init_method(KMeansInit::KMeansPlusPlus)
         .fit(&dataset)
         .map_err(|e| AnalysisError::Invalid {
-            what: format!("K-means with K = {k}"),
+            what: tr!("analysis-kmeans", k = k.to_string()),
             why: e.to_string(),
         })?;
     let predicted: Vec<usize> = if fit_data.nrows() == data.nrows() {

@@ -160,8 +160,12 @@ pub fn explain_segments(
     let n = features.len();
     if n == 0 || labels.len() != n {
         return Err(AnalysisError::Invalid {
-            what: "the segment tree".into(),
-            why: format!("needs one segment per customer ({} for {n})", labels.len()),
+            what: tr!("analysis-segment-tree"),
+            why: tr!(
+                "analysis-segment-tree-labels",
+                labels = labels.len().to_string(),
+                customers = n.to_string()
+            ),
         });
     }
     let records: Array2<f64> = features.raw.select(Axis(1), &columns);
@@ -184,7 +188,7 @@ pub fn explain_segments(
         .min_weight_leaf((params.min_leaf_share * dataset.nsamples() as f32).max(1.0))
         .fit(&dataset)
         .map_err(|e| AnalysisError::Invalid {
-            what: "the segment tree".into(),
+            what: tr!("analysis-segment-tree"),
             why: e.to_string(),
         })?;
     let mut leaves = Vec::new();

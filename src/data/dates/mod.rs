@@ -19,6 +19,7 @@
 
 mod text;
 
+use crate::tr;
 use polars::prelude::*;
 use rayon::prelude::*;
 
@@ -59,16 +60,16 @@ fn format_layout(format: &DateFormat) -> Option<Layout> {
 /// How a format is described to the operator ("dd/mm/yyyy").
 pub fn describe(format: &DateFormat) -> String {
     match format {
-        DateFormat::Iso => "yyyy-mm-dd (ISO)".into(),
-        DateFormat::YmdCompact => "yyyymmdd".into(),
-        DateFormat::DayFirst => "dd/mm/yyyy (day first)".into(),
-        DateFormat::MonthFirst => "mm/dd/yyyy (month first)".into(),
-        DateFormat::Chinese => "yyyy年m月d日".into(),
-        DateFormat::UnixSeconds => "Unix seconds".into(),
-        DateFormat::UnixMillis => "Unix milliseconds".into(),
-        DateFormat::ExcelSerial => "Excel serial days".into(),
-        DateFormat::Native => "the file's own date type".into(),
-        DateFormat::Custom(f) => format!("custom format '{f}'"),
+        DateFormat::Iso => tr!("date-describe-iso"),
+        DateFormat::YmdCompact => tr!("date-describe-compact"),
+        DateFormat::DayFirst => tr!("date-describe-day-first"),
+        DateFormat::MonthFirst => tr!("date-describe-month-first"),
+        DateFormat::Chinese => tr!("date-describe-chinese"),
+        DateFormat::UnixSeconds => tr!("date-describe-unix-seconds"),
+        DateFormat::UnixMillis => tr!("date-describe-unix-millis"),
+        DateFormat::ExcelSerial => tr!("date-describe-excel-serial"),
+        DateFormat::Native => tr!("date-describe-native"),
+        DateFormat::Custom(f) => tr!("date-describe-custom", pattern = f.as_str()),
     }
 }
 
@@ -134,7 +135,15 @@ pub fn describe_mix(values: &Series) -> Option<String> {
         counts
             .iter()
             .take(3)
-            .map(|(n, format)| format!("{} {n} of {}", describe(format), sample.len()))
+            .map(|(n, format)| {
+                let layout = describe(format);
+                tr!(
+                    "date-mix-count",
+                    layout = layout,
+                    n = n.to_string(),
+                    of = sample.len().to_string()
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     })

@@ -192,7 +192,11 @@ impl Checks<'_> {
         let value = value_text(&source.get(0)?);
         let (_, hint) = wording(ProblemKind::UnparseableDate, true);
         let hint = match dates::reads_swapped(&value, self.date_format) {
-            Some(other) => format!("{hint} The value reads as {}.", dates::describe(&other)),
+            Some(other) => tr!(
+                "load-hint-reads-as",
+                hint = hint.as_str(),
+                date = dates::describe(&other)
+            ),
             None => hint.to_string(),
         };
         Ok(DataError::BadValue {
@@ -200,9 +204,9 @@ impl Checks<'_> {
             row: row_at(self.rows, 0)?,
             column: name.to_string(),
             value,
-            problem: format!(
-                "is not a date in the format {} (no row's date could be read)",
-                dates::describe(self.date_format)
+            problem: tr!(
+                "data-problem-no-date-reads",
+                format = dates::describe(self.date_format)
             )
             .into(),
             hint: hint.into(),
@@ -217,9 +221,10 @@ impl Checks<'_> {
             .filter_map(|e| dates::reads_swapped(&e.value, self.date_format))
             .next();
         match swapped {
-            Some(other) => format!(
-                "{hint} These values read as {}: choose that format.",
-                dates::describe(&other)
+            Some(other) => tr!(
+                "load-hint-these-read-as",
+                hint = hint,
+                date = dates::describe(&other)
             ),
             None => hint.to_string(),
         }
@@ -296,11 +301,11 @@ impl Checks<'_> {
             row: row_at(self.rows, first)?,
             column: name.to_string(),
             value: value_text(&source.get(first)?),
-            problem: format!("is not a number (no row's {} reads as one)", role.label()).into(),
-            hint: format!(
-                "Map the {} to a column of numbers in the mapping view, or pass --{} COLUMN.",
-                role.label(),
-                role.cli_flag()
+            problem: tr!("data-problem-no-number-reads", role = role.label()).into(),
+            hint: tr!(
+                "data-hint-map-numbers",
+                role = role.label(),
+                flag = role.cli_flag()
             )
             .into(),
         })))

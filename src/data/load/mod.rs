@@ -89,10 +89,14 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
 
 /// Loads the whole file as the operator confirmed it.
 pub fn load(path: &Path, options: &LoadOptions, progress: &Progress) -> Result<Table, DataError> {
-    step(progress, 0, format!("reading {}", display_name(path)))?;
+    step(
+        progress,
+        0,
+        tr!("load-step-reading", file = display_name(path)),
+    )?;
     if let Ok(meta) = std::fs::metadata(path) {
         let need = super::memory::load_need(path, meta.len());
-        super::memory::check(&display_name(path), "loading this file", need)?;
+        super::memory::check(&display_name(path), &tr!("load-memory-what"), need)?;
     }
     let raw = read_raw(path, &read_options(options))?;
     let mut table = table_from_frame(raw.frame, path, options, progress)?;
@@ -192,7 +196,7 @@ pub fn table_from_frame(
     };
     let mut found: Vec<Problem> = Vec::new();
 
-    step(progress, 1, "looking for duplicate rows")?;
+    step(progress, 1, tr!("load-step-duplicates"))?;
     let rows = Column::new_row_index(ROW_COLUMN.into(), 1, rows_read)
         .and_then(|c| c.cast(&DataType::UInt32))
         .map_err(failed("numbering rows"))?;
@@ -208,7 +212,7 @@ pub fn table_from_frame(
             found.push(dups.problem);
             dups.drop
         });
-    step(progress, 2, "reading dates and numbers")?;
+    step(progress, 2, tr!("load-step-dates-numbers"))?;
     let date_format = resolve_date_format(&raw, &rows, options, &file, &mut report)?;
     // The roles' columns are independent: converted in parallel.
     let mut canonical = options
@@ -221,7 +225,7 @@ pub fn table_from_frame(
         .collect::<PolarsResult<BTreeMap<Role, Column>>>()
         .map_err(failed("converting a mapped column"))?;
 
-    step(progress, 3, "checking rows")?;
+    step(progress, 3, tr!("load-step-checking"))?;
     let checked = Checks {
         raw: &raw,
         rows: &rows,
@@ -237,7 +241,7 @@ pub fn table_from_frame(
             CheckError::Polars(e) => failed("checking rows")(e),
         })?;
 
-    step(progress, 4, "building the table")?;
+    step(progress, 4, tr!("load-step-building"))?;
     let frame = assemble(raw, rows, canonical, outcome, &options.mapping)
         .map_err(failed("building the table"))?;
     report.rows_kept = frame.height();
@@ -291,18 +295,12 @@ fn resolve_date_format(
             let first = mask.iter().position(|v| v == Some(true)).unwrap_or(0);
             let (problem, hint) = match dates::describe_mix(column.as_materialized_series()) {
                 Some(mix) => (
-                    format!(
-                        "is in one of several date layouts the column mixes ({mix}); no one \
-                         layout reads 80 % of the values"
-                    ),
-                    "Make the column one layout in the source system, or choose the layout \
-                     most rows use in the mapping view (or pass --date-format): rows in \
-                     another layout are then listed in the load report and dropped.",
+                    tr!("data-problem-mixed-layouts", mix = mix),
+                    tr!("data-hint-mixed-layouts"),
                 ),
                 None => (
-                    "is not a date in any format Marketbench recognises".to_owned(),
-                    "Choose the date format in the mapping view, or pass --date-format with a \
-                     pattern such as %d-%b-%Y.",
+                    tr!("data-problem-no-date-format"),
+                    tr!("data-hint-choose-date-format"),
                 ),
             };
             Err(DataError::BadValue {

@@ -1,32 +1,42 @@
-//! The cohort retention heatmap: a row per first-purchase month, a column per month
-//! since; each cell coloured by the share of the cohort that bought (or by the
+//! The cohort retention heatmap: what the latest cohort's return means for a
+//! campaign, then a row per first-purchase month, a column per month since (titled
+//! above); each cell coloured by the share of the cohort that bought (or by the
 //! cohort's revenue), hover shows the figures. Months not observed yet stay blank.
 
 use crate::analysis::cohorts::Cohorts;
 use crate::tr;
 use crate::ui::format;
 
-use super::{Toggles, percent, toggle_ui};
+use super::{Toggles, advice, advice_ui, explained_toggle_ui};
 
 const LABEL_WIDTH: f32 = 110.0;
-const CELL: egui::Vec2 = egui::vec2(44.0, 20.0);
+const CELL: egui::Vec2 = egui::vec2(46.0, 20.0);
 
 pub fn ui(ui: &mut egui::Ui, cohorts: &Cohorts, toggles: &mut Toggles) {
     if cohorts.cohorts.is_empty() {
         ui.weak(tr!("behaviour-cohorts-empty"));
         return;
     }
+    if let Some(sentence) = advice::cohorts(cohorts) {
+        advice_ui(ui, &sentence);
+    }
+    // Without money the RFM part already says what revenue needs: once is enough.
+    let retention = tr!("behaviour-retention-meaning");
     let by_share = !cohorts.money
-        || toggle_ui(
+        || explained_toggle_ui(
             ui,
             toggles,
             "cohort_values",
-            &tr!("behaviour-cohorts-by-share"),
-            &tr!("behaviour-revenue"),
+            [
+                &tr!("behaviour-cohorts-by-share"),
+                &tr!("behaviour-revenue"),
+            ],
+            [Some(&retention), None],
         );
-    if !cohorts.money {
-        ui.weak(format::needs_money(&tr!("behaviour-cohorts-revenue")));
-    }
+    ui.horizontal(|ui| {
+        ui.add_space(LABEL_WIDTH);
+        ui.weak(tr!("behaviour-cohorts-months-since"));
+    });
     // Month 0 is always 100%: colour against the later months so they show.
     let later_max = |values: &[Vec<Option<f64>>]| {
         values
@@ -93,7 +103,11 @@ fn heatmap_ui(ui: &mut egui::Ui, cohorts: &Cohorts, by_share: bool, scale: f64) 
         painter.text(
             rect.min + egui::vec2(4.0, CELL.y * (row as f32 + 1.5)),
             egui::Align2::LEFT_CENTER,
-            format!("{} ({size})", month.format("%Y-%m")),
+            format!(
+                "{} ({})",
+                month.format("%Y-%m"),
+                format::count(size as usize)
+            ),
             font.clone(),
             text_color,
         );
@@ -110,7 +124,7 @@ fn heatmap_ui(ui: &mut egui::Ui, cohorts: &Cohorts, by_share: bool, scale: f64) 
             let cell = cell_rect(row, column).shrink(1.0);
             painter.rect_filled(cell, 2.0, fill);
             let label = if by_share {
-                format!("{:.0}%", value * 100.0)
+                format::percent(value)
             } else {
                 short_money(value)
             };
@@ -164,13 +178,13 @@ fn hover_text(cohorts: &Cohorts, row: usize, column: usize) -> Option<String> {
         tr!(
             "behaviour-cohort-hover",
             month = month.format("%Y-%m").to_string(),
-            size = size.to_string(),
+            size = format::count(*size as usize),
             offset = offset.to_string(),
         ),
         tr!(
             "behaviour-cohort-hover-active",
-            active = active.to_string(),
-            share = percent(share),
+            active = format::count(active as usize),
+            share = format::percent(share),
         ),
     ];
     if cohorts.money {

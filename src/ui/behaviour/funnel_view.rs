@@ -1,16 +1,23 @@
-//! The events funnel: steps with users and conversion from the previous step, a bar
-//! chart of users per step, and the products where viewers drop off.
+//! The events funnel: the step that loses most and what fits it, steps with users
+//! and conversion from the previous step, a bar chart of users per step, and the
+//! products where viewers drop off (or, for events without items, what that needs).
 
 use crate::analysis::funnel::{DropoffItem, step_display};
 use crate::tr;
+use crate::ui::command::Commands;
 use crate::ui::format;
+use crate::ui::glossary::term;
 use crate::workspace::behaviour::FunnelResult;
 
-use super::{bar_chart_ui, error_ui, percent};
+use super::bars::{BarAxes, Figure, titled_bars_ui};
+use super::{advice, advice_ui, error_ui, needs_ui};
 
-pub fn ui(ui: &mut egui::Ui, result: &FunnelResult) {
+pub fn ui(ui: &mut egui::Ui, result: &FunnelResult, commands: &mut Commands) {
     ui.weak(tr!("behaviour-funnel-source", file = result.file.as_str()));
     let funnel = &result.funnel;
+    if let Some(sentence) = advice::funnel(funnel) {
+        advice_ui(ui, &sentence);
+    }
     ui.columns(2, |columns| {
         egui::Grid::new("funnel_steps")
             .striped(true)
@@ -18,14 +25,25 @@ pub fn ui(ui: &mut egui::Ui, result: &FunnelResult) {
             .spacing([16.0, 4.0])
             .show(&mut columns[0], |ui| {
                 ui.strong(tr!("behaviour-funnel-step"));
-                ui.strong(tr!("behaviour-funnel-users"));
-                ui.strong(tr!("behaviour-conversion"));
+                term(
+                    ui,
+                    tr!("behaviour-funnel-users"),
+                    tr!("behaviour-funnel-users-meaning"),
+                );
+                term(
+                    ui,
+                    tr!("behaviour-conversion"),
+                    tr!("behaviour-conversion-meaning"),
+                );
                 ui.strong(tr!("behaviour-funnel-events"));
                 ui.end_row();
                 for step in &funnel.steps {
                     ui.label(step_display(&step.step));
                     ui.label(format::count(step.users as usize));
-                    ui.label(step.user_rate.map_or_else(|| "–".to_string(), percent));
+                    ui.label(
+                        step.user_rate
+                            .map_or_else(|| "–".to_string(), format::percent),
+                    );
                     ui.label(format::count(step.events as usize));
                     ui.end_row();
                 }
@@ -38,23 +56,35 @@ pub fn ui(ui: &mut egui::Ui, result: &FunnelResult) {
         }
         let labels: Vec<String> = funnel.steps.iter().map(|s| step_display(&s.step)).collect();
         let users: Vec<f64> = funnel.steps.iter().map(|s| s.users as f64).collect();
-        bar_chart_ui(
+        let axes = chart_axes();
+        let height = (40.0 * labels.len() as f32 + 60.0).max(160.0);
+        titled_bars_ui(
             &mut columns[1],
             "funnel_chart",
             &labels,
             &users,
-            |v| format::count(v.max(0.0).round() as usize),
-            150.0,
+            Figure::Count,
+            &axes,
+            height,
         );
     });
     ui.add_space(6.0);
     ui.strong(tr!("behaviour-dropoff-title"));
     match &result.dropoff {
-        Ok(items) if items.is_empty() => {
+        None => needs_ui(ui, &tr!("behaviour-dropoff-needs-items"), commands),
+        Some(Ok(items)) if items.is_empty() => {
             ui.weak(tr!("behaviour-dropoff-none"));
         }
-        Ok(items) => dropoff_ui(ui, items),
-        Err(error) => error_ui(ui, &tr!("behaviour-dropoff-error"), error),
+        Some(Ok(items)) => dropoff_ui(ui, items),
+        Some(Err(error)) => error_ui(ui, &tr!("behaviour-dropoff-error"), error),
+    }
+}
+
+/// The funnel chart's axis titles: steps down the side, customers along.
+pub fn chart_axes() -> BarAxes {
+    BarAxes {
+        categories: tr!("behaviour-axis-funnel-step"),
+        values: tr!("behaviour-axis-customers"),
     }
 }
 
@@ -68,16 +98,38 @@ fn dropoff_ui(ui: &mut egui::Ui, items: &[DropoffItem]) {
             ui.strong(tr!("behaviour-dropoff-item"));
             ui.strong(tr!("behaviour-dropoff-views"));
             ui.strong(tr!("behaviour-dropoff-next"));
-            ui.strong(tr!("behaviour-conversion"));
-            ui.strong(tr!("behaviour-dropoff-lost"));
+            term(
+                ui,
+                tr!("behaviour-conversion"),
+                tr!("behaviour-dropoff-conversion-meaning"),
+            );
+            term(
+                ui,
+                tr!("behaviour-dropoff-lost"),
+                tr!("behaviour-dropoff-explanation"),
+            );
             ui.end_row();
             for item in items {
                 ui.label(&item.item_id);
                 ui.label(format::count(item.views as usize));
                 ui.label(format::count(item.next as usize));
-                ui.label(percent(item.conversion));
-                ui.label(format!("{:.0}", item.lost_views));
+                ui.label(format::percent(item.conversion));
+                ui.label(format::number(item.lost_views, 0));
                 ui.end_row();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_axes_name_the_steps_and_the_customers() {
+        let axes = chart_axes();
+        assert_eq!(
+            (axes.categories.as_str(), axes.values.as_str()),
+            ("Funnel step", "Customers")
+        );
+    }
 }

@@ -1,7 +1,11 @@
 //! The Behaviour tab's views, one file per analysis, and the small helpers they
-//! share (shares as percentages, labelled bar charts, toggles saved in `UiState`).
-//! Views only draw results computed by the workspace's Behaviour job.
+//! share (labelled bar charts, toggles saved in `UiState`, section titles that
+//! explain themselves, what a result means for a campaign, a missing input with
+//! the button that fixes it). Views only draw results computed by the
+//! workspace's Behaviour job; the campaign sentences are worked out in `advice`.
 
+pub mod advice;
+pub mod bars;
 pub mod cohort_view;
 pub mod filter_view;
 pub mod funnel_view;
@@ -11,17 +15,10 @@ pub mod rfm_view;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use egui_plot::{Bar, BarChart, GridMark, Plot};
 
 use crate::tr;
-
-/// The colour of every bar: a blue readable on light and dark backgrounds.
-const BAR_COLOR: egui::Color32 = egui::Color32::from_rgb(60, 130, 220);
-
-/// `0.1234` → `12.3%`.
-pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
-}
+use crate::ui::command::{Command, Commands};
+use crate::ui::state::Tab;
 
 /// The Behaviour tab's two-way view choices, by name, saved between runs
 /// (`UiState::behaviour_toggles`); true (or absent) is the first choice.
@@ -36,13 +33,27 @@ pub fn toggle_ui(
     first: &str,
     second: &str,
 ) -> bool {
+    explained_toggle_ui(ui, toggles, id, [first, second], [None, None])
+}
+
+/// [`toggle_ui`] whose choices may explain themselves on hover (`meanings`).
+pub fn explained_toggle_ui(
+    ui: &mut egui::Ui,
+    toggles: &mut Toggles,
+    id: &str,
+    [first, second]: [&str; 2],
+    meanings: [Option<&str>; 2],
+) -> bool {
     let mut first_chosen = toggles.get(id).copied().unwrap_or(true);
     ui.horizontal(|ui| {
-        if ui.selectable_label(first_chosen, first).clicked() {
-            first_chosen = true;
-        }
-        if ui.selectable_label(!first_chosen, second).clicked() {
-            first_chosen = false;
+        for (index, (text, meaning)) in [first, second].into_iter().zip(meanings).enumerate() {
+            let mut choice = ui.selectable_label(first_chosen == (index == 0), text);
+            if let Some(meaning) = meaning {
+                choice = choice.on_hover_text(meaning);
+            }
+            if choice.clicked() {
+                first_chosen = index == 0;
+            }
         }
     });
     if first_chosen {
@@ -54,94 +65,6 @@ pub fn toggle_ui(
     first_chosen
 }
 
-/// Horizontal bars, one per label, top to bottom; hover shows the label and the
-/// value written by `format`.
-pub fn bar_chart_ui(
-    ui: &mut egui::Ui,
-    id: &str,
-    labels: &[String],
-    values: &[f64],
-    format: fn(f64) -> String,
-    height: f32,
-) {
-    named_bars_ui(
-        ui,
-        id,
-        labels,
-        values,
-        |_| BAR_COLOR,
-        format,
-        [None, Some(height)],
-    );
-}
-
-/// Horizontal bars, label `i` on row `i` in `color(i)`, named on the y axis;
-/// hover shows the label and the value written by `format`. `size` is the plot's
-/// width and height (None: the plot's default).
-pub fn named_bars_ui(
-    ui: &mut egui::Ui,
-    id: &str,
-    labels: &[String],
-    values: &[f64],
-    color: impl Fn(usize) -> egui::Color32,
-    format: fn(f64) -> String,
-    [width, height]: [Option<f32>; 2],
-) {
-    let bars: Vec<Bar> = values
-        .iter()
-        .zip(labels)
-        .enumerate()
-        .map(|(i, (&value, label))| {
-            let color = color(i);
-            Bar::new(i as f64, value)
-                .name(label)
-                .width(0.7)
-                .fill(color.gamma_multiply(0.75))
-                .stroke(egui::Stroke::new(1.0, color))
-        })
-        .collect();
-    let count = labels.len();
-    let axis_labels = labels.to_vec();
-    let chart = BarChart::new(id, bars)
-        .horizontal()
-        .element_formatter(Box::new(move |bar, _| {
-            format!("{}\n{}", bar.name, format(bar.value))
-        }));
-    let mut plot = Plot::new(id);
-    if let Some(width) = width {
-        plot = plot.width(width);
-    }
-    if let Some(height) = height {
-        plot = plot.height(height);
-    }
-    plot.invert_y(true)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([true, false])
-        .include_x(0.0)
-        .y_axis_min_width(120.0)
-        .y_grid_spacer(move |_| {
-            (0..count)
-                .map(|i| GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark: GridMark, _| {
-            let index = mark.value.round();
-            if (mark.value - index).abs() > 1e-6 || index < 0.0 {
-                return String::new();
-            }
-            axis_labels.get(index as usize).cloned().unwrap_or_default()
-        })
-        .x_axis_formatter(move |mark: GridMark, _| format(mark.value))
-        .label_formatter(|_| None)
-        .show(ui, |plot_ui| plot_ui.bar_chart(chart));
-}
-
 /// A section title with a line of explanation under it.
 pub fn section_ui(ui: &mut egui::Ui, title: &str, explanation: &str) {
     ui.add_space(10.0);
@@ -149,6 +72,37 @@ pub fn section_ui(ui: &mut egui::Ui, title: &str, explanation: &str) {
     ui.label(egui::RichText::new(title).heading().size(18.0));
     ui.add(egui::Label::new(egui::RichText::new(explanation).weak()).wrap());
     ui.add_space(4.0);
+}
+
+/// A section title whose name explains itself on hover (`meaning`, one plain
+/// line), with a line of explanation under it.
+pub fn term_section_ui(ui: &mut egui::Ui, title: &str, meaning: &str, explanation: &str) {
+    ui.add_space(10.0);
+    ui.separator();
+    let title = egui::RichText::new(title).heading().size(18.0).underline();
+    ui.add(egui::Label::new(title).sense(egui::Sense::hover()))
+        .on_hover_cursor(egui::CursorIcon::Help)
+        .on_hover_text(meaning);
+    ui.add(egui::Label::new(egui::RichText::new(explanation).weak()).wrap());
+    ui.add_space(4.0);
+}
+
+/// What a result means for a campaign, one sentence (from `advice`), standing
+/// out from the figures under it.
+pub fn advice_ui(ui: &mut egui::Ui, sentence: &str) {
+    ui.add(egui::Label::new(egui::RichText::new(sentence).strong()).wrap());
+    ui.add_space(4.0);
+}
+
+/// A missing input: one sentence saying what is needed and why, and the button
+/// to the Data tab, where files are opened and columns mapped.
+pub fn needs_ui(ui: &mut egui::Ui, sentence: &str, commands: &mut Commands) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(sentence);
+        if ui.button(tr!("behaviour-open-data")).clicked() {
+            commands.send(Command::GoTo(Tab::Data));
+        }
+    });
 }
 
 /// An error of one part, in the error colour.
@@ -172,13 +126,6 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shares_read_as_percentages() {
-        assert_eq!(percent(0.1234), "12.3%");
-        assert_eq!(percent(1.0), "100.0%");
-        assert_eq!(percent(0.0), "0.0%");
-    }
 
     #[test]
     fn analysis_dates_are_read_strictly() {

@@ -1,27 +1,51 @@
-//! Repeat purchases: one-time buyer share, the histogram of days between purchases,
-//! the top products and categories, and revenue by week or month (orders, and
-//! top lists by buyers only, when the orders carry no money).
+//! Repeat purchases: when to ask for the next order, one-time buyer share, the
+//! histogram of days between purchases, the top products and categories, and
+//! revenue by week or month (orders, and top lists by buyers only, when the
+//! orders carry no money).
 
 use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints};
 
 use crate::analysis::repeat::{PeriodPoint, Repeat, TopEntry};
 use crate::tr;
 use crate::ui::format;
-use crate::ui::revenue_chart::{date_of, day_number};
+use crate::ui::glossary::term;
+use crate::ui::revenue_chart::{date_label, date_marks, date_of, day_number};
 
-use super::{Toggles, bar_chart_ui, percent, toggle_ui};
+use super::bars::{BarAxes, Figure, titled_bars_ui};
+use super::{Toggles, advice, advice_ui, toggle_ui};
 
 pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
-    ui.label(tr!(
-        "behaviour-repeat-summary",
-        buyers = format::count(repeat.one_time_buyers),
-        customers = format::count(repeat.customers),
-        share = percent(repeat.one_time_share),
-        median = repeat.median_gap_days.map_or_else(
-            || tr!("behaviour-repeat-none"),
-            |d| tr!("behaviour-days", days = format!("{d:.0}"))
-        ),
-    ));
+    let said = advice::repeat(
+        repeat.customers,
+        repeat.one_time_share,
+        repeat.median_gap_days,
+    );
+    if let Some(sentence) = said {
+        advice_ui(ui, &sentence);
+    }
+    ui.horizontal_wrapped(|ui| {
+        term(
+            ui,
+            tr!("behaviour-one-time-buyers"),
+            tr!("behaviour-one-time-meaning"),
+        );
+        ui.label(tr!(
+            "behaviour-one-time-figures",
+            buyers = format::count(repeat.one_time_buyers),
+            customers = format::count(repeat.customers),
+            share = format::percent(repeat.one_time_share),
+        ));
+        term(
+            ui,
+            tr!("behaviour-median-gap"),
+            tr!("behaviour-median-gap-meaning"),
+        );
+        ui.label(
+            repeat
+                .median_gap_days
+                .map_or_else(|| tr!("behaviour-repeat-none"), |d| format::days(d.round())),
+        );
+    });
     ui.columns(2, |columns| {
         columns[0].strong(tr!("behaviour-repeat-gaps"));
         let labels: Vec<String> = repeat
@@ -30,20 +54,21 @@ pub fn ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
             .map(|bin| match bin.to_days {
                 Some(to) => tr!(
                     "behaviour-gap-range",
-                    from = bin.from_days.to_string(),
-                    to = (to - 1).to_string()
+                    from = days(bin.from_days),
+                    to = days(to - 1)
                 ),
-                None => tr!("behaviour-gap-open", from = bin.from_days.to_string()),
+                None => tr!("behaviour-gap-open", from = days(bin.from_days)),
             })
             .collect();
         let gaps: Vec<f64> = repeat.gap_bins.iter().map(|b| b.gaps as f64).collect();
-        bar_chart_ui(
+        titled_bars_ui(
             &mut columns[0],
             "repeat_gaps",
             &labels,
             &gaps,
-            |v| format::count(v.max(0.0).round() as usize),
-            200.0,
+            Figure::Count,
+            &gap_axes(),
+            220.0,
         );
         trend_ui(&mut columns[1], repeat, toggles);
     });
@@ -141,15 +166,22 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         true => tr!("behaviour-trend-net-revenue"),
         false => tr!("behaviour-trend-orders-line"),
     };
+    let [x_title, y_title] = trend_axes(weekly, money);
     Plot::new("repeat_trend")
-        .height(170.0)
+        .height(200.0)
         .allow_scroll(false)
-        .x_axis_formatter(move |mark: GridMark, _| {
-            // Months read as 2025-03; weeks by their first day.
-            let format = if weekly { "%Y-%m-%d" } else { "%Y-%m" };
-            date_of(mark.value).map_or_else(String::new, |d| d.format(format).to_string())
+        .x_axis_label(x_title)
+        .y_axis_label(y_title)
+        .y_axis_min_width(56.0)
+        // Ticks on calendar boundaries (Mondays, months, years), each as fine as
+        // its spacing.
+        .x_grid_spacer(date_marks)
+        .x_axis_formatter(|mark: GridMark, _| date_label(&mark))
+        // Ticks in whole numbers: cents on every tick only crowd the axis.
+        .y_axis_formatter(|mark: GridMark, _| match mark.value.fract().abs() < 1e-9 {
+            true => format::number(mark.value, 0),
+            false => String::new(),
         })
-        .y_axis_formatter(move |mark: GridMark, _| shown(mark.value))
         .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint { position, .. } => {
                 let day = date_of(position.x)?;
@@ -169,6 +201,34 @@ fn trend_ui(ui: &mut egui::Ui, repeat: &Repeat, toggles: &mut Toggles) {
         .show(ui, |plot_ui| plot_ui.line(Line::new(name, line)));
 }
 
+/// A bin edge in days, as a count.
+fn days(days: i32) -> String {
+    format::number(f64::from(days), 0)
+}
+
+/// The gap chart's axis titles: day ranges down the side, purchases along.
+pub fn gap_axes() -> BarAxes {
+    BarAxes {
+        categories: tr!("behaviour-axis-gap"),
+        values: tr!("behaviour-axis-repeat-purchases"),
+    }
+}
+
+/// The trend chart's axis titles, `[x, y]`: weeks or months along, net revenue
+/// or orders up.
+pub fn trend_axes(weekly: bool, money: bool) -> [String; 2] {
+    let x = match weekly {
+        true => tr!("behaviour-axis-week"),
+        false => tr!("behaviour-axis-month"),
+    };
+    let y = match (money, format::currency().symbol()) {
+        (false, _) => tr!("behaviour-axis-orders"),
+        (true, "") => tr!("behaviour-axis-net-revenue"),
+        (true, symbol) => tr!("behaviour-axis-net-revenue-in", symbol = symbol),
+    };
+    [x, y]
+}
+
 /// A top list headed `what`; `[what, missing]` says when there is no such column.
 fn top_ui(ui: &mut egui::Ui, id: &str, texts: [String; 2], entries: &[TopEntry], money: bool) {
     let [what, missing] = texts;
@@ -185,7 +245,11 @@ fn top_ui(ui: &mut egui::Ui, id: &str, texts: [String; 2], entries: &[TopEntry],
             if money {
                 ui.strong(tr!("behaviour-revenue"));
             }
-            ui.strong(tr!("behaviour-top-buyers"));
+            term(
+                ui,
+                tr!("behaviour-top-buyers"),
+                tr!("behaviour-buyers-meaning"),
+            );
             ui.end_row();
             for entry in entries {
                 let name = match &entry.name {
@@ -200,4 +264,17 @@ fn top_ui(ui: &mut egui::Ui, id: &str, texts: [String; 2], entries: &[TopEntry],
                 ui.end_row();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_axes_say_what_is_measured() {
+        assert_eq!(gap_axes().categories, "Days between purchases");
+        assert_eq!(gap_axes().values, "Repeat purchases");
+        assert_eq!(trend_axes(true, true), ["Week (first day)", "Net revenue"]);
+        assert_eq!(trend_axes(false, false), ["Month", "Orders"]);
+    }
 }

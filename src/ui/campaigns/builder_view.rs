@@ -8,9 +8,10 @@ use crate::analysis::campaign::{Condition, Purchase};
 use crate::analysis::rfm::RfmGroup;
 use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
-use super::{ViewState, missing_reason};
+use super::{ViewState, prerequisite};
 use crate::tr;
-use crate::ui::labelled;
+use crate::ui::command::Commands;
+use crate::ui::{format, glossary, labelled};
 
 /// The kinds of condition rows, in the order offered, with the column each needs
 /// (the kind is the row's identity; [`kind_label`] is what the window shows).
@@ -37,6 +38,16 @@ fn kind_label(kind: &str) -> String {
         "Region" => tr!("campaigns-kind-region"),
         "Has email" => tr!("campaigns-kind-has-email"),
         _ => tr!("campaigns-kind-has-phone"),
+    }
+}
+
+/// What a kind of condition picks, for the jargon among them.
+fn kind_meaning(kind: &str) -> Option<String> {
+    match kind {
+        "RFM group" => Some(tr!("campaigns-rfm-group-meaning")),
+        "Churn risk" => Some(tr!("campaigns-churn-risk-meaning")),
+        "Score range" => Some(tr!("campaigns-score-range-meaning")),
+        _ => None,
     }
 }
 
@@ -85,26 +96,13 @@ fn new_row(kind: &str, results: Option<&AudienceResults>) -> Condition {
     }
 }
 
-/// The column a row reads from the customer table, if one.
-fn needed_column(condition: &Condition) -> Option<&str> {
-    match condition {
-        Condition::Segment { .. } => Some("segment"),
-        Condition::RfmGroup { .. } => Some("rfm_group"),
-        Condition::ChurnBucket { .. } => Some("churn_bucket"),
-        Condition::Region { .. } => Some("region"),
-        Condition::TextIn { column, .. } | Condition::Range { column, .. } => Some(column),
-        Condition::HasEmail => Some("email"),
-        Condition::HasPhone => Some("phone"),
-        Condition::Bought { .. } | Condition::All { .. } | Condition::Any { .. } => None,
-    }
-}
-
 pub fn ui(
     ui: &mut egui::Ui,
     condition: &mut Condition,
     results: Option<&AudienceResults>,
     segment_names: &[String],
     view: &mut ViewState,
+    commands: &mut Commands,
 ) {
     if !matches!(condition, Condition::All { .. } | Condition::Any { .. }) {
         *condition = Condition::All {
@@ -145,17 +143,8 @@ pub fn ui(
                     }
                     row_ui(ui, index, row, results, segment_names, view);
                 });
-                if let (Some(column), Some(results)) = (needed_column(row), results)
-                    && !results.has_column(column)
-                {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        tr!(
-                            "campaigns-column-missing",
-                            column = column,
-                            reason = missing_reason(column)
-                        ),
-                    );
+                if let Some(column) = results.and_then(|r| prerequisite::row_missing(row, r)) {
+                    prerequisite::ui(ui, column, commands);
                 }
             });
         });
@@ -169,14 +158,12 @@ pub fn ui(
         for (kind, column) in KINDS {
             let available = results.is_none_or(|r| r.has_column(column));
             let text = tr!("campaigns-add-kind", kind = kind_label(kind));
-            let button = ui.add_enabled(available, egui::Button::new(text));
-            let button = match available {
-                true => button,
-                false => button.on_disabled_hover_text(tr!(
-                    "campaigns-kind-unavailable-hover",
-                    column = column,
-                    reason = missing_reason(column)
-                )),
+            let button = ui
+                .add_enabled(available, egui::Button::new(text))
+                .on_disabled_hover_text(prerequisite::sentence(column));
+            let button = match kind_meaning(kind) {
+                Some(meaning) => button.on_hover_text(meaning),
+                None => button,
             };
             if button.clicked() {
                 rows.push(new_row(kind, results));
@@ -216,13 +203,17 @@ fn row_ui(
                         .ok()
                         .and_then(|i| segment_names.get(i))
                         .cloned()
-                        .unwrap_or_else(|| format!("segment {id}"));
+                        .unwrap_or_else(|| tr!("campaigns-segment-number", id = id.as_str()));
                     multi_select(ui, values, &id, &name);
                 }
             });
         }
         Condition::RfmGroup { values } => {
-            ui.label(tr!("campaigns-rfm-group-is"));
+            glossary::term(
+                ui,
+                tr!("campaigns-rfm-group-is"),
+                tr!("campaigns-rfm-group-meaning"),
+            );
             ui.horizontal_wrapped(|ui| {
                 for group in choices("rfm_group") {
                     multi_select(ui, values, &group, &RfmGroup::display_label(&group));
@@ -230,7 +221,11 @@ fn row_ui(
             });
         }
         Condition::ChurnBucket { values } => {
-            ui.label(tr!("campaigns-churn-risk-is"));
+            glossary::term(
+                ui,
+                tr!("campaigns-churn-risk-is"),
+                tr!("campaigns-churn-risk-meaning"),
+            );
             for bucket in ["low", "medium", "high"] {
                 multi_select(ui, values, bucket, &churn_label(bucket));
             }
@@ -273,7 +268,10 @@ fn row_ui(
             ui.label(tr!("campaigns-has-phone-number"));
         }
         Condition::All { of } | Condition::Any { of } => {
-            ui.label(tr!("campaigns-nested-group", count = of.len().to_string()));
+            ui.label(tr!(
+                "campaigns-nested-group",
+                count = format::count(of.len())
+            ));
         }
     }
 }
@@ -307,21 +305,25 @@ fn range_ui(
         .chain(["churn_risk"])
         .filter(|c| results.is_none_or(|r| r.has_column(c)) || *c == column.as_str())
         .collect();
-    egui::ComboBox::from_label(tr!("campaigns-between"))
+    let picked = egui::ComboBox::from_label(tr!("campaigns-between"))
         .selected_text(super::score_label(column))
         .show_ui(ui, |ui| {
             for c in offered {
-                if ui
-                    .selectable_label(column == c, super::score_label(c))
-                    .clicked()
-                    && column != c
-                {
+                let option = ui.selectable_label(column == c, super::score_label(c));
+                let option = match glossary::meaning(c) {
+                    Some(meaning) => option.on_hover_text(meaning),
+                    None => option,
+                };
+                if option.clicked() && column != c {
                     *column = c.to_string();
                     *min = None;
                     *max = None;
                 }
             }
         });
+    if let Some(meaning) = glossary::meaning(column) {
+        picked.response.on_hover_text(meaning);
+    }
     let probability = is_probability(column);
     for (bound, text, default) in [
         (min, tr!("campaigns-at-least"), 0.0),
@@ -340,7 +342,7 @@ fn range_ui(
         let mut value = bound.unwrap_or(default);
         let label = ui.label(tr!(
             "campaigns-bound",
-            column = column.as_str(),
+            column = super::score_label(column),
             bound = text
         ));
         let response = match probability {

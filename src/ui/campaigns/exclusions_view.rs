@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use crate::analysis::campaign::{CampaignDef, MaxSize};
 use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
-use super::ViewState;
 use super::dialog::Purpose;
+use super::{ViewState, prerequisite, score_label};
 use crate::tr;
 use crate::ui::command::{Command, Commands};
+use crate::ui::{glossary, labelled};
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -98,16 +99,25 @@ pub fn ui(
         let label = ui.label(tr!("campaigns-limit-customers"));
         ui.add(egui::DragValue::new(&mut max.count).range(1..=10_000_000))
             .labelled_by(label.id);
-        egui::ComboBox::from_label(tr!("campaigns-highest-first-by"))
-            .selected_text(max.column.as_str())
+        labelled::menu(ui, tr!("campaigns-highest-first-by"), "campaigns_max_by")
+            .selected_text(score_label(&max.column))
             .show_ui(ui, |ui| {
                 for c in offered {
-                    ui.selectable_value(&mut max.column, c.to_string(), c);
+                    ui.selectable_value(&mut max.column, c.to_string(), score_label(c));
                 }
             });
     });
+    if let (Some(max), Some(results)) = (&draft.max_size, results)
+        && !results.has_column(&max.column)
+    {
+        prerequisite::ui(ui, &max.column, commands);
+    }
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(tr!("campaigns-control-group"));
+        let label = glossary::term(
+            ui,
+            tr!("campaigns-control-group"),
+            tr!("campaigns-control-meaning"),
+        );
         let mut share_percent = draft.control_share * 100.0;
         ui.add(
             egui::Slider::new(&mut share_percent, 0.0..=50.0)

@@ -5,13 +5,16 @@
 //! workspace's Campaigns jobs; the what-if ROI is arithmetic, drawn at once.
 
 pub mod builder_view;
+pub mod curve_view;
 pub mod dialog;
 pub mod exclusions_view;
 pub mod export_view;
 pub mod figures_view;
+pub mod prerequisite;
 pub mod preview_view;
 pub mod readout_view;
 pub mod roi_view;
+pub mod sentences;
 pub mod variants_view;
 
 use std::collections::BTreeMap;
@@ -162,6 +165,7 @@ impl Default for ViewState {
     }
 }
 
+use crate::ui::format;
 pub use crate::ui::format::percent;
 
 /// A score column as the window names it (its column name in English, as the
@@ -180,17 +184,19 @@ pub fn score_label(column: &str) -> String {
     }
 }
 
-/// What to do to get `column` into the customer table, in the operator's terms.
-pub fn missing_reason(column: &str) -> String {
-    match column {
-        "segment" => tr!("campaigns-reason-segment"),
-        "propensity" | "churn_risk" | "churn_bucket" => tr!("campaigns-reason-propensity"),
-        "clv" | "p_alive" | "predicted_purchases" => tr!("campaigns-reason-clv"),
-        "email" | "phone" => tr!("campaigns-reason-contact"),
-        "region" => tr!("campaigns-reason-region"),
-        "category" => tr!("campaigns-reason-category"),
-        _ => tr!("campaigns-reason-orders"),
-    }
+/// A share as percentage points: `0.034` → `3.4 pts`.
+pub fn points(share: f64) -> String {
+    tr!("campaigns-points", value = format::number(share * 100.0, 1))
+}
+
+/// A difference as signed percentage points: `0.034` → `+3.4 pts` (zero unsigned).
+pub fn signed_points(share: f64) -> String {
+    let value = format::number(share * 100.0, 1);
+    let value = match share > 0.0 && value != "0.0" {
+        true => format!("+{value}"),
+        false => value,
+    };
+    tr!("campaigns-points", value = value)
 }
 
 #[cfg(test)]
@@ -207,5 +213,14 @@ mod tests {
         assert_eq!(back, state);
         let old: CampaignUiState = serde_json::from_str("{}").expect("old");
         assert_eq!(old, CampaignUiState::default());
+    }
+
+    #[test]
+    fn points_are_signed_only_when_asked_and_never_minus_zero() {
+        assert_eq!(points(0.034), "3.4 pts");
+        assert_eq!(signed_points(0.034), "+3.4 pts");
+        assert_eq!(signed_points(-0.034), "-3.4 pts");
+        assert_eq!(signed_points(0.0001), "0.0 pts");
+        assert_eq!(signed_points(-0.0001), "0.0 pts");
     }
 }

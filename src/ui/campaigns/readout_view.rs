@@ -1,8 +1,8 @@
 //! The readout after the campaign: the list sent (its recorded targets and
 //! control group; without one, the audience shown), a later orders file and the
 //! days to count; response and revenue per customer of targets against the
-//! control group, with the difference and its 95% interval, and which groups
-//! were compared.
+//! control group, with the difference and its 95% interval, which groups were
+//! compared, and one sentence on whether the campaign worked.
 
 use std::path::PathBuf;
 
@@ -13,8 +13,10 @@ use crate::ui::format;
 use crate::workspace::campaign::Campaigns;
 
 use super::dialog::Purpose;
-use super::{ViewState, percent};
+use super::sentences::readout_sentence;
+use super::{ViewState, percent, signed_points};
 use crate::ui::command::{Command, Commands};
+use crate::ui::glossary;
 use crate::workspace::campaign::CampaignsCommand;
 
 pub fn ui(
@@ -109,22 +111,35 @@ pub fn ui(
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            let headers = [
-                String::new(),
-                tr!("campaigns-customers"),
-                tr!("campaigns-responded"),
+            ui.label("");
+            ui.strong(tr!("campaigns-customers"));
+            ui.strong(tr!("campaigns-responded"));
+            glossary::term(
+                ui,
                 tr!("campaigns-response"),
-                tr!("campaigns-revenue-per-customer"),
-            ];
-            for header in &headers[..if result.money { 5 } else { 4 }] {
-                ui.label(egui::RichText::new(header).strong());
+                tr!("campaigns-response-meaning"),
+            );
+            if result.money {
+                glossary::term(
+                    ui,
+                    tr!("campaigns-revenue-per-customer"),
+                    tr!("campaigns-revenue-per-customer-meaning"),
+                );
             }
             ui.end_row();
-            for (name, group) in [
-                (tr!("campaigns-targets"), &result.target),
-                (tr!("campaigns-control"), &result.control),
+            for (name, meaning, group) in [
+                (
+                    tr!("campaigns-targets"),
+                    tr!("campaigns-targets-meaning"),
+                    &result.target,
+                ),
+                (
+                    tr!("campaigns-control"),
+                    tr!("campaigns-control-meaning"),
+                    &result.control,
+                ),
             ] {
-                ui.label(name);
+                glossary::term(ui, name, meaning);
                 ui.label(format::count(group.customers));
                 ui.label(format::count(group.responders));
                 ui.label(percent(group.response_rate));
@@ -134,19 +149,34 @@ pub fn ui(
                 ui.end_row();
             }
         });
-    let response = interval(&result.response_difference, |v| {
-        tr!("campaigns-points", value = format!("{:+.1}", v * 100.0))
-    });
-    if result.money {
-        ui.label(tr!(
-            "campaigns-difference-money",
-            response = response,
-            revenue = interval(&result.revenue_difference, format::money)
-        ));
-    } else {
-        ui.label(tr!("campaigns-difference", response = response));
+    ui.add_space(4.0);
+    egui::Grid::new("campaign_readout_difference")
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            glossary::term(ui, tr!("campaigns-ci"), tr!("campaigns-ci-meaning"));
+            ui.end_row();
+            glossary::term(
+                ui,
+                tr!("campaigns-response-difference"),
+                tr!("campaigns-response-difference-meaning"),
+            );
+            ui.label(interval(&result.response_difference, signed_points));
+            ui.end_row();
+            if result.money {
+                glossary::term(
+                    ui,
+                    tr!("campaigns-revenue-difference"),
+                    tr!("campaigns-revenue-difference-meaning"),
+                );
+                ui.label(interval(&result.revenue_difference, format::money));
+                ui.end_row();
+            }
+        });
+    if !result.money {
         ui.weak(format::needs_money(&tr!("campaigns-revenue-per-customer")));
     }
+    ui.label(egui::RichText::new(readout_sentence(result)).strong());
 }
 
 fn interval(d: &Difference, show: impl Fn(f64) -> String) -> String {

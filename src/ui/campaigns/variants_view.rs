@@ -4,7 +4,7 @@
 
 use crate::analysis::campaign::{Audience, Readout};
 use crate::tr;
-use crate::ui::format;
+use crate::ui::{format, glossary};
 
 use super::{CampaignUiState, Variant, ViewState, percent};
 
@@ -53,47 +53,73 @@ pub fn ui(
     }
     let mut load = None;
     let mut delete = None;
-    egui::Grid::new("campaign_variants")
-        .striped(true)
-        .spacing([14.0, 4.0])
+    // Nine columns do not fit half the window: scroll sideways, never clip.
+    egui::ScrollArea::horizontal()
+        .id_salt("campaign_variants_sideways")
         .show(ui, |ui| {
-            for header in [
-                tr!("campaigns-variant"),
-                tr!("campaigns-size"),
-                tr!("campaigns-targets"),
-                tr!("campaigns-buy-anyway"),
-                tr!("campaigns-incremental"),
-                tr!("campaigns-cost"),
-                tr!("campaigns-profit"),
-                tr!("campaigns-roi"),
-                String::new(),
-            ] {
-                ui.label(egui::RichText::new(header).strong());
-            }
-            ui.end_row();
-            for (i, v) in state.variants.iter().enumerate() {
-                ui.label(&v.def.name);
-                ui.label(format::count(v.size));
-                ui.label(format::count(v.targets));
-                ui.label(format::number(v.baseline_buyers, 1));
-                ui.label(format::number(v.incremental_responders, 1));
-                ui.label(format::money(v.cost));
-                ui.label(format::money(v.profit));
-                ui.label(v.roi.map_or_else(|| "—".to_string(), percent));
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button(tr!("campaigns-load"))
-                        .on_hover_text(tr!("campaigns-load-hover"))
-                        .clicked()
-                    {
-                        load = Some(i);
+            egui::Grid::new("campaign_variants")
+                .striped(true)
+                .spacing([14.0, 4.0])
+                .show(ui, |ui| {
+                    for (header, meaning) in [
+                        (tr!("campaigns-variant"), None),
+                        (
+                            tr!("campaigns-size"),
+                            Some(tr!("campaigns-audience-meaning")),
+                        ),
+                        (
+                            tr!("campaigns-targets"),
+                            Some(tr!("campaigns-targets-meaning")),
+                        ),
+                        (
+                            tr!("campaigns-buy-anyway"),
+                            Some(tr!("campaigns-buy-anyway-meaning")),
+                        ),
+                        (
+                            tr!("campaigns-incremental"),
+                            Some(tr!("campaigns-incremental-responders-meaning")),
+                        ),
+                        (
+                            tr!("campaigns-cost"),
+                            Some(tr!("campaigns-total-cost-meaning")),
+                        ),
+                        (
+                            tr!("campaigns-profit"),
+                            Some(tr!("campaigns-profit-meaning")),
+                        ),
+                        (tr!("campaigns-roi"), Some(tr!("campaigns-roi-meaning"))),
+                        (String::new(), None),
+                    ] {
+                        match meaning {
+                            Some(meaning) => glossary::term(ui, header, meaning),
+                            None => ui.strong(header),
+                        };
                     }
-                    if ui.small_button(tr!("campaigns-delete")).clicked() {
-                        delete = Some(i);
+                    ui.end_row();
+                    for (i, v) in state.variants.iter().enumerate() {
+                        ui.label(&v.def.name);
+                        ui.label(format::count(v.size));
+                        ui.label(format::count(v.targets));
+                        ui.label(format::number(v.baseline_buyers, 1));
+                        ui.label(format::number(v.incremental_responders, 1));
+                        ui.label(format::money(v.cost));
+                        ui.label(format::money(v.profit));
+                        ui.label(v.roi.map_or_else(|| "—".to_string(), percent));
+                        ui.horizontal(|ui| {
+                            if ui
+                                .small_button(tr!("campaigns-load"))
+                                .on_hover_text(tr!("campaigns-load-hover"))
+                                .clicked()
+                            {
+                                load = Some(i);
+                            }
+                            if ui.small_button(tr!("campaigns-delete")).clicked() {
+                                delete = Some(i);
+                            }
+                        });
+                        ui.end_row();
                     }
                 });
-                ui.end_row();
-            }
         });
     if let Some(i) = load {
         let v = state.variants[i].clone();

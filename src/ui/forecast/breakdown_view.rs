@@ -1,16 +1,23 @@
 //! The breakdown of many series (per category or top item): each series' model,
 //! forecast total, growth against the same periods a season earlier (or the last
 //! periods, marked, without that much history) and backtest MASE, sortable by
-//! clicking a header. Clicking a series shows it in the chart.
+//! clicking a header (which stays in view while the rows scroll). Clicking a
+//! series shows it in the chart; a series too short to forecast says on hover
+//! what it needs.
 //! Undefined figures (no forecast, no recent history) sort last either way; ties
 //! go to the series name.
 
 use std::cmp::Ordering;
 
-use crate::workspace::forecast::{GrowthBase, SeriesResult};
+use egui_extras::{Column, TableBuilder};
 
-use super::{BreakdownSort, ViewState, figure};
 use crate::tr;
+use crate::ui::format;
+use crate::ui::glossary::term;
+use crate::workspace::forecast::{ForecastRunParams, GrowthBase, SeriesResult};
+
+use super::prerequisite::{self, Missing, history_needed};
+use super::{BreakdownSort, ViewState, figure, signed_percent};
 
 /// Row indices of `series` in the order of `sort` (descending when asked).
 pub fn sorted_rows(series: &[SeriesResult], sort: BreakdownSort, descending: bool) -> Vec<usize> {
@@ -49,94 +56,151 @@ fn total(f: &crate::analysis::forecast::SeriesForecast) -> f64 {
     f.forecast.point.iter().sum()
 }
 
-pub fn ui(ui: &mut egui::Ui, series: &[SeriesResult], view: &mut ViewState) {
+/// Height of a table row.
+const ROW_HEIGHT: f32 = 22.0;
+
+/// What a row of the table shows for a series without a forecast: what it
+/// lacks when it is too short, else the analysis' reason.
+fn why_not(r: &SeriesResult, error: &str, params: &ForecastRunParams) -> String {
+    let got = r.series.values.len();
+    match history_needed(got, params.horizon, params.holdout) {
+        Some(needed) => prerequisite::sentence(Missing::History {
+            freq: r.series.freq,
+            horizon: params.horizon,
+            needed,
+            got,
+        }),
+        None => error.to_string(),
+    }
+}
+
+/// The table of `series` run with `params`; totals are money when `priced`.
+pub fn ui(
+    ui: &mut egui::Ui,
+    series: &[SeriesResult],
+    params: &ForecastRunParams,
+    priced: bool,
+    view: &mut ViewState,
+) {
     // What the growth column compares, in the operator's words.
     let growth_meaning = tr!("forecast-growth-meaning");
-    ui.weak(&growth_meaning);
+    ui.add(egui::Label::new(egui::RichText::new(&growth_meaning).weak()).wrap());
     let rows = sorted_rows(series, view.sort, view.descending);
-    egui::ScrollArea::vertical()
+    let headers = [
+        (tr!("forecast-series"), Some(BreakdownSort::Series), None),
+        (tr!("forecast-model"), None, None),
+        (tr!("forecast-total"), Some(BreakdownSort::Total), None),
+        (
+            tr!("forecast-growth"),
+            Some(BreakdownSort::Growth),
+            Some(tr!("forecast-growth-short-meaning")),
+        ),
+        (
+            tr!("forecast-mase"),
+            Some(BreakdownSort::Mase),
+            Some(tr!("forecast-mase-meaning")),
+        ),
+    ];
+    let mut table = TableBuilder::new(ui)
         .id_salt("forecast_breakdown")
-        .max_height(260.0)
-        .show(ui, |ui| {
-            egui::Grid::new("forecast_breakdown_grid")
-                .striped(true)
-                .num_columns(5)
-                .show(ui, |ui| {
-                    for (name, sort) in [
-                        (tr!("forecast-series"), Some(BreakdownSort::Series)),
-                        (tr!("forecast-model"), None),
-                        (tr!("forecast-total"), Some(BreakdownSort::Total)),
-                        (tr!("forecast-growth"), Some(BreakdownSort::Growth)),
-                        (tr!("forecast-mase"), Some(BreakdownSort::Mase)),
-                    ] {
-                        let Some(sort) = sort else {
-                            ui.strong(name);
-                            continue;
-                        };
-                        let header = match (view.sort == sort, view.descending) {
-                            (true, true) => tr!("forecast-sorted-desc", column = name.as_str()),
-                            (true, false) => tr!("forecast-sorted-asc", column = name.as_str()),
-                            _ => name.clone(),
-                        };
-                        let button =
-                            egui::Button::new(egui::RichText::new(header).strong()).frame(false);
-                        let hover = match sort {
-                            BreakdownSort::Growth => {
-                                format!("{growth_meaning}\n\n{}", tr!("forecast-click-to-sort"))
-                            }
-                            _ => tr!("forecast-sort-by", column = name.as_str()),
-                        };
-                        if ui.add(button).on_hover_text(hover).clicked() {
-                            view.descending = view.sort == sort && !view.descending;
-                            view.sort = sort;
-                        }
-                    }
-                    ui.end_row();
-                    for i in rows {
-                        let r = &series[i];
-                        if ui
-                            .selectable_label(
-                                view.selected == i,
-                                super::series_label(&r.series.name),
-                            )
-                            .on_hover_text(tr!("forecast-show-series-hover"))
-                            .clicked()
-                        {
-                            view.selected = i;
-                        }
-                        match &r.forecast {
-                            Ok(f) => {
-                                ui.label(super::model_label(f.model));
-                                ui.label(crate::ui::format::money(total(f)));
-                                let (growth, base) = r
-                                    .growth()
-                                    .map_or((f64::NAN, None), |(g, base)| (g, Some(base)));
-                                let marker = match base {
-                                    Some(GrowthBase::LastPeriods) => " *",
-                                    _ => "",
-                                };
-                                let text =
-                                    egui::RichText::new(format!("{}{marker}", figure(growth, 1)));
-                                ui.label(if growth > 0.0 {
-                                    text.color(egui::Color32::from_rgb(60, 160, 80))
-                                } else if growth < 0.0 {
-                                    text.color(ui.visuals().error_fg_color)
-                                } else {
-                                    text
-                                });
-                                ui.label(figure(r.mase().unwrap_or(f64::NAN), 3));
-                            }
-                            Err(error) => {
-                                ui.weak(tr!("forecast-cannot-forecast"))
-                                    .on_hover_text(error);
-                                ui.label("–");
-                                ui.label("–");
-                                ui.label("–");
-                            }
-                        }
-                        ui.end_row();
+        .striped(true)
+        .resizable(true)
+        // Room for about eight rows before it scrolls, under a header that stays.
+        .min_scrolled_height(8.0 * ROW_HEIGHT)
+        .max_scroll_height(12.0 * ROW_HEIGHT)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for i in 0..headers.len() {
+        let column = match i + 1 == headers.len() {
+            true => Column::remainder(),
+            false => Column::auto(),
+        };
+        table = table.column(column.at_least(90.0).clip(true));
+    }
+    table
+        .header(ROW_HEIGHT + 4.0, |mut header| {
+            for (name, sort, meaning) in &headers {
+                header.col(|ui| {
+                    let Some(sort) = *sort else {
+                        ui.strong(name);
+                        return;
+                    };
+                    let text = match (view.sort == sort, view.descending) {
+                        (true, true) => tr!("forecast-sorted-desc", column = name.as_str()),
+                        (true, false) => tr!("forecast-sorted-asc", column = name.as_str()),
+                        _ => name.clone(),
+                    };
+                    let button = egui::Button::new(egui::RichText::new(text).strong()).frame(false);
+                    let hover = match meaning {
+                        Some(meaning) => format!("{meaning}\n\n{}", tr!("forecast-click-to-sort")),
+                        None => tr!("forecast-sort-by", column = name.as_str()),
+                    };
+                    if ui.add(button).on_hover_text(hover).clicked() {
+                        view.descending = view.sort == sort && !view.descending;
+                        view.sort = sort;
                     }
                 });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let i = rows[row.index()];
+                let r = &series[i];
+                row.col(|ui| {
+                    if ui
+                        .selectable_label(view.selected == i, super::series_label(&r.series.name))
+                        .on_hover_text(tr!("forecast-show-series-hover"))
+                        .clicked()
+                    {
+                        view.selected = i;
+                    }
+                });
+                let f = match &r.forecast {
+                    Ok(f) => f,
+                    Err(error) => {
+                        row.col(|ui| {
+                            ui.weak(tr!("forecast-cannot-forecast"))
+                                .on_hover_text(why_not(r, error, params));
+                        });
+                        for _ in 0..3 {
+                            row.col(|ui| {
+                                ui.label("–");
+                            });
+                        }
+                        return;
+                    }
+                };
+                row.col(|ui| {
+                    term(
+                        ui,
+                        super::model_label(f.model),
+                        super::model_meaning(f.model),
+                    );
+                });
+                row.col(|ui| {
+                    ui.label(format::money_or_count(priced, total(f)));
+                });
+                row.col(|ui| {
+                    let (growth, base) = r
+                        .growth()
+                        .map_or((f64::NAN, None), |(g, base)| (g, Some(base)));
+                    let marker = match base {
+                        Some(GrowthBase::LastPeriods) => " *",
+                        _ => "",
+                    };
+                    let text =
+                        egui::RichText::new(format!("{}{marker}", signed_percent(growth / 100.0)));
+                    ui.label(if growth > 0.0 {
+                        text.color(egui::Color32::from_rgb(60, 160, 80))
+                    } else if growth < 0.0 {
+                        text.color(ui.visuals().error_fg_color)
+                    } else {
+                        text
+                    });
+                });
+                row.col(|ui| {
+                    ui.label(figure(r.mase().unwrap_or(f64::NAN), 2));
+                });
+            });
         });
 }
 

@@ -1,59 +1,97 @@
 //! The candidate table beside the chart: every model's backtest scores (mean over
 //! the rolling-origin folds), the chosen one marked, the naive baseline labelled
 //! so the operator sees how much the winner beats it. MASE below 1 beats the
-//! seasonal naive forecast in sample.
+//! seasonal naive forecast in sample. Each score and model name explains itself
+//! on hover. A series too short to forecast says what it needs instead.
 
 use crate::analysis::forecast::{Candidate, ModelKind};
-use crate::workspace::forecast::SeriesResult;
+use crate::ui::command::Commands;
+use crate::ui::format;
+use crate::ui::glossary::term;
+use crate::workspace::forecast::{ForecastRunParams, SeriesResult};
 
-use super::figure;
+use super::prerequisite::{self, Missing, history_needed};
+use super::{figure, model_label, model_meaning};
 use crate::tr;
 
-pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
+/// A percent figure of the backtest (sMAPE, MAPE come in percent), "–" when
+/// undefined.
+fn percent_figure(pct: f64) -> String {
+    match pct.is_finite() {
+        true => format::percent(pct / 100.0),
+        false => "–".into(),
+    }
+}
+
+/// The table, or what the series lacks for the run's `params`. RMSE is money
+/// when `priced`.
+pub fn ui(
+    ui: &mut egui::Ui,
+    result: &SeriesResult,
+    params: &ForecastRunParams,
+    priced: bool,
+    commands: &mut Commands,
+) {
     let f = match &result.forecast {
         Ok(f) => f,
         Err(error) => {
-            crate::ui::behaviour::error_ui(ui, &tr!("forecast-no-forecast"), error);
+            let series = &result.series;
+            let horizon = params.horizon;
+            match history_needed(series.values.len(), horizon, params.holdout) {
+                Some(needed) => prerequisite::ui(
+                    ui,
+                    Missing::History {
+                        freq: series.freq,
+                        horizon,
+                        needed,
+                        got: series.values.len(),
+                    },
+                    commands,
+                ),
+                None => crate::ui::behaviour::error_ui(ui, &tr!("forecast-no-forecast"), error),
+            }
             return;
         }
     };
-    ui.strong(tr!(
-        "forecast-backtest-folds",
-        folds = f.folds.to_string(),
-        n = f.folds,
-        periods = f.periods.len().to_string(),
-        season = f.season.to_string()
-    ));
+    ui.horizontal_wrapped(|ui| {
+        term(
+            ui,
+            tr!("forecast-backtest"),
+            tr!("forecast-backtest-meaning"),
+        );
+        ui.label(tr!(
+            "forecast-backtest-folds",
+            folds = format::count(f.folds),
+            n = f.folds,
+            periods = format::count(f.periods.len()),
+            season = format::count(f.season)
+        ));
+    });
     let mut rows: Vec<&Candidate> = f.candidates.iter().collect();
     rows.extend(result.baseline.as_ref());
     egui::Grid::new(("forecast_candidates", &result.series.name))
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
-            for header in [
-                tr!("forecast-model-header"),
-                tr!("forecast-mase"),
-                tr!("forecast-smape"),
-                tr!("forecast-mape"),
-                tr!("forecast-rmse"),
-                String::new(),
+            ui.strong(tr!("forecast-model-header"));
+            for (name, meaning) in [
+                (tr!("forecast-mase"), tr!("forecast-mase-meaning")),
+                (tr!("forecast-smape"), tr!("forecast-smape-meaning")),
+                (tr!("forecast-mape"), tr!("forecast-mape-meaning")),
+                (tr!("forecast-rmse"), tr!("forecast-rmse-meaning")),
             ] {
-                ui.strong(header);
+                term(ui, name, meaning);
             }
+            ui.label("");
             ui.end_row();
             for c in rows {
-                let text = egui::RichText::new(super::model_label(c.model));
-                ui.label(if c.model == f.model {
-                    text.strong()
-                } else {
-                    text
-                });
+                term(ui, model_label(c.model), model_meaning(c.model));
                 match &c.error {
                     None => {
-                        ui.label(figure(c.mase, 3));
-                        ui.label(figure(c.smape, 1));
-                        ui.label(figure(c.mape, 1));
-                        ui.label(figure(c.rmse, 2));
+                        ui.label(figure(c.mase, 2));
+                        ui.label(percent_figure(c.smape));
+                        ui.label(percent_figure(c.mape));
+                        ui.label(figure(c.rmse, if priced { 2 } else { 1 }));
                     }
                     Some(_) => {
                         for _ in 0..4 {
@@ -63,8 +101,11 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
                 }
                 if c.model == f.model {
                     ui.strong(tr!("forecast-chosen"));
-                } else if c.error.is_some() {
-                    ui.weak(tr!("forecast-not-scored-why-below"));
+                } else if let Some(error) = &c.error {
+                    // The reason is written out under the table too; the
+                    // column stays short so the table fits beside the chart.
+                    ui.weak(tr!("forecast-not-scored-short"))
+                        .on_hover_text(error.as_str());
                 } else if c.model == ModelKind::Naive {
                     ui.weak(tr!("forecast-baseline"));
                 } else {
@@ -79,7 +120,7 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
                 egui::Label::new(
                     egui::RichText::new(tr!(
                         "forecast-not-scored",
-                        model = super::model_label(c.model),
+                        model = model_label(c.model),
                         error = error.as_str()
                     ))
                     .weak(),
@@ -96,7 +137,7 @@ pub fn ui(ui: &mut egui::Ui, result: &SeriesResult) {
     {
         ui.weak(tr!(
             "forecast-mase-undefined",
-            season = f.season.to_string()
+            season = format::count(f.season)
         ));
     }
 }

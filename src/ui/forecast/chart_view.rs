@@ -2,7 +2,10 @@
 //! 80 % and 95 % intervals, and every scenario line against it; on request the
 //! chosen model's backtest: each fold's forecast over the history it held out. x is the period's
 //! first day (days since 1970-01-01, shown as dates); hover shows the line, the
-//! period and the value; drag to pan, scroll or pinch to zoom, double-click resets.
+//! period and the value as the tables write it; drag to pan, scroll or pinch to
+//! zoom, double-click resets. The axes are titled with the period and the
+//! measure, and room is left above the lines for the legend so it never covers
+//! them.
 
 use egui_plot::{
     Corner, FilledArea, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, Plot,
@@ -12,10 +15,63 @@ use egui_plot::{
 use crate::analysis::forecast::Freq;
 use crate::analysis::forecast::scenario::{Basis, apply};
 use crate::analysis::lines::{date_from_days, days_from_date};
+use crate::ui::format;
 use crate::workspace::forecast::{NamedScenario, SeriesResult};
 
 use super::scenario_color;
 use crate::tr;
+
+/// The chart's height in points.
+const HEIGHT: f32 = 320.0;
+/// Height of one legend row, and of the legend's frame, in points.
+const LEGEND_ROW: f64 = 19.0;
+const LEGEND_FRAME: f64 = 14.0;
+
+/// The axis titles: the period each point starts (x) and what is counted (y,
+/// `measure` as the window names it: "Revenue", "Orders").
+pub fn axis_titles(freq: Freq, measure: &str) -> (String, String) {
+    let x = match freq {
+        Freq::Day => tr!("forecast-axis-day"),
+        Freq::Week => tr!("forecast-axis-week"),
+        Freq::Month => tr!("forecast-axis-month"),
+    };
+    (x, measure.to_string())
+}
+
+/// The top of the y range that keeps a legend of `entries` rows (at the top
+/// left) above data spanning `lo..=hi` on a plot `height` points tall.
+pub fn legend_headroom(lo: f64, hi: f64, entries: usize, height: f64) -> f64 {
+    if !(lo.is_finite() && hi.is_finite()) {
+        // No data: nothing to keep clear.
+        return 0.0;
+    }
+    // A flat line gets room in proportion to its level.
+    let span = match hi - lo {
+        s if s > 0.0 => s,
+        _ => hi.abs().max(1.0),
+    };
+    // The axis and the plot's own margins take about 50 points.
+    let share = ((entries as f64 * LEGEND_ROW + LEGEND_FRAME) / (height - 50.0)).clamp(0.0, 0.6);
+    hi + span * share / (1.0 - share)
+}
+
+/// A y-axis value as a whole number when the marks are a unit or more apart
+/// (`12,000`, never `12000.00`), else with the decimals the step needs.
+fn y_text(mark: &GridMark) -> String {
+    let decimals = match mark.step_size {
+        s if s >= 1.0 || s <= 0.0 => 0,
+        s => (-s.log10()).ceil().clamp(0.0, 6.0) as usize,
+    };
+    format::number(mark.value, decimals)
+}
+
+/// How the chart titles its axes and writes its values.
+pub struct Axes {
+    pub x: String,
+    pub y: String,
+    /// Values are money (else counts).
+    pub priced: bool,
+}
 
 fn date_text(x: f64) -> String {
     date_from_days(x.round() as i32).map_or_else(String::new, |d| d.to_string())
@@ -84,6 +140,7 @@ pub fn ui(
     scenarios: &[NamedScenario],
     basis: Basis,
     show_backtest: bool,
+    axes: &Axes,
 ) {
     let series = &result.series;
     let history: Vec<[f64; 2]> = series
@@ -104,20 +161,53 @@ pub fn ui(
             .map(|d| f64::from(days_from_date(*d)))
             .collect()
     });
+    let scenario_lines: Vec<Vec<f64>> = forecast.map_or_else(Vec::new, |f| {
+        scenarios
+            .iter()
+            .map(|s| apply(&f.periods, &f.forecast.point, &s.scenario, basis))
+            .collect()
+    });
+    let (lo, hi) = history
+        .iter()
+        .map(|p| p[1])
+        .chain(
+            forecast
+                .iter()
+                .flat_map(|f| f.forecast.hi95.iter().copied()),
+        )
+        .chain(
+            forecast
+                .iter()
+                .flat_map(|f| f.forecast.lo95.iter().copied()),
+        )
+        .chain(scenario_lines.iter().flatten().copied())
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    let entries = match forecast {
+        None => 1,
+        Some(_) => 4 + usize::from(show_backtest) + scenarios.len(),
+    };
+    let priced = axes.priced;
     Plot::new(("forecast_chart", &series.name))
-        .height(320.0)
+        .height(HEIGHT)
         .legend(Legend::default().position(Corner::LeftTop))
+        .include_y(legend_headroom(lo, hi, entries, f64::from(HEIGHT)))
+        .x_axis_label(axes.x.as_str())
+        .y_axis_label(axes.y.as_str())
         .x_grid_spacer(date_marks)
         .x_axis_formatter(|mark: GridMark, _| date_text(mark.value))
-        .label_formatter(|position| match position {
+        .y_axis_formatter(|mark: GridMark, _| y_text(&mark))
+        .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint {
                 plot_name,
                 position,
                 ..
             } => Some(format!(
-                "{plot_name}\n{}\n{:.2}",
+                "{plot_name}\n{}\n{}",
                 date_text(position.x),
-                position.y
+                format::money_or_count(priced, position.y)
             )),
             HoverPosition::Elsewhere { .. } => None,
         })
@@ -169,10 +259,9 @@ pub fn ui(
                     .width(2.0)
                     .style(LineStyle::dashed_loose()),
             );
-            for (i, s) in scenarios.iter().enumerate() {
-                let values = apply(&f.periods, &p.point, &s.scenario, basis);
+            for (i, (s, values)) in scenarios.iter().zip(&scenario_lines).enumerate() {
                 plot_ui.line(
-                    Line::new(s.name.clone(), PlotPoints::from(line(&values)))
+                    Line::new(s.name.clone(), PlotPoints::from(line(values)))
                         .color(scenario_color(i))
                         .width(2.0),
                 );
@@ -200,6 +289,28 @@ mod tests {
         .iter()
         .map(|m| date_text(m.value))
         .collect()
+    }
+
+    #[test]
+    fn axes_are_titled_and_the_legend_gets_room_above_the_data() {
+        assert_eq!(
+            axis_titles(Freq::Week, "Revenue"),
+            ("Week starting".to_string(), "Revenue".to_string())
+        );
+        assert_eq!(axis_titles(Freq::Month, "Orders").0, "Month starting");
+        assert_eq!(axis_titles(Freq::Day, "Orders").0, "Day");
+        // Four rows take 90 of the 270 points the data has: a third of the range
+        // is left free above it, half the span again.
+        let top = legend_headroom(0.0, 100.0, 4, 320.0);
+        assert!((top - 150.0).abs() < 1.0, "{top}");
+        assert!(legend_headroom(0.0, 100.0, 8, 320.0) > top);
+        assert_eq!(
+            legend_headroom(5.0, 5.0, 4, 320.0),
+            5.0 + 5.0 * 90.0 / 180.0
+        );
+        let mark = |value, step_size| y_text(&GridMark { value, step_size });
+        assert_eq!(mark(12_000.0, 2_000.0), "12,000");
+        assert_eq!(mark(0.25, 0.05), "0.25");
     }
 
     #[test]

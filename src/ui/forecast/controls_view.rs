@@ -1,15 +1,16 @@
 //! The run settings: the source (order lines or a loaded aggregated series
 //! file), measure, period, which series (shop, per category, per segment once the
 //! Segments tab has run, top items), horizon and model; every change starts a new
-//! run. Measure and series do not apply to a series file. The running job's
+//! run. Measure and series do not apply to a series file. Each model choice
+//! says on hover what it does. The running job's
 //! progress and its Cancel button sit beside them.
 
-use crate::analysis::forecast::{Freq, Measure, SeriesBy};
+use crate::analysis::forecast::{Freq, Measure, ModelChoice, SeriesBy};
 use std::path::PathBuf;
 
 use crate::workspace::forecast::{Forecast, ForecastRunParams, ForecastSource, default_horizon};
 
-use super::{choice_label, choices, freq_label, measure_label};
+use super::{choice_label, choices, freq_label, measure_label, model_meaning};
 use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format;
@@ -153,7 +154,13 @@ pub fn ui(
             .width(220.0)
             .show_ui(ui, |ui| {
                 for choice in choices() {
-                    ui.selectable_value(&mut next.choice, choice, choice_label(choice));
+                    let meaning = match choice {
+                        ModelChoice::Auto => tr!("forecast-choice-auto-meaning"),
+                        ModelChoice::Ets => tr!("forecast-choice-ets-meaning"),
+                        ModelChoice::Fixed(kind) => model_meaning(kind),
+                    };
+                    ui.selectable_value(&mut next.choice, choice, choice_label(choice))
+                        .on_hover_text(meaning);
                 }
             });
         if let Some(job) = forecast.results().pending() {

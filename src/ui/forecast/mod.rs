@@ -1,6 +1,6 @@
 //! The Forecast tab's views, one file per view, and what they share: the panel's
 //! view state (selected series, breakdown sort, export path) kept in egui memory,
-//! display names and colours. Views only draw results computed by the workspace's
+//! display names, plain meanings and colours. Views only draw results computed by the workspace's
 //! Forecast job (scenarios are pure functions of that result) and send
 //! `ForecastCommand`s.
 
@@ -8,10 +8,13 @@ pub mod breakdown_view;
 pub mod candidates_view;
 pub mod chart_view;
 pub mod controls_view;
+pub mod outlook;
+pub mod prerequisite;
 pub mod scenarios_view;
 
 use crate::analysis::forecast::{Freq, Measure, ModelChoice, ModelKind};
 use crate::tr;
+use crate::ui::format;
 
 /// Which breakdown column the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,6 +65,22 @@ pub fn model_label(kind: ModelKind) -> String {
         ModelKind::HoltWintersAdditive => tr!("forecast-model-holt-winters-additive"),
         ModelKind::HoltWintersMultiplicative => tr!("forecast-model-holt-winters-multiplicative"),
         ModelKind::Mstl => tr!("forecast-model-mstl"),
+    }
+}
+
+/// What a model does, in one plain line (the hover of its name).
+pub fn model_meaning(kind: ModelKind) -> String {
+    match kind {
+        ModelKind::Naive => tr!("forecast-model-naive-meaning"),
+        ModelKind::SeasonalNaive => tr!("forecast-model-seasonal-naive-meaning"),
+        ModelKind::EtsSimple => tr!("forecast-model-ets-simple-meaning"),
+        ModelKind::EtsHolt => tr!("forecast-model-ets-holt-meaning"),
+        ModelKind::EtsDamped => tr!("forecast-model-ets-damped-meaning"),
+        ModelKind::HoltWintersAdditive => tr!("forecast-model-holt-winters-additive-meaning"),
+        ModelKind::HoltWintersMultiplicative => {
+            tr!("forecast-model-holt-winters-multiplicative-meaning")
+        }
+        ModelKind::Mstl => tr!("forecast-model-mstl-meaning"),
     }
 }
 
@@ -121,11 +140,24 @@ pub fn choices() -> Vec<ModelChoice> {
     all
 }
 
-/// A figure that may be undefined (NaN) as text.
+/// A figure that may be undefined (NaN) as text, with thousands separators.
 pub fn figure(value: f64, decimals: usize) -> String {
     if value.is_finite() {
-        format!("{value:.decimals$}")
+        format::number(value, decimals)
     } else {
         "–".into()
+    }
+}
+
+/// A change as a signed percent (`0.032` → `+3.2%`, `-0.1` → `-10.0%`), "–"
+/// when undefined.
+pub fn signed_percent(share: f64) -> String {
+    if !share.is_finite() {
+        return "–".into();
+    }
+    let text = format::percent(share);
+    match text.starts_with('-') || text == format::percent(0.0) {
+        true => text,
+        false => format!("+{text}"),
     }
 }

@@ -6,13 +6,14 @@
 
 use chrono::NaiveDate;
 
-use crate::analysis::forecast::Scenario;
 use crate::analysis::forecast::scenario::{Basis, apply, difference};
 use crate::analysis::forecast::series::Measure;
+use crate::analysis::forecast::{Freq, Scenario};
 use crate::ui::format::{money_or_count, number};
 use crate::workspace::forecast::NamedScenario;
 
-use super::scenario_color;
+use super::outlook::{Counted, ScenarioEffect, scenario_sentence};
+use super::{scenario_color, signed_percent};
 use crate::tr;
 
 /// Index of the first period starting on or after `day` (the last one if none).
@@ -183,17 +184,27 @@ fn editor_ui(ui: &mut egui::Ui, scenario: &mut Scenario, periods: &[NaiveDate], 
     }
 }
 
-/// The scenario editors, the add buttons and the comparison table, for a
-/// baseline forecast of `basis`. `average_order_value` seeds new campaigns.
+/// What the baseline forecast is: its periods and values, what it counts
+/// (`measure_name` in the table's header) and its frequency.
+pub struct Baseline<'a> {
+    pub periods: &'a [NaiveDate],
+    pub values: &'a [f64],
+    pub measure_name: &'a str,
+    pub counted: Counted,
+    pub freq: Freq,
+}
+
+/// The scenario editors, the add buttons, the comparison table and the
+/// sentence on the best scenario, for a baseline forecast of `basis`.
+/// `average_order_value` seeds new campaigns.
 pub fn ui(
     ui: &mut egui::Ui,
     scenarios: &mut Vec<NamedScenario>,
-    periods: &[NaiveDate],
-    baseline: &[f64],
-    measure_name: &str,
+    baseline: &Baseline<'_>,
     basis: Basis,
     average_order_value: f64,
 ) {
+    let (periods, measure_name) = (baseline.periods, baseline.measure_name);
     if periods.is_empty() {
         ui.weak(tr!("forecast-scenarios-need-forecast"));
         return;
@@ -258,8 +269,16 @@ pub fn ui(
         ui.weak(tr!("forecast-add-scenario-hint"));
         return;
     }
-    let base_total: f64 = baseline.iter().sum();
+    let base_total: f64 = baseline.values.iter().sum();
     let priced = basis.measure == Measure::Revenue;
+    let lines: Vec<Vec<f64>> = scenarios
+        .iter()
+        .map(|s| apply(periods, baseline.values, &s.scenario, basis))
+        .collect();
+    let differences: Vec<f64> = lines
+        .iter()
+        .map(|line| difference(baseline.values, line))
+        .collect();
     ui.add_space(6.0);
     egui::Grid::new("forecast_scenarios_compare")
         .striped(true)
@@ -275,20 +294,35 @@ pub fn ui(
             ui.label("");
             ui.label("");
             ui.end_row();
-            for (i, s) in scenarios.iter().enumerate() {
-                let line = apply(periods, baseline, &s.scenario, basis);
-                let difference = difference(baseline, &line);
+            for (i, (s, difference)) in scenarios.iter().zip(&differences).enumerate() {
                 ui.colored_label(scenario_color(i), &s.name);
                 ui.label(money_or_count(priced, base_total + difference));
-                ui.label(signed(priced, difference));
-                ui.label(if base_total != 0.0 {
-                    format!("{:+.1} %", 100.0 * difference / base_total)
-                } else {
-                    "–".into()
+                ui.label(signed(priced, *difference));
+                ui.label(match base_total {
+                    t if t != 0.0 => signed_percent(difference / t),
+                    _ => "–".into(),
                 });
                 ui.end_row();
             }
         });
+    let effects: Vec<ScenarioEffect<'_>> = scenarios
+        .iter()
+        .zip(&differences)
+        .map(|(s, d)| ScenarioEffect {
+            name: &s.name,
+            difference: *d,
+        })
+        .collect();
+    if let Some(sentence) = scenario_sentence(
+        &effects,
+        base_total,
+        baseline.counted,
+        baseline.freq,
+        periods.len(),
+    ) {
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(egui::RichText::new(sentence).strong()).wrap());
+    }
 }
 
 /// A difference with its sign, as money when `priced` (`+1,234.50`, `-12.00`),

@@ -45,7 +45,9 @@ pub fn ui(
                     ui.selectable_value(&mut draft.model, kind, kind.display_name())
                         .on_hover_text(model_note(kind));
                 }
-            });
+            })
+            .response
+            .on_hover_text(model_note(draft.model));
         let typed = !(draft.validate && tunable(&[draft.model]));
         match draft.model {
             ModelKind::ItemKnn => {

@@ -5,6 +5,8 @@
 
 use crate::analysis::recommend::SCORE_DECIMALS;
 use crate::tr;
+use crate::ui::format;
+use crate::ui::glossary::term;
 use crate::workspace::recommend::RecommendResults;
 
 use super::ViewState;
@@ -76,7 +78,7 @@ fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
     let mut history: Vec<(u32, f32)> = bought.iter().copied().zip(counts.iter().copied()).collect();
     history.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let customer = results.interactions.customers[u].as_str();
-    let items_count = history.len().to_string();
+    let items_count = format::count(history.len());
     let (heading, value) = if results.interactions.is_explicit() {
         (
             tr!(
@@ -105,7 +107,9 @@ fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
             ui.end_row();
             for (i, n) in history {
                 ui.label(&items[i as usize].name);
-                ui.label(format!("{n}"));
+                // Purchase counts are whole; mean ratings may not be.
+                let decimals = if n.fract() == 0.0 { 0 } else { 1 };
+                ui.label(format::number(f64::from(n), decimals));
                 ui.end_row();
             }
         });
@@ -115,7 +119,7 @@ fn history_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize) {
 fn list_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize, view: &mut ViewState) {
     let items = &results.interactions.items;
     let params = &results.params;
-    let top = params.top.to_string();
+    let top = format::count(params.top);
     let model = params.model.display_name();
     let data = results.interactions.feedback.display_name();
     ui.strong(if params.exclude_seen {
@@ -143,11 +147,11 @@ fn list_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize, view: &mut V
         .show(ui, |ui| {
             ui.label("#");
             ui.label(tr!("recommend-item"));
-            ui.label(tr!("recommend-score"));
-            ui.label(tr!("recommend-why"));
+            term(ui, tr!("recommend-score"), tr!("recommend-score-meaning"));
+            term(ui, tr!("recommend-why"), tr!("recommend-why-meaning"));
             ui.end_row();
             for (rank, r) in list.iter().enumerate() {
-                ui.label(format!("{}", rank + 1));
+                ui.label(format::count(rank + 1));
                 let selected = view.item == Some(r.item);
                 if ui
                     .selectable_label(selected, &items[r.item as usize].name)
@@ -157,7 +161,7 @@ fn list_ui(ui: &mut egui::Ui, results: &RecommendResults, u: usize, view: &mut V
                     view.item = Some(r.item);
                 }
                 let decimals = SCORE_DECIMALS as usize;
-                ui.label(format!("{:.decimals$}", r.score));
+                ui.label(format::number(f64::from(r.score), decimals));
                 ui.label(r.reason.text(items));
                 ui.end_row();
             }

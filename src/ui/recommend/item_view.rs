@@ -5,6 +5,8 @@
 
 use crate::analysis::recommend::rules::Rule;
 use crate::tr;
+use crate::ui::format;
+use crate::ui::glossary::term;
 use crate::workspace::recommend::RecommendResults;
 
 /// Neighbours shown per list.
@@ -42,11 +44,15 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, item: u32) {
                 .striped(true)
                 .show(ui, |ui| {
                     ui.label(tr!("recommend-item"));
-                    ui.label(tr!("recommend-similarity"));
+                    term(
+                        ui,
+                        tr!("recommend-similarity"),
+                        tr!("recommend-similarity-meaning"),
+                    );
                     ui.end_row();
                     for (j, sim) in similar {
                         ui.label(&items[j as usize].name);
-                        ui.label(format!("{sim:.3}"));
+                        ui.label(format::number(f64::from(sim), 3));
                         ui.end_row();
                     }
                 });
@@ -66,20 +72,23 @@ pub fn ui(ui: &mut egui::Ui, results: &RecommendResults, item: u32) {
                 egui::Grid::new("recommend_together")
                     .striped(true)
                     .show(ui, |ui| {
-                        for head in [
-                            tr!("recommend-item"),
-                            tr!("recommend-orders"),
-                            tr!("recommend-confidence"),
-                            tr!("recommend-lift"),
+                        ui.label(tr!("recommend-item"));
+                        for (head, meaning) in [
+                            (tr!("recommend-orders"), tr!("recommend-count-meaning")),
+                            (
+                                tr!("recommend-confidence"),
+                                tr!("recommend-confidence-meaning"),
+                            ),
+                            (tr!("recommend-lift"), tr!("recommend-lift-meaning")),
                         ] {
-                            ui.label(head);
+                            term(ui, head, meaning);
                         }
                         ui.end_row();
                         for r in list {
                             ui.label(&items[r.consequent as usize].name);
-                            ui.label(r.count.to_string());
-                            ui.label(format!("{:.1}%", r.confidence * 100.0));
-                            ui.label(format!("{:.2}", r.lift));
+                            ui.label(format::count(r.count as usize));
+                            ui.label(format::percent(r.confidence));
+                            ui.label(format::number(r.lift, 2));
                             ui.end_row();
                         }
                     });

@@ -1,6 +1,7 @@
 //! The Recommendations tab's views, one file per view, and what they share: the
 //! panel's view state (draft model settings, chosen customer and item, report card
-//! settings, export path) kept in egui memory. Views send `RecommendCommand`s.
+//! settings, export path) kept in egui memory, headings, progress bars and the
+//! missing-input sentence with its button. Views send `RecommendCommand`s.
 //! Views only draw results computed by the workspace's Recommend jobs.
 
 pub mod controls_view;
@@ -8,8 +9,12 @@ pub mod customer_view;
 pub mod item_view;
 pub mod report_view;
 pub mod rules_view;
+pub mod verdict;
 
 use crate::analysis::recommend::evaluate::Split;
+use crate::tr;
+use crate::ui::command::{Command, Commands};
+use crate::ui::state::Tab;
 use crate::workspace::recommend::RecommendParams;
 use rules_view::RuleSort;
 
@@ -59,6 +64,16 @@ pub fn heading_ui(ui: &mut egui::Ui, title: &str, note: &str) {
     ui.strong(title);
     ui.add(egui::Label::new(egui::RichText::new(note).weak()).wrap());
     ui.add_space(4.0);
+}
+
+/// What the tab needs and the loaded files lack, in one sentence, with the
+/// button to the Data tab that fixes it.
+pub fn needs_ui(ui: &mut egui::Ui, sentence: &str, commands: &mut Commands) {
+    ui.add_space(8.0);
+    ui.add(egui::Label::new(sentence).wrap());
+    if ui.button(tr!("recommend-open-data-tab")).clicked() {
+        commands.send(Command::GoTo(Tab::Data));
+    }
 }
 
 /// A job's progress bar with its message.

@@ -1,14 +1,18 @@
 //! The report card: protocol and K pickers, a run button with progress and Cancel,
-//! and one table comparing every model under the protocol stated above it.
+//! and one table comparing every model under the protocol stated above it, each
+//! figure's meaning on hover, with what the card means for a campaign.
 
 use crate::analysis::recommend::ModelKind;
 use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, Split};
 use crate::analysis::recommend::validate::Validation;
 use crate::tr;
 use crate::ui::command::Commands;
-use crate::ui::labelled;
+use crate::ui::glossary::term;
+use crate::ui::{format, labelled};
 use crate::workspace::recommend::{Recommend, RecommendCommand, RecommendParams};
 
+use super::controls_view::model_note;
+use super::verdict::report_sentence;
 use super::{ViewState, progress_ui};
 
 const SPLITS: [Split; 3] = [Split::LeaveLastOut, Split::Time8020, Split::LastBasket];
@@ -38,10 +42,13 @@ pub fn ui(
                     ui.selectable_value(&mut view.split, split, split.display_name())
                         .on_hover_text(split_note(split));
                 }
-            });
+            })
+            .response
+            .on_hover_text(split_note(view.split));
         let label = ui.label(tr!("recommend-k"));
         ui.add(egui::DragValue::new(&mut view.k).range(1..=100))
-            .labelled_by(label.id);
+            .labelled_by(label.id)
+            .on_hover_text(tr!("recommend-k-meaning"));
         ui.checkbox(&mut view.validate, tr!("recommend-report-validate"))
             .on_hover_text(tr!("recommend-report-validate-hover"));
         if ui
@@ -83,7 +90,7 @@ pub fn ui(
 pub fn protocol_text(card: &ReportCard) -> String {
     let protocol = card.split.display_name();
     let note = split_note(card.split);
-    let (k, tested) = (card.k.to_string(), card.tested.to_string());
+    let (k, tested) = (card.k.to_string(), format::count(card.tested));
     if card.exclude_seen {
         tr!(
             "recommend-protocol-line-excluded",
@@ -117,7 +124,7 @@ pub fn validation_ui(ui: &mut egui::Ui, validation: &Option<Result<Validation, S
                         "recommend-validation-trial",
                         model = t.model.display_name(),
                         setting = t.setting.as_str(),
-                        ndcg = format!("{:.4}", t.ndcg)
+                        ndcg = format::number(t.ndcg, 4)
                     )
                 })
                 .collect();
@@ -134,34 +141,60 @@ pub fn validation_ui(ui: &mut egui::Ui, validation: &Option<Result<Validation, S
 }
 
 fn card_ui(ui: &mut egui::Ui, card: &ReportCard) {
-    ui.label(protocol_text(card));
+    ui.label(protocol_text(card))
+        .on_hover_text(tr!("recommend-protocol-meaning"));
     validation_ui(ui, &card.validation);
+    let hit_rates: Vec<(ModelKind, f64)> = card
+        .models
+        .iter()
+        .map(|m| (m.model, m.metrics.hit_rate))
+        .collect();
+    ui.add(
+        egui::Label::new(egui::RichText::new(report_sentence(&hit_rates, card.k)).strong()).wrap(),
+    );
     egui::Grid::new("recommend_report")
         .striped(true)
         .show(ui, |ui| {
             let k = card.k.to_string();
+            let k = k.as_str();
             let heads = [
-                tr!("recommend-model"),
-                tr!("recommend-precision-at", k = k.as_str()),
-                tr!("recommend-recall-at", k = k.as_str()),
-                tr!("recommend-ndcg-at", k = k.as_str()),
-                tr!("recommend-hit-rate-at", k = k.as_str()),
-                tr!("recommend-coverage"),
-                tr!("recommend-fit-secs"),
-                tr!("recommend-recommend-secs"),
+                (tr!("recommend-model"), tr!("recommend-model-meaning")),
+                (
+                    tr!("recommend-ndcg-at", k = k),
+                    tr!("recommend-ndcg-meaning", k = k),
+                ),
+                (
+                    tr!("recommend-hit-rate-at", k = k),
+                    tr!("recommend-hit-rate-meaning", k = k),
+                ),
+                (
+                    tr!("recommend-recall-at", k = k),
+                    tr!("recommend-recall-meaning", k = k),
+                ),
+                (
+                    tr!("recommend-precision-at", k = k),
+                    tr!("recommend-precision-meaning", k = k),
+                ),
+                (tr!("recommend-coverage"), tr!("recommend-coverage-meaning")),
+                (tr!("recommend-fit-secs"), tr!("recommend-fit-secs-meaning")),
+                (
+                    tr!("recommend-recommend-secs"),
+                    tr!("recommend-recommend-secs-meaning"),
+                ),
             ];
-            for head in heads {
-                ui.strong(head);
+            for (head, meaning) in heads {
+                term(ui, head, meaning);
             }
             ui.end_row();
             for m in &card.models {
                 let x = &m.metrics;
-                ui.label(m.model.display_name());
-                for v in [x.precision, x.recall, x.ndcg, x.hit_rate, x.coverage] {
-                    ui.label(format!("{v:.4}"));
+                term(ui, m.model.display_name(), model_note(m.model));
+                ui.label(format::number(x.ndcg, 3));
+                for share in [x.hit_rate, x.recall, x.precision, x.coverage] {
+                    ui.label(format::percent(share));
                 }
-                ui.label(format!("{:.2}", m.fit_secs));
-                ui.label(format!("{:.2}", m.recommend_secs));
+                ui.label(format::number(m.fit_secs, 2));
+                ui.label(format::number(m.recommend_secs, 2));
                 ui.end_row();
             }
         });

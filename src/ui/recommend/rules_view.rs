@@ -3,7 +3,9 @@
 //! operator's minimum support, confidence and lift, sortable by any figure and
 //! exported to CSV, XLSX or Parquet; and the most common next-purchase
 //! transitions (item or category, within a window of days). Both come from the
-//! workspace's rules job: a change of a threshold asks for a new run.
+//! workspace's rules job: a change of a threshold asks for a new run. Each table
+//! keeps its header in view, explains its figures on hover and opens with what
+//! it means for a campaign.
 
 use std::path::PathBuf;
 
@@ -11,15 +13,25 @@ use crate::analysis::recommend::rules::{DECIMALS, Rule};
 use crate::analysis::recommend::transitions::Level;
 use crate::workspace::recommend::{Recommend, RulesResults, RulesRunParams};
 
+use egui_extras::{Column, TableBuilder};
+
+use super::verdict::{rules_sentence, transitions_sentence};
 use super::{ViewState, progress_ui};
 use crate::tr;
 use crate::ui::command::Commands;
-use crate::ui::format::count;
+use crate::ui::format::{self, count};
+use crate::ui::glossary::term;
 use crate::ui::labelled;
 use crate::workspace::recommend::RecommendCommand;
 
 /// Rows of each table drawn at most (the export has them all).
 pub const MAX_ROWS: usize = 100;
+/// Height of a table row.
+const ROW_HEIGHT: f32 = 20.0;
+/// A table with rows to scroll is never shorter than this (about eight rows)...
+const MIN_HEIGHT: f32 = 180.0;
+/// ...nor taller than this, so the sections below stay in reach.
+const MAX_HEIGHT: f32 = 320.0;
 
 /// Which figure the rules table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,6 +59,16 @@ impl RuleSort {
             RuleSort::Confidence => tr!("recommend-confidence"),
             RuleSort::Lift => tr!("recommend-lift"),
             RuleSort::Count => tr!("recommend-count"),
+        }
+    }
+
+    /// What the figure means, on the header's hover.
+    fn meaning(self) -> String {
+        match self {
+            RuleSort::Support => tr!("recommend-support-meaning"),
+            RuleSort::Confidence => tr!("recommend-confidence-meaning"),
+            RuleSort::Lift => tr!("recommend-lift-meaning"),
+            RuleSort::Count => tr!("recommend-count-meaning"),
         }
     }
 
@@ -137,10 +159,18 @@ pub fn rules_ui(
     } else {
         tr!("recommend-largest-first")
     };
+    let name = |i: u32| {
+        let items = &results.interactions.items;
+        items
+            .get(i as usize)
+            .map_or("?", |x| x.name.as_str())
+            .to_string()
+    };
+    ui.add(egui::Label::new(egui::RichText::new(rules_sentence(rules, name)).strong()).wrap());
     ui.label(tr!(
         "recommend-rules-found",
-        rules = rules.len().to_string(),
-        orders = results.baskets.to_string(),
+        rules = count(rules.len()),
+        orders = count(results.baskets),
         sort = view.rule_sort.label().to_lowercase(),
         direction = direction
     ));
@@ -165,7 +195,7 @@ pub fn rules_ui(
             tr!(
                 "recommend-export-rules-writes-drawn",
                 count = rules_count,
-                max = MAX_ROWS.to_string()
+                max = count(MAX_ROWS)
             )
         } else {
             tr!("recommend-export-rules-writes", count = rules_count)
@@ -176,47 +206,79 @@ pub fn rules_ui(
 fn rules_table_ui(ui: &mut egui::Ui, results: &RulesResults, rules: &[Rule], view: &mut ViewState) {
     let items = &results.interactions.items;
     let name = |i: u32| items.get(i as usize).map_or("?", |x| x.name.as_str());
-    egui::ScrollArea::vertical()
-        .id_salt("recommend_rules")
-        .max_height(300.0)
-        .show(ui, |ui| {
-            egui::Grid::new("recommend_rules_grid")
-                .striped(true)
-                .show(ui, |ui| {
-                    ui.strong(tr!("recommend-rule-bought"));
-                    ui.strong(tr!("recommend-rule-also-bought"));
-                    for sort in RuleSort::ALL {
-                        let column = sort.label();
-                        let head = match (view.rule_sort == sort, view.rule_ascending) {
-                            (true, true) => tr!("recommend-sorted-asc", column = column),
-                            (true, false) => tr!("recommend-sorted-desc", column = column),
-                            (false, _) => column,
-                        };
-                        if ui.button(head).clicked() {
-                            if view.rule_sort == sort {
-                                view.rule_ascending = !view.rule_ascending;
-                            } else {
-                                view.rule_sort = sort;
-                                view.rule_ascending = false;
-                            }
-                        }
-                    }
-                    ui.end_row();
-                    let order = sorted_rules(rules, view.rule_sort, view.rule_ascending);
-                    for &r in order.iter().take(MAX_ROWS) {
-                        let rule = &rules[r];
-                        let bought: Vec<&str> = rule.antecedent.iter().map(|&i| name(i)).collect();
-                        ui.label(bought.join(" + "));
-                        ui.label(name(rule.consequent));
-                        let [support, confidence, lift] = DECIMALS.map(|d| d as usize);
-                        ui.label(format!("{:.support$}", rule.support));
-                        ui.label(format!("{:.confidence$}", rule.confidence));
-                        ui.label(format!("{:.lift$}", rule.lift));
-                        ui.label(rule.count.to_string());
-                        ui.end_row();
+    let order = sorted_rules(rules, view.rule_sort, view.rule_ascending);
+    let shown = order.len().min(MAX_ROWS);
+    let mut clicked = None;
+    table(ui, "recommend_rules", 6)
+        .header(ROW_HEIGHT + 4.0, |mut header| {
+            header.col(|ui| {
+                ui.strong(tr!("recommend-rule-bought"));
+            });
+            header.col(|ui| {
+                ui.strong(tr!("recommend-rule-also-bought"));
+            });
+            for sort in RuleSort::ALL {
+                header.col(|ui| {
+                    let column = sort.label();
+                    let head = match (view.rule_sort == sort, view.rule_ascending) {
+                        (true, true) => tr!("recommend-sorted-asc", column = column),
+                        (true, false) => tr!("recommend-sorted-desc", column = column),
+                        (false, _) => column,
+                    };
+                    if ui.button(head).on_hover_text(sort.meaning()).clicked() {
+                        clicked = Some(sort);
                     }
                 });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, shown, |mut row| {
+                let rule = &rules[order[row.index()]];
+                let bought: Vec<&str> = rule.antecedent.iter().map(|&i| name(i)).collect();
+                let [support, _, lift] = DECIMALS.map(|d| d as usize);
+                for cell in [
+                    bought.join(" + "),
+                    name(rule.consequent).to_string(),
+                    format::number(rule.support, support),
+                    format::percent(rule.confidence),
+                    format::number(rule.lift, lift),
+                    format::count(rule.count as usize),
+                ] {
+                    row.col(|ui| {
+                        ui.label(cell);
+                    });
+                }
+            });
         });
+    if let Some(sort) = clicked {
+        if view.rule_sort == sort {
+            view.rule_ascending = !view.rule_ascending;
+        } else {
+            view.rule_sort = sort;
+            view.rule_ascending = false;
+        }
+    }
+}
+
+/// A striped table of `columns` columns whose header stays in view, between
+/// [`MIN_HEIGHT`] and [`MAX_HEIGHT`] tall; the last column takes the room left
+/// and every column clips, so nothing runs past the window's edge.
+fn table<'a>(ui: &'a mut egui::Ui, id_salt: &str, columns: usize) -> TableBuilder<'a> {
+    let mut table = TableBuilder::new(ui)
+        .id_salt(id_salt)
+        .striped(true)
+        .resizable(true)
+        .min_scrolled_height(MIN_HEIGHT)
+        .max_scroll_height(MAX_HEIGHT)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for i in 0..columns {
+        let column = match i + 1 == columns {
+            true => Column::remainder(),
+            false => Column::auto(),
+        };
+        table = table.column(column.at_least(70.0).clip(true));
+    }
+    table
 }
 
 /// The transition settings and table.
@@ -266,34 +328,52 @@ pub fn transitions_ui(
         ui.label(tr!("recommend-no-transitions"));
         return;
     }
-    egui::ScrollArea::vertical()
-        .id_salt("recommend_transitions")
-        .max_height(300.0)
-        .show(ui, |ui| {
-            egui::Grid::new("recommend_transitions_grid")
-                .striped(true)
-                .show(ui, |ui| {
-                    for head in [
-                        tr!("recommend-after-buying"),
-                        tr!("recommend-next-bought"),
-                        tr!("recommend-times"),
-                        tr!("recommend-customers"),
-                        tr!("recommend-share"),
-                        tr!("recommend-median-days"),
-                    ] {
+    if let Some(sentence) = transitions_sentence(rows) {
+        ui.add(egui::Label::new(egui::RichText::new(sentence).strong()).wrap());
+    }
+    let heads = [
+        (tr!("recommend-after-buying"), None),
+        (tr!("recommend-next-bought"), None),
+        (tr!("recommend-times"), Some(tr!("recommend-times-meaning"))),
+        (
+            tr!("recommend-customers"),
+            Some(tr!("recommend-customers-meaning")),
+        ),
+        (tr!("recommend-share"), Some(tr!("recommend-share-meaning"))),
+        (
+            tr!("recommend-median-days"),
+            Some(tr!("recommend-median-days-meaning")),
+        ),
+    ];
+    table(ui, "recommend_transitions", heads.len())
+        .header(ROW_HEIGHT + 4.0, |mut header| {
+            for (head, meaning) in heads {
+                header.col(|ui| match meaning {
+                    Some(meaning) => {
+                        term(ui, head, meaning);
+                    }
+                    None => {
                         ui.strong(head);
                     }
-                    ui.end_row();
-                    for t in rows.iter().take(MAX_ROWS) {
-                        ui.label(&t.from);
-                        ui.label(&t.to);
-                        ui.label(t.count.to_string());
-                        ui.label(t.customers.to_string());
-                        ui.label(format!("{:.1} %", 100.0 * t.share));
-                        ui.label(format!("{:.0}", t.median_days));
-                        ui.end_row();
-                    }
                 });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len().min(MAX_ROWS), |mut row| {
+                let t = &rows[row.index()];
+                for cell in [
+                    t.from.clone(),
+                    t.to.clone(),
+                    format::count(t.count as usize),
+                    format::count(t.customers as usize),
+                    format::percent(t.share),
+                    format::days(t.median_days),
+                ] {
+                    row.col(|ui| {
+                        ui.label(cell);
+                    });
+                }
+            });
         });
 }
 

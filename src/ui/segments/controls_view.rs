@@ -1,12 +1,15 @@
-//! The run settings: which features K-means uses (ticked ones are in use), K by
-//! slider or "Auto" (the rule is stated beside it), the running job's progress and
-//! its Cancel button.
+//! The run settings: which features K-means uses (ticked ones are in use, each
+//! explained on hover), K by slider or "Auto" (the rule is stated beside it), the
+//! running job's progress and its Cancel button.
 
 use crate::analysis::segments::{Clustering, Feature, FeatureSet, KChoice, auto_k_rule};
 use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format;
+use crate::ui::glossary::term;
 use crate::workspace::segments::{Segments, SegmentsCommand, SegmentsParams};
+
+use super::feature_meaning;
 
 /// K offered by the slider and by Auto.
 pub const K_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
@@ -20,8 +23,11 @@ pub fn ui(
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr!("segments-features-in-use"))
-            .on_hover_text(tr!("segments-features-in-use-hover"));
+        term(
+            ui,
+            tr!("segments-features-in-use"),
+            tr!("segments-features-in-use-hover"),
+        );
         for feature in Feature::ALL {
             let enabled = available.contains(&feature);
             // A feature the data cannot give is never shown ticked: the default
@@ -34,6 +40,7 @@ pub fn ui(
             };
             let response = ui
                 .add_enabled(enabled, egui::Checkbox::new(&mut used, feature.label()))
+                .on_hover_text(feature_meaning(feature))
                 .on_disabled_hover_text(why);
             if response.changed() {
                 // Only features the data gives: the default recipe's revenue is
@@ -66,7 +73,7 @@ pub fn ui(
             KChoice::Fixed(k) => k,
             KChoice::Auto { .. } => shown.map_or(*K_RANGE.start(), |c| c.k),
         };
-        let label = ui.label(tr!("segments-k-label"));
+        let label = term(ui, tr!("segments-k-label"), tr!("segments-k-meaning"));
         let slider = ui
             .add(egui::Slider::new(&mut k, K_RANGE))
             .labelled_by(label.id);

@@ -34,6 +34,10 @@ fn score_columns() -> [(String, CustomerSort); 5] {
     ]
 }
 
+/// The member table's height at most (about 18 rows), and a row's height.
+const MEMBERS_HEIGHT: f32 = 380.0;
+const MEMBER_ROW: f32 = 20.0;
+
 /// The Value tab's rows, their join to the segments and its churn thresholds.
 pub type Scores<'a> = Option<(&'a ScoreJoin, &'a ValueResults)>;
 
@@ -165,10 +169,16 @@ pub fn ui(
         count = format::count(rows.len()),
         n = rows.len()
     ));
-    // Many features and scores are wider than the window: scroll sideways.
+    // Many features and scores are wider than the window: scroll sideways. The
+    // table keeps room for its header and a screenful of rows (all of a small
+    // segment), even at the foot of the page's scroll area.
+    let height = (MEMBER_ROW * rows.len().max(1) as f32 + MEMBER_ROW + 8.0).min(MEMBERS_HEIGHT);
     egui::ScrollArea::horizontal()
         .id_salt("segment_members_sideways")
-        .show(ui, |ui| members_table_ui(ui, results, scores, &rows, view));
+        .show(ui, |ui| {
+            ui.set_min_height(height);
+            members_table_ui(ui, results, scores, &rows, view)
+        });
 }
 
 fn default_path(name: &str) -> String {
@@ -209,17 +219,13 @@ fn members_table_ui(
         &headers,
         Some(sort),
         rows.len(),
-        360.0,
+        MEMBERS_HEIGHT,
         |position| {
             let i = rows[position];
             let mut cells = vec![features.customer_ids[i].clone()];
             cells.extend((0..features.available.len()).map(|j| {
                 let v = features.raw[[i, j]];
-                if v.fract() == 0.0 {
-                    format!("{v:.0}")
-                } else {
-                    format!("{v:.2}")
-                }
+                format::number(v, if v.fract() == 0.0 { 0 } else { 2 })
             }));
             if let Some((join, value)) = scores {
                 let row = join.score_row[i].map(|r| &value.rows[r]);

@@ -1,12 +1,16 @@
 //! The Segments tab's views, one file per view, and what they share: segment
-//! colours, the operator's names for the segments, and the panel's view state
-//! (selected segment, member search and sort, export path) kept in egui memory.
+//! colours, the operator's names for the segments, the features in words with
+//! their meanings, the bar charts (`bars`), the campaign sentences (`meaning`),
+//! the missing inputs (`needs`), and the panel's view state (selected segment,
+//! member search and sort, export path) kept in egui memory.
 //! Views only draw results computed by the workspace's Segments job and send
 //! commands (`SegmentsCommand`, `Command::RenameSegment`).
 
 pub mod controls_view;
 pub mod curve_view;
+pub mod meaning;
 pub mod members_view;
+pub mod needs;
 pub mod profile_view;
 pub mod scatter_view;
 pub mod scores_view;
@@ -16,6 +20,8 @@ pub mod tree_view;
 
 use std::collections::BTreeMap;
 
+use crate::analysis::segments::Feature;
+use crate::tr;
 use crate::ui::value::CustomerSort;
 use crate::workspace::segments::SegmentsResults;
 
@@ -77,4 +83,35 @@ pub fn segment_names(results: &SegmentsResults, saved: &BTreeMap<String, String>
                 .unwrap_or_else(|| p.name.clone())
         })
         .collect()
+}
+
+/// A feature in words, for sentences and chart titles (tables and exports name
+/// it by its column, `Feature::label`).
+pub fn feature_words(feature: Feature) -> String {
+    match feature {
+        Feature::Recency => tr!("segments-words-recency"),
+        Feature::Frequency => tr!("segments-words-orders"),
+        Feature::Monetary => tr!("segments-words-revenue"),
+        Feature::AvgOrderValue => tr!("segments-words-avg-order-value"),
+        Feature::Tenure => tr!("segments-words-tenure"),
+        Feature::DaysBetween => tr!("segments-words-days-between"),
+        Feature::Units => tr!("segments-words-units"),
+        Feature::DiscountShare => tr!("segments-words-discount-share"),
+        Feature::AvgUnitPrice => tr!("segments-words-avg-unit-price"),
+    }
+}
+
+/// What a feature measures, in one plain line (on hover of its name).
+pub fn feature_meaning(feature: Feature) -> String {
+    match feature {
+        Feature::Recency => tr!("segments-feature-recency-meaning"),
+        Feature::Frequency => tr!("segments-feature-orders-meaning"),
+        Feature::Monetary => tr!("segments-feature-revenue-meaning"),
+        Feature::AvgOrderValue => tr!("segments-feature-avg-order-value-meaning"),
+        Feature::Tenure => tr!("segments-feature-tenure-meaning"),
+        Feature::DaysBetween => tr!("segments-feature-days-between-meaning"),
+        Feature::Units => tr!("segments-feature-units-meaning"),
+        Feature::DiscountShare => tr!("segments-feature-discount-share-meaning"),
+        Feature::AvgUnitPrice => tr!("segments-feature-avg-unit-price-meaning"),
+    }
 }

@@ -1,21 +1,22 @@
 //! The Value tab's scores per segment: for each segment the customers scored, the
 //! mean propensity, the share in the high churn-risk bucket, the mean and total
-//! CLV (`workspace::segments::scores`). Until the Value tab is trained it says how
-//! to get them. [`joined`] keeps the join in egui memory, shared with the member
+//! CLV (`workspace::segments::scores`), with a sentence on where the value and the
+//! risk sit and each measure explained on hover. Until the Value tab is trained it
+//! says how to get them. [`joined`] keeps the join in egui memory, shared with the member
 //! table and the Value tab's customer table, until either result changes.
 
 use std::sync::Arc;
 
 use crate::tr;
-use crate::ui::behaviour::percent;
 use crate::ui::format;
+use crate::ui::glossary::term;
 use crate::ui::value::decimal;
 use crate::workspace::computation::Computed;
 use crate::workspace::segments::SegmentsResults;
 use crate::workspace::segments::scores::{ScoreJoin, join_scores};
 use crate::workspace::value::ValueResults;
 
-use super::segment_color;
+use super::{meaning, segment_color};
 
 /// The generations of the two results the join used (moving the churn
 /// thresholds gives the value result a new one).
@@ -60,19 +61,40 @@ pub fn ui(
         return;
     };
     let money = |v: Option<f64>| v.map_or_else(|| "–".to_string(), format::money);
+    let figures: Vec<(&str, Option<f64>, Option<f64>)> = join
+        .per_segment
+        .iter()
+        .zip(names)
+        .map(|(s, name)| (name.as_str(), s.total_clv, s.high_risk_share))
+        .collect();
+    if let Some(sentence) = meaning::scores_sentence(&figures) {
+        ui.add(egui::Label::new(sentence).wrap());
+    }
     egui::Grid::new("segment_scores")
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            for header in [
-                tr!("segments-column-segment"),
-                tr!("segments-column-scored"),
-                tr!("segments-column-mean-propensity"),
-                tr!("segments-column-high-churn-risk"),
-                tr!("segments-column-mean-clv"),
-                tr!("segments-column-total-clv"),
+            ui.strong(tr!("segments-column-segment"));
+            ui.strong(tr!("segments-column-scored"));
+            for (header, meaning) in [
+                (
+                    tr!("segments-column-mean-propensity"),
+                    tr!("segments-mean-propensity-meaning"),
+                ),
+                (
+                    tr!("segments-column-high-churn-risk"),
+                    tr!("segments-high-churn-risk-meaning"),
+                ),
+                (
+                    tr!("segments-column-mean-clv"),
+                    tr!("segments-mean-clv-meaning"),
+                ),
+                (
+                    tr!("segments-column-total-clv"),
+                    tr!("segments-total-clv-meaning"),
+                ),
             ] {
-                ui.strong(header);
+                term(ui, header, meaning);
             }
             ui.end_row();
             for (scores, name) in join.per_segment.iter().zip(names) {
@@ -94,7 +116,11 @@ pub fn ui(
                     size = format::count(size),
                 ));
                 ui.label(decimal(scores.mean_propensity));
-                ui.label(scores.high_risk_share.map_or_else(|| "–".into(), percent));
+                ui.label(
+                    scores
+                        .high_risk_share
+                        .map_or_else(|| "–".into(), format::percent),
+                );
                 ui.label(money(scores.mean_clv));
                 ui.label(money(scores.total_clv));
                 ui.end_row();

@@ -1,15 +1,27 @@
 //! The segment table: one row per segment with its colour, name, size, shares of
 //! customers and of revenue, what distinguishes it and its top categories. Clicking
-//! a name selects the segment for the views below; the selected one can be renamed
-//! (the name is saved between runs; an empty name goes back to the proposed one).
+//! a name selects the segment for the views below (its hover says what the
+//! segment means for a campaign); the selected one can be renamed (the name is
+//! saved between runs; an empty name goes back to the proposed one). The jargon
+//! headers explain themselves on hover.
 
 use crate::tr;
-use crate::ui::behaviour::percent;
+use crate::ui::command::{Command, Commands};
 use crate::ui::format;
+use crate::ui::glossary::term;
 use crate::workspace::segments::SegmentsResults;
 
-use super::{ViewState, segment_color};
-use crate::ui::command::{Command, Commands};
+use super::{ViewState, feature_words, meaning, segment_color};
+
+/// A standardised difference with its sign: `+1.2`, `−0.8`.
+pub fn signed(difference: f64) -> String {
+    let text = format::number(difference.abs(), 1);
+    match (difference < 0.0, text == "0.0") {
+        (_, true) => text,
+        (true, false) => format!("−{text}"),
+        (false, false) => format!("+{text}"),
+    }
+}
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -22,31 +34,42 @@ pub fn ui(
     egui::Grid::new("segments_table")
         .striped(true)
         .spacing([14.0, 4.0])
+        // Long category and feature lists wrap instead of running off the window.
+        .max_col_width(300.0)
         .show(ui, |ui| {
             for header in [
                 tr!("segments-column-segment"),
                 tr!("segments-column-customers"),
                 tr!("segments-column-customer-share"),
                 tr!("segments-column-revenue-share"),
-                tr!("segments-column-sets-apart"),
-                tr!("segments-column-top-categories"),
             ] {
                 ui.strong(header);
             }
+            term(
+                ui,
+                tr!("segments-column-sets-apart"),
+                tr!("segments-sets-apart-meaning"),
+            );
+            ui.strong(tr!("segments-column-top-categories"));
             ui.end_row();
             for (p, name) in profiles.iter().zip(names) {
                 ui.horizontal(|ui| {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 2.0, segment_color(p.id));
-                    if ui.selectable_label(view.selected == p.id, name).clicked() {
+                    let figures = meaning::figures(profiles, p.id);
+                    if ui
+                        .selectable_label(view.selected == p.id, name)
+                        .on_hover_text(meaning::campaign_sentence(name, &figures))
+                        .clicked()
+                    {
                         view.selected = p.id;
                     }
                 });
                 ui.label(format::count(p.size));
-                ui.label(percent(p.customer_share));
+                ui.label(format::percent(p.customer_share));
                 match p.revenue_share {
-                    Some(share) => ui.label(percent(share)),
+                    Some(share) => ui.label(format::percent(share)),
                     None => ui
                         .weak(tr!("segments-no-prices"))
                         .on_hover_text(format::needs_money(&tr!("segments-revenue"))),
@@ -54,15 +77,15 @@ pub fn ui(
                 let apart: Vec<String> = p
                     .distinguishing
                     .iter()
-                    .map(|(f, d)| format!("{} {d:+.1}", f.label()))
+                    .map(|(f, d)| format!("{} {}", feature_words(*f), signed(*d)))
                     .collect();
-                ui.label(apart.join(", "));
+                ui.add(egui::Label::new(apart.join(", ")).wrap());
                 let cats: Vec<String> = p
                     .top_categories
                     .iter()
-                    .map(|(c, s)| format!("{c} {}", percent(*s)))
+                    .map(|(c, s)| format!("{c} {}", format::percent(*s)))
                     .collect();
-                ui.label(cats.join(", "));
+                ui.add(egui::Label::new(cats.join(", ")).wrap());
                 ui.end_row();
             }
         });
@@ -98,4 +121,16 @@ fn rename_ui(
         }
     });
     ui.data_mut(|d| d.insert_temp(buffer_id, text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_carry_their_sign_and_zero_none() {
+        assert_eq!(signed(1.24), "+1.2");
+        assert_eq!(signed(-0.81), "−0.8");
+        assert_eq!(signed(-0.01), "0.0");
+    }
 }

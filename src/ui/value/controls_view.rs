@@ -24,7 +24,8 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
                 .hint_text(tr!("value-cutoff-hint"))
                 .desired_width(240.0),
         )
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        .on_hover_text(tr!("value-cutoff-hover"));
         match parse_date(&view.cutoff_text) {
             Ok(cutoff) => view.params.cutoff = cutoff,
             Err(()) => {
@@ -36,7 +37,11 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
         ui.label(tr!("value-models"));
         for kind in ModelKind::ALL {
             let mut used = view.params.models.contains(&kind);
-            if ui.checkbox(&mut used, kind.label()).changed() {
+            if ui
+                .checkbox(&mut used, kind.label())
+                .on_hover_text(model_meaning(kind))
+                .changed()
+            {
                 if used {
                     view.params.models.push(kind);
                     view.params.models.sort();
@@ -75,4 +80,13 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
             }
         }
     });
+}
+
+/// What each model is, in a line, for the checkbox's hover.
+fn model_meaning(kind: ModelKind) -> String {
+    match kind {
+        ModelKind::LogReg => tr!("value-logreg-meaning"),
+        ModelKind::Tree => tr!("value-tree-meaning"),
+        ModelKind::Forest => tr!("value-forest-meaning"),
+    }
 }

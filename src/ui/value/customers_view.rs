@@ -196,7 +196,7 @@ fn customers_table_ui(
                     .map_or_else(dash, |c| bucket_label(thresholds.bucket(c))),
                 decimal(r.p_alive),
                 r.predicted_purchases
-                    .map_or_else(dash, |v| format!("{v:.2}")),
+                    .map_or_else(dash, |v| format::number(v, 2)),
                 r.clv.map_or_else(dash, format::money),
                 next_order_text(r, results.clv_horizon()),
             ];

@@ -3,11 +3,17 @@
 //! memory and a colour per model. Views only draw results computed by the
 //! workspace's Value job and send `ValueCommand`s.
 
+pub mod charts;
 pub mod clv_view;
 pub mod controls_view;
 pub mod customers_view;
+pub mod holdout_view;
+pub mod importance_view;
+pub mod meaning;
 pub mod model_view;
+pub mod needs;
 pub mod risk_view;
+pub mod roc_view;
 
 use crate::analysis::propensity::ModelKind;
 use crate::tr;
@@ -96,7 +102,7 @@ pub fn model_color(kind: ModelKind) -> egui::Color32 {
 
 /// A probability or rate with three decimals; "–" when missing.
 pub fn decimal(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| format!("{v:.3}"))
+    value.map_or_else(|| "–".to_string(), |v| crate::ui::format::number(v, 3))
 }
 
 #[cfg(test)]

@@ -1,0 +1,197 @@
+//! The window's responsiveness as a figure: the UI thread's frame time while the
+//! heaviest jobs run on a large file.
+//!
+//! Generates an orders CSV of `FRAMES_ROWS` lines (default 5,000,000), opens it
+//! in the app as a returning user (the columns confirmed before, so no mapping
+//! view), waits for the load, starts the Value training and the
+//! recommendations report card, then drives 200 frames of interaction: a tab
+//! switch every 25 frames (through every tab), the pointer sweeping across the
+//! panel (hovering charts and rows) and the mouse wheel scrolling whatever is
+//! under it. Each frame is paced like a 60 Hz display (the jobs keep running
+//! between frames, as they do in the window).
+//!
+//! A frame's time is what the window's UI thread does for it: the app's `show`
+//! (reading results, building every widget), egui's layout, the accessibility
+//! tree (kittest always builds it; the window only with a screen reader, so
+//! this errs high) and tessellating the shapes into triangles. Drawing the
+//! triangles is the GPU's and is not counted.
+//!
+//! `cargo bench --bench frames` (release). `FRAMES_DIR=/big/disk` keeps the
+//! file there and reuses it; `FRAMES_ROWS=500000` for a quicker run.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::analysis::recommend::evaluate::EvalParams;
+use marketbench::data::LoadOptions;
+use marketbench::data::sample::write_orders_csv;
+use marketbench::i18n::Language;
+use marketbench::jobs::no_wake;
+use marketbench::ui::{MarketbenchApp, Tab, UiState};
+use marketbench::workspace::recommend::RecommendCommand;
+use marketbench::workspace::value::{ValueCommand, ValueParams};
+
+const DEFAULT_ROWS: usize = 5_000_000;
+const FRAMES: usize = 200;
+/// Frames between tab switches: 200 frames visit all seven tabs and come back.
+const FRAMES_PER_TAB: usize = 25;
+/// A 60 Hz display's frame interval.
+const DISPLAY_FRAME: Duration = Duration::from_micros(16_667);
+const SIZE: egui::Vec2 = egui::Vec2::new(1280.0, 800.0);
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("benchmark failed: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let rows = std::env::var("FRAMES_ROWS")
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(DEFAULT_ROWS);
+    let temporary = tempfile::tempdir()?;
+    let dir = std::env::var_os("FRAMES_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| temporary.path().to_path_buf());
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("orders-{rows}.csv"));
+    if !path.exists() {
+        let started = Instant::now();
+        write_orders_csv(&path, rows, 7)?;
+        println!("generated {} in {:.1} s", path.display(), secs(started));
+    }
+
+    let mut harness = open(&path)?;
+    let started = Instant::now();
+    step_until(&mut harness, Duration::from_secs(600), loaded)?;
+    println!("loaded {rows} lines in {:.1} s (window)", secs(started));
+
+    harness
+        .state_mut()
+        .push(ValueCommand::Train(ValueParams::default()));
+    harness
+        .state_mut()
+        .push(RecommendCommand::Evaluate(EvalParams::default()));
+    harness.step();
+
+    let mut times = Vec::with_capacity(FRAMES);
+    let mut busy_frames = 0;
+    for frame in 0..FRAMES {
+        let begun = Instant::now();
+        interact(&mut harness, frame);
+        let time = timed_frame(&mut harness);
+        times.push(time);
+        busy_frames += usize::from(jobs_running(harness.state()));
+        std::thread::sleep(DISPLAY_FRAME.saturating_sub(begun.elapsed()));
+    }
+    report(&mut times, busy_frames);
+    Ok(())
+}
+
+/// The app on `path` for a returning user who confirmed its columns as detected.
+fn open(path: &std::path::Path) -> anyhow::Result<Harness<'static, MarketbenchApp>> {
+    let inspection = marketbench::data::inspect(path, None)?;
+    let mut state = UiState {
+        language: Some(Language::English),
+        ..UiState::default()
+    };
+    let options = LoadOptions::from_inspection(&inspection);
+    state.remembered.insert(inspection.signature, options);
+    let app = MarketbenchApp::new(state, vec![path.to_path_buf()], no_wake());
+    Ok(Harness::builder()
+        .with_size(SIZE)
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app))
+}
+
+/// Frame `frame`'s input: a tab switch on the tab's first frame, else the
+/// pointer moving across the panel and, every other frame, a wheel scroll.
+fn interact(harness: &mut Harness<'static, MarketbenchApp>, frame: usize) {
+    if frame.is_multiple_of(FRAMES_PER_TAB) {
+        let tab = Tab::ALL[(frame / FRAMES_PER_TAB) % Tab::ALL.len()];
+        harness
+            .get_by_role_and_label(Role::Button, &tab.label())
+            .click();
+        return;
+    }
+    let step = (frame % FRAMES_PER_TAB) as f32 / FRAMES_PER_TAB as f32;
+    let pointer = egui::pos2(220.0 + step * 1000.0, 200.0 + step * 500.0);
+    harness.hover_at(pointer);
+    if frame.is_multiple_of(2) {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -60.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+}
+
+/// One frame as the window's UI thread does it: run the app, then tessellate.
+fn timed_frame(harness: &mut Harness<'static, MarketbenchApp>) -> Duration {
+    let begun = Instant::now();
+    harness.step();
+    let ran = begun.elapsed();
+    let shapes = harness.output().shapes.clone();
+    let pixels_per_point = harness.output().pixels_per_point;
+    let begun = Instant::now();
+    let meshes = harness.ctx.tessellate(shapes, pixels_per_point);
+    let tessellated = begun.elapsed();
+    std::hint::black_box(meshes);
+    ran + tessellated
+}
+
+fn jobs_running(app: &MarketbenchApp) -> bool {
+    let workspace = app.workspace();
+    workspace.value.is_busy() || workspace.recommend.is_busy()
+}
+
+fn loaded(app: &MarketbenchApp) -> bool {
+    let workspace = app.workspace();
+    workspace.pending().is_empty()
+        && workspace.store().tables.len() == 1
+        && workspace.overview().value().is_some()
+        && workspace.overview().pending().is_none()
+}
+
+fn step_until(
+    harness: &mut Harness<'static, MarketbenchApp>,
+    limit: Duration,
+    done: impl Fn(&MarketbenchApp) -> bool,
+) -> anyhow::Result<()> {
+    let started = Instant::now();
+    while !done(harness.state()) {
+        anyhow::ensure!(
+            started.elapsed() < limit,
+            "the file did not load within {limit:?}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.step();
+    Ok(())
+}
+
+fn report(times: &mut [Duration], busy_frames: usize) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let at =
+        |q: f64| ms(times[((q * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1]);
+    println!(
+        "{} frames ({busy_frames} with a job running): p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        times.len(),
+        at(0.50),
+        at(0.95),
+        at(0.99),
+        ms(times[times.len() - 1]),
+    );
+}
+
+fn secs(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64()
+}
