@@ -19,6 +19,7 @@
 //! `cargo bench --bench frames` (release). `FRAMES_DIR=/big/disk` keeps the
 //! file there and reuses it; `FRAMES_ROWS=500000` for a quicker run.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -80,16 +81,25 @@ fn run() -> anyhow::Result<()> {
     harness.step();
 
     let mut times = Vec::with_capacity(FRAMES);
+    let mut slowest: BTreeMap<String, Duration> = BTreeMap::new();
     let mut busy_frames = 0;
     for frame in 0..FRAMES {
         let begun = Instant::now();
         interact(&mut harness, frame);
         let time = timed_frame(&mut harness);
         times.push(time);
+        let tab = format!("{:?}", harness.state().state().tab);
+        let worst = slowest.entry(tab).or_default();
+        *worst = (*worst).max(time);
         busy_frames += usize::from(jobs_running(harness.state()));
         std::thread::sleep(DISPLAY_FRAME.saturating_sub(begun.elapsed()));
     }
     report(&mut times, busy_frames);
+    let per_tab: Vec<String> = slowest
+        .iter()
+        .map(|(tab, time)| format!("{tab} {:.1} ms", time.as_secs_f64() * 1000.0))
+        .collect();
+    println!("slowest frame per tab: {}", per_tab.join(", "));
     Ok(())
 }
 
