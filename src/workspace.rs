@@ -27,6 +27,7 @@ pub mod forecast;
 pub mod project;
 pub mod project_io;
 pub mod recommend;
+mod recommend_inputs;
 mod rows;
 pub mod segments;
 pub mod settings;

@@ -10,9 +10,10 @@ pub mod steps;
 
 use std::collections::BTreeSet;
 
-use crate::data::{FileKind, Role, Table};
+use crate::data::FileKind;
 use crate::tr;
 use crate::workspace::computation::{Computation, Computed};
+use crate::workspace::recommend::{MissingInput, missing_input};
 use crate::workspace::{FileStage, Workspace};
 
 use super::command::{Command, Commands};
@@ -25,7 +26,6 @@ pub fn summary(workspace: &Workspace) -> Summary {
     let store = workspace.store();
     let version = workspace.store_version();
     let has = |kind| store.of_kind(kind).next().is_some();
-    let names_items = |t: &Table| t.frame.column(Role::ItemId.column_name()).is_ok();
     let mapping = workspace
         .pending()
         .iter()
@@ -51,7 +51,11 @@ pub fn summary(workspace: &Workspace) -> Summary {
         has_orders: has(FileKind::Orders),
         has_ratings: has(FileKind::Ratings),
         has_series: has(FileKind::Series),
-        has_items: has(FileKind::Ratings) || store.of_kind(FileKind::Orders).any(names_items),
+        // One rule with the Recommendations tab: a ratings file, or orders with items.
+        has_items: !matches!(
+            missing_input(store),
+            Some(MissingInput::Purchases | MissingInput::ItemColumn)
+        ),
         has_money: store.has_money(),
         problem_kinds: problem_kinds.len(),
         segments: run(segments, segments.current(version), |r| SegmentsFacts {

@@ -42,9 +42,10 @@ use crate::analysis::recommend::{
     interactions_from_lines, interactions_from_ratings, lists_frame,
 };
 use crate::analysis::segments::Segmentation;
-use crate::data::{FileKind, Role, Store};
+use crate::data::{FileKind, Store};
 use crate::jobs::{Progress, Slot, Wake};
 use crate::tr;
+pub use crate::workspace::recommend_inputs::{MissingInput, missing_input};
 use serde::{Deserialize, Serialize};
 
 use super::computation::{Computation, Computed, Inputs};
@@ -507,39 +508,6 @@ impl Recommend {
             || self.report.is_busy()
             || self.rules.is_busy()
             || self.export.pending().is_some()
-    }
-}
-
-/// An input the recommendations cannot do without that the loaded files lack.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MissingInput {
-    /// Neither an orders nor a ratings file is loaded.
-    Purchases,
-    /// No orders file has an item column.
-    ItemColumn,
-    /// No orders file has an order id column (baskets need one).
-    OrderColumn,
-}
-
-/// What the loaded files lack for recommendations, if anything. A ratings file
-/// always has customers and items, so with one nothing is missing.
-pub fn missing_input(store: &Store) -> Option<MissingInput> {
-    if store.of_kind(FileKind::Ratings).next().is_some() {
-        return None;
-    }
-    let has = |role: Role| {
-        store
-            .of_kind(FileKind::Orders)
-            .any(|t| t.frame.column(role.column_name()).is_ok())
-    };
-    if store.of_kind(FileKind::Orders).next().is_none() {
-        Some(MissingInput::Purchases)
-    } else if !has(Role::ItemId) {
-        Some(MissingInput::ItemColumn)
-    } else if !has(Role::OrderId) {
-        Some(MissingInput::OrderColumn)
-    } else {
-        None
     }
 }
 
