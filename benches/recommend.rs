@@ -10,7 +10,7 @@
 
 use std::time::Instant;
 
-use marketbench::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
+use marketbench::analysis::recommend::evaluate::{EvalParams, Outcome, Split, evaluate};
 use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
 use marketbench::analysis::recommend::validate::settings_for_fit;
 use marketbench::analysis::recommend::{
@@ -223,7 +223,7 @@ fn main() {
         peak_mb()
     );
     let started = Instant::now();
-    let card = evaluate(
+    let Outcome::Scored(card) = evaluate(
         &it,
         &EvalParams {
             split: Split::LeaveLastOut,
@@ -232,7 +232,9 @@ fn main() {
         },
         &progress,
     )
-    .expect("card");
+    .expect("card") else {
+        panic!("nothing to test");
+    };
     println!(
         "report card ({}, K = {}, {} customers) in {:.2} s",
         card.split,

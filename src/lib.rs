@@ -1,7 +1,7 @@
 //! Marketbench: a desktop workbench for e-commerce marketing operators.
 //!
-//! Layers (see `README.md`): `data`, `analysis`, `export`, `jobs` and `cli` never import egui;
-//! everything visual lives in `ui`.
+//! Layers (see `README.md`): `data`, `analysis`, `export`, `jobs`, `numbers` and `cli` never
+//! import egui nor `ui`; everything visual lives in `ui`.
 
 pub mod analysis; // figures computed from loaded data: summary, daily series
 pub mod cli; // headless commands over the same functions the window uses
@@ -9,6 +9,7 @@ pub mod data; // files into polars: formats, encodings, column roles, load repor
 pub mod export; // tables out to CSV and XLSX, atomically, safe for spreadsheets
 pub mod i18n; // the message catalogue: English and 简体中文
 pub mod jobs; // background work with progress, cancel and generation ids
+pub mod numbers; // counts, decimals and percents with thousands separators (no UI)
 pub mod ui; // the eframe app: one file per panel
 pub mod workspace; // loaded files, files on their way in and results computed from them (no egui)
 

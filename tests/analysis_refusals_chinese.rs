@@ -7,11 +7,14 @@
 
 use chrono::NaiveDate;
 use marketbench::analysis::forecast::{
-    ForecastParams, Freq, TimeSeries, forecast_series, series_from_frame,
+    ForecastParams, Freq, Measure, SeriesBy, TimeSeries, forecast_series, series_from_frame,
+    series_from_lines,
 };
-use marketbench::analysis::recommend::evaluate::{EvalParams, evaluate};
+use marketbench::analysis::lines::polars_failed;
+use marketbench::analysis::recommend::evaluate::{EvalParams, Outcome, evaluate};
 use marketbench::analysis::recommend::{Event, Interactions, ItemInfo};
 use marketbench::analysis::segments::FeatureSet;
+use marketbench::data::read::{ReadOptions, read_raw};
 use marketbench::i18n::{Language, set_language};
 use marketbench::jobs::{JobError, Progress};
 use polars::prelude::*;
@@ -75,6 +78,44 @@ fn one_purchase_each() -> Interactions {
     Interactions::from_parts(names, items, 3, events)
 }
 
+/// Order lines with a customer but no date (nor money).
+fn undated_lines() -> String {
+    let lines = df!("customer_id" => ["C1"]).expect("frame");
+    series_from_lines(&lines, Measure::Orders, Freq::Month, SeriesBy::Shop)
+        .expect_err("no date column")
+        .to_string()
+}
+
+/// Dated order lines without a price or an amount, asked for a revenue forecast.
+fn unpriced_revenue() -> String {
+    let lines = df!("customer_id" => ["C1"], "order_id" => ["O1"]).expect("frame");
+    let lines = lines
+        .lazy()
+        .with_column(
+            lit(0i64)
+                .cast(DataType::Datetime(TimeUnit::Milliseconds, None))
+                .alias("ts"),
+        )
+        .collect()
+        .expect("ts");
+    series_from_lines(&lines, Measure::Revenue, Freq::Month, SeriesBy::Shop)
+        .expect_err("no money")
+        .to_string()
+}
+
+/// What a polars failure while finding the last day shows.
+fn failed_step() -> String {
+    polars_failed("context-last-day")(PolarsError::ComputeError("boom".into())).to_string()
+}
+
+/// Opening a folder (named in Chinese, so the file name adds no letters) as a file.
+fn folder_refusal(folder: &std::path::Path) -> String {
+    read_raw(folder, &ReadOptions::default())
+        .err()
+        .expect("a folder is no file")
+        .to_string()
+}
+
 /// Whether `text` has a run of `letters` or more ASCII letters: an English word
 /// the catalogue left untranslated (model and split names are shorter or named).
 fn has_english_word(text: &str, letters: usize) -> bool {
@@ -97,15 +138,15 @@ fn refusals_follow_the_language_and_english_is_unchanged() {
     assert!(forecast.contains("至少需要 14 个周期"), "{forecast}");
     assert!(!has_english_word(&forecast, 2), "{forecast}");
 
-    let card = evaluate(
+    // Nobody to test is an outcome the card explains, not a refusal.
+    let card = match evaluate(
         &one_purchase_each(),
         &EvalParams::default(),
         &Progress::detached(),
-    )
-    .expect_err("nobody to test")
-    .to_string();
-    assert!(card.starts_with("评估报告："), "{card}");
-    assert!(card.contains("没有可测试的客户"), "{card}");
+    ) {
+        Ok(Outcome::NothingToTest(why)) => why.sentence(),
+        other => panic!("nobody to test: {other:?}"),
+    };
     assert!(
         !card.contains("customer") && !card.contains("report"),
         "{card}"
@@ -142,6 +183,24 @@ fn refusals_follow_the_language_and_english_is_unchanged() {
         assert!(!has_english_word(&why, 3), "{why}");
     }
 
+    let missing = undated_lines();
+    assert!(
+        missing.starts_with("订单明细中没有日期 / 时间列"),
+        "{missing}"
+    );
+    assert!(!has_english_word(&missing, 1), "{missing}");
+    let money = unpriced_revenue();
+    assert!(money.starts_with("销售额预测需要单价或金额列"), "{money}");
+    assert!(!has_english_word(&money, 1), "{money}");
+    // polars' own message stays as the detail after the translated step.
+    assert_eq!(failed_step(), "查找最后一天时出错：boom");
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let folder = temp.path().join("数据");
+    std::fs::create_dir(&folder).expect("a folder");
+    let parse = folder_refusal(&folder);
+    assert!(parse.starts_with("数据：这是一个文件夹"), "{parse}");
+    assert!(!has_english_word(&parse, 1), "{parse}");
+
     set_language(Language::English);
     assert_eq!(
         FeatureSet::new(&[]).expect_err("an empty list").to_string(),
@@ -157,4 +216,19 @@ fn refusals_follow_the_language_and_english_is_unchanged() {
         "internal error (please report it): boom"
     );
     assert_eq!(JobError::Cancelled.to_string(), "cancelled");
+    assert_eq!(
+        undated_lines(),
+        "the order lines have no date / time column; map a column to date / time when loading"
+    );
+    assert!(
+        unpriced_revenue().starts_with("a revenue forecast needs a price or amount column"),
+        "{}",
+        unpriced_revenue()
+    );
+    assert_eq!(failed_step(), "finding the last day: boom");
+    assert!(
+        folder_refusal(&folder).starts_with("数据: this is a folder: open the data files"),
+        "{}",
+        folder_refusal(&folder)
+    );
 }

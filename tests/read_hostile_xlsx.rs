@@ -58,7 +58,7 @@ fn values_spread_too_far_apart_are_refused_with_what_to_do() {
 
     assert!(matches!(error, DataError::Parse { .. }), "{error}");
     let message = error.to_string();
-    for part in ["diagonal.xlsx", "sheet 'Data'", "15000 values", "Ctrl+End"] {
+    for part in ["diagonal.xlsx", "sheet 'Data'", "15,000 values", "Ctrl+End"] {
         assert!(message.contains(part), "{part} missing: {message}");
     }
 }

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use marketbench::analysis::recommend::evaluate::{EvalParams, Split, evaluate, split_events};
+use marketbench::analysis::recommend::evaluate::{
+    EvalParams, Outcome, Split, evaluate, split_events,
+};
 use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
 use marketbench::analysis::recommend::validate::{ALS_GRID, ITEM_GRID, choose_by_validation};
 use marketbench::analysis::recommend::{
@@ -172,7 +174,9 @@ fn report_card_ranks_co_purchase_models_above_popularity() {
         models: vec![ModelKind::Popular, ModelKind::ItemKnn],
         ..EvalParams::default()
     };
-    let card = evaluate(&it, &params, &Progress::detached()).expect("card");
+    let Outcome::Scored(card) = evaluate(&it, &params, &Progress::detached()).expect("card") else {
+        panic!("nothing to test");
+    };
     assert_eq!(card.models.len(), 2);
     let (popular, knn) = (&card.models[0].metrics, &card.models[1].metrics);
     assert!(card.tested > 1000);
@@ -431,8 +435,12 @@ fn validation_never_sees_the_test_purchases() {
         ..EvalParams::default()
     };
     let progress = Progress::detached();
-    let original = evaluate(&it, &params, &progress).expect("card");
-    let replaced = evaluate(&planted, &params, &progress).expect("card");
+    let Outcome::Scored(original) = evaluate(&it, &params, &progress).expect("card") else {
+        panic!("nothing to test");
+    };
+    let Outcome::Scored(replaced) = evaluate(&planted, &params, &progress).expect("card") else {
+        panic!("nothing to test");
+    };
     let chosen = original
         .validation
         .clone()

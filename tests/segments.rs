@@ -266,7 +266,11 @@ fn price_features_need_a_unit_price() {
     let lines = small_lines().drop("unit_price").expect("drop");
     let set: FeatureSet = "recency,discount".parse().expect("set");
     let error = customer_features(&lines, &set, None, &Progress::detached()).unwrap_err();
-    assert!(error.to_string().contains("unit_price"), "{error}");
+    assert!(
+        matches!(&error, AnalysisError::MissingColumn { column, .. } if column == "unit_price"),
+        "{error}"
+    );
+    assert!(error.to_string().contains("unit price"), "{error}");
     let default = customer_features(&lines, &FeatureSet::default(), None, &Progress::detached());
     assert_eq!(default.expect("rfm").len(), 3);
 }

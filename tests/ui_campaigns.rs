@@ -204,9 +204,9 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
     let control = dir.path().join("list.control.csv");
     let done = format!(
         "Wrote {} target rows to {}; the control group ({} rows, not to be contacted) to {}",
-        loose.targets,
+        marketbench::numbers::count(loose.targets),
         path.display(),
-        loose.controls,
+        marketbench::numbers::count(loose.controls),
         control.display()
     );
     assert!(shown(&harness, &done), "{done}");

@@ -7,7 +7,8 @@
 //! job); per-category series show a sortable breakdown whose rows pick the charted
 //! series; a run can be cancelled (the job is held at its first progress report by
 //! the test's wake, so no timing is assumed). The result card and the scenarios
-//! say in one sentence what they mean, metric names explain themselves on hover,
+//! say in one sentence what they mean (the card warns that the sample's last
+//! weeks spike and the forecast carries them on), metric names explain themselves on hover,
 //! and a file with too little history, or revenue asked of orders without money,
 //! gets one sentence and a button to the Data tab.
 
@@ -94,6 +95,13 @@ fn horizon_model_and_a_promotion_scenario() {
     assert_eq!(card.len(), 1, "{card:?}");
     assert!(
         card[0].contains("over the next 12 weeks compared with the same weeks last year"),
+        "{}",
+        card[0]
+    );
+    // The sample's last weeks spike (a June sale) and the forecast carries that
+    // level on: the card says so.
+    assert!(
+        card[0].contains("× the usual level of the 12 weeks before them"),
         "{}",
         card[0]
     );

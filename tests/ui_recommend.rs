@@ -21,7 +21,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::recommend::ModelKind;
-use marketbench::analysis::recommend::evaluate::{ReportCard, Split};
+use marketbench::analysis::recommend::evaluate::{Outcome, ReportCard, Split};
 use marketbench::analysis::recommend::validate::ITEM_GRID;
 use marketbench::data::FileKind;
 use marketbench::jobs::{Wake, no_wake};
@@ -41,8 +41,12 @@ fn fitted(app: &MarketbenchApp) -> Option<&RecommendResults> {
 
 fn card(app: &MarketbenchApp) -> Option<&ReportCard> {
     let recommend = &app.workspace().recommend;
-    (recommend.report().pending().is_none())
-        .then(|| recommend.report().latest().map(|c| &c.value))?
+    let outcome = (recommend.report().pending().is_none())
+        .then(|| recommend.report().latest().map(|c| &c.value))??;
+    match outcome {
+        Outcome::Scored(card) => Some(card),
+        Outcome::NothingToTest(_) => None,
+    }
 }
 
 /// Opens the Recommendations tab and waits for the first (default) fit.

@@ -5,8 +5,9 @@
 //! first progress report by the test's wake, so no timing is assumed); the Value
 //! tab's scores join the segments (per-segment figures, member and customer tables)
 //! and a segment's members export to CSV. The results say what they mean for a
-//! campaign, and orders with too few customers say so with a button to the Data
-//! tab instead of an error.
+//! campaign, and orders with too few customers, or price features asked of orders
+//! without a unit price, say so with a button to the Data tab instead of an error
+//! (the price features also with one that unticks them and runs again).
 
 mod common;
 
@@ -16,11 +17,11 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use marketbench::analysis::segments::KChoice;
+use marketbench::analysis::segments::{Feature, FeatureSet, KChoice};
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab, UiState};
-use marketbench::workspace::segments::SegmentsResults;
+use marketbench::workspace::segments::{SegmentsCommand, SegmentsParams, SegmentsResults};
 use marketbench::workspace::value::ValueResults;
 
 fn harness(state: UiState, wake: Wake) -> Harness<'static, MarketbenchApp> {
@@ -450,5 +451,70 @@ fn orders_of_one_customer_say_what_is_needed_with_a_button_to_the_data_tab() {
             .count(),
         0
     );
+    click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
+}
+
+#[test]
+fn price_features_on_orders_without_unit_prices_say_what_is_needed_with_buttons() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let columns = [
+        "order_id",
+        "customer_id",
+        "order_time",
+        "sku",
+        "qty",
+        "amount",
+    ];
+    let path = small_orders(dir.path(), "no-unit-price.csv", &columns);
+    let mut harness = remembered_app(&path, |_| {});
+    click_tab(&mut harness, Tab::Segments);
+    step_until(&mut harness, "the first run", |app| {
+        !app.workspace().segments.is_busy()
+    });
+    // A project (or the picker before a result) asks for the discount share.
+    let wanted = SegmentsParams {
+        features: FeatureSet::new(&[Feature::Recency, Feature::DiscountShare]).expect("set"),
+        ..SegmentsParams::default()
+    };
+    harness
+        .state_mut()
+        .push(SegmentsCommand::Run(wanted.clone()));
+    step_until(&mut harness, "the run to fail", |app| {
+        let segments = &app.workspace().segments;
+        !segments.is_busy() && segments.results().error().is_some()
+    });
+    harness.run();
+    assert!(shown(
+        &harness,
+        "Grouping on share bought on discount needs a unit price and an item column in the \
+         orders, and these orders lack one: map them on the Data tab, or untick these features."
+    ));
+    // One sentence instead of the run's error.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("The segmentation stopped")
+            .count(),
+        0
+    );
+    // Unticking runs again without the feature, keeping the rest.
+    harness
+        .get_by_role_and_label(Role::Button, "Untick these features")
+        .click();
+    step_until(&mut harness, "the run without it", |app| {
+        let segments = &app.workspace().segments;
+        !segments.is_busy() && segments.results().error().is_none()
+    });
+    harness.run();
+    let rerun = harness.state().workspace().segments.wanted();
+    assert_eq!(rerun.features.features(), [Feature::Recency]);
+    assert_eq!(rerun.k, wanted.k);
+    assert!(!shown(&harness, "Untick these features"));
+    // Asked again, the other button opens the Data tab.
+    harness.state_mut().push(SegmentsCommand::Run(wanted));
+    step_until(&mut harness, "the run to fail again", |app| {
+        let segments = &app.workspace().segments;
+        !segments.is_busy() && segments.results().error().is_some()
+    });
+    harness.run();
     click_to_tab(&mut harness, "Open the Data tab", Tab::Data);
 }

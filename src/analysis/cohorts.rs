@@ -22,7 +22,8 @@
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::lines::{AnalysisError, has_money, polars_error, require, with_net_amount};
+use super::lines::{AnalysisError, has_money, polars_failed, require, with_net_amount};
+use crate::data::Role;
 
 /// Settings of the cohort table.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,9 +66,9 @@ fn month_start(index: i32) -> Option<NaiveDate> {
 /// The cohort table of canonical order lines (`customer_id`, `ts`; `amount` for
 /// revenue).
 pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, AnalysisError> {
-    require(lines, "customer_id", "customer id")?;
-    require(lines, "ts", "date / time")?;
-    let context = "grouping customers into monthly cohorts";
+    require(lines, Role::CustomerId)?;
+    require(lines, Role::Timestamp)?;
+    let context = "context-monthly-cohorts";
     let base = with_net_amount(lines)
         .with_columns([col("customer_id").cast(DataType::String), month_expr()])
         .filter(
@@ -93,15 +94,15 @@ pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, Anal
         .agg([len().cast(DataType::UInt32).alias("size")])
         .sort(["_cohort"], SortMultipleOptions::default())
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let last_month = base
         .clone()
         .select([col("_month").max()])
         .collect()
-        .map_err(polars_error(context))?
+        .map_err(polars_failed(context))?
         .column("_month")
         .and_then(|c| c.i32().cloned())
-        .map_err(polars_error(context))?
+        .map_err(polars_failed(context))?
         .get(0);
     let cells = base
         .join(
@@ -122,14 +123,14 @@ pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, Anal
             col("_net").sum().fill_null(lit(0.0)).alias("revenue"),
         ])
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
 
     let ints = |df: &DataFrame, name: &str| -> Result<Vec<Option<i32>>, AnalysisError> {
         Ok(df
             .column(name)
             .and_then(|c| c.cast(&DataType::Int32))
             .and_then(|c| c.i32().cloned())
-            .map_err(polars_error(context))?
+            .map_err(polars_failed(context))?
             .iter()
             .collect())
     };
@@ -175,7 +176,7 @@ pub fn cohorts(lines: &DataFrame, params: &CohortParams) -> Result<Cohorts, Anal
     let cell_revenue = cells
         .column("revenue")
         .and_then(|c| c.f64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     for (i, revenue_value) in cell_revenue.iter().enumerate() {
         let (Some(cohort), Some(offset)) = (cell_cohorts[i], cell_offsets[i]) else {
             continue;
@@ -309,6 +310,9 @@ mod tests {
     fn a_missing_customer_column_is_named() {
         let df = lines().drop("customer_id").expect("drop");
         let error = cohorts(&df, &CohortParams::default()).expect_err("no customers");
-        assert!(error.to_string().contains("customer_id"), "{error}");
+        assert!(
+            error.to_string().contains("no customer id column"),
+            "{error}"
+        );
     }
 }

@@ -22,9 +22,10 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::lines::{
-    AnalysisError, date_from_days, day_expr, days_from_date, has_money, polars_error, require,
+    AnalysisError, date_from_days, day_expr, days_from_date, has_money, polars_failed, require,
     with_net_amount,
 };
+use crate::data::Role;
 use crate::tr;
 
 /// The per-customer table and the date it was computed at.
@@ -57,8 +58,8 @@ pub fn default_analysis_date(lines: &DataFrame) -> Result<Option<NaiveDate>, Ana
 
 /// The first and the last purchase day in `lines` (None when there is none).
 pub fn purchase_days(lines: &DataFrame) -> Result<Option<(NaiveDate, NaiveDate)>, AnalysisError> {
-    require(lines, "ts", "date / time")?;
-    const CONTEXT: &str = "finding the first and last order days";
+    require(lines, Role::Timestamp)?;
+    const CONTEXT: &str = "context-first-last-order-days";
     let out = with_net_amount(lines)
         .filter(col("_cancelled").not().and(col("_return").not()))
         .select([
@@ -66,11 +67,11 @@ pub fn purchase_days(lines: &DataFrame) -> Result<Option<(NaiveDate, NaiveDate)>
             day_expr().max().cast(DataType::Int32).alias("last"),
         ])
         .collect()
-        .map_err(polars_error(CONTEXT))?;
+        .map_err(polars_failed(CONTEXT))?;
     let day = |name: &str| -> Result<Option<NaiveDate>, AnalysisError> {
         let column = out.column(name).and_then(|c| c.i32().cloned());
         Ok(column
-            .map_err(polars_error(CONTEXT))?
+            .map_err(polars_failed(CONTEXT))?
             .get(0)
             .and_then(date_from_days))
     };
@@ -84,7 +85,7 @@ pub fn customer_table(
     lines: &DataFrame,
     analysis_date: Option<NaiveDate>,
 ) -> Result<CustomerTable, AnalysisError> {
-    require(lines, "customer_id", "customer id")?;
+    require(lines, Role::CustomerId)?;
     let Some(analysis_date) = analysis_date.or(default_analysis_date(lines)?) else {
         return Err(AnalysisError::Invalid {
             what: tr!("analysis-orders"),
@@ -186,7 +187,7 @@ pub fn customer_table(
         .with_columns(derived)
         .sort(["customer_id"], SortMultipleOptions::default())
         .collect()
-        .map_err(polars_error("summing order lines per customer"))?;
+        .map_err(polars_failed("context-lines-per-customer"))?;
     Ok(CustomerTable {
         analysis_date,
         frame,

@@ -17,7 +17,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::lines::{AnalysisError, polars_error, require};
+use super::lines::{AnalysisError, polars_failed, require};
+use crate::data::Role;
 
 /// A named set of customer ids, such as a segment's members. Two sets are equal
 /// when they have the same label and are the same shared list (cheap to compare
@@ -91,7 +92,7 @@ impl LineFilter {
         }
         let mut keep = self.date_and_customer_mask(lines)?;
         if !self.categories.is_empty() {
-            require(lines, "category", "category")?;
+            require(lines, Role::Category)?;
             let chosen: Vec<&str> = self.categories.iter().map(String::as_str).collect();
             let chosen = Series::new("categories".into(), chosen);
             let in_category = col("category").is_in(lit(chosen).implode(false), false);
@@ -112,7 +113,7 @@ impl LineFilter {
     fn date_and_customer_mask(&self, frame: &DataFrame) -> Result<Expr, AnalysisError> {
         let mut keep = lit(true);
         if self.from.is_some() || self.to.is_some() {
-            require(frame, "ts", "date/time")?;
+            require(frame, Role::Timestamp)?;
         }
         let day = || col("ts").dt().date();
         if let Some(from) = self.from {
@@ -122,7 +123,7 @@ impl LineFilter {
             keep = keep.and(day().lt_eq(lit(to)).fill_null(lit(false)));
         }
         if let Some(set) = &self.customers {
-            require(frame, "customer_id", "customer id")?;
+            require(frame, Role::CustomerId)?;
             let ids = Series::new("customers".into(), set.ids.as_slice());
             let member = col("customer_id").is_in(lit(ids).implode(false), false);
             keep = keep.and(member.fill_null(lit(false)));
@@ -137,7 +138,7 @@ fn run(frame: &DataFrame, keep: Expr) -> Result<DataFrame, AnalysisError> {
         .lazy()
         .filter(keep)
         .collect()
-        .map_err(polars_error("filtering the lines"))
+        .map_err(polars_failed("context-filter-lines"))
 }
 
 /// The distinct categories of `lines`, sorted (empty without a category column).
@@ -148,9 +149,9 @@ pub fn categories(lines: &DataFrame) -> Result<Vec<String>, AnalysisError> {
     let distinct = column
         .drop_nulls()
         .unique()
-        .map_err(polars_error("listing the categories"))?;
+        .map_err(polars_failed("context-list-categories"))?;
     let mut names: Vec<String> = crate::data::text::text(&distinct)
-        .map_err(polars_error("listing the categories"))?
+        .map_err(polars_failed("context-list-categories"))?
         .iter()
         .flatten()
         .map(str::to_owned)

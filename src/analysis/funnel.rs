@@ -26,7 +26,8 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::lines::{AnalysisError, polars_error, require};
+use super::lines::{AnalysisError, polars_failed, require, require_column};
+use crate::data::Role;
 use crate::tr;
 
 /// One step of the funnel and the event names that count as it.
@@ -199,12 +200,12 @@ pub struct DropoffItem {
 
 /// `events` with `_step` (u32) and `_customer` (str); rows of no step dropped.
 fn mapped(events: &DataFrame, params: &FunnelParams) -> Result<LazyFrame, AnalysisError> {
-    require(events, "customer_id", "customer id")?;
-    require(events, "event", "event type")?;
+    require(events, Role::CustomerId)?;
+    require(events, Role::EventType)?;
     params.check()?;
     let mapping = params
         .mapping_frame()
-        .map_err(polars_error("reading the funnel steps"))?;
+        .map_err(polars_failed("context-read-funnel-steps"))?;
     Ok(events
         .clone()
         .lazy()
@@ -308,13 +309,13 @@ fn events_per_step(steps: usize) -> Vec<Expr> {
 
 /// The whole shop's funnel.
 pub fn funnel(events: &DataFrame, params: &FunnelParams) -> Result<Funnel, AnalysisError> {
-    let context = "counting the funnel";
+    let context = "context-count-funnel";
     let steps = params.steps.len();
     let frame = mapped(events, params)?;
     let users_out = reached_per_customer(frame.clone(), steps, &[])
         .select(users_per_step(steps))
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let events_out = frame
         .select(
             events_per_step(steps)
@@ -323,7 +324,7 @@ pub fn funnel(events: &DataFrame, params: &FunnelParams) -> Result<Funnel, Analy
                 .collect::<Vec<_>>(),
         )
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let users: Vec<u64> = (0..steps)
         .map(|k| u64_at(&users_out, &format!("_reached_{k}"), 0))
         .collect();
@@ -342,9 +343,9 @@ pub fn funnel_by_group(
     groups: &DataFrame,
     group_column: &str,
 ) -> Result<Vec<GroupFunnel>, AnalysisError> {
-    let context = "counting the funnel per group";
-    require(groups, "customer_id", "customer id")?;
-    require(groups, group_column, "group")?;
+    let context = "context-count-funnel-per-group";
+    require(groups, Role::CustomerId)?;
+    require_column(groups, group_column, || tr!("analysis-group-column"))?;
     let steps = params.steps.len();
     let membership = groups
         .clone()
@@ -377,11 +378,11 @@ pub fn funnel_by_group(
         )
         .sort(["_group"], SortMultipleOptions::default())
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let names = out
         .column("_group")
         .and_then(|c| c.str().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     Ok(names
         .iter()
         .enumerate()
@@ -406,8 +407,8 @@ pub fn dropoff_items(
     events: &DataFrame,
     params: &FunnelParams,
 ) -> Result<Vec<DropoffItem>, AnalysisError> {
-    let context = "finding drop-off products";
-    require(events, "item_id", "item id")?;
+    let context = "context-drop-off-products";
+    require(events, Role::ItemId)?;
     let last = (params.steps.len() - 1) as u32;
     let per_item = mapped(events, params)?
         .filter(col("item_id").is_not_null())
@@ -447,15 +448,15 @@ pub fn dropoff_items(
         )
         .limit(params.top_dropoff as IdxSize)
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let items = out
         .column("item_id")
         .and_then(|c| c.str().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let lost = out
         .column("lost_views")
         .and_then(|c| c.f64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     Ok((0..out.height())
         .map(|row| {
             let views = u64_at(&out, "views", row);

@@ -7,6 +7,7 @@
 //!   line (`is_cancelled` and not a return) counts 0. A refunded return is a return.
 //! - A day is the calendar day of `ts` as written in the file (no time zone shift).
 
+use crate::data::Role;
 use crate::tr;
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -14,7 +15,9 @@ use polars::prelude::*;
 /// Errors of the analysis layer.
 #[derive(Debug, thiserror::Error)]
 pub enum AnalysisError {
-    #[error("{}", tr!("analysis-missing-column", column = .column.as_str(), role = .role.as_str()))]
+    /// `column` is the canonical name; `role` the translated name the operator
+    /// maps a column to.
+    #[error("{}", tr!("analysis-missing-column", role = .role.as_str()))]
     MissingColumn { column: String, role: String },
     #[error("{}", tr!("analysis-needs-money", what = .what.as_str()))]
     NeedsMoney { what: String },
@@ -22,9 +25,11 @@ pub enum AnalysisError {
     Invalid { what: String, why: String },
     #[error("{}", tr!("analysis-cancelled"))]
     Cancelled,
-    #[error("{context}: {source}")]
+    /// A polars failure while doing `step`, a catalogue key (`contexts.ftl`)
+    /// read only when the error is shown; polars' own message follows.
+    #[error("{}", tr!("context-failed", step = crate::i18n::message(.step), error = .source.to_string()))]
     Polars {
-        context: String,
+        step: &'static str,
         #[source]
         source: PolarsError,
     },
@@ -45,12 +50,11 @@ pub fn check_memory(what: &str, rows: usize, bytes_per_line: u64) -> Result<(), 
     }
 }
 
-/// Wraps a polars error with what was being done.
-pub fn polars_error(context: &str) -> impl FnOnce(PolarsError) -> AnalysisError + '_ {
-    move |source| AnalysisError::Polars {
-        context: context.to_string(),
-        source,
-    }
+/// Wraps a polars error with `step`, the catalogue key (`contexts.ftl`) of what
+/// was being done. The key is a string literal or a `&'static str` bound to one
+/// (`tests/analysis_steps.rs` checks that each exists).
+pub fn polars_failed(step: &'static str) -> impl FnOnce(PolarsError) -> AnalysisError {
+    move |source| AnalysisError::Polars { step, source }
 }
 
 const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
@@ -65,14 +69,24 @@ pub fn days_from_date(date: NaiveDate) -> i32 {
     (date - EPOCH).num_days() as i32
 }
 
-/// An error unless `lines` has `column` (the canonical name of `role`).
-pub fn require(lines: &DataFrame, column: &str, role: &str) -> Result<(), AnalysisError> {
+/// An error unless `lines` has the column of `role`.
+pub fn require(lines: &DataFrame, role: Role) -> Result<(), AnalysisError> {
+    require_column(lines, role.column_name(), || role.label())
+}
+
+/// An error unless `lines` has `column`, a column that is no role (a segment or
+/// group column); `label` names it in the current language.
+pub fn require_column(
+    lines: &DataFrame,
+    column: &str,
+    label: impl FnOnce() -> String,
+) -> Result<(), AnalysisError> {
     if lines.schema().contains(column) {
         Ok(())
     } else {
         Err(AnalysisError::MissingColumn {
             column: column.to_string(),
-            role: role.to_string(),
+            role: label(),
         })
     }
 }
@@ -84,15 +98,16 @@ pub fn has_money(lines: &DataFrame) -> bool {
     lines.schema().contains("amount")
 }
 
-/// An error naming `what` ("net revenue", "RFM monetary scores") unless the
-/// lines carry money.
-pub fn require_money(lines: &DataFrame, what: &str) -> Result<(), AnalysisError> {
+/// An error naming `what`, asked for only then (`|| tr!(…)`: "a revenue
+/// forecast"), unless the lines carry money.
+pub fn require_money(
+    lines: &DataFrame,
+    what: impl FnOnce() -> String,
+) -> Result<(), AnalysisError> {
     if has_money(lines) {
         Ok(())
     } else {
-        Err(AnalysisError::NeedsMoney {
-            what: what.to_string(),
-        })
+        Err(AnalysisError::NeedsMoney { what: what() })
     }
 }
 

@@ -35,7 +35,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::customers::customer_table;
-use super::lines::{AnalysisError, has_money, polars_error};
+use super::lines::{AnalysisError, has_money, polars_failed};
 use crate::jobs::Progress;
 use crate::tr;
 
@@ -248,7 +248,7 @@ pub fn rfm(
         .with_columns(scores)
         .with_columns([concat_str(code, "-", true).alias("rfm_code"), group_expr()])
         .collect()
-        .map_err(polars_error("scoring customers"))?;
+        .map_err(polars_failed("context-score-customers"))?;
     cancelled(progress)?;
     progress.report(2, 3);
     let groups = summarise(&customers, money)?;
@@ -263,7 +263,7 @@ pub fn rfm(
 
 /// Customers and revenue (with `money`) per group, all eight groups in fixed order.
 fn summarise(customers: &DataFrame, money: bool) -> Result<Vec<GroupSummary>, AnalysisError> {
-    let context = "summing RFM groups";
+    let context = "context-rfm-groups";
     let revenue = if money {
         col("monetary").sum()
     } else {
@@ -278,19 +278,19 @@ fn summarise(customers: &DataFrame, money: bool) -> Result<Vec<GroupSummary>, An
             revenue.alias("revenue"),
         ])
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let names = per_group
         .column("group")
         .and_then(|c| c.str().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let counts = per_group
         .column("customers")
         .and_then(|c| c.u64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let revenues = per_group
         .column("revenue")
         .and_then(|c| c.f64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let total_customers = customers.height();
     let total_revenue: f64 = revenues.iter().flatten().sum();
     let mut groups: Vec<GroupSummary> = RfmGroup::ALL

@@ -21,8 +21,9 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::lines::{
-    AnalysisError, date_from_days, day_expr, has_money, polars_error, require, with_net_amount,
+    AnalysisError, date_from_days, day_expr, has_money, polars_failed, require, with_net_amount,
 };
+use crate::data::Role;
 
 /// Headline figures of the loaded orders.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -89,7 +90,7 @@ impl Summary {
     /// Summarises canonical order lines (column `ts`; optional `amount`,
     /// `customer_id`, `order_id`, `item_id`, `is_return`, `is_cancelled`).
     pub fn from_lines(lines: &DataFrame) -> Result<Summary, AnalysisError> {
-        require(lines, "ts", "date / time")?;
+        require(lines, Role::Timestamp)?;
         let schema = lines.schema();
         let has = |c: &str| schema.contains(c);
         let count_distinct = |c: &str| {
@@ -123,7 +124,7 @@ impl Summary {
                 ]);
             let items = lines.clone().lazy().select([items.alias("items")]);
             concat_lf_horizontal([per_customer, items], HConcatOptions::default())
-                .map_err(polars_error("counting customers, orders and items"))?
+                .map_err(polars_failed("context-count-customers-orders-items"))?
         } else {
             let orders = match has("order_id") {
                 true => count_distinct("order_id"),
@@ -136,7 +137,7 @@ impl Summary {
             ])
         }
         .collect()
-        .map_err(polars_error("counting customers, orders and items"))?;
+        .map_err(polars_failed("context-count-customers-orders-items"))?;
         let unpriced = if has_money(lines) {
             col("amount").is_null().cast(DataType::UInt64).sum()
         } else {
@@ -163,17 +164,17 @@ impl Summary {
                     .alias("cancelled_lines"),
             ])
             .collect()
-            .map_err(polars_error("summarising order lines"))?;
+            .map_err(polars_failed("context-summarise-lines"))?;
         let out = distinct
             .hstack(sums.columns())
-            .map_err(polars_error("summarising order lines"))?;
+            .map_err(polars_failed("context-summarise-lines"))?;
         let count = |name: &str| -> Result<usize, AnalysisError> {
             let value = out
                 .column(name)
                 .and_then(|c| c.cast(&DataType::UInt64))
-                .map_err(polars_error("reading the summary"))?
+                .map_err(polars_failed("context-read-summary"))?
                 .u64()
-                .map_err(polars_error("reading the summary"))?
+                .map_err(polars_failed("context-read-summary"))?
                 .get(0)
                 .unwrap_or(0);
             Ok(value as usize)
@@ -185,7 +186,7 @@ impl Summary {
             Ok(Some(
                 out.column(name)
                     .and_then(|c| c.f64().cloned())
-                    .map_err(polars_error("reading the summary"))?
+                    .map_err(polars_failed("context-read-summary"))?
                     .get(0)
                     .unwrap_or(0.0),
             ))
@@ -194,8 +195,8 @@ impl Summary {
             let days = out
                 .column(name)
                 .and_then(|c| c.cast(&DataType::Int32))
-                .map_err(polars_error("reading the summary"))?;
-            let days = days.i32().map_err(polars_error("reading the summary"))?;
+                .map_err(polars_failed("context-read-summary"))?;
+            let days = days.i32().map_err(polars_failed("context-read-summary"))?;
             Ok(days.get(0).and_then(date_from_days))
         };
         Ok(Summary {
@@ -217,7 +218,7 @@ impl Summary {
 /// Net revenue (orders without money) per calendar day (or bucket) from the first
 /// to the last order day.
 pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
-    require(lines, "ts", "date / time")?;
+    require(lines, Role::Timestamp)?;
     let (measure, value) = if has_money(lines) {
         (DailyMeasure::NetRevenue, col("_net").sum())
     } else {
@@ -235,18 +236,18 @@ pub fn daily_revenue(lines: &DataFrame) -> Result<DailyRevenue, AnalysisError> {
         .group_by([day_expr()])
         .agg([value.alias("revenue")])
         .collect()
-        .map_err(polars_error("summing revenue per day"))?;
+        .map_err(polars_failed("context-revenue-per-day"))?;
     let day_numbers = by_day
         .column("_day")
         .and_then(|c| c.cast(&DataType::Int32))
-        .map_err(polars_error("reading daily revenue"))?;
+        .map_err(polars_failed("context-read-daily-revenue"))?;
     let day_numbers = day_numbers
         .i32()
-        .map_err(polars_error("reading daily revenue"))?;
+        .map_err(polars_failed("context-read-daily-revenue"))?;
     let revenue = by_day
         .column("revenue")
         .and_then(|c| c.f64().cloned())
-        .map_err(polars_error("reading daily revenue"))?;
+        .map_err(polars_failed("context-read-daily-revenue"))?;
     let pairs: Vec<(i32, f64)> = day_numbers
         .iter()
         .zip(revenue.iter())

@@ -1,5 +1,6 @@
 //! Arguments shared by every data command: role overrides, file kind, date format,
-//! sheet, and `--json`; and loading files with them.
+//! sheet, and `--json`; `--headers` for the commands that write tables; and
+//! loading files with them.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
 use crate::data::{self, DateFormat, FileKind, Inspection, LoadOptions, Role, Store, Table};
+use crate::export::headers::Headers;
 use crate::jobs::Progress;
 
 /// How to read the input files. Overrides apply to every file that has the named
@@ -83,6 +85,20 @@ pub struct OutputArgs {
     /// Replace the --out file even when it is not an earlier export of this kind.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--headers en|zh-CN`: the column headers of the tables a command writes.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ExportArgs {
+    /// Column headers of the --out table: en (the column names) or zh-CN (fixed
+    /// Chinese names). Mailchimp, Klaviyo, Meta and Google lists keep the
+    /// headers those tools require.
+    #[arg(long, value_name = "en|zh-CN", default_value = "en", value_parser = parse_headers)]
+    pub headers: Headers,
+}
+
+fn parse_headers(text: &str) -> Result<Headers, String> {
+    Headers::from_tag(text).ok_or_else(|| format!("unknown headers '{text}': use en or zh-CN"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
-use super::{LoadArgs, OutputArgs, load_files};
+use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::campaign::control::Difference;
 use crate::analysis::campaign::{
     Audience, CampaignDef, CurvePoint, Readout, RoiInputs, RoiOutcome, readout, roi, roi_curve,
@@ -44,7 +44,7 @@ use crate::export::campaign::{
 };
 use crate::export::sent::Sent;
 use crate::jobs::Progress;
-use crate::ui::format::percent;
+use crate::numbers::percent;
 use crate::workspace::campaign_scores::{ScoreKind, ScoreSettings, compute_headless};
 use crate::workspace::project::{OpenedProject, Project};
 
@@ -159,6 +159,8 @@ pub struct CampaignArgs {
     pub until: Option<NaiveDate>,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 /// `project new`.
@@ -453,6 +455,7 @@ fn export(
         bom: args.bom,
         default_country_code: args.country_code.clone(),
         campaign_name: campaign.name.clone(),
+        headers: args.export.headers,
     };
     Ok(export_campaign(&audience.frame, out, &options, &sidecar)?)
 }

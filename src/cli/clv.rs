@@ -23,7 +23,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::replace::write_table;
-use super::{LoadArgs, OutputArgs, load_files};
+use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::clv::{Clv, ClvParams, PurchaseMethod, SpendMethod, clv};
 use crate::export::ExportFormat;
 use crate::jobs::Progress;
@@ -50,6 +50,8 @@ pub struct ClvArgs {
     pub load: LoadArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 pub fn run(args: &ClvArgs) -> anyhow::Result<String> {
@@ -71,7 +73,13 @@ pub fn run(args: &ClvArgs) -> anyhow::Result<String> {
     })?;
     let result = clv(&lines, &params, &Progress::detached()).context("computing CLV")?;
     if let (Some(path), Some(format)) = (&args.out, format) {
-        write_table(&result.customers, path, format, args.output.force)?;
+        write_table(
+            &result.customers,
+            path,
+            format,
+            args.output.force,
+            args.export.headers,
+        )?;
     }
     if args.output.json {
         let mut value = json!({

@@ -9,18 +9,24 @@
 //! `--json` prints `{split, k, exclude_seen, tested_customers, chosen, models: [{name,
 //! precision_at_k, recall_at_k, ndcg_at_k, hit_rate_at_k, coverage, fit_secs,
 //! recommend_secs}]}`.
+//!
+//! When no customer has anything to test, the command refuses (exit code 1, as
+//! every command whose data leaves nothing to print) with the window's sentence
+//! and the option that can fix it.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::json;
 
 use super::recommend::{ModelArgs, chosen_json, chosen_text, load_interactions};
 use super::{LoadArgs, OutputArgs};
 use crate::analysis::recommend::ModelKind;
-use crate::analysis::recommend::evaluate::{EvalParams, Split, evaluate};
+use crate::analysis::recommend::evaluate::{
+    EvalParams, NothingToTest, Outcome, Split, Untested, evaluate,
+};
 use crate::jobs::Progress;
 use crate::workspace::recommend::RecommendParams;
 
@@ -83,7 +89,11 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
             .model_params(),
         validate: args.model_args.validate,
     };
-    let card = evaluate(&interactions, &params, &Progress::detached()).context("evaluating")?;
+    let card =
+        match evaluate(&interactions, &params, &Progress::detached()).context("evaluating")? {
+            Outcome::Scored(card) => card,
+            Outcome::NothingToTest(why) => bail!(nothing_to_test(&why)),
+        };
     if args.output.json {
         let models: Vec<_> = card
             .models
@@ -145,4 +155,69 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
         );
     }
     Ok(s)
+}
+
+/// Why the card is empty (the window's sentence) and the option that can fix it.
+fn nothing_to_test(why: &NothingToTest) -> String {
+    let fix = match why.cause() {
+        Untested::OnePurchaseEach => return why.sentence(),
+        Untested::OneOrderEach => "Run again with --split leave-last-out.",
+        Untested::AllSeen => "Run again with --exclude-seen false.",
+    };
+    format!("{} {fix}", why.sentence())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    /// `marketbench evaluate` on orders of six customers who each bought the
+    /// same item in two orders, with `options`.
+    fn evaluate_bought_twice(options: &[&str]) -> anyhow::Result<String> {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("again.csv");
+        let mut text = String::from("order_id,customer_id,order_time,sku,qty,amount\n");
+        for c in 0..6 {
+            for (order, day) in [(2 * c, 1), (2 * c + 1, 9)] {
+                text.push_str(&format!(
+                    "O{order},C{c},2025-01-0{day},SKU{},1,10.5\n",
+                    c % 3
+                ));
+            }
+        }
+        std::fs::write(&path, text).expect("write");
+        let path = path.to_string_lossy().into_owned();
+        let mut argv = vec![
+            "marketbench",
+            "evaluate",
+            path.as_str(),
+            "--models",
+            "popular",
+        ];
+        argv.extend_from_slice(options);
+        let Some(Command::Evaluate(args)) = Cli::try_parse_from(argv).expect("parses").command
+        else {
+            panic!("not evaluate");
+        };
+        run(&args)
+    }
+
+    #[test]
+    fn nothing_to_test_is_refused_with_the_sentence_and_the_option_that_fixes_it() {
+        let error = evaluate_bought_twice(&[])
+            .expect_err("nothing to test")
+            .to_string();
+        assert_eq!(
+            error,
+            "Nothing to test yet: under leave-last-out, each customer's last purchase is held \
+             out, but each of the 6 customers with held-out purchases had bought them before, \
+             and “Exclude already-bought” leaves such items out of the test. Run again with \
+             --exclude-seen false."
+        );
+        let card = evaluate_bought_twice(&["--exclude-seen", "false"]).expect("scored");
+        assert!(card.contains("6 customers tested"), "{card}");
+    }
 }

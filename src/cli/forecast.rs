@@ -32,13 +32,14 @@ use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::replace::write_table;
-use super::{LoadArgs, OutputArgs, load_files};
+use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::forecast::scenario::Basis;
 use crate::analysis::forecast::{
     Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries, series_from_table,
 };
 use crate::data::{self, FileKind, Role};
 use crate::export::ExportFormat;
+use crate::export::headers::Headers;
 use crate::jobs::Progress;
 use crate::workspace::forecast::{
     ForecastRunParams, ForecastSource, SeriesResult, default_horizon, forecast_all, orders_series,
@@ -93,6 +94,8 @@ pub struct ForecastArgs {
     pub load: LoadArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -205,7 +208,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     let dropped = series[0].dropped_partial;
     let results = forecast_all(series, &params, &progress).context("forecasting")?;
     if let Some(out) = &args.out {
-        write_forecast(out, &results, args.output.force)
+        write_forecast(out, &results, args.output.force, args.export.headers)
             .with_context(|| format!("writing {}", out.display()))?;
     }
     let named: Vec<(String, Result<SeriesForecast, String>)> = results
@@ -410,7 +413,12 @@ fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
 
 /// Every series in the order forecast, one row per period (the window's export
 /// table without scenarios), through the atomic exporter.
-fn write_forecast(path: &Path, results: &[SeriesResult], force: bool) -> anyhow::Result<()> {
+fn write_forecast(
+    path: &Path,
+    results: &[SeriesResult],
+    force: bool,
+    headers: Headers,
+) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
     let order: Vec<usize> = (0..results.len()).collect();
     write_table(
@@ -419,6 +427,7 @@ fn write_forecast(path: &Path, results: &[SeriesResult], force: bool) -> anyhow:
         path,
         format,
         force,
+        headers,
     )?;
     Ok(())
 }

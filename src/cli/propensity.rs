@@ -21,7 +21,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::replace::write_table;
-use super::{LoadArgs, OutputArgs, load_files};
+use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::propensity::{
     ModelKind, ModelParams, Propensity, PropensityParams, RiskThresholds, propensity_with_events,
 };
@@ -67,6 +67,8 @@ pub struct PropensityArgs {
     pub load: LoadArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 fn parse_model(s: &str) -> Result<ModelKind, String> {
@@ -122,7 +124,13 @@ pub fn run(args: &PropensityArgs) -> anyhow::Result<String> {
     let result = propensity_with_events(&lines, events, &params, &Progress::detached())
         .context("computing propensity")?;
     if let (Some(path), Some(format)) = (&args.out, format) {
-        write_table(&result.scores, path, format, args.output.force)?;
+        write_table(
+            &result.scores,
+            path,
+            format,
+            args.output.force,
+            args.export.headers,
+        )?;
     }
     if args.output.json {
         Ok(serde_json::to_string_pretty(&as_json(

@@ -19,9 +19,10 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::replace::write_frame;
-use super::{LoadArgs, OutputArgs, load_files};
+use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::recommend::validate::Validation;
 use crate::analysis::recommend::{Interactions, ModelKind, Recommendation, lists_frame};
+use crate::export::headers::Headers;
 use crate::jobs::Progress;
 use crate::workspace::recommend::RecommendParams;
 
@@ -139,6 +140,8 @@ pub struct RecommendArgs {
     pub load: LoadArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 /// The interactions of the input files: explicit ratings when a ratings file is
@@ -166,8 +169,14 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         .with_context(|| format!("fitting {}", args.model))?;
     let lists = model.recommend_all(args.top, exclude_seen, &progress)?;
     if let Some(out) = &args.out {
-        write_lists(out, &interactions, &lists, args.output.force)
-            .with_context(|| format!("writing {}", out.display()))?;
+        write_lists(
+            out,
+            &interactions,
+            &lists,
+            args.output.force,
+            args.export.headers,
+        )
+        .with_context(|| format!("writing {}", out.display()))?;
     }
     let chosen: Vec<usize> = if shown.is_empty() {
         (0..lists.len()).collect()
@@ -257,6 +266,7 @@ fn write_lists(
     interactions: &Interactions,
     lists: &[Vec<Recommendation>],
     force: bool,
+    headers: Headers,
 ) -> anyhow::Result<()> {
-    write_frame(&lists_frame(interactions, lists)?, path, force)
+    write_frame(&lists_frame(interactions, lists)?, path, force, headers)
 }

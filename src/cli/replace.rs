@@ -6,7 +6,8 @@
 //! "An earlier export of the same kind" is read from the file itself:
 //! - a table (`.csv`, `.xlsx`, `.parquet`) whose first columns are the first
 //!   columns this export writes (up to three: `customer_id, recency_days,
-//!   frequency` for RFM), so a re-run with other options may replace it;
+//!   frequency` for RFM), under English or Chinese headers, so a re-run with
+//!   other options may replace it;
 //! - a campaign list, its control file and its record (`LIST.json`): the
 //!   record beside the list is one Marketbench wrote (`marketbench_version`);
 //! - a project file: a JSON object with `version` and `files`;
@@ -21,6 +22,7 @@ use anyhow::bail;
 use polars::prelude::*;
 
 use crate::export::campaign::{control_path, sidecar_path};
+use crate::export::headers::{Headers, canonical};
 use crate::export::{ExportFormat, write_frame as export_frame, write_table as export_table};
 
 /// How many leading columns must agree for a table to count as an earlier export.
@@ -30,21 +32,28 @@ const SIGNATURE_COLUMNS: usize = 3;
 const WHAT_TO_DO: &str =
     "Nothing was written. Choose another file name, or pass --force to replace it.";
 
-/// [`export_table`] after [`check_table`].
+/// [`export_table`] with `headers` after [`check_table`].
 pub fn write_table(
     frame: &DataFrame,
     path: &Path,
     format: ExportFormat,
     force: bool,
+    headers: Headers,
 ) -> anyhow::Result<()> {
     check_table(path, frame, force)?;
-    Ok(export_table(frame, path, format)?)
+    Ok(export_table(&headers.applied(frame)?, path, format)?)
 }
 
-/// [`export_frame`] (the format by the extension) after [`check_table`].
-pub fn write_frame(frame: &DataFrame, path: &Path, force: bool) -> anyhow::Result<()> {
+/// [`export_frame`] (the format by the extension) with `headers` after
+/// [`check_table`].
+pub fn write_frame(
+    frame: &DataFrame,
+    path: &Path,
+    force: bool,
+    headers: Headers,
+) -> anyhow::Result<()> {
     check_table(path, frame, force)?;
-    Ok(export_frame(frame, path)?)
+    Ok(export_frame(&headers.applied(frame)?, path)?)
 }
 
 /// Refuses to replace `path` with the table `frame` (see the module doc).
@@ -64,10 +73,14 @@ pub fn check_table_columns(path: &Path, columns: &[String], force: bool) -> anyh
     }
     let wanted = &columns[..columns.len().min(SIGNATURE_COLUMNS)];
     let found = header_of(path);
+    // An earlier export with Chinese headers is one of the same kind too.
     if let Some(found) = &found
         && !wanted.is_empty()
         && found.len() >= wanted.len()
-        && found[..wanted.len()] == *wanted
+        && found
+            .iter()
+            .zip(wanted)
+            .all(|(f, w)| canonical(f) == w.as_str())
     {
         return Ok(());
     }

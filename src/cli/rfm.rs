@@ -15,7 +15,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::replace::write_table;
-use super::{LoadArgs, OutputArgs, load_files};
+use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::customers::purchase_days;
 use crate::analysis::rfm::{Rfm, RfmParams, rfm};
 use crate::export::ExportFormat;
@@ -37,6 +37,8 @@ pub struct RfmArgs {
     pub load: LoadArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
@@ -64,7 +66,13 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
         );
     }
     if let (Some(path), Some(format)) = (&args.out, format) {
-        write_table(&result.customers, path, format, args.output.force)?;
+        write_table(
+            &result.customers,
+            path,
+            format,
+            args.output.force,
+            args.export.headers,
+        )?;
     }
     if args.output.json {
         Ok(serde_json::to_string_pretty(&as_json(

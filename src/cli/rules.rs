@@ -18,7 +18,7 @@ use serde_json::json;
 
 use super::recommend::load_interactions;
 use super::replace::write_frame;
-use super::{LoadArgs, OutputArgs};
+use super::{LoadArgs, OutputArgs, args::ExportArgs};
 use crate::analysis::recommend::Interactions;
 use crate::analysis::recommend::rules::{
     Rule, RuleParams, association_rules, baskets, rules_frame,
@@ -70,6 +70,8 @@ pub struct RulesArgs {
     pub load: LoadArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
@@ -111,7 +113,7 @@ pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
     };
     if let Some(out) = &args.out {
         let frame = rules_frame(items, &rules)?;
-        write_frame(&frame, out, args.output.force)
+        write_frame(&frame, out, args.output.force, args.export.headers)
             .with_context(|| format!("writing {}", out.display()))?;
     }
     let total = baskets(&interactions).len();
@@ -193,7 +195,7 @@ fn transitions_output(args: &RulesArgs, rows: &[Transition]) -> anyhow::Result<S
                 ),
             ],
         )?;
-        write_frame(&frame, out, args.output.force)
+        write_frame(&frame, out, args.output.force, args.export.headers)
             .with_context(|| format!("writing {}", out.display()))?;
     }
     let level = if args.next == Some(NextLevel::Category) {

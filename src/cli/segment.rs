@@ -26,10 +26,11 @@ use clap::Args;
 use serde_json::{Map, Value, json};
 
 use super::replace::write_table;
-use super::{LoadArgs, OutputArgs, load_files};
+use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::segments::scatter::Scatter;
 use crate::analysis::segments::{AUTO_K_RULE, FeatureSet, KChoice, SegmentTree, Segmentation};
 use crate::export::ExportFormat;
+use crate::export::headers::Headers;
 use crate::jobs::Progress;
 use crate::workspace::segments::{SegmentsParams, SegmentsResults, compute, members_frame};
 
@@ -67,6 +68,8 @@ pub struct SegmentArgs {
     pub load: LoadArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 /// `--k`: a number or `auto`.
@@ -115,8 +118,13 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
     let results = compute(&loaded.store, params, None, &Progress::detached())
         .context("segmenting customers")?;
     if let Some(out) = &args.out {
-        write_members(out, &results.segmentation, args.output.force)
-            .with_context(|| format!("writing {}", out.display()))?;
+        write_members(
+            out,
+            &results.segmentation,
+            args.output.force,
+            args.export.headers,
+        )
+        .with_context(|| format!("writing {}", out.display()))?;
     }
     if args.output.json {
         let mut json = as_json(&results.segmentation, args.k == KArg::Auto);
@@ -350,7 +358,12 @@ fn as_text(result: &Segmentation) -> String {
 /// The members with their segment, its proposed name and features, as the
 /// Segments tab exports them, through the atomic exporter (`.csv` with a BOM, or
 /// `.xlsx`).
-fn write_members(path: &Path, result: &Segmentation, force: bool) -> anyhow::Result<()> {
+fn write_members(
+    path: &Path,
+    result: &Segmentation,
+    force: bool,
+    headers: Headers,
+) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
     let names: Vec<String> = result.profiles.iter().map(|p| p.name.clone()).collect();
     let every: Vec<usize> = (0..result.features.len()).collect();
@@ -359,6 +372,7 @@ fn write_members(path: &Path, result: &Segmentation, force: bool) -> anyhow::Res
         path,
         format,
         force,
+        headers,
     )?;
     Ok(())
 }

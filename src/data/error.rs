@@ -17,7 +17,8 @@ pub enum DataError {
         tr!("data-error-unsupported", file = .file.as_str(), extension = .extension.as_str())
     )]
     UnsupportedFormat { file: String, extension: String },
-    #[error("{file}: {message}")]
+    /// `message` says what is wrong with the file, in the current language.
+    #[error("{}", tr!("data-error-parse", file = .file.as_str(), message = .message.as_str()))]
     Parse { file: String, message: String },
     #[error(
         "{}",
@@ -87,7 +88,17 @@ pub enum DataError {
     Empty { file: String },
     #[error("{}", tr!("data-error-cancelled"))]
     Cancelled,
-    #[error("{file}: {context}: {source}")]
+    /// `context` says what was being done, in the current language; polars' own
+    /// message follows.
+    #[error(
+        "{}",
+        tr!(
+            "data-error-polars",
+            file = .file.as_str(),
+            context = .context.as_str(),
+            error = .source.to_string(),
+        )
+    )]
     Polars {
         file: String,
         context: String,

@@ -18,6 +18,7 @@
 use polars::prelude::*;
 
 use super::{DataError, FileKind, Role, Table};
+use crate::tr;
 
 /// Attributes products bring to order lines.
 const PRODUCT_ATTRIBUTES: [Role; 3] = [Role::ItemName, Role::Category, Role::UnitPrice];
@@ -88,7 +89,7 @@ impl Store {
                 .map(|t| t.report.file.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-            context: format!("joining {} with products and customers", kind.label()),
+            context: tr!("context-join-products-customers", kind = kind.label()),
             source,
         };
         let Some(orders) = self.stacked(kind, true).map_err(failed)? else {

@@ -18,6 +18,7 @@ use polars::prelude::*;
 
 use crate::data::Role;
 use crate::jobs::Progress;
+use crate::tr;
 
 /// Rows are checked in blocks of this many between progress reports and cancel checks.
 const BLOCK_ROWS: usize = 65_536;
@@ -25,16 +26,22 @@ const BLOCK_ROWS: usize = 65_536;
 /// Why a row view could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ViewError {
-    #[error("there is no column '{column}' to sort by; the columns are: {available}")]
+    #[error(
+        "{}",
+        tr!("data-view-unknown-column", column = .column.as_str(), available = .available.as_str())
+    )]
     UnknownColumn { column: String, available: String },
-    #[error("cannot {action} column '{column}': {source}")]
+    /// Searching `column` failed; polars' own message follows.
+    #[error(
+        "{}",
+        tr!("data-view-search-failed", column = .column.as_str(), error = .source.to_string())
+    )]
     Polars {
-        action: &'static str,
         column: String,
         #[source]
         source: PolarsError,
     },
-    #[error("cancelled")]
+    #[error("{}", tr!("analysis-cancelled"))]
     Cancelled,
 }
 
@@ -117,14 +124,12 @@ fn text_columns(frame: &DataFrame) -> Result<Vec<StringChunked>, ViewError> {
             DataType::Categorical(..) | DataType::Enum(..) => column
                 .cast(&DataType::String)
                 .map_err(|source| ViewError::Polars {
-                    action: "search",
                     column: column.name().to_string(),
                     source,
                 })?,
             _ => continue,
         };
         let text = as_text.str().map_err(|source| ViewError::Polars {
-            action: "search",
             column: column.name().to_string(),
             source,
         })?;

@@ -26,11 +26,15 @@
 //!     values are never written. Meta's phone is the E.164 digits without `+`,
 //!     Google's keeps the `+`, as each documents. Rows with neither an email nor a
 //!     phone are left out; an unusable cell is empty.
+//! - Headers: `CampaignExport::headers` names the columns of a `Csv`, `Xlsx` or
+//!   `Parquet` list and of its control file (English or Chinese, see
+//!   `export::headers`); the tool files and their control files keep English
+//!   headers whatever it says.
 //! - The sidecar `<file>.json` (e.g. `list.csv.json`) is written atomically after
 //!   the list and the control file: the campaign definition, the data files
-//!   (name, size, SHA-256), the seed, the format, the row counts of the list and
-//!   of the control file (and its name), the customer ids of both groups (for
-//!   the readout: `export::sent`) and the time (UTC, RFC 3339).
+//!   (name, size, SHA-256), the seed, the format, the headers, the row counts
+//!   of the list and of the control file (and its name), the customer ids of
+//!   both groups (for the readout: `export::sent`) and the time (UTC, RFC 3339).
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +44,8 @@ use serde::{Deserialize, Serialize};
 use super::hashing::{
     check_country_code, file_sha256, normalise_email, normalise_phone, sha256_hex,
 };
+use super::headers::Headers;
+pub use super::outcome::{Skipped, Written};
 use super::{ExportError, ExportFormat, neutralised, rounded_frame, write_atomically, write_table};
 
 /// A campaign export format.
@@ -134,6 +140,9 @@ pub struct CampaignExport {
     pub default_country_code: String,
     /// The campaign name (Mailchimp tag, Klaviyo `campaign`).
     pub campaign_name: String,
+    /// The column headers of a CSV, XLSX or Parquet list and of the control
+    /// file; the tool formats keep their tools' headers.
+    pub headers: Headers,
 }
 
 /// A data file the list was computed from.
@@ -170,6 +179,10 @@ pub struct Sidecar {
     pub data_files: Vec<DataFileRecord>,
     pub seed: u64,
     pub format: String,
+    /// The headers the list and the control file were written with (`en`,
+    /// `zh-CN`); records from before the choice existed are English.
+    #[serde(default)]
+    pub headers: Headers,
     /// Rows of the list (targets only).
     pub rows: usize,
     /// The control group's file beside the list (its name), when there is a control group.
@@ -202,6 +215,7 @@ impl Sidecar {
             data_files,
             seed,
             format: String::new(),
+            headers: Headers::English,
             rows: 0,
             control_file: None,
             control_rows: 0,
@@ -228,74 +242,6 @@ pub fn control_path(path: &Path) -> PathBuf {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     path.with_file_name(format!("{stem}.control.csv"))
-}
-
-/// Contact cells an email or ad list could not use, counted with a few
-/// examples (the list says so; the sidecar records it).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Skipped {
-    /// Email cells that are not one address (`a@b`, `x@y.com; z@y.com`): left empty.
-    pub invalid_emails: usize,
-    /// Phone cells that are not a valid number (`12345`): left empty.
-    pub invalid_phones: usize,
-    /// Targets an ad list leaves out: neither a usable email nor phone.
-    pub without_contact: usize,
-    /// Up to five of the unusable values, as written: shown to the operator,
-    /// never written to a file (an ad audience holds no raw contact value).
-    #[serde(skip)]
-    pub examples: Vec<String>,
-}
-
-impl Skipped {
-    /// "2 emails and 1 phone were not usable (e.g. 'a@b', '12345') and left empty; 3
-    /// targets had no usable contact and are not in the list", or None.
-    pub fn describe(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if self.invalid_emails + self.invalid_phones > 0 {
-            let examples: Vec<String> = self.examples.iter().map(|e| format!("'{e}'")).collect();
-            parts.push(format!(
-                "{} emails and {} phones were not usable (e.g. {}) and left empty",
-                self.invalid_emails,
-                self.invalid_phones,
-                examples.join(", ")
-            ));
-        }
-        if self.without_contact > 0 {
-            parts.push(format!(
-                "{} targets had no usable email or phone and are not in the list",
-                self.without_contact
-            ));
-        }
-        (!parts.is_empty()).then(|| parts.join("; "))
-    }
-}
-
-/// What an export wrote.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Written {
-    /// Rows of the list (targets).
-    pub rows: usize,
-    /// Contact cells and targets the list could not use.
-    pub skipped: Skipped,
-    /// The control file and its rows, when the audience has a control group.
-    pub control: Option<(PathBuf, usize)>,
-}
-
-impl Written {
-    /// "Wrote 447 rows to /a/list.csv; the control group (50 rows) to /a/list.control.csv".
-    pub fn describe(&self, path: &Path) -> String {
-        let mut text = format!("Wrote {} target rows to {}", self.rows, path.display());
-        if let Some(skipped) = self.skipped.describe() {
-            text.push_str(&format!(" ({skipped})"));
-        }
-        if let Some((control, rows)) = &self.control {
-            text.push_str(&format!(
-                "; the control group ({rows} rows, not to be contacted) to {}",
-                control.display()
-            ));
-        }
-        text
-    }
 }
 
 /// Writes the targets of `audience` to `path` as `options` say, the control rows
@@ -325,12 +271,17 @@ pub fn export_campaign(
     let targets = rounded_frame(&targets).map_err(failed)?;
     let controls = rounded_frame(&controls).map_err(failed)?;
     let (frame, skipped) = list_frame(&targets, options).map_err(failed)?;
-    write_list(&frame, path, options)?;
+    let headers = match normalises_phones {
+        true => Headers::English,
+        false => options.headers,
+    };
+    write_list(&headers.applied(&frame).map_err(failed)?, path, options)?;
     let control = match controls.height() {
         0 => None,
         rows => {
             let file = control_path(path);
-            write_table(&controls, &file, ExportFormat::Csv { bom: options.bom })?;
+            let shown = headers.applied(&controls).map_err(failed)?;
+            write_table(&shown, &file, ExportFormat::Csv { bom: options.bom })?;
             Some((file, rows))
         }
     };
@@ -344,6 +295,7 @@ pub fn export_campaign(
         skipped: skipped.clone(),
         control_ids: customer_ids(&controls).map_err(failed)?,
         format: options.format.name().to_string(),
+        headers,
         ..sidecar.clone()
     };
     let text = serde_json::to_string_pretty(&record).map_err(|e| ExportError::Io {

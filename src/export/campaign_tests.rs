@@ -50,6 +50,7 @@ fn options(format: CampaignFormat) -> CampaignExport {
         bom: false,
         default_country_code: "86".into(),
         campaign_name: "spring".into(),
+        headers: Headers::English,
     }
 }
 

@@ -14,6 +14,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use crate::tr;
+
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
@@ -86,10 +88,7 @@ fn region_of(country_code: &str) -> Option<phonenumber::country::Id> {
 pub fn check_country_code(country_code: &str) -> Result<(), String> {
     match region_of(country_code) {
         Some(_) => Ok(()),
-        None => Err(format!(
-            "'{country_code}' is not a country calling code: use digits such as 86 (China), \
-             1 (US and Canada) or 44 (UK)"
-        )),
+        None => Err(tr!("export-country-code", code = country_code)),
     }
 }
 

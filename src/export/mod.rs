@@ -21,6 +21,8 @@
 
 pub mod campaign;
 pub mod hashing;
+pub mod headers;
+mod outcome;
 pub mod sent;
 pub mod temp;
 mod xlsx;
@@ -28,6 +30,8 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
+
+use crate::tr;
 
 /// The most data rows an Excel sheet holds (below the header row).
 pub const XLSX_MAX_ROWS: usize = 1_048_575;
@@ -102,49 +106,53 @@ pub fn rounded_frame(frame: &DataFrame) -> PolarsResult<DataFrame> {
     DataFrame::new(frame.height(), columns)
 }
 
-/// Why an export failed. Every message names the file and what to do.
+/// Why an export failed. Every message names the file and what to do, in the
+/// window's language (the command line's is English).
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error(
-        "{}: cannot export to '.{extension}' files. Choose a name ending in .csv or .xlsx.",
-        file.display()
-    )]
+    #[error("{}", tr!("export-unsupported-format", file = shown(file), extension = extension.as_str()))]
     UnsupportedFormat { file: PathBuf, extension: String },
-    #[error(
-        "{}: a {format} list is written as .{expected}, not .{extension}: the file would not open \
-         as its name says. Name it …{expected} or choose the format that writes .{extension}.",
-        file.display()
-    )]
+    #[error("{}", tr!(
+        "export-format-mismatch",
+        file = shown(file),
+        format = *format,
+        expected = *expected,
+        extension = extension.as_str()
+    ))]
     FormatMismatch {
         file: PathBuf,
         format: &'static str,
         expected: &'static str,
         extension: String,
     },
-    #[error(
-        "{}: {rows} rows do not fit in an Excel sheet (at most {XLSX_MAX_ROWS}). Export to CSV instead.",
-        file.display()
-    )]
+    #[error("{}", tr!(
+        "export-too-many-rows",
+        file = shown(file),
+        rows = crate::numbers::count(*rows),
+        max = crate::numbers::count(XLSX_MAX_ROWS)
+    ))]
     TooManyRows { file: PathBuf, rows: usize },
-    #[error(
-        "{}: cannot write the file ({source}). Check that the folder exists, that you may write there and that the disk has room; if the file is open in Excel, close it.",
-        file.display()
-    )]
+    #[error("{}", tr!("export-cannot-write", file = shown(file), reason = source.to_string()))]
     Io {
         file: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot prepare the table ({source})", file.display())]
+    #[error("{}", tr!("export-cannot-prepare", file = shown(file), reason = source.to_string()))]
     Polars {
         file: PathBuf,
         #[source]
         source: PolarsError,
     },
-    #[error("{}: cannot write the workbook ({message})", file.display())]
+    #[error("{}", tr!("export-cannot-write-workbook", file = shown(file), reason = message.as_str()))]
     Xlsx { file: PathBuf, message: String },
-    #[error("{}: {why}", file.display())]
+    #[error("{}", tr!("export-invalid", file = shown(file), why = why.as_str()))]
     Invalid { file: PathBuf, why: String },
+}
+
+/// A path as messages show it.
+fn shown(file: &Path) -> String {
+    file.display().to_string()
 }
 
 /// Writes `frame` to `path` in `format`, atomically (see the module contract).

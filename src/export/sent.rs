@@ -14,6 +14,8 @@ use polars::prelude::{Column, DataFrame, PolarsResult};
 
 use super::campaign::{Sidecar, sidecar_path};
 use crate::analysis::campaign::control::GROUP_COLUMN;
+use crate::numbers::count;
+use crate::tr;
 
 /// A sent list's record (its sidecar), which names its groups.
 #[derive(Clone, Debug)]
@@ -21,30 +23,26 @@ pub struct Sent {
     pub record: Sidecar,
 }
 
-/// Why a sent list cannot be read out.
+/// Why a sent list cannot be read out (in the window's language).
 #[derive(Debug, thiserror::Error)]
 pub enum SentError {
-    #[error(
-        "{}: cannot read the list's record ({source}). Choose the list file Marketbench \
-         exported: its record (the same name with .json added) must be beside it.",
-        record.display()
-    )]
+    #[error("{}", tr!(
+        "export-sent-unreadable",
+        record = record.display().to_string(),
+        reason = source.to_string()
+    ))]
     Unreadable {
         record: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error(
-        "{}: not the record of a Marketbench list ({message}). Choose the list file \
-         Marketbench exported.",
-        record.display()
-    )]
+    #[error("{}", tr!(
+        "export-sent-invalid",
+        record = record.display().to_string(),
+        reason = message.as_str()
+    ))]
     Invalid { record: PathBuf, message: String },
-    #[error(
-        "{}: the record names no customer of the list (it was exported by an older \
-         Marketbench). Export the campaign again to read it out later.",
-        record.display()
-    )]
+    #[error("{}", tr!("export-sent-no-customers", record = record.display().to_string()))]
     NoCustomers { record: PathBuf },
 }
 
@@ -98,11 +96,13 @@ impl Sent {
 
     /// "the list sent 2026-11-23T08:00:00Z (447 targets, 50 in the control group)".
     pub fn describe(&self) -> String {
-        format!(
-            "the list exported {} ({} targets, {} in the control group)",
-            self.record.created_at,
-            self.record.target_ids.len(),
-            self.record.control_ids.len()
+        let targets = self.record.target_ids.len();
+        tr!(
+            "export-sent-describe",
+            time = self.record.created_at.as_str(),
+            targets = count(targets),
+            n = targets,
+            controls = count(self.record.control_ids.len())
         )
     }
 }
@@ -111,6 +111,7 @@ impl Sent {
 mod tests {
     use super::*;
     use crate::export::campaign::{CampaignExport, CampaignFormat, export_campaign};
+    use crate::export::headers::Headers;
     use polars::df;
 
     #[test]
@@ -128,6 +129,7 @@ mod tests {
             bom: false,
             default_country_code: "86".into(),
             campaign_name: "spring".into(),
+            headers: Headers::English,
         };
         let sidecar = Sidecar::new(serde_json::json!({}), vec![], 1);
         let written = export_campaign(&audience, &list, &options, &sidecar).expect("export");
@@ -167,5 +169,39 @@ mod tests {
         std::fs::write(sidecar_path(&list), "{\"rows\": 1}").expect("write");
         let error = Sent::read(&list).expect_err("not a record");
         assert!(matches!(error, SentError::Invalid { .. }), "{error}");
+    }
+
+    #[test]
+    fn a_list_written_with_chinese_headers_reads_back() {
+        let dir = tempfile::tempdir().expect("dir");
+        let list = dir.path().join("春季.csv");
+        let audience = df!(
+            "customer_id" => ["C1", "C2", "C3"],
+            "rfm_group" => ["Champions", "Loyal", "Champions"],
+            "group" => ["target", "control", "target"],
+        )
+        .expect("audience");
+        let options = CampaignExport {
+            format: CampaignFormat::Csv,
+            bom: true,
+            default_country_code: "86".into(),
+            campaign_name: "spring".into(),
+            headers: Headers::Chinese,
+        };
+        let sidecar = Sidecar::new(serde_json::json!({}), vec![], 1);
+        export_campaign(&audience, &list, &options, &sidecar).expect("export");
+        let text = std::fs::read_to_string(&list).expect("list");
+        let header = text.trim_start_matches('\u{feff}').lines().next();
+        assert_eq!(header, Some("客户ID,RFM分组,分组"));
+        assert!(text.contains("C1,Champions,target"), "values stay: {text}");
+
+        let sent = Sent::read(&list).expect("read back");
+        assert_eq!(sent.record.headers, Headers::Chinese);
+        assert_eq!(sent.record.target_ids, ["C1", "C3"]);
+        assert_eq!(sent.record.control_ids, ["C2"]);
+        let groups = sent.groups().expect("groups");
+        assert_eq!(groups.height(), 3);
+        let control = std::fs::read_to_string(dir.path().join("春季.control.csv"));
+        assert!(control.expect("control").contains("客户ID"));
     }
 }

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::data::{FileKind, expand_folders, folders_without_data, no_data_message};
+use crate::export::headers;
 use crate::i18n;
 use crate::jobs::Wake;
 use crate::tr;
@@ -101,6 +102,7 @@ impl MarketbenchApp {
         let ctx = ui.ctx().clone();
         i18n::set_language(self.state.shown_language());
         super::format::set_currency(self.state.currency);
+        headers::choose(self.state.export_headers);
         self.egui_ctx = Some(ctx.clone());
         if !self.fonts_installed {
             fonts::install(&ctx);
@@ -155,6 +157,8 @@ impl MarketbenchApp {
             Tab::Value => value_panel::ui(ui, workspace, state, commands),
             Tab::Campaigns => campaigns_panel::ui(ui, workspace, state, commands),
         });
+        // The export controls' header menus set the process-wide choice.
+        self.state.export_headers = headers::chosen();
         drop_hint_ui(&ctx);
         if let Some(prompt) = &mut self.project_prompt
             && !prompt.ui(&ctx, &mut self.commands)

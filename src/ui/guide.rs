@@ -17,9 +17,12 @@ use crate::workspace::recommend::{MissingInput, missing_input};
 use crate::workspace::{FileStage, Workspace};
 
 use super::command::{Command, Commands};
+use super::forecast::spike::carried_spike;
 use super::glossary;
 use super::state::Tab;
-use steps::{Mark, RecommendFacts, Run, SegmentsFacts, StepLine, Summary, ValueFacts};
+use steps::{
+    ForecastFacts, Mark, RecommendFacts, Run, SegmentsFacts, StepLine, Summary, ValueFacts,
+};
 
 /// What the workspace holds, for the guide's words.
 pub fn summary(workspace: &Workspace) -> Summary {
@@ -75,7 +78,11 @@ pub fn summary(workspace: &Workspace) -> Summary {
             items: r.interactions.items.len(),
         }),
         forecast: run(forecast, forecast.current(version), |r| {
-            r.series.first().and_then(|s| s.growth_pct())
+            let first = r.series.first();
+            ForecastFacts {
+                growth_pct: first.and_then(|s| s.growth_pct()),
+                spike_ratio: first.and_then(spike_ratio),
+            }
         }),
         // An audience counts only when built on the scores of these files too.
         campaign: match run(build, campaign.current(version, &scores), |r| {
@@ -89,6 +96,18 @@ pub fn summary(workspace: &Workspace) -> Summary {
             Run::Stale => Run::Stale,
         },
     }
+}
+
+/// How far above the usual level the series' last periods are, when its
+/// forecast carries that spike forward (the result card's warning).
+fn spike_ratio(series: &crate::workspace::forecast::SeriesResult) -> Option<f64> {
+    let forecast = series.forecast.as_ref().ok()?;
+    carried_spike(
+        &series.series.values,
+        &forecast.forecast.point,
+        series.series.freq,
+    )
+    .map(|spike| spike.ratio)
 }
 
 /// Where `computation` stands, given its value computed on the files shown

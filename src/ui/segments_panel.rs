@@ -5,14 +5,15 @@
 //! commands, carried out after the frame is drawn. When the Value tab has scores
 //! on the same files, they are joined to the segments (profiles and members).
 //! A run that failed for want of an input (no orders, too few customers, no
-//! money for the spend features) says what is needed, with a button to the Data
-//! tab, instead of the run's error.
+//! money for the spend features, no unit price or item id for the price
+//! features) says what is needed, with a button to the Data tab (and one that
+//! unticks the features the data cannot give), instead of the run's error.
 
 use crate::analysis::segments::Feature;
 use crate::data::FileKind;
 use crate::workspace::Workspace;
 use crate::workspace::computation::Computed;
-use crate::workspace::segments::SegmentsResults;
+use crate::workspace::segments::{SegmentsResults, has_unit_prices};
 
 use super::behaviour::{error_ui, section_ui};
 use super::command::Commands;
@@ -28,14 +29,14 @@ use crate::tr;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
     ui.heading(tr!("segments-heading"));
+    let segments = &workspace.segments;
+    let wanted = segments.wanted();
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
-        needs::ui(ui, &Need::Orders, commands);
+        needs::ui(ui, &Need::Orders, &wanted, commands);
         return;
     }
     let view_id = egui::Id::unique("segments_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
-    let segments = &workspace.segments;
-    let wanted = segments.wanted();
     let shown = segments.current(workspace.store_version());
     let available: Vec<Feature> = shown.map_or_else(
         || Feature::ALL.to_vec(),
@@ -46,8 +47,9 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
     let computation = segments.results();
     if let Some(error) = computation.error() {
         let overview = workspace.overview().value().and_then(Option::as_ref);
-        match needs::missing(true, overview.map(|o| &o.summary), &wanted) {
-            Some(need) => needs::ui(ui, &need, commands),
+        let priced = has_unit_prices(workspace.store());
+        match needs::missing(true, overview.map(|o| &o.summary), priced, &wanted) {
+            Some(need) => needs::ui(ui, &need, &wanted, commands),
             None => error_ui(ui, &tr!("segments-stopped"), &error.to_string()),
         }
     }

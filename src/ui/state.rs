@@ -120,6 +120,8 @@ pub struct UiState {
     pub language: Option<Language>,
     /// The symbol money figures show (the toolbar's View menu).
     pub currency: super::format::Currency,
+    /// The column headers table exports write (beside the export buttons).
+    pub export_headers: crate::export::headers::Headers,
     pub tab: Tab,
     pub table: TableSelection,
     /// Segment names the operator gave, by `SegmentsResults::name_key`.

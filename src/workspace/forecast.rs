@@ -581,6 +581,7 @@ pub fn export(
 ) -> anyhow::Result<usize> {
     let format = ExportFormat::from_path(path)?;
     let frame = table::forecast_frame(&results.series, order, scenarios, results.scenario_basis())?;
+    let frame = crate::export::headers::chosen().applied(&frame)?;
     write_table(&frame, path, format)?;
     Ok(frame.height())
 }

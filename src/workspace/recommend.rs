@@ -14,6 +14,7 @@
 //!   default thresholds; a rules failure is shown as text, the lists still show.
 //! - The report card is its own computation, run on request; it splits the
 //!   purchases by the chosen protocol and never looks at the test part to fit.
+//!   A split with nothing to test is a result saying why, not an error.
 //! - The rules table (FP-growth at the operator's thresholds) and the
 //!   next-purchase transitions are one more computation, keyed by
 //!   [`RulesRunParams`] and the store version.
@@ -31,7 +32,7 @@ use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
 
-use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, evaluate};
+use crate::analysis::recommend::evaluate::{EvalParams, Outcome, evaluate};
 use crate::analysis::recommend::rules::{
     Rule, RuleParams, association_rules, baskets, rules_frame,
 };
@@ -260,7 +261,7 @@ pub enum RecommendCommand {
 /// The Recommendations computations (fit, report card, rules) and exports.
 pub struct Recommend {
     fit: Computation<RecommendParams, RecommendResults>,
-    report: Computation<EvalParams, ReportCard>,
+    report: Computation<EvalParams, Outcome>,
     rules: Computation<RulesRunParams, RulesResults>,
     export: Slot<String>,
     wake: Wake,
@@ -285,8 +286,9 @@ impl Recommend {
         &self.fit
     }
 
-    /// The report card, the running evaluation and its error.
-    pub fn report(&self) -> &Computation<EvalParams, ReportCard> {
+    /// The report card (or why it had nothing to test), the running evaluation
+    /// and its error.
+    pub fn report(&self) -> &Computation<EvalParams, Outcome> {
         &self.report
     }
 

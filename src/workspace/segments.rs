@@ -26,7 +26,7 @@ use crate::analysis::segments::{
     FeatureSet, KChoice, KScore, MAX_K, SearchParams, SegmentTree, Segmentation, TreeParams,
     explain_segments, segment_customers,
 };
-use crate::data::Store;
+use crate::data::{FileKind, Role, Store};
 use crate::jobs::{Progress, Slot, Wake};
 use crate::tr;
 
@@ -36,6 +36,22 @@ use super::settings::SettingsError;
 use super::export_job::{beside_data, start_export, wrote_customers};
 use super::value::CustomerRow;
 use crate::export::{decimals_of, rounded};
+
+/// Whether the order lines will carry a unit price and an item id, as
+/// `discount_share` and `avg_unit_price` need (`features::PRICE_ROLES`): an
+/// orders file with item ids, and a price in an orders file or in a products file
+/// (joined on item id). Read from the loaded files' columns, so the tab can say
+/// what is missing without running, and whatever an error says.
+pub fn has_unit_prices(store: &Store) -> bool {
+    let has = |kind: FileKind, role: Role| {
+        store
+            .of_kind(kind)
+            .any(|t| t.frame.column(role.column_name()).is_ok())
+    };
+    let catalogue =
+        has(FileKind::Products, Role::UnitPrice) && has(FileKind::Products, Role::ItemId);
+    has(FileKind::Orders, Role::ItemId) && (has(FileKind::Orders, Role::UnitPrice) || catalogue)
+}
 
 /// What the operator chose for a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -463,6 +479,58 @@ pub fn compute(
 mod tests {
     use super::*;
     use crate::analysis::segments::Feature;
+    use crate::analysis::segments::features::PRICE_ROLES;
+
+    /// `files` (name, kind, CSV text) loaded with their detected columns.
+    fn store(dir: &std::path::Path, files: &[(&str, FileKind, &str)]) -> Store {
+        let mut store = Store::default();
+        for (name, kind, text) in files {
+            let path = dir.join(name);
+            std::fs::write(&path, text).expect("write");
+            let inspection = crate::data::inspect(&path, None).expect("inspect");
+            let options = crate::data::LoadOptions {
+                kind: *kind,
+                ..crate::data::LoadOptions::from_inspection(&inspection)
+            };
+            let table = crate::data::load(&path, &options, &Progress::detached()).expect("load");
+            store.insert(table);
+        }
+        store
+    }
+
+    #[test]
+    fn unit_prices_come_from_the_orders_or_the_products_file_as_the_lines_get_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let head = "order_id,customer_id,order_date,sku,qty";
+        let unpriced = format!("{head},amount\nO1,C1,2025-01-01,S1,1,10\n");
+        let priced = format!("{head},unit_price\nO1,C1,2025-01-01,S1,1,10\n");
+        let no_items = "order_id,customer_id,order_date,unit_price\nO1,C1,2025-01-01,10\n";
+        let products = "sku,product_name,unit_price\nS1,Tea,10\n";
+        let cases = [
+            (vec![("o.csv", FileKind::Orders, unpriced.as_str())], false),
+            (vec![("o.csv", FileKind::Orders, priced.as_str())], true),
+            (vec![("o.csv", FileKind::Orders, no_items)], false),
+            (
+                vec![
+                    ("o.csv", FileKind::Orders, unpriced.as_str()),
+                    ("p.csv", FileKind::Products, products),
+                ],
+                true,
+            ),
+        ];
+        for (files, expected) in cases {
+            let store = store(dir.path(), &files);
+            assert_eq!(has_unit_prices(&store), expected, "{files:?}");
+            // The same answer as the order lines the analysis reads.
+            let lines = store.order_lines().expect("lines").expect("orders");
+            let schema = lines.schema();
+            assert_eq!(
+                PRICE_ROLES.iter().all(|r| schema.contains(r.column_name())),
+                expected,
+                "{files:?}"
+            );
+        }
+    }
 
     #[test]
     fn settings_round_trip_and_bad_ones_say_which_field() {

@@ -1,7 +1,10 @@
 
 # Errors of the analyses (analysis::lines::AnalysisError).
-analysis-missing-column = the order lines have no '{ $column }' column; map a column to { $role } when loading
+analysis-missing-column = the order lines have no { $role } column; map a column to { $role } when loading
 analysis-needs-money = { $what } needs a price or amount column, and the orders have neither: map a column to unit price or line amount (Data tab, "Change how it is read"; on the command line --price or --amount)
+analysis-what-revenue-forecast = a revenue forecast
+analysis-segment-column = customer segment
+analysis-group-column = group
 analysis-cancelled = cancelled
 # "{what}: {why}" of AnalysisError::Invalid: what was refused, then why.
 analysis-invalid = { $what }: { $why }
@@ -41,7 +44,6 @@ analysis-segment-names = { $ids } customer ids with { $names } segment names
 analysis-segment-names-why = give one segment name per customer
 analysis-order-lines = order lines
 analysis-series-table = the series table
-analysis-reading-per-period = reading { $what } per period
 analysis-too-many-periods = the dates run from { $first } to { $last }: { $span } { $freq ->
     [day] days
     [week] weeks
@@ -77,7 +79,6 @@ analysis-als-alpha = alpha must be 0 or more
 analysis-als-iterations = iterations and CG steps must be at least 1
 analysis-report-card = the report card
 analysis-report-card-k = K must be at least 1
-analysis-report-card-no-test = no customer has anything to test under { $split }: customers need at least two purchases (two orders for last basket)
 analysis-blend-settings = blend settings
 analysis-history-weight = the history weight must be between 0 and 1
 analysis-rule-settings = rule settings

@@ -204,6 +204,7 @@ forecast-outlook-rise = The forecast expects { $measure } to rise { $size } { $w
 forecast-outlook-fall = The forecast expects { $measure } to fall { $size } { $when } compared with { $compared }.
 forecast-outlook-level = The forecast expects { $measure } to stay about level { $when } compared with { $compared }.
 forecast-outlook-total = The forecast expects { $total } { $measure } { $when }; there is no earlier figure to compare it with.
+forecast-outlook-spike = { $sentence } But the last { $recent } were { $ratio }× the usual level of the { $before } before them: if that was a one-off promotion, this forecast is too high. Check the backtest or add a scenario.
 forecast-scenario-gain = { $scenario } adds { $amount } { $measure } { $when } ({ $share } on the forecast without it).
 forecast-scenario-loss = { $scenario } loses { $amount } { $measure } { $when } ({ $share } on the forecast without it).
 forecast-scenario-none = { $scenario } does not change the forecast.

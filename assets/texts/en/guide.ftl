@@ -70,6 +70,7 @@ guide-forecast-rise = forecast ready: { $percent } above the periods it is compa
 guide-forecast-fall = forecast ready: { $percent } below the periods it is compared with
 guide-forecast-flat = forecast ready: about the same as the periods it is compared with
 guide-forecast-done = forecast ready
+guide-forecast-spike = { $status }, but the last periods were { $ratio }× the usual level: it may carry a one-off spike forward
 guide-forecast-not-run = not run yet: open the tab to forecast
 guide-forecast-running = forecasting…
 guide-campaign-done = audience of { $customers }

@@ -108,6 +108,23 @@ recommend-run-report-hover = Fit every model on the training part and score it o
 recommend-cancel-report = Cancel report card
 recommend-report-stopped = The report card stopped: { $error }
 recommend-report-prompt = Press Run report card to compare the models on held-out purchases.
+recommend-nothing-to-test-purchases = Nothing to test yet: under { $protocol }, { $note }, but { $n ->
+        [one] the only customer bought just one item
+       *[other] none of the { $customers } customers bought more than one item
+    }. The report card needs customers with at least two purchases: load more orders, for example a longer period.
+recommend-nothing-to-test-orders = Nothing to test yet: under { $protocol }, { $note }, but { $n ->
+        [one] the only customer ordered just once
+       *[other] none of the { $customers } customers ordered twice
+    }. { $repeat_n ->
+        [one] One customer
+       *[other] { $repeat } customers
+    } bought several items in one order, which { $other } can test.
+recommend-nothing-to-test-seen = Nothing to test yet: under { $protocol }, { $note }, but { $n ->
+        [one] the one customer with a held-out purchase had bought it before
+       *[other] each of the { $held } customers with held-out purchases had bought them before
+    }, and “{ $setting }” leaves such items out of the test.
+recommend-run-with-split = Run the report card with { $protocol }
+recommend-run-allowing-seen = Run it with already-bought items allowed
 recommend-protocol-line-excluded = Protocol: { $protocol } ({ $note }), K = { $k }, { $tested } customers tested, already-bought items excluded
 recommend-protocol-line-allowed = Protocol: { $protocol } ({ $note }), K = { $k }, { $tested } customers tested, already-bought items allowed
 recommend-precision-at = Precision@{ $k }

@@ -1,7 +1,10 @@
 
 # 分析错误（analysis::lines::AnalysisError）。
-analysis-missing-column = 订单明细中没有“{ $column }”列；请在加载时把一列映射为{ $role }
-analysis-needs-money = { $what }需要单价或金额列，而这些订单两者都没有：请把一列映射为单价或行金额（“数据”标签页的“更改读取方式”；命令行中用 --price 或 --amount）
+analysis-missing-column = 订单明细中没有{ $role }列：请在加载时把一列映射为{ $role }
+analysis-needs-money = { $what }需要单价或金额列，而这些订单两者都没有：请在“数据”标签页用“更改读取方式”把一列映射为单价或行金额
+analysis-what-revenue-forecast = 销售额预测
+analysis-segment-column = 客户分群
+analysis-group-column = 分组
 analysis-cancelled = 已取消
 # AnalysisError::Invalid 的“{what}: {why}”：被拒绝的内容，然后是原因。
 analysis-invalid = { $what }：{ $why }
@@ -41,7 +44,6 @@ analysis-segment-names = { $ids } 个客户编号对应 { $names } 个分群名�
 analysis-segment-names-why = 请为每位客户给出一个分群名称
 analysis-order-lines = 订单明细
 analysis-series-table = 序列表
-analysis-reading-per-period = 按周期读取{ $what }
 analysis-too-many-periods = 日期从 { $first } 到 { $last }：共 { $span } { $freq ->
     [day] 天
     [week] 周
@@ -77,7 +79,6 @@ analysis-als-alpha = alpha 必须为 0 或更大
 analysis-als-iterations = 迭代次数和 CG 步数至少为 1
 analysis-report-card = 评估报告
 analysis-report-card-k = K 至少为 1
-analysis-report-card-no-test = 在 { $split } 拆分下没有可测试的客户：客户至少需要两次购买（last-basket 需要两笔订单）
 analysis-blend-settings = 混合设置
 analysis-history-weight = 历史权重必须在 0 到 1 之间
 analysis-rule-settings = 规则设置

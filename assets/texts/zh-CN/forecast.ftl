@@ -183,6 +183,7 @@ forecast-outlook-rise = 预测{ $when }的{ $measure }比{ $compared }增长 { $
 forecast-outlook-fall = 预测{ $when }的{ $measure }比{ $compared }下降 { $size }。
 forecast-outlook-level = 预测{ $when }的{ $measure }与{ $compared }基本持平。
 forecast-outlook-total = 预测{ $when }的{ $measure }为 { $total }，没有更早的数字可供比较。
+forecast-outlook-spike = { $sentence }但最近 { $recent }是此前 { $before }常规水平的 { $ratio } 倍：如果那是一次性促销，这个预测就偏高了。请查看回测或添加情景。
 forecast-scenario-gain = { $scenario }使{ $when }的{ $measure }增加 { $amount }（比不做该情景的预测 { $share }）。
 forecast-scenario-loss = { $scenario }使{ $when }的{ $measure }减少 { $amount }（比不做该情景的预测 { $share }）。
 forecast-scenario-none = { $scenario }不改变预测。

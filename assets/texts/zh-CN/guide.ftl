@@ -49,6 +49,7 @@ guide-forecast-rise = 预测已完成：比对比期高 { $percent }
 guide-forecast-fall = 预测已完成：比对比期低 { $percent }
 guide-forecast-flat = 预测已完成：与对比期基本持平
 guide-forecast-done = 预测已完成
+guide-forecast-spike = { $status }，但最近几期是常规水平的 { $ratio } 倍：可能延续了一次性高峰
 guide-forecast-not-run = 尚未运行：打开该页即可预测
 guide-forecast-running = 正在预测…
 guide-campaign-done = 目标客户：{ $customers }

@@ -108,6 +108,11 @@ recommend-run-report-hover = 在训练部分上训练每个模型，并在留出
 recommend-cancel-report = 取消评估报告
 recommend-report-stopped = 评估报告已中止：{ $error }
 recommend-report-prompt = 点击“生成评估报告”，用留出的购买比较各个模型。
+recommend-nothing-to-test-purchases = 暂时没有可测试的购买：评估方式“{ $protocol }”会{ $note }，但 { $customers } 位客户都只买过一件商品。评估报告需要至少有两次购买的客户：请加载更多订单，例如更长时间段的订单。
+recommend-nothing-to-test-orders = 暂时没有可测试的购买：评估方式“{ $protocol }”会{ $note }，但 { $customers } 位客户都只下过一笔订单。其中 { $repeat } 位客户在一笔订单中买了多件商品，评估方式“{ $other }”可以测试这些购买。
+recommend-nothing-to-test-seen = 暂时没有可测试的购买：评估方式“{ $protocol }”会{ $note }，但 { $held } 位有留出购买的客户之前都买过这些商品，而“{ $setting }”会把这类商品排除在测试之外。
+recommend-run-with-split = 用“{ $protocol }”生成评估报告
+recommend-run-allowing-seen = 包含已购商品再生成一次
 recommend-protocol-line-excluded = 评估方式：{ $protocol }（{ $note }），K = { $k }，测试了 { $tested } 位客户，已排除已购商品
 recommend-protocol-line-allowed = 评估方式：{ $protocol }（{ $note }），K = { $k }，测试了 { $tested } 位客户，包含已购商品
 recommend-precision-at = 精确率@{ $k }

@@ -159,10 +159,10 @@ pub(super) fn texts(frame: &DataFrame, name: &str) -> Result<Vec<Option<String>>
         })?;
     let text = column
         .cast(&DataType::String)
-        .map_err(CampaignError::polars("reading a text column"))?;
+        .map_err(CampaignError::polars("context-read-text-column"))?;
     let chunked = text
         .str()
-        .map_err(CampaignError::polars("reading a text column"))?;
+        .map_err(CampaignError::polars("context-read-text-column"))?;
     Ok(chunked
         .iter()
         .map(|cell| cell.map(|c| c.trim().to_string()))
@@ -184,10 +184,10 @@ pub(super) fn numbers(frame: &DataFrame, name: &str) -> Result<Vec<Option<f64>>,
     }
     let floats = column
         .cast(&DataType::Float64)
-        .map_err(CampaignError::polars("reading a numeric column"))?;
+        .map_err(CampaignError::polars("context-read-number-column"))?;
     let chunked = floats
         .f64()
-        .map_err(CampaignError::polars("reading a numeric column"))?;
+        .map_err(CampaignError::polars("context-read-number-column"))?;
     Ok(chunked.iter().map(|v| v.filter(|v| !v.is_nan())).collect())
 }
 
@@ -240,6 +240,6 @@ fn buyers(
         .select([col("customer_id").cast(DataType::String)])
         .unique(None, UniqueKeepStrategy::Any)
         .collect()
-        .map_err(CampaignError::polars("finding buyers"))?;
+        .map_err(CampaignError::polars("context-find-buyers"))?;
     Ok(texts(&ids, "customer_id")?.into_iter().flatten().collect())
 }

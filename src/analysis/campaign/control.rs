@@ -47,7 +47,7 @@ pub fn assign_groups(frame: &DataFrame, share: f64, seed: u64) -> Result<DataFra
     }
     let mut out = frame.clone();
     out.with_column(Column::new(GROUP_COLUMN.into(), groups))
-        .map_err(CampaignError::polars("marking the control group"))?;
+        .map_err(CampaignError::polars("context-mark-control-group"))?;
     Ok(out)
 }
 
@@ -128,7 +128,7 @@ pub fn readout(
             purchase.any(true).alias("responded"),
         ])
         .collect()
-        .map_err(CampaignError::polars("summing later orders"))?;
+        .map_err(CampaignError::polars("context-sum-later-orders"))?;
     let ids = texts(&per_customer, "customer_id")?;
     let revenues = numbers(&per_customer, "revenue")?;
     let responded = numbers(&per_customer, "responded")?;

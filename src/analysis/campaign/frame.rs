@@ -46,7 +46,7 @@ pub fn customer_frame(
     }
     let frame = frame
         .collect()
-        .map_err(CampaignError::polars("building the customer frame"))?;
+        .map_err(CampaignError::polars("context-customer-frame"))?;
     match customers {
         Some(contacts) if contacts.schema().contains("customer_id") => {
             let present: Vec<&str> = CONTACT_COLUMNS
@@ -75,7 +75,7 @@ pub fn customer_frame(
                 .join(right, [col("customer_id")], [col("customer_id")], args)
                 .sort(["customer_id"], SortMultipleOptions::default())
                 .collect()
-                .map_err(CampaignError::polars("adding the customers file"))
+                .map_err(CampaignError::polars("context-add-customers-file"))
         }
         _ => Ok(frame),
     }
@@ -99,9 +99,7 @@ pub fn join_scores(frame: &DataFrame, scores: LazyFrame) -> Result<DataFrame, Ca
             args,
         )
         .collect()
-        .map_err(CampaignError::polars(
-            "joining scores onto the customer frame",
-        ))
+        .map_err(CampaignError::polars("context-join-scores"))
 }
 
 /// The order lines and the customer frame of a loaded store (its first

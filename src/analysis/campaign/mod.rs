@@ -50,7 +50,7 @@ pub enum CampaignError {
     NeedsOrders,
     #[error("{}", tr!("campaigns-error-missing-line-column", column = .column.as_str()))]
     MissingLineColumn { column: String },
-    #[error("{what}: {why}")]
+    #[error("{}", tr!("analysis-invalid", what = .what.as_str(), why = .why.as_str()))]
     Invalid { what: String, why: String },
     #[error("{}", tr!("campaigns-error-io", file = .file.display().to_string(), error = .source.to_string()))]
     Io {
@@ -64,21 +64,20 @@ pub enum CampaignError {
     Analysis(#[from] AnalysisError),
     #[error(transparent)]
     Data(#[from] DataError),
-    #[error("{context}: {source}")]
+    /// A polars failure while doing `step`, a catalogue key (`contexts.ftl`)
+    /// read only when the error is shown; polars' own message follows.
+    #[error("{}", tr!("context-failed", step = crate::i18n::message(.step), error = .source.to_string()))]
     Polars {
-        context: String,
+        step: &'static str,
         #[source]
         source: PolarsError,
     },
 }
 
 impl CampaignError {
-    /// Wraps a polars error with what was being done.
-    pub fn polars(context: &str) -> impl FnOnce(PolarsError) -> CampaignError + '_ {
-        move |source| CampaignError::Polars {
-            context: context.to_string(),
-            source,
-        }
+    /// Wraps a polars error with `step`, the catalogue key of what was being done.
+    pub fn polars(step: &'static str) -> impl FnOnce(PolarsError) -> CampaignError {
+        move |source| CampaignError::Polars { step, source }
     }
 }
 
@@ -183,7 +182,8 @@ const ID_HEADERS: [&str; 6] = [
 ];
 
 /// The ids or emails in a list file, trimmed and lowercased. A CSV with a header
-/// naming `customer_id` or `email` (an earlier export) gives every such column,
+/// naming `customer_id` or `email` (an earlier export, its headers English or
+/// Chinese: `export::headers::canonical`) gives every such column,
 /// leaving out rows whose `group` is `control` (they were not contacted); any
 /// other file gives the first field of each line. Fields are split on commas
 /// (no quoted commas: ids and emails have none).
@@ -202,7 +202,10 @@ pub fn read_id_list(path: &Path) -> Result<HashSet<String>, CampaignError> {
     let Some(first) = lines.next() else {
         return Ok(HashSet::new());
     };
-    let header = fields(first);
+    let header: Vec<String> = fields(first)
+        .iter()
+        .map(|h| crate::export::headers::canonical(h).into_owned())
+        .collect();
     let picked: Vec<usize> = header
         .iter()
         .enumerate()
@@ -357,7 +360,7 @@ pub fn build_audience(
     let indices = IdxCa::from_vec("rows".into(), rows.iter().map(|&r| r as IdxSize).collect());
     let chosen = customers
         .take(&indices)
-        .map_err(CampaignError::polars("taking the audience rows"))?;
+        .map_err(CampaignError::polars("context-audience-rows"))?;
     progress.check().map_err(cancelled)?;
     progress.report(2, 3);
     let frame = assign_groups(&chosen, campaign.control_share, campaign.seed)?;
@@ -372,7 +375,7 @@ pub fn build_audience(
                 .lazy()
                 .filter(col(GROUP_COLUMN).eq(lit("target")))
                 .collect()
-                .map_err(CampaignError::polars("selecting targets"))?;
+                .map_err(CampaignError::polars("context-select-targets"))?;
             let scores = condition::numbers(&target_rows, &campaign.response_column)?;
             let sum: f64 = scores.iter().map(|s| s.unwrap_or(0.0)).sum();
             Some(sum / scores.len().max(1) as f64)

@@ -43,7 +43,7 @@ use serde::Serialize;
 pub use models::{GammaGamma, MbgNbd};
 
 use crate::analysis::customers::{customer_table, default_analysis_date};
-use crate::analysis::lines::{AnalysisError, days_from_date, polars_error};
+use crate::analysis::lines::{AnalysisError, days_from_date, polars_failed};
 use crate::jobs::Progress;
 use crate::tr;
 
@@ -187,10 +187,10 @@ fn u32s(frame: &DataFrame, name: &str) -> Result<Vec<u32>, AnalysisError> {
     let column = frame
         .column(name)
         .and_then(|c| c.cast(&DataType::Int64))
-        .map_err(polars_error("reading customer histories"))?;
+        .map_err(polars_failed("context-customer-histories"))?;
     let values = column
         .i64()
-        .map_err(polars_error("reading customer histories"))?;
+        .map_err(polars_failed("context-customer-histories"))?;
     Ok(values
         .iter()
         .map(|v| v.unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32)
@@ -206,7 +206,7 @@ fn histories_at(lines: &DataFrame, date: NaiveDate) -> Result<Histories, Analysi
         Ok(revenue) => {
             let revenue = revenue
                 .f64()
-                .map_err(polars_error("reading customer histories"))?;
+                .map_err(polars_failed("context-customer-histories"))?;
             Some(
                 revenue
                     .iter()
@@ -221,7 +221,7 @@ fn histories_at(lines: &DataFrame, date: NaiveDate) -> Result<Histories, Analysi
         ids: table
             .column("customer_id")
             .cloned()
-            .map_err(polars_error("reading customer histories"))?,
+            .map_err(polars_failed("context-customer-histories"))?,
         x: days.iter().map(|d| d.saturating_sub(1)).collect(),
         t_x: last.iter().zip(&first).map(|(l, f)| l - f).collect(),
         t: u32s(&table, "tenure_days")?,
@@ -420,7 +420,7 @@ fn customer_frame(
     }
     let next = Column::new("next_order_date".into(), next)
         .cast(&DataType::Date)
-        .map_err(polars_error("collecting CLV"))?;
+        .map_err(polars_failed("context-collect-clv"))?;
     DataFrame::new(
         n,
         vec![
@@ -439,7 +439,7 @@ fn customer_frame(
             next,
         ],
     )
-    .map_err(polars_error("collecting CLV"))
+    .map_err(polars_failed("context-collect-clv"))
 }
 
 fn holdout(
@@ -466,7 +466,7 @@ fn holdout(
         let ids = end
             .column("customer_id")
             .and_then(|c| c.str().cloned())
-            .map_err(polars_error("reading holdout purchases"))?;
+            .map_err(polars_failed("context-holdout-purchases"))?;
         ids.iter()
             .zip(u32s(&end, "purchase_days")?)
             .filter_map(|(id, d)| id.map(|id| (id.to_string(), d)))
@@ -475,7 +475,7 @@ fn holdout(
     let ids = before
         .ids
         .str()
-        .map_err(polars_error("reading holdout purchases"))?;
+        .map_err(polars_failed("context-holdout-purchases"))?;
     let mut buckets: Vec<(usize, f64, f64)> = vec![(0, 0.0, 0.0); 8];
     let (mut predicted_total, mut actual_total, mut abs_error) = (0.0, 0.0, 0.0);
     for (i, id) in ids.iter().enumerate() {

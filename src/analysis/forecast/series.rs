@@ -25,11 +25,12 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use crate::analysis::lines::{
-    AnalysisError, date_from_days, days_from_date, has_money, polars_error, require, require_money,
-    with_net_amount,
+    AnalysisError, date_from_days, days_from_date, has_money, polars_failed, require,
+    require_column, require_money, with_net_amount,
 };
+use crate::data::Role;
+use crate::numbers::count;
 use crate::tr;
-use crate::ui::format::count;
 
 /// Length of a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -174,20 +175,20 @@ pub fn series_from_lines(
     freq: Freq,
     by: SeriesBy,
 ) -> Result<Vec<TimeSeries>, AnalysisError> {
-    require(lines, "ts", "date / time")?;
+    require(lines, Role::Timestamp)?;
     let has_orders = lines.schema().contains("order_id");
     match measure {
-        Measure::Revenue => require_money(lines, "a revenue forecast")?,
-        Measure::Orders if !has_orders => require(lines, "customer_id", "order id")?,
+        Measure::Revenue => require_money(lines, || tr!("analysis-what-revenue-forecast"))?,
+        Measure::Orders if !has_orders => require(lines, Role::CustomerId)?,
         Measure::Orders => {}
-        Measure::Units => require(lines, "quantity", "quantity")?,
-        Measure::ActiveCustomers => require(lines, "customer_id", "customer id")?,
+        Measure::Units => require(lines, Role::Quantity)?,
+        Measure::ActiveCustomers => require(lines, Role::CustomerId)?,
     }
     match by {
         SeriesBy::Shop => {}
-        SeriesBy::Category => require(lines, "category", "category")?,
-        SeriesBy::Segment => require(lines, SEGMENT, "customer segment")?,
-        SeriesBy::TopItems(_) => require(lines, "item_id", "item id")?,
+        SeriesBy::Category => require(lines, Role::Category)?,
+        SeriesBy::Segment => require_column(lines, SEGMENT, || tr!("analysis-segment-column"))?,
+        SeriesBy::TopItems(_) => require(lines, Role::ItemId)?,
     }
     let paid = col("_return").not().and(col("_cancelled").not());
     let mut base = with_net_amount(lines)
@@ -245,11 +246,11 @@ pub fn series_from_lines(
         .clone()
         .select([col("_date").max().cast(DataType::Int32).alias("last")])
         .collect()
-        .map_err(polars_error("finding the last order day"))?;
+        .map_err(polars_failed("context-last-order-day"))?;
     let last_day = last_day
         .column("last")
         .and_then(|c| c.i32().cloned())
-        .map_err(polars_error("finding the last order day"))?
+        .map_err(polars_failed("context-last-order-day"))?
         .get(0);
     let Some(last_day) = last_day.and_then(date_from_days) else {
         return Ok(Vec::new());
@@ -258,8 +259,10 @@ pub fn series_from_lines(
         .group_by([col(KEY), freq.index_expr(col("_date")).alias(PERIOD)])
         .agg([value.cast(DataType::Float64).alias(VALUE)])
         .collect()
-        .map_err(polars_error("summing order lines per period"))?;
-    let mut series = dense(&grouped, freq, &tr!("analysis-order-lines"))?;
+        .map_err(polars_failed("context-lines-per-period"))?;
+    let mut series = dense(&grouped, freq, "context-read-lines-per-period", || {
+        tr!("analysis-order-lines")
+    })?;
     if let Some(order) = order {
         series.sort_by_key(|s| order.iter().position(|k| *k == s.name));
     }
@@ -277,7 +280,7 @@ pub fn with_segments(
     customer_ids: &[String],
     names: &[String],
 ) -> Result<DataFrame, AnalysisError> {
-    require(lines, "customer_id", "customer id")?;
+    require(lines, Role::CustomerId)?;
     if customer_ids.len() != names.len() {
         return Err(AnalysisError::Invalid {
             what: tr!(
@@ -292,11 +295,11 @@ pub fn with_segments(
         "_segment_customer" => customer_ids,
         SEGMENT => names,
     )
-    .map_err(polars_error("listing segment members"))?;
-    let failed = "adding segments to order lines";
+    .map_err(polars_failed("context-segment-members"))?;
+    let failed = "context-segments-to-lines";
     let mut base = lines.clone();
     if base.schema().contains(SEGMENT) {
-        base = base.drop(SEGMENT).map_err(polars_error(failed))?;
+        base = base.drop(SEGMENT).map_err(polars_failed(failed))?;
     }
     let args = JoinArgs {
         maintain_order: MaintainOrderJoin::Left,
@@ -311,7 +314,7 @@ pub fn with_segments(
         )
         .collect()
         .and_then(|joined| joined.drop("_segment_customer"))
-        .map_err(polars_error(failed))
+        .map_err(polars_failed(failed))
 }
 
 /// `lines` with a `segment` column from a segmentation: each customer's segment
@@ -369,11 +372,11 @@ fn top_items(lines: &DataFrame, n: usize) -> Result<Vec<String>, AnalysisError> 
         )
         .limit(n as IdxSize)
         .collect()
-        .map_err(polars_error("ranking items by revenue"))?;
+        .map_err(polars_failed("context-rank-items-by-revenue"))?;
     let ids = ranked
         .column("item_id")
         .and_then(|c| c.str().cloned())
-        .map_err(polars_error("ranking items by revenue"))?;
+        .map_err(polars_failed("context-rank-items-by-revenue"))?;
     Ok(ids.iter().flatten().map(str::to_string).collect())
 }
 
@@ -405,24 +408,29 @@ fn too_many_periods(what: &str, freq: Freq, first: i32, last: i32, span: usize) 
 }
 
 /// Turns `(KEY, PERIOD, VALUE)` rows into zero-filled series over one common span,
-/// sorted by key.
-fn dense(grouped: &DataFrame, freq: Freq, what: &str) -> Result<Vec<TimeSeries>, AnalysisError> {
-    let context = tr!("analysis-reading-per-period", what = what);
+/// sorted by key; `context` is the step that summed them (a `contexts.ftl` key),
+/// `what` names the rows in a refusal.
+fn dense(
+    grouped: &DataFrame,
+    freq: Freq,
+    context: &'static str,
+    what: fn() -> String,
+) -> Result<Vec<TimeSeries>, AnalysisError> {
     let keys = grouped
         .column(KEY)
         .and_then(|c| c.cast(&DataType::String))
-        .map_err(polars_error(&context))?;
-    let keys = keys.str().map_err(polars_error(&context))?;
+        .map_err(polars_failed(context))?;
+    let keys = keys.str().map_err(polars_failed(context))?;
     let periods = grouped
         .column(PERIOD)
         .and_then(|c| c.cast(&DataType::Int32))
-        .map_err(polars_error(&context))?;
-    let periods = periods.i32().map_err(polars_error(&context))?;
+        .map_err(polars_failed(context))?;
+    let periods = periods.i32().map_err(polars_failed(context))?;
     let values = grouped
         .column(VALUE)
         .and_then(|c| c.cast(&DataType::Float64))
-        .map_err(polars_error(&context))?;
-    let values = values.f64().map_err(polars_error(&context))?;
+        .map_err(polars_failed(context))?;
+    let values = values.f64().map_err(polars_failed(context))?;
     let rows: Vec<(&str, i32, f64)> = keys
         .iter()
         .zip(periods.iter())
@@ -437,7 +445,7 @@ fn dense(grouped: &DataFrame, freq: Freq, what: &str) -> Result<Vec<TimeSeries>,
     };
     let span = (last - first) as usize + 1;
     if span > MAX_PERIODS {
-        return Err(too_many_periods(what, freq, first, last, span));
+        return Err(too_many_periods(&what(), freq, first, last, span));
     }
     let mut by_key: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
     for (key, period, value) in rows {
@@ -510,15 +518,19 @@ pub fn series_from_frame(
             .sum()
             .alias(VALUE)])
         .collect()
-        .map_err(polars_error("summing the series table per period"))?;
-    let table = tr!("analysis-series-table");
-    dense(&grouped, freq, &table)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| AnalysisError::Invalid {
-            what: table,
-            why: tr!("analysis-series-no-dates"),
-        })
+        .map_err(polars_failed("context-series-table-per-period"))?;
+    dense(
+        &grouped,
+        freq,
+        "context-read-series-table-per-period",
+        || tr!("analysis-series-table"),
+    )?
+    .into_iter()
+    .next()
+    .ok_or_else(|| AnalysisError::Invalid {
+        what: tr!("analysis-series-table"),
+        why: tr!("analysis-series-no-dates"),
+    })
 }
 
 /// The series of a loaded aggregated series file ([`crate::data::FileKind::Series`]):

@@ -31,8 +31,9 @@ use polars::prelude::*;
 
 use crate::analysis::customers::customer_table;
 use crate::analysis::lines::{
-    AnalysisError, day_expr, days_from_date, has_money, polars_error, with_net_amount,
+    AnalysisError, day_expr, days_from_date, has_money, polars_failed, with_net_amount,
 };
+use crate::data::Role;
 use crate::tr;
 
 /// The features computed from order lines, before any category share.
@@ -135,8 +136,10 @@ impl FeatureFrame {
                 .frame
                 .column(name)
                 .and_then(|c| c.cast(&DataType::Float64))
-                .map_err(polars_error("copying features"))?;
-            let values = column.f64().map_err(polars_error("copying features"))?;
+                .map_err(polars_failed("context-copy-features"))?;
+            let values = column
+                .f64()
+                .map_err(polars_failed("context-copy-features"))?;
             buf.extend(values.iter().map(|v| v.unwrap_or(0.0)));
         }
         Array2::from_shape_vec((rows, self.names.len()).f(), buf).map_err(|e| {
@@ -152,7 +155,9 @@ impl FeatureFrame {
         let Ok(column) = self.frame.column("label") else {
             return Ok(Vec::new());
         };
-        let values = column.bool().map_err(polars_error("reading labels"))?;
+        let values = column
+            .bool()
+            .map_err(polars_failed("context-read-labels"))?;
         Ok(values.iter().map(|v| v.unwrap_or(false)).collect())
     }
 
@@ -161,7 +166,7 @@ impl FeatureFrame {
         self.frame
             .column("customer_id")
             .cloned()
-            .map_err(polars_error("reading customer ids"))
+            .map_err(polars_failed("context-read-customer-ids"))
     }
 }
 
@@ -191,11 +196,11 @@ pub fn categories_before(
         )
         .limit(MAX_CATEGORIES as u32)
         .collect()
-        .map_err(polars_error("counting categories"))?;
+        .map_err(polars_failed("context-count-categories"))?;
     let names = out
         .column("category")
         .and_then(|c| c.str().cloned())
-        .map_err(polars_error("counting categories"))?;
+        .map_err(polars_failed("context-count-categories"))?;
     Ok(names.iter().flatten().map(str::to_string).collect())
 }
 
@@ -316,7 +321,7 @@ pub fn features_at(
     let frame = joined
         .sort(["customer_id"], SortMultipleOptions::default())
         .collect()
-        .map_err(polars_error("building propensity features"))?;
+        .map_err(polars_failed("context-propensity-features"))?;
     Ok(FeatureFrame {
         cutoff,
         names,
@@ -344,8 +349,8 @@ pub fn event_types_before(
     events: &DataFrame,
     cutoff: NaiveDate,
 ) -> Result<Vec<String>, AnalysisError> {
-    crate::analysis::lines::require(events, "event", "event type")?;
-    crate::analysis::lines::require(events, "ts", "date / time")?;
+    crate::analysis::lines::require(events, Role::EventType)?;
+    crate::analysis::lines::require(events, Role::Timestamp)?;
     let out = events
         .clone()
         .lazy()
@@ -363,11 +368,11 @@ pub fn event_types_before(
         )
         .limit(MAX_EVENT_TYPES as u32)
         .collect()
-        .map_err(polars_error("counting event types"))?;
+        .map_err(polars_failed("context-count-event-types"))?;
     let names = out
         .column("_type")
         .and_then(|c| c.str().cloned())
-        .map_err(polars_error("counting event types"))?;
+        .map_err(polars_failed("context-count-event-types"))?;
     Ok(names.iter().flatten().map(str::to_string).collect())
 }
 
@@ -380,7 +385,7 @@ pub fn with_event_counts(
     if types.is_empty() {
         return Ok(frame);
     }
-    crate::analysis::lines::require(events, "customer_id", "customer id")?;
+    crate::analysis::lines::require(events, Role::CustomerId)?;
     let cutoff = days_from_date(frame.cutoff);
     let aggs: Vec<Expr> = types
         .iter()
@@ -428,7 +433,7 @@ pub fn with_event_counts(
         )
         .sort(["customer_id"], SortMultipleOptions::default())
         .collect()
-        .map_err(polars_error("counting events per customer"))?;
+        .map_err(polars_failed("context-events-per-customer"))?;
     Ok(FeatureFrame {
         cutoff: frame.cutoff,
         names,

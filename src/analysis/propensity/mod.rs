@@ -43,7 +43,8 @@ pub use metrics::{CalibrationBin, DecileRow, RocPoint, auc};
 pub use models::{Fitted, ModelKind, ModelParams};
 
 use crate::analysis::customers::default_analysis_date;
-use crate::analysis::lines::{AnalysisError, check_memory, polars_error, require};
+use crate::analysis::lines::{AnalysisError, check_memory, polars_failed, require};
+use crate::data::Role;
 use crate::jobs::Progress;
 use crate::tr;
 
@@ -239,14 +240,14 @@ impl Propensity {
             .scores
             .column("churn_risk")
             .and_then(|c| c.f64().cloned())
-            .map_err(polars_error("re-bucketing churn risk"))?;
+            .map_err(polars_failed("context-churn-risk-buckets"))?;
         let buckets: Vec<Option<&str>> = risk
             .iter()
             .map(|r| r.map(|r| thresholds.bucket(r)))
             .collect();
         self.scores
             .with_column(Column::new("risk_bucket".into(), buckets))
-            .map_err(polars_error("re-bucketing churn risk"))?;
+            .map_err(polars_failed("context-churn-risk-buckets"))?;
         self.thresholds = thresholds;
         Ok(())
     }
@@ -290,7 +291,7 @@ pub fn propensity_with_events(
         lines.height(),
         BYTES_PER_LINE,
     )?;
-    require(lines, "customer_id", "customer id")?;
+    require(lines, Role::CustomerId)?;
     let Some(score_date) = default_analysis_date(lines)? else {
         return Err(AnalysisError::Invalid {
             what: tr!("value-error-orders"),
@@ -480,5 +481,5 @@ pub fn score_frame(
             Column::new("risk_bucket".into(), buckets),
         ],
     )
-    .map_err(polars_error("collecting scores"))
+    .map_err(polars_failed("context-collect-scores"))
 }

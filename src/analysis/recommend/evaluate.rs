@@ -9,6 +9,10 @@
 //! - The test set is the distinct held-out items. With `exclude_seen`, test items
 //!   the customer also bought in training are dropped (they can never be
 //!   recommended), and a customer left with an empty test set is not scored.
+//! - When no customer is left to score, the outcome is [`Outcome::NothingToTest`]
+//!   (not an error) with the figures that say why: no customer with two purchases,
+//!   no customer with two orders under last basket, or every held-out item bought
+//!   before under "exclude seen". Nothing is fitted then.
 //! - Metrics at K, averaged over scored customers: precision = hits / K, recall =
 //!   hits / |test|, NDCG = DCG / ideal DCG with gain 1 / log2(rank + 1) and the
 //!   ideal over min(|test|, K) items, hit rate = share with at least one hit.
@@ -30,6 +34,7 @@ use super::models::{ModelKind, ModelParams, fit};
 use super::validate::{Validation, choose_by_validation, tunable};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use crate::numbers::count;
 use crate::tr;
 
 /// How interactions are split into training and test.
@@ -56,6 +61,15 @@ impl Split {
             Split::LeaveLastOut => tr!("recommend-split-leave-last-out"),
             Split::Time8020 => tr!("recommend-split-time-80-20"),
             Split::LastBasket => tr!("recommend-split-last-basket"),
+        }
+    }
+
+    /// What the protocol holds out, in the operator's words.
+    pub fn note(self) -> String {
+        match self {
+            Split::LeaveLastOut => tr!("recommend-split-leave-last-out-note"),
+            Split::Time8020 => tr!("recommend-split-time-80-20-note"),
+            Split::LastBasket => tr!("recommend-split-last-basket-note"),
         }
     }
 }
@@ -240,12 +254,104 @@ pub struct ReportCard {
     pub validation: Option<Result<Validation, String>>,
 }
 
-/// Fits each model on the training part and scores it on the held-out part.
+/// Why a report card had nothing to test, and so what would let it test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Untested {
+    /// No customer has two purchases: no protocol can hold one out, the data
+    /// itself lacks repeat customers.
+    OnePurchaseEach,
+    /// Last basket: no customer has two orders, but some bought several items in
+    /// one order, which leave-last-out can test.
+    OneOrderEach,
+    /// Purchases were held out, but each was of an item the customer had bought
+    /// before, and "exclude seen" leaves those out of the test.
+    AllSeen,
+}
+
+/// A report card with nothing to test, with the figures that say why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NothingToTest {
+    pub split: Split,
+    pub exclude_seen: bool,
+    /// Customers with a purchase.
+    pub customers: usize,
+    /// Customers with at least two purchases (two items, or one item in two
+    /// orders).
+    pub repeat_customers: usize,
+    /// Customers the split held purchases out for, before "exclude seen" dropped
+    /// the ones bought before.
+    pub held_out: usize,
+}
+
+impl NothingToTest {
+    pub fn cause(&self) -> Untested {
+        if self.held_out > 0 {
+            Untested::AllSeen
+        } else if self.split == Split::LastBasket && self.repeat_customers > 0 {
+            Untested::OneOrderEach
+        } else {
+            Untested::OnePurchaseEach
+        }
+    }
+
+    /// What happened and what the card needs, with the figures, in one sentence
+    /// (the window's language; the command line's is English).
+    pub fn sentence(&self) -> String {
+        let (protocol, note) = (self.split.display_name(), self.split.note());
+        match self.cause() {
+            Untested::OnePurchaseEach => tr!(
+                "recommend-nothing-to-test-purchases",
+                protocol = protocol,
+                note = note,
+                customers = count(self.customers),
+                n = self.customers
+            ),
+            Untested::OneOrderEach => tr!(
+                "recommend-nothing-to-test-orders",
+                protocol = protocol,
+                note = note,
+                customers = count(self.customers),
+                n = self.customers,
+                repeat = count(self.repeat_customers),
+                repeat_n = self.repeat_customers,
+                other = Split::LeaveLastOut.display_name()
+            ),
+            Untested::AllSeen => tr!(
+                "recommend-nothing-to-test-seen",
+                protocol = protocol,
+                note = note,
+                held = count(self.held_out),
+                n = self.held_out,
+                setting = tr!("recommend-exclude-seen")
+            ),
+        }
+    }
+}
+
+/// What a report card run gives: every model scored, or why nothing could be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Scored(ReportCard),
+    NothingToTest(NothingToTest),
+}
+
+/// Customers with a purchase and those with at least two (events are sorted by
+/// customer).
+fn customer_counts(events: &[Event]) -> (usize, usize) {
+    events
+        .chunk_by(|a, b| a.customer == b.customer)
+        .fold((0, 0), |(all, repeat), own| {
+            (all + 1, repeat + usize::from(own.len() >= 2))
+        })
+}
+
+/// Fits each model on the training part and scores it on the held-out part;
+/// when no customer has anything to test, says why instead.
 pub fn evaluate(
     interactions: &Interactions,
     params: &EvalParams,
     progress: &Progress,
-) -> Result<ReportCard, AnalysisError> {
+) -> Result<Outcome, AnalysisError> {
     if params.k == 0 {
         return Err(AnalysisError::Invalid {
             what: tr!("analysis-report-card"),
@@ -268,10 +374,14 @@ pub fn evaluate(
         }
     }
     if customers.is_empty() {
-        return Err(AnalysisError::Invalid {
-            what: tr!("analysis-report-card"),
-            why: tr!("analysis-report-card-no-test", split = params.split.name()),
-        });
+        let (all, repeat_customers) = customer_counts(&interactions.events);
+        return Ok(Outcome::NothingToTest(NothingToTest {
+            split: params.split,
+            exclude_seen: params.exclude_seen,
+            customers: all,
+            repeat_customers,
+            held_out: data.test.len(),
+        }));
     }
     let base = ModelParams {
         explicit: interactions.is_explicit(),
@@ -328,88 +438,16 @@ pub fn evaluate(
             recommend_secs,
         });
     }
-    Ok(ReportCard {
+    Ok(Outcome::Scored(ReportCard {
         split: params.split,
         k: params.k,
         exclude_seen: params.exclude_seen,
         tested: customers.len(),
         models,
         validation,
-    })
+    }))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::recommend::ItemInfo;
-
-    #[test]
-    fn metrics_match_hand_computation() {
-        // A: hit at rank 2 of a 2-item test set; B: hit at rank 1 of 1.
-        let recs = vec![vec![1, 2, 3], vec![4, 1, 0]];
-        let test = vec![vec![2, 5], vec![4]];
-        let m = metrics_at_k(&recs, &test, 3, 6);
-        assert_eq!(m.customers, 2);
-        assert!((m.precision - 1.0 / 3.0).abs() < 1e-12);
-        assert!((m.recall - 0.75).abs() < 1e-12);
-        // A: (1/log2 3) / (1 + 1/log2 3) = 0.386853; B: 1.
-        assert!(
-            (m.ndcg - (0.386_853 + 1.0) / 2.0).abs() < 1e-6,
-            "{}",
-            m.ndcg
-        );
-        assert_eq!(m.hit_rate, 1.0);
-        assert!((m.coverage - 5.0 / 6.0).abs() < 1e-12);
-        // At K = 1 only B hits.
-        let m = metrics_at_k(&recs, &test, 1, 6);
-        assert_eq!((m.precision, m.recall, m.hit_rate), (0.5, 0.5, 0.5));
-        assert!((m.coverage - 2.0 / 6.0).abs() < 1e-12);
-    }
-
-    fn tiny() -> Interactions {
-        let e = |customer, item, order, ts_ms| Event {
-            customer,
-            item,
-            order,
-            ts_ms,
-            rating: 1.0,
-        };
-        let items = (0..4)
-            .map(|i| ItemInfo {
-                id: format!("i{i}"),
-                name: format!("i{i}"),
-                ..ItemInfo::default()
-            })
-            .collect();
-        // Customer 0: order 0 at t=1 (items 2, 0), order 1 at t=2 (items 3, 1).
-        // Customer 1: one order. Customer 2: five events in five orders.
-        let mut events = vec![
-            e(0, 2, 0, 1),
-            e(0, 0, 0, 1),
-            e(0, 3, 1, 2),
-            e(0, 1, 1, 2),
-            e(1, 0, 2, 1),
-            e(1, 1, 2, 1),
-        ];
-        events.extend((0..5).map(|k| e(2, k % 4, 3 + k, 10 + i64::from(k))));
-        Interactions::from_parts(vec!["a".into(), "b".into(), "c".into()], items, 8, events)
-    }
-
-    #[test]
-    fn splits_follow_the_protocols() {
-        let it = tiny();
-        let s = split_events(&it, Split::LeaveLastOut);
-        // Customer 0's last event: t=2, ties by item → item 3.
-        assert_eq!(s.test[0], (0, vec![3]));
-        assert_eq!(s.test[1], (1, vec![1]));
-        assert_eq!(s.test[2], (2, vec![0]));
-        assert_eq!(s.train.len(), it.events.len() - 3);
-        let s = split_events(&it, Split::LastBasket);
-        // Customer 1 has one order: all in training.
-        assert_eq!(s.test, vec![(0, vec![1, 3]), (2, vec![0])]);
-        let s = split_events(&it, Split::Time8020);
-        // 4 events → 3 train, 1 test; 2 → 1 and 1; 5 → 4 and 1.
-        assert_eq!(s.test, vec![(0, vec![3]), (1, vec![1]), (2, vec![0])]);
-        assert_eq!(s.train.len(), 3 + 1 + 4);
-    }
-}
+#[path = "evaluate_tests.rs"]
+mod tests;

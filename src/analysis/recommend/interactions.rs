@@ -24,7 +24,10 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use super::sparse::Csr;
-use crate::analysis::lines::{AnalysisError, check_memory, polars_error, require, with_net_amount};
+use crate::analysis::lines::{
+    AnalysisError, check_memory, polars_failed, require, with_net_amount,
+};
+use crate::data::Role;
 use crate::tr;
 
 /// One purchase: a customer bought an item in an order at a time.
@@ -195,10 +198,10 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
         lines.height(),
         BYTES_PER_LINE,
     )?;
-    require(lines, "customer_id", "customer id")?;
-    require(lines, "item_id", "item id")?;
-    require(lines, "order_id", "order id")?;
-    require(lines, "ts", "date / time")?;
+    require(lines, Role::CustomerId)?;
+    require(lines, Role::ItemId)?;
+    require(lines, Role::OrderId)?;
+    require(lines, Role::Timestamp)?;
     let text = |name: &str| column_or_null(lines, name, DataType::String);
     let explicit = lines.schema().contains("rating");
     let mut columns = vec![
@@ -220,7 +223,7 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
         .select(columns)
         .with_column(col(KEEP).and(rated).and(complete()).alias(KEEP))
         .collect()
-        .map_err(polars_error("reading purchases for recommendations"))?;
+        .map_err(polars_failed("context-purchases-for-recommendations"))?;
     let feedback = if explicit {
         Feedback::Ratings
     } else {
@@ -233,9 +236,9 @@ pub fn interactions_from_lines(lines: &DataFrame) -> Result<Interactions, Analys
 /// `customer_id`, `item_id` and `rating`; every row is its own "order", and the
 /// time is `ts` when present, else the row order.
 pub fn interactions_from_ratings(ratings: &DataFrame) -> Result<Interactions, AnalysisError> {
-    require(ratings, "customer_id", "customer id")?;
-    require(ratings, "item_id", "item id")?;
-    require(ratings, "rating", "rating")?;
+    require(ratings, Role::CustomerId)?;
+    require(ratings, Role::ItemId)?;
+    require(ratings, Role::Rating)?;
     let text = |name: &str| column_or_null(ratings, name, DataType::String);
     let position = col("_position").cast(DataType::Int64);
     let order = position.clone().cast(DataType::String);
@@ -255,7 +258,7 @@ pub fn interactions_from_ratings(ratings: &DataFrame) -> Result<Interactions, An
         .select(columns)
         .with_column(col("r").is_not_null().and(complete()).alias(KEEP))
         .collect()
-        .map_err(polars_error("reading ratings for recommendations"))?;
+        .map_err(polars_failed("context-ratings-for-recommendations"))?;
     from_frame(&frame, Feedback::Ratings)
 }
 
@@ -276,38 +279,38 @@ fn complete() -> Expr {
 /// lines' own (selected, not cast) and are read in place, never turned into one
 /// `String` per row. A filtered copy of the lines took 1.8 GB on 16.9 M lines.
 fn from_frame(lines: &DataFrame, feedback: Feedback) -> Result<Interactions, AnalysisError> {
-    let context = "reading interactions for recommendations";
+    let context = "context-interactions-for-recommendations";
     let text = |name: &str| -> Result<StringChunked, AnalysisError> {
         lines
             .column(name)
             .and_then(|c| c.str().cloned())
-            .map_err(polars_error(context))
+            .map_err(polars_failed(context))
     };
     let (customer_ids, item_ids, order_ids) = (text("c")?, text("i")?, text("o")?);
     let stored = |name: &str| {
         lines
             .column(name)
             .and_then(crate::data::text::values)
-            .map_err(polars_error(context))
+            .map_err(polars_failed(context))
     };
     let (names, categories) = (stored("name")?, stored("cat")?);
     let keep = lines
         .column(KEEP)
         .and_then(|c| c.bool().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let keep: Vec<bool> = keep.iter().map(|k| k == Some(true)).collect();
     let times = lines
         .column("t")
         .and_then(|c| c.i64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let ratings = lines
         .column("r")
         .and_then(|c| c.f32().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let prices = lines
         .column("price")
         .and_then(|c| c.f64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
 
     let customers = Codes::sorted(&customer_ids, &keep);
     let item_codes = Codes::sorted(&item_ids, &keep);

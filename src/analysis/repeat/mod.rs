@@ -34,8 +34,9 @@ use serde::Serialize;
 
 use super::customers::customer_table;
 use super::lines::{
-    AnalysisError, date_from_days, day_expr, has_money, polars_error, require, with_net_amount,
+    AnalysisError, date_from_days, day_expr, has_money, polars_failed, require, with_net_amount,
 };
+use crate::data::Role;
 use crate::jobs::Progress;
 use crate::tr;
 
@@ -142,8 +143,8 @@ pub fn repeat(
     params: &RepeatParams,
     progress: &Progress,
 ) -> Result<Repeat, AnalysisError> {
-    require(lines, "customer_id", "customer id")?;
-    require(lines, "ts", "date / time")?;
+    require(lines, Role::CustomerId)?;
+    require(lines, Role::Timestamp)?;
     params.check()?;
     let money = has_money(lines);
     step(progress, 0)?;
@@ -161,7 +162,7 @@ pub fn repeat(
         .frame
         .column("orders")
         .and_then(|c| c.u32().cloned())
-        .map_err(polars_error("counting one-time buyers"))?
+        .map_err(polars_failed("context-one-time-buyers"))?
         .iter()
         .filter(|&o| o == Some(1))
         .count();
@@ -239,11 +240,11 @@ fn last_day(base: LazyFrame) -> Result<Option<NaiveDate>, AnalysisError> {
     let out = base
         .select([col("_day").max()])
         .collect()
-        .map_err(polars_error("finding the last day"))?;
+        .map_err(polars_failed("context-last-day"))?;
     let day = out
         .column("_day")
         .and_then(|c| c.i32().cloned())
-        .map_err(polars_error("finding the last day"))?
+        .map_err(polars_failed("context-last-day"))?
         .get(0);
     Ok(day.and_then(date_from_days))
 }
@@ -268,7 +269,7 @@ fn next_month(start: NaiveDate) -> NaiveDate {
 
 /// Histogram and median of the gaps between consecutive purchase days.
 fn gaps(base: LazyFrame, edges: &[i32]) -> Result<(Vec<GapBin>, Option<f64>), AnalysisError> {
-    let context = "measuring days between purchases";
+    let context = "context-days-between-purchases";
     let bin = edges
         .iter()
         .map(|&e| col("_gap").gt_eq(lit(e)).cast(DataType::Int32))
@@ -292,14 +293,14 @@ fn gaps(base: LazyFrame, edges: &[i32]) -> Result<(Vec<GapBin>, Option<f64>), An
         .group_by([bin.alias("_bin")])
         .agg([len().cast(DataType::UInt64).alias("gaps")])
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let median = days
         .select([col("_gap").cast(DataType::Float64).median()])
         .collect()
-        .map_err(polars_error(context))?
+        .map_err(polars_failed(context))?
         .column("_gap")
         .and_then(|c| c.f64().cloned())
-        .map_err(polars_error(context))?
+        .map_err(polars_failed(context))?
         .get(0);
     let mut bins: Vec<GapBin> = edges
         .iter()
@@ -313,11 +314,11 @@ fn gaps(base: LazyFrame, edges: &[i32]) -> Result<(Vec<GapBin>, Option<f64>), An
     let bin_index = counts
         .column("_bin")
         .and_then(|c| c.i32().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let bin_gaps = counts
         .column("gaps")
         .and_then(|c| c.u64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     for (index, gaps) in bin_index.iter().zip(bin_gaps.iter()) {
         if let (Some(index), Some(gaps)) = (index, gaps)
             && let Some(slot) = usize::try_from(index).ok().and_then(|i| bins.get_mut(i))
@@ -335,7 +336,7 @@ fn top(
     name: Option<&str>,
     n: usize,
 ) -> Result<(Vec<TopEntry>, Vec<TopEntry>), AnalysisError> {
-    let context = "ranking products and categories";
+    let context = "context-rank-products-categories";
     let purchase = col("_return").not().and(col("customer_id").is_not_null());
     let mut aggregates = vec![
         col("_net").sum().alias("revenue"),
@@ -362,13 +363,13 @@ fn top(
             )
             .limit(n as IdxSize)
             .collect()
-            .map_err(polars_error(context))?;
+            .map_err(polars_failed(context))?;
         let text = |column: &str| -> Result<Vec<Option<String>>, AnalysisError> {
             Ok(out
                 .column(column)
                 .and_then(|c| c.cast(&DataType::String))
                 .and_then(|c| c.str().cloned())
-                .map_err(polars_error(context))?
+                .map_err(polars_failed(context))?
                 .iter()
                 .map(|v| v.map(str::to_string))
                 .collect())
@@ -382,11 +383,11 @@ fn top(
         let revenue = out
             .column("revenue")
             .and_then(|c| c.f64().cloned())
-            .map_err(polars_error(context))?;
+            .map_err(polars_failed(context))?;
         let buyers = out
             .column("buyers")
             .and_then(|c| c.u64().cloned())
-            .map_err(polars_error(context))?;
+            .map_err(polars_failed(context))?;
         Ok(keys
             .into_iter()
             .zip(names)
@@ -428,7 +429,7 @@ fn month_date(index: i32) -> Option<NaiveDate> {
 
 /// Revenue and orders per period, every period from the first to the last listed.
 fn trend(base: LazyFrame, period: Expr, kind: Period) -> Result<Vec<PeriodPoint>, AnalysisError> {
-    let context = "summing revenue by period";
+    let context = "context-revenue-by-period";
     let out = base
         .with_column(period.alias("_period"))
         .group_by([col("_period")])
@@ -443,19 +444,19 @@ fn trend(base: LazyFrame, period: Expr, kind: Period) -> Result<Vec<PeriodPoint>
         ])
         .sort(["_period"], SortMultipleOptions::default())
         .collect()
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let periods = out
         .column("_period")
         .and_then(|c| c.i32().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let revenue = out
         .column("revenue")
         .and_then(|c| c.f64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let orders = out
         .column("orders")
         .and_then(|c| c.u64().cloned())
-        .map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
     let found: Vec<(i32, f64, u64)> = periods
         .iter()
         .zip(revenue.iter().zip(orders.iter()))

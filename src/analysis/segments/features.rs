@@ -34,8 +34,9 @@ use polars::prelude::*;
 
 use crate::analysis::customers::{CustomerTable, customer_table};
 use crate::analysis::lines::{
-    AnalysisError, day_expr, days_from_date, has_money, polars_error, with_net_amount,
+    AnalysisError, day_expr, days_from_date, has_money, polars_failed, require, with_net_amount,
 };
+use crate::data::Role;
 use crate::jobs::Progress;
 use crate::tr;
 
@@ -172,7 +173,16 @@ impl Feature {
     pub fn is_money(self) -> bool {
         matches!(self, Feature::Monetary | Feature::AvgOrderValue)
     }
+
+    /// Whether the feature reads each line's unit price against its item's
+    /// (needs [`PRICE_ROLES`]).
+    pub fn needs_prices(self) -> bool {
+        matches!(self, Feature::DiscountShare | Feature::AvgUnitPrice)
+    }
 }
+
+/// The columns `discount_share` and `avg_unit_price` need in the order lines.
+pub const PRICE_ROLES: [Role; 2] = [Role::UnitPrice, Role::ItemId];
 
 impl FeatureSet {
     /// The set to run for `lines`: this one, except that the default recipe on
@@ -261,12 +271,12 @@ impl CustomerFeatures {
 }
 
 fn float_column(frame: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, AnalysisError> {
-    let context = "reading customer features";
+    let context = "context-read-customer-features";
     let column = frame
         .column(name)
         .and_then(|c| c.cast(&DataType::Float64))
-        .map_err(polars_error(context))?;
-    let values = column.f64().map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
+    let values = column.f64().map_err(polars_failed(context))?;
     Ok(values.iter().collect())
 }
 
@@ -275,7 +285,7 @@ fn price_extras(lines: &DataFrame, cutoff: i32) -> Result<DataFrame, AnalysisErr
     let median = col("_price")
         .median()
         .over([col("item_id")])
-        .map_err(polars_error("finding each item's median price"))?;
+        .map_err(polars_failed("context-item-median-price"))?;
     with_net_amount(lines)
         .with_columns([
             day_expr().cast(DataType::Int32),
@@ -303,7 +313,7 @@ fn price_extras(lines: &DataFrame, cutoff: i32) -> Result<DataFrame, AnalysisErr
             col("_price").mean().alias("avg_unit_price"),
         ])
         .collect()
-        .map_err(polars_error("finding discounted lines per customer"))
+        .map_err(polars_failed("context-discounted-lines"))
 }
 
 /// Builds the features of every customer in `lines` (canonical order lines),
@@ -320,13 +330,13 @@ pub fn customer_features(
     let money = has_money(lines);
     if let Some(missing) = set.features().iter().find(|f| f.is_money() && !money) {
         return Err(AnalysisError::NeedsMoney {
-            what: format!("the segment feature '{missing}'"),
+            what: tr!("segments-feature-what", feature = missing.label()),
         });
     }
     let table = customer_table(lines, analysis_date)?;
     progress.check().map_err(|_| AnalysisError::Cancelled)?;
     let schema = lines.schema();
-    let priced = schema.contains("unit_price") && schema.contains("item_id");
+    let priced = PRICE_ROLES.iter().all(|r| schema.contains(r.column_name()));
     let extras = if priced {
         Some(price_extras(lines, days_from_date(table.analysis_date))?)
     } else {
@@ -334,14 +344,14 @@ pub fn customer_features(
     };
     let available: Vec<Feature> = Feature::ALL
         .into_iter()
-        .filter(|f| priced || !matches!(f, Feature::DiscountShare | Feature::AvgUnitPrice))
+        .filter(|f| priced || !f.needs_prices())
         .filter(|f| money || !f.is_money())
         .collect();
-    if let Some(missing) = set.features().iter().find(|f| !available.contains(f)) {
-        return Err(AnalysisError::MissingColumn {
-            column: "unit_price".into(),
-            role: format!("unit price (and item id) to use {missing}"),
-        });
+    // Money was asked for above: only the price features can be missing here.
+    if set.features().iter().any(|f| !available.contains(f)) {
+        for role in PRICE_ROLES {
+            require(lines, role)?;
+        }
     }
     from_table(&table, extras.as_ref(), available, set)
 }
@@ -365,13 +375,13 @@ fn from_table(
             )
             .sort(["customer_id"], SortMultipleOptions::default())
             .collect()
-            .map_err(polars_error("joining price features to customers"))?,
+            .map_err(polars_failed("context-join-price-features"))?,
         None => table.frame.clone(),
     };
     let ids = frame
         .column("customer_id")
         .and_then(|c| c.str().cloned())
-        .map_err(polars_error("reading customer ids"))?;
+        .map_err(polars_failed("context-read-customer-ids"))?;
     let customer_ids: Vec<String> = ids
         .iter()
         .map(|id| id.unwrap_or_default().to_string())

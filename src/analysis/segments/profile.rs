@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use polars::prelude::*;
 
 use super::features::{CustomerFeatures, Feature, mean_std};
-use crate::analysis::lines::{AnalysisError, has_money, polars_error, with_net_amount};
+use crate::analysis::lines::{AnalysisError, has_money, polars_failed, with_net_amount};
 use crate::tr;
 
 /// Categories listed per segment.
@@ -245,7 +245,7 @@ fn category_revenue(
     labels: &[usize],
     k: usize,
 ) -> Result<Vec<Vec<(String, f64)>>, AnalysisError> {
-    let context = "summing category revenue per segment";
+    let context = "context-category-revenue-per-segment";
     let segment_of: HashMap<&str, usize> = features
         .customer_ids
         .iter()
@@ -270,14 +270,16 @@ fn category_revenue(
                 .alias("_purchase"),
         ])
         .collect()
-        .map_err(polars_error(context))?;
-    let column = |name: &str| purchases.column(name).map_err(polars_error(context));
+        .map_err(polars_failed(context))?;
+    let column = |name: &str| purchases.column(name).map_err(polars_failed(context));
     let ids = column("customer_id")?
         .str()
-        .map_err(polars_error(context))?;
-    let cats = column("category")?.str().map_err(polars_error(context))?;
-    let nets = column("_net")?.f64().map_err(polars_error(context))?;
-    let kept = column("_purchase")?.bool().map_err(polars_error(context))?;
+        .map_err(polars_failed(context))?;
+    let cats = column("category")?.str().map_err(polars_failed(context))?;
+    let nets = column("_net")?.f64().map_err(polars_failed(context))?;
+    let kept = column("_purchase")?
+        .bool()
+        .map_err(polars_failed(context))?;
     let mut per_segment: Vec<HashMap<&str, f64>> = vec![HashMap::new(); k];
     let rows = ids
         .iter()

@@ -176,11 +176,12 @@ pub fn table_from_frame(
     progress: &Progress,
 ) -> Result<Table, DataError> {
     let file = display_name(path);
-    let failed = |context: &'static str| {
+    // `step` is a `contexts.ftl` key, read only when a step fails.
+    let failed = |step: &'static str| {
         let file = file.clone();
         move |source: PolarsError| DataError::Polars {
             file,
-            context: context.to_string(),
+            context: crate::i18n::message(step),
             source,
         }
     };
@@ -199,15 +200,16 @@ pub fn table_from_frame(
     step(progress, 1, tr!("load-step-duplicates"))?;
     let rows = Column::new_row_index(ROW_COLUMN.into(), 1, rows_read)
         .and_then(|c| c.cast(&DataType::UInt32))
-        .map_err(failed("numbering rows"))?;
+        .map_err(failed("context-number-rows"))?;
     let raw = damaged::without_nul(raw, &rows, &mut report.notes)
-        .map_err(failed("removing NUL characters"))?;
-    found
-        .extend(damaged::scientific_ids(&raw, &rows, options).map_err(failed("checking the ids"))?);
+        .map_err(failed("context-remove-nul"))?;
+    found.extend(
+        damaged::scientific_ids(&raw, &rows, options).map_err(failed("context-check-ids"))?,
+    );
     // Later copies are not removed here but dropped with the rows the checks
     // drop, so the table is copied once.
     let duplicates = duplicates::find_duplicates(&raw, &rows)
-        .map_err(failed("looking for duplicate rows"))?
+        .map_err(failed("context-find-duplicates"))?
         .map(|dups| {
             found.push(dups.problem);
             dups.drop
@@ -223,7 +225,7 @@ pub fn table_from_frame(
             Ok((*role, canonical_column(source, *role, &date_format)?))
         })
         .collect::<PolarsResult<BTreeMap<Role, Column>>>()
-        .map_err(failed("converting a mapped column"))?;
+        .map_err(failed("context-convert-mapped-column"))?;
 
     step(progress, 3, tr!("load-step-checking"))?;
     let checked = Checks {
@@ -238,12 +240,12 @@ pub fn table_from_frame(
         .run(&mut canonical, &mut found, &mut report.notes)
         .map_err(|e| match e {
             CheckError::Data(e) => *e,
-            CheckError::Polars(e) => failed("checking rows")(e),
+            CheckError::Polars(e) => failed("context-check-rows")(e),
         })?;
 
     step(progress, 4, tr!("load-step-building"))?;
     let frame = assemble(raw, rows, canonical, outcome, &options.mapping)
-        .map_err(failed("building the table"))?;
+        .map_err(failed("context-build-table"))?;
     report.rows_kept = frame.height();
     found.sort_by_key(|p| p.kind);
     report.problems = found;
@@ -276,7 +278,7 @@ fn resolve_date_format(
     }
     let column = raw.column(source).map_err(|e| DataError::Polars {
         file: file.to_string(),
-        context: "reading the date column".into(),
+        context: tr!("context-read-date-column"),
         source: e,
     })?;
     match dates::detect_date_format(column.as_materialized_series()) {

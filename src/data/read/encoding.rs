@@ -13,6 +13,7 @@
 //! replacement characters.
 
 use crate::data::{DataError, TextEncoding};
+use crate::tr;
 
 /// Text as UTF-8 bytes, with the encoding it was found in.
 pub(super) struct Utf8Text {
@@ -36,9 +37,9 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
             let offset = BOM.len() + e.valid_up_to();
             return Err(DataError::Parse {
                 file: file.to_owned(),
-                message: format!(
-                    "the file starts like UTF-8 but line {} is not valid UTF-8. Save it again as UTF-8 (or as GBK without the byte-order mark).",
-                    line_of_offset(&buf, offset)
+                message: tr!(
+                    "read-bad-utf8-after-bom",
+                    line = line_of_offset(&buf, offset).to_string()
                 ),
             });
         }
@@ -58,9 +59,7 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
             }),
             None => Err(DataError::Parse {
                 file: file.to_owned(),
-                message: "the file is UTF-16 text (\"Unicode text\" in Excel) but holds bytes \
-                          that are not valid UTF-16. Save it again as UTF-8."
-                    .to_owned(),
+                message: tr!("read-bad-utf16"),
             }),
         };
     }
@@ -92,9 +91,9 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
             let offset = first_bad_gb18030(&buf);
             Err(DataError::Parse {
                 file: file.to_owned(),
-                message: format!(
-                    "the text is neither UTF-8 nor GBK/GB18030 (first bad byte on line {}). Save it again as UTF-8.",
-                    line_of_offset(&buf, offset)
+                message: tr!(
+                    "read-unknown-encoding",
+                    line = line_of_offset(&buf, offset).to_string()
                 ),
             })
         }
@@ -103,12 +102,7 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
 
 /// The load-report note for text that was decoded by a guess worth checking.
 pub(super) fn note(encoding: TextEncoding) -> Option<String> {
-    (encoding == TextEncoding::Windows1252).then(|| {
-        "the text is neither UTF-8 nor Chinese GBK and was read as Western European \
-         (Windows-1252 / Latin-1): check that accented letters (é, ü, ñ) look right; if not, \
-         save the file again as UTF-8."
-            .to_owned()
-    })
+    (encoding == TextEncoding::Windows1252).then(|| tr!("read-note-western-european"))
 }
 
 /// True when most bytes ≥ 0x80 of `buf` pair up as GBK's Chinese characters

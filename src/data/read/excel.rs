@@ -25,6 +25,8 @@ use polars::prelude::*;
 
 use super::{RawFile, ReadOptions, clean_names, finish, string_column_indices};
 use crate::data::{DataError, FileFormat, TextEncoding};
+use crate::numbers::count;
+use crate::tr;
 
 /// Reads one sheet of a workbook.
 pub(super) fn read_excel(
@@ -39,9 +41,7 @@ pub(super) fn read_excel(
         },
         other => DataError::Parse {
             file: file.to_owned(),
-            message: format!(
-                "cannot be read as an Excel workbook ({other}). Open it in Excel or WPS and save it again as .xlsx."
-            ),
+            message: tr!("read-excel-unreadable", error = other.to_string()),
         },
     })?;
     let sheets = workbook.sheet_names();
@@ -61,7 +61,11 @@ pub(super) fn read_excel(
     };
     let unreadable = |e: &dyn std::fmt::Display| DataError::Parse {
         file: file.to_owned(),
-        message: format!("sheet '{sheet}' cannot be read ({e})."),
+        message: tr!(
+            "read-sheet-unreadable",
+            sheet = sheet.as_str(),
+            error = e.to_string()
+        ),
     };
     let cells = match &mut workbook {
         // Cell by cell: a stray cell at XFD1048576 must not size a dense range.
@@ -133,12 +137,12 @@ fn used_rows(
     if rows.saturating_mul(columns.len()) > MAX_SPAN {
         return Err(DataError::Parse {
             file: file.to_owned(),
-            message: format!(
-                "sheet '{sheet}' has {} values spread over {rows} rows and {} columns, too far \
-                 apart to read as one table. Open it in Excel or WPS, delete the rows and \
-                 columns beyond your table (Ctrl+End shows the last used cell) and save again.",
-                cells.len(),
-                columns.len()
+            message: tr!(
+                "read-sheet-too-spread",
+                sheet = sheet,
+                values = count(cells.len()),
+                rows = count(rows),
+                columns = count(columns.len())
             ),
         });
     }
@@ -194,7 +198,7 @@ fn frame_from_rows(
         .and_then(DataFrame::new_infer_height);
     columns.map_err(|source| DataError::Polars {
         file: file.to_owned(),
-        context: "building the sheet's columns".to_owned(),
+        context: tr!("context-sheet-columns"),
         source,
     })
 }

@@ -17,6 +17,8 @@ use polars::prelude::*;
 use super::encoding::Utf8Text;
 use super::{Kind, ReadOptions, cast_text_columns};
 use crate::data::{DataError, FileFormat};
+use crate::numbers::count;
+use crate::tr;
 
 /// Records used to infer NDJSON types.
 const INFER_RECORDS: usize = 10_000;
@@ -157,10 +159,11 @@ pub(super) fn read_json(
     if let Some((line, column)) = too_deep(bytes, MAX_DEPTH) {
         return Err(DataError::Parse {
             file: file.to_owned(),
-            message: format!(
-                "nests arrays and objects more than {MAX_DEPTH} levels deep (line {line}, \
-                 column {column}), which no shop export does. Export the data as flat records \
-                 (a JSON array of objects, one object per line, or CSV)."
+            message: tr!(
+                "read-json-too-deep",
+                depth = count(MAX_DEPTH),
+                line = line.to_string(),
+                column = column.to_string()
             ),
         });
     }
@@ -178,18 +181,16 @@ pub(super) fn read_json(
         .finish();
     let mut frame = read.map_err(|e| {
         let kind = if lines {
-            "one JSON object per line"
+            tr!("read-json-lines")
         } else {
-            "a JSON array of objects"
+            tr!("read-json-array")
         };
         // Polars names an internal tape position; serde_json finds the line.
         let place = locate_error(bytes, lines)
             .unwrap_or_else(|| e.to_string().lines().next().unwrap_or_default().to_owned());
         DataError::Parse {
             file: file.to_owned(),
-            message: format!(
-                "cannot be read as {kind} ({place}). Check that the file is complete and that every record is an object.",
-            ),
+            message: tr!("read-json-unreadable", kind = kind, place = place),
         }
     })?;
     if let Some(n) = options.max_rows {

@@ -41,6 +41,7 @@ use std::path::Path;
 use polars::prelude::*;
 
 use super::{DataError, FileFormat, TextEncoding};
+use crate::tr;
 
 /// A file as read, columns named as in its header (cleaned, see the module doc).
 pub struct RawFile {
@@ -93,13 +94,9 @@ pub fn read_raw(path: &Path, options: &ReadOptions) -> Result<RawFile, DataError
         return Err(DataError::Parse {
             file,
             message: if metadata.is_dir() {
-                "this is a folder: open the data files inside it, or the folder itself from the \
-                 toolbar or the command line"
-                    .to_owned()
+                tr!("read-folder")
             } else {
-                "this is not a regular file (a pipe, socket or device). Save the data to a file \
-                 first, then open that file."
-                    .to_owned()
+                tr!("read-not-regular-file")
             },
         });
     }
@@ -338,7 +335,7 @@ fn cast_text_columns(
             .and_then(|c| frame.replace(name, c).map(|_| ()));
         cast.map_err(|source| DataError::Polars {
             file: file.to_owned(),
-            context: format!("reading column '{name}' as text"),
+            context: tr!("context-column-as-text", column = name),
             source,
         })?;
     }
@@ -356,7 +353,7 @@ fn read_parquet(path: &Path, file: &str, options: &ReadOptions) -> Result<RawFil
         .finish()
         .map_err(|source| DataError::Polars {
             file: file.to_owned(),
-            context: "reading the Parquet file (it may be damaged or incomplete)".to_owned(),
+            context: tr!("context-read-parquet"),
             source,
         })?;
     cast_text_columns(&mut frame, &options.text_columns, file)?;

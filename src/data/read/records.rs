@@ -7,6 +7,8 @@
 //! with `"`; inside, `""` is a literal quote and newlines belong to the field.
 //! A quote elsewhere in a field is an ordinary character.
 
+use crate::tr;
+
 /// How fields are separated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Delim {
@@ -21,9 +23,9 @@ impl Delim {
     /// How the delimiter is named in messages.
     pub(super) fn describe(self) -> String {
         match self {
-            Delim::Byte(b'\t') => "tab".to_owned(),
+            Delim::Byte(b'\t') => tr!("read-delimiter-tab"),
             Delim::Byte(b) => format!("'{}'", char::from(b)),
-            Delim::Spaces { .. } => "space".to_owned(),
+            Delim::Spaces { .. } => tr!("read-delimiter-space"),
         }
     }
 }

@@ -31,6 +31,8 @@ use super::records::{Delim, Records, collapse_spaces, unquote};
 use super::short_rows::ShortRows;
 use super::{ReadOptions, clean_names, string_column_indices};
 use crate::data::{DataError, FileFormat};
+use crate::numbers::count;
+use crate::tr;
 
 /// Records looked at to choose the delimiter.
 const SNIFF_RECORDS: usize = 50;
@@ -135,15 +137,16 @@ fn header(bytes: &[u8], delim: Delim) -> Option<(usize, Vec<String>)> {
 /// A `Parse` error pointing at the first record that does not match the header
 /// (or at a quote that never closes); `fallback` when every record looks fine.
 fn locate_problem(bytes: &[u8], delim: Delim, file: &str, fallback: &str) -> DataError {
-    let how = format!("the file was read as {}-separated", delim.describe());
+    let how = tr!("read-delimiter-used", delimiter = delim.describe());
     let mut header_fields = None;
     let mut message = None;
     for record in Records::new(bytes, delim) {
         match record {
             Err(unclosed) => {
-                message = Some(format!(
-                    "a quote opened on line {line} is never closed. Check the quoting at line {line}; {how}.",
-                    line = unclosed.line
+                message = Some(tr!(
+                    "read-unclosed-quote",
+                    line = unclosed.line.to_string(),
+                    how = how.as_str()
                 ));
                 break;
             }
@@ -151,10 +154,12 @@ fn locate_problem(bytes: &[u8], delim: Delim, file: &str, fallback: &str) -> Dat
             Ok(record) => match header_fields {
                 None => header_fields = Some(record.fields.len()),
                 Some(expected) if record.fields.len() > expected => {
-                    message = Some(format!(
-                        "line {line} has {found} fields but the header has {expected}. Check the delimiter or quoting at line {line}; {how}.",
-                        line = record.line,
-                        found = record.fields.len()
+                    message = Some(tr!(
+                        "read-too-many-fields",
+                        line = record.line.to_string(),
+                        found = count(record.fields.len()),
+                        expected = count(expected),
+                        how = how.as_str()
                     ));
                     break;
                 }
@@ -164,7 +169,13 @@ fn locate_problem(bytes: &[u8], delim: Delim, file: &str, fallback: &str) -> Dat
     }
     DataError::Parse {
         file: file.to_owned(),
-        message: message.unwrap_or_else(|| format!("{fallback} ({how}).")),
+        message: message.unwrap_or_else(|| {
+            tr!(
+                "read-table-unreadable",
+                problem = fallback,
+                how = how.as_str()
+            )
+        }),
     }
 }
 
@@ -197,7 +208,7 @@ fn read_delimited_in_pieces(
     let data_delim = Delim::Byte(separator);
     let Some((header_lines, raw_names)) = header(data, data_delim) else {
         return Err(match Records::new(data, data_delim).next() {
-            Some(Err(_)) => locate_problem(data, data_delim, file, "the header cannot be read"),
+            Some(Err(_)) => locate_problem(data, data_delim, file, &tr!("read-header-unreadable")),
             _ => DataError::Empty {
                 file: file.to_owned(),
             },
@@ -225,10 +236,10 @@ fn read_delimited_in_pieces(
             data,
             data_delim,
             file,
-            &format!(
-                "the header has {} columns but the rows have {}",
-                names.len(),
-                frame.width()
+            &tr!(
+                "read-header-width",
+                header = count(names.len()),
+                rows = count(frame.width())
             ),
         ));
     }
@@ -237,7 +248,7 @@ fn read_delimited_in_pieces(
         .set_column_names(&names)
         .map_err(|source| DataError::Polars {
             file: file.to_owned(),
-            context: "naming the columns".to_owned(),
+            context: tr!("context-name-columns"),
             source,
         })?;
     Ok(TextTable {

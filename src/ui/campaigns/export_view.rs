@@ -2,13 +2,14 @@
 //! Parquet, Mailchimp, Klaviyo, Meta and Google audiences with hashed contacts),
 //! the country code national phone numbers get, and the file (typed or chosen in
 //! a save dialog; a relative path goes to the folder of the last export or of the
-//! data files). The export is a job; its outcome names the list's and the control
-//! file's full paths and rows.
+//! data files), and the column headers (English or 中文, the choice the tables'
+//! exports share; the tool formats keep their tools' headers). The export is a
+//! job; its outcome names the list's and the control file's full paths and rows.
 
 use std::path::{Path, PathBuf};
 
 use crate::export::campaign::{CampaignExport, CampaignFormat};
-use crate::ui::export_controls::{export_status_ui, file_slug};
+use crate::ui::export_controls::{export_status_ui, file_slug, headers_ui};
 use crate::workspace::campaign::Campaigns;
 
 use super::ViewState;
@@ -64,7 +65,7 @@ pub fn ui(
         view.export_path = format!("{stem}.{extension}");
         view.export_default = view.export_path.clone();
     }
-    ui.horizontal_wrapped(|ui| {
+    let chosen_headers = ui.horizontal_wrapped(|ui| {
         labelled::menu(ui, tr!("campaigns-format"), "campaigns_format")
             .selected_text(format_label(chosen, bom))
             .show_ui(ui, |ui| {
@@ -76,6 +77,7 @@ pub fn ui(
         ui.add(egui::TextEdit::singleline(&mut view.country_code).desired_width(40.0))
             .labelled_by(label.id)
             .on_hover_text(tr!("campaigns-country-code-hover"));
+        headers_ui(ui)
     });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr!("campaigns-export-to"));
@@ -115,6 +117,7 @@ pub fn ui(
                     bom,
                     default_country_code: view.country_code.trim().to_string(),
                     campaign_name: draft.name.clone(),
+                    headers: chosen_headers.inner,
                 },
                 def: Box::new(draft.clone()),
             });

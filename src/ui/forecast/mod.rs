@@ -11,6 +11,7 @@ pub mod controls_view;
 pub mod outlook;
 pub mod prerequisite;
 pub mod scenarios_view;
+pub mod spike;
 
 use crate::analysis::forecast::{Freq, Measure, ModelChoice, ModelKind};
 use crate::tr;

@@ -2,7 +2,8 @@
 //! ("The forecast expects revenue to fall 12.0% next month compared with the
 //! same month last year.") and what the best what-if scenario adds. Pure
 //! functions of the numbers (no egui), so they are unit tested and read the
-//! same in both languages.
+//! same in both languages. When the forecast carries a recent spike forward
+//! ([`super::spike`]), the sentence warns that it may be too high.
 
 use crate::analysis::forecast::{Freq, Measure};
 use crate::tr;
@@ -10,6 +11,7 @@ use crate::ui::format;
 use crate::workspace::forecast::{GrowthBase, SeriesResult};
 
 use super::signed_percent;
+use super::spike::{Spike, carried_spike};
 
 /// A change smaller than this (in percent) reads as "about level": the
 /// operator would not plan differently for it.
@@ -150,17 +152,30 @@ pub fn forecast_sentence(
     }
 }
 
-/// [`forecast_sentence`] of a charted series (None without a forecast).
+/// `sentence` followed by the warning that the forecast carries `spike`
+/// forward: with the numbers, what it means and what to do.
+pub fn with_spike_warning(sentence: String, spike: &Spike, freq: Freq) -> String {
+    tr!(
+        "forecast-outlook-spike",
+        sentence = sentence,
+        recent = periods(freq, spike.recent),
+        ratio = format::number(spike.ratio, 1),
+        before = periods(freq, spike.before)
+    )
+}
+
+/// [`forecast_sentence`] of a charted series (None without a forecast), with
+/// the spike warning when its history ends in a spike the forecast carries.
 pub fn series_sentence(result: &SeriesResult, counted: Counted) -> Option<String> {
     let f = result.forecast.as_ref().ok()?;
-    let total = f.forecast.point.iter().sum();
-    Some(forecast_sentence(
-        counted,
-        result.series.freq,
-        f.forecast.point.len(),
-        result.growth(),
-        total,
-    ))
+    let point = &f.forecast.point;
+    let freq = result.series.freq;
+    let total = point.iter().sum();
+    let sentence = forecast_sentence(counted, freq, point.len(), result.growth(), total);
+    Some(match carried_spike(&result.series.values, point, freq) {
+        Some(spike) => with_spike_warning(sentence, &spike, freq),
+        None => sentence,
+    })
 }
 
 /// One scenario's effect on the forecast over the horizon.
@@ -290,6 +305,29 @@ mod tests {
         assert_eq!(
             forecast_sentence(ORDERS, Freq::Week, 1, None, 1234.4),
             "The forecast expects 1,234 orders next week; there is no earlier figure to compare it with."
+        );
+    }
+
+    #[test]
+    fn a_carried_spike_adds_a_warning_with_its_numbers() {
+        let spike = Spike {
+            recent: 4,
+            before: 12,
+            ratio: 2.34,
+        };
+        let sentence = forecast_sentence(
+            REVENUE,
+            Freq::Week,
+            12,
+            Some((137.1, GrowthBase::SeasonsEarlier { periods_back: 52 })),
+            1.0,
+        );
+        assert_eq!(
+            with_spike_warning(sentence, &spike, Freq::Week),
+            "The forecast expects revenue to rise 137.1% over the next 12 weeks compared with \
+             the same weeks last year. But the last 4 weeks were 2.3× the usual level of the \
+             12 weeks before them: if that was a one-off promotion, this forecast is too high. \
+             Check the backtest or add a scenario."
         );
     }
 

@@ -35,6 +35,16 @@ pub struct ValueFacts {
     pub auc: Option<f64>,
 }
 
+/// What the Forecast tab computed for its first series.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ForecastFacts {
+    /// The change against the periods it is compared with, in percent.
+    pub growth_pct: Option<f64>,
+    /// The last periods over the usual level, when the forecast carries that
+    /// spike forward (`ui::forecast::spike`).
+    pub spike_ratio: Option<f64>,
+}
+
 /// What the Recommendations tab fitted.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RecommendFacts {
@@ -67,8 +77,7 @@ pub struct Summary {
     pub segments: Run<SegmentsFacts>,
     pub value: Run<ValueFacts>,
     pub recommend: Run<RecommendFacts>,
-    /// The forecast's change against the periods it is compared with, in percent.
-    pub forecast: Run<Option<f64>>,
+    pub forecast: Run<ForecastFacts>,
     /// Customers the campaign targets.
     pub campaign: Run<usize>,
 }
@@ -295,8 +304,10 @@ fn recommendations(s: &Summary) -> StepLine {
     if !s.has_items {
         return StepLine::new(step, Mark::Needs, tr!("guide-recommend-needs-items"));
     }
+    // The guide reads the fit, not the report card; a fit that listed nothing
+    // for anyone is not done either.
     match &s.recommend {
-        Run::Done(facts) => {
+        Run::Done(facts) if facts.customers > 0 => {
             let status = tr!(
                 "guide-recommend-done",
                 top = format::count(facts.top),
@@ -324,18 +335,26 @@ fn forecast(s: &Summary) -> StepLine {
         return StepLine::new(step, Mark::Needs, tr!("guide-forecast-needs-history"));
     }
     match &s.forecast {
-        Run::Done(change) => {
-            let status = match change {
-                Some(pct) if *pct >= 0.5 => tr!(
+        Run::Done(facts) => {
+            let status = match facts.growth_pct {
+                Some(pct) if pct >= 0.5 => tr!(
                     "guide-forecast-rise",
                     percent = format::percent(pct / 100.0)
                 ),
-                Some(pct) if *pct <= -0.5 => tr!(
+                Some(pct) if pct <= -0.5 => tr!(
                     "guide-forecast-fall",
                     percent = format::percent(-pct / 100.0)
                 ),
                 Some(_) => tr!("guide-forecast-flat"),
                 None => tr!("guide-forecast-done"),
+            };
+            let status = match facts.spike_ratio {
+                Some(ratio) => tr!(
+                    "guide-forecast-spike",
+                    status = status,
+                    ratio = format::number(ratio, 1)
+                ),
+                None => status,
             };
             StepLine::new(step, Mark::Done, status)
         }
@@ -473,7 +492,10 @@ mod tests {
                 customers: 4_980,
                 items: 300,
             }),
-            forecast: Run::Done(Some(-12.04)),
+            forecast: Run::Done(ForecastFacts {
+                growth_pct: Some(-12.04),
+                spike_ratio: None,
+            }),
             campaign: Run::Done(1_204),
             ..loaded()
         };
@@ -492,12 +514,27 @@ mod tests {
         );
         assert_eq!(all[6].status, "audience of 1,204 customers");
         let rising = Summary {
-            forecast: Run::Done(Some(7.5)),
+            forecast: Run::Done(ForecastFacts {
+                growth_pct: Some(7.5),
+                spike_ratio: None,
+            }),
             ..loaded()
         };
         assert_eq!(
             line(&rising, Step::Forecast).status,
             "forecast ready: 7.5% above the periods it is compared with"
+        );
+        let spiked = Summary {
+            forecast: Run::Done(ForecastFacts {
+                growth_pct: Some(137.1),
+                spike_ratio: Some(2.04),
+            }),
+            ..loaded()
+        };
+        assert_eq!(
+            line(&spiked, Step::Forecast).status,
+            "forecast ready: 137.1% above the periods it is compared with, but the last \
+             periods were 2.0× the usual level: it may carry a one-off spike forward"
         );
     }
 
@@ -519,6 +556,25 @@ mod tests {
         assert_eq!(recommend.mark, Mark::ToDo);
         assert!(
             recommend.status.contains("files changed"),
+            "{}",
+            recommend.status
+        );
+    }
+
+    #[test]
+    fn a_fit_that_listed_nobody_is_not_done() {
+        let summary = Summary {
+            recommend: Run::Done(RecommendFacts {
+                top: 10,
+                customers: 0,
+                items: 300,
+            }),
+            ..loaded()
+        };
+        let recommend = line(&summary, Step::Recommendations);
+        assert_eq!(recommend.mark, Mark::ToDo);
+        assert!(
+            !recommend.status.starts_with("top 10"),
             "{}",
             recommend.status
         );

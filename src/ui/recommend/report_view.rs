@@ -1,9 +1,14 @@
 //! The report card: protocol and K pickers, a run button with progress and Cancel,
 //! and one table comparing every model under the protocol stated above it, each
-//! figure's meaning on hover, with what the card means for a campaign.
+//! figure's meaning on hover, with what the card means for a campaign. A run with
+//! nothing to test says why in one sentence, with the button that can fix it: run
+//! again with leave-last-out or with already-bought items allowed, or open the
+//! Data tab when the data itself lacks repeat customers.
 
 use crate::analysis::recommend::ModelKind;
-use crate::analysis::recommend::evaluate::{EvalParams, ReportCard, Split};
+use crate::analysis::recommend::evaluate::{
+    EvalParams, NothingToTest, Outcome, ReportCard, Split, Untested,
+};
 use crate::analysis::recommend::validate::Validation;
 use crate::tr;
 use crate::ui::command::Commands;
@@ -13,18 +18,9 @@ use crate::workspace::recommend::{Recommend, RecommendCommand, RecommendParams};
 
 use super::controls_view::model_note;
 use super::verdict::report_sentence;
-use super::{ViewState, progress_ui};
+use super::{ViewState, needs_ui, progress_ui};
 
 const SPLITS: [Split; 3] = [Split::LeaveLastOut, Split::Time8020, Split::LastBasket];
-
-/// What each protocol holds out, in the operator's words.
-pub fn split_note(split: Split) -> String {
-    match split {
-        Split::LeaveLastOut => tr!("recommend-split-leave-last-out-note"),
-        Split::Time8020 => tr!("recommend-split-time-80-20-note"),
-        Split::LastBasket => tr!("recommend-split-last-basket-note"),
-    }
-}
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -40,11 +36,11 @@ pub fn ui(
             .show_ui(ui, |ui| {
                 for split in SPLITS {
                     ui.selectable_value(&mut view.split, split, split.display_name())
-                        .on_hover_text(split_note(split));
+                        .on_hover_text(split.note());
                 }
             })
             .response
-            .on_hover_text(split_note(view.split));
+            .on_hover_text(view.split.note());
         let label = ui.label(tr!("recommend-k"));
         ui.add(egui::DragValue::new(&mut view.k).range(1..=100))
             .labelled_by(label.id)
@@ -79,17 +75,64 @@ pub fn ui(
             tr!("recommend-report-stopped", error = error.to_string()),
         );
     }
-    if let Some(card) = slot.current(version).map(|c| &c.value) {
-        card_ui(ui, card);
-    } else if slot.pending().is_none() {
-        ui.label(tr!("recommend-report-prompt"));
+    match slot.current(version).map(|c| &c.value) {
+        Some(Outcome::Scored(card)) => card_ui(ui, card),
+        Some(Outcome::NothingToTest(why)) => {
+            let ran = slot.requested_params().cloned().unwrap_or_default();
+            nothing_to_test_ui(ui, why, ran, view, commands);
+        }
+        None if slot.pending().is_none() => {
+            ui.label(tr!("recommend-report-prompt"));
+        }
+        None => {}
+    }
+}
+
+/// Why the last run had nothing to test, and the one step that can fix it:
+/// `ran` again with another protocol or with already-bought items allowed, or
+/// the Data tab when no protocol can test these purchases.
+fn nothing_to_test_ui(
+    ui: &mut egui::Ui,
+    why: &NothingToTest,
+    ran: EvalParams,
+    view: &mut ViewState,
+    commands: &mut Commands,
+) {
+    let (rerun, label) = match why.cause() {
+        Untested::OnePurchaseEach => {
+            needs_ui(ui, &why.sentence(), commands);
+            return;
+        }
+        Untested::OneOrderEach => (
+            EvalParams {
+                split: Split::LeaveLastOut,
+                ..ran
+            },
+            tr!(
+                "recommend-run-with-split",
+                protocol = Split::LeaveLastOut.display_name()
+            ),
+        ),
+        Untested::AllSeen => (
+            EvalParams {
+                exclude_seen: false,
+                ..ran
+            },
+            tr!("recommend-run-allowing-seen"),
+        ),
+    };
+    ui.add_space(8.0);
+    ui.add(egui::Label::new(why.sentence()).wrap());
+    if ui.button(label).clicked() {
+        view.split = rerun.split;
+        commands.send(RecommendCommand::Evaluate(rerun));
     }
 }
 
 /// The protocol line and the table of models.
 pub fn protocol_text(card: &ReportCard) -> String {
     let protocol = card.split.display_name();
-    let note = split_note(card.split);
+    let note = card.split.note();
     let (k, tested) = (card.k.to_string(), format::count(card.tested));
     if card.exclude_seen {
         tr!(

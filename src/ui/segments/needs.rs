@@ -1,17 +1,19 @@
 //! What the Segments tab needs from the data and, when a run failed for want of
 //! it, the one sentence that says so with a button to the Data tab (instead of
 //! the run's error): an orders file, enough customers for the segments asked
-//! for, and money amounts for the spend features. Detected from the loaded
-//! files' summary and the wanted settings, so the sentence does not depend on
-//! an error's wording.
+//! for, money amounts for the spend features, and a unit price with an item id
+//! for the price features. Detected from the loaded files' summary and columns
+//! and the wanted settings, so the sentence does not depend on an error's
+//! wording. A feature the data cannot give has a second button that unticks it
+//! and runs again.
 
-use crate::analysis::segments::{Feature, KChoice};
+use crate::analysis::segments::{Feature, FeatureSet, KChoice};
 use crate::analysis::summary::Summary;
 use crate::tr;
 use crate::ui::command::{Command, Commands};
 use crate::ui::format;
 use crate::ui::state::Tab;
-use crate::workspace::segments::SegmentsParams;
+use crate::workspace::segments::{SegmentsCommand, SegmentsParams};
 
 use super::feature_words;
 
@@ -26,13 +28,19 @@ pub enum Need {
     },
     /// The spend features wanted need money the orders do not carry.
     Money(Vec<Feature>),
+    /// The price features wanted need a unit price and an item id the order
+    /// lines lack.
+    Prices(Vec<Feature>),
 }
 
 /// What `wanted` needs that the files summarised by `summary` lack (None: no
-/// summary yet, or nothing lacking). `has_orders`: an orders file is loaded.
+/// summary yet, or nothing lacking). `has_orders`: an orders file is loaded;
+/// `priced`: its lines carry a unit price and an item id
+/// (`workspace::segments::has_unit_prices`).
 pub fn missing(
     has_orders: bool,
     summary: Option<&Summary>,
+    priced: bool,
     wanted: &SegmentsParams,
 ) -> Option<Need> {
     if !has_orders {
@@ -49,17 +57,34 @@ pub fn missing(
             need,
         });
     }
-    let money: Vec<Feature> = wanted
-        .features
-        .features()
-        .iter()
-        .copied()
-        .filter(|f| f.is_money())
-        .collect();
+    let wanted_where = |test: fn(&Feature) -> bool| -> Vec<Feature> {
+        let features = wanted.features.features().iter();
+        features.copied().filter(test).collect()
+    };
+    let money = wanted_where(|f| f.is_money());
     // Without money the default features drop revenue by themselves
     // (`FeatureSet::for_lines`); only a set chosen with it fails.
     let default = wanted.features == SegmentsParams::default().features;
-    (summary.revenue_net.is_none() && !money.is_empty() && !default).then_some(Need::Money(money))
+    if summary.revenue_net.is_none() && !money.is_empty() && !default {
+        return Some(Need::Money(money));
+    }
+    let prices = wanted_where(|f| f.needs_prices());
+    (!priced && !prices.is_empty()).then_some(Need::Prices(prices))
+}
+
+/// The wanted settings without the features `need` says the data cannot give
+/// (the default features when none would be left); None when the need is not
+/// a feature's.
+pub fn without_missing(need: &Need, wanted: &SegmentsParams) -> Option<SegmentsParams> {
+    let (Need::Money(missing) | Need::Prices(missing)) = need else {
+        return None;
+    };
+    let features = wanted.features.features().iter().copied();
+    let rest: Vec<Feature> = features.filter(|f| !missing.contains(f)).collect();
+    Some(SegmentsParams {
+        features: FeatureSet::new(&rest).unwrap_or_default(),
+        ..wanted.clone()
+    })
 }
 
 /// The sentence saying what is needed and why.
@@ -71,20 +96,32 @@ pub fn sentence(need: &Need) -> String {
             need = format::count(*need),
             have = format::count(*have),
         ),
-        Need::Money(features) => {
-            let words: Vec<String> = features.iter().map(|f| feature_words(*f)).collect();
-            tr!("segments-needs-money", features = words.join(", "))
-        }
+        Need::Money(features) => tr!("segments-needs-money", features = words(features)),
+        Need::Prices(features) => tr!("segments-needs-prices", features = words(features)),
     }
 }
 
-/// The sentence and the button that opens the Data tab.
-pub fn ui(ui: &mut egui::Ui, need: &Need, commands: &mut Commands) {
+/// Features in words, as a list: "discount share, average unit price".
+fn words(features: &[Feature]) -> String {
+    let words: Vec<String> = features.iter().map(|f| feature_words(*f)).collect();
+    words.join(", ")
+}
+
+/// The sentence, the button that opens the Data tab and, for features the data
+/// cannot give, the one that unticks them from `wanted` and runs again.
+pub fn ui(ui: &mut egui::Ui, need: &Need, wanted: &SegmentsParams, commands: &mut Commands) {
     ui.add_space(8.0);
     ui.add(egui::Label::new(sentence(need)).wrap());
-    if ui.button(tr!("segments-open-data")).clicked() {
-        commands.send(Command::GoTo(Tab::Data));
-    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr!("segments-open-data")).clicked() {
+            commands.send(Command::GoTo(Tab::Data));
+        }
+        if let Some(params) = without_missing(need, wanted)
+            && ui.button(tr!("segments-untick-features")).clicked()
+        {
+            commands.send(SegmentsCommand::Run(params));
+        }
+    });
 }
 
 #[cfg(test)]
@@ -111,10 +148,10 @@ mod tests {
     #[test]
     fn orders_customers_and_money_are_asked_for_in_words() {
         let auto = SegmentsParams::default();
-        assert_eq!(missing(false, None, &auto), Some(Need::Orders));
-        assert_eq!(missing(true, None, &auto), None);
-        assert_eq!(missing(true, Some(&summary(500, true)), &auto), None);
-        let one = missing(true, Some(&summary(1, true)), &auto).expect("too few");
+        assert_eq!(missing(false, None, true, &auto), Some(Need::Orders));
+        assert_eq!(missing(true, None, true, &auto), None);
+        assert_eq!(missing(true, Some(&summary(500, true)), true, &auto), None);
+        let one = missing(true, Some(&summary(1, true)), true, &auto).expect("too few");
         assert_eq!(one, Need::Customers { have: 1, need: 2 });
         assert_eq!(
             sentence(&one),
@@ -126,17 +163,61 @@ mod tests {
             ..SegmentsParams::default()
         };
         assert_eq!(
-            missing(true, Some(&summary(3, true)), &five),
+            missing(true, Some(&summary(3, true)), true, &five),
             Some(Need::Customers { have: 3, need: 5 })
         );
         // The default features drop revenue by themselves without money.
-        assert_eq!(missing(true, Some(&summary(500, false)), &auto), None);
+        assert_eq!(missing(true, Some(&summary(500, false)), true, &auto), None);
         let spend = SegmentsParams {
             features: FeatureSet::new(&[Feature::Recency, Feature::Monetary]).expect("set"),
             ..SegmentsParams::default()
         };
-        let need = missing(true, Some(&summary(500, false)), &spend).expect("money");
+        let need = missing(true, Some(&summary(500, false)), true, &spend).expect("money");
         assert_eq!(need, Need::Money(vec![Feature::Monetary]));
         assert!(sentence(&need).starts_with("Grouping on revenue needs money amounts"));
+    }
+
+    #[test]
+    fn price_features_without_unit_prices_are_asked_for_and_can_be_unticked() {
+        let wanted = SegmentsParams {
+            features: FeatureSet::new(&[
+                Feature::Recency,
+                Feature::DiscountShare,
+                Feature::AvgUnitPrice,
+            ])
+            .expect("set"),
+            k: KChoice::Fixed(4),
+            ..SegmentsParams::default()
+        };
+        let orders = summary(500, true);
+        assert_eq!(missing(true, Some(&orders), true, &wanted), None);
+        let need = missing(true, Some(&orders), false, &wanted).expect("prices");
+        assert_eq!(
+            need,
+            Need::Prices(vec![Feature::DiscountShare, Feature::AvgUnitPrice])
+        );
+        assert_eq!(
+            sentence(&need),
+            "Grouping on share bought on discount, average unit price needs a unit price and \
+             an item column in the orders, and these orders lack one: map them on the Data \
+             tab, or untick these features."
+        );
+        // Without a price feature nothing is missing.
+        let auto = SegmentsParams::default();
+        assert_eq!(missing(true, Some(&orders), false, &auto), None);
+        // Unticking keeps the rest of the settings; with nothing left, the default.
+        let rest = without_missing(&need, &wanted).expect("a set");
+        assert_eq!(rest.features.features(), [Feature::Recency]);
+        assert_eq!(rest.k, KChoice::Fixed(4));
+        let only = SegmentsParams {
+            features: FeatureSet::new(&[Feature::DiscountShare]).expect("set"),
+            ..SegmentsParams::default()
+        };
+        let need = missing(true, Some(&orders), false, &only).expect("prices");
+        assert_eq!(
+            without_missing(&need, &only).map(|p| p.features),
+            Some(FeatureSet::default())
+        );
+        assert_eq!(without_missing(&Need::Orders, &only), None);
     }
 }
