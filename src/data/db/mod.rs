@@ -45,8 +45,9 @@ pub enum DbError {
     #[error("{what}: {source}")]
     Data {
         what: String,
+        // Boxed so the error stays small on the happy path.
         #[source]
-        source: DataError,
+        source: Box<DataError>,
     },
 }
 
@@ -185,7 +186,7 @@ pub fn load_source(
     super::load::table_from_frame(raw, &inspection.path, options, progress).map_err(|source| {
         DbError::Data {
             what: format!("loading {}", inspection.path.display()),
-            source,
+            source: Box::new(source),
         }
     })
 }

@@ -101,7 +101,7 @@ pub fn fetch(client: &mut Client, select: &str) -> Result<DataFrame, DbError> {
         .map(|raw| raw.frame)
         .map_err(|source| DbError::Data {
             what: format!("reading the rows of {select}"),
-            source,
+            source: Box::new(source),
         })
 }
 

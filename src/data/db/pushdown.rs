@@ -222,10 +222,9 @@ pub fn customer_aggregate(
     let money = Sql { dialect, mapping }.amount().is_some();
     let raw = match connection.fetch(&sql) {
         Ok(raw) => raw,
-        Err(DbError::Data {
-            source: DataError::Empty { .. },
-            ..
-        }) => return Ok(None),
+        Err(DbError::Data { source, .. }) if matches!(*source, DataError::Empty { .. }) => {
+            return Ok(None);
+        }
         Err(e) => return Err(e),
     };
     let cutoff = (analysis_date - epoch).num_days();
