@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Marketbench needs, and only those that are missing.
 #   scripts/setup.sh run    runtime libraries for the window (X11/Wayland, GL/EGL)
-#   scripts/setup.sh test   what the test suite needs (a CPU renderer for egui_kittest)
+#   scripts/setup.sh test   what the test suite needs (a CPU renderer for egui_kittest;
+#                           PostgreSQL and MariaDB, which tests/db_sources.rs starts in
+#                           temporary folders: no service is enabled or started here)
 #   scripts/setup.sh shot   Xvfb and ImageMagick, for scripts/screenshot.sh
 # Building needs only the Rust toolchain: no -dev package is required.
 set -euo pipefail
@@ -10,7 +12,7 @@ want=(libgl1 libegl1 libgl1-mesa-dri libx11-6 libxcursor1 libxrandr2 libxi6 libx
       libwayland-client0 libwayland-cursor0 libwayland-egl1)
 case "${1:-run}" in
   run) ;;
-  test) want+=(mesa-vulkan-drivers libvulkan1) ;;
+  test) want+=(mesa-vulkan-drivers libvulkan1 postgresql mariadb-server) ;;
   shot) want+=(mesa-vulkan-drivers libvulkan1 xvfb imagemagick xdotool) ;;
   *) echo "usage: $0 [run|test|shot]" >&2; exit 2 ;;
 esac

@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::customers::customer_table;
+use super::customers::{CustomerTable, customer_table};
 use super::lines::{AnalysisError, has_money, polars_failed};
 use crate::jobs::Progress;
 use crate::tr;
@@ -220,9 +220,19 @@ pub fn rfm(
     progress.report(0, 3);
     let table = customer_table(lines, params.analysis_date)?;
     cancelled(progress)?;
+    rfm_of_customers(table, has_money(lines), progress)
+}
+
+/// RFM scores and groups from a per-customer table that is already summed (by
+/// [`customer_table`], or by the database: `data::db::pushdown`). Uses its
+/// `customer_id`, `recency_days`, `orders` and, with `money`, `revenue`.
+pub fn rfm_of_customers(
+    table: CustomerTable,
+    money: bool,
+    progress: &Progress,
+) -> Result<Rfm, AnalysisError> {
     progress.report(1, 3);
     let n = table.len();
-    let money = has_money(lines);
     let mut values = vec![
         col("customer_id"),
         col("recency_days"),

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
+use super::db::{DbArgs, fetch_sources};
 use crate::data::{self, DateFormat, FileKind, Inspection, LoadOptions, Role, Store, Table};
 use crate::export::headers::Headers;
 use crate::jobs::Progress;
@@ -75,6 +76,8 @@ pub struct LoadArgs {
     /// dropped as placeholders such as 1900-01-01 or 9999-12-31, and reported).
     #[arg(long)]
     pub keep_far_dates: bool,
+    #[command(flatten)]
+    pub database: DbArgs,
 }
 
 /// `--json` prints machine-readable output instead of text.
@@ -223,14 +226,15 @@ impl LoadedFiles {
     }
 }
 
-/// Inspects and loads every file with the overrides applied.
+/// Inspects and loads every file, and every `--db` source, with the overrides
+/// applied: the one place where inputs become a [`Store`].
 pub fn load_files(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<LoadedFiles> {
     args.check()?;
     if let Some((folder, others)) = data::folders_without_data(files).first() {
         bail!("{}", data::no_data_message(folder, *others));
     }
     let files = data::expand_folders(files);
-    if files.is_empty() {
+    if files.is_empty() && args.database.db.is_none() {
         bail!("no input files: give one or more orders, events, customers or products files");
     }
     let mut inspections = Vec::new();
@@ -238,6 +242,11 @@ pub fn load_files(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<LoadedFi
         let inspection = data::inspect(path, args.sheet.as_deref())
             .with_context(|| format!("inspecting {}", path.display()))?;
         inspections.push(inspection);
+    }
+    let mut fetched = Vec::new();
+    for (inspection, raw) in fetch_sources(&args.database)? {
+        inspections.push(inspection.clone());
+        fetched.push((inspection, raw));
     }
     let known: BTreeSet<&str> = inspections
         .iter()
@@ -254,10 +263,17 @@ pub fn load_files(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<LoadedFi
         }
     }
     let mut store = Store::default();
-    for inspection in &inspections {
+    for inspection in inspections.iter().filter(|i| files.contains(&i.path)) {
         let options = args.options_for(inspection);
         let table = data::load(&inspection.path, &options, &Progress::detached())
             .with_context(|| format!("loading {}", inspection.path.display()))?;
+        store.insert(table);
+    }
+    for (inspection, raw) in fetched {
+        let mut options = args.options_for(&inspection);
+        // The kind is the flag's (--orders-table), not a guess.
+        options.kind = inspection.kind;
+        let table = data::db::load_source(raw, &inspection, &options, &Progress::detached())?;
         store.insert(table);
     }
     Ok(LoadedFiles { inspections, store })

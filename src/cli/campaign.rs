@@ -167,6 +167,13 @@ pub struct CampaignArgs {
 pub fn run_project(args: &ProjectArgs) -> anyhow::Result<String> {
     let ProjectAction::New(args) = &args.action;
     super::replace::check_project(&args.out, args.force)?;
+    if let Some(url) = &args.load.database.db {
+        bail!(
+            "--db {}: a project lists data files, not database sources yet; export the \
+             tables to files for a project, or run the analysis commands with --db",
+            crate::data::db::redact(url)
+        );
+    }
     let loaded = load_files(&args.files, &args.load)?;
     let folder = match args.out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -31,7 +31,7 @@ use crate::jobs::Progress;
 #[derive(Debug, Args)]
 pub struct ClvArgs {
     /// Orders files or folders.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// Days ahead to predict purchases and value for.
     #[arg(long, default_value_t = 365)]

@@ -33,7 +33,7 @@ use crate::workspace::recommend::RecommendParams;
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
     /// Orders files or folders.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// leave-last-out, time-80-20 or last-basket.
     #[arg(long, default_value = "leave-last-out")]

@@ -50,7 +50,7 @@ use crate::workspace::segments::{self, SegmentsParams};
 #[derive(Debug, Args)]
 pub struct ForecastArgs {
     /// Order files or folders (CSV, TSV, Parquet, JSON, XLSX, ...).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// What to forecast (default: revenue; orders when the orders have no price or
     /// amount column).

@@ -14,7 +14,7 @@ use crate::data::{FileFormat, Inspection, Role, Table, TextEncoding};
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     /// Files or folders to inspect (CSV, TSV, TXT, Parquet, JSON, NDJSON, XLSX, XLS).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub load: LoadArgs,
@@ -57,6 +57,7 @@ fn format_name(format: &FileFormat) -> String {
         FileFormat::Json => "JSON".into(),
         FileFormat::Ndjson => "NDJSON".into(),
         FileFormat::Excel { sheet, .. } => format!("Excel (sheet '{sheet}')"),
+        FileFormat::Database { url } => format!("database ({url})"),
     }
 }
 

@@ -8,6 +8,7 @@
 mod args;
 mod campaign;
 mod clv;
+mod db;
 mod evaluate;
 mod forecast;
 mod guard;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use args::{LoadArgs, LoadedFiles, OutputArgs, load_files};
+pub use db::DbArgs;
 
 /// `marketbench` with no command opens the window (with FILES loaded, if given).
 #[derive(Debug, Parser)]

@@ -33,7 +33,7 @@ use crate::workspace::value::{ValueParams, ValueSettings};
 #[derive(Debug, Args)]
 pub struct PropensityArgs {
     /// Orders files or folders.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// Test cutoff: fit at cutoff − window, test at the cutoff (default: the last
     /// order day − window).

@@ -116,7 +116,7 @@ impl From<&RecommendArgs> for RecommendParams {
 #[derive(Debug, Args)]
 pub struct RecommendArgs {
     /// Orders or ratings files or folders (products files add names and categories).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// popular, item-knn, user-knn, als, history or blend.
     #[arg(long, default_value = "item-knn")]

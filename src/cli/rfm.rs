@@ -5,6 +5,10 @@
 //! money, groups: [{group, customers, share, revenue, revenue_share}]}` (plus `out`
 //! when a file was written; without money `revenue` and `revenue_share` are null). `--out` writes the per-customer table atomically through
 //! `export` (`.csv` as UTF-8 with a BOM for Excel, or `.xlsx`).
+//!
+//! With `--db URL` and `--orders-table`/`--orders-query` and no files (nor a
+//! products source), the database sums the order lines per customer
+//! (`data::db::pushdown`) and only one row per customer is fetched.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -14,17 +18,19 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde_json::{Value, json};
 
+use super::db::customer_aggregate;
 use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
-use crate::analysis::customers::purchase_days;
-use crate::analysis::rfm::{Rfm, RfmParams, rfm};
+use crate::analysis::customers::{CustomerTable, purchase_days};
+use crate::analysis::rfm::{Rfm, RfmParams, rfm, rfm_of_customers};
+use crate::data::db::pushdown::CustomerAggregate;
 use crate::export::ExportFormat;
 use crate::jobs::Progress;
 
 #[derive(Debug, Args)]
 pub struct RfmArgs {
     /// Orders files or folders (customers and products files are joined on).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// Day recency is measured to; lines on or after it are left out (default: the
     /// day after the last order).
@@ -48,23 +54,10 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
         .as_deref()
         .map(ExportFormat::from_path)
         .transpose()?;
-    let loaded = load_files(&args.files, &args.load)?;
-    let lines = loaded.store.order_lines()?.ok_or_else(|| {
-        anyhow!("no orders file among the inputs: RFM needs order lines (use --kind orders if detection missed it)")
-    })?;
-    let params = RfmParams {
-        analysis_date: args.date,
+    let result = match customer_aggregate(&args.files, &args.load, args.date)? {
+        Some(aggregate) => from_database(aggregate)?,
+        None => from_lines(args)?,
     };
-    let result = rfm(&lines, &params, &Progress::detached()).context("computing RFM")?;
-    if result.customers.height() == 0
-        && let Some(date) = args.date
-        && let Some((first, last)) = purchase_days(&lines)?
-    {
-        bail!(
-            "--date {date}: no purchase comes before it (the orders run from {first} to \
-             {last}): choose a date after {first}, or leave it out to measure the day after {last}"
-        );
-    }
     if let (Some(path), Some(format)) = (&args.out, format) {
         write_table(
             &result.customers,
@@ -82,6 +75,38 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
     } else {
         Ok(as_text(&result, args.out.as_ref()))
     }
+}
+
+/// RFM of the per-customer figures the database summed (`--db` with
+/// `--orders-table` or `--orders-query` and no files).
+fn from_database(aggregate: CustomerAggregate) -> anyhow::Result<Rfm> {
+    let table = CustomerTable {
+        analysis_date: aggregate.analysis_date,
+        frame: aggregate.frame,
+    };
+    rfm_of_customers(table, aggregate.money, &Progress::detached()).context("computing RFM")
+}
+
+/// RFM of the loaded order lines.
+fn from_lines(args: &RfmArgs) -> anyhow::Result<Rfm> {
+    let loaded = load_files(&args.files, &args.load)?;
+    let lines = loaded.store.order_lines()?.ok_or_else(|| {
+        anyhow!("no orders file among the inputs: RFM needs order lines (use --kind orders if detection missed it)")
+    })?;
+    let params = RfmParams {
+        analysis_date: args.date,
+    };
+    let result = rfm(&lines, &params, &Progress::detached()).context("computing RFM")?;
+    if result.customers.height() == 0
+        && let Some(date) = args.date
+        && let Some((first, last)) = purchase_days(&lines)?
+    {
+        bail!(
+            "--date {date}: no purchase comes before it (the orders run from {first} to \
+             {last}): choose a date after {first}, or leave it out to measure the day after {last}"
+        );
+    }
+    Ok(result)
 }
 
 fn as_json(result: &Rfm, out: Option<&PathBuf>) -> Value {

@@ -37,7 +37,7 @@ pub enum NextLevel {
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Orders files or folders.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// Smallest share of orders holding the whole rule.
     #[arg(long, default_value_t = 0.001)]

@@ -37,7 +37,7 @@ use crate::workspace::segments::{SegmentsParams, SegmentsResults, compute, membe
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
     /// Order files or folders (CSV, TSV, Parquet, JSON, XLSX, ...).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// Number of segments, or `auto` to pick K in --k-min..=--k-max.
     #[arg(long, default_value = "auto", value_parser = parse_k)]

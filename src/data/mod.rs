@@ -19,6 +19,7 @@ pub use model::{
 pub use report::{Example, LoadReport, Problem, ProblemKind};
 
 pub mod dates;
+pub mod db;
 pub mod load;
 pub mod memory;
 pub mod read;

@@ -259,6 +259,10 @@ pub enum FileFormat {
         sheet: String,
         sheets: Vec<String>,
     },
+    /// Rows of a database table or query (`data::db`): the URL without its password.
+    Database {
+        url: String,
+    },
 }
 
 /// One column as seen before loading.

@@ -307,6 +307,7 @@ pub fn format_label(format: &FileFormat) -> String {
         FileFormat::Json => "JSON".into(),
         FileFormat::Ndjson => "NDJSON".into(),
         FileFormat::Excel { sheet, .. } => tr!("data-format-excel", sheet = sheet.as_str()),
+        FileFormat::Database { url } => tr!("data-format-database", url = url.as_str()),
     }
 }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod db;
 pub mod frames;
 pub mod hostile;
 pub mod hostile_more;

@@ -110,6 +110,7 @@ data-format-csv-pipe = CSV (pipe)
 data-format-text-spaces = text (spaces)
 data-format-csv-other = CSV ('{ $delimiter }')
 data-format-excel = Excel, sheet { $sheet }
+data-format-database = Database { $url }
 data-encoding-utf8-bom = UTF-8 with BOM
 data-encoding-utf16-le = UTF-16 (little endian)
 data-encoding-utf16-be = UTF-16 (big endian)

@@ -88,6 +88,7 @@ data-format-csv-pipe = CSV（竖线）
 data-format-text-spaces = 文本（空格）
 data-format-csv-other = CSV（'{ $delimiter }'）
 data-format-excel = Excel，工作表 { $sheet }
+data-format-database = 数据库 { $url }
 data-encoding-utf8-bom = UTF-8（带 BOM）
 data-encoding-utf16-le = UTF-16（小端）
 data-encoding-utf16-be = UTF-16（大端）

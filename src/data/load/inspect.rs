@@ -13,7 +13,9 @@ use polars::prelude::*;
 
 use super::problems::value_text;
 use crate::data::read::{ReadOptions, read_raw};
-use crate::data::{ColumnInfo, DataError, Inspection, Role, dates, roles};
+use crate::data::{
+    ColumnInfo, DataError, FileFormat, Inspection, Role, TextEncoding, dates, roles,
+};
 
 /// Rows read by `inspect`.
 pub const INSPECT_ROWS: usize = 1_000;
@@ -28,24 +30,36 @@ pub fn inspect(path: &Path, sheet: Option<&str>) -> Result<Inspection, DataError
         text_columns: Vec::new(),
     };
     let raw = read_raw(path, &options)?;
-    let columns = describe_columns(&raw.frame);
+    Ok(inspect_frame(&raw.frame, path, raw.format, raw.encoding))
+}
+
+/// What [`inspect`] proposes for a frame already read (a file's first rows, or
+/// rows fetched from a database): at most [`INSPECT_ROWS`] rows are looked at.
+pub fn inspect_frame(
+    frame: &DataFrame,
+    path: &Path,
+    format: FileFormat,
+    encoding: TextEncoding,
+) -> Inspection {
+    let frame = frame.head(Some(INSPECT_ROWS));
+    let columns = describe_columns(&frame);
     let mapping = roles::detect_roles(&columns);
     let kind = roles::detect_kind(&mapping);
     let date = mapping
         .get(&Role::Timestamp)
-        .and_then(|name| raw.frame.column(name).ok())
+        .and_then(|name| frame.column(name).ok())
         .and_then(|column| dates::detect_date_format(column.as_materialized_series()));
     let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-    Ok(Inspection {
+    Inspection {
         path: path.to_path_buf(),
-        format: raw.format,
-        encoding: raw.encoding,
+        format,
+        encoding,
         signature: header_signature(&names),
         columns,
         kind,
         mapping,
         date,
-    })
+    }
 }
 
 /// Name, type and sample values of every column of `frame`.

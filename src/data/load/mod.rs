@@ -62,7 +62,8 @@ use checks::{CheckError, Checks};
 use clean::{canonical_column, present};
 use problems::{row_at, value_text};
 
-pub use inspect::{header_signature, inspect};
+pub use clean::CANCEL_WORDS;
+pub use inspect::{header_signature, inspect, inspect_frame};
 pub use numbers::parse_number;
 
 /// Progress steps of a whole load: reading, then the core's four.

@@ -1,0 +1,295 @@
+//! Aggregates computed by the database: the SQL is generated here and only its
+//! result is fetched, one row per customer instead of every order line.
+//!
+//! [`customer_aggregate`] is what RFM needs (`analysis::customers::customer_table`
+//! restricted to `customer_id`, `recency_days`, `orders` and `revenue`), with the
+//! loader's rules written as SQL over the source's own columns:
+//! - exact duplicate rows count once (`SELECT DISTINCT *`); lines without a
+//!   date, or with a mapped quantity, price or amount missing, are left out;
+//! - a return is a line whose quantity or amount is below zero; a line is
+//!   cancelled when its status contains one of `load::CANCEL_WORDS`
+//!   (case-insensitive) and it is not a return;
+//! - the amount is the amount column, else quantity × unit price, else there is
+//!   no money (no `revenue`);
+//! - the analysis date defaults to the day after the last purchase day; lines on
+//!   or after it do not count; `orders` are distinct order ids among purchases
+//!   (distinct purchase days without an order id column); `revenue` is net of
+//!   returns, cancelled lines left out.
+//!
+//! Unlike a load, the time column must be a date or timestamp in the database,
+//! numbers must be numeric columns, and placeholder dates (`load::far_dates`)
+//! are not dropped.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::{Connection, DbError, Dialect, Source, quote};
+use crate::data::load::CANCEL_WORDS;
+use crate::data::{DataError, Role, RoleMap};
+
+/// The per-customer figures RFM needs, summed by the database.
+#[derive(Clone, Debug)]
+pub struct CustomerAggregate {
+    /// Lines on or after this day were left out; recency is measured to it.
+    pub analysis_date: NaiveDate,
+    /// `customer_id` (str), `recency_days` (i32), `orders` (u32) and, when the
+    /// lines carry money, `revenue` (f64); sorted by customer id.
+    pub frame: DataFrame,
+    /// Whether the lines carry money (an amount, or a quantity and a unit price).
+    pub money: bool,
+    /// The SQL that produced `frame`.
+    pub sql: String,
+}
+
+/// SQL pieces of one dialect.
+struct Sql<'a> {
+    dialect: Dialect,
+    mapping: &'a RoleMap,
+}
+
+impl Sql<'_> {
+    fn column(&self, role: Role) -> Option<String> {
+        self.mapping.get(&role).map(|c| quote(self.dialect, c))
+    }
+
+    fn text(&self, expr: &str) -> String {
+        match self.dialect {
+            Dialect::Postgres => format!("CAST({expr} AS TEXT)"),
+            Dialect::Mysql => format!("CAST({expr} AS CHAR)"),
+        }
+    }
+
+    fn double(&self, expr: &str) -> String {
+        match self.dialect {
+            Dialect::Postgres => format!("CAST({expr} AS DOUBLE PRECISION)"),
+            Dialect::Mysql => format!("CAST({expr} AS DOUBLE)"),
+        }
+    }
+
+    fn epoch_days(&self, expr: &str) -> String {
+        match self.dialect {
+            Dialect::Postgres => format!("({expr} - DATE '1970-01-01')"),
+            Dialect::Mysql => format!("DATEDIFF({expr}, DATE '1970-01-01')"),
+        }
+    }
+
+    /// The amount of a line, when the lines carry money.
+    fn amount(&self) -> Option<String> {
+        match (
+            self.column(Role::Amount),
+            self.column(Role::Quantity),
+            self.column(Role::UnitPrice),
+        ) {
+            (Some(amount), _, _) => Some(self.double(&amount)),
+            (None, Some(q), Some(p)) => Some(format!("{} * {}", self.double(&q), self.double(&p))),
+            (None, None, Some(p)) => Some(self.double(&p)),
+            _ => None,
+        }
+    }
+
+    /// One row per kept line of `select`: `customer`, `day`, `order_key`, `ret`,
+    /// `canc` (0/1) and `net`.
+    fn lines(&self, select: &str) -> Result<String, String> {
+        let need = |role: Role| self.column(role).ok_or(role);
+        let (customer, ts) = match (need(Role::CustomerId), need(Role::Timestamp)) {
+            (Ok(c), Ok(t)) => (c, t),
+            (Err(role), _) | (_, Err(role)) => return Err(role.label()),
+        };
+        let day = format!("CAST({ts} AS DATE)");
+        let order_key = match self.column(Role::OrderId) {
+            Some(order) => format!("NULLIF(TRIM({}), '')", self.text(&order)),
+            None => self.text(&day),
+        };
+        let amount = self.amount();
+        let mut negative: Vec<String> = Vec::new();
+        let mut present = vec![format!("{ts} IS NOT NULL")];
+        for role in [Role::Quantity, Role::UnitPrice, Role::Amount] {
+            if let Some(column) = self.column(role) {
+                present.push(format!("{column} IS NOT NULL"));
+                if role != Role::UnitPrice {
+                    negative.push(format!("{} < 0", self.double(&column)));
+                }
+            }
+        }
+        if let Some(amount) = &amount
+            && self.column(Role::Amount).is_none()
+        {
+            negative.push(format!("{amount} < 0"));
+        }
+        let ret = match negative.is_empty() {
+            true => "0".to_string(),
+            false => format!("CASE WHEN {} THEN 1 ELSE 0 END", negative.join(" OR ")),
+        };
+        let canc = match self.column(Role::Status) {
+            Some(status) => {
+                let lower = format!("LOWER({})", self.text(&status));
+                let words: Vec<String> = CANCEL_WORDS
+                    .iter()
+                    .map(|w| format!("{lower} LIKE '%{w}%'"))
+                    .collect();
+                format!("CASE WHEN {} THEN 1 ELSE 0 END", words.join(" OR "))
+            }
+            None => "0".to_string(),
+        };
+        let amount = amount.unwrap_or_else(|| "0".to_string());
+        let raw = format!(
+            "SELECT NULLIF(TRIM({customer_text}), '') AS customer, {day} AS day, \
+             {order_key} AS order_key, {ret} AS ret, {canc} AS canc, {amount} AS amount \
+             FROM (SELECT DISTINCT * FROM ({select}) s) b WHERE {present}",
+            customer_text = self.text(&customer),
+            present = present.join(" AND "),
+        );
+        Ok(format!(
+            "SELECT customer, day, order_key, ret, \
+             CASE WHEN canc = 1 AND ret = 0 THEN 1 ELSE 0 END AS canc, \
+             CASE WHEN canc = 1 AND ret = 0 THEN 0 \
+             WHEN ret = 1 THEN 0 - ABS(COALESCE(amount, 0)) \
+             ELSE COALESCE(amount, 0) END AS net \
+             FROM ({raw}) r"
+        ))
+    }
+}
+
+/// The SQL of the last purchase day (days since 1970-01-01) of `select`.
+pub fn last_day_sql(dialect: Dialect, mapping: &RoleMap, select: &str) -> Result<String, String> {
+    let sql = Sql { dialect, mapping };
+    Ok(format!(
+        "SELECT {} AS last_day FROM ({}) x WHERE canc = 0 AND ret = 0",
+        sql.epoch_days("MAX(day)"),
+        sql.lines(select)?
+    ))
+}
+
+/// The SQL of the per-customer aggregate of `select` at `analysis_date`.
+pub fn customer_sql(
+    dialect: Dialect,
+    mapping: &RoleMap,
+    select: &str,
+    analysis_date: NaiveDate,
+) -> Result<String, String> {
+    let sql = Sql { dialect, mapping };
+    let counted = format!("canc = 0 AND day < DATE '{analysis_date}'");
+    let purchase = format!("{counted} AND ret = 0");
+    let orders = format!("COUNT(DISTINCT CASE WHEN {purchase} THEN order_key END)");
+    let revenue = match sql.amount() {
+        Some(_) => format!(
+            ", {} AS revenue",
+            sql.double(&format!("SUM(CASE WHEN {counted} THEN net ELSE 0 END)"))
+        ),
+        None => String::new(),
+    };
+    Ok(format!(
+        "SELECT customer AS customer_id, {last} AS last_day, {orders} AS orders{revenue} \
+         FROM ({lines}) x WHERE customer IS NOT NULL GROUP BY customer HAVING {orders} > 0",
+        last = sql.epoch_days(&format!("MAX(CASE WHEN {purchase} THEN day END)")),
+        lines = sql.lines(select)?,
+    ))
+}
+
+/// The per-customer aggregate of `source` (columns named by `mapping`, an
+/// orders mapping), measured at `analysis_date` (default: the day after the
+/// last purchase day). None when no line is a dated purchase.
+pub fn customer_aggregate(
+    connection: &mut Connection,
+    source: &Source,
+    mapping: &RoleMap,
+    analysis_date: Option<NaiveDate>,
+) -> Result<Option<CustomerAggregate>, DbError> {
+    let dialect = connection.dialect();
+    let select = source.select(dialect);
+    let unmapped = |role: String| DbError::Query {
+        sql: select.clone(),
+        message: format!("no column is mapped to {role}, which the per-customer figures need"),
+    };
+    let epoch = NaiveDate::default();
+    let analysis_date = match analysis_date {
+        Some(day) => day,
+        None => {
+            let sql = last_day_sql(dialect, mapping, &select).map_err(unmapped)?;
+            let last = connection.fetch(&sql)?;
+            let day = last
+                .column("last_day")
+                .ok()
+                .and_then(|c| c.cast(&DataType::Int64).ok())
+                .and_then(|c| c.i64().ok().and_then(|v| v.get(0)));
+            match day {
+                Some(day) => epoch + chrono::Days::new(day as u64 + 1),
+                None => return Ok(None),
+            }
+        }
+    };
+    let sql = customer_sql(dialect, mapping, &select, analysis_date).map_err(unmapped)?;
+    let money = Sql { dialect, mapping }.amount().is_some();
+    let raw = match connection.fetch(&sql) {
+        Ok(raw) => raw,
+        Err(DbError::Data { source, .. }) if matches!(*source, DataError::Empty { .. }) => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    let cutoff = (analysis_date - epoch).num_days();
+    let mut columns = vec![
+        col("customer_id").cast(DataType::String),
+        (lit(cutoff) - col("last_day").cast(DataType::Int64))
+            .cast(DataType::Int32)
+            .alias("recency_days"),
+        col("orders").cast(DataType::UInt32),
+    ];
+    if money {
+        columns.push(col("revenue").cast(DataType::Float64));
+    }
+    let frame = raw
+        .lazy()
+        .select(columns)
+        .sort(["customer_id"], SortMultipleOptions::default())
+        .collect()
+        .map_err(|e| DbError::Query {
+            sql: sql.clone(),
+            message: e.to_string(),
+        })?;
+    if frame.height() == 0 {
+        return Ok(None);
+    }
+    Ok(Some(CustomerAggregate {
+        analysis_date,
+        frame,
+        money,
+        sql,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapping(pairs: &[(Role, &str)]) -> RoleMap {
+        pairs.iter().map(|(r, c)| (*r, c.to_string())).collect()
+    }
+
+    #[test]
+    fn the_sql_follows_the_mapping_and_the_dialect() {
+        let orders = mapping(&[
+            (Role::CustomerId, "客户"),
+            (Role::Timestamp, "时间"),
+            (Role::OrderId, "订单"),
+            (Role::Amount, "金额"),
+            (Role::Status, "状态"),
+        ]);
+        let day = NaiveDate::from_ymd_opt(2024, 3, 1).expect("day");
+        let pg = customer_sql(Dialect::Postgres, &orders, "SELECT * FROM o", day).expect("sql");
+        assert!(pg.contains("CAST(\"金额\" AS DOUBLE PRECISION)"), "{pg}");
+        assert!(
+            pg.contains("DATE '2024-03-01'") && pg.contains("AS revenue"),
+            "{pg}"
+        );
+        assert!(pg.contains("LIKE '%退款%'"), "{pg}");
+        let my = customer_sql(Dialect::Mysql, &orders, "SELECT * FROM o", day).expect("sql");
+        assert!(my.contains("DATEDIFF(") && my.contains("`客户`"), "{my}");
+        // Without money there is no revenue; without a customer, no SQL.
+        let counts = mapping(&[(Role::CustomerId, "c"), (Role::Timestamp, "t")]);
+        let sql = customer_sql(Dialect::Mysql, &counts, "SELECT 1", day).expect("sql");
+        assert!(!sql.contains("revenue"), "{sql}");
+        let none = mapping(&[(Role::Timestamp, "t")]);
+        assert!(customer_sql(Dialect::Mysql, &none, "SELECT 1", day).is_err());
+    }
+}

@@ -1,0 +1,469 @@
+//! Database sources against real servers (issue 19): PostgreSQL and MariaDB
+//! started from the Debian packages in temporary folders (`common::db`).
+//!
+//! Each test starts its own servers and stops them at the end. The same order
+//! lines (Chinese column names and values, a duplicate row, a return, a
+//! cancellation, a line without customer and one without date) are written to a
+//! CSV file and to a table, and must give the same loaded table, and the RFM
+//! the database sums per customer must equal polars' RFM on the loaded lines.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::cli::{json_of, marketbench};
+use common::db::{Server, mariadb, postgres};
+use marketbench::analysis::customers::CustomerTable;
+use marketbench::analysis::rfm::{RfmParams, rfm, rfm_of_customers};
+use marketbench::cli::{DbArgs, LoadArgs, load_files};
+use marketbench::data::db::{Connection, DbUrl, Dialect, Source, pushdown, quote};
+use marketbench::data::{FileKind, Table};
+use marketbench::jobs::Progress;
+use mysql::prelude::Queryable;
+
+const HEADER: [&str; 7] = [
+    "客户ID",
+    "订单号",
+    "下单时间",
+    "商品",
+    "数量",
+    "金额",
+    "状态",
+];
+
+/// The order lines; an empty cell is NULL in the database.
+const ROWS: [[&str; 7]; 15] = [
+    [
+        "C001",
+        "O1",
+        "2024-01-05 10:00:00",
+        "绿茶",
+        "2",
+        "30.00",
+        "已完成",
+    ],
+    [
+        "C001",
+        "O1",
+        "2024-01-05 10:00:00",
+        "乌龙茶",
+        "1",
+        "45.50",
+        "已完成",
+    ],
+    [
+        "C001",
+        "O2",
+        "2024-02-10 09:30:00",
+        "绿茶",
+        "1",
+        "15.00",
+        "已完成",
+    ],
+    [
+        "C001",
+        "R1",
+        "2024-02-12 12:00:00",
+        "绿茶",
+        "-1",
+        "-15.00",
+        "退货",
+    ],
+    [
+        "C002",
+        "O3",
+        "2024-01-20 18:00:00",
+        "茉莉花茶",
+        "3",
+        "60.00",
+        "已完成",
+    ],
+    [
+        "C002",
+        "O4",
+        "2024-03-01 08:00:00",
+        "普洱",
+        "1",
+        "120.00",
+        "已取消",
+    ],
+    [
+        "C003",
+        "O5",
+        "2024-02-28 20:00:00",
+        "红茶",
+        "2",
+        "50.00",
+        "已完成",
+    ],
+    [
+        "C003",
+        "O5",
+        "2024-02-28 20:00:00",
+        "红茶",
+        "2",
+        "50.00",
+        "已完成",
+    ],
+    [
+        "C004",
+        "O6",
+        "2024-03-02 11:00:00",
+        "白茶",
+        "1",
+        "80.00",
+        "已完成",
+    ],
+    [
+        "C004",
+        "O7",
+        "2024-03-03 11:00:00",
+        "白茶",
+        "1",
+        "80.00",
+        "已完成",
+    ],
+    [
+        "C005",
+        "R2",
+        "2024-03-01 10:00:00",
+        "绿茶",
+        "-1",
+        "-15.00",
+        "退款",
+    ],
+    [
+        "",
+        "O8",
+        "2024-02-01 10:00:00",
+        "绿茶",
+        "1",
+        "15.00",
+        "已完成",
+    ],
+    ["C006", "O9", "", "绿茶", "1", "15.00", "已完成"],
+    [
+        "C007",
+        "O10",
+        "2024-01-15 10:00:00",
+        "红茶",
+        "4",
+        "100.00",
+        "已完成",
+    ],
+    [
+        "C008",
+        "O11",
+        "2024-03-03 15:00:00",
+        "绿茶",
+        "1",
+        "15.00",
+        "已完成",
+    ],
+];
+
+fn write_csv(folder: &Path) -> PathBuf {
+    let mut text = HEADER.join(",") + "\n";
+    for row in ROWS {
+        text.push_str(&row.join(","));
+        text.push('\n');
+    }
+    let path = folder.join("订单.csv");
+    std::fs::write(&path, text).expect("write csv");
+    path
+}
+
+/// `INSERT INTO 订单 VALUES …` for `dialect`.
+fn insert_sql(dialect: Dialect) -> String {
+    let values: Vec<String> = ROWS
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| match (cell.is_empty(), i) {
+                    (true, _) => "NULL".to_string(),
+                    (false, 4 | 5) => cell.to_string(),
+                    (false, _) => format!("'{cell}'"),
+                })
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO {} VALUES {}",
+        quote(dialect, "订单"),
+        values.join(", ")
+    )
+}
+
+/// Creates and fills the `订单` table.
+fn fill(server: &Server, dialect: Dialect) {
+    let q = |name: &str| quote(dialect, name);
+    match dialect {
+        Dialect::Postgres => {
+            let connect = format!("host={} user=mb dbname=postgres", server.socket.display());
+            let mut client =
+                postgres::Client::connect(&connect, postgres::NoTls).expect("connect postgres");
+            let create = format!(
+                "CREATE TABLE {} ({} TEXT, {} TEXT, {} TIMESTAMP, {} TEXT, {} INTEGER, \
+                 {} NUMERIC(10,2), {} TEXT)",
+                q("订单"),
+                q(HEADER[0]),
+                q(HEADER[1]),
+                q(HEADER[2]),
+                q(HEADER[3]),
+                q(HEADER[4]),
+                q(HEADER[5]),
+                q(HEADER[6])
+            );
+            client
+                .batch_execute(&format!("{create}; {}", insert_sql(dialect)))
+                .expect("fill postgres");
+        }
+        Dialect::Mysql => {
+            let url = DbUrl::parse(&server.url).expect("url");
+            let options = mysql::OptsBuilder::new()
+                .user(Some(url.user.as_str()))
+                .db_name(Some(url.database.as_str()))
+                .socket(url.socket.as_deref())
+                .prefer_socket(true);
+            let mut conn = mysql::Conn::new(options).expect("connect mariadb");
+            let create = format!(
+                "CREATE TABLE {} ({} VARCHAR(20), {} VARCHAR(20), {} DATETIME, {} VARCHAR(40), \
+                 {} INT, {} DECIMAL(10,2), {} VARCHAR(20))",
+                q("订单"),
+                q(HEADER[0]),
+                q(HEADER[1]),
+                q(HEADER[2]),
+                q(HEADER[3]),
+                q(HEADER[4]),
+                q(HEADER[5]),
+                q(HEADER[6])
+            );
+            conn.query_drop(create).expect("create table");
+            conn.query_drop(insert_sql(dialect)).expect("insert rows");
+            conn.query_drop("CREATE USER 'mb'@'localhost' IDENTIFIED BY 'hunter2secret'")
+                .expect("create user");
+            conn.query_drop("GRANT ALL ON shop.* TO 'mb'@'localhost'")
+                .expect("grant");
+        }
+    }
+}
+
+fn db_args(url: &str, table: Option<&str>, query: Option<&str>) -> LoadArgs {
+    LoadArgs {
+        database: DbArgs {
+            db: Some(url.to_string()),
+            orders_table: table.map(str::to_string),
+            orders_query: query.map(str::to_string),
+            ..DbArgs::default()
+        },
+        ..LoadArgs::default()
+    }
+}
+
+fn only_table(args: &LoadArgs, files: &[PathBuf]) -> Table {
+    let loaded = load_files(files, args).unwrap_or_else(|e| panic!("load: {e:#}"));
+    assert_eq!(loaded.store.tables.len(), 1);
+    loaded.store.tables.into_iter().next().expect("table")
+}
+
+fn assert_same_table(from_db: &Table, from_csv: &Table, what: &str) {
+    assert_eq!(from_db.kind, FileKind::Orders, "{what}");
+    assert_eq!(from_db.mapping, from_csv.mapping, "{what}");
+    assert_eq!(
+        from_db.report.rows_read, from_csv.report.rows_read,
+        "{what}"
+    );
+    assert_eq!(
+        from_db.report.rows_kept, from_csv.report.rows_kept,
+        "{what}"
+    );
+    assert!(
+        from_db.frame.equals_missing(&from_csv.frame),
+        "{what}: the database gave\n{}\nthe CSV file\n{}",
+        from_db.frame,
+        from_csv.frame
+    );
+}
+
+fn loads_like_csv(server: &Server, dialect: Dialect) {
+    fill(server, dialect);
+    let folder = tempfile::tempdir().expect("temp");
+    let csv = write_csv(folder.path());
+    let from_csv = only_table(&LoadArgs::default(), &[csv]);
+    assert_eq!(
+        from_csv.report.rows_kept, 13,
+        "a duplicate and an undated line dropped"
+    );
+
+    let from_table = only_table(&db_args(&server.url, Some("订单"), None), &[]);
+    assert_same_table(&from_table, &from_csv, "table");
+
+    let columns: Vec<String> = HEADER.iter().map(|h| quote(dialect, h)).collect();
+    let select = format!(
+        "SELECT {} FROM {} WHERE {} IS NULL OR {} <> '测试'",
+        columns.join(", "),
+        quote(dialect, "订单"),
+        columns[6],
+        columns[6]
+    );
+    let from_query = only_table(&db_args(&server.url, None, Some(&select)), &[]);
+    assert_same_table(&from_query, &from_csv, "query");
+    assert!(
+        from_query.report.file.contains("query"),
+        "{}",
+        from_query.report.file
+    );
+}
+
+#[test]
+fn postgres_orders_from_a_table_and_a_chinese_select_load_like_the_csv() {
+    loads_like_csv(&postgres(), Dialect::Postgres);
+}
+
+#[test]
+fn mariadb_orders_from_a_table_and_a_chinese_select_load_like_the_csv() {
+    loads_like_csv(&mariadb(), Dialect::Mysql);
+}
+
+fn pushdown_equals_polars(server: &Server, dialect: Dialect) {
+    fill(server, dialect);
+    let loaded = load_files(&[], &db_args(&server.url, Some("订单"), None)).expect("load");
+    let lines = loaded.store.order_lines().expect("lines").expect("orders");
+    let expected = rfm(&lines, &RfmParams::default(), &Progress::detached()).expect("rfm");
+
+    let url = DbUrl::parse(&server.url).expect("url");
+    let mut connection = Connection::open(&url).expect("connect");
+    let mapping = &loaded.store.tables[0].mapping;
+    let source = Source::Table("订单".into());
+    let aggregate = pushdown::customer_aggregate(&mut connection, &source, mapping, None)
+        .expect("aggregate")
+        .expect("customers");
+    assert!(aggregate.money);
+    assert!(aggregate.sql.contains("GROUP BY"), "{}", aggregate.sql);
+    let table = CustomerTable {
+        analysis_date: aggregate.analysis_date,
+        frame: aggregate.frame,
+    };
+    let pushed = rfm_of_customers(table, aggregate.money, &Progress::detached()).expect("rfm");
+    assert_eq!(pushed.analysis_date, expected.analysis_date);
+    assert!(
+        pushed.customers.equals_missing(&expected.customers),
+        "pushed down:\n{}\npolars:\n{}",
+        pushed.customers,
+        expected.customers
+    );
+    assert_eq!(pushed.groups, expected.groups);
+    // C001: O1 and O2 (the return adds no order); C002's cancelled order does
+    // not count; C005 has only a return: no row.
+    assert_eq!(pushed.len(), 6);
+
+    // The command line takes the same path and prints what the CSV file gives.
+    let folder = tempfile::tempdir().expect("temp");
+    let csv = write_csv(folder.path());
+    let from_db = json_of(&marketbench(&[
+        "rfm",
+        "--db",
+        &server.url,
+        "--orders-table",
+        "订单",
+        "--json",
+    ]));
+    let from_file = json_of(&marketbench(&[
+        "rfm",
+        csv.to_str().expect("utf-8"),
+        "--json",
+    ]));
+    assert_eq!(from_db, from_file);
+}
+
+#[test]
+fn postgres_rfm_pushed_down_equals_the_polars_rfm() {
+    pushdown_equals_polars(&postgres(), Dialect::Postgres);
+}
+
+#[test]
+fn mariadb_rfm_pushed_down_equals_the_polars_rfm() {
+    pushdown_equals_polars(&mariadb(), Dialect::Mysql);
+}
+
+fn errors_name_the_sql_never_the_password(
+    server: &Server,
+    dialect: Dialect,
+    with_password: &str,
+    server_says: &str,
+) {
+    fill(server, dialect);
+    let bad = "SELECT nope FROM 订单";
+    let error = load_files(&[], &db_args(with_password, None, Some(bad)))
+        .err()
+        .expect("a bad query fails");
+    let text = format!("{error:#}");
+    assert!(text.contains(bad), "names the SQL: {text}");
+    assert!(text.contains(server_says), "the server's message: {text}");
+    assert!(!text.contains("hunter2secret"), "{text}");
+
+    // A database that does not exist: a connection error, shown without the password.
+    let missing = with_password
+        .replace("/postgres?", "/nosuchdb?")
+        .replace("/shop?", "/nosuchdb?");
+    let error = load_files(&[], &db_args(&missing, Some("订单"), None))
+        .err()
+        .expect("no such database");
+    let text = format!("{error:#}");
+    assert!(text.contains("nosuchdb"), "{text}");
+    assert!(!text.contains("hunter2secret"), "{text}");
+
+    let output = marketbench(&["rfm", "--db", &missing, "--orders-table", "订单"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("nosuchdb"), "{stderr}");
+    assert!(!stderr.contains("hunter2secret"), "{stderr}");
+}
+
+#[test]
+fn postgres_errors_name_the_sql_and_the_server_message_never_the_password() {
+    let server = postgres();
+    let url = server
+        .url
+        .replace("postgres://mb@", "postgres://mb:hunter2secret@");
+    errors_name_the_sql_never_the_password(
+        &server,
+        Dialect::Postgres,
+        &url,
+        "column \"nope\" does not exist",
+    );
+}
+
+#[test]
+fn mariadb_errors_name_the_sql_and_the_server_message_never_the_password() {
+    let server = mariadb();
+    let url = server
+        .url
+        .replace("mysql://root@", "mysql://mb:hunter2secret@");
+    errors_name_the_sql_never_the_password(&server, Dialect::Mysql, &url, "Unknown column 'nope'");
+}
+
+#[test]
+fn a_project_refuses_a_database_source_without_showing_the_password() {
+    let folder = tempfile::tempdir().expect("temp");
+    let project = folder.path().join("shop.json");
+    let output = marketbench(&[
+        "project",
+        "new",
+        &common::cli::sample("orders.csv"),
+        "--db",
+        "mysql://me:hunter2secret@db.example/shop",
+        "--orders-table",
+        "orders",
+        "--out",
+        project.to_str().expect("utf-8"),
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("mysql://me@db.example/shop"), "{stderr}");
+    assert!(!stderr.contains("hunter2secret"), "{stderr}");
+    assert!(!project.exists());
+}
