@@ -11,6 +11,7 @@ mod common;
 use std::fmt::Write as _;
 
 use common::cli::{json_of, marketbench, new_project};
+use marketbench::numbers::count;
 use serde_json::Value;
 
 fn winback(seed: u64) -> String {
@@ -111,7 +112,7 @@ fn a_readout_of_the_sent_list_compares_the_recorded_groups() {
     );
     let compared = readout["compared"].as_str().expect("compared");
     assert!(
-        compared.contains(&format!("({} targets", targets.len())),
+        compared.contains(&format!("({} targets", count(targets.len()))),
         "{compared}"
     );
 
