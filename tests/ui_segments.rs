@@ -299,7 +299,11 @@ fn value_scores_join_the_segment_profiles_and_both_customer_tables() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("members.csv");
     export_segment_csv(&mut harness, &path);
-    let wrote = format!("Wrote {high} customers to {}", path.display());
+    let wrote = format!(
+        "Wrote {} customers to {}",
+        format::count(high),
+        path.display()
+    );
     let export = harness.state().workspace().segments.export_slot();
     let outcome = (export.value(), export.error().map(|e| e.to_string()));
     assert_eq!(outcome, (Some(&wrote), None));

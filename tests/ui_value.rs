@@ -213,7 +213,11 @@ fn training_shows_roc_scores_and_value_and_thresholds_rebucket_at_once() {
         let slot = app.workspace().value.export_slot();
         slot.pending().is_none() && (slot.value().is_some() || slot.error().is_some())
     });
-    let wrote = format!("Wrote {} customers to {}", after.2, path.display());
+    let wrote = format!(
+        "Wrote {} customers to {}",
+        format::count(after.2),
+        path.display()
+    );
     assert!(shown(&harness, &wrote), "{wrote}");
     let text = std::fs::read_to_string(&path).expect("exported");
     let mut lines = text.trim_start_matches('\u{feff}').lines();

@@ -72,7 +72,7 @@ pub fn beside_data(store: &Store, path: PathBuf) -> PathBuf {
 pub fn wrote_customers(frame: &DataFrame, path: &Path) -> String {
     tr!(
         "workspace-wrote-customers",
-        count = frame.height().to_string(),
+        count = crate::numbers::count(frame.height()),
         path = path.display().to_string()
     )
 }
