@@ -6,7 +6,12 @@
 //! to those functions must be such a literal (or a name bound to one).
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "common/source.rs"]
+mod source;
+
+use source::rust_files;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -32,19 +37,6 @@ fn keys(language: &str) -> BTreeSet<String> {
         }
     }
     keys
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("src") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files
 }
 
 /// The source's lines outside comments.

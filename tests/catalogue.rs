@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement};
 
+#[path = "common/source.rs"]
+mod source;
+
+use source::rust_files;
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// One catalogue: per key, the variables its message uses (and which of them
@@ -135,19 +140,6 @@ fn uses() -> Vec<(String, BTreeSet<String>, String)> {
         }
     }
     found
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("src") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files
 }
 
 /// The characters of `text` outside strings and brackets, as (byte index,

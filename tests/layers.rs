@@ -2,26 +2,19 @@
 //! the window's code or egui, so the command line and the analyses run without a
 //! display and a panel change cannot alter a computed figure.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "common/source.rs"]
+mod source;
+
+use source::rust_files;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// `(file, line number, line)` of every code line (comments skipped) that names `needle`.
 fn uses_of(needle: &str) -> Vec<String> {
     let src = Path::new(ROOT).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let files = rust_files(&src);
     let ui = src.join("ui");
     let mut found = Vec::new();
     for file in files {

@@ -9,4 +9,5 @@ pub mod hostile;
 pub mod hostile_more;
 pub mod planted;
 pub mod sample_store;
+pub mod source;
 pub mod ui;
