@@ -10,7 +10,6 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::Condition;
-use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::no_wake;
 use marketbench::ui::{MarketbenchApp, Tab};
 
@@ -25,11 +24,7 @@ fn an_empty_audience_shows_dashes_and_a_typed_name_lands_beside_the_data() {
     std::fs::copy(common::ui::orders(), &orders).expect("copy");
     let mut state = returning_user();
     // The copy's columns were confirmed before, as the sample's are.
-    let inspection = data::inspect(&orders, None).expect("inspect");
-    state.remembered.insert(
-        inspection.signature.clone(),
-        LoadOptions::from_inspection(&inspection),
-    );
+    remember_columns(&mut state, &orders);
     state.campaigns.draft.name = "春季 VIP".into();
     state.campaigns.draft.condition = Condition::RfmGroup {
         values: vec!["No such group".into()],

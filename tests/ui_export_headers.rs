@@ -9,7 +9,6 @@ use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::Condition;
-use marketbench::data::{self, LoadOptions};
 use marketbench::export::campaign::{Sidecar, sidecar_path};
 use marketbench::export::headers::Headers;
 use marketbench::jobs::no_wake;
@@ -21,11 +20,7 @@ fn picking_chinese_headers_writes_them_and_remembers_the_choice() {
     let orders = folder.path().join("orders.csv");
     std::fs::copy(common::ui::orders(), &orders).expect("copy");
     let mut state = returning_user();
-    let inspection = data::inspect(&orders, None).expect("inspect");
-    state.remembered.insert(
-        inspection.signature.clone(),
-        LoadOptions::from_inspection(&inspection),
-    );
+    remember_columns(&mut state, &orders);
     state.campaigns.draft.name = "best".into();
     state.campaigns.draft.condition = Condition::RfmGroup {
         values: vec!["Champions".into()],

@@ -41,6 +41,14 @@ pub fn app_harness(state: UiState, wake: Wake, height: f32) -> Harness<'static, 
         .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
 }
 
+/// Records `path`'s columns as confirmed before, as detected, so it opens
+/// without the mapping view.
+pub fn remember_columns(state: &mut UiState, path: &Path) {
+    let inspection = marketbench::data::inspect(path, None).expect("inspect");
+    let options = LoadOptions::from_inspection(&inspection);
+    state.remembered.insert(inspection.signature, options);
+}
+
 /// The window (1280 × 900) on `path`, whose columns were confirmed before as
 /// detected and then changed by `confirm`, so the file loads without the mapping
 /// view. Returned once the file and its summary are shown ([`loaded`]).
