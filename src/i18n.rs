@@ -165,9 +165,140 @@ macro_rules! tr {
     };
 }
 
+/// A message worded when it is shown, not when it is built: what a background job
+/// says about its result (a proposed segment name, why a K was chosen, why a model
+/// was not scored) reads in the language the window shows now, even when the job
+/// ran in another. Build one with [`phrase!`](crate::phrase), show it with
+/// [`Phrase::text`] or `{}`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phrase {
+    /// A catalogue message and its named values.
+    Message {
+        key: &'static str,
+        values: Vec<(&'static str, Arg)>,
+    },
+    /// Text that is not the catalogue's (a library's own error message).
+    Verbatim(String),
+}
+
+/// A value handed to a [`Phrase`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Shown as it is (figures are formatted before they are handed over).
+    Text(String),
+    /// Chooses a plural form.
+    Number(f64),
+    /// Another phrase, worded in the same language.
+    Phrase(Box<Phrase>),
+}
+
+impl Phrase {
+    /// The phrase in the current language.
+    pub fn text(&self) -> String {
+        self.text_in(language())
+    }
+
+    /// The phrase in `language`.
+    pub fn text_in(&self, language: Language) -> String {
+        match self {
+            Phrase::Verbatim(text) => text.clone(),
+            Phrase::Message { key, values } => {
+                let worded: Vec<(&'static str, Value<'_>)> = values
+                    .iter()
+                    .map(|(name, arg)| {
+                        let value = match arg {
+                            Arg::Text(text) => Value::from(text.as_str()),
+                            Arg::Number(number) => Value::from(*number),
+                            Arg::Phrase(phrase) => Value::from(phrase.text_in(language)),
+                        };
+                        (*name, value)
+                    })
+                    .collect();
+                message_in(language, key, &worded)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// Saved and exported as worded now (the command line's is English).
+impl Serialize for Phrase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Self {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<Phrase> for Arg {
+    fn from(phrase: Phrase) -> Self {
+        Arg::Phrase(Box::new(phrase))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(number: usize) -> Self {
+        Arg::Number(number as f64)
+    }
+}
+
+/// The message with key `$key` worded when shown ([`Phrase`]), with optional
+/// named values, as [`tr!`](crate::tr) takes them. The key must be a string
+/// literal (the catalogue tests look for it).
+#[macro_export]
+macro_rules! phrase {
+    ($key:literal) => {
+        $crate::i18n::Phrase::Message { key: $key, values: Vec::new() }
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Phrase::Message {
+            key: $key,
+            values: vec![$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_is_worded_in_the_language_it_is_shown_in() {
+        let name = crate::phrase!("segments-name-new-customers");
+        let numbered = crate::phrase!("segments-name-numbered", name = name.clone(), n = "2");
+        assert_eq!(numbered.text_in(Language::English), "New customers 2");
+        assert_eq!(
+            numbered.text_in(Language::Chinese),
+            format!("{} 2", name.text_in(Language::Chinese))
+        );
+        assert_ne!(
+            name.text_in(Language::Chinese),
+            name.text_in(Language::English)
+        );
+        let verbatim = Phrase::Verbatim("as it is".into());
+        assert_eq!(verbatim.text_in(Language::Chinese), "as it is");
+    }
 
     #[test]
     fn locales_map_to_the_two_languages() {

@@ -103,40 +103,43 @@ fn expression_variables(expression: &Expression<&str>, variables: &mut Variables
     }
 }
 
-/// Every `tr!("key", name = …)` in `src/`: the key and the value names handed over.
+/// Every `tr!("key", name = …)` and `phrase!(…)` in `src/`: the key and the value
+/// names handed over.
 fn uses() -> Vec<(String, BTreeSet<String>, String)> {
     let mut found = Vec::new();
     for path in rust_files(&Path::new(ROOT).join("src")) {
         let text = std::fs::read_to_string(&path).expect("read");
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find("tr!(") {
-            let line_start = rest[..at].rfind('\n').map_or(0, |n| n + 1);
-            let in_comment = rest[line_start..at].contains("//");
-            let in_name = rest[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_');
-            rest = &rest[at + 4..];
-            if in_comment || in_name {
-                continue;
+        for call in ["tr!(", "phrase!("] {
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find(call) {
+                let line_start = rest[..at].rfind('\n').map_or(0, |n| n + 1);
+                let in_comment = rest[line_start..at].contains("//");
+                let in_name = rest[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                rest = &rest[at + call.len()..];
+                if in_comment || in_name {
+                    continue;
+                }
+                let inside = until_close(rest);
+                let place = format!("{}: {call}{})", path.display(), inside.trim());
+                let parts = split_top_level(inside);
+                let key = parts[0].trim();
+                assert!(
+                    key.starts_with('"') && key.ends_with('"'),
+                    "{place}: the key must be a string literal"
+                );
+                let names = parts[1..]
+                    .iter()
+                    .filter(|part| !part.trim().is_empty())
+                    .map(|part| {
+                        let (name, _) = part.split_once('=').unwrap_or_else(|| panic!("{place}"));
+                        name.trim().to_string()
+                    })
+                    .collect();
+                found.push((key.trim_matches('"').to_string(), names, place));
             }
-            let inside = until_close(rest);
-            let place = format!("{}: tr!({})", path.display(), inside.trim());
-            let parts = split_top_level(inside);
-            let key = parts[0].trim();
-            assert!(
-                key.starts_with('"') && key.ends_with('"'),
-                "{place}: the key must be a string literal"
-            );
-            let names = parts[1..]
-                .iter()
-                .filter(|part| !part.trim().is_empty())
-                .map(|part| {
-                    let (name, _) = part.split_once('=').unwrap_or_else(|| panic!("{place}"));
-                    name.trim().to_string()
-                })
-                .collect();
-            found.push((key.trim_matches('"').to_string(), names, place));
         }
     }
     found

@@ -100,7 +100,11 @@ fn wrong_day_month_order_hints_at_the_other_one() {
         .expect("dates");
     let rows: Vec<usize> = problem.examples.iter().map(|e| e.row).collect();
     assert_eq!((problem.count, rows), (2, vec![2, 3]));
-    assert!(problem.hint.contains("month first"), "{}", problem.hint);
+    assert!(
+        problem.hint.text().contains("month first"),
+        "{}",
+        problem.hint
+    );
     assert_eq!(days(&table)[0].as_deref(), Some("2024-05-03"));
 }
 
@@ -111,9 +115,9 @@ fn ambiguous_detected_dates_are_noted() {
         .report
         .notes
         .iter()
-        .find(|n| n.contains("day first"))
+        .find(|n| n.text().contains("day first"))
         .expect("a date note");
-    assert!(note.contains("12 or less"), "{note}");
+    assert!(note.text().contains("12 or less"), "{note}");
 }
 
 #[test]

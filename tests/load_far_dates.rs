@@ -62,7 +62,7 @@ fn placeholder_dates_are_dropped_with_their_rows_and_can_be_kept() {
             (43, "1970-01-01 00:00:00")
         ]
     );
-    assert!(far.hint.contains("--keep-far-dates"));
+    assert!(far.hint.text().contains("--keep-far-dates"));
 
     let keep = LoadOptions {
         keep_far_dates: true,

@@ -121,7 +121,7 @@ fn every_problem_is_counted_with_its_example_rows() {
     assert_eq!(date.examples[0].column, "date");
     assert_eq!(date.examples[0].value, "not a date");
     assert_eq!(date.examples[1].value, "");
-    assert!(date.hint.contains("date format"));
+    assert!(date.hint.text().contains("date format"));
     let number = report
         .problem(ProblemKind::UnparseableNumber)
         .expect("number");
@@ -132,11 +132,16 @@ fn every_problem_is_counted_with_its_example_rows() {
         ),
         ("qty", "abc")
     );
-    assert!(number.action.contains("dropped"));
+    assert!(number.action.text().contains("dropped"));
     let missing = report
         .problem(ProblemKind::MissingCustomer)
         .expect("missing");
-    assert!(missing.action.contains("left out of per-customer analyses"));
+    assert!(
+        missing
+            .action
+            .text()
+            .contains("left out of per-customer analyses")
+    );
     let returns = report.problem(ProblemKind::Return).expect("returns");
     assert_eq!(returns.examples[0].value, "-1");
     assert_eq!(returns.examples[1].value, "(12.50)");
@@ -204,9 +209,9 @@ fn orders_get_canonical_columns_flags_and_derived_amount() {
             .report
             .notes
             .iter()
-            .any(|n| n.contains("amount = quantity × unit price"))
+            .any(|n| n.text().contains("amount = quantity × unit price"))
     );
-    assert!(table.report.notes.iter().any(|n| n.contains("ISO")));
+    assert!(table.report.notes.iter().any(|n| n.text().contains("ISO")));
     // Source names of mapped columns are gone; canonical ones are there.
     let names: Vec<&str> = table
         .frame
@@ -261,7 +266,13 @@ fn messy_amounts_leading_zeros_and_default_quantity() {
         floats(&table, "quantity"),
         vec![Some(1.0), Some(1.0), Some(1.0)]
     );
-    assert!(table.report.notes.iter().any(|n| n.contains("quantity 1")));
+    assert!(
+        table
+            .report
+            .notes
+            .iter()
+            .any(|n| n.text().contains("quantity 1"))
+    );
     assert_eq!(problem(&table, ProblemKind::Return), (1, vec![2]));
 }
 
@@ -338,9 +349,9 @@ fn missing_role_names_file_role_and_flag() {
         .report
         .notes
         .iter()
-        .find(|n| n.contains("no price or amount"));
+        .find(|n| n.text().contains("no price or amount"));
     let note = note.expect("a note on the missing money");
-    assert!(note.contains("--price / --amount"), "{note}");
+    assert!(note.text().contains("--price / --amount"), "{note}");
     let unnamed = options(FileKind::Orders, &[(Role::CustomerId, "customer")]);
     let error = load(frame.clone(), &unnamed).expect_err("needs a date");
     assert!(matches!(
@@ -412,7 +423,7 @@ fn events_are_deduplicated_and_lower_cased() {
             .report
             .notes
             .iter()
-            .any(|n| n.contains("Unix seconds"))
+            .any(|n| n.text().contains("Unix seconds"))
     );
 }
 
@@ -436,6 +447,7 @@ fn customers_without_id_are_dropped() {
             .problem(ProblemKind::MissingCustomer)
             .expect("missing")
             .action
+            .text()
             .contains("dropped")
     );
 }
@@ -467,7 +479,7 @@ fn products_keep_rows_with_unreadable_prices() {
             .report
             .notes
             .iter()
-            .any(|n| n.contains("without an item id"))
+            .any(|n| n.text().contains("without an item id"))
     );
 }
 

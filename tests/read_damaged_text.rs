@@ -80,7 +80,7 @@ fn nul_characters_in_ids_are_removed_and_noted() {
             .report
             .notes
             .iter()
-            .any(|n| n.contains("NUL") && n.contains("'customer_id', first in row 1")),
+            .any(|n| n.text().contains("NUL") && n.text().contains("'customer_id', first in row 1")),
         "{:?}",
         table.report.notes
     );
@@ -111,7 +111,7 @@ fn ids_rounded_by_excel_are_reported_with_their_rows() {
         .map(|e| (e.row, e.value.as_str()))
         .collect();
     assert_eq!(rows, [(2, "1.23457E+11"), (3, "1.23457E+11")]);
-    assert!(problem.hint.contains("Text"), "{}", problem.hint);
+    assert!(problem.hint.text().contains("Text"), "{}", problem.hint);
     assert_eq!(table.report.rows_kept, 3, "kept as written");
 }
 
@@ -132,7 +132,7 @@ fn latin1_text_is_read_as_western_european_not_as_chinese() {
             .report
             .notes
             .iter()
-            .any(|n| n.contains("Windows-1252")),
+            .any(|n| n.text().contains("Windows-1252")),
         "{:?}",
         table.report.notes
     );
@@ -158,7 +158,7 @@ fn rows_shorter_than_the_header_are_counted_with_their_lines() {
     let options = LoadOptions::from_inspection(&inspect(&path, None).expect("inspect"));
     let table = load(&path, &options, &Progress::detached()).expect("loads");
     assert!(
-        table.report.notes.iter().any(|n| n.starts_with(
+        table.report.notes.iter().any(|n| n.text().starts_with(
             "2 rows have fewer cells than the header's 4 columns (first on line 3, 5)"
         )),
         "{:?}",

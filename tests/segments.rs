@@ -80,7 +80,11 @@ fn auto_k_finds_the_planted_k() {
         result.per_k.iter().map(|s| s.k).collect::<Vec<_>>(),
         (2..=10).collect::<Vec<_>>()
     );
-    assert!(result.reason.starts_with("K = 5:"), "{}", result.reason);
+    assert!(
+        result.reason.text().starts_with("K = 5:"),
+        "{}",
+        result.reason
+    );
     assert_eq!(adjusted_rand_index(&truth, &result.labels), 1.0);
     // Inertia falls with K; the elbow is at the planted K.
     let inertia: Vec<f64> = result.per_k.iter().map(|s| s.inertia).collect();
@@ -320,7 +324,7 @@ fn sample_store_bargain_hunters_form_their_own_named_segment() {
     let bargain = result
         .profiles
         .iter()
-        .find(|p| p.name == "Bargain hunters")
+        .find(|p| p.name.text() == "Bargain hunters")
         .expect("a bargain hunter segment");
     let members: Vec<usize> = (0..planted.len())
         .filter(|&i| result.clustering.labels[i] == bargain.id)

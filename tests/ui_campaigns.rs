@@ -107,7 +107,7 @@ fn a_segment_and_a_propensity_threshold_make_a_list_whose_size_and_roi_follow_th
         .segmentation
         .profiles[0]
         .name
-        .clone();
+        .text();
 
     click_tab(&mut harness, Tab::Campaigns);
     wait(&mut harness, "everyone", |app| {

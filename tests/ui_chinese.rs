@@ -84,21 +84,7 @@ fn the_language_switches_in_the_toolbar_without_a_restart_and_is_remembered() {
 fn no_tab_shows_english_words_that_are_not_from_the_data() {
     let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let files = marketbench::workspace::sample_files().expect("the sample store");
-    let mut allowed: BTreeSet<String> = KEPT
-        .iter()
-        .chain(&AS_STORED)
-        .map(|w| w.to_string())
-        .collect();
-    for path in &files {
-        let text = std::fs::read_to_string(path).expect("read");
-        allowed.extend(words(&text));
-        allowed.insert(
-            path.file_name()
-                .expect("name")
-                .to_string_lossy()
-                .into_owned(),
-        );
-    }
+    let allowed = allowed_words(&files);
     let state = UiState {
         language: Some(Language::Chinese),
         ..returning_user()
@@ -111,23 +97,101 @@ fn no_tab_shows_english_words_that_are_not_from_the_data() {
     let header = marketbench::i18n::message_in(Language::Chinese, "value-col-churn-risk", &[]);
     let meaning = marketbench::ui::glossary::meaning(&header).expect("a meaning");
     assert!(meaning.contains("购买倾向"), "{header}: {meaning}");
-    let mut english: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let exported = exported_on_campaigns();
     settle(&mut harness);
+    visit_every_tab(&mut harness, Language::Chinese);
+    assert_no_english(&english_on_every_tab(&mut harness, &allowed));
+}
+
+/// Results computed in English and then shown in Chinese: segment names, the
+/// reasons of recommendations, the notes of a forecast or a fit are worded when
+/// shown (or rebuilt), never left in the language they were computed in.
+#[test]
+fn results_computed_in_english_are_shown_in_chinese_after_the_switch() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let files = marketbench::workspace::sample_files().expect("the sample store");
+    let allowed = allowed_words(&files);
+    let state = UiState {
+        language: Some(Language::English),
+        ..returning_user()
+    };
+    let app = MarketbenchApp::new(state, files, no_wake());
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 2400.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    settle(&mut harness);
+    visit_every_tab(&mut harness, Language::English);
+    let generations = result_generations(harness.state());
+    click_tab(&mut harness, Tab::Data);
+    harness.get_by_label("Language").click();
+    harness.run();
+    harness.get_by_label("简体中文").click();
+    settle(&mut harness);
+    assert_no_english(&english_on_every_tab(&mut harness, &allowed));
+    // Worded when shown: the switch did not compute the results again.
+    assert_eq!(result_generations(harness.state()), generations);
+}
+
+/// The generation of every tab's result that a language switch must not recompute.
+fn result_generations(app: &MarketbenchApp) -> Vec<Option<u64>> {
+    let workspace = app.workspace();
+    vec![
+        workspace.segments.results().latest().map(|c| c.generation),
+        workspace.value.results().latest().map(|c| c.generation),
+        workspace.recommend.fit().latest().map(|c| c.generation),
+        workspace.recommend.report().latest().map(|c| c.generation),
+        workspace.forecast.results().latest().map(|c| c.generation),
+    ]
+}
+
+/// Words from the sample files, their names, and the words kept in Latin letters.
+fn allowed_words(files: &[std::path::PathBuf]) -> BTreeSet<String> {
+    let mut allowed: BTreeSet<String> = KEPT
+        .iter()
+        .chain(&AS_STORED)
+        .map(|w| w.to_string())
+        .collect();
+    for path in files {
+        let text = std::fs::read_to_string(path).expect("read");
+        allowed.extend(words(&text));
+        allowed.insert(
+            path.file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    allowed
+}
+
+/// Opens every tab and presses the buttons that show more (the Value models,
+/// the report card), labelled in `language`, until the window is idle.
+fn visit_every_tab(harness: &mut Harness<'_, MarketbenchApp>, language: Language) {
     for tab in Tab::ALL {
-        click_tab(&mut harness, tab);
-        settle(&mut harness);
-        // What a tab shows only after a button: the Value models, the report card.
+        click_tab(harness, tab);
+        settle(harness);
         let button = match tab {
             Tab::Value => Some("value-train"),
             Tab::Recommendations => Some("recommend-run-report"),
             _ => None,
         };
         if let Some(key) = button {
-            let label = marketbench::i18n::message_in(Language::Chinese, key, &[]);
+            let label = marketbench::i18n::message_in(language, key, &[]);
             harness.get_by_role_and_label(Role::Button, &label).click();
-            settle(&mut harness);
+            settle(harness);
         }
+    }
+}
+
+/// The English words each tab shows that are not `allowed`, by the text they are in.
+fn english_on_every_tab(
+    harness: &mut Harness<'_, MarketbenchApp>,
+    allowed: &BTreeSet<String>,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut english: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let exported = exported_on_campaigns();
+    for tab in Tab::ALL {
+        click_tab(harness, tab);
+        settle(harness);
         for node in harness.query_all_by(|_| true) {
             let node = node.accesskit_node();
             for text in [node.label(), node.value()].into_iter().flatten() {
@@ -143,6 +207,10 @@ fn no_tab_shows_english_words_that_are_not_from_the_data() {
             }
         }
     }
+    english
+}
+
+fn assert_no_english(english: &BTreeMap<String, BTreeSet<String>>) {
     assert!(
         english.is_empty(),
         "English left in the Chinese window ({} texts):\n{}",

@@ -53,7 +53,7 @@ fn segments_tab_sized(state: UiState, height: f32) -> Harness<'static, Marketben
 /// Every segment's name and size is in the table.
 fn assert_table_shows(harness: &Harness<'_, MarketbenchApp>, results: &SegmentsResults) {
     for p in &results.segmentation.profiles {
-        assert!(shown(harness, &p.name), "{}", p.name);
+        assert!(shown(harness, &p.name.text()), "{}", p.name);
         assert!(shown(harness, &format::count(p.size)), "size of {}", p.name);
     }
 }
@@ -67,7 +67,10 @@ fn auto_k_shows_the_charts_and_the_table_and_moving_k_changes_it() {
     assert_eq!(first.curve.len(), 9);
     let k = first.segmentation.clustering.k;
     assert!((3..=8).contains(&k), "{k}");
-    assert!(shown(&harness, &first.segmentation.clustering.reason));
+    assert!(shown(
+        &harness,
+        &first.segmentation.clustering.reason.text()
+    ));
     assert!(shown(&harness, "Elbow: inertia per K"));
     assert!(shown(&harness, "Silhouette per K"));
     assert_table_shows(&harness, &first);
@@ -127,7 +130,7 @@ fn auto_k_shows_the_charts_and_the_table_and_moving_k_changes_it() {
 fn a_renamed_segment_keeps_its_name_in_the_saved_state() {
     let mut harness = segments_tab(returning_user());
     let results_now = results(harness.state()).expect("results").clone();
-    let proposed = results_now.segmentation.profiles[0].name.clone();
+    let proposed = results_now.segmentation.profiles[0].name.text();
     harness.get_by_label("Rename segment 0:").click();
     harness.step();
     harness.key_press(egui::Key::End);

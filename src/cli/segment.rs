@@ -152,7 +152,7 @@ fn rules_json(results: &SegmentsResults) -> Value {
             "fit_sampled": tree.fit_sampled,
             "rules": tree.rules.iter().map(|r| json!({
                 "segment": r.segment,
-                "name": profiles.get(r.segment).map_or("", |p| p.name.as_str()),
+                "name": profiles.get(r.segment).map_or(String::new(), |p| p.name.text()),
                 "conditions": r.conditions_text(),
                 "customers": r.customers,
                 "precision": r.precision,
@@ -197,7 +197,7 @@ fn rules_text(segmentation: &Segmentation, tree: &Result<SegmentTree, String>) -
                 let name = segmentation
                     .profiles
                     .get(rule.segment)
-                    .map_or("", |p| p.name.as_str());
+                    .map_or(String::new(), |p| p.name.text());
                 let _ = writeln!(
                     s,
                     "  {} -> {} {name} ({} customers, {:.0} % in it)",
@@ -365,7 +365,7 @@ fn write_members(
     headers: Headers,
 ) -> anyhow::Result<()> {
     let format = ExportFormat::from_path(path)?;
-    let names: Vec<String> = result.profiles.iter().map(|p| p.name.clone()).collect();
+    let names: Vec<String> = result.profiles.iter().map(|p| p.name.text()).collect();
     let every: Vec<usize> = (0..result.features.len()).collect();
     write_table(
         &members_frame(result, &every, &names, None)?,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Phrase;
 use crate::tr;
 
 /// At most this many example rows are kept per problem kind.
@@ -53,18 +54,19 @@ pub struct Example {
     pub value: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Problem {
     pub kind: ProblemKind,
     pub count: usize,
-    /// What the loader did, in plain words ("dropped", "kept and marked as return").
-    pub action: String,
+    /// What the loader did, in plain words ("dropped", "kept and marked as return"),
+    /// worded when shown.
+    pub action: Phrase,
     /// What the operator can do, if anything ("choose another date format").
-    pub hint: String,
+    pub hint: Phrase,
     pub examples: Vec<Example>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LoadReport {
     /// File name as shown to the operator.
     pub file: String,
@@ -72,7 +74,7 @@ pub struct LoadReport {
     pub rows_kept: usize,
     pub problems: Vec<Problem>,
     /// Decisions worth knowing: "amount = quantity × unit price", "dates read as dd/mm/yyyy".
-    pub notes: Vec<String>,
+    pub notes: Vec<Phrase>,
 }
 
 impl LoadReport {

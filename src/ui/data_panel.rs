@@ -245,10 +245,11 @@ fn report_ui(ui: &mut egui::Ui, path: &std::path::Path, report: &LoadReport) {
             "data-problem",
             kind = problem.kind.label(),
             rows = rows,
-            action = problem.action.as_str()
+            action = problem.action.text()
         ));
-        if !problem.hint.is_empty() {
-            ui.add(egui::Label::new(egui::RichText::new(&problem.hint).weak()).wrap());
+        let hint = problem.hint.text();
+        if !hint.is_empty() {
+            ui.add(egui::Label::new(egui::RichText::new(hint).weak()).wrap());
         }
         if !problem.examples.is_empty() {
             let count = problem.examples.len().to_string();
@@ -274,7 +275,7 @@ fn report_ui(ui: &mut egui::Ui, path: &std::path::Path, report: &LoadReport) {
     }
     for note in &report.notes {
         ui.add(
-            egui::Label::new(egui::RichText::new(tr!("data-note", note = note.as_str())).weak())
+            egui::Label::new(egui::RichText::new(tr!("data-note", note = note.text())).weak())
                 .wrap(),
         );
     }

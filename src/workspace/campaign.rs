@@ -32,6 +32,7 @@ use crate::data::{self, LoadOptions, Store};
 use crate::export::campaign::{CampaignExport, DataFileRecord, Sidecar, export_campaign};
 use crate::export::decimals_of;
 use crate::export::sent::Sent;
+use crate::i18n::Language;
 use crate::jobs::{Progress, Slot, Wake};
 use crate::tr;
 use crate::workspace::campaign_scores::ScoreInputs;
@@ -67,14 +68,16 @@ pub fn audience_key(def: &CampaignDef) -> CampaignDef {
     }
 }
 
-/// What a build is keyed by besides its inputs: the audience definition and the
-/// segment names written into the list.
+/// What a build is keyed by besides its inputs: the audience definition, the
+/// segment names written into the list and the language its sentences (the
+/// recommendations' reasons) are worded in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BuildKey {
     /// [`audience_key`] of the campaign.
     pub audience: CampaignDef,
     /// The segments' names by id, as shown.
     pub segment_names: Vec<String>,
+    pub language: Language,
 }
 
 /// What the window asks of the Campaigns tab.
@@ -249,6 +252,7 @@ impl Campaigns {
         self.wanted.as_ref().map(|(def, names)| BuildKey {
             audience: audience_key(def),
             segment_names: names.clone(),
+            language: crate::i18n::language(),
         })
     }
 

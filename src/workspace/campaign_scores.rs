@@ -261,7 +261,7 @@ pub fn compute_headless(
         let names: Vec<String> = segmentation
             .profiles
             .iter()
-            .map(|p| p.name.clone())
+            .map(|p| p.name.text())
             .collect();
         frames.segments = Some(segment_frame(&segmentation, &names)?);
     }

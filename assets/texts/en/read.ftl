@@ -7,6 +7,10 @@ read-bad-utf8-after-bom = the file starts like UTF-8 but line { $line } is not v
 read-bad-utf16 = the file is UTF-16 text ("Unicode text" in Excel) but holds bytes that are not valid UTF-16. Save it again as UTF-8.
 read-unknown-encoding = the text is neither UTF-8 nor GBK/GB18030 (first bad byte on line { $line }). Save it again as UTF-8.
 read-note-western-european = the text is neither UTF-8 nor Chinese GBK and was read as Western European (Windows-1252 / Latin-1): check that accented letters (é, ü, ñ) look right; if not, save the file again as UTF-8.
+read-note-short-rows = { $n ->
+    [one] { $count } row has
+   *[other] { $count } rows have
+} fewer cells than the header's { $width } columns (first on line { $lines }): their missing cells are read as empty. A row cut short often means a damaged export: check those lines in the file.
 # { $delimiter } is read-delimiter-tab, read-delimiter-space or a quoted character such as ';'.
 read-delimiter-used = the file was read as { $delimiter }-separated
 read-delimiter-tab = tab

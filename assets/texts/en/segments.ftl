@@ -205,12 +205,14 @@ segments-name-active-regulars = Active regulars
 segments-name-occasional-buyers = Occasional buyers
 segments-name-big-spenders = Big spenders
 segments-name-steady-middle = Steady middle
+segments-name-numbered = { $name } { $n }
 
 # Why this K (analysis::segments::choose_k) and the job's progress.
 segments-k-as-set = K = { $k }, as set.
 segments-k-too-alike = The customers have too few different figures for { $min } to { $max } segments: at most { $most } was possible.
 segments-k-best = K = { $k }: the best silhouette ({ $silhouette }) of K = { $from } to { $to }.
 segments-k-fewest = K = { $k }: the fewest segments whose silhouette ({ $silhouette }) is within { $tolerance } of the best of K = { $from } to { $to } ({ $best } at K = { $best_k }).
+segments-k-with-note = { $why } { $note }
 segments-progress-features = building customer features
 segments-progress-profiles = profiling segments
 segments-progress-k-means = K-means with K = { $k }

@@ -48,7 +48,9 @@ value-feature-share = Share of purchases in { $category }
 value-feature-events-30d = "{ $event }" events in the last 30 days
 value-rule = if { $when } then p = { $p } ({ $count } customers)
 value-rule-always = always
-value-rule-and = and
+value-rule-and = { $first } and { $next }
+value-rule-at-least = { $feature } >= { $threshold }
+value-rule-below = { $feature } < { $threshold }
 value-progress-building-features = building features
 value-progress-fitting-out-of-time = fitting { $model } (out of time)
 value-progress-fitting-random-split = fitting { $model } (random split)

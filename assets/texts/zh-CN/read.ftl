@@ -7,6 +7,7 @@ read-bad-utf8-after-bom = 文件开头像 UTF-8，但第 { $line } 行不是有�
 read-bad-utf16 = 文件是 UTF-16 文本（Excel 中的“Unicode 文本”），但含有无效的 UTF-16 字节。请重新另存为 UTF-8。
 read-unknown-encoding = 文本既不是 UTF-8 也不是 GBK/GB18030（第 { $line } 行有第一个无效字节）。请重新另存为 UTF-8。
 read-note-western-european = 文本既不是 UTF-8 也不是中文 GBK，已按西欧编码（Windows-1252 / Latin-1）读取：请检查带重音的字母（é、ü、ñ）是否显示正确；如果不正确，请把文件重新另存为 UTF-8。
+read-note-short-rows = { $count } 行的单元格少于表头的 { $width } 列（第一处在第 { $lines } 行）：缺少的单元格按空值读取。行被截断通常说明导出的文件已损坏：请检查文件中的这些行。
 # { $delimiter } is read-delimiter-tab, read-delimiter-space or a quoted character such as ';'.
 read-delimiter-used = 文件按{ $delimiter }分隔读取
 read-delimiter-tab = 制表符

@@ -196,12 +196,14 @@ segments-name-active-regulars = 活跃老客户
 segments-name-occasional-buyers = 偶尔购买客户
 segments-name-big-spenders = 高消费客户
 segments-name-steady-middle = 稳定中间客户
+segments-name-numbered = { $name } { $n }
 
 # 为什么选这个 K（analysis::segments::choose_k）以及计算进度。
 segments-k-as-set = K = { $k }（手动设定）。
 segments-k-too-alike = 客户之间不同的数据太少，分不出 { $min } 到 { $max } 个分群：最多只能分 { $most } 个。
 segments-k-best = K = { $k }：K = { $from } 到 { $to } 中轮廓系数最佳（{ $silhouette }）。
 segments-k-fewest = K = { $k }：轮廓系数（{ $silhouette }）与 K = { $from } 到 { $to } 中的最佳值（K = { $best_k } 时为 { $best }）相差不超过 { $tolerance } 的最少分群数。
+segments-k-with-note = { $why }{ $note }
 segments-progress-features = 正在计算客户特征
 segments-progress-profiles = 正在生成分群画像
 segments-progress-k-means = 正在进行 K 均值聚类（K = { $k }）

@@ -48,7 +48,9 @@ value-feature-share = “{ $category }”品类的购买占比
 value-feature-events-30d = 近 30 天“{ $event }”事件数
 value-rule = 若 { $when }，则 p = { $p }（{ $count } 位客户）
 value-rule-always = 无条件
-value-rule-and = 且
+value-rule-and = { $first } 且 { $next }
+value-rule-at-least = { $feature } >= { $threshold }
+value-rule-below = { $feature } < { $threshold }
 value-progress-building-features = 正在构建特征
 value-progress-fitting-out-of-time = 正在拟合{ $model }（跨时间检验）
 value-progress-fitting-random-split = 正在拟合{ $model }（随机拆分）

@@ -44,8 +44,9 @@ pub use models::{GammaGamma, MbgNbd};
 
 use crate::analysis::customers::{customer_table, default_analysis_date};
 use crate::analysis::lines::{AnalysisError, days_from_date, polars_failed};
+use crate::i18n::Phrase;
 use crate::jobs::Progress;
-use crate::tr;
+use crate::{phrase, tr};
 
 /// MBG/NBD is fitted from this many customers on.
 pub const MIN_CUSTOMERS: usize = 30;
@@ -103,9 +104,9 @@ impl ClvParams {
 pub enum PurchaseMethod {
     MbgNbd(MbgNbd),
     /// Repeat purchase rate so far × days; `reason` says why MBG/NBD was not used
-    /// (in the language of the fit: English on the command line).
+    /// (worded when shown: English on the command line).
     Historical {
-        reason: String,
+        reason: Phrase,
     },
 }
 
@@ -115,9 +116,9 @@ pub enum PurchaseMethod {
 pub enum SpendMethod {
     GammaGamma(GammaGamma),
     /// The customer's own mean spend; `reason` says why Gamma-Gamma was not used
-    /// (in the language of the fit).
+    /// (worded when shown).
     Historical {
-        reason: String,
+        reason: Phrase,
     },
     /// No spend: the orders carry no money (no price or amount column).
     Unpriced,
@@ -233,7 +234,7 @@ fn fit_purchases(h: &Histories, progress: &Progress) -> Result<PurchaseMethod, A
     let repeaters = h.x.iter().filter(|&&x| x > 0).count();
     if h.x.len() < MIN_CUSTOMERS || repeaters < MIN_REPEAT_BUYERS {
         return Ok(PurchaseMethod::Historical {
-            reason: tr!(
+            reason: phrase!(
                 "value-reason-few-repeaters",
                 customers = h.x.len().to_string(),
                 repeaters = repeaters.to_string(),
@@ -248,7 +249,7 @@ fn fit_purchases(h: &Histories, progress: &Progress) -> Result<PurchaseMethod, A
         Ok(fit) => Ok(PurchaseMethod::MbgNbd(fit)),
         Err(AnalysisError::Cancelled) => Err(AnalysisError::Cancelled),
         Err(e) => Ok(PurchaseMethod::Historical {
-            reason: e.to_string(),
+            reason: Phrase::Verbatim(e.to_string()),
         }),
     }
 }
@@ -263,7 +264,7 @@ fn fit_spend(h: &Histories, progress: &Progress) -> Result<SpendMethod, Analysis
         .collect();
     if buyers.len() < MIN_REPEAT_BUYERS {
         return Ok(SpendMethod::Historical {
-            reason: tr!(
+            reason: phrase!(
                 "value-reason-few-spenders",
                 buyers = buyers.len().to_string(),
                 min_buyers = MIN_REPEAT_BUYERS.to_string()
@@ -274,7 +275,7 @@ fn fit_spend(h: &Histories, progress: &Progress) -> Result<SpendMethod, Analysis
         Ok(fit) => Ok(SpendMethod::GammaGamma(fit)),
         Err(AnalysisError::Cancelled) => Err(AnalysisError::Cancelled),
         Err(e) => Ok(SpendMethod::Historical {
-            reason: e.to_string(),
+            reason: Phrase::Verbatim(e.to_string()),
         }),
     }
 }

@@ -195,7 +195,7 @@ fn too_little_data_falls_back_to_a_labelled_historical_estimate() {
             result.purchases
         );
     };
-    assert!(reason.contains("MBG/NBD needs at least"), "{reason}");
+    assert!(reason.text().contains("MBG/NBD needs at least"), "{reason}");
     assert!(matches!(result.spend, SpendMethod::Historical { .. }));
     // c1: 2 repeat days over 21 days of age × 365 = 34.76 purchases at 20 each.
     let predicted = result.customers.column("predicted_purchases").expect("p");

@@ -326,7 +326,7 @@ pub fn with_segmentation(
     let profile_names: Vec<String> = segmentation
         .profiles
         .iter()
-        .map(|p| p.name.clone())
+        .map(|p| p.name.text())
         .collect();
     let unique = |id: usize| -> String {
         let name = profile_names

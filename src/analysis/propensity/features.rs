@@ -34,7 +34,8 @@ use crate::analysis::lines::{
     AnalysisError, day_expr, days_from_date, has_money, polars_failed, with_net_amount,
 };
 use crate::data::Role;
-use crate::tr;
+use crate::i18n::Phrase;
+use crate::{phrase, tr};
 
 /// The features computed from order lines, before any category share.
 pub const BASE_FEATURES: [&str; 14] = [
@@ -58,28 +59,33 @@ pub const BASE_FEATURES: [&str; 14] = [
 /// feature's column name stays its identity in the frames and the CLI's JSON.
 /// Unknown names are shown as they are.
 pub fn feature_label(name: &str) -> String {
+    feature_phrase(name).text()
+}
+
+/// [`feature_label`], worded when shown.
+pub fn feature_phrase(name: &str) -> Phrase {
     if let Some(category) = name.strip_prefix("share:") {
-        return tr!("value-feature-share", category = category);
+        return phrase!("value-feature-share", category = category);
     }
     if let Some(event) = name.strip_prefix("events_30d:") {
-        return tr!("value-feature-events-30d", event = event);
+        return phrase!("value-feature-events-30d", event = event);
     }
     match name {
-        "recency_days" => tr!("value-feature-recency-days"),
-        "tenure_days" => tr!("value-feature-tenure-days"),
-        "orders" => tr!("value-feature-orders"),
-        "purchase_days" => tr!("value-feature-purchase-days"),
-        "revenue" => tr!("value-feature-revenue"),
-        "avg_order_value" => tr!("value-feature-avg-order-value"),
-        "units" => tr!("value-feature-units"),
-        "orders_30d" => tr!("value-feature-orders-30d"),
-        "orders_90d" => tr!("value-feature-orders-90d"),
-        "orders_180d" => tr!("value-feature-orders-180d"),
-        "revenue_30d" => tr!("value-feature-revenue-30d"),
-        "revenue_90d" => tr!("value-feature-revenue-90d"),
-        "revenue_180d" => tr!("value-feature-revenue-180d"),
-        "mean_days_between" => tr!("value-feature-mean-days-between"),
-        other => other.to_string(),
+        "recency_days" => phrase!("value-feature-recency-days"),
+        "tenure_days" => phrase!("value-feature-tenure-days"),
+        "orders" => phrase!("value-feature-orders"),
+        "purchase_days" => phrase!("value-feature-purchase-days"),
+        "revenue" => phrase!("value-feature-revenue"),
+        "avg_order_value" => phrase!("value-feature-avg-order-value"),
+        "units" => phrase!("value-feature-units"),
+        "orders_30d" => phrase!("value-feature-orders-30d"),
+        "orders_90d" => phrase!("value-feature-orders-90d"),
+        "orders_180d" => phrase!("value-feature-orders-180d"),
+        "revenue_30d" => phrase!("value-feature-revenue-30d"),
+        "revenue_90d" => phrase!("value-feature-revenue-90d"),
+        "revenue_180d" => phrase!("value-feature-revenue-180d"),
+        "mean_days_between" => phrase!("value-feature-mean-days-between"),
+        other => Phrase::Verbatim(other.to_string()),
     }
 }
 

@@ -24,6 +24,7 @@
 pub mod features;
 pub mod metrics;
 pub mod models;
+pub mod rules;
 #[cfg(test)]
 mod tests;
 
@@ -41,6 +42,7 @@ pub use features::{
 };
 pub use metrics::{CalibrationBin, DecileRow, RocPoint, auc};
 pub use models::{Fitted, ModelKind, ModelParams};
+pub use rules::{Condition, TreeRule};
 
 use crate::analysis::customers::default_analysis_date;
 use crate::analysis::lines::{AnalysisError, check_memory, polars_failed, require};
@@ -206,9 +208,8 @@ pub struct ModelReport {
     pub calibration: Vec<CalibrationBin>,
     /// Largest absolute value first, ties by feature name.
     pub importance: Vec<FeatureImportance>,
-    /// The single tree as rules (empty for the other models), in the language of
-    /// the fit (English on the command line).
-    pub rules: Vec<String>,
+    /// The single tree as rules (empty for the other models), worded when shown.
+    pub rules: Vec<TreeRule>,
 }
 
 /// The result of a propensity run.

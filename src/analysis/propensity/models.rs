@@ -34,7 +34,8 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::features::{Standardiser, feature_label};
+use super::features::Standardiser;
+use super::rules::{Condition, TreeRule};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
 use crate::tr;
@@ -396,9 +397,8 @@ impl ScoredTree {
         out
     }
 
-    /// The tree as "if ... then p" rules, one per leaf, left to right, in the
-    /// language of the moment (English on the command line).
-    pub fn rules(&self, names: &[String]) -> Vec<String> {
+    /// The tree as "if ... then p" rules, one per leaf, left to right.
+    pub fn rules(&self, names: &[String]) -> Vec<TreeRule> {
         let mut out = Vec::new();
         self.rules_below(self.tree.root_node(), 1, names, &mut Vec::new(), &mut out);
         out
@@ -409,24 +409,17 @@ impl ScoredTree {
         node: &TreeNode<f64, usize>,
         code: u64,
         names: &[String],
-        path: &mut Vec<String>,
-        out: &mut Vec<String>,
+        path: &mut Vec<Condition>,
+        out: &mut Vec<TreeRule>,
     ) {
         let children = node.children();
         if node.is_leaf() || children.iter().all(|c| c.is_none()) {
             let (n, pos) = self.leaves.get(&code).copied().unwrap_or((0, 0));
-            let p = if n == 0 { 0.0 } else { pos as f64 / n as f64 };
-            let when = if path.is_empty() {
-                tr!("value-rule-always")
-            } else {
-                path.join(&format!(" {} ", tr!("value-rule-and")))
-            };
-            out.push(tr!(
-                "value-rule",
-                when = when,
-                p = format!("{p:.2}"),
-                count = n.to_string()
-            ));
+            out.push(TreeRule {
+                conditions: path.clone(),
+                probability: if n == 0 { 0.0 } else { pos as f64 / n as f64 },
+                customers: n,
+            });
             return;
         }
         let (feature, split, _) = node.split();
@@ -434,10 +427,14 @@ impl ScoredTree {
             .columns
             .get(feature)
             .and_then(|&c| names.get(c))
-            .map_or_else(|| "?".to_string(), |name| feature_label(name));
-        for (bit, (child, op)) in children.into_iter().zip(["<", ">="]).enumerate() {
+            .map_or_else(|| "?".to_string(), Clone::clone);
+        for (bit, child) in children.into_iter().enumerate() {
             if let Some(child) = child {
-                path.push(format!("{name} {op} {split:.2}"));
+                path.push(Condition {
+                    feature: name.clone(),
+                    at_least: bit == 1,
+                    threshold: split,
+                });
                 self.rules_below(child, code << 1 | bit as u64, names, path, out);
                 path.pop();
             }
@@ -505,7 +502,7 @@ impl Fitted {
     }
 
     /// Readable rules of a single tree; empty for the other models.
-    pub fn rules(&self, names: &[String]) -> Vec<String> {
+    pub fn rules(&self, names: &[String]) -> Vec<TreeRule> {
         match self {
             Fitted::Tree(tree) => tree.rules(names),
             _ => Vec::new(),

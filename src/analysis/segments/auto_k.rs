@@ -14,7 +14,10 @@ use ndarray::ArrayView2;
 
 use super::search::{KChoice, KScore};
 use crate::analysis::lines::AnalysisError;
-use crate::tr;
+#[cfg(test)]
+use crate::i18n::Language;
+use crate::i18n::Phrase;
+use crate::{phrase, tr};
 
 /// How much below the best silhouette a smaller K may score and still be picked.
 pub const AUTO_K_TOLERANCE: f64 = 0.02;
@@ -77,31 +80,27 @@ fn distinct_rows(data: ArrayView2<'_, f64>, enough: usize) -> usize {
     seen.len()
 }
 
-/// Index in `scores` of the K to use, and why, in one line (in the current
-/// language; the command line's is English): the fixed K, or the one
+/// Index in `scores` of the K to use, and why, in one line (worded when
+/// shown; the command line's is English): the fixed K, or the one
 /// [`AUTO_K_RULE`] picks in the asked range (in every K fitted when the
 /// customers are too alike for that range).
-pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, String) {
+pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, Phrase) {
     let KChoice::Auto { min, max } = choice else {
-        return (0, tr!("segments-k-as-set", k = scores[0].k.to_string()));
+        return (0, phrase!("segments-k-as-set", k = scores[0].k.to_string()));
     };
     let in_range: Vec<usize> = (0..scores.len())
         .filter(|&i| (min..=max).contains(&scores[i].k))
         .collect();
     let (candidates, note) = match in_range.is_empty() {
-        false => (in_range, String::new()),
+        false => (in_range, None),
         true => (
             (0..scores.len()).collect(),
-            // The catalogue trims a message's spaces: the one before stays here.
-            format!(
-                " {}",
-                tr!(
-                    "segments-k-too-alike",
-                    min = min.to_string(),
-                    max = max.to_string(),
-                    most = scores.last().map_or(0, |s| s.k).to_string(),
-                )
-            ),
+            Some(phrase!(
+                "segments-k-too-alike",
+                min = min.to_string(),
+                max = max.to_string(),
+                most = scores.last().map_or(0, |s| s.k).to_string(),
+            )),
         ),
     };
     let (best_at, best) = candidates
@@ -120,7 +119,7 @@ pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, String) {
         scores[candidates[candidates.len() - 1]].k,
     );
     let why = if s.k == best_at {
-        tr!(
+        phrase!(
             "segments-k-best",
             k = s.k.to_string(),
             silhouette = format!("{:.2}", s.silhouette),
@@ -128,7 +127,7 @@ pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, String) {
             to = to.to_string(),
         )
     } else {
-        tr!(
+        phrase!(
             "segments-k-fewest",
             k = s.k.to_string(),
             silhouette = format!("{:.2}", s.silhouette),
@@ -139,7 +138,13 @@ pub fn choose_k(scores: &[KScore], choice: KChoice) -> (usize, String) {
             best_k = best_at.to_string(),
         )
     };
-    (chosen, why + &note)
+    match note {
+        Some(note) => (
+            chosen,
+            phrase!("segments-k-with-note", why = why, note = note),
+        ),
+        None => (chosen, why),
+    }
 }
 
 #[cfg(test)]
@@ -167,7 +172,7 @@ mod tests {
         let (at, why) = choose_k(&scores, auto(2, 5));
         assert_eq!(scores[at].k, 3);
         assert_eq!(
-            why,
+            why.text_in(Language::English),
             "K = 3: the fewest segments whose silhouette (0.61) is within 0.02 of the best of \
              K = 2 to 5 (0.62 at K = 4)."
         );
@@ -175,11 +180,17 @@ mod tests {
         // K = 2 scores best but is outside the default 3..=8.
         let (at, why) = choose_k(&scores, KChoice::default());
         assert_eq!(scores[at].k, 4);
-        assert_eq!(why, "K = 4: the best silhouette (0.70) of K = 3 to 4.");
+        assert_eq!(
+            why.text_in(Language::English),
+            "K = 4: the best silhouette (0.70) of K = 3 to 4."
+        );
         // Too alike for 3..=8: the choice among what was possible, said.
         let (at, why) = choose_k(&scores[..1], KChoice::default());
         assert_eq!(at, 0);
-        assert!(why.contains("too few different figures for 3 to 8 segments: at most 2"));
+        assert!(
+            why.text_in(Language::English)
+                .contains("too few different figures for 3 to 8 segments: at most 2")
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@ use polars::prelude::*;
 
 use super::features::{CustomerFeatures, Feature, mean_std};
 use crate::analysis::lines::{AnalysisError, has_money, polars_failed, with_net_amount};
-use crate::tr;
+use crate::i18n::{Language, Phrase};
+use crate::phrase;
 
 /// Categories listed per segment.
 pub const TOP_CATEGORIES: usize = 3;
@@ -32,8 +33,9 @@ pub const DISTINGUISHING: usize = 3;
 pub struct SegmentProfile {
     /// 0 = largest.
     pub id: usize,
-    /// Proposed plain-language name, unique among the segments.
-    pub name: String,
+    /// Proposed plain-language name, unique among the segments, worded in the
+    /// language it is shown in.
+    pub name: Phrase,
     pub size: usize,
     pub customer_share: f64,
     /// Net revenue of the members and its share of everyone's (None without money).
@@ -189,8 +191,8 @@ fn median(values: &mut [f64]) -> f64 {
 /// | M high | Big spenders |
 /// | otherwise | Steady middle |
 ///
-/// The name is in the current language (the command line's is English).
-pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> String {
+/// The name is worded when shown (the command line's is English).
+pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> Phrase {
     let level = |f| levels.get(&f).copied().unwrap_or(0.0);
     let (r, f, m, t, d) = (
         level(Feature::Recency),
@@ -202,37 +204,42 @@ pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> String {
     let high = |x: f64| x >= 0.5;
     let low = |x: f64| x <= -0.5;
     if d >= 1.0 {
-        tr!("segments-name-bargain-hunters")
+        phrase!("segments-name-bargain-hunters")
     } else if high(r) && low(f) {
-        tr!("segments-name-lapsed-one-timers")
+        phrase!("segments-name-lapsed-one-timers")
     } else if high(r) {
-        tr!("segments-name-lapsed-regulars")
+        phrase!("segments-name-lapsed-regulars")
     } else if low(r) && low(t) {
-        tr!("segments-name-new-customers")
+        phrase!("segments-name-new-customers")
     } else if low(r) && f >= 1.0 && high(m) {
-        tr!("segments-name-high-value-regulars")
+        phrase!("segments-name-high-value-regulars")
     } else if f >= 1.0 {
-        tr!("segments-name-frequent-buyers")
+        phrase!("segments-name-frequent-buyers")
     } else if low(r) && low(f) {
-        tr!("segments-name-recent-one-timers")
+        phrase!("segments-name-recent-one-timers")
     } else if low(r) {
-        tr!("segments-name-active-regulars")
+        phrase!("segments-name-active-regulars")
     } else if low(f) {
-        tr!("segments-name-occasional-buyers")
+        phrase!("segments-name-occasional-buyers")
     } else if high(m) {
-        tr!("segments-name-big-spenders")
+        phrase!("segments-name-big-spenders")
     } else {
-        tr!("segments-name-steady-middle")
+        phrase!("segments-name-steady-middle")
     }
 }
 
 fn make_unique(profiles: &mut [SegmentProfile]) {
+    // Names are the same or different in every language alike: compare one.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for p in profiles.iter_mut() {
-        let count = seen.entry(p.name.clone()).or_insert(0);
+        let count = seen.entry(p.name.text_in(Language::English)).or_insert(0);
         *count += 1;
         if *count > 1 {
-            p.name = format!("{} {}", p.name, count);
+            p.name = phrase!(
+                "segments-name-numbered",
+                name = p.name.clone(),
+                n = count.to_string()
+            );
         }
     }
 }

@@ -160,7 +160,7 @@ pub struct Clustering {
     /// Whether K-means was fitted on a sample (every row then assigned).
     pub fit_sampled: bool,
     /// Why this K, in one line.
-    pub reason: String,
+    pub reason: crate::i18n::Phrase,
 }
 
 /// Runs K-means on `data` (rows = customers) as `params` says.

@@ -12,7 +12,8 @@ use super::{CANCELLED_COLUMN, RETURN_COLUMN};
 use crate::data::dates;
 use crate::data::report::{Example, Problem, ProblemKind};
 use crate::data::{DataError, DateFormat, FileKind, LoadOptions, Role};
-use crate::tr;
+use crate::i18n::Phrase;
+use crate::{phrase, tr};
 
 pub(super) enum CheckError {
     Data(Box<DataError>),
@@ -57,7 +58,7 @@ impl Checks<'_> {
         &self,
         canonical: &mut BTreeMap<Role, Column>,
         found: &mut Vec<Problem>,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<Phrase>,
     ) -> Result<Outcome, CheckError> {
         let height = self.raw.height();
         let kind = self.options.kind;
@@ -85,7 +86,7 @@ impl Checks<'_> {
             }
             let (action, hint) = wording(ProblemKind::UnparseableDate, timed);
             let list = examples(&bad, self.rows, source, name)?;
-            let hint = self.swap_hint(&hint, &list);
+            let hint = self.swap_hint(hint, &list);
             found.extend(problem(
                 ProblemKind::UnparseableDate,
                 bad_count,
@@ -134,7 +135,7 @@ impl Checks<'_> {
                 let list = examples(&missing, self.rows, source, name)?;
                 found.extend(problem(ProblemKind::MissingCustomer, n, action, hint, list));
             } else if n > 0 {
-                notes.push(tr!(
+                notes.push(phrase!(
                     "load-note-no-item-dropped",
                     count = n.to_string(),
                     n = n
@@ -194,10 +195,10 @@ impl Checks<'_> {
         let hint = match dates::reads_swapped(&value, self.date_format) {
             Some(other) => tr!(
                 "load-hint-reads-as",
-                hint = hint.as_str(),
+                hint = hint.text(),
                 date = dates::describe(&other)
             ),
-            None => hint.to_string(),
+            None => hint.text(),
         };
         Ok(DataError::BadValue {
             file: self.file.to_string(),
@@ -215,18 +216,18 @@ impl Checks<'_> {
 
     /// Adds "these read as month-first" when the failing examples would read with
     /// day and month swapped.
-    fn swap_hint(&self, hint: &str, list: &[Example]) -> String {
+    fn swap_hint(&self, hint: Phrase, list: &[Example]) -> Phrase {
         let swapped = list
             .iter()
             .filter_map(|e| dates::reads_swapped(&e.value, self.date_format))
             .next();
         match swapped {
-            Some(other) => tr!(
+            Some(other) => phrase!(
                 "load-hint-these-read-as",
                 hint = hint,
                 date = dates::describe(&other)
             ),
-            None => hint.to_string(),
+            None => hint,
         }
     }
 
@@ -316,13 +317,13 @@ impl Checks<'_> {
     fn derive_order_columns(
         &self,
         canonical: &mut BTreeMap<Role, Column>,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<Phrase>,
     ) -> Result<(), CheckError> {
         let height = self.raw.height();
         if let std::collections::btree_map::Entry::Vacant(slot) = canonical.entry(Role::Quantity) {
             let ones = Float64Chunked::full(Role::Quantity.column_name().into(), 1.0, height);
             slot.insert(ones.into_column());
-            notes.push(tr!("load-note-no-quantity"));
+            notes.push(phrase!("load-note-no-quantity"));
         }
         if !canonical.contains_key(&Role::Amount)
             && let (Some(quantity), Some(price)) = (
@@ -333,10 +334,10 @@ impl Checks<'_> {
             let amount =
                 (quantity.f64()? * price.f64()?).with_name(Role::Amount.column_name().into());
             canonical.insert(Role::Amount, amount.into_column());
-            notes.push(tr!("load-note-no-amount"));
+            notes.push(phrase!("load-note-no-amount"));
         }
         if !canonical.contains_key(&Role::Amount) {
-            notes.push(tr!("load-note-no-money"));
+            notes.push(phrase!("load-note-no-money"));
         }
         Ok(())
     }

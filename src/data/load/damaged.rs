@@ -13,14 +13,15 @@ use polars::prelude::*;
 use super::problems::{examples, problem, row_at, wording};
 use crate::data::report::{Problem, ProblemKind};
 use crate::data::{LoadOptions, Role};
-use crate::tr;
+use crate::i18n::Phrase;
+use crate::phrase;
 
 /// `raw` with NUL characters removed from its text columns; a note per column
 /// that held any.
 pub fn without_nul(
     raw: DataFrame,
     rows: &Column,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Phrase>,
 ) -> PolarsResult<DataFrame> {
     let height = raw.height();
     let columns = raw
@@ -39,7 +40,7 @@ pub fn without_nul(
                 return Ok(column);
             }
             let first = holds.iter().position(|v| v == Some(true)).unwrap_or(0);
-            notes.push(tr!(
+            notes.push(phrase!(
                 "load-note-nul-removed",
                 cells = cells.to_string(),
                 column = column.name().to_string(),
@@ -142,6 +143,10 @@ mod tests {
             .collect();
         assert_eq!(ids, ["C1", "C2", "C3"]);
         assert_eq!(notes.len(), 1);
-        assert!(notes[0].contains("2 cells of column 'customer_id', first in row 2"));
+        assert!(
+            notes[0]
+                .text()
+                .contains("2 cells of column 'customer_id', first in row 2")
+        );
     }
 }

@@ -57,7 +57,7 @@ use super::read::{ReadOptions, read_raw};
 use super::report::{LoadReport, Problem};
 use super::{DataError, DateFormat, FileKind, LoadOptions, Role, Table};
 use crate::jobs::Progress;
-use crate::tr;
+use crate::{phrase, tr};
 use checks::{CheckError, Checks};
 use clean::{canonical_column, present};
 use problems::{row_at, value_text};
@@ -274,7 +274,7 @@ fn resolve_date_format(
     if let Some(format) = &options.date_format {
         report
             .notes
-            .push(tr!("load-note-dates", format = dates::describe(format)));
+            .push(phrase!("load-note-dates", format = dates::describe(format)));
         return Ok(format.clone());
     }
     let column = raw.column(source).map_err(|e| DataError::Polars {
@@ -286,8 +286,8 @@ fn resolve_date_format(
         Some(guess) => {
             let format = dates::describe(&guess.format);
             let note = match guess.ambiguous {
-                true => tr!("load-note-dates-detected-ambiguous", format = format),
-                false => tr!("load-note-dates-detected", format = format),
+                true => phrase!("load-note-dates-detected-ambiguous", format = format),
+                false => phrase!("load-note-dates-detected", format = format),
             };
             report.notes.push(note);
             Ok(guess.format)

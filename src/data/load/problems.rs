@@ -8,7 +8,8 @@
 use polars::prelude::*;
 
 use crate::data::report::{Example, MAX_EXAMPLES, Problem, ProblemKind};
-use crate::tr;
+use crate::i18n::Phrase;
+use crate::phrase;
 
 /// Example rows where `mask` is true: source row number, column and value.
 pub fn examples(
@@ -87,15 +88,15 @@ pub fn value_text(value: &AnyValue) -> String {
 pub fn problem(
     kind: ProblemKind,
     count: usize,
-    action: impl Into<String>,
-    hint: impl Into<String>,
+    action: Phrase,
+    hint: Phrase,
     examples: Vec<Example>,
 ) -> Option<Problem> {
-    (count > 0).then(|| Problem {
+    (count > 0).then_some(Problem {
         kind,
         count,
-        action: action.into(),
-        hint: hint.into(),
+        action,
+        hint,
         examples,
     })
 }
@@ -105,32 +106,48 @@ pub fn count(mask: &BooleanChunked) -> usize {
     mask.num_trues()
 }
 
-/// What the loader says about each kind, as (action, hint), in the current language.
-pub fn wording(kind: ProblemKind, dropped: bool) -> (String, String) {
+/// What the loader says about each kind, as (action, hint), worded when shown.
+pub fn wording(kind: ProblemKind, dropped: bool) -> (Phrase, Phrase) {
     match (kind, dropped) {
-        (ProblemKind::UnparseableDate, true) => (tr!("load-date-dropped"), tr!("load-date-hint")),
-        (ProblemKind::UnparseableDate, false) => (tr!("load-date-kept"), tr!("load-date-hint")),
+        (ProblemKind::UnparseableDate, true) => {
+            (phrase!("load-date-dropped"), phrase!("load-date-hint"))
+        }
+        (ProblemKind::UnparseableDate, false) => {
+            (phrase!("load-date-kept"), phrase!("load-date-hint"))
+        }
         (ProblemKind::UnparseableNumber, true) => {
-            (tr!("load-number-dropped"), tr!("load-number-hint"))
+            (phrase!("load-number-dropped"), phrase!("load-number-hint"))
         }
         (ProblemKind::UnparseableNumber, false) => {
-            (tr!("load-number-kept"), tr!("load-number-hint"))
+            (phrase!("load-number-kept"), phrase!("load-number-hint"))
         }
         (ProblemKind::MissingCustomer, true) => (
-            tr!("load-customer-dropped"),
-            tr!("load-customer-dropped-hint"),
+            phrase!("load-customer-dropped"),
+            phrase!("load-customer-dropped-hint"),
         ),
-        (ProblemKind::MissingCustomer, false) => {
-            (tr!("load-customer-kept"), tr!("load-customer-kept-hint"))
+        (ProblemKind::MissingCustomer, false) => (
+            phrase!("load-customer-kept"),
+            phrase!("load-customer-kept-hint"),
+        ),
+        (ProblemKind::Return, _) => (phrase!("load-return-action"), phrase!("load-return-hint")),
+        (ProblemKind::Cancelled, _) => (
+            phrase!("load-cancelled-action"),
+            phrase!("load-cancelled-hint"),
+        ),
+        (ProblemKind::NonPositivePrice, _) => {
+            (phrase!("load-price-action"), phrase!("load-price-hint"))
         }
-        (ProblemKind::Return, _) => (tr!("load-return-action"), tr!("load-return-hint")),
-        (ProblemKind::Cancelled, _) => (tr!("load-cancelled-action"), tr!("load-cancelled-hint")),
-        (ProblemKind::NonPositivePrice, _) => (tr!("load-price-action"), tr!("load-price-hint")),
-        (ProblemKind::FarDate, _) => (tr!("load-far-date-action"), tr!("load-far-date-hint")),
-        (ProblemKind::ScientificId, _) => (
-            tr!("load-scientific-id-action"),
-            tr!("load-scientific-id-hint"),
+        (ProblemKind::FarDate, _) => (
+            phrase!("load-far-date-action"),
+            phrase!("load-far-date-hint"),
         ),
-        (ProblemKind::Duplicate, _) => (tr!("load-duplicate-action"), tr!("load-duplicate-hint")),
+        (ProblemKind::ScientificId, _) => (
+            phrase!("load-scientific-id-action"),
+            phrase!("load-scientific-id-hint"),
+        ),
+        (ProblemKind::Duplicate, _) => (
+            phrase!("load-duplicate-action"),
+            phrase!("load-duplicate-hint"),
+        ),
     }
 }

@@ -13,7 +13,8 @@
 //! replacement characters.
 
 use crate::data::{DataError, TextEncoding};
-use crate::tr;
+use crate::i18n::Phrase;
+use crate::{phrase, tr};
 
 /// Text as UTF-8 bytes, with the encoding it was found in.
 pub(super) struct Utf8Text {
@@ -101,8 +102,8 @@ pub(super) fn decode(buf: Vec<u8>, file: &str) -> Result<Utf8Text, DataError> {
 }
 
 /// The load-report note for text that was decoded by a guess worth checking.
-pub(super) fn note(encoding: TextEncoding) -> Option<String> {
-    (encoding == TextEncoding::Windows1252).then(|| tr!("read-note-western-european"))
+pub(super) fn note(encoding: TextEncoding) -> Option<Phrase> {
+    (encoding == TextEncoding::Windows1252).then(|| phrase!("read-note-western-european"))
 }
 
 /// True when most bytes ≥ 0x80 of `buf` pair up as GBK's Chinese characters

@@ -41,6 +41,7 @@ use std::path::Path;
 use polars::prelude::*;
 
 use super::{DataError, FileFormat, TextEncoding};
+use crate::i18n::Phrase;
 use crate::tr;
 
 /// A file as read, columns named as in its header (cleaned, see the module doc).
@@ -53,7 +54,7 @@ pub struct RawFile {
     pub encoding: TextEncoding,
     /// What the load report should say about the reading (rows shorter than
     /// the header, a Western European decode).
-    pub notes: Vec<String>,
+    pub notes: Vec<Phrase>,
 }
 
 /// How to read.
@@ -197,7 +198,7 @@ fn finish(
 }
 
 impl RawFile {
-    fn with_notes(self, notes: Vec<String>) -> RawFile {
+    fn with_notes(self, notes: Vec<Phrase>) -> RawFile {
         RawFile { notes, ..self }
     }
 }

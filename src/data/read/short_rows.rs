@@ -9,6 +9,9 @@
 //! records ([`super::records`]) and each record's cells are counted.
 
 use super::records::{Delim, Records};
+use crate::i18n::Phrase;
+use crate::numbers::count;
+use crate::phrase;
 
 /// Line numbers kept as examples.
 const EXAMPLES: usize = 5;
@@ -68,18 +71,17 @@ impl ShortRows {
     }
 
     /// The load-report note, None when every row is complete.
-    pub fn note(&self) -> Option<String> {
+    pub fn note(&self) -> Option<Phrase> {
         if self.count == 0 {
             return None;
         }
         let lines: Vec<String> = self.first_lines.iter().map(usize::to_string).collect();
-        Some(format!(
-            "{} rows have fewer cells than the header's {} columns (first on line {}): their \
-             missing cells are read as empty. A row cut short often means a damaged export: \
-             check those lines in the file.",
-            self.count,
-            self.width,
-            lines.join(", ")
+        Some(phrase!(
+            "read-note-short-rows",
+            count = count(self.count),
+            n = self.count,
+            width = self.width.to_string(),
+            lines = lines.join(", ")
         ))
     }
 }
@@ -121,7 +123,7 @@ mod tests {
         short.scan(b"a;b\n1\n2;3\n4\n");
         let note = short.note().expect("note");
         assert!(
-            note.starts_with(
+            note.text().starts_with(
                 "2 rows have fewer cells than the header's 2 columns (first on line 2, 4)"
             ),
             "{note}"

@@ -31,6 +31,7 @@ use super::records::{Delim, Records, collapse_spaces, unquote};
 use super::short_rows::ShortRows;
 use super::{ReadOptions, clean_names, string_column_indices};
 use crate::data::{DataError, FileFormat};
+use crate::i18n::Phrase;
 use crate::numbers::count;
 use crate::tr;
 
@@ -265,7 +266,7 @@ fn read_delimited_in_pieces(
 pub(super) struct TextTable {
     pub frame: DataFrame,
     pub format: FileFormat,
-    pub notes: Vec<String>,
+    pub notes: Vec<Phrase>,
 }
 
 /// Where polars reads the data from.

@@ -110,6 +110,7 @@ mod tests {
             key: BuildKey {
                 audience: def,
                 segment_names: Vec::new(),
+                language: crate::i18n::Language::English,
             },
             customers: 10,
             columns: columns.iter().map(|c| c.to_string()).collect(),

@@ -123,7 +123,7 @@ pub fn ui(
         }
     });
     let rule = match (wanted.k, shown) {
-        (KChoice::Auto { .. }, Some(clustering)) => clustering.reason.clone(),
+        (KChoice::Auto { .. }, Some(clustering)) => clustering.reason.text(),
         (KChoice::Auto { .. }, None) => auto_k_rule(),
         (KChoice::Fixed(k), _) => tr!(
             "segments-k-chosen-by-you",

@@ -80,7 +80,7 @@ pub fn segment_names(results: &SegmentsResults, saved: &BTreeMap<String, String>
             saved
                 .get(&results.name_key(p.id))
                 .cloned()
-                .unwrap_or_else(|| p.name.clone())
+                .unwrap_or_else(|| p.name.text())
         })
         .collect()
 }

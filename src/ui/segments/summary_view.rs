@@ -120,7 +120,14 @@ fn rename_ui(
             });
         }
     });
-    ui.data_mut(|d| d.insert_temp(buffer_id, text));
+    // Only what the operator typed is kept: an untouched field follows the shown
+    // name (a new language, a saved name).
+    match text == *current {
+        true => ui.data_mut(|d| d.remove::<String>(buffer_id)),
+        false => ui.data_mut(|d| {
+            d.insert_temp(buffer_id, text);
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ fn methods_ui(ui: &mut egui::Ui, clv: &Clv) {
                 ));
             }
             PurchaseMethod::Historical { reason } => {
-                ui.label(tr!("value-purchases-historical", reason = reason.as_str()));
+                ui.label(tr!("value-purchases-historical", reason = reason.text()));
             }
         }
     });
@@ -80,7 +80,7 @@ fn methods_ui(ui: &mut egui::Ui, clv: &Clv) {
                 ));
             }
             SpendMethod::Historical { reason } => {
-                ui.label(tr!("value-spend-historical", reason = reason.as_str()));
+                ui.label(tr!("value-spend-historical", reason = reason.text()));
             }
             SpendMethod::Unpriced => {
                 ui.label(tr!("value-spend-unpriced"));

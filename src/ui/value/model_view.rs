@@ -96,7 +96,7 @@ pub fn ui(ui: &mut egui::Ui, propensity: &Propensity) {
             &tr!("value-tree-explanation"),
         );
         for rule in &tree.rules {
-            ui.monospace(rule);
+            ui.monospace(rule.text());
         }
     }
 }
