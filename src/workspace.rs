@@ -17,6 +17,10 @@
 //!   ([`Workspace::apply`]) and the update step ([`Workspace::update`]) starts
 //!   what is stale for the tab on screen (see `update.rs`).
 //! - Loaded frames are rechunked once, in the load job, so reading a cell is O(1).
+//! - Rows fetched from a database (`stage_fetched`) enter the same mapping stage
+//!   and the same load, labelled `database/source` (`data::db::source_path`);
+//!   their raw frame is held only until they load, and a loaded one cannot be
+//!   read again differently (it would have to be fetched again).
 
 pub mod behaviour;
 pub mod campaign;
@@ -39,7 +43,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
-use crate::data::{self, Inspection, LoadOptions, Store, Table};
+use polars::prelude::DataFrame;
+
+use crate::data::{self, FileFormat, Inspection, LoadOptions, Store, Table};
 use crate::jobs::{Job, JobError, Slot, Wake, spawn};
 use crate::tr;
 pub use rows::{RowView, SortKey, ViewRequest};
@@ -58,6 +64,8 @@ pub enum Origin {
     /// dates, another date layout, another column for a role): it always stops
     /// in the mapping view, with the options it was read with.
     Remap,
+    /// Rows fetched from a database: they always stop in the mapping view.
+    Database,
 }
 
 /// Where a file on its way in stands.
@@ -125,6 +133,10 @@ pub struct Workspace {
     store: Store,
     store_version: u64,
     pending: Vec<PendingFile>,
+    /// The raw rows of database sources on their way in, by pending id.
+    fetched: BTreeMap<FileId, DataFrame>,
+    /// Loaded tables read from a database: their path and the URL shown.
+    database_tables: BTreeMap<PathBuf, String>,
     overview: Slot<Option<Overview>>,
     view: Slot<RowView>,
     /// The last view asked for, with the store version it was asked at.
@@ -155,6 +167,8 @@ impl Workspace {
             store: Store::default(),
             store_version: 0,
             pending: Vec::new(),
+            fetched: BTreeMap::new(),
+            database_tables: BTreeMap::new(),
             overview: Slot::default(),
             view: Slot::default(),
             view_request: None,
@@ -178,7 +192,17 @@ impl Workspace {
 
     /// Starts inspecting `path`. A file already on its way in is started again.
     pub fn open(&mut self, path: PathBuf, origin: Origin) {
-        self.pending.retain(|p| p.path != path);
+        if let Some(url) = self.database_tables.get(&path) {
+            // Not a file: its rows were fetched and not kept.
+            let text = tr!(
+                "db-fetch-again",
+                source = file_name(&path),
+                url = url.as_str()
+            );
+            self.notify(Level::Info, text);
+            return;
+        }
+        self.drop_pending_path(&path);
         let id = self.next_id();
         let job = inspect_job(&path, None, self.wake.clone());
         self.pending.push(PendingFile {
@@ -187,6 +211,44 @@ impl Workspace {
             origin,
             stage: FileStage::Inspecting(job),
         });
+    }
+
+    /// Puts rows fetched from a database into the mapping view, with the roles
+    /// detected in them; loading them then goes as for a file. A source already
+    /// on its way in is replaced.
+    pub fn stage_fetched(&mut self, inspection: Inspection, rows: DataFrame) {
+        let path = inspection.path.clone();
+        self.drop_pending_path(&path);
+        let id = self.next_id();
+        self.fetched.insert(id, rows);
+        self.pending.push(PendingFile {
+            id,
+            path,
+            origin: Origin::Database,
+            stage: FileStage::Mapping {
+                options: LoadOptions::from_inspection(&inspection),
+                inspection,
+                last_error: None,
+            },
+        });
+    }
+
+    /// The URL (without password) a loaded table was fetched from, if it was.
+    pub fn database_url(&self, path: &Path) -> Option<&str> {
+        self.database_tables.get(path).map(String::as_str)
+    }
+
+    /// Drops what is on its way in from `path`, cancelling its job.
+    fn drop_pending_path(&mut self, path: &Path) {
+        let ids: Vec<FileId> = self
+            .pending
+            .iter()
+            .filter(|p| p.path == path)
+            .map(|p| p.id)
+            .collect();
+        for id in ids {
+            self.discard(id);
+        }
     }
 
     /// Inspects a waiting file again with another Excel sheet.
@@ -232,7 +294,12 @@ impl Workspace {
                 options,
                 ..
             } => FileStage::Loading {
-                job: load_job(&path, options.clone(), wake),
+                job: match self.fetched.get(&id) {
+                    Some(rows) => {
+                        fetched_load_job(rows.clone(), &inspection, options.clone(), wake)
+                    }
+                    None => load_job(&path, options.clone(), wake),
+                },
                 inspection,
                 options,
             },
@@ -259,6 +326,7 @@ impl Workspace {
             }
         }
         self.pending.retain(|p| p.id != id);
+        self.fetched.remove(&id);
     }
 
     /// Asks a running load to stop; the file goes back to the mapping stage.
@@ -289,7 +357,7 @@ impl Workspace {
                     Some(Ok(inspection)) => {
                         let confirmed = remembered.get(&inspection.signature);
                         let auto = match (origin, confirmed) {
-                            (Origin::Remap, _) => None,
+                            (Origin::Remap | Origin::Database, _) => None,
                             (_, Some(options)) => Some(options.clone()),
                             (Origin::Sample, None) => {
                                 Some(LoadOptions::from_inspection(&inspection))
@@ -331,11 +399,18 @@ impl Workspace {
                         job,
                     }),
                     Some(Ok(table)) => {
-                        events.push(WorkspaceEvent::Loaded {
-                            path: path.clone(),
-                            signature: inspection.signature.clone(),
-                            options,
-                        });
+                        if let (Some(_), FileFormat::Database { url }) =
+                            (self.fetched.remove(&id), &inspection.format)
+                        {
+                            // Not a file: not a recent file, no remembered header.
+                            self.database_tables.insert(path.clone(), url.clone());
+                        } else {
+                            events.push(WorkspaceEvent::Loaded {
+                                path: path.clone(),
+                                signature: inspection.signature.clone(),
+                                options,
+                            });
+                        }
                         loaded.push(table);
                         None
                     }
@@ -415,6 +490,7 @@ impl Workspace {
     pub fn remove_table(&mut self, path: &Path) {
         let before = self.store.tables.len();
         self.store.tables.retain(|t| t.path != path);
+        self.database_tables.remove(path);
         if self.store.tables.len() != before {
             self.store_changed();
         }
@@ -487,6 +563,24 @@ fn inspect_job(path: &Path, sheet: Option<String>, wake: Wake) -> Job<Inspection
     spawn(name, 0, wake, move |progress| {
         progress.set_message(tr!("workspace-reading-file", file = file_name(&path)));
         Ok(data::inspect(&path, sheet.as_deref())?)
+    })
+}
+
+/// Loads rows fetched from a database through the same mapping and cleaning as a file.
+fn fetched_load_job(
+    rows: DataFrame,
+    inspection: &Inspection,
+    options: LoadOptions,
+    wake: Wake,
+) -> Job<Table> {
+    let inspection = inspection.clone();
+    let name = format!("load {}", file_name(&inspection.path));
+    spawn(name, 0, wake, move |progress| {
+        let source = file_name(&inspection.path);
+        progress.set_message(tr!("workspace-loading-file", file = source));
+        let mut table = data::db::load_source(rows, &inspection, &options, progress)?;
+        table.frame.rechunk_mut_par();
+        Ok(table)
     })
 }
 

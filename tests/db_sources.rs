@@ -6,6 +6,9 @@
 //! cancellation, a line without customer and one without date) are written to a
 //! CSV file and to a table, and must give the same loaded table, and the RFM
 //! the database sums per customer must equal polars' RFM on the loaded lines.
+//! The window's dialog lists the tables, sizes a source before fetching it and
+//! fetches with progress and Cancel; a MariaDB connection killed mid-fetch is a
+//! `DbError::Lost` (PostgreSQL's is driven through the window in `ui_db.rs`).
 
 mod common;
 
@@ -16,7 +19,7 @@ use common::db::{Server, mariadb, postgres};
 use marketbench::analysis::customers::CustomerTable;
 use marketbench::analysis::rfm::{RfmParams, rfm, rfm_of_customers};
 use marketbench::cli::{DbArgs, LoadArgs, load_files};
-use marketbench::data::db::{Connection, DbUrl, Dialect, Source, pushdown, quote};
+use marketbench::data::db::{Connection, DbError, DbUrl, Dialect, Source, pushdown, quote};
 use marketbench::data::{FileKind, Table};
 use marketbench::jobs::Progress;
 use mysql::prelude::Queryable;
@@ -466,4 +469,104 @@ fn a_project_refuses_a_database_source_without_showing_the_password() {
     assert!(stderr.contains("mysql://me@db.example/shop"), "{stderr}");
     assert!(!stderr.contains("hunter2secret"), "{stderr}");
     assert!(!project.exists());
+}
+
+fn lists_sizes_and_fetches_with_progress(server: &Server, dialect: Dialect) {
+    fill(server, dialect);
+    let url = DbUrl::parse(&server.url).expect("url");
+    let mut connection = Connection::open(&url).expect("connect");
+    assert_eq!(
+        connection.tables().expect("tables"),
+        vec!["订单".to_string()]
+    );
+
+    let source = Source::Table("订单".into());
+    let estimate = connection.estimate(&source).expect("estimate");
+    assert_eq!(estimate.rows, ROWS.len() as u64);
+    let select = source.select(dialect);
+    let progress = Progress::detached();
+    let frame = connection
+        .fetch_with(&select, &progress, Some(estimate.rows))
+        .expect("fetch");
+    // Every row fits in the sample, so the size said is the fetched frame's.
+    assert!(
+        estimate.bytes.abs_diff(frame.estimated_size() as u64) <= 1,
+        "{estimate:?} vs {}",
+        frame.estimated_size()
+    );
+    let snapshot = progress.snapshot();
+    assert_eq!((snapshot.done, snapshot.total), (15, 15));
+
+    let cancelled = Progress::detached();
+    cancelled.cancel();
+    let error = connection
+        .fetch_with(&select, &cancelled, Some(estimate.rows))
+        .expect_err("cancelled");
+    assert!(matches!(error, DbError::Cancelled), "{error}");
+}
+
+#[test]
+fn postgres_tables_are_listed_and_sized_before_a_fetch_that_reports_and_cancels() {
+    lists_sizes_and_fetches_with_progress(&postgres(), Dialect::Postgres);
+}
+
+#[test]
+fn mariadb_tables_are_listed_and_sized_before_a_fetch_that_reports_and_cancels() {
+    lists_sizes_and_fetches_with_progress(&mariadb(), Dialect::Mysql);
+}
+
+#[test]
+fn a_mariadb_connection_killed_mid_fetch_is_a_lost_connection() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let server = mariadb();
+    let url = DbUrl::parse(&server.url).expect("url");
+    let mut admin = Connection::open(&url).expect("connect");
+    let options = mysql::OptsBuilder::new()
+        .user(Some("root"))
+        .db_name(Some("shop"))
+        .socket(url.socket.as_deref())
+        .prefer_socket(true);
+    let mut conn = mysql::Conn::new(options).expect("connect");
+    conn.query_drop(
+        "CREATE TABLE order_lines AS SELECT seq AS id, CONCAT('customer-', seq % 97) AS customer \
+         FROM seq_1_to_300000",
+    )
+    .expect("fill");
+
+    // The fetch waits at its first report (4,096 rows in) until the kill is done.
+    let (reached, go) = (
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(AtomicBool::new(false)),
+    );
+    let (at, release) = (reached.clone(), go.clone());
+    let progress = Progress::new(Arc::new(move || {
+        at.store(true, Ordering::SeqCst);
+        while !release.load(Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }));
+    let fetching = std::thread::spawn(move || {
+        let mut connection = Connection::open(&url).expect("connect");
+        connection.fetch_with("SELECT * FROM order_lines", &progress, Some(300_000))
+    });
+    while !reached.load(Ordering::SeqCst) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let ids: Vec<u64> = conn
+        .query("SELECT id FROM information_schema.processlist WHERE id <> CONNECTION_ID() AND info LIKE 'SELECT * FROM order_lines%'")
+        .expect("processlist");
+    assert_eq!(ids.len(), 1, "the fetching connection");
+    conn.query_drop(format!("KILL {}", ids[0])).expect("kill");
+    go.store(true, Ordering::SeqCst);
+    let error = fetching
+        .join()
+        .expect("no panic")
+        .expect_err("the fetch fails");
+    assert!(matches!(error, DbError::Lost { .. }), "{error}");
+    // The server lives on: another connection still counts the rows.
+    let rows = admin
+        .count(&Source::Table("order_lines".into()))
+        .expect("count");
+    assert_eq!(rows, 300_000);
 }

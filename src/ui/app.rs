@@ -19,6 +19,7 @@ use crate::workspace::{
 };
 
 use super::command::{Command, Commands};
+use super::db_dialog::DbDialog;
 use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use super::project_prompt::ProjectPrompt;
 use super::state::{Tab, Theme, UiState};
@@ -39,6 +40,9 @@ pub struct MarketbenchApp {
     file_dialog: FileDialog,
     /// The typed project path, when no dialog could be shown.
     project_prompt: Option<ProjectPrompt>,
+    /// The "Connect to database…" dialog (it holds the password while open,
+    /// so it lives here and not in the saved `UiState`).
+    db_dialog: DbDialog,
     /// The window's context (set by the first frame), for the dialogs commands open.
     egui_ctx: Option<egui::Context>,
     wake: Wake,
@@ -59,6 +63,7 @@ impl MarketbenchApp {
             commands: Commands::default(),
             file_dialog: FileDialog::default(),
             project_prompt: None,
+            db_dialog: DbDialog::default(),
             egui_ctx: None,
             wake,
         };
@@ -90,6 +95,11 @@ impl MarketbenchApp {
 
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
+    }
+
+    /// The "Connect to database…" dialog.
+    pub fn db_dialog(&self) -> &DbDialog {
+        &self.db_dialog
     }
 
     /// Queues a command, as a panel does.
@@ -165,6 +175,7 @@ impl MarketbenchApp {
         {
             self.project_prompt = None;
         }
+        self.db_dialog.ui(&ctx, &self.wake);
 
         for command in self.commands.take() {
             self.handle(command);
@@ -192,6 +203,10 @@ impl MarketbenchApp {
             Some((_, DialogOutcome::Cancelled)) | None => {}
         }
         project::poll(&mut self.workspace, &mut self.state);
+        for (inspection, rows) in self.db_dialog.poll() {
+            self.workspace.stage_fetched(inspection, rows);
+            self.state.tab = Tab::Data;
+        }
         for event in self.workspace.poll(&self.state.remembered) {
             match event {
                 WorkspaceEvent::Loaded {
@@ -231,6 +246,7 @@ impl MarketbenchApp {
                     self.workspace.open(path, origin);
                 }
             }
+            Command::OpenDatabaseDialog => self.db_dialog.show(),
             Command::GoTo(tab) => self.state.tab = tab,
             Command::OpenSample => match sample_files() {
                 Some(files) => {

@@ -24,6 +24,8 @@ pub enum Command {
     /// Open these files (folders stand for the data files in them).
     Open(Vec<PathBuf>),
     OpenSample,
+    /// Show the "Connect to database…" dialog.
+    OpenDatabaseDialog,
     /// Show this tab (a guide step's or a missing prerequisite's button).
     GoTo(Tab),
     /// Choose where to save the project.

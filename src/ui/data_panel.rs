@@ -1,6 +1,8 @@
 //! The Data tab: the guide to the operator's path, files on their way in (mapping
 //! view), the summary cards, the loaded files with their load reports, the daily
-//! revenue chart and the table of rows.
+//! revenue chart and the table of rows. "Connect to database…" opens the
+//! database dialog (`db_dialog`); tables fetched from a database are listed with
+//! the URL they came from (never with a password).
 //! Reads the workspace's results; computing is left to jobs.
 
 use crate::data::{LoadReport, Table};
@@ -68,6 +70,7 @@ fn empty_ui(ui: &mut egui::Ui, commands: &mut Commands) {
         if ui.button(tr!("data-try-sample")).clicked() {
             commands.send(Command::OpenSample);
         }
+        database_button(ui, commands);
     });
 }
 
@@ -189,16 +192,32 @@ fn card_ui(ui: &mut egui::Ui, title: &str, value: &str, hint: Option<&str>) {
     }
 }
 
+fn database_button(ui: &mut egui::Ui, commands: &mut Commands) {
+    if ui
+        .button(tr!("data-connect-database"))
+        .on_hover_text(tr!("data-connect-database-hover"))
+        .clicked()
+    {
+        commands.send(Command::OpenDatabaseDialog);
+    }
+}
+
 fn loaded_files_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
-    ui.strong(tr!("data-loaded-files"));
+    ui.horizontal(|ui| {
+        ui.strong(tr!("data-loaded-files"));
+        database_button(ui, commands);
+    });
     ui.add_space(4.0);
     for table in &workspace.store().tables {
-        table_report_ui(ui, table, commands);
+        let url = workspace.database_url(&table.path);
+        table_report_ui(ui, table, url, commands);
         ui.separator();
     }
 }
 
-fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Commands) {
+/// A loaded table's name, kind, report and buttons; `url` is the database it
+/// was fetched from (then it cannot be read again differently without fetching).
+fn table_report_ui(ui: &mut egui::Ui, table: &Table, url: Option<&str>, commands: &mut Commands) {
     let name = file_name(&table.path);
     let report = &table.report;
     ui.horizontal(|ui| {
@@ -206,6 +225,12 @@ fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Commands) {
             .on_hover_text(table.path.display().to_string());
         ui.weak(table.kind.label());
     });
+    if let Some(url) = url {
+        ui.add(
+            egui::Label::new(egui::RichText::new(tr!("data-from-database", url = url)).weak())
+                .wrap(),
+        );
+    }
     ui.label(tr!(
         "data-rows-kept",
         kept = format::count(report.rows_kept),
@@ -214,10 +239,11 @@ fn table_report_ui(ui: &mut egui::Ui, table: &Table, commands: &mut Commands) {
     ));
     report_ui(ui, &table.path, report);
     ui.horizontal(|ui| {
-        if ui
-            .small_button(tr!("data-change-reading"))
-            .on_hover_text(tr!("data-change-reading-hover", name = name.as_str()))
-            .clicked()
+        if url.is_none()
+            && ui
+                .small_button(tr!("data-change-reading"))
+                .on_hover_text(tr!("data-change-reading-hover", name = name.as_str()))
+                .clicked()
         {
             commands.send(WorkCommand::Remap(table.path.clone()));
         }

@@ -10,6 +10,8 @@ pub mod campaigns;
 mod campaigns_panel;
 mod command;
 mod data_panel;
+pub mod db_dialog;
+mod db_dialog_view;
 mod export_controls;
 mod file_dialog;
 pub mod fonts;

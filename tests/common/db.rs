@@ -113,6 +113,16 @@ fn postgres_bin() -> PathBuf {
 /// A PostgreSQL server with user `mb` (trust authentication, so any password
 /// is accepted) and database `postgres`.
 pub fn postgres() -> Server {
+    postgres_with(None)
+}
+
+/// A PostgreSQL server whose user `mb` must give `password` (SCRAM), so a
+/// wrong one is refused; database `postgres`.
+pub fn postgres_with_password(password: &str) -> Server {
+    postgres_with(Some(password))
+}
+
+fn postgres_with(password: Option<&str>) -> Server {
     let bin = postgres_bin();
     let folder = tempfile::tempdir().expect("temp folder");
     let dir = folder.path().to_path_buf();
@@ -125,19 +135,22 @@ pub fn postgres() -> Server {
         assert!(status.success(), "chown postgres {}", dir.display());
     }
     let data = dir.join("data");
-    run(
-        as_postgres(&bin.join("initdb")).arg("-D").arg(&data).args([
-            "-U",
-            "mb",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--no-locale",
-            "--no-sync",
-        ]),
-        "initdb",
-    );
+    let mut initdb = as_postgres(&bin.join("initdb"));
+    initdb
+        .arg("-D")
+        .arg(&data)
+        .args(["-U", "mb", "-E", "UTF8", "--no-locale", "--no-sync"]);
+    match password {
+        None => initdb.args(["-A", "trust"]),
+        Some(password) => {
+            let file = dir.join("password");
+            std::fs::write(&file, password).expect("write the password file");
+            initdb
+                .args(["-A", "scram-sha-256"])
+                .arg(format!("--pwfile={}", file.display()))
+        }
+    };
+    run(&mut initdb, "initdb");
     let pg_ctl = bin.join("pg_ctl");
     run(
         as_postgres(&pg_ctl)

@@ -6,6 +6,9 @@ data-empty = No data loaded yet.
 data-empty-hint = Open your shop's exports (orders, behaviour events, customers, products) with “Open files…”, type a path in the toolbar, drop files on this window, or try the sample store.
 data-choose-files = Choose files…
 data-try-sample = Try the sample store
+data-connect-database = Connect to database…
+data-connect-database-hover = Read orders, events, customers or products from PostgreSQL or a MySQL-protocol server (MySQL, MariaDB, StarRocks, Doris).
+data-from-database = From { $url }
 
 # Summary cards.
 data-summary-needs-orders = Load an orders file to see customers, orders and revenue.

@@ -6,6 +6,9 @@ data-empty = 还没有加载数据。
 data-empty-hint = 用“打开文件…”打开店铺导出的数据（订单、行为事件、客户、商品），在工具栏中输入路径，把文件拖到此窗口，或试试示例店铺。
 data-choose-files = 选择文件…
 data-try-sample = 试试示例店铺
+data-connect-database = 连接数据库…
+data-connect-database-hover = 从 PostgreSQL 或使用 MySQL 协议的服务器（MySQL、MariaDB、StarRocks、Doris）读取订单、行为事件、客户或商品。
+data-from-database = 来自 { $url }
 
 # 汇总卡片。
 data-summary-needs-orders = 加载订单文件即可查看客户、订单和销售额。

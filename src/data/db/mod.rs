@@ -18,7 +18,11 @@
 //! - [`pushdown`] generates the per-customer aggregate RFM needs as SQL, so only
 //!   one row per customer is fetched.
 //! - Errors ([`DbError`]) name the SQL and the server's own message, and never
-//!   the password.
+//!   the password; their text comes from the catalogue (`db.ftl`), so the window
+//!   shows them in its language and the command line (which keeps English) in English.
+//! - The window's dialog lists a server's tables ([`Connection::tables`]), counts
+//!   and sizes each source before fetching ([`Connection::estimate`]), and fetches
+//!   with progress and Cancel ([`inspect_source_with`]).
 
 mod mysql;
 mod postgres;
@@ -31,17 +35,23 @@ use polars::prelude::DataFrame;
 
 use super::{DataError, FileKind, Inspection, LoadOptions, Table};
 use crate::jobs::Progress;
+use crate::tr;
 pub use url::{DbUrl, Dialect, PASSWORD_VARIABLE, redact};
 
 /// What went wrong talking to a database.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    #[error("database URL {url}: {why}")]
+    #[error("{}", tr!("db-error-url", url = .url.as_str(), why = .why.as_str()))]
     Url { url: String, why: String },
-    #[error("could not connect to {url}: {message}")]
+    #[error("{}", tr!("db-error-connect", url = .url.as_str(), message = .message.as_str()))]
     Connect { url: String, message: String },
-    #[error("the database refused the query: {message}\nSQL: {sql}")]
+    #[error("{}", tr!("db-error-query", message = .message.as_str(), sql = .sql.as_str()))]
     Query { sql: String, message: String },
+    /// The connection broke while rows were coming (the server stopped, the
+    /// backend was ended, the network went): nothing of the fetch is kept.
+    #[error("{}", tr!("db-error-lost", message = .message.as_str()))]
+    Lost { message: String },
+    /// `what` is already in the current language.
     #[error("{what}: {source}")]
     Data {
         what: String,
@@ -49,6 +59,31 @@ pub enum DbError {
         #[source]
         source: Box<DataError>,
     },
+    /// The operator pressed Cancel.
+    #[error("{}", tr!("analysis-cancelled"))]
+    Cancelled,
+}
+
+impl DbError {
+    /// The error as one sentence for the window: a refused query without its
+    /// SQL (the window shows that apart, [`DbError::sql`]); everything else as
+    /// `Display` says it. Never with the password.
+    pub fn sentence(&self) -> String {
+        match self {
+            DbError::Query { message, .. } => {
+                tr!("db-error-query-short", message = message.as_str())
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// The SQL a refused query ran.
+    pub fn sql(&self) -> Option<&str> {
+        match self {
+            DbError::Query { sql, .. } => Some(sql),
+            _ => None,
+        }
+    }
 }
 
 /// What to read for one file kind.
@@ -140,10 +175,111 @@ impl Connection {
 
     /// The rows of `select` as a raw frame, columns named as the result names them.
     pub fn fetch(&mut self, select: &str) -> Result<DataFrame, DbError> {
+        self.fetch_with(select, &Progress::detached(), None)
+    }
+
+    /// [`Connection::fetch`] reporting the rows read so far against `expected`
+    /// (the count said before), and stopping with [`DbError::Cancelled`] when
+    /// `progress` is cancelled. A dropped connection is a [`DbError::Query`].
+    pub fn fetch_with(
+        &mut self,
+        select: &str,
+        progress: &Progress,
+        expected: Option<u64>,
+    ) -> Result<DataFrame, DbError> {
+        let rows = Rows { progress, expected };
         match self {
-            Connection::Postgres { client, .. } => postgres::fetch(client, select),
-            Connection::Mysql { conn, .. } => mysql::fetch(conn, select),
+            Connection::Postgres { client, .. } => postgres::fetch(client, select, &rows),
+            Connection::Mysql { conn, .. } => mysql::fetch(conn, select, &rows),
         }
+    }
+
+    /// The server's tables and views the operator can pick, sorted: `name` in the
+    /// database's own schema (PostgreSQL's `public`, MySQL's database), else
+    /// `schema.name`. System schemas are left out.
+    pub fn tables(&mut self) -> Result<Vec<String>, DbError> {
+        let sql = match self.dialect() {
+            Dialect::Postgres => {
+                "SELECT CASE WHEN table_schema = 'public' THEN table_name \
+                 ELSE table_schema || '.' || table_name END AS name \
+                 FROM information_schema.tables \
+                 WHERE table_schema NOT IN ('pg_catalog', 'information_schema') \
+                 AND table_schema NOT LIKE 'pg_toast%' ORDER BY 1"
+            }
+            Dialect::Mysql => {
+                "SELECT table_name AS name FROM information_schema.tables \
+                 WHERE table_schema = DATABASE() ORDER BY 1"
+            }
+        };
+        match self {
+            Connection::Postgres { client, .. } => postgres::names(client, sql),
+            Connection::Mysql { conn, .. } => mysql::names(conn, sql),
+        }
+    }
+
+    /// How many rows `source` would fetch and about how many bytes they take in
+    /// memory once fetched: the first [`SIZE_SAMPLE`] rows are read and their
+    /// size scaled to the count, so nothing large moves before the operator says so.
+    pub fn estimate(&mut self, source: &Source) -> Result<Estimate, DbError> {
+        let rows = self.count(source)?;
+        let sample = format!(
+            "SELECT * FROM ({}) t LIMIT {SIZE_SAMPLE}",
+            source.select(self.dialect())
+        );
+        let frame = self.fetch(&sample)?;
+        let per_row = match frame.height() {
+            0 => 0.0,
+            n => frame.estimated_size() as f64 / n as f64,
+        };
+        Ok(Estimate {
+            rows,
+            bytes: (per_row * rows as f64).ceil() as u64,
+        })
+    }
+}
+
+/// `error` and the errors under it, joined: a client's own error often says
+/// only "error communicating with the server", the server's words lie below.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(inner) = source {
+        let text = inner.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = inner.source();
+    }
+    parts.join(": ")
+}
+
+/// How many rows [`Connection::estimate`] reads to size a source.
+pub const SIZE_SAMPLE: usize = 1000;
+
+/// What a source would bring before it is fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Estimate {
+    pub rows: u64,
+    /// Bytes of memory the fetched rows take (scaled from a sample).
+    pub bytes: u64,
+}
+
+/// Progress of a fetch, as the readers report it.
+struct Rows<'a> {
+    progress: &'a Progress,
+    expected: Option<u64>,
+}
+
+impl Rows<'_> {
+    /// Reports `done` rows read; `Err(Cancelled)` once the operator cancelled.
+    fn read(&self, done: u64) -> Result<(), DbError> {
+        if self.progress.is_cancelled() {
+            return Err(DbError::Cancelled);
+        }
+        if let Some(total) = self.expected {
+            self.progress.report(done.min(total), total);
+        }
+        Ok(())
     }
 }
 
@@ -167,13 +303,35 @@ pub fn inspect_source(
         None => select,
     };
     let raw = connection.fetch(&select)?;
+    Ok(inspect_fetched(connection, source, kind, raw))
+}
+
+/// [`inspect_source`] of every row, with progress against `expected` rows and Cancel.
+pub fn inspect_source_with(
+    connection: &mut Connection,
+    source: &Source,
+    kind: FileKind,
+    progress: &Progress,
+    expected: Option<u64>,
+) -> Result<(Inspection, DataFrame), DbError> {
+    let select = source.select(connection.dialect());
+    let raw = connection.fetch_with(&select, progress, expected)?;
+    Ok(inspect_fetched(connection, source, kind, raw))
+}
+
+fn inspect_fetched(
+    connection: &Connection,
+    source: &Source,
+    kind: FileKind,
+    raw: DataFrame,
+) -> (Inspection, DataFrame) {
     let path = source_path(connection.url(), source, kind);
     let format = super::FileFormat::Database {
         url: connection.url().shown(),
     };
     let mut inspection = super::load::inspect_frame(&raw, &path, format, super::TextEncoding::Utf8);
     inspection.kind = kind;
-    Ok((inspection, raw))
+    (inspection, raw)
 }
 
 /// The fetched rows of a source through the same mapping and cleaning as a file.
@@ -185,7 +343,7 @@ pub fn load_source(
 ) -> Result<Table, DbError> {
     super::load::table_from_frame(raw, &inspection.path, options, progress).map_err(|source| {
         DbError::Data {
-            what: format!("loading {}", inspection.path.display()),
+            what: tr!("db-loading", source = inspection.path.display().to_string()),
             source: Box::new(source),
         }
     })

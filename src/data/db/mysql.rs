@@ -13,7 +13,7 @@ use ::mysql::{Conn, OptsBuilder, Value};
 use chrono::{NaiveDate, NaiveDateTime};
 use polars::prelude::*;
 
-use super::{DbError, DbUrl};
+use super::{DbError, DbUrl, Rows};
 
 /// Opens a connection to `url`.
 pub fn connect(url: &DbUrl) -> Result<Conn, DbError> {
@@ -55,6 +55,14 @@ pub fn count(conn: &mut Conn, sql: &str) -> Result<u64, DbError> {
     let n: Option<u64> = conn.query_first(sql).map_err(query_error(sql))?;
     Ok(n.unwrap_or(0))
 }
+
+/// The first column of every row `sql` returns, as text.
+pub fn names(conn: &mut Conn, sql: &str) -> Result<Vec<String>, DbError> {
+    conn.query(sql).map_err(query_error(sql))
+}
+
+/// Rows read between progress reports.
+const REPORT_EVERY: usize = 4096;
 
 /// One result column being filled.
 enum Builder {
@@ -120,7 +128,7 @@ impl Builder {
 }
 
 /// The rows of `select` as a raw frame (see the module doc).
-pub fn fetch(conn: &mut Conn, select: &str) -> Result<DataFrame, DbError> {
+pub fn fetch(conn: &mut Conn, select: &str, rows: &Rows<'_>) -> Result<DataFrame, DbError> {
     let failed = query_error(select);
     let mut result = conn.query_iter(select).map_err(&failed)?;
     let mut columns: Vec<(String, ColumnType)> = result
@@ -140,13 +148,30 @@ pub fn fetch(conn: &mut Conn, select: &str) -> Result<DataFrame, DbError> {
     }
     let mut builders: Vec<Builder> = columns.iter().map(|(_, t)| Builder::for_type(*t)).collect();
     let mut height = 0;
-    for row in result.by_ref() {
-        let row = row.map_err(&failed)?;
+    while let Some(row) = result.next() {
+        let row = row.map_err(|e| match e {
+            // The server's own error (a value that fails mid-query) is a refusal;
+            // anything else is the connection breaking mid-fetch.
+            ::mysql::Error::MySqlError(_) => failed(e),
+            other => DbError::Lost {
+                message: super::error_chain(&other),
+            },
+        })?;
         for (builder, value) in builders.iter_mut().zip(row.unwrap()) {
             builder.push(value);
         }
         height += 1;
+        if height % REPORT_EVERY == 0
+            && let Err(cancelled) = rows.read(height as u64)
+        {
+            // Dropping the result would read every row left before returning
+            // (the client drains it); forgetting it returns at once and leaves
+            // the connection unusable, which the caller drops anyway.
+            std::mem::forget(result);
+            return Err(cancelled);
+        }
     }
+    rows.read(height as u64)?;
     let frame = builders
         .into_iter()
         .zip(&columns)

@@ -8,14 +8,15 @@
 //! server types as text are read as text whatever they look like (ids keep
 //! their leading zeros), as a file's mapped id columns are.
 
-use std::io::Write;
+use std::io::{Read, Write};
 
 use ::postgres::types::Type;
 use ::postgres::{Client, Config, NoTls};
 use polars::prelude::DataFrame;
 
-use super::{DbError, DbUrl};
+use super::{DbError, DbUrl, Rows};
 use crate::data::read::{ReadOptions, read_raw};
+use crate::tr;
 
 /// Opens a connection to `url`.
 pub fn connect(url: &DbUrl) -> Result<Client, DbError> {
@@ -71,8 +72,20 @@ pub fn count(client: &mut Client, sql: &str) -> Result<u64, DbError> {
     Ok(n.max(0) as u64)
 }
 
+/// The first column of every row `sql` returns, as text.
+pub fn names(client: &mut Client, sql: &str) -> Result<Vec<String>, DbError> {
+    let rows = client.query(sql, &[]).map_err(query_error(sql))?;
+    rows.iter()
+        .map(|row| row.try_get::<_, String>(0).map_err(query_error(sql)))
+        .collect()
+}
+
+/// Bytes read between progress reports: often enough for a smooth bar and a
+/// quick Cancel, rarely enough that reporting costs nothing.
+const REPORT_EVERY: usize = 256 * 1024;
+
 /// The rows of `select` as a raw frame (see the module doc).
-pub fn fetch(client: &mut Client, select: &str) -> Result<DataFrame, DbError> {
+pub fn fetch(client: &mut Client, select: &str, rows: &Rows<'_>) -> Result<DataFrame, DbError> {
     let statement = client.prepare(select).map_err(query_error(select))?;
     let text_columns = statement
         .columns()
@@ -90,7 +103,24 @@ pub fn fetch(client: &mut Client, select: &str) -> Result<DataFrame, DbError> {
     let path = folder.path().join("rows.csv");
     let mut file = std::fs::File::create(&path).map_err(io_error(&copy))?;
     let mut reader = client.copy_out(copy.as_str()).map_err(query_error(&copy))?;
-    std::io::copy(&mut reader, &mut file).map_err(io_error(&copy))?;
+    let mut buffer = vec![0u8; 64 * 1024];
+    // Lines seen so far, the header's included: a row per line but for quoted
+    // line breaks, which only make the bar run a little ahead.
+    let (mut lines, mut since_report) = (0u64, 0usize);
+    loop {
+        let n = reader.read(&mut buffer).map_err(lost)?;
+        if n == 0 {
+            break;
+        }
+        file.write_all(&buffer[..n]).map_err(io_error(&copy))?;
+        lines += buffer[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+        since_report += n;
+        if since_report >= REPORT_EVERY {
+            since_report = 0;
+            rows.read(lines.saturating_sub(1))?;
+        }
+    }
+    rows.read(lines.saturating_sub(1))?;
     file.flush().map_err(io_error(&copy))?;
     drop(reader);
     let options = ReadOptions {
@@ -100,12 +130,26 @@ pub fn fetch(client: &mut Client, select: &str) -> Result<DataFrame, DbError> {
     read_raw(&path, &options)
         .map(|raw| raw.frame)
         .map_err(|source| DbError::Data {
-            what: format!("reading the rows of {select}"),
+            what: tr!("db-reading-rows", sql = select),
             source: Box::new(source),
         })
 }
 
-/// An I/O error while copying rows: the connection dropped, or the disk is full.
+/// A read of the COPY stream failed: the connection broke mid-fetch. The
+/// client wraps its own error (which wraps the server's words) in the I/O error.
+fn lost(error: std::io::Error) -> DbError {
+    let message = match error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<::postgres::Error>())
+    {
+        Some(pg) if pg.as_db_error().is_some() => message(pg),
+        Some(pg) => super::error_chain(pg),
+        None => super::error_chain(&error),
+    };
+    DbError::Lost { message }
+}
+
+/// An I/O error while writing the rows to the temporary file (a full disk).
 fn io_error(sql: &str) -> impl Fn(std::io::Error) -> DbError + '_ {
     move |e| DbError::Query {
         sql: sql.to_string(),

@@ -26,6 +26,7 @@ use polars::prelude::*;
 use super::{Connection, DbError, Dialect, Source, quote};
 use crate::data::load::CANCEL_WORDS;
 use crate::data::{DataError, Role, RoleMap};
+use crate::tr;
 
 /// The per-customer figures RFM needs, summed by the database.
 #[derive(Clone, Debug)]
@@ -199,7 +200,7 @@ pub fn customer_aggregate(
     let select = source.select(dialect);
     let unmapped = |role: String| DbError::Query {
         sql: select.clone(),
-        message: format!("no column is mapped to {role}, which the per-customer figures need"),
+        message: tr!("db-pushdown-unmapped", role = role),
     };
     let epoch = NaiveDate::default();
     let analysis_date = match analysis_date {

@@ -13,6 +13,7 @@
 use std::fmt;
 
 use super::DbError;
+use crate::tr;
 
 /// Which protocol a URL speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,22 +74,18 @@ impl DbUrl {
             "postgres" | "postgresql" => Dialect::Postgres,
             "mysql" | "mariadb" => Dialect::Mysql,
             other => {
-                return Err(bad(&format!(
-                    "unknown scheme '{other}': use postgres:// or mysql://"
-                )));
+                return Err(bad(&tr!("db-url-unknown-scheme", scheme = other)));
             }
         };
-        let decode = |s: &str| {
-            percent_decode(s).ok_or_else(|| bad("the user or password is not valid UTF-8"))
-        };
+        let decode = |s: &str| percent_decode(s).ok_or_else(|| bad(&tr!("db-url-not-utf8")));
         let user = decode(url.username())?;
         if user.is_empty() {
-            return Err(bad("no user name: write it before an @"));
+            return Err(bad(&tr!("db-url-no-user")));
         }
         let password = url.password().map(decode).transpose()?;
         let database = decode(url.path().trim_start_matches('/'))?;
         if database.is_empty() {
-            return Err(bad("no database name: write it after the last /"));
+            return Err(bad(&tr!("db-url-no-database")));
         }
         let wanted = match dialect {
             Dialect::Postgres => "host",
@@ -103,9 +100,7 @@ impl DbUrl {
             .filter(|h| !h.is_empty() && !no_host)
             .map(str::to_string);
         if host.is_none() && socket.is_none() {
-            return Err(bad(&format!(
-                "no host: write one after the @, or ?{wanted}="
-            )));
+            return Err(bad(&tr!("db-url-no-host", parameter = wanted)));
         }
         Ok(DbUrl {
             dialect,
@@ -116,6 +111,15 @@ impl DbUrl {
             database,
             socket,
         })
+    }
+
+    /// The URL with `password` (typed in the window's password field, which
+    /// wins over one written in the URL). Empty: the URL's or the environment's.
+    pub fn with_password(mut self, password: &str) -> DbUrl {
+        if !password.is_empty() {
+            self.password = Some(password.to_string());
+        }
+        self
     }
 
     /// The password: from the URL, else `MARKETBENCH_DB_PASSWORD`, else the

@@ -1,0 +1,47 @@
+# Database sources (data::db) and the "Connect to database…" dialog (ui::db_dialog).
+# Errors never show a password: the URLs handed over are already without it.
+
+db-error-url = The database URL { $url } cannot be used: { $why }.
+db-url-unknown-scheme = it starts with { $scheme }://, write postgres:// or mysql:// instead
+db-url-not-utf8 = the user or the password is not valid UTF-8
+db-url-no-user = there is no user name; write it before an @
+db-url-no-database = there is no database name; write it after the last /
+db-url-no-host = there is no host; write one after the @, or give a socket with ?{ $parameter }=
+db-error-connect = Could not connect to { $url }: { $message }. Check the address, the user and the password, and that the server is running.
+db-error-query = The database refused the query: { $message }
+    SQL: { $sql }
+db-error-query-short = The database refused the query: { $message }
+db-loading = loading { $source }
+db-reading-rows = reading the rows of { $sql }
+db-pushdown-unmapped = no column is mapped to { $role }, which the per-customer figures need
+db-fetch-again = { $source } was fetched from { $url }; to read it differently, fetch it again through "Connect to database…"
+
+db-title = Connect to database
+db-url = Database URL
+db-url-hint = postgres://user@host:5432/database, or mysql://user@host:3306/database for MySQL, MariaDB, StarRocks and Doris. A local socket: postgres://user@/database?host=/run/postgresql or mysql://user@localhost/database?socket=/run/mysqld/mysqld.sock
+db-password = Password
+db-password-hover = Kept only while this window is open: never saved in a project or the settings, never written to a log.
+db-connect = Connect
+db-connecting = Connecting to { $url }…
+db-connected = Connected to { $url }: { $n ->
+        [one] { $tables } table
+       *[other] { $tables } tables
+    }.
+db-picks = What to read for each kind of data: a table, or a SELECT you type.
+db-pick-query = Type a SELECT…
+db-query-label = SELECT for { $kind }
+db-count = Count rows
+db-count-hover = Ask the database how many rows each choice would bring, and about how much memory they take, before anything is fetched.
+db-count-first = Count the rows first: nothing is fetched before you have seen how many there are.
+db-counting = Counting the rows of { $source }…
+db-counted = { $source }: { $n ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }, { $size } to fetch
+db-megabytes = about { $mb } MB
+db-too-big = Fetching these rows { $why }
+db-fetch = Fetch
+db-fetch-hover = Fetch the counted rows; each source then waits in the mapping view, as a file does.
+db-fetching = Fetching { $rows } rows of { $source }…
+db-close = Close
+db-error-lost = The connection to the database broke while the rows were coming ({ $message }). Nothing of them was loaded; fetch again once the server answers.

@@ -1,0 +1,41 @@
+# 数据库数据源（data::db）和“连接数据库…”对话框（ui::db_dialog）。
+# 错误信息从不显示密码：传入的网址已去掉密码。
+
+db-error-url = 无法使用数据库网址 { $url }：{ $why }。
+db-url-unknown-scheme = 它以 { $scheme }:// 开头，请改用 postgres:// 或 mysql://
+db-url-not-utf8 = 用户名或密码不是有效的 UTF-8
+db-url-no-user = 没有用户名；请写在 @ 之前
+db-url-no-database = 没有数据库名；请写在最后一个 / 之后
+db-url-no-host = 没有主机；请写在 @ 之后，或用 ?{ $parameter }= 指定套接字
+db-error-connect = 无法连接到 { $url }：{ $message }。请检查地址、用户名和密码，并确认服务器正在运行。
+db-error-query = 数据库拒绝了查询：{ $message }
+    SQL：{ $sql }
+db-error-query-short = 数据库拒绝了查询：{ $message }
+db-loading = 加载 { $source }
+db-reading-rows = 读取 { $sql } 的数据行
+db-pushdown-unmapped = 没有列映射到{ $role }，而按客户汇总需要它
+db-fetch-again = { $source } 取自 { $url }；要换一种方式读取，请用“连接数据库…”重新获取。
+
+db-title = 连接数据库
+db-url = 数据库网址
+db-url-hint = postgres://用户@主机:5432/数据库；MySQL、MariaDB、StarRocks 和 Doris 用 mysql://用户@主机:3306/数据库。本机套接字：postgres://用户@/数据库?host=/run/postgresql 或 mysql://用户@localhost/数据库?socket=/run/mysqld/mysqld.sock
+db-password = 密码
+db-password-hover = 只在此窗口打开时保留：从不保存到项目或设置中，也从不写入日志。
+db-connect = 连接
+db-connecting = 正在连接 { $url }…
+db-connected = 已连接到 { $url }：{ $tables } 张表。
+db-picks = 为每类数据选择要读取的内容：一张表，或你输入的 SELECT 语句。
+db-pick-query = 输入 SELECT…
+db-query-label = { $kind }的 SELECT
+db-count = 统计行数
+db-count-hover = 在获取任何数据之前，先让数据库告诉你每个选择有多少行、大约占多少内存。
+db-count-first = 请先统计行数：在你看到行数之前不会获取任何数据。
+db-counting = 正在统计 { $source } 的行数…
+db-counted = { $source }：{ $rows } 行，需获取{ $size }
+db-megabytes = 约 { $mb } MB
+db-too-big = 获取这些行{ $why }
+db-fetch = 获取
+db-fetch-hover = 获取已统计的行；每个数据源随后像文件一样在列映射中等待确认。
+db-fetching = 正在获取 { $source } 的 { $rows } 行…
+db-close = 关闭
+db-error-lost = 获取数据行时与数据库的连接中断了（{ $message }）。这些行都没有加载；请在服务器恢复后重新获取。

@@ -1,0 +1,430 @@
+//! The "Connect to database…" dialog: a URL and a password, Connect (which lists
+//! the server's tables), a table or a typed SELECT per file kind, Count (rows and
+//! about how much memory each source takes, said before anything moves), then
+//! Fetch. The fetched sources go to the workspace's mapping view like files
+//! (`Workspace::stage_fetched`), through the app, which takes them from [`DbDialog::poll`].
+//!
+//! Contract:
+//! - Connecting, counting and fetching run as jobs, each on its own connection
+//!   (so a dropped one takes nothing else down), with progress and Cancel.
+//! - Fetch is offered only for the sources as counted, and only when they fit in
+//!   the memory free (`data::memory`). All sources arrive together or none does:
+//!   a connection dropped mid-fetch leaves nothing half-staged.
+//! - The password lives in this struct while the dialog is open and nowhere
+//!   else: not in `UiState`, not in a notice, not in a job's name or message.
+//!   Closing the dialog forgets it; the URL is shown as `DbUrl::shown`.
+//! - Errors are one sentence from the catalogue (`DbError::sentence`), the SQL
+//!   of a refused query beside it.
+
+use polars::prelude::DataFrame;
+
+use crate::data::db::{self, Connection, DbError, DbUrl, Estimate, Source};
+use crate::data::{FileKind, Inspection, memory};
+use crate::jobs::{Job, JobError, Progress, Wake, spawn};
+use crate::tr;
+
+/// A database error as the dialog shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub sentence: String,
+    pub sql: Option<String>,
+}
+
+impl From<DbError> for Failure {
+    fn from(error: DbError) -> Self {
+        Failure {
+            sentence: error.sentence(),
+            sql: error.sql().map(str::to_string),
+        }
+    }
+}
+
+/// A job's answer: the value, or the database's error (job errors are
+/// cancellations and panics only, so the sentence survives intact).
+type Answer<T> = Result<T, Failure>;
+
+/// What one file kind reads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Pick {
+    #[default]
+    Nothing,
+    Table(String),
+    /// A typed SELECT (the text as typed so far).
+    Query(String),
+}
+
+impl Pick {
+    fn source(&self) -> Option<Source> {
+        match self {
+            Pick::Nothing => None,
+            Pick::Table(name) => Some(Source::Table(name.clone())),
+            Pick::Query(sql) if sql.trim().is_empty() => None,
+            Pick::Query(sql) => Some(Source::Query(sql.clone())),
+        }
+    }
+}
+
+/// A source with what counting it said.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counted {
+    pub kind: FileKind,
+    pub source: Source,
+    pub estimate: Estimate,
+}
+
+/// The server the dialog is connected to.
+#[derive(Clone)]
+struct Connected {
+    /// With the password: jobs connect with it.
+    url: DbUrl,
+    tables: Vec<String>,
+}
+
+/// Rows fetched for one kind, with the inspection the mapping view starts from.
+pub type Fetched = (Inspection, DataFrame);
+
+enum Running {
+    Connect(Job<Answer<Connected>>),
+    Count(Job<Answer<Vec<Counted>>>),
+    Fetch(Job<Answer<Vec<Fetched>>>),
+}
+
+impl Running {
+    fn progress(&self) -> &Progress {
+        match self {
+            Running::Connect(job) => job.progress(),
+            Running::Count(job) => job.progress(),
+            Running::Fetch(job) => job.progress(),
+        }
+    }
+}
+
+/// The dialog's state. Not saved: it holds the password.
+#[derive(Default)]
+pub struct DbDialog {
+    pub(super) open: bool,
+    pub(super) url: String,
+    pub(super) password: String,
+    connected: Option<Connected>,
+    pub(super) picks: Vec<(FileKind, Pick)>,
+    /// What Count said, for the picks as they were then.
+    counted: Option<Vec<Counted>>,
+    running: Option<Running>,
+    pub(super) failure: Option<Failure>,
+}
+
+/// Peak memory of a fetched source per byte of its rows: the fetched frame, the
+/// cleaned copy the load makes of it, and the pieces in between (as a CSV's
+/// load needs; see `data::memory::load_need`).
+const FETCH_NEED_FACTOR: u64 = 3;
+
+impl DbDialog {
+    /// Shows the dialog (the Data tab's button).
+    pub fn show(&mut self) {
+        self.open = true;
+        if self.picks.is_empty() {
+            self.picks = FileKind::ALL.iter().map(|k| (*k, Pick::Nothing)).collect();
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Closes the dialog, cancelling what runs and forgetting the password and
+    /// the connection (the URL without password and the picks stay for next time).
+    pub fn close(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.progress().cancel();
+        }
+        self.open = false;
+        self.password.clear();
+        if let Some(connected) = self.connected.take() {
+            self.url = connected.url.shown();
+        }
+        self.counted = None;
+        self.failure = None;
+    }
+
+    /// The URL as the field shows it (without a password once connected).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The tables listed by the last Connect.
+    pub fn tables(&self) -> &[String] {
+        self.connected.as_ref().map_or(&[], |c| c.tables.as_slice())
+    }
+
+    /// What the last Count said, while the picks are unchanged.
+    pub fn counted(&self) -> Option<&[Counted]> {
+        self.counted.as_deref()
+    }
+
+    /// The error shown, if any.
+    pub fn failure(&self) -> Option<&Failure> {
+        self.failure.as_ref()
+    }
+
+    /// The running job's progress, if one runs.
+    pub fn progress(&self) -> Option<&Progress> {
+        self.running.as_ref().map(Running::progress)
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Whether the dialog is connected to the URL as typed now.
+    pub(super) fn is_connected(&self) -> bool {
+        self.connected
+            .as_ref()
+            .is_some_and(|c| c.url.shown() == self.url.trim())
+    }
+
+    /// The sources picked, in the order of the kinds.
+    fn sources(&self) -> Vec<(FileKind, Source)> {
+        self.picks
+            .iter()
+            .filter_map(|(kind, pick)| pick.source().map(|s| (*kind, s)))
+            .collect()
+    }
+
+    /// Whether any kind reads something (a table, or a SELECT typed).
+    pub(super) fn has_sources(&self) -> bool {
+        !self.sources().is_empty()
+    }
+
+    /// Sets `kind`'s pick; a change forgets the count.
+    pub(super) fn set_pick(&mut self, kind: FileKind, pick: Pick) {
+        if let Some(entry) = self.picks.iter_mut().find(|(k, _)| *k == kind)
+            && entry.1 != pick
+        {
+            entry.1 = pick;
+            self.counted = None;
+        }
+    }
+
+    /// Starts connecting to the URL typed, with the password typed.
+    pub(super) fn connect(&mut self, wake: Wake) {
+        self.failure = None;
+        self.counted = None;
+        let url = match DbUrl::parse(&self.url) {
+            Ok(url) => url.with_password(&self.password),
+            Err(error) => {
+                self.failure = Some(error.into());
+                return;
+            }
+        };
+        // The field shows the URL without its password from now on; the
+        // password stays in the parsed URL the jobs use.
+        self.url = url.shown();
+        let job = spawn("connect to database", 0, wake, move |progress| {
+            progress.set_message(tr!("db-connecting", url = url.shown()));
+            Ok(connect_and_list(url))
+        });
+        self.replace(Running::Connect(job));
+    }
+
+    /// Starts counting the picked sources.
+    pub(super) fn count(&mut self, wake: Wake) {
+        let (Some(connected), sources) = (self.connected.clone(), self.sources()) else {
+            return;
+        };
+        self.failure = None;
+        let job = spawn("count database rows", 0, wake, move |progress| {
+            Ok(count_sources(&connected.url, sources, progress))
+        });
+        self.replace(Running::Count(job));
+    }
+
+    /// Starts fetching the counted sources (all of them, or none on failure).
+    pub(super) fn fetch(&mut self, wake: Wake) {
+        let (Some(connected), Some(counted)) = (self.connected.clone(), self.counted.clone())
+        else {
+            return;
+        };
+        self.failure = None;
+        let job = spawn("fetch from database", 0, wake, move |progress| {
+            Ok(fetch_sources(&connected.url, &counted, progress))
+        });
+        self.replace(Running::Fetch(job));
+    }
+
+    /// Cancels the running job.
+    pub(super) fn cancel(&mut self) {
+        if let Some(running) = &self.running {
+            running.progress().cancel();
+        }
+    }
+
+    fn replace(&mut self, running: Running) {
+        if let Some(old) = self.running.replace(running) {
+            old.progress().cancel();
+        }
+    }
+
+    /// Why the counted sources cannot be fetched: more than the memory free.
+    pub fn too_big(&self) -> Option<String> {
+        let bytes: u64 = self.counted()?.iter().map(|c| c.estimate.bytes).sum();
+        memory::shortfall(bytes.saturating_mul(FETCH_NEED_FACTOR))
+    }
+
+    /// Takes a finished job's answer. Returns the fetched sources once a Fetch
+    /// succeeds (the dialog then closes).
+    pub fn poll(&mut self) -> Vec<Fetched> {
+        let Some(running) = &self.running else {
+            return Vec::new();
+        };
+        let done = match running {
+            Running::Connect(job) => job.try_take().map(|r| {
+                settle(r, &mut self.failure).map(|connected| {
+                    self.connected = Some(connected);
+                })
+            }),
+            Running::Count(job) => job
+                .try_take()
+                .map(|r| settle(r, &mut self.failure).map(|counted| self.counted = Some(counted))),
+            Running::Fetch(job) => match job.try_take() {
+                None => None,
+                Some(r) => {
+                    let fetched = settle(r, &mut self.failure);
+                    self.running = None;
+                    return match fetched {
+                        Some(fetched) => {
+                            self.close();
+                            fetched
+                        }
+                        None => Vec::new(),
+                    };
+                }
+            },
+        };
+        if done.is_some() {
+            self.running = None;
+        }
+        Vec::new()
+    }
+}
+
+/// The value of a finished job, or None with the failure noted (a cancel is no failure).
+fn settle<T>(result: Result<Answer<T>, JobError>, failure: &mut Option<Failure>) -> Option<T> {
+    match result {
+        Ok(Ok(value)) => Some(value),
+        Ok(Err(f)) => {
+            *failure = Some(f);
+            None
+        }
+        Err(JobError::Cancelled) => None,
+        Err(error) => {
+            *failure = Some(Failure {
+                sentence: error.to_string(),
+                sql: None,
+            });
+            None
+        }
+    }
+}
+
+fn connect_and_list(url: DbUrl) -> Answer<Connected> {
+    let mut connection = Connection::open(&url)?;
+    let tables = connection.tables()?;
+    Ok(Connected { url, tables })
+}
+
+fn count_sources(
+    url: &DbUrl,
+    sources: Vec<(FileKind, Source)>,
+    progress: &Progress,
+) -> Answer<Vec<Counted>> {
+    let mut connection = Connection::open(url)?;
+    let total = sources.len() as u64;
+    let mut counted = Vec::new();
+    for (index, (kind, source)) in sources.into_iter().enumerate() {
+        if progress.is_cancelled() {
+            return Err(DbError::Cancelled.into());
+        }
+        progress.set_message(tr!("db-counting", source = source.label(kind)));
+        progress.report(index as u64, total);
+        let estimate = connection.estimate(&source)?;
+        counted.push(Counted {
+            kind,
+            source,
+            estimate,
+        });
+    }
+    Ok(counted)
+}
+
+fn fetch_sources(url: &DbUrl, counted: &[Counted], progress: &Progress) -> Answer<Vec<Fetched>> {
+    let mut connection = Connection::open(url)?;
+    let mut fetched = Vec::new();
+    for (index, item) in counted.iter().enumerate() {
+        progress.stage(index as u64, counted.len() as u64);
+        progress.set_message(tr!(
+            "db-fetching",
+            source = item.source.label(item.kind),
+            rows = crate::numbers::count(item.estimate.rows as usize)
+        ));
+        fetched.push(db::inspect_source_with(
+            &mut connection,
+            &item.source,
+            item.kind,
+            progress,
+            Some(item.estimate.rows),
+        )?);
+    }
+    Ok(fetched)
+}
+
+/// "about 12 MB": the size said before fetching.
+pub fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    let shown = if mb < 10.0 {
+        crate::numbers::number(mb.max(0.1), 1)
+    } else {
+        crate::numbers::number(mb, 0)
+    };
+    tr!("db-megabytes", mb = shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changing_a_pick_forgets_the_count_and_an_empty_select_reads_nothing() {
+        let mut dialog = DbDialog::default();
+        dialog.show();
+        dialog.counted = Some(Vec::new());
+        dialog.set_pick(FileKind::Orders, Pick::Nothing);
+        assert!(dialog.counted.is_some(), "the same pick keeps the count");
+        dialog.set_pick(FileKind::Orders, Pick::Query("  ".into()));
+        assert!(dialog.counted.is_none());
+        assert!(dialog.sources().is_empty());
+        dialog.set_pick(FileKind::Events, Pick::Table("clicks".into()));
+        assert_eq!(
+            dialog.sources(),
+            vec![(FileKind::Events, Source::Table("clicks".into()))]
+        );
+    }
+
+    #[test]
+    fn closing_forgets_the_password_and_shows_the_url_without_it() {
+        let mut dialog = DbDialog::default();
+        dialog.show();
+        dialog.url = "postgres://me:s3cret@db.example/shop".into();
+        dialog.password = "typed".into();
+        let url = DbUrl::parse(&dialog.url)
+            .expect("url")
+            .with_password("typed");
+        dialog.connected = Some(Connected {
+            url,
+            tables: vec!["orders".into()],
+        });
+        dialog.close();
+        assert!(dialog.password.is_empty());
+        assert_eq!(dialog.url, "postgres://me@db.example/shop");
+        assert!(dialog.tables().is_empty());
+    }
+}
