@@ -28,11 +28,13 @@ pub mod campaign_scores;
 pub mod computation;
 mod export_job;
 pub mod forecast;
+mod load_jobs;
 pub mod project;
 pub mod project_io;
 pub mod recommend;
 mod recommend_inputs;
 mod rows;
+mod sample;
 pub mod segments;
 pub mod settings;
 mod update;
@@ -45,10 +47,12 @@ use anyhow::Context as _;
 use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
 use polars::prelude::DataFrame;
 
-use crate::data::{self, FileFormat, Inspection, LoadOptions, Store, Table};
-use crate::jobs::{Job, JobError, Slot, Wake, spawn};
+use crate::data::{FileFormat, Inspection, LoadOptions, Store, Table};
+use crate::jobs::{Job, JobError, Slot, Wake};
 use crate::tr;
+use load_jobs::{fetched_load_job, inspect_job, load_job};
 pub use rows::{RowView, SortKey, ViewRequest};
+pub use sample::{origin_of, sample_dir, sample_files};
 pub use update::{Command, Focus};
 
 /// Identifies a file on its way in (inspecting, waiting for mapping, loading).
@@ -557,88 +561,10 @@ impl Workspace {
     }
 }
 
-fn inspect_job(path: &Path, sheet: Option<String>, wake: Wake) -> Job<Inspection> {
-    let path = path.to_path_buf();
-    let name = format!("inspect {}", file_name(&path));
-    spawn(name, 0, wake, move |progress| {
-        progress.set_message(tr!("workspace-reading-file", file = file_name(&path)));
-        Ok(data::inspect(&path, sheet.as_deref())?)
-    })
-}
-
-/// Loads rows fetched from a database through the same mapping and cleaning as a file.
-fn fetched_load_job(
-    rows: DataFrame,
-    inspection: &Inspection,
-    options: LoadOptions,
-    wake: Wake,
-) -> Job<Table> {
-    let inspection = inspection.clone();
-    let name = format!("load {}", file_name(&inspection.path));
-    spawn(name, 0, wake, move |progress| {
-        let source = file_name(&inspection.path);
-        progress.set_message(tr!("workspace-loading-file", file = source));
-        let mut table = data::db::load_source(rows, &inspection, &options, progress)?;
-        table.frame.rechunk_mut_par();
-        Ok(table)
-    })
-}
-
-fn load_job(path: &Path, options: LoadOptions, wake: Wake) -> Job<Table> {
-    let path = path.to_path_buf();
-    let name = format!("load {}", file_name(&path));
-    spawn(name, 0, wake, move |progress| {
-        progress.set_message(tr!("workspace-loading-file", file = file_name(&path)));
-        let mut table = data::load(&path, &options, progress)?;
-        table.frame.rechunk_mut_par();
-        Ok(table)
-    })
-}
-
 /// The file name of `path` as shown to the operator.
 pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-/// The bundled sample store: `MARKETBENCH_SAMPLE_DIR`, then `sample-data` two or three
-/// folders above the executable (`target/debug/…`), then the source tree's.
-pub fn sample_dir() -> Option<PathBuf> {
-    let mut candidates = Vec::new();
-    if let Some(dir) = std::env::var_os("MARKETBENCH_SAMPLE_DIR") {
-        candidates.push(PathBuf::from(dir));
-    }
-    if let Some(exe_dir) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(Path::to_path_buf))
-    {
-        candidates.push(exe_dir.join("../../sample-data"));
-        candidates.push(exe_dir.join("../../../sample-data"));
-    }
-    candidates.push(PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sample-data"
-    )));
-    candidates
-        .into_iter()
-        .find(|dir| dir.is_dir())
-        .map(|dir| dir.canonicalize().unwrap_or(dir))
-}
-
-/// The data files of the sample store, or None when it cannot be found.
-pub fn sample_files() -> Option<Vec<PathBuf>> {
-    let dir = sample_dir()?;
-    let files = data::expand_folders(std::slice::from_ref(&dir));
-    (!files.is_empty()).then_some(files)
-}
-
-/// Sample when the file lies directly in the sample store's folder.
-pub fn origin_of(path: &Path) -> Origin {
-    let folder = path.parent().and_then(|p| p.canonicalize().ok());
-    match (folder, sample_dir()) {
-        (Some(folder), Some(sample)) if folder == sample => Origin::Sample,
-        _ => Origin::User,
-    }
 }

@@ -20,7 +20,7 @@ use egui_kittest::kittest::{NodeT, Queryable, by};
 use marketbench::data::FileKind;
 use marketbench::data::Role as DataRole;
 use marketbench::jobs::{Wake, no_wake};
-use marketbench::ui::MarketbenchApp;
+use marketbench::ui::{Command, MarketbenchApp};
 use marketbench::workspace::FileStage;
 
 /// Customers planted in the orders table.
@@ -200,6 +200,27 @@ fn the_dialog_counts_fetches_maps_and_loads_the_orders_of_a_real_postgres() {
             .iter()
             .any(|p| p.ends_with("shop_orders"))
     );
+    // A project cannot keep it: saving says so, writes nothing and never the password.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("shop.json");
+    harness
+        .state_mut()
+        .push(Command::SaveProject(project.clone()));
+    frames(&mut harness);
+    let notices: Vec<String> = harness
+        .state()
+        .workspace()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("A project keeps files only") && n.contains("shop_orders")),
+        "{notices:?}"
+    );
+    assert!(!project.exists());
 }
 
 #[test]

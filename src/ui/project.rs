@@ -107,6 +107,22 @@ pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
         workspace.notify(Level::Error, tr!("data-nothing-to-save"));
         return;
     }
+    // A project names files it can read again; a database table is fetched again
+    // through the dialog, and its password is never written down.
+    let fetched = workspace
+        .store()
+        .tables
+        .iter()
+        .find_map(|t| Some((t.path.clone(), workspace.database_url(&t.path)?.to_string())));
+    if let Some((source, url)) = fetched {
+        let text = tr!(
+            "data-project-database-source",
+            source = source.display().to_string(),
+            url = url
+        );
+        workspace.notify(Level::Error, text);
+        return;
+    }
     let project = project_of(workspace, state);
     let files = workspace.project.files_of(workspace.store());
     workspace.project.save(path, project, files);
