@@ -69,14 +69,19 @@ fn drift(t: usize, alpha: f64, w: f64, intercept: f64, slope: f64) -> f64 {
 /// Runs the recursion: the sum of squared one-step errors after the first three
 /// and the final level.
 fn run(y: &[f64], alpha: f64, w: f64, initial: f64, a: f64, b: f64) -> (f64, f64) {
+    let keep = 1.0 - alpha;
     let mut level = initial;
     let mut sse = 0.0;
+    // (1-α)^t carried along: the fit runs hundreds of times, powi each step would
+    // triple its cost.
+    let mut keep_t = 1.0;
     for (t, &value) in y.iter().enumerate() {
-        let predicted = level + drift(t, alpha, w, a, b);
+        let predicted = level + w * (a * keep_t + b * (1.0 - keep_t * keep) / alpha);
         if t >= 3 {
             sse += (value - predicted).powi(2);
         }
-        level = alpha * value + (1.0 - alpha) * level;
+        level = alpha * value + keep * level;
+        keep_t *= keep;
     }
     (sse, level)
 }
@@ -105,7 +110,7 @@ fn fit_adjusted(y: &[f64]) -> Result<Theta, ModelError> {
         if sse.is_finite() { sse } else { f64::MAX }
     };
     // Start as statsforecast does: α 0.5, θ 2 (w ½), initial level y[0]/2.
-    let best = nelder_mead(cost, &[-0.09, 0.0, y[0] / 2.0 / scale], 0.5, 300);
+    let best = nelder_mead(cost, &[-0.09, 0.0, y[0] / 2.0 / scale], 0.5, 200);
     let (alpha, w, initial) = params(&best, scale);
     let (sse, level) = run(y, alpha, w, initial, a, b);
     if !sse.is_finite() || !level.is_finite() {
@@ -313,7 +318,9 @@ mod tests {
             .collect();
         assert!(is_seasonal(&weekly, 7));
         let mut rng = ChaCha8Rng::seed_from_u64(1);
-        let flat: Vec<f64> = (0..70).map(|_| 100.0 + rng.random_range(0.0..10.0)).collect();
+        let flat: Vec<f64> = (0..70)
+            .map(|_| 100.0 + rng.random_range(0.0..10.0))
+            .collect();
         assert!(!is_seasonal(&flat, 7));
         assert!(!is_seasonal(&[5.0; 70], 7));
         let s = season_indices(&weekly, 7, true);
