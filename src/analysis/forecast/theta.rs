@@ -187,7 +187,7 @@ fn season_indices(y: &[f64], m: usize, multiplicative: bool) -> Vec<f64> {
     let mut sums = vec![0.0; m];
     let mut counts = vec![0usize; m];
     for t in half..n - half {
-        let trend = if m % 2 == 0 {
+        let trend = if m.is_multiple_of(2) {
             (y[t - half] / 2.0 + y[t + 1 - half..t + half].iter().sum::<f64>() + y[t + half] / 2.0)
                 / m as f64
         } else {

@@ -162,3 +162,45 @@ pub fn ui(
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::forecast::{ForecastParams, Freq, TimeSeries, forecast_series};
+    use crate::jobs::Progress;
+
+    #[test]
+    fn the_combination_line_names_its_three_members() {
+        let values = (0..120)
+            .map(|t| 100.0 + t as f64 + [0.0, 5.0, -3.0][t % 3])
+            .collect();
+        let series = TimeSeries {
+            name: "shop".into(),
+            freq: Freq::Day,
+            start: 0,
+            values,
+            dropped_partial: None,
+        };
+        let params = ForecastParams {
+            horizon: 7,
+            ..ForecastParams::default()
+        };
+        let f = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+        let members = &f
+            .candidates
+            .iter()
+            .find(|c| c.model == ModelKind::Combination)
+            .expect("combination")
+            .members;
+        assert_eq!(members.len(), 3);
+        let line = members_line(&f).expect("a line");
+        for m in members {
+            assert!(line.contains(&model_label(*m)), "{line}");
+        }
+        let mut without = f.clone();
+        without
+            .candidates
+            .retain(|c| c.model != ModelKind::Combination);
+        assert!(members_line(&without).is_none());
+    }
+}
