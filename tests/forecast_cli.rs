@@ -39,7 +39,11 @@ fn weekly_orders_forecast_with_holdout_as_json_and_csv() {
     // The sample history ends on Tuesday 2026-06-30: that week is partial.
     assert_eq!(report["dropped_partial"], "2026-06-29");
     let candidates = report["candidates"].as_array().expect("candidates");
-    assert_eq!(candidates.len(), 8);
+    assert_eq!(
+        candidates.len(),
+        10,
+        "eight single models, Theta and the combination"
+    );
     let chosen = report["model"].as_str().expect("model");
     let best = candidates
         .iter()
@@ -85,6 +89,69 @@ fn weekly_orders_forecast_with_holdout_as_json_and_csv() {
             assert!(decimals <= 2, "{key} written as {cell}");
         }
     }
+}
+
+/// `--model combination` forecasts the mean of the three best single models of the
+/// backtest, which every single model ran to rank, and names them.
+#[test]
+fn the_combination_names_its_three_members_and_forecasts_their_mean() {
+    let report = json_of(&marketbench(&[
+        "forecast",
+        &sample_dir(),
+        "--freq",
+        "week",
+        "--horizon",
+        "4",
+        "--model",
+        "combination",
+        "--json",
+    ]));
+    assert_eq!(report["model"], "combination");
+    let candidates = report["candidates"].as_array().expect("candidates");
+    let combination = candidates
+        .iter()
+        .find(|c| c["model"] == "combination")
+        .expect("the combination");
+    let members: Vec<&str> = combination["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter_map(|m| m.as_str())
+        .collect();
+    // The three single models with the lowest backtest MASE.
+    let mut singles: Vec<(&str, f64)> = candidates
+        .iter()
+        .filter(|c| c["model"] != "combination")
+        .filter_map(|c| Some((c["model"].as_str()?, c["mase"].as_f64()?)))
+        .collect();
+    singles.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let best: Vec<&str> = singles.iter().take(3).map(|s| s.0).collect();
+    assert_eq!(members, best);
+    // Its forecast is the mean of theirs, each fitted alone on the same series.
+    use marketbench::analysis::forecast::{ModelChoice, ModelKind};
+    use marketbench::workspace::forecast::{ForecastRunParams, compute};
+    let loaded = load_files(&[sample_dir().into()], &LoadArgs::default()).expect("load");
+    let first_value = |model: &str| {
+        let kind = ModelKind::ALL
+            .into_iter()
+            .find(|k| k.name() == model)
+            .expect("a model");
+        let params = ForecastRunParams {
+            freq: Freq::Week,
+            horizon: 4,
+            choice: ModelChoice::Fixed(kind),
+            ..ForecastRunParams::default_for(&loaded.store)
+        };
+        let run = compute(&loaded.store, params, None, &Progress::detached()).expect("run");
+        let forecast = run.series[0].forecast.as_ref().expect("forecast");
+        forecast.forecast.point[0]
+    };
+    let mean = members.iter().map(|m| first_value(m)).sum::<f64>() / 3.0;
+    let combined = report["forecast"][0]["value"].as_f64().expect("value");
+    assert!(
+        (combined - mean).abs() <= 1e-9 * mean.abs().max(1.0),
+        "{combined} vs {mean}"
+    );
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //!
 //! JSON (one series, no `--by`): `freq`, `measure`, `horizon`, `folds`, `season`,
 //! `dropped_partial` (first day of a dropped partial last period, or null), `model`,
-//! `candidates` (`[{model, mase, smape, mape, rmse, error}]`), `holdout` (`{mase,
+//! `candidates` (`[{model, mase, smape, mape, rmse, error}]`, the combination also
+//! `members`: the three models it averages), `holdout` (`{mase,
 //! smape, mape, rmse}` or null) and `forecast` (`[{period, value, lo80, hi80, lo95,
 //! hi95}]`). With `--by`, those per-series fields move into `series: [{name, ...}]`
 //! (a series that cannot be forecast has `error` instead). Undefined figures are null.
@@ -72,7 +73,8 @@ pub struct ForecastArgs {
     /// Hold out the last N periods and score the chosen model on them.
     #[arg(long, default_value_t = 0)]
     pub holdout: usize,
-    /// Model, or auto to choose by backtest (ets chooses among the ETS family).
+    /// Model, or auto to choose by backtest (ets chooses among the ETS family;
+    /// combination averages the three best single models of the backtest).
     #[arg(long, value_enum, default_value = "auto")]
     pub model: ModelArg,
     /// Season length in periods (default: 7 on days, 52 on weeks, 12 on months).
@@ -127,6 +129,8 @@ pub enum ModelArg {
     SeasonalNaive,
     Ets,
     Mstl,
+    Theta,
+    Combination,
 }
 
 impl From<&ForecastArgs> for ForecastRunParams {
@@ -158,6 +162,8 @@ impl From<&ForecastArgs> for ForecastRunParams {
                 ModelArg::SeasonalNaive => ModelChoice::Fixed(ModelKind::SeasonalNaive),
                 ModelArg::Ets => ModelChoice::Ets,
                 ModelArg::Mstl => ModelChoice::Fixed(ModelKind::Mstl),
+                ModelArg::Theta => ModelChoice::Fixed(ModelKind::Theta),
+                ModelArg::Combination => ModelChoice::Fixed(ModelKind::Combination),
             },
             holdout: args.holdout,
             folds: args.folds,
@@ -325,8 +331,13 @@ fn series_json(f: &SeriesForecast) -> Value {
         .candidates
         .iter()
         .map(|c| {
-            json!({"model": c.model.name(), "mase": c.mase, "smape": c.smape,
-                   "mape": c.mape, "rmse": c.rmse, "error": c.error})
+            let mut entry = json!({"model": c.model.name(), "mase": c.mase,
+                "smape": c.smape, "mape": c.mape, "rmse": c.rmse, "error": c.error});
+            if !c.members.is_empty() {
+                let members: Vec<&str> = c.members.iter().map(|m| m.name()).collect();
+                merge(&mut entry, json!({ "members": members }));
+            }
+            entry
         })
         .collect();
     let p = &f.forecast;
@@ -381,6 +392,10 @@ fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
             Some(e) => {
                 let _ = writeln!(s, "  {:<28} not scored: {e}", c.model.name());
             }
+        }
+        if !c.members.is_empty() {
+            let members: Vec<&str> = c.members.iter().map(|m| m.name()).collect();
+            let _ = writeln!(s, "  {:<28} = mean of {}", "", members.join(", "));
         }
     }
     if let Some(h) = f.holdout {

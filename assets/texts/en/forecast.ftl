@@ -42,6 +42,8 @@ forecast-choice-ets-damped = Holt, damped trend
 forecast-choice-holt-winters-additive = Holt-Winters additive
 forecast-choice-holt-winters-multiplicative = Holt-Winters multiplicative
 forecast-choice-mstl = MSTL (several seasons)
+forecast-choice-theta = Theta (smoothed level plus trend)
+forecast-choice-combination = Combination (mean of the best three)
 forecast-cancel = Cancel
 forecast-cancel-hover = Stop the forecast (between backtest folds)
 forecast-run-again = Run again
@@ -142,8 +144,12 @@ forecast-model-ets-damped = ets-damped
 forecast-model-holt-winters-additive = holt-winters-additive
 forecast-model-holt-winters-multiplicative = holt-winters-multiplicative
 forecast-model-mstl = mstl
+forecast-model-theta = theta
+forecast-model-combination = combination
 forecast-series-shop = shop
 forecast-not-scored-too-short = needs { $needed } periods of history; the earliest backtest fold has { $got } (the series has { $length }): more history or fewer folds scores it
+forecast-combination-too-few = needs three other models that can forecast this series
+forecast-combination-members = { $model }: the mean of { $first }, { $second } and { $third } (the three best in the backtest; each backtest fold averaged the three best before it)
 
 
 # Chart axes and the plain meaning of each term (hover).
@@ -167,6 +173,8 @@ forecast-model-ets-damped-meaning = Exponential smoothing (ETS) with a damped tr
 forecast-model-holt-winters-additive-meaning = A trend plus a seasonal pattern of the same size every season.
 forecast-model-holt-winters-multiplicative-meaning = A trend plus a seasonal pattern that grows and shrinks with the level of sales.
 forecast-model-mstl-meaning = MSTL: takes out several seasonal patterns (such as weekly and yearly) and forecasts the rest with a damped trend.
+forecast-model-theta-meaning = Theta: a smoothed recent level plus a share of the long-run straight-line trend, the share chosen to fit the history; the season is taken out first when there is one.
+forecast-model-combination-meaning = Combination: the average of the three models that did best in the backtest; an average usually misses less than any single model.
 forecast-choice-auto-meaning = Scores every model on the backtest and uses the one with the smallest error (MASE).
 forecast-choice-ets-meaning = Uses the exponential smoothing (ETS) model with the smallest backtest error.
 

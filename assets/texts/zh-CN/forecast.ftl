@@ -42,6 +42,8 @@ forecast-choice-ets-damped = Holt，阻尼趋势
 forecast-choice-holt-winters-additive = Holt-Winters 加法模型
 forecast-choice-holt-winters-multiplicative = Holt-Winters 乘法模型
 forecast-choice-mstl = MSTL（多重季节性）
+forecast-choice-theta = θ 法（平滑水平加趋势）
+forecast-choice-combination = 组合（最佳三个模型的平均）
 forecast-cancel = 取消
 forecast-cancel-hover = 停止预测（在两个回测折之间停止）
 forecast-run-again = 重新运行
@@ -136,8 +138,12 @@ forecast-model-ets-damped = Holt 阻尼趋势
 forecast-model-holt-winters-additive = Holt-Winters 加法
 forecast-model-holt-winters-multiplicative = Holt-Winters 乘法
 forecast-model-mstl = MSTL 多重季节分解
+forecast-model-theta = θ 法
+forecast-model-combination = 组合预测
 forecast-series-shop = 全店
 forecast-not-scored-too-short = 需要 { $needed } 期历史数据；最早的回测折只有 { $got } 期（序列共 { $length } 期）：增加历史数据或减少回测折数即可评分
+forecast-combination-too-few = 需要另外三个能预测该序列的模型
+forecast-combination-members = { $model }：{ $first }、{ $second }、{ $third } 的平均值（回测中最好的三个模型；每个回测折只平均在它之前表现最好的三个）
 
 
 # 图表坐标轴和各术语的通俗解释（悬停显示）。
@@ -161,6 +167,8 @@ forecast-model-ets-damped-meaning = 带阻尼趋势的指数平滑（ETS）：�
 forecast-model-holt-winters-additive-meaning = 趋势加上每季大小不变的季节性规律。
 forecast-model-holt-winters-multiplicative-meaning = 趋势加上随销售水平同比例放大或缩小的季节性规律。
 forecast-model-mstl-meaning = MSTL：分离出多个季节性规律（如每周和每年），其余部分用阻尼趋势预测。
+forecast-model-theta-meaning = θ 法：平滑后的近期水平加上长期直线趋势的一部分，比例按历史拟合选定；有季节性时先去除季节。
+forecast-model-combination-meaning = 组合：回测中表现最好的三个模型的平均值；平均值的误差通常比任何单个模型都小。
 forecast-choice-auto-meaning = 在回测中为每个模型打分，选用误差（MASE）最小的模型。
 forecast-choice-ets-meaning = 选用回测误差最小的指数平滑（ETS）模型。
 

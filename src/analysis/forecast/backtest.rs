@@ -12,6 +12,10 @@
 //!   with its error and cannot win. The winner has the lowest mean MASE; ties (and
 //!   undefined MASE, e.g. a constant series) go to the lower MAE, then to the
 //!   earlier model in [`ModelKind::ALL`].
+//! - The combination candidate ([`super::combination`]) is scored on the same folds
+//!   from the single models' fold forecasts, each fold combining only models ranked
+//!   on earlier folds; it is backtested whenever it is a candidate, and with
+//!   `--model combination` every single model is backtested to rank its members.
 //! - With a holdout of N periods the choice and the candidate table come from the
 //!   history before it; the chosen model then forecasts the holdout, which is
 //!   scored, and is refitted on the whole series for the forecast.
@@ -22,6 +26,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::combination::{self, MEMBERS};
 use super::metrics::{Accuracy, accuracy, mase_scale};
 use super::models::{ModelError, ModelKind, PointForecast, predict};
 use super::series::TimeSeries;
@@ -44,11 +49,23 @@ pub enum ModelChoice {
 }
 
 impl ModelChoice {
+    /// The models to backtest.
     pub fn candidates(self) -> Vec<ModelKind> {
         match self {
-            ModelChoice::Auto => ModelKind::ALL.to_vec(),
+            ModelChoice::Auto | ModelChoice::Fixed(ModelKind::Combination) => {
+                ModelKind::ALL.to_vec()
+            }
             ModelChoice::Ets => ModelKind::ETS.to_vec(),
             ModelChoice::Fixed(kind) => vec![kind],
+        }
+    }
+
+    /// Whether `model` may be the one chosen (a fixed combination backtests the
+    /// single models only to rank its members).
+    pub fn may_win(self, model: ModelKind) -> bool {
+        match self {
+            ModelChoice::Fixed(kind) => kind == model,
+            ModelChoice::Auto | ModelChoice::Ets => true,
         }
     }
 }
@@ -106,6 +123,9 @@ pub struct FoldForecast {
     /// Index in the series of the first forecast period.
     pub origin: usize,
     pub forecast: PointForecast,
+    /// The combination's members at this fold (empty for a single model).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<ModelKind>,
 }
 
 /// One candidate model's backtest.
@@ -122,6 +142,10 @@ pub struct Candidate {
     pub error: Option<String>,
     /// The forecast of each fold run, in fold order (empty when the model failed).
     pub folds: Vec<FoldForecast>,
+    /// The combination's members for the forecast: the three best single models of
+    /// the whole backtest (empty for a single model).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<ModelKind>,
 }
 
 /// A forecast of one series with how its model was chosen.
@@ -182,25 +206,31 @@ pub fn backtest(
             ),
         });
     }
-    let mut table = Vec::with_capacity(candidates.len());
-    for &model in candidates {
-        let mut scores: Vec<Accuracy> = Vec::with_capacity(origins.len());
-        let mut fold_forecasts = Vec::with_capacity(origins.len());
-        let mut error = None;
+    let origins_len = origins.len();
+    let mut runs: Vec<ModelRun> = Vec::with_capacity(candidates.len());
+    for &model in candidates.iter().filter(|m| **m != ModelKind::Combination) {
+        let mut run = ModelRun {
+            model,
+            scores: Vec::with_capacity(origins_len),
+            folds: Vec::with_capacity(origins_len),
+            error: None,
+        };
         for &origin in &origins {
             progress.check().map_err(|_| AnalysisError::Cancelled)?;
             let train = &y[..origin];
             let test = &y[origin..origin + horizon];
             match predict(model, train, season, &freq_periods(origin), horizon) {
                 Ok(f) => {
-                    scores.push(accuracy(test, &f.point, mase_scale(train, season)));
-                    fold_forecasts.push(FoldForecast {
+                    run.scores
+                        .push(accuracy(test, &f.point, mase_scale(train, season)));
+                    run.folds.push(FoldForecast {
                         origin,
                         forecast: f,
+                        members: Vec::new(),
                     });
                 }
                 Err(ModelError::TooShort { needed, got, .. }) => {
-                    error = Some(tr!(
+                    run.error = Some(tr!(
                         "forecast-not-scored-too-short",
                         needed = needed.to_string(),
                         got = got.to_string(),
@@ -209,34 +239,97 @@ pub fn backtest(
                     break;
                 }
                 Err(e) => {
-                    error = Some(e.to_string());
+                    run.error = Some(e.to_string());
                     break;
                 }
             }
         }
+        runs.push(run);
+    }
+    let combined = candidates
+        .contains(&ModelKind::Combination)
+        .then(|| combination_run(&runs, &origins, y, season, horizon));
+    let mut table: Vec<Candidate> = runs.into_iter().map(ModelRun::into_candidate).collect();
+    if let Some(run) = combined {
+        let mut candidate = run.into_candidate();
+        if candidate.error.is_none() {
+            candidate.members = ranked(&table).into_iter().take(MEMBERS).collect();
+        }
+        table.push(candidate);
+    }
+    // In candidate order (the combination's place among them included).
+    table.sort_by_key(|c| candidates.iter().position(|m| *m == c.model));
+    Ok((table, origins_len))
+}
+
+/// One model's backtest before it becomes a [`Candidate`]: the forecasts and scores
+/// of the folds it ran, in fold order (a prefix of the folds when it failed).
+pub struct ModelRun {
+    pub model: ModelKind,
+    pub scores: Vec<Accuracy>,
+    pub folds: Vec<FoldForecast>,
+    pub error: Option<String>,
+}
+
+impl ModelRun {
+    fn into_candidate(self) -> Candidate {
         let figure = |pick: fn(&Accuracy) -> f64| {
-            if error.is_some() {
+            if self.error.is_some() {
                 f64::NAN
             } else {
-                mean(&scores.iter().map(pick).collect::<Vec<_>>())
+                mean(&self.scores.iter().map(pick).collect::<Vec<_>>())
             }
         };
-        table.push(Candidate {
-            model,
+        Candidate {
+            model: self.model,
             mase: figure(|a| a.mase),
             smape: figure(|a| a.smape),
             mape: figure(|a| a.mape),
             rmse: figure(|a| a.rmse),
             mae: figure(|a| a.mae),
-            folds: if error.is_some() {
+            folds: if self.error.is_some() {
                 Vec::new()
             } else {
-                fold_forecasts
+                self.folds
             },
-            error,
-        });
+            error: self.error,
+            members: Vec::new(),
+        }
     }
-    Ok((table, origins.len()))
+}
+
+/// The combination's backtest from the single models' runs (see
+/// [`super::combination`]).
+fn combination_run(
+    runs: &[ModelRun],
+    origins: &[usize],
+    y: &[f64],
+    season: usize,
+    horizon: usize,
+) -> ModelRun {
+    let mut run = ModelRun {
+        model: ModelKind::Combination,
+        scores: Vec::new(),
+        folds: Vec::new(),
+        error: None,
+    };
+    match combination::fold_forecasts(runs, origins.len()) {
+        Some(folds) => {
+            for ((forecast, members), &origin) in folds.into_iter().zip(origins) {
+                let train = &y[..origin];
+                let test = &y[origin..origin + horizon];
+                run.scores
+                    .push(accuracy(test, &forecast.point, mase_scale(train, season)));
+                run.folds.push(FoldForecast {
+                    origin,
+                    forecast,
+                    members,
+                });
+            }
+        }
+        None => run.error = Some(tr!("forecast-combination-too-few")),
+    }
+    run
 }
 
 /// The candidates that can win, best first (see the module contract).
@@ -303,30 +396,42 @@ pub fn forecast_series(
         &params.choice.candidates(),
         progress,
     )?;
+    let mut candidates = candidates;
     let order = ranked(&candidates);
+    // The combination's members come from the single models, best first.
+    let singles: Vec<ModelKind> = order
+        .iter()
+        .copied()
+        .filter(|m| *m != ModelKind::Combination)
+        .collect();
+    let fit = |model: ModelKind, history: &[f64], horizon: usize| match model {
+        ModelKind::Combination => combination::forecast(
+            &singles,
+            history,
+            season,
+            &periods_for(history.len()),
+            horizon,
+        ),
+        _ => predict(model, history, season, &periods_for(history.len()), horizon)
+            .map(|f| (f, Vec::new())),
+    };
     let mut outcome = None;
-    for &model in &order {
+    for &model in order.iter().filter(|m| params.choice.may_win(**m)) {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
         let held = if params.holdout > 0 {
-            match predict(
-                model,
-                train,
-                season,
-                &periods_for(train.len()),
-                params.holdout,
-            ) {
-                Ok(f) => Some(f),
+            match fit(model, train, params.holdout) {
+                Ok((f, _)) => Some(f),
                 Err(_) => continue,
             }
         } else {
             None
         };
-        if let Ok(forecast) = predict(model, y, season, &periods_for(n), params.horizon) {
-            outcome = Some((model, held, forecast));
+        if let Ok((forecast, members)) = fit(model, y, params.horizon) {
+            outcome = Some((model, held, forecast, members));
             break;
         }
     }
-    let Some((model, held, forecast)) = outcome else {
+    let Some((model, held, forecast, members)) = outcome else {
         let reasons: Vec<String> = candidates
             .iter()
             .filter_map(|c| c.error.as_ref().map(|e| format!("{}: {e}", c.model.name())))
@@ -343,6 +448,13 @@ pub fn forecast_series(
             mase_scale(train, season),
         )
     });
+    if model == ModelKind::Combination
+        && let Some(c) = candidates.iter_mut().find(|c| c.model == model)
+    {
+        // The members the forecast used (a member that could not forecast the
+        // whole series was passed over for the next best).
+        c.members = members;
+    }
     let periods = (0..params.horizon)
         .filter_map(|h| series.period(n + h))
         .collect();

@@ -6,7 +6,8 @@
 //!   dropped and flagged.
 //! - [`models`]: naive, seasonal naive, ETS (simple, Holt, damped),
 //!   Holt-Winters additive and multiplicative (here), MSTL (augurs) with a
-//!   (damped Holt) trend. Every forecast has 80 % and 95 % intervals.
+//!   (damped Holt) trend, Theta with an optimised theta ([`theta`]) and the mean of
+//!   the three best ([`combination`]). Every forecast has 80 % and 95 % intervals.
 //! - [`backtest`]: the model with the lowest mean MASE over the folds wins; the
 //!   whole candidate table is kept. Many series run in parallel with progress and
 //!   cancel.
@@ -14,6 +15,7 @@
 //! - [`scenario`]: promotion, price change, campaign over a baseline forecast.
 
 pub mod backtest;
+pub mod combination;
 mod holt;
 mod holt_winters;
 pub mod metrics;
@@ -21,6 +23,7 @@ pub mod models;
 mod optimize;
 pub mod scenario;
 pub mod series;
+mod theta;
 
 pub use backtest::{
     Candidate, FoldForecast, ForecastParams, ModelChoice, SeriesForecast, forecast_many,
@@ -35,5 +38,7 @@ pub use series::{
     series_from_table, with_segmentation, with_segments,
 };
 
+#[cfg(test)]
+mod combination_tests;
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,14 @@
 //! - Holt-Winters additive and multiplicative ([`super::holt_winters`]).
 //! - MSTL by augurs (weekly and yearly seasons on days) with a damped Holt trend
 //!   ([`super::holt::HoltTrend`]), intervals from that trend model.
+//! - Theta with an optimised theta, seasonally adjusted when the season is
+//!   significant ([`super::theta`]).
+//! - The combination: the mean of three models ([`super::combination`]); here,
+//!   without a backtest to rank them, of simple, Holt and damped smoothing.
+//! - No ARIMA: no maintained pure-Rust crate fits one automatically (augurs 0.10
+//!   has none; `arima` 0.3 takes the differencing order from the caller and has
+//!   no seasonal or AIC search; `oxidiviner` 1.2's automatic choice is a fixed
+//!   ARIMA(1,1,1)).
 //! - A history with no negative value (revenue, orders, units, customers) is a
 //!   measure that cannot go below zero: its forecasts and interval bounds are
 //!   truncated at 0 (normal intervals would otherwise reach below it).
@@ -17,8 +25,10 @@ use augurs::mstl::MSTLModel;
 use augurs::{Fit, Predict};
 use serde::{Deserialize, Serialize};
 
+use super::combination;
 use super::holt::{self, HoltTrend};
 use super::holt_winters::{self, Seasonality};
+use super::theta;
 
 /// z of the two-sided 80 % and 95 % normal intervals.
 pub const Z80: f64 = 1.281_551_565_5;
@@ -38,11 +48,15 @@ pub enum ModelKind {
     HoltWintersAdditive,
     HoltWintersMultiplicative,
     Mstl,
+    /// The Theta method with an optimised theta.
+    Theta,
+    /// The mean of the three best single models.
+    Combination,
 }
 
 impl ModelKind {
     /// Every model, in the order candidates are listed and ties are broken.
-    pub const ALL: [ModelKind; 8] = [
+    pub const ALL: [ModelKind; 10] = [
         ModelKind::Naive,
         ModelKind::SeasonalNaive,
         ModelKind::EtsSimple,
@@ -51,6 +65,8 @@ impl ModelKind {
         ModelKind::HoltWintersAdditive,
         ModelKind::HoltWintersMultiplicative,
         ModelKind::Mstl,
+        ModelKind::Theta,
+        ModelKind::Combination,
     ];
 
     /// The ETS family (what `--model ets` chooses among).
@@ -73,6 +89,8 @@ impl ModelKind {
             ModelKind::HoltWintersAdditive => "holt-winters-additive",
             ModelKind::HoltWintersMultiplicative => "holt-winters-multiplicative",
             ModelKind::Mstl => "mstl",
+            ModelKind::Theta => "theta",
+            ModelKind::Combination => "combination",
         }
     }
 }
@@ -196,6 +214,10 @@ pub fn predict(
             holt_winters::fit(y, season, Seasonality::Multiplicative)?.forecast(horizon)
         }
         ModelKind::Mstl => mstl(y, mstl_periods, horizon)?,
+        ModelKind::Theta => theta::forecast(y, season, horizon)?,
+        ModelKind::Combination => {
+            combination::forecast(&combination::FIRST_TRIO, y, season, mstl_periods, horizon)?.0
+        }
     };
     if forecast.point.iter().any(|v| !v.is_finite()) {
         return Err(ModelError::Diverged(kind.name()));

@@ -223,7 +223,7 @@ fn aggregated_table_is_a_series_as_it_is() {
     assert!(series_from_frame(&frame, "date", "sales", Freq::Month).is_err());
 }
 
-fn normal(rng: &mut ChaCha8Rng) -> f64 {
+pub(super) fn normal(rng: &mut ChaCha8Rng) -> f64 {
     let u: f64 = rng.random_range(f64::EPSILON..1.0);
     let v: f64 = rng.random();
     (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()

@@ -2,9 +2,9 @@
 //! the rolling-origin folds), the chosen one marked, the naive baseline labelled
 //! so the operator sees how much the winner beats it. MASE below 1 beats the
 //! seasonal naive forecast in sample. Each score and model name explains itself
-//! on hover. A series too short to forecast says what it needs instead.
+//! on hover; the combination's three members are named under the table. A series too short to forecast says what it needs instead.
 
-use crate::analysis::forecast::{Candidate, ModelKind};
+use crate::analysis::forecast::{Candidate, ModelKind, SeriesForecast};
 use crate::ui::command::Commands;
 use crate::ui::format;
 use crate::ui::glossary::term;
@@ -21,6 +21,24 @@ fn percent_figure(pct: f64) -> String {
         true => format::percent(pct / 100.0),
         false => "–".into(),
     }
+}
+
+/// Which three models the combination averages, when it was scored.
+pub fn members_line(f: &SeriesForecast) -> Option<String> {
+    let c = f
+        .candidates
+        .iter()
+        .find(|c| c.model == ModelKind::Combination)?;
+    let [first, second, third] = c.members.as_slice() else {
+        return None;
+    };
+    Some(tr!(
+        "forecast-combination-members",
+        model = model_label(c.model),
+        first = model_label(*first),
+        second = model_label(*second),
+        third = model_label(*third)
+    ))
 }
 
 /// The table, or what the series lacks for the run's `params`. RMSE is money
@@ -114,6 +132,9 @@ pub fn ui(
                 ui.end_row();
             }
         });
+    if let Some(line) = members_line(f) {
+        ui.add(egui::Label::new(egui::RichText::new(line).weak()).wrap());
+    }
     for c in &f.candidates {
         if let Some(error) = &c.error {
             ui.add(
@@ -139,5 +160,47 @@ pub fn ui(
             "forecast-mase-undefined",
             season = format::count(f.season)
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::forecast::{ForecastParams, Freq, TimeSeries, forecast_series};
+    use crate::jobs::Progress;
+
+    #[test]
+    fn the_combination_line_names_its_three_members() {
+        let values = (0..120)
+            .map(|t| 100.0 + t as f64 + [0.0, 5.0, -3.0][t % 3])
+            .collect();
+        let series = TimeSeries {
+            name: "shop".into(),
+            freq: Freq::Day,
+            start: 0,
+            values,
+            dropped_partial: None,
+        };
+        let params = ForecastParams {
+            horizon: 7,
+            ..ForecastParams::default()
+        };
+        let f = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+        let members = &f
+            .candidates
+            .iter()
+            .find(|c| c.model == ModelKind::Combination)
+            .expect("combination")
+            .members;
+        assert_eq!(members.len(), 3);
+        let line = members_line(&f).expect("a line");
+        for m in members {
+            assert!(line.contains(&model_label(*m)), "{line}");
+        }
+        let mut without = f.clone();
+        without
+            .candidates
+            .retain(|c| c.model != ModelKind::Combination);
+        assert!(members_line(&without).is_none());
     }
 }

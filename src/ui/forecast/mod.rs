@@ -66,6 +66,8 @@ pub fn model_label(kind: ModelKind) -> String {
         ModelKind::HoltWintersAdditive => tr!("forecast-model-holt-winters-additive"),
         ModelKind::HoltWintersMultiplicative => tr!("forecast-model-holt-winters-multiplicative"),
         ModelKind::Mstl => tr!("forecast-model-mstl"),
+        ModelKind::Theta => tr!("forecast-model-theta"),
+        ModelKind::Combination => tr!("forecast-model-combination"),
     }
 }
 
@@ -82,6 +84,8 @@ pub fn model_meaning(kind: ModelKind) -> String {
             tr!("forecast-model-holt-winters-multiplicative-meaning")
         }
         ModelKind::Mstl => tr!("forecast-model-mstl-meaning"),
+        ModelKind::Theta => tr!("forecast-model-theta-meaning"),
+        ModelKind::Combination => tr!("forecast-model-combination-meaning"),
     }
 }
 
@@ -130,6 +134,8 @@ pub fn choice_label(choice: ModelChoice) -> String {
                 tr!("forecast-choice-holt-winters-multiplicative")
             }
             ModelKind::Mstl => tr!("forecast-choice-mstl"),
+            ModelKind::Theta => tr!("forecast-choice-theta"),
+            ModelKind::Combination => tr!("forecast-choice-combination"),
         },
     }
 }
