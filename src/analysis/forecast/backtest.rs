@@ -31,8 +31,9 @@ use super::metrics::{Accuracy, accuracy, mase_scale};
 use super::models::{ModelError, ModelKind, PointForecast, predict};
 use super::series::TimeSeries;
 use crate::analysis::AnalysisError;
+use crate::i18n::Phrase;
 use crate::jobs::Progress;
-use crate::tr;
+use crate::{phrase, tr};
 
 /// The shortest training history a fold may have.
 pub const MIN_TRAIN: usize = 8;
@@ -139,7 +140,7 @@ pub struct Candidate {
     pub rmse: f64,
     pub mae: f64,
     /// Why the model could not be scored.
-    pub error: Option<String>,
+    pub error: Option<Phrase>,
     /// The forecast of each fold run, in fold order (empty when the model failed).
     pub folds: Vec<FoldForecast>,
     /// The combination's members for the forecast: the three best single models of
@@ -230,7 +231,7 @@ pub fn backtest(
                     });
                 }
                 Err(ModelError::TooShort { needed, got, .. }) => {
-                    run.error = Some(tr!(
+                    run.error = Some(phrase!(
                         "forecast-not-scored-too-short",
                         needed = needed.to_string(),
                         got = got.to_string(),
@@ -239,7 +240,7 @@ pub fn backtest(
                     break;
                 }
                 Err(e) => {
-                    run.error = Some(e.to_string());
+                    run.error = Some(Phrase::Verbatim(e.to_string()));
                     break;
                 }
             }
@@ -268,7 +269,7 @@ pub struct ModelRun {
     pub model: ModelKind,
     pub scores: Vec<Accuracy>,
     pub folds: Vec<FoldForecast>,
-    pub error: Option<String>,
+    pub error: Option<Phrase>,
 }
 
 impl ModelRun {
@@ -327,7 +328,7 @@ fn combination_run(
                 });
             }
         }
-        None => run.error = Some(tr!("forecast-combination-too-few")),
+        None => run.error = Some(phrase!("forecast-combination-too-few")),
     }
     run
 }

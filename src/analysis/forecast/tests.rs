@@ -480,7 +480,7 @@ fn a_model_not_scored_says_how_much_history_it_lacks() {
         .iter()
         .find(|c| c.model == ModelKind::HoltWintersAdditive)
         .expect("candidate");
-    let error = hw.error.as_deref().expect("not scored");
+    let error = hw.error.as_ref().expect("not scored").text();
     assert!(
         error.contains("needs 342 periods")
             && error.contains("earliest backtest fold has 280")

@@ -123,7 +123,7 @@ pub fn ui(
                     // The reason is written out under the table too; the
                     // column stays short so the table fits beside the chart.
                     ui.weak(tr!("forecast-not-scored-short"))
-                        .on_hover_text(error.as_str());
+                        .on_hover_text(error.text());
                 } else if c.model == ModelKind::Naive {
                     ui.weak(tr!("forecast-baseline"));
                 } else {
@@ -142,7 +142,7 @@ pub fn ui(
                     egui::RichText::new(tr!(
                         "forecast-not-scored",
                         model = model_label(c.model),
-                        error = error.as_str()
+                        error = error.text()
                     ))
                     .weak(),
                 )
