@@ -20,6 +20,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::i18n::Language;
 use crate::jobs::{JobError, Progress, Slot, Wake};
 use crate::tr;
 
@@ -31,6 +32,9 @@ pub struct Inputs {
     /// The generations of the results used, in a fixed order per computation;
     /// 0 where a result was not used.
     pub uses: Vec<u64>,
+    /// The language of texts the result holds as data (a forecast per segment
+    /// names its series by segment name); None where texts are worded when shown.
+    pub language: Option<Language>,
 }
 
 impl Inputs {
@@ -39,7 +43,14 @@ impl Inputs {
         Inputs {
             store_version,
             uses: Vec::new(),
+            language: None,
         }
+    }
+
+    /// Marks a result whose data holds texts in `language`: a switch runs it again.
+    pub fn worded_in(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
     }
 
     /// Adds the generation of a result used (None: not used).

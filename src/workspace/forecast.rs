@@ -34,6 +34,7 @@ use crate::analysis::forecast::{
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
 use crate::export::{ExportFormat, write_table};
+use crate::i18n::{self, Language};
 use crate::jobs::{Progress, Slot, Wake};
 use crate::tr;
 use crate::workspace::segments::SegmentsResults;
@@ -352,12 +353,19 @@ impl Forecast {
         Ok(())
     }
 
-    /// The inputs of `params`: the store, and per segment the Segments result.
-    fn inputs(params: &ForecastRunParams, store_version: u64, segments: Option<u64>) -> Inputs {
-        let segments = (params.by == SeriesBy::Segment)
-            .then_some(segments)
-            .flatten();
-        Inputs::of_store(store_version).using(segments)
+    /// The inputs of `params`: the store, and per segment the Segments result and
+    /// the language its series are named in (the segments' proposed names).
+    fn inputs(
+        params: &ForecastRunParams,
+        store_version: u64,
+        segments: Option<u64>,
+        language: Language,
+    ) -> Inputs {
+        let inputs = Inputs::of_store(store_version);
+        match params.by {
+            SeriesBy::Segment => inputs.using(segments).worded_in(language),
+            _ => inputs.using(None),
+        }
     }
 
     /// Runs the wanted settings when they were not run on these inputs. A run
@@ -372,7 +380,8 @@ impl Forecast {
         if wanted.by == SeriesBy::Segment && segments.is_none() {
             return;
         }
-        let inputs = Self::inputs(&wanted, store_version, segments.map(|s| s.generation));
+        let generation = segments.map(|s| s.generation);
+        let inputs = Self::inputs(&wanted, store_version, generation, i18n::language());
         if self.results.needs_run(&wanted, &inputs) {
             self.run(store, store_version, wanted, segments);
         }
@@ -407,7 +416,8 @@ impl Forecast {
         params: ForecastRunParams,
         segments: Option<&Computed<SegmentsResults>>,
     ) {
-        let inputs = Self::inputs(&params, store_version, segments.map(|s| s.generation));
+        let generation = segments.map(|s| s.generation);
+        let inputs = Self::inputs(&params, store_version, generation, i18n::language());
         let segmentation = segments
             .filter(|_| params.by == SeriesBy::Segment)
             .map(|s| s.value.segmentation.clone());

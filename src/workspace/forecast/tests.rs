@@ -254,3 +254,26 @@ fn the_export_table_follows_the_order_shown() {
     assert_eq!(values[0], 0.67, "2/3 as the screen shows it");
     assert_eq!(values[3], 20.0);
 }
+
+#[test]
+fn a_forecast_per_segment_is_keyed_by_the_language_of_its_series_names_and_a_shop_one_is_not() {
+    use crate::i18n::Language;
+    let per_segment = ForecastRunParams {
+        by: SeriesBy::Segment,
+        ..ForecastRunParams::default()
+    };
+    let inputs =
+        |params: &ForecastRunParams, language| Forecast::inputs(params, 3, Some(7), language);
+    assert_ne!(
+        inputs(&per_segment, Language::English),
+        inputs(&per_segment, Language::Chinese),
+        "segment names are in the series: a switch runs it again"
+    );
+    let shop = ForecastRunParams::default();
+    assert_eq!(shop.by, SeriesBy::Shop);
+    assert_eq!(
+        inputs(&shop, Language::English),
+        inputs(&shop, Language::Chinese),
+        "nothing worded in a shop forecast's data: a switch keeps it"
+    );
+}
