@@ -11,7 +11,9 @@
 //!
 //! The language is one setting for the whole process ([`set_language`]): the
 //! window sets it from the toolbar or the system's locale; the command line
-//! keeps English. Messages built by background jobs read it when they are built.
+//! keeps English. What a background job says about its result is a [`Phrase`]
+//! ([`phrase!`](crate::phrase)), worded in the language of the moment each time it
+//! is shown, so a switch rewords every result without computing it again.
 //! Numbers are formatted before they are handed over (`ui::format`), so both
 //! languages show the same figures; a number passed as such only chooses a
 //! plural form.
