@@ -83,16 +83,7 @@ fn the_language_switches_in_the_toolbar_without_a_restart_and_is_remembered() {
 #[test]
 fn no_tab_shows_english_words_that_are_not_from_the_data() {
     let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let files = marketbench::workspace::sample_files().expect("the sample store");
-    let allowed = allowed_words(&files);
-    let state = UiState {
-        language: Some(Language::Chinese),
-        ..returning_user()
-    };
-    let app = MarketbenchApp::new(state, files, no_wake());
-    let mut harness = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 2400.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    let (mut harness, allowed) = sample_store_in(Language::Chinese);
     // The score headers the tables show in Chinese keep their explanations.
     let header = marketbench::i18n::message_in(Language::Chinese, "value-col-churn-risk", &[]);
     let meaning = marketbench::ui::glossary::meaning(&header).expect("a meaning");
@@ -108,16 +99,7 @@ fn no_tab_shows_english_words_that_are_not_from_the_data() {
 #[test]
 fn results_computed_in_english_are_shown_in_chinese_after_the_switch() {
     let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let files = marketbench::workspace::sample_files().expect("the sample store");
-    let allowed = allowed_words(&files);
-    let state = UiState {
-        language: Some(Language::English),
-        ..returning_user()
-    };
-    let app = MarketbenchApp::new(state, files, no_wake());
-    let mut harness = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 2400.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    let (mut harness, allowed) = sample_store_in(Language::English);
     settle(&mut harness);
     visit_every_tab(&mut harness, Language::English);
     let generations = result_generations(harness.state());
@@ -129,6 +111,21 @@ fn results_computed_in_english_are_shown_in_chinese_after_the_switch() {
     assert_no_english(&english_on_every_tab(&mut harness, &allowed));
     // Worded when shown: the switch did not compute the results again.
     assert_eq!(result_generations(harness.state()), generations);
+}
+
+/// The sample store open in a tall window in `language`, and the words its files allow.
+fn sample_store_in(language: Language) -> (Harness<'static, MarketbenchApp>, BTreeSet<String>) {
+    let files = marketbench::workspace::sample_files().expect("the sample store");
+    let allowed = allowed_words(&files);
+    let state = UiState {
+        language: Some(language),
+        ..returning_user()
+    };
+    let app = MarketbenchApp::new(state, files, no_wake());
+    let harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 2400.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    (harness, allowed)
 }
 
 /// The generation of every tab's result that a language switch must not recompute.

@@ -85,7 +85,7 @@ pub type Fetched = (Inspection, DataFrame);
 
 enum Running {
     Connect(Job<Answer<Connected>>),
-    Count(Job<Answer<Vec<Counted>>>),
+    Count(Job<Answer<Counts>>),
     Fetch(Job<Answer<Vec<Fetched>>>),
 }
 
@@ -108,7 +108,7 @@ pub struct DbDialog {
     connected: Option<Connected>,
     pub(super) picks: Vec<(FileKind, Pick)>,
     /// What Count said, for the picks as they were then.
-    counted: Option<Vec<Counted>>,
+    counted: Option<Counts>,
     running: Option<Running>,
     pub(super) failure: Option<Failure>,
 }
@@ -158,7 +158,7 @@ impl DbDialog {
 
     /// What the last Count said, while the picks are unchanged.
     pub fn counted(&self) -> Option<&[Counted]> {
-        self.counted.as_deref()
+        self.counted.as_ref().map(|c| c.sources.as_slice())
     }
 
     /// The error shown, if any.
@@ -246,7 +246,7 @@ impl DbDialog {
         };
         self.failure = None;
         let job = spawn("fetch from database", 0, wake, move |progress| {
-            Ok(fetch_sources(&connected.url, &counted, progress))
+            Ok(fetch_sources(&connected.url, &counted.sources, progress))
         });
         self.replace(Running::Fetch(job));
     }
@@ -264,10 +264,10 @@ impl DbDialog {
         }
     }
 
-    /// Why the counted sources cannot be fetched: more than the memory free.
-    pub fn too_big(&self) -> Option<String> {
-        let bytes: u64 = self.counted()?.iter().map(|c| c.estimate.bytes).sum();
-        memory::shortfall(bytes.saturating_mul(FETCH_NEED_FACTOR))
+    /// Why the counted sources cannot be fetched: more than the memory free
+    /// when they were counted.
+    pub fn too_big(&self) -> Option<&str> {
+        self.counted.as_ref()?.too_big.as_deref()
     }
 
     /// Takes a finished job's answer. Returns the fetched sources once a Fetch
@@ -332,11 +332,19 @@ fn connect_and_list(url: DbUrl) -> Answer<Connected> {
     Ok(Connected { url, tables })
 }
 
+/// The sources counted, and whether they fit in the memory free (checked here,
+/// once, rather than by the window on every frame).
+#[derive(Clone)]
+struct Counts {
+    sources: Vec<Counted>,
+    too_big: Option<String>,
+}
+
 fn count_sources(
     url: &DbUrl,
     sources: Vec<(FileKind, Source)>,
     progress: &Progress,
-) -> Answer<Vec<Counted>> {
+) -> Answer<Counts> {
     let mut connection = Connection::open(url)?;
     let total = sources.len() as u64;
     let mut counted = Vec::new();
@@ -353,7 +361,11 @@ fn count_sources(
             estimate,
         });
     }
-    Ok(counted)
+    let bytes: u64 = counted.iter().map(|c| c.estimate.bytes).sum();
+    Ok(Counts {
+        too_big: memory::shortfall(bytes.saturating_mul(FETCH_NEED_FACTOR)),
+        sources: counted,
+    })
 }
 
 fn fetch_sources(url: &DbUrl, counted: &[Counted], progress: &Progress) -> Answer<Vec<Fetched>> {
@@ -396,7 +408,10 @@ mod tests {
     fn changing_a_pick_forgets_the_count_and_an_empty_select_reads_nothing() {
         let mut dialog = DbDialog::default();
         dialog.show();
-        dialog.counted = Some(Vec::new());
+        dialog.counted = Some(Counts {
+            sources: Vec::new(),
+            too_big: None,
+        });
         dialog.set_pick(FileKind::Orders, Pick::Nothing);
         assert!(dialog.counted.is_some(), "the same pick keeps the count");
         dialog.set_pick(FileKind::Orders, Pick::Query("  ".into()));
