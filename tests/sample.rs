@@ -46,7 +46,7 @@ fn same_seed_gives_identical_bytes_and_another_seed_differs() {
     write_sample(&small_config(7), b.path()).expect("second run");
     write_sample(&small_config(8), c.path()).expect("other seed");
     let names = file_names(a.path());
-    assert_eq!(names.len(), 12, "{names:?}");
+    assert_eq!(names.len(), 16, "{names:?}");
     assert_eq!(names, file_names(b.path()));
     for name in &names {
         let first = std::fs::read(a.path().join(name)).expect("read");
@@ -141,7 +141,40 @@ fn files_parse_with_the_documented_columns_and_sizes() {
         numbers(&orders, "amount"),
     );
     assert!((0..q.len()).all(|i| (q[i] * p[i] - a[i]).abs() < 0.011));
-    assert!(files.bytes < 9_000_000, "{} bytes", files.bytes);
+    let service = frame(&files.service);
+    assert_eq!(service.height(), files.message_rows);
+    assert!(
+        (15_000..25_000).contains(&service.height()),
+        "{} messages",
+        service.height()
+    );
+    let columns: Vec<&str> = service
+        .get_column_names()
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "会话ID",
+            "客户ID",
+            "时间",
+            "渠道",
+            "消息内容",
+            "客服回复",
+            "意图"
+        ]
+    );
+    let intents: BTreeSet<String> = text(&service, "意图")
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(intents.len(), 8, "{intents:?}");
+    let reviews = frame(&files.reviews);
+    assert_eq!(reviews.height(), files.review_rows);
+    let ratings = numbers(&reviews, "评分");
+    assert!(ratings.iter().all(|r| (1.0..=5.0).contains(r)));
+    assert!(files.bytes < 13_000_000, "{} bytes", files.bytes);
 }
 
 #[test]

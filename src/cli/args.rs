@@ -62,6 +62,18 @@ pub struct LoadArgs {
     /// Column holding an explicit rating (stars, a review score).
     #[arg(long, value_name = "COL")]
     pub rating: Option<String>,
+    /// Column holding what the customer wrote (a service message, a review).
+    #[arg(long, value_name = "COL")]
+    pub message: Option<String>,
+    /// Column holding the service agent's reply.
+    #[arg(long, value_name = "COL")]
+    pub reply: Option<String>,
+    /// Column holding the service session or ticket id.
+    #[arg(long, value_name = "COL")]
+    pub session: Option<String>,
+    /// Column holding a service message's intent label.
+    #[arg(long, value_name = "COL")]
+    pub intent: Option<String>,
     /// What the files hold, when detection gets it wrong.
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
@@ -111,6 +123,8 @@ pub enum KindArg {
     Customers,
     Products,
     Ratings,
+    Service,
+    Reviews,
 }
 
 impl From<KindArg> for FileKind {
@@ -121,6 +135,8 @@ impl From<KindArg> for FileKind {
             KindArg::Customers => FileKind::Customers,
             KindArg::Products => FileKind::Products,
             KindArg::Ratings => FileKind::Ratings,
+            KindArg::Service => FileKind::Service,
+            KindArg::Reviews => FileKind::Reviews,
         }
     }
 }
@@ -181,6 +197,10 @@ impl LoadArgs {
             (Role::Phone, &self.phone),
             (Role::Status, &self.status),
             (Role::Rating, &self.rating),
+            (Role::Message, &self.message),
+            (Role::Reply, &self.reply),
+            (Role::SessionId, &self.session),
+            (Role::Intent, &self.intent),
         ];
         given
             .into_iter()

@@ -33,15 +33,17 @@ pub fn run(args: &SampleArgs) -> anyhow::Result<String> {
     let files = write_sample(&config, &args.out)
         .with_context(|| format!("writing the sample shop to {}", args.out.display()))?;
     Ok(format!(
-        "wrote the sample shop (seed {}) to {}: {} order lines, {} events, {:.1} MB\n  {}\n  {}\n  {}\n  {}",
+        "wrote the sample shop (seed {}) to {}: {} order lines, {} events, {} service messages, {} reviews, {:.1} MB\n  {}",
         args.seed,
         files.dir.display(),
         files.order_rows,
         files.event_rows,
+        files.message_rows,
+        files.review_rows,
         files.bytes as f64 / 1e6,
-        files.orders.display(),
-        files.products.display(),
-        files.customers.display(),
-        files.events.display(),
+        files
+            .data_files()
+            .map(|f| f.display().to_string())
+            .join("\n  "),
     ))
 }

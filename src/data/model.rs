@@ -35,10 +35,18 @@ pub enum Role {
     Status,
     /// An explicit rating of the item by the customer (stars, a review score).
     Rating,
+    /// What the customer wrote: a service message or a review's text.
+    Message,
+    /// The reply a service agent gave to the message.
+    Reply,
+    /// The service conversation (chat session, ticket) a message belongs to.
+    SessionId,
+    /// A service message's intent as labelled by the team (物流, 退换货, …).
+    Intent,
 }
 
 impl Role {
-    pub const ALL: [Role; 15] = [
+    pub const ALL: [Role; 19] = [
         Role::CustomerId,
         Role::OrderId,
         Role::Timestamp,
@@ -54,6 +62,10 @@ impl Role {
         Role::Phone,
         Role::Status,
         Role::Rating,
+        Role::Message,
+        Role::Reply,
+        Role::SessionId,
+        Role::Intent,
     ];
 
     /// Canonical column name in a loaded frame.
@@ -74,6 +86,10 @@ impl Role {
             Role::Phone => "phone",
             Role::Status => "status",
             Role::Rating => "rating",
+            Role::Message => "message",
+            Role::Reply => "reply",
+            Role::SessionId => "session_id",
+            Role::Intent => "intent",
         }
     }
 
@@ -95,6 +111,10 @@ impl Role {
             Role::Phone => tr!("role-phone"),
             Role::Status => tr!("role-status"),
             Role::Rating => tr!("role-rating"),
+            Role::Message => tr!("role-message"),
+            Role::Reply => tr!("role-reply"),
+            Role::SessionId => tr!("role-session-id"),
+            Role::Intent => tr!("role-intent"),
         }
     }
 
@@ -116,6 +136,10 @@ impl Role {
             Role::Phone => "phone",
             Role::Status => "status",
             Role::Rating => "rating",
+            Role::Message => "message",
+            Role::Reply => "reply",
+            Role::SessionId => "session_id",
+            Role::Intent => "intent",
         }
     }
 }
@@ -140,16 +164,23 @@ pub enum FileKind {
     /// Explicit ratings: customer, item and a rating (stars, a review score), a
     /// time when known; nothing bought.
     Ratings,
+    /// Customer service messages: customer, time, the message, optionally the
+    /// agent's reply, the session, the channel and an intent label.
+    Service,
+    /// Product reviews: item, the review's text, optionally customer, time and rating.
+    Reviews,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 8] = [
         FileKind::Orders,
         FileKind::Events,
         FileKind::Customers,
         FileKind::Products,
         FileKind::Series,
         FileKind::Ratings,
+        FileKind::Service,
+        FileKind::Reviews,
     ];
 
     pub fn label(self) -> String {
@@ -160,6 +191,8 @@ impl FileKind {
             FileKind::Products => tr!("kind-products"),
             FileKind::Series => tr!("kind-series"),
             FileKind::Ratings => tr!("kind-ratings"),
+            FileKind::Service => tr!("kind-service"),
+            FileKind::Reviews => tr!("kind-reviews"),
         }
     }
 }

@@ -224,6 +224,79 @@ const SYNONYMS: &[(Role, &[&str])] = &[
             "评分星级",
         ],
     ),
+    (
+        Role::Message,
+        &[
+            "message",
+            "message text",
+            "text",
+            "content",
+            "comment",
+            "review",
+            "review text",
+            "question",
+            "body",
+            "消息",
+            "消息内容",
+            "内容",
+            "评价",
+            "评价内容",
+            "评论",
+            "评论内容",
+            "留言",
+            "买家留言",
+            "咨询内容",
+            "问题",
+            "问题描述",
+        ],
+    ),
+    (
+        Role::Reply,
+        &[
+            "reply",
+            "agent reply",
+            "staff reply",
+            "answer",
+            "response",
+            "客服回复",
+            "回复",
+            "回复内容",
+            "商家回复",
+            "答复",
+        ],
+    ),
+    (
+        Role::SessionId,
+        &[
+            "session",
+            "session id",
+            "conversation",
+            "conversation id",
+            "chat id",
+            "ticket",
+            "ticket id",
+            "会话",
+            "会话id",
+            "会话编号",
+            "工单号",
+            "工单id",
+        ],
+    ),
+    (
+        Role::Intent,
+        &[
+            "intent",
+            "label",
+            "topic",
+            "reason",
+            "意图",
+            "标签",
+            "主题",
+            "咨询类型",
+            "问题类型",
+            "问题分类",
+        ],
+    ),
 ];
 
 /// Behaviour words that mark an event-type column (compared lower-cased).
@@ -487,7 +560,9 @@ fn looks_like_phone(value: &str) -> bool {
     }
 }
 
-/// The file kind a mapping suggests: an event column → events; a rating with a
+/// The file kind a mapping suggests: written text with a service column (reply,
+/// session, intent) → service messages; written text without order columns →
+/// reviews when it names an item, else service messages; an event column → events; a rating with a
 /// customer and an item but no order, amount or price → ratings; a date and an
 /// amount with no customer, order, item or category column → an aggregated series;
 /// time, customer and something bought → orders; a customer without time → customers; an item without
@@ -495,10 +570,25 @@ fn looks_like_phone(value: &str) -> bool {
 /// then tell the operator what is missing.
 pub fn detect_kind(mapping: &RoleMap) -> FileKind {
     let has = |role: Role| mapping.contains_key(&role);
+    let item = has(Role::ItemId) || has(Role::ItemName);
+    let service = [Role::Reply, Role::SessionId, Role::Intent]
+        .into_iter()
+        .any(has);
+    // Order exports often carry a buyer's note (买家留言): with an order, a price or a
+    // quantity the text is a note on an order line, not a review.
+    let ordered = [Role::OrderId, Role::Amount, Role::UnitPrice, Role::Quantity]
+        .into_iter()
+        .any(has);
+    if has(Role::Message) && (service || !ordered) {
+        return if item && !service {
+            FileKind::Reviews
+        } else {
+            FileKind::Service
+        };
+    }
     if has(Role::EventType) {
         return FileKind::Events;
     }
-    let item = has(Role::ItemId) || has(Role::ItemName);
     let paid = [Role::OrderId, Role::Amount, Role::UnitPrice]
         .into_iter()
         .any(has);

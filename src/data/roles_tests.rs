@@ -110,3 +110,81 @@ fn phones() {
     assert!(!looks_like_phone("23812345678"));
     assert!(!looks_like_phone("12345"));
 }
+
+#[test]
+fn service_messages_and_reviews_are_told_apart_by_their_columns() {
+    let service = [
+        column("会话ID", "str", &["s1"]),
+        column("客户ID", "str", &["c1"]),
+        column("时间", "str", &["2026-01-02 10:00"]),
+        column("渠道", "str", &["微信"]),
+        column("消息内容", "str", &["快递到哪了"]),
+        column("客服回复", "str", &["已帮您催促"]),
+        column("意图", "str", &["物流"]),
+    ];
+    let mapping = detect_roles(&service);
+    let role = |m: &RoleMap, r: Role| m.get(&r).cloned();
+    assert_eq!(role(&mapping, Role::SessionId).as_deref(), Some("会话ID"));
+    assert_eq!(role(&mapping, Role::CustomerId).as_deref(), Some("客户ID"));
+    assert_eq!(role(&mapping, Role::Message).as_deref(), Some("消息内容"));
+    assert_eq!(role(&mapping, Role::Reply).as_deref(), Some("客服回复"));
+    assert_eq!(role(&mapping, Role::Intent).as_deref(), Some("意图"));
+    assert_eq!(role(&mapping, Role::Region).as_deref(), Some("渠道"));
+    assert_eq!(detect_kind(&mapping), FileKind::Service);
+
+    let reviews = [
+        column("商品ID", "str", &["p1"]),
+        column("客户ID", "str", &["c1"]),
+        column("评价时间", "str", &["2026-01-02"]),
+        column("评分", "i64", &["5"]),
+        column("评价内容", "str", &["很好用"]),
+    ];
+    let mapping = detect_roles(&reviews);
+    assert_eq!(role(&mapping, Role::Message).as_deref(), Some("评价内容"));
+    assert_eq!(role(&mapping, Role::Rating).as_deref(), Some("评分"));
+    assert_eq!(detect_kind(&mapping), FileKind::Reviews);
+
+    // English headers; a review score is the rating, not the text.
+    let english = [
+        column("product_id", "str", &["p1"]),
+        column("user_id", "str", &["u1"]),
+        column("review_score", "i64", &["4"]),
+        column("review_text", "str", &["fits well"]),
+    ];
+    let mapping = detect_roles(&english);
+    assert_eq!(
+        role(&mapping, Role::Rating).as_deref(),
+        Some("review_score")
+    );
+    assert_eq!(
+        role(&mapping, Role::Message).as_deref(),
+        Some("review_text")
+    );
+    assert_eq!(detect_kind(&mapping), FileKind::Reviews);
+    // Ratings without text stay ratings.
+    let ratings = [
+        column("user_id", "str", &["u1"]),
+        column("item_id", "str", &["i1"]),
+        column("rating", "i64", &["4"]),
+    ];
+    assert_eq!(detect_kind(&detect_roles(&ratings)), FileKind::Ratings);
+    // An order export with a buyer's note stays orders; a service ticket that
+    // names the order stays service.
+    let noted = [
+        column("订单号", "str", &["o1"]),
+        column("客户ID", "str", &["c1"]),
+        column("下单时间", "str", &["2026-01-02"]),
+        column("商品ID", "str", &["p1"]),
+        column("实付金额", "f64", &["12.5"]),
+        column("买家留言", "str", &["请尽快发货"]),
+    ];
+    assert_eq!(detect_kind(&detect_roles(&noted)), FileKind::Orders);
+    let ticket = [
+        column("工单号", "str", &["t1"]),
+        column("订单号", "str", &["o1"]),
+        column("客户ID", "str", &["c1"]),
+        column("时间", "str", &["2026-01-02"]),
+        column("问题描述", "str", &["还没发货"]),
+    ];
+    assert_eq!(detect_kind(&detect_roles(&ticket)), FileKind::Service);
+}

@@ -15,6 +15,10 @@ role-email = email
 role-phone = phone
 role-status = order status
 role-rating = rating
+role-message = message / review text
+role-reply = agent reply
+role-session-id = session id
+role-intent = intent label
 
 kind-orders = orders
 kind-events = behaviour events
@@ -22,6 +26,8 @@ kind-customers = customers
 kind-products = products
 kind-series = aggregated series
 kind-ratings = ratings
+kind-service = service messages
+kind-reviews = reviews
 
 date-format-iso = ISO (2024-03-05 14:02)
 date-format-ymd-compact = yyyymmdd (20240305)

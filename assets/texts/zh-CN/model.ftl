@@ -15,6 +15,10 @@ role-email = 邮箱
 role-phone = 手机号
 role-status = 订单状态
 role-rating = 评分
+role-message = 消息 / 评价内容
+role-reply = 客服回复
+role-session-id = 会话 ID
+role-intent = 意图标签
 
 kind-orders = 订单
 kind-events = 行为事件
@@ -22,6 +26,8 @@ kind-customers = 客户
 kind-products = 商品
 kind-series = 汇总序列
 kind-ratings = 评分
+kind-service = 客服消息
+kind-reviews = 商品评价
 
 date-format-iso = ISO（2024-03-05 14:02）
 date-format-ymd-compact = 年月日连写（20240305）

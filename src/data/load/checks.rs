@@ -62,7 +62,10 @@ impl Checks<'_> {
     ) -> Result<Outcome, CheckError> {
         let height = self.raw.height();
         let kind = self.options.kind;
-        let timed = matches!(kind, FileKind::Orders | FileKind::Events | FileKind::Series);
+        let timed = matches!(
+            kind,
+            FileKind::Orders | FileKind::Events | FileKind::Series | FileKind::Service
+        );
         let mut drop = match self.duplicates {
             Some(duplicates) => duplicates.clone(),
             None => BooleanChunked::full("drop".into(), false, height),

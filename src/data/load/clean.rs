@@ -26,11 +26,18 @@ pub fn canonical_column(
 ) -> PolarsResult<Column> {
     let name = PlSmallStr::from_static(role.column_name());
     let column = match role {
-        Role::CustomerId | Role::OrderId | Role::ItemId | Role::Phone => id_text(source)?,
-        Role::EventType => lower_text(&trimmed_text(source)?)?,
-        Role::ItemName | Role::Category | Role::Region | Role::Email | Role::Status => {
-            trimmed_text(source)?
+        Role::CustomerId | Role::OrderId | Role::ItemId | Role::Phone | Role::SessionId => {
+            id_text(source)?
         }
+        Role::EventType => lower_text(&trimmed_text(source)?)?,
+        Role::ItemName
+        | Role::Category
+        | Role::Region
+        | Role::Email
+        | Role::Status
+        | Role::Message
+        | Role::Reply
+        | Role::Intent => trimmed_text(source)?,
         Role::Quantity | Role::UnitPrice | Role::Amount | Role::Rating => {
             numbers_from_column(source)?.into_column()
         }

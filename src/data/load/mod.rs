@@ -85,6 +85,8 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
         FileKind::Products => &[Role::ItemId],
         FileKind::Series => &[Role::Timestamp, Role::Amount],
         FileKind::Ratings => &[Role::CustomerId, Role::ItemId, Role::Rating],
+        FileKind::Service => &[Role::CustomerId, Role::Timestamp, Role::Message],
+        FileKind::Reviews => &[Role::ItemId, Role::Message],
     }
 }
 
@@ -108,10 +110,16 @@ pub fn load(path: &Path, options: &LoadOptions, progress: &Progress) -> Result<T
 /// How `load` reads the whole file: mapped id and phone columns as text, so
 /// leading zeros survive.
 pub fn read_options(options: &LoadOptions) -> ReadOptions {
-    let text_columns = [Role::CustomerId, Role::OrderId, Role::ItemId, Role::Phone]
-        .iter()
-        .filter_map(|role| options.mapping.get(role).cloned())
-        .collect();
+    let text_columns = [
+        Role::CustomerId,
+        Role::OrderId,
+        Role::ItemId,
+        Role::Phone,
+        Role::SessionId,
+    ]
+    .iter()
+    .filter_map(|role| options.mapping.get(role).cloned())
+    .collect();
     ReadOptions {
         sheet: options.sheet.clone(),
         max_rows: None,

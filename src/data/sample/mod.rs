@@ -10,6 +10,9 @@
 //!   品类, 单价, 毛利率);
 //! - `customers.csv`: contact data and signup date;
 //! - `events.csv`: view / cart / purchase events with a documented funnel;
+//! - `service.csv`: customer service messages with Chinese headers (会话ID, 客户ID,
+//!   时间, 渠道, 消息内容, 客服回复, 意图), 10 % labelled with their intent;
+//! - `reviews.csv`: product reviews (商品ID, 客户ID, 评价时间, 评分, 评价内容);
 //! - `README.md`: what is planted, with every parameter;
 //! - `truth/`: the ground truth (customer groups, bundles, drop-off products,
 //!   repeat purchases, messy rows, the demand calendar). The app does not load it:
@@ -21,7 +24,8 @@
 //! Double 12 peaks, a busier December and a Chinese New Year dip; 11 co-purchase
 //! bundles; staple consumables re-bought at regular intervals; ~2 % cancelled
 //! orders and ~3 % returned lines; 20 duplicated rows and 10 guest rows with an
-//! empty customer id.
+//! empty customer id; eight service intents and eight products with bad reviews
+//! (six all along, two in the last 60 days: see `service`).
 //!
 //! Same config → same bytes: every random draw comes from `ChaCha8Rng` streams
 //! seeded by the config, and nothing is written in hash order. [`write_orders_csv`]
@@ -34,6 +38,8 @@ mod customers;
 mod events;
 mod orders;
 mod pick;
+mod service;
+mod voice;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -158,6 +164,8 @@ pub struct SampleFiles {
     pub products: PathBuf,
     pub customers: PathBuf,
     pub events: PathBuf,
+    pub service: PathBuf,
+    pub reviews: PathBuf,
     pub readme: PathBuf,
     /// The ground-truth folder (not data the app loads).
     pub truth: PathBuf,
@@ -165,14 +173,24 @@ pub struct SampleFiles {
     pub order_rows: usize,
     /// Data rows of events.csv.
     pub event_rows: usize,
+    /// Data rows of service.csv and reviews.csv.
+    pub message_rows: usize,
+    pub review_rows: usize,
     /// Total size of every file written.
     pub bytes: u64,
 }
 
 impl SampleFiles {
-    /// The four data files, in the order the app loads them.
-    pub fn data_files(&self) -> [&Path; 4] {
-        [&self.orders, &self.products, &self.customers, &self.events]
+    /// The data files, in the order the app loads them.
+    pub fn data_files(&self) -> [&Path; 6] {
+        [
+            &self.orders,
+            &self.products,
+            &self.customers,
+            &self.events,
+            &self.service,
+            &self.reviews,
+        ]
     }
 }
 
@@ -198,6 +216,13 @@ pub fn write_sample(config: &SampleConfig, out_dir: &Path) -> Result<SampleFiles
         config.event_days,
         &mut stream(config.seed, 4),
     );
+    let voice = service::make_voice(
+        &book.rows,
+        &customers,
+        &catalog,
+        &cal,
+        &mut stream(config.seed, 5),
+    );
 
     let files = SampleFiles {
         dir: out_dir.to_path_buf(),
@@ -205,10 +230,14 @@ pub fn write_sample(config: &SampleConfig, out_dir: &Path) -> Result<SampleFiles
         products: out_dir.join("products.csv"),
         customers: out_dir.join("customers.csv"),
         events: out_dir.join("events.csv"),
+        service: out_dir.join("service.csv"),
+        reviews: out_dir.join("reviews.csv"),
         readme: out_dir.join("README.md"),
         truth: truth.clone(),
         order_rows: book.rows.len(),
         event_rows: events.len(),
+        message_rows: voice.messages.len(),
+        review_rows: voice.reviews.len(),
         bytes: 0,
     };
     let mut bytes = 0;
@@ -221,6 +250,12 @@ pub fn write_sample(config: &SampleConfig, out_dir: &Path) -> Result<SampleFiles
     })?;
     bytes += write::write_atomic(&files.events, |o| {
         write::events_csv(o, &events, &customers, &catalog, &cal)
+    })?;
+    bytes += write::write_atomic(&files.service, |o| {
+        write::service_csv(o, &voice, &customers, &cal)
+    })?;
+    bytes += write::write_atomic(&files.reviews, |o| {
+        write::reviews_csv(o, &voice, &customers, &catalog, &cal)
     })?;
     bytes += write::write_atomic(&files.readme, |o| {
         std::io::Write::write_all(o, README.as_bytes())
@@ -241,6 +276,12 @@ pub fn write_sample(config: &SampleConfig, out_dir: &Path) -> Result<SampleFiles
         write::messy_csv(o, &book, &catalog)
     })?;
     bytes += write::write_atomic(&truth.join("categories.csv"), write::categories_csv)?;
+    bytes += write::write_atomic(&truth.join("service_intents.csv"), |o| {
+        write::service_intents_csv(o, &voice)
+    })?;
+    bytes += write::write_atomic(&truth.join("product_quality.csv"), |o| {
+        write::product_quality_csv(o, &voice, &catalog, &cal)
+    })?;
     bytes += write::write_atomic(&truth.join("calendar.csv"), |o| {
         write::calendar_csv(o, &cal)
     })?;

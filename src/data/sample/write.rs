@@ -13,6 +13,8 @@ use super::catalog::{CATEGORIES, Catalog};
 use super::customers::{CHANNELS, Customer};
 use super::events::Event;
 use super::orders::OrderBook;
+use super::service::Voice;
+use super::voice::SERVICE_CHANNELS;
 use super::{ORDERS_HEADER, SampleError};
 
 /// Writes `path` through `fill` atomically; returns the bytes written.
@@ -228,6 +230,101 @@ pub(super) fn categories_csv(out: &mut impl Write) -> io::Result<()> {
     for c in &CATEGORIES {
         let repeat = c.repeat_days.map(|d| format!("{d:.0}")).unwrap_or_default();
         writeln!(out, "{},{},{:.2},{repeat}", c.zh, c.en, c.margin)?;
+    }
+    Ok(())
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+pub(super) fn session_id(index: usize) -> String {
+    format!("S{:07}", index + 1)
+}
+
+pub(super) fn service_csv(
+    out: &mut impl Write,
+    voice: &Voice,
+    customers: &[Customer],
+    cal: &Calendar,
+) -> io::Result<()> {
+    writeln!(out, "会话ID,客户ID,时间,渠道,消息内容,客服回复,意图")?;
+    for (i, m) in voice.messages.iter().enumerate() {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{}",
+            session_id(i),
+            customers[m.customer].id,
+            cal.timestamp(m.seconds),
+            SERVICE_CHANNELS[m.channel],
+            field(&m.text),
+            m.reply.map(field).unwrap_or_default(),
+            if m.labelled { m.intent.label() } else { "" },
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn reviews_csv(
+    out: &mut impl Write,
+    voice: &Voice,
+    customers: &[Customer],
+    catalog: &Catalog,
+    cal: &Calendar,
+) -> io::Result<()> {
+    writeln!(out, "商品ID,客户ID,评价时间,评分,评价内容")?;
+    for r in &voice.reviews {
+        writeln!(
+            out,
+            "{},{},{},{},{}",
+            catalog.products[r.product].sku,
+            customers[r.customer].id,
+            cal.timestamp(r.seconds),
+            r.rating,
+            field(&r.text),
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn service_intents_csv(out: &mut impl Write, voice: &Voice) -> io::Result<()> {
+    writeln!(out, "row,session_id,intent,labelled")?;
+    for (i, m) in voice.messages.iter().enumerate() {
+        writeln!(
+            out,
+            "{},{},{},{}",
+            i + 1,
+            session_id(i),
+            m.intent.label(),
+            m.labelled
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn product_quality_csv(
+    out: &mut impl Write,
+    voice: &Voice,
+    catalog: &Catalog,
+    cal: &Calendar,
+) -> io::Result<()> {
+    writeln!(out, "sku,product_name,state,complaint,bad_from")?;
+    for b in &voice.bad {
+        let p = &catalog.products[b.product];
+        let state = if b.from_day == 0 { "bad" } else { "dropped" };
+        writeln!(
+            out,
+            "{},{},{state},{},{}",
+            p.sku,
+            p.name_zh,
+            field(b.complaint),
+            cal.date_text(b.from_day)
+        )?;
     }
     Ok(())
 }
