@@ -1,8 +1,9 @@
 //! Propensity and CLV benchmark: generates order lines for `MB_CUSTOMERS` customers
 //! (default 1,000,000; two-year history; a third buy once, a third keep buying at
 //! their own rate, a third stop at a random day), then times building the features
-//! at two cutoffs, logistic regression, the forest (100 trees), the MBG/NBD fit, and
-//! the whole CLV run (MBG/NBD, Gamma-Gamma, predictions for every customer). Prints
+//! at two cutoffs, logistic regression, the forest (100 trees), the MBG/NBD fit, the
+//! Gamma-Gamma fit, and the whole CLV run (MBG/NBD, Gamma-Gamma, predictions for
+//! every customer). Prints
 //! the peak resident memory (VmHWM) at the end.
 //!
 //! Run in release mode: `cargo bench --bench propensity`
@@ -11,7 +12,7 @@
 use std::time::Instant;
 
 use chrono::TimeDelta;
-use marketbench::analysis::clv::models::{fit_mbgnbd, histories};
+use marketbench::analysis::clv::models::{fit_gamma_gamma, fit_mbgnbd, histories};
 use marketbench::analysis::clv::{ClvParams, clv};
 use marketbench::analysis::customers::{customer_table, default_analysis_date};
 use marketbench::analysis::propensity::models::{ModelKind, ModelParams, fit};
@@ -159,6 +160,25 @@ fn main() -> anyhow::Result<()> {
         fit.alpha,
         fit.a,
         fit.b
+    );
+
+    // Gamma-Gamma on repeat buyers' (purchase days, mean spend per day), as the CLV run.
+    let revenue = table.column("revenue")?.f64()?.clone();
+    let buyers: Vec<(f64, f64)> = (0..days.len())
+        .filter_map(|i| {
+            let spend = revenue.get(i).unwrap_or(0.0) / days[i].max(1) as f64;
+            (days[i] > 1 && spend > 0.0).then_some((days[i] as f64, spend))
+        })
+        .collect();
+    let start = Instant::now();
+    let spend = fit_gamma_gamma(&buyers, &progress)?;
+    println!(
+        "Gamma-Gamma: {} repeat buyers, fit {:.2} s: p {:.3}, q {:.3}, gamma {:.2}",
+        buyers.len(),
+        start.elapsed().as_secs_f64(),
+        spend.p,
+        spend.q,
+        spend.gamma
     );
 
     let start = Instant::now();

@@ -31,7 +31,10 @@
 //!   customers known at the cutoff; compared per frequency bucket (0 … 6, 7+).
 //! - Rows are sorted by customer id. Cancel is checked between the fits.
 
+mod likelihood;
 pub mod models;
+#[cfg(test)]
+mod nelder_mead;
 pub mod optim;
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::models::*;
+use super::nelder_mead::{MAX_ITERATIONS, nelder_mead};
 use super::*;
 
 /// Gamma(shape, rate) by Marsaglia and Tsang.
@@ -129,6 +130,84 @@ fn mbgnbd_recovers_known_parameters_and_predicts_sensibly() {
         fit.p_alive(0.0, 0.0, 400.0)
     );
     assert!(fit.p_alive(0.0, 0.0, 10.0) > fit.p_alive(0.0, 0.0, 400.0));
+}
+
+#[test]
+fn mbgnbd_newton_fit_reaches_the_nelder_mead_optimum_and_the_planted_parameters() {
+    // Two planted populations: the one above, and few loyal, fast buyers with
+    // drop-out parameters below 1, as the propensity benchmark's shop fits.
+    let progress = Progress::detached();
+    for (planted, seed) in [([0.8, 30.0, 1.5, 4.0], 11), ([2.5, 130.0, 0.4, 0.6], 12)] {
+        let [r, alpha, a, b] = planted;
+        let data = mbgnbd_customers(6_000, r, alpha, a, b, seed);
+        let grouped = histories(&data);
+        let fit = fit_mbgnbd(&grouped, &progress).expect("fit");
+        let n = data.len() as f64;
+        let mean_t = data.iter().map(|c| f64::from(c.2)).sum::<f64>() / n;
+        let objective = |p: &[f64]| {
+            -mbgnbd_log_likelihood([p[0].exp(), p[1].exp(), p[2].exp(), p[3].exp()], &grouped) / n
+        };
+        let reference = nelder_mead(
+            objective,
+            &[0.0, mean_t.ln(), 0.0, 0.0],
+            MAX_ITERATIONS,
+            &progress,
+        )
+        .expect("Nelder-Mead");
+        let ll_reference = -reference.value * n;
+        assert!(
+            fit.log_likelihood >= ll_reference - 1e-6 * ll_reference.abs(),
+            "{fit:?} vs Nelder-Mead {ll_reference}"
+        );
+        // The reported likelihood is the model's at the fitted parameters.
+        let at_fit = mbgnbd_log_likelihood([fit.r, fit.alpha, fit.a, fit.b], &grouped);
+        assert!((fit.log_likelihood - at_fit).abs() < 1e-9 * at_fit.abs());
+        let close = |got: f64, want: f64| (got - want).abs() / want < 0.3;
+        assert!(
+            close(fit.r, r) && close(fit.alpha, alpha),
+            "{fit:?} vs {planted:?}"
+        );
+        assert!(close(fit.a, a) && close(fit.b, b), "{fit:?} vs {planted:?}");
+    }
+}
+
+#[test]
+fn gamma_gamma_newton_fit_reaches_the_nelder_mead_optimum() {
+    let mut rng = ChaCha8Rng::seed_from_u64(8);
+    let customers: Vec<(f64, f64)> = (0..5_000)
+        .map(|_| {
+            let nu = gamma(&mut rng, 3.0, 40.0);
+            let x = rng.random_range(2..=12);
+            let total: f64 = (0..x).map(|_| gamma(&mut rng, 2.0, nu)).sum();
+            (f64::from(x), total / f64::from(x))
+        })
+        .collect();
+    let progress = Progress::detached();
+    let fit = fit_gamma_gamma(&customers, &progress).expect("fit");
+    let n = customers.len() as f64;
+    let mean_m = customers.iter().map(|c| c.1).sum::<f64>() / n;
+    let objective = |v: &[f64]| {
+        -customers
+            .iter()
+            .map(|&(x, m)| gamma_gamma_customer_ll(v[0].exp(), v[1].exp(), v[2].exp(), x, m))
+            .sum::<f64>()
+            / n
+    };
+    let reference = nelder_mead(
+        objective,
+        &[0.0, 2f64.ln(), mean_m.ln()],
+        MAX_ITERATIONS,
+        &progress,
+    )
+    .expect("Nelder-Mead");
+    let ll_reference = -reference.value * n;
+    assert!(
+        fit.log_likelihood >= ll_reference - 1e-6 * ll_reference.abs(),
+        "{fit:?} vs Nelder-Mead {ll_reference}"
+    );
+    // Planted mean spend p·γ/(q − 1) = 2 · 40 / 2 = 40.
+    let mean = fit.p * fit.gamma / (fit.q - 1.0);
+    assert!((mean - 40.0).abs() < 4.0, "{fit:?} mean {mean}");
 }
 
 #[test]

@@ -22,6 +22,7 @@
 //! - Cancelled between steps and between forest trees.
 
 pub mod features;
+mod logistic;
 pub mod metrics;
 pub mod models;
 pub mod rules;

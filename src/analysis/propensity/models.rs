@@ -2,12 +2,12 @@
 //! probability of buying in the window for every row.
 //!
 //! Contract:
-//! - Logistic regression (linfa-logistic, L2 penalty `alpha`) on standardised
-//!   `log1p` features (see [`Standardiser`]); importance = the coefficients on that
-//!   scale (signed: positive raises the probability). Above [`MAX_FIT_ROWS`]
-//!   training rows it is fitted on a seeded sample of that many: 26 coefficients
-//!   are as sure from 200,000 customers as from millions, and the fit took
-//!   155 s on 700,000.
+//! - Logistic regression (Newton's method, L2 penalty `alpha`, linfa-logistic's
+//!   objective: see [`super::logistic`]) on standardised `log1p` features (see
+//!   [`Standardiser`]); importance = the coefficients on that scale (signed:
+//!   positive raises the probability). Above [`MAX_FIT_ROWS`] training rows it is
+//!   fitted on a seeded sample of that many: 26 coefficients are as sure from
+//!   200,000 customers as from millions.
 //! - Decision tree (linfa-trees, Gini, `max_depth`): a leaf's probability is the
 //!   share of positive training rows that reach it (linfa's leaves only vote), so
 //!   scores rank; the tree is also given as readable rules. Importance = linfa's
@@ -25,7 +25,6 @@
 use std::collections::HashMap;
 
 use linfa::prelude::*;
-use linfa_logistic::{FittedLogisticRegression, LogisticRegression};
 use linfa_trees::{DecisionTree, TreeNode};
 use ndarray::{Array1, Array2, ArrayView1, Axis};
 use rand::seq::index::sample;
@@ -35,6 +34,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::features::Standardiser;
+use super::logistic::{self, Logistic};
 use super::rules::{Condition, TreeRule};
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -241,7 +241,7 @@ impl FlatTree {
 #[derive(Clone, Debug)]
 pub enum Fitted {
     LogReg {
-        model: FittedLogisticRegression<f64, usize>,
+        model: Logistic,
         scaler: Standardiser,
     },
     Tree(ScoredTree),
@@ -274,12 +274,8 @@ pub fn fit(
             let scaler = Standardiser::fit(raw, names);
             let rows = fit_rows(labels, params.seed);
             let x = scaler.apply(&raw.select(Axis(0), &rows));
-            let data = Dataset::new(x, targets.select(Axis(0), &rows));
-            let model = LogisticRegression::default()
-                .alpha(params.alpha)
-                .max_iterations(200)
-                .fit(&data)
-                .map_err(|e| fit_failed(kind)(e.to_string()))?;
+            let y: Vec<bool> = rows.iter().map(|&r| labels[r]).collect();
+            let model = logistic::fit(&x, &y, params.alpha, progress)?;
             Ok(Fitted::LogReg { model, scaler })
         }
         ModelKind::Tree => {
@@ -446,12 +442,7 @@ impl Fitted {
     /// The probability of the positive class for every row of `raw`.
     pub fn predict(&self, raw: &Array2<f64>) -> Vec<f64> {
         match self {
-            Fitted::LogReg { model, scaler } => {
-                let p = model.predict_probabilities(&scaler.apply(raw));
-                // linfa calls the first label it met "positive": flip when that was 0.
-                let flip = model.labels().pos.class == 0;
-                p.iter().map(|&v| if flip { 1.0 - v } else { v }).collect()
-            }
+            Fitted::LogReg { model, scaler } => model.predict(&scaler.apply(raw)),
             Fitted::Tree(tree) => raw
                 .rows()
                 .into_iter()
@@ -480,14 +471,7 @@ impl Fitted {
     /// Importance per feature (see the module contract for what each model reports).
     pub fn importance(&self, features: usize) -> Vec<f64> {
         match self {
-            Fitted::LogReg { model, .. } => {
-                let sign = if model.labels().pos.class == 0 {
-                    -1.0
-                } else {
-                    1.0
-                };
-                model.params().iter().map(|&c| sign * c).collect()
-            }
+            Fitted::LogReg { model, .. } => model.coefficients.clone(),
             Fitted::Tree(tree) => tree.importance(features),
             Fitted::Forest(trees) => {
                 let mut sum = vec![0.0; features];
