@@ -13,6 +13,7 @@ pub mod recommend;
 pub mod repeat;
 pub mod rfm;
 pub mod segments;
+pub mod service;
 pub mod summary;
 
 pub use lines::AnalysisError;
