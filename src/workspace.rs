@@ -36,6 +36,7 @@ mod recommend_inputs;
 mod rows;
 mod sample;
 pub mod segments;
+pub mod service;
 pub mod settings;
 mod update;
 pub mod value;
@@ -157,6 +158,8 @@ pub struct Workspace {
     pub value: value::Value,
     /// The Campaigns tab's audience builds, exports and readouts.
     pub campaigns: campaign::Campaigns,
+    /// The Service tab's reading of messages and reviews.
+    pub service: service::Service,
     /// Project files saved and opened from the window.
     pub project: project_io::ProjectIo,
     notices: Vec<Notice>,
@@ -182,6 +185,7 @@ impl Workspace {
             forecast: forecast::Forecast::new(wake.clone()),
             value: value::Value::new(wake.clone()),
             campaigns: campaign::Campaigns::new(wake.clone()),
+            service: service::Service::new(wake.clone()),
             project: project_io::ProjectIo::new(wake.clone()),
             notices: Vec::new(),
             next_id: 1,
@@ -473,6 +477,7 @@ impl Workspace {
             );
         }
         self.behaviour.poll();
+        self.service.poll();
         self.segments.poll();
         self.recommend.poll();
         self.forecast.poll();
@@ -552,6 +557,7 @@ impl Workspace {
             || self.overview.pending().is_some()
             || self.view.pending().is_some()
             || self.behaviour.is_busy()
+            || self.service.is_busy()
             || self.segments.is_busy()
             || self.recommend.is_busy()
             || self.forecast.is_busy()

@@ -59,7 +59,7 @@ fn inspect_finds_the_sample_store_roles_problems_and_summary() {
     let report = json_of(&marketbench(&["inspect", &dir, "--json"]));
     assert_eq!(
         report["files"].as_array().map(Vec::len),
-        Some(4),
+        Some(6),
         "truth/ is not data"
     );
 

@@ -15,5 +15,6 @@ pub mod rfm;
 pub mod segments;
 pub mod service;
 pub mod summary;
+pub mod voice;
 
 pub use lines::AnalysisError;

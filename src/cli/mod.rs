@@ -20,6 +20,7 @@ mod rfm;
 mod rules;
 mod sample;
 mod segment;
+mod service;
 
 use std::path::PathBuf;
 
@@ -69,6 +70,8 @@ pub enum Command {
     Propensity(Box<propensity::PropensityArgs>),
     /// Predicted purchases, P(alive) and lifetime value (MBG/NBD + Gamma-Gamma), with a holdout check.
     Clv(Box<clv::ClvArgs>),
+    /// Service messages by intent and mood, product voice from reviews, suggested replies.
+    Service(Box<service::ServiceArgs>),
 }
 
 /// Runs a command. Returns the text to print on standard output. An error that
@@ -90,6 +93,7 @@ pub fn run(command: Command) -> anyhow::Result<String> {
         Command::Rules(args) => rules::run(&args),
         Command::Propensity(args) => propensity::run(&args),
         Command::Clv(args) => clv::run(&args),
+        Command::Service(args) => service::run(&args),
     };
     result.map_err(|error| name_inputs(error, &inputs))
 }

@@ -89,7 +89,7 @@ impl Headers {
 
 /// Canonical column name → Chinese header. Every column an export writes has an
 /// entry (the tests check it); add one with each new column.
-pub const CHINESE: [(&str, &str); 68] = [
+pub const CHINESE: [(&str, &str); 77] = [
     // Customers and contacts.
     ("customer_id", "客户ID"),
     ("email", "邮箱"),
@@ -164,6 +164,16 @@ pub const CHINESE: [(&str, &str); 68] = [
     ("confidence", "置信度"),
     ("lift", "提升度"),
     ("count", "次数"),
+    // Service messages (`service --out`).
+    ("file", "文件"),
+    ("row", "行号"),
+    ("time", "时间"),
+    ("message", "消息内容"),
+    ("intent", "意图"),
+    ("intent_source", "意图来源"),
+    ("intent_confidence", "意图置信度"),
+    ("positive", "正面概率"),
+    ("reply", "客服回复"),
 ];
 
 /// The prefix of a campaign's recommended-item columns (`rec_1`) and of their

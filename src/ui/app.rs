@@ -25,7 +25,7 @@ use super::project_prompt::ProjectPrompt;
 use super::state::{Tab, Theme, UiState};
 use super::{
     behaviour_panel, campaigns, campaigns_panel, data_panel, fonts, forecast_panel, project,
-    recommend_panel, segments_panel, toolbar, value_panel,
+    recommend_panel, segments_panel, service_panel, toolbar, value_panel,
 };
 
 /// The Marketbench window.
@@ -166,6 +166,7 @@ impl MarketbenchApp {
             Tab::Forecast => forecast_panel::ui(ui, workspace, commands),
             Tab::Value => value_panel::ui(ui, workspace, state, commands),
             Tab::Campaigns => campaigns_panel::ui(ui, workspace, state, commands),
+            Tab::Service => service_panel::ui(ui, workspace, state, commands),
         });
         // The export controls' header menus set the process-wide choice.
         self.state.export_headers = headers::chosen();

@@ -14,6 +14,7 @@ use crate::workspace::campaign::CampaignsCommand;
 use crate::workspace::forecast::ForecastCommand;
 use crate::workspace::recommend::RecommendCommand;
 use crate::workspace::segments::SegmentsCommand;
+use crate::workspace::service::ServiceCommand;
 use crate::workspace::value::ValueCommand;
 
 /// What a panel asks the app to do.
@@ -76,6 +77,7 @@ from_tab_command!(
     ForecastCommand,
     ValueCommand,
     CampaignsCommand,
+    ServiceCommand,
 );
 
 /// The sender panels get: commands queue here until the frame is drawn.

@@ -27,10 +27,11 @@ pub enum Tab {
     Recommendations,
     Forecast,
     Campaigns,
+    Service,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Data,
         Tab::Behaviour,
         Tab::Segments,
@@ -38,6 +39,7 @@ impl Tab {
         Tab::Recommendations,
         Tab::Forecast,
         Tab::Campaigns,
+        Tab::Service,
     ];
 
     pub fn label(self) -> String {
@@ -49,6 +51,7 @@ impl Tab {
             Tab::Recommendations => tr!("tab-recommendations"),
             Tab::Forecast => tr!("tab-forecast"),
             Tab::Campaigns => tr!("tab-campaigns"),
+            Tab::Service => tr!("tab-service"),
         }
     }
 
@@ -62,6 +65,7 @@ impl Tab {
             Tab::Recommendations => Focus::Recommendations,
             Tab::Forecast => Focus::Forecast,
             Tab::Campaigns => Focus::Campaigns,
+            Tab::Service => Focus::Service,
         }
     }
 }
@@ -131,6 +135,10 @@ pub struct UiState {
     pub behaviour_toggles: BTreeMap<String, bool>,
     /// The campaign being edited and its saved variants.
     pub campaigns: super::campaigns::CampaignUiState,
+    /// The customer message typed in the Service tab for suggested replies; not
+    /// saved (it may hold a customer's words).
+    #[serde(skip)]
+    pub service_query: String,
 }
 
 impl UiState {

@@ -20,6 +20,7 @@ use super::campaign::{CampaignsCommand, ScoreSources};
 use super::forecast::ForecastCommand;
 use super::recommend::RecommendCommand;
 use super::segments::SegmentsCommand;
+use super::service::{ServiceCommand, has_voice};
 use super::value::ValueCommand;
 use super::{FileId, Level, Origin, Workspace};
 use crate::data::{FileKind, LoadOptions};
@@ -35,6 +36,7 @@ pub enum Focus {
     Forecast,
     Value,
     Campaigns,
+    Service,
 }
 
 /// What the window asks the workspace to do.
@@ -68,6 +70,7 @@ pub enum Command {
     Forecast(ForecastCommand),
     Value(ValueCommand),
     Campaigns(CampaignsCommand),
+    Service(ServiceCommand),
 }
 
 macro_rules! from_tab_command {
@@ -87,6 +90,7 @@ from_tab_command!(
     Forecast(ForecastCommand),
     Value(ValueCommand),
     Campaigns(CampaignsCommand),
+    Service(ServiceCommand),
 );
 
 impl Workspace {
@@ -120,6 +124,7 @@ impl Workspace {
                     ScoreSources::of(&self.segments, &self.value, &self.recommend, version);
                 self.campaigns.apply(c, &self.store, version, scores);
             }
+            Command::Service(c) => self.service.apply(c, &self.store, version),
         }
     }
 
@@ -185,6 +190,9 @@ impl Workspace {
                         ScoreSources::of(&self.segments, &self.value, &self.recommend, version);
                     self.campaigns.update(&self.store, version, scores);
                 }
+            }
+            Focus::Service if has_voice(&self.store) => {
+                self.service.update(&self.store, version);
             }
             _ => {}
         }

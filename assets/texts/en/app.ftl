@@ -7,6 +7,7 @@ tab-segments = Segments
 tab-value = Value
 tab-recommendations = Recommendations
 tab-forecast = Forecast
+tab-service = Service
 tab-campaigns = Campaigns
 theme-system = Follow the system
 theme-light = Light

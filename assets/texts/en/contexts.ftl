@@ -75,3 +75,5 @@ context-name-columns = naming the columns
 context-column-as-text = reading column '{ $column }' as text
 context-read-parquet = reading the Parquet file (it may be damaged or incomplete)
 context-join-products-customers = joining { $kind } with products and customers
+context-read-texts = reading the messages and reviews
+context-customer-signals = measuring customer signals from service messages

@@ -7,6 +7,7 @@ tab-segments = 客户分群
 tab-value = 客户价值
 tab-recommendations = 商品推荐
 tab-forecast = 销售预测
+tab-service = 客服
 tab-campaigns = 营销活动
 theme-system = 跟随系统
 theme-light = 浅色

@@ -75,3 +75,5 @@ context-name-columns = 为列命名
 context-column-as-text = 把“{ $column }”列读取为文本
 context-read-parquet = 读取 Parquet 文件（文件可能已损坏或不完整）
 context-join-products-customers = 把{ $kind }与商品和客户合并
+context-read-texts = 读取客服消息和商品评价
+context-customer-signals = 从客服消息计算客户信号

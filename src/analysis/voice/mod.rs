@@ -1,0 +1,397 @@
+//! The voice of the customer over a loaded store: service messages sorted by
+//! intent and mood, suggested replies from past answers, product voice from
+//! reviews, and customer signals for segments and campaigns. The text models are
+//! `analysis::service`'s; this module reads the store and puts them together.
+//!
+//! Contract of [`analyse`]:
+//! - Intents are learned from the messages labelled in the file (the intent
+//!   column); with fewer than two intents labelled the rest still works and
+//!   `intents` says why there are none.
+//! - Sentiment is the bundled baseline; with rated reviews its threshold is
+//!   calibrated on them (4–5 stars against 1–2) and that threshold decides which
+//!   unrated reviews count as negative.
+//! - Signals are measured as of the last message (or the last order, if later).
+
+pub mod products;
+pub mod signals;
+pub mod texts;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Datelike};
+use polars::prelude::*;
+
+use crate::analysis::AnalysisError;
+use crate::analysis::lines::polars_failed;
+use crate::analysis::service::intent::{IntentModel, Prediction, least_sure};
+use crate::analysis::service::sentiment::{self, Calibration};
+use crate::analysis::service::suggest::{GOOD_MATCH, ReplyIndex};
+use crate::analysis::service::tokens::{tokenize, tokenize_all};
+use crate::data::Store;
+use crate::jobs::Progress;
+use crate::tr;
+use products::{ProductVoice, ReviewFacts, product_voice};
+use signals::{MessageFacts, customer_signals};
+pub use texts::{Messages, Reviews};
+
+/// Days of the window in which a product's reviews "dropped".
+pub const RECENT_DAYS: i64 = 90;
+/// Messages shown first for labelling (least sure first).
+const TO_LABEL: usize = 50;
+const EXAMPLES: usize = 3;
+
+/// One intent in the summary table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntentSummary {
+    pub name: String,
+    /// Messages with this intent (labelled, or predicted when unlabelled).
+    pub count: usize,
+    pub share: f64,
+    pub labelled: usize,
+    pub top_words: Vec<String>,
+    /// Indices into the messages: the most confident unlabelled examples.
+    pub examples: Vec<usize>,
+}
+
+/// The trained intent model and what it says about every message.
+#[derive(Clone, Debug)]
+pub struct Intents {
+    pub model: IntentModel,
+    /// The intent of each message: its label when labelled, else the prediction.
+    pub assigned: Vec<usize>,
+    pub predictions: Vec<Prediction>,
+    pub summary: Vec<IntentSummary>,
+    /// Unlabelled messages the model is least sure about, first.
+    pub to_label: Vec<usize>,
+    /// Messages per intent per month: (`YYYY-MM`, counts in `summary` order).
+    pub monthly: Vec<(String, Vec<usize>)>,
+}
+
+/// Reviews read as product voice.
+#[derive(Clone, Debug)]
+pub struct ReviewVoice {
+    pub reviews: usize,
+    pub products: Vec<ProductVoice>,
+    pub negative_share: f64,
+    pub calibration: Option<Calibration>,
+}
+
+/// Everything the Service tab and `marketbench service` show.
+#[derive(Clone, Debug)]
+pub struct ServiceReport {
+    pub messages: Messages,
+    pub tokens: Vec<Vec<String>>,
+    /// Err: why no intent model could be trained (in words).
+    pub intents: Result<Intents, String>,
+    /// P(positive) of each message.
+    pub sentiment: Vec<f64>,
+    pub index: ReplyIndex,
+    pub reviews: Option<ReviewVoice>,
+    /// One row per customer who wrote (`signals::SIGNAL_COLUMNS`).
+    pub signals: DataFrame,
+}
+
+/// A past message like the one asked about, and the reply it got.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Suggestion {
+    pub message: String,
+    pub reply: String,
+    pub score: f64,
+    pub intent: Option<String>,
+}
+
+impl ServiceReport {
+    /// Share of messages read as positive (P ≥ 0.5).
+    pub fn positive_share(&self) -> f64 {
+        if self.sentiment.is_empty() {
+            return 0.0;
+        }
+        self.sentiment.iter().filter(|p| **p >= 0.5).count() as f64 / self.sentiment.len() as f64
+    }
+
+    /// The intent name of message `i`, if intents were trained.
+    pub fn intent_of(&self, i: usize) -> Option<&str> {
+        let intents = self.intents.as_ref().ok()?;
+        Some(intents.model.intents()[*intents.assigned.get(i)?].as_str())
+    }
+
+    /// Up to `k` answered past messages like `text`, best first, each scoring at
+    /// least [`GOOD_MATCH`]; empty means "no good match".
+    pub fn suggest(&self, text: &str, k: usize) -> Vec<Suggestion> {
+        let query = tokenize(text);
+        self.index
+            .search(&query, k * 4)
+            .into_iter()
+            .filter(|m| m.score >= GOOD_MATCH)
+            .filter_map(|m| {
+                let reply = self.messages.reply[m.doc].clone()?;
+                Some(Suggestion {
+                    message: self.messages.text[m.doc].clone(),
+                    reply,
+                    score: m.score,
+                    intent: self.intent_of(m.doc).map(str::to_string),
+                })
+            })
+            .take(k)
+            .collect()
+    }
+}
+
+/// Reads the store's service messages and reviews (at least one must be loaded).
+pub fn analyse(store: &Store, progress: &Progress) -> Result<ServiceReport, AnalysisError> {
+    let messages = texts::messages(store)?;
+    let reviews = texts::reviews(store)?;
+    if messages.is_none() && reviews.is_none() {
+        return Err(AnalysisError::Invalid {
+            what: tr!("voice-what"),
+            why: tr!("voice-needs-files"),
+        });
+    }
+    let messages = messages.unwrap_or_default();
+    let cancelled = |_| AnalysisError::Cancelled;
+    progress.stage(0, 4);
+    let texts: Vec<&str> = messages.text.iter().map(String::as_str).collect();
+    let tokens = tokenize_all(&texts, progress).map_err(cancelled)?;
+    progress.stage(1, 4);
+    let intents = train_intents(&messages, &tokens, progress)?;
+    let baseline = sentiment::baseline();
+    let sentiment: Vec<f64> = tokens.iter().map(|t| baseline.positive(t)).collect();
+    progress.stage(2, 4);
+    let index = ReplyIndex::build(&tokens);
+    progress.check().map_err(cancelled)?;
+    progress.stage(3, 4);
+    let reviews = match reviews {
+        Some(reviews) => {
+            let mut voice = review_voice(&reviews, progress)?;
+            name_products(store, &mut voice.products);
+            Some(voice)
+        }
+        None => None,
+    };
+    let signals = signals_of(store, &messages, &intents, &sentiment)?;
+    Ok(ServiceReport {
+        messages,
+        tokens,
+        intents,
+        sentiment,
+        index,
+        reviews,
+        signals,
+    })
+}
+
+fn train_intents(
+    messages: &Messages,
+    tokens: &[Vec<String>],
+    progress: &Progress,
+) -> Result<Result<Intents, String>, AnalysisError> {
+    let model = match IntentModel::train(tokens, &messages.label, progress) {
+        Ok(model) => model,
+        Err(AnalysisError::Cancelled) => return Err(AnalysisError::Cancelled),
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let predictions = model
+        .predict_all(tokens, progress)
+        .map_err(|_| AnalysisError::Cancelled)?;
+    let names = model.intents();
+    let index_of: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let assigned: Vec<usize> = (0..messages.len())
+        .map(|i| {
+            messages.label[i]
+                .as_deref()
+                .and_then(|l| index_of.get(l).copied())
+                .unwrap_or(predictions[i].intent)
+        })
+        .collect();
+    let total = assigned.len().max(1);
+    let summary = names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let count = assigned.iter().filter(|&&a| a == k).count();
+            let labelled = (0..messages.len())
+                .filter(|&i| messages.label[i].as_deref() == Some(name.as_str()))
+                .count();
+            let mut sure: Vec<usize> = (0..messages.len())
+                .filter(|&i| messages.label[i].is_none() && predictions[i].intent == k)
+                .collect();
+            sure.sort_by(|&a, &b| {
+                predictions[b]
+                    .confidence
+                    .total_cmp(&predictions[a].confidence)
+                    .then(a.cmp(&b))
+            });
+            sure.truncate(EXAMPLES);
+            IntentSummary {
+                name: name.clone(),
+                count,
+                share: count as f64 / total as f64,
+                labelled,
+                top_words: model.top_words(k, 6),
+                examples: sure,
+            }
+        })
+        .collect();
+    let unlabelled: Vec<usize> = (0..messages.len())
+        .filter(|&i| messages.label[i].is_none())
+        .collect();
+    let unlabelled_predictions: Vec<Prediction> =
+        unlabelled.iter().map(|&i| predictions[i]).collect();
+    let to_label = least_sure(&unlabelled_predictions, TO_LABEL)
+        .into_iter()
+        .map(|j| unlabelled[j])
+        .collect();
+    let monthly = monthly_counts(&messages.time, &assigned, names.len());
+    Ok(Ok(Intents {
+        model,
+        assigned,
+        predictions,
+        summary,
+        to_label,
+        monthly,
+    }))
+}
+
+fn monthly_counts(
+    times: &[Option<i64>],
+    assigned: &[usize],
+    intents: usize,
+) -> Vec<(String, Vec<usize>)> {
+    let mut months: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (time, &intent) in times.iter().zip(assigned) {
+        let Some(at) = time.and_then(DateTime::from_timestamp_millis) else {
+            continue;
+        };
+        let key = format!("{:04}-{:02}", at.year(), at.month());
+        months.entry(key).or_insert_with(|| vec![0; intents])[intent] += 1;
+    }
+    months.into_iter().collect()
+}
+
+fn review_voice(reviews: &Reviews, progress: &Progress) -> Result<ReviewVoice, AnalysisError> {
+    let texts: Vec<&str> = reviews.text.iter().map(String::as_str).collect();
+    let tokens = tokenize_all(&texts, progress).map_err(|_| AnalysisError::Cancelled)?;
+    let baseline = sentiment::baseline();
+    let positive: Vec<f64> = tokens.iter().map(|t| baseline.positive(t)).collect();
+    let rated: Vec<(usize, f64)> = reviews
+        .rating
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|r| (i, r)))
+        .collect();
+    // Without both good and bad ratings there is nothing to calibrate on: the
+    // model's own 0.5 stands.
+    let scores: Vec<f64> = rated.iter().map(|(i, _)| positive[*i]).collect();
+    let ratings: Vec<f64> = rated.iter().map(|(_, r)| *r).collect();
+    let calibration = sentiment::calibrate_scores(&scores, &ratings).ok();
+    let threshold = calibration.map_or(0.5, |c| c.threshold);
+    let facts: Vec<ReviewFacts> = (0..reviews.len())
+        .map(|i| ReviewFacts {
+            item: &reviews.item[i],
+            time: reviews.time[i],
+            rating: reviews.rating[i],
+            negative: match reviews.rating[i] {
+                Some(r) => r <= 2.0,
+                None => positive[i] < threshold,
+            },
+            tokens: &tokens[i],
+        })
+        .collect();
+    let (products, negative_share) = product_voice(&facts, RECENT_DAYS);
+    Ok(ReviewVoice {
+        reviews: reviews.len(),
+        products,
+        negative_share,
+        calibration,
+    })
+}
+
+/// Fills in product names from the products files (first name per id).
+fn name_products(store: &Store, products: &mut [ProductVoice]) {
+    let mut names: HashMap<String, String> = HashMap::new();
+    for table in store.of_kind(crate::data::FileKind::Products) {
+        let (Ok(ids), Ok(found)) = (
+            table
+                .frame
+                .column("item_id")
+                .and_then(|c| c.cast(&DataType::String)),
+            table
+                .frame
+                .column("item_name")
+                .and_then(|c| c.cast(&DataType::String)),
+        ) else {
+            continue;
+        };
+        let (Ok(ids), Ok(found)) = (ids.str(), found.str()) else {
+            continue;
+        };
+        for (id, name) in ids.iter().zip(found.iter()) {
+            if let (Some(id), Some(name)) = (id, name) {
+                names
+                    .entry(id.to_string())
+                    .or_insert_with(|| name.to_string());
+            }
+        }
+    }
+    for p in products {
+        p.name = names.get(&p.item).cloned();
+    }
+}
+
+/// Signals as of the later of the last message and the last order.
+fn signals_of(
+    store: &Store,
+    messages: &Messages,
+    intents: &Result<Intents, String>,
+    sentiment: &[f64],
+) -> Result<DataFrame, AnalysisError> {
+    let mut last_order: HashMap<String, i64> = HashMap::new();
+    if let Ok(Some(lines)) = store.order_lines() {
+        let latest = lines
+            .lazy()
+            .filter(col("customer_id").is_not_null())
+            .group_by([col("customer_id").cast(DataType::String)])
+            .agg([col("ts").max().cast(DataType::Int64)])
+            .collect()
+            .map_err(polars_failed("context-customer-signals"))?;
+        let ids = latest
+            .column("customer_id")
+            .and_then(|c| Ok(c.str()?.clone()))
+            .map_err(polars_failed("context-customer-signals"))?;
+        let times = latest
+            .column("ts")
+            .and_then(|c| Ok(c.i64()?.clone()))
+            .map_err(polars_failed("context-customer-signals"))?;
+        for (id, time) in ids.iter().zip(times.iter()) {
+            if let (Some(id), Some(time)) = (id, time) {
+                last_order.insert(id.to_string(), time);
+            }
+        }
+    }
+    let names = intents.as_ref().ok().map(|i| i.model.intents());
+    let facts: Vec<MessageFacts> = (0..messages.len())
+        .filter_map(|i| {
+            Some(MessageFacts {
+                customer: messages.customer[i].as_deref()?,
+                time: messages.time[i]?,
+                intent: match (&messages.label[i], intents) {
+                    (Some(label), _) => Some(label.as_str()),
+                    (None, Ok(trained)) => names.map(|n| n[trained.predictions[i].intent].as_str()),
+                    (None, Err(_)) => None,
+                },
+                positive: sentiment[i],
+            })
+        })
+        .collect();
+    let as_of = facts
+        .iter()
+        .map(|f| f.time)
+        .chain(last_order.values().copied())
+        .max()
+        .unwrap_or(0);
+    customer_signals(&facts, as_of, &last_order)
+}

@@ -1,0 +1,308 @@
+//! The Service tab: what customers write, sorted by intent and mood, replies
+//! suggested from the shop's own past answers, product voice from reviews, and the
+//! customer signals the other tabs can use. Reading is the workspace's Service job,
+//! started by the update step while this tab is shown; the panel shows its
+//! progress with Cancel. A missing file is one sentence with the button to the
+//! Data tab.
+
+use crate::analysis::service::sentiment::baseline_report;
+use crate::analysis::voice::{Intents, ReviewVoice, ServiceReport};
+use crate::numbers::{count, number, percent};
+use crate::tr;
+use crate::workspace::Workspace;
+use crate::workspace::service::{ServiceCommand, has_voice};
+
+use super::behaviour::{error_ui, needs_ui, term_section_ui};
+use super::command::Commands;
+use super::glossary::term;
+use super::state::UiState;
+
+/// Messages listed for labelling and products listed, at most.
+const LISTED: usize = 10;
+
+pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
+    ui.heading(tr!("service-heading"));
+    if !has_voice(workspace.store()) {
+        ui.add_space(8.0);
+        needs_ui(ui, &tr!("service-needs-files"), commands);
+        return;
+    }
+    let version = workspace.store_version();
+    let results = workspace.service.results();
+    ui.horizontal(|ui| {
+        if ui.button(tr!("service-recompute")).clicked() {
+            commands.send(ServiceCommand::Run);
+        }
+        if let Some(job) = results.pending() {
+            let snapshot = job.progress().snapshot();
+            ui.add(
+                egui::ProgressBar::new(snapshot.fraction().unwrap_or(0.0))
+                    .desired_width(260.0)
+                    .text(tr!("service-reading")),
+            );
+            if ui.button(tr!("service-cancel")).clicked() {
+                commands.send(ServiceCommand::Cancel);
+            }
+        }
+    });
+    if let Some(error) = results.error() {
+        error_ui(ui, &tr!("service-stopped"), &error.to_string());
+    }
+    let Some(report) = results.current(version) else {
+        return;
+    };
+    let report = &report.value;
+    egui::ScrollArea::vertical()
+        .id_salt("service_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if !report.messages.is_empty() {
+                summary_ui(ui, report);
+                intents_ui(ui, report);
+                suggest_ui(ui, workspace, state, commands);
+                signals_ui(ui, report);
+            }
+            if let Some(voice) = &report.reviews {
+                products_ui(ui, voice);
+            }
+        });
+}
+
+fn summary_ui(ui: &mut egui::Ui, report: &ServiceReport) {
+    let baseline = baseline_report();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr!(
+            "service-summary",
+            messages = count(report.messages.len()),
+            positive = percent(report.positive_share())
+        ));
+        term(
+            ui,
+            tr!("service-sentiment"),
+            tr!(
+                "service-sentiment-meaning",
+                accuracy = percent(baseline.accuracy),
+                held_out = count(baseline.test)
+            ),
+        );
+    });
+}
+
+fn intents_ui(ui: &mut egui::Ui, report: &ServiceReport) {
+    term_section_ui(
+        ui,
+        &tr!("service-intents"),
+        &tr!("service-intents-meaning"),
+        &tr!("service-intents-explained"),
+    );
+    let intents = match &report.intents {
+        Ok(intents) => intents,
+        Err(why) => {
+            ui.label(tr!("service-no-intents", why = why.as_str()));
+            return;
+        }
+    };
+    egui::Grid::new("service_intents")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for header in [
+                tr!("service-col-intent"),
+                tr!("service-col-messages"),
+                tr!("service-col-share"),
+                tr!("service-col-labelled"),
+                tr!("service-col-words"),
+                tr!("service-col-example"),
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for s in &intents.summary {
+                ui.label(&s.name);
+                ui.label(count(s.count));
+                ui.label(percent(s.share));
+                ui.label(count(s.labelled));
+                ui.label(s.top_words.join(" "));
+                ui.label(
+                    s.examples
+                        .first()
+                        .map(|&i| report.messages.text[i].as_str())
+                        .unwrap_or(""),
+                );
+                ui.end_row();
+            }
+        });
+    to_label_ui(ui, report, intents);
+}
+
+/// The unlabelled messages the model is least sure about: labelling these first
+/// teaches it the most.
+fn to_label_ui(ui: &mut egui::Ui, report: &ServiceReport, intents: &Intents) {
+    ui.add_space(6.0);
+    term(
+        ui,
+        tr!("service-least-sure"),
+        tr!("service-least-sure-meaning"),
+    );
+    let names = intents.model.intents();
+    egui::Grid::new("service_to_label")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for header in [
+                tr!("service-col-row"),
+                tr!("service-col-message"),
+                tr!("service-col-guess"),
+                tr!("service-col-sure"),
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for &i in intents.to_label.iter().take(LISTED) {
+                let prediction = intents.predictions[i];
+                ui.label(format!(
+                    "{} {}",
+                    report.messages.file[i], report.messages.row[i]
+                ));
+                ui.label(&report.messages.text[i]);
+                ui.label(&names[prediction.intent]);
+                ui.label(percent(prediction.confidence));
+                ui.end_row();
+            }
+        });
+}
+
+fn suggest_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    state: &mut UiState,
+    commands: &mut Commands,
+) {
+    term_section_ui(
+        ui,
+        &tr!("service-suggest"),
+        &tr!("service-suggest-meaning"),
+        &tr!("service-suggest-explained"),
+    );
+    ui.horizontal(|ui| {
+        let label = ui.label(tr!("service-suggest-label"));
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.service_query)
+                    .hint_text(tr!("service-suggest-hint"))
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(tr!("service-suggest-button")).clicked() || entered)
+            && !state.service_query.trim().is_empty()
+        {
+            commands.send(ServiceCommand::Suggest(state.service_query.clone()));
+        }
+    });
+    let Some(suggested) = workspace.service.suggested(workspace.store_version()) else {
+        return;
+    };
+    if suggested.suggestions.is_empty() {
+        ui.label(tr!("service-no-match", query = suggested.query.as_str()));
+        return;
+    }
+    egui::Grid::new("service_suggestions")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for header in [
+                tr!("service-col-score"),
+                tr!("service-col-past-message"),
+                tr!("service-col-reply"),
+                tr!("service-col-intent"),
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for s in &suggested.suggestions {
+                ui.label(number(s.score, 2));
+                ui.label(&s.message);
+                ui.label(&s.reply);
+                ui.label(s.intent.as_deref().unwrap_or("—"));
+                ui.end_row();
+            }
+        });
+}
+
+fn signals_ui(ui: &mut egui::Ui, report: &ServiceReport) {
+    term_section_ui(
+        ui,
+        &tr!("service-signals"),
+        &tr!("service-signals-meaning"),
+        &tr!("service-signals-explained"),
+    );
+    let flagged = |name: &str| {
+        report
+            .signals
+            .column(name)
+            .ok()
+            .and_then(|c| c.bool().ok().map(|b| b.sum().unwrap_or(0) as usize))
+            .unwrap_or(0)
+    };
+    ui.label(tr!(
+        "service-signals-summary",
+        customers = count(report.signals.height()),
+        complained = count(flagged("complained_30d")),
+        discount = count(flagged("asked_discount_no_buy"))
+    ));
+}
+
+fn products_ui(ui: &mut egui::Ui, voice: &ReviewVoice) {
+    term_section_ui(
+        ui,
+        &tr!("service-products"),
+        &tr!("service-products-meaning"),
+        &tr!(
+            "service-products-explained",
+            reviews = count(voice.reviews),
+            negative = percent(voice.negative_share)
+        ),
+    );
+    egui::Grid::new("service_products")
+        .striped(true)
+        .num_columns(7)
+        .show(ui, |ui| {
+            for header in [
+                tr!("service-col-product"),
+                tr!("service-col-reviews"),
+                tr!("service-col-rating"),
+                tr!("service-col-negative"),
+                tr!("service-col-recent"),
+                tr!("service-col-flag"),
+                tr!("service-col-complaints"),
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for p in voice.products.iter().take(LISTED) {
+                ui.label(match &p.name {
+                    Some(name) => format!("{} {name}", p.item),
+                    None => p.item.clone(),
+                });
+                ui.label(count(p.reviews));
+                ui.label(p.mean_rating.map(|r| number(r, 1)).unwrap_or_default());
+                ui.label(percent(p.negative_share));
+                ui.label(match (p.recent_negative_share, p.earlier_negative_share) {
+                    (Some(recent), Some(earlier)) => tr!(
+                        "service-recent-vs-earlier",
+                        recent = percent(recent),
+                        earlier = percent(earlier)
+                    ),
+                    _ => String::new(),
+                });
+                ui.label(match (p.flagged, p.dropped) {
+                    (_, true) => tr!("service-flag-dropped"),
+                    (true, false) => tr!("service-flag-bad"),
+                    _ => String::new(),
+                });
+                ui.label(p.words.join(" "));
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,93 @@
+//! The Service tab, driven through egui_kittest: with the sample store's service
+//! messages and reviews it shows the intents, the planted bad products and the
+//! signals; a typed message gets the reply agents gave to its like, an unrelated
+//! one says there is no good match; without either file the tab says what to load
+//! and opens the Data tab.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::ui::{click_tab, replace_text, returning_user, settle, shown, step_until};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketbench::ui::{MarketbenchApp, Tab};
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data")).join(name)
+}
+
+fn harness(files: Vec<PathBuf>) -> Harness<'static, MarketbenchApp> {
+    let tables = files.len();
+    let app = MarketbenchApp::new(returning_user(), files, marketbench::jobs::no_wake());
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 2400.0))
+        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
+    step_until(&mut harness, "the files", |app| {
+        app.workspace().pending().is_empty() && app.workspace().store().tables.len() == tables
+    });
+    harness
+}
+
+#[test]
+fn messages_and_reviews_show_intents_bad_products_and_suggested_replies() {
+    let mut harness = harness(vec![
+        sample("products.csv"),
+        sample("service.csv"),
+        sample("reviews.csv"),
+    ]);
+    click_tab(&mut harness, Tab::Service);
+    settle(&mut harness);
+    assert!(shown(&harness, "What customers ask about"));
+    for intent in ["物流", "退换货", "质量", "优惠"] {
+        assert!(shown(&harness, intent), "intent {intent} not listed");
+    }
+    // The planted bad product SKU0001 leads product voice, named and flagged.
+    assert!(shown(&harness, "SKU0001 保湿洗面奶 标准装"));
+    assert!(harness.query_all_by_label("dropped recently").count() >= 2);
+
+    replace_text(
+        &mut harness,
+        "Customer message:",
+        "请问发票抬头写错了怎么改",
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Suggest")
+        .click();
+    harness.run();
+    let suggested = harness
+        .state()
+        .workspace()
+        .service
+        .suggested(harness.state().workspace().store_version())
+        .expect("suggestions")
+        .clone();
+    let first = suggested.suggestions.first().expect("a match");
+    assert_eq!(first.intent.as_deref(), Some("发票"));
+    assert!(shown(&harness, &first.reply), "the reply is shown");
+
+    replace_text(&mut harness, "Customer message:", "今天天气不错");
+    harness
+        .get_by_role_and_label(Role::Button, "Suggest")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("No good match").is_some());
+}
+
+#[test]
+fn without_messages_or_reviews_the_tab_says_what_to_load() {
+    let mut harness = harness(vec![sample("orders.csv")]);
+    click_tab(&mut harness, Tab::Service);
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("The Service tab reads customer service messages")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Open the Data tab")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state().tab, Tab::Data);
+}
