@@ -89,7 +89,7 @@ impl Headers {
 
 /// Canonical column name → Chinese header. Every column an export writes has an
 /// entry (the tests check it); add one with each new column.
-pub const CHINESE: [(&str, &str); 77] = [
+pub const CHINESE: [(&str, &str); 83] = [
     // Customers and contacts.
     ("customer_id", "客户ID"),
     ("email", "邮箱"),
@@ -174,6 +174,13 @@ pub const CHINESE: [(&str, &str); 77] = [
     ("intent_confidence", "意图置信度"),
     ("positive", "正面概率"),
     ("reply", "客服回复"),
+    // Customer signals from service messages (campaign lists).
+    ("last_contact_days", "距上次咨询天数"),
+    ("contacts_30d", "近30天咨询次数"),
+    ("contacts_90d", "近90天咨询次数"),
+    ("complained_30d", "近30天投诉"),
+    ("asked_discount_no_buy", "问过优惠未购买"),
+    ("mean_sentiment", "平均情感"),
 ];
 
 /// The prefix of a campaign's recommended-item columns (`rec_1`) and of their

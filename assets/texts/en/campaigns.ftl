@@ -198,6 +198,12 @@ campaigns-score-monetary = monetary
 campaigns-score-frequency = frequency
 campaigns-score-recency-days = recency_days
 campaigns-score-churn-risk = churn_risk
+campaigns-signal-last-contact-days = last_contact_days
+campaigns-signal-contacts-30d = contacts_30d
+campaigns-signal-contacts-90d = contacts_90d
+campaigns-signal-complained-30d = complained_30d
+campaigns-signal-asked-discount-no-buy = asked_discount_no_buy
+campaigns-signal-mean-sentiment = mean_sentiment
 
 # Missing inputs: one sentence each, shown with a button to the tab that adds them.
 campaigns-open-tab = Open the { $tab } tab

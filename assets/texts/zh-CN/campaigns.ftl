@@ -198,6 +198,12 @@ campaigns-score-monetary = 消费额
 campaigns-score-frequency = 购买频次
 campaigns-score-recency-days = 距上次购买天数
 campaigns-score-churn-risk = 流失风险
+campaigns-signal-last-contact-days = 距上次咨询天数
+campaigns-signal-contacts-30d = 最近 30 天咨询次数
+campaigns-signal-contacts-90d = 最近 90 天咨询次数
+campaigns-signal-complained-30d = 最近 30 天投诉过（1 = 是）
+campaigns-signal-asked-discount-no-buy = 问过优惠但没买（1 = 是）
+campaigns-signal-mean-sentiment = 消息平均情感（0–1）
 
 # 缺少的输入：每项一句话，并附一个按钮前往补齐它的标签页。
 campaigns-open-tab = 打开“{ $tab }”标签页

@@ -10,6 +10,10 @@
 //!   `rfm_code`, `rfm_group` (RFM group label), `avg_order_value` (monetary /
 //!   frequency). Orders without money have no `monetary`, `m_score` or
 //!   `avg_order_value` (see `analysis::rfm`).
+//! - With a service messages file: the customer signals of
+//!   `analysis::voice::signals` (contacts, complained in 30 days, asked about
+//!   discounts and did not buy, …); customers who never wrote have 0 contacts and
+//!   flags, and no last contact or sentiment.
 //! - With a customers table: its `email`, `phone`, `region`, `first_name`,
 //!   `last_name` columns (those it has), from its first row per customer id.
 //!   Customers of the customers file with no purchase are in the frame too, with
@@ -20,6 +24,7 @@ use polars::prelude::*;
 
 use super::CampaignError;
 use crate::analysis::rfm::{RfmParams, rfm};
+use crate::analysis::voice::signals::SIGNAL_COLUMNS;
 use crate::data::{FileKind, Store};
 use crate::jobs::Progress;
 use crate::tr;
@@ -114,7 +119,18 @@ pub fn campaign_inputs(
         why: tr!("campaigns-error-no-orders"),
     })?;
     let contacts = store.of_kind(FileKind::Customers).next().map(|t| &t.frame);
-    let frame = customer_frame(&lines, contacts, analysis_date, progress)?;
+    let mut frame = customer_frame(&lines, contacts, analysis_date, progress)?;
+    if let Some(signals) = crate::analysis::voice::store_signals(store, progress)? {
+        frame = join_scores(&frame, signals.lazy())?;
+        let zero_when_silent = SIGNAL_COLUMNS[1..5]
+            .iter()
+            .map(|c| col(*c).fill_null(lit(0u32)));
+        frame = frame
+            .lazy()
+            .with_columns(zero_when_silent.collect::<Vec<_>>())
+            .collect()
+            .map_err(CampaignError::polars("context-join-scores"))?;
+    }
     Ok((lines, frame))
 }
 

@@ -180,6 +180,31 @@ pub fn analyse(store: &Store, progress: &Progress) -> Result<ServiceReport, Anal
     })
 }
 
+/// Only the customer signals of the store's service messages, as campaigns join
+/// them: `None` without a service file. Flags are 0/1 numbers so a score-range
+/// condition picks them ("complained = at most 0" excludes complainers).
+pub fn store_signals(
+    store: &Store,
+    progress: &Progress,
+) -> Result<Option<DataFrame>, AnalysisError> {
+    let Some(messages) = texts::messages(store)? else {
+        return Ok(None);
+    };
+    let texts: Vec<&str> = messages.text.iter().map(String::as_str).collect();
+    let tokens = tokenize_all(&texts, progress).map_err(|_| AnalysisError::Cancelled)?;
+    let intents = train_intents(&messages, &tokens, progress)?;
+    let baseline = sentiment::baseline();
+    let sentiment: Vec<f64> = tokens.iter().map(|t| baseline.positive(t)).collect();
+    let signals = signals_of(store, &messages, &intents, &sentiment)?;
+    let flags = [signals::SIGNAL_COLUMNS[3], signals::SIGNAL_COLUMNS[4]];
+    signals
+        .lazy()
+        .with_columns(flags.map(|f| col(f).cast(DataType::UInt32)))
+        .collect()
+        .map(Some)
+        .map_err(polars_failed("context-customer-signals"))
+}
+
 fn train_intents(
     messages: &Messages,
     tokens: &[Vec<String>],

@@ -10,7 +10,8 @@
 //! - **Dropped**: at least [`MIN_RECENT`] reviews in the last `recent_days` before
 //!   the last review and [`MIN_REVIEWS`] before, a recent negative share at least
 //!   0.3 above the earlier one, and the two-proportion z ≥ 2.5.
-//! - Products are sorted flagged first, then by negative share, then by reviews.
+//! - Products are sorted flagged or dropped first, then those with enough reviews to
+//!   judge, then by negative share, then by reviews.
 
 use std::collections::BTreeMap;
 
@@ -127,9 +128,11 @@ pub fn product_voice(reviews: &[ReviewFacts], recent_days: i64) -> (Vec<ProductV
             .map(|(w, _)| w)
             .collect();
     }
+    let judged = |p: &ProductVoice| p.reviews >= MIN_REVIEWS;
     out.sort_by(|a, b| {
         (b.flagged || b.dropped)
             .cmp(&(a.flagged || a.dropped))
+            .then(judged(b).cmp(&judged(a)))
             .then(b.negative_share.total_cmp(&a.negative_share))
             .then(b.reviews.cmp(&a.reviews))
             .then(a.item.cmp(&b.item))
@@ -192,8 +195,8 @@ mod tests {
                 (1.0, bad.clone())
             };
             rows.push(("BAD".into(), t, rating, words));
-            // Fine for a year, bad in the last 90 days.
-            let late = t > 360 * day - 90 * day;
+            // Fine at first, bad in the 90 days before the last review (day 348).
+            let late = t > (29 * 12 - 90) * day;
             let (rating, words) = if late {
                 (1.0, meh.clone())
             } else {
@@ -201,6 +204,9 @@ mod tests {
             };
             rows.push(("DROP".into(), t, rating, words));
         }
+        // Two bad reviews are too few to judge: listed after every judged product.
+        rows.push(("FEW".into(), 0, 1.0, meh.clone()));
+        rows.push(("FEW".into(), day, 1.0, meh.clone()));
         let facts: Vec<ReviewFacts> = rows
             .iter()
             .map(|(item, t, rating, words)| ReviewFacts {
@@ -232,6 +238,7 @@ mod tests {
             "{bad_product:?}"
         );
         assert!(!bad_product.words.iter().any(|w| w == "满意"));
+        assert_eq!(voice.last().map(|p| p.item.as_str()), Some("FEW"));
         let drop = voice.iter().find(|p| p.item == "DROP").expect("drop");
         assert_eq!(drop.recent_negative_share, Some(1.0));
         assert_eq!(drop.earlier_negative_share, Some(0.0));

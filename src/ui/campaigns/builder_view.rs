@@ -6,6 +6,7 @@
 
 use crate::analysis::campaign::{Condition, Purchase};
 use crate::analysis::rfm::RfmGroup;
+use crate::analysis::voice::signals::SIGNAL_COLUMNS;
 use crate::workspace::campaign::{AudienceResults, SCORE_COLUMNS};
 
 use super::{ViewState, prerequisite};
@@ -303,6 +304,7 @@ fn range_ui(
     let offered: Vec<&str> = SCORE_COLUMNS
         .into_iter()
         .chain(["churn_risk"])
+        .chain(SIGNAL_COLUMNS)
         .filter(|c| results.is_none_or(|r| r.has_column(c)) || *c == column.as_str())
         .collect();
     let picked = egui::ComboBox::from_label(tr!("campaigns-between"))

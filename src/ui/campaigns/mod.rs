@@ -180,6 +180,12 @@ pub fn score_label(column: &str) -> String {
         "frequency" => tr!("campaigns-score-frequency"),
         "recency_days" => tr!("campaigns-score-recency-days"),
         "churn_risk" => tr!("campaigns-score-churn-risk"),
+        "last_contact_days" => tr!("campaigns-signal-last-contact-days"),
+        "contacts_30d" => tr!("campaigns-signal-contacts-30d"),
+        "contacts_90d" => tr!("campaigns-signal-contacts-90d"),
+        "complained_30d" => tr!("campaigns-signal-complained-30d"),
+        "asked_discount_no_buy" => tr!("campaigns-signal-asked-discount-no-buy"),
+        "mean_sentiment" => tr!("campaigns-signal-mean-sentiment"),
         other => other.to_string(),
     }
 }
