@@ -2,6 +2,8 @@
 //! truth: intents learned from the 10 % labelled messages, the bad products, the
 //! complaint signal, and suggested replies.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -193,4 +195,52 @@ fn a_paraphrase_gets_a_reply_of_its_intent_and_small_talk_gets_none() {
         assert!(!first.reply.is_empty());
     }
     assert!(report.suggest("今天天气不错，我们去爬山吧", 3).is_empty());
+}
+
+#[test]
+fn the_command_prints_json_sections_and_writes_the_faq_and_messages() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let faq = folder.path().join("faq.csv");
+    let out = folder.path().join("messages.csv");
+    let dir = sample_dir();
+    let output = common::cli::marketbench(&[
+        "service",
+        &dir.join("service.csv").display().to_string(),
+        &dir.join("reviews.csv").display().to_string(),
+        "--suggest",
+        "可以开发票吗",
+        "--faq",
+        &faq.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--json",
+    ]);
+    let json = common::cli::json_of(&output);
+    let intents = json["intents"].as_array().expect("intents");
+    assert_eq!(intents.len(), 8);
+    let shares: f64 = intents.iter().filter_map(|i| i["share"].as_f64()).sum();
+    assert!((shares - 1.0).abs() < 1e-9, "shares add to {shares}");
+    let accuracy = json["sentiment"]["accuracy_held_out"]
+        .as_f64()
+        .expect("accuracy");
+    assert!(accuracy >= 0.8, "{accuracy}");
+    let first = &json["suggestions"][0];
+    assert_eq!(first["intent"], "发票");
+    assert!(first["score"].as_f64().expect("score") >= 0.35);
+    let flagged = json["products"]
+        .as_array()
+        .expect("products")
+        .iter()
+        .filter(|p| p["flagged"] == true || p["dropped"] == true)
+        .count();
+    assert_eq!(flagged, 8);
+
+    let written = std::fs::read_to_string(&faq).expect("faq written");
+    let mut lines = written.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next(), Some("question,reply,count,intent"));
+    let questions = json["faq_questions"].as_u64().expect("faq count") as usize;
+    assert_eq!(lines.count(), questions);
+    assert!(questions >= 8, "{questions} questions");
+    let messages = std::fs::read_to_string(&out).expect("messages written");
+    assert_eq!(messages.lines().count(), report().messages.len() + 1);
 }

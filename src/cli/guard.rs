@@ -70,7 +70,14 @@ fn io(command: &Command) -> (Vec<PathBuf>, Vec<PathBuf>) {
         Command::Segment(args) => (args.files.clone(), out(&args.out)),
         Command::Propensity(args) => (args.files.clone(), out(&args.out)),
         Command::Clv(args) => (args.files.clone(), out(&args.out)),
-        Command::Service(args) => (args.files.clone(), out(&args.out)),
+        Command::Service(args) => (
+            args.files.clone(),
+            [&args.out, &args.faq]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+        ),
         Command::Inspect(_) | Command::Evaluate(_) | Command::Sample(_) => (Vec::new(), Vec::new()),
     }
 }

@@ -1,13 +1,15 @@
 //! `marketbench service FILE... [--intents] [--sentiment] [--products] [--suggest TEXT]
-//! [--out FILE] [--json]`: service messages sorted by intent and mood, product voice
-//! from reviews, and suggested replies from the shop's past answers. With no section
-//! flag every section is shown.
+//! [--out FILE] [--faq FILE] [--json]`: service messages sorted by intent and mood, product voice
+//! from reviews, and suggested replies from the shop's past answers. With none of
+//! `--intents`, `--sentiment`, `--products` all three are shown; `--suggest` adds
+//! its suggestions.
 //!
 //! JSON: `{messages, intents: [{name, count, share, labelled, top_words}],
 //! intents_error, sentiment: {accuracy_held_out, held_out, positive_share},
 //! products: [{item, reviews, mean_rating, negative_share, flagged, dropped, words}],
 //! suggestions: [{message, reply, score, intent}]}` (sections not asked for are
-//! left out). `--out` writes one row per message (file, row, customer, time,
+//! left out; `faq_questions` with `--faq`). `--faq` writes `question, reply, count,
+//! intent`. `--out` writes one row per message (file, row, customer, time,
 //! message, intent and whether it was labelled or predicted, confidence, P(positive))
 //! atomically as `.csv`, `.xlsx` or `.parquet`.
 
@@ -52,6 +54,10 @@ pub struct ServiceArgs {
     /// Write every message with its intent and mood to this .csv, .xlsx or .parquet file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Write the FAQ (each common question, the reply agents gave it most, how
+    /// often it was asked, its intent) to this .csv, .xlsx or .parquet file.
+    #[arg(long, value_name = "FILE")]
+    pub faq: Option<PathBuf>,
     #[command(flatten)]
     pub load: LoadArgs,
     #[command(flatten)]
@@ -69,7 +75,24 @@ pub fn run(args: &ServiceArgs) -> anyhow::Result<String> {
         write_frame(&frame, out, args.output.force, args.export.headers)
             .with_context(|| format!("writing {}", out.display()))?;
     }
-    let all = !(args.intents || args.sentiment || args.products || args.suggest.is_some());
+    let faq_rows = match &args.faq {
+        Some(path) => {
+            let rows = report.faq(&Progress::detached())?.context(
+                "the FAQ groups questions by intent: label some messages with their intent first",
+            )?;
+            let frame = df!(
+                "question" => rows.iter().map(|r| r.question.as_str()).collect::<Vec<_>>(),
+                "reply" => rows.iter().map(|r| r.reply.as_str()).collect::<Vec<_>>(),
+                "count" => rows.iter().map(|r| r.count as u64).collect::<Vec<_>>(),
+                "intent" => rows.iter().map(|r| r.intent.as_str()).collect::<Vec<_>>(),
+            )?;
+            write_frame(&frame, path, args.output.force, args.export.headers)
+                .with_context(|| format!("writing {}", path.display()))?;
+            Some(rows.len())
+        }
+        None => None,
+    };
+    let all = !(args.intents || args.sentiment || args.products);
     let suggestions = args
         .suggest
         .as_deref()
@@ -99,9 +122,20 @@ pub fn run(args: &ServiceArgs) -> anyhow::Result<String> {
         if let Some(suggestions) = &suggestions {
             out.insert("suggestions".into(), json!(suggestions));
         }
+        if let Some(questions) = faq_rows {
+            out.insert("faq_questions".into(), json!(questions));
+        }
         return Ok(serde_json::to_string_pretty(&Value::Object(out))?);
     }
     let mut text = format!("{} service messages\n", count(report.messages.len()));
+    if let (Some(questions), Some(path)) = (faq_rows, &args.faq) {
+        writeln!(
+            text,
+            "FAQ: {} questions written to {}",
+            count(questions),
+            path.display()
+        )?;
+    }
     if all || args.intents {
         match &report.intents {
             Ok(intents) => {

@@ -89,7 +89,7 @@ impl Headers {
 
 /// Canonical column name → Chinese header. Every column an export writes has an
 /// entry (the tests check it); add one with each new column.
-pub const CHINESE: [(&str, &str); 83] = [
+pub const CHINESE: [(&str, &str); 84] = [
     // Customers and contacts.
     ("customer_id", "客户ID"),
     ("email", "邮箱"),
@@ -174,6 +174,7 @@ pub const CHINESE: [(&str, &str); 83] = [
     ("intent_confidence", "意图置信度"),
     ("positive", "正面概率"),
     ("reply", "客服回复"),
+    ("question", "常见问题"),
     // Customer signals from service messages (campaign lists).
     ("last_contact_days", "距上次咨询天数"),
     ("contacts_30d", "近30天咨询次数"),

@@ -21,7 +21,7 @@ use super::state::UiState;
 const LISTED: usize = 10;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
-    ui.heading(tr!("service-heading"));
+    ui.heading(tr!("tab-service"));
     if !has_voice(workspace.store()) {
         ui.add_space(8.0);
         needs_ui(ui, &tr!("service-needs-files"), commands);

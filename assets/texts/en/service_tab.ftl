@@ -1,6 +1,5 @@
 # The Service tab (ui::service_panel).
 
-service-heading = Customer service and reviews
 service-needs-files = The Service tab reads customer service messages (customer, time, message; a reply and an intent column help) and product reviews (product, review text; stars help). Load one of them in the Data tab.
 service-recompute = Read again
 service-reading = Reading messages and reviews…

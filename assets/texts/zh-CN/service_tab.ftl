@@ -1,6 +1,5 @@
 # 客服标签页（ui::service_panel）。
 
-service-heading = 客服与评价
 service-needs-files = 客服页读取客服消息（客户、时间、消息内容；有回复和意图列更好）和商品评价（商品、评价内容；有评分更好）。请在数据页加载其中之一。
 service-recompute = 重新读取
 service-reading = 正在读取消息和评价…

@@ -25,7 +25,7 @@ use crate::analysis::AnalysisError;
 use crate::analysis::lines::polars_failed;
 use crate::analysis::service::intent::{IntentModel, Prediction, least_sure};
 use crate::analysis::service::sentiment::{self, Calibration};
-use crate::analysis::service::suggest::{GOOD_MATCH, ReplyIndex};
+use crate::analysis::service::suggest::{FaqParams, GOOD_MATCH, ReplyIndex, faq};
 use crate::analysis::service::tokens::{tokenize, tokenize_all};
 use crate::data::Store;
 use crate::jobs::Progress;
@@ -134,6 +134,47 @@ impl ServiceReport {
             })
             .take(k)
             .collect()
+    }
+}
+
+/// One question of the FAQ: its most common wording, the reply agents gave it
+/// most, how many messages asked it, and its intent.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct FaqRow {
+    pub question: String,
+    pub reply: String,
+    pub count: usize,
+    pub intent: String,
+}
+
+impl ServiceReport {
+    /// The FAQ of the answered messages, grouped per intent; `None` without
+    /// intents (the groups are made within an intent).
+    pub fn faq(&self, progress: &Progress) -> Result<Option<Vec<FaqRow>>, AnalysisError> {
+        let Ok(intents) = &self.intents else {
+            return Ok(None);
+        };
+        let replies: Vec<Option<&str>> = self.messages.reply.iter().map(|r| r.as_deref()).collect();
+        let entries = faq(
+            &self.tokens,
+            &intents.assigned,
+            &replies,
+            &FaqParams::default(),
+            progress,
+        )
+        .map_err(|_| AnalysisError::Cancelled)?;
+        let names = intents.model.intents();
+        Ok(Some(
+            entries
+                .into_iter()
+                .map(|e| FaqRow {
+                    question: self.messages.text[e.question].clone(),
+                    reply: e.reply,
+                    count: e.count,
+                    intent: names[e.intent].clone(),
+                })
+                .collect(),
+        ))
     }
 }
 
