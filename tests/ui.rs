@@ -113,6 +113,7 @@ fn every_tab_shows_its_heading_and_unbuilt_ones_say_so() {
                 | Tab::Recommendations
                 | Tab::Forecast
                 | Tab::Campaigns
+                | Tab::Service
         );
         assert_eq!(unbuilt, !built, "{}", tab.label());
     }

@@ -63,7 +63,8 @@ pub struct Intents {
     pub summary: Vec<IntentSummary>,
     /// Unlabelled messages the model is least sure about, first.
     pub to_label: Vec<usize>,
-    /// Messages per intent per month: (`YYYY-MM`, counts in `summary` order).
+    /// Messages per intent per month, every month from the first to the last:
+    /// (`YYYY-MM`, counts in `summary` order).
     pub monthly: Vec<(String, Vec<usize>)>,
 }
 
@@ -322,20 +323,40 @@ fn train_intents(
     }))
 }
 
+/// Messages per intent per calendar month, every month from the first to the last
+/// (a month without messages has zeros, so a chart does not skip it).
 fn monthly_counts(
     times: &[Option<i64>],
     assigned: &[usize],
     intents: usize,
 ) -> Vec<(String, Vec<usize>)> {
-    let mut months: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut months: BTreeMap<(i32, u32), Vec<usize>> = BTreeMap::new();
     for (time, &intent) in times.iter().zip(assigned) {
         let Some(at) = time.and_then(DateTime::from_timestamp_millis) else {
             continue;
         };
-        let key = format!("{:04}-{:02}", at.year(), at.month());
-        months.entry(key).or_insert_with(|| vec![0; intents])[intent] += 1;
+        months
+            .entry((at.year(), at.month()))
+            .or_insert_with(|| vec![0; intents])[intent] += 1;
     }
-    months.into_iter().collect()
+    let (Some(&first), Some(&last)) = (months.keys().next(), months.keys().next_back()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut year, mut month) = first;
+    while (year, month) <= last {
+        let counts = months
+            .get(&(year, month))
+            .cloned()
+            .unwrap_or_else(|| vec![0; intents]);
+        out.push((format!("{year:04}-{month:02}"), counts));
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    out
 }
 
 fn review_voice(reviews: &Reviews, progress: &Progress) -> Result<ReviewVoice, AnalysisError> {
@@ -460,4 +481,36 @@ fn signals_of(
         .max()
         .unwrap_or(0);
     customer_signals(&facts, as_of, &last_order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_counted_per_month_and_intent() {
+        let at = |text: &str| {
+            chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
+                .map(|t| t.and_utc().timestamp_millis())
+                .ok()
+        };
+        let times = [
+            at("2026-01-31 23:59"),
+            at("2026-02-01 00:00"),
+            at("2026-02-15 12:00"),
+            None,
+            at("2026-04-02 08:00"),
+        ];
+        let assigned = [0, 1, 1, 0, 0];
+        let monthly = monthly_counts(&times, &assigned, 2);
+        assert_eq!(
+            monthly,
+            [
+                ("2026-01".to_string(), vec![1, 0]),
+                ("2026-02".to_string(), vec![0, 2]),
+                ("2026-03".to_string(), vec![0, 0]),
+                ("2026-04".to_string(), vec![1, 0]),
+            ]
+        );
+    }
 }
