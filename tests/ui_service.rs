@@ -46,6 +46,19 @@ fn messages_and_reviews_show_intents_bad_products_and_suggested_replies() {
     // The planted bad product SKU0001 leads product voice, named and flagged.
     assert!(shown(&harness, "SKU0001 保湿洗面奶 标准装"));
     assert!(harness.query_all_by_label("dropped recently").count() >= 2);
+    let workspace = harness.state().workspace();
+    let report = &workspace
+        .service
+        .results()
+        .current(workspace.store_version())
+        .expect("read")
+        .value;
+    assert!(report.complained > 0);
+    let complained = format!(
+        "{} complained",
+        marketbench::numbers::count(report.complained)
+    );
+    assert!(harness.query_by_label_contains(&complained).is_some());
 
     replace_text(
         &mut harness,

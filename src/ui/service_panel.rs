@@ -286,19 +286,11 @@ fn signals_ui(ui: &mut egui::Ui, report: &ServiceReport) {
         &tr!("service-signals-meaning"),
         &tr!("service-signals-explained"),
     );
-    let flagged = |name: &str| {
-        report
-            .signals
-            .column(name)
-            .ok()
-            .and_then(|c| c.bool().ok().map(|b| b.sum().unwrap_or(0) as usize))
-            .unwrap_or(0)
-    };
     ui.label(tr!(
         "service-signals-summary",
         customers = count(report.signals.height()),
-        complained = count(flagged("complained_30d")),
-        discount = count(flagged("asked_discount_no_buy"))
+        complained = count(report.complained),
+        discount = count(report.asked_discount_no_buy)
     ));
 }
 

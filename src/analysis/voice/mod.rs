@@ -90,6 +90,9 @@ pub struct ServiceReport {
     pub reviews: Option<ReviewVoice>,
     /// One row per customer who wrote (`signals::SIGNAL_COLUMNS`).
     pub signals: DataFrame,
+    /// Customers with `complained_30d`, and with `asked_discount_no_buy`.
+    pub complained: usize,
+    pub asked_discount_no_buy: usize,
 }
 
 /// A past message like the one asked about, and the reply it got.
@@ -211,7 +214,15 @@ pub fn analyse(store: &Store, progress: &Progress) -> Result<ServiceReport, Anal
         None => None,
     };
     let signals = signals_of(store, &messages, &intents, &sentiment)?;
+    let flagged = |name: &str| -> Result<usize, AnalysisError> {
+        let column = signals
+            .column(name)
+            .and_then(|c| Ok(c.bool()?.sum().unwrap_or(0) as usize));
+        column.map_err(polars_failed("context-customer-signals"))
+    };
     Ok(ServiceReport {
+        complained: flagged(signals::SIGNAL_COLUMNS[3])?,
+        asked_discount_no_buy: flagged(signals::SIGNAL_COLUMNS[4])?,
         messages,
         tokens,
         intents,
