@@ -7,6 +7,7 @@ use std::path::Path;
 
 use marketbench::analysis::campaign::frame::campaign_inputs;
 use marketbench::analysis::campaign::{CampaignDef, Condition, ExclusionLists, build_audience};
+use marketbench::analysis::voice::{Labels, store_signals};
 use marketbench::data::{LoadOptions, Store, inspect, load};
 use marketbench::jobs::Progress;
 use polars::prelude::*;
@@ -64,7 +65,10 @@ fn audience_ids(
 #[test]
 fn complaints_exclude_and_discount_questions_target_the_right_customers() {
     let store = store(&["orders.csv", "customers.csv", "service.csv"]);
-    let (_, frame) = campaign_inputs(&store, None, &Progress::detached()).expect("inputs");
+    let signals =
+        store_signals(&store, &Labels::default(), &Progress::detached()).expect("signals");
+    let (_, frame) =
+        campaign_inputs(&store, None, signals.as_ref(), &Progress::detached()).expect("inputs");
     let complained = ids_where(&frame, "complained_30d", 1);
     let asked = ids_where(&frame, "asked_discount_no_buy", 1);
     assert!(complained.len() >= 20, "{} complainers", complained.len());
@@ -84,6 +88,10 @@ fn complaints_exclude_and_discount_questions_target_the_right_customers() {
 #[test]
 fn without_service_messages_the_customer_frame_has_no_signals() {
     let store = store(&["orders.csv"]);
-    let (_, frame) = campaign_inputs(&store, None, &Progress::detached()).expect("inputs");
+    let signals =
+        store_signals(&store, &Labels::default(), &Progress::detached()).expect("signals");
+    assert!(signals.is_none());
+    let (_, frame) =
+        campaign_inputs(&store, None, signals.as_ref(), &Progress::detached()).expect("inputs");
     assert!(!frame.schema().contains("complained_30d"));
 }

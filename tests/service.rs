@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use marketbench::analysis::voice::{ServiceReport, analyse};
+use marketbench::analysis::voice::{Labels, ServiceReport, analyse};
 use marketbench::data::{LoadOptions, Store, inspect, load};
 use marketbench::jobs::Progress;
 
@@ -42,7 +42,7 @@ fn report() -> &'static ServiceReport {
             let options = LoadOptions::from_inspection(&inspection);
             store.insert(load(&path, &options, &Progress::detached()).expect("load"));
         }
-        analyse(&store, &Progress::detached()).expect("analyse")
+        analyse(&store, &Labels::default(), &Progress::detached()).expect("analyse")
     })
 }
 
@@ -243,4 +243,35 @@ fn the_command_prints_json_sections_and_writes_the_faq_and_messages() {
     assert!(questions >= 8, "{questions} questions");
     let messages = std::fs::read_to_string(&out).expect("messages written");
     assert_eq!(messages.lines().count(), report().messages.len() + 1);
+}
+
+#[test]
+fn the_command_reads_the_teams_labels_from_a_csv() {
+    let dir = tempfile::tempdir().expect("dir");
+    let labels = dir.path().join("labels.csv");
+    std::fs::write(
+        &labels,
+        "message,intent,mood\n我的快递到哪了,物流,负面\n包包收到了 yyds,,positive\n",
+    )
+    .expect("write");
+    let service = sample_dir().join("service.csv");
+    let args = [
+        "service",
+        service.to_str().expect("path"),
+        "--labels",
+        labels.to_str().expect("path"),
+        "--sentiment",
+        "--json",
+    ];
+    let json = common::cli::json_of(&common::cli::marketbench(&args));
+    assert_eq!(json["sentiment"]["mood_labels"], 2, "{json}");
+
+    std::fs::write(&labels, "message,mood\n我的快递到哪了,great\n").expect("write");
+    let output = common::cli::marketbench(&args);
+    assert!(!output.status.success());
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("labels.csv") && error.contains("row 2") && error.contains("great"),
+        "{error}"
+    );
 }

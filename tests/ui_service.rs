@@ -104,3 +104,65 @@ fn without_messages_or_reviews_the_tab_says_what_to_load() {
     harness.run();
     assert_eq!(harness.state().state().tab, Tab::Data);
 }
+
+#[test]
+fn a_mood_given_in_the_tab_fine_tunes_the_model_and_the_faq_is_exported() {
+    let mut harness = harness(vec![sample("service.csv")]);
+    click_tab(&mut harness, Tab::Service);
+    settle(&mut harness);
+    assert!(shown(&harness, "Label these next"));
+    assert!(harness.query_by_label_contains("0 not used yet").is_some());
+    let workspace = harness.state().workspace();
+    let report = &workspace
+        .service
+        .current(workspace.store_version())
+        .expect("read")
+        .value;
+    let first = report.messages.text[report.to_label[0]].clone();
+    // The first listed message's "negative" button (the rows are in list order).
+    harness
+        .query_all_by_label("negative")
+        .next()
+        .expect("a mood button")
+        .click();
+    harness.run();
+    let labels = harness.state().workspace().service.labels().clone();
+    assert_eq!(
+        labels.mood(&first),
+        Some(marketbench::analysis::voice::Mood::Negative)
+    );
+    assert!(harness.query_by_label_contains("1 not used yet").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "Train with my labels")
+        .click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("fine-tuned on 1 of your mood labels")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("0 not used yet").is_some());
+
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("faq.csv");
+    replace_text(&mut harness, "Export to:", &path.display().to_string());
+    harness
+        .get_by_role_and_label(Role::Button, "Export CSV")
+        .click();
+    step_until(&mut harness, "the FAQ export", |app| {
+        let export = app.workspace().service.export_slot();
+        export.pending().is_none() && (export.value().is_some() || export.error().is_some())
+    });
+    let written = std::fs::read_to_string(&path).expect("the FAQ file");
+    let header = written.lines().next().expect("header");
+    assert!(header.ends_with("question,reply,count,intent"), "{header}");
+    assert!(written.lines().count() > 10, "{written}");
+    assert!(shown(
+        &harness,
+        &format!(
+            "Wrote {} questions to {}",
+            written.lines().count() - 1,
+            path.display()
+        )
+    ));
+}

@@ -1,14 +1,16 @@
 //! `marketbench service FILE... [--intents] [--sentiment] [--products] [--suggest TEXT]
-//! [--out FILE] [--faq FILE] [--json]`: service messages sorted by intent and mood, product voice
+//! [--labels FILE] [--out FILE] [--faq FILE] [--json]`: service messages sorted by intent and mood, product voice
 //! from reviews, and suggested replies from the shop's past answers. With none of
 //! `--intents`, `--sentiment`, `--products` all three are shown; `--suggest` adds
 //! its suggestions.
 //!
 //! JSON: `{messages, intents: [{name, count, share, labelled, top_words}],
-//! intents_error, sentiment: {accuracy_held_out, held_out, positive_share},
+//! intents_error, sentiment: {accuracy_held_out, held_out, positive_share, mood_labels},
 //! products: [{item, reviews, mean_rating, negative_share, flagged, dropped, words}],
 //! suggestions: [{message, reply, score, intent}]}` (sections not asked for are
-//! left out; `faq_questions` with `--faq`). `--faq` writes `question, reply, count,
+//! left out; `faq_questions` with `--faq`). `--labels` reads the operator's labels
+//! (`message` with `intent` and/or `mood`, see `voice::labels`) as the Service
+//! tab's labelling gives them. `--faq` writes `question, reply, count,
 //! intent`. `--out` writes one row per message (file, row, customer, time,
 //! message, intent and whether it was labelled or predicted, confidence, P(positive))
 //! atomically as `.csv`, `.xlsx` or `.parquet`.
@@ -24,7 +26,8 @@ use serde_json::{Value, json};
 use super::replace::write_frame;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::service::sentiment::baseline_report;
-use crate::analysis::voice::{ServiceReport, analyse};
+use crate::analysis::voice::faq::faq_frame;
+use crate::analysis::voice::{Labels, ServiceReport, analyse};
 use crate::jobs::Progress;
 use crate::numbers::{count, percent};
 
@@ -51,6 +54,11 @@ pub struct ServiceArgs {
     /// Rows shown as text.
     #[arg(long, default_value_t = 10)]
     pub rows: usize,
+    /// The team's own labels: a CSV with a `message` column and an `intent` and/or
+    /// `mood` (positive/negative) column; they train the intents and fine-tune the
+    /// sentiment model as labelling in the Service tab does.
+    #[arg(long, value_name = "FILE")]
+    pub labels: Option<PathBuf>,
     /// Write every message with its intent and mood to this .csv, .xlsx or .parquet file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -68,7 +76,11 @@ pub struct ServiceArgs {
 
 pub fn run(args: &ServiceArgs) -> anyhow::Result<String> {
     let loaded = load_files(&args.files, &args.load)?;
-    let report = analyse(&loaded.store, &Progress::detached())
+    let labels = match &args.labels {
+        Some(path) => Labels::read_csv(path)?,
+        None => Labels::default(),
+    };
+    let report = analyse(&loaded.store, &labels, &Progress::detached())
         .context("reading service messages and reviews")?;
     if let Some(out) = &args.out {
         let frame = messages_frame(&report)?;
@@ -80,12 +92,7 @@ pub fn run(args: &ServiceArgs) -> anyhow::Result<String> {
             let rows = report.faq(&Progress::detached())?.context(
                 "the FAQ groups questions by intent: label some messages with their intent first",
             )?;
-            let frame = df!(
-                "question" => rows.iter().map(|r| r.question.as_str()).collect::<Vec<_>>(),
-                "reply" => rows.iter().map(|r| r.reply.as_str()).collect::<Vec<_>>(),
-                "count" => rows.iter().map(|r| r.count as u64).collect::<Vec<_>>(),
-                "intent" => rows.iter().map(|r| r.intent.as_str()).collect::<Vec<_>>(),
-            )?;
+            let frame = faq_frame(&rows)?;
             write_frame(&frame, path, args.output.force, args.export.headers)
                 .with_context(|| format!("writing {}", path.display()))?;
             Some(rows.len())
@@ -113,6 +120,7 @@ pub fn run(args: &ServiceArgs) -> anyhow::Result<String> {
                     "accuracy_held_out": baseline.accuracy,
                     "held_out": baseline.test,
                     "positive_share": report.positive_share(),
+                    "mood_labels": report.mood_labels,
                 }),
             );
         }
@@ -164,6 +172,13 @@ pub fn run(args: &ServiceArgs) -> anyhow::Result<String> {
             percent(baseline.accuracy),
             count(baseline.test)
         )?;
+        if report.mood_labels > 0 {
+            writeln!(
+                text,
+                "  fine-tuned on {} of your mood labels",
+                count(report.mood_labels)
+            )?;
+        }
     }
     if (all || args.products)
         && let Some(voice) = &report.reviews

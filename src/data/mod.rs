@@ -26,6 +26,7 @@ pub mod read;
 pub mod roles;
 pub mod sample;
 pub mod store;
+mod synonyms;
 pub mod text;
 pub mod view;
 

@@ -29,6 +29,7 @@ mod recommend_panel;
 pub mod revenue_chart;
 mod segments;
 mod segments_panel;
+mod service;
 mod service_panel;
 pub mod sorted_table;
 pub mod state;

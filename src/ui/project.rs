@@ -24,11 +24,12 @@ use std::path::PathBuf;
 use crate::analysis::campaign::CampaignDef;
 use crate::tr;
 use crate::workspace::project::{
-    FORECAST_KEY, FileStatus, Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY,
+    FORECAST_KEY, FileStatus, Project, RECOMMEND_KEY, SEGMENTS_KEY, SERVICE_KEY, VALUE_KEY,
 };
 use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
+use crate::workspace::service::{labels_from_settings, labels_to_settings};
 use crate::workspace::settings::SettingsError;
 use crate::workspace::value::ValueSettings;
 use crate::workspace::{Level, Origin, Workspace, file_name};
@@ -98,6 +99,12 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
     project
         .model_settings
         .insert(FORECAST_KEY.to_string(), workspace.forecast.to_settings());
+    if !workspace.service.labels().is_empty() {
+        project.model_settings.insert(
+            SERVICE_KEY.to_string(),
+            labels_to_settings(workspace.service.labels()),
+        );
+    }
     project
 }
 
@@ -222,6 +229,13 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     }
     if let Some(settings) = saved(workspace, settings, VALUE_KEY, ValueSettings::from_settings) {
         workspace.value.prefer(settings);
+    }
+    // A project without labels starts without them; unreadable ones keep what
+    // the window has (the notice says so) rather than lose it on the next save.
+    if !settings.contains_key(SERVICE_KEY) {
+        workspace.service.prefer(Default::default());
+    } else if let Some(labels) = saved(workspace, settings, SERVICE_KEY, labels_from_settings) {
+        workspace.service.prefer(labels);
     }
     if let Some(value) = settings.get(FORECAST_KEY)
         && let Err(why) = workspace.forecast.restore(value)

@@ -15,9 +15,10 @@ use crate::workspace::service::{ServiceCommand, has_voice};
 use super::behaviour::{error_ui, needs_ui, term_section_ui};
 use super::command::Commands;
 use super::glossary::term;
+use super::service::{faq_view, label_view};
 use super::state::UiState;
 
-/// Messages listed for labelling and products listed, at most.
+/// Products listed, at most.
 const LISTED: usize = 10;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
@@ -59,7 +60,9 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
             if !report.messages.is_empty() {
                 summary_ui(ui, report);
                 intents_ui(ui, report);
+                label_view::ui(ui, report, &workspace.service, state, commands);
                 suggest_ui(ui, workspace, state, commands);
+                faq_view::ui(ui, report, &workspace.service, state, commands);
                 signals_ui(ui, report);
             }
             if let Some(voice) = &report.reviews {
@@ -85,6 +88,12 @@ fn summary_ui(ui: &mut egui::Ui, report: &ServiceReport) {
                 held_out = count(baseline.test)
             ),
         );
+        if report.mood_labels > 0 {
+            ui.label(tr!(
+                "service-fine-tuned",
+                labels = count(report.mood_labels)
+            ));
+        }
     });
 }
 
@@ -133,7 +142,6 @@ fn intents_ui(ui: &mut egui::Ui, report: &ServiceReport) {
             }
         });
     volume_ui(ui, intents);
-    to_label_ui(ui, report, intents);
 }
 
 /// Messages per intent per month, one line each.
@@ -180,43 +188,6 @@ fn volume_ui(ui: &mut egui::Ui, intents: &Intents) {
                     .map(|(i, (_, counts))| [i as f64, counts[k] as f64])
                     .collect();
                 plot_ui.line(Line::new(summary.name.clone(), points));
-            }
-        });
-}
-
-/// The unlabelled messages the model is least sure about: labelling these first
-/// teaches it the most.
-fn to_label_ui(ui: &mut egui::Ui, report: &ServiceReport, intents: &Intents) {
-    ui.add_space(6.0);
-    term(
-        ui,
-        tr!("service-least-sure"),
-        tr!("service-least-sure-meaning"),
-    );
-    let names = intents.model.intents();
-    egui::Grid::new("service_to_label")
-        .striped(true)
-        .num_columns(4)
-        .show(ui, |ui| {
-            for header in [
-                tr!("service-col-row"),
-                tr!("service-col-message"),
-                tr!("service-col-guess"),
-                tr!("service-col-sure"),
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
-            for &i in intents.to_label.iter().take(LISTED) {
-                let prediction = intents.predictions[i];
-                ui.label(format!(
-                    "{} {}",
-                    report.messages.file[i], report.messages.row[i]
-                ));
-                ui.label(&report.messages.text[i]);
-                ui.label(&names[prediction.intent]);
-                ui.label(percent(prediction.confidence));
-                ui.end_row();
             }
         });
 }

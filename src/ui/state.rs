@@ -139,6 +139,15 @@ pub struct UiState {
     /// saved (it may hold a customer's words).
     #[serde(skip)]
     pub service_query: String,
+    /// An intent name being typed in the Service tab, and those added: choices
+    /// for labelling until a message carries them (then the labels keep them).
+    #[serde(skip)]
+    pub service_new_intent: String,
+    #[serde(skip)]
+    pub service_new_intents: Vec<String>,
+    /// Where the Service tab's FAQ export goes (relative: beside the data).
+    #[serde(skip)]
+    pub service_faq_path: String,
 }
 
 impl UiState {

@@ -6,7 +6,8 @@
 //!   ROI inputs and the name are left out: they change no one's membership) and
 //!   the segment names, on the store version and the generations of the score
 //!   results joined on ([`ScoreSources`]: only results computed on the loaded
-//!   files). The window defines the campaign ([`CampaignsCommand::Define`]); the
+//!   files; the Service tab's result gives the customer signals, so a list
+//!   excludes exactly the complainers that tab counts). The window defines the campaign ([`CampaignsCommand::Define`]); the
 //!   workspace's update step builds it when it was not built on these inputs.
 //! - An audience built on other inputs is never shown, exported or read out
 //!   ([`Campaigns::current`]).
@@ -40,7 +41,9 @@ use crate::workspace::campaign_scores::ScoreInputs;
 use super::computation::{Computation, Computed, Inputs};
 use super::recommend::{Recommend, RecommendResults};
 use super::segments::{Segments, SegmentsResults};
+use super::service::Service;
 use super::value::{Value, ValueResults};
+use crate::analysis::voice::ServiceReport;
 
 /// Score columns an audience can be cut by, in the order offered.
 pub const SCORE_COLUMNS: [&str; 7] = [
@@ -123,6 +126,8 @@ pub struct ScoreSources<'a> {
     pub segments: Option<&'a Computed<SegmentsResults>>,
     pub value: Option<&'a Computed<ValueResults>>,
     pub recs: Option<&'a Computed<RecommendResults>>,
+    /// The Service tab's result: its customer signals.
+    pub service: Option<&'a Computed<Arc<ServiceReport>>>,
 }
 
 impl<'a> ScoreSources<'a> {
@@ -131,12 +136,14 @@ impl<'a> ScoreSources<'a> {
         segments: &'a Segments,
         value: &'a Value,
         recommend: &'a Recommend,
+        service: &'a Service,
         store_version: u64,
     ) -> Self {
         ScoreSources {
             segments: segments.current(store_version),
             value: value.results().current(store_version),
             recs: recommend.fit().current(store_version),
+            service: service.current(store_version),
         }
     }
 
@@ -146,6 +153,7 @@ impl<'a> ScoreSources<'a> {
             .using(self.segments.map(|c| c.generation))
             .using(self.value.map(|c| c.generation))
             .using(self.recs.map(|c| c.generation))
+            .using(self.service.map(|c| c.generation))
     }
 
     /// The score tables' inputs, cheap to move into a job.
@@ -163,6 +171,7 @@ impl<'a> ScoreSources<'a> {
             recs: self
                 .recs
                 .map(|c| (c.value.interactions.clone(), c.value.lists.clone())),
+            signals: self.service.map(|c| c.value.signals.clone()),
         }
     }
 }
@@ -471,7 +480,7 @@ pub fn compute(
     progress: &Progress,
 ) -> anyhow::Result<AudienceResults> {
     progress.set_message(tr!("workspace-building-customer-table"));
-    let (lines, frame) = campaign_inputs(store, None, progress)?;
+    let (lines, frame) = campaign_inputs(store, None, scores.signals.as_ref(), progress)?;
     progress.check()?;
     let frame = scores.frames()?.apply(&frame)?;
     progress.check()?;

@@ -321,6 +321,9 @@ pub struct ScoreInputs {
     pub value: Option<(Arc<Vec<CustomerRow>>, RiskThresholds)>,
     /// The fitted recommender's customers and lists.
     pub recs: Option<(Arc<Interactions>, Lists)>,
+    /// The customer signals of the service messages (`voice::signals`), joined
+    /// by `campaign_inputs`.
+    pub signals: Option<DataFrame>,
 }
 
 impl ScoreInputs {

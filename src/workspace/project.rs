@@ -35,7 +35,11 @@ use crate::export::hashing::file_sha256;
 use crate::export::{ExportError, write_atomically};
 use crate::jobs::Progress;
 use crate::tr;
+use polars::prelude::DataFrame;
+
+use crate::analysis::voice::{Labels, store_signals};
 use crate::workspace::campaign_scores::ScoreFrames;
+use crate::workspace::service::labels_from_settings;
 
 /// The project file format version this build writes and reads.
 pub const PROJECT_VERSION: u32 = 1;
@@ -48,6 +52,8 @@ pub const RECOMMEND_KEY: &str = "recommend";
 pub const VALUE_KEY: &str = "value";
 /// `model_settings` key of the forecast run and its scenarios (`Forecast::to_settings`).
 pub const FORECAST_KEY: &str = "forecast";
+/// `model_settings` key of the Service tab's labels (`service::labels_to_settings`).
+pub const SERVICE_KEY: &str = "service";
 
 /// One data file of a project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -71,7 +77,7 @@ pub struct Project {
     #[serde(default)]
     pub segment_names: BTreeMap<String, String>,
     /// The tabs' settings by key ([`SEGMENTS_KEY`], [`RECOMMEND_KEY`],
-    /// [`VALUE_KEY`], [`FORECAST_KEY`]) and the window's own (variants' figures,
+    /// [`VALUE_KEY`], [`FORECAST_KEY`], [`SERVICE_KEY`]) and the window's own (variants' figures,
     /// the draft); a key this version does not know is kept as it is.
     #[serde(default)]
     pub model_settings: BTreeMap<String, serde_json::Value>,
@@ -374,7 +380,13 @@ impl OpenedProject {
         progress: &Progress,
     ) -> Result<Audience, ProjectError> {
         let campaign = self.project.campaign(name)?;
-        let (lines, frame) = campaign_inputs(store, self.project.analysis_date, progress)?;
+        let signals = self.signals(store, progress)?;
+        let (lines, frame) = campaign_inputs(
+            store,
+            self.project.analysis_date,
+            signals.as_ref(),
+            progress,
+        )?;
         let frame = match scores {
             Some(scores) => scores.apply(&frame)?,
             None => frame,
@@ -387,6 +399,25 @@ impl OpenedProject {
             &lists,
             progress,
         )?)
+    }
+}
+
+impl OpenedProject {
+    /// The customer signals of `store`'s service messages read with the labels
+    /// saved in the project, as the window's Service tab reads them.
+    fn signals(
+        &self,
+        store: &Store,
+        progress: &Progress,
+    ) -> Result<Option<DataFrame>, ProjectError> {
+        let labels = match self.project.model_settings.get(SERVICE_KEY) {
+            Some(saved) => labels_from_settings(saved).map_err(|e| CampaignError::Invalid {
+                what: tr!("workspace-saved-labels", key = SERVICE_KEY),
+                why: e.to_string(),
+            })?,
+            None => Labels::default(),
+        };
+        store_signals(store, &labels, progress).map_err(|e| CampaignError::from(e).into())
     }
 }
 

@@ -8,8 +8,8 @@
 //!   inspecting or loading it starts nothing (the store is about to change).
 //!   Otherwise each computation whose params or inputs changed since its last run
 //!   is started when the [`Focus`] (the tab on screen) or a dependant needs it:
-//!   Forecast per segment and Campaigns start Segments; Campaigns refresh a fit
-//!   the operator asked for before. Value trains only when asked (it is heavy).
+//!   Forecast per segment and Campaigns start Segments; Campaigns start Service
+//!   (its customer signals) and refresh a fit the operator asked for before. Value trains only when asked (it is heavy).
 //! - A dependant waits while a result it uses is computing, so it is built once on
 //!   the new result rather than twice.
 
@@ -120,8 +120,13 @@ impl Workspace {
             }
             Command::Value(c) => self.value.apply(c, &self.store, version),
             Command::Campaigns(c) => {
-                let scores =
-                    ScoreSources::of(&self.segments, &self.value, &self.recommend, version);
+                let scores = ScoreSources::of(
+                    &self.segments,
+                    &self.value,
+                    &self.recommend,
+                    &self.service,
+                    version,
+                );
                 self.campaigns.apply(c, &self.store, version, scores);
             }
             Command::Service(c) => self.service.apply(c, &self.store, version),
@@ -135,6 +140,7 @@ impl Workspace {
             &self.segments,
             &self.value,
             &self.recommend,
+            &self.service,
             self.store_version,
         )
     }
@@ -182,12 +188,20 @@ impl Workspace {
                 self.forecast.update(&self.store, version, segments);
             }
             Focus::Campaigns if !segments_busy && orders => {
+                if has_voice(&self.store) {
+                    self.service.update(&self.store, version);
+                }
                 if self.recommend.was_requested() {
                     self.recommend.update(&self.store, version, segments, false);
                 }
-                if !self.recommend.fit().is_busy() {
-                    let scores =
-                        ScoreSources::of(&self.segments, &self.value, &self.recommend, version);
+                if !self.recommend.fit().is_busy() && !self.service.is_busy() {
+                    let scores = ScoreSources::of(
+                        &self.segments,
+                        &self.value,
+                        &self.recommend,
+                        &self.service,
+                        version,
+                    );
                     self.campaigns.update(&self.store, version, scores);
                 }
             }

@@ -77,3 +77,4 @@ context-read-parquet = reading the Parquet file (it may be damaged or incomplete
 context-join-products-customers = joining { $kind } with products and customers
 context-read-texts = reading the messages and reviews
 context-customer-signals = measuring customer signals from service messages
+context-faq = building the FAQ table

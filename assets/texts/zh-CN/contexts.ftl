@@ -77,3 +77,4 @@ context-read-parquet = 读取 Parquet 文件（文件可能已损坏或不完整
 context-join-products-customers = 把{ $kind }与商品和客户合并
 context-read-texts = 读取客服消息和商品评价
 context-customer-signals = 从客服消息计算客户信号
+context-faq = 生成常见问题表

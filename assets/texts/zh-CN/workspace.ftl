@@ -54,6 +54,7 @@ workspace-project-open-failed = 项目无法打开：{ $error }
 
 # 设置（先写字段和值：“top = 0：必须至少为 1”）
 workspace-setting-invalid = { $field } = { $value }：{ $why }
+workspace-saved-labels = 项目保存的消息标注（"{ $key }" 设置）
 workspace-setting-at-least-one = 必须至少为 1
 workspace-setting-between-0-1 = 必须在 0 到 1 之间
 workspace-setting-above-0 = 必须大于 0

@@ -108,10 +108,15 @@ pub fn join_scores(frame: &DataFrame, scores: LazyFrame) -> Result<DataFrame, Ca
 }
 
 /// The order lines and the customer frame of a loaded store (its first
-/// customers table gives the contact fields).
+/// customers table gives the contact fields), with the customer `signals` of the
+/// store's service messages joined on when given (`voice::signals`: the Service
+/// tab's result in the window, `voice::store_signals` headless). Flags become 0/1
+/// numbers so a score-range condition picks them ("complained = at most 0"
+/// excludes complainers); a customer who never wrote has 0 contacts and flags.
 pub fn campaign_inputs(
     store: &Store,
     analysis_date: Option<NaiveDate>,
+    signals: Option<&DataFrame>,
     progress: &Progress,
 ) -> Result<(DataFrame, DataFrame), CampaignError> {
     let lines = store.order_lines()?.ok_or_else(|| CampaignError::Invalid {
@@ -120,8 +125,9 @@ pub fn campaign_inputs(
     })?;
     let contacts = store.of_kind(FileKind::Customers).next().map(|t| &t.frame);
     let mut frame = customer_frame(&lines, contacts, analysis_date, progress)?;
-    if let Some(signals) = crate::analysis::voice::store_signals(store, progress)? {
-        frame = join_scores(&frame, signals.lazy())?;
+    if let Some(signals) = signals {
+        let flags = [SIGNAL_COLUMNS[3], SIGNAL_COLUMNS[4]].map(|f| col(f).cast(DataType::UInt32));
+        frame = join_scores(&frame, signals.clone().lazy().with_columns(flags))?;
         let zero_when_silent = SIGNAL_COLUMNS[1..5]
             .iter()
             .map(|c| col(*c).fill_null(lit(0u32)));

@@ -67,7 +67,7 @@ pub fn minimise<F: Fn(&[f64]) -> Evaluation>(
     for iteration in 0..MAX_ITERATIONS {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
         let hessian = difference_hessian(&f, &point, &gradient);
-        let mut step = newton_direction(&hessian, &gradient, k);
+        let mut step = newton_direction(&hessian, &gradient, k, 1e-12);
         let longest = step.iter().fold(0.0f64, |m, s| m.max(s.abs()));
         if longest > MAX_STEP {
             step.iter_mut().for_each(|s| *s *= MAX_STEP / longest);
@@ -135,13 +135,14 @@ fn difference_hessian<F: Fn(&[f64]) -> Evaluation>(
 
 /// `H⁻¹ g` for the k × k row-major `hessian`, adding a growing ridge while `H`
 /// is not (numerically) positive definite; a scaled gradient step when even a
-/// ridge as large as `H`'s diagonal does not help. Its dot product with `g` is
-/// positive unless `g` is 0: minus it goes downhill.
-pub fn newton_direction(hessian: &[f64], gradient: &[f64], k: usize) -> Vec<f64> {
+/// ridge as large as `H`'s largest diagonal entry (at least `min_scale`) does not
+/// help. Its dot product with `g` is positive unless `g` is 0: minus it goes
+/// downhill.
+pub fn newton_direction(hessian: &[f64], gradient: &[f64], k: usize, min_scale: f64) -> Vec<f64> {
     let scale = (0..k)
         .map(|i| hessian[i * k + i].abs())
         .fold(0.0, f64::max)
-        .max(1e-12);
+        .max(min_scale);
     let mut ridge = 0.0;
     while ridge <= scale {
         let mut h = hessian.to_vec();
@@ -275,7 +276,7 @@ mod tests {
         );
         // Singular: the direction falls back to a ridge and still goes downhill.
         let g = [1.0, 1.0];
-        let d = newton_direction(&[1.0, 1.0, 1.0, 1.0], &g, 2);
+        let d = newton_direction(&[1.0, 1.0, 1.0, 1.0], &g, 2, 1e-12);
         assert!(d[0] * g[0] + d[1] * g[1] > 0.0, "{d:?}");
     }
 }

@@ -24,7 +24,7 @@
 use ndarray::{Array2, ArrayView1};
 use rayon::prelude::*;
 
-use crate::analysis::clv::optim::solve_positive_definite;
+use crate::analysis::clv::optim::newton_direction;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
 use crate::tr;
@@ -199,7 +199,9 @@ pub fn fit(
         if !s.value.is_finite() || s.gradient.iter().any(|g| !g.is_finite()) {
             return Err(not_settled());
         }
-        let step = newton_step(&s.hessian, &s.gradient, k);
+        // The Hessian's diagonal is at most 1/4 per standardised feature: a floor
+        // of 1 keeps the last-resort gradient step short.
+        let step = newton_direction(&s.hessian, &s.gradient, k, 1.0);
         let decrement: f64 = step.iter().zip(&s.gradient).map(|(p, g)| p * g).sum();
         // Relative to the objective, a sum over rows; tight, as Newton's last
         // steps are cheap and square the error (a flat objective ends it too).
@@ -239,31 +241,6 @@ pub fn fit(
         }
     }
     Err(not_settled())
-}
-
-/// `H⁻¹ g`, with a growing ridge when `H` is not (numerically) positive definite;
-/// a gradient step when even a ridge as large as `H` itself does not help.
-fn newton_step(hessian: &[f64], gradient: &[f64], k: usize) -> Vec<f64> {
-    let scale = (0..k)
-        .map(|i| hessian[i * k + i])
-        .fold(0.0, f64::max)
-        .max(1.0);
-    let mut ridge = 0.0;
-    while ridge <= scale {
-        let mut h = hessian.to_vec();
-        for i in 0..k {
-            h[i * k + i] += ridge;
-        }
-        if let Some(step) = solve_positive_definite(&h, gradient, k) {
-            return step;
-        }
-        ridge = if ridge == 0.0 {
-            1e-10 * scale
-        } else {
-            ridge * 10.0
-        };
-    }
-    gradient.iter().map(|g| g / scale).collect()
 }
 
 #[cfg(test)]

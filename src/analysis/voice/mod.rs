@@ -5,17 +5,22 @@
 //!
 //! Contract of [`analyse`]:
 //! - Intents are learned from the messages labelled in the file (the intent
-//!   column); with fewer than two intents labelled the rest still works and
-//!   `intents` says why there are none.
-//! - Sentiment is the bundled baseline; with rated reviews its threshold is
-//!   calibrated on them (4–5 stars against 1–2) and that threshold decides which
-//!   unrated reviews count as negative.
+//!   column) and by the operator ([`Labels`]; theirs wins where both exist); with
+//!   fewer than two intents labelled the rest still works and `intents` says why
+//!   there are none.
+//! - Sentiment is the bundled baseline, fine-tuned on the operator's mood labels
+//!   when there are any; with rated reviews its threshold is calibrated on them
+//!   (4–5 stars against 1–2) and that threshold decides which unrated reviews
+//!   count as negative.
 //! - Signals are measured as of the last message (or the last order, if later).
 
+pub mod faq;
+pub mod labels;
 pub mod products;
 pub mod signals;
 pub mod texts;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike};
@@ -24,12 +29,14 @@ use polars::prelude::*;
 use crate::analysis::AnalysisError;
 use crate::analysis::lines::polars_failed;
 use crate::analysis::service::intent::{IntentModel, Prediction, least_sure};
-use crate::analysis::service::sentiment::{self, Calibration};
-use crate::analysis::service::suggest::{FaqParams, GOOD_MATCH, ReplyIndex, faq};
+use crate::analysis::service::sentiment::{self, Calibration, SentimentModel};
+use crate::analysis::service::suggest::{GOOD_MATCH, ReplyIndex};
 use crate::analysis::service::tokens::{tokenize, tokenize_all};
 use crate::data::Store;
 use crate::jobs::Progress;
 use crate::tr;
+pub use faq::FaqRow;
+pub use labels::{Labels, Mood};
 use products::{ProductVoice, ReviewFacts, product_voice};
 use signals::{MessageFacts, customer_signals};
 pub use texts::{Messages, Reviews};
@@ -61,8 +68,6 @@ pub struct Intents {
     pub assigned: Vec<usize>,
     pub predictions: Vec<Prediction>,
     pub summary: Vec<IntentSummary>,
-    /// Unlabelled messages the model is least sure about, first.
-    pub to_label: Vec<usize>,
     /// Messages per intent per month, every month from the first to the last:
     /// (`YYYY-MM`, counts in `summary` order).
     pub monthly: Vec<(String, Vec<usize>)>,
@@ -84,8 +89,13 @@ pub struct ServiceReport {
     pub tokens: Vec<Vec<String>>,
     /// Err: why no intent model could be trained (in words).
     pub intents: Result<Intents, String>,
+    /// Unlabelled messages to label next: those the intent model is least sure
+    /// about, first; without a model, one message of each most common text.
+    pub to_label: Vec<usize>,
     /// P(positive) of each message.
     pub sentiment: Vec<f64>,
+    /// The operator's mood labels the sentiment model was fine-tuned on.
+    pub mood_labels: usize,
     pub index: ReplyIndex,
     pub reviews: Option<ReviewVoice>,
     /// One row per customer who wrote (`signals::SIGNAL_COLUMNS`).
@@ -141,79 +151,38 @@ impl ServiceReport {
     }
 }
 
-/// One question of the FAQ: its most common wording, the reply agents gave it
-/// most, how many messages asked it, and its intent.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct FaqRow {
-    pub question: String,
-    pub reply: String,
-    pub count: usize,
-    pub intent: String,
-}
-
-impl ServiceReport {
-    /// The FAQ of the answered messages, grouped per intent; `None` without
-    /// intents (the groups are made within an intent).
-    pub fn faq(&self, progress: &Progress) -> Result<Option<Vec<FaqRow>>, AnalysisError> {
-        let Ok(intents) = &self.intents else {
-            return Ok(None);
-        };
-        let replies: Vec<Option<&str>> = self.messages.reply.iter().map(|r| r.as_deref()).collect();
-        let entries = faq(
-            &self.tokens,
-            &intents.assigned,
-            &replies,
-            &FaqParams::default(),
-            progress,
-        )
-        .map_err(|_| AnalysisError::Cancelled)?;
-        let names = intents.model.intents();
-        Ok(Some(
-            entries
-                .into_iter()
-                .map(|e| FaqRow {
-                    question: self.messages.text[e.question].clone(),
-                    reply: e.reply,
-                    count: e.count,
-                    intent: names[e.intent].clone(),
-                })
-                .collect(),
-        ))
-    }
-}
-
-/// Reads the store's service messages and reviews (at least one must be loaded).
-pub fn analyse(store: &Store, progress: &Progress) -> Result<ServiceReport, AnalysisError> {
-    let messages = texts::messages(store)?;
+/// Reads the store's service messages and reviews (at least one must be loaded)
+/// with the operator's `labels`.
+pub fn analyse(
+    store: &Store,
+    labels: &Labels,
+    progress: &Progress,
+) -> Result<ServiceReport, AnalysisError> {
     let reviews = texts::reviews(store)?;
-    if messages.is_none() && reviews.is_none() {
+    let read = read_messages(store, labels, progress)?;
+    if read.is_none() && reviews.is_none() {
         return Err(AnalysisError::Invalid {
             what: tr!("voice-what"),
             why: tr!("voice-needs-files"),
         });
     }
-    let messages = messages.unwrap_or_default();
-    let cancelled = |_| AnalysisError::Cancelled;
-    progress.stage(0, 4);
-    let texts: Vec<&str> = messages.text.iter().map(String::as_str).collect();
-    let tokens = tokenize_all(&texts, progress).map_err(cancelled)?;
-    progress.stage(1, 4);
-    let intents = train_intents(&messages, &tokens, progress)?;
-    let baseline = sentiment::baseline();
-    let sentiment: Vec<f64> = tokens.iter().map(|t| baseline.positive(t)).collect();
+    let read = match read {
+        Some(read) => read,
+        None => Read::of(Messages::default(), Vec::new(), labels, progress)?,
+    };
     progress.stage(2, 4);
-    let index = ReplyIndex::build(&tokens);
-    progress.check().map_err(cancelled)?;
+    let index = ReplyIndex::build(&read.tokens);
+    progress.check().map_err(|_| AnalysisError::Cancelled)?;
     progress.stage(3, 4);
     let reviews = match reviews {
         Some(reviews) => {
-            let mut voice = review_voice(&reviews, progress)?;
+            let mut voice = review_voice(&reviews, &read.model, progress)?;
             name_products(store, &mut voice.products);
             Some(voice)
         }
         None => None,
     };
-    let signals = signals_of(store, &messages, &intents, &sentiment)?;
+    let signals = signals_of(store, &read.messages, &read.intents, &read.sentiment)?;
     let flagged = |name: &str| -> Result<usize, AnalysisError> {
         let column = signals
             .column(name)
@@ -223,39 +192,92 @@ pub fn analyse(store: &Store, progress: &Progress) -> Result<ServiceReport, Anal
     Ok(ServiceReport {
         complained: flagged(signals::SIGNAL_COLUMNS[3])?,
         asked_discount_no_buy: flagged(signals::SIGNAL_COLUMNS[4])?,
-        messages,
-        tokens,
-        intents,
-        sentiment,
+        mood_labels: labels.mood_count(),
+        to_label: to_label(&read.messages, &read.intents),
+        messages: read.messages,
+        tokens: read.tokens,
+        intents: read.intents,
+        sentiment: read.sentiment,
         index,
         reviews,
         signals,
     })
 }
 
-/// Only the customer signals of the store's service messages, as campaigns join
-/// them: `None` without a service file. Flags are 0/1 numbers so a score-range
-/// condition picks them ("complained = at most 0" excludes complainers).
+/// Only the customer signals of the store's service messages read with `labels`
+/// (as [`analyse`] reads them, without reviews and replies): `None` without a
+/// service file.
 pub fn store_signals(
     store: &Store,
+    labels: &Labels,
     progress: &Progress,
 ) -> Result<Option<DataFrame>, AnalysisError> {
-    let Some(messages) = texts::messages(store)? else {
+    let Some(read) = read_messages(store, labels, progress)? else {
         return Ok(None);
     };
+    signals_of(store, &read.messages, &read.intents, &read.sentiment).map(Some)
+}
+
+/// The messages read: tokens, intents, the sentiment model and each message's mood.
+struct Read {
+    messages: Messages,
+    tokens: Vec<Vec<String>>,
+    intents: Result<Intents, String>,
+    model: Cow<'static, SentimentModel>,
+    sentiment: Vec<f64>,
+}
+
+/// The service messages of `store` read with `labels`; `None` without a service file.
+fn read_messages(
+    store: &Store,
+    labels: &Labels,
+    progress: &Progress,
+) -> Result<Option<Read>, AnalysisError> {
+    let Some(mut messages) = texts::messages(store)? else {
+        return Ok(None);
+    };
+    for (text, label) in messages.text.iter().zip(messages.label.iter_mut()) {
+        if let Some(intent) = labels.intent(text) {
+            *label = Some(intent.to_string());
+        }
+    }
+    progress.stage(0, 4);
     let texts: Vec<&str> = messages.text.iter().map(String::as_str).collect();
     let tokens = tokenize_all(&texts, progress).map_err(|_| AnalysisError::Cancelled)?;
-    let intents = train_intents(&messages, &tokens, progress)?;
-    let baseline = sentiment::baseline();
-    let sentiment: Vec<f64> = tokens.iter().map(|t| baseline.positive(t)).collect();
-    let signals = signals_of(store, &messages, &intents, &sentiment)?;
-    let flags = [signals::SIGNAL_COLUMNS[3], signals::SIGNAL_COLUMNS[4]];
-    signals
-        .lazy()
-        .with_columns(flags.map(|f| col(f).cast(DataType::UInt32)))
-        .collect()
-        .map(Some)
-        .map_err(polars_failed("context-customer-signals"))
+    Read::of(messages, tokens, labels, progress).map(Some)
+}
+
+impl Read {
+    fn of(
+        messages: Messages,
+        tokens: Vec<Vec<String>>,
+        labels: &Labels,
+        progress: &Progress,
+    ) -> Result<Read, AnalysisError> {
+        progress.stage(1, 4);
+        let intents = train_intents(&messages, &tokens, progress)?;
+        let model = sentiment_model(labels)?;
+        let sentiment: Vec<f64> = tokens.iter().map(|t| model.positive(t)).collect();
+        Ok(Read {
+            messages,
+            tokens,
+            intents,
+            model,
+            sentiment,
+        })
+    }
+}
+
+/// The bundled sentiment model, fine-tuned on the operator's mood labels if any.
+fn sentiment_model(labels: &Labels) -> Result<Cow<'static, SentimentModel>, AnalysisError> {
+    if labels.mood_count() == 0 {
+        return Ok(Cow::Borrowed(sentiment::baseline()));
+    }
+    let (docs, moods): (Vec<Vec<String>>, Vec<bool>) = labels
+        .moods()
+        .map(|(text, mood)| (tokenize(text), mood.is_positive()))
+        .unzip();
+    Ok(Cow::Owned(sentiment::baseline().fine_tune(&docs, &moods)?))
 }
 
 fn train_intents(
@@ -314,24 +336,38 @@ fn train_intents(
             }
         })
         .collect();
-    let unlabelled: Vec<usize> = (0..messages.len())
-        .filter(|&i| messages.label[i].is_none())
-        .collect();
-    let unlabelled_predictions: Vec<Prediction> =
-        unlabelled.iter().map(|&i| predictions[i]).collect();
-    let to_label = least_sure(&unlabelled_predictions, TO_LABEL)
-        .into_iter()
-        .map(|j| unlabelled[j])
-        .collect();
     let monthly = monthly_counts(&messages.time, &assigned, names.len());
     Ok(Ok(Intents {
         model,
         assigned,
         predictions,
         summary,
-        to_label,
         monthly,
     }))
+}
+
+/// Unlabelled messages to label next (see [`ServiceReport::to_label`]).
+fn to_label(messages: &Messages, intents: &Result<Intents, String>) -> Vec<usize> {
+    let unlabelled: Vec<usize> = (0..messages.len())
+        .filter(|&i| messages.label[i].is_none())
+        .collect();
+    if let Ok(intents) = intents {
+        let predictions: Vec<Prediction> =
+            unlabelled.iter().map(|&i| intents.predictions[i]).collect();
+        return least_sure(&predictions, TO_LABEL)
+            .into_iter()
+            .map(|j| unlabelled[j])
+            .collect();
+    }
+    // (count, first message) per distinct text: labelling a common text labels
+    // every message that says it.
+    let mut texts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for &i in &unlabelled {
+        texts.entry(messages.text[i].trim()).or_insert((0, i)).0 += 1;
+    }
+    let mut common: Vec<(usize, usize)> = texts.into_values().collect();
+    common.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    common.into_iter().take(TO_LABEL).map(|(_, i)| i).collect()
 }
 
 /// Messages per intent per calendar month, every month from the first to the last
@@ -370,11 +406,14 @@ fn monthly_counts(
     out
 }
 
-fn review_voice(reviews: &Reviews, progress: &Progress) -> Result<ReviewVoice, AnalysisError> {
+fn review_voice(
+    reviews: &Reviews,
+    model: &SentimentModel,
+    progress: &Progress,
+) -> Result<ReviewVoice, AnalysisError> {
     let texts: Vec<&str> = reviews.text.iter().map(String::as_str).collect();
     let tokens = tokenize_all(&texts, progress).map_err(|_| AnalysisError::Cancelled)?;
-    let baseline = sentiment::baseline();
-    let positive: Vec<f64> = tokens.iter().map(|t| baseline.positive(t)).collect();
+    let positive: Vec<f64> = tokens.iter().map(|t| model.positive(t)).collect();
     let rated: Vec<(usize, f64)> = reviews
         .rating
         .iter()
