@@ -448,9 +448,10 @@ pub fn with_event_counts(
 }
 
 /// Whether a feature is `log1p`-transformed (after clipping at 0) before the
-/// regression standardises it: every count and amount, not the shares.
+/// regression standardises it: every count and amount, not the shares nor the
+/// mean sentiment (a probability too).
 pub fn is_logged(name: &str) -> bool {
-    !name.starts_with("share:")
+    !name.starts_with("share:") && name != "service:mean_sentiment"
 }
 
 /// log1p where the feature is logged, then z-scores with the means and standard

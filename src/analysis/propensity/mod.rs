@@ -6,8 +6,8 @@
 //!   data; the training cutoff is `cutoff − window`. A cutoff whose window runs past
 //!   the data is refused (its labels would be wrong).
 //! - Features and labels follow [`features`]: features only from lines (and
-//!   events, when given) before a cutoff, label = a purchase in [cutoff, cutoff +
-//!   window).
+//!   events and service messages, when given: [`Sources`]) before a cutoff,
+//!   label = a purchase in [cutoff, cutoff + window).
 //! - Out-of-time evaluation: each model is fitted on the training cutoff and
 //!   scored on the test cutoff. Random evaluation, for comparison: the customers of
 //!   the test cutoff are shuffled (seeded) and split into `1 − random_test_share`
@@ -26,6 +26,7 @@ mod logistic;
 pub mod metrics;
 pub mod models;
 pub mod rules;
+pub mod service_features;
 #[cfg(test)]
 mod tests;
 
@@ -44,6 +45,7 @@ pub use features::{
 pub use metrics::{CalibrationBin, DecileRow, RocPoint, auc};
 pub use models::{Fitted, ModelKind, ModelParams};
 pub use rules::{Condition, TreeRule};
+pub use service_features::{ServiceFact, service_facts, with_service_features};
 
 use crate::analysis::customers::default_analysis_date;
 use crate::analysis::lines::{AnalysisError, check_memory, polars_failed, require};
@@ -287,6 +289,30 @@ pub fn propensity_with_events(
     params: &PropensityParams,
     progress: &Progress,
 ) -> Result<Propensity, AnalysisError> {
+    let sources = Sources {
+        events,
+        service: None,
+    };
+    propensity_with(lines, sources, params, progress)
+}
+
+/// The optional sources whose features join the purchase features.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sources<'a> {
+    /// Behaviour events: `events_30d:<type>` counts.
+    pub events: Option<&'a DataFrame>,
+    /// Service messages: [`service_features::SERVICE_FEATURES`].
+    pub service: Option<&'a [ServiceFact]>,
+}
+
+/// [`propensity`] with the features of every source given.
+pub fn propensity_with(
+    lines: &DataFrame,
+    sources: Sources,
+    params: &PropensityParams,
+    progress: &Progress,
+) -> Result<Propensity, AnalysisError> {
+    let Sources { events, service } = sources;
     params.check()?;
     check_memory(
         &tr!("value-error-memory", lines = lines.height().to_string()),
@@ -323,9 +349,12 @@ pub fn propensity_with_events(
         None => Vec::new(),
     };
     let build = |at: NaiveDate, labels: Option<u32>| -> Result<FeatureFrame, AnalysisError> {
-        let frame = features_at(lines, at, &categories, labels)?;
-        match events {
-            Some(events) => with_event_counts(frame, events, &event_types),
+        let mut frame = features_at(lines, at, &categories, labels)?;
+        if let Some(events) = events {
+            frame = with_event_counts(frame, events, &event_types)?;
+        }
+        match service {
+            Some(facts) => with_service_features(frame, facts),
             None => Ok(frame),
         }
     };
