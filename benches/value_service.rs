@@ -50,7 +50,7 @@ fn measure(name: &str, store: &Store) -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("{name}: no order lines"))?;
     let events = store.of_kind(FileKind::Events).next().map(|t| &t.frame);
     let started = Instant::now();
-    let facts = service_facts(store, &progress)?
+    let facts = service_facts(store, &Default::default(), &progress)?
         .ok_or_else(|| anyhow::anyhow!("{name}: no service messages"))?;
     println!(
         "\n{name}: {} order lines, {} service messages with a customer and time (read in {:.1} s)",

@@ -51,7 +51,7 @@ fn planted_intents() -> Vec<String> {
 #[test]
 fn facts_follow_the_planted_messages_and_intents() {
     let store = store(&["orders.csv", "service.csv"]);
-    let facts = service_facts(&store, &Progress::detached())
+    let facts = service_facts(&store, &Default::default(), &Progress::detached())
         .expect("facts")
         .expect("a service file is loaded");
     let planted = planted_intents();
@@ -89,7 +89,7 @@ fn facts_follow_the_planted_messages_and_intents() {
     // Without a service file there are no facts (and no error).
     let orders_only = self::store(&["orders.csv"]);
     assert_eq!(
-        service_facts(&orders_only, &Progress::detached()).expect("no facts"),
+        service_facts(&orders_only, &Default::default(), &Progress::detached()).expect("no facts"),
         None
     );
 }
@@ -98,7 +98,7 @@ fn facts_follow_the_planted_messages_and_intents() {
 fn a_run_with_service_facts_adds_their_features_on_the_same_customers() {
     let store = store(&["orders.csv", "service.csv"]);
     let progress = Progress::detached();
-    let facts = service_facts(&store, &progress)
+    let facts = service_facts(&store, &Default::default(), &progress)
         .expect("facts")
         .expect("a service file is loaded");
     let lines = store.order_lines().expect("lines").expect("orders");

@@ -83,16 +83,17 @@ pub fn facts_of(report: &ServiceReport) -> Vec<ServiceFact> {
         .collect()
 }
 
-/// The service facts of `store`: `None` without a service file. The one place
-/// propensity reads the service messages.
+/// The service facts of `store` read with the operator's `labels`: `None` without
+/// a service file. The one place propensity reads the service messages.
 pub fn service_facts(
     store: &Store,
+    labels: &voice::Labels,
     progress: &Progress,
 ) -> Result<Option<Vec<ServiceFact>>, AnalysisError> {
     if store.of_kind(FileKind::Service).next().is_none() {
         return Ok(None);
     }
-    let report = voice::analyse(store, progress)?;
+    let report = voice::analyse(store, labels, progress)?;
     Ok(Some(facts_of(&report)))
 }
 
