@@ -119,6 +119,41 @@ fn the_planted_bad_products_and_recent_drops_are_flagged() {
 }
 
 #[test]
+fn category_voice_adds_up_its_products_by_the_products_file() {
+    let voice = report().reviews.as_ref().expect("reviews read");
+    // The category of each product, by hand from products.csv (商品ID, …, 品类).
+    let text = std::fs::read_to_string(sample_dir().join("products.csv")).expect("products");
+    let category: BTreeMap<&str, &str> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let fields: Vec<&str> = line.split(',').collect();
+            (fields[0], fields[3])
+        })
+        .collect();
+    let mut reviews: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
+    for p in &voice.products {
+        let entry = reviews.entry(category[p.item.as_str()]).or_default();
+        entry.0 += p.reviews;
+        entry.1 += p.negative_share * p.reviews as f64;
+    }
+    assert_eq!(
+        voice.categorised, voice.reviews,
+        "every reviewed product has one"
+    );
+    assert_eq!(voice.categories.len(), reviews.len());
+    for c in &voice.categories {
+        let (n, negative) = reviews[c.item.as_str()];
+        assert_eq!(c.reviews, n, "{}", c.item);
+        assert!(
+            (c.negative_share - negative / n as f64).abs() < 1e-9,
+            "{}",
+            c.item
+        );
+    }
+}
+
+#[test]
 fn the_complaint_signal_finds_the_customers_who_complained_last_month() {
     let report = report();
     let planted: BTreeMap<u64, String> = truth("service_intents.csv")

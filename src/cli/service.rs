@@ -7,6 +7,7 @@
 //! JSON: `{messages, intents: [{name, count, share, labelled, top_words}],
 //! intents_error, sentiment: {accuracy_held_out, held_out, positive_share, mood_labels},
 //! products: [{item, reviews, mean_rating, negative_share, flagged, dropped, words}],
+//! categories (the same per category, `item` naming it),
 //! suggestions: [{message, reply, score, intent}]}` (sections not asked for are
 //! left out; `faq_questions` with `--faq`). `--labels` reads the operator's labels
 //! (`message` with `intent` and/or `mood`, see `voice::labels`) as the Service
@@ -125,7 +126,8 @@ pub fn run(args: &ServiceArgs) -> anyhow::Result<String> {
             );
         }
         if all || args.products {
-            out.insert("products".into(), products_json(&report));
+            out.insert("products".into(), products_json(&report, false));
+            out.insert("categories".into(), products_json(&report, true));
         }
         if let Some(suggestions) = &suggestions {
             out.insert("suggestions".into(), json!(suggestions));
@@ -248,13 +250,16 @@ fn intents_json(report: &ServiceReport) -> (Value, Value) {
     }
 }
 
-fn products_json(report: &ServiceReport) -> Value {
+/// Product voice as JSON: per product, or per category with `categories`.
+fn products_json(report: &ServiceReport, categories: bool) -> Value {
     let Some(voice) = &report.reviews else {
         return json!([]);
     };
-    voice
-        .products
-        .iter()
+    let rows = match categories {
+        true => &voice.categories,
+        false => &voice.products,
+    };
+    rows.iter()
         .map(|p| {
             json!({
                 "item": p.item,

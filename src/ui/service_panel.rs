@@ -6,6 +6,7 @@
 //! Data tab.
 
 use crate::analysis::service::sentiment::baseline_report;
+use crate::analysis::voice::products::ProductVoice;
 use crate::analysis::voice::{Intents, ReviewVoice, ServiceReport};
 use crate::numbers::{count, number, percent};
 use crate::tr;
@@ -276,12 +277,35 @@ fn products_ui(ui: &mut egui::Ui, voice: &ReviewVoice) {
             negative = percent(voice.negative_share)
         ),
     );
-    egui::Grid::new("service_products")
+    voice_table_ui(
+        ui,
+        "service_products",
+        tr!("service-col-product"),
+        &voice.products,
+    );
+    if !voice.categories.is_empty() {
+        ui.add_space(6.0);
+        ui.label(tr!(
+            "service-categories",
+            reviews = count(voice.categorised)
+        ));
+        voice_table_ui(
+            ui,
+            "service_categories",
+            tr!("service-col-category"),
+            &voice.categories,
+        );
+    }
+}
+
+/// Products (or categories) with their review figures, flagged first.
+fn voice_table_ui(ui: &mut egui::Ui, id: &str, first: String, rows: &[ProductVoice]) {
+    egui::Grid::new(id)
         .striped(true)
         .num_columns(7)
         .show(ui, |ui| {
             for header in [
-                tr!("service-col-product"),
+                first,
                 tr!("service-col-reviews"),
                 tr!("service-col-rating"),
                 tr!("service-col-negative"),
@@ -292,7 +316,7 @@ fn products_ui(ui: &mut egui::Ui, voice: &ReviewVoice) {
                 ui.strong(header);
             }
             ui.end_row();
-            for p in voice.products.iter().take(LISTED) {
+            for p in rows.iter().take(LISTED) {
                 ui.label(match &p.name {
                     Some(name) => format!("{} {name}", p.item),
                     None => p.item.clone(),

@@ -40,7 +40,7 @@ service-signals-meaning = Per customer who wrote: days since the last contact, c
 service-signals-explained = Measured as of the last message or order. These are joined on the customer for segments and campaigns.
 service-signals-summary = { $customers } customers wrote; { $complained } complained in the last 30 days; { $discount } asked about discounts in the last 30 days and did not buy after.
 service-products = Product voice
-service-products-meaning = Per product: reviews, mean stars, the share of negative reviews (1–2 stars, or a negative text without stars), and whether that share rose in the last 90 days.
+service-products-meaning = Per product, and per category below it: reviews, mean stars, the share of negative reviews (1–2 stars, or a negative text without stars), and whether that share rose in the last 90 days.
 service-products-explained = { $reviews } reviews, { $negative } negative in the shop. Flagged products are clearly worse than the shop; their complaints are the words that set their negative reviews apart.
 service-col-product = Product
 service-col-reviews = Reviews
@@ -53,7 +53,13 @@ service-recent-vs-earlier = { $recent } vs { $earlier }
 service-flag-bad = worse than the shop
 service-flag-dropped = dropped recently
 service-most-common-meaning = No intent model yet: these are the most common messages. Give at least two intents a label each and train.
-service-labels-status = Your labels: { $intents } intents, { $moods } moods; { $not_used } not used yet.
+service-labels-status = Your labels: { $intents } { $i ->
+        [one] intent
+       *[other] intents
+    }, { $moods } { $m ->
+        [one] mood
+       *[other] moods
+    }; { $not_used } not used yet.
 service-retrain = Train with my labels
 service-retrain-hover = Reads the messages again with every label you gave: intents are learned again and the sentiment model is fine-tuned on your moods. The list below then shows the next messages to label.
 service-new-intent = New intent:
@@ -70,3 +76,5 @@ service-faq-writes = common questions with their best reply
 service-faq-needs-intents = The FAQ groups questions by intent: label some messages with an intent and train first.
 service-faq-not-read = The messages are not read yet: wait for the Service tab to finish reading.
 service-faq-wrote = Wrote { $count } questions to { $path }
+service-categories = By category ({ $reviews } reviews of products with a known category):
+service-col-category = Category

@@ -17,6 +17,7 @@
 pub mod faq;
 pub mod labels;
 pub mod products;
+mod review_voice;
 pub mod signals;
 pub mod texts;
 
@@ -29,7 +30,7 @@ use polars::prelude::*;
 use crate::analysis::AnalysisError;
 use crate::analysis::lines::polars_failed;
 use crate::analysis::service::intent::{IntentModel, Prediction, least_sure};
-use crate::analysis::service::sentiment::{self, Calibration, SentimentModel};
+use crate::analysis::service::sentiment::{self, SentimentModel};
 use crate::analysis::service::suggest::{GOOD_MATCH, ReplyIndex};
 use crate::analysis::service::tokens::{tokenize, tokenize_all};
 use crate::data::Store;
@@ -37,7 +38,8 @@ use crate::jobs::Progress;
 use crate::tr;
 pub use faq::FaqRow;
 pub use labels::{Labels, Mood};
-use products::{ProductVoice, ReviewFacts, product_voice};
+pub use review_voice::ReviewVoice;
+use review_voice::review_voice;
 use signals::{MessageFacts, customer_signals};
 pub use texts::{Messages, Reviews};
 
@@ -71,15 +73,6 @@ pub struct Intents {
     /// Messages per intent per month, every month from the first to the last:
     /// (`YYYY-MM`, counts in `summary` order).
     pub monthly: Vec<(String, Vec<usize>)>,
-}
-
-/// Reviews read as product voice.
-#[derive(Clone, Debug)]
-pub struct ReviewVoice {
-    pub reviews: usize,
-    pub products: Vec<ProductVoice>,
-    pub negative_share: f64,
-    pub calibration: Option<Calibration>,
 }
 
 /// Everything the Service tab and `marketbench service` show.
@@ -175,11 +168,7 @@ pub fn analyse(
     progress.check().map_err(|_| AnalysisError::Cancelled)?;
     progress.stage(3, 4);
     let reviews = match reviews {
-        Some(reviews) => {
-            let mut voice = review_voice(&reviews, &read.model, progress)?;
-            name_products(store, &mut voice.products);
-            Some(voice)
-        }
+        Some(reviews) => Some(review_voice(store, &reviews, &read.model, progress)?),
         None => None,
     };
     let signals = signals_of(store, &read.messages, &read.intents, &read.sentiment)?;
@@ -404,79 +393,6 @@ fn monthly_counts(
         };
     }
     out
-}
-
-fn review_voice(
-    reviews: &Reviews,
-    model: &SentimentModel,
-    progress: &Progress,
-) -> Result<ReviewVoice, AnalysisError> {
-    let texts: Vec<&str> = reviews.text.iter().map(String::as_str).collect();
-    let tokens = tokenize_all(&texts, progress).map_err(|_| AnalysisError::Cancelled)?;
-    let positive: Vec<f64> = tokens.iter().map(|t| model.positive(t)).collect();
-    let rated: Vec<(usize, f64)> = reviews
-        .rating
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.map(|r| (i, r)))
-        .collect();
-    // Without both good and bad ratings there is nothing to calibrate on: the
-    // model's own 0.5 stands.
-    let scores: Vec<f64> = rated.iter().map(|(i, _)| positive[*i]).collect();
-    let ratings: Vec<f64> = rated.iter().map(|(_, r)| *r).collect();
-    let calibration = sentiment::calibrate_scores(&scores, &ratings).ok();
-    let threshold = calibration.map_or(0.5, |c| c.threshold);
-    let facts: Vec<ReviewFacts> = (0..reviews.len())
-        .map(|i| ReviewFacts {
-            item: &reviews.item[i],
-            time: reviews.time[i],
-            rating: reviews.rating[i],
-            negative: match reviews.rating[i] {
-                Some(r) => r <= 2.0,
-                None => positive[i] < threshold,
-            },
-            tokens: &tokens[i],
-        })
-        .collect();
-    let (products, negative_share) = product_voice(&facts, RECENT_DAYS);
-    Ok(ReviewVoice {
-        reviews: reviews.len(),
-        products,
-        negative_share,
-        calibration,
-    })
-}
-
-/// Fills in product names from the products files (first name per id).
-fn name_products(store: &Store, products: &mut [ProductVoice]) {
-    let mut names: HashMap<String, String> = HashMap::new();
-    for table in store.of_kind(crate::data::FileKind::Products) {
-        let (Ok(ids), Ok(found)) = (
-            table
-                .frame
-                .column("item_id")
-                .and_then(|c| c.cast(&DataType::String)),
-            table
-                .frame
-                .column("item_name")
-                .and_then(|c| c.cast(&DataType::String)),
-        ) else {
-            continue;
-        };
-        let (Ok(ids), Ok(found)) = (ids.str(), found.str()) else {
-            continue;
-        };
-        for (id, name) in ids.iter().zip(found.iter()) {
-            if let (Some(id), Some(name)) = (id, name) {
-                names
-                    .entry(id.to_string())
-                    .or_insert_with(|| name.to_string());
-            }
-        }
-    }
-    for p in products {
-        p.name = names.get(&p.item).cloned();
-    }
 }
 
 /// Signals as of the later of the last message and the last order.

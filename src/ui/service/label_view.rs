@@ -64,7 +64,9 @@ fn status_ui(ui: &mut egui::Ui, service: &Service, commands: &mut Commands) {
         ui.label(tr!(
             "service-labels-status",
             intents = count(labels.intent_count()),
+            i = labels.intent_count(),
             moods = count(labels.mood_count()),
+            m = labels.mood_count(),
             not_used = count(not_used),
         ));
         let button = egui::Button::new(tr!("service-retrain"));
