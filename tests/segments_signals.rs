@@ -33,7 +33,7 @@ const CUSTOMERS: usize = 500;
 
 /// Every fifth customer is a planted complainer.
 fn complainer(customer: usize) -> bool {
-    customer % 5 == 0
+    customer.is_multiple_of(5)
 }
 
 /// Orders (every customer alike: 1–6 orders over 2024 of 20–200 each) and
@@ -64,7 +64,7 @@ fn write_files(dir: &Path) -> (PathBuf, PathBuf) {
                     )
                 })
                 .collect()
-        } else if customer % 3 == 0 {
+        } else if customer.is_multiple_of(3) {
             let day = rng.random_range(30..250);
             vec![(
                 day,
