@@ -198,8 +198,14 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
             // finds them by default.
             let segments = match params.by {
                 SeriesBy::Segment => Some(
-                    segments::compute(&loaded.store, SegmentsParams::default(), None, &progress)
-                        .context("segmenting customers for --by segment")?,
+                    segments::compute(
+                        &loaded.store,
+                        SegmentsParams::default(),
+                        None,
+                        &Default::default(),
+                        &progress,
+                    )
+                    .context("segmenting customers for --by segment")?,
                 ),
                 _ => None,
             };

@@ -2,7 +2,11 @@
 //! and the rules that recognise them, as text or one JSON object, and optionally
 //! the members with their features as CSV. It runs the Segments tab's pipeline
 //! (`workspace::segments::compute`) with the same settings type, so the same
-//! settings give the same segments, rules and members as the window.
+//! settings give the same segments, rules and members as the window. With a
+//! service-messages file among the inputs the customer-service signals
+//! (`last_contact_days`, `contacts_30d`, `contacts_90d`, `complained_30d`,
+//! `asked_discount_no_buy`, `mean_sentiment`) can be asked for in `--features`;
+//! without one, asking for them is an error saying the file is needed.
 //!
 //! JSON: `k`, `silhouette`, `silhouette_sampled`, `inertia`, `auto_rule`,
 //! `features`, `per_k` (`[{k, inertia, silhouette}]`, only with `--k auto`),
@@ -29,6 +33,7 @@ use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::segments::scatter::Scatter;
 use crate::analysis::segments::{AUTO_K_RULE, FeatureSet, KChoice, SegmentTree, Segmentation};
+use crate::analysis::voice::Labels;
 use crate::export::ExportFormat;
 use crate::export::headers::Headers;
 use crate::jobs::Progress;
@@ -36,7 +41,8 @@ use crate::workspace::segments::{SegmentsParams, SegmentsResults, compute, membe
 
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
-    /// Order files or folders (CSV, TSV, Parquet, JSON, XLSX, ...).
+    /// Order files or folders (CSV, TSV, Parquet, JSON, XLSX, ...), and a
+    /// service-messages file for the service-signal features.
     #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// Number of segments, or `auto` to pick K in --k-min..=--k-max.
@@ -52,9 +58,11 @@ pub struct SegmentArgs {
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Comma-separated features: recency_days, orders, revenue, avg_order_value,
-    /// tenure_days, mean_days_between, units, discount_share, avg_unit_price
-    /// (aliases recency, frequency, monetary, aov, tenure, days_between, discount,
-    /// unit_price).
+    /// tenure_days, mean_days_between, units, discount_share, avg_unit_price, and
+    /// with a service-messages file last_contact_days, contacts_30d, contacts_90d,
+    /// complained_30d, asked_discount_no_buy, mean_sentiment (aliases recency,
+    /// frequency, monetary, aov, tenure, days_between, discount, unit_price,
+    /// last_contact, contacts, complained, sentiment).
     #[arg(long, default_value = "recency,frequency,monetary", value_parser = parse_features)]
     pub features: FeatureSet,
     /// Write every customer with their segment and features to this .csv or .xlsx file.
@@ -115,8 +123,14 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
     if loaded.store.order_lines()?.is_none() {
         bail!("no orders file among the inputs: segments need order lines with customer ids");
     }
-    let results = compute(&loaded.store, params, None, &Progress::detached())
-        .context("segmenting customers")?;
+    let results = compute(
+        &loaded.store,
+        params,
+        None,
+        &Labels::default(),
+        &Progress::detached(),
+    )
+    .context("segmenting customers")?;
     if let Some(out) = &args.out {
         write_members(
             out,

@@ -6,14 +6,16 @@
 //! on the same files, they are joined to the segments (profiles and members).
 //! A run that failed for want of an input (no orders, too few customers, no
 //! money for the spend features, no unit price or item id for the price
-//! features) says what is needed, with a button to the Data tab (and one that
-//! unticks the features the data cannot give), instead of the run's error.
+//! features, no service-messages file for the service signals) says what is
+//! needed, with a button to the Data tab (and one that unticks the features the
+//! data cannot give), instead of the run's error. The service signals are
+//! offered as features only when a service-messages file is loaded.
 
 use crate::analysis::segments::Feature;
 use crate::data::FileKind;
 use crate::workspace::Workspace;
 use crate::workspace::computation::Computed;
-use crate::workspace::segments::{SegmentsResults, has_unit_prices};
+use crate::workspace::segments::{SegmentsResults, has_service_messages, has_unit_prices};
 
 use super::behaviour::{error_ui, section_ui};
 use super::command::Commands;
@@ -43,12 +45,18 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &
         |r| r.value.segmentation.features.available.clone(),
     );
     let clustering = shown.map(|r| &r.value.segmentation.clustering);
-    controls_view::ui(ui, segments, clustering, &wanted, &available, commands);
+    let version = workspace.store_version();
+    let offered = has_service_messages(workspace.store());
+    controls_view::ui(
+        ui, segments, clustering, &wanted, &available, offered, commands,
+    );
     let computation = segments.results();
     if let Some(error) = computation.error() {
         let overview = workspace.overview().value().and_then(Option::as_ref);
         let priced = has_unit_prices(workspace.store());
-        match needs::missing(true, overview.map(|o| &o.summary), priced, &wanted) {
+        let signals = offered && workspace.service.results().current(version).is_some();
+        let summary = overview.map(|o| &o.summary);
+        match needs::missing(true, summary, priced, signals, &wanted) {
             Some(need) => needs::ui(ui, &need, &wanted, commands),
             None => error_ui(ui, &tr!("segments-stopped"), &error.to_string()),
         }

@@ -27,13 +27,15 @@ use crate::analysis::campaign::CampaignError;
 use crate::analysis::campaign::frame::join_scores;
 use crate::analysis::propensity::RiskThresholds;
 use crate::analysis::recommend::{Interactions, Recommendation};
-use crate::analysis::segments::{Segmentation, segment_customers};
+use crate::analysis::segments::{Segmentation, segment_customers_with};
+use crate::analysis::voice::{Labels, store_signals};
 use crate::data::Store;
 use crate::jobs::Progress;
 use crate::tr;
-use crate::workspace::project::{Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY};
+use crate::workspace::project::{Project, RECOMMEND_KEY, SEGMENTS_KEY, SERVICE_KEY, VALUE_KEY};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
+use crate::workspace::service::labels_from_settings;
 use crate::workspace::settings::SettingsError;
 use crate::workspace::value::{CustomerRow, ValueSettings, join_rows};
 
@@ -205,6 +207,8 @@ pub fn recs_frame(
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScoreSettings {
     pub segments: SegmentsParams,
+    /// The Service tab's labels: the service signals segment features use.
+    pub service_labels: Labels,
     pub value: ValueSettings,
     pub recommend: RecommendParams,
 }
@@ -231,6 +235,7 @@ impl ScoreSettings {
         }
         Ok(ScoreSettings {
             segments: read(project, SEGMENTS_KEY, SegmentsParams::from_settings)?,
+            service_labels: read(project, SERVICE_KEY, labels_from_settings)?,
             value: read(project, VALUE_KEY, ValueSettings::from_settings)?,
             recommend: read(project, RECOMMEND_KEY, RecommendParams::from_settings)?,
         })
@@ -251,8 +256,13 @@ pub fn compute_headless(
     if kinds.contains(&ScoreKind::Segments) {
         progress.set_message(tr!("campaigns-progress-segmenting"));
         let params = &settings.segments;
-        let segmentation = segment_customers(
+        let signals = match params.features.uses_signals() {
+            true => store_signals(store, &settings.service_labels, progress)?,
+            false => None,
+        };
+        let segmentation = segment_customers_with(
             &lines,
+            signals.as_ref(),
             &params.features,
             &params.search_params(),
             None,

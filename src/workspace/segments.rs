@@ -12,6 +12,12 @@
 //!   features on the same store, so moving K keeps the elbow on screen; a fixed-K
 //!   run with nothing to carry shows its single K.
 //! - Exports run as their own job and write atomically through `crate::export`.
+//! - Service signals: a run whose features use them ([`FeatureSet::uses_signals`])
+//!   joins the Service tab's current result's `signals` and records its
+//!   generation in its [`Inputs`], so a new Service result runs it again; without
+//!   a service-messages file (or a Service result) the run fails saying the file
+//!   is needed. [`Segments::update_after_service`] runs the Service reading first
+//!   and waits for it. Headless [`compute`] reads the signals itself.
 
 pub mod scores;
 
@@ -24,13 +30,15 @@ use polars::prelude::{Column, DataFrame};
 use crate::analysis::segments::scatter::{SCATTER_POINTS, Scatter, pca_scatter};
 use crate::analysis::segments::{
     FeatureSet, KChoice, KScore, MAX_K, SearchParams, SegmentTree, Segmentation, TreeParams,
-    explain_segments, segment_customers,
+    explain_segments, segment_customers_with,
 };
+use crate::analysis::voice::{Labels, ServiceReport, store_signals};
 use crate::data::{FileKind, Role, Store};
 use crate::jobs::{Progress, Slot, Wake};
 use crate::tr;
 
 use super::computation::{Computation, Computed, Inputs};
+use super::service::Service;
 use super::settings::SettingsError;
 
 use super::export_job::{beside_data, start_export, wrote_customers};
@@ -51,6 +59,27 @@ pub fn has_unit_prices(store: &Store) -> bool {
     let catalogue =
         has(FileKind::Products, Role::UnitPrice) && has(FileKind::Products, Role::ItemId);
     has(FileKind::Orders, Role::ItemId) && (has(FileKind::Orders, Role::UnitPrice) || catalogue)
+}
+
+/// Whether a service-messages file is loaded: the signal features are offered
+/// only then.
+pub fn has_service_messages(store: &Store) -> bool {
+    store.of_kind(FileKind::Service).next().is_some()
+}
+
+/// The Service result a run of `params` joins: the current one when its features
+/// use the signals and a service-messages file is loaded.
+fn service_used<'a>(
+    params: &SegmentsParams,
+    store: &Store,
+    service: Option<&'a Computed<Arc<ServiceReport>>>,
+) -> Option<&'a Computed<Arc<ServiceReport>>> {
+    service.filter(|_| params.features.uses_signals() && has_service_messages(store))
+}
+
+/// The inputs of a run of `params` on `store_version` that joins `used`.
+fn inputs(store_version: u64, used: Option<&Computed<Arc<ServiceReport>>>) -> Inputs {
+    Inputs::of_store(store_version).using(used.map(|c| c.generation))
 }
 
 /// What the operator chose for a run.
@@ -275,21 +304,68 @@ impl Segments {
         self.results.prefer(params);
     }
 
-    /// Runs the wanted settings when no run was asked for on these files.
-    pub fn update(&mut self, store: &Store, store_version: u64) {
+    /// Runs the wanted settings when no run was asked for on these files (and
+    /// the `service` result their signal features join).
+    fn update(
+        &mut self,
+        store: &Store,
+        store_version: u64,
+        service: Option<&Computed<Arc<ServiceReport>>>,
+    ) {
         let wanted = self.wanted();
+        let used = service_used(&wanted, store, service);
         if self
             .results
-            .needs_run(&wanted, &Inputs::of_store(store_version))
+            .needs_run(&wanted, &inputs(store_version, used))
         {
-            self.run(store, store_version, wanted);
+            self.run(store, store_version, wanted, used);
         }
     }
 
-    /// Carries out a command of the window.
-    pub fn apply(&mut self, command: SegmentsCommand, store: &Store, store_version: u64) {
+    /// The update step's Segments part: when the wanted features use the service
+    /// signals and a service-messages file is loaded, the Service reading runs
+    /// first and Segments waits while it is busy (so it runs once, on the new
+    /// signals). True while waiting.
+    pub fn update_after_service(
+        &mut self,
+        service: &mut Service,
+        store: &Store,
+        store_version: u64,
+    ) -> bool {
+        if self.wanted().features.uses_signals() && has_service_messages(store) {
+            service.update(store, store_version);
+            if service.is_busy() {
+                return true;
+            }
+        }
+        let current = service.results().current(store_version);
+        self.update(store, store_version, current);
+        false
+    }
+
+    /// Carries out a command of the window; `service` is the Service tab's
+    /// result on these files, if any.
+    pub fn apply(
+        &mut self,
+        command: SegmentsCommand,
+        store: &Store,
+        store_version: u64,
+        service: Option<&Computed<Arc<ServiceReport>>>,
+    ) {
         match command {
-            SegmentsCommand::Run(params) => self.run(store, store_version, params),
+            // Signal features before the messages are read: the update step
+            // reads them and then runs these settings.
+            SegmentsCommand::Run(params)
+                if params.features.uses_signals()
+                    && has_service_messages(store)
+                    && service.is_none() =>
+            {
+                self.results.prefer(params)
+            }
+            SegmentsCommand::Run(params) => {
+                let used = service_used(&params, store, service);
+                self.run(store, store_version, params, used)
+            }
             SegmentsCommand::Cancel => self.results.cancel(),
             SegmentsCommand::Export {
                 path,
@@ -303,8 +379,15 @@ impl Segments {
         }
     }
 
-    /// Starts a run on `store` at `store_version` (replacing a running one).
-    fn run(&mut self, store: &Store, store_version: u64, params: SegmentsParams) {
+    /// Starts a run on `store` at `store_version` (replacing a running one),
+    /// joining the signals of `used`.
+    fn run(
+        &mut self,
+        store: &Store,
+        store_version: u64,
+        params: SegmentsParams,
+        used: Option<&Computed<Arc<ServiceReport>>>,
+    ) {
         let carried = self
             .results
             .current(store_version)
@@ -315,12 +398,11 @@ impl Segments {
         let store = store.clone();
         let files = store.file_names();
         let key = params.clone();
-        self.results.run(
-            key,
-            Inputs::of_store(store_version),
-            files,
-            move |progress| compute(&store, params, carried, progress),
-        );
+        let signals = used.map(|c| c.value.signals.clone());
+        self.results
+            .run(key, inputs(store_version, used), files, move |progress| {
+                compute_on(&store, params, carried, signals.as_ref(), progress)
+            });
     }
 
     /// Writes the customers at `rows` with their features (and `scores`) to
@@ -419,11 +501,30 @@ pub fn members_frame(
     Ok(DataFrame::new(rows.len(), columns)?)
 }
 
-/// Segments the store's customers, then draws the picture and fits the rules.
+/// Segments the store's customers, then draws the picture and fits the rules;
+/// without a window: the service signals the features use are read from the
+/// store's service-messages file here, with the operator's `labels`.
 pub fn compute(
     store: &Store,
     params: SegmentsParams,
     carried: Option<Vec<KScore>>,
+    labels: &Labels,
+    progress: &Progress,
+) -> anyhow::Result<SegmentsResults> {
+    params.check()?;
+    let signals = match params.features.uses_signals() {
+        true => store_signals(store, labels, progress)?,
+        false => None,
+    };
+    compute_on(store, params, carried, signals.as_ref(), progress)
+}
+
+/// [`compute`] with the customer-service `signals` given (None: not loaded).
+fn compute_on(
+    store: &Store,
+    params: SegmentsParams,
+    carried: Option<Vec<KScore>>,
+    signals: Option<&DataFrame>,
     progress: &Progress,
 ) -> anyhow::Result<SegmentsResults> {
     params.check()?;
@@ -432,8 +533,9 @@ pub fn compute(
         .order_lines()?
         .ok_or_else(|| anyhow!(tr!("workspace-segments-need-orders")))?;
     progress.check()?;
-    let segmentation = segment_customers(
+    let segmentation = segment_customers_with(
         &lines,
+        signals,
         &params.features,
         &params.search_params(),
         None,

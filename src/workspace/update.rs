@@ -8,8 +8,10 @@
 //!   inspecting or loading it starts nothing (the store is about to change).
 //!   Otherwise each computation whose params or inputs changed since its last run
 //!   is started when the [`Focus`] (the tab on screen) or a dependant needs it:
-//!   Forecast per segment and Campaigns start Segments; Campaigns start Service
-//!   (its customer signals) and refresh a fit the operator asked for before. Value trains only when asked (it is heavy).
+//!   Forecast per segment and Campaigns start Segments; Segments whose features
+//!   use service signals start the Service reading first; Campaigns start Service
+//!   (its customer signals) and refresh a fit the operator asked for before. Value
+//!   trains only when asked (it is heavy).
 //! - A dependant waits while a result it uses is computing, so it is built once on
 //!   the new result rather than twice.
 
@@ -109,7 +111,10 @@ impl Workspace {
             Command::CancelView => self.cancel_view(),
             Command::Dismiss(id) => self.dismiss(id),
             Command::Behaviour(c) => self.behaviour.apply(c, &self.store, version),
-            Command::Segments(c) => self.segments.apply(c, &self.store, version),
+            Command::Segments(c) => {
+                let service = self.service.results().current(version);
+                self.segments.apply(c, &self.store, version, service);
+            }
             Command::Recommend(c) => {
                 let segments = self.segments.current(version);
                 self.recommend.apply(c, &self.store, version, segments);
@@ -169,10 +174,13 @@ impl Workspace {
             Focus::Forecast => self.forecast.wants_segments(),
             _ => false,
         };
-        if needs_segments && orders {
-            self.segments.update(&self.store, version);
-        }
-        let segments_busy = self.segments.is_busy();
+        // Segments with service signals wait for the Service reading.
+        let waiting = needs_segments
+            && orders
+            && self
+                .segments
+                .update_after_service(&mut self.service, &self.store, version);
+        let segments_busy = waiting || self.segments.is_busy();
         let segments = self.segments.current(version);
         match focus {
             Focus::Behaviour if orders => {

@@ -12,9 +12,12 @@
 //!   their `tenure_days` (they have gone at least that long without a second
 //!   purchase); `revenue` and `avg_order_value` below 0 (net returns larger than
 //!   purchases) are clipped to 0 before `log1p`, and shown clipped; a customer
-//!   without a priced line gets `discount_share` 0 and `avg_unit_price` 0.
+//!   without a priced line gets `discount_share` 0 and `avg_unit_price` 0; a
+//!   customer who never wrote to customer service gets the signal values
+//!   [`super::signals`] states.
 //! - Transform: `log1p` for the skewed counts and amounts (everything except
-//!   `discount_share`, a share in 0..=1), then z-score with the population
+//!   `discount_share`, a share in 0..=1, the 0/1 flags `complained_30d` and
+//!   `asked_discount_no_buy`, and `mean_sentiment`, 0–1), then z-score with the population
 //!   standard deviation (ddof 0, as scikit-learn's `StandardScaler`). A feature
 //!   that is constant over all customers becomes 0 everywhere.
 //! - Orders without money (`lines::has_money`): `revenue` and `avg_order_value`
@@ -24,6 +27,10 @@
 //! - `discount_share`: the share of a customer's purchase lines whose unit price is
 //!   below [`DISCOUNT_RATIO`] × the median unit price of that item over all purchase
 //!   lines: bought on promotion or at a markdown. Needs `item_id` and `unit_price`.
+//! - Service signals (`last_contact_days`, `contacts_30d`, `contacts_90d`,
+//!   `complained_30d`, `asked_discount_no_buy`, `mean_sentiment`) are available
+//!   only when [`customer_features_with`] is given the signals of a service-messages
+//!   file; asking for one without is an error that says so.
 
 use std::fmt;
 use std::str::FromStr;
@@ -36,6 +43,7 @@ use crate::analysis::customers::{CustomerTable, customer_table};
 use crate::analysis::lines::{
     AnalysisError, day_expr, days_from_date, has_money, polars_failed, require, with_net_amount,
 };
+use crate::analysis::voice::signals::SIGNAL_COLUMNS;
 use crate::data::Role;
 use crate::jobs::Progress;
 use crate::tr;
@@ -64,11 +72,24 @@ pub enum Feature {
     DiscountShare,
     /// Mean unit price paid over purchase lines.
     AvgUnitPrice,
+    /// Days since the customer last wrote to customer service (signals: see
+    /// [`super::signals`] for customers who never wrote).
+    LastContact,
+    /// Service messages in the last 30 days.
+    Contacts30,
+    /// Service messages in the last 90 days.
+    Contacts90,
+    /// Complained in the last 30 days (1 or 0).
+    Complained,
+    /// Asked about discounts in the last 30 days and bought nothing after (1 or 0).
+    AskedDiscount,
+    /// Mean P(positive) of the customer's messages, 0–1.
+    Sentiment,
 }
 
 impl Feature {
     /// Every feature, in the order of `raw` columns.
-    pub const ALL: [Feature; 9] = [
+    pub const ALL: [Feature; 15] = [
         Feature::Recency,
         Feature::Frequency,
         Feature::Monetary,
@@ -78,6 +99,12 @@ impl Feature {
         Feature::Units,
         Feature::DiscountShare,
         Feature::AvgUnitPrice,
+        Feature::LastContact,
+        Feature::Contacts30,
+        Feature::Contacts90,
+        Feature::Complained,
+        Feature::AskedDiscount,
+        Feature::Sentiment,
     ];
 
     /// The name used in the CLI, JSON and exports.
@@ -92,6 +119,12 @@ impl Feature {
             Feature::Units => "units",
             Feature::DiscountShare => "discount_share",
             Feature::AvgUnitPrice => "avg_unit_price",
+            Feature::LastContact => SIGNAL_COLUMNS[0],
+            Feature::Contacts30 => SIGNAL_COLUMNS[1],
+            Feature::Contacts90 => SIGNAL_COLUMNS[2],
+            Feature::Complained => SIGNAL_COLUMNS[3],
+            Feature::AskedDiscount => SIGNAL_COLUMNS[4],
+            Feature::Sentiment => SIGNAL_COLUMNS[5],
         }
     }
 
@@ -108,12 +141,39 @@ impl Feature {
             Feature::Units => tr!("segments-feature-units"),
             Feature::DiscountShare => tr!("segments-feature-discount-share"),
             Feature::AvgUnitPrice => tr!("segments-feature-avg-unit-price"),
+            Feature::LastContact => tr!("segments-feature-last-contact"),
+            Feature::Contacts30 => tr!("segments-feature-contacts-30d"),
+            Feature::Contacts90 => tr!("segments-feature-contacts-90d"),
+            Feature::Complained => tr!("segments-feature-complained"),
+            Feature::AskedDiscount => tr!("segments-feature-asked-discount"),
+            Feature::Sentiment => tr!("segments-feature-sentiment"),
         }
     }
 
-    /// Whether the feature is `log1p`-transformed before standardising.
+    /// Whether the feature is `log1p`-transformed before standardising: not the
+    /// shares, flags and the 0–1 sentiment.
     pub fn is_logged(self) -> bool {
-        self != Feature::DiscountShare
+        !matches!(
+            self,
+            Feature::DiscountShare
+                | Feature::Complained
+                | Feature::AskedDiscount
+                | Feature::Sentiment
+        )
+    }
+
+    /// Whether the feature is a customer-service signal (needs a service-messages
+    /// file, read by `analysis::voice`).
+    pub fn is_signal(self) -> bool {
+        matches!(
+            self,
+            Feature::LastContact
+                | Feature::Contacts30
+                | Feature::Contacts90
+                | Feature::Complained
+                | Feature::AskedDiscount
+                | Feature::Sentiment
+        )
     }
 }
 
@@ -127,7 +187,8 @@ impl FromStr for Feature {
     type Err = AnalysisError;
 
     /// Accepts the [`Feature::name`] and the short aliases `recency`, `frequency`,
-    /// `monetary`, `aov`, `tenure`, `days_between`, `discount`, `unit_price`.
+    /// `monetary`, `aov`, `tenure`, `days_between`, `discount`, `unit_price`,
+    /// `last_contact`, `contacts`, `complained`, `sentiment`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let key = s.trim().to_ascii_lowercase();
         let alias = match key.as_str() {
@@ -139,6 +200,10 @@ impl FromStr for Feature {
             "days_between" => Some(Feature::DaysBetween),
             "discount" => Some(Feature::DiscountShare),
             "unit_price" => Some(Feature::AvgUnitPrice),
+            "last_contact" => Some(Feature::LastContact),
+            "contacts" => Some(Feature::Contacts90),
+            "complained" => Some(Feature::Complained),
+            "sentiment" => Some(Feature::Sentiment),
             _ => None,
         };
         alias
@@ -215,6 +280,11 @@ impl FeatureSet {
     /// The features in use, in order.
     pub fn features(&self) -> &[Feature] {
         &self.0
+    }
+
+    /// Whether a customer-service signal is in use (the run needs the signals).
+    pub fn uses_signals(&self) -> bool {
+        self.0.iter().any(|f| f.is_signal())
     }
 }
 
@@ -319,9 +389,24 @@ fn price_extras(lines: &DataFrame, cutoff: i32) -> Result<DataFrame, AnalysisErr
 /// Builds the features of every customer in `lines` (canonical order lines),
 /// measured at `analysis_date` (default: the day after the last purchase), for
 /// `set` as [`FeatureSet::for_lines`] adapts it. Errors when a feature in the set
-/// cannot be computed from the columns present.
+/// cannot be computed from the columns present. No service signals: see
+/// [`customer_features_with`].
 pub fn customer_features(
     lines: &DataFrame,
+    set: &FeatureSet,
+    analysis_date: Option<NaiveDate>,
+    progress: &Progress,
+) -> Result<CustomerFeatures, AnalysisError> {
+    customer_features_with(lines, None, set, analysis_date, progress)
+}
+
+/// [`customer_features`] with the customer-service `signals`
+/// (`analysis::voice::signals`, one row per customer who wrote) joined on the
+/// customer, as [`super::signals`] describes; without them a signal feature in
+/// `set` is an error saying a service-messages file is needed.
+pub fn customer_features_with(
+    lines: &DataFrame,
+    signals: Option<&DataFrame>,
     set: &FeatureSet,
     analysis_date: Option<NaiveDate>,
     progress: &Progress,
@@ -332,6 +417,11 @@ pub fn customer_features(
         return Err(AnalysisError::NeedsMoney {
             what: tr!("segments-feature-what", feature = missing.label()),
         });
+    }
+    if signals.is_none()
+        && let Some(missing) = set.features().iter().find(|f| f.is_signal())
+    {
+        return Err(super::signals::needs_service(*missing));
     }
     let table = customer_table(lines, analysis_date)?;
     progress.check().map_err(|_| AnalysisError::Cancelled)?;
@@ -346,19 +436,22 @@ pub fn customer_features(
         .into_iter()
         .filter(|f| priced || !f.needs_prices())
         .filter(|f| money || !f.is_money())
+        .filter(|f| signals.is_some() || !f.is_signal())
         .collect();
-    // Money was asked for above: only the price features can be missing here.
+    // Money and signals were asked for above: only the price features can be
+    // missing here.
     if set.features().iter().any(|f| !available.contains(f)) {
         for role in PRICE_ROLES {
             require(lines, role)?;
         }
     }
-    from_table(&table, extras.as_ref(), available, set)
+    from_table(&table, extras.as_ref(), signals, available, set)
 }
 
 fn from_table(
     table: &CustomerTable,
     extras: Option<&DataFrame>,
+    signals: Option<&DataFrame>,
     available: Vec<Feature>,
     set: &FeatureSet,
 ) -> Result<CustomerFeatures, AnalysisError> {
@@ -377,6 +470,10 @@ fn from_table(
             .collect()
             .map_err(polars_failed("context-join-price-features"))?,
         None => table.frame.clone(),
+    };
+    let frame = match signals {
+        Some(signals) => super::signals::join_signals(&frame, signals)?,
+        None => frame,
     };
     let ids = frame
         .column("customer_id")
@@ -401,10 +498,11 @@ fn from_table(
     let mut buffer = Vec::with_capacity(rows * available.len());
     for feature in &available {
         let values = float_column(&frame, feature.name())?;
+        let silent = super::signals::silent_value(*feature, &values, &tenure);
         buffer.extend(values.iter().zip(&tenure).map(|(v, t)| match feature {
             Feature::DaysBetween => v.or(*t).unwrap_or(0.0),
             Feature::Monetary | Feature::AvgOrderValue => v.unwrap_or(0.0).max(0.0),
-            _ => v.unwrap_or(0.0),
+            _ => v.unwrap_or(silent),
         }));
     }
     let raw = Array2::from_shape_vec((rows, available.len()).f(), buffer).map_err(|e| {

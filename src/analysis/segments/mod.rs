@@ -4,21 +4,25 @@
 //! [`features`] builds the matrix (log1p + z-score, nulls settled), [`search`] fits
 //! K-means for one K or the best K in a range ([`auto_k`] says which K are fitted
 //! and which is picked), [`profile`] describes and names the
-//! segments, [`tree`] reads them back as decision-tree rules. [`segment_customers`] runs all three as one job; it checks for cancel
-//! between steps and between K values.
+//! segments, [`tree`] reads them back as decision-tree rules, [`signals`] adds
+//! the customer-service signals as features. [`segment_customers`] runs all three
+//! as one job; it checks for cancel between steps and between K values.
 
 pub mod auto_k;
 pub mod features;
 pub mod profile;
 pub mod scatter;
 pub mod search;
+pub mod signals;
 pub mod tree;
 
 use chrono::NaiveDate;
 use polars::prelude::DataFrame;
 
 pub use auto_k::{AUTO_K_RULE, CHART_K, auto_k_rule, choose_k};
-pub use features::{CustomerFeatures, Feature, FeatureSet, customer_features};
+pub use features::{
+    CustomerFeatures, Feature, FeatureSet, customer_features, customer_features_with,
+};
 pub use profile::{SegmentProfile, profile_segments, propose_name};
 pub use search::{Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index, cluster};
 pub use tree::{Condition, SegmentTree, TreeParams, TreeRule, explain_segments};
@@ -49,6 +53,19 @@ pub fn segment_customers(
     analysis_date: Option<NaiveDate>,
     progress: &Progress,
 ) -> Result<Segmentation, AnalysisError> {
+    segment_customers_with(lines, None, set, params, analysis_date, progress)
+}
+
+/// [`segment_customers`] with the customer-service `signals` of a service-messages
+/// file (`analysis::voice::signals`), so the signal features can be used.
+pub fn segment_customers_with(
+    lines: &DataFrame,
+    signals: Option<&DataFrame>,
+    set: &FeatureSet,
+    params: &SearchParams,
+    analysis_date: Option<NaiveDate>,
+    progress: &Progress,
+) -> Result<Segmentation, AnalysisError> {
     check_memory(
         &tr!(
             "analysis-memory-segments",
@@ -58,7 +75,7 @@ pub fn segment_customers(
         BYTES_PER_LINE,
     )?;
     progress.set_message(tr!("segments-progress-features"));
-    let features = customer_features(lines, set, analysis_date, progress)?;
+    let features = customer_features_with(lines, signals, set, analysis_date, progress)?;
     params.check(features.len())?;
     let clustering = cluster(features.scaled.view(), params, progress)?;
     progress.check().map_err(|_| AnalysisError::Cancelled)?;

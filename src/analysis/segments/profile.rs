@@ -174,11 +174,12 @@ fn median(values: &mut [f64]) -> f64 {
 
 /// Proposes a name from a segment's standardised differences (see
 /// [`SegmentProfile::distinguishing`]; R = recency_days, F = orders, M = revenue,
-/// T = tenure_days, D = discount_share; "high" ≥ 0.5, "low" ≤ −0.5), first rule
-/// that matches:
+/// T = tenure_days, D = discount_share, C = complained_30d; "high" ≥ 0.5, "low"
+/// ≤ −0.5), first rule that matches:
 ///
 /// | rule | name |
 /// |---|---|
+/// | C ≥ 1 | Recent complainers |
 /// | D ≥ 1 | Bargain hunters |
 /// | R high, F low | Lapsed one-timers |
 /// | R high | Lapsed regulars |
@@ -194,6 +195,7 @@ fn median(values: &mut [f64]) -> f64 {
 /// The name is worded when shown (the command line's is English).
 pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> Phrase {
     let level = |f| levels.get(&f).copied().unwrap_or(0.0);
+    let complained = level(Feature::Complained);
     let (r, f, m, t, d) = (
         level(Feature::Recency),
         level(Feature::Frequency),
@@ -203,7 +205,10 @@ pub fn propose_name(levels: &BTreeMap<Feature, f64>) -> Phrase {
     );
     let high = |x: f64| x >= 0.5;
     let low = |x: f64| x <= -0.5;
-    if d >= 1.0 {
+    // Complaints first: the segment wants service recovery before any offer.
+    if complained >= 1.0 {
+        phrase!("segments-name-recent-complainers")
+    } else if d >= 1.0 {
         phrase!("segments-name-bargain-hunters")
     } else if high(r) && low(f) {
         phrase!("segments-name-lapsed-one-timers")

@@ -98,6 +98,12 @@ pub fn feature_words(feature: Feature) -> String {
         Feature::Units => tr!("segments-words-units"),
         Feature::DiscountShare => tr!("segments-words-discount-share"),
         Feature::AvgUnitPrice => tr!("segments-words-avg-unit-price"),
+        Feature::LastContact => tr!("segments-words-last-contact"),
+        Feature::Contacts30 => tr!("segments-words-contacts-30d"),
+        Feature::Contacts90 => tr!("segments-words-contacts-90d"),
+        Feature::Complained => tr!("segments-words-complained"),
+        Feature::AskedDiscount => tr!("segments-words-asked-discount"),
+        Feature::Sentiment => tr!("segments-words-sentiment"),
     }
 }
 
@@ -113,5 +119,11 @@ pub fn feature_meaning(feature: Feature) -> String {
         Feature::Units => tr!("segments-feature-units-meaning"),
         Feature::DiscountShare => tr!("segments-feature-discount-share-meaning"),
         Feature::AvgUnitPrice => tr!("segments-feature-avg-unit-price-meaning"),
+        Feature::LastContact => tr!("segments-feature-last-contact-meaning"),
+        Feature::Contacts30 => tr!("segments-feature-contacts-30d-meaning"),
+        Feature::Contacts90 => tr!("segments-feature-contacts-90d-meaning"),
+        Feature::Complained => tr!("segments-feature-complained-meaning"),
+        Feature::AskedDiscount => tr!("segments-feature-asked-discount-meaning"),
+        Feature::Sentiment => tr!("segments-feature-sentiment-meaning"),
     }
 }

@@ -1,8 +1,8 @@
 //! What the Segments tab needs from the data and, when a run failed for want of
 //! it, the one sentence that says so with a button to the Data tab (instead of
 //! the run's error): an orders file, enough customers for the segments asked
-//! for, money amounts for the spend features, and a unit price with an item id
-//! for the price features. Detected from the loaded files' summary and columns
+//! for, money amounts for the spend features, a unit price with an item id
+//! for the price features, and a service-messages file for the service signals. Detected from the loaded files' summary and columns
 //! and the wanted settings, so the sentence does not depend on an error's
 //! wording. A feature the data cannot give has a second button that unticks it
 //! and runs again.
@@ -31,20 +31,30 @@ pub enum Need {
     /// The price features wanted need a unit price and an item id the order
     /// lines lack.
     Prices(Vec<Feature>),
+    /// The service-signal features wanted need a service-messages file (or its
+    /// reading failed).
+    Service(Vec<Feature>),
 }
 
 /// What `wanted` needs that the files summarised by `summary` lack (None: no
 /// summary yet, or nothing lacking). `has_orders`: an orders file is loaded;
 /// `priced`: its lines carry a unit price and an item id
-/// (`workspace::segments::has_unit_prices`).
+/// (`workspace::segments::has_unit_prices`); `signals`: the Service tab's
+/// reading of a service-messages file is there for the run.
 pub fn missing(
     has_orders: bool,
     summary: Option<&Summary>,
     priced: bool,
+    signals: bool,
     wanted: &SegmentsParams,
 ) -> Option<Need> {
     if !has_orders {
         return Some(Need::Orders);
+    }
+    let features = wanted.features.features().iter().copied();
+    let service: Vec<Feature> = features.filter(|f| f.is_signal()).collect();
+    if !signals && !service.is_empty() {
+        return Some(Need::Service(service));
     }
     let summary = summary?;
     let need = match wanted.k {
@@ -76,7 +86,7 @@ pub fn missing(
 /// (the default features when none would be left); None when the need is not
 /// a feature's.
 pub fn without_missing(need: &Need, wanted: &SegmentsParams) -> Option<SegmentsParams> {
-    let (Need::Money(missing) | Need::Prices(missing)) = need else {
+    let (Need::Money(missing) | Need::Prices(missing) | Need::Service(missing)) = need else {
         return None;
     };
     let features = wanted.features.features().iter().copied();
@@ -98,6 +108,7 @@ pub fn sentence(need: &Need) -> String {
         ),
         Need::Money(features) => tr!("segments-needs-money", features = words(features)),
         Need::Prices(features) => tr!("segments-needs-prices", features = words(features)),
+        Need::Service(features) => tr!("segments-needs-service", features = words(features)),
     }
 }
 
@@ -148,10 +159,13 @@ mod tests {
     #[test]
     fn orders_customers_and_money_are_asked_for_in_words() {
         let auto = SegmentsParams::default();
-        assert_eq!(missing(false, None, true, &auto), Some(Need::Orders));
-        assert_eq!(missing(true, None, true, &auto), None);
-        assert_eq!(missing(true, Some(&summary(500, true)), true, &auto), None);
-        let one = missing(true, Some(&summary(1, true)), true, &auto).expect("too few");
+        assert_eq!(missing(false, None, true, true, &auto), Some(Need::Orders));
+        assert_eq!(missing(true, None, true, true, &auto), None);
+        assert_eq!(
+            missing(true, Some(&summary(500, true)), true, true, &auto),
+            None
+        );
+        let one = missing(true, Some(&summary(1, true)), true, true, &auto).expect("too few");
         assert_eq!(one, Need::Customers { have: 1, need: 2 });
         assert_eq!(
             sentence(&one),
@@ -163,16 +177,19 @@ mod tests {
             ..SegmentsParams::default()
         };
         assert_eq!(
-            missing(true, Some(&summary(3, true)), true, &five),
+            missing(true, Some(&summary(3, true)), true, true, &five),
             Some(Need::Customers { have: 3, need: 5 })
         );
         // The default features drop revenue by themselves without money.
-        assert_eq!(missing(true, Some(&summary(500, false)), true, &auto), None);
+        assert_eq!(
+            missing(true, Some(&summary(500, false)), true, true, &auto),
+            None
+        );
         let spend = SegmentsParams {
             features: FeatureSet::new(&[Feature::Recency, Feature::Monetary]).expect("set"),
             ..SegmentsParams::default()
         };
-        let need = missing(true, Some(&summary(500, false)), true, &spend).expect("money");
+        let need = missing(true, Some(&summary(500, false)), true, true, &spend).expect("money");
         assert_eq!(need, Need::Money(vec![Feature::Monetary]));
         assert!(sentence(&need).starts_with("Grouping on revenue needs money amounts"));
     }
@@ -190,8 +207,8 @@ mod tests {
             ..SegmentsParams::default()
         };
         let orders = summary(500, true);
-        assert_eq!(missing(true, Some(&orders), true, &wanted), None);
-        let need = missing(true, Some(&orders), false, &wanted).expect("prices");
+        assert_eq!(missing(true, Some(&orders), true, true, &wanted), None);
+        let need = missing(true, Some(&orders), false, true, &wanted).expect("prices");
         assert_eq!(
             need,
             Need::Prices(vec![Feature::DiscountShare, Feature::AvgUnitPrice])
@@ -204,7 +221,7 @@ mod tests {
         );
         // Without a price feature nothing is missing.
         let auto = SegmentsParams::default();
-        assert_eq!(missing(true, Some(&orders), false, &auto), None);
+        assert_eq!(missing(true, Some(&orders), false, true, &auto), None);
         // Unticking keeps the rest of the settings; with nothing left, the default.
         let rest = without_missing(&need, &wanted).expect("a set");
         assert_eq!(rest.features.features(), [Feature::Recency]);
@@ -213,11 +230,36 @@ mod tests {
             features: FeatureSet::new(&[Feature::DiscountShare]).expect("set"),
             ..SegmentsParams::default()
         };
-        let need = missing(true, Some(&orders), false, &only).expect("prices");
+        let need = missing(true, Some(&orders), false, true, &only).expect("prices");
         assert_eq!(
             without_missing(&need, &only).map(|p| p.features),
             Some(FeatureSet::default())
         );
         assert_eq!(without_missing(&Need::Orders, &only), None);
+    }
+
+    #[test]
+    fn signal_features_without_service_messages_are_asked_for_and_can_be_unticked() {
+        let wanted = SegmentsParams {
+            features: FeatureSet::new(&[Feature::Recency, Feature::Complained]).expect("set"),
+            ..SegmentsParams::default()
+        };
+        let orders = summary(500, true);
+        assert_eq!(missing(true, Some(&orders), true, true, &wanted), None);
+        let need = missing(true, Some(&orders), true, false, &wanted).expect("service");
+        assert_eq!(need, Need::Service(vec![Feature::Complained]));
+        assert!(
+            sentence(&need).starts_with(
+                "Grouping on complained in 30 days needs the customer signals of a \
+                 service-messages file"
+            ),
+            "{}",
+            sentence(&need)
+        );
+        let rest = without_missing(&need, &wanted).expect("a set");
+        assert_eq!(rest.features.features(), [Feature::Recency]);
+        // Without a signal feature nothing is missing.
+        let auto = SegmentsParams::default();
+        assert_eq!(missing(true, Some(&orders), true, false, &auto), None);
     }
 }
