@@ -19,7 +19,10 @@
 //!   is needed. [`Segments::update_after_service`] runs the Service reading first
 //!   and waits for it. Headless [`compute`] reads the signals itself.
 
+mod params;
 pub mod scores;
+
+pub use params::SegmentsParams;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -29,8 +32,8 @@ use polars::prelude::{Column, DataFrame};
 
 use crate::analysis::segments::scatter::{SCATTER_POINTS, Scatter, pca_scatter};
 use crate::analysis::segments::{
-    FeatureSet, KChoice, KScore, MAX_K, SearchParams, SegmentTree, Segmentation, TreeParams,
-    explain_segments, segment_customers_with,
+    KChoice, KScore, SegmentTree, Segmentation, TreeParams, explain_segments,
+    segment_customers_with,
 };
 use crate::analysis::voice::{Labels, ServiceReport, store_signals};
 use crate::data::{FileKind, Role, Store};
@@ -39,7 +42,6 @@ use crate::tr;
 
 use super::computation::{Computation, Computed, Inputs};
 use super::service::Service;
-use super::settings::SettingsError;
 
 use super::export_job::{beside_data, start_export, wrote_customers};
 use super::value::CustomerRow;
@@ -80,127 +82,6 @@ fn service_used<'a>(
 /// The inputs of a run of `params` on `store_version` that joins `used`.
 fn inputs(store_version: u64, used: Option<&Computed<Arc<ServiceReport>>>) -> Inputs {
     Inputs::of_store(store_version).using(used.map(|c| c.generation))
-}
-
-/// What the operator chose for a run.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SegmentsParams {
-    pub features: FeatureSet,
-    pub k: KChoice,
-    pub seed: u64,
-}
-
-impl Default for SegmentsParams {
-    fn default() -> Self {
-        SegmentsParams {
-            features: FeatureSet::default(),
-            k: KChoice::default(),
-            seed: SearchParams::default().seed,
-        }
-    }
-}
-
-impl SegmentsParams {
-    /// Checks the settings before any work: K of at least 2 and at most
-    /// [`MAX_K`], an auto range from 2 with its smallest K at most its largest.
-    pub fn check(&self) -> Result<(), SettingsError> {
-        match self.k {
-            KChoice::Fixed(k) if k < 2 => {
-                Err(SettingsError::invalid("k", k, tr!("workspace-k-too-small")))
-            }
-            KChoice::Auto { min, max } if min < 2 || min > max => Err(SettingsError::invalid(
-                "k_min..k_max",
-                format!("{min}..{max}"),
-                tr!("workspace-k-auto-range"),
-            )),
-            KChoice::Fixed(k) | KChoice::Auto { max: k, .. } if k > MAX_K => {
-                Err(SettingsError::invalid(
-                    "k",
-                    k,
-                    tr!("workspace-k-too-large", max = MAX_K.to_string()),
-                ))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// The K-means search of these settings: the one place the tab's job and the
-    /// headless campaign scores build it.
-    pub fn search_params(&self) -> SearchParams {
-        SearchParams {
-            k: self.k,
-            seed: self.seed,
-            ..SearchParams::default()
-        }
-    }
-
-    /// The settings as a project stores them: `{"features": [names], "k": N or
-    /// "auto", "k_min", "k_max", "seed"}`.
-    pub fn to_settings(&self) -> serde_json::Value {
-        let features: Vec<&str> = self.features.features().iter().map(|f| f.name()).collect();
-        let (k, k_min, k_max) = match self.k {
-            KChoice::Fixed(k) => (serde_json::json!(k), None, None),
-            KChoice::Auto { min, max } => (serde_json::json!("auto"), Some(min), Some(max)),
-        };
-        serde_json::json!({
-            "features": features,
-            "k": k,
-            "k_min": k_min,
-            "k_max": k_max,
-            "seed": self.seed,
-        })
-    }
-
-    /// Settings written by [`Self::to_settings`], checked; a missing field takes
-    /// its default, a bad one is named in the error.
-    pub fn from_settings(value: &serde_json::Value) -> Result<SegmentsParams, SettingsError> {
-        /// The file's shape: `k` is a number or "auto".
-        #[derive(Default, serde::Deserialize)]
-        #[serde(default)]
-        struct Saved {
-            features: Option<Vec<String>>,
-            k: Option<serde_json::Value>,
-            k_min: Option<usize>,
-            k_max: Option<usize>,
-            seed: Option<u64>,
-        }
-        let saved: Saved = serde_json::from_value(value.clone())?;
-        let defaults = SegmentsParams::default();
-        let features = match saved.features {
-            Some(names) => names
-                .join(",")
-                .parse::<FeatureSet>()
-                .map_err(|e| SettingsError::Unreadable(format!("features: {e}")))?,
-            None => defaults.features,
-        };
-        let (default_min, default_max) = match KChoice::default() {
-            KChoice::Auto { min, max } => (min, max),
-            KChoice::Fixed(k) => (k, k),
-        };
-        let auto = |min: Option<usize>, max: Option<usize>| KChoice::Auto {
-            min: min.unwrap_or(default_min),
-            max: max.unwrap_or(default_max),
-        };
-        let k = match saved.k {
-            None => auto(saved.k_min, saved.k_max),
-            Some(serde_json::Value::String(s)) if s == "auto" => auto(saved.k_min, saved.k_max),
-            Some(other) => KChoice::Fixed(
-                other
-                    .as_u64()
-                    .and_then(|k| usize::try_from(k).ok())
-                    .ok_or_else(|| {
-                        SettingsError::invalid("k", &other, tr!("workspace-k-not-a-number"))
-                    })?,
-            ),
-        };
-        let params = SegmentsParams {
-            features,
-            k,
-            seed: saved.seed.unwrap_or(defaults.seed),
-        };
-        params.check()?;
-        Ok(params)
-    }
 }
 
 /// One finished run.
@@ -580,8 +461,8 @@ fn compute_on(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::segments::Feature;
     use crate::analysis::segments::features::PRICE_ROLES;
+    use crate::analysis::segments::{Feature, FeatureSet};
 
     /// `files` (name, kind, CSV text) loaded with their detected columns.
     fn store(dir: &std::path::Path, files: &[(&str, FileKind, &str)]) -> Store {
