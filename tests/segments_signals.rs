@@ -8,10 +8,8 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::{NaiveDate, TimeDelta};
 use egui::accesskit::Role;
@@ -28,6 +26,7 @@ use rand::{Rng, SeedableRng};
 
 use common::cli::marketbench;
 use common::ui::{click_tab, remember_columns, returning_user, shown, step_until};
+use common::workspace::settle;
 
 const CUSTOMERS: usize = 500;
 
@@ -253,20 +252,6 @@ fn without_a_service_file_a_signal_feature_is_an_error_that_says_so() {
         json["features"],
         serde_json::json!(["recency_days", "complained_30d"])
     );
-}
-
-/// Polls and runs the update step for `focus` until `done` holds.
-fn settle(workspace: &mut Workspace, focus: Focus, what: &str, done: impl Fn(&Workspace) -> bool) {
-    let remembered = BTreeMap::new();
-    for _ in 0..6_000 {
-        workspace.poll(&remembered);
-        workspace.update(focus);
-        if done(workspace) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("gave up waiting for {what}");
 }
 
 #[test]

@@ -8,7 +8,6 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use marketbench::analysis::campaign::{CampaignDef, Condition};
 use marketbench::analysis::service::intent::macro_f1;
@@ -22,6 +21,7 @@ use marketbench::workspace::{Command, Focus, Origin, Workspace};
 use polars::prelude::*;
 
 use common::planted::orders_file;
+use common::workspace::settle;
 
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -212,18 +212,6 @@ fn ids(frame: &DataFrame) -> BTreeSet<String> {
         .str()
         .expect("text");
     ids.iter().flatten().map(String::from).collect()
-}
-
-fn settle(workspace: &mut Workspace, focus: Focus, what: &str, done: impl Fn(&Workspace) -> bool) {
-    for _ in 0..6_000 {
-        workspace.poll(&BTreeMap::new());
-        workspace.update(focus);
-        if done(workspace) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("gave up waiting for {what}");
 }
 
 fn shown_audience(workspace: &Workspace) -> Option<BTreeSet<String>> {

@@ -4,10 +4,8 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
 
 use marketbench::analysis::campaign::{CampaignDef, Condition};
 use marketbench::analysis::segments::KChoice;
@@ -18,20 +16,7 @@ use marketbench::workspace::{Command, Focus, Origin, Workspace};
 
 use common::planted::orders_file;
 use common::ui::held_wake;
-
-/// Polls and runs the update step for `focus` until `done` holds.
-fn settle(workspace: &mut Workspace, focus: Focus, what: &str, done: impl Fn(&Workspace) -> bool) {
-    let remembered = BTreeMap::new();
-    for _ in 0..6_000 {
-        workspace.poll(&remembered);
-        workspace.update(focus);
-        if done(workspace) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("gave up waiting for {what}");
-}
+use common::workspace::settle;
 
 fn loaded(path: &Path) -> impl Fn(&Workspace) -> bool + '_ {
     move |w| w.pending().is_empty() && w.store().tables.iter().any(|t| t.path == path)

@@ -6,6 +6,29 @@
 
 use egui_plot::{AxisHints, Bar, BarChart, GridMark, LineStyle, Plot, VLine};
 
+/// `plot` with its x positions 0, 1, 2, … named by `labels` (months, groups), a
+/// grid line and a name every `step` of them; nothing between positions.
+pub fn named_x_axis<'a>(plot: Plot<'a>, labels: Vec<String>, step: usize) -> Plot<'a> {
+    let count = labels.len();
+    let step = step.max(1);
+    plot.x_grid_spacer(move |_| {
+        (0..count)
+            .step_by(step)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: step as f64,
+            })
+            .collect()
+    })
+    .x_axis_formatter(move |mark, _| {
+        let index = mark.value.round();
+        if (mark.value - index).abs() > 1e-6 || index < 0.0 {
+            return String::new();
+        }
+        labels.get(index as usize).cloned().unwrap_or_default()
+    })
+}
+
 /// A bar's hover text from its name and value.
 pub type Hover = Box<dyn Fn(&str, f64) -> String>;
 

@@ -13,6 +13,7 @@ use crate::tr;
 use crate::workspace::Workspace;
 use crate::workspace::service::{ServiceCommand, has_voice};
 
+use super::bars::named_x_axis;
 use super::behaviour::{error_ui, needs_ui, term_section_ui};
 use super::command::Commands;
 use super::glossary::term;
@@ -147,15 +148,14 @@ fn intents_ui(ui: &mut egui::Ui, report: &ServiceReport) {
 
 /// Messages per intent per month, one line each.
 fn volume_ui(ui: &mut egui::Ui, intents: &Intents) {
-    use egui_plot::{Corner, GridMark, Legend, Line, Plot, PlotPoints};
+    use egui_plot::{Corner, Legend, Line, Plot, PlotPoints};
     if intents.monthly.len() < 2 {
         return;
     }
     ui.add_space(6.0);
     ui.label(tr!("service-volume"));
     let months: Vec<String> = intents.monthly.iter().map(|(m, _)| m.clone()).collect();
-    let count = months.len();
-    Plot::new("service_volume")
+    let plot = Plot::new("service_volume")
         .height(220.0)
         .allow_zoom(false)
         .allow_drag(false)
@@ -163,34 +163,18 @@ fn volume_ui(ui: &mut egui::Ui, intents: &Intents) {
         .allow_boxed_zoom(false)
         .include_y(0.0)
         .legend(Legend::default().position(Corner::LeftTop))
-        .y_axis_label(tr!("service-volume-axis"))
-        .x_grid_spacer(move |_| {
-            (0..count)
-                .step_by(3)
-                .map(|i| GridMark {
-                    value: i as f64,
-                    step_size: 3.0,
-                })
-                .collect()
-        })
-        .x_axis_formatter(move |mark, _| {
-            let index = mark.value.round();
-            if (mark.value - index).abs() > 1e-6 || index < 0.0 {
-                return String::new();
-            }
-            months.get(index as usize).cloned().unwrap_or_default()
-        })
-        .show(ui, |plot_ui| {
-            for (k, summary) in intents.summary.iter().enumerate() {
-                let points: PlotPoints = intents
-                    .monthly
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, counts))| [i as f64, counts[k] as f64])
-                    .collect();
-                plot_ui.line(Line::new(summary.name.clone(), points));
-            }
-        });
+        .y_axis_label(tr!("service-volume-axis"));
+    named_x_axis(plot, months, 3).show(ui, |plot_ui| {
+        for (k, summary) in intents.summary.iter().enumerate() {
+            let points: PlotPoints = intents
+                .monthly
+                .iter()
+                .enumerate()
+                .map(|(i, (_, counts))| [i as f64, counts[k] as f64])
+                .collect();
+            plot_ui.line(Line::new(summary.name.clone(), points));
+        }
+    });
 }
 
 fn suggest_ui(

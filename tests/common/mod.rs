@@ -11,3 +11,4 @@ pub mod planted;
 pub mod sample_store;
 pub mod source;
 pub mod ui;
+pub mod workspace;

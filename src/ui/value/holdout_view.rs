@@ -3,10 +3,11 @@
 //! group of customers by their repeat purchases before the cutoff; the totals,
 //! the mean absolute error and whether the forecast is fit to plan by.
 
-use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
+use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
 
 use crate::analysis::clv::Holdout;
 use crate::tr;
+use crate::ui::bars::named_x_axis;
 use crate::ui::format;
 use crate::ui::glossary::term;
 
@@ -92,7 +93,7 @@ fn chart_ui(ui: &mut egui::Ui, holdout: &Holdout) {
     });
     let labels: Vec<String> = groups.into_iter().map(|(group, _)| group).collect();
     let [x_axis, y_axis] = holdout_axes(holdout.cutoff, holdout.days);
-    Plot::new("value_holdout")
+    let plot = Plot::new("value_holdout")
         .height(260.0)
         .allow_zoom(false)
         .allow_drag(false)
@@ -102,30 +103,12 @@ fn chart_ui(ui: &mut egui::Ui, holdout: &Holdout) {
         .legend(Legend::default().position(Corner::LeftTop))
         .x_axis_label(x_axis)
         .y_axis_label(y_axis)
-        .x_grid_spacer({
-            let count = labels.len();
-            move |_| {
-                (0..count)
-                    .map(|i| GridMark {
-                        value: i as f64,
-                        step_size: 1.0,
-                    })
-                    .collect()
-            }
-        })
-        .x_axis_formatter(move |mark, _| {
-            let index = mark.value.round();
-            if (mark.value - index).abs() > 1e-6 || index < 0.0 {
-                return String::new();
-            }
-            labels.get(index as usize).cloned().unwrap_or_default()
-        })
         .y_axis_formatter(|mark, _| format::number(mark.value, 1))
-        .label_formatter(|_| None)
-        .show(ui, |plot_ui| {
-            plot_ui.bar_chart(predicted);
-            plot_ui.bar_chart(actual);
-        });
+        .label_formatter(|_| None);
+    named_x_axis(plot, labels, 1).show(ui, |plot_ui| {
+        plot_ui.bar_chart(predicted);
+        plot_ui.bar_chart(actual);
+    });
 }
 
 #[cfg(test)]
