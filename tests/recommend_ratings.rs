@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use marketbench::analysis::recommend::{Feedback, ModelKind, ModelParams, fit};
+use marketbench::analysis::recommend::{Feedback, ModelKind, ModelParams, Reason, fit};
 use marketbench::cli::{LoadArgs, load_files};
 use marketbench::data::{FileKind, ProblemKind};
 use marketbench::jobs::Progress;
@@ -156,17 +156,20 @@ fn user_knn_on_explicit_ratings_recommends_the_taste_groups_items() {
         "{top_liked} of 600 recommended items liked"
     );
 
-    // The score of an unseen item is the formula, computed here from the file.
+    // The predicted rating each unseen item's reason gives is the formula,
+    // computed here from the file.
     let u = 0;
     let list = model.recommend(u, ITEMS, true, &mut scratch);
     let (mut liked, mut disliked) = (Vec::new(), Vec::new());
     for r in list.iter().filter(|r| r.score > 0.0) {
         let item = &interactions.items[r.item as usize].id;
         let want = by_hand(&rows, "u000", item, k);
+        let Reason::PredictedRating(rating, _) = r.reason else {
+            panic!("{item}: reason {:?}", r.reason);
+        };
         assert!(
-            (f64::from(r.score) - want).abs() < 1e-4,
-            "{item}: {} vs {want}",
-            r.score
+            (f64::from(rating) - want).abs() < 1e-4,
+            "{item}: {rating} vs {want}"
         );
         if liked_by("u000", item) {
             liked.push(want);

@@ -9,8 +9,12 @@
 //! - Item-kNN scores an item by the sum of its similarities to the customer's
 //!   items; user-kNN by the sum of the similarities of the `k` nearest customers
 //!   who bought it.
-//! - On explicit ratings user-kNN predicts the rating instead (the mean-centred
-//!   formula of [`explicit_user_scores`]), with similarities over co-rated items.
+//! - On explicit ratings user-kNN ranks by who rated an item and how high:
+//!   neighbours by cosine on the rating vectors (unrated = 0), an item scored by
+//!   Σ sim · rating / top rating over the `k` nearest who rated it. So a rating
+//!   predicted from one neighbour cannot outrank items most neighbours rated
+//!   well. Each item is explained by its predicted rating, the mean-centred
+//!   formula of [`predicted_rating`] with similarities over co-rated items.
 
 use rayon::prelude::*;
 
@@ -96,11 +100,9 @@ pub struct Scratch {
     pub touched: Vec<u32>,
     user_acc: Vec<f32>,
     user_touched: Vec<u32>,
-    /// Explicit ratings: per customer (dot, |u|², |v|²) over co-rated items.
+    /// Per customer: (dot, |u|², |v|²) over co-rated items (user-kNN's
+    /// similarities use the dot only).
     user_sums: Vec<[f32; 3]>,
-    /// Explicit ratings: per item Σ|sim| and the neighbours used.
-    item_den: Vec<f32>,
-    item_used: Vec<u32>,
 }
 
 impl Scratch {
@@ -111,8 +113,6 @@ impl Scratch {
             user_acc: vec![0.0; customers],
             user_touched: Vec::new(),
             user_sums: vec![[0.0; 3]; customers],
-            item_den: vec![0.0; items],
-            item_used: vec![0; items],
         }
     }
 
@@ -144,48 +144,90 @@ pub fn item_knn_scores(train: &Csr, neighbours: &Neighbours, u: usize, scratch: 
     }
 }
 
-/// The `k` customers most similar to `u` (cosine on presence), ties by lower index.
+/// What a customer's row says about an item, for user-kNN.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Strength {
+    /// Bought or not: the value is ignored.
+    Presence,
+    /// An explicit rating, scaled by `top`, the highest rating in the data.
+    Rating { top: f32 },
+}
+
+/// The `k` customers most similar to `u`, ties by lower index: cosine on
+/// presence, or with [`Strength::Rating`] on the rating vectors (unrated = 0,
+/// so a customer who shares one rating with `u` is not a close neighbour).
 pub fn similar_customers(
     train: &Csr,
     by_item: &Csr,
     u: usize,
     k: usize,
+    strength: Strength,
     scratch: &mut Scratch,
 ) -> Vec<(u32, f32)> {
-    let own = train.row(u).0;
-    for &j in own {
-        for &v in by_item.row(j as usize).0 {
+    let (own, own_values) = train.row(u);
+    let value = |x: f32| match strength {
+        Strength::Presence => 1.0,
+        Strength::Rating { .. } => x,
+    };
+    for (&j, &a) in own.iter().zip(own_values) {
+        let (raters, values) = by_item.row(j as usize);
+        for (&v, &b) in raters.iter().zip(values) {
             if v as usize == u {
                 continue;
             }
+            // user_acc marks the customers touched (a product may be 0).
             if scratch.user_acc[v as usize] == 0.0 {
+                scratch.user_acc[v as usize] = 1.0;
                 scratch.user_touched.push(v);
             }
-            scratch.user_acc[v as usize] += 1.0;
+            scratch.user_sums[v as usize][0] += value(a) * value(b);
         }
     }
-    let norm_u = (own.len() as f32).sqrt();
-    let mut sims: Vec<(u32, f32)> = scratch
-        .user_touched
-        .iter()
-        .map(|&v| {
-            let norm_v = (train.row(v as usize).0.len() as f32).sqrt();
-            (v, scratch.user_acc[v as usize] / (norm_u * norm_v))
-        })
-        .collect();
+    let norm = |r: usize| {
+        let values = train.row(r).1;
+        match strength {
+            Strength::Presence => (values.len() as f32).sqrt(),
+            Strength::Rating { .. } => values.iter().map(|&x| x * x).sum::<f32>().sqrt(),
+        }
+    };
+    let norm_u = norm(u);
+    let mut sims: Vec<(u32, f32)> = Vec::with_capacity(scratch.user_touched.len());
     for &v in &scratch.user_touched {
+        let dot = std::mem::take(&mut scratch.user_sums[v as usize])[0];
         scratch.user_acc[v as usize] = 0.0;
+        let den = norm_u * norm(v as usize);
+        if dot > 0.0 && den > 0.0 {
+            sims.push((v, dot / den));
+        }
     }
     scratch.user_touched.clear();
     top_n(&mut sims, k);
     sims
 }
 
-/// User-kNN scores of customer `u` into `scratch`.
-pub fn user_knn_scores(train: &Csr, by_item: &Csr, u: usize, k: usize, scratch: &mut Scratch) {
-    for (v, s) in similar_customers(train, by_item, u, k, scratch) {
-        for &i in train.row(v as usize).0 {
-            scratch.add(i, s);
+/// User-kNN scores of customer `u` into `scratch`: each item the `k` nearest
+/// customers have scores the sum of their similarities, each weighted by their
+/// rating over the top rating with [`Strength::Rating`] (an item they all rated
+/// low scores little).
+pub fn user_knn_scores(
+    train: &Csr,
+    by_item: &Csr,
+    u: usize,
+    k: usize,
+    strength: Strength,
+    scratch: &mut Scratch,
+) {
+    for (v, s) in similar_customers(train, by_item, u, k, strength, scratch) {
+        let (items, values) = train.row(v as usize);
+        for (&i, &x) in items.iter().zip(values) {
+            let weight = match strength {
+                Strength::Presence => 1.0,
+                Strength::Rating { top } => x / top,
+            };
+            // A zero adds nothing, and would list the item twice in `touched`.
+            if weight > 0.0 {
+                scratch.add(i, s * weight);
+            }
         }
     }
 }
@@ -242,50 +284,33 @@ pub fn rating_neighbours(
     sims
 }
 
-/// The mean-centred user-CF prediction for explicit ratings, for every item one
-/// of `u`'s rating neighbours rated: r̂(u,i) = r̄(u) + Σ sim(u,v)·(r(v,i) − r̄(v))
-/// / Σ |sim(u,v)| over the `k` most similar customers v ≠ u who rated i (cosine
-/// over co-rated items of the raw ratings; `means` from [`row_means`]).
-/// Returns (item, prediction, neighbours used).
-pub fn explicit_user_scores(
+/// The mean-centred user-CF prediction of `u`'s rating of `item`: r̂(u,i) =
+/// r̄(u) + Σ sim(u,v)·(r(v,i) − r̄(v)) / Σ |sim(u,v)| over the `k` most similar
+/// customers v ≠ u who rated i (`near` from [`rating_neighbours`], most similar
+/// first; `means` from [`row_means`]). Returns (prediction, neighbours used):
+/// r̄(u) and 0 when none of them rated it.
+pub fn predicted_rating(
     train: &Csr,
-    by_item: &Csr,
     means: &[f32],
+    near: &[(u32, f32)],
     u: usize,
+    item: u32,
     k: usize,
-    scratch: &mut Scratch,
-) -> Vec<(u32, f32, u32)> {
-    scratch.clear();
-    for (v, sim) in rating_neighbours(train, by_item, u, scratch) {
+) -> (f32, u32) {
+    let (mut num, mut den, mut used) = (0f32, 0f32, 0u32);
+    for &(v, sim) in near {
+        if used as usize >= k {
+            break;
+        }
         let (items, ratings) = train.row(v as usize);
-        for (&i, &r) in items.iter().zip(ratings) {
-            let at = i as usize;
-            if scratch.item_used[at] as usize >= k {
-                continue;
-            }
-            if scratch.item_used[at] == 0 {
-                scratch.touched.push(i);
-            }
-            scratch.scores[at] += sim * (r - means[v as usize]);
-            scratch.item_den[at] += sim.abs();
-            scratch.item_used[at] += 1;
+        if let Ok(at) = items.binary_search(&item) {
+            num += sim * (ratings[at] - means[v as usize]);
+            den += sim.abs();
+            used += 1;
         }
     }
-    let mut out = Vec::with_capacity(scratch.touched.len());
-    for &i in &scratch.touched {
-        let at = i as usize;
-        let (num, den, used) = (
-            scratch.scores[at],
-            scratch.item_den[at],
-            scratch.item_used[at],
-        );
-        let spread = if den > 0.0 { num / den } else { 0.0 };
-        out.push((i, means[u] + spread, used));
-        scratch.item_den[at] = 0.0;
-        scratch.item_used[at] = 0;
-    }
-    scratch.clear();
-    out
+    let spread = if den > 0.0 { num / den } else { 0.0 };
+    (means[u] + spread, used)
 }
 
 #[cfg(test)]
@@ -293,7 +318,7 @@ mod tests {
     use super::*;
 
     /// The formula written out densely, as in the textbook: the reference the
-    /// sparse [`explicit_user_scores`] is checked against.
+    /// sparse [`predicted_rating`] is checked against.
     /// The mean-centred user-CF prediction for explicit ratings (`None` = not rated):
     /// r̂(u,i) = r̄(u) + Σ sim(u,v)·(r(v,i) − r̄(v)) / Σ |sim(u,v)| over the `k` most
     /// similar customers v ≠ u who rated i. sim is the cosine over co-rated items of
@@ -410,10 +435,9 @@ mod tests {
         let train = Csr::from_triplets(5, 4, &triplets);
         let by_item = train.transpose();
         let means = row_means(&train);
+        let near = rating_neighbours(&train, &by_item, 0, &mut Scratch::new(4, 5));
         for k in [1, 2, 4] {
-            let mut scratch = Scratch::new(4, 5);
-            let scores = explicit_user_scores(&train, &by_item, &means, 0, k, &mut scratch);
-            let (_, got, used) = scores.iter().find(|s| s.0 == 3).copied().expect("item 3");
+            let (got, used) = predicted_rating(&train, &means, &near, 0, 3, k);
             let want = mean_centred_prediction(&r, 0, 3, k).expect("prediction");
             assert!(
                 (f64::from(got) - want).abs() < 1e-5,
@@ -422,7 +446,6 @@ mod tests {
             assert_eq!(used as usize, k);
         }
         // Customer 0's neighbours: everyone, customer 2 first.
-        let near = rating_neighbours(&train, &by_item, 0, &mut Scratch::new(4, 5));
         assert_eq!(near[0].0, 2);
         assert_eq!(near.len(), 4);
     }

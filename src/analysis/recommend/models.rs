@@ -10,8 +10,11 @@
 //!   popularity (in the customer's segment when a segment map is given). Filled
 //!   items carry score 0 and their own reason.
 //! - Popularity = number of distinct customers who bought the item.
-//! - On explicit ratings (`ModelParams::explicit`) user-kNN predicts each item's
-//!   rating with the mean-centred formula and ranks by it. The other models read
+//! - On explicit ratings (`ModelParams::explicit`) user-kNN ranks like on
+//!   purchases, by the similarity of the neighbours who rated an item (so one
+//!   neighbour's 5 stars cannot outrank what most neighbours rated), and gives
+//!   each item's predicted rating (the mean-centred formula) as its reason.
+//!   The other models read
 //!   a rating as an interaction's strength: item-kNN and popularity count who
 //!   rated an item (presence), ALS takes the rating as its confidence weight,
 //!   history ranks the customer's own ratings.
@@ -25,8 +28,8 @@ use rayon::prelude::*;
 use super::als::{AlsParams, Factors, SCORE_BLOCK, best_items, dot, fit_als, matvec, score_block};
 use super::interactions::ItemInfo;
 use super::knn::{
-    Scratch, explicit_user_scores, item_knn_scores, item_neighbours, rating_neighbours, row_means,
-    similar_customers, top_n, user_knn_scores,
+    Scratch, Strength, item_knn_scores, item_neighbours, predicted_rating, rating_neighbours,
+    row_means, similar_customers, top_n, user_knn_scores,
 };
 use super::reason::{Reason, Recommendation};
 use super::sparse::Csr;
@@ -127,8 +130,11 @@ impl Default for ModelParams {
 
 enum Fitted {
     Plain,
-    /// Explicit user-kNN: every customer's mean rating.
-    Means(Vec<f32>),
+    /// Explicit user-kNN: every customer's mean rating, and the top rating.
+    Ratings {
+        means: Vec<f32>,
+        top: f32,
+    },
     Neighbours(Csr),
     Factors(Factors),
 }
@@ -189,7 +195,10 @@ pub fn fit(
             Fitted::Neighbours(item_neighbours(&train, params.item_neighbours, progress)?)
         }
         ModelKind::Als => Fitted::Factors(fit_als(&train, &params.als, progress)?),
-        ModelKind::UserKnn if params.explicit => Fitted::Means(row_means(&train)),
+        ModelKind::UserKnn if params.explicit => Fitted::Ratings {
+            means: row_means(&train),
+            top: train.values.iter().copied().fold(0f32, f32::max),
+        },
         _ => Fitted::Plain,
     };
     let popular = by_popularity(&train, None);
@@ -253,14 +262,6 @@ impl Model {
         scratch.clear();
         let history = || self.train.row(u);
         match (&self.fitted, self.kind) {
-            (Fitted::Means(means), _) => {
-                let k = self.params.user_neighbours;
-                return explicit_user_scores(&self.train, &self.by_item, means, u, k, scratch)
-                    .into_iter()
-                    .map(|(i, prediction, _)| (i, prediction))
-                    .filter(|&(_, s)| s > 0.0)
-                    .collect();
-            }
             (Fitted::Factors(f), _) => {
                 let mut all = vec![0f32; self.train.cols];
                 matvec(&f.items, f.user(u), &mut all);
@@ -291,9 +292,16 @@ impl Model {
                 }
             }
             (Fitted::Neighbours(n), _) => item_knn_scores(&self.train, n, u, scratch),
+            // Explicit ratings rank by the same support; the rating is the reason.
+            (Fitted::Ratings { top, .. }, _) => {
+                let k = self.params.user_neighbours;
+                let strength = Strength::Rating { top: *top };
+                user_knn_scores(&self.train, &self.by_item, u, k, strength, scratch);
+            }
             (Fitted::Plain, ModelKind::UserKnn) => {
                 let k = self.params.user_neighbours;
-                user_knn_scores(&self.train, &self.by_item, u, k, scratch);
+                let strength = Strength::Presence;
+                user_knn_scores(&self.train, &self.by_item, u, k, strength, scratch);
             }
             (Fitted::Plain, ModelKind::History) => {
                 let (items, counts) = history();
@@ -364,15 +372,22 @@ impl Model {
         let k = self.params.user_neighbours;
         let near = match &self.fitted {
             _ if self.kind != ModelKind::UserKnn || scored.is_empty() => Vec::new(),
-            Fitted::Means(_) => rating_neighbours(&self.train, &self.by_item, u, scratch),
-            _ => similar_customers(&self.train, &self.by_item, u, k, scratch),
+            Fitted::Ratings { .. } => rating_neighbours(&self.train, &self.by_item, u, scratch),
+            _ => similar_customers(
+                &self.train,
+                &self.by_item,
+                u,
+                k,
+                Strength::Presence,
+                scratch,
+            ),
         };
         let mut out: Vec<Recommendation> = scored
             .into_iter()
             .map(|(item, score)| Recommendation {
                 item,
                 score,
-                reason: self.reason(u, item, score, &near),
+                reason: self.reason(u, item, &near),
             })
             .collect();
         if out.len() < n {
@@ -432,9 +447,9 @@ impl Model {
         out
     }
 
-    /// Why the model scored `item` at `score` for `u` (`near`: u's similar
-    /// customers, most similar first, for user-kNN).
-    fn reason(&self, u: usize, item: u32, score: f32, near: &[(u32, f32)]) -> Reason {
+    /// Why the model recommends `item` to `u` (`near`: u's similar customers,
+    /// most similar first, for user-kNN).
+    fn reason(&self, u: usize, item: u32, near: &[(u32, f32)]) -> Reason {
         let (history, counts) = self.train.row(u);
         let top_two = |mut list: Vec<(u32, f32)>| {
             top_n(&mut list, 2);
@@ -475,7 +490,12 @@ impl Model {
                         .collect(),
                 )
             }
-            (Fitted::Means(_), _) | (Fitted::Plain, ModelKind::UserKnn) => {
+            (Fitted::Ratings { means, .. }, _) => {
+                let k = self.params.user_neighbours;
+                let (rating, used) = predicted_rating(&self.train, means, near, u, item, k);
+                Reason::PredictedRating(rating, used)
+            }
+            (Fitted::Plain, ModelKind::UserKnn) => {
                 let count = near
                     .iter()
                     .filter(|(v, _)| {
@@ -484,10 +504,7 @@ impl Model {
                     })
                     .count()
                     .min(self.params.user_neighbours) as u32;
-                match self.fitted {
-                    Fitted::Means(_) => Reason::PredictedRating(score, count),
-                    _ => Reason::SimilarCustomers(count),
-                }
+                Reason::SimilarCustomers(count)
             }
             (Fitted::Plain, _) => {
                 if self.popular_for(u).1 {
@@ -594,7 +611,7 @@ impl Model {
                 top_n(&mut list, n);
                 list
             }
-            Fitted::Plain | Fitted::Means(_) => Vec::new(),
+            Fitted::Plain | Fitted::Ratings { .. } => Vec::new(),
         }
     }
 }
