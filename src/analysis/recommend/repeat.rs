@@ -98,7 +98,12 @@ impl Repeat {
     ) -> Result<Repeat, AnalysisError> {
         let (vectors, days_ago) = decayed_vectors(events, customers, items, params);
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
-        let near = nearest(&vectors, params.neighbours, progress)?;
+        // Without a neighbour weight the search (most of the fit's time) is moot.
+        let near = if params.alpha > 0.0 {
+            nearest(&vectors, params.neighbours, progress)?
+        } else {
+            vec![Vec::new(); customers]
+        };
         Ok(Repeat {
             params: *params,
             vectors,

@@ -324,7 +324,8 @@ pub fn choose_by_validation(
             basket_decay,
             group_decay,
             neighbours: most,
-            alpha: 0.0,
+            // Any weight above 0, so the fit searches the neighbours once.
+            alpha: 1.0,
         };
         progress.set_message(tr!(
             "recommend-progress-validating-repeat",
