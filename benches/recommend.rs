@@ -1,10 +1,13 @@
 //! Recommendations benchmark: generated purchases (default 1,000,000 interactions,
 //! 100,000 customers, 20,000 items), then fit time per model, recommend-all time,
 //! the validation the tab's Fit runs first, user-kNN on the same interactions as
-//! explicit ratings, rules, the report card, and peak memory (VmHWM).
+//! explicit ratings, rules, the report card, and peak memory (VmHWM); then a
+//! grocery-like store with re-buys (`MB_GROCERY` customers, default 20,000):
+//! every model's last-basket NDCG@10 with re-buys allowed.
 //!
 //! Run in release mode: `cargo bench --bench recommend`
-//! (`MB_CUSTOMERS=10000 MB_ITEMS=2000 cargo bench --bench recommend` for a quick run).
+//! (`MB_CUSTOMERS=10000 MB_ITEMS=2000 cargo bench --bench recommend` for a quick run;
+//! `MB_CUSTOMERS=0` for the grocery card only).
 //! Targets: ALS (64 factors, 15 iterations) < 10 s on 2 cores, item-kNN < 5 s,
 //! memory < 2 GB.
 
@@ -96,9 +99,114 @@ fn peak_mb() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
+/// A grocery-like store: each customer keeps 6–12 staples (drawn ∝ 1/(rank + 20)),
+/// each re-bought in a basket with its own probability 0.3–0.9; every fourth
+/// basket one staple is swapped for a new one (habits drift); 1–4 one-off items
+/// per basket; 4–30 baskets a week apart.
+fn grocery(customers: usize, items: usize) -> Interactions {
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let mut cum = Vec::with_capacity(items);
+    let mut acc = 0.0;
+    for i in 0..items {
+        acc += 1.0 / (i as f64 + 20.0);
+        cum.push(acc);
+    }
+    let draw = |rng: &mut ChaCha8Rng| {
+        let x = rng.random_range(0.0..acc);
+        cum.partition_point(|&c| c <= x).min(items - 1) as u32
+    };
+    let mut events = Vec::new();
+    let mut order = 0u32;
+    for c in 0..customers {
+        let mut staples: Vec<(u32, f64)> = (0..rng.random_range(6..=12))
+            .map(|_| (draw(&mut rng), rng.random_range(0.3..0.9)))
+            .collect();
+        let baskets = rng.random_range(4..=30);
+        for b in 0..baskets {
+            if b > 0 && b % 4 == 0 {
+                let k = rng.random_range(0..staples.len());
+                staples[k] = (draw(&mut rng), rng.random_range(0.3..0.9));
+            }
+            let mut basket: Vec<u32> = staples
+                .iter()
+                .filter(|&&(_, p)| rng.random_bool(p))
+                .map(|&(i, _)| i)
+                .collect();
+            for _ in 0..rng.random_range(1..=4) {
+                basket.push(draw(&mut rng));
+            }
+            basket.sort_unstable();
+            basket.dedup();
+            for item in basket {
+                events.push(Event {
+                    customer: c as u32,
+                    item,
+                    order,
+                    ts_ms: i64::from(b) * 7 * 86_400_000,
+                    rating: 1.0,
+                });
+            }
+            order += 1;
+        }
+    }
+    let infos = (0..items)
+        .map(|i| ItemInfo {
+            id: format!("G{i:05}"),
+            name: format!("grocery {i}"),
+            category: Some(format!("aisle {}", i % 40)),
+            price: Some(1.0 + (i % 13) as f64),
+        })
+        .collect();
+    let ids = (0..customers).map(|c| format!("G{c:07}")).collect();
+    Interactions::from_parts(ids, infos, order as usize, events)
+}
+
+/// Every model's last-basket card on the grocery store, re-buys allowed.
+fn grocery_card(customers: usize, progress: &Progress) {
+    let it = grocery(customers, 3_000);
+    let started = Instant::now();
+    let Outcome::Scored(card) = evaluate(
+        &it,
+        &EvalParams {
+            split: Split::LastBasket,
+            exclude_seen: false,
+            validate: true,
+            ..EvalParams::default()
+        },
+        progress,
+    )
+    .expect("grocery card") else {
+        panic!("nothing to test");
+    };
+    println!(
+        "grocery ({} interactions, {} customers): last basket, re-buys allowed, K = {}, {} customers, {:.2} s",
+        it.events.len(),
+        customers,
+        card.k,
+        card.tested,
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(Ok(chosen)) = &card.validation {
+        println!("  chosen: {}", chosen.summary());
+    }
+    for m in &card.models {
+        println!(
+            "  {:<9} NDCG@10 {:.4}  recall {:.4}  fit {:.2} s",
+            m.model.name(),
+            m.metrics.ndcg,
+            m.metrics.recall,
+            m.fit_secs
+        );
+    }
+}
+
 fn main() {
     let customers = env_or("MB_CUSTOMERS", 100_000);
     let items = env_or("MB_ITEMS", 20_000);
+    if customers == 0 {
+        grocery_card(env_or("MB_GROCERY", 20_000), &Progress::detached());
+        return;
+    }
     let progress = Progress::detached();
     let started = Instant::now();
     let it = generate(customers, items);
@@ -123,10 +231,20 @@ fn main() {
         ModelKind::Popular,
         ModelKind::ItemKnn,
         ModelKind::Als,
+        ModelKind::Repeat,
+        ModelKind::Blend,
         ModelKind::UserKnn,
     ] {
         let started = Instant::now();
-        let model = fit(kind, train.clone(), &it.items, &params, &progress).expect("fit");
+        let model = fit(
+            kind,
+            train.clone(),
+            &it.events,
+            &it.items,
+            &params,
+            &progress,
+        )
+        .expect("fit");
         let fit_secs = started.elapsed().as_secs_f64();
         let started = Instant::now();
         // user-kNN scores against every co-buyer: time a 10,000-customer sample.
@@ -157,7 +275,12 @@ fn main() {
         );
     }
     // The tab's default Fit chooses its settings by validation first.
-    for kind in [ModelKind::ItemKnn, ModelKind::Als] {
+    for kind in [
+        ModelKind::ItemKnn,
+        ModelKind::Als,
+        ModelKind::Repeat,
+        ModelKind::Blend,
+    ] {
         let started = Instant::now();
         let (_, chosen) = settings_for_fit(&it, params.clone(), kind, true, 10, true, &progress)
             .expect("validation");
@@ -187,6 +310,7 @@ fn main() {
     let model = fit(
         ModelKind::UserKnn,
         rated.matrix(&rated.events),
+        &rated.events,
         &rated.items,
         &explicit,
         &progress,
@@ -258,4 +382,5 @@ fn main() {
         );
     }
     println!("peak memory (VmHWM): {:.0} MB", peak_mb());
+    grocery_card(env_or("MB_GROCERY", 20_000), &progress);
 }

@@ -110,6 +110,7 @@ fn item_knn_and_als_put_the_bundle_partner_in_the_top_5() {
         let model = fit(
             kind,
             it.matrix(&it.events),
+            &it.events,
             &it.items,
             &small_als(),
             &progress,
@@ -374,6 +375,7 @@ fn popularity_within_the_customers_segment() {
     let model = fit(
         ModelKind::Popular,
         train(),
+        &interactions.events,
         &interactions.items,
         &segmented,
         &progress,
@@ -389,6 +391,7 @@ fn popularity_within_the_customers_segment() {
     let plain = fit(
         ModelKind::Popular,
         train(),
+        &interactions.events,
         &interactions.items,
         &ModelParams::default(),
         &progress,

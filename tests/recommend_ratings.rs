@@ -136,6 +136,7 @@ fn user_knn_on_explicit_ratings_recommends_the_taste_groups_items() {
     let model = fit(
         ModelKind::UserKnn,
         train,
+        &interactions.events,
         &interactions.items,
         &params,
         &Progress::detached(),

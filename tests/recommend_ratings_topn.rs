@@ -154,6 +154,7 @@ fn an_item_one_neighbour_loved_does_not_outrank_one_most_neighbours_rated() {
     let model = fit(
         ModelKind::UserKnn,
         it.matrix(&it.events),
+        &it.events,
         &it.items,
         &params,
         &progress,

@@ -205,7 +205,7 @@ fn the_report_card_compares_every_model_under_the_stated_protocol() {
             == 1
     );
     for m in &card.models {
-        assert!(shown(&harness, m.model.name()), "{}", m.model);
+        assert!(shown(&harness, &m.model.display_name()), "{}", m.model);
         assert!(shown(&harness, &format::percent(m.metrics.precision)));
         assert!(shown(&harness, &format::percent(m.metrics.hit_rate)));
         assert!(shown(&harness, &format::number(m.metrics.ndcg, 3)));

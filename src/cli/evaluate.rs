@@ -38,7 +38,8 @@ pub struct EvaluateArgs {
     /// leave-last-out, time-80-20 or last-basket.
     #[arg(long, default_value = "leave-last-out")]
     pub split: Split,
-    /// Comma-separated models (popular, item-knn, user-knn, als, history, blend) or all.
+    /// Comma-separated models (popular, item-knn, user-knn, als, history, repeat,
+    /// blend) or all.
     #[arg(long, default_value = "all", value_parser = parse_models)]
     pub models: ModelList,
     /// K: the length of each list scored.

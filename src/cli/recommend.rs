@@ -44,7 +44,9 @@ pub struct ModelArgs {
     /// ALS regularisation λ.
     #[arg(long, default_value_t = 0.1)]
     pub regularization: f32,
-    /// Weight of the customer's own history in the blend (0..1).
+    /// Weight of the customer's own history in the blend (0..1), the rest
+    /// item-knn; used with `--validate false` (validation chooses the blend's
+    /// mix of repeat buys, history and item-knn).
     #[arg(long, default_value_t = 0.5)]
     pub history_weight: f32,
     /// Choose the item-knn/blend neighbours and the ALS factors and λ by
@@ -64,6 +66,18 @@ pub fn chosen_json(validation: &Option<Result<Validation, String>>) -> Value {
             "item_neighbours": chosen.item_neighbours,
             "als_factors": chosen.als_factors,
             "als_regularization": chosen.als_regularization,
+            "repeat": {
+                "group_size": chosen.repeat.group_size,
+                "basket_decay": chosen.repeat.basket_decay,
+                "group_decay": chosen.repeat.group_decay,
+                "neighbours": chosen.repeat.neighbours,
+                "alpha": chosen.repeat.alpha,
+            },
+            "blend_weights": {
+                "repeat": chosen.blend.repeat,
+                "history": chosen.blend.history,
+                "item_knn": chosen.blend.item_knn,
+            },
             "validated_customers": chosen.customers,
             "summary": chosen.summary(),
             "trials": chosen.trials.iter().map(|t| json!({
@@ -105,9 +119,10 @@ impl From<&RecommendArgs> for RecommendParams {
         args.model_args.params(RecommendParams {
             model: args.model,
             top: args.top,
-            exclude_seen: args
-                .exclude_seen
-                .unwrap_or(!matches!(args.model, ModelKind::History | ModelKind::Blend)),
+            exclude_seen: args.exclude_seen.unwrap_or(!matches!(
+                args.model,
+                ModelKind::History | ModelKind::Repeat | ModelKind::Blend
+            )),
             ..RecommendParams::default()
         })
     }
@@ -118,14 +133,14 @@ pub struct RecommendArgs {
     /// Orders or ratings files or folders (products files add names and categories).
     #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
-    /// popular, item-knn, user-knn, als, history or blend.
+    /// popular, item-knn, user-knn, als, history, repeat or blend.
     #[arg(long, default_value = "item-knn")]
     pub model: ModelKind,
     /// Items per customer.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
     /// Leave out items the customer already bought (default: true, but false for
-    /// history and blend, which are about re-buying).
+    /// history, repeat and blend, which are about re-buying).
     #[arg(long, value_name = "true|false")]
     pub exclude_seen: Option<bool>,
     /// Show this customer's history and list (repeatable).

@@ -18,8 +18,9 @@
 //! - The rules table (FP-growth at the operator's thresholds) and the
 //!   next-purchase transitions are one more computation, keyed by
 //!   [`RulesRunParams`] and the store version.
-//! - With `validate` (the default) the fit first chooses item-kNN neighbours or
-//!   ALS factors and λ by validation on each customer's last purchase
+//! - With `validate` (the default) the fit first chooses item-kNN neighbours,
+//!   ALS factors and λ, the repeat model's settings or the blend's mix by
+//!   validation on each customer's last purchase
 //!   (`analysis::recommend::validate`); the choice is kept with the results.
 //! - When the Segments tab has a result on the loaded files, the fit gets each
 //!   customer's segment, so popularity (and every fallback to it) is the
@@ -39,7 +40,7 @@ use crate::analysis::recommend::rules::{
 use crate::analysis::recommend::transitions::{Transition, TransitionParams, next_purchases};
 use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
-    AlsParams, Interactions, Model, ModelKind, ModelParams, Recommendation, fit,
+    AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, Recommendation, fit,
     interactions_from_lines, interactions_from_ratings, lists_frame,
 };
 use crate::analysis::segments::Segmentation;
@@ -93,7 +94,7 @@ impl Default for RecommendParams {
             iterations: model.als.iterations,
             alpha: model.als.alpha,
             regularization: model.als.regularization,
-            history_weight: model.history_weight,
+            history_weight: model.blend.history,
             exclude_seen: true,
             top: 10,
             validate: true,
@@ -181,7 +182,14 @@ impl RecommendParams {
             model = self.model.to_string()
         ));
         let train = interactions.matrix(&interactions.events);
-        let model = fit(self.model, train, &interactions.items, &params, progress)?;
+        let model = fit(
+            self.model,
+            train,
+            &interactions.events,
+            &interactions.items,
+            &params,
+            progress,
+        )?;
         Ok((model, validation))
     }
 
@@ -198,7 +206,13 @@ impl RecommendParams {
                 regularization: self.regularization,
                 ..AlsParams::default()
             },
-            history_weight: self.history_weight,
+            // The typed blend (validation off) mixes history and item-kNN as
+            // before the repeat part existed; validation chooses all three.
+            blend: BlendWeights {
+                repeat: 0.0,
+                history: self.history_weight,
+                item_knn: 1.0 - self.history_weight,
+            },
             ..ModelParams::default()
         }
     }

@@ -20,7 +20,8 @@
 //! - Ranking is over the whole catalogue with the models' tie-break (lower item
 //!   index first) and their fallbacks, exactly as `recommend` lists them.
 //! - Models are fitted on the training events only. With `validate`, the
-//!   neighbour count and the ALS factors and regularisation are first chosen by
+//!   neighbour count, the ALS factors and regularisation, the repeat settings
+//!   and the blend's mix are first chosen by
 //!   [`super::validate`] on those training events alone (a leave-last-out split
 //!   carved from them), then every model is fitted with them.
 
@@ -415,6 +416,7 @@ pub fn evaluate(
         let model = fit(
             kind,
             train.clone(),
+            &data.train,
             &interactions.items,
             &model_params,
             progress,

@@ -4,31 +4,37 @@
 //!
 //! - [`interactions`]: purchase lines or explicit ratings → indexed events and
 //!   the sparse matrix.
-//! - [`models`]: popularity, item-kNN, user-kNN, ALS, history and blend, with a
-//!   content fallback and a reason per item.
+//! - [`models`]: popularity, item-kNN, user-kNN, ALS, history, repeat and blend,
+//!   with a content fallback and a reason per item.
+//! - [`repeat`]: the timed repeat-buy model (recency-decayed baskets plus similar
+//!   customers' re-buys); [`blend`]: the blend's mix of parts.
 //! - [`evaluate`]: leave-last-out, time 80/20 and last-basket protocols; metrics at K.
 //! - [`rules`]: frequently-bought-together rules by FP-growth.
 //! - [`transitions`]: next-purchase transitions (item or category A → B).
-//! - [`validate`]: neighbours and ALS settings chosen on a validation split of
-//!   the training purchases.
+//! - [`validate`]: neighbours, ALS, repeat settings and the blend's mix chosen on
+//!   a validation split of the training purchases.
 
 pub mod als;
+pub mod blend;
 pub mod evaluate;
 pub mod interactions;
 pub mod knn;
 pub mod models;
 mod reason;
+pub mod repeat;
 pub mod rules;
 pub mod sparse;
 pub mod transitions;
 pub mod validate;
 
 pub use als::AlsParams;
+pub use blend::BlendWeights;
 pub use interactions::{
     Event, Feedback, Interactions, ItemInfo, interactions_from_lines, interactions_from_ratings,
 };
 pub use models::{Model, ModelKind, ModelParams, fit};
 pub use reason::{Reason, Recommendation};
+pub use repeat::RepeatParams;
 
 use polars::prelude::{Column, DataFrame, PolarsResult};
 
@@ -44,6 +50,7 @@ impl ModelKind {
             ModelKind::UserKnn => tr!("recommend-model-user-knn"),
             ModelKind::Als => tr!("recommend-model-als"),
             ModelKind::History => tr!("recommend-model-history"),
+            ModelKind::Repeat => tr!("recommend-model-repeat"),
             ModelKind::Blend => tr!("recommend-model-blend"),
         }
     }

@@ -26,12 +26,13 @@ use std::str::FromStr;
 use rayon::prelude::*;
 
 use super::als::{AlsParams, Factors, SCORE_BLOCK, best_items, dot, fit_als, matvec, score_block};
-use super::interactions::ItemInfo;
+use super::blend::{BlendWeights, blend_scores};
+use super::interactions::{Event, ItemInfo};
 use super::knn::{
-    Scratch, Strength, item_knn_scores, item_neighbours, predicted_rating, rating_neighbours,
-    row_means, similar_customers, top_n, user_knn_scores,
+    Scratch, Strength, item_knn_scores, item_neighbours, row_means, top_n, user_knn_scores,
 };
-use super::reason::{Reason, Recommendation};
+use super::reason::Recommendation;
+use super::repeat::{Repeat, RepeatParams};
 use super::sparse::Csr;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -50,17 +51,22 @@ pub enum ModelKind {
     Als,
     /// The customer's own most-bought items (for re-buying shops).
     History,
-    /// History and item-kNN, each scaled to its best item, mixed by weight.
+    /// The customer's own items by recency-decayed frequency, plus what similar
+    /// customers re-buy (TIFU-kNN; see `repeat`).
+    Repeat,
+    /// Repeat, history and item-kNN, each scaled to its best item, mixed by
+    /// weight (chosen by validation).
     Blend,
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 6] = [
+    pub const ALL: [ModelKind; 7] = [
         ModelKind::Popular,
         ModelKind::ItemKnn,
         ModelKind::UserKnn,
         ModelKind::Als,
         ModelKind::History,
+        ModelKind::Repeat,
         ModelKind::Blend,
     ];
 
@@ -72,6 +78,7 @@ impl ModelKind {
             ModelKind::UserKnn => "user-knn",
             ModelKind::Als => "als",
             ModelKind::History => "history",
+            ModelKind::Repeat => "repeat",
             ModelKind::Blend => "blend",
         }
     }
@@ -92,7 +99,7 @@ impl FromStr for ModelKind {
             .find(|k| k.name().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
                 format!(
-                    "unknown model '{s}': use popular, item-knn, user-knn, als, history or blend"
+                    "unknown model '{s}': use popular, item-knn, user-knn, als, history, repeat or blend"
                 )
             })
     }
@@ -106,8 +113,11 @@ pub struct ModelParams {
     /// Similar customers used per customer (user-kNN).
     pub user_neighbours: usize,
     pub als: AlsParams,
-    /// Weight of the customer's own history in the blend (0..=1).
-    pub history_weight: f32,
+    /// Decays, neighbours and neighbour weight of the repeat model (and the
+    /// blend's repeat part).
+    pub repeat: RepeatParams,
+    /// The blend's mix of its parts.
+    pub blend: BlendWeights,
     /// Segment of each customer (by customer index) for popularity within segment.
     pub segments: Option<Vec<Option<u32>>>,
     /// The matrix holds explicit ratings (not purchase counts): user-kNN then
@@ -121,7 +131,8 @@ impl Default for ModelParams {
             item_neighbours: 50,
             user_neighbours: 50,
             als: AlsParams::default(),
-            history_weight: 0.5,
+            repeat: RepeatParams::default(),
+            blend: BlendWeights::default(),
             segments: None,
             explicit: false,
         }
@@ -137,6 +148,9 @@ enum Fitted {
     },
     Neighbours(Csr),
     Factors(Factors),
+    Repeat(Repeat),
+    /// The blend's parts with a weight above 0, each fitted as its own model.
+    Blend(Vec<Model>),
 }
 
 /// A fitted model with what it needs to recommend.
@@ -176,23 +190,41 @@ fn by_popularity(train: &Csr, rows: Option<&[usize]>) -> Vec<u32> {
 }
 
 /// Fits `kind` on the customer × item matrix `train` (rows = customers as in
-/// `params.segments`, columns = `items`).
+/// `params.segments`, columns = `items`) built from `events` (sorted by
+/// customer, time, item: the repeat model reads their order and time).
 pub fn fit(
     kind: ModelKind,
     train: Csr,
+    events: &[Event],
     items: &[ItemInfo],
     params: &ModelParams,
     progress: &Progress,
 ) -> Result<Model, AnalysisError> {
-    if !(0.0..=1.0).contains(&params.history_weight) {
+    if !params.blend.is_valid() || !params.repeat.is_valid() {
         return Err(AnalysisError::Invalid {
             what: tr!("analysis-blend-settings"),
             why: tr!("analysis-history-weight"),
         });
     }
     let fitted = match kind {
-        ModelKind::ItemKnn | ModelKind::Blend => {
+        ModelKind::ItemKnn => {
             Fitted::Neighbours(item_neighbours(&train, params.item_neighbours, progress)?)
+        }
+        ModelKind::Repeat => Fitted::Repeat(Repeat::fit(
+            events,
+            train.rows,
+            train.cols,
+            &params.repeat,
+            progress,
+        )?),
+        ModelKind::Blend => {
+            let mut parts = Vec::new();
+            for part in BlendWeights::PARTS {
+                if params.blend.weight(part) > 0.0 {
+                    parts.push(fit(part, train.clone(), events, items, params, progress)?);
+                }
+            }
+            Fitted::Blend(parts)
         }
         ModelKind::Als => Fitted::Factors(fit_als(&train, &params.als, progress)?),
         ModelKind::UserKnn if params.explicit => Fitted::Ratings {
@@ -271,26 +303,11 @@ impl Model {
                     .map(|(i, s)| (i as u32, s))
                     .collect();
             }
-            (Fitted::Neighbours(n), ModelKind::Blend) => {
-                item_knn_scores(&self.train, n, u, scratch);
-                let knn_max = scratch.touched.iter().map(|&i| scratch.scores[i as usize]);
-                let knn_max = knn_max.fold(0f32, f32::max);
-                let (items, counts) = history();
-                let own_max = counts.iter().copied().fold(0f32, f32::max);
-                let w = self.params.history_weight;
-                let knn: Vec<(u32, f32)> = scratch
-                    .touched
-                    .iter()
-                    .map(|&i| (i, (1.0 - w) * scratch.scores[i as usize] / knn_max))
-                    .collect();
-                scratch.clear();
-                for (i, s) in knn {
-                    scratch.add(i, s);
-                }
-                for (&i, &c) in items.iter().zip(counts) {
-                    scratch.add(i, w * c / own_max);
-                }
+            (Fitted::Blend(_), _) => {
+                let parts = self.blend_parts(u, limit, scratch);
+                return blend_scores(&parts, &self.params.blend, scratch);
             }
+            (Fitted::Repeat(repeat), _) => repeat.scores(u, scratch),
             (Fitted::Neighbours(n), _) => item_knn_scores(&self.train, n, u, scratch),
             // Explicit ratings rank by the same support; the rating is the reason.
             (Fitted::Ratings { top, .. }, _) => {
@@ -327,6 +344,65 @@ impl Model {
             .collect()
     }
 
+    /// Each blend part's scores of `u`, scaled so its best item scores 1.
+    pub(super) fn blend_parts(
+        &self,
+        u: usize,
+        limit: usize,
+        scratch: &mut Scratch,
+    ) -> Vec<(ModelKind, Vec<(u32, f32)>)> {
+        let Fitted::Blend(parts) = &self.fitted else {
+            return Vec::new();
+        };
+        parts
+            .iter()
+            .map(|part| {
+                let mut scores = part.scores(u, limit, scratch);
+                let best = scores.iter().map(|&(_, s)| s).fold(0f32, f32::max);
+                for (_, s) in &mut scores {
+                    *s /= best;
+                }
+                (part.kind, scores)
+            })
+            .collect()
+    }
+
+    /// The blend's list of `u` from its parts' scaled scores mixed by `weights`
+    /// (validation tries several mixes on the same parts).
+    pub(super) fn blend_list(
+        &self,
+        u: usize,
+        n: usize,
+        exclude_seen: bool,
+        parts: &[(ModelKind, Vec<(u32, f32)>)],
+        weights: &BlendWeights,
+        scratch: &mut Scratch,
+    ) -> Vec<Recommendation> {
+        let mut scored = blend_scores(parts, weights, scratch);
+        self.finish(u, n, exclude_seen, &mut scored);
+        self.explain(u, n, exclude_seen, scored, scratch)
+    }
+
+    /// The repeat model's neighbours used and their weight, changed without a
+    /// refit (validation tries several on one fit, kept with the most
+    /// neighbours it tries).
+    pub(super) fn set_repeat(&mut self, neighbours: usize, alpha: f32) {
+        if let Fitted::Repeat(repeat) = &mut self.fitted {
+            repeat.params.neighbours = neighbours;
+            repeat.params.alpha = alpha;
+            self.params.repeat = repeat.params;
+        }
+    }
+
+    /// Leaves out seen items (when asked) and keeps the best `n`.
+    fn finish(&self, u: usize, n: usize, exclude_seen: bool, scored: &mut Vec<(u32, f32)>) {
+        if exclude_seen {
+            let seen = self.train.row(u).0;
+            scored.retain(|&(i, _)| seen.binary_search(&i).is_err());
+        }
+        top_n(scored, n);
+    }
+
     /// The popularity order for customer `u` and whether it is the segment's.
     fn popular_for(&self, u: usize) -> (&[u32], bool) {
         let segment = self
@@ -348,172 +424,9 @@ impl Model {
         exclude_seen: bool,
         scratch: &mut Scratch,
     ) -> Vec<Recommendation> {
-        let seen = self.train.row(u).0;
         let mut scored = self.scores(u, n, scratch);
-        if exclude_seen {
-            scored.retain(|&(i, _)| seen.binary_search(&i).is_err());
-        }
-        top_n(&mut scored, n);
+        self.finish(u, n, exclude_seen, &mut scored);
         self.explain(u, n, exclude_seen, scored, scratch)
-    }
-
-    /// The list of `u` from its model's top `scored` items (best first): a
-    /// reason for each, then content and popularity fill-ins up to `n`.
-    fn explain(
-        &self,
-        u: usize,
-        n: usize,
-        exclude_seen: bool,
-        scored: Vec<(u32, f32)>,
-        scratch: &mut Scratch,
-    ) -> Vec<Recommendation> {
-        let seen = self.train.row(u).0;
-        let is_seen = |i: u32| seen.binary_search(&i).is_ok();
-        let k = self.params.user_neighbours;
-        let near = match &self.fitted {
-            _ if self.kind != ModelKind::UserKnn || scored.is_empty() => Vec::new(),
-            Fitted::Ratings { .. } => rating_neighbours(&self.train, &self.by_item, u, scratch),
-            _ => similar_customers(
-                &self.train,
-                &self.by_item,
-                u,
-                k,
-                Strength::Presence,
-                scratch,
-            ),
-        };
-        let mut out: Vec<Recommendation> = scored
-            .into_iter()
-            .map(|(item, score)| Recommendation {
-                item,
-                score,
-                reason: self.reason(u, item, &near),
-            })
-            .collect();
-        if out.len() < n {
-            let mut taken: Vec<u32> = out.iter().map(|r| r.item).collect();
-            let mut push = |item: u32, reason: Reason, out: &mut Vec<Recommendation>| {
-                if out.len() < n && !(exclude_seen && is_seen(item)) && !taken.contains(&item) {
-                    taken.push(item);
-                    out.push(Recommendation {
-                        item,
-                        score: 0.0,
-                        reason,
-                    });
-                }
-            };
-            for (item, source) in self.content_candidates(u) {
-                push(item, Reason::SameCategory(source), &mut out);
-            }
-            let (order, in_segment) = self.popular_for(u);
-            let reason = if in_segment {
-                Reason::PopularInSegment
-            } else {
-                Reason::Popular
-            };
-            for &item in order {
-                if out.len() >= n {
-                    break;
-                }
-                push(item, reason.clone(), &mut out);
-            }
-        }
-        out
-    }
-
-    /// Items of the categories `u` bought, in the price band of the item bought,
-    /// with that item; most-bought history items first, then by popularity.
-    fn content_candidates(&self, u: usize) -> Vec<(u32, u32)> {
-        let (items, counts) = self.train.row(u);
-        let mut history: Vec<(u32, f32)> =
-            items.iter().copied().zip(counts.iter().copied()).collect();
-        top_n(&mut history, usize::MAX);
-        let mut out = Vec::new();
-        for (source, _) in history {
-            let Some(c) = self.category_items[source as usize] else {
-                continue;
-            };
-            let band = self.prices[source as usize].map(|p| (p * 0.5, p * 2.0));
-            for &i in &self.categories[c] {
-                let in_band = match (band, self.prices[i as usize]) {
-                    (Some((lo, hi)), Some(p)) => (lo..=hi).contains(&p),
-                    _ => true,
-                };
-                if i != source && in_band {
-                    out.push((i, source));
-                }
-            }
-        }
-        out
-    }
-
-    /// Why the model recommends `item` to `u` (`near`: u's similar customers,
-    /// most similar first, for user-kNN).
-    fn reason(&self, u: usize, item: u32, near: &[(u32, f32)]) -> Reason {
-        let (history, counts) = self.train.row(u);
-        let top_two = |mut list: Vec<(u32, f32)>| {
-            top_n(&mut list, 2);
-            if list.is_empty() {
-                Reason::Popular
-            } else {
-                Reason::Bought(list.into_iter().map(|(i, _)| i).collect())
-            }
-        };
-        let own = history.binary_search(&item).ok().map(|k| counts[k] as u32);
-        match (&self.fitted, self.kind) {
-            (_, ModelKind::History) => Reason::BoughtBefore(own.unwrap_or(0)),
-            (Fitted::Neighbours(_), ModelKind::Blend) if own.is_some() => {
-                Reason::BoughtBefore(own.unwrap_or(0))
-            }
-            (Fitted::Neighbours(n), _) => top_two(
-                history
-                    .iter()
-                    .filter_map(|&j| {
-                        let (near, sims) = n.row(j as usize);
-                        near.binary_search(&item).ok().map(|k| (j, sims[k]))
-                    })
-                    .collect(),
-            ),
-            (Fitted::Factors(f), _) => {
-                let yi = f.item(item as usize);
-                top_two(
-                    history
-                        .iter()
-                        .filter(|&&j| j != item)
-                        .map(|&j| {
-                            let yj = f.item(j as usize);
-                            (
-                                j,
-                                dot(yi, yj) / (dot(yj, yj).sqrt() * dot(yi, yi).sqrt()).max(1e-12),
-                            )
-                        })
-                        .collect(),
-                )
-            }
-            (Fitted::Ratings { means, .. }, _) => {
-                let k = self.params.user_neighbours;
-                let (rating, used) = predicted_rating(&self.train, means, near, u, item, k);
-                Reason::PredictedRating(rating, used)
-            }
-            (Fitted::Plain, ModelKind::UserKnn) => {
-                let count = near
-                    .iter()
-                    .filter(|(v, _)| {
-                        let bought = self.train.row(*v as usize).0;
-                        bought.binary_search(&item).is_ok()
-                    })
-                    .count()
-                    .min(self.params.user_neighbours) as u32;
-                Reason::SimilarCustomers(count)
-            }
-            (Fitted::Plain, _) => {
-                if self.popular_for(u).1 {
-                    Reason::PopularInSegment
-                } else {
-                    Reason::Popular
-                }
-            }
-        }
     }
 
     /// The top `n` for every customer, in customer order, in parallel.
@@ -611,7 +524,14 @@ impl Model {
                 top_n(&mut list, n);
                 list
             }
-            Fitted::Plain | Fitted::Ratings { .. } => Vec::new(),
+            Fitted::Blend(parts) => parts
+                .iter()
+                .find(|p| p.kind == ModelKind::ItemKnn)
+                .map_or_else(Vec::new, |p| p.similar_items(item, n)),
+            Fitted::Plain | Fitted::Ratings { .. } | Fitted::Repeat(_) => Vec::new(),
         }
     }
 }
+
+#[path = "explain.rs"]
+mod explain;

@@ -13,6 +13,9 @@ pub enum Reason {
     Bought(Vec<u32>),
     /// The customer bought it this many times before.
     BoughtBefore(u32),
+    /// The customer bought it this many times, the last this many days before
+    /// the data's last purchase.
+    BoughtLast(u32, u32),
     /// This many of the most similar customers bought it.
     SimilarCustomers(u32),
     /// Explicit ratings: the predicted rating, from this many similar customers'.
@@ -38,6 +41,11 @@ impl Reason {
                 tr!("recommend-reason-bought", items = items)
             }
             Reason::BoughtBefore(n) => tr!("recommend-reason-bought-before", n = n.to_string()),
+            Reason::BoughtLast(n, days) => tr!(
+                "recommend-reason-bought-last",
+                n = n.to_string(),
+                days = days.to_string()
+            ),
             Reason::SimilarCustomers(n) => {
                 tr!("recommend-reason-similar-customers", n = n.to_string())
             }

@@ -1,16 +1,23 @@
-//! Settings chosen by validation: the item-kNN neighbour count and the ALS
-//! factors and regularisation that predict best on a validation split carved
-//! from the training purchases only.
+//! Settings chosen by validation: the item-kNN neighbour count, the ALS
+//! factors and regularisation, the repeat model's decays, neighbours and
+//! neighbour weight and the blend's mix that predict best on a validation split
+//! carved from the training purchases only.
 //!
 //! Contract:
 //! - Only the events passed in are used. The report card passes its training
 //!   part, so the held-out test purchases cannot influence the choice.
 //! - A leave-last-out split of those events (each customer's last purchase by
 //!   time, then item) is the validation set; every setting of [`ITEM_GRID`]
-//!   (when item-kNN or the blend is among the models asked for) and of
-//!   [`ALS_GRID`] (when ALS is) is fitted on the rest and scored by NDCG at K
-//!   (already-bought items excluded or not, as asked). The other settings stay
-//!   as given.
+//!   (when item-kNN or the blend is among the models asked for), of
+//!   [`ALS_GRID`] (when ALS is) and of [`REPEAT_DECAYS`] × [`REPEAT_NEIGHBOURS`]
+//!   (when repeat or the blend is) is fitted on the rest and scored by NDCG at
+//!   K (already-bought items excluded or not, as asked). The other settings
+//!   stay as given.
+//! - The blend's mix is chosen last, over [`BlendWeights::grid`], with the
+//!   item-kNN and repeat settings just chosen. Its parts are fitted once and
+//!   each mix re-ranks their scores (each part's best [`BLEND_DEPTH`] × K
+//!   items; a single part's list is exact). The grid holds each part alone, so
+//!   the mix chosen scores at least as well as the best part.
 //! - The best setting has the highest NDCG; ties go to the earlier grid entry
 //!   (the smaller, cheaper one).
 //! - With fewer than [`MIN_VALIDATION`] customers to validate on, or no model
@@ -19,9 +26,14 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
+use super::blend::BlendWeights;
 use super::evaluate::{Split, metrics_at_k, split_events};
 use super::interactions::{Event, Interactions};
-use super::models::{ModelKind, ModelParams, fit};
+use super::knn::top_n;
+use super::models::{Model, ModelKind, ModelParams, fit};
+use super::repeat::RepeatParams;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
 use crate::tr;
@@ -30,6 +42,16 @@ use crate::tr;
 pub const ITEM_GRID: [usize; 4] = [10, 25, 50, 100];
 /// (factors, regularisation) tried for ALS.
 pub const ALS_GRID: [(usize, f32); 4] = [(16, 0.01), (16, 0.1), (32, 0.01), (32, 0.1)];
+/// (baskets per group, decay within a group, decay across groups) tried for
+/// the repeat model: no decay, the TIFU-kNN paper's grocery setting, a
+/// stronger recency.
+pub const REPEAT_DECAYS: [(usize, f32, f32); 3] = [(7, 1.0, 1.0), (7, 0.9, 0.7), (3, 0.7, 0.5)];
+/// (neighbours, weight of their mean vector) tried for the repeat model with
+/// each decay (one neighbour search per decay, with the most neighbours).
+pub const REPEAT_NEIGHBOURS: [(usize, f32); 5] =
+    [(20, 0.0), (20, 0.25), (20, 1.0), (100, 0.25), (100, 1.0)];
+/// Items kept per blend part and customer when mixes are tried, in multiples of K.
+pub const BLEND_DEPTH: usize = 50;
 /// The fewest customers with a validation purchase for a choice to be made.
 pub const MIN_VALIDATION: usize = 20;
 
@@ -48,10 +70,12 @@ pub struct Validation {
     pub item_neighbours: usize,
     pub als_factors: usize,
     pub als_regularization: f32,
+    pub repeat: RepeatParams,
+    pub blend: BlendWeights,
     /// Customers with a validation purchase.
     pub customers: usize,
     pub k: usize,
-    /// In grid order: item-kNN first, then ALS.
+    /// In grid order: item-kNN, ALS, repeat, then the blend's mixes.
     pub trials: Vec<Trial>,
 }
 
@@ -62,6 +86,8 @@ impl Validation {
         out.item_neighbours = self.item_neighbours;
         out.als.factors = self.als_factors;
         out.als.regularization = self.als_regularization;
+        out.repeat = self.repeat;
+        out.blend = self.blend;
         out
     }
 
@@ -77,6 +103,14 @@ impl Validation {
         if tried(ModelKind::Als) {
             let setting = als_setting(self.als_factors, self.als_regularization);
             parts.push(tr!("recommend-validation-als", setting = setting));
+        }
+        if tried(ModelKind::Repeat) {
+            let setting = repeat_setting(&self.repeat);
+            parts.push(tr!("recommend-validation-repeat", setting = setting));
+        }
+        if tried(ModelKind::Blend) {
+            let setting = self.blend.text();
+            parts.push(tr!("recommend-validation-blend", setting = setting));
         }
         let mut parts = parts.into_iter();
         let first = parts.next().unwrap_or_default();
@@ -110,6 +144,18 @@ fn als_setting(factors: usize, regularization: f32) -> String {
         "recommend-setting-als",
         factors = factors.to_string(),
         lambda = regularization.to_string()
+    )
+}
+
+/// A repeat setting in words: "decay 0.9 within groups of 7 baskets …".
+fn repeat_setting(p: &RepeatParams) -> String {
+    tr!(
+        "recommend-setting-repeat",
+        basket = p.basket_decay.to_string(),
+        group = p.group_size.to_string(),
+        across = p.group_decay.to_string(),
+        neighbours = p.neighbours.to_string(),
+        alpha = p.alpha.to_string()
     )
 }
 
@@ -147,9 +193,12 @@ pub fn settings_for_fit(
 
 /// True when one of `kinds` has a setting validation chooses.
 pub fn tunable(kinds: &[ModelKind]) -> bool {
-    kinds
-        .iter()
-        .any(|k| matches!(k, ModelKind::ItemKnn | ModelKind::Blend | ModelKind::Als))
+    kinds.iter().any(|k| {
+        matches!(
+            k,
+            ModelKind::ItemKnn | ModelKind::Blend | ModelKind::Als | ModelKind::Repeat
+        )
+    })
 }
 
 /// Chooses the settings of `kinds` on `events` (some of `interactions`' events;
@@ -196,9 +245,11 @@ pub fn choose_by_validation(
             min = MIN_VALIDATION.to_string()
         )));
     }
-    let score = |kind: ModelKind, params: &ModelParams| -> Result<f64, AnalysisError> {
+    let fitted = |kind: ModelKind, params: &ModelParams| -> Result<Model, AnalysisError> {
         progress.check().map_err(|_| AnalysisError::Cancelled)?;
-        let model = fit(kind, train.clone(), items, params, progress)?;
+        fit(kind, train.clone(), &inner.train, items, params, progress)
+    };
+    let ndcg_of = |model: &Model| -> Result<f64, AnalysisError> {
         let lists: Vec<Vec<u32>> = model
             .recommend_for(&rows, k, exclude_seen, progress)?
             .into_iter()
@@ -206,6 +257,7 @@ pub fn choose_by_validation(
             .collect();
         Ok(metrics_at_k(&lists, &truth, k, items.len()).ndcg)
     };
+    let score = |kind: ModelKind, params: &ModelParams| ndcg_of(&fitted(kind, params)?);
     let mut trials = Vec::new();
     let wanted = |kind: ModelKind| kinds.contains(&kind);
     let item_grid: &[usize] = if wanted(ModelKind::ItemKnn) || wanted(ModelKind::Blend) {
@@ -257,12 +309,135 @@ pub fn choose_by_validation(
             ndcg,
         });
     }
+    let mut best_repeat = (f64::NEG_INFINITY, base.repeat);
+    let repeat_grid: &[(usize, f32, f32)] = if wanted(ModelKind::Repeat) || wanted(ModelKind::Blend)
+    {
+        &REPEAT_DECAYS
+    } else {
+        &[]
+    };
+    let most = REPEAT_NEIGHBOURS.iter().map(|&(n, _)| n).max().unwrap_or(1);
+    for &(group_size, basket_decay, group_decay) in repeat_grid {
+        let mut params = base.clone();
+        params.repeat = RepeatParams {
+            group_size,
+            basket_decay,
+            group_decay,
+            neighbours: most,
+            // Any weight above 0, so the fit searches the neighbours once.
+            alpha: 1.0,
+        };
+        progress.set_message(tr!(
+            "recommend-progress-validating-repeat",
+            setting = repeat_setting(&params.repeat)
+        ));
+        // One neighbour search per decay; the neighbours used and their weight
+        // change without a refit.
+        let mut model = fitted(ModelKind::Repeat, &params)?;
+        for &(neighbours, alpha) in &REPEAT_NEIGHBOURS {
+            model.set_repeat(neighbours, alpha);
+            let setting = RepeatParams {
+                neighbours,
+                alpha,
+                ..params.repeat
+            };
+            let ndcg = ndcg_of(&model)?;
+            if ndcg > best_repeat.0 {
+                best_repeat = (ndcg, setting);
+            }
+            trials.push(Trial {
+                model: ModelKind::Repeat,
+                setting: repeat_setting(&setting),
+                ndcg,
+            });
+        }
+    }
+    let mut best_blend = base.blend;
+    if wanted(ModelKind::Blend) {
+        let mut params = base.clone();
+        params.item_neighbours = best_item.1;
+        params.repeat = best_repeat.1;
+        let third = 1.0 / 3.0;
+        params.blend = BlendWeights {
+            repeat: third,
+            history: third,
+            item_knn: third,
+        };
+        progress.set_message(tr!(
+            "recommend-progress-validating-blend",
+            setting = params.blend.text()
+        ));
+        let model = fitted(ModelKind::Blend, &params)?;
+        let grid = BlendWeights::grid();
+        let scores = blend_grid(&model, &rows, &truth, &grid, k, exclude_seen, progress)?;
+        let mut best = f64::NEG_INFINITY;
+        for (weights, ndcg) in grid.into_iter().zip(scores) {
+            if ndcg > best {
+                (best, best_blend) = (ndcg, weights);
+            }
+            trials.push(Trial {
+                model: ModelKind::Blend,
+                setting: weights.text(),
+                ndcg,
+            });
+        }
+    }
     Ok(Ok(Validation {
         item_neighbours: best_item.1,
         als_factors: best_als.1,
         als_regularization: best_als.2,
+        repeat: best_repeat.1,
+        blend: best_blend,
         customers: rows.len(),
         k,
         trials,
     }))
+}
+
+/// NDCG at `k` of every mix of `grid` on the blend `model`'s parts (fitted once;
+/// each part's best `BLEND_DEPTH × k` items per customer kept while mixing),
+/// customers in blocks so only one block's part scores are held at a time.
+fn blend_grid(
+    model: &Model,
+    rows: &[usize],
+    truth: &[Vec<u32>],
+    grid: &[BlendWeights],
+    k: usize,
+    exclude_seen: bool,
+    progress: &Progress,
+) -> Result<Vec<f64>, AnalysisError> {
+    let mut sums = vec![0.0; grid.len()];
+    let mut scored = 0usize;
+    let items = model.train().cols;
+    for (step, (users, held)) in rows.chunks(4096).zip(truth.chunks(4096)).enumerate() {
+        progress.check().map_err(|_| AnalysisError::Cancelled)?;
+        progress.report((step * 4096) as u64, rows.len() as u64);
+        let lists: Vec<Vec<Vec<u32>>> = users
+            .par_iter()
+            .map_init(
+                || model.scratch(),
+                |scratch, &u| {
+                    let mut parts = model.blend_parts(u, k, scratch);
+                    for (_, scores) in &mut parts {
+                        top_n(scores, BLEND_DEPTH * k);
+                    }
+                    grid.iter()
+                        .map(|w| {
+                            let list = model.blend_list(u, k, exclude_seen, &parts, w, scratch);
+                            list.into_iter().map(|r| r.item).collect()
+                        })
+                        .collect()
+                },
+            )
+            .collect();
+        for (g, sum) in sums.iter_mut().enumerate() {
+            let per_mix: Vec<Vec<u32>> = lists.iter().map(|l| l[g].clone()).collect();
+            let m = metrics_at_k(&per_mix, held, k, items);
+            *sum += m.ndcg * m.customers as f64;
+            if g == 0 {
+                scored += m.customers;
+            }
+        }
+    }
+    Ok(sums.into_iter().map(|s| s / scored.max(1) as f64).collect())
 }

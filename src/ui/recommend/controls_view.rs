@@ -25,6 +25,7 @@ pub fn model_note(kind: ModelKind) -> String {
         ModelKind::UserKnn => tr!("recommend-model-user-knn-note"),
         ModelKind::Als => tr!("recommend-model-als-note"),
         ModelKind::History => tr!("recommend-model-history-note"),
+        ModelKind::Repeat => tr!("recommend-model-repeat-note"),
         ModelKind::Blend => tr!("recommend-model-blend-note"),
     }
 }
@@ -92,7 +93,7 @@ pub fn ui(
                 ui.add(egui::Slider::new(&mut draft.history_weight, 0.0..=1.0))
                     .labelled_by(label.id);
             }
-            ModelKind::Popular | ModelKind::History => {}
+            ModelKind::Popular | ModelKind::History | ModelKind::Repeat => {}
         }
         number_ui(
             ui,
