@@ -10,7 +10,9 @@ use marketbench::analysis::recommend::evaluate::{
     EvalParams, Outcome, Split, evaluate, split_events,
 };
 use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
-use marketbench::analysis::recommend::validate::{ALS_GRID, ITEM_GRID, choose_by_validation};
+use marketbench::analysis::recommend::validate::{
+    ALS_ALPHAS, ALS_FACTORS, ALS_LAMBDAS, ITEM_GRID, Trial, Validation, choose_by_validation,
+};
 use marketbench::analysis::recommend::{
     Event, Interactions, ItemInfo, ModelKind, ModelParams, Reason, fit, interactions_from_lines,
 };
@@ -449,8 +451,47 @@ fn validation_never_sees_the_test_purchases() {
         .clone()
         .expect("asked")
         .expect("enough customers");
-    assert_eq!(chosen.trials.len(), ITEM_GRID.len() + ALS_GRID.len());
-    assert_eq!(replaced.validation, original.validation);
+    // ALS: every α at the smallest factors and first λ, then more factors while
+    // they help, then the other λ; the setting kept is the best trial.
+    let als: Vec<&Trial> = chosen
+        .trials
+        .iter()
+        .filter(|t| t.model == ModelKind::Als)
+        .collect();
+    assert_eq!(chosen.trials.len(), ITEM_GRID.len() + als.len());
+    assert!((5..=6).contains(&als.len()), "{als:?}");
+    for (trial, alpha) in als.iter().zip(ALS_ALPHAS) {
+        let start = format!("{} factors, λ {}, α {alpha}", ALS_FACTORS[0], ALS_LAMBDAS[0]);
+        assert_eq!(trial.setting, start);
+    }
+    // Every factor step but the last scored better than all before it.
+    let factors = &als[ALS_ALPHAS.len()..als.len() - (ALS_LAMBDAS.len() - 1)];
+    for (j, step) in factors.iter().enumerate().take(factors.len() - 1) {
+        let before = als[..ALS_ALPHAS.len() + j].iter().map(|t| t.ndcg);
+        assert!(step.ndcg > before.fold(f64::NEG_INFINITY, f64::max), "{als:?}");
+    }
+    let best = als.iter().map(|t| t.ndcg).fold(f64::NEG_INFINITY, f64::max);
+    let kept = format!(
+        "{} factors, λ {}, α {}",
+        chosen.als_factors, chosen.als_regularization, chosen.als_alpha
+    );
+    let kept = als.iter().find(|t| t.setting == kept).expect("the kept setting was tried");
+    assert_eq!(kept.ndcg, best);
+    assert!(als.iter().all(|t| t.fit_secs > 0.0));
+    // The same choice and scores; fit times differ from run to run.
+    let untimed = |v: &Validation| Validation {
+        trials: v
+            .trials
+            .iter()
+            .map(|t| Trial {
+                fit_secs: 0.0,
+                ..t.clone()
+            })
+            .collect(),
+        ..v.clone()
+    };
+    let replaced_choice = replaced.validation.clone().expect("asked").expect("enough");
+    assert_eq!(untimed(&replaced_choice), untimed(&chosen));
     assert_ne!(replaced.models[0].metrics, original.models[0].metrics);
     let direct = choose_by_validation(
         &it,
@@ -463,6 +504,6 @@ fn validation_never_sees_the_test_purchases() {
     )
     .expect("validation")
     .expect("enough customers");
-    assert_eq!(chosen, direct);
+    assert_eq!(untimed(&chosen), untimed(&direct));
     assert!(ITEM_GRID.contains(&chosen.item_neighbours));
 }

@@ -66,6 +66,7 @@ pub fn chosen_json(validation: &Option<Result<Validation, String>>) -> Value {
             "item_neighbours": chosen.item_neighbours,
             "als_factors": chosen.als_factors,
             "als_regularization": chosen.als_regularization,
+            "als_alpha": chosen.als_alpha,
             "repeat": {
                 "group_size": chosen.repeat.group_size,
                 "basket_decay": chosen.repeat.basket_decay,
@@ -84,6 +85,7 @@ pub fn chosen_json(validation: &Option<Result<Validation, String>>) -> Value {
                 "model": t.model.name(),
                 "setting": t.setting,
                 "ndcg_at_k": t.ndcg,
+                "fit_secs": t.fit_secs,
             })).collect::<Vec<_>>(),
         }),
     }

@@ -1,5 +1,5 @@
 //! Settings chosen by validation: the item-kNN neighbour count, the ALS
-//! factors and regularisation, the repeat model's decays, neighbours and
+//! confidence scale, factors and regularisation, the repeat model's decays, neighbours and
 //! neighbour weight and the blend's mix that predict best on a validation split
 //! carved from the training purchases only.
 //!
@@ -8,11 +8,15 @@
 //!   part, so the held-out test purchases cannot influence the choice.
 //! - A leave-last-out split of those events (each customer's last purchase by
 //!   time, then item) is the validation set; every setting of [`ITEM_GRID`]
-//!   (when item-kNN or the blend is among the models asked for), of
-//!   [`ALS_GRID`] (when ALS is) and of [`REPEAT_DECAYS`] × [`REPEAT_NEIGHBOURS`]
-//!   (when repeat or the blend is) is fitted on the rest and scored by NDCG at
-//!   K (already-bought items excluded or not, as asked). The other settings
-//!   stay as given.
+//!   (when item-kNN or the blend is among the models asked for) and of
+//!   [`REPEAT_DECAYS`] × [`REPEAT_NEIGHBOURS`] (when repeat or the blend is) is
+//!   fitted on the rest and scored by NDCG at K (already-bought items excluded
+//!   or not, as asked). The other settings stay as given.
+//! - ALS (when asked for) is searched one setting at a time, as implicit's
+//!   users tune it: every confidence scale α of [`ALS_ALPHAS`] at the first of
+//!   [`ALS_FACTORS`] and of [`ALS_LAMBDAS`]; then more factors, in order, while
+//!   each scores better than the last; then the other λ values. So 5 to 6 fits,
+//!   not the 18 of the full grid; each trial records its fit time.
 //! - The blend's mix is chosen last, over [`BlendWeights::grid`], with the
 //!   item-kNN and repeat settings just chosen. Its parts are fitted once and
 //!   each mix re-ranks their scores (each part's best [`BLEND_DEPTH`] × K
@@ -25,9 +29,11 @@
 //!   settings stay.
 
 use std::collections::BTreeSet;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::als::AlsParams;
 use super::blend::BlendWeights;
 use super::evaluate::{Split, metrics_at_k, split_events};
 use super::interactions::{Event, Interactions};
@@ -40,8 +46,13 @@ use crate::tr;
 
 /// Neighbour counts tried for item-kNN (and the blend, which uses them).
 pub const ITEM_GRID: [usize; 4] = [10, 25, 50, 100];
-/// (factors, regularisation) tried for ALS.
-pub const ALS_GRID: [(usize, f32); 4] = [(16, 0.01), (16, 0.1), (32, 0.01), (32, 0.1)];
+/// Confidence scales α (in c = 1 + α·count) tried for ALS: implicit's default
+/// is 1 (for counts), the paper's 40; repeat buyers' counts need a small one.
+pub const ALS_ALPHAS: [f32; 3] = [1.0, 10.0, 40.0];
+/// Factor counts tried for ALS, smallest first (128 = implicit's users' usual top).
+pub const ALS_FACTORS: [usize; 3] = [32, 64, 128];
+/// Regularisation λ tried for ALS, the starting one first.
+pub const ALS_LAMBDAS: [f32; 2] = [0.1, 0.01];
 /// (baskets per group, decay within a group, decay across groups) tried for
 /// the repeat model: no decay, the TIFU-kNN paper's grocery setting, a
 /// stronger recency.
@@ -59,9 +70,12 @@ pub const MIN_VALIDATION: usize = 20;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trial {
     pub model: ModelKind,
-    /// The setting in words, e.g. "25 neighbours" or "32 factors, λ 0.1".
+    /// The setting in words, e.g. "25 neighbours" or "32 factors, λ 0.1, α 10".
     pub setting: String,
     pub ndcg: f64,
+    /// Seconds the fit and its scoring took (0 for repeat and blend settings,
+    /// which share one fit).
+    pub fit_secs: f64,
 }
 
 /// The chosen settings and every trial.
@@ -70,6 +84,7 @@ pub struct Validation {
     pub item_neighbours: usize,
     pub als_factors: usize,
     pub als_regularization: f32,
+    pub als_alpha: f32,
     pub repeat: RepeatParams,
     pub blend: BlendWeights,
     /// Customers with a validation purchase.
@@ -86,6 +101,7 @@ impl Validation {
         out.item_neighbours = self.item_neighbours;
         out.als.factors = self.als_factors;
         out.als.regularization = self.als_regularization;
+        out.als.alpha = self.als_alpha;
         out.repeat = self.repeat;
         out.blend = self.blend;
         out
@@ -101,7 +117,7 @@ impl Validation {
             parts.push(tr!("recommend-validation-item-knn", setting = setting));
         }
         if tried(ModelKind::Als) {
-            let setting = als_setting(self.als_factors, self.als_regularization);
+            let setting = als_setting(self.als_factors, self.als_regularization, self.als_alpha);
             parts.push(tr!("recommend-validation-als", setting = setting));
         }
         if tried(ModelKind::Repeat) {
@@ -139,11 +155,12 @@ fn neighbours_setting(neighbours: usize) -> String {
 }
 
 /// An ALS setting in words: "32 factors, λ 0.1".
-fn als_setting(factors: usize, regularization: f32) -> String {
+fn als_setting(factors: usize, regularization: f32, alpha: f32) -> String {
     tr!(
         "recommend-setting-als",
         factors = factors.to_string(),
-        lambda = regularization.to_string()
+        lambda = regularization.to_string(),
+        alpha = alpha.to_string()
     )
 }
 
@@ -275,6 +292,7 @@ pub fn choose_by_validation(
             item_neighbours: neighbours,
             ..base.clone()
         };
+        let started = Instant::now();
         let ndcg = score(ModelKind::ItemKnn, &params)?;
         if ndcg > best_item.0 {
             best_item = (ndcg, neighbours);
@@ -283,31 +301,60 @@ pub fn choose_by_validation(
             model: ModelKind::ItemKnn,
             setting: neighbours_setting(neighbours),
             ndcg,
+            fit_secs: started.elapsed().as_secs_f64(),
         });
     }
-    let mut best_als = (f64::NEG_INFINITY, base.als.factors, base.als.regularization);
-    let als_grid: &[(usize, f32)] = if wanted(ModelKind::Als) {
-        &ALS_GRID
-    } else {
-        &[]
-    };
-    for &(factors, regularization) in als_grid {
-        progress.set_message(tr!(
-            "recommend-progress-validating-als",
-            setting = als_setting(factors, regularization)
-        ));
-        let mut params = base.clone();
-        params.als.factors = factors;
-        params.als.regularization = regularization;
-        let ndcg = score(ModelKind::Als, &params)?;
-        if ndcg > best_als.0 {
-            best_als = (ndcg, factors, regularization);
+    let mut best_als = (f64::NEG_INFINITY, base.als.clone());
+    if wanted(ModelKind::Als) {
+        // Fits and scores one setting, records the trial, keeps the best.
+        let mut try_als = |als: AlsParams, best: &mut (f64, AlsParams)| {
+            let setting = als_setting(als.factors, als.regularization, als.alpha);
+            progress.set_message(tr!(
+                "recommend-progress-validating-als",
+                setting = setting.as_str()
+            ));
+            let params = ModelParams {
+                als: als.clone(),
+                ..base.clone()
+            };
+            let started = Instant::now();
+            let ndcg = score(ModelKind::Als, &params)?;
+            trials.push(Trial {
+                model: ModelKind::Als,
+                setting,
+                ndcg,
+                fit_secs: started.elapsed().as_secs_f64(),
+            });
+            let improved = ndcg > best.0;
+            if improved {
+                *best = (ndcg, als);
+            }
+            Ok::<bool, AnalysisError>(improved)
+        };
+        let start = AlsParams {
+            factors: ALS_FACTORS[0],
+            regularization: ALS_LAMBDAS[0],
+            ..base.als.clone()
+        };
+        for alpha in ALS_ALPHAS {
+            try_als(AlsParams { alpha, ..start.clone() }, &mut best_als)?;
         }
-        trials.push(Trial {
-            model: ModelKind::Als,
-            setting: als_setting(factors, regularization),
-            ndcg,
-        });
+        for &factors in &ALS_FACTORS[1..] {
+            let more = AlsParams {
+                factors,
+                ..best_als.1.clone()
+            };
+            if !try_als(more, &mut best_als)? {
+                break;
+            }
+        }
+        for &regularization in &ALS_LAMBDAS[1..] {
+            let other = AlsParams {
+                regularization,
+                ..best_als.1.clone()
+            };
+            try_als(other, &mut best_als)?;
+        }
     }
     let mut best_repeat = (f64::NEG_INFINITY, base.repeat);
     let repeat_grid: &[(usize, f32, f32)] = if wanted(ModelKind::Repeat) || wanted(ModelKind::Blend)
@@ -349,6 +396,7 @@ pub fn choose_by_validation(
                 model: ModelKind::Repeat,
                 setting: repeat_setting(&setting),
                 ndcg,
+                fit_secs: 0.0,
             });
         }
     }
@@ -379,13 +427,15 @@ pub fn choose_by_validation(
                 model: ModelKind::Blend,
                 setting: weights.text(),
                 ndcg,
+                fit_secs: 0.0,
             });
         }
     }
     Ok(Ok(Validation {
         item_neighbours: best_item.1,
-        als_factors: best_als.1,
-        als_regularization: best_als.2,
+        als_factors: best_als.1.factors,
+        als_regularization: best_als.1.regularization,
+        als_alpha: best_als.1.alpha,
         repeat: best_repeat.1,
         blend: best_blend,
         customers: rows.len(),
