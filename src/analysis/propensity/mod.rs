@@ -14,13 +14,14 @@
 //!   to fit and `random_test_share` to score. ROC, deciles, calibration and
 //!   importance come from the out-of-time fit.
 //! - Scores: the chosen model (by default the best out-of-time AUC; ties go to the
-//!   simpler model: logreg, tree, forest) is refitted on the test cutoff, whose
+//!   simpler model: logreg, tree, forest, gbt) is refitted on the test cutoff, whose
 //!   labels are complete, and scores every customer with a purchase before
 //!   `score_date`. `churn_risk` = 1 − `propensity`, bucketed by [`RiskThresholds`].
 //! - [`Propensity::scores`] has one row per customer sorted by customer id, ready
 //!   to join the customer table on `customer_id`.
 //! - Cancelled between steps and between forest trees.
 
+pub mod boosted;
 pub mod features;
 mod logistic;
 pub mod metrics;
@@ -138,7 +139,7 @@ impl Default for PropensityParams {
         PropensityParams {
             cutoff: None,
             window_days: 90,
-            models: ModelKind::ALL.to_vec(),
+            models: ModelKind::DEFAULT.to_vec(),
             chosen: None,
             random_test_share: 0.3,
             model: ModelParams::default(),
