@@ -46,6 +46,7 @@ value-feature-revenue-30d = Revenue in the last 30 days
 value-feature-revenue-90d = Revenue in the last 90 days
 value-feature-revenue-180d = Revenue in the last 180 days
 value-feature-mean-days-between = Average days between purchases
+value-feature-gap-cv = Irregularity of the gaps between purchases
 value-feature-share = Share of purchases in { $category }
 value-feature-events-30d = "{ $event }" events in the last 30 days
 value-rule = if { $when } then p = { $p } ({ $count } customers)

@@ -46,6 +46,7 @@ value-feature-revenue-30d = 近 30 天消费额
 value-feature-revenue-90d = 近 90 天消费额
 value-feature-revenue-180d = 近 180 天消费额
 value-feature-mean-days-between = 平均购买间隔天数
+value-feature-gap-cv = 购买间隔的波动
 value-feature-share = “{ $category }”品类的购买占比
 value-feature-events-30d = 近 30 天“{ $event }”事件数
 value-rule = 若 { $when }，则 p = { $p }（{ $count } 位客户）

@@ -14,10 +14,10 @@
 //!   [`super::models::fit`].
 
 use ndarray::Array2;
+use perpetual::Matrix;
 use perpetual::PerpetualBooster;
 use perpetual::booster::config::ImportanceMethod;
 use perpetual::objective::Objective;
-use perpetual::Matrix;
 
 /// Perpetual's complexity budget: its documented default range is 0.5–1.5; 0.5
 /// already stops early on our customer features and keeps the fit quick.

@@ -26,6 +26,7 @@ pub mod features;
 mod logistic;
 pub mod metrics;
 pub mod models;
+pub mod repeat_features;
 pub mod rules;
 pub mod service_features;
 #[cfg(test)]
@@ -132,6 +133,8 @@ pub struct PropensityParams {
     pub random_test_share: f64,
     pub model: ModelParams,
     pub thresholds: RiskThresholds,
+    /// Which of [`repeat_features::REPEAT_FEATURES`] join the features.
+    pub repeat_features: Vec<&'static str>,
 }
 
 impl Default for PropensityParams {
@@ -144,6 +147,7 @@ impl Default for PropensityParams {
             random_test_share: 0.3,
             model: ModelParams::default(),
             thresholds: RiskThresholds::default(),
+            repeat_features: repeat_features::REPEAT_FEATURES.to_vec(),
         }
     }
 }
@@ -351,6 +355,7 @@ pub fn propensity_with(
     };
     let build = |at: NaiveDate, labels: Option<u32>| -> Result<FeatureFrame, AnalysisError> {
         let mut frame = features_at(lines, at, &categories, labels)?;
+        frame = repeat_features::with_repeat_features(frame, lines, &params.repeat_features)?;
         if let Some(events) = events {
             frame = with_event_counts(frame, events, &event_types)?;
         }
