@@ -263,7 +263,8 @@ pub enum Fitted {
     },
     Tree(ScoredTree),
     Forest(Vec<ScoredTree>),
-    Boosted(Boosted),
+    // Boxed: the booster's config makes it far larger than the other variants.
+    Boosted(Box<Boosted>),
 }
 
 fn fit_failed(kind: ModelKind) -> impl Fn(String) -> AnalysisError {
@@ -335,7 +336,7 @@ pub fn fit(
             let model = boosted::fit(&raw.select(Axis(0), &rows), &y, params.seed)
                 .map_err(fit_failed(kind))?;
             progress.check().map_err(|_| AnalysisError::Cancelled)?;
-            Ok(Fitted::Boosted(model))
+            Ok(Fitted::Boosted(Box::new(model)))
         }
     }
 }
