@@ -16,11 +16,16 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use marketbench::analysis::propensity::{Propensity, Sources, propensity_with, service_facts};
+use marketbench::analysis::propensity::repeat_features::REPEAT_FEATURES;
+use marketbench::analysis::propensity::{
+    ModelKind, Propensity, PropensityParams, Sources, propensity_with, propensity_with_events,
+    service_facts,
+};
 use marketbench::data::sample::{SampleConfig, write_sample};
 use marketbench::data::{FileKind, LoadOptions, Store, inspect, load};
 use marketbench::jobs::Progress;
 use marketbench::workspace::value::ValueSettings;
+use polars::prelude::DataFrame;
 
 const DEFAULT_CUSTOMERS: usize = 50_000;
 
@@ -132,6 +137,51 @@ fn measure(name: &str, store: &Store) -> anyhow::Result<()> {
             ranks.join(", ")
         );
     }
+    repeat_features(&lines, events)
+}
+
+/// Out-of-time AUC of every model (boosted trees too) without the repeat
+/// features, with each alone and with the default set (issue 20: keep a feature
+/// only if it raises out-of-time AUC).
+fn repeat_features(lines: &DataFrame, events: Option<&DataFrame>) -> anyhow::Result<()> {
+    let mut sets: Vec<(String, Vec<&'static str>)> = vec![("none".into(), Vec::new())];
+    sets.extend(REPEAT_FEATURES.map(|f| (format!("+{f}"), vec![f])));
+    sets.push((
+        "default".into(),
+        PropensityParams::default().repeat_features,
+    ));
+    let mut runs = Vec::new();
+    for (_, features) in &sets {
+        let params = PropensityParams {
+            models: ModelKind::ALL.to_vec(),
+            repeat_features: features.clone(),
+            ..ValueSettings::default().propensity_params()
+        };
+        let started = Instant::now();
+        let run = propensity_with_events(lines, events, &params, &Progress::detached())?;
+        runs.push((run, started.elapsed().as_secs_f64()));
+    }
+    println!(
+        "\nrepeat-purchase features, out-of-time AUC (default set: {:?})",
+        sets[sets.len() - 1].1
+    );
+    print!("{:<8}", "model");
+    for (name, _) in &sets {
+        print!(" {name:>18}");
+    }
+    println!();
+    for (i, kind) in ModelKind::ALL.iter().enumerate() {
+        print!("{:<8}", kind.name());
+        for (run, _) in &runs {
+            print!(" {:>18}", figure(run.models[i].auc_out_of_time));
+        }
+        println!();
+    }
+    print!("{:<8}", "seconds");
+    for (_, seconds) in &runs {
+        print!(" {seconds:>18.1}");
+    }
+    println!();
     Ok(())
 }
 

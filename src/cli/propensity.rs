@@ -1,5 +1,5 @@
 //! `marketbench propensity FILE... [--cutoff DATE] [--window-days 90] [--models
-//! logreg,tree,forest] [--out scores.csv] [--json]`: who buys in the next window,
+//! logreg,tree,forest[,gbt]] [--out scores.csv] [--json]`: who buys in the next window,
 //! and churn risk (see `analysis::propensity`). The first events file among the
 //! inputs, if any, adds event counts as features.
 //!
@@ -42,7 +42,8 @@ pub struct PropensityArgs {
     /// Days after a cutoff in which a purchase counts as positive.
     #[arg(long, default_value_t = 90)]
     pub window_days: u32,
-    /// Comma-separated models to fit and compare: logreg, tree, forest.
+    /// Comma-separated models to fit and compare: logreg, tree, forest, gbt
+    /// (boosted trees, for comparison: not fitted unless named).
     #[arg(long, value_delimiter = ',', default_value = "logreg,tree,forest", value_parser = parse_model)]
     pub models: Vec<ModelKind>,
     /// Model that scores customers (default: best out-of-time AUC).

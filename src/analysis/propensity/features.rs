@@ -85,6 +85,7 @@ pub fn feature_phrase(name: &str) -> Phrase {
         "revenue_90d" => phrase!("value-feature-revenue-90d"),
         "revenue_180d" => phrase!("value-feature-revenue-180d"),
         "mean_days_between" => phrase!("value-feature-mean-days-between"),
+        "gap_cv" => phrase!("value-feature-gap-cv"),
         other => Phrase::Verbatim(other.to_string()),
     }
 }

@@ -14,17 +14,19 @@
 //!   to fit and `random_test_share` to score. ROC, deciles, calibration and
 //!   importance come from the out-of-time fit.
 //! - Scores: the chosen model (by default the best out-of-time AUC; ties go to the
-//!   simpler model: logreg, tree, forest) is refitted on the test cutoff, whose
+//!   simpler model: logreg, tree, forest, gbt) is refitted on the test cutoff, whose
 //!   labels are complete, and scores every customer with a purchase before
 //!   `score_date`. `churn_risk` = 1 − `propensity`, bucketed by [`RiskThresholds`].
 //! - [`Propensity::scores`] has one row per customer sorted by customer id, ready
 //!   to join the customer table on `customer_id`.
 //! - Cancelled between steps and between forest trees.
 
+pub mod boosted;
 pub mod features;
 mod logistic;
 pub mod metrics;
 pub mod models;
+pub mod repeat_features;
 pub mod rules;
 pub mod service_features;
 #[cfg(test)]
@@ -131,6 +133,8 @@ pub struct PropensityParams {
     pub random_test_share: f64,
     pub model: ModelParams,
     pub thresholds: RiskThresholds,
+    /// Which of [`repeat_features::REPEAT_FEATURES`] join the features.
+    pub repeat_features: Vec<&'static str>,
 }
 
 impl Default for PropensityParams {
@@ -138,11 +142,12 @@ impl Default for PropensityParams {
         PropensityParams {
             cutoff: None,
             window_days: 90,
-            models: ModelKind::ALL.to_vec(),
+            models: ModelKind::DEFAULT.to_vec(),
             chosen: None,
             random_test_share: 0.3,
             model: ModelParams::default(),
             thresholds: RiskThresholds::default(),
+            repeat_features: repeat_features::REPEAT_FEATURES.to_vec(),
         }
     }
 }
@@ -350,6 +355,7 @@ pub fn propensity_with(
     };
     let build = |at: NaiveDate, labels: Option<u32>| -> Result<FeatureFrame, AnalysisError> {
         let mut frame = features_at(lines, at, &categories, labels)?;
+        frame = repeat_features::with_repeat_features(frame, lines, &params.repeat_features)?;
         if let Some(events) = events {
             frame = with_event_counts(frame, events, &event_types)?;
         }

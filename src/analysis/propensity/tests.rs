@@ -353,3 +353,45 @@ mod determinism {
         }
     }
 }
+
+#[test]
+fn gap_regularity_reads_purchase_days_before_the_cutoff() {
+    let start = 20_000;
+    let row = |id: &str, d: i32| (id.to_string(), start + d, 10.0, "a", false);
+    let mut rows = Vec::new();
+    // Every 10 days: regular gaps.
+    rows.extend([0, 10, 20, 30, 40].map(|d| row("steady", d)));
+    // Gaps of 5, 20 and 20 days: mean 15, sd √50.
+    rows.extend([0, 5, 25, 45].map(|d| row("uneven", d)));
+    // One gap only: no spread to measure.
+    rows.extend([10, 30].map(|d| row("twice", d)));
+    let lines = frame(&rows);
+    let cutoff = day(start + 50);
+    let base = features_at(&lines, cutoff, &[], None).expect("features");
+    let with =
+        repeat_features::with_repeat_features(base.clone(), &lines, &["gap_cv"]).expect("repeat");
+    assert_eq!(with.names[..base.names.len()], base.names[..]);
+    assert_eq!(with.names.last().map(String::as_str), Some("gap_cv"));
+    let gap_cv: Vec<f64> = with
+        .matrix()
+        .expect("matrix")
+        .column(base.names.len())
+        .to_vec();
+    // Rows by customer id: steady, twice, uneven.
+    assert_eq!(gap_cv[0], 0.0);
+    assert_eq!(gap_cv[1], 0.0);
+    assert!((gap_cv[2] - 50f64.sqrt() / 15.0).abs() < 1e-9, "{gap_cv:?}");
+    // A later purchase changes nothing at this cutoff; without the feature
+    // asked for, the frame is as it was.
+    let mut later = rows.clone();
+    later.push(row("steady", 47));
+    later.push(row("steady", 48));
+    let later_lines = frame(&later);
+    let base_later = features_at(&later_lines, day(start + 45), &[], None).expect("features");
+    let earlier = features_at(&lines, day(start + 45), &[], None).expect("features");
+    let a = repeat_features::with_repeat_features(base_later, &later_lines, &["gap_cv"]);
+    let b = repeat_features::with_repeat_features(earlier, &lines, &["gap_cv"]);
+    assert_eq!(a.expect("later").frame, b.expect("earlier").frame);
+    let none = repeat_features::with_repeat_features(base.clone(), &lines, &[]).expect("none");
+    assert_eq!(none.frame, base.frame);
+}

@@ -91,7 +91,9 @@ pub fn calibration_axes() -> Axes {
 pub fn importance_axis(kind: ModelKind) -> String {
     match kind {
         ModelKind::LogReg => tr!("value-importance-weight-axis"),
-        ModelKind::Tree | ModelKind::Forest => tr!("value-importance-share-axis"),
+        ModelKind::Tree | ModelKind::Forest | ModelKind::Boosted => {
+            tr!("value-importance-share-axis")
+        }
     }
 }
 

@@ -35,7 +35,13 @@ pub fn ui(ui: &mut egui::Ui, value: &Value, view: &mut ViewState, commands: &mut
         }
         ui.separator();
         ui.label(tr!("value-models"));
-        for kind in ModelKind::ALL {
+        // The tab offers the default models; another one (boosted trees, from
+        // saved settings) is listed only while chosen, so it can be unticked.
+        let offered: Vec<ModelKind> = ModelKind::ALL
+            .into_iter()
+            .filter(|k| ModelKind::DEFAULT.contains(k) || view.params.models.contains(k))
+            .collect();
+        for kind in offered {
             let mut used = view.params.models.contains(&kind);
             if ui
                 .checkbox(&mut used, kind.label())
@@ -88,5 +94,6 @@ fn model_meaning(kind: ModelKind) -> String {
         ModelKind::LogReg => tr!("value-logreg-meaning"),
         ModelKind::Tree => tr!("value-tree-meaning"),
         ModelKind::Forest => tr!("value-forest-meaning"),
+        ModelKind::Boosted => tr!("value-gbt-meaning"),
     }
 }

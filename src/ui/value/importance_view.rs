@@ -25,7 +25,7 @@ const SHARE: egui::Color32 = egui::Color32::from_rgb(60, 130, 220);
 pub fn value_text(kind: ModelKind, value: f64) -> String {
     match kind {
         ModelKind::LogReg => format::number(value, 2),
-        ModelKind::Tree | ModelKind::Forest => format::percent(value),
+        ModelKind::Tree | ModelKind::Forest | ModelKind::Boosted => format::percent(value),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn hover_text(kind: ModelKind, feature: &str, value: f64) -> String {
                 weight = value_text
             )
         }
-        ModelKind::Tree | ModelKind::Forest => {
+        ModelKind::Tree | ModelKind::Forest | ModelKind::Boosted => {
             tr!(
                 "value-importance-hover-share",
                 feature = feature,
@@ -78,7 +78,7 @@ pub fn ui(ui: &mut egui::Ui, model: &ModelReport) {
     let color = |i: usize| match kind {
         ModelKind::LogReg if values[i] < 0.0 => LOWERS,
         ModelKind::LogReg => RAISES,
-        ModelKind::Tree | ModelKind::Forest => SHARE,
+        ModelKind::Tree | ModelKind::Forest | ModelKind::Boosted => SHARE,
     };
     bars::ui(ui, chart, color);
 }

@@ -97,6 +97,7 @@ pub fn model_color(kind: ModelKind) -> egui::Color32 {
         ModelKind::LogReg => egui::Color32::from_rgb(60, 130, 220),
         ModelKind::Tree => egui::Color32::from_rgb(230, 120, 40),
         ModelKind::Forest => egui::Color32::from_rgb(70, 170, 90),
+        ModelKind::Boosted => egui::Color32::from_rgb(150, 90, 200),
     }
 }
 
