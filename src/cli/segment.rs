@@ -8,7 +8,9 @@
 //! `asked_discount_no_buy`, `mean_sentiment`) can be asked for in `--features`;
 //! without one, asking for them is an error saying the file is needed.
 //!
-//! JSON: `k`, `silhouette`, `silhouette_sampled`, `inertia`, `auto_rule`,
+//! JSON: `k`, `silhouette`, `silhouette_sampled`, `silhouette_rows` (customers
+//! it was measured on), `silhouette_error` (± around `silhouette` that holds the
+//! silhouette of every customer, two standard errors; 0 when exact), `inertia`, `auto_rule`,
 //! `features`, `per_k` (`[{k, inertia, silhouette}]`, only with `--k auto`),
 //! `segments` (`[{id, name, size, customer_share, revenue_share, means, medians,
 //! top_categories, distinguishing}]`; `means` and `medians` map feature names to
@@ -274,6 +276,8 @@ fn as_json(result: &Segmentation, auto: bool) -> Value {
         "k": c.k,
         "silhouette": c.silhouette,
         "silhouette_sampled": c.silhouette_sampled,
+        "silhouette_rows": c.silhouette_rows,
+        "silhouette_error": c.silhouette_error,
         "inertia": c.inertia,
         "reason": c.reason,
         "segments": segments,
@@ -307,9 +311,13 @@ fn as_text(result: &Segmentation) -> String {
         c.k,
         c.silhouette,
         if c.silhouette_sampled {
-            " (sampled)"
+            format!(
+                " (on a sample of {} customers, ± {:.3})",
+                crate::numbers::count(c.silhouette_rows),
+                c.silhouette_error
+            )
         } else {
-            ""
+            String::new()
         },
         c.inertia
     );

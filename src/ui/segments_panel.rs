@@ -116,7 +116,12 @@ fn results_ui(
         );
         let silhouette = format::number(c.silhouette, 3);
         ui.label(match c.silhouette_sampled {
-            true => tr!("segments-silhouette-sampled", silhouette = silhouette),
+            true => tr!(
+                "segments-silhouette-sampled",
+                silhouette = silhouette,
+                rows = format::count(c.silhouette_rows),
+                error = format::number(c.silhouette_error, 3)
+            ),
             false => silhouette,
         });
         ui.label(meaning::separation_sentence(c.silhouette));

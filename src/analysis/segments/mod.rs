@@ -14,6 +14,7 @@ pub mod profile;
 pub mod scatter;
 pub mod search;
 pub mod signals;
+pub mod silhouette;
 pub mod tree;
 
 use chrono::NaiveDate;
@@ -25,6 +26,7 @@ pub use features::{
 };
 pub use profile::{SegmentProfile, profile_segments, propose_name};
 pub use search::{Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index, cluster};
+pub use silhouette::Silhouette;
 pub use tree::{Condition, SegmentTree, TreeParams, TreeRule, explain_segments};
 
 use crate::analysis::lines::{AnalysisError, check_memory};
