@@ -5,12 +5,19 @@
 //!
 //! Run in release mode: `cargo bench --bench forecast`
 //! (`MB_SERIES=100 cargo bench --bench forecast` for a quicker run).
+//!
+//! Accuracy: `MB_HOLDOUT=28 MB_SERIES=200 cargo bench --bench forecast` holds the
+//! last 28 days of each series out, chooses on the rest and prints the mean
+//! holdout MASE of the automatic choice and of every model fixed (`MB_FOLDS`
+//! sets the folds, default 3). `MB_WALK=1` gives each series a random-walk level
+//! as well (shops whose level drifts, where the last value is hard to beat).
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use chrono::NaiveDate;
 use marketbench::analysis::forecast::{
-    ForecastParams, Freq, ModelChoice, TimeSeries, forecast_many,
+    ForecastParams, Freq, ModelChoice, ModelKind, TimeSeries, forecast_many,
 };
 use marketbench::jobs::Progress;
 use rand::{Rng, SeedableRng};
@@ -19,7 +26,7 @@ use rand_chacha::ChaCha8Rng;
 const DEFAULT_SERIES: usize = 1_000;
 const DAYS: usize = 730;
 
-fn generate(count: usize) -> Vec<TimeSeries> {
+fn generate(count: usize, walk: bool) -> Vec<TimeSeries> {
     let mut rng = ChaCha8Rng::seed_from_u64(5);
     let start = Freq::Day.index_of(NaiveDate::from_ymd_opt(2024, 7, 1).expect("date"));
     (0..count)
@@ -28,13 +35,22 @@ fn generate(count: usize) -> Vec<TimeSeries> {
             let growth = rng.random_range(-0.3..0.6) / DAYS as f64;
             let weekend = rng.random_range(1.0..1.5);
             let noise = rng.random_range(0.05..0.3);
+            let step = if walk {
+                rng.random_range(0.0..0.04)
+            } else {
+                0.0
+            };
+            let mut drift = 1.0f64;
             let values = (0..DAYS)
                 .map(|t| {
+                    if walk {
+                        drift *= 1.0 + step * (rng.random::<f64>() - 0.5) * 2.0;
+                    }
                     let day_of_week = t % 7;
                     let season = if day_of_week >= 5 { weekend } else { 1.0 };
                     let yearly = 1.0 + 0.2 * (t as f64 * std::f64::consts::TAU / 365.0).sin();
                     let shock = 1.0 + noise * (rng.random::<f64>() - 0.5) * 2.0;
-                    (level * (1.0 + growth * t as f64) * season * yearly * shock).max(0.0)
+                    (level * drift * (1.0 + growth * t as f64) * season * yearly * shock).max(0.0)
                 })
                 .collect();
             TimeSeries {
@@ -55,28 +71,72 @@ fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-fn main() {
-    let count = std::env::var("MB_SERIES")
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_SERIES);
-    let series = generate(count);
+        .unwrap_or(default)
+}
+
+/// Mean holdout MASE of `choice` over `series` (series that fail are left out),
+/// and how often each model was chosen.
+fn holdout_mase(
+    series: &[TimeSeries],
+    params: &ForecastParams,
+    choice: ModelChoice,
+) -> (f64, BTreeMap<&'static str, usize>) {
+    let params = ForecastParams {
+        choice,
+        ..params.clone()
+    };
+    let results = forecast_many(series, &params, &Progress::detached()).expect("forecasts");
+    let mut wins = BTreeMap::new();
+    let scores: Vec<f64> = results
+        .iter()
+        .flatten()
+        .filter_map(|f| {
+            *wins.entry(f.model.name()).or_insert(0) += 1;
+            f.holdout.as_ref().map(|a| a.mase).filter(|m| m.is_finite())
+        })
+        .collect();
+    (
+        scores.iter().sum::<f64>() / scores.len().max(1) as f64,
+        wins,
+    )
+}
+
+fn main() {
+    let count = env_or("MB_SERIES", DEFAULT_SERIES);
+    let holdout = env_or("MB_HOLDOUT", 0);
+    let folds = env_or("MB_FOLDS", 3);
+    let series = generate(count, env_or("MB_WALK", 0) == 1);
     let params = ForecastParams {
         horizon: 28,
-        folds: 3,
+        holdout,
+        folds,
         choice: ModelChoice::Auto,
         ..ForecastParams::default()
     };
+    if holdout > 0 {
+        println!("{count} daily series x {DAYS} days, last {holdout} held out, {folds} folds");
+        let (auto, wins) = holdout_mase(&series, &params, ModelChoice::Auto);
+        println!("auto choice: holdout MASE {auto:.3}, chosen {wins:?}");
+        for kind in ModelKind::ALL {
+            let (mase, _) = holdout_mase(&series, &params, ModelChoice::Fixed(kind));
+            println!("{:<22} holdout MASE {mase:.3}", kind.name());
+        }
+        return;
+    }
     let started = Instant::now();
     let results = forecast_many(&series, &params, &Progress::detached()).expect("forecasts");
     let elapsed = started.elapsed().as_secs_f64();
     let failed = results.iter().filter(|r| r.is_err()).count();
-    let mut wins = std::collections::BTreeMap::new();
+    let mut wins = BTreeMap::new();
     for f in results.iter().flatten() {
         *wins.entry(f.model.name()).or_insert(0usize) += 1;
     }
     println!(
-        "{count} daily series x {DAYS} days, auto choice, 3 folds, horizon 28, {} threads",
+        "{count} daily series x {DAYS} days, auto choice, {folds} folds, horizon 28, {} threads",
         rayon::current_num_threads()
     );
     println!(

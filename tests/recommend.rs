@@ -461,21 +461,30 @@ fn validation_never_sees_the_test_purchases() {
     assert_eq!(chosen.trials.len(), ITEM_GRID.len() + als.len());
     assert!((5..=6).contains(&als.len()), "{als:?}");
     for (trial, alpha) in als.iter().zip(ALS_ALPHAS) {
-        let start = format!("{} factors, λ {}, α {alpha}", ALS_FACTORS[0], ALS_LAMBDAS[0]);
+        let start = format!(
+            "{} factors, λ {}, α {alpha}",
+            ALS_FACTORS[0], ALS_LAMBDAS[0]
+        );
         assert_eq!(trial.setting, start);
     }
     // Every factor step but the last scored better than all before it.
     let factors = &als[ALS_ALPHAS.len()..als.len() - (ALS_LAMBDAS.len() - 1)];
     for (j, step) in factors.iter().enumerate().take(factors.len() - 1) {
         let before = als[..ALS_ALPHAS.len() + j].iter().map(|t| t.ndcg);
-        assert!(step.ndcg > before.fold(f64::NEG_INFINITY, f64::max), "{als:?}");
+        assert!(
+            step.ndcg > before.fold(f64::NEG_INFINITY, f64::max),
+            "{als:?}"
+        );
     }
     let best = als.iter().map(|t| t.ndcg).fold(f64::NEG_INFINITY, f64::max);
     let kept = format!(
         "{} factors, λ {}, α {}",
         chosen.als_factors, chosen.als_regularization, chosen.als_alpha
     );
-    let kept = als.iter().find(|t| t.setting == kept).expect("the kept setting was tried");
+    let kept = als
+        .iter()
+        .find(|t| t.setting == kept)
+        .expect("the kept setting was tried");
     assert_eq!(kept.ndcg, best);
     assert!(als.iter().all(|t| t.fit_secs > 0.0));
     // The same choice and scores; fit times differ from run to run.

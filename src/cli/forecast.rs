@@ -36,7 +36,8 @@ use super::replace::write_table;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::forecast::scenario::Basis;
 use crate::analysis::forecast::{
-    Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries, series_from_table,
+    DEFAULT_FOLDS, Freq, Measure, ModelChoice, ModelKind, SeriesBy, SeriesForecast, TimeSeries,
+    series_from_table,
 };
 use crate::data::{self, FileKind, Role};
 use crate::export::ExportFormat;
@@ -81,7 +82,7 @@ pub struct ForecastArgs {
     #[arg(long)]
     pub season: Option<usize>,
     /// Rolling-origin backtest folds.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = DEFAULT_FOLDS)]
     pub folds: usize,
     /// Aggregated series file: the column holding the period's date.
     #[arg(long, value_name = "COL")]

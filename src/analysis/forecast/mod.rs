@@ -26,8 +26,8 @@ pub mod series;
 mod theta;
 
 pub use backtest::{
-    Candidate, FoldForecast, ForecastParams, ModelChoice, SeriesForecast, forecast_many,
-    forecast_series,
+    Candidate, DEFAULT_FOLDS, FoldForecast, ForecastParams, ModelChoice, SeriesForecast,
+    forecast_many, forecast_series,
 };
 pub use holt_winters::{HoltWinters, HwParams, Seasonality};
 pub use metrics::Accuracy;

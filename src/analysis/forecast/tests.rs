@@ -489,3 +489,36 @@ fn a_model_not_scored_says_how_much_history_it_lacks() {
     );
     assert!(hw.mase.is_nan() && result.model != ModelKind::HoltWintersAdditive);
 }
+
+#[test]
+fn folds_too_short_for_the_seasonal_models_are_left_out_when_later_ones_remain() {
+    // 36 months of trend and a yearly season. Five folds of 3 months would
+    // start after 21, 24, 27, 30 and 33 months; Holt-Winters needs 2 · 12 + 2 =
+    // 26, so only the last three run, and the seasonal model competes and wins.
+    let season = [
+        -20.0, -10.0, 0.0, 5.0, 10.0, 15.0, 5.0, 0.0, -5.0, 10.0, 30.0, -40.0,
+    ];
+    let series = TimeSeries {
+        name: "monthly".into(),
+        freq: Freq::Month,
+        start: Freq::Month.index_of(NaiveDate::from_ymd_opt(2022, 1, 1).expect("date")),
+        values: (0..36)
+            .map(|t| 300.0 + 2.5 * t as f64 + season[t % 12])
+            .collect(),
+        dropped_partial: None,
+    };
+    let params = ForecastParams {
+        horizon: 3,
+        folds: 5,
+        ..ForecastParams::default()
+    };
+    let result = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    assert_eq!(result.folds, 3);
+    let hw = result
+        .candidates
+        .iter()
+        .find(|c| c.model == ModelKind::HoltWintersAdditive)
+        .expect("candidate");
+    assert!(hw.error.is_none() && hw.mase < 0.01, "{hw:?}");
+    assert_eq!(result.model, ModelKind::HoltWintersAdditive);
+}

@@ -26,7 +26,14 @@ impl Model {
         let near = match &self.fitted {
             _ if self.kind != ModelKind::UserKnn || scored.is_empty() => Vec::new(),
             Fitted::Ratings { .. } => rating_neighbours(&self.train, &self.by_item, u, scratch),
-            _ => similar_customers(&self.train, &self.by_item, u, k, Strength::Presence, scratch),
+            _ => similar_customers(
+                &self.train,
+                &self.by_item,
+                u,
+                k,
+                Strength::Presence,
+                scratch,
+            ),
         };
         let mut out: Vec<Recommendation> = scored
             .into_iter()

@@ -337,7 +337,13 @@ pub fn choose_by_validation(
             ..base.als.clone()
         };
         for alpha in ALS_ALPHAS {
-            try_als(AlsParams { alpha, ..start.clone() }, &mut best_als)?;
+            try_als(
+                AlsParams {
+                    alpha,
+                    ..start.clone()
+                },
+                &mut best_als,
+            )?;
         }
         for &factors in &ALS_FACTORS[1..] {
             let more = AlsParams {
