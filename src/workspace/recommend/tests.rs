@@ -1,6 +1,8 @@
 //! Tests of `workspace::recommend`.
 
 use super::*;
+use crate::analysis::recommend::ModelKind;
+use crate::workspace::settings::SettingsError;
 
 #[test]
 fn settings_round_trip_and_bad_ones_say_which_field() {
