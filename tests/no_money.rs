@@ -132,8 +132,8 @@ fn the_report_card_purchase_predictions_and_campaigns_need_no_prices() {
             .collect()
     };
     let (with, without) = (ndcg(&card(&priced)), ndcg(&card(&unpriced)));
-    assert_eq!(with.len(), 6);
-    for model in ["popular", "item-knn", "als", "blend"] {
+    assert_eq!(with.len(), 7);
+    for model in ["popular", "item-knn", "als", "blend", "repeat"] {
         assert_eq!(with[model], without[model], "{model}");
     }
     for model in ["history", "user-knn"] {

@@ -4,9 +4,10 @@
 //! - Fold k of F ends its training at `n - (F - k)·h` and tests the next `h`
 //!   periods (h = the forecast horizon), so the last fold tests the last h periods.
 //!   Folds whose training would be shorter than two seasons and two periods are
-//!   left out (so the seasonal models can compete) when a fold remains, else those shorter than
-//!   [`MIN_TRAIN`] periods; with none left the series is too short (an error
-//!   naming the lengths).
+//!   left out (so the seasonal models can compete) when a fold remains, else
+//!   those within the first season (so seasonal naive and MASE are defined),
+//!   else those shorter than [`MIN_TRAIN`] periods; with none left the series
+//!   is too short (an error naming the lengths).
 //! - Each candidate keeps its fold forecasts ([`FoldForecast`], in fold order), so
 //!   the chart can draw the backtest over the held-out history.
 //! - Each fold is scored by MASE scaled on that fold's training data; a candidate's
@@ -210,12 +211,15 @@ pub fn backtest(
             .collect()
     };
     // A fold shorter than Holt-Winters needs (two seasons and two periods,
-    // MSTL one less) would shut the seasonal models out of the choice: a model
-    // that fails a fold cannot win.
-    let mut origins = origins_from(MIN_TRAIN.max(2 * season + 2));
-    if origins.is_empty() {
-        origins = origins_from(MIN_TRAIN);
-    }
+    // MSTL one less) would shut the seasonal models out of the choice (a model
+    // that fails a fold cannot win), and one within the first season leaves
+    // seasonal naive unscored and MASE undefined: the longest need that still
+    // leaves a fold decides.
+    let origins = [2 * season + 2, season + 1, MIN_TRAIN]
+        .into_iter()
+        .map(|shortest| origins_from(shortest.max(MIN_TRAIN)))
+        .find(|origins| !origins.is_empty())
+        .unwrap_or_default();
     if origins.is_empty() {
         return Err(AnalysisError::Invalid {
             what: tr!("analysis-series-periods", n = n.to_string()),

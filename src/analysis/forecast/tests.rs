@@ -522,3 +522,35 @@ fn folds_too_short_for_the_seasonal_models_are_left_out_when_later_ones_remain()
     assert!(hw.error.is_none() && hw.mase < 0.01, "{hw:?}");
     assert_eq!(result.model, ModelKind::HoltWintersAdditive);
 }
+
+#[test]
+fn two_years_of_weeks_keep_the_folds_that_hold_a_season() {
+    // 104 weeks, a 52-week season: five folds of 12 weeks would start after 44,
+    // 56, 68, 80 and 92 weeks. None holds two seasons; the four after the first
+    // season run, so seasonal naive and MASE are defined.
+    let series = TimeSeries {
+        name: "weekly".into(),
+        freq: Freq::Week,
+        start: Freq::Week.index_of(NaiveDate::from_ymd_opt(2024, 7, 1).expect("date")),
+        values: (0..104)
+            .map(|t| 100.0 + t as f64 + 20.0 * (t as f64 * std::f64::consts::TAU / 52.0).sin())
+            .collect(),
+        dropped_partial: None,
+    };
+    let params = ForecastParams {
+        horizon: 12,
+        folds: 5,
+        ..ForecastParams::default()
+    };
+    let result = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+    assert_eq!(result.folds, 4);
+    let seasonal = result
+        .candidates
+        .iter()
+        .find(|c| c.model == ModelKind::SeasonalNaive)
+        .expect("candidate");
+    assert!(
+        seasonal.error.is_none() && seasonal.mase.is_finite(),
+        "{seasonal:?}"
+    );
+}
