@@ -211,6 +211,24 @@ pub fn categories_before(
     Ok(names.iter().flatten().map(str::to_string).collect())
 }
 
+/// The kept lines dated before `cutoff_day` (days since 1970), with `_day`,
+/// `_net`, `_return` and the customer id as text: what every feature at a
+/// cutoff reads, so none can look ahead.
+pub(super) fn lines_before(lines: &DataFrame, cutoff_day: i32) -> LazyFrame {
+    with_net_amount(lines)
+        .with_columns([
+            day_expr().cast(DataType::Int32),
+            col("customer_id").cast(DataType::String),
+        ])
+        .filter(
+            col("customer_id")
+                .is_not_null()
+                .and(col("_day").is_not_null())
+                .and(col("_cancelled").not())
+                .and(col("_day").lt(lit(cutoff_day))),
+        )
+}
+
 /// Features of every customer with a purchase before `cutoff`; with
 /// `label_window_days`, also the label for [cutoff, cutoff + window).
 pub fn features_at(
@@ -262,18 +280,7 @@ pub fn features_at(
             .alias(format!("share:{category}")),
         );
     }
-    let windows = with_net_amount(lines)
-        .with_columns([
-            day_expr().cast(DataType::Int32),
-            col("customer_id").cast(DataType::String),
-        ])
-        .filter(
-            col("customer_id")
-                .is_not_null()
-                .and(col("_day").is_not_null())
-                .and(col("_cancelled").not())
-                .and(col("_day").lt(lit(cutoff_day))),
-        )
+    let windows = lines_before(lines, cutoff_day)
         .group_by([col("customer_id")])
         .agg(aggs);
     let mut names: Vec<String> = base_features(lines)

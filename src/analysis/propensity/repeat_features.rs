@@ -14,10 +14,8 @@
 
 use polars::prelude::*;
 
-use super::features::FeatureFrame;
-use crate::analysis::lines::{
-    AnalysisError, day_expr, days_from_date, polars_failed, with_net_amount,
-};
+use super::features::{FeatureFrame, lines_before};
+use crate::analysis::lines::{AnalysisError, days_from_date, polars_failed};
 
 /// Every repeat feature this module can add, in column order.
 pub const REPEAT_FEATURES: [&str; 1] = ["gap_cv"];
@@ -41,18 +39,7 @@ pub fn with_repeat_features(
         .diff(lit(1), Default::default())
         .drop_nulls()
         .cast(DataType::Float64);
-    let per_customer = with_net_amount(lines)
-        .with_columns([
-            day_expr().cast(DataType::Int32),
-            col("customer_id").cast(DataType::String),
-        ])
-        .filter(
-            col("customer_id")
-                .is_not_null()
-                .and(col("_day").is_not_null())
-                .and(col("_cancelled").not())
-                .and(col("_day").lt(lit(cutoff))),
-        )
+    let per_customer = lines_before(lines, cutoff)
         .group_by([col("customer_id")])
         .agg([
             (gaps.clone().std(0) / gaps.clone().mean()).alias("gap_cv"),

@@ -102,12 +102,7 @@ pub fn blend_scores(
             }
         }
     }
-    scratch
-        .touched
-        .iter()
-        .map(|&i| (i, scratch.scores[i as usize]))
-        .filter(|&(_, s)| s > 0.0)
-        .collect()
+    scratch.positive()
 }
 
 #[cfg(test)]

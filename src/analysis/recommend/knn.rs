@@ -125,6 +125,15 @@ impl Scratch {
         *slot += value;
     }
 
+    /// The touched items with a positive score, as (item, score).
+    pub fn positive(&self) -> Vec<(u32, f32)> {
+        self.touched
+            .iter()
+            .map(|&i| (i, self.scores[i as usize]))
+            .filter(|&(_, s)| s > 0.0)
+            .collect()
+    }
+
     /// Resets the touched scores to zero.
     pub fn clear(&mut self) {
         for &i in &self.touched {

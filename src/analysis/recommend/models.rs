@@ -336,12 +336,7 @@ impl Model {
                 }
             }
         }
-        scratch
-            .touched
-            .iter()
-            .map(|&i| (i, scratch.scores[i as usize]))
-            .filter(|&(_, s)| s > 0.0)
-            .collect()
+        scratch.positive()
     }
 
     /// Each blend part's scores of `u`, scaled so its best item scores 1.
