@@ -11,7 +11,8 @@ use marketbench::analysis::recommend::evaluate::{
 };
 use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
 use marketbench::analysis::recommend::validate::{
-    ALS_ALPHAS, ALS_FACTORS, ALS_LAMBDAS, ITEM_GRID, Trial, Validation, choose_by_validation,
+    ALS_ALPHAS, ALS_FACTORS, ALS_LAMBDAS, ITEM_GRID, MAX_VALIDATION, Trial, Validation,
+    choose_by_validation,
 };
 use marketbench::analysis::recommend::{
     Event, Interactions, ItemInfo, ModelKind, ModelParams, Reason, fit, interactions_from_lines,
@@ -515,4 +516,55 @@ fn validation_never_sees_the_test_purchases() {
     .expect("enough customers");
     assert_eq!(untimed(&chosen), untimed(&direct));
     assert!(ITEM_GRID.contains(&chosen.item_neighbours));
+}
+
+/// A base larger than [`MAX_VALIDATION`]: each setting is scored on an evenly
+/// spread sample of that many customers, and the summary says so.
+#[test]
+fn a_large_base_is_validated_on_a_stated_sample() {
+    let customers = MAX_VALIDATION + 500;
+    let mut events = Vec::new();
+    for c in 0..customers as u32 {
+        // Pairs (2p, 2p + 1) bought together, then the pair's first again.
+        let pair = 2 * (c % 20);
+        for (order, item) in [(0, pair), (0, pair + 1), (1, pair)] {
+            events.push(Event {
+                customer: c,
+                item,
+                order: c * 2 + order,
+                ts_ms: i64::from(order) * 86_400_000,
+                rating: 1.0,
+            });
+        }
+    }
+    let items = (0..40)
+        .map(|i| ItemInfo {
+            id: format!("I{i}"),
+            name: format!("item {i}"),
+            category: None,
+            price: None,
+        })
+        .collect();
+    let ids = (0..customers).map(|c| format!("C{c}")).collect();
+    let it = Interactions::from_parts(ids, items, customers * 2, events);
+    let chosen = choose_by_validation(
+        &it,
+        &it.events,
+        &ModelParams::default(),
+        &[ModelKind::ItemKnn],
+        10,
+        false,
+        &Progress::detached(),
+    )
+    .expect("validation")
+    .expect("chosen");
+    assert_eq!(
+        (chosen.customers, chosen.candidates),
+        (MAX_VALIDATION, customers)
+    );
+    let summary = chosen.summary();
+    assert!(
+        summary.contains("for 20,000 of the 20,500 customers"),
+        "{summary}"
+    );
 }

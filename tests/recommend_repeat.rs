@@ -6,11 +6,14 @@
 use marketbench::analysis::recommend::evaluate::{
     EvalParams, Outcome, Split, evaluate, metrics_at_k, split_events,
 };
-use marketbench::analysis::recommend::validate::choose_by_validation;
+use marketbench::analysis::recommend::validate::{
+    REPEAT_DECAYS, REPEAT_NEIGHBOURS, Trial, choose_by_validation,
+};
 use marketbench::analysis::recommend::{
     BlendWeights, Event, Interactions, ItemInfo, ModelKind, ModelParams, Reason, RepeatParams, fit,
 };
 use marketbench::jobs::Progress;
+use marketbench::workspace::recommend::RecommendParams;
 
 const CUSTOMERS: u32 = 60;
 const OLD_WEEKS: u32 = 8;
@@ -232,6 +235,24 @@ fn the_chosen_mix_is_never_worse_than_the_best_part_and_the_fixed_half_is() {
         "fixed {fixed}, best part {best_part}"
     );
     assert!(chosen.blend.repeat > 0.0, "{chosen:?}");
+    // Repeat: every decay on own items first, then the neighbours at the best.
+    let repeat: Vec<_> = chosen
+        .trials
+        .iter()
+        .filter(|t| t.model == ModelKind::Repeat)
+        .collect();
+    assert_eq!(repeat.len(), REPEAT_DECAYS.len() + REPEAT_NEIGHBOURS.len());
+    let best_decay = repeat[..REPEAT_DECAYS.len()]
+        .iter()
+        .max_by(|a, b| a.ndcg.total_cmp(&b.ndcg))
+        .expect("decays");
+    let decays = |t: &Trial| t.setting.split(',').next().map(str::to_owned);
+    for trial in &repeat[..REPEAT_DECAYS.len()] {
+        assert!(trial.setting.ends_with("at weight 0"), "{trial:?}");
+    }
+    for trial in &repeat[REPEAT_DECAYS.len()..] {
+        assert_eq!(decays(trial), decays(best_decay), "{trial:?}");
+    }
     let tried = chosen.trials.iter().filter(|t| t.model == ModelKind::Blend);
     assert_eq!(tried.count(), BlendWeights::grid().len());
 }
@@ -266,4 +287,106 @@ fn bad_repeat_or_blend_settings_are_refused_not_fitted() {
         );
         assert!(fitted.is_err());
     }
+    // Each says what is wrong with its own settings.
+    let why = |params: ModelParams| {
+        let fitted = fit(
+            ModelKind::Blend,
+            it.matrix(&it.events),
+            &it.events,
+            &it.items,
+            &params,
+            &Progress::detached(),
+        );
+        fitted.err().map(|e| e.to_string()).unwrap_or_default()
+    };
+    let zero = BlendWeights {
+        repeat: 0.0,
+        history: 0.0,
+        item_knn: 0.0,
+    };
+    let weights = why(ModelParams {
+        blend: zero,
+        ..ModelParams::default()
+    });
+    assert!(weights.contains("one above 0"), "{weights}");
+    let decay = why(ModelParams {
+        repeat: RepeatParams {
+            group_decay: -0.1,
+            ..RepeatParams::default()
+        },
+        ..ModelParams::default()
+    });
+    assert!(decay.contains("decays must be between 0 and 1"), "{decay}");
+    // Item-kNN has no blend: a zero mix does not stop it.
+    let knn = fit(
+        ModelKind::ItemKnn,
+        it.matrix(&it.events),
+        &it.events,
+        &it.items,
+        &ModelParams {
+            blend: zero,
+            ..ModelParams::default()
+        },
+        &Progress::detached(),
+    );
+    assert!(knn.is_ok());
+}
+
+/// Every customer's top 2 from the operator's typed settings (validation off).
+fn typed_lists(params: RecommendParams) -> Vec<Vec<u32>> {
+    let it = planted();
+    let progress = Progress::detached();
+    let (model, validation) = params.fit(&it, None, &progress).expect("fit");
+    assert!(validation.is_none(), "validation was off");
+    let rows: Vec<usize> = (0..CUSTOMERS as usize).collect();
+    model
+        .recommend_for(&rows, 2, false, &progress)
+        .expect("lists")
+        .into_iter()
+        .map(|l| l.into_iter().map(|r| r.item).collect())
+        .collect()
+}
+
+#[test]
+fn the_typed_repeat_settings_and_blend_weights_reach_the_fit() {
+    let typed = RecommendParams {
+        model: ModelKind::Repeat,
+        validate: false,
+        repeat_alpha: 0.0,
+        ..RecommendParams::default()
+    };
+    // No decay: the 8 weeks of old staples outweigh the 6 of the new ones.
+    let flat = typed_lists(RecommendParams {
+        repeat_basket_decay: 1.0,
+        repeat_group_decay: 1.0,
+        ..typed.clone()
+    });
+    // Strong recency: the current staples lead.
+    let recent = typed_lists(RecommendParams {
+        repeat_group_size: 2,
+        repeat_basket_decay: 0.5,
+        repeat_group_decay: 0.3,
+        ..typed.clone()
+    });
+    for c in 0..CUSTOMERS {
+        let mut new = new_staples(c).to_vec();
+        new.sort_unstable();
+        let mut got = recent[c as usize].clone();
+        got.sort_unstable();
+        assert_eq!(got, new, "customer {c} with recency");
+        assert!(
+            flat[c as usize].iter().all(|i| !new.contains(i)),
+            "customer {c} without decay: {:?}",
+            flat[c as usize]
+        );
+    }
+    // A blend of the repeat part alone lists what the repeat model lists.
+    let blend = typed_lists(RecommendParams {
+        model: ModelKind::Blend,
+        repeat_weight: 1.0,
+        history_weight: 0.0,
+        item_knn_weight: 0.0,
+        ..typed.clone()
+    });
+    assert_eq!(blend, typed_lists(typed));
 }

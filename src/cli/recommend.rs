@@ -44,11 +44,29 @@ pub struct ModelArgs {
     /// ALS regularisation λ.
     #[arg(long, default_value_t = 0.1)]
     pub regularization: f32,
-    /// Weight of the customer's own history in the blend (0..1), the rest
-    /// item-knn; used with `--validate false` (validation chooses the blend's
-    /// mix of repeat buys, history and item-knn).
+    /// Weight of the customer's own history in the blend (0..1); the blend's
+    /// weights are used with `--validate false` (validation chooses the mix of
+    /// repeat buys, history and item-knn).
     #[arg(long, default_value_t = 0.5)]
     pub history_weight: f32,
+    /// Weight of the timed repeat buys in the blend (0..1).
+    #[arg(long, default_value_t = 0.0)]
+    pub repeat_weight: f32,
+    /// Weight of item-knn in the blend (0..1); default 1 - history weight.
+    #[arg(long)]
+    pub knn_weight: Option<f32>,
+    /// Repeat model: baskets per group (with `--validate false`).
+    #[arg(long, default_value_t = 7)]
+    pub group_size: usize,
+    /// Repeat model: weight of a basket relative to the next in its group (0..1).
+    #[arg(long, default_value_t = 0.9)]
+    pub basket_decay: f32,
+    /// Repeat model: weight of a group of baskets relative to the next (0..1).
+    #[arg(long, default_value_t = 0.7)]
+    pub group_decay: f32,
+    /// Repeat model: weight of what similar customers re-buy (0 = own items only).
+    #[arg(long, default_value_t = 0.25)]
+    pub repeat_alpha: f32,
     /// Choose the item-knn/blend neighbours and the ALS factors and λ by
     /// validation on each customer's last (training) purchase instead of the
     /// values given.
@@ -110,6 +128,12 @@ impl ModelArgs {
             alpha: self.alpha,
             regularization: self.regularization,
             history_weight: self.history_weight,
+            repeat_weight: self.repeat_weight,
+            item_knn_weight: self.knn_weight.unwrap_or(1.0 - self.history_weight),
+            repeat_group_size: self.group_size,
+            repeat_basket_decay: self.basket_decay,
+            repeat_group_decay: self.group_decay,
+            repeat_alpha: self.repeat_alpha,
             validate: self.validate,
             ..base
         }

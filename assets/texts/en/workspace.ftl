@@ -56,6 +56,7 @@ workspace-project-open-failed = The project could not be opened: { $error }
 workspace-setting-invalid = { $field } = { $value }: { $why }
 workspace-saved-labels = The project's saved message labels ("{ $key }" settings)
 workspace-setting-at-least-one = must be at least 1
+workspace-setting-blend-all-zero = one of the blend weights must be above 0
 workspace-setting-between-0-1 = must be between 0 and 1
 workspace-setting-above-0 = must be above 0
 workspace-setting-0-or-more = must be 0 or more

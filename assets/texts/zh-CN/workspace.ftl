@@ -56,6 +56,7 @@ workspace-project-open-failed = 项目无法打开：{ $error }
 workspace-setting-invalid = { $field } = { $value }：{ $why }
 workspace-saved-labels = 项目保存的消息标注（"{ $key }" 设置）
 workspace-setting-at-least-one = 必须至少为 1
+workspace-setting-blend-all-zero = 混合权重中至少一个必须大于 0
 workspace-setting-between-0-1 = 必须在 0 到 1 之间
 workspace-setting-above-0 = 必须大于 0
 workspace-setting-0-or-more = 必须大于或等于 0

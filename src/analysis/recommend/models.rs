@@ -200,10 +200,17 @@ pub fn fit(
     params: &ModelParams,
     progress: &Progress,
 ) -> Result<Model, AnalysisError> {
-    if !params.blend.is_valid() || !params.repeat.is_valid() {
+    if kind == ModelKind::Blend && !params.blend.is_valid() {
         return Err(AnalysisError::Invalid {
             what: tr!("analysis-blend-settings"),
-            why: tr!("analysis-history-weight"),
+            why: tr!("analysis-blend-weights"),
+        });
+    }
+    let repeat_used = matches!(kind, ModelKind::Repeat | ModelKind::Blend);
+    if repeat_used && !params.repeat.is_valid() {
+        return Err(AnalysisError::Invalid {
+            what: tr!("analysis-repeat-settings"),
+            why: tr!("analysis-repeat-invalid"),
         });
     }
     let fitted = match kind {

@@ -81,6 +81,7 @@ pub fn ui(
                 );
             }
             ModelKind::Blend => {
+                // Validation chooses the mix and the parts' settings.
                 ui.add_enabled_ui(typed, |ui| {
                     number_ui(
                         ui,
@@ -88,12 +89,52 @@ pub fn ui(
                         &mut draft.neighbours,
                         1..=500,
                     );
-                });
-                let label = ui.label(tr!("recommend-history-weight"));
-                ui.add(egui::Slider::new(&mut draft.history_weight, 0.0..=1.0))
-                    .labelled_by(label.id);
+                    let weights = [
+                        (tr!("recommend-repeat-weight"), &mut draft.repeat_weight),
+                        (tr!("recommend-history-weight"), &mut draft.history_weight),
+                        (tr!("recommend-knn-weight"), &mut draft.item_knn_weight),
+                    ];
+                    for (label, weight) in weights {
+                        slider_ui(ui, &label, weight, 0.0..=1.0);
+                    }
+                })
+                .response
+                .on_hover_text(tr!("recommend-blend-weights-hover"));
             }
-            ModelKind::Popular | ModelKind::History | ModelKind::Repeat => {}
+            ModelKind::Repeat => {
+                ui.add_enabled_ui(typed, |ui| {
+                    number_ui(
+                        ui,
+                        &tr!("recommend-neighbours"),
+                        &mut draft.neighbours,
+                        1..=500,
+                    );
+                    number_ui(
+                        ui,
+                        &tr!("recommend-repeat-group-size"),
+                        &mut draft.repeat_group_size,
+                        1..=50,
+                    );
+                    let decays = [
+                        (
+                            tr!("recommend-repeat-basket-decay"),
+                            &mut draft.repeat_basket_decay,
+                        ),
+                        (
+                            tr!("recommend-repeat-group-decay"),
+                            &mut draft.repeat_group_decay,
+                        ),
+                    ];
+                    for (label, decay) in decays {
+                        slider_ui(ui, &label, decay, 0.0..=1.0);
+                    }
+                    let label = tr!("recommend-repeat-alpha");
+                    slider_ui(ui, &label, &mut draft.repeat_alpha, 0.0..=2.0);
+                })
+                .response
+                .on_hover_text(tr!("recommend-repeat-settings-hover"));
+            }
+            ModelKind::Popular | ModelKind::History => {}
         }
         number_ui(
             ui,
@@ -167,6 +208,17 @@ pub fn ui(
 }
 
 /// A labelled whole-number field.
+fn slider_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut f32,
+    range: std::ops::RangeInclusive<f32>,
+) {
+    let label = ui.label(label);
+    ui.add(egui::Slider::new(value, range))
+        .labelled_by(label.id);
+}
+
 fn number_ui(
     ui: &mut egui::Ui,
     label: &str,

@@ -4,7 +4,7 @@
 
 use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
-    AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, fit,
+    AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, RepeatParams, fit,
 };
 use crate::jobs::Progress;
 use crate::tr;
@@ -32,6 +32,19 @@ pub struct RecommendParams {
     pub regularization: f32,
     /// Weight of the customer's own history in the blend (0..=1).
     pub history_weight: f32,
+    /// Weight of the timed repeat buys in the blend (0..=1).
+    pub repeat_weight: f32,
+    /// Weight of item-kNN in the blend (0..=1). A project saved before this
+    /// setting existed mixed item-kNN at `1 - history_weight`, and reads so.
+    pub item_knn_weight: f32,
+    /// Repeat model: baskets per group.
+    pub repeat_group_size: usize,
+    /// Repeat model: weight of a basket relative to the next in its group (0..=1).
+    pub repeat_basket_decay: f32,
+    /// Repeat model: weight of a group relative to the next (0..=1).
+    pub repeat_group_decay: f32,
+    /// Repeat model: weight of the similar customers' items (0 = own items only).
+    pub repeat_alpha: f32,
     /// Leave out items the customer already bought.
     pub exclude_seen: bool,
     /// Items per customer.
@@ -52,6 +65,12 @@ impl Default for RecommendParams {
             alpha: model.als.alpha,
             regularization: model.als.regularization,
             history_weight: model.blend.history,
+            repeat_weight: model.blend.repeat,
+            item_knn_weight: model.blend.item_knn,
+            repeat_group_size: model.repeat.group_size,
+            repeat_basket_decay: model.repeat.basket_decay,
+            repeat_group_decay: model.repeat.group_decay,
+            repeat_alpha: model.repeat.alpha,
             exclude_seen: true,
             top: 10,
             validate: true,
@@ -60,24 +79,48 @@ impl Default for RecommendParams {
 }
 
 impl RecommendParams {
-    /// Checks the settings before any work: counts of at least 1, a history
-    /// weight in 0..=1, a positive α and a λ of at least 0.
+    /// Checks the settings before any work: counts of at least 1, blend
+    /// weights and decays in 0..=1 (one blend weight above 0), a positive α and
+    /// a λ and neighbour weight of at least 0.
     pub fn check(&self) -> Result<(), SettingsError> {
         let counts = [
             ("neighbours", self.neighbours),
             ("factors", self.factors),
             ("iterations", self.iterations),
             ("top", self.top),
+            ("repeat_group_size", self.repeat_group_size),
         ];
         if let Some((field, value)) = counts.into_iter().find(|(_, v)| *v == 0) {
             let why = tr!("workspace-setting-at-least-one");
             return Err(SettingsError::invalid(field, value, why));
         }
-        if !(0.0..=1.0).contains(&self.history_weight) {
+        let fractions = [
+            ("history_weight", self.history_weight),
+            ("repeat_weight", self.repeat_weight),
+            ("item_knn_weight", self.item_knn_weight),
+            ("repeat_basket_decay", self.repeat_basket_decay),
+            ("repeat_group_decay", self.repeat_group_decay),
+        ];
+        if let Some((field, value)) = fractions
+            .into_iter()
+            .find(|(_, v)| !(0.0..=1.0).contains(v))
+        {
             let why = tr!("workspace-setting-between-0-1");
+            return Err(SettingsError::invalid(field, value, why));
+        }
+        if self.model == ModelKind::Blend && !self.model_params().blend.is_valid() {
+            let why = tr!("workspace-setting-blend-all-zero");
             return Err(SettingsError::invalid(
                 "history_weight",
                 self.history_weight,
+                why,
+            ));
+        }
+        if !(self.repeat_alpha >= 0.0 && self.repeat_alpha.is_finite()) {
+            let why = tr!("workspace-setting-0-or-more");
+            return Err(SettingsError::invalid(
+                "repeat_alpha",
+                self.repeat_alpha,
                 why,
             ));
         }
@@ -102,9 +145,13 @@ impl RecommendParams {
     }
 
     /// Settings written by [`Self::to_settings`] (missing fields take their
-    /// defaults), checked.
+    /// defaults, but a blend saved before item-kNN had its own weight keeps
+    /// `1 - history_weight`), checked.
     pub fn from_settings(value: &serde_json::Value) -> Result<RecommendParams, SettingsError> {
-        let params: RecommendParams = serde_json::from_value(value.clone())?;
+        let mut params: RecommendParams = serde_json::from_value(value.clone())?;
+        if value.get("item_knn_weight").is_none() {
+            params.item_knn_weight = 1.0 - params.history_weight;
+        }
         params.check()?;
         Ok(params)
     }
@@ -163,12 +210,18 @@ impl RecommendParams {
                 regularization: self.regularization,
                 ..AlsParams::default()
             },
-            // The typed blend (validation off) mixes history and item-kNN as
-            // before the repeat part existed; validation chooses all three.
+            // Typed (validation off); validation chooses these itself.
             blend: BlendWeights {
-                repeat: 0.0,
+                repeat: self.repeat_weight,
                 history: self.history_weight,
-                item_knn: 1.0 - self.history_weight,
+                item_knn: self.item_knn_weight,
+            },
+            repeat: RepeatParams {
+                group_size: self.repeat_group_size,
+                basket_decay: self.repeat_basket_decay,
+                group_decay: self.repeat_group_decay,
+                neighbours: self.neighbours,
+                alpha: self.repeat_alpha,
             },
             ..ModelParams::default()
         }

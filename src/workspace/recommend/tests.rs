@@ -38,6 +38,40 @@ fn settings_round_trip_and_bad_ones_say_which_field() {
         error.to_string(),
         "history_weight = 1.5: must be between 0 and 1"
     );
+    let mut decay = RecommendParams::default().to_settings();
+    decay["repeat_group_decay"] = serde_json::json!(1.2);
+    let error = RecommendParams::from_settings(&decay).expect_err("decay");
+    assert!(
+        error.to_string().starts_with("repeat_group_decay = 1.2"),
+        "{error}"
+    );
+    let mut silent = RecommendParams {
+        model: ModelKind::Blend,
+        history_weight: 0.0,
+        item_knn_weight: 0.0,
+        ..RecommendParams::default()
+    }
+    .to_settings();
+    let error = RecommendParams::from_settings(&silent).expect_err("all zero");
+    assert!(
+        error.to_string().contains("one of the blend weights"),
+        "{error}"
+    );
+    // Another model ignores the blend's weights.
+    silent["model"] = serde_json::json!("item-knn");
+    assert!(RecommendParams::from_settings(&silent).is_ok());
+    // A blend saved before item-kNN had its own weight keeps 1 - history.
+    let mut older = RecommendParams {
+        history_weight: 0.8,
+        ..RecommendParams::default()
+    }
+    .to_settings();
+    older
+        .as_object_mut()
+        .expect("object")
+        .remove("item_knn_weight");
+    let read = RecommendParams::from_settings(&older).expect("older");
+    assert!((read.item_knn_weight - 0.2).abs() < 1e-6, "{read:?}");
     // An older project without a field reads it as its default.
     let mut missing = RecommendParams::default().to_settings();
     missing.as_object_mut().expect("object").remove("alpha");
