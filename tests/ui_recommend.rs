@@ -19,7 +19,7 @@ use std::sync::atomic::Ordering;
 use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use marketbench::analysis::recommend::ModelKind;
 use marketbench::analysis::recommend::evaluate::{Outcome, ReportCard, Split};
 use marketbench::analysis::recommend::validate::ITEM_GRID;
@@ -569,4 +569,39 @@ fn orders_without_order_ids_say_what_is_needed() {
     );
     assert!(!harness.state().workspace().recommend.is_busy());
     harness.get_by_role_and_label(Role::Button, "Open the Data tab");
+}
+
+/// The repeat model's settings are greyed out while validation chooses them;
+/// with validation off they can be typed and the fit uses them as typed.
+#[test]
+fn the_repeat_settings_can_be_typed_when_validation_is_off() {
+    let mut harness = recommend_tab();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Model")
+        .click();
+    harness.run();
+    harness
+        .get_by_label(&ModelKind::Repeat.display_name())
+        .click();
+    harness.run();
+    let disabled = |harness: &Harness<'_, MarketbenchApp>| {
+        harness
+            .get_by_role_and_label(Role::SpinButton, "Baskets per group:")
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(disabled(&harness), "validation chooses the group size");
+    harness
+        .get_by_label("Choose the fit's settings by validation")
+        .click();
+    harness.run();
+    assert!(!disabled(&harness), "typed settings");
+    harness
+        .get_by_role_and_label(Role::Button, "Fit model")
+        .click();
+    step_until(&mut harness, "the repeat fit", |app| {
+        fitted(app).is_some_and(|r| r.model.kind == ModelKind::Repeat)
+    });
+    let results = fitted(harness.state()).expect("fitted");
+    assert!(results.validation.is_none(), "typed, not validated");
 }
