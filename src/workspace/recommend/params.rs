@@ -4,7 +4,7 @@
 
 use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
-    AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, fit,
+    AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, SasrecParams, fit,
 };
 use crate::jobs::Progress;
 use crate::tr;
@@ -39,6 +39,11 @@ pub struct RecommendParams {
     /// Choose item-kNN neighbours and ALS factors/λ on a validation split (each
     /// customer's last purchase) instead of the typed values.
     pub validate: bool,
+    /// SASRec: wall-clock seconds its training may take at most.
+    pub sasrec_budget_secs: usize,
+    /// SASRec: passes over the training sequences at most (early stopping may
+    /// end sooner).
+    pub sasrec_epochs: usize,
 }
 
 impl Default for RecommendParams {
@@ -55,6 +60,8 @@ impl Default for RecommendParams {
             exclude_seen: true,
             top: 10,
             validate: true,
+            sasrec_budget_secs: model.sasrec.budget_secs as usize,
+            sasrec_epochs: model.sasrec.epochs,
         }
     }
 }
@@ -68,6 +75,8 @@ impl RecommendParams {
             ("factors", self.factors),
             ("iterations", self.iterations),
             ("top", self.top),
+            ("sasrec_budget_secs", self.sasrec_budget_secs),
+            ("sasrec_epochs", self.sasrec_epochs),
         ];
         if let Some((field, value)) = counts.into_iter().find(|(_, v)| *v == 0) {
             let why = tr!("workspace-setting-at-least-one");
@@ -169,6 +178,11 @@ impl RecommendParams {
                 repeat: 0.0,
                 history: self.history_weight,
                 item_knn: 1.0 - self.history_weight,
+            },
+            sasrec: SasrecParams {
+                budget_secs: self.sasrec_budget_secs as f64,
+                epochs: self.sasrec_epochs,
+                ..SasrecParams::default()
             },
             ..ModelParams::default()
         }
