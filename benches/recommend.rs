@@ -7,7 +7,9 @@
 //!
 //! Run in release mode: `cargo bench --bench recommend`
 //! (`MB_CUSTOMERS=10000 MB_ITEMS=2000 cargo bench --bench recommend` for a quick run;
-//! `MB_CUSTOMERS=0` for the grocery card only).
+//! `MB_CUSTOMERS=0` for the grocery card only; `MB_SASREC=1` for SASRec's card
+//! only: its training time and leave-last-out NDCG@10 beside item-kNN, ALS and
+//! repeat on the generated purchases, `MB_SASREC_BUDGET` seconds, default 60).
 //! Targets: ALS (64 factors, 15 iterations) < 10 s on 2 cores, item-kNN < 5 s,
 //! memory < 2 GB.
 
@@ -200,9 +202,54 @@ fn grocery_card(customers: usize, progress: &Progress) {
     }
 }
 
+/// SASRec beside item-kNN, ALS and repeat on one leave-last-out card, each
+/// model's fit time and the peak memory after it.
+fn sasrec_card(it: &Interactions, progress: &Progress) {
+    let mut model = ModelParams::default();
+    model.sasrec.budget_secs = env_or("MB_SASREC_BUDGET", 60) as f64;
+    let mut lines = Vec::new();
+    for kind in [
+        ModelKind::ItemKnn,
+        ModelKind::Als,
+        ModelKind::Repeat,
+        ModelKind::Sasrec,
+    ] {
+        let params = EvalParams {
+            split: Split::LeaveLastOut,
+            models: vec![kind],
+            model: model.clone(),
+            ..EvalParams::default()
+        };
+        let Outcome::Scored(card) = evaluate(it, &params, progress).expect("card") else {
+            panic!("nothing to test");
+        };
+        let line = &card.models[0];
+        lines.push(format!(
+            "{:<10} NDCG@10 {:.4}  hit rate {:.4}  fit {:>7.2} s  recommend {:>6.2} s  peak {:>7.0} MB",
+            kind.name(),
+            line.metrics.ndcg,
+            line.metrics.hit_rate,
+            line.fit_secs,
+            line.recommend_secs,
+            peak_mb()
+        ));
+    }
+    println!(
+        "SASRec card (leave-last-out, K = 10, budget {} s):",
+        model.sasrec.budget_secs
+    );
+    for line in lines {
+        println!("  {line}");
+    }
+}
+
 fn main() {
     let customers = env_or("MB_CUSTOMERS", 100_000);
     let items = env_or("MB_ITEMS", 20_000);
+    if env_or("MB_SASREC", 0) == 1 {
+        sasrec_card(&generate(customers, items), &Progress::detached());
+        return;
+    }
     if customers == 0 {
         grocery_card(env_or("MB_GROCERY", 20_000), &Progress::detached());
         return;

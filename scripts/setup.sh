@@ -5,10 +5,11 @@
 #                           PostgreSQL and MariaDB, which tests/db_sources.rs starts in
 #                           temporary folders: no service is enabled or started here)
 #   scripts/setup.sh shot   Xvfb and ImageMagick, for scripts/screenshot.sh
-# Building needs only the Rust toolchain: no -dev package is required.
+# Building needs the Rust toolchain and a C/C++ compiler (candle's tokenizers
+# dependency compiles C++), no -dev package.
 set -euo pipefail
 
-want=(libgl1 libegl1 libgl1-mesa-dri libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
+want=(g++ libgl1 libegl1 libgl1-mesa-dri libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
       libwayland-client0 libwayland-cursor0 libwayland-egl1)
 case "${1:-run}" in
   run) ;;

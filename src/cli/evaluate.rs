@@ -39,7 +39,7 @@ pub struct EvaluateArgs {
     #[arg(long, default_value = "leave-last-out")]
     pub split: Split,
     /// Comma-separated models (popular, item-knn, user-knn, als, history, repeat,
-    /// blend) or all.
+    /// sasrec, blend) or all.
     #[arg(long, default_value = "all", value_parser = parse_models)]
     pub models: ModelList,
     /// K: the length of each list scored.

@@ -72,6 +72,14 @@ pub struct ModelArgs {
     /// values given.
     #[arg(long, default_value_t = true, value_name = "true|false", action = clap::ArgAction::Set)]
     pub validate: bool,
+    /// SASRec: seconds its training may take at most (it keeps the best epoch
+    /// trained by then).
+    #[arg(long, default_value_t = 60)]
+    pub sasrec_budget: usize,
+    /// SASRec: passes over the purchase sequences at most (training stops
+    /// sooner when validation stops improving).
+    #[arg(long, default_value_t = 30)]
+    pub sasrec_epochs: usize,
 }
 
 /// What validation chose, for `--json`: null when not asked (or the models have
@@ -135,6 +143,8 @@ impl ModelArgs {
             repeat_group_decay: self.group_decay,
             repeat_alpha: self.repeat_alpha,
             validate: self.validate,
+            sasrec_budget_secs: self.sasrec_budget,
+            sasrec_epochs: self.sasrec_epochs,
             ..base
         }
     }
@@ -159,7 +169,7 @@ pub struct RecommendArgs {
     /// Orders or ratings files or folders (products files add names and categories).
     #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
-    /// popular, item-knn, user-knn, als, history, repeat or blend.
+    /// popular, item-knn, user-knn, als, history, repeat, sasrec or blend.
     #[arg(long, default_value = "item-knn")]
     pub model: ModelKind,
     /// Items per customer.

@@ -25,6 +25,7 @@ recommend-model-user-knn = user-knn
 recommend-model-als = als
 recommend-model-history = history
 recommend-model-repeat = repeat
+recommend-model-sasrec = sasrec
 recommend-model-blend = blend
 recommend-model-popular-note = the best-sellers: the baseline to beat, and what new customers get
 recommend-model-item-knn-note = items often bought by the same customers as what this customer bought
@@ -32,10 +33,13 @@ recommend-model-user-knn-note = what the customers with the most similar purchas
 recommend-model-als-note = learns hidden tastes from all purchases (matrix factorisation) and matches customers to items
 recommend-model-history-note = the customer's own most-bought items (for re-buying shops)
 recommend-model-repeat-note = the customer's own items by how often and how recently they were bought, plus what similar customers re-buy
+recommend-model-sasrec-note = learns the order of what customers buy (self-attention over their last items, SASRec) and predicts the next item
 recommend-model-blend-note = timed repeat buys, the customer's history and item-kNN, mixed by weights chosen by validation
 recommend-neighbours = Neighbours:
 recommend-factors = Factors:
 recommend-iterations = Iterations:
+recommend-sasrec-budget = Training time at most (s):
+recommend-sasrec-epochs = Epochs at most:
 recommend-history-weight = History weight:
 recommend-repeat-weight = Repeat weight:
 recommend-knn-weight = Item-kNN weight:
@@ -69,6 +73,7 @@ recommend-progress-validating-item-knn = validating item-kNN, { $setting }
 recommend-progress-validating-als = validating ALS, { $setting }
 recommend-progress-validating-repeat = validating repeat buys, { $setting }
 recommend-progress-validating-blend = validating the blend, { $setting }
+recommend-progress-sasrec-epoch = training SASRec: epoch { $epoch }, validation NDCG { $ndcg }
 
 # One customer's history and list.
 recommend-customer-id = Customer id:
@@ -97,6 +102,7 @@ recommend-reason-bought-last = bought { $n } times, last { $days } days ago
 recommend-reason-similar-customers = bought by { $n } similar customers
 recommend-reason-predicted-rating = predicted rating { $rating } from { $n } similar customers
 recommend-reason-same-category = same category and price as { $item }
+recommend-reason-follows = follows { $from } → { $to }, a common next step
 
 # One item's neighbours.
 recommend-similar-to = Similar to { $item }

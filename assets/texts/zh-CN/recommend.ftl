@@ -25,6 +25,7 @@ recommend-model-user-knn = 相似客户（user-kNN）
 recommend-model-als = 矩阵分解（ALS）
 recommend-model-history = 购买历史
 recommend-model-repeat = 定期复购（按时间）
+recommend-model-sasrec = 序列推荐（SASRec）
 recommend-model-blend = 混合推荐
 recommend-model-popular-note = 热销商品：需要胜过的基准，也推荐给新客户
 recommend-model-item-knn-note = 与该客户买过的商品常被同一批客户购买的商品
@@ -32,10 +33,13 @@ recommend-model-user-knn-note = 购买记录最相似的客户买过的商品
 recommend-model-als-note = 从全部购买中学习潜在偏好（矩阵分解），再为客户匹配商品
 recommend-model-history-note = 客户自己买得最多的商品（适合复购型店铺）
 recommend-model-repeat-note = 客户自己的商品，按购买次数和最近一次的时间加权，再加上相似客户的复购
+recommend-model-sasrec-note = 学习客户购买的先后顺序（对最近商品做自注意力，SASRec），预测下一件商品
 recommend-model-blend-note = 定期复购、客户购买历史与 item-kNN 的混合，权重由验证选择
 recommend-neighbours = 近邻数：
 recommend-factors = 因子数：
 recommend-iterations = 迭代次数：
+recommend-sasrec-budget = 最长训练时间（秒）：
+recommend-sasrec-epochs = 最多轮数：
 recommend-history-weight = 历史权重：
 recommend-repeat-weight = 复购权重：
 recommend-knn-weight = 物品近邻权重：
@@ -69,6 +73,7 @@ recommend-progress-validating-item-knn = 正在验证 item-kNN，{ $setting }
 recommend-progress-validating-als = 正在验证 ALS，{ $setting }
 recommend-progress-validating-repeat = 正在验证定期复购，{ $setting }
 recommend-progress-validating-blend = 正在验证混合推荐，{ $setting }
+recommend-progress-sasrec-epoch = 正在训练 SASRec：第 { $epoch } 轮，验证 NDCG { $ndcg }
 
 # 一位客户的购买记录和推荐列表。
 recommend-customer-id = 客户 ID：
@@ -97,6 +102,7 @@ recommend-reason-bought-last = 买过 { $n } 次，最近一次在 { $days } 天
 recommend-reason-similar-customers = { $n } 位相似客户买过
 recommend-reason-predicted-rating = 根据 { $n } 位相似客户预测评分为 { $rating }
 recommend-reason-same-category = 与 { $item } 同品类、同价位
+recommend-reason-follows = 接在 { $from } → { $to } 之后，常见的下一步
 
 # 一件商品的相似商品。
 recommend-similar-to = 与 { $item } 相似

@@ -115,6 +115,7 @@ impl Model {
         let own = history.binary_search(&item).ok().map(|k| counts[k] as u32);
         match (&self.fitted, self.kind) {
             (_, ModelKind::History) => Reason::BoughtBefore(own.unwrap_or(0)),
+            (Fitted::Sasrec(sasrec), _) => sasrec.reason(u, item),
             (Fitted::Repeat(repeat), _) => match (own, repeat.days_ago(u, item)) {
                 (Some(times), Some(days)) => Reason::BoughtLast(times, days),
                 _ => Reason::SimilarCustomers(repeat.neighbours_with(u, item)),

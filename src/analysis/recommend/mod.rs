@@ -4,10 +4,12 @@
 //!
 //! - [`interactions`]: purchase lines or explicit ratings → indexed events and
 //!   the sparse matrix.
-//! - [`models`]: popularity, item-kNN, user-kNN, ALS, history, repeat and blend,
-//!   with a content fallback and a reason per item.
+//! - [`models`]: popularity, item-kNN, user-kNN, ALS, history, repeat, SASRec
+//!   and blend, with a content fallback and a reason per item.
 //! - [`repeat`]: the timed repeat-buy model (recency-decayed baskets plus similar
 //!   customers' re-buys); [`blend`]: the blend's mix of parts.
+//! - [`sasrec`]: the self-attention next-item model (SASRec), trained on
+//!   each customer's item sequence.
 //! - [`evaluate`]: leave-last-out, time 80/20 and last-basket protocols; metrics at K.
 //! - [`rules`]: frequently-bought-together rules by FP-growth.
 //! - [`transitions`]: next-purchase transitions (item or category A → B).
@@ -23,6 +25,7 @@ pub mod models;
 mod reason;
 pub mod repeat;
 pub mod rules;
+pub mod sasrec;
 pub mod sparse;
 pub mod transitions;
 pub mod validate;
@@ -35,6 +38,7 @@ pub use interactions::{
 pub use models::{Model, ModelKind, ModelParams, fit};
 pub use reason::{Reason, Recommendation};
 pub use repeat::RepeatParams;
+pub use sasrec::SasrecParams;
 
 use polars::prelude::{Column, DataFrame, PolarsResult};
 
@@ -51,6 +55,7 @@ impl ModelKind {
             ModelKind::Als => tr!("recommend-model-als"),
             ModelKind::History => tr!("recommend-model-history"),
             ModelKind::Repeat => tr!("recommend-model-repeat"),
+            ModelKind::Sasrec => tr!("recommend-model-sasrec"),
             ModelKind::Blend => tr!("recommend-model-blend"),
         }
     }

@@ -33,6 +33,7 @@ use super::knn::{
 };
 use super::reason::Recommendation;
 use super::repeat::{Repeat, RepeatParams};
+use super::sasrec::{Sasrec, SasrecParams};
 use super::sparse::Csr;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -54,19 +55,23 @@ pub enum ModelKind {
     /// The customer's own items by recency-decayed frequency, plus what similar
     /// customers re-buy (TIFU-kNN; see `repeat`).
     Repeat,
+    /// Self-attention over the customer's last items, trained to predict the
+    /// next one (SASRec; see `sasrec`).
+    Sasrec,
     /// Repeat, history and item-kNN, each scaled to its best item, mixed by
     /// weight (chosen by validation).
     Blend,
 }
 
 impl ModelKind {
-    pub const ALL: [ModelKind; 7] = [
+    pub const ALL: [ModelKind; 8] = [
         ModelKind::Popular,
         ModelKind::ItemKnn,
         ModelKind::UserKnn,
         ModelKind::Als,
         ModelKind::History,
         ModelKind::Repeat,
+        ModelKind::Sasrec,
         ModelKind::Blend,
     ];
 
@@ -79,6 +84,7 @@ impl ModelKind {
             ModelKind::Als => "als",
             ModelKind::History => "history",
             ModelKind::Repeat => "repeat",
+            ModelKind::Sasrec => "sasrec",
             ModelKind::Blend => "blend",
         }
     }
@@ -99,7 +105,7 @@ impl FromStr for ModelKind {
             .find(|k| k.name().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
                 format!(
-                    "unknown model '{s}': use popular, item-knn, user-knn, als, history, repeat or blend"
+                    "unknown model '{s}': use popular, item-knn, user-knn, als, history, repeat, sasrec or blend"
                 )
             })
     }
@@ -116,6 +122,8 @@ pub struct ModelParams {
     /// Decays, neighbours and neighbour weight of the repeat model (and the
     /// blend's repeat part).
     pub repeat: RepeatParams,
+    /// Network size, training length and time budget of SASRec.
+    pub sasrec: SasrecParams,
     /// The blend's mix of its parts.
     pub blend: BlendWeights,
     /// Segment of each customer (by customer index) for popularity within segment.
@@ -132,6 +140,7 @@ impl Default for ModelParams {
             user_neighbours: 50,
             als: AlsParams::default(),
             repeat: RepeatParams::default(),
+            sasrec: SasrecParams::default(),
             blend: BlendWeights::default(),
             segments: None,
             explicit: false,
@@ -149,6 +158,7 @@ enum Fitted {
     Neighbours(Csr),
     Factors(Factors),
     Repeat(Repeat),
+    Sasrec(Box<Sasrec>),
     /// The blend's parts with a weight above 0, each fitted as its own model.
     Blend(Vec<Model>),
 }
@@ -224,6 +234,13 @@ pub fn fit(
             &params.repeat,
             progress,
         )?),
+        ModelKind::Sasrec => Fitted::Sasrec(Box::new(Sasrec::fit(
+            events,
+            train.rows,
+            train.cols,
+            &params.sasrec,
+            progress,
+        )?)),
         ModelKind::Blend => {
             let mut parts = Vec::new();
             for part in BlendWeights::PARTS {
@@ -315,6 +332,7 @@ impl Model {
                 return blend_scores(&parts, &self.params.blend, scratch);
             }
             (Fitted::Repeat(repeat), _) => repeat.scores(u, scratch),
+            (Fitted::Sasrec(sasrec), _) => return sasrec.scores(u),
             (Fitted::Neighbours(n), _) => item_knn_scores(&self.train, n, u, scratch),
             // Explicit ratings rank by the same support; the rating is the reason.
             (Fitted::Ratings { top, .. }, _) => {
@@ -530,7 +548,9 @@ impl Model {
                 .iter()
                 .find(|p| p.kind == ModelKind::ItemKnn)
                 .map_or_else(Vec::new, |p| p.similar_items(item, n)),
-            Fitted::Plain | Fitted::Ratings { .. } | Fitted::Repeat(_) => Vec::new(),
+            Fitted::Plain | Fitted::Ratings { .. } | Fitted::Repeat(_) | Fitted::Sasrec(_) => {
+                Vec::new()
+            }
         }
     }
 }

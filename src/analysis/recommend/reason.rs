@@ -20,6 +20,9 @@ pub enum Reason {
     SimilarCustomers(u32),
     /// Explicit ratings: the predicted rating, from this many similar customers'.
     PredictedRating(f32, u32),
+    /// The customer's last item was the first, and training sequences have the
+    /// second (the recommended item) right after it.
+    Follows(u32, u32),
     /// Same category and price band as this item the customer bought.
     SameCategory(u32),
 }
@@ -54,6 +57,7 @@ impl Reason {
                 rating = format!("{rating:.1}"),
                 n = n.to_string()
             ),
+            Reason::Follows(a, b) => tr!("recommend-reason-follows", from = name(a), to = name(b)),
             Reason::SameCategory(i) => tr!("recommend-reason-same-category", item = name(i)),
         }
     }

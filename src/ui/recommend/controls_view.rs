@@ -26,6 +26,7 @@ pub fn model_note(kind: ModelKind) -> String {
         ModelKind::Als => tr!("recommend-model-als-note"),
         ModelKind::History => tr!("recommend-model-history-note"),
         ModelKind::Repeat => tr!("recommend-model-repeat-note"),
+        ModelKind::Sasrec => tr!("recommend-model-sasrec-note"),
         ModelKind::Blend => tr!("recommend-model-blend-note"),
     }
 }
@@ -133,6 +134,20 @@ pub fn ui(
                 })
                 .response
                 .on_hover_text(tr!("recommend-repeat-settings-hover"));
+            }
+            ModelKind::Sasrec => {
+                number_ui(
+                    ui,
+                    &tr!("recommend-sasrec-budget"),
+                    &mut draft.sasrec_budget_secs,
+                    1..=3600,
+                );
+                number_ui(
+                    ui,
+                    &tr!("recommend-sasrec-epochs"),
+                    &mut draft.sasrec_epochs,
+                    1..=500,
+                );
             }
             ModelKind::Popular | ModelKind::History => {}
         }

@@ -56,7 +56,12 @@ pub fn ui(
                 split: view.split,
                 k: view.k,
                 exclude_seen: draft.exclude_seen,
-                models: ModelKind::ALL.to_vec(),
+                // SASRec trains for up to its time budget (a minute by
+                // default): on the card only when it is the model picked.
+                models: ModelKind::ALL
+                    .into_iter()
+                    .filter(|&k| k != ModelKind::Sasrec || draft.model == ModelKind::Sasrec)
+                    .collect(),
                 model: draft.model_params(),
                 validate: view.validate,
             }));

@@ -4,7 +4,8 @@
 
 use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
-    AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, RepeatParams, fit,
+    AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, RepeatParams,
+    SasrecParams, fit,
 };
 use crate::jobs::Progress;
 use crate::tr;
@@ -52,6 +53,11 @@ pub struct RecommendParams {
     /// Choose item-kNN neighbours and ALS factors/λ on a validation split (each
     /// customer's last purchase) instead of the typed values.
     pub validate: bool,
+    /// SASRec: wall-clock seconds its training may take at most.
+    pub sasrec_budget_secs: usize,
+    /// SASRec: passes over the training sequences at most (early stopping may
+    /// end sooner).
+    pub sasrec_epochs: usize,
 }
 
 impl Default for RecommendParams {
@@ -74,6 +80,8 @@ impl Default for RecommendParams {
             exclude_seen: true,
             top: 10,
             validate: true,
+            sasrec_budget_secs: model.sasrec.budget_secs as usize,
+            sasrec_epochs: model.sasrec.epochs,
         }
     }
 }
@@ -89,6 +97,8 @@ impl RecommendParams {
             ("iterations", self.iterations),
             ("top", self.top),
             ("repeat_group_size", self.repeat_group_size),
+            ("sasrec_budget_secs", self.sasrec_budget_secs),
+            ("sasrec_epochs", self.sasrec_epochs),
         ];
         if let Some((field, value)) = counts.into_iter().find(|(_, v)| *v == 0) {
             let why = tr!("workspace-setting-at-least-one");
@@ -222,6 +232,11 @@ impl RecommendParams {
                 group_decay: self.repeat_group_decay,
                 neighbours: self.neighbours,
                 alpha: self.repeat_alpha,
+            },
+            sasrec: SasrecParams {
+                budget_secs: self.sasrec_budget_secs as f64,
+                epochs: self.sasrec_epochs,
+                ..SasrecParams::default()
             },
             ..ModelParams::default()
         }

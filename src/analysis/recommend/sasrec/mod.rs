@@ -1,0 +1,203 @@
+//! SASRec: a self-attention next-item model (Kang & McAuley, ICDM 2018) trained
+//! with full softmax cross-entropy over the catalogue, the variant Klenitskiy &
+//! Vasilev (RecSys 2023) found strong for next-item prediction.
+//!
+//! Contract:
+//! - A customer's sequence is their events in the order `Interactions` keeps
+//!   them (time, then item); the model reads the last
+//!   [`SasrecParams::max_len`] of them.
+//! - Training ([`train`]) predicts every next item of every sequence but the
+//!   last; each customer's last training item is the validation target
+//!   (NDCG@10 over the whole catalogue). Training stops after
+//!   [`SasrecParams::epochs`], after [`SasrecParams::patience`] epochs without
+//!   a better validation NDCG, or when [`SasrecParams::budget_secs`] is spent;
+//!   the weights of the best validation epoch are kept.
+//! - The score of item i for customer u is the softmax probability of i as the
+//!   next item after u's last `max_len` items (all of them, the last included).
+//! - A fixed seed gives identical weights and scores, unless the time budget
+//!   cuts training short (then it depends on the machine's speed).
+//! - The reason of item B after a customer whose last item is A is "follows
+//!   A → B" when some training sequence has A directly followed by B, else the
+//!   customer's last two items.
+
+mod net;
+mod train;
+
+use std::collections::HashSet;
+
+use super::interactions::Event;
+use super::reason::Reason;
+use crate::analysis::lines::AnalysisError;
+use crate::jobs::Progress;
+
+/// Settings of SASRec.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SasrecParams {
+    /// Embedding size (a multiple of `heads`).
+    pub dim: usize,
+    /// Self-attention blocks.
+    pub blocks: usize,
+    /// Attention heads per block.
+    pub heads: usize,
+    /// Items of a customer's history read (the most recent).
+    pub max_len: usize,
+    /// Share of activations dropped while training (0..1).
+    pub dropout: f32,
+    /// Most passes over the training sequences.
+    pub epochs: usize,
+    /// Epochs without a better validation NDCG before stopping.
+    pub patience: usize,
+    /// Wall-clock seconds training may take at most.
+    pub budget_secs: f64,
+    /// Adam's step size.
+    pub learning_rate: f64,
+    /// Seed of the initial weights, the shuffles and the dropout.
+    pub seed: u64,
+}
+
+impl Default for SasrecParams {
+    /// The SASRec paper's settings for sparse shops (2 blocks, 1 head, dropout
+    /// 0.2), 64 dimensions, and a budget short enough for a report card.
+    fn default() -> Self {
+        SasrecParams {
+            dim: 64,
+            blocks: 2,
+            heads: 1,
+            max_len: 50,
+            dropout: 0.2,
+            epochs: 30,
+            patience: 3,
+            budget_secs: 60.0,
+            learning_rate: 0.002,
+            seed: 42,
+        }
+    }
+}
+
+impl SasrecParams {
+    /// True when every setting is usable: positive sizes, `dim` divisible by
+    /// `heads`, a dropout in 0..1, a positive budget and step size.
+    pub fn is_valid(&self) -> bool {
+        self.dim > 0
+            && self.blocks > 0
+            && self.heads > 0
+            && self.dim.is_multiple_of(self.heads)
+            && self.max_len > 0
+            && (0.0..1.0).contains(&self.dropout)
+            && self.epochs > 0
+            && self.patience > 0
+            && self.budget_secs > 0.0
+            && self.learning_rate > 0.0
+            && self.learning_rate.is_finite()
+    }
+}
+
+/// How a training run went, for the report and the tests.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingLog {
+    /// Validation NDCG@10 after each epoch.
+    pub ndcg: Vec<f64>,
+    /// The epoch (from 1) whose weights were kept; 0 = the initial ones.
+    pub best_epoch: usize,
+    /// Customers validated on.
+    pub validated: usize,
+    /// Training stopped because the time budget was spent.
+    pub out_of_time: bool,
+}
+
+/// The trained model, reduced to what scoring needs: every customer's state
+/// after their history and every item's output vector.
+pub struct Sasrec {
+    pub params: SasrecParams,
+    pub log: TrainingLog,
+    /// Customer × dim: the last position's output for each customer.
+    states: Vec<f32>,
+    /// Item × dim (the input embeddings, shared with the output).
+    items: Vec<f32>,
+    /// Each customer's last item.
+    last: Vec<Option<u32>>,
+    /// Each customer's item before the last.
+    before_last: Vec<Option<u32>>,
+    /// Pairs (A, B) where some training sequence has B right after A.
+    pairs: HashSet<(u32, u32)>,
+}
+
+/// Every customer's items in event order.
+fn sequences(events: &[Event], customers: usize) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); customers];
+    for e in events {
+        if let Some(seq) = out.get_mut(e.customer as usize) {
+            seq.push(e.item);
+        }
+    }
+    out
+}
+
+impl Sasrec {
+    /// Trains on `events` (sorted by customer, time, item) of `customers` ×
+    /// `items` (see the module contract).
+    pub fn fit(
+        events: &[Event],
+        customers: usize,
+        items: usize,
+        params: &SasrecParams,
+        progress: &Progress,
+    ) -> Result<Sasrec, AnalysisError> {
+        let sequences = sequences(events, customers);
+        let (net, log) = train::train(&sequences, items, params, progress)?;
+        let states = net.states(&sequences).map_err(train::candle_error)?;
+        let item_vectors = net.item_vectors().map_err(train::candle_error)?;
+        let pairs = sequences
+            .iter()
+            .flat_map(|s| s.windows(2).map(|w| (w[0], w[1])))
+            .collect();
+        Ok(Sasrec {
+            params: *params,
+            log,
+            states,
+            items: item_vectors,
+            last: sequences.iter().map(|s| s.last().copied()).collect(),
+            before_last: sequences
+                .iter()
+                .map(|s| s.len().checked_sub(2).map(|k| s[k]))
+                .collect(),
+            pairs,
+        })
+    }
+
+    /// Every item's probability of being `u`'s next, as (item, score); empty
+    /// for a customer without history.
+    pub fn scores(&self, u: usize) -> Vec<(u32, f32)> {
+        if self.last.get(u).copied().flatten().is_none() {
+            return Vec::new();
+        }
+        let dim = self.params.dim;
+        let state = &self.states[u * dim..(u + 1) * dim];
+        let logits: Vec<f32> = self
+            .items
+            .chunks_exact(dim)
+            .map(|y| y.iter().zip(state).map(|(a, b)| a * b).sum())
+            .collect();
+        let top = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let exp: Vec<f32> = logits.iter().map(|&l| (l - top).exp()).collect();
+        let total: f32 = exp.iter().sum();
+        exp.into_iter()
+            .enumerate()
+            .map(|(i, e)| (i as u32, e / total))
+            .collect()
+    }
+
+    /// Why `item` is recommended to `u` (see the module contract).
+    pub fn reason(&self, u: usize, item: u32) -> Reason {
+        let last = self.last.get(u).copied().flatten();
+        match last {
+            Some(a) if self.pairs.contains(&(a, item)) => Reason::Follows(a, item),
+            Some(a) => Reason::Bought(
+                std::iter::once(a)
+                    .chain(self.before_last[u].filter(|&b| b != a))
+                    .collect(),
+            ),
+            None => Reason::Popular,
+        }
+    }
+}
