@@ -63,6 +63,9 @@ fn io(command: &Command) -> (Vec<PathBuf>, Vec<PathBuf>) {
             let super::campaign::ProjectAction::New(new) = &args.action;
             (new.files.clone(), vec![new.out.clone()])
         }
+        // The copy's name is never an input's: `cache::make` refuses to replace
+        // any file it did not make.
+        Command::Cache(args) => (args.files.clone(), Vec::new()),
         Command::Forecast(args) => (args.files.clone(), out(&args.out)),
         Command::Rfm(args) => (args.files.clone(), out(&args.out)),
         Command::Recommend(args) => (args.files.clone(), out(&args.out)),

@@ -6,6 +6,7 @@
 //! (`--json`), so later analysis commands behave alike.
 
 mod args;
+mod cache;
 mod campaign;
 mod clv;
 mod db;
@@ -46,6 +47,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a Parquet copy beside a large CSV so every later load reads it fast.
+    Cache(Box<cache::CacheArgs>),
     /// Run a saved campaign: audience size, expected ROI, and the list to a file with --out.
     Campaign(Box<campaign::CampaignArgs>),
     /// Forecast revenue, orders, units or active customers with backtested model choice.
@@ -81,6 +84,7 @@ pub fn run(command: Command) -> anyhow::Result<String> {
     guard::check(&command)?;
     let inputs = guard::inputs(&command);
     let result = match command {
+        Command::Cache(args) => cache::run(&args),
         Command::Campaign(args) => campaign::run(&args),
         Command::Forecast(args) => forecast::run(&args),
         Command::Inspect(args) => inspect::run(&args),

@@ -16,7 +16,9 @@ pub fn is_data_file(path: &Path) -> bool {
 }
 
 /// Files stay as given; each folder becomes its data files, sorted by name. A folder
-/// that cannot be read stays as given, so loading it reports the error.
+/// that cannot be read stays as given, so loading it reports the error. Parquet
+/// copies made beside text files (`load::cache`) are left out: their source is
+/// there and the load reads the copy for it.
 pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
@@ -27,12 +29,19 @@ pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.is_file() && is_data_file(p))
+            .filter(|p| p.is_file() && is_data_file(p) && !is_copy(p))
             .collect();
         files.sort();
         out.extend(files);
     }
     out
+}
+
+fn is_copy(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        n.to_string_lossy()
+            .ends_with(crate::data::load::cache::SUFFIX)
+    })
 }
 
 /// The given folders that hold no data file directly inside, each with the
@@ -82,7 +91,13 @@ mod tests {
     #[test]
     fn folders_become_their_data_files() {
         let dir = tempfile::tempdir().expect("temp dir");
-        for name in ["b.csv", "a.XLSX", "notes.md", "c.parquet"] {
+        for name in [
+            "b.csv",
+            "a.XLSX",
+            "notes.md",
+            "c.parquet",
+            "b.csv.marketbench.parquet",
+        ] {
             std::fs::write(dir.path().join(name), b"x").expect("write");
         }
         std::fs::create_dir(dir.path().join("truth")).expect("subfolder");

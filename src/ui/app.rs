@@ -9,13 +9,15 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::data::load::cache;
+use crate::data::read::ReadOptions;
 use crate::data::{FileKind, expand_folders, folders_without_data, no_data_message};
 use crate::export::headers;
 use crate::i18n;
-use crate::jobs::Wake;
+use crate::jobs::{Slot, Wake};
 use crate::tr;
 use crate::workspace::{
-    Level, Origin, ViewRequest, Workspace, WorkspaceEvent, origin_of, sample_files,
+    Level, Origin, ViewRequest, Workspace, WorkspaceEvent, file_name, origin_of, sample_files,
 };
 
 use super::command::{Command, Commands};
@@ -45,6 +47,8 @@ pub struct MarketbenchApp {
     db_dialog: DbDialog,
     /// The window's context (set by the first frame), for the dialogs commands open.
     egui_ctx: Option<egui::Context>,
+    /// The Data tab's "fast copy" job (one at a time) and what it wrote.
+    parquet_copy: Slot<String>,
     wake: Wake,
 }
 
@@ -65,6 +69,7 @@ impl MarketbenchApp {
             project_prompt: None,
             db_dialog: DbDialog::default(),
             egui_ctx: None,
+            parquet_copy: Slot::default(),
             wake,
         };
         if !files.is_empty() {
@@ -159,7 +164,7 @@ impl MarketbenchApp {
             .show(ui, |ui| tabs_ui(ui, &mut self.state.tab));
         let (workspace, state, commands) = (&self.workspace, &mut self.state, &mut self.commands);
         egui::CentralPanel::default().show(ui, |ui| match state.tab {
-            Tab::Data => data_panel::ui(ui, workspace, state, commands),
+            Tab::Data => data_panel::ui(ui, workspace, &self.parquet_copy, state, commands),
             Tab::Behaviour => behaviour_panel::ui(ui, workspace, state, commands),
             Tab::Segments => segments_panel::ui(ui, workspace, state, commands),
             Tab::Recommendations => recommend_panel::ui(ui, workspace, commands),
@@ -204,6 +209,7 @@ impl MarketbenchApp {
             Some((_, DialogOutcome::Cancelled)) | None => {}
         }
         project::poll(&mut self.workspace, &mut self.state);
+        self.parquet_copy.poll();
         for (inspection, rows) in self.db_dialog.poll() {
             self.workspace.stage_fetched(inspection, rows);
             self.state.tab = Tab::Data;
@@ -248,6 +254,18 @@ impl MarketbenchApp {
                 }
             }
             Command::OpenDatabaseDialog => self.db_dialog.show(),
+            Command::MakeParquetCopy { path, text_columns } => {
+                let name = format!("parquet copy {}", file_name(&path));
+                self.parquet_copy
+                    .start(name, self.wake.clone(), move |progress| {
+                        let read = ReadOptions {
+                            text_columns,
+                            ..ReadOptions::default()
+                        };
+                        let copy = cache::make(&path, &read, progress)?;
+                        Ok(cache::made_message(&path, &copy))
+                    });
+            }
             Command::GoTo(tab) => self.state.tab = tab,
             Command::OpenSample => match sample_files() {
                 Some(files) => {

@@ -27,6 +27,12 @@ pub enum Command {
     OpenSample,
     /// Show the "Connect to database…" dialog.
     OpenDatabaseDialog,
+    /// Write the Parquet copy of this text file beside it, keeping these
+    /// columns as text (the loaded table's ids), so the next open is fast.
+    MakeParquetCopy {
+        path: PathBuf,
+        text_columns: Vec<String>,
+    },
     /// Show this tab (a guide step's or a missing prerequisite's button).
     GoTo(Tab),
     /// Choose where to save the project.

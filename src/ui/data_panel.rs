@@ -2,10 +2,14 @@
 //! view), the summary cards, the loaded files with their load reports, the daily
 //! revenue chart and the table of rows. "Connect to database…" opens the
 //! database dialog (`db_dialog`); tables fetched from a database are listed with
-//! the URL they came from (never with a password).
+//! the URL they came from (never with a password). A large CSV read from its
+//! text gets "Make a fast copy": its Parquet copy, written by a job
+//! (`data::load::cache`), which the next open reads instead.
 //! Reads the workspace's results; computing is left to jobs.
 
+use crate::data::load::{cache, text_columns};
 use crate::data::{LoadReport, Table};
+use crate::jobs::Slot;
 use crate::tr;
 use crate::workspace::{Overview, Workspace, file_name};
 
@@ -14,7 +18,13 @@ use super::state::UiState;
 use super::{format, guide, mapping_panel, revenue_chart, table_view};
 use crate::workspace::Command as WorkCommand;
 
-pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    parquet_copy: &Slot<String>,
+    state: &mut UiState,
+    commands: &mut Commands,
+) {
     ui.heading(tr!("tab-data"));
     guide::ui(ui, workspace, commands);
     if !workspace.pending().is_empty() {
@@ -43,7 +53,9 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("loaded_files_scroll")
-                .show(ui, |ui| loaded_files_ui(ui, workspace, commands));
+                .show(ui, |ui| {
+                    loaded_files_ui(ui, workspace, parquet_copy, commands)
+                });
         });
     egui::CentralPanel::no_frame().show(ui, |ui| {
         if let Some(Some(overview)) = workspace.overview().value() {
@@ -202,16 +214,67 @@ fn database_button(ui: &mut egui::Ui, commands: &mut Commands) {
     }
 }
 
-fn loaded_files_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
+fn loaded_files_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    parquet_copy: &Slot<String>,
+    commands: &mut Commands,
+) {
     ui.horizontal(|ui| {
         ui.strong(tr!("data-loaded-files"));
         database_button(ui, commands);
     });
+    copy_status_ui(ui, parquet_copy);
     ui.add_space(4.0);
     for table in &workspace.store().tables {
         let url = workspace.database_url(&table.path);
+        let offer_copy = url.is_none() && parquet_copy.pending().is_none() && worth_a_copy(table);
         table_report_ui(ui, table, url, commands);
+        if offer_copy
+            && ui
+                .small_button(tr!("data-make-copy"))
+                .on_hover_text(tr!(
+                    "data-make-copy-hover",
+                    copy = file_name(&cache::copy_path(&table.path))
+                ))
+                .clicked()
+        {
+            commands.send(Command::MakeParquetCopy {
+                path: table.path.clone(),
+                text_columns: text_columns(&table.mapping),
+            });
+        }
         ui.separator();
+    }
+}
+
+/// A large text file that was read from its text (not from a fresh copy).
+fn worth_a_copy(table: &Table) -> bool {
+    cache::can_copy(&table.path)
+        && !cache::read_from_copy(&table.report)
+        && std::fs::metadata(&table.path).is_ok_and(|m| m.len() >= cache::WORTH_BYTES)
+}
+
+/// The running copy with its progress, its error, or what it wrote.
+fn copy_status_ui(ui: &mut egui::Ui, parquet_copy: &Slot<String>) {
+    if let Some(job) = parquet_copy.pending() {
+        let progress = job.progress().snapshot();
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("{}…", progress.message));
+        });
+        if let Some(fraction) = progress.fraction {
+            ui.add(egui::ProgressBar::new(fraction).show_percentage());
+        }
+    } else if let Some(error) = parquet_copy.error() {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(error.to_string()).color(ui.visuals().error_fg_color),
+            )
+            .wrap(),
+        );
+    } else if let Some(done) = parquet_copy.value() {
+        ui.add(egui::Label::new(egui::RichText::new(done).weak()).wrap());
     }
 }
 

@@ -186,3 +186,5 @@ data-project-file-missing = { $path } is missing: put it back or open the files 
 data-project-warning = Warning: { $warning }
 data-campaigns-without-figures = Campaigns { $names } were saved without figures: Load one in the Campaigns tab to see its audience
 data-project-opened = Opened project { $name }
+data-make-copy = Make a fast copy
+data-make-copy-hover = Reads this CSV once and writes { $copy } beside it (Parquet, the same rows and columns): the next open reads that instead of parsing the text. A later change to the CSV is noticed and the copy is then ignored.

@@ -158,3 +158,5 @@ data-project-file-missing = 缺少 { $path }：请把它放回原处，或重新
 data-project-warning = 警告：{ $warning }
 data-campaigns-without-figures = 营销活动 { $names } 保存时没有附带指标：在“营销活动”页加载其中一个即可查看其目标客户
 data-project-opened = 已打开项目 { $name }
+data-make-copy = 制作快速副本
+data-make-copy-hover = 将这个 CSV 读取一次，并在旁边写入 { $copy }（Parquet 格式，行和列相同）：下次打开时读取副本，不再解析文本。之后若 CSV 有改动会被发现，副本即不再使用。

@@ -37,6 +37,7 @@
 //! left, and the kept-row problems
 //! over kept rows, so `rows_read − rows_kept` is the sum of the dropping counts.
 
+pub mod cache;
 mod checks;
 mod clean;
 mod damaged;
@@ -97,11 +98,29 @@ pub fn load(path: &Path, options: &LoadOptions, progress: &Progress) -> Result<T
         0,
         tr!("load-step-reading", file = display_name(path)),
     )?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let need = super::memory::load_need(path, meta.len());
+    let read = read_options(options);
+    // A fresh Parquet copy beside a text file is read instead of the text; a
+    // copy that cannot be used is said in the report.
+    let (copy, mut unusable) = match cache::lookup(path, &read) {
+        cache::Lookup::Fresh(copy) => (Some(copy), None),
+        cache::Lookup::Unusable(why) => (None, Some(why)),
+        cache::Lookup::Absent => (None, None),
+    };
+    let source = copy.as_deref().unwrap_or(path);
+    if let Ok(meta) = std::fs::metadata(source) {
+        let need = super::memory::load_need(source, meta.len());
         super::memory::check(&display_name(path), &tr!("load-memory-what"), need)?;
     }
-    let raw = read_raw(path, &read_options(options))?;
+    let mut raw = match copy.as_deref().map(cache::read_copy) {
+        Some(Ok(raw)) => raw,
+        Some(Err(_)) => {
+            let copy = display_name(&cache::copy_path(path));
+            unusable = Some(phrase!("load-note-copy-unreadable", copy = copy));
+            read_raw(path, &read)?
+        }
+        None => read_raw(path, &read)?,
+    };
+    raw.notes.extend(unusable);
     let mut table = table_from_frame(raw.frame, path, options, progress)?;
     table.report.notes.splice(0..0, raw.notes);
     Ok(table)
@@ -110,7 +129,16 @@ pub fn load(path: &Path, options: &LoadOptions, progress: &Progress) -> Result<T
 /// How `load` reads the whole file: mapped id and phone columns as text, so
 /// leading zeros survive.
 pub fn read_options(options: &LoadOptions) -> ReadOptions {
-    let text_columns = [
+    ReadOptions {
+        sheet: options.sheet.clone(),
+        max_rows: None,
+        text_columns: text_columns(&options.mapping),
+    }
+}
+
+/// The source columns `load` reads as text under `mapping`: ids and phones.
+pub fn text_columns(mapping: &super::RoleMap) -> Vec<String> {
+    [
         Role::CustomerId,
         Role::OrderId,
         Role::ItemId,
@@ -118,13 +146,8 @@ pub fn read_options(options: &LoadOptions) -> ReadOptions {
         Role::SessionId,
     ]
     .iter()
-    .filter_map(|role| options.mapping.get(role).cloned())
-    .collect();
-    ReadOptions {
-        sheet: options.sheet.clone(),
-        max_rows: None,
-        text_columns,
-    }
+    .filter_map(|role| mapping.get(role).cloned())
+    .collect()
 }
 
 /// The file name shown to the operator.

@@ -44,14 +44,13 @@ impl ShortRows {
     /// Counts the short rows of the next piece (pieces in order, each made of
     /// whole records, the first one starting with the header).
     pub fn scan(&mut self, piece: &[u8]) {
-        let breaks = count_byte(piece, b'\n');
-        let lines = breaks + usize::from(!piece.is_empty() && !piece.ends_with(b"\n"));
-        let plain = !piece.contains(&b'"');
+        let counts = ByteCounts::of(piece, self.separator);
+        let lines = counts.breaks + usize::from(!piece.is_empty() && !piece.ends_with(b"\n"));
         let expected = self.width.saturating_sub(1).saturating_mul(lines);
-        if !(plain && count_byte(piece, self.separator) == expected) {
+        if !(counts.quotes == 0 && counts.separators == expected) {
             self.scan_records(piece);
         }
-        self.lines_before += breaks;
+        self.lines_before += counts.breaks;
     }
 
     fn scan_records(&mut self, piece: &[u8]) {
@@ -86,8 +85,37 @@ impl ShortRows {
     }
 }
 
-fn count_byte(bytes: &[u8], byte: u8) -> usize {
-    bytes.iter().filter(|&&b| b == byte).count()
+/// Line breaks, separators and quotes of a piece, counted in one pass (three
+/// passes cost a quarter of the read of a 500 MB file).
+struct ByteCounts {
+    breaks: usize,
+    separators: usize,
+    quotes: usize,
+}
+
+impl ByteCounts {
+    fn of(bytes: &[u8], separator: u8) -> Self {
+        // Counted in blocks of at most 255 bytes into u8 lanes, which the
+        // compiler turns into wide compares; the lanes are summed per block.
+        const BLOCK: usize = 255;
+        let mut counts = ByteCounts {
+            breaks: 0,
+            separators: 0,
+            quotes: 0,
+        };
+        for block in bytes.chunks(BLOCK) {
+            let (mut breaks, mut separators, mut quotes) = (0u8, 0u8, 0u8);
+            for &b in block {
+                breaks += u8::from(b == b'\n');
+                separators += u8::from(b == separator);
+                quotes += u8::from(b == b'"');
+            }
+            counts.breaks += usize::from(breaks);
+            counts.separators += usize::from(separators);
+            counts.quotes += usize::from(quotes);
+        }
+        counts
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +143,21 @@ mod tests {
         // A quoted line break belongs to the field: the next record starts later.
         let (count, lines) = short_lines(&["a,b,c\n\"l1\nl2\",2,3\n1,2\n"], 3);
         assert_eq!((count, lines), (1, vec![4]));
+    }
+
+    #[test]
+    fn one_pass_counts_match_byte_by_byte_counts_over_long_runs() {
+        // Runs longer than a block (255) of each counted byte, and mixed text.
+        let mut bytes = vec![b'\n'; 1_000];
+        bytes.extend(std::iter::repeat_n(b';', 600));
+        bytes.extend(std::iter::repeat_n(b'"', 300));
+        bytes.extend("订单;\"a\"\n".repeat(97).bytes());
+        let naive = |byte: u8| bytes.iter().filter(|&&b| b == byte).count();
+        let counts = ByteCounts::of(&bytes, b';');
+        assert_eq!(counts.breaks, naive(b'\n'));
+        assert_eq!(counts.separators, naive(b';'));
+        assert_eq!(counts.quotes, naive(b'"'));
+        assert_eq!((counts.breaks, counts.separators), (1_097, 697));
     }
 
     #[test]
