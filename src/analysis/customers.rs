@@ -22,8 +22,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::lines::{
-    AnalysisError, date_from_days, day_expr, days_from_date, has_money, polars_failed, require,
-    with_net_amount,
+    AnalysisError, date_from_days, day_expr, days_from_date, polars_failed, require,
+    with_net_amount, with_net_amount_of,
 };
 use crate::data::Role;
 use crate::tr;
@@ -92,8 +92,20 @@ pub fn customer_table(
             why: tr!("analysis-no-dated-purchase"),
         });
     };
+    let frame = customer_query(lines.clone().lazy(), &lines.schema(), analysis_date)
+        .collect()
+        .map_err(polars_failed("context-lines-per-customer"))?;
+    Ok(CustomerTable {
+        analysis_date,
+        frame,
+    })
+}
+
+/// The query of [`customer_table`] over canonical lines with the columns of
+/// `schema`, at `analysis_date`: also what a streamed file runs
+/// (`data::scan`), so both give the same table.
+pub fn customer_query(lines: LazyFrame, schema: &Schema, analysis_date: NaiveDate) -> LazyFrame {
     let cutoff = days_from_date(analysis_date);
-    let schema = lines.schema();
     let order_key = if schema.contains("order_id") {
         col("order_id").cast(DataType::String)
     } else {
@@ -144,7 +156,7 @@ pub fn customer_table(
         (lit(cutoff) - col("last_day")).alias("recency_days"),
         (lit(cutoff) - col("first_day")).alias("tenure_days"),
     ];
-    if has_money(lines) {
+    if schema.contains("amount") {
         per_line.push(
             when(counted.clone())
                 .then(col("_net"))
@@ -174,7 +186,7 @@ pub fn customer_table(
         col("first_day").cast(DataType::Date),
         col("last_day").cast(DataType::Date),
     ]);
-    let frame = with_net_amount(lines)
+    with_net_amount_of(lines, schema)
         .with_columns([
             day_expr().cast(DataType::Int32),
             col("customer_id").cast(DataType::String),
@@ -186,12 +198,6 @@ pub fn customer_table(
         .filter(col("orders").gt(lit(0u32)))
         .with_columns(derived)
         .sort(["customer_id"], SortMultipleOptions::default())
-        .collect()
-        .map_err(polars_failed("context-lines-per-customer"))?;
-    Ok(CustomerTable {
-        analysis_date,
-        frame,
-    })
 }
 
 #[cfg(test)]

@@ -113,7 +113,12 @@ pub fn require_money(
 
 /// A boolean flag column, false where missing (or when the column is absent).
 pub fn flag(lines: &DataFrame, name: &str) -> Expr {
-    if lines.schema().contains(name) {
+    flag_in(&lines.schema(), name)
+}
+
+/// [`flag`] by the lines' schema.
+fn flag_in(schema: &Schema, name: &str) -> Expr {
+    if schema.contains(name) {
         col(name).fill_null(lit(false))
     } else {
         lit(false)
@@ -124,14 +129,20 @@ pub fn flag(lines: &DataFrame, name: &str) -> Expr {
 /// line when the lines carry no money), `_return` and `_cancelled` (cancelled
 /// and not a return).
 pub fn with_net_amount(lines: &DataFrame) -> LazyFrame {
-    let is_return = flag(lines, "is_return");
-    let is_cancelled = flag(lines, "is_cancelled").and(is_return.clone().not());
-    let amount = if has_money(lines) {
+    with_net_amount_of(lines.clone().lazy(), &lines.schema())
+}
+
+/// [`with_net_amount`] of lines not in memory (a streamed file: `data::scan`),
+/// with the columns of `schema`.
+pub fn with_net_amount_of(lines: LazyFrame, schema: &Schema) -> LazyFrame {
+    let is_return = flag_in(schema, "is_return");
+    let is_cancelled = flag_in(schema, "is_cancelled").and(is_return.clone().not());
+    let amount = if schema.contains("amount") {
         col("amount").cast(DataType::Float64).fill_null(lit(0.0))
     } else {
         lit(NULL).cast(DataType::Float64)
     };
-    lines.clone().lazy().with_columns([
+    lines.with_columns([
         when(is_cancelled.clone())
             .then(lit(0.0))
             .when(is_return.clone())

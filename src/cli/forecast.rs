@@ -20,6 +20,10 @@
 //! the value the detected amount (or `--value-column`); `--measure` and `--by` do
 //! not apply.
 //!
+//! One orders file too big to load is summed per period by the streaming engine
+//! (`cli::streamed`): the shop's series works, `--by` needs the lines and is
+//! refused with the memory figures; the first line (JSON: `streamed`) says so.
+//!
 //! `--out`: `.csv` (with a BOM) or `.xlsx`, the window's export table
 //! (`workspace::forecast::table`) without scenario lines: one row per series and
 //! forecast period, `series, line, model, period, value, lo80, hi80, lo95, hi95`,
@@ -33,6 +37,7 @@ use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::replace::write_table;
+use super::streamed::streamed;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::forecast::scenario::Basis;
 use crate::analysis::forecast::{
@@ -173,6 +178,10 @@ impl From<&ForecastArgs> for ForecastRunParams {
     }
 }
 
+/// Said before the forecast when the orders have no money.
+const NO_MONEY_NOTE: &str = "no price or amount column: forecasting the number of orders \
+                             (revenue needs --price or --amount)\n";
+
 pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     let mut params = ForecastRunParams::from(args);
     params.forecast_params().check()?;
@@ -180,39 +189,57 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     let progress = Progress::detached();
     // Said before the forecast when the default measure changed for the data.
     let mut note = String::new();
+    // The line saying the file was streamed, also in the JSON.
+    let mut streamed_note: Option<String> = None;
     let series = match aggregated_series(args, freq)? {
         Some(series) => vec![series],
-        None => {
-            let loaded = load_files(&args.files, &args.load)?;
-            if loaded.store.order_lines()?.is_none() {
-                bail!("no orders file among the inputs: a forecast needs order lines with dates");
-            }
-            if args.measure.is_none() {
-                params.measure = ForecastRunParams::default_for(&loaded.store).measure;
-                if params.measure != Measure::Revenue {
-                    note = "no price or amount column: forecasting the number of orders \
-                            (revenue needs --price or --amount)\n"
-                        .to_string();
+        None => match streamed(&args.files, &args.load)? {
+            Some(streamed) => {
+                if params.by != SeriesBy::Shop {
+                    return Err(streamed.needs_lines("--by"));
                 }
+                if args.measure.is_none() && !streamed.scan.money() {
+                    params.measure = Measure::Orders;
+                }
+                note = format!("{}\n", streamed.note);
+                streamed_note = Some(streamed.note);
+                if args.measure.is_none() && params.measure != Measure::Revenue {
+                    note.push_str(NO_MONEY_NOTE);
+                }
+                streamed.scan.series(params.measure, freq)?
             }
-            // Per segment with the Segments tab's default settings, as `segment`
-            // finds them by default.
-            let segments = match params.by {
-                SeriesBy::Segment => Some(
-                    segments::compute(
-                        &loaded.store,
-                        SegmentsParams::default(),
-                        None,
-                        &Default::default(),
-                        &progress,
-                    )
-                    .context("segmenting customers for --by segment")?,
-                ),
-                _ => None,
-            };
-            let segmentation = segments.as_ref().map(|s| s.segmentation.as_ref());
-            orders_series(&loaded.store, &params, segmentation)?.0
-        }
+            None => {
+                let loaded = load_files(&args.files, &args.load)?;
+                if loaded.store.order_lines()?.is_none() {
+                    bail!(
+                        "no orders file among the inputs: a forecast needs order lines with dates"
+                    );
+                }
+                if args.measure.is_none() {
+                    params.measure = ForecastRunParams::default_for(&loaded.store).measure;
+                    if params.measure != Measure::Revenue {
+                        note = NO_MONEY_NOTE.to_string();
+                    }
+                }
+                // Per segment with the Segments tab's default settings, as `segment`
+                // finds them by default.
+                let segments = match params.by {
+                    SeriesBy::Segment => Some(
+                        segments::compute(
+                            &loaded.store,
+                            SegmentsParams::default(),
+                            None,
+                            &Default::default(),
+                            &progress,
+                        )
+                        .context("segmenting customers for --by segment")?,
+                    ),
+                    _ => None,
+                };
+                let segmentation = segments.as_ref().map(|s| s.segmentation.as_ref());
+                orders_series(&loaded.store, &params, segmentation)?.0
+            }
+        },
     };
     if series.is_empty() {
         bail!("the order lines have no dated rows to forecast");
@@ -242,6 +269,9 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
             "dropped_partial": dropped.map(|d| d.to_string()),
         });
         merge(&mut out, series_json(&result));
+        if let Some(streamed) = streamed_note {
+            out["streamed"] = json!(streamed);
+        }
         return if args.output.json {
             Ok(serde_json::to_string_pretty(&out)?)
         } else {

@@ -22,6 +22,7 @@ mod rules;
 mod sample;
 mod segment;
 mod service;
+mod streamed;
 
 use std::path::PathBuf;
 

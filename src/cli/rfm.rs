@@ -8,7 +8,9 @@
 //!
 //! With `--db URL` and `--orders-table`/`--orders-query` and no files (nor a
 //! products source), the database sums the order lines per customer
-//! (`data::db::pushdown`) and only one row per customer is fetched.
+//! (`data::db::pushdown`) and only one row per customer is fetched. One orders
+//! file too big to load is summed per customer by the streaming engine instead
+//! (`cli::streamed`); the output's first line (JSON: `streamed`) says so.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -20,10 +22,12 @@ use serde_json::{Value, json};
 
 use super::db::customer_aggregate;
 use super::replace::write_table;
+use super::streamed::streamed;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::customers::{CustomerTable, purchase_days};
 use crate::analysis::rfm::{Rfm, RfmParams, rfm, rfm_of_customers};
 use crate::data::db::pushdown::CustomerAggregate;
+use crate::data::scan::Scan;
 use crate::export::ExportFormat;
 use crate::jobs::Progress;
 
@@ -54,9 +58,17 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
         .as_deref()
         .map(ExportFormat::from_path)
         .transpose()?;
+    let mut streamed_note = None;
     let result = match customer_aggregate(&args.files, &args.load, args.date)? {
         Some(aggregate) => from_database(aggregate)?,
-        None => from_lines(args)?,
+        None => match streamed(&args.files, &args.load)? {
+            Some(streamed) => {
+                let result = from_stream(&streamed.scan, args.date)?;
+                streamed_note = Some(streamed.note);
+                result
+            }
+            None => from_lines(args)?,
+        },
     };
     if let (Some(path), Some(format)) = (&args.out, format) {
         write_table(
@@ -68,12 +80,14 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
         )?;
     }
     if args.output.json {
-        Ok(serde_json::to_string_pretty(&as_json(
-            &result,
-            args.out.as_ref(),
-        ))?)
+        let mut json = as_json(&result, args.out.as_ref());
+        if let Some(note) = streamed_note {
+            json["streamed"] = json!(note);
+        }
+        Ok(serde_json::to_string_pretty(&json)?)
     } else {
-        Ok(as_text(&result, args.out.as_ref()))
+        let note = streamed_note.map(|n| format!("{n}\n")).unwrap_or_default();
+        Ok(format!("{note}{}", as_text(&result, args.out.as_ref())))
     }
 }
 
@@ -85,6 +99,24 @@ fn from_database(aggregate: CustomerAggregate) -> anyhow::Result<Rfm> {
         frame: aggregate.frame,
     };
     rfm_of_customers(table, aggregate.money, &Progress::detached()).context("computing RFM")
+}
+
+/// RFM of a file summed per customer by the streaming engine (too big to load).
+fn from_stream(scan: &Scan, date: Option<NaiveDate>) -> anyhow::Result<Rfm> {
+    let Some(streamed) = scan.customers(date)? else {
+        bail!(
+            "{}: no line is a dated purchase, so there is nothing to score",
+            scan.file()
+        );
+    };
+    let result = rfm_of_customers(streamed.table, streamed.money, &Progress::detached())
+        .context("computing RFM")?;
+    if result.customers.height() == 0
+        && let Some(date) = date
+    {
+        bail!("--date {date}: no purchase comes before it: choose a later date, or leave it out");
+    }
+    Ok(result)
 }
 
 /// RFM of the loaded order lines.

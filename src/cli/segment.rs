@@ -6,7 +6,11 @@
 //! service-messages file among the inputs the customer-service signals
 //! (`last_contact_days`, `contacts_30d`, `contacts_90d`, `complained_30d`,
 //! `asked_discount_no_buy`, `mean_sentiment`) can be asked for in `--features`;
-//! without one, asking for them is an error saying the file is needed.
+//! without one, asking for them is an error saying the file is needed. One
+//! orders file too big to load is summed per customer by the streaming engine
+//! (`cli::streamed`): the features of the per-customer table work (not the price
+//! features, signals or top categories), and the first line (JSON: `streamed`)
+//! says so.
 //!
 //! JSON: `k`, `silhouette`, `silhouette_sampled`, `silhouette_rows` (customers
 //! it was measured on), `silhouette_error` (± around `silhouette` that holds the
@@ -32,6 +36,7 @@ use clap::Args;
 use serde_json::{Map, Value, json};
 
 use super::replace::write_table;
+use super::streamed::streamed;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::segments::scatter::Scatter;
 use crate::analysis::segments::{AUTO_K_RULE, FeatureSet, KChoice, SegmentTree, Segmentation};
@@ -39,7 +44,9 @@ use crate::analysis::voice::Labels;
 use crate::export::ExportFormat;
 use crate::export::headers::Headers;
 use crate::jobs::Progress;
-use crate::workspace::segments::{SegmentsParams, SegmentsResults, compute, members_frame};
+use crate::workspace::segments::{
+    SegmentsParams, SegmentsResults, compute, compute_of_table, members_frame,
+};
 
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
@@ -121,18 +128,25 @@ impl From<&SegmentArgs> for SegmentsParams {
 pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
     let params = SegmentsParams::from(args);
     params.check()?;
-    let loaded = load_files(&args.files, &args.load)?;
-    if loaded.store.order_lines()?.is_none() {
-        bail!("no orders file among the inputs: segments need order lines with customer ids");
-    }
-    let results = compute(
-        &loaded.store,
-        params,
-        None,
-        &Labels::default(),
-        &Progress::detached(),
-    )
-    .context("segmenting customers")?;
+    let (results, note) = match streamed(&args.files, &args.load)? {
+        Some(streamed) => {
+            let Some(customers) = streamed.scan.customers(None)? else {
+                bail!(
+                    "{}: no line is a dated purchase, so there is nothing to segment",
+                    streamed.scan.file()
+                );
+            };
+            let results = compute_of_table(
+                &customers.table,
+                customers.money,
+                params,
+                &Progress::detached(),
+            )
+            .context("segmenting customers")?;
+            (results, Some(streamed.note))
+        }
+        None => (from_lines(args, params)?, None),
+    };
     if let Some(out) = &args.out {
         write_members(
             out,
@@ -144,19 +158,39 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
     }
     if args.output.json {
         let mut json = as_json(&results.segmentation, args.k == KArg::Auto);
+        if let Some(note) = note {
+            json["streamed"] = json!(note);
+        }
         json["rules"] = rules_json(&results);
         if args.pca {
             json["pca"] = pca_json(&results);
         }
         Ok(serde_json::to_string_pretty(&json)?)
     } else {
-        let mut text = as_text(&results.segmentation);
+        let mut text = note.map(|n| format!("{n}\n")).unwrap_or_default();
+        text.push_str(&as_text(&results.segmentation));
         text.push_str(&rules_text(&results.segmentation, &results.tree));
         if args.pca {
             text.push_str(&pca_text(&results.scatter));
         }
         Ok(text)
     }
+}
+
+/// The segments of the loaded order lines.
+fn from_lines(args: &SegmentArgs, params: SegmentsParams) -> anyhow::Result<SegmentsResults> {
+    let loaded = load_files(&args.files, &args.load)?;
+    if loaded.store.order_lines()?.is_none() {
+        bail!("no orders file among the inputs: segments need order lines with customer ids");
+    }
+    compute(
+        &loaded.store,
+        params,
+        None,
+        &Labels::default(),
+        &Progress::detached(),
+    )
+    .context("segmenting customers")
 }
 
 /// The decision-tree rules as JSON, or why there are none.

@@ -55,7 +55,7 @@ pub fn shortfall(need: u64) -> Option<String> {
 }
 
 /// `1.5 GB`, `300 MB`.
-fn human(bytes: u64) -> String {
+pub fn human(bytes: u64) -> String {
     let bytes = bytes as f64;
     if bytes >= GB {
         format!("{:.1} GB", bytes / GB)

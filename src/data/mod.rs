@@ -25,6 +25,7 @@ pub mod memory;
 pub mod read;
 pub mod roles;
 pub mod sample;
+pub mod scan;
 pub mod store;
 mod synonyms;
 pub mod text;

@@ -30,10 +30,11 @@ use std::sync::Arc;
 use anyhow::anyhow;
 use polars::prelude::{Column, DataFrame};
 
+use crate::analysis::customers::CustomerTable;
 use crate::analysis::segments::scatter::{SCATTER_POINTS, Scatter, pca_scatter};
 use crate::analysis::segments::{
     KChoice, KScore, SegmentTree, Segmentation, TreeParams, explain_segments,
-    segment_customers_with,
+    segment_customer_table, segment_customers_with,
 };
 use crate::analysis::voice::{Labels, ServiceReport, store_signals};
 use crate::data::{FileKind, Role, Store};
@@ -423,6 +424,38 @@ fn compute_on(
         progress,
     )?;
     progress.check()?;
+    finish(params, segmentation, carried, progress)
+}
+
+/// [`compute`] of a per-customer table that is already summed (a file streamed
+/// by `data::scan` because its lines do not fit in memory): the same features,
+/// clustering, picture and rules, without service signals, price features or
+/// top categories.
+pub fn compute_of_table(
+    table: &CustomerTable,
+    money: bool,
+    params: SegmentsParams,
+    progress: &Progress,
+) -> anyhow::Result<SegmentsResults> {
+    params.check()?;
+    let segmentation = segment_customer_table(
+        table,
+        money,
+        &params.features,
+        &params.search_params(),
+        progress,
+    )?;
+    progress.check()?;
+    finish(params, segmentation, None, progress)
+}
+
+/// The picture and rules of a segmentation, and the per-K curve to chart.
+fn finish(
+    params: SegmentsParams,
+    segmentation: Segmentation,
+    carried: Option<Vec<KScore>>,
+    progress: &Progress,
+) -> anyhow::Result<SegmentsResults> {
     progress.set_message(tr!("workspace-drawing-pca"));
     progress.report(1, STEPS);
     let scatter = pca_scatter(

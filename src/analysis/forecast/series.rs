@@ -26,7 +26,7 @@ use polars::prelude::*;
 
 use crate::analysis::lines::{
     AnalysisError, date_from_days, days_from_date, has_money, polars_failed, require,
-    require_column, require_money, with_net_amount,
+    require_column, require_money, with_net_amount, with_net_amount_of,
 };
 use crate::data::Role;
 use crate::numbers::count;
@@ -190,7 +190,6 @@ pub fn series_from_lines(
         SeriesBy::Segment => require_column(lines, SEGMENT, || tr!("analysis-segment-column"))?,
         SeriesBy::TopItems(_) => require(lines, Role::ItemId)?,
     }
-    let paid = col("_return").not().and(col("_cancelled").not());
     let mut base = with_net_amount(lines)
         .filter(col("ts").is_not_null())
         .with_column(col("ts").dt().date().alias("_date"));
@@ -217,7 +216,43 @@ pub fn series_from_lines(
                 .filter(col(KEY).is_in(lit(keep).implode(false), false))
         }
     };
-    let value = match measure {
+    let value = period_value(measure, has_orders);
+    let mut series = grouped_series(vec![base], value, freq, Engine::InMemory)?;
+    if let Some(order) = order {
+        series.sort_by_key(|s| order.iter().position(|k| *k == s.name));
+    }
+    Ok(series)
+}
+
+/// The shop's series of canonical order lines that are not in memory (a file
+/// streamed by `data::scan`, with the columns of `schema`), run by `engine`.
+/// `parts` split the lines so that no order (no customer, for active customers
+/// or orders without an order id) is in two parts; each part is run on its own
+/// and the parts' periods are summed, which is exact under that split.
+pub fn shop_series_of(
+    parts: Vec<LazyFrame>,
+    schema: &Schema,
+    measure: Measure,
+    freq: Freq,
+    engine: Engine,
+) -> Result<Vec<TimeSeries>, AnalysisError> {
+    let value = period_value(measure, schema.contains("order_id"));
+    let parts = parts
+        .into_iter()
+        .map(|lines| {
+            with_net_amount_of(lines, schema)
+                .filter(col("ts").is_not_null())
+                .with_columns([col("ts").dt().date().alias("_date"), lit("shop").alias(KEY)])
+        })
+        .collect();
+    grouped_series(parts, value, freq, engine)
+}
+
+/// What `measure` counts in one period, over lines with `_net`, `_return`,
+/// `_cancelled` and `_date`.
+fn period_value(measure: Measure, has_orders: bool) -> Expr {
+    let paid = col("_return").not().and(col("_cancelled").not());
+    match measure {
         Measure::Revenue => col("_net").sum(),
         // Without order ids an order is a customer's purchase day.
         Measure::Orders if !has_orders => as_struct(vec![col("customer_id"), col("_date")])
@@ -241,31 +276,62 @@ pub fn series_from_lines(
             .filter(paid)
             .n_unique()
             .cast(DataType::Float64),
+    }
+}
+
+/// `value` per key and period of `parts` (lines with `KEY` and `_date`; parts
+/// share no counted id), summed over the parts, as dense series without a
+/// partial last period. No series when no line is dated.
+fn grouped_series(
+    parts: Vec<LazyFrame>,
+    value: Expr,
+    freq: Freq,
+    engine: Engine,
+) -> Result<Vec<TimeSeries>, AnalysisError> {
+    let context = "context-lines-per-period";
+    let mut grouped = Vec::with_capacity(parts.len());
+    for part in parts {
+        // The last day rides along per group, so each part is read once.
+        let frame = part
+            .group_by([col(KEY), freq.index_expr(col("_date")).alias(PERIOD)])
+            .agg([
+                value.clone().cast(DataType::Float64).alias(VALUE),
+                col("_date").max().cast(DataType::Int32).alias("_last"),
+            ])
+            .collect_with_engine(engine)
+            .map(|result| result.unwrap_single())
+            .map_err(polars_failed(context))?;
+        grouped.push(frame.lazy());
+    }
+    let Some(first) = grouped.pop() else {
+        return Ok(Vec::new());
     };
-    let last_day = base
-        .clone()
-        .select([col("_date").max().cast(DataType::Int32).alias("last")])
-        .collect()
-        .map_err(polars_failed("context-last-order-day"))?;
-    let last_day = last_day
-        .column("last")
+    let summed = match grouped.is_empty() {
+        true => first,
+        false => {
+            grouped.push(first);
+            concat(grouped, UnionArgs::default())
+                .and_then(|all| {
+                    Ok(all
+                        .group_by([col(KEY), col(PERIOD)])
+                        .agg([col(VALUE).sum(), col("_last").max()]))
+                })
+                .map_err(polars_failed(context))?
+        }
+    }
+    .collect()
+    .map_err(polars_failed(context))?;
+    let last_day = summed
+        .column("_last")
         .and_then(|c| c.i32().cloned())
         .map_err(polars_failed("context-last-order-day"))?
-        .get(0);
+        .max();
     let Some(last_day) = last_day.and_then(date_from_days) else {
         return Ok(Vec::new());
     };
-    let grouped = base
-        .group_by([col(KEY), freq.index_expr(col("_date")).alias(PERIOD)])
-        .agg([value.cast(DataType::Float64).alias(VALUE)])
-        .collect()
-        .map_err(polars_failed("context-lines-per-period"))?;
-    let mut series = dense(&grouped, freq, "context-read-lines-per-period", || {
+    let mut series = dense(&summed, freq, "context-read-lines-per-period", || {
         tr!("analysis-order-lines")
     })?;
-    if let Some(order) = order {
-        series.sort_by_key(|s| order.iter().position(|k| *k == s.name));
-    }
     for s in &mut series {
         drop_partial_last(s, last_day);
     }

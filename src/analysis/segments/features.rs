@@ -448,6 +448,43 @@ pub fn customer_features_with(
     from_table(&table, extras.as_ref(), signals, available, set)
 }
 
+/// The features of a per-customer table that is already summed (a streamed
+/// file: `data::scan`), for `set` as [`customer_features`] adapts it to lines
+/// with or without `money`. Only the features of the table are available: the
+/// price features and the service signals need the lines, and asking for them
+/// is an error saying so.
+pub fn customer_features_of_table(
+    table: &CustomerTable,
+    money: bool,
+    set: &FeatureSet,
+) -> Result<CustomerFeatures, AnalysisError> {
+    let set = match !money && *set == FeatureSet::default() {
+        true => &FeatureSet(vec![Feature::Recency, Feature::Frequency]),
+        false => set,
+    };
+    if let Some(missing) = set.features().iter().find(|f| f.is_money() && !money) {
+        return Err(AnalysisError::NeedsMoney {
+            what: tr!("segments-feature-what", feature = missing.label()),
+        });
+    }
+    if let Some(missing) = set
+        .features()
+        .iter()
+        .find(|f| f.needs_prices() || f.is_signal())
+    {
+        return Err(AnalysisError::Invalid {
+            what: tr!("segments-feature-what", feature = missing.label()),
+            why: tr!("segments-feature-needs-lines"),
+        });
+    }
+    let available: Vec<Feature> = Feature::ALL
+        .into_iter()
+        .filter(|f| !f.needs_prices() && !f.is_signal())
+        .filter(|f| money || !f.is_money())
+        .collect();
+    from_table(table, None, None, available, set)
+}
+
 fn from_table(
     table: &CustomerTable,
     extras: Option<&DataFrame>,

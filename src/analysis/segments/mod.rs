@@ -22,7 +22,8 @@ use polars::prelude::DataFrame;
 
 pub use auto_k::{AUTO_K_RULE, CHART_K, auto_k_rule, choose_k};
 pub use features::{
-    CustomerFeatures, Feature, FeatureSet, customer_features, customer_features_with,
+    CustomerFeatures, Feature, FeatureSet, customer_features, customer_features_of_table,
+    customer_features_with,
 };
 pub use profile::{SegmentProfile, profile_segments, propose_name};
 pub use search::{Clustering, KChoice, KScore, MAX_K, SearchParams, adjusted_rand_index, cluster};
@@ -56,6 +57,30 @@ pub fn segment_customers(
     progress: &Progress,
 ) -> Result<Segmentation, AnalysisError> {
     segment_customers_with(lines, None, set, params, analysis_date, progress)
+}
+
+/// [`segment_customers`] of a per-customer table that is already summed (a
+/// streamed file: `data::scan`): the same clustering and profiles, without the
+/// top categories (they need the lines).
+pub fn segment_customer_table(
+    table: &crate::analysis::customers::CustomerTable,
+    money: bool,
+    set: &FeatureSet,
+    params: &SearchParams,
+    progress: &Progress,
+) -> Result<Segmentation, AnalysisError> {
+    progress.set_message(tr!("segments-progress-features"));
+    let features = customer_features_of_table(table, money, set)?;
+    params.check(features.len())?;
+    let clustering = cluster(features.scaled.view(), params, progress)?;
+    progress.check().map_err(|_| AnalysisError::Cancelled)?;
+    progress.set_message(tr!("segments-progress-profiles"));
+    let profiles = profile_segments(&features, &clustering.labels, clustering.k, None)?;
+    Ok(Segmentation {
+        features,
+        clustering,
+        profiles,
+    })
 }
 
 /// [`segment_customers`] with the customer-service `signals` of a service-messages
