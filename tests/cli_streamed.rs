@@ -110,6 +110,18 @@ fn rfm_segments_and_a_weekly_forecast_stream_with_the_loaded_figures() {
                 o.remove("rules");
             }
         }
+        // The price profile (discount share, mean unit price) needs each item's
+        // median price over every line: a streamed run leaves it out.
+        let segments = loaded.get_mut("segments").and_then(Value::as_array_mut);
+        let segments = segments.into_iter().flatten();
+        for segment in segments {
+            for stat in ["means", "medians"] {
+                if let Some(o) = segment[stat].as_object_mut() {
+                    assert!(o.remove("discount_share").is_some(), "{args:?}");
+                    assert!(o.remove("avg_unit_price").is_some(), "{args:?}");
+                }
+            }
+        }
         assert_eq!(streamed, loaded, "{args:?}");
     }
     // The text output says so in its first line.

@@ -92,7 +92,7 @@ pub fn customer_table(
             why: tr!("analysis-no-dated-purchase"),
         });
     };
-    let frame = customer_query(lines.clone().lazy(), &lines.schema(), analysis_date)
+    let frame = customer_query(lines.clone().lazy(), lines.schema(), analysis_date)
         .collect()
         .map_err(polars_failed("context-lines-per-customer"))?;
     Ok(CustomerTable {

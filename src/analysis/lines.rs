@@ -113,7 +113,7 @@ pub fn require_money(
 
 /// A boolean flag column, false where missing (or when the column is absent).
 pub fn flag(lines: &DataFrame, name: &str) -> Expr {
-    flag_in(&lines.schema(), name)
+    flag_in(lines.schema(), name)
 }
 
 /// [`flag`] by the lines' schema.
@@ -129,7 +129,7 @@ fn flag_in(schema: &Schema, name: &str) -> Expr {
 /// line when the lines carry no money), `_return` and `_cancelled` (cancelled
 /// and not a return).
 pub fn with_net_amount(lines: &DataFrame) -> LazyFrame {
-    with_net_amount_of(lines.clone().lazy(), &lines.schema())
+    with_net_amount_of(lines.clone().lazy(), lines.schema())
 }
 
 /// [`with_net_amount`] of lines not in memory (a streamed file: `data::scan`),

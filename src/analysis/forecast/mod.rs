@@ -23,6 +23,7 @@ pub mod models;
 mod optimize;
 pub mod scenario;
 pub mod series;
+mod series_file;
 mod theta;
 
 pub use backtest::{
@@ -34,9 +35,9 @@ pub use metrics::Accuracy;
 pub use models::{ModelError, ModelKind, PointForecast};
 pub use scenario::Scenario;
 pub use series::{
-    Freq, Measure, SeriesBy, TimeSeries, natural_freq, series_from_frame, series_from_lines,
-    series_from_table, with_segmentation, with_segments,
+    Freq, Measure, SeriesBy, TimeSeries, series_from_lines, with_segmentation, with_segments,
 };
+pub use series_file::{natural_freq, series_from_frame, series_from_table};
 
 #[cfg(test)]
 mod combination_tests;

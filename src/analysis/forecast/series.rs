@@ -93,7 +93,7 @@ impl Freq {
     }
 
     /// The period index as a polars expression over a `Date` expression.
-    fn index_expr(self, date: Expr) -> Expr {
+    pub(super) fn index_expr(self, date: Expr) -> Expr {
         match self {
             Freq::Day => date.cast(DataType::Int32),
             Freq::Week => (date.cast(DataType::Int32) + lit(3)).floor_div(lit(7)),
@@ -160,13 +160,13 @@ impl TimeSeries {
     }
 }
 
-const KEY: &str = "_key";
+pub(super) const KEY: &str = "_key";
 /// The column [`with_segments`] adds to order lines.
 pub const SEGMENT: &str = "segment";
 /// The series of lines without a category or segment.
 pub const NO_GROUP: &str = "(none)";
-const PERIOD: &str = "_period";
-const VALUE: &str = "_value";
+pub(super) const PERIOD: &str = "_period";
+pub(super) const VALUE: &str = "_value";
 
 /// Builds the series of `measure` per `freq` from canonical order lines.
 pub fn series_from_lines(
@@ -306,18 +306,16 @@ fn grouped_series(
     let Some(first) = grouped.pop() else {
         return Ok(Vec::new());
     };
-    let summed = match grouped.is_empty() {
-        true => first,
-        false => {
-            grouped.push(first);
-            concat(grouped, UnionArgs::default())
-                .and_then(|all| {
-                    Ok(all
-                        .group_by([col(KEY), col(PERIOD)])
-                        .agg([col(VALUE).sum(), col("_last").max()]))
-                })
-                .map_err(polars_failed(context))?
-        }
+    let summed = if grouped.is_empty() {
+        first
+    } else {
+        grouped.push(first);
+        concat(grouped, UnionArgs::default())
+            .map(|all| {
+                all.group_by([col(KEY), col(PERIOD)])
+                    .agg([col(VALUE).sum(), col("_last").max()])
+            })
+            .map_err(polars_failed(context))?
     }
     .collect()
     .map_err(polars_failed(context))?;
@@ -476,7 +474,7 @@ fn too_many_periods(what: &str, freq: Freq, first: i32, last: i32, span: usize) 
 /// Turns `(KEY, PERIOD, VALUE)` rows into zero-filled series over one common span,
 /// sorted by key; `context` is the step that summed them (a `contexts.ftl` key),
 /// `what` names the rows in a refusal.
-fn dense(
+pub(super) fn dense(
     grouped: &DataFrame,
     freq: Freq,
     context: &'static str,
@@ -539,102 +537,5 @@ fn drop_partial_last(series: &mut TimeSeries, last_day: NaiveDate) {
     if !covered && series.values.len() > 1 {
         series.values.pop();
         series.dropped_partial = series.freq.start_of(last_index);
-    }
-}
-
-/// A series from an already aggregated table: `date_column` (Date or Datetime) and
-/// `value_column` (numeric). Values of one period are summed, missing periods are 0,
-/// rows with a missing date are skipped and a missing value counts 0. The last
-/// period is kept as it is: the table says what each period holds.
-pub fn series_from_frame(
-    frame: &DataFrame,
-    date_column: &str,
-    value_column: &str,
-    freq: Freq,
-) -> Result<TimeSeries, AnalysisError> {
-    for column in [date_column, value_column] {
-        if !frame.schema().contains(column) {
-            return Err(AnalysisError::Invalid {
-                what: tr!("analysis-series-no-column", column = column),
-                why: tr!("analysis-series-no-column-why"),
-            });
-        }
-    }
-    let date = match frame.schema().get(date_column) {
-        Some(DataType::Date) => col(date_column),
-        Some(DataType::Datetime(..)) => col(date_column).dt().date(),
-        other => {
-            return Err(AnalysisError::Invalid {
-                what: tr!("analysis-column", column = date_column),
-                why: tr!("analysis-column-not-dates", kind = format!("{other:?}")),
-            });
-        }
-    };
-    let grouped = frame
-        .clone()
-        .lazy()
-        .filter(date.clone().is_not_null())
-        .group_by([
-            lit(value_column).alias(KEY),
-            freq.index_expr(date).alias(PERIOD),
-        ])
-        .agg([col(value_column)
-            .cast(DataType::Float64)
-            .fill_null(lit(0.0))
-            .sum()
-            .alias(VALUE)])
-        .collect()
-        .map_err(polars_failed("context-series-table-per-period"))?;
-    dense(
-        &grouped,
-        freq,
-        "context-read-series-table-per-period",
-        || tr!("analysis-series-table"),
-    )?
-    .into_iter()
-    .next()
-    .ok_or_else(|| AnalysisError::Invalid {
-        what: tr!("analysis-series-table"),
-        why: tr!("analysis-series-no-dates"),
-    })
-}
-
-/// The series of a loaded aggregated series file ([`crate::data::FileKind::Series`]):
-/// its date (`ts`) and value (`amount`) columns per [`series_from_frame`], named
-/// after the file.
-pub fn series_from_table(
-    table: &crate::data::Table,
-    freq: Freq,
-) -> Result<TimeSeries, AnalysisError> {
-    let mut series = series_from_frame(&table.frame, "ts", "amount", freq)?;
-    series.name = table.path.file_name().map_or_else(
-        || table.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    Ok(series)
-}
-
-/// The period a series file is written in, from the median gap between its
-/// distinct dates: 28 days or more → month, 7 or more → week, else day (also
-/// when there are fewer than two dates or no `ts` column).
-pub fn natural_freq(table: &crate::data::Table) -> Freq {
-    let days = table
-        .frame
-        .column("ts")
-        .and_then(|c| c.cast(&DataType::Date))
-        .and_then(|c| c.cast(&DataType::Int32));
-    let Ok(days) = days else { return Freq::Day };
-    let Ok(days) = days.i32() else {
-        return Freq::Day;
-    };
-    let mut distinct: Vec<i32> = days.iter().flatten().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let mut gaps: Vec<i32> = distinct.windows(2).map(|w| w[1] - w[0]).collect();
-    gaps.sort_unstable();
-    match gaps.get(gaps.len() / 2) {
-        Some(&gap) if gap >= 28 => Freq::Month,
-        Some(&gap) if gap >= 7 => Freq::Week,
-        _ => Freq::Day,
     }
 }

@@ -179,7 +179,7 @@ impl Scan {
             let frame = self
                 .lines(part, Role::CustomerId)
                 .and_then(clean::per_day)
-                .and_then(|lf| collect(lf))
+                .and_then(collect)
                 .map_err(self.failed("context-scan-days"))?;
             parts.push(frame);
         }
