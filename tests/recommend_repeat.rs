@@ -260,37 +260,10 @@ fn the_chosen_mix_is_never_worse_than_the_best_part_and_the_fixed_half_is() {
 #[test]
 fn bad_repeat_or_blend_settings_are_refused_not_fitted() {
     let it = planted();
-    for params in [
-        ModelParams {
-            blend: BlendWeights {
-                repeat: 0.0,
-                history: 0.0,
-                item_knn: 0.0,
-            },
-            ..ModelParams::default()
-        },
-        ModelParams {
-            repeat: RepeatParams {
-                basket_decay: 1.5,
-                ..RepeatParams::default()
-            },
-            ..ModelParams::default()
-        },
-    ] {
+    // The error of fitting `kind` with `params` ("" when it fits).
+    let why = |kind: ModelKind, params: ModelParams| {
         let fitted = fit(
-            ModelKind::Blend,
-            it.matrix(&it.events),
-            &it.events,
-            &it.items,
-            &params,
-            &Progress::detached(),
-        );
-        assert!(fitted.is_err());
-    }
-    // Each says what is wrong with its own settings.
-    let why = |params: ModelParams| {
-        let fitted = fit(
-            ModelKind::Blend,
+            kind,
             it.matrix(&it.events),
             &it.events,
             &it.items,
@@ -299,37 +272,37 @@ fn bad_repeat_or_blend_settings_are_refused_not_fitted() {
         );
         fitted.err().map(|e| e.to_string()).unwrap_or_default()
     };
-    let zero = BlendWeights {
-        repeat: 0.0,
-        history: 0.0,
-        item_knn: 0.0,
-    };
-    let weights = why(ModelParams {
-        blend: zero,
+    let zero = ModelParams {
+        blend: BlendWeights {
+            repeat: 0.0,
+            history: 0.0,
+            item_knn: 0.0,
+        },
         ..ModelParams::default()
-    });
-    assert!(weights.contains("one above 0"), "{weights}");
-    let decay = why(ModelParams {
+    };
+    let decay = |basket_decay, group_decay| ModelParams {
         repeat: RepeatParams {
-            group_decay: -0.1,
+            basket_decay,
+            group_decay,
             ..RepeatParams::default()
         },
         ..ModelParams::default()
-    });
-    assert!(decay.contains("decays must be between 0 and 1"), "{decay}");
+    };
+    // Each says what is wrong with its own settings.
+    let weights = why(ModelKind::Blend, zero.clone());
+    assert!(weights.contains("one above 0"), "{weights}");
+    for (kind, params) in [
+        (ModelKind::Blend, decay(1.5, 0.7)),
+        (ModelKind::Repeat, decay(0.9, -0.1)),
+    ] {
+        let message = why(kind, params);
+        assert!(
+            message.contains("decays must be between 0 and 1"),
+            "{message}"
+        );
+    }
     // Item-kNN has no blend: a zero mix does not stop it.
-    let knn = fit(
-        ModelKind::ItemKnn,
-        it.matrix(&it.events),
-        &it.events,
-        &it.items,
-        &ModelParams {
-            blend: zero,
-            ..ModelParams::default()
-        },
-        &Progress::detached(),
-    );
-    assert!(knn.is_ok());
+    assert_eq!(why(ModelKind::ItemKnn, zero), "");
 }
 
 /// Every customer's top 2 from the operator's typed settings (validation off).

@@ -1,5 +1,5 @@
 //! `marketbench evaluate FILE... --split leave-last-out|time-80-20|last-basket
-//! [--models LIST|all] [--top 10] [--exclude-seen true|false] [--json]`: the
+//! [--models LIST|all (default: all but sasrec)] [--top 10] [--exclude-seen true|false] [--json]`: the
 //! report card comparing recommenders on held-out purchases (see
 //! `analysis::recommend::evaluate`).
 //!
@@ -39,9 +39,10 @@ pub struct EvaluateArgs {
     #[arg(long, default_value = "leave-last-out")]
     pub split: Split,
     /// Comma-separated models (popular, item-knn, user-knn, als, history, repeat,
-    /// sasrec, blend) or all.
-    #[arg(long, default_value = "all", value_parser = parse_models)]
-    pub models: ModelList,
+    /// sasrec, blend) or all; without it, all but sasrec (which trains for up to
+    /// its --sasrec-budget).
+    #[arg(long, value_parser = parse_models)]
+    pub models: Option<ModelList>,
     /// K: the length of each list scored.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
@@ -83,7 +84,10 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
         split: args.split,
         k: args.top,
         exclude_seen: args.exclude_seen,
-        models: args.models.0.clone(),
+        models: args
+            .models
+            .as_ref()
+            .map_or_else(|| ModelKind::CARD.to_vec(), |list| list.0.clone()),
         model: args
             .model_args
             .params(RecommendParams::default())

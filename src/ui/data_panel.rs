@@ -249,10 +249,11 @@ fn loaded_files_ui(
 }
 
 /// A large text file that was read from its text (not from a fresh copy).
+/// Sized by its loaded table (no file-system call on every frame).
 fn worth_a_copy(table: &Table) -> bool {
     cache::can_copy(&table.path)
         && !cache::read_from_copy(&table.report)
-        && std::fs::metadata(&table.path).is_ok_and(|m| m.len() >= cache::WORTH_BYTES)
+        && table.frame.estimated_size() as u64 >= cache::WORTH_BYTES
 }
 
 /// The running copy with its progress, its error, or what it wrote.

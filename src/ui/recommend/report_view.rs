@@ -56,11 +56,10 @@ pub fn ui(
                 split: view.split,
                 k: view.k,
                 exclude_seen: draft.exclude_seen,
-                // SASRec trains for up to its time budget (a minute by
-                // default): on the card only when it is the model picked.
+                // SASRec (not in CARD) joins when it is the model picked.
                 models: ModelKind::ALL
                     .into_iter()
-                    .filter(|&k| k != ModelKind::Sasrec || draft.model == ModelKind::Sasrec)
+                    .filter(|k| ModelKind::CARD.contains(k) || *k == draft.model)
                     .collect(),
                 model: draft.model_params(),
                 validate: view.validate,
