@@ -61,6 +61,14 @@ pub struct EvaluateArgs {
 #[derive(Debug, Clone)]
 pub struct ModelList(pub Vec<ModelKind>);
 
+/// The models compared without `--models` (as the tab's card).
+fn default_card() -> Vec<ModelKind> {
+    ModelKind::ALL
+        .into_iter()
+        .filter(|k| k.on_default_card())
+        .collect()
+}
+
 fn parse_models(s: &str) -> Result<ModelList, String> {
     if s.trim().eq_ignore_ascii_case("all") {
         return Ok(ModelList(ModelKind::ALL.to_vec()));
@@ -87,7 +95,7 @@ pub fn run(args: &EvaluateArgs) -> anyhow::Result<String> {
         models: args
             .models
             .as_ref()
-            .map_or_else(|| ModelKind::CARD.to_vec(), |list| list.0.clone()),
+            .map_or_else(default_card, |list| list.0.clone()),
         model: args
             .model_args
             .params(RecommendParams::default())

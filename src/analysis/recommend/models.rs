@@ -75,19 +75,13 @@ impl ModelKind {
         ModelKind::Blend,
     ];
 
-    /// The models a report card compares unless told otherwise: all but
-    /// SASRec, which trains for up to its time budget (a minute by default) and
-    /// joins the card when asked for (`evaluate --models all` or by name; in the
-    /// tab, when it is the model picked).
-    pub const CARD: [ModelKind; 7] = [
-        ModelKind::Popular,
-        ModelKind::ItemKnn,
-        ModelKind::UserKnn,
-        ModelKind::Als,
-        ModelKind::History,
-        ModelKind::Repeat,
-        ModelKind::Blend,
-    ];
+    /// Whether a report card compares this model unless told otherwise: all
+    /// but SASRec, which trains for up to its time budget (a minute by default)
+    /// and joins the card when asked for (`evaluate --models all` or by name;
+    /// in the tab, when it is the model picked).
+    pub fn on_default_card(self) -> bool {
+        self != ModelKind::Sasrec
+    }
 
     /// The name used on the command line and in reports.
     pub fn name(self) -> &'static str {

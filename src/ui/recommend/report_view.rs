@@ -56,10 +56,10 @@ pub fn ui(
                 split: view.split,
                 k: view.k,
                 exclude_seen: draft.exclude_seen,
-                // SASRec (not in CARD) joins when it is the model picked.
+                // SASRec joins when it is the model picked.
                 models: ModelKind::ALL
                     .into_iter()
-                    .filter(|k| ModelKind::CARD.contains(k) || *k == draft.model)
+                    .filter(|&k| k.on_default_card() || k == draft.model)
                     .collect(),
                 model: draft.model_params(),
                 validate: view.validate,
