@@ -309,7 +309,7 @@ fn bad_repeat_or_blend_settings_are_refused_not_fitted() {
 fn typed_lists(params: RecommendParams) -> Vec<Vec<u32>> {
     let it = planted();
     let progress = Progress::detached();
-    let (model, validation) = params.fit(&it, None, &progress).expect("fit");
+    let (model, validation) = params.fit(&it, None, None, &progress).expect("fit");
     assert!(validation.is_none(), "validation was off");
     let rows: Vec<usize> = (0..CUSTOMERS as usize).collect();
     model

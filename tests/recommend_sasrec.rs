@@ -161,12 +161,14 @@ fn bad_settings_are_refused_with_what_to_change() {
 fn training_stops_early_on_a_plateau_and_at_the_time_budget() {
     let it = planted();
     let progress = Progress::detached();
+    let ids: Vec<&str> = it.items.iter().map(|i| i.id.as_str()).collect();
     let fit = |params: &SasrecParams| {
         Sasrec::fit(
             &it.events,
             it.customers.len(),
-            it.items.len(),
+            &ids,
             params,
+            None,
             &progress,
         )
         .expect("fit")

@@ -10,9 +10,17 @@
 //! file, or orders with a rating column). `--out` writes every customer's list (`customer_id, rank, item_id,
 //! item_name, score, reason`) atomically: `.csv` (UTF-8 with a BOM), `.xlsx`
 //! through `export`, or `.parquet`.
+//!
+//! SASRec: the text says how it was trained (or reloaded) and `--json` has
+//! `sasrec: {reloaded, epochs, best_epoch, validation_ndcg, validated_customers,
+//! out_of_time, summary}`. `--sasrec-model FILE` reuses the model saved there
+//! when it was trained with the same settings on the same purchases, and
+//! otherwise trains and saves it there (a file that is not such a model is
+//! refused, never overwritten).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::Args;
@@ -20,11 +28,13 @@ use serde_json::{Value, json};
 
 use super::replace::write_frame;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
+use crate::analysis::recommend::sasrec::saved::SavedSasrec;
 use crate::analysis::recommend::validate::Validation;
 use crate::analysis::recommend::{Interactions, ModelKind, Recommendation, lists_frame};
 use crate::export::headers::Headers;
 use crate::jobs::Progress;
-use crate::workspace::recommend::RecommendParams;
+use crate::tr;
+use crate::workspace::recommend::{RecommendParams, data_files, sasrec_summary};
 
 /// Model settings shared by `recommend` and `evaluate`.
 #[derive(Debug, Clone, Args)]
@@ -185,6 +195,11 @@ pub struct RecommendArgs {
     /// Write every customer's list to this .csv, .xlsx or .parquet file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// With --model sasrec: reuse the model saved in this .safetensors file when
+    /// it was trained with these settings on these purchases (no training);
+    /// otherwise train and save the model there.
+    #[arg(long, value_name = "FILE")]
+    pub sasrec_model: Option<PathBuf>,
     #[command(flatten)]
     pub model_args: ModelArgs,
     #[command(flatten)]
@@ -206,7 +221,21 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
     let params = RecommendParams::from(args);
     params.check()?;
     let exclude_seen = params.exclude_seen;
-    let interactions = load_interactions(&args.files, &args.load)?;
+    if args.sasrec_model.is_some() && args.model != ModelKind::Sasrec {
+        bail!(
+            "--sasrec-model keeps a SASRec model: use it with --model sasrec (the model is {})",
+            args.model
+        );
+    }
+    let saved = match &args.sasrec_model {
+        Some(file) if file.exists() => Some(Arc::new(
+            SavedSasrec::read(file)
+                .with_context(|| "delete the file or name another one to train a new model")?,
+        )),
+        _ => None,
+    };
+    let loaded = load_files(&args.files, &args.load)?;
+    let interactions = crate::workspace::recommend::load_interactions(&loaded.store)?;
     let mut shown = Vec::new();
     for id in &args.for_customers {
         match interactions.customer_index(id) {
@@ -216,8 +245,23 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
     }
     let progress = Progress::detached();
     let (model, validation) = params
-        .fit(&interactions, None, &progress)
+        .fit(&interactions, None, saved, &progress)
         .with_context(|| format!("fitting {}", args.model))?;
+    let sasrec_note = match (model.sasrec(), &args.sasrec_model) {
+        (Some(sasrec), Some(file)) if !sasrec.reloaded => {
+            sasrec.saved(data_files(&loaded.store))?.save(file)?;
+            Some(format!(
+                "{} {}",
+                sasrec_summary(sasrec),
+                tr!(
+                    "recommend-sasrec-saved-to",
+                    path = file.display().to_string()
+                )
+            ))
+        }
+        (Some(sasrec), _) => Some(sasrec_summary(sasrec)),
+        (None, _) => None,
+    };
     let lists = model.recommend_all(args.top, exclude_seen, &progress)?;
     if let Some(out) = &args.out {
         write_lists(
@@ -256,6 +300,15 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
             "model": args.model.name(),
             "data": interactions.feedback.label(),
             "chosen": chosen_json(&validation),
+            "sasrec": model.sasrec().map(|s| json!({
+                "reloaded": s.reloaded,
+                "epochs": s.log.ndcg.len(),
+                "best_epoch": s.log.best_epoch,
+                "validation_ndcg": s.log.ndcg,
+                "validated_customers": s.log.validated,
+                "out_of_time": s.log.out_of_time,
+                "summary": sasrec_note,
+            })),
             "top": args.top,
             "exclude_seen": exclude_seen,
             "customers": lists.len(),
@@ -274,6 +327,9 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         if exclude_seen { "excluded" } else { "allowed" },
     );
     s.push_str(&chosen_text(&validation));
+    if let Some(note) = &sasrec_note {
+        let _ = writeln!(s, "{note}");
+    }
     for &u in &shown {
         let (items, counts) = model.train().row(u);
         let mut history: Vec<(u32, f32)> =

@@ -132,7 +132,8 @@ pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
     }
     let project = project_of(workspace, state);
     let files = workspace.project.files_of(workspace.store());
-    workspace.project.save(path, project, files);
+    let sasrec = workspace.recommend.sasrec_model(workspace.store_version());
+    workspace.project.save(path, project, files, sasrec);
 }
 
 /// Carries out finished project saves and opens.
@@ -174,6 +175,7 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
         path,
         opened,
         loads,
+        sasrec,
     } = opened;
     for check in &opened.checks {
         match check.status {
@@ -227,6 +229,16 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
     ) {
         workspace.recommend.prefer(params);
     }
+    let sasrec = sasrec.and_then(|read| {
+        read.map_err(|error| {
+            workspace.notify(
+                Level::Info,
+                tr!("recommend-sasrec-unreadable", error = error),
+            )
+        })
+        .ok()
+    });
+    workspace.recommend.use_saved_sasrec(sasrec);
     if let Some(settings) = saved(workspace, settings, VALUE_KEY, ValueSettings::from_settings) {
         workspace.value.prefer(settings);
     }

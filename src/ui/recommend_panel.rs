@@ -88,7 +88,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
                 &tr!("recommend-report-card"),
                 &tr!("recommend-report-card-note"),
             );
-            report_view::ui(ui, recommend, version, &draft, &mut view, commands);
+            report_view::ui(ui, recommend, version, &mut draft, &mut view, commands);
             if from_ratings {
                 heading_ui(
                     ui,

@@ -312,7 +312,7 @@ pub fn compute_headless(
         progress.set_message(tr!("campaigns-progress-recommending"));
         let interactions = super::recommend::load_interactions(store)?;
         let params = &settings.recommend;
-        let (model, _) = params.fit(&interactions, None, progress)?;
+        let (model, _) = params.fit(&interactions, None, None, progress)?;
         let lists = model.recommend_all(REC_COUNT, params.exclude_seen, progress)?;
         frames.recs = Some(recs_frame(&interactions, &lists, REC_COUNT)?);
     }

@@ -10,17 +10,26 @@
 //!   path for saving again. `open` reads a project, checks its files and inspects
 //!   each present one for its header signature, so the caller can load it with the
 //!   project's options through the workspace's usual remembered-options path.
+//! - A fitted SASRec given to `save` is written beside the project
+//!   (`recommend::sasrec_path`) with the data files' hashes; a failure there
+//!   leaves the project saved and says so. `open` reads that file when it is
+//!   there (an unreadable one is reported, not fatal).
 //! - At most one save and one open run at a time; a new request replaces (and
 //!   cancels) the previous one. Results come out of `take_events` once.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+use crate::analysis::recommend::Model;
+use crate::analysis::recommend::sasrec::saved::{SavedFile, SavedSasrec};
 use crate::data::{self, LoadOptions, Store};
 use crate::jobs::{Job, JobError, Wake, spawn};
 use crate::tr;
 
 use super::project::{FileStatus, OpenedProject, Project};
+use super::recommend::sasrec_path;
 
 /// A present data file of an opened project, ready to load.
 #[derive(Clone, Debug)]
@@ -37,6 +46,9 @@ pub struct OpenedForLoad {
     pub path: PathBuf,
     pub opened: OpenedProject,
     pub loads: Vec<ProjectLoad>,
+    /// The project's saved SASRec, when it has a model file (or why it does
+    /// not read).
+    pub sasrec: Option<Result<SavedSasrec, String>>,
 }
 
 /// What a finished save or open job produced.
@@ -50,7 +62,8 @@ pub enum ProjectEvent {
 
 /// The project jobs, the options files were loaded with and the current project file.
 pub struct ProjectIo {
-    save: Option<Job<PathBuf>>,
+    /// The saved project's path and what went wrong saving its model.
+    save: Option<Job<(PathBuf, Option<String>)>>,
     open: Option<Job<OpenedForLoad>>,
     loaded_options: BTreeMap<PathBuf, LoadOptions>,
     path: Option<PathBuf>,
@@ -104,8 +117,15 @@ impl ProjectIo {
         files
     }
 
-    /// Saves `base` (names, campaigns, settings) with `files` added, to `path`.
-    pub fn save(&mut self, path: PathBuf, base: Project, files: Vec<(PathBuf, LoadOptions)>) {
+    /// Saves `base` (names, campaigns, settings) with `files` added, to `path`,
+    /// and the fitted SASRec of `sasrec` beside it.
+    pub fn save(
+        &mut self,
+        path: PathBuf,
+        base: Project,
+        files: Vec<(PathBuf, LoadOptions)>,
+        sasrec: Option<Arc<Model>>,
+    ) {
         if let Some(job) = self.save.take() {
             job.cancel();
         }
@@ -124,7 +144,24 @@ impl ProjectIo {
                 progress.report(done as u64 + 1, total);
             }
             project.save(&path)?;
-            Ok(path)
+            let hashes = project
+                .files
+                .iter()
+                .map(|f| SavedFile {
+                    name: f.path.display().to_string(),
+                    sha256: f.sha256.clone(),
+                })
+                .collect();
+            let failed = sasrec
+                .as_deref()
+                .and_then(Model::sasrec)
+                .and_then(|sasrec| {
+                    let saved = sasrec.saved(hashes).map_err(|e| e.to_string());
+                    saved
+                        .and_then(|s| s.save(&sasrec_path(&path)).map_err(|e| e.to_string()))
+                        .err()
+                });
+            Ok((path, failed))
         }));
     }
 
@@ -151,10 +188,15 @@ impl ProjectIo {
                     options: file.options.clone(),
                 });
             }
+            let model = sasrec_path(&path);
+            let sasrec = model
+                .exists()
+                .then(|| SavedSasrec::read(&model).map_err(|e| e.to_string()));
             Ok(OpenedForLoad {
                 path,
                 opened,
                 loads,
+                sasrec,
             })
         }));
     }
@@ -164,17 +206,20 @@ impl ProjectIo {
         let mut events = Vec::new();
         if let Some(result) = self.save.as_ref().and_then(Job::try_take) {
             self.save = None;
-            events.extend(match result {
-                Ok(path) => {
+            match result {
+                Ok((path, failed)) => {
                     self.path = Some(path.clone());
-                    Some(ProjectEvent::Saved(path))
+                    events.push(ProjectEvent::Saved(path));
+                    events.extend(failed.map(|error| {
+                        ProjectEvent::Failed(tr!("recommend-sasrec-save-failed", error = error))
+                    }));
                 }
-                Err(JobError::Cancelled) => None,
-                Err(e) => Some(ProjectEvent::Failed(tr!(
+                Err(JobError::Cancelled) => {}
+                Err(e) => events.push(ProjectEvent::Failed(tr!(
                     "workspace-project-save-failed",
                     error = e.to_string()
                 ))),
-            });
+            }
         }
         if let Some(result) = self.open.as_ref().and_then(Job::try_take) {
             self.open = None;

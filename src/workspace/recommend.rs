@@ -27,6 +27,9 @@
 //!   segment's ("popular in your segment").
 //! - Exports write atomically: `.csv` (with a BOM) and `.xlsx` through
 //!   `crate::export`, `.parquet` with polars (`export::write_frame`).
+//! - A saved SASRec (a project's, [`Recommend::use_saved_sasrec`]) goes to
+//!   every fit; it replaces training when it was trained with the fit's
+//!   settings on the same purchases (`analysis::recommend::sasrec::saved`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -37,6 +40,7 @@ use crate::analysis::recommend::evaluate::{EvalParams, Outcome, evaluate};
 use crate::analysis::recommend::rules::{
     Rule, RuleParams, association_rules, baskets, rules_frame,
 };
+use crate::analysis::recommend::sasrec::saved::SavedSasrec;
 use crate::analysis::recommend::transitions::{Transition, TransitionParams, next_purchases};
 use crate::analysis::recommend::validate::Validation;
 use crate::analysis::recommend::{
@@ -113,6 +117,8 @@ pub struct Recommend {
     report: Computation<EvalParams, Outcome>,
     rules: Computation<RulesRunParams, RulesResults>,
     export: Slot<String>,
+    /// The opened project's saved SASRec, if it had one.
+    saved_sasrec: Option<Arc<SavedSasrec>>,
     wake: Wake,
 }
 
@@ -126,8 +132,22 @@ impl Recommend {
             report: Computation::new("report card", wake.clone()),
             rules: Computation::new("rules", wake.clone()),
             export: Slot::default(),
+            saved_sasrec: None,
             wake,
         }
+    }
+
+    /// Makes `saved` (an opened project's SASRec, or none) the model fits may
+    /// reuse instead of training.
+    pub fn use_saved_sasrec(&mut self, saved: Option<SavedSasrec>) {
+        self.saved_sasrec = saved.map(Arc::new);
+    }
+
+    /// The SASRec of the fit shown on these files, to save with a project.
+    pub fn sasrec_model(&self, store_version: u64) -> Option<Arc<Model>> {
+        let results = self.fit.current(store_version)?;
+        results.value.model.sasrec()?;
+        Some(results.value.model.clone())
     }
 
     /// The fitted model, the running fit and its error.
@@ -239,11 +259,12 @@ impl Recommend {
         let inputs = Inputs::of_store(store_version).using(segments.map(|s| s.generation));
         let segmentation = segments.map(|s| s.value.segmentation.clone());
         let store = store.clone();
+        let saved = self.saved_sasrec.clone();
         self.fit.run(
             params.clone(),
             inputs,
             store.file_names(),
-            move |progress| compute(&store, params, segmentation.as_deref(), progress),
+            move |progress| compute(&store, params, segmentation.as_deref(), saved, progress),
         );
     }
 
@@ -404,11 +425,13 @@ pub fn customer_segments(
 }
 
 /// Reads the purchases, fits the model (per-segment popularity with
-/// `segments`), lists every customer's top N and finds the bought-together rules.
+/// `segments`; SASRec from `saved` when it fits), lists every customer's top N
+/// and finds the bought-together rules.
 pub fn compute(
     store: &Store,
     params: RecommendParams,
     segments: Option<&Segmentation>,
+    saved: Option<Arc<SavedSasrec>>,
     progress: &Progress,
 ) -> anyhow::Result<RecommendResults> {
     params.check()?;
@@ -422,7 +445,7 @@ pub fn compute(
     ));
     progress.report(1, STEPS);
     let segments = segments.map(|s| customer_segments(&interactions, s));
-    let (model, validation) = params.fit(&interactions, segments, progress)?;
+    let (model, validation) = params.fit(&interactions, segments, saved, progress)?;
     progress.check()?;
     progress.set_message(tr!("workspace-listing-top-items"));
     progress.report(2, STEPS);
@@ -445,7 +468,9 @@ pub fn compute(
 }
 
 mod params;
+mod sasrec_file;
 #[cfg(test)]
 mod tests;
 
 pub use params::RecommendParams;
+pub use sasrec_file::{data_files, sasrec_path, sasrec_summary};

@@ -22,6 +22,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -33,6 +34,7 @@ use super::knn::{
 };
 use super::reason::Recommendation;
 use super::repeat::{Repeat, RepeatParams};
+use super::sasrec::saved::SavedSasrec;
 use super::sasrec::{Sasrec, SasrecParams};
 use super::sparse::Csr;
 use crate::analysis::lines::AnalysisError;
@@ -132,6 +134,9 @@ pub struct ModelParams {
     pub repeat: RepeatParams,
     /// Network size, training length and time budget of SASRec.
     pub sasrec: SasrecParams,
+    /// A saved SASRec (a project's): its weights stand in for training when
+    /// it was trained with `sasrec` on the same sequences.
+    pub sasrec_saved: Option<Arc<SavedSasrec>>,
     /// The blend's mix of its parts.
     pub blend: BlendWeights,
     /// Segment of each customer (by customer index) for popularity within segment.
@@ -149,6 +154,7 @@ impl Default for ModelParams {
             als: AlsParams::default(),
             repeat: RepeatParams::default(),
             sasrec: SasrecParams::default(),
+            sasrec_saved: None,
             blend: BlendWeights::default(),
             segments: None,
             explicit: false,
@@ -242,13 +248,17 @@ pub fn fit(
             &params.repeat,
             progress,
         )?),
-        ModelKind::Sasrec => Fitted::Sasrec(Box::new(Sasrec::fit(
-            events,
-            train.rows,
-            train.cols,
-            &params.sasrec,
-            progress,
-        )?)),
+        ModelKind::Sasrec => {
+            let item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+            Fitted::Sasrec(Box::new(Sasrec::fit(
+                events,
+                train.rows,
+                &item_ids,
+                &params.sasrec,
+                params.sasrec_saved.as_deref(),
+                progress,
+            )?))
+        }
         ModelKind::Blend => {
             let mut parts = Vec::new();
             for part in BlendWeights::PARTS {
@@ -318,6 +328,14 @@ impl Model {
     /// The customer × item training matrix.
     pub fn train(&self) -> &Csr {
         &self.train
+    }
+
+    /// The trained SASRec, when this is one.
+    pub fn sasrec(&self) -> Option<&Sasrec> {
+        match &self.fitted {
+            Fitted::Sasrec(sasrec) => Some(sasrec),
+            _ => None,
+        }
     }
 
     /// Model scores of customer `u` as (item, score), unordered, positive only

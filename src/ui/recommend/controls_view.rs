@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::analysis::recommend::ModelKind;
 use crate::analysis::recommend::validate::tunable;
-use crate::workspace::recommend::{Recommend, RecommendParams};
+use crate::workspace::recommend::{Recommend, RecommendParams, sasrec_summary};
 
 use super::progress_ui;
 use super::report_view::validation_ui;
@@ -188,6 +188,9 @@ pub fn ui(
     });
     if let Some(results) = recommend.fit().current(version).map(|c| &c.value) {
         validation_ui(ui, &results.validation);
+        if let Some(sasrec) = results.model.sasrec() {
+            ui.add(egui::Label::new(sasrec_summary(sasrec)).wrap());
+        }
     }
     ui.horizontal(|ui| {
         let label = ui.label(tr!("recommend-export-to"));

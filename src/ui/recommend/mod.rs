@@ -33,6 +33,8 @@ pub struct ViewState {
     pub k: usize,
     /// Report card: choose settings by validation first.
     pub validate: bool,
+    /// Report card: compare SASRec too (it trains for its time budget).
+    pub with_sasrec: bool,
     pub export_path: String,
     /// The rules table's sort column and direction.
     pub rule_sort: RuleSort,
@@ -50,6 +52,7 @@ impl Default for ViewState {
             split: Split::LeaveLastOut,
             k: 10,
             validate: true,
+            with_sasrec: false,
             export_path: "recommendations.csv".into(),
             rule_sort: RuleSort::default(),
             rule_ascending: false,

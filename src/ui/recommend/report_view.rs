@@ -17,7 +17,7 @@ use crate::ui::{format, labelled};
 use crate::workspace::recommend::{Recommend, RecommendCommand, RecommendParams};
 
 use super::controls_view::model_note;
-use super::verdict::report_sentence;
+use super::verdict::{card_winner, report_sentence};
 use super::{ViewState, needs_ui, progress_ui};
 
 const SPLITS: [Split; 3] = [Split::LeaveLastOut, Split::Time8020, Split::LastBasket];
@@ -26,7 +26,7 @@ pub fn ui(
     ui: &mut egui::Ui,
     recommend: &Recommend,
     version: u64,
-    draft: &RecommendParams,
+    draft: &mut RecommendParams,
     view: &mut ViewState,
     commands: &mut Commands,
 ) {
@@ -47,6 +47,11 @@ pub fn ui(
             .on_hover_text(tr!("recommend-k-meaning"));
         ui.checkbox(&mut view.validate, tr!("recommend-report-validate"))
             .on_hover_text(tr!("recommend-report-validate-hover"));
+        ui.checkbox(&mut view.with_sasrec, tr!("recommend-report-with-sasrec"))
+            .on_hover_text(tr!(
+                "recommend-report-with-sasrec-hover",
+                secs = draft.sasrec_budget_secs.to_string()
+            ));
         if ui
             .button(tr!("recommend-run-report"))
             .on_hover_text(tr!("recommend-run-report-hover"))
@@ -56,10 +61,10 @@ pub fn ui(
                 split: view.split,
                 k: view.k,
                 exclude_seen: draft.exclude_seen,
-                // SASRec joins when it is the model picked.
+                // SASRec joins when asked for or when it is the model picked.
                 models: ModelKind::ALL
                     .into_iter()
-                    .filter(|&k| k.on_default_card() || k == draft.model)
+                    .filter(|&k| k.on_default_card() || view.with_sasrec || k == draft.model)
                     .collect(),
                 model: draft.model_params(),
                 validate: view.validate,
@@ -80,7 +85,10 @@ pub fn ui(
         );
     }
     match slot.current(version).map(|c| &c.value) {
-        Some(Outcome::Scored(card)) => card_ui(ui, card),
+        Some(Outcome::Scored(card)) => {
+            card_ui(ui, card);
+            winner_ui(ui, card, draft, commands);
+        }
         Some(Outcome::NothingToTest(why)) => {
             let ran = slot.requested_params().cloned().unwrap_or_default();
             nothing_to_test_ui(ui, why, ran, view, commands);
@@ -184,6 +192,33 @@ pub fn validation_ui(ui: &mut egui::Ui, validation: &Option<Result<Validation, S
         Some(Err(why)) => {
             ui.label(tr!("recommend-validation-not-chosen", why = why.as_str()));
         }
+    }
+}
+
+/// The button that makes the card's winner the lists' model, when it is not
+/// already: the only way SASRec becomes the model without being picked.
+fn winner_ui(
+    ui: &mut egui::Ui,
+    card: &ReportCard,
+    draft: &mut RecommendParams,
+    commands: &mut Commands,
+) {
+    let hit_rates: Vec<(ModelKind, f64)> = card
+        .models
+        .iter()
+        .map(|m| (m.model, m.metrics.hit_rate))
+        .collect();
+    let Some(winner) = card_winner(&hit_rates).filter(|&w| w != draft.model) else {
+        return;
+    };
+    let label = tr!("recommend-use-winner", model = winner.display_name());
+    if ui
+        .button(label)
+        .on_hover_text(tr!("recommend-use-winner-hover"))
+        .clicked()
+    {
+        draft.model = winner;
+        commands.send(RecommendCommand::Run(draft.clone()));
     }
 }
 

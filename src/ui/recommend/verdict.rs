@@ -22,18 +22,8 @@ const CLEAR_STEP: f64 = 0.2;
 /// listed), against popularity (the best-sellers list) when it was compared.
 pub fn report_sentence(hit_rates: &[(ModelKind, f64)], k: usize) -> String {
     let k = k.to_string();
-    let popular = hit_rates
-        .iter()
-        .find(|(m, _)| *m == ModelKind::Popular)
-        .map(|&(_, h)| h);
-    let best = hit_rates
-        .iter()
-        .filter(|(m, _)| *m != ModelKind::Popular)
-        .fold(None, |best: Option<(ModelKind, f64)>, &(m, h)| match best {
-            Some((_, b)) if b >= h => best,
-            _ => Some((m, h)),
-        });
-    let Some((model, hit)) = best.filter(|&(_, h)| h > 0.0) else {
+    let popular = popular_hit_rate(hit_rates);
+    let Some((model, hit)) = best_model(hit_rates) else {
         return match popular.filter(|&h| h > 0.0) {
             Some(h) => best_sellers(h, &k),
             None => tr!("recommend-verdict-none", k = k),
@@ -61,6 +51,40 @@ pub fn report_sentence(hit_rates: &[(ModelKind, f64)], k: usize) -> String {
             share = share,
             times = format::number(hit / p, 1)
         ),
+    }
+}
+
+/// Popularity's hit rate, when it was compared.
+fn popular_hit_rate(hit_rates: &[(ModelKind, f64)]) -> Option<f64> {
+    hit_rates
+        .iter()
+        .find(|(m, _)| *m == ModelKind::Popular)
+        .map(|&(_, h)| h)
+}
+
+/// The model other than popularity that most often has the next purchase in
+/// its top k (ties: the first listed), when it ever does.
+fn best_model(hit_rates: &[(ModelKind, f64)]) -> Option<(ModelKind, f64)> {
+    hit_rates
+        .iter()
+        .filter(|(m, _)| *m != ModelKind::Popular)
+        .fold(None, |best: Option<(ModelKind, f64)>, &(m, h)| match best {
+            Some((_, b)) if b >= h => best,
+            _ => Some((m, h)),
+        })
+        .filter(|&(_, h)| h > 0.0)
+}
+
+/// The model the report card recommends using for the lists: the sentence's
+/// winner ([`report_sentence`]) when it beats the best-sellers list (or
+/// popularity was not compared); popularity when nothing beats it.
+pub fn card_winner(hit_rates: &[(ModelKind, f64)]) -> Option<ModelKind> {
+    let popular = popular_hit_rate(hit_rates);
+    match (best_model(hit_rates), popular) {
+        (Some((model, _)), None) => Some(model),
+        (Some((model, hit)), Some(p)) if p <= 0.0 || hit >= p * BEATS_BEST_SELLERS => Some(model),
+        (_, Some(p)) if p > 0.0 => Some(ModelKind::Popular),
+        _ => None,
     }
 }
 
@@ -180,6 +204,32 @@ mod tests {
         assert!(report_sentence(&only, 10).contains("12.5% of the customers tested, where the"));
         let alone = [(ModelKind::Blend, 0.3)];
         assert!(report_sentence(&alone, 10).starts_with("The blend model finds"));
+    }
+
+    #[test]
+    fn the_card_offers_the_model_its_sentence_names() {
+        let sasrec_wins = [
+            (ModelKind::Popular, 0.075),
+            (ModelKind::ItemKnn, 0.23),
+            (ModelKind::Sasrec, 0.31),
+        ];
+        assert_eq!(card_winner(&sasrec_wins), Some(ModelKind::Sasrec));
+        assert!(report_sentence(&sasrec_wins, 10).starts_with("The sasrec model"));
+        let knn_wins = [
+            (ModelKind::Popular, 0.075),
+            (ModelKind::ItemKnn, 0.23),
+            (ModelKind::Sasrec, 0.2),
+        ];
+        assert_eq!(card_winner(&knn_wins), Some(ModelKind::ItemKnn));
+        // Within 10 % of the best-sellers: the card says send best-sellers.
+        let close = [(ModelKind::Popular, 0.2), (ModelKind::Sasrec, 0.21)];
+        assert_eq!(card_winner(&close), Some(ModelKind::Popular));
+        let none = [(ModelKind::Popular, 0.0), (ModelKind::Sasrec, 0.0)];
+        assert_eq!(card_winner(&none), None);
+        assert_eq!(
+            card_winner(&[(ModelKind::Blend, 0.3)]),
+            Some(ModelKind::Blend)
+        );
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! operator chose, checked, saved in projects and turned into the models'
 //! settings, with the fit that uses them.
 
+use std::sync::Arc;
+
+use crate::analysis::recommend::sasrec::saved::SavedSasrec;
 use crate::analysis::recommend::validate::{Validation, settings_for_fit};
 use crate::analysis::recommend::{
     AlsParams, BlendWeights, Interactions, Model, ModelKind, ModelParams, RepeatParams,
@@ -169,15 +172,19 @@ impl RecommendParams {
     /// Fits the chosen model on `interactions` (explicit ratings or purchase
     /// counts, as they are), with each customer's segment (by customer index) for
     /// popularity when given, after choosing its settings by validation when asked.
+    /// A `saved` SASRec trained with these settings on the same sequences
+    /// stands in for training one.
     pub fn fit(
         &self,
         interactions: &Interactions,
         segments: Option<Vec<Option<u32>>>,
+        saved: Option<Arc<SavedSasrec>>,
         progress: &Progress,
     ) -> anyhow::Result<(Model, Option<Result<Validation, String>>)> {
         self.check()?;
         let base = ModelParams {
             segments,
+            sasrec_saved: saved,
             explicit: interactions.is_explicit(),
             ..self.model_params()
         };

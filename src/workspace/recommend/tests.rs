@@ -80,3 +80,19 @@ fn settings_round_trip_and_bad_ones_say_which_field() {
         Ok(RecommendParams::default())
     );
 }
+
+#[test]
+fn sasrec_without_time_or_epochs_is_refused_naming_the_field() {
+    for field in ["sasrec_budget_secs", "sasrec_epochs"] {
+        let mut none = RecommendParams {
+            model: ModelKind::Sasrec,
+            ..RecommendParams::default()
+        }
+        .to_settings();
+        none[field] = serde_json::json!(0);
+        assert_eq!(
+            RecommendParams::from_settings(&none),
+            Err(SettingsError::invalid(field, 0, "must be at least 1"))
+        );
+    }
+}

@@ -19,19 +19,27 @@
 //! - The reason of item B after a customer whose last item is A is "follows
 //!   A → B" when some training sequence has A directly followed by B, else the
 //!   customer's last two items.
+//! - A fit given a saved model ([`saved`]) trained with the same settings on
+//!   the same sequences takes its weights instead of training
+//!   ([`Sasrec::reloaded`] is then true); [`Sasrec::saved`] gives what to save.
 
 mod net;
+pub mod saved;
 mod train;
 
 use std::collections::HashSet;
+
+use candle_core::Tensor;
+use serde::{Deserialize, Serialize};
 
 use super::interactions::Event;
 use super::reason::Reason;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
+use saved::{SavedFile, SavedSasrec, Weight};
 
 /// Settings of SASRec.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SasrecParams {
     /// Embedding size (a multiple of `heads`).
     pub dim: usize,
@@ -93,7 +101,7 @@ impl SasrecParams {
 }
 
 /// How a training run went, for the report and the tests.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainingLog {
     /// Validation NDCG@10 after each epoch.
     pub ndcg: Vec<f64>,
@@ -110,6 +118,14 @@ pub struct TrainingLog {
 pub struct Sasrec {
     pub params: SasrecParams,
     pub log: TrainingLog,
+    /// The weights came from a saved model: nothing was trained.
+    pub reloaded: bool,
+    /// The kept network's weights, in its variable order (for saving).
+    weights: Vec<Tensor>,
+    /// [`saved::fingerprint`] of the sequences trained on.
+    fingerprint: String,
+    /// Items in the catalogue.
+    item_count: usize,
     /// Customer × dim: the last position's output for each customer.
     states: Vec<f32>,
     /// Item × dim (the input embeddings, shared with the output).
@@ -135,18 +151,31 @@ fn sequences(events: &[Event], customers: usize) -> Vec<Vec<u32>> {
 
 impl Sasrec {
     /// Trains on `events` (sorted by customer, time, item) of `customers` ×
-    /// `items` (see the module contract).
+    /// the items with `item_ids`, or takes the weights of `saved` when it was
+    /// trained with `params` on the same sequences (see the module contract).
     pub fn fit(
         events: &[Event],
         customers: usize,
-        items: usize,
+        item_ids: &[&str],
         params: &SasrecParams,
+        saved: Option<&SavedSasrec>,
         progress: &Progress,
     ) -> Result<Sasrec, AnalysisError> {
+        let items = item_ids.len();
         let sequences = sequences(events, customers);
-        let (net, log) = train::train(&sequences, items, params, progress)?;
+        let fingerprint = saved::fingerprint(&sequences, item_ids);
+        let reuse = saved.filter(|s| s.fits(params, &fingerprint) && s.items == items);
+        let (net, log) = match reuse {
+            Some(saved) => {
+                let net = net::Net::from_weights(items, params, &saved.weights)
+                    .map_err(train::candle_error)?;
+                (net, saved.log.clone())
+            }
+            None => train::train(&sequences, items, params, progress)?,
+        };
         let states = net.states(&sequences).map_err(train::candle_error)?;
         let item_vectors = net.item_vectors().map_err(train::candle_error)?;
+        let weights = net.snapshot().map_err(train::candle_error)?;
         let pairs = sequences
             .iter()
             .flat_map(|s| s.windows(2).map(|w| (w[0], w[1])))
@@ -154,6 +183,10 @@ impl Sasrec {
         Ok(Sasrec {
             params: *params,
             log,
+            reloaded: reuse.is_some(),
+            weights,
+            fingerprint,
+            item_count: items,
             states,
             items: item_vectors,
             last: sequences.iter().map(|s| s.last().copied()).collect(),
@@ -185,6 +218,29 @@ impl Sasrec {
             .enumerate()
             .map(|(i, e)| (i as u32, e / total))
             .collect()
+    }
+
+    /// The model as saved, with the data `files` it was trained on.
+    pub fn saved(&self, files: Vec<SavedFile>) -> Result<SavedSasrec, AnalysisError> {
+        let weights = self
+            .weights
+            .iter()
+            .map(|w| {
+                Ok(Weight {
+                    shape: w.dims().to_vec(),
+                    values: w.flatten_all()?.to_vec1::<f32>()?,
+                })
+            })
+            .collect::<candle_core::Result<Vec<_>>>()
+            .map_err(train::candle_error)?;
+        Ok(SavedSasrec {
+            settings: self.params,
+            log: self.log.clone(),
+            items: self.item_count,
+            sequences: self.fingerprint.clone(),
+            files,
+            weights,
+        })
     }
 
     /// Why `item` is recommended to `u` (see the module contract).

@@ -13,6 +13,7 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::SasrecParams;
+use super::saved::Weight;
 
 /// A layer norm's gain and bias.
 struct Norm {
@@ -283,4 +284,37 @@ pub(super) fn padded(windows: &[&[u32]], len: usize) -> Vec<u32> {
         }
     }
     ids
+}
+
+impl Net {
+    /// A network for `items` items with the saved `weights` (in the variable
+    /// order of [`Net::new`]); refused when their number or shapes differ.
+    pub fn from_weights(items: usize, params: &SasrecParams, weights: &[Weight]) -> Result<Net> {
+        use rand::SeedableRng;
+        let net = Net::new(items, params, &mut ChaCha8Rng::seed_from_u64(0))?;
+        if weights.len() != net.vars.len() {
+            candle_core::bail!(
+                "the saved model has {} weights, the network {}",
+                weights.len(),
+                net.vars.len()
+            );
+        }
+        let tensors = net
+            .vars
+            .iter()
+            .zip(weights)
+            .map(|(var, w)| {
+                if var.dims() != w.shape.as_slice() {
+                    candle_core::bail!(
+                        "a saved weight has shape {:?}, the network's {:?}",
+                        w.shape,
+                        var.dims()
+                    );
+                }
+                Tensor::from_vec(w.values.clone(), w.shape.as_slice(), &Device::Cpu)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        net.restore(&tensors)?;
+        Ok(net)
+    }
 }
