@@ -10,6 +10,10 @@
 //! file, or orders with a rating column). `--out` writes every customer's list (`customer_id, rank, item_id,
 //! item_name, score, reason`) atomically: `.csv` (UTF-8 with a BOM), `.xlsx`
 //! through `export`, or `.parquet`.
+//!
+//! An orders file too big to load is streamed for `--model popular` and
+//! `item-knn` (`cli::streamed`): the first line (JSON: `streamed`) says so; the
+//! other models are refused with the memory figures.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,6 +23,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::replace::write_frame;
+use super::streamed::streamed_interactions;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::recommend::validate::Validation;
 use crate::analysis::recommend::{Interactions, ModelKind, Recommendation, lists_frame};
@@ -206,7 +211,13 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
     let params = RecommendParams::from(args);
     params.check()?;
     let exclude_seen = params.exclude_seen;
-    let interactions = load_interactions(&args.files, &args.load)?;
+    // A file too big to load is streamed for the models that read only the
+    // customer × item matrix (`cli::streamed`).
+    let (interactions, streamed_note) =
+        match streamed_interactions(&args.files, &args.load, args.model)? {
+            Some((interactions, note)) => (interactions, Some(note)),
+            None => (load_interactions(&args.files, &args.load)?, None),
+        };
     let mut shown = Vec::new();
     for id in &args.for_customers {
         match interactions.customer_index(id) {
@@ -252,7 +263,7 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
                 })
             })
             .collect();
-        return Ok(serde_json::to_string_pretty(&json!({
+        let mut out = json!({
             "model": args.model.name(),
             "data": interactions.feedback.label(),
             "chosen": chosen_json(&validation),
@@ -260,9 +271,13 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
             "exclude_seen": exclude_seen,
             "customers": lists.len(),
             "recommendations": rows,
-        }))?);
+        });
+        if let Some(note) = streamed_note {
+            out["streamed"] = json!(note);
+        }
+        return Ok(serde_json::to_string_pretty(&out)?);
     }
-    let mut s = String::new();
+    let mut s = streamed_note.map(|n| format!("{n}\n")).unwrap_or_default();
     let _ = writeln!(
         s,
         "{}: top {} for {} customers over {} items, from {} (already-bought items {})",
