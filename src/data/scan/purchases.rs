@@ -152,9 +152,10 @@ fn collect(query: LazyFrame) -> Result<DataFrame, AnalysisError> {
 /// `item_id, text, _row, role` frames.
 fn first_texts(parts: Vec<LazyFrame>) -> Result<DataFrame, AnalysisError> {
     let first = |role: Role| {
+        let of_role = col("role").eq(lit(role.column_name()));
         col("text")
-            .filter(col("role").eq(lit(role.column_name())))
-            .sort_by([col(ROW)], SortMultipleOptions::default())
+            .filter(of_role.clone())
+            .sort_by([col(ROW).filter(of_role)], SortMultipleOptions::default())
             .first()
     };
     let items = if parts.is_empty() {
