@@ -165,8 +165,9 @@ fn planted_orders(dir: &Path) -> String {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
-    let mut text =
-        String::from("order_id,customer_id,order_date,sku,product,category,quantity,unit_price,status\n");
+    let mut text = String::from(
+        "order_id,customer_id,order_date,sku,product,category,quantity,unit_price,status\n",
+    );
     let _ = writeln!(text, "O0,C0,2024-01-02,P0,,Fresh,1,3.50,paid");
     let mut order = 1;
     for customer in 0..400u64 {
@@ -184,8 +185,16 @@ fn planted_orders(dir: &Path) -> String {
                 items.push(format!("N{}", next(30)));
             }
             for item in items {
-                let quantity = if next(25) == 0 { -1 } else { 1 + next(2) as i64 };
-                let category = if item.starts_with('N') { "Other" } else { "Fresh" };
+                let quantity = if next(25) == 0 {
+                    -1
+                } else {
+                    1 + next(2) as i64
+                };
+                let category = if item.starts_with('N') {
+                    "Other"
+                } else {
+                    "Fresh"
+                };
                 let line = format!(
                     "O{order},C{customer},{day},{item},Product {item},{category},{quantity},{}.{}0,{status}\n",
                     2 + next(5),
@@ -199,7 +208,10 @@ fn planted_orders(dir: &Path) -> String {
             order += 1;
         }
     }
-    let _ = writeln!(text, "O{order},C1,9999-12-31,Q1,Product Q1,Fresh,1,3.00,paid");
+    let _ = writeln!(
+        text,
+        "O{order},C1,9999-12-31,Q1,Product Q1,Fresh,1,3.00,paid"
+    );
     let path = dir.join("orders.csv");
     std::fs::write(&path, text).expect("write");
     path.to_str().expect("utf-8").to_string()
@@ -234,7 +246,11 @@ fn popular_and_item_knn_recommend_from_a_streamed_file_with_the_loaded_lists() {
         assert!(line.contains("2 × through the file"), "{line}");
         let lists = loaded["recommendations"].as_array().map_or(0, Vec::len);
         assert!(lists > 1000, "{model}: {lists} recommendations");
-        assert_eq!(without_fit_times(streamed), without_fit_times(loaded), "{model}");
+        assert_eq!(
+            without_fit_times(streamed),
+            without_fit_times(loaded),
+            "{model}"
+        );
     }
     // The planted answer: who bought only P{k} is offered Q{k} first.
     for customer in ["C10", "C20", "C130"] {

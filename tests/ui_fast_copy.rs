@@ -91,5 +91,8 @@ fn a_fast_copy_is_written_beside_the_file_and_the_next_open_reads_it() {
     );
     assert!(!shown(&harness, OFFER), "a copy is offered for the copy");
     let from_copy = &harness.state().workspace().store().tables[0].frame;
-    assert!(from_copy.equals_missing(&from_text), "{from_copy} != {from_text}");
+    assert!(
+        from_copy.equals_missing(&from_text),
+        "{from_copy} != {from_text}"
+    );
 }

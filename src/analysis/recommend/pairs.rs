@@ -59,9 +59,7 @@ pub fn interactions_from_scan(scan: &Scan) -> Result<Option<Interactions>, Analy
 }
 
 /// Interactions from the summed purchases (see the module contract).
-pub fn interactions_from_purchases(
-    purchases: &Purchases,
-) -> Result<Interactions, AnalysisError> {
+pub fn interactions_from_purchases(purchases: &Purchases) -> Result<Interactions, AnalysisError> {
     let context = "context-scan-purchases";
     let failed = polars_failed(context);
     let pairs = &purchases.pairs;
