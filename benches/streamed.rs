@@ -1,6 +1,7 @@
 //! The larger-than-memory benchmark: generates an orders CSV of `STREAMED_ROWS`
-//! lines (default 50,000,000) and runs the release binary's `rfm`, `segment`
-//! and weekly `forecast` on it with `MARKETBENCH_MEMORY` below the file's load
+//! lines (default 50,000,000) and runs the release binary's `rfm`, `segment`,
+//! weekly `forecast` and `recommend` (popularity; item-kNN without
+//! validation) on it with `MARKETBENCH_MEMORY` below the file's load
 //! need, so each one streams it (`data::scan`); prints each one's wall time,
 //! CPU time (user + system) and peak memory (the kernel's maximum resident
 //! set, VmHWM) against the file size. The file is deleted at the end.
@@ -20,7 +21,13 @@ const DEFAULT_ROWS: usize = 50_000_000;
 const MB: f64 = 1024.0 * 1024.0;
 
 /// The commands measured, each with the file as its last argument.
-const COMMANDS: [&[&str]; 3] = [&["rfm"], &["segment"], &["forecast", "--freq", "week"]];
+const COMMANDS: [&[&str]; 5] = [
+    &["rfm"],
+    &["segment"],
+    &["forecast", "--freq", "week"],
+    &["recommend", "--model", "popular"],
+    &["recommend", "--model", "item-knn", "--validate", "false"],
+];
 
 fn main() {
     if let Err(error) = run() {

@@ -17,6 +17,10 @@
 //! when it was trained with the same settings on the same purchases, and
 //! otherwise trains and saves it there (a file that is not such a model is
 //! refused, never overwritten).
+//!
+//! An orders file too big to load is streamed for `--model popular` and
+//! `item-knn` (`cli::streamed`): the first line (JSON: `streamed`) says so; the
+//! other models are refused with the memory figures.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -27,6 +31,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::replace::write_frame;
+use super::streamed::streamed_interactions;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::recommend::sasrec::saved::SavedSasrec;
 use crate::analysis::recommend::validate::Validation;
@@ -234,8 +239,17 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         )),
         _ => None,
     };
-    let loaded = load_files(&args.files, &args.load)?;
-    let interactions = crate::workspace::recommend::load_interactions(&loaded.store)?;
+    // A file too big to load is streamed for the models that read only the
+    // customer × item matrix (`cli::streamed`).
+    let (interactions, streamed_note, loaded) =
+        match streamed_interactions(&args.files, &args.load, args.model)? {
+            Some((interactions, note)) => (interactions, Some(note), None),
+            None => {
+                let loaded = load_files(&args.files, &args.load)?;
+                let interactions = crate::workspace::recommend::load_interactions(&loaded.store)?;
+                (interactions, None, Some(loaded))
+            }
+        };
     let mut shown = Vec::new();
     for id in &args.for_customers {
         match interactions.customer_index(id) {
@@ -249,7 +263,8 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         .with_context(|| format!("fitting {}", args.model))?;
     let sasrec_note = match (model.sasrec(), &args.sasrec_model) {
         (Some(sasrec), Some(file)) if !sasrec.reloaded => {
-            sasrec.saved(data_files(&loaded.store))?.save(file)?;
+            let files = loaded.as_ref().map(|l| data_files(&l.store));
+            sasrec.saved(files.unwrap_or_default())?.save(file)?;
             Some(format!(
                 "{} {}",
                 sasrec_summary(sasrec),
@@ -296,7 +311,7 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
                 })
             })
             .collect();
-        return Ok(serde_json::to_string_pretty(&json!({
+        let mut out = json!({
             "model": args.model.name(),
             "data": interactions.feedback.label(),
             "chosen": chosen_json(&validation),
@@ -313,9 +328,13 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
             "exclude_seen": exclude_seen,
             "customers": lists.len(),
             "recommendations": rows,
-        }))?);
+        });
+        if let Some(note) = streamed_note {
+            out["streamed"] = json!(note);
+        }
+        return Ok(serde_json::to_string_pretty(&out)?);
     }
-    let mut s = String::new();
+    let mut s = streamed_note.map(|n| format!("{n}\n")).unwrap_or_default();
     let _ = writeln!(
         s,
         "{}: top {} for {} customers over {} items, from {} (already-bought items {})",

@@ -1,17 +1,21 @@
-//! The streamed path of `rfm`, `segment` and `forecast`: one local CSV or
-//! Parquet orders file whose load would be refused for memory is summed by
-//! polars' streaming engine instead (`data::scan`), and the output says so in
-//! its first line. Commands that need the lines (recommendations, propensity)
-//! load as before and keep the load's refusal with the memory figures.
+//! The streamed path of `rfm`, `segment`, `forecast` and `recommend`: one
+//! local CSV or Parquet orders file whose load would be refused for memory is
+//! summed by polars' streaming engine instead (`data::scan`), and the output
+//! says so in its first line. `recommend` streams for popularity and item-kNN
+//! (`analysis::recommend::pairs`); its other models, explicit ratings and the
+//! commands that need the lines (propensity, `forecast --by`) are refused with
+//! the memory figures.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
 use super::LoadArgs;
+use crate::analysis::recommend::pairs::{fits_streamed, interactions_from_scan};
+use crate::analysis::recommend::{Interactions, ModelKind};
 use crate::data::memory::human;
 use crate::data::scan::{Scan, too_big_to_load};
-use crate::data::{self, FileKind};
+use crate::data::{self, FileKind, Role};
 use crate::tr;
 
 /// A file to stream and the line that says so.
@@ -83,4 +87,29 @@ pub fn streamed(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<Option<Str
         need,
         free,
     }))
+}
+
+/// The interactions of a streamed orders file for `model`, with the line that
+/// says so; None when `files` are not streamed (load them). Refused with the
+/// memory figures for a model that needs more than the customer × item matrix
+/// and for a file with ratings (explicit feedback needs the lines).
+pub fn streamed_interactions(
+    files: &[PathBuf],
+    args: &LoadArgs,
+    model: ModelKind,
+) -> anyhow::Result<Option<(Interactions, String)>> {
+    let Some(streamed) = streamed(files, args)? else {
+        return Ok(None);
+    };
+    if !fits_streamed(model) {
+        return Err(streamed.needs_lines(&format!("--model {}", model.name())));
+    }
+    if streamed.scan.maps(Role::Rating) {
+        return Err(streamed.needs_lines(&Role::Rating.label()));
+    }
+    let interactions = interactions_from_scan(&streamed.scan)
+        .with_context(|| format!("reading the purchases of {}", streamed.scan.file()))?
+        .filter(|i| !i.events.is_empty())
+        .ok_or_else(|| anyhow::anyhow!(tr!("workspace-orders-no-purchase")))?;
+    Ok(Some((interactions, streamed.note)))
 }

@@ -54,7 +54,8 @@ pub fn ui(
             egui::ScrollArea::vertical()
                 .id_salt("loaded_files_scroll")
                 .show(ui, |ui| {
-                    loaded_files_ui(ui, workspace, parquet_copy, commands)
+                    let offer_bytes = state.copy_offer_bytes.unwrap_or(cache::WORTH_BYTES);
+                    loaded_files_ui(ui, workspace, (parquet_copy, offer_bytes), commands)
                 });
         });
     egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -214,10 +215,12 @@ fn database_button(ui: &mut egui::Ui, commands: &mut Commands) {
     }
 }
 
+/// The loaded files; the text ones at least `offer_bytes` large in memory are
+/// offered a Parquet copy (made by the `parquet_copy` job).
 fn loaded_files_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
-    parquet_copy: &Slot<String>,
+    (parquet_copy, offer_bytes): (&Slot<String>, u64),
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
@@ -228,7 +231,8 @@ fn loaded_files_ui(
     ui.add_space(4.0);
     for table in &workspace.store().tables {
         let url = workspace.database_url(&table.path);
-        let offer_copy = url.is_none() && parquet_copy.pending().is_none() && worth_a_copy(table);
+        let offer_copy =
+            url.is_none() && parquet_copy.pending().is_none() && worth_a_copy(table, offer_bytes);
         table_report_ui(ui, table, url, commands);
         if offer_copy
             && ui
@@ -248,12 +252,13 @@ fn loaded_files_ui(
     }
 }
 
-/// A large text file that was read from its text (not from a fresh copy).
-/// Sized by its loaded table (no file-system call on every frame).
-fn worth_a_copy(table: &Table) -> bool {
+/// A text file at least `offer_bytes` large that was read from its text (not
+/// from a fresh copy). Sized by its loaded table (no file-system call on every
+/// frame).
+fn worth_a_copy(table: &Table, offer_bytes: u64) -> bool {
     cache::can_copy(&table.path)
         && !cache::read_from_copy(&table.report)
-        && table.frame.estimated_size() as u64 >= cache::WORTH_BYTES
+        && table.frame.estimated_size() as u64 >= offer_bytes
 }
 
 /// The running copy with its progress, its error, or what it wrote.

@@ -148,6 +148,9 @@ pub struct UiState {
     /// Where the Service tab's FAQ export goes (relative: beside the data).
     #[serde(skip)]
     pub service_faq_path: String,
+    /// Tables at least this large in memory (bytes) are offered "Make a fast
+    /// copy" on the Data tab; None: `data::load::cache::WORTH_BYTES`.
+    pub copy_offer_bytes: Option<u64>,
 }
 
 impl UiState {

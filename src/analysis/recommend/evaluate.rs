@@ -2,7 +2,8 @@
 //!
 //! Contract:
 //! - Protocols, per customer on their events sorted by time, then item:
-//!   leave-last-out holds out the last event; time 80/20 trains on the first
+//!   leave-last-out holds out the last event (its last order, when it stands
+//!   for several: a streamed file's pair); time 80/20 trains on the first
 //!   floor(0.8·n) events and tests on the rest; last basket tests on every item of
 //!   the order of the last event. A customer whose split leaves nothing to train
 //!   on or nothing to test (one event, one order) keeps all events in training.
@@ -30,7 +31,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::time::Instant;
 
-use super::interactions::{Event, Interactions};
+use super::interactions::{Event, Feedback, Interactions};
 use super::models::{ModelKind, ModelParams, fit};
 use super::validate::{Validation, choose_by_validation, tunable};
 use crate::analysis::lines::AnalysisError;
@@ -112,7 +113,22 @@ pub fn split_events(interactions: &Interactions, split: Split) -> SplitData {
         let end = start + events[start..].partition_point(|e| e.customer == customer);
         let own = &events[start..end];
         let n = own.len();
+        let last = own[n - 1];
         let cut = match split {
+            // A purchase event standing for several orders (a streamed file's
+            // pair: `Event::rating`) holds out its last order only.
+            Split::LeaveLastOut
+                if interactions.feedback == Feedback::Purchases && last.rating > 1.0 =>
+            {
+                out.train.extend_from_slice(&own[..n - 1]);
+                out.train.push(Event {
+                    rating: last.rating - 1.0,
+                    ..last
+                });
+                out.test.push((customer as usize, vec![last.item]));
+                start = end;
+                continue;
+            }
             Split::LeaveLastOut => n - 1,
             Split::Time8020 => n * 8 / 10,
             Split::LastBasket => {

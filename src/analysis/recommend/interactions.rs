@@ -38,7 +38,9 @@ pub struct Event {
     pub order: u32,
     /// Milliseconds since 1970 (the `ts` column).
     pub ts_ms: i64,
-    /// The rating given ([`Feedback::Ratings`]); 1 for a purchase.
+    /// The rating given ([`Feedback::Ratings`]). For a purchase, the orders
+    /// the event stands for: 1, but one event stands for every order of a
+    /// customer × item pair of a streamed file (`pairs`).
     pub rating: f32,
 }
 
@@ -117,11 +119,16 @@ impl Interactions {
     /// ratings for explicit feedback.
     pub fn matrix(&self, events: &[Event]) -> Csr {
         let (rows, cols) = (self.customers.len(), self.items.len());
+        if self.feedback == Feedback::Purchases {
+            // The orders each event stands for (see `Event::rating`).
+            let orders: Vec<(u32, u32, f32)> = events
+                .iter()
+                .map(|e| (e.customer, e.item, e.rating))
+                .collect();
+            return Csr::from_triplets(rows, cols, &orders);
+        }
         let ones: Vec<(u32, u32, f32)> = events.iter().map(|e| (e.customer, e.item, 1.0)).collect();
         let counts = Csr::from_triplets(rows, cols, &ones);
-        if self.feedback == Feedback::Purchases {
-            return counts;
-        }
         let rated: Vec<(u32, u32, f32)> = events
             .iter()
             .map(|e| (e.customer, e.item, e.rating))

@@ -4,6 +4,8 @@
 //!
 //! - [`interactions`]: purchase lines or explicit ratings → indexed events and
 //!   the sparse matrix.
+//! - [`pairs`]: interactions from a streamed file's distinct purchases (a file
+//!   larger than memory), for popularity and item-kNN.
 //! - [`models`]: popularity, item-kNN, user-kNN, ALS, history, repeat, SASRec
 //!   and blend, with a content fallback and a reason per item.
 //! - [`repeat`]: the timed repeat-buy model (recency-decayed baskets plus similar
@@ -22,6 +24,7 @@ pub mod evaluate;
 pub mod interactions;
 pub mod knn;
 pub mod models;
+pub mod pairs;
 mod reason;
 pub mod repeat;
 pub mod rules;

@@ -27,7 +27,8 @@ use crate::i18n::{Arg, Phrase};
 use crate::jobs::Progress;
 use crate::{phrase, tr};
 
-/// Tables at least this large in memory are worth a copy: the Data tab offers one.
+/// Tables at least this large in memory are worth a copy: the Data tab offers one
+/// (the window's settings may name another size).
 pub const WORTH_BYTES: u64 = 50 * 1024 * 1024;
 /// Appended to the source's name.
 pub const SUFFIX: &str = ".marketbench.parquet";

@@ -18,22 +18,35 @@ pub(super) const DAY_2200: i32 = 84_006;
 const MIN_ROWS: u64 = 20;
 const FENCE: i32 = 10;
 
+/// The line number column of [`canonical_lines`] (from 0, in file order).
+pub(super) const ROW: &str = "_row";
+
 /// Source columns of `options`' roles as canonical order lines: `customer_id`,
-/// `order_id` (when mapped), `ts`, `_day` (days since 1970-01-01), `quantity`,
+/// `order_id`, `item_id`, `item_name`, `category` (each when mapped), `ts`, `_day` (days since 1970-01-01), `quantity`,
 /// `unit_price`, `amount` (when the lines carry money), `is_return`,
 /// `is_cancelled`, `_buy` (a purchase: neither) and `_numbers` (every mapped
 /// number reads: the loader drops the other lines after far dates are found).
 /// Exact duplicate rows count once; undated lines are left out. Only the rows of
-/// part `part` of `passes` by a hash of `key`'s column are read.
+/// part `part` of `passes` by a hash of `key`'s column are read. With
+/// `row_numbers`, [`ROW`] is each line's position in the file (of a duplicated
+/// row, its first copy's).
 pub(super) fn canonical_lines(
     source: LazyFrame,
     options: &LoadOptions,
     date_format: &DateFormat,
     (part, passes, key): (u64, u64, Role),
+    row_numbers: bool,
 ) -> PolarsResult<LazyFrame> {
     let mapping = &options.mapping;
     let column = |role: Role| mapping.get(&role).map(|c| col(c.as_str()));
     let mut lines = source;
+    // Duplicates compare the file's own columns, never the row number.
+    let mut same_rows = None;
+    if row_numbers {
+        let names: Vec<PlSmallStr> = lines.collect_schema()?.iter_names().cloned().collect();
+        same_rows = Some(cols(names));
+        lines = lines.with_row_index(ROW, None);
+    }
     if passes > 1 {
         let key = column(key)
             .or_else(|| column(Role::CustomerId))
@@ -46,7 +59,10 @@ pub(super) fn canonical_lines(
                 .fill_null(lit(part == 0)),
         );
     }
-    lines = lines.unique(None, UniqueKeepStrategy::Any);
+    lines = match same_rows {
+        Some(subset) => lines.unique(Some(subset), UniqueKeepStrategy::First),
+        None => lines.unique(None, UniqueKeepStrategy::Any),
+    };
     let ts = column(Role::Timestamp).ok_or_else(|| polars_err!(ColumnNotFound: "date"))?;
     let customer =
         column(Role::CustomerId).ok_or_else(|| polars_err!(ColumnNotFound: "customer"))?;
@@ -64,8 +80,13 @@ pub(super) fn canonical_lines(
         )
         .alias("ts"),
     ];
-    if let Some(order) = column(Role::OrderId) {
-        canonical.push(id_text(order).alias("order_id"));
+    for role in [Role::OrderId, Role::ItemId, Role::ItemName, Role::Category] {
+        if let Some(source) = column(role) {
+            canonical.push(id_text(source).alias(role.column_name()));
+        }
+    }
+    if row_numbers {
+        canonical.push(col(ROW));
     }
     let mut numbers_read = lit(true);
     for role in [Role::Quantity, Role::UnitPrice, Role::Amount] {

@@ -31,6 +31,7 @@
 //! counts), each part on its own pass over the file.
 
 mod clean;
+pub mod purchases;
 
 use std::path::{Path, PathBuf};
 
@@ -123,6 +124,11 @@ impl Scan {
         display_name(&self.path)
     }
 
+    /// Whether `role` is mapped to a column of the file.
+    pub fn maps(&self, role: Role) -> bool {
+        self.options.mapping.contains_key(&role)
+    }
+
     /// Whether the lines carry money (an amount, or a unit price).
     pub fn money(&self) -> bool {
         let mapping = &self.options.mapping;
@@ -142,19 +148,26 @@ impl Scan {
         }
     }
 
-    /// The canonical dated lines of part `part` of the file, split by `key`.
-    fn lines(&self, part: u64, key: Role) -> PolarsResult<LazyFrame> {
+    /// The canonical dated lines of part `part` of the file, split by `key`
+    /// (with `row_numbers`, each line's position in the file as `clean::ROW`).
+    fn lines(&self, part: u64, key: Role, row_numbers: bool) -> PolarsResult<LazyFrame> {
         canonical_lines(
             self.source()?,
             &self.options,
             &self.date_format,
             (part, self.passes, key),
+            row_numbers,
         )
     }
 
     /// The lines that count: not far (inside `fences`), every number read.
-    fn kept(&self, part: u64, key: Role, fences: Option<(i32, i32)>) -> PolarsResult<LazyFrame> {
-        let lines = self.lines(part, key)?.filter(col("_numbers"));
+    fn kept(
+        &self,
+        (part, key): (u64, Role),
+        fences: Option<(i32, i32)>,
+        row_numbers: bool,
+    ) -> PolarsResult<LazyFrame> {
+        let lines = self.lines(part, key, row_numbers)?.filter(col("_numbers"));
         Ok(match fences {
             Some((lo, hi)) => {
                 lines.filter(col("_day").gt_eq(lit(lo)).and(col("_day").lt_eq(lit(hi))))
@@ -177,7 +190,7 @@ impl Scan {
         let mut parts = Vec::new();
         for part in 0..self.passes {
             let frame = self
-                .lines(part, Role::CustomerId)
+                .lines(part, Role::CustomerId, false)
                 .and_then(clean::per_day)
                 .and_then(collect)
                 .map_err(self.failed("context-scan-days"))?;
@@ -201,7 +214,7 @@ impl Scan {
         let mut parts = Vec::new();
         for part in 0..self.passes {
             let lines = self
-                .kept(part, Role::CustomerId, histogram.fences)
+                .kept((part, Role::CustomerId), histogram.fences, false)
                 .map_err(self.failed("context-scan-customers"))?;
             let schema = lines
                 .clone()
@@ -250,7 +263,7 @@ impl Scan {
         let mut schema = None;
         for part in 0..self.passes {
             let lines = self
-                .kept(part, key, histogram.fences)
+                .kept((part, key), histogram.fences, false)
                 .map_err(polars_failed("context-scan-series"))?;
             if schema.is_none() {
                 schema = Some(
