@@ -74,6 +74,7 @@ recommend-progress-validating-als = validating ALS, { $setting }
 recommend-progress-validating-repeat = validating repeat buys, { $setting }
 recommend-progress-validating-blend = validating the blend, { $setting }
 recommend-progress-sasrec-epoch = training SASRec: epoch { $epoch }, validation NDCG { $ndcg }
+recommend-progress-sasrec-trial = training SASRec: trying configuration { $trial } of { $trials }, epoch { $epoch }, validation NDCG { $ndcg }
 
 # One customer's history and list.
 recommend-customer-id = Customer id:

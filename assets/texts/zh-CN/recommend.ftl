@@ -74,6 +74,7 @@ recommend-progress-validating-als = 正在验证 ALS，{ $setting }
 recommend-progress-validating-repeat = 正在验证定期复购，{ $setting }
 recommend-progress-validating-blend = 正在验证混合推荐，{ $setting }
 recommend-progress-sasrec-epoch = 正在训练 SASRec：第 { $epoch } 轮，验证 NDCG { $ndcg }
+recommend-progress-sasrec-trial = 正在训练 SASRec：试第 { $trial } 组设置（共 { $trials } 组），第 { $epoch } 轮，验证 NDCG { $ndcg }
 
 # 一位客户的购买记录和推荐列表。
 recommend-customer-id = 客户 ID：
