@@ -89,8 +89,14 @@ fn sample_store(budget_secs: f64, progress: &Progress) {
         ..SasrecParams::default()
     };
     let started = Instant::now();
-    let model = Sasrec::fit(&it.events, it.customers.len(), it.items.len(), &params, progress)
-        .expect("fit");
+    let model = Sasrec::fit(
+        &it.events,
+        it.customers.len(),
+        it.items.len(),
+        &params,
+        progress,
+    )
+    .expect("fit");
     println!(
         "(a) sample store ({} interactions, {} customers, {} items), search on, budget {budget_secs} s:",
         it.events.len(),
@@ -106,21 +112,35 @@ fn sample_store(budget_secs: f64, progress: &Progress) {
     for t in &model.log.trials {
         println!(
             "  tried dim {:>3} blocks {} dropout {:.1} max_len {:>2}: {} epochs, best NDCG {:.4}, {:.1} s",
-            t.params.dim, t.params.blocks, t.params.dropout, t.params.max_len, t.epochs, t.best_ndcg, t.secs
+            t.params.dim,
+            t.params.blocks,
+            t.params.dropout,
+            t.params.max_len,
+            t.epochs,
+            t.best_ndcg,
+            t.secs
         );
     }
     let mut model = ModelParams::default();
     model.sasrec = params;
     let card = EvalParams {
         split: Split::LeaveLastOut,
-        models: vec![ModelKind::ItemKnn, ModelKind::Als, ModelKind::Repeat, ModelKind::Sasrec],
+        models: vec![
+            ModelKind::ItemKnn,
+            ModelKind::Als,
+            ModelKind::Repeat,
+            ModelKind::Sasrec,
+        ],
         model,
         ..EvalParams::default()
     };
     let Outcome::Scored(card) = evaluate(&it, &card, progress).expect("card") else {
         panic!("nothing to score");
     };
-    println!("  report card, leave-last-out, K = 10, {} customers:", card.tested);
+    println!(
+        "  report card, leave-last-out, K = 10, {} customers:",
+        card.tested
+    );
     for m in &card.models {
         println!(
             "    {:<9} NDCG@10 {:.4}  hit rate {:.4}  fit {:>6.1} s  recommend {:>5.2} s",
@@ -226,7 +246,9 @@ fn large(budget_secs: f64, progress: &Progress) {
 }
 
 fn threshold(progress: &Progress) {
-    println!("(c) one epoch on 3,000 customers (30,000 interactions), full vs sampled (2,048) softmax:");
+    println!(
+        "(c) one epoch on 3,000 customers (30,000 interactions), full vs sampled (2,048) softmax:"
+    );
     for items in [2_000, 8_000, 20_000, 50_000] {
         let it = chains(3_000, items, 30_000, 9);
         let mut line = format!("  {items:>6} items:");
@@ -238,8 +260,14 @@ fn threshold(progress: &Progress) {
                 ..SasrecParams::default()
             };
             let started = Instant::now();
-            let model = Sasrec::fit(&it.events, it.customers.len(), it.items.len(), &params, progress)
-                .expect("fit");
+            let model = Sasrec::fit(
+                &it.events,
+                it.customers.len(),
+                it.items.len(),
+                &params,
+                progress,
+            )
+            .expect("fit");
             line.push_str(&format!(
                 "  {name} {:.2} s (NDCG {:.3})",
                 started.elapsed().as_secs_f64(),

@@ -125,15 +125,25 @@ fn the_sampled_softmax_still_learns_the_next_step_and_is_deterministic() {
     assert!(knn < 0.6, "item-kNN {knn}");
     assert!(sasrec > 0.9, "SASRec {sasrec}");
     let fit = |params: &ModelParams| {
-        Sasrec::fit(&it.events, it.customers.len(), it.items.len(), &params.sasrec, &Progress::detached())
-            .expect("fit")
+        Sasrec::fit(
+            &it.events,
+            it.customers.len(),
+            it.items.len(),
+            &params.sasrec,
+            &Progress::detached(),
+        )
+        .expect("fit")
     };
     let first = fit(&sampled());
     let again = fit(&sampled());
     assert_eq!(first.log, again.log);
     assert_eq!(first.scores(0), again.scores(0));
     // The sampled loss trains other weights than the full one from the same seed.
-    assert_ne!(first.scores(0), fit(&small()).scores(0), "sampling was used");
+    assert_ne!(
+        first.scores(0),
+        fit(&small()).scores(0),
+        "sampling was used"
+    );
 }
 
 #[test]
@@ -249,8 +259,14 @@ fn lists_from_the_blocked_product_match_each_customers_probabilities() {
     .expect("fit");
     let lists = model.recommend_all(5, true, &progress).expect("lists");
     // The same weights (same seed), scored one customer at a time.
-    let sasrec = Sasrec::fit(&it.events, it.customers.len(), it.items.len(), &params.sasrec, &progress)
-        .expect("fit");
+    let sasrec = Sasrec::fit(
+        &it.events,
+        it.customers.len(),
+        it.items.len(),
+        &params.sasrec,
+        &progress,
+    )
+    .expect("fit");
     for (u, list) in lists.iter().enumerate().take(CUSTOMERS as usize) {
         let seen = model.train().row(u).0;
         let mut expected: Vec<(u32, f32)> = sasrec
@@ -264,13 +280,21 @@ fn lists_from_the_blocked_product_match_each_customers_probabilities() {
         let want: Vec<u32> = expected.iter().map(|&(i, _)| i).collect();
         assert_eq!(got, want, "customer {u}");
         for (r, (_, p)) in list.iter().zip(&expected) {
-            assert!((r.score - p).abs() <= 1e-5 * p.max(1e-3), "customer {u}: {r:?} vs {p}");
+            assert!(
+                (r.score - p).abs() <= 1e-5 * p.max(1e-3),
+                "customer {u}: {r:?} vs {p}"
+            );
         }
     }
     // Nothing bought: the popularity fill, no model score.
     let newcomer = lists.last().expect("the newcomer's list");
     assert_eq!(newcomer.len(), 5);
-    assert!(newcomer.iter().all(|r| r.score == 0.0 && r.reason == Reason::Popular), "{newcomer:?}");
+    assert!(
+        newcomer
+            .iter()
+            .all(|r| r.score == 0.0 && r.reason == Reason::Popular),
+        "{newcomer:?}"
+    );
 }
 
 #[test]
@@ -278,7 +302,14 @@ fn the_search_keeps_the_best_validated_settings_and_is_deterministic() {
     let it = planted();
     let progress = Progress::detached();
     let fit = |params: &SasrecParams| {
-        Sasrec::fit(&it.events, it.customers.len(), it.items.len(), params, &progress).expect("fit")
+        Sasrec::fit(
+            &it.events,
+            it.customers.len(),
+            it.items.len(),
+            params,
+            &progress,
+        )
+        .expect("fit")
     };
     // Dropping 95 % of the activations hides the pattern in a short trial;
     // the epochs, not the (long) budget, end every trial.
@@ -297,10 +328,9 @@ fn the_search_keeps_the_best_validated_settings_and_is_deterministic() {
     assert_eq!((tried[1].dim, tried[1].blocks), (16, 1));
     assert_eq!(tried[2].dropout, 0.5);
     assert!(log.trials.iter().all(|t| t.epochs == 3), "{log:?}");
-    let best = log
-        .trials
-        .iter()
-        .fold(&log.trials[0], |b, t| if t.best_ndcg > b.best_ndcg { t } else { b });
+    let best = log.trials.iter().fold(&log.trials[0], |b, t| {
+        if t.best_ndcg > b.best_ndcg { t } else { b }
+    });
     assert_eq!(log.chosen, best.params, "{log:?}");
     assert_eq!(log.chosen.dropout, 0.5, "the planted winner: {log:?}");
     assert_eq!(searched.params, log.chosen);

@@ -29,11 +29,13 @@
 
 mod net;
 mod search;
+mod softmax;
 mod train;
 
 use std::collections::HashSet;
 
 pub use search::SasrecTrial;
+use softmax::log_sum_exp;
 
 use super::als::{Factors, best_items, matvec};
 use super::interactions::Event;
@@ -121,7 +123,8 @@ impl SasrecParams {
 /// How a training run went, for the report and the tests.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainingLog {
-    /// Validation NDCG@10 after each epoch.
+    /// Validation NDCG@10 after each epoch of the returned network (with the
+    /// search, its trial's epochs first).
     pub ndcg: Vec<f64>,
     /// The epoch (from 1) whose weights were kept; 0 = the initial ones.
     pub best_epoch: usize,
@@ -150,13 +153,6 @@ pub struct Sasrec {
     before_last: Vec<Option<u32>>,
     /// Pairs (A, B) where some training sequence has B right after A.
     pairs: HashSet<(u32, u32)>,
-}
-
-/// ln Σ exp(l) over `logits`, without overflow.
-fn log_sum_exp(logits: &[f32]) -> f32 {
-    let top = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let total: f32 = logits.iter().map(|&l| (l - top).exp()).sum();
-    top + total.ln()
 }
 
 /// Every customer's items in event order.

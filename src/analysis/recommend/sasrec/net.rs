@@ -135,7 +135,10 @@ impl Net {
         let real: Vec<f32> = ids.iter().map(|&i| f32::from(u8::from(i > 0))).collect();
         let real = Tensor::from_vec(real, (rows, 1), device)?;
         let embedded = (self.embed.index_select(&index, 0)? * (dim as f64).sqrt())?;
-        let positions = self.positions.as_tensor().narrow(0, self.max_len - len, len)?;
+        let positions = self
+            .positions
+            .as_tensor()
+            .narrow(0, self.max_len - len, len)?;
         let placed = (embedded + positions.repeat((batch, 1))?)?;
         let mut x = dropout.apply(&placed)?.broadcast_mul(&real)?;
         // A position sees itself and earlier real items only.
@@ -285,7 +288,12 @@ fn constant_var(dim: usize, value: f32, vars: &mut Vec<Var>) -> Result<Var> {
 
 /// The columns `windows` need: the longest, at most `max_len`, at least 1.
 pub(super) fn longest(windows: &[&[u32]], max_len: usize) -> usize {
-    windows.iter().map(|w| w.len()).max().unwrap_or(0).clamp(1, max_len)
+    windows
+        .iter()
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
+        .clamp(1, max_len)
 }
 
 /// `windows` (item indices, oldest first, at most `len` each) as rows of

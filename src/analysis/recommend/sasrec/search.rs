@@ -91,7 +91,15 @@ pub(super) fn search(
         let mut run = Run::new(data, config)?;
         let span = (k * trial_epochs, planned);
         let trial = Some((k + 1, count));
-        continue_run(&mut run, data, trial_epochs, deadline, span, trial, progress)?;
+        continue_run(
+            &mut run,
+            data,
+            trial_epochs,
+            deadline,
+            span,
+            trial,
+            progress,
+        )?;
         trials.push(SasrecTrial {
             params: *config,
             epochs: run.epochs(),

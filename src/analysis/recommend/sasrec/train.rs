@@ -173,7 +173,10 @@ impl Run {
         let order = std::mem::take(&mut self.order);
         let batches = order.len().div_ceil(self.batch);
         for (b, rows) in order.chunks(self.batch).enumerate() {
-            ticker.progress.check().map_err(|_| AnalysisError::Cancelled)?;
+            ticker
+                .progress
+                .check()
+                .map_err(|_| AnalysisError::Cancelled)?;
             if Instant::now() > deadline {
                 end = EpochEnd::OutOfTime;
                 break;
@@ -198,10 +201,9 @@ impl Run {
         let cpu = &Device::Cpu;
         let (ids, positions, targets) = batch_of(data.sequences, rows, self.params.max_len);
         let n = targets.len();
-        let scored = match self.sampled {
-            Some(total) => Some(candidates(&targets, total, data.items, &mut self.rng)),
-            None => None,
-        };
+        let scored = self
+            .sampled
+            .map(|total| candidates(&targets, total, data.items, &mut self.rng));
         let mut dropout = Dropout {
             rng: Some(&mut self.rng),
             p: self.params.dropout,
@@ -222,7 +224,11 @@ impl Run {
     }
 
     /// The network with its best epoch's weights, and its log.
-    pub fn finish(self, validated: usize, out_of_time: bool) -> Result<(Net, TrainingLog), AnalysisError> {
+    pub fn finish(
+        self,
+        validated: usize,
+        out_of_time: bool,
+    ) -> Result<(Net, TrainingLog), AnalysisError> {
         self.net.restore(&self.best_weights).map_err(candle_error)?;
         let log = TrainingLog {
             ndcg: self.ndcg,
@@ -356,7 +362,15 @@ pub(super) fn train(
     }
     let deadline = started + std::time::Duration::from_secs_f64(params.budget_secs);
     let span = (0, params.epochs);
-    let out_of_time = continue_run(&mut run, &data, params.epochs, deadline, span, None, progress)?;
+    let out_of_time = continue_run(
+        &mut run,
+        &data,
+        params.epochs,
+        deadline,
+        span,
+        None,
+        progress,
+    )?;
     run.finish(data.validated.len(), out_of_time)
 }
 
@@ -391,7 +405,11 @@ pub(super) fn continue_run(
                 epoch = epoch,
                 ndcg = ndcg
             ),
-            None => tr!("recommend-progress-sasrec-epoch", epoch = epoch, ndcg = ndcg),
+            None => tr!(
+                "recommend-progress-sasrec-epoch",
+                epoch = epoch,
+                ndcg = ndcg
+            ),
         });
         if end == EpochEnd::OutOfTime {
             return Ok(true);
@@ -418,7 +436,10 @@ mod tests {
         distinct.sort_unstable();
         distinct.dedup();
         assert_eq!(distinct.len(), 8, "{set:?}");
-        assert!(set.iter().all(|&id| (1..=40).contains(&id)), "no padding: {set:?}");
+        assert!(
+            set.iter().all(|&id| (1..=40).contains(&id)),
+            "no padding: {set:?}"
+        );
         for (&t, &slot) in targets.iter().zip(&slots) {
             assert_eq!(set[slot as usize], t);
         }
