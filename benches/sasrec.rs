@@ -121,8 +121,10 @@ fn sample_store(budget_secs: f64, progress: &Progress) {
             t.secs
         );
     }
-    let mut model = ModelParams::default();
-    model.sasrec = params;
+    let model = ModelParams {
+        sasrec: params,
+        ..ModelParams::default()
+    };
     let card = EvalParams {
         split: Split::LeaveLastOut,
         models: vec![

@@ -34,9 +34,9 @@ fn exp_not_positive(x: f32) -> f32 {
     }
     // Truncating x·log₂e − ½ rounds a negative value to the nearest integer.
     let n = (x * std::f32::consts::LOG2_E - 0.5) as i32;
-    // ln 2 in two parts (Cody & Waite): n · LN2_HI is exact, so r keeps its
-    // precision for large |n|.
-    const LN2_HI: f32 = 0.693_359_375;
+    // ln 2 in two parts (Cody & Waite): LN2_HI is 355/512, so n · LN2_HI is
+    // exact and r keeps its precision for large |n|.
+    const LN2_HI: f32 = 0.693_359_4;
     const LN2_LO: f32 = -2.121_944_4e-4;
     let r = (x - n as f32 * LN2_HI) - n as f32 * LN2_LO;
     let series = 1.0
