@@ -13,7 +13,8 @@
 //!
 //! SASRec: the text says how it was trained (or reloaded) and `--json` has
 //! `sasrec: {reloaded, epochs, best_epoch, validation_ndcg, validated_customers,
-//! out_of_time, summary}`. `--sasrec-model FILE` reuses the model saved there
+//! out_of_time, chosen, trials, summary}` (`chosen`: the network's settings;
+//! `trials`: those validation tried, with `--validate true`). `--sasrec-model FILE` reuses the model saved there
 //! when it was trained with the same settings on the same purchases, and
 //! otherwise trains and saves it there (a file that is not such a model is
 //! refused, never overwritten).
@@ -35,7 +36,9 @@ use super::streamed::streamed_interactions;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
 use crate::analysis::recommend::sasrec::saved::SavedSasrec;
 use crate::analysis::recommend::validate::Validation;
-use crate::analysis::recommend::{Interactions, ModelKind, Recommendation, lists_frame};
+use crate::analysis::recommend::{
+    Interactions, ModelKind, Recommendation, SasrecParams, lists_frame,
+};
 use crate::export::headers::Headers;
 use crate::jobs::Progress;
 use crate::tr;
@@ -322,6 +325,13 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
                 "validation_ndcg": s.log.ndcg,
                 "validated_customers": s.log.validated,
                 "out_of_time": s.log.out_of_time,
+                "chosen": settings_json(&s.log.chosen),
+                "trials": s.log.trials.iter().map(|t| json!({
+                    "settings": settings_json(&t.params),
+                    "epochs": t.epochs,
+                    "best_ndcg": t.best_ndcg,
+                    "secs": t.secs,
+                })).collect::<Vec<_>>(),
                 "summary": sasrec_note,
             })),
             "top": args.top,
@@ -384,6 +394,17 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
         let _ = writeln!(s, "wrote {}", out.display());
     }
     Ok(s)
+}
+
+/// A SASRec network's size, depth, dropout and window, for `--json`.
+fn settings_json(params: &SasrecParams) -> Value {
+    json!({
+        "dim": params.dim,
+        "blocks": params.blocks,
+        "heads": params.heads,
+        "dropout": params.dropout,
+        "max_len": params.max_len,
+    })
 }
 
 /// Every list as `customer_id, rank, item_id, item_name, score, reason`.

@@ -74,6 +74,7 @@ recommend-progress-validating-als = validating ALS, { $setting }
 recommend-progress-validating-repeat = validating repeat buys, { $setting }
 recommend-progress-validating-blend = validating the blend, { $setting }
 recommend-progress-sasrec-epoch = training SASRec: epoch { $epoch }, validation NDCG { $ndcg }
+recommend-progress-sasrec-trial = training SASRec: trying configuration { $trial } of { $trials }, epoch { $epoch }, validation NDCG { $ndcg }
 
 # One customer's history and list.
 recommend-customer-id = Customer id:
@@ -260,3 +261,4 @@ recommend-report-with-sasrec = Compare SASRec too
 recommend-report-with-sasrec-hover = SASRec learns the order of purchases; it trains for up to { $secs } s on the card's training part, so the card takes that much longer. It joins the card anyway when it is the model picked.
 recommend-use-winner = Use { $model } for the lists
 recommend-use-winner-hover = The report card's winner becomes the model of every customer's list, of the campaigns built on them and of the exports. SASRec is offered as the model only when it wins the card like this.
+recommend-sasrec-chosen = Validation chose, among { $tried } settings tried: { $dim } dimensions, { $blocks } blocks, dropout { $dropout }, the last { $window } items.

@@ -74,6 +74,7 @@ recommend-progress-validating-als = 正在验证 ALS，{ $setting }
 recommend-progress-validating-repeat = 正在验证定期复购，{ $setting }
 recommend-progress-validating-blend = 正在验证混合推荐，{ $setting }
 recommend-progress-sasrec-epoch = 正在训练 SASRec：第 { $epoch } 轮，验证 NDCG { $ndcg }
+recommend-progress-sasrec-trial = 正在训练 SASRec：试第 { $trial } 组设置（共 { $trials } 组），第 { $epoch } 轮，验证 NDCG { $ndcg }
 
 # 一位客户的购买记录和推荐列表。
 recommend-customer-id = 客户 ID：
@@ -248,3 +249,4 @@ recommend-report-with-sasrec = 同时比较 SASRec
 recommend-report-with-sasrec-hover = SASRec 学习购买的先后顺序；它在评估的训练部分上最多训练 { $secs } 秒，因此评估会多花这么长时间。如果它是当前选中的模型，无论是否勾选都会参与评估。
 recommend-use-winner = 用 { $model } 生成推荐列表
 recommend-use-winner-hover = 评估中胜出的模型将用于每位客户的推荐列表、基于列表的营销活动和导出。只有像这样在评估中胜出时，SASRec 才会被推荐为模型。
+recommend-sasrec-chosen = 验证在 { $tried } 组尝试的设置中选择了：{ $dim } 维、{ $blocks } 个模块、丢弃率 { $dropout }、最近 { $window } 件商品。

@@ -475,6 +475,16 @@ impl Model {
         self.explain(u, n, exclude_seen, scored, scratch)
     }
 
+    /// The customer and item vectors whose products score every item (ALS's
+    /// factors, SASRec's states and item embeddings), for blocked listing.
+    fn block_factors(&self) -> Option<&Factors> {
+        match &self.fitted {
+            Fitted::Factors(f) => Some(f),
+            Fitted::Sasrec(s) => Some(s.vectors()),
+            _ => None,
+        }
+    }
+
     /// The top `n` for every customer, in customer order, in parallel.
     pub fn recommend_all(
         &self,
@@ -502,7 +512,7 @@ impl Model {
         for (step, chunk) in customers.chunks(4096).enumerate() {
             progress.check().map_err(|_| AnalysisError::Cancelled)?;
             progress.report((step * 4096) as u64, customers.len() as u64);
-            if let Fitted::Factors(f) = &self.fitted
+            if let Some(f) = self.block_factors()
                 && self.train.cols > 0
             {
                 // A block of customers times all items in one matrix product.
@@ -519,7 +529,11 @@ impl Model {
                                     let seen = self.train.row(u).0;
                                     let skip =
                                         |i: u32| exclude_seen && seen.binary_search(&i).is_ok();
-                                    let best = best_items(scores, n, skip);
+                                    let best = match &self.fitted {
+                                        // Logits rank as the probabilities do.
+                                        Fitted::Sasrec(s) => s.best_of_logits(u, scores, n, skip),
+                                        _ => best_items(scores, n, skip),
+                                    };
                                     self.explain(u, n, exclude_seen, best, scratch)
                                 })
                                 .collect::<Vec<_>>()

@@ -240,9 +240,12 @@ impl RecommendParams {
                 neighbours: self.neighbours,
                 alpha: self.repeat_alpha,
             },
+            // With validation on, SASRec chooses its size, depth, dropout
+            // and window by validation within its budget.
             sasrec: SasrecParams {
                 budget_secs: self.sasrec_budget_secs as f64,
                 epochs: self.sasrec_epochs,
+                search: self.validate,
                 ..SasrecParams::default()
             },
             ..ModelParams::default()

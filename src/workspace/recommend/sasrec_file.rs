@@ -31,8 +31,8 @@ pub fn data_files(store: &Store) -> Vec<SavedFile> {
 }
 
 /// How the SASRec came to be: epochs trained (or reloaded), the epoch kept,
-/// its validation NDCG@10 and on how many customers, and whether the time
-/// budget stopped it.
+/// its validation NDCG@10 and on how many customers, the settings the search
+/// chose (when it ran), and whether the time budget stopped it.
 pub fn sasrec_summary(sasrec: &Sasrec) -> String {
     let log = &sasrec.log;
     let ndcg = match log.best_epoch {
@@ -59,6 +59,18 @@ pub fn sasrec_summary(sasrec: &Sasrec) -> String {
             customers = customers
         )
     };
+    if !log.trials.is_empty() {
+        let chosen = &log.chosen;
+        text.push(' ');
+        text.push_str(&tr!(
+            "recommend-sasrec-chosen",
+            tried = log.trials.len().to_string(),
+            dim = chosen.dim.to_string(),
+            blocks = chosen.blocks.to_string(),
+            dropout = number(f64::from(chosen.dropout), 2),
+            window = chosen.max_len.to_string()
+        ));
+    }
     if log.out_of_time {
         text.push(' ');
         text.push_str(&tr!("recommend-sasrec-out-of-time"));

@@ -1,6 +1,8 @@
 //! SASRec: a self-attention next-item model (Kang & McAuley, ICDM 2018) trained
-//! with full softmax cross-entropy over the catalogue, the variant Klenitskiy &
-//! Vasilev (RecSys 2023) found strong for next-item prediction.
+//! with softmax cross-entropy over the catalogue, the variant Klenitskiy &
+//! Vasilev (RecSys 2023) found strong for next-item prediction; above
+//! [`SasrecParams::full_softmax_items`] items, over a sampled candidate set per
+//! batch (see `train`).
 //!
 //! Contract:
 //! - A customer's sequence is their events in the order `Interactions` keeps
@@ -11,9 +13,14 @@
 //!   (NDCG@10 over the whole catalogue). Training stops after
 //!   [`SasrecParams::epochs`], after [`SasrecParams::patience`] epochs without
 //!   a better validation NDCG, or when [`SasrecParams::budget_secs`] is spent;
-//!   the weights of the best validation epoch are kept.
+//!   the weights of the best validation epoch are kept. With
+//!   [`SasrecParams::search`] a few configurations are tried first and the
+//!   best by validation continues (see `search`); the model is built with
+//!   [`TrainingLog::chosen`].
 //! - The score of item i for customer u is the softmax probability of i as the
 //!   next item after u's last `max_len` items (all of them, the last included).
+//!   Lists rank by the logit (the same order) with a blocked matrix product,
+//!   and turn the kept items' logits into probabilities.
 //! - A fixed seed gives identical weights and scores, unless the time budget
 //!   cuts training short (then it depends on the machine's speed).
 //! - The reason of item B after a customer whose last item is A is "follows
@@ -25,6 +32,8 @@
 
 mod net;
 pub mod saved;
+mod search;
+mod softmax;
 mod train;
 
 use std::collections::HashSet;
@@ -32,6 +41,10 @@ use std::collections::HashSet;
 use candle_core::Tensor;
 use serde::{Deserialize, Serialize};
 
+pub use search::SasrecTrial;
+use softmax::log_sum_exp;
+
+use super::als::{Factors, best_items, matvec};
 use super::interactions::Event;
 use super::reason::Reason;
 use crate::analysis::lines::AnalysisError;
@@ -59,8 +72,19 @@ pub struct SasrecParams {
     pub budget_secs: f64,
     /// Adam's step size.
     pub learning_rate: f64,
-    /// Seed of the initial weights, the shuffles and the dropout.
+    /// Seed of the initial weights, the shuffles, the dropout and the
+    /// sampled candidates.
     pub seed: u64,
+    /// Catalogue size above which training scores each batch against
+    /// [`SasrecParams::sampled_items`] candidates instead of every item
+    /// (validation and scoring always use every item).
+    pub full_softmax_items: usize,
+    /// Candidates of a sampled-softmax batch: its target items plus items
+    /// drawn uniformly up to this total.
+    pub sampled_items: usize,
+    /// Choose the size, depth, dropout and window by validation: a few
+    /// configurations share 40 % of the budget, the best continues.
+    pub search: bool,
 }
 
 impl Default for SasrecParams {
@@ -78,6 +102,9 @@ impl Default for SasrecParams {
             budget_secs: 60.0,
             learning_rate: 0.002,
             seed: 42,
+            full_softmax_items: 8_000,
+            sampled_items: 2_048,
+            search: false,
         }
     }
 }
@@ -97,13 +124,15 @@ impl SasrecParams {
             && self.budget_secs > 0.0
             && self.learning_rate > 0.0
             && self.learning_rate.is_finite()
+            && self.sampled_items > 0
     }
 }
 
 /// How a training run went, for the report and the tests.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainingLog {
-    /// Validation NDCG@10 after each epoch.
+    /// Validation NDCG@10 after each epoch of the returned network (with the
+    /// search, its trial's epochs first).
     pub ndcg: Vec<f64>,
     /// The epoch (from 1) whose weights were kept; 0 = the initial ones.
     pub best_epoch: usize,
@@ -111,6 +140,11 @@ pub struct TrainingLog {
     pub validated: usize,
     /// Training stopped because the time budget was spent.
     pub out_of_time: bool,
+    /// The configurations tried by the search, in order (empty without it).
+    pub trials: Vec<SasrecTrial>,
+    /// The settings of the returned network (the search's pick, else the
+    /// operator's).
+    pub chosen: SasrecParams,
 }
 
 /// The trained model, reduced to what scoring needs: every customer's state
@@ -126,10 +160,9 @@ pub struct Sasrec {
     fingerprint: String,
     /// Items in the catalogue.
     item_count: usize,
-    /// Customer × dim: the last position's output for each customer.
-    states: Vec<f32>,
-    /// Item × dim (the input embeddings, shared with the output).
-    items: Vec<f32>,
+    /// Customer × dim, the last position's output for each customer (`users`),
+    /// and item × dim, the input embeddings shared with the output (`items`).
+    vectors: Factors,
     /// Each customer's last item.
     last: Vec<Option<u32>>,
     /// Each customer's item before the last.
@@ -167,14 +200,17 @@ impl Sasrec {
         let reuse = saved.filter(|s| s.fits(params, &fingerprint) && s.items == items);
         let (net, log) = match reuse {
             Some(saved) => {
-                let net = net::Net::from_weights(items, params, &saved.weights)
+                let net = net::Net::from_weights(items, &saved.log.chosen, &saved.weights)
                     .map_err(train::candle_error)?;
                 (net, saved.log.clone())
             }
             None => train::train(&sequences, items, params, progress)?,
         };
-        let states = net.states(&sequences).map_err(train::candle_error)?;
-        let item_vectors = net.item_vectors().map_err(train::candle_error)?;
+        let vectors = Factors {
+            factors: log.chosen.dim,
+            users: net.states(&sequences).map_err(train::candle_error)?,
+            items: net.item_vectors().map_err(train::candle_error)?,
+        };
         let weights = net.snapshot().map_err(train::candle_error)?;
         let pairs = sequences
             .iter()
@@ -187,8 +223,7 @@ impl Sasrec {
             weights,
             fingerprint,
             item_count: items,
-            states,
-            items: item_vectors,
+            vectors,
             last: sequences.iter().map(|s| s.last().copied()).collect(),
             before_last: sequences
                 .iter()
@@ -204,19 +239,13 @@ impl Sasrec {
         if self.last.get(u).copied().flatten().is_none() {
             return Vec::new();
         }
-        let dim = self.params.dim;
-        let state = &self.states[u * dim..(u + 1) * dim];
-        let logits: Vec<f32> = self
-            .items
-            .chunks_exact(dim)
-            .map(|y| y.iter().zip(state).map(|(a, b)| a * b).sum())
-            .collect();
-        let top = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let exp: Vec<f32> = logits.iter().map(|&l| (l - top).exp()).collect();
-        let total: f32 = exp.iter().sum();
-        exp.into_iter()
+        let mut logits = vec![0f32; self.vectors.items.len() / self.vectors.factors];
+        matvec(&self.vectors.items, self.vectors.user(u), &mut logits);
+        let log_total = log_sum_exp(&logits);
+        logits
+            .into_iter()
             .enumerate()
-            .map(|(i, e)| (i as u32, e / total))
+            .map(|(i, l)| (i as u32, (l - log_total).exp()))
             .collect()
     }
 
@@ -241,6 +270,33 @@ impl Sasrec {
             files,
             weights,
         })
+    }
+
+    /// The customer and item vectors whose products are the logits (for the
+    /// blocked scoring of lists).
+    pub(crate) fn vectors(&self) -> &Factors {
+        &self.vectors
+    }
+
+    /// The `n` best items of `u` from `logits` (u's row of the blocked
+    /// product), leaving out those `skip` names, as (item, probability);
+    /// empty for a customer without history.
+    pub(crate) fn best_of_logits(
+        &self,
+        u: usize,
+        logits: &[f32],
+        n: usize,
+        skip: impl Fn(u32) -> bool,
+    ) -> Vec<(u32, f32)> {
+        if self.last.get(u).copied().flatten().is_none() {
+            return Vec::new();
+        }
+        let log_total = log_sum_exp(logits);
+        let mut best = best_items(logits, n, skip);
+        for (_, score) in &mut best {
+            *score = (*score - log_total).exp();
+        }
+        best
     }
 
     /// Why `item` is recommended to `u` (see the module contract).

@@ -125,16 +125,22 @@ impl Net {
         })
     }
 
-    /// Outputs at every position, `[batch × max_len, dim]`, of `ids` (`batch`
-    /// rows of `max_len` item ids plus one, left-padded with 0).
+    /// Outputs at every position, `[batch × len, dim]`, of `ids` (`batch` rows
+    /// of `len` ≤ `max_len` item ids plus one, left-padded with 0). The last
+    /// column takes the last learned position: a batch of short histories
+    /// needs no columns of padding only, and gives the same outputs.
     pub fn forward(&self, ids: &[u32], batch: usize, dropout: &mut Dropout) -> Result<Tensor> {
-        let (len, dim, device) = (self.max_len, self.dim, &Device::Cpu);
+        let (len, dim, device) = (ids.len() / batch.max(1), self.dim, &Device::Cpu);
         let rows = batch * len;
         let index = Tensor::from_vec(ids.to_vec(), rows, device)?;
         let real: Vec<f32> = ids.iter().map(|&i| f32::from(u8::from(i > 0))).collect();
         let real = Tensor::from_vec(real, (rows, 1), device)?;
         let embedded = (self.embed.index_select(&index, 0)? * (dim as f64).sqrt())?;
-        let placed = (embedded + self.positions.as_tensor().repeat((batch, 1))?)?;
+        let positions = self
+            .positions
+            .as_tensor()
+            .narrow(0, self.max_len - len, len)?;
+        let placed = (embedded + positions.repeat((batch, 1))?)?;
         let mut x = dropout.apply(&placed)?.broadcast_mul(&real)?;
         // A position sees itself and earlier real items only.
         let mut bias = vec![0f32; batch * len * len];
@@ -191,6 +197,13 @@ impl Net {
             .broadcast_add(&pad)
     }
 
+    /// Logits of the `candidates` (padding-shifted item ids, `[c]`) only, for
+    /// the output rows `states` `[n, dim]`: `[n, c]` (the sampled softmax).
+    pub fn candidate_logits(&self, states: &Tensor, candidates: &Tensor) -> Result<Tensor> {
+        let vectors = self.embed.as_tensor().index_select(candidates, 0)?;
+        states.matmul(&vectors.t()?)
+    }
+
     /// Copies of every variable (the best epoch's weights).
     pub fn snapshot(&self) -> Result<Vec<Tensor>> {
         self.vars.iter().map(|v| v.as_tensor().copy()).collect()
@@ -209,10 +222,11 @@ impl Net {
     pub fn last_states(&self, windows: &[&[u32]]) -> Result<Vec<f32>> {
         let mut out = Vec::with_capacity(windows.len() * self.dim);
         for chunk in windows.chunks(256) {
-            let ids = padded(chunk, self.max_len);
+            let len = longest(chunk, self.max_len);
+            let ids = padded(chunk, len);
             let all = self.forward(&ids, chunk.len(), &mut Dropout { rng: None, p: 0.0 })?;
             let last: Vec<u32> = (0..chunk.len())
-                .map(|b| (b * self.max_len + self.max_len - 1) as u32)
+                .map(|b| (b * len + len - 1) as u32)
                 .collect();
             let last = Tensor::from_vec(last, chunk.len(), &Device::Cpu)?;
             out.extend(
@@ -271,6 +285,16 @@ fn constant_var(dim: usize, value: f32, vars: &mut Vec<Var>) -> Result<Var> {
     let var = Var::from_vec(vec![value; dim], dim, &Device::Cpu)?;
     vars.push(var.clone());
     Ok(var)
+}
+
+/// The columns `windows` need: the longest, at most `max_len`, at least 1.
+pub(super) fn longest(windows: &[&[u32]], max_len: usize) -> usize {
+    windows
+        .iter()
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
+        .clamp(1, max_len)
 }
 
 /// `windows` (item indices, oldest first, at most `len` each) as rows of
