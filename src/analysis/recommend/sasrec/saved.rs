@@ -246,6 +246,16 @@ mod tests {
                 best_epoch: 2,
                 validated: 40,
                 out_of_time: false,
+                trials: vec![super::super::SasrecTrial {
+                    params: SasrecParams::default(),
+                    epochs: 1,
+                    best_ndcg: 0.25,
+                    secs: 0.5,
+                }],
+                chosen: SasrecParams {
+                    dim: 32,
+                    ..SasrecParams::default()
+                },
             },
             items: 3,
             sequences: fingerprint(&[vec![0, 1], vec![2]], &["a", "b", "c"]),
