@@ -92,8 +92,9 @@ fn sample_store(budget_secs: f64, progress: &Progress) {
     let model = Sasrec::fit(
         &it.events,
         it.customers.len(),
-        it.items.len(),
+        &item_ids(&it),
         &params,
+        None,
         progress,
     )
     .expect("fit");
@@ -265,8 +266,9 @@ fn threshold(progress: &Progress) {
             let model = Sasrec::fit(
                 &it.events,
                 it.customers.len(),
-                it.items.len(),
+                &item_ids(&it),
                 &params,
+                None,
                 progress,
             )
             .expect("fit");
@@ -293,4 +295,9 @@ fn main() {
     if parts.contains('c') {
         threshold(&progress);
     }
+}
+
+/// The catalogue's item ids, as `Sasrec::fit` names the items.
+fn item_ids(it: &Interactions) -> Vec<&str> {
+    it.items.iter().map(|i| i.id.as_str()).collect()
 }

@@ -119,9 +119,10 @@ fn a_country_code_that_is_not_one_is_refused_before_any_work() {
 
 #[test]
 fn a_file_too_big_for_the_free_memory_is_refused_before_loading() {
-    // Recommendations need the lines (RFM would stream: tests/cli_streamed.rs).
+    // ALS needs the lines (RFM, popularity and item-kNN would stream:
+    // tests/cli_streamed.rs).
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_marketbench"))
-        .args(["recommend", &sample("orders.csv")])
+        .args(["recommend", &sample("orders.csv"), "--model", "als"])
         .env("MARKETBENCH_MEMORY", "4MB")
         .output()
         .expect("runs");
