@@ -129,9 +129,8 @@ fn a_file_too_big_for_the_free_memory_is_refused_before_loading() {
     let error = refused(&output);
     assert!(error.contains("orders.csv"), "{error}");
     assert!(
-        error.contains(
-            "loading this file needs about 15 MB of memory and this machine has 4 MB free"
-        ),
+        error.contains("--model als needs the order lines")
+            && error.contains("loading it needs about 15 MB and 4 MB is free"),
         "{error}"
     );
 }
