@@ -21,11 +21,11 @@ use marketbench::workspace::campaign::SCORE_COLUMNS;
 /// formats, method names and the acronyms an operator meets in other tools too
 /// (each shown beside Chinese words that say what it is).
 #[rustfmt::skip]
-const KEPT: [&str; 38] = [
+const KEPT: [&str; 39] = [
     "Marketbench", "CSV", "TSV", "TXT", "Parquet", "JSON", "NDJSON", "XLSX", "XLS", "ISO",
     "yyyy-mm-dd", "RFM", "CLV", "AUC", "ROC", "ROI", "K", "ID", "AND", "OR", "MAPE", "MASE",
     "RMSE", "sMAPE", "Holt", "Holt-Winters", "MSTL", "FP-growth", "item-kNN", "user-kNN",
-    "ALS", "leave-last-out", "MBG", "NBD", "Gamma-Gamma", "alive", "alpha", "gamma",
+    "ALS", "leave-last-out", "MBG", "NBD", "Gamma-Gamma", "alive", "alpha", "gamma", "SASRec",
 ];
 
 /// Column names and values shown as the loaded table and the export preview hold
