@@ -13,8 +13,11 @@
 //! Targets: ALS (64 factors, 15 iterations) < 10 s on 2 cores, item-kNN < 5 s,
 //! memory < 2 GB.
 
+mod common;
+
 use std::time::Instant;
 
+use common::{env_or, peak_mb};
 use marketbench::analysis::recommend::evaluate::{EvalParams, Outcome, Split, evaluate};
 use marketbench::analysis::recommend::rules::{RuleParams, association_rules};
 use marketbench::analysis::recommend::validate::settings_for_fit;
@@ -24,13 +27,6 @@ use marketbench::analysis::recommend::{
 use marketbench::jobs::Progress;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// Customers with 5–15 purchases (10 on average), 70 % from a favourite
 /// category (item mod 100), items ∝ 1/(rank + 50), two items per order.
@@ -88,17 +84,6 @@ fn generate(customers: usize, items: usize) -> Interactions {
         .collect();
     let ids = (0..customers).map(|c| format!("C{c:07}")).collect();
     Interactions::from_parts(ids, infos, order as usize, events)
-}
-
-fn peak_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 /// A grocery-like store: each customer keeps 6–12 staples (drawn ∝ 1/(rank + 20)),

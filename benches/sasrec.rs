@@ -9,18 +9,25 @@
 //!     customers over 50,000 items: 5,000 planted chains of 10 items walked in
 //!     order, a third of the steps replaced by a popular item. Training time
 //!     (sampled softmax above `full_softmax_items`), epochs, validation NDCG,
-//!     peak memory, then everyone's top-10 list (the blocked product).
-//! (c) One training epoch, full softmax against sampled, on 3,000 generated
-//!     customers at several catalogue sizes: where the full softmax stops paying.
+//!     peak memory, then everyone's top-10 list (the blocked product), then
+//!     the leave-last-out card of popularity, item-kNN and SASRec.
+//! (c) Full softmax against sampled, each trained for the same time
+//!     (`MB_SOFTMAX_SECS`, default 20) on 3,000 generated customers at several
+//!     catalogue sizes: epochs done and best validation NDCG@10, i.e. where
+//!     the full softmax stops paying.
 //!
 //! Peak memory is VmHWM of this process, reset (`/proc/self/clear_refs`)
 //! before each part. Run: `cargo bench --bench sasrec`
 //! (`MB_SASREC_BUDGET` seconds per training, default 60; `MB_CUSTOMERS`,
-//! `MB_ITEMS` for (b); `MB_PARTS=abc` to pick parts).
+//! `MB_ITEMS`, `MB_SAMPLED` (candidates of the sampled softmax) for (b);
+//! `MB_SOFTMAX_SECS` for (c); `MB_PARTS=abc` to pick parts).
+
+mod common;
 
 use std::path::PathBuf;
 use std::time::Instant;
 
+use common::{env_or, peak_mb, reset_peak};
 use marketbench::analysis::recommend::evaluate::{EvalParams, Outcome, Split, evaluate};
 use marketbench::analysis::recommend::sasrec::{Sasrec, TrainingLog};
 use marketbench::analysis::recommend::{
@@ -31,30 +38,6 @@ use marketbench::cli::{LoadArgs, load_files};
 use marketbench::jobs::Progress;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// VmHWM of this process in MB.
-fn peak_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
-
-/// Starts a new high-water mark (Linux: writing 5 to clear_refs).
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
 
 fn describe(log: &TrainingLog) -> String {
     let best = log.ndcg.iter().copied().fold(0.0, f64::max);
@@ -89,15 +72,7 @@ fn sample_store(budget_secs: f64, progress: &Progress) {
         ..SasrecParams::default()
     };
     let started = Instant::now();
-    let model = Sasrec::fit(
-        &it.events,
-        it.customers.len(),
-        &item_ids(&it),
-        &params,
-        None,
-        progress,
-    )
-    .expect("fit");
+    let model = train(&it, &params, progress);
     println!(
         "(a) sample store ({} interactions, {} customers, {} items), search on, budget {budget_secs} s:",
         it.events.len(),
@@ -122,22 +97,32 @@ fn sample_store(budget_secs: f64, progress: &Progress) {
             t.secs
         );
     }
-    let model = ModelParams {
-        sasrec: params,
-        ..ModelParams::default()
-    };
-    let card = EvalParams {
-        split: Split::LeaveLastOut,
-        models: vec![
+    report_card(
+        &it,
+        &[
             ModelKind::ItemKnn,
             ModelKind::Als,
             ModelKind::Repeat,
             ModelKind::Sasrec,
         ],
-        model,
+        params,
+        progress,
+    );
+}
+
+/// Prints the leave-last-out report card (K = 10) of `models` on `it`, SASRec
+/// trained with `sasrec` on the card's training part.
+fn report_card(it: &Interactions, models: &[ModelKind], sasrec: SasrecParams, progress: &Progress) {
+    let card = EvalParams {
+        split: Split::LeaveLastOut,
+        models: models.to_vec(),
+        model: ModelParams {
+            sasrec,
+            ..ModelParams::default()
+        },
         ..EvalParams::default()
     };
-    let Outcome::Scored(card) = evaluate(&it, &card, progress).expect("card") else {
+    let Outcome::Scored(card) = evaluate(it, &card, progress).expect("card") else {
         panic!("nothing to score");
     };
     println!(
@@ -208,10 +193,12 @@ fn large(budget_secs: f64, progress: &Progress) {
     let items = env_or("MB_ITEMS", 50_000);
     let it = chains(customers, items, customers * 10, 5);
     reset_peak();
+    let defaults = SasrecParams::default();
     let params = ModelParams {
         sasrec: SasrecParams {
             budget_secs,
-            ..SasrecParams::default()
+            sampled_items: env_or("MB_SAMPLED", defaults.sampled_items),
+            ..defaults
         },
         ..ModelParams::default()
     };
@@ -228,8 +215,9 @@ fn large(budget_secs: f64, progress: &Progress) {
     let fit_secs = started.elapsed().as_secs_f64();
     let log = &model.sasrec().expect("a SASRec model").log;
     println!(
-        "(b) generated chains ({} interactions, {customers} customers, {items} items), budget {budget_secs} s:",
-        it.events.len()
+        "(b) generated chains ({} interactions, {customers} customers, {items} items), budget {budget_secs} s, {} sampled candidates:",
+        it.events.len(),
+        params.sasrec.sampled_items
     );
     println!(
         "  fit {fit_secs:.1} s (training and every customer's state), {}, peak {:.0} MB",
@@ -246,36 +234,41 @@ fn large(budget_secs: f64, progress: &Progress) {
         started.elapsed().as_secs_f64() * 1000.0 / lists.len() as f64,
         peak_mb()
     );
+    report_card(
+        &it,
+        &[ModelKind::Popular, ModelKind::ItemKnn, ModelKind::Sasrec],
+        params.sasrec,
+        progress,
+    );
 }
 
-fn threshold(progress: &Progress) {
+fn threshold(secs: f64, progress: &Progress) {
     println!(
-        "(c) one epoch on 3,000 customers (30,000 interactions), full vs sampled (2,048) softmax:"
+        "(c) {secs} s of training on 3,000 customers (30,000 interactions), full softmax vs sampled (2,048 and 512 candidates):"
     );
-    for items in [2_000, 8_000, 20_000, 50_000] {
+    for items in [2_000, 3_000, 4_000, 8_000, 20_000] {
         let it = chains(3_000, items, 30_000, 9);
         let mut line = format!("  {items:>6} items:");
-        for (name, full_softmax_items) in [("full", usize::MAX), ("sampled", 0)] {
+        for (name, full_softmax_items, sampled_items) in [
+            ("full", usize::MAX, 1),
+            ("sampled 2048", 0, 2_048),
+            ("sampled 512", 0, 512),
+        ] {
+            // Equal time, no early stop: which loss gives the better network
+            // in the time an operator gives it.
             let params = SasrecParams {
-                epochs: 1,
-                budget_secs: 600.0,
+                epochs: 1_000,
+                patience: 1_000,
+                budget_secs: secs,
                 full_softmax_items,
+                sampled_items,
                 ..SasrecParams::default()
             };
-            let started = Instant::now();
-            let model = Sasrec::fit(
-                &it.events,
-                it.customers.len(),
-                &item_ids(&it),
-                &params,
-                None,
-                progress,
-            )
-            .expect("fit");
+            let model = train(&it, &params, progress);
+            let best = model.log.ndcg.iter().copied().fold(0.0, f64::max);
             line.push_str(&format!(
-                "  {name} {:.2} s (NDCG {:.3})",
-                started.elapsed().as_secs_f64(),
-                model.log.ndcg[0]
+                "  {name}: {} epochs, NDCG {best:.4};",
+                model.log.ndcg.len(),
             ));
         }
         println!("{line}");
@@ -293,11 +286,20 @@ fn main() {
         large(budget_secs, &progress);
     }
     if parts.contains('c') {
-        threshold(&progress);
+        threshold(env_or("MB_SOFTMAX_SECS", 20) as f64, &progress);
     }
 }
 
-/// The catalogue's item ids, as `Sasrec::fit` names the items.
-fn item_ids(it: &Interactions) -> Vec<&str> {
-    it.items.iter().map(|i| i.id.as_str()).collect()
+/// SASRec trained on every interaction of `it`, from scratch.
+fn train(it: &Interactions, params: &SasrecParams, progress: &Progress) -> Sasrec {
+    let item_ids: Vec<&str> = it.items.iter().map(|i| i.id.as_str()).collect();
+    Sasrec::fit(
+        &it.events,
+        it.customers.len(),
+        &item_ids,
+        params,
+        None,
+        progress,
+    )
+    .expect("fit")
 }

@@ -17,14 +17,13 @@ use egui_kittest::kittest::Queryable;
 use marketbench::analysis::campaign::{CampaignDef, Condition};
 use marketbench::analysis::forecast::{Freq, Scenario};
 use marketbench::analysis::segments::KChoice;
-use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::{Command, MarketbenchApp, Tab};
 use marketbench::workspace::forecast::{ForecastRunParams, NamedScenario};
 use marketbench::workspace::project::{
     FORECAST_KEY, Project, RECOMMEND_KEY, SEGMENTS_KEY, VALUE_KEY,
 };
-use marketbench::workspace::recommend::RecommendParams;
+use marketbench::workspace::recommend::{RecommendParams, sasrec_path};
 use marketbench::workspace::segments::SegmentsParams;
 use marketbench::workspace::value::{ValueParams, ValueSettings};
 
@@ -34,18 +33,6 @@ fn empty_window() -> Harness<'static, MarketbenchApp> {
     Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 1000.0))
         .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
-}
-
-fn idle(app: &MarketbenchApp) -> bool {
-    !app.workspace().is_busy() && app.workspace().pending().is_empty()
-}
-
-fn notices(app: &MarketbenchApp) -> Vec<String> {
-    app.workspace()
-        .notices()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect()
 }
 
 fn canonical(path: &Path) -> PathBuf {
@@ -253,13 +240,7 @@ fn a_project_whose_file_was_moved_says_so_and_loads_the_rest() {
         )
         .expect("write");
     }
-    let mut project = Project::default();
-    for file in [orders(), moved.clone(), changed.clone()] {
-        let inspection = data::inspect(&file, None).expect("inspect");
-        project
-            .add_file(&file, LoadOptions::from_inspection(&inspection), dir.path())
-            .expect("add");
-    }
+    let mut project = project_of(&[orders(), moved.clone(), changed.clone()], dir.path());
     // Campaigns as the CLI saves them: definitions without the window's figures.
     let condition = Condition::All { of: Vec::new() };
     project.campaigns = vec![
@@ -357,15 +338,7 @@ fn typed_paths_open_and_save_a_project_with_the_value_and_forecast_settings() {
         "this test needs a desktop where no file dialog can be shown"
     );
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut project = Project::default();
-    let inspection = data::inspect(&orders(), None).expect("inspect");
-    project
-        .add_file(
-            &orders(),
-            LoadOptions::from_inspection(&inspection),
-            dir.path(),
-        )
-        .expect("add");
+    let mut project = project_of(&[orders()], dir.path());
     let value = ValueSettings {
         params: ValueParams {
             window_days: 45,
@@ -398,22 +371,7 @@ fn typed_paths_open_and_save_a_project_with_the_value_and_forecast_settings() {
 
     let mut harness = empty_window();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Open project…")
-        .click();
-    harness.run();
-    harness.get_by_label("Project file:").click();
-    harness.step();
-    harness
-        .get_by_label("Project file:")
-        .type_text(&path.display().to_string());
-    harness.step();
-    harness
-        .get_by_role_and_label(Role::Button, "Open project")
-        .click();
-    step_until(&mut harness, "the project's files", |app| {
-        idle(app) && !app.workspace().store().tables.is_empty()
-    });
+    open_typed_project(&mut harness, &path);
     let workspace = harness.state().workspace();
     assert_eq!(workspace.value.settings(), Some(value.clone()));
     assert_eq!(workspace.forecast.results().requested_params(), Some(&run));
@@ -446,15 +404,7 @@ fn typed_paths_open_and_save_a_project_with_the_value_and_forecast_settings() {
 #[test]
 fn a_project_with_a_bad_saved_setting_opens_with_a_notice_naming_it() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut project = Project::default();
-    let inspection = data::inspect(&orders(), None).expect("inspect");
-    project
-        .add_file(
-            &orders(),
-            LoadOptions::from_inspection(&inspection),
-            dir.path(),
-        )
-        .expect("add");
+    let mut project = project_of(&[orders()], dir.path());
     // K = 1 is no segmentation; the recommender's settings are fine.
     let mut segments = SegmentsParams::default().to_settings();
     segments["k"] = serde_json::json!(1);
@@ -489,4 +439,35 @@ fn a_project_with_a_bad_saved_setting_opens_with_a_notice_naming_it() {
         app.workspace().recommend.fit().requested_params(),
         Some(&recommend)
     );
+}
+
+#[test]
+fn a_project_whose_saved_sasrec_model_is_unreadable_opens_with_a_notice_and_keeps_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = project_of(&[orders()], dir.path());
+    let path = dir.path().join("shop.marketbench.json");
+    project.save(&path).expect("save");
+    let model = sasrec_path(&path);
+    let garbage = b"{\"not\": \"a model\"}".to_vec();
+    std::fs::write(&model, &garbage).expect("write");
+
+    let mut harness = empty_window();
+    harness.run();
+    open_typed_project(&mut harness, &path);
+    harness.run();
+    let app = harness.state();
+    let notice = notices(app)
+        .into_iter()
+        .find(|n| n.starts_with("The project's saved SASRec model could not be used"))
+        .unwrap_or_else(|| panic!("no SASRec notice in {:?}", notices(app)));
+    assert!(
+        notice.contains("shop.marketbench.sasrec.safetensors"),
+        "{notice}"
+    );
+    assert!(notice.contains("not a SASRec model"), "{notice}");
+    assert!(notice.contains("trained again"), "{notice}");
+    assert!(shown(&harness, &notice));
+    // The rest of the project opened, and the model file is left as it was.
+    assert_eq!(app.workspace().store().tables.len(), 1);
+    assert_eq!(std::fs::read(&model).expect("still there"), garbage);
 }

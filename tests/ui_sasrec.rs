@@ -15,10 +15,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::analysis::recommend::evaluate::{Outcome, ReportCard};
 use marketbench::analysis::recommend::{ModelKind, Recommendation};
-use marketbench::data::{self, LoadOptions};
 use marketbench::jobs::no_wake;
 use marketbench::ui::{MarketbenchApp, Tab};
-use marketbench::workspace::project::{Project, RECOMMEND_KEY};
+use marketbench::workspace::project::RECOMMEND_KEY;
 use marketbench::workspace::recommend::{RecommendParams, sasrec_path};
 
 fn window() -> Harness<'static, MarketbenchApp> {
@@ -31,10 +30,6 @@ fn window() -> Harness<'static, MarketbenchApp> {
 /// Some label contains `text`.
 fn shown_in(harness: &Harness<'_, MarketbenchApp>, text: &str) -> bool {
     harness.query_all_by_label_contains(text).count() > 0
-}
-
-fn idle(app: &MarketbenchApp) -> bool {
-    !app.workspace().is_busy() && app.workspace().pending().is_empty()
 }
 
 fn card(app: &MarketbenchApp) -> Option<&ReportCard> {
@@ -55,22 +50,7 @@ fn fitted(app: &MarketbenchApp) -> Option<(ModelKind, Vec<Vec<Recommendation>>)>
 /// Opens the project at `path` through the typed-path prompt, then the
 /// Recommendations tab, and waits for the fit of `model`.
 fn open_project(harness: &mut Harness<'_, MarketbenchApp>, path: &Path, model: ModelKind) {
-    harness
-        .get_by_role_and_label(Role::Button, "Open project…")
-        .click();
-    harness.run();
-    harness.get_by_label("Project file:").click();
-    harness.step();
-    harness
-        .get_by_label("Project file:")
-        .type_text(&path.display().to_string());
-    harness.step();
-    harness
-        .get_by_role_and_label(Role::Button, "Open project")
-        .click();
-    step_until(harness, "the project's files", |app| {
-        idle(app) && !app.workspace().store().tables.is_empty()
-    });
+    open_typed_project(harness, path);
     harness
         .get_by_role_and_label(Role::Button, &Tab::Recommendations.label())
         .click();
@@ -87,13 +67,7 @@ fn sasrec_wins_the_card_is_offered_and_comes_back_from_the_project_without_train
         "this test needs a desktop where no file dialog can be shown"
     );
     let dir = tempfile::tempdir().expect("temp dir");
-    let orders = ring_orders(dir.path());
-    let mut project = Project::default();
-    let inspection = data::inspect(&orders, None).expect("inspect");
-    let options = LoadOptions::from_inspection(&inspection);
-    project
-        .add_file(&orders, options, dir.path())
-        .expect("add file");
+    let mut project = project_of(&[ring_orders(dir.path())], dir.path());
     let settings = RecommendParams {
         sasrec_budget_secs: 60,
         sasrec_epochs: 12,
@@ -147,6 +121,25 @@ fn sasrec_wins_the_card_is_offered_and_comes_back_from_the_project_without_train
     });
     harness.run();
     assert!(shown_in(&harness, "SASRec trained"));
+    // Validation searched the settings: the tried ones are listed, and the one
+    // the lists use is marked once.
+    let tried = harness
+        .state()
+        .workspace()
+        .recommend
+        .fit()
+        .latest()
+        .and_then(|c| Some(c.value.model.sasrec()?.log.trials.len()))
+        .expect("a SASRec fit");
+    assert!(tried >= 3, "{tried} settings tried");
+    harness
+        .get_by_label(&format!("SASRec settings tried ({tried})"))
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("← used for the lists").count(),
+        1
+    );
     assert_eq!(
         harness
             .query_all_by_label("Use sasrec for the lists")

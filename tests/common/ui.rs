@@ -216,3 +216,51 @@ pub fn held_wake(job: &str) -> (Wake, Arc<AtomicBool>) {
     });
     (wake, held)
 }
+
+/// No job runs and no command waits.
+pub fn idle(app: &MarketbenchApp) -> bool {
+    !app.workspace().is_busy() && app.workspace().pending().is_empty()
+}
+
+/// The notices the window holds, as shown.
+pub fn notices(app: &MarketbenchApp) -> Vec<String> {
+    app.workspace()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect()
+}
+
+/// Opens the project at `path` through the typed-path prompt (no file dialog
+/// on a machine without a session bus) and waits for its files to load.
+pub fn open_typed_project(harness: &mut Harness<'_, MarketbenchApp>, path: &Path) {
+    harness
+        .get_by_role_and_label(Role::Button, "Open project…")
+        .click();
+    harness.run();
+    harness.get_by_label("Project file:").click();
+    harness.step();
+    harness
+        .get_by_label("Project file:")
+        .type_text(&path.display().to_string());
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Open project")
+        .click();
+    step_until(harness, "the project's files", |app| {
+        idle(app) && !app.workspace().store().tables.is_empty()
+    });
+}
+
+/// A project of `files`, each with the options its inspection suggests,
+/// relative to `dir`.
+pub fn project_of(files: &[PathBuf], dir: &Path) -> marketbench::workspace::project::Project {
+    let mut project = marketbench::workspace::project::Project::default();
+    for file in files {
+        let inspection = marketbench::data::inspect(file, None).expect("inspect");
+        project
+            .add_file(file, LoadOptions::from_inspection(&inspection), dir)
+            .expect("add");
+    }
+    project
+}

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::recommend::ModelKind;
+use crate::analysis::recommend::sasrec::TrainingLog;
 use crate::analysis::recommend::validate::tunable;
 use crate::workspace::recommend::{Recommend, RecommendParams, sasrec_summary};
 
@@ -13,7 +14,7 @@ use super::progress_ui;
 use super::report_view::validation_ui;
 use crate::tr;
 use crate::ui::command::Commands;
-use crate::ui::format::count;
+use crate::ui::format::{count, number};
 use crate::ui::labelled;
 use crate::workspace::recommend::RecommendCommand;
 
@@ -190,6 +191,7 @@ pub fn ui(
         validation_ui(ui, &results.validation);
         if let Some(sasrec) = results.model.sasrec() {
             ui.add(egui::Label::new(sasrec_summary(sasrec)).wrap());
+            sasrec_trials_ui(ui, &sasrec.log, sasrec.item_count());
         }
     }
     ui.horizontal(|ui| {
@@ -246,4 +248,60 @@ fn number_ui(
     let label = ui.label(label);
     ui.add(egui::DragValue::new(value).range(range))
         .labelled_by(label.id);
+}
+
+/// The SASRec settings the validation search tried on a catalogue of `items`,
+/// one row each: its network, the items each training step scores, epochs
+/// trained in its trial, best validation NDCG@10 and time; the row the lists
+/// use is marked. Nothing when the search did not run.
+fn sasrec_trials_ui(ui: &mut egui::Ui, log: &TrainingLog, items: usize) {
+    if log.trials.is_empty() {
+        return;
+    }
+    let title = tr!(
+        "recommend-sasrec-trials",
+        tried = log.trials.len().to_string()
+    );
+    egui::CollapsingHeader::new(title)
+        .id_salt("recommend_sasrec_trials")
+        .show(ui, |ui| {
+            egui::Grid::new("recommend_sasrec_trials_grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    for key in [
+                        tr!("recommend-sasrec-trial-dim"),
+                        tr!("recommend-sasrec-trial-blocks"),
+                        tr!("recommend-sasrec-trial-dropout"),
+                        tr!("recommend-sasrec-trial-window"),
+                        tr!("recommend-sasrec-trial-scored"),
+                        tr!("recommend-sasrec-trial-epochs"),
+                        tr!("recommend-sasrec-trial-ndcg"),
+                        tr!("recommend-sasrec-trial-secs"),
+                        String::new(),
+                    ] {
+                        ui.strong(key);
+                    }
+                    ui.end_row();
+                    for trial in &log.trials {
+                        let p = &trial.params;
+                        ui.label(p.dim.to_string());
+                        ui.label(p.blocks.to_string());
+                        ui.label(number(f64::from(p.dropout), 2));
+                        ui.label(p.max_len.to_string());
+                        ui.label(p.sampled(items).map_or_else(
+                            || tr!("recommend-sasrec-trial-scored-all", items = count(items)),
+                            count,
+                        ));
+                        ui.label(trial.epochs.to_string());
+                        ui.label(number(trial.best_ndcg, 4));
+                        ui.label(number(trial.secs, 1));
+                        if *p == log.chosen {
+                            ui.label(tr!("recommend-sasrec-trial-chosen"));
+                        } else {
+                            ui.label("");
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
 }

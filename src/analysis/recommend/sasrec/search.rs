@@ -3,8 +3,13 @@
 //! Contract:
 //! - The configurations tried are the operator's settings, then variations of
 //!   them: half the embedding (at least the heads, a multiple of them) with one
-//!   block; dropout 0.5; a window of the last 20 items (each left out when it
-//!   equals one before it).
+//!   block; dropout 0.5; a window of the last 20 items; and, when the
+//!   catalogue is large enough for the sampled softmax, 512 sampled candidates
+//!   (each left out when it equals one before it). Fewer candidates train more
+//!   epochs in the same time: on 1 M purchases over 50,000 items with three
+//!   minutes, 512 candidates validated at NDCG@10 0.46 against 0.27 with
+//!   2,048, while with time for many epochs 2,048 validated better
+//!   (`cargo bench --bench sasrec`, parts b and c), so validation decides.
 //! - Each configuration trains from the same seed for an equal share of 40 % of
 //!   the budget and of the epochs (at least one), with early stopping.
 //! - The configuration with the best validation NDCG@10 (ties: the one tried
@@ -24,6 +29,9 @@ use crate::jobs::Progress;
 /// Share of the budget (and of the epochs) the trials take in all.
 const TRIAL_SHARE: f64 = 0.4;
 
+/// Sampled candidates of the variation with fewer of them.
+const FEW_CANDIDATES: usize = 512;
+
 /// One configuration tried.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SasrecTrial {
@@ -37,14 +45,18 @@ pub struct SasrecTrial {
     pub secs: f64,
 }
 
-/// The configurations tried for the operator's `base` settings (see the
-/// module contract).
-pub fn configurations(base: &SasrecParams) -> Vec<SasrecParams> {
+/// The configurations tried for the operator's `base` settings on a
+/// catalogue of `items` (see the module contract).
+pub fn configurations(base: &SasrecParams, items: usize) -> Vec<SasrecParams> {
     let base = SasrecParams {
         search: false,
         ..*base
     };
     let half = (base.dim / 2 / base.heads).max(1) * base.heads;
+    let few = SasrecParams {
+        sampled_items: base.sampled_items.min(FEW_CANDIDATES),
+        ..base
+    };
     let variations = [
         base,
         SasrecParams {
@@ -61,8 +73,9 @@ pub fn configurations(base: &SasrecParams) -> Vec<SasrecParams> {
             ..base
         },
     ];
+    let sampling = base.sampled(items).is_some();
     let mut out: Vec<SasrecParams> = Vec::new();
-    for config in variations {
+    for config in variations.into_iter().chain(sampling.then_some(few)) {
         if !out.contains(&config) {
             out.push(config);
         }
@@ -78,7 +91,7 @@ pub(super) fn search(
     started: Instant,
     progress: &Progress,
 ) -> Result<(super::net::Net, TrainingLog), AnalysisError> {
-    let configs = configurations(base);
+    let configs = configurations(base, data.items);
     let count = configs.len();
     let trial_secs = base.budget_secs * TRIAL_SHARE / count as f64;
     let trial_epochs = ((base.epochs as f64 * TRIAL_SHARE / count as f64).ceil() as usize).max(1);
@@ -120,4 +133,34 @@ pub(super) fn search(
     let (net, mut log) = run.finish(data.validated.len(), out_of_time)?;
     log.trials = trials;
     Ok((net, log))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fewer_candidates_are_tried_only_where_training_samples() {
+        let base = SasrecParams::default();
+        let small = configurations(&base, base.full_softmax_items);
+        assert_eq!(small.len(), 4);
+        assert!(small.iter().all(|c| c.sampled_items == base.sampled_items));
+        let large = configurations(&base, base.full_softmax_items + 1);
+        assert_eq!(large.len(), 5);
+        assert_eq!(large[..4], small[..]);
+        assert_eq!(
+            large[4],
+            SasrecParams {
+                sampled_items: FEW_CANDIDATES,
+                search: false,
+                ..base
+            }
+        );
+        // Already at most 512 candidates: nothing more to try.
+        let few = SasrecParams {
+            sampled_items: 300,
+            ..base
+        };
+        assert_eq!(configurations(&few, 50_000).len(), 4);
+    }
 }

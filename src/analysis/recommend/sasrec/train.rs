@@ -121,7 +121,7 @@ impl Run {
     pub fn new(data: &Data, params: &SasrecParams) -> Result<Run, AnalysisError> {
         let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
         let net = Net::new(data.items, params, &mut rng).map_err(candle_error)?;
-        let sampled = (data.items > params.full_softmax_items).then_some(params.sampled_items);
+        let sampled = params.sampled(data.items);
         let scored = sampled.unwrap_or(data.items + 1);
         let batch = (BATCH_CELLS / (params.max_len * scored)).clamp(8, 128);
         let optimiser = AdamW::new(
