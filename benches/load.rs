@@ -7,7 +7,8 @@
 //!
 //! Run in release mode: `cargo bench --bench load` (`MB_ROWS=1000000 cargo bench
 //! --bench load` for a quicker run). `MB_CSV=PATH` writes the file there (or
-//! reuses it) and keeps it with its copy, to time other readers on the same bytes.
+//! reuses it) and keeps it with its copy, to time other readers on the same bytes:
+//! `benches/peer/load_polars.py PATH` times polars' own CSV reader.
 
 use std::path::Path;
 use std::time::Instant;

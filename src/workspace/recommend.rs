@@ -473,4 +473,4 @@ mod sasrec_file;
 mod tests;
 
 pub use params::RecommendParams;
-pub use sasrec_file::{data_files, sasrec_path, sasrec_summary};
+pub use sasrec_file::{data_files, sasrec_path, sasrec_summary, scored_items};

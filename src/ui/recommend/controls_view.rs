@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::analysis::recommend::ModelKind;
 use crate::analysis::recommend::sasrec::TrainingLog;
 use crate::analysis::recommend::validate::tunable;
-use crate::workspace::recommend::{Recommend, RecommendParams, sasrec_summary};
+use crate::workspace::recommend::{Recommend, RecommendParams, sasrec_summary, scored_items};
 
 use super::progress_ui;
 use super::report_view::validation_ui;
@@ -288,10 +288,7 @@ fn sasrec_trials_ui(ui: &mut egui::Ui, log: &TrainingLog, items: usize) {
                         ui.label(p.blocks.to_string());
                         ui.label(number(f64::from(p.dropout), 2));
                         ui.label(p.max_len.to_string());
-                        ui.label(p.sampled(items).map_or_else(
-                            || tr!("recommend-sasrec-trial-scored-all", items = count(items)),
-                            count,
-                        ));
+                        ui.label(scored_items(p, items));
                         ui.label(trial.epochs.to_string());
                         ui.label(number(trial.best_ndcg, 4));
                         ui.label(number(trial.secs, 1));

@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::analysis::recommend::SasrecParams;
 use crate::analysis::recommend::sasrec::Sasrec;
 use crate::analysis::recommend::sasrec::saved::SavedFile;
 use crate::data::Store;
 use crate::export::hashing::file_sha256;
-use crate::numbers::number;
+use crate::numbers::{count, number};
 use crate::tr;
 
 /// The SASRec model file of the project at `project`: `shop.marketbench.json`
@@ -28,6 +29,15 @@ pub fn data_files(store: &Store) -> Vec<SavedFile> {
             sha256: file_sha256(&t.path).map(|(_, h)| h).unwrap_or_default(),
         })
         .collect()
+}
+
+/// The items each training step of `params` scores on a catalogue of
+/// `items`: "all 300", or the sampled candidates.
+pub fn scored_items(params: &SasrecParams, items: usize) -> String {
+    params.sampled(items).map_or_else(
+        || tr!("recommend-sasrec-trial-scored-all", items = count(items)),
+        count,
+    )
 }
 
 /// How the SASRec came to be: epochs trained (or reloaded), the epoch kept,
@@ -68,7 +78,8 @@ pub fn sasrec_summary(sasrec: &Sasrec) -> String {
             dim = chosen.dim.to_string(),
             blocks = chosen.blocks.to_string(),
             dropout = number(f64::from(chosen.dropout), 2),
-            window = chosen.max_len.to_string()
+            window = chosen.max_len.to_string(),
+            scored = scored_items(chosen, sasrec.item_count())
         ));
     }
     if log.out_of_time {
