@@ -14,7 +14,6 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketbench::data::load::cache;
-use marketbench::jobs::no_wake;
 use marketbench::ui::MarketbenchApp;
 
 const OFFER: &str = "Make a fast copy";
@@ -45,13 +44,7 @@ fn window(path: &Path, offer_bytes: Option<u64>) -> Harness<'static, Marketbench
     let mut state = returning_user();
     remember_columns(&mut state, path);
     state.copy_offer_bytes = offer_bytes;
-    let app = MarketbenchApp::new(state, vec![path.to_path_buf()], no_wake());
-    let mut harness = Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app);
-    step_until(&mut harness, "the file and its summary", loaded);
-    harness.run();
-    harness
+    window_on(state, path)
 }
 
 #[test]

@@ -61,6 +61,12 @@ pub fn remembered_app(
     let mut options = LoadOptions::from_inspection(&inspection);
     confirm(&mut options);
     state.remembered.insert(inspection.signature, options);
+    window_on(state, path)
+}
+
+/// The window (1280 × 900) with `state` opening `path`, once the file and its
+/// summary are shown.
+pub fn window_on(state: UiState, path: &Path) -> Harness<'static, MarketbenchApp> {
     let app = MarketbenchApp::new(state, vec![path.to_path_buf()], no_wake());
     let mut harness = Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 900.0))
