@@ -3,12 +3,19 @@
 //! weekly `forecast` and `recommend` (popularity; item-kNN without
 //! validation) on it with `MARKETBENCH_MEMORY` below the file's load
 //! need, so each one streams it (`data::scan`); prints each one's wall time,
-//! CPU time (user + system) and peak memory (the kernel's maximum resident
-//! set, VmHWM) against the file size. The file is deleted at the end.
+//! CPU time (user + system) and peak memory against the file size. The file is
+//! deleted at the end.
+//!
+//! Two peaks: the kernel's maximum resident set (`ru_maxrss`), which counts the
+//! pages of the CSV that polars maps to read it (they belong to the file and the
+//! kernel drops them when memory runs short), and the process's own memory
+//! (`RssAnon` in `/proc/PID/status`, sampled every 20 ms), what the memory the
+//! command was given has to hold.
 //!
 //! `cargo bench --bench streamed` (release). `STREAMED_ROWS=5000000` for a
 //! quicker run; `STREAMED_MEMORY=2GB` sets the memory the commands are given
-//! (default: a third of the file's load need).
+//! (default: a third of the file's load need); `STREAMED_ONLY=rfm,forecast`
+//! runs only the commands named.
 
 use std::path::Path;
 use std::process::Command;
@@ -57,12 +64,19 @@ fn run() -> anyhow::Result<()> {
         "marketbench streamed benchmark: {rows} order lines, {file_mb:.0} MB, load need {:.0} MB, MARKETBENCH_MEMORY={memory}",
         load_need(&path, bytes) as f64 / MB
     );
-    println!("| command | exit | wall s | cpu s | peak MB | peak / file |");
-    println!("|---|---|---|---|---|---|");
-    for command in COMMANDS {
-        let (code, wall, cpu, peak_mb) = measure(command, &path, &memory)?;
+    println!(
+        "| command | exit | wall s | cpu s | peak MB (with mapped file) | peak / file | own peak MB |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let only = std::env::var("STREAMED_ONLY").ok();
+    let chosen = |command: &[&str]| {
+        only.as_deref()
+            .is_none_or(|only| only.split(',').any(|name| name.trim() == command[0]))
+    };
+    for command in COMMANDS.into_iter().filter(|c| chosen(c)) {
+        let (code, wall, cpu, peak_mb, own_mb) = measure(command, &path, &memory)?;
         println!(
-            "| {} | {code} | {wall:.1} | {cpu:.1} | {peak_mb:.0} | {:.2}× |",
+            "| {} | {code} | {wall:.1} | {cpu:.1} | {peak_mb:.0} | {:.2}× | {own_mb:.0} |",
             command.join(" "),
             peak_mb / file_mb
         );
@@ -72,8 +86,13 @@ fn run() -> anyhow::Result<()> {
 }
 
 /// Runs `marketbench COMMAND FILE` with `memory` (output discarded, its first
-/// line shown); its exit code, wall and CPU seconds and peak resident MB.
-fn measure(command: &[&str], file: &Path, memory: &str) -> anyhow::Result<(i32, f64, f64, f64)> {
+/// line shown); its exit code, wall and CPU seconds, peak resident MB and peak
+/// own (anonymous) MB.
+fn measure(
+    command: &[&str],
+    file: &Path,
+    memory: &str,
+) -> anyhow::Result<(i32, f64, f64, f64, f64)> {
     let started = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_marketbench"))
         .args(command)
@@ -82,7 +101,9 @@ fn measure(command: &[&str], file: &Path, memory: &str) -> anyhow::Result<(i32, 
         .stdout(std::process::Stdio::piped())
         .spawn()?;
     let pid = child.id() as libc::pid_t;
+    let own = std::thread::spawn(move || peak_own_mb(pid));
     let output = child.wait_with_output_after(pid)?;
+    let own_mb = own.join().unwrap_or(0.0);
     let (status, usage) = output.1;
     let code = if libc::WIFEXITED(status) {
         libc::WEXITSTATUS(status)
@@ -99,7 +120,27 @@ fn measure(command: &[&str], file: &Path, memory: &str) -> anyhow::Result<(i32, 
         started.elapsed().as_secs_f64(),
         seconds(usage.ru_utime) + seconds(usage.ru_stime),
         usage.ru_maxrss as f64 / 1024.0,
+        own_mb,
     ))
+}
+
+/// The largest `RssAnon` of process `pid`, in MB, sampled until it exits (an
+/// exited process's status has no such line).
+fn peak_own_mb(pid: libc::pid_t) -> f64 {
+    let mut peak_kb = 0.0_f64;
+    while let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
+        let Some(kb) = status
+            .lines()
+            .find(|l| l.starts_with("RssAnon:"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+        else {
+            break;
+        };
+        peak_kb = peak_kb.max(kb);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    peak_kb / 1024.0
 }
 
 /// Reading a child's output, then waiting for it with its resource usage.

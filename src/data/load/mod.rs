@@ -430,3 +430,59 @@ fn one_chunk(column: Column) -> Column {
     crate::return_freed_memory_now();
     merged
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    /// A text file is read in pieces, one chunk each. The table has one chunk per
+    /// column whether the load drops rows or not: analyses that add a column to a
+    /// frame of many chunks would realign (copy) every line first.
+    #[test]
+    fn a_frame_read_in_pieces_becomes_one_chunk_per_column() {
+        let piece = |first: usize, rows: usize| {
+            df!(
+                "order" => (first..first + rows).map(|i| format!("o{i}")).collect::<Vec<_>>(),
+                "customer" => (first..first + rows).map(|i| format!("c{}", i % 3)).collect::<Vec<_>>(),
+                "time" => (first..first + rows).map(|i| format!("2024-01-{:02}", 1 + i % 28)).collect::<Vec<_>>(),
+                "amount" => (first..first + rows).map(|i| i as f64).collect::<Vec<_>>(),
+                "note" => (first..first + rows).map(|i| format!("备注 {i}")).collect::<Vec<_>>(),
+            )
+            .expect("piece")
+        };
+        let options = LoadOptions {
+            kind: FileKind::Orders,
+            mapping: [
+                (Role::OrderId, "order"),
+                (Role::CustomerId, "customer"),
+                (Role::Timestamp, "time"),
+                (Role::Amount, "amount"),
+            ]
+            .map(|(role, name)| (role, name.to_owned()))
+            .into_iter()
+            .collect(),
+            date_format: None,
+            sheet: None,
+            keep_far_dates: false,
+        };
+        // Lines o0..o7 in two pieces; from 3, the second piece repeats the first's
+        // last line, which the load drops.
+        for second_first in [4, 3] {
+            let mut frame = piece(0, 4);
+            frame
+                .vstack_mut_owned(piece(second_first, 8 - second_first))
+                .expect("stack");
+            assert_eq!(frame.columns()[0].n_chunks(), 2);
+            let table = table_from_frame(
+                frame,
+                Path::new("orders.csv"),
+                &options,
+                &Progress::detached(),
+            )
+            .expect("loads");
+            assert_eq!(table.frame.height(), 8);
+            for column in table.frame.columns() {
+                assert_eq!(column.n_chunks(), 1, "{}", column.name());
+            }
+        }
+    }
+}
