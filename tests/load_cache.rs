@@ -133,3 +133,32 @@ fn a_file_that_is_not_delimited_text_gets_no_copy() {
     assert!(said.contains("only delimited text files"), "{said}");
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
 }
+
+/// With memory for the text file but not for the Parquet factor (24× a Parquet
+/// file's size, for Parquet from anywhere), a CSV with a copy still loads: its
+/// need is the text's, as when it had no copy.
+#[test]
+fn a_csv_that_fits_still_loads_once_it_has_a_copy() {
+    let folder = tempfile::tempdir().expect("dir");
+    let path = folder.path().join("订单.csv");
+    std::fs::write(&path, orders()).expect("write");
+    let file = path.to_str().unwrap();
+    assert!(marketbench(&["cache", file]).status.success());
+    let size = |p: &Path| std::fs::metadata(p).expect("size").len();
+    let text_need = 3 * size(&path);
+    let copy_need = 24 * size(&folder.path().join("订单.csv.marketbench.parquet"));
+    assert!(copy_need > text_need, "{copy_need} ≤ {text_need}");
+    let memory = (text_need + copy_need) / 2;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .args(["rfm", file])
+        .env("MARKETBENCH_MEMORY", memory.to_string())
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.starts_with("RFM of 37 customers"), "{said}");
+}
