@@ -107,9 +107,10 @@ pub fn load(path: &Path, options: &LoadOptions, progress: &Progress) -> Result<T
         cache::Lookup::Absent => (None, None),
     };
     // The need of the file itself, also when its copy is read instead: the copy
-    // opens in less (2.5× the text against 2.7×, `benches/load.rs`), and the
-    // factor for any Parquet file (24× its size) would refuse a text file that
-    // fits, and that `scan::too_big_to_load` (the text's size) would not stream.
+    // opens in no more (2.5–2.7× the text's size against 2.6–2.8×, 5 M lines in
+    // `benches/load.rs`), and the factor for any Parquet file (24× its size)
+    // would refuse a text file that fits, and that `scan::too_big_to_load` (the
+    // text's size) would not stream.
     if let Ok(meta) = std::fs::metadata(path) {
         let need = super::memory::load_need(path, meta.len());
         super::memory::check(&display_name(path), &tr!("load-memory-what"), need)?;
