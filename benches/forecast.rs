@@ -12,6 +12,8 @@
 //! sets the folds, default 3). `MB_WALK=1` gives each series a random-walk level
 //! as well (shops whose level drifts, where the last value is hard to beat).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -22,6 +24,8 @@ use marketbench::analysis::forecast::{
 use marketbench::jobs::Progress;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+
+use common::{env_or, status_mb};
 
 const DEFAULT_SERIES: usize = 1_000;
 const DAYS: usize = 730;
@@ -62,20 +66,6 @@ fn generate(count: usize, walk: bool) -> Vec<TimeSeries> {
             }
         })
         .collect()
-}
-
-fn peak_memory_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 /// Mean holdout MASE of `choice` over `series` (series that fail are left out),
@@ -144,7 +134,7 @@ fn main() {
         1000.0 * elapsed / count.max(1) as f64
     );
     println!("winners: {wins:?}");
-    if let Some(mib) = peak_memory_mib() {
+    if let Some(mib) = status_mb("self", "VmHWM:") {
         println!("peak memory {mib:.0} MiB");
     }
 }

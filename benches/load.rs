@@ -10,8 +10,12 @@
 //! reuses it) and keeps it with its copy, to time other readers on the same bytes:
 //! `benches/peer/load_polars.py PATH` times polars' own CSV reader.
 
+mod common;
+
 use std::path::Path;
 use std::time::Instant;
+
+use common::status_mb;
 
 use marketbench::analysis::summary::Summary;
 use marketbench::data::load::{cache, read_options, table_from_frame};
@@ -24,14 +28,6 @@ const DEFAULT_ROWS: usize = 5_000_000;
 const MB: f64 = 1024.0 * 1024.0;
 /// Set for the child process that opens the copy of this CSV.
 const OPEN_COPY: &str = "MB_OPEN_COPY";
-
-/// A `kB` field of /proc/self/status, in MB (None off Linux).
-fn proc_status_mb(field: &str) -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
 
 /// Runs `step` and returns its value with the seconds it took.
 fn timed<T>(step: impl FnOnce() -> T) -> (T, f64) {
@@ -74,12 +70,12 @@ fn run() -> anyhow::Result<()> {
         _ => timed(|| write_orders_csv(&path, rows, 1)),
     };
     let file_mb = bytes? as f64 / MB;
-    let rss_before = proc_status_mb("VmRSS:");
+    let rss_before = status_mb("self", "VmRSS:");
     let (inspection, inspect_secs) = timed(|| inspect(&path, None));
     let options = LoadOptions::from_inspection(&inspection?);
     let read = read_options(&options);
     let text = measure(&path, &options, || read_raw(&path, &read))?;
-    let peak = proc_status_mb("VmHWM:");
+    let peak = status_mb("self", "VmHWM:");
 
     println!();
     println!("| {:<28} | {:>24} |", "measure", "value");
@@ -135,7 +131,7 @@ fn open_copy(path: &Path) -> anyhow::Result<()> {
         other => panic!("the copy just made is not used: {other:?}"),
     })?;
     print_measured(&cached, file_mb);
-    if let Some(peak) = proc_status_mb("VmHWM:") {
+    if let Some(peak) = status_mb("self", "VmHWM:") {
         row(
             "peak memory, with summary",
             format!("{peak:.0} MB = {:.1} × CSV", peak / file_mb),
@@ -199,11 +195,11 @@ fn measure(
 ) -> anyhow::Result<Measured> {
     let (raw, read_secs) = timed(read);
     let raw = raw?;
-    let peak_after_read = proc_status_mb("VmHWM:");
+    let peak_after_read = status_mb("self", "VmHWM:");
     let (table, clean_secs) =
         timed(|| table_from_frame(raw.frame, path, options, &Progress::detached()));
     let table = table?;
-    let peak_after_load = proc_status_mb("VmHWM:");
+    let peak_after_load = status_mb("self", "VmHWM:");
     let load_secs = read_secs + clean_secs;
     let rows_kept = table.frame.height();
     let mut store = Store::default();

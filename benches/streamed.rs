@@ -17,9 +17,13 @@
 //! (default: a third of the file's load need); `STREAMED_ONLY=rfm,forecast`
 //! runs only the commands named.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
+
+use common::status_mb;
 
 use marketbench::data::memory::load_need;
 use marketbench::data::sample::write_orders_csv;
@@ -127,20 +131,12 @@ fn measure(
 /// The largest `RssAnon` of process `pid`, in MB, sampled until it exits (an
 /// exited process's status has no such line).
 fn peak_own_mb(pid: libc::pid_t) -> f64 {
-    let mut peak_kb = 0.0_f64;
-    while let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-        let Some(kb) = status
-            .lines()
-            .find(|l| l.starts_with("RssAnon:"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-        else {
-            break;
-        };
-        peak_kb = peak_kb.max(kb);
+    let mut peak = 0.0_f64;
+    while let Some(own) = status_mb(&pid.to_string(), "RssAnon:") {
+        peak = peak.max(own);
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    peak_kb / 1024.0
+    peak
 }
 
 /// Reading a child's output, then waiting for it with its resource usage.

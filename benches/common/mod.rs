@@ -10,17 +10,20 @@ pub fn env_or(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// A `kB` field of `/proc/PROCESS/status` ("self", or a process id), in MB:
+/// `VmHWM:` the peak resident memory, `RssAnon:` the process's own memory now.
+/// None off Linux, or once the process has exited.
+pub fn status_mb(process: &str, field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{process}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 /// VmHWM of this process (its peak resident memory) in MB; NaN where the
 /// kernel does not say.
 pub fn peak_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+    status_mb("self", "VmHWM:").unwrap_or(f64::NAN)
 }
 
 /// Starts a new high-water mark for [`peak_mb`] (Linux: writing 5 to
