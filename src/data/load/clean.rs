@@ -12,6 +12,7 @@ use super::numbers::numbers_from_column;
 use crate::data::Role;
 use crate::data::dates;
 use crate::data::model::DateFormat;
+use crate::data::text::count_where;
 
 /// Status words that mark a cancelled, refunded or returned order line.
 pub const CANCEL_WORDS: &[&str] = &[
@@ -67,10 +68,12 @@ fn id_text(source: &Column) -> PolarsResult<Column> {
 pub fn trimmed_text(source: &Column) -> PolarsResult<Column> {
     let text = source.cast(&DataType::String)?;
     let ca = text.str()?;
-    let needs_work = ca
-        .iter()
-        .any(|v| v.is_some_and(|s| s.is_empty() || s.trim().len() != s.len()));
-    if !needs_work {
+    let untrimmed = |s: &str| {
+        s.is_empty()
+            || s.chars().next().is_some_and(char::is_whitespace)
+            || s.chars().next_back().is_some_and(char::is_whitespace)
+    };
+    if count_where(ca, untrimmed) == 0 {
         return Ok(text);
     }
     let trimmed: StringChunked = ca

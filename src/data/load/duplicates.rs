@@ -7,10 +7,8 @@
 //! only rows whose hash occurs twice are compared exactly and grouped to find which
 //! copy came first, so a hash collision never drops a row.
 
-use std::collections::HashSet;
-
-use foldhash::SharedSeed;
 use foldhash::quality::SeedableRandomState;
+use foldhash::{HashSet, SharedSeed};
 use polars::prelude::*;
 
 use crate::tr;
@@ -42,8 +40,9 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
     let Some(candidates) = shared_hash_rows(source)? else {
         return Ok(None);
     };
-    let source = source.filter(&candidates)?;
-    let rows = rows.filter(&candidates)?;
+    let height = source.height();
+    let source = source.take(&candidates)?;
+    let rows = rows.take(&candidates)?;
     let duplicated = source.is_duplicated()?;
     if !duplicated.any() {
         return Ok(None);
@@ -80,7 +79,7 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
     }
     dropped.sort_unstable();
 
-    let mut drop = vec![false; candidates.len()];
+    let mut drop = vec![false; height];
     for (row, _) in &dropped {
         if let Some(flag) = drop.get_mut(row - 1) {
             *flag = true;
@@ -108,9 +107,9 @@ pub fn find_duplicates(source: &DataFrame, rows: &Column) -> PolarsResult<Option
     }))
 }
 
-/// A mask of the rows whose hash over all columns occurs more than once (the only
-/// rows that can be duplicates); None when every hash is unique.
-fn shared_hash_rows(source: &DataFrame) -> PolarsResult<Option<BooleanChunked>> {
+/// The indices of the rows whose hash over all columns occurs more than once (the
+/// only rows that can be duplicates), ascending; None when every hash is unique.
+fn shared_hash_rows(source: &DataFrame) -> PolarsResult<Option<IdxCa>> {
     let height = source.height();
     let state = SeedableRandomState::with_seed(HASH_SEED, SharedSeed::global_fixed());
     let mut hashes = vec![0u64; height];
@@ -124,22 +123,65 @@ fn shared_hash_rows(source: &DataFrame) -> PolarsResult<Option<BooleanChunked>> 
             Ok(())
         },
     )?;
-    let mut sorted = hashes.clone();
-    sorted.par_sort_unstable();
-    let shared: HashSet<u64> = sorted
-        .windows(2)
-        .filter(|pair| pair[0] == pair[1])
-        .map(|pair| pair[0])
-        .collect();
+    let shared = shared_values(&hashes);
     if shared.is_empty() {
         return Ok(None);
     }
-    Ok(Some(
-        hashes
-            .iter()
-            .map(|hash| Some(shared.contains(hash)))
-            .collect(),
-    ))
+    let rows: Vec<IdxSize> = hashes
+        .par_iter()
+        .enumerate()
+        .filter(|(_, hash)| shared.contains(*hash))
+        .map(|(row, _)| row as IdxSize)
+        .collect();
+    Ok(Some(IdxCa::from_vec("".into(), rows)))
+}
+
+/// Bits of a hash that pick its bucket in [`shared_values`].
+const BUCKET_BITS: u32 = 8;
+
+/// The values that occur more than once in `hashes` (well-mixed 64-bit hashes).
+/// Spread into buckets by their top bits first, then each bucket (about 20,000
+/// values, 160 KB, on 5 M rows) sorted in cache, in parallel: 0.1 s on 5 M rows
+/// where one parallel sort of them all took 0.15 s (2 threads).
+fn shared_values(hashes: &[u64]) -> HashSet<u64> {
+    let bucket = |hash: u64| (hash >> (u64::BITS - BUCKET_BITS)) as usize;
+    let mut ends = vec![0usize; 1 << BUCKET_BITS];
+    for &hash in hashes {
+        ends[bucket(hash)] += 1;
+    }
+    let mut next = Vec::with_capacity(ends.len());
+    let mut total = 0;
+    for end in ends.iter_mut() {
+        next.push(total);
+        total += *end;
+        *end = total;
+    }
+    let mut sorted = vec![0u64; hashes.len()];
+    for &hash in hashes {
+        let slot = &mut next[bucket(hash)];
+        sorted[*slot] = hash;
+        *slot += 1;
+    }
+    let mut buckets = Vec::with_capacity(ends.len());
+    let mut rest = sorted.as_mut_slice();
+    let mut start = 0;
+    for end in ends {
+        let (this, tail) = rest.split_at_mut(end - start);
+        buckets.push(this);
+        rest = tail;
+        start = end;
+    }
+    buckets
+        .into_par_iter()
+        .flat_map_iter(|bucket| {
+            bucket.sort_unstable();
+            bucket
+                .windows(2)
+                .filter(|pair| pair[0] == pair[1])
+                .map(|pair| pair[0])
+                .collect::<Vec<u64>>()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -180,6 +222,23 @@ mod tests {
             .expect("rows 2 and 4 repeat rows 1 and 3");
         let drop: Vec<bool> = found.drop.iter().map(|v| v.unwrap()).collect();
         assert_eq!(drop, [false, true, false, true, false]);
+    }
+
+    #[test]
+    fn values_seen_twice_are_found_in_every_bucket() {
+        let distinct: Vec<u64> = (0..10_000u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        let mut hashes = distinct.clone();
+        // The smallest, the largest and a middle value (different buckets) repeat.
+        let low = *distinct.iter().min().unwrap();
+        let high = *distinct.iter().max().unwrap();
+        hashes.extend([low, high, distinct[5_000], high]);
+        assert_eq!(
+            shared_values(&hashes),
+            HashSet::from_iter([low, high, distinct[5_000]])
+        );
+        assert!(shared_values(&distinct).is_empty());
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub fn examples(
     column: &str,
 ) -> PolarsResult<Vec<Example>> {
     let mut out = Vec::new();
+    if !mask.any() {
+        return Ok(out);
+    }
     for index in mask
         .iter()
         .enumerate()
@@ -43,6 +46,9 @@ pub fn examples_by_column(
     candidates: &[(BooleanChunked, &str, &Column)],
 ) -> PolarsResult<Vec<Example>> {
     let mut out = Vec::new();
+    if !mask.any() {
+        return Ok(out);
+    }
     let offending = mask
         .iter()
         .enumerate()
