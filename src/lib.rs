@@ -38,7 +38,7 @@ pub fn return_freed_memory_promptly() {
 
 /// Hands the memory freed so far back to the OS now, not after the purge delay.
 /// For steps that free a big column and allocate the next at once (the load's
-/// table, a column at a time): on 5 M lines of a 229 MB file the load peaked at
+/// table, column by column): on 5 M lines of a 229 MB file the load peaked at
 /// 771–807 MB without it, 696–717 MB with it.
 pub fn return_freed_memory_now() {
     // SAFETY: mimalloc is the global allocator; `mi_collect` only frees its own
