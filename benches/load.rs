@@ -8,7 +8,9 @@
 //! Run in release mode: `cargo bench --bench load` (`MB_ROWS=1000000 cargo bench
 //! --bench load` for a quicker run). `MB_CSV=PATH` writes the file there (or
 //! reuses it) and keeps it with its copy, to time other readers on the same bytes:
-//! `benches/peer/load_polars.py PATH` times polars' own CSV reader.
+//! `benches/peer/load_polars.py PATH` times polars' own CSV reader, and
+//! `benches/peer/thin_orders.py PATH` writes a thin file (4 columns, numeric ids)
+//! to reuse the same way.
 
 mod common;
 
