@@ -161,7 +161,11 @@ pub fn display_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// Starts step `done` of [`STEPS`]. The memory the last step freed goes back to
+/// the OS first: the steps are quick, and what one frees (its hashes, masks,
+/// copies) would otherwise still be held when the next allocates.
 fn step(progress: &Progress, done: u64, message: impl Into<String>) -> Result<(), DataError> {
+    crate::return_freed_memory_now();
     if progress.is_cancelled() {
         return Err(DataError::Cancelled);
     }
