@@ -319,9 +319,9 @@ fn fit_k(
 }
 
 /// Euclidean distance for linfa's K-means: the same sums as linfa's `L2Dist`, in
-/// the same order, over the rows' slices. `L2Dist` checks shapes and walks
-/// ndarray views for every row-to-centroid distance, most of a fit's time on
-/// three features.
+/// the same order, over the rows' slices when both are laid out alike. `L2Dist`
+/// checks shapes and walks ndarray views for every row-to-centroid distance,
+/// most of a fit's time on three features.
 #[derive(Clone, Copy, Debug)]
 struct Euclidean;
 
@@ -332,9 +332,10 @@ impl Distance<f64> for Euclidean {
 
     #[inline]
     fn rdistance<D: Dimension>(&self, a: ArrayView<f64, D>, b: ArrayView<f64, D>) -> f64 {
+        // Slices in memory order pair up only when both have the same layout.
         match (a.as_slice_memory_order(), b.as_slice_memory_order()) {
-            (Some(a), Some(b)) if a.len() == b.len() => {
-                a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
+            (Some(sa), Some(sb)) if sa.len() == sb.len() && a.strides() == b.strides() => {
+                sa.iter().zip(sb).map(|(x, y)| (x - y) * (x - y)).sum()
             }
             _ => a.iter().zip(b.iter()).map(|(x, y)| (x - y) * (x - y)).sum(),
         }
@@ -448,5 +449,13 @@ mod tests {
                 assert_eq!(ours.predict(&view), linfa.predict(&view));
             }
         }
+        // A reversed view is contiguous too, in the other order: pairs by index.
+        let (a, b) = (
+            ndarray::array![1.0, 2.0, 4.0],
+            ndarray::array![0.0, 5.0, 1.0],
+        );
+        let reversed = b.slice(ndarray::s![..;-1]);
+        assert_eq!(Euclidean.rdistance(a.view(), reversed), 0.0 + 9.0 + 16.0);
+        assert_eq!(L2Dist.rdistance(a.view(), reversed), 0.0 + 9.0 + 16.0);
     }
 }
