@@ -23,6 +23,8 @@
 
 pub mod boosted;
 pub mod features;
+mod flat;
+pub mod forest;
 mod logistic;
 pub mod metrics;
 pub mod models;
@@ -31,6 +33,7 @@ pub mod rules;
 pub mod service_features;
 #[cfg(test)]
 mod tests;
+mod tree;
 
 use chrono::{NaiveDate, TimeDelta};
 use ndarray::Axis;

@@ -286,9 +286,11 @@ fn event_counts_cover_the_30_days_before_the_cutoff() {
 }
 
 mod determinism {
-    //! The forest's scores must not depend on the process: each HashMap gets its
-    //! own random order per process, so the check runs the fit in two child
-    //! processes (this test binary, running the ignored test below) and compares.
+    //! The tree's and the forest's scores must not depend on the process (the
+    //! linfa trees they once used named tied leaves by a HashMap walk, whose
+    //! order changes from process to process), so the check runs the fit in two
+    //! child processes (this test binary, running the ignored test below) and
+    //! compares.
     use ndarray::Array2;
     use rand::{Rng, SeedableRng};
     use rand_chacha::ChaCha8Rng;
@@ -346,7 +348,8 @@ mod determinism {
             assert_eq!(sums.len(), 2, "{text}");
             sums
         };
-        // Before the tie break, three processes gave three different forests.
+        // With linfa's trees before their tie break, three processes gave three
+        // different forests.
         let first = run();
         for _ in 0..3 {
             assert_eq!(run(), first);
