@@ -300,6 +300,11 @@ impl Grower<'_> {
 /// other's add to memory.
 const LANES: usize = 4;
 
+/// A node fills the side-by-side histograms when it has at least this many
+/// rows per bin; for fewer, clearing and adding up the lanes costs more than
+/// the waits it saves.
+const ROWS_PER_BIN_FOR_LANES: usize = 4;
+
 /// The packed weights of `rows` per bin of `column` (`bins` bins), summed in
 /// `histograms[0]` and returned.
 fn fill_histogram<'h>(
@@ -308,10 +313,17 @@ fn fill_histogram<'h>(
     column: &[u8],
     rows: &[(usize, u64)],
 ) -> &'h [u64] {
-    for lane in histograms.iter_mut() {
+    let [first, second, third, fourth] = histograms;
+    first[..bins].fill(0);
+    if rows.len() < ROWS_PER_BIN_FOR_LANES * bins {
+        for &(r, weight) in rows {
+            first[usize::from(column[r])] += weight;
+        }
+        return &first[..bins];
+    }
+    for lane in [&mut *second, &mut *third, &mut *fourth] {
         lane[..bins].fill(0);
     }
-    let [first, second, third, fourth] = histograms;
     let mut quads = rows.chunks_exact(LANES);
     for quad in &mut quads {
         first[usize::from(column[quad[0].0])] += quad[0].1;
