@@ -33,13 +33,19 @@ pub(super) struct FlatTree {
 impl FlatTree {
     /// The positive share of the leaf `row` (a row of the full matrix) reaches.
     pub(super) fn probability(&self, row: &ArrayView1<f64>) -> f64 {
+        self.probability_of(|c| row[c])
+    }
+
+    /// The positive share of the leaf reached by the row whose value in column
+    /// `c` is `value(c)`.
+    pub(super) fn probability_of(&self, value: impl Fn(usize) -> f64) -> f64 {
         let mut link = self.root;
         loop {
             match link {
                 Link::Leaf(p) => return p,
                 Link::Node(at) => {
                     let node = &self.nodes[at];
-                    link = node.next[usize::from(row[node.column] >= node.split)];
+                    link = node.next[usize::from(value(node.column) >= node.split)];
                 }
             }
         }

@@ -442,14 +442,19 @@ impl Forest {
     /// The mean of the trees' leaf shares for every row of `raw`.
     pub fn predict(&self, raw: &Array2<f64>) -> Vec<f64> {
         // Tree by tree over a block of rows, so one tree's nodes stay in cache
-        // while the block walks it; the sum runs in tree order.
+        // while the block walks it; the sum runs in tree order. The rows are
+        // read as slices of a row-major copy (ndarray's indexing checks shape
+        // and strides at every step).
+        let matrix = raw.as_standard_layout();
+        let (columns, values) = (raw.ncols(), matrix.as_slice().unwrap_or_default());
         let rows: Vec<usize> = (0..raw.nrows()).collect();
         rows.par_chunks(1024)
             .flat_map_iter(|block| {
                 let mut sums = vec![0.0; block.len()];
                 for tree in &self.trees {
                     for (sum, &r) in sums.iter_mut().zip(block) {
-                        *sum += tree.probability(&raw.row(r));
+                        let row = &values[r * columns..(r + 1) * columns];
+                        *sum += tree.probability_of(|c| row[c]);
                     }
                 }
                 let n = self.trees.len().max(1) as f64;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use ndarray::{Array2, ArrayView1};
+use ndarray::{Array2, ArrayView1, ShapeBuilder};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -330,6 +330,10 @@ fn the_same_seed_grows_the_same_forest_on_any_number_of_threads() {
     let one = fit_on(1, 42);
     let three = fit_on(3, 42);
     assert_eq!(one.predict(&raw), three.predict(&raw));
+    // A column-major matrix scores the same.
+    let mut column_major = Array2::zeros(raw.raw_dim().f());
+    column_major.assign(&raw);
+    assert_eq!(one.predict(&column_major), one.predict(&raw));
     assert_eq!(one.importance(), three.importance());
     assert_ne!(
         one.predict(&raw),
