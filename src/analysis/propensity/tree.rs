@@ -9,7 +9,8 @@
 //! - A leaf's probability is the share of buyers among the training rows that
 //!   reach it, so scores rank customers and read as a buy rate.
 //! - Importance = impurity decrease per feature as a share of the tree's total.
-//! - Rules: one per leaf, left to right, with the conditions on the way there,
+//! - Rules: one per leaf, left to right, with the conditions on the way there
+//!   (one bound per feature and side: "< 200.5 and < 197.5" reads "< 197.5"),
 //!   the leaf's probability and the training rows that reach it.
 
 use std::collections::HashMap;
@@ -135,8 +136,9 @@ impl SingleTree {
         self.leaves
             .iter()
             .map(|leaf| TreeRule {
-                conditions: (leaf.path.iter())
-                    .map(|&(c, at_least, threshold)| Condition {
+                conditions: tightest(&leaf.path)
+                    .into_iter()
+                    .map(|(c, at_least, threshold)| Condition {
                         feature: name(c),
                         at_least,
                         threshold,
@@ -149,6 +151,24 @@ impl SingleTree {
     }
 }
 
+/// A leaf's path with one bound per feature and side: two splits on one
+/// feature the same way ("< 200.5 and < 197.5") say the same as the tighter
+/// one. In order of each bound's first split.
+fn tightest(path: &[(usize, bool, f64)]) -> Vec<(usize, bool, f64)> {
+    let mut out: Vec<(usize, bool, f64)> = Vec::new();
+    for &(c, at_least, threshold) in path {
+        match out
+            .iter_mut()
+            .find(|(oc, oa, _)| (*oc, *oa) == (c, at_least))
+        {
+            Some((_, _, bound)) if at_least => *bound = bound.max(threshold),
+            Some((_, _, bound)) => *bound = bound.min(threshold),
+            None => out.push((c, at_least, threshold)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use ndarray::Array2;
@@ -156,6 +176,7 @@ mod tests {
     use rand_chacha::ChaCha8Rng;
 
     use crate::analysis::propensity::models::{Fitted, ModelKind, ModelParams, fit};
+    use crate::analysis::propensity::rules::Condition;
     use crate::jobs::Progress;
 
     fn names(n: usize) -> Vec<String> {
@@ -210,6 +231,15 @@ mod tests {
         }
         for (i, rule) in rules.iter().enumerate() {
             assert!(rule.conditions.len() <= params.tree_depth);
+            // One bound per feature and side (the tighter of two splits).
+            for (k, c) in rule.conditions.iter().enumerate() {
+                let same = |o: &&Condition| (&o.feature, o.at_least) == (&c.feature, c.at_least);
+                assert_eq!(
+                    rule.conditions[..k].iter().filter(same).count(),
+                    0,
+                    "{rule:?}"
+                );
+            }
             assert_eq!(rule.customers, reached[i]);
             assert!(rule.customers >= params.min_leaf_rows);
             let buyers = (0..rows)
