@@ -1,7 +1,7 @@
 //! Propensity and CLV benchmark: generates order lines for `MB_CUSTOMERS` customers
 //! (default 1,000,000; two-year history; a third buy once, a third keep buying at
 //! their own rate, a third stop at a random day), then times building the features
-//! at two cutoffs, logistic regression, the forest (100 trees), the MBG/NBD fit, the
+//! at two cutoffs (with the repeat features the app adds), logistic regression, the forest (100 trees), the MBG/NBD fit, the
 //! Gamma-Gamma fit, and the whole CLV run (MBG/NBD, Gamma-Gamma, predictions for
 //! every customer). Prints
 //! the peak resident memory (VmHWM) at the end.
@@ -16,6 +16,7 @@ use marketbench::analysis::clv::models::{fit_gamma_gamma, fit_mbgnbd, histories}
 use marketbench::analysis::clv::{ClvParams, clv};
 use marketbench::analysis::customers::{customer_table, default_analysis_date};
 use marketbench::analysis::propensity::models::{ModelKind, ModelParams, fit};
+use marketbench::analysis::propensity::repeat_features::{REPEAT_FEATURES, with_repeat_features};
 use marketbench::analysis::propensity::{auc, categories_before, features_at};
 use marketbench::jobs::Progress;
 use polars::prelude::*;
@@ -95,10 +96,17 @@ fn main() -> anyhow::Result<()> {
     let categories = categories_before(&lines, train_cutoff)?;
     let train = features_at(&lines, train_cutoff, &categories, Some(90))?;
     let test = features_at(&lines, cutoff, &categories, Some(90))?;
+    let base_seconds = start.elapsed().as_secs_f64();
+    // The repeat features the app adds by default (`gap_cv`).
+    let repeat = Instant::now();
+    let train = with_repeat_features(train, &lines, &REPEAT_FEATURES)?;
+    let test = with_repeat_features(test, &lines, &REPEAT_FEATURES)?;
+    let repeat_seconds = repeat.elapsed().as_secs_f64();
     let (train_x, train_y) = (train.matrix()?, train.labels()?);
     let (test_x, test_y) = (test.matrix()?, test.labels()?);
     println!(
-        "features + labels at two cutoffs ({} and {} customers, {} features): {:.2} s",
+        "features + labels at two cutoffs ({} and {} customers, {} features): {:.2} s \
+         (base {base_seconds:.2} s, repeat features {repeat_seconds:.2} s)",
         train.len(),
         test.len(),
         train.names.len(),

@@ -17,6 +17,8 @@ use polars::prelude::*;
 use super::features::{FeatureFrame, lines_before};
 use crate::analysis::lines::{AnalysisError, days_from_date, polars_failed};
 
+const CONTEXT: &str = "context-propensity-features";
+
 /// Every repeat feature this module can add, in column order.
 pub const REPEAT_FEATURES: [&str; 1] = ["gap_cv"];
 
@@ -31,26 +33,43 @@ pub fn with_repeat_features(
         return Ok(frame);
     }
     let cutoff = days_from_date(frame.cutoff);
-    let days = col("_day")
+    // Each customer's purchase days as one list (a gather, no work per group),
+    // then the gaps' spread in one pass per customer.
+    let days = lines_before(lines, cutoff)
         .filter(col("_return").not())
-        .unique()
-        .sort(SortOptions::default());
-    let gaps = days
-        .diff(lit(1), Default::default())
-        .drop_nulls()
-        .cast(DataType::Float64);
-    let per_customer = lines_before(lines, cutoff)
         .group_by([col("customer_id")])
-        .agg([
-            (gaps.clone().std(0) / gaps.clone().mean()).alias("gap_cv"),
-            gaps.len().alias("_gaps"),
-        ]);
-    let gap_cv = when(col("_gaps").gt_eq(lit(2)))
-        .then(col("gap_cv"))
-        .otherwise(lit(0.0))
-        .fill_nan(lit(0.0))
-        .fill_null(lit(0.0))
-        .alias("gap_cv");
+        .agg([col("_day")])
+        .collect()
+        .map_err(polars_failed(CONTEXT))?;
+    let lists = days
+        .column("_day")
+        .and_then(|c| c.list().cloned())
+        .map_err(polars_failed(CONTEXT))?;
+    let mut scratch = Vec::new();
+    let values: Float64Chunked = lists
+        .amortized_iter()
+        .map(|list| {
+            scratch.clear();
+            if let Some(list) = list
+                && let Ok(days) = list.as_ref().i32()
+            {
+                scratch.extend(days.iter().flatten());
+            }
+            Some(gap_cv(&mut scratch))
+        })
+        .collect();
+    let per_customer = DataFrame::new(
+        days.height(),
+        vec![
+            days.column("customer_id")
+                .map_err(polars_failed(CONTEXT))?
+                .clone(),
+            values.into_series().with_name("gap_cv".into()).into(),
+        ],
+    )
+    .map_err(polars_failed(CONTEXT))?
+    .lazy();
+    let gap_cv = col("gap_cv").fill_null(lit(0.0));
     let mut names = frame.names.clone();
     names.push("gap_cv".to_string());
     let mut keep: Vec<Expr> = frame
@@ -73,10 +92,25 @@ pub fn with_repeat_features(
         .select(keep)
         .sort(["customer_id"], SortMultipleOptions::default())
         .collect()
-        .map_err(polars_failed("context-propensity-features"))?;
+        .map_err(polars_failed(CONTEXT))?;
     Ok(FeatureFrame {
         cutoff: frame.cutoff,
         names,
         frame: joined,
     })
+}
+
+/// The coefficient of variation of the gaps between the distinct `days` (sorted
+/// here); 0 with fewer than two gaps.
+fn gap_cv(days: &mut Vec<i32>) -> f64 {
+    days.sort_unstable();
+    days.dedup();
+    if days.len() < 3 {
+        return 0.0;
+    }
+    let gaps = days.windows(2).map(|w| f64::from(w[1] - w[0]));
+    let n = (days.len() - 1) as f64;
+    let mean = gaps.clone().sum::<f64>() / n;
+    let variance = gaps.map(|g| (g - mean).powi(2)).sum::<f64>() / n;
+    variance.sqrt() / mean
 }

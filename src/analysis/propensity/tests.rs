@@ -364,8 +364,10 @@ fn gap_regularity_reads_purchase_days_before_the_cutoff() {
     let mut rows = Vec::new();
     // Every 10 days: regular gaps.
     rows.extend([0, 10, 20, 30, 40].map(|d| row("steady", d)));
-    // Gaps of 5, 20 and 20 days: mean 15, sd √50.
-    rows.extend([0, 5, 25, 45].map(|d| row("uneven", d)));
+    // Gaps of 5, 20 and 20 days: mean 15, sd √50. A second line on day 5 is
+    // the same purchase day, and a return on day 35 is no purchase.
+    rows.extend([0, 5, 5, 25, 45].map(|d| row("uneven", d)));
+    rows.push(("uneven".to_string(), start + 35, -10.0, "a", true));
     // One gap only: no spread to measure.
     rows.extend([10, 30].map(|d| row("twice", d)));
     let lines = frame(&rows);
