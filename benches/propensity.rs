@@ -1,10 +1,10 @@
 //! Propensity and CLV benchmark: generates order lines for `MB_CUSTOMERS` customers
 //! (default 1,000,000; two-year history; a third buy once, a third keep buying at
 //! their own rate, a third stop at a random day), then times building the features
-//! at two cutoffs (with the repeat features the app adds), logistic regression, the forest (100 trees), the MBG/NBD fit, the
-//! Gamma-Gamma fit, and the whole CLV run (MBG/NBD, Gamma-Gamma, predictions for
-//! every customer). Prints
-//! the peak resident memory (VmHWM) at the end.
+//! at two cutoffs (with the repeat features the app adds), logistic regression, the
+//! forest (100 trees), the MBG/NBD fit, the Gamma-Gamma fit, and the whole CLV run
+//! (MBG/NBD, Gamma-Gamma, predictions for every customer). Prints the peak resident
+//! memory (VmHWM) at the end.
 //!
 //! Run in release mode: `cargo bench --bench propensity`
 //! (`MB_CUSTOMERS=100000 cargo bench --bench propensity` for a quicker run).
