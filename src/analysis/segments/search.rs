@@ -2,9 +2,11 @@
 //! with inertia and silhouette per K.
 //!
 //! Contract:
-//! - linfa-clustering K-means, k-means++ initialisation, `n_runs` restarts (the
-//!   run with the lowest inertia wins), RNG Xoshiro256Plus seeded with
-//!   `seed + k`: the same seed and data give the same labels on every run.
+//! - `n_runs` restarts per K (the run with the lowest inertia wins). Each is
+//!   seeded by linfa-clustering's k-means++ (and its first Lloyd step), then
+//!   iterated to convergence by [`super::hamerly`] (Lloyd's centroids, fewer
+//!   distances). Run r draws from the r-th jump of the RNG Xoshiro256Plus
+//!   seeded with `seed + k`: the same seed and data give the same labels.
 //! - Labels are renumbered by descending cluster size, ties by linfa's centroid
 //!   order, so segment 0 is the largest.
 //! - `inertia` is the sum of squared distances to the nearest centroid (as
@@ -33,6 +35,7 @@ use rand_xoshiro::rand_core::SeedableRng as _;
 use rayon::prelude::*;
 
 use super::auto_k::{CHART_K, choose_k, k_values};
+use super::hamerly::{KMeansFit, hamerly};
 use super::silhouette::silhouette;
 use crate::analysis::lines::AnalysisError;
 use crate::jobs::Progress;
@@ -269,25 +272,22 @@ fn fit_k(
     n_runs: usize,
     params: &SearchParams,
 ) -> Result<(Vec<usize>, Array2<f64>), AnalysisError> {
-    let rng = Xoshiro256Plus::seed_from_u64(params.seed.wrapping_add(k as u64));
-    let dataset = DatasetBase::from(fit_data);
-    let model = KMeans::params_with(k, rng, Euclidean)
-        .n_runs(n_runs)
-        .max_n_iterations(params.max_iterations)
-        // linfa stops on the unsquared move (the L2 norm of all centroid
-        // shifts): its square root is the same rule. 1e-4 unsquared is a
-        // hundred times stricter, iterations that no longer change the segments.
-        .tolerance(params.tolerance.sqrt())
-        .init_method(KMeansInit::KMeansPlusPlus)
-        .fit(&dataset)
-        .map_err(|e| AnalysisError::Invalid {
-            what: tr!("analysis-kmeans", k = k.to_string()),
-            why: e.to_string(),
-        })?;
-    let predicted: Vec<usize> = if fit_data.nrows() == data.nrows() {
-        model.predict(&data).to_vec()
+    let mut rng = Xoshiro256Plus::seed_from_u64(params.seed.wrapping_add(k as u64));
+    let rows = fit_data.as_standard_layout();
+    let mut best: Option<KMeansFit> = None;
+    for _ in 0..n_runs {
+        let start = seed_centroids(rows.view(), k, rng.clone())?;
+        rng.jump();
+        let fit = hamerly(rows.view(), start, params.max_iterations, params.tolerance);
+        if best.as_ref().is_none_or(|b| fit.inertia < b.inertia) {
+            best = Some(fit);
+        }
+    }
+    let fit = best.expect("n_runs is checked to be at least 1");
+    let predicted = if fit_data.nrows() == data.nrows() {
+        fit.labels
     } else {
-        nearest_centroids(data, model.centroids())
+        nearest_centroids(data, &fit.centroids)
     };
     let mut sizes = vec![0usize; k];
     for &l in &predicted {
@@ -300,7 +300,7 @@ fn fit_k(
         new_label[old] = new;
     }
     let labels: Vec<usize> = predicted.iter().map(|&l| new_label[l]).collect();
-    let mut centroids = model.centroids().select(Axis(0), &order);
+    let mut centroids = fit.centroids.select(Axis(0), &order);
     if fit_data.nrows() != data.nrows() {
         // Fitted on a sample: centre each segment on all its members (one
         // Lloyd update), which can only lower the inertia of this assignment.
@@ -318,10 +318,28 @@ fn fit_k(
     Ok((labels, centroids))
 }
 
-/// Euclidean distance for linfa's K-means: the same sums as linfa's `L2Dist`, in
-/// the same order, over the rows' slices when both are laid out alike. `L2Dist`
-/// checks shapes and walks ndarray views for every row-to-centroid distance,
-/// most of a fit's time on three features.
+/// linfa-clustering's k-means++ seeding of one run, with its first Lloyd step
+/// (`max_n_iterations(1)`): where [`hamerly`] starts.
+fn seed_centroids(
+    rows: ArrayView2<'_, f64>,
+    k: usize,
+    rng: Xoshiro256Plus,
+) -> Result<Array2<f64>, AnalysisError> {
+    let model = KMeans::params_with(k, rng, Euclidean)
+        .n_runs(1)
+        .max_n_iterations(1)
+        .init_method(KMeansInit::KMeansPlusPlus)
+        .fit(&DatasetBase::from(rows))
+        .map_err(|e| AnalysisError::Invalid {
+            what: tr!("analysis-kmeans", k = k.to_string()),
+            why: e.to_string(),
+        })?;
+    Ok(model.centroids().to_owned())
+}
+
+/// Euclidean distance for linfa's k-means++ seeding: the same sums as linfa's
+/// `L2Dist`, in the same order, over the rows' slices when both are laid out
+/// alike. `L2Dist` checks shapes and walks ndarray views for every distance.
 #[derive(Clone, Copy, Debug)]
 struct Euclidean;
 
