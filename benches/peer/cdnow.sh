@@ -3,16 +3,17 @@
 # log (see cdnow_orders.py), fetched from PyPI inside the `lifetimes` wheel.
 #
 #   cargo build --release
-#   python -m venv /tmp/peer && /tmp/peer/bin/pip install pandas scikit-learn lifetimes setuptools
+#   python -m venv /tmp/peer && /tmp/peer/bin/pip install pandas scikit-learn lifetimes setuptools statsforecast
 #   benches/peer/cdnow.sh "$CARGO_TARGET_DIR"/release/marketbench /tmp/peer/bin/python
 #
-# For segment, propensity and clv it prints each side's output and its whole
+# For segment, propensity, clv and forecast (daily revenue, the last 28 days held
+# out) it prints each side's output and its whole
 # process's CPU seconds (user + sys; the peers on one BLAS/OpenMP thread). The data
 # stays in $CDNOW_DIR (default /tmp/cdnow), outside the repository.
 set -euo pipefail
 
 marketbench=${1:?"the marketbench binary"}
-python=${2:?"a python with pandas, scikit-learn and lifetimes"}
+python=${2:?"a python with pandas, scikit-learn, lifetimes and statsforecast"}
 here=$(cd "$(dirname "$0")" && pwd)
 work=${CDNOW_DIR:-/tmp/cdnow}
 mkdir -p "$work"
@@ -30,14 +31,15 @@ cpu() {
     shift
     /usr/bin/time -f "$label: %U user + %S sys seconds" "$@"
 }
-for task in segment propensity clv; do
+for task in segment propensity clv forecast; do
     echo "== $task"
     extra=()
-    [ "$task" = clv ] && extra=(--json)
-    cpu "marketbench $task" "$marketbench" "$task" "$work/orders.csv" "${extra[@]}"
+    peer=${task}_peer.py
     case $task in
         segment) peer=segments_peer.py ;;
-        *) peer=${task}_peer.py ;;
+        clv) extra=(--json) ;;
+        forecast) extra=(--measure revenue --freq day --horizon 28 --holdout 28) ;;
     esac
+    cpu "marketbench $task" "$marketbench" "$task" "$work/orders.csv" "${extra[@]}"
     cpu "peer $peer" "$python" "$here/$peer" "$work/orders.csv"
 done
