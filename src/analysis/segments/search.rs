@@ -7,7 +7,7 @@
 //!   iterated to convergence by [`super::hamerly`] (Lloyd's centroids, fewer
 //!   distances). Run r draws from the r-th jump of the RNG Xoshiro256Plus
 //!   seeded with `seed + k`: the same seed and data give the same labels.
-//! - Labels are renumbered by descending cluster size, ties by linfa's centroid
+//! - Labels are renumbered by descending cluster size, ties by the seeded centroid
 //!   order, so segment 0 is the largest.
 //! - `inertia` is the sum of squared distances to the nearest centroid (as
 //!   scikit-learn's `inertia_`).
