@@ -7,9 +7,12 @@
 //! `cargo bench --bench large` (release). `LARGE_DIR=/big/disk` keeps the file
 //! there and reuses it on the next run; `LARGE_ROWS=2000000` for a quicker run.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
+
+use common::child;
 
 use marketbench::data::sample::write_orders_csv;
 
@@ -69,28 +72,9 @@ fn run() -> anyhow::Result<()> {
 /// Runs `marketbench COMMAND FILE` (output discarded); its exit code, wall
 /// seconds and peak resident memory in MB.
 fn measure(command: &[&str], file: &Path) -> anyhow::Result<(i32, f64, f64)> {
-    let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_marketbench"))
-        .args(command)
-        .arg(file)
-        .stdout(std::process::Stdio::null())
-        .spawn()?;
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child, with valid pointers to locals.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    anyhow::ensure!(waited == pid, "waiting for {command:?} failed");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
-    // ru_maxrss is in kilobytes on Linux.
-    Ok((
-        code,
-        started.elapsed().as_secs_f64(),
-        usage.ru_maxrss as f64 / 1024.0,
-    ))
+    let file = file.to_string_lossy();
+    let mut args = command.to_vec();
+    args.push(&file);
+    let run = child::measure(&args, &[])?;
+    Ok((run.code, run.wall, run.peak_mb))
 }

@@ -20,10 +20,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
-use common::status_mb;
+use common::child;
 
 use marketbench::data::memory::load_need;
 use marketbench::data::sample::write_orders_csv;
@@ -89,79 +88,20 @@ fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs `marketbench COMMAND FILE` with `memory` (output discarded, its first
-/// line shown); its exit code, wall and CPU seconds, peak resident MB and peak
-/// own (anonymous) MB.
+/// Runs `marketbench COMMAND FILE` with `memory` (its first line of output
+/// shown); its exit code, wall and CPU seconds, peak resident MB and peak own
+/// (anonymous) MB.
 fn measure(
     command: &[&str],
     file: &Path,
     memory: &str,
 ) -> anyhow::Result<(i32, f64, f64, f64, f64)> {
-    let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_marketbench"))
-        .args(command)
-        .arg(file)
-        .env("MARKETBENCH_MEMORY", memory)
-        .stdout(std::process::Stdio::piped())
-        .spawn()?;
-    let pid = child.id() as libc::pid_t;
-    let own = std::thread::spawn(move || peak_own_mb(pid));
-    let output = child.wait_with_output_after(pid)?;
-    let own_mb = own.join().unwrap_or(0.0);
-    let (status, usage) = output.1;
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
-    if let Some(line) = String::from_utf8_lossy(&output.0).lines().next() {
+    let file = file.to_string_lossy();
+    let mut args = command.to_vec();
+    args.push(&file);
+    let run = child::measure(&args, &[("MARKETBENCH_MEMORY", memory)])?;
+    if let Some(line) = run.stdout.lines().next() {
         println!("  {}: {line}", command.join(" "));
     }
-    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    // ru_maxrss is in kilobytes on Linux.
-    Ok((
-        code,
-        started.elapsed().as_secs_f64(),
-        seconds(usage.ru_utime) + seconds(usage.ru_stime),
-        usage.ru_maxrss as f64 / 1024.0,
-        own_mb,
-    ))
-}
-
-/// The largest `RssAnon` of process `pid`, in MB, sampled until it exits (an
-/// exited process's status has no such line).
-fn peak_own_mb(pid: libc::pid_t) -> f64 {
-    let mut peak = 0.0_f64;
-    while let Some(own) = status_mb(&pid.to_string(), "RssAnon:") {
-        peak = peak.max(own);
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    peak
-}
-
-/// Reading a child's output, then waiting for it with its resource usage.
-trait WaitWithUsage {
-    fn wait_with_output_after(
-        self,
-        pid: libc::pid_t,
-    ) -> anyhow::Result<(Vec<u8>, (i32, libc::rusage))>;
-}
-
-impl WaitWithUsage for std::process::Child {
-    fn wait_with_output_after(
-        mut self,
-        pid: libc::pid_t,
-    ) -> anyhow::Result<(Vec<u8>, (i32, libc::rusage))> {
-        let mut out = Vec::new();
-        if let Some(mut stdout) = self.stdout.take() {
-            std::io::Read::read_to_end(&mut stdout, &mut out)?;
-        }
-        let mut status = 0;
-        // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: waits for our own child, with valid pointers to locals.
-        let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-        anyhow::ensure!(waited == pid, "waiting for the command failed");
-        Ok((out, (status, usage)))
-    }
+    Ok((run.code, run.wall, run.cpu, run.peak_mb, run.own_mb))
 }

@@ -4,10 +4,13 @@
 //! popularity and item-kNN recommendations with the loaded lists; a command
 //! that needs the lines still refuses with the memory figures.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Output;
 
+use common::cli::without_fit_times;
 use serde_json::Value;
 
 /// Order lines of 300 customers over two years, with returns, cancellations,
@@ -220,17 +223,6 @@ fn planted_orders(dir: &Path) -> String {
 /// The planted file is about 380 KB, so its load needs over 1 MB; its 2,000 or
 /// so customer × item pairs need about 400 KB.
 const PAIRS_FIT: &str = "800KB";
-
-/// A recommendation JSON without the validation's fit times (they vary).
-fn without_fit_times(mut value: Value) -> Value {
-    let trials = value["chosen"]["trials"].as_array_mut();
-    for trial in trials.into_iter().flatten() {
-        if let Some(o) = trial.as_object_mut() {
-            o.remove("fit_secs");
-        }
-    }
-    value
-}
 
 #[test]
 fn popular_and_item_knn_recommend_from_a_streamed_file_with_the_loaded_lists() {

@@ -15,8 +15,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::cli::{json_of, marketbench};
-use common::db::{Server, mariadb, postgres};
-use marketbench::analysis::customers::CustomerTable;
+use common::db::{Server, execute, mariadb, postgres};
 use marketbench::analysis::rfm::{RfmParams, rfm, rfm_of_customers};
 use marketbench::cli::{DbArgs, LoadArgs, load_files};
 use marketbench::data::db::{Connection, DbError, DbUrl, Dialect, Source, pushdown, quote};
@@ -200,58 +199,47 @@ fn insert_sql(dialect: Dialect) -> String {
     )
 }
 
-/// Creates and fills the `订单` table.
+/// Creates and fills the `订单` table; on MariaDB also the user `mb` with a
+/// password.
 fn fill(server: &Server, dialect: Dialect) {
-    let q = |name: &str| quote(dialect, name);
-    match dialect {
-        Dialect::Postgres => {
-            let connect = format!("host={} user=mb dbname=postgres", server.socket.display());
-            let mut client =
-                postgres::Client::connect(&connect, postgres::NoTls).expect("connect postgres");
-            let create = format!(
-                "CREATE TABLE {} ({} TEXT, {} TEXT, {} TIMESTAMP, {} TEXT, {} INTEGER, \
-                 {} NUMERIC(10,2), {} TEXT)",
-                q("订单"),
-                q(HEADER[0]),
-                q(HEADER[1]),
-                q(HEADER[2]),
-                q(HEADER[3]),
-                q(HEADER[4]),
-                q(HEADER[5]),
-                q(HEADER[6])
-            );
-            client
-                .batch_execute(&format!("{create}; {}", insert_sql(dialect)))
-                .expect("fill postgres");
-        }
-        Dialect::Mysql => {
-            let url = DbUrl::parse(&server.url).expect("url");
-            let options = mysql::OptsBuilder::new()
-                .user(Some(url.user.as_str()))
-                .db_name(Some(url.database.as_str()))
-                .socket(url.socket.as_deref())
-                .prefer_socket(true);
-            let mut conn = mysql::Conn::new(options).expect("connect mariadb");
-            let create = format!(
-                "CREATE TABLE {} ({} VARCHAR(20), {} VARCHAR(20), {} DATETIME, {} VARCHAR(40), \
-                 {} INT, {} DECIMAL(10,2), {} VARCHAR(20))",
-                q("订单"),
-                q(HEADER[0]),
-                q(HEADER[1]),
-                q(HEADER[2]),
-                q(HEADER[3]),
-                q(HEADER[4]),
-                q(HEADER[5]),
-                q(HEADER[6])
-            );
-            conn.query_drop(create).expect("create table");
-            conn.query_drop(insert_sql(dialect)).expect("insert rows");
-            conn.query_drop("CREATE USER 'mb'@'localhost' IDENTIFIED BY 'hunter2secret'")
-                .expect("create user");
-            conn.query_drop("GRANT ALL ON shop.* TO 'mb'@'localhost'")
-                .expect("grant");
-        }
+    let types = match dialect {
+        Dialect::Postgres => [
+            "TEXT",
+            "TEXT",
+            "TIMESTAMP",
+            "TEXT",
+            "INTEGER",
+            "NUMERIC(10,2)",
+            "TEXT",
+        ],
+        Dialect::Mysql => [
+            "VARCHAR(20)",
+            "VARCHAR(20)",
+            "DATETIME",
+            "VARCHAR(40)",
+            "INT",
+            "DECIMAL(10,2)",
+            "VARCHAR(20)",
+        ],
+    };
+    let columns: Vec<String> = HEADER
+        .iter()
+        .zip(types)
+        .map(|(name, kind)| format!("{} {kind}", quote(dialect, name)))
+        .collect();
+    let mut statements = vec![
+        format!(
+            "CREATE TABLE {} ({})",
+            quote(dialect, "订单"),
+            columns.join(", ")
+        ),
+        insert_sql(dialect),
+    ];
+    if dialect == Dialect::Mysql {
+        statements.push("CREATE USER 'mb'@'localhost' IDENTIFIED BY 'hunter2secret'".into());
+        statements.push("GRANT ALL ON shop.* TO 'mb'@'localhost'".into());
     }
+    execute(server, &statements);
 }
 
 fn db_args(url: &str, table: Option<&str>, query: Option<&str>) -> LoadArgs {
@@ -346,11 +334,8 @@ fn pushdown_equals_polars(server: &Server, dialect: Dialect) {
         .expect("customers");
     assert!(aggregate.money);
     assert!(aggregate.sql.contains("GROUP BY"), "{}", aggregate.sql);
-    let table = CustomerTable {
-        analysis_date: aggregate.analysis_date,
-        frame: aggregate.frame,
-    };
-    let pushed = rfm_of_customers(table, aggregate.money, &Progress::detached()).expect("rfm");
+    let pushed =
+        rfm_of_customers(aggregate.table, aggregate.money, &Progress::detached()).expect("rfm");
     assert_eq!(pushed.analysis_date, expected.analysis_date);
     assert!(
         pushed.customers.equals_missing(&expected.customers),
@@ -366,7 +351,7 @@ fn pushdown_equals_polars(server: &Server, dialect: Dialect) {
     // The command line takes the same path and prints what the CSV file gives.
     let folder = tempfile::tempdir().expect("temp");
     let csv = write_csv(folder.path());
-    let from_db = json_of(&marketbench(&[
+    let mut from_db = json_of(&marketbench(&[
         "rfm",
         "--db",
         &server.url,
@@ -374,6 +359,10 @@ fn pushdown_equals_polars(server: &Server, dialect: Dialect) {
         "订单",
         "--json",
     ]));
+    let pushed_down = from_db
+        .as_object_mut()
+        .and_then(|o| o.remove("pushed_down"));
+    assert!(pushed_down.is_some(), "{from_db}");
     let from_file = json_of(&marketbench(&[
         "rfm",
         csv.to_str().expect("utf-8"),

@@ -1,6 +1,9 @@
 //! Helpers shared by the benchmarks (`mod common;`): settings from the
-//! environment and the process's peak memory. Each benchmark uses part of them.
+//! environment, the process's peak memory, and a command run and measured as a
+//! child ([`child`]). Each benchmark uses part of them.
 #![allow(dead_code)]
+
+pub mod child;
 
 /// The number in the environment variable `name`, else `default`.
 pub fn env_or(name: &str, default: usize) -> usize {

@@ -141,7 +141,7 @@ pub fn customer_query(lines: LazyFrame, schema: &Schema, analysis_date: NaiveDat
             .otherwise(lit(0.0))
             .alias("_units"),
     ];
-    let mut sums = vec![
+    let mut aggregates = vec![
         col("_pday").min().alias("first_day"),
         col("_pday").max().alias("last_day"),
         order_key
@@ -152,11 +152,8 @@ pub fn customer_query(lines: LazyFrame, schema: &Schema, analysis_date: NaiveDat
         purchase_days.alias("purchase_days"),
         col("_units").sum().alias("units"),
     ];
-    let mut derived = vec![
-        (lit(cutoff) - col("last_day")).alias("recency_days"),
-        (lit(cutoff) - col("first_day")).alias("tenure_days"),
-    ];
-    if schema.contains("amount") {
+    let money = schema.contains("amount");
+    if money {
         per_line.push(
             when(counted.clone())
                 .then(col("_net"))
@@ -169,8 +166,34 @@ pub fn customer_query(lines: LazyFrame, schema: &Schema, analysis_date: NaiveDat
                 .otherwise(lit(0.0))
                 .alias("_returned"),
         );
-        sums.push(col("_counted_net").sum().alias("revenue"));
-        sums.push(col("_returned").sum().alias("returns_amount"));
+        aggregates.push(col("_counted_net").sum().alias("revenue"));
+        aggregates.push(col("_returned").sum().alias("returns_amount"));
+    }
+    let sums = with_net_amount_of(lines, schema)
+        .with_columns([
+            day_expr().cast(DataType::Int32),
+            col("customer_id").cast(DataType::String),
+        ])
+        .with_columns(per_line)
+        .group_by([col("customer_id")])
+        .agg(aggregates);
+    customer_columns(sums, analysis_date, money)
+}
+
+/// The per-customer table of per-customer `sums` at `analysis_date`: the
+/// figures derived from them, the days as dates, customers without an order
+/// left out, sorted by customer id. `sums` has `customer_id` (str), `first_day`
+/// and `last_day` (purchase days since 1970, i32), `orders`, `purchase_days`
+/// (u32), `units` and, when `money`, `revenue` and `returns_amount` (f64): what
+/// [`customer_query`] sums from lines, or a database from its rows
+/// (`data::db::pushdown`).
+pub fn customer_columns(sums: LazyFrame, analysis_date: NaiveDate, money: bool) -> LazyFrame {
+    let cutoff = days_from_date(analysis_date);
+    let mut derived = vec![
+        (lit(cutoff) - col("last_day")).alias("recency_days"),
+        (lit(cutoff) - col("first_day")).alias("tenure_days"),
+    ];
+    if money {
         derived.push(
             (col("revenue") / col("orders").cast(DataType::Float64)).alias("avg_order_value"),
         );
@@ -186,15 +209,7 @@ pub fn customer_query(lines: LazyFrame, schema: &Schema, analysis_date: NaiveDat
         col("first_day").cast(DataType::Date),
         col("last_day").cast(DataType::Date),
     ]);
-    with_net_amount_of(lines, schema)
-        .with_columns([
-            day_expr().cast(DataType::Int32),
-            col("customer_id").cast(DataType::String),
-        ])
-        .with_columns(per_line)
-        .group_by([col("customer_id")])
-        .agg(sums)
-        .filter(col("customer_id").is_not_null())
+    sums.filter(col("customer_id").is_not_null())
         .filter(col("orders").gt(lit(0u32)))
         .with_columns(derived)
         .sort(["customer_id"], SortMultipleOptions::default())

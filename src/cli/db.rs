@@ -4,8 +4,12 @@
 //!
 //! Each source is counted first (the rows it would fetch are said on standard
 //! error), then fetched and loaded through the same mapping and cleaning as a
-//! file, with the same role overrides. RFM asks the database for one row per
-//! customer instead (`data::db::pushdown`) when the orders come from it alone.
+//! file, with the same role overrides. When the orders come from the database
+//! alone, `rfm`, `segment` (with features of the per-customer table),
+//! `forecast` (of the whole shop) and `recommend` (popularity and item-kNN) ask
+//! it for one row per customer, per period or per customer × item instead
+//! ([`Pushdown`], `data::db::pushdown`) and say so in their first line (JSON:
+//! `pushed_down`); `--fetch-lines` fetches the lines.
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -13,8 +17,14 @@ use clap::Args;
 use polars::prelude::DataFrame;
 
 use super::LoadArgs;
+use crate::analysis::forecast::{Freq, Measure, TimeSeries};
+use crate::analysis::recommend::pairs::{
+    BYTES_PER_PAIR, fits_streamed, interactions_from_purchases,
+};
+use crate::analysis::recommend::{Interactions, ModelKind};
 use crate::data::db::{self, Connection, DbUrl, Source, pushdown};
-use crate::data::{FileKind, Inspection};
+use crate::data::{FileKind, Inspection, Role, RoleMap, memory};
+use crate::tr;
 
 /// Where database rows come from.
 #[derive(Debug, Clone, Default, Args)]
@@ -68,6 +78,11 @@ pub struct DbArgs {
     /// SELECT giving the products (with --db).
     #[arg(long, value_name = "SQL", requires = "db")]
     pub products_query: Option<String>,
+    /// Fetch the order lines (with --db) instead of letting the database sum
+    /// them per customer, per period or per customer and item (rfm, segment,
+    /// forecast, recommend): to compare the two, or when its SQL is refused.
+    #[arg(long, requires = "db")]
+    pub fetch_lines: bool,
 }
 
 impl DbArgs {
@@ -134,29 +149,140 @@ pub fn fetch_sources(args: &DbArgs) -> anyhow::Result<Vec<(Inspection, DataFrame
     Ok(fetched)
 }
 
-/// The per-customer figures RFM needs, summed by the database, when the orders
-/// come from `--db` alone (no files, no products that could bring prices).
-/// None when RFM should load the lines instead.
-pub fn customer_aggregate(
-    files: &[std::path::PathBuf],
-    args: &LoadArgs,
-    analysis_date: Option<NaiveDate>,
-) -> anyhow::Result<Option<pushdown::CustomerAggregate>> {
-    let sources = args.database.sources();
-    let orders = sources.iter().find(|(kind, _)| *kind == FileKind::Orders);
-    let products = sources.iter().any(|(kind, _)| *kind == FileKind::Products);
-    let (Some((_, orders)), false, true) = (orders, products, files.is_empty()) else {
-        return Ok(None);
-    };
-    args.check()?;
-    let Some(mut connection) = args.database.connect()? else {
-        return Ok(None);
-    };
-    let (inspection, _) =
-        db::inspect_source(&mut connection, orders, FileKind::Orders, Some(1000))?;
-    let options = args.options_for(&inspection);
-    let aggregate =
-        pushdown::customer_aggregate(&mut connection, orders, &options.mapping, analysis_date)
-            .with_context(|| format!("summing {} per customer", orders.label(FileKind::Orders)))?;
-    Ok(aggregate)
+/// Said with a refused pushed-down query.
+const RETRY: &str = " in the database (--fetch-lines fetches the lines instead)";
+
+/// The orders of `--db` when the database can sum them: they come from the
+/// database alone (no files, no products that could bring prices) and
+/// `--fetch-lines` is not given. `rfm`, `segment`, `forecast` and `recommend`
+/// ask it for one row per customer, per period or per customer × item instead
+/// of fetching the order lines.
+pub struct Pushdown {
+    connection: Connection,
+    source: Source,
+    mapping: RoleMap,
+}
+
+impl Pushdown {
+    /// The pushdown for `files` and `args`; None when the lines should be
+    /// fetched (and loaded like a file) instead.
+    pub fn of(files: &[std::path::PathBuf], args: &LoadArgs) -> anyhow::Result<Option<Pushdown>> {
+        let sources = args.database.sources();
+        let orders = sources.iter().find(|(kind, _)| *kind == FileKind::Orders);
+        let products = sources.iter().any(|(kind, _)| *kind == FileKind::Products);
+        let (Some((_, orders)), false, true, false) = (
+            orders,
+            products,
+            files.is_empty(),
+            args.database.fetch_lines,
+        ) else {
+            return Ok(None);
+        };
+        args.check()?;
+        let Some(mut connection) = args.database.connect()? else {
+            return Ok(None);
+        };
+        let (inspection, _) =
+            db::inspect_source(&mut connection, orders, FileKind::Orders, Some(1000))?;
+        let mapping = args.options_for(&inspection).mapping;
+        Ok(Some(Pushdown {
+            connection,
+            source: orders.clone(),
+            mapping,
+        }))
+    }
+
+    /// Whether the order lines carry money (an amount or a unit price is mapped).
+    pub fn money(&self) -> bool {
+        pushdown::carries_money(&self.mapping)
+    }
+
+    fn label(&self) -> String {
+        self.source.label(FileKind::Orders)
+    }
+
+    /// The per-customer table at `analysis_date` (default: the day after the
+    /// last purchase day), and the line that says it was pushed down. None when
+    /// no line is a dated purchase.
+    pub fn customers(
+        &mut self,
+        analysis_date: Option<NaiveDate>,
+    ) -> anyhow::Result<Option<(pushdown::CustomerAggregate, String)>> {
+        let aggregate = pushdown::customer_aggregate(
+            &mut self.connection,
+            &self.source,
+            &self.mapping,
+            analysis_date,
+        )
+        .with_context(|| format!("summing {} per customer{RETRY}", self.label()))?;
+        Ok(aggregate.map(|aggregate| {
+            let note = tr!(
+                "db-pushed-down-customers",
+                source = self.label(),
+                rows = aggregate.table.len().to_string()
+            );
+            (aggregate, note)
+        }))
+    }
+
+    /// The purchases as interactions for `model`, and the line that says they
+    /// were pushed down: for the models that read only the customer × item
+    /// matrix (`recommend::pairs::fits_streamed`), without ratings. None:
+    /// fetch the lines.
+    pub fn interactions(
+        &mut self,
+        model: ModelKind,
+    ) -> anyhow::Result<Option<(Interactions, String)>> {
+        if !fits_streamed(model) || self.mapping.contains_key(&Role::Rating) {
+            return Ok(None);
+        }
+        let check = |pairs: u64| match memory::shortfall(pairs.saturating_mul(BYTES_PER_PAIR)) {
+            None => Ok(()),
+            Some(why) => Err(tr!(
+                "db-pushdown-pairs-too-many",
+                pairs = crate::numbers::count(pairs as usize),
+                why = why
+            )),
+        };
+        let pushed = pushdown::purchases::purchases(
+            &mut self.connection,
+            &self.source,
+            &self.mapping,
+            check,
+        )
+        .with_context(|| format!("summing {} per customer and item{RETRY}", self.label()))?;
+        let Some((purchases, rows)) = pushed else {
+            bail!(tr!("workspace-orders-no-purchase"));
+        };
+        let interactions = interactions_from_purchases(&purchases)?;
+        let note = tr!(
+            "db-pushed-down-pairs",
+            source = self.label(),
+            rows = rows.to_string()
+        );
+        Ok(Some((interactions, note)))
+    }
+
+    /// The shop's series of `measure` per `freq` period, and the line that says
+    /// it was pushed down.
+    pub fn series(
+        &mut self,
+        measure: Measure,
+        freq: Freq,
+    ) -> anyhow::Result<(Vec<TimeSeries>, String)> {
+        let pushed = pushdown::series::shop_series(
+            &mut self.connection,
+            &self.source,
+            &self.mapping,
+            measure,
+            freq,
+        )
+        .with_context(|| format!("summing {} per period{RETRY}", self.label()))?;
+        let note = tr!(
+            "db-pushed-down-series",
+            source = self.label(),
+            rows = pushed.rows.to_string()
+        );
+        Ok((pushed.series, note))
+    }
 }

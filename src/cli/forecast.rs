@@ -23,6 +23,9 @@
 //! One orders file too big to load is summed per period by the streaming engine
 //! (`cli::streamed`): the shop's series works, `--by` needs the lines and is
 //! refused with the memory figures; the first line (JSON: `streamed`) says so.
+//! Orders from `--db` alone are summed per period by the database
+//! (`cli::db::Pushdown`) for the shop's series, and the first line (JSON:
+//! `pushed_down`) says so; `--by` fetches the lines.
 //!
 //! `--out`: `.csv` (with a BOM) or `.xlsx`, the window's export table
 //! (`workspace::forecast::table`) without scenario lines: one row per series and
@@ -36,6 +39,7 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
+use super::db::Pushdown;
 use super::replace::write_table;
 use super::streamed::streamed;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
@@ -189,11 +193,27 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
     let progress = Progress::detached();
     // Said before the forecast when the default measure changed for the data.
     let mut note = String::new();
-    // The line saying the file was streamed, also in the JSON.
-    let mut streamed_note: Option<String> = None;
-    let series = match aggregated_series(args, freq)? {
-        Some(series) => vec![series],
-        None => match streamed(&args.files, &args.load)? {
+    // The line saying where the sums came from, and its JSON key.
+    let mut summed_note: Option<(&str, String)> = None;
+    let pushdown = match params.by {
+        SeriesBy::Shop => Pushdown::of(&args.files, &args.load)?,
+        _ => None,
+    };
+    let series = match (pushdown, aggregated_series(args, freq)?) {
+        (_, Some(series)) => vec![series],
+        (Some(mut pushdown), None) => {
+            if args.measure.is_none() && !pushdown.money() {
+                params.measure = Measure::Orders;
+            }
+            let (series, pushed) = pushdown.series(params.measure, freq)?;
+            note = format!("{pushed}\n");
+            summed_note = Some(("pushed_down", pushed));
+            if args.measure.is_none() && params.measure != Measure::Revenue {
+                note.push_str(NO_MONEY_NOTE);
+            }
+            series
+        }
+        (None, None) => match streamed(&args.files, &args.load)? {
             Some(streamed) => {
                 if params.by != SeriesBy::Shop {
                     return Err(streamed.needs_lines("--by"));
@@ -202,7 +222,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
                     params.measure = Measure::Orders;
                 }
                 note = format!("{}\n", streamed.note);
-                streamed_note = Some(streamed.note);
+                summed_note = Some(("streamed", streamed.note));
                 if args.measure.is_none() && params.measure != Measure::Revenue {
                     note.push_str(NO_MONEY_NOTE);
                 }
@@ -269,8 +289,8 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
             "dropped_partial": dropped.map(|d| d.to_string()),
         });
         merge(&mut out, series_json(&result));
-        if let Some(streamed) = streamed_note {
-            out["streamed"] = json!(streamed);
+        if let Some((key, summed)) = summed_note {
+            out[key] = json!(summed);
         }
         return if args.output.json {
             Ok(serde_json::to_string_pretty(&out)?)

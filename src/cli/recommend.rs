@@ -21,7 +21,9 @@
 //!
 //! An orders file too big to load is streamed for `--model popular` and
 //! `item-knn` (`cli::streamed`): the first line (JSON: `streamed`) says so; the
-//! other models are refused with the memory figures.
+//! other models are refused with the memory figures. Orders from `--db` alone
+//! are summed per customer × item by the database for the same two models
+//! (`cli::db::Pushdown`); the first line (JSON: `pushed_down`) says so.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -31,9 +33,11 @@ use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::{Value, json};
 
+use super::db::Pushdown;
 use super::replace::write_frame;
 use super::streamed::streamed_interactions;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
+use crate::analysis::recommend::pairs::fits_streamed;
 use crate::analysis::recommend::sasrec::saved::SavedSasrec;
 use crate::analysis::recommend::validate::Validation;
 use crate::analysis::recommend::{
@@ -244,15 +248,27 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
     };
     // A file too big to load is streamed for the models that read only the
     // customer × item matrix (`cli::streamed`).
-    let (interactions, streamed_note, loaded) =
-        match streamed_interactions(&args.files, &args.load, args.model)? {
-            Some((interactions, note)) => (interactions, Some(note), None),
+    // Orders from the database alone are summed per customer × item by it for
+    // the same models (`cli::db::Pushdown`).
+    let pushdown = match fits_streamed(args.model) {
+        true => Pushdown::of(&args.files, &args.load)?,
+        false => None,
+    };
+    let pushed = match pushdown {
+        Some(mut pushdown) => pushdown.interactions(args.model)?,
+        None => None,
+    };
+    let (interactions, note, loaded) = match pushed {
+        Some((interactions, note)) => (interactions, Some(("pushed_down", note)), None),
+        None => match streamed_interactions(&args.files, &args.load, args.model)? {
+            Some((interactions, note)) => (interactions, Some(("streamed", note)), None),
             None => {
                 let loaded = load_files(&args.files, &args.load)?;
                 let interactions = crate::workspace::recommend::load_interactions(&loaded.store)?;
                 (interactions, None, Some(loaded))
             }
-        };
+        },
+    };
     let mut shown = Vec::new();
     for id in &args.for_customers {
         match interactions.customer_index(id) {
@@ -339,12 +355,12 @@ pub fn run(args: &RecommendArgs) -> anyhow::Result<String> {
             "customers": lists.len(),
             "recommendations": rows,
         });
-        if let Some(note) = streamed_note {
-            out["streamed"] = json!(note);
+        if let Some((key, note)) = note {
+            out[key] = json!(note);
         }
         return Ok(serde_json::to_string_pretty(&out)?);
     }
-    let mut s = streamed_note.map(|n| format!("{n}\n")).unwrap_or_default();
+    let mut s = note.map(|(_, n)| format!("{n}\n")).unwrap_or_default();
     let _ = writeln!(
         s,
         "{}: top {} for {} customers over {} items, from {} (already-bought items {})",

@@ -7,9 +7,10 @@
 //! `export` (`.csv` as UTF-8 with a BOM for Excel, or `.xlsx`).
 //!
 //! With `--db URL` and `--orders-table`/`--orders-query` and no files (nor a
-//! products source), the database sums the order lines per customer
-//! (`data::db::pushdown`) and only one row per customer is fetched. One orders
-//! file too big to load is summed per customer by the streaming engine instead
+//! products source, nor `--fetch-lines`), the database sums the order lines per
+//! customer (`cli::db::Pushdown`) and only one row per customer is fetched; the
+//! output's first line (JSON: `pushed_down`) says so. One orders file too big to
+//! load is summed per customer by the streaming engine instead
 //! (`cli::streamed`); the output's first line (JSON: `streamed`) says so.
 
 use std::fmt::Write as _;
@@ -20,13 +21,12 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::db::customer_aggregate;
+use super::db::Pushdown;
 use super::replace::write_table;
 use super::streamed::streamed;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
-use crate::analysis::customers::{CustomerTable, purchase_days};
+use crate::analysis::customers::purchase_days;
 use crate::analysis::rfm::{Rfm, RfmParams, rfm, rfm_of_customers};
-use crate::data::db::pushdown::CustomerAggregate;
 use crate::data::scan::Scan;
 use crate::export::ExportFormat;
 use crate::jobs::Progress;
@@ -58,13 +58,23 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
         .as_deref()
         .map(ExportFormat::from_path)
         .transpose()?;
-    let mut streamed_note = None;
-    let result = match customer_aggregate(&args.files, &args.load, args.date)? {
-        Some(aggregate) => from_database(aggregate)?,
+    // The line saying where the sums came from, and its JSON key.
+    let mut note: Option<(&str, String)> = None;
+    let result = match Pushdown::of(&args.files, &args.load)? {
+        Some(mut pushdown) => {
+            let Some((aggregate, pushed)) = pushdown.customers(args.date)? else {
+                bail!(
+                    "the orders in the database have no dated purchase, so there is nothing to score"
+                );
+            };
+            note = Some(("pushed_down", pushed));
+            rfm_of_customers(aggregate.table, aggregate.money, &Progress::detached())
+                .context("computing RFM")?
+        }
         None => match streamed(&args.files, &args.load)? {
             Some(streamed) => {
                 let result = from_stream(&streamed.scan, args.date)?;
-                streamed_note = Some(streamed.note);
+                note = Some(("streamed", streamed.note));
                 result
             }
             None => from_lines(args)?,
@@ -81,24 +91,14 @@ pub fn run(args: &RfmArgs) -> anyhow::Result<String> {
     }
     if args.output.json {
         let mut json = as_json(&result, args.out.as_ref());
-        if let Some(note) = streamed_note {
-            json["streamed"] = json!(note);
+        if let Some((key, note)) = note {
+            json[key] = json!(note);
         }
         Ok(serde_json::to_string_pretty(&json)?)
     } else {
-        let note = streamed_note.map(|n| format!("{n}\n")).unwrap_or_default();
+        let note = note.map(|(_, n)| format!("{n}\n")).unwrap_or_default();
         Ok(format!("{note}{}", as_text(&result, args.out.as_ref())))
     }
-}
-
-/// RFM of the per-customer figures the database summed (`--db` with
-/// `--orders-table` or `--orders-query` and no files).
-fn from_database(aggregate: CustomerAggregate) -> anyhow::Result<Rfm> {
-    let table = CustomerTable {
-        analysis_date: aggregate.analysis_date,
-        frame: aggregate.frame,
-    };
-    rfm_of_customers(table, aggregate.money, &Progress::detached()).context("computing RFM")
 }
 
 /// RFM of a file summed per customer by the streaming engine (too big to load).

@@ -10,7 +10,9 @@
 //! orders file too big to load is summed per customer by the streaming engine
 //! (`cli::streamed`): the features of the per-customer table work (not the price
 //! features, signals or top categories), and the first line (JSON: `streamed`)
-//! says so.
+//! says so. Orders from `--db` alone, with such features, are summed per
+//! customer by the database (`cli::db::Pushdown`), and the first line (JSON:
+//! `pushed_down`) says so.
 //!
 //! JSON: `k`, `silhouette`, `silhouette_sampled`, `silhouette_rows` (customers
 //! it was measured on), `silhouette_error` (± around `silhouette` that holds the
@@ -35,6 +37,7 @@ use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::{Map, Value, json};
 
+use super::db::Pushdown;
 use super::replace::write_table;
 use super::streamed::streamed;
 use super::{LoadArgs, OutputArgs, args::ExportArgs, load_files};
@@ -128,24 +131,52 @@ impl From<&SegmentArgs> for SegmentsParams {
 pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
     let params = SegmentsParams::from(args);
     params.check()?;
-    let (results, note) = match streamed(&args.files, &args.load)? {
-        Some(streamed) => {
-            let Some(customers) = streamed.scan.customers(None)? else {
+    // Features of the per-customer table can be summed by the database.
+    let from_table = params
+        .features
+        .features()
+        .iter()
+        .all(|f| !f.needs_prices() && !f.is_signal());
+    let pushdown = match from_table {
+        true => Pushdown::of(&args.files, &args.load)?,
+        false => None,
+    };
+    // The line saying where the sums came from, and its JSON key.
+    let (results, note) = match pushdown {
+        Some(mut pushdown) => {
+            let Some((aggregate, pushed)) = pushdown.customers(None)? else {
                 bail!(
-                    "{}: no line is a dated purchase, so there is nothing to segment",
-                    streamed.scan.file()
+                    "the orders in the database have no dated purchase, so there is nothing to segment"
                 );
             };
             let results = compute_of_table(
-                &customers.table,
-                customers.money,
+                &aggregate.table,
+                aggregate.money,
                 params,
                 &Progress::detached(),
             )
             .context("segmenting customers")?;
-            (results, Some(streamed.note))
+            (results, Some(("pushed_down", pushed)))
         }
-        None => (from_lines(args, params)?, None),
+        None => match streamed(&args.files, &args.load)? {
+            Some(streamed) => {
+                let Some(customers) = streamed.scan.customers(None)? else {
+                    bail!(
+                        "{}: no line is a dated purchase, so there is nothing to segment",
+                        streamed.scan.file()
+                    );
+                };
+                let results = compute_of_table(
+                    &customers.table,
+                    customers.money,
+                    params,
+                    &Progress::detached(),
+                )
+                .context("segmenting customers")?;
+                (results, Some(("streamed", streamed.note)))
+            }
+            None => (from_lines(args, params)?, None),
+        },
     };
     if let Some(out) = &args.out {
         write_members(
@@ -158,8 +189,8 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
     }
     if args.output.json {
         let mut json = as_json(&results.segmentation, args.k == KArg::Auto);
-        if let Some(note) = note {
-            json["streamed"] = json!(note);
+        if let Some((key, note)) = note {
+            json[key] = json!(note);
         }
         json["rules"] = rules_json(&results);
         if args.pca {
@@ -167,7 +198,7 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
         }
         Ok(serde_json::to_string_pretty(&json)?)
     } else {
-        let mut text = note.map(|n| format!("{n}\n")).unwrap_or_default();
+        let mut text = note.map(|(_, n)| format!("{n}\n")).unwrap_or_default();
         text.push_str(&as_text(&results.segmentation));
         text.push_str(&rules_text(&results.segmentation, &results.tree));
         if args.pca {

@@ -25,8 +25,7 @@ use super::export_controls::{export_buttons_ui, export_status_ui};
 use super::forecast::outlook::{Counted, series_sentence};
 use super::forecast::prerequisite::{self, Missing};
 use super::forecast::{
-    ViewState, breakdown_view, candidates_view, chart_view, controls_view, measure_label,
-    scenarios_view,
+    ViewState, breakdown_view, candidates_view, chart_view, controls_view, scenarios_view,
 };
 use super::format::count;
 use super::glossary::term;
@@ -97,7 +96,7 @@ fn results_ui(
     let mut scenarios: Vec<NamedScenario> = forecast.scenarios().to_vec();
     let (measure, counted) = match results.params.source {
         ForecastSource::Orders => (
-            measure_label(results.params.measure),
+            results.params.measure.label(),
             Counted::Measure(results.params.measure),
         ),
         ForecastSource::SeriesFile(_) => (tr!("forecast-measure-value"), Counted::SeriesValue),

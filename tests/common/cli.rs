@@ -52,3 +52,14 @@ pub fn new_project(folder: &std::path::Path, files: &[&str]) -> String {
     );
     project
 }
+
+/// A recommendation JSON without the validation's fit times (they vary).
+pub fn without_fit_times(mut value: Value) -> Value {
+    let trials = value["chosen"]["trials"].as_array_mut();
+    for trial in trials.into_iter().flatten() {
+        if let Some(o) = trial.as_object_mut() {
+            o.remove("fit_secs");
+        }
+    }
+    value
+}

@@ -295,3 +295,32 @@ fn create_shop(socket: &Path) {
     conn.query_drop("CREATE DATABASE shop CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
         .expect("create database shop");
 }
+
+/// Runs `statements` in order on `server` as its administrator: PostgreSQL's
+/// `mb` user in `postgres`, MariaDB's `root` in `shop`.
+pub fn execute(server: &Server, statements: &[String]) {
+    let failed = |e: &dyn std::fmt::Display, sql: &str| -> ! {
+        panic!("{e}: {}", sql.chars().take(300).collect::<String>())
+    };
+    if server.url.starts_with("postgres") {
+        let connect = format!("host={} user=mb dbname=postgres", server.socket.display());
+        let mut client =
+            postgres::Client::connect(&connect, postgres::NoTls).expect("connect postgres");
+        for sql in statements {
+            client
+                .batch_execute(sql)
+                .unwrap_or_else(|e| failed(&e, sql));
+        }
+    } else {
+        use mysql::prelude::Queryable;
+        let options = mysql::OptsBuilder::new()
+            .user(Some("root"))
+            .db_name(Some("shop"))
+            .socket(Some(server.socket.to_str().expect("utf-8 path")))
+            .prefer_socket(true);
+        let mut conn = mysql::Conn::new(options).expect("connect mariadb");
+        for sql in statements {
+            conn.query_drop(sql).unwrap_or_else(|e| failed(&e, sql));
+        }
+    }
+}

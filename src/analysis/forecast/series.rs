@@ -9,7 +9,8 @@
 //!   its first day kept in [`TimeSeries::dropped_partial`]. Days are never partial.
 //! - Revenue is net (`lines` rules: returns negative, cancelled lines 0). Units count
 //!   paid lines' quantity minus returned quantity. Orders and active customers count
-//!   distinct ids among lines that are neither returns nor cancelled; without an
+//!   distinct ids among lines that are neither returns nor cancelled (a line
+//!   without the id counts for none); without an
 //!   order id column an order is a customer's purchase day (as in the summary).
 //!   Revenue needs money (`lines::has_money`): orders without it are refused
 //!   with [`AnalysisError::NeedsMoney`], and every other measure works.
@@ -124,6 +125,16 @@ impl Measure {
             Measure::ActiveCustomers => "active customers",
         }
     }
+
+    /// The measure as the operator reads it.
+    pub fn label(self) -> String {
+        match self {
+            Measure::Revenue => tr!("forecast-measure-revenue"),
+            Measure::Orders => tr!("forecast-measure-orders"),
+            Measure::Units => tr!("forecast-measure-units"),
+            Measure::ActiveCustomers => tr!("forecast-measure-active-customers"),
+        }
+    }
 }
 
 /// Which series to build.
@@ -160,13 +171,15 @@ impl TimeSeries {
     }
 }
 
-pub(super) const KEY: &str = "_key";
+pub const KEY: &str = "_key";
 /// The column [`with_segments`] adds to order lines.
 pub const SEGMENT: &str = "segment";
 /// The series of lines without a category or segment.
 pub const NO_GROUP: &str = "(none)";
-pub(super) const PERIOD: &str = "_period";
-pub(super) const VALUE: &str = "_value";
+pub const PERIOD: &str = "_period";
+pub const VALUE: &str = "_value";
+/// The last day with a line in a key's period ([`series_of_sums`]).
+pub const LAST: &str = "_last";
 
 /// Builds the series of `measure` per `freq` from canonical order lines.
 pub fn series_from_lines(
@@ -260,7 +273,7 @@ fn period_value(measure: Measure, has_orders: bool) -> Expr {
             .n_unique()
             .cast(DataType::Float64),
         Measure::Orders => col("order_id")
-            .filter(paid)
+            .filter(paid.and(col("order_id").is_not_null()))
             .n_unique()
             .cast(DataType::Float64),
         Measure::Units => {
@@ -273,7 +286,7 @@ fn period_value(measure: Measure, has_orders: bool) -> Expr {
                 .sum()
         }
         Measure::ActiveCustomers => col("customer_id")
-            .filter(paid)
+            .filter(paid.and(col("customer_id").is_not_null()))
             .n_unique()
             .cast(DataType::Float64),
     }
@@ -296,7 +309,7 @@ fn grouped_series(
             .group_by([col(KEY), freq.index_expr(col("_date")).alias(PERIOD)])
             .agg([
                 value.clone().cast(DataType::Float64).alias(VALUE),
-                col("_date").max().cast(DataType::Int32).alias("_last"),
+                col("_date").max().cast(DataType::Int32).alias(LAST),
             ])
             .collect_with_engine(engine)
             .map(|result| result.unwrap_single())
@@ -313,21 +326,30 @@ fn grouped_series(
         concat(grouped, UnionArgs::default())
             .map(|all| {
                 all.group_by([col(KEY), col(PERIOD)])
-                    .agg([col(VALUE).sum(), col("_last").max()])
+                    .agg([col(VALUE).sum(), col(LAST).max()])
             })
             .map_err(polars_failed(context))?
     }
     .collect()
     .map_err(polars_failed(context))?;
+    series_of_sums(&summed, freq)
+}
+
+/// Dense series of per-period sums: `summed` has `KEY` (text), `PERIOD` (the
+/// period's index, `Freq::index_expr`, i32), `VALUE` (f64) and `LAST` (the last
+/// day with a line in the key's period, days since 1970, i32), at most one row
+/// per key and period. What [`grouped_series`] sums from lines, or a database
+/// from its rows (`data::db::pushdown`). No series when there is no row.
+pub fn series_of_sums(summed: &DataFrame, freq: Freq) -> Result<Vec<TimeSeries>, AnalysisError> {
     let last_day = summed
-        .column("_last")
+        .column(LAST)
         .and_then(|c| c.i32().cloned())
         .map_err(polars_failed("context-last-order-day"))?
         .max();
     let Some(last_day) = last_day.and_then(date_from_days) else {
         return Ok(Vec::new());
     };
-    let mut series = dense(&summed, freq, "context-read-lines-per-period", || {
+    let mut series = dense(summed, freq, "context-read-lines-per-period", || {
         tr!("analysis-order-lines")
     })?;
     for s in &mut series {

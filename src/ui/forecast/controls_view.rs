@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::workspace::forecast::{Forecast, ForecastRunParams, ForecastSource, default_horizon};
 
-use super::{choice_label, choices, freq_label, measure_label, model_meaning};
+use super::{choice_label, choices, freq_label, model_meaning};
 use crate::tr;
 use crate::ui::command::Commands;
 use crate::ui::format;
@@ -101,7 +101,7 @@ pub fn ui(
             return;
         }
         labelled::menu(ui, tr!("forecast-measure"), "forecast_measure")
-            .selected_text(measure_label(next.measure))
+            .selected_text(next.measure.label())
             .show_ui(ui, |ui| {
                 for m in [
                     Measure::Revenue,
@@ -111,10 +111,8 @@ pub fn ui(
                 ] {
                     let possible = m != Measure::Revenue || sources.money;
                     ui.add_enabled_ui(possible, |ui| {
-                        ui.selectable_value(&mut next.measure, m, measure_label(m))
-                            .on_disabled_hover_text(format::needs_money(&measure_label(
-                                Measure::Revenue,
-                            )));
+                        ui.selectable_value(&mut next.measure, m, m.label())
+                            .on_disabled_hover_text(format::needs_money(&Measure::Revenue.label()));
                     });
                 }
             });

@@ -13,7 +13,7 @@ pub mod prerequisite;
 pub mod scenarios_view;
 pub mod spike;
 
-use crate::analysis::forecast::{Freq, Measure, ModelChoice, ModelKind};
+use crate::analysis::forecast::{Freq, ModelChoice, ModelKind};
 use crate::tr;
 use crate::ui::format;
 
@@ -95,16 +95,6 @@ pub fn series_label(name: &str) -> String {
     match name {
         "shop" => tr!("forecast-series-shop"),
         other => other.to_string(),
-    }
-}
-
-/// The measure as the operator reads it.
-pub fn measure_label(measure: Measure) -> String {
-    match measure {
-        Measure::Revenue => tr!("forecast-measure-revenue"),
-        Measure::Orders => tr!("forecast-measure-orders"),
-        Measure::Units => tr!("forecast-measure-units"),
-        Measure::ActiveCustomers => tr!("forecast-measure-active-customers"),
     }
 }
 
