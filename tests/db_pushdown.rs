@@ -6,7 +6,9 @@
 //! series of every measure per day, week and month, and the purchases per
 //! customer × item (the matrix item-kNN counts co-occurrences on). The
 //! commands give the same RFM, segments, forecast and recommendations pushed
-//! down as with `--fetch-lines`, and say which they did.
+//! down as with `--fetch-lines`, and say which they did. A table with a
+//! primary key skips the pass for exact duplicates and still gives polars'
+//! figures.
 
 mod common;
 
@@ -85,11 +87,11 @@ fn fill(server: &Server, dialect: Dialect) {
     execute(server, &statements(dialect));
 }
 
-fn db_args(url: &str) -> LoadArgs {
+fn db_args(url: &str, table: &str) -> LoadArgs {
     LoadArgs {
         database: DbArgs {
             db: Some(url.to_string()),
-            orders_table: Some("orders".into()),
+            orders_table: Some(table.into()),
             fetch_lines: true,
             ..DbArgs::default()
         },
@@ -145,7 +147,7 @@ fn assert_same_series(pushed: &[TimeSeries], loaded: &[TimeSeries], what: &str) 
 
 fn sums_equal_polars(server: &Server, dialect: Dialect) {
     fill(server, dialect);
-    let loaded = load_files(&[], &db_args(&server.url)).expect("load");
+    let loaded = load_files(&[], &db_args(&server.url, "orders")).expect("load");
     let lines = loaded.store.order_lines().expect("lines").expect("orders");
     // The loader's cleaning (exact duplicates) keeps 50,987 of the 51,007.
     assert!(lines.height() > 50_900, "{}", lines.height());
@@ -221,14 +223,60 @@ fn sums_equal_polars(server: &Server, dialect: Dialect) {
     assert!(refused.sql().is_some_and(|sql| sql.contains("COUNT(*)")));
 }
 
+/// A table with a primary key has no exact duplicates, so the pushed-down SQL
+/// skips that pass: the sums still equal polars' on the table's lines.
+fn keyed_table_skips_the_duplicate_pass(server: &Server, dialect: Dialect) {
+    let add_key = match dialect {
+        Dialect::Postgres => "ALTER TABLE keyed ADD COLUMN line_id SERIAL PRIMARY KEY",
+        Dialect::Mysql => "ALTER TABLE keyed ADD COLUMN line_id INT AUTO_INCREMENT PRIMARY KEY",
+    };
+    execute(
+        server,
+        &[
+            "CREATE TABLE keyed AS SELECT * FROM orders".into(),
+            add_key.into(),
+        ],
+    );
+    let loaded = load_files(&[], &db_args(&server.url, "keyed")).expect("load");
+    let lines = loaded.store.order_lines().expect("lines").expect("orders");
+    assert_eq!(lines.height(), 51_007, "the key makes every line distinct");
+    let mapping = &loaded.store.tables[0].mapping;
+    let url = DbUrl::parse(&server.url).expect("url");
+    let mut connection = Connection::open(&url).expect("connect");
+    let keyed = Source::Table("keyed".into());
+    assert!(connection.has_primary_key(&keyed).expect("keyed"));
+    let orders = Source::Table("orders".into());
+    assert!(!connection.has_primary_key(&orders).expect("orders"));
+    let query = Source::Query("SELECT * FROM keyed".into());
+    assert!(!connection.has_primary_key(&query).expect("query"));
+
+    let expected = customer_table(&lines, None).expect("polars");
+    let aggregate = pushdown::customer_aggregate(&mut connection, &keyed, mapping, None)
+        .expect("pushed down")
+        .expect("customers");
+    assert!(!aggregate.sql.contains("DISTINCT *"), "{}", aggregate.sql);
+    assert_same_frame(&aggregate.table.frame, &expected.frame);
+    let expected =
+        series_from_lines(&lines, Measure::Units, Freq::Week, SeriesBy::Shop).expect("polars");
+    let pushed =
+        pushdown::series::shop_series(&mut connection, &keyed, mapping, Measure::Units, Freq::Week)
+            .expect("pushed down");
+    assert!(!pushed.sql.contains("DISTINCT *"), "{}", pushed.sql);
+    assert_same_series(&pushed.series, &expected, "units per week, keyed");
+}
+
 #[test]
 fn postgres_customer_table_and_series_pushed_down_equal_polars() {
-    sums_equal_polars(&postgres(), Dialect::Postgres);
+    let server = postgres();
+    sums_equal_polars(&server, Dialect::Postgres);
+    keyed_table_skips_the_duplicate_pass(&server, Dialect::Postgres);
 }
 
 #[test]
 fn mariadb_customer_table_and_series_pushed_down_equal_polars() {
-    sums_equal_polars(&mariadb(), Dialect::Mysql);
+    let server = mariadb();
+    sums_equal_polars(&server, Dialect::Mysql);
+    keyed_table_skips_the_duplicate_pass(&server, Dialect::Mysql);
 }
 
 /// `a` equals `b`, numbers within [`close`] (sums in another order).

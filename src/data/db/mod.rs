@@ -173,6 +173,43 @@ impl Connection {
         }
     }
 
+    /// Whether `source` is a table with a primary key, so that no two of its
+    /// rows are the same (a query may repeat rows: false).
+    pub fn has_primary_key(&mut self, source: &Source) -> Result<bool, DbError> {
+        let Source::Table(name) = source else {
+            return Ok(false);
+        };
+        let literal = |text: &str| format!("'{}'", text.replace('\'', "''"));
+        let parts: Vec<&str> = name.split('.').collect();
+        let sql = match self.dialect() {
+            Dialect::Postgres => {
+                let quoted: Vec<String> =
+                    parts.iter().map(|p| quote(Dialect::Postgres, p)).collect();
+                format!(
+                    "SELECT count(*) FROM pg_index WHERE indisprimary \
+                     AND indrelid = to_regclass({})",
+                    literal(&quoted.join("."))
+                )
+            }
+            Dialect::Mysql => {
+                let (schema, table) = match parts.as_slice() {
+                    [schema, table] => (literal(schema), literal(table)),
+                    _ => ("DATABASE()".to_string(), literal(name)),
+                };
+                format!(
+                    "SELECT count(*) FROM information_schema.table_constraints \
+                     WHERE constraint_type = 'PRIMARY KEY' AND table_schema = {schema} \
+                     AND table_name = {table}"
+                )
+            }
+        };
+        let keys = match self {
+            Connection::Postgres { client, .. } => postgres::count(client, &sql),
+            Connection::Mysql { conn, .. } => mysql::count(conn, &sql),
+        }?;
+        Ok(keys > 0)
+    }
+
     /// The rows of `select` as a raw frame, columns named as the result names them.
     pub fn fetch(&mut self, select: &str) -> Result<DataFrame, DbError> {
         self.fetch_with(select, &Progress::detached(), None)

@@ -9,8 +9,9 @@
 //! measure per day, week or month (`analysis::forecast::series_from_lines`),
 //! densified by the same `series_of_sums`. The loader's rules are written as SQL
 //! over the source's own columns:
-//! - exact duplicate rows count once (`SELECT DISTINCT *`); lines without a
-//!   date, or with a mapped quantity, price or amount missing, are left out;
+//! - exact duplicate rows count once (`SELECT DISTINCT *`; a table with a
+//!   primary key has none, and skips that pass); lines without a date, or with
+//!   a mapped quantity, price or amount missing, are left out;
 //! - a return is a line whose quantity or amount is below zero; a line is
 //!   cancelled when its status contains one of `load::CANCEL_WORDS`
 //!   (case-insensitive) and it is not a return;
@@ -58,6 +59,9 @@ pub fn carries_money(mapping: &RoleMap) -> bool {
 struct Sql<'a> {
     dialect: Dialect,
     mapping: &'a RoleMap,
+    /// The source's rows cannot repeat (a table with a primary key): no pass
+    /// for exact duplicates.
+    unique: bool,
 }
 
 impl Sql<'_> {
@@ -111,7 +115,7 @@ impl Sql<'_> {
     /// One row per kept line of `select`: `customer`, `day`, `order_key`, `ret`,
     /// `canc` (0/1), `net` and `qty` (the quantity; NULL without a quantity column).
     fn lines(&self, select: &str) -> Result<String, String> {
-        self.lines_with(select, &[], true)
+        self.lines_with(select, &[], !self.unique)
     }
 
     /// [`Sql::lines`] with more columns: `(expression over the source's
@@ -207,7 +211,11 @@ impl Sql<'_> {
 
 /// The SQL of the last purchase day (days since 1970-01-01) of `select`.
 pub fn last_day_sql(dialect: Dialect, mapping: &RoleMap, select: &str) -> Result<String, String> {
-    let sql = Sql { dialect, mapping };
+    let sql = Sql {
+        dialect,
+        mapping,
+        unique: false,
+    };
     Ok(format!(
         "SELECT {} AS last_day FROM ({}) x WHERE canc = 0 AND ret = 0",
         sql.epoch_days("MAX(day)"),
@@ -215,16 +223,22 @@ pub fn last_day_sql(dialect: Dialect, mapping: &RoleMap, select: &str) -> Result
     ))
 }
 
-/// The SQL of the per-customer sums of `select` at `analysis_date`, with the
+/// The SQL of the per-customer sums of `select` (`unique`: its rows cannot
+/// repeat) at `analysis_date`, with the
 /// columns `analysis::customers::customer_columns` takes (the days as days since
 /// 1970). Err: the label of a role it needs that `mapping` lacks.
 pub fn customer_sql(
     dialect: Dialect,
     mapping: &RoleMap,
     select: &str,
+    unique: bool,
     analysis_date: NaiveDate,
 ) -> Result<String, String> {
-    let sql = Sql { dialect, mapping };
+    let sql = Sql {
+        dialect,
+        mapping,
+        unique,
+    };
     if sql.column(Role::CustomerId).is_none() {
         return Err(Role::CustomerId.label());
     }
@@ -288,7 +302,8 @@ pub fn customer_aggregate(
             }
         }
     };
-    let sql = customer_sql(dialect, mapping, &select, analysis_date).map_err(unmapped)?;
+    let unique = connection.has_primary_key(source)?;
+    let sql = customer_sql(dialect, mapping, &select, unique, analysis_date).map_err(unmapped)?;
     let money = carries_money(mapping);
     let Some(raw) = fetch_sums(connection, &sql)? else {
         return Ok(None);
@@ -352,14 +367,15 @@ mod tests {
             (Role::Status, "状态"),
         ]);
         let day = NaiveDate::from_ymd_opt(2024, 3, 1).expect("day");
-        let pg = customer_sql(Dialect::Postgres, &orders, "SELECT * FROM o", day).expect("sql");
+        let pg =
+            customer_sql(Dialect::Postgres, &orders, "SELECT * FROM o", false, day).expect("sql");
         assert!(pg.contains("CAST(\"金额\" AS DOUBLE PRECISION)"), "{pg}");
         assert!(
             pg.contains("DATE '2024-03-01'") && pg.contains("AS revenue"),
             "{pg}"
         );
         assert!(pg.contains("LIKE '%退款%'"), "{pg}");
-        let my = customer_sql(Dialect::Mysql, &orders, "SELECT * FROM o", day).expect("sql");
+        let my = customer_sql(Dialect::Mysql, &orders, "SELECT * FROM o", false, day).expect("sql");
         assert!(my.contains("DATEDIFF(") && my.contains("`客户`"), "{my}");
         // Duplicates count once, each line's columns computed once (PostgreSQL);
         // the last day needs no duplicate pass.
@@ -372,9 +388,9 @@ mod tests {
         assert!(!last.contains("DISTINCT"), "{last}");
         // Without money there is no revenue; without a customer, no SQL.
         let counts = mapping(&[(Role::CustomerId, "c"), (Role::Timestamp, "t")]);
-        let sql = customer_sql(Dialect::Mysql, &counts, "SELECT 1", day).expect("sql");
+        let sql = customer_sql(Dialect::Mysql, &counts, "SELECT 1", true, day).expect("sql");
         assert!(!sql.contains("revenue"), "{sql}");
         let none = mapping(&[(Role::Timestamp, "t")]);
-        assert!(customer_sql(Dialect::Mysql, &none, "SELECT 1", day).is_err());
+        assert!(customer_sql(Dialect::Mysql, &none, "SELECT 1", false, day).is_err());
     }
 }

@@ -21,13 +21,18 @@ use crate::data::{Role, RoleMap};
 use crate::tr;
 
 /// The SQL of the three sums: the pairs, the items' names and categories, the
-/// prices paid. Err: the label of a role they need that `mapping` lacks.
+/// prices paid (`unique`: the rows of `select` cannot repeat). Err: the label of a role they need that `mapping` lacks.
 pub fn purchases_sql(
     dialect: Dialect,
     mapping: &RoleMap,
     select: &str,
+    unique: bool,
 ) -> Result<[String; 3], String> {
-    let sql = Sql { dialect, mapping };
+    let sql = Sql {
+        dialect,
+        mapping,
+        unique,
+    };
     for role in [Role::CustomerId, Role::ItemId, Role::OrderId] {
         if sql.column(role).is_none() {
             return Err(role.label());
@@ -66,7 +71,7 @@ pub fn purchases_sql(
     let bought = format!(
         "SELECT * FROM ({}) l WHERE ret = 0 AND canc = 0 AND customer IS NOT NULL \
          AND item IS NOT NULL AND order_key IS NOT NULL",
-        sql.lines_with(select, &extra, true)?
+        sql.lines_with(select, &extra, !unique)?
     );
     let pairs = format!(
         "SELECT customer AS customer_id, item AS item_id, COUNT(*) AS orders, \
@@ -96,10 +101,13 @@ pub fn purchases(
     check: impl FnOnce(u64) -> Result<(), String>,
 ) -> Result<Option<(Purchases, usize)>, DbError> {
     let select = source.select(connection.dialect());
-    let [pairs_sql, items_sql, prices_sql] = purchases_sql(connection.dialect(), mapping, &select)
-        .map_err(|role| DbError::Query {
-            sql: select.clone(),
-            message: tr!("db-pushdown-unmapped-pairs", role = role),
+    let unique = connection.has_primary_key(source)?;
+    let [pairs_sql, items_sql, prices_sql] =
+        purchases_sql(connection.dialect(), mapping, &select, unique).map_err(|role| {
+            DbError::Query {
+                sql: select.clone(),
+                message: tr!("db-pushdown-unmapped-pairs", role = role),
+            }
         })?;
     let count_sql = format!("SELECT COUNT(*) AS pairs FROM ({pairs_sql}) p");
     let counted = connection.fetch(&count_sql)?;

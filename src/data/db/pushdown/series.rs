@@ -23,7 +23,8 @@ pub struct PushedSeries {
     pub rows: usize,
 }
 
-/// The SQL of the per-period sums of `measure` in `select`: `_period`, `_value`
+/// The SQL of the per-period sums of `measure` in `select` (`unique`: its rows
+/// cannot repeat): `_period`, `_value`
 /// and `_last` (the period's index, its value and its last day with a line, as
 /// `series_of_sums` takes them). Err: the label of a role the measure needs
 /// that `mapping` lacks.
@@ -31,10 +32,15 @@ pub fn series_sql(
     dialect: Dialect,
     mapping: &RoleMap,
     select: &str,
+    unique: bool,
     measure: Measure,
     freq: Freq,
 ) -> Result<String, String> {
-    let sql = Sql { dialect, mapping };
+    let sql = Sql {
+        dialect,
+        mapping,
+        unique,
+    };
     let has = |role: Role| mapping.contains_key(&role);
     let paid = "ret = 0 AND canc = 0";
     let value = match measure {
@@ -84,17 +90,23 @@ pub fn shop_series(
     freq: Freq,
 ) -> Result<PushedSeries, DbError> {
     let select = source.select(connection.dialect());
-    let sql =
-        series_sql(connection.dialect(), mapping, &select, measure, freq).map_err(|role| {
-            DbError::Query {
-                sql: select.clone(),
-                message: tr!(
-                    "db-pushdown-unmapped-series",
-                    role = role,
-                    measure = measure.label()
-                ),
-            }
-        })?;
+    let unique = connection.has_primary_key(source)?;
+    let sql = series_sql(
+        connection.dialect(),
+        mapping,
+        &select,
+        unique,
+        measure,
+        freq,
+    )
+    .map_err(|role| DbError::Query {
+        sql: select.clone(),
+        message: tr!(
+            "db-pushdown-unmapped-series",
+            role = role,
+            measure = measure.label()
+        ),
+    })?;
     let Some(raw) = fetch_sums(connection, &sql)? else {
         return Ok(PushedSeries {
             series: Vec::new(),
@@ -138,8 +150,16 @@ mod tests {
     #[test]
     fn each_measure_says_which_column_it_needs() {
         let counts = mapping(&[(Role::Timestamp, "t"), (Role::OrderId, "o")]);
-        let needs =
-            |measure| series_sql(Dialect::Postgres, &counts, "SELECT 1", measure, Freq::Week);
+        let needs = |measure| {
+            series_sql(
+                Dialect::Postgres,
+                &counts,
+                "SELECT 1",
+                false,
+                measure,
+                Freq::Week,
+            )
+        };
         assert_eq!(needs(Measure::Revenue), Err(Role::Amount.label()));
         assert_eq!(needs(Measure::Units), Err(Role::Quantity.label()));
         assert_eq!(
@@ -155,10 +175,13 @@ mod tests {
             Dialect::Mysql,
             &counts,
             "SELECT 1",
+            true,
             Measure::Orders,
             Freq::Month,
         )
         .expect("sql");
+        assert!(!month.contains("DISTINCT *"), "unique rows: {month}");
+        assert!(orders.contains("SELECT DISTINCT *"), "{orders}");
         assert!(
             month.contains("EXTRACT(MONTH FROM day)") && month.contains("DATEDIFF("),
             "{month}"
