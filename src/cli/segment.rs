@@ -141,22 +141,16 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
         true => Pushdown::of(&args.files, &args.load)?,
         false => None,
     };
-    // The line saying where the sums came from, and its JSON key.
-    let (results, note) = match pushdown {
+    // A per-customer table summed without loading the lines (by the database,
+    // or by the streaming engine), with the line saying so and its JSON key.
+    let summed = match pushdown {
         Some(mut pushdown) => {
             let Some((aggregate, pushed)) = pushdown.customers(None)? else {
                 bail!(
                     "the orders in the database have no dated purchase, so there is nothing to segment"
                 );
             };
-            let results = compute_of_table(
-                &aggregate.table,
-                aggregate.money,
-                params,
-                &Progress::detached(),
-            )
-            .context("segmenting customers")?;
-            (results, Some(("pushed_down", pushed)))
+            Some((aggregate.table, aggregate.money, ("pushed_down", pushed)))
         }
         None => match streamed(&args.files, &args.load)? {
             Some(streamed) => {
@@ -166,17 +160,22 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<String> {
                         streamed.scan.file()
                     );
                 };
-                let results = compute_of_table(
-                    &customers.table,
+                Some((
+                    customers.table,
                     customers.money,
-                    params,
-                    &Progress::detached(),
-                )
-                .context("segmenting customers")?;
-                (results, Some(("streamed", streamed.note)))
+                    ("streamed", streamed.note),
+                ))
             }
-            None => (from_lines(args, params)?, None),
+            None => None,
         },
+    };
+    let (results, note) = match summed {
+        Some((table, money, note)) => {
+            let results = compute_of_table(&table, money, params, &Progress::detached())
+                .context("segmenting customers")?;
+            (results, Some(note))
+        }
+        None => (from_lines(args, params)?, None),
     };
     if let Some(out) = &args.out {
         write_members(
