@@ -4,7 +4,8 @@
 //! the release binary's `rfm` and `segment` on it twice: pushed down (the
 //! database sums per customer, one row per customer fetched) and with
 //! `--fetch-lines` (every line fetched and loaded like a file), and the weekly
-//! forecast both ways (pushed down: one row per week). Prints, for
+//! forecast and the frequently-bought-together rules both ways (pushed down:
+//! one row per week; one per frequent item and item pair). Prints, for
 //! each: wall and CPU time of the command, its peak memory, the rows fetched
 //! (from its own report), and the server's CPU time over the run (its main
 //! process and its reaped connection backends, from `/proc`).
@@ -84,7 +85,12 @@ fn run() -> anyhow::Result<()> {
     std::fs::remove_file(&csv)?;
     println!("| command | how | exit | wall s | cpu s | server cpu s | peak MB | rows fetched |");
     println!("|---|---|---|---|---|---|---|---|");
-    let commands: [&[&str]; 3] = [&["rfm"], &["segment"], &["forecast", "--freq", "week"]];
+    let commands: [&[&str]; 4] = [
+        &["rfm"],
+        &["segment"],
+        &["forecast", "--freq", "week"],
+        &["rules"],
+    ];
     for command in commands {
         for fetch_lines in [false, true] {
             if fetch_lines && only_pushed {

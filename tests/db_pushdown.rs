@@ -4,9 +4,11 @@
 //! without a customer) are inserted into a table, fetched and loaded like a
 //! file, and compared with the pushed-down per-customer table, the shop's
 //! series of every measure per day, week and month, and the purchases per
-//! customer × item (the matrix item-kNN counts co-occurrences on). The
-//! commands give the same RFM, segments, forecast and recommendations pushed
-//! down as with `--fetch-lines`, and say which they did. A table with a
+//! customer × item (the matrix item-kNN counts co-occurrences on), and the
+//! frequent items and item pairs of the orders' baskets (the co-occurrence
+//! counts the rules come from). The commands give the same RFM, segments,
+//! forecast, recommendations and rules pushed down as with `--fetch-lines`,
+//! and say which they did. A table with a
 //! primary key skips the pass for exact duplicates and still gives polars'
 //! figures.
 
@@ -18,8 +20,12 @@ use common::db::{Server, execute, mariadb, postgres};
 use marketbench::analysis::customers::customer_table;
 use marketbench::analysis::forecast::{Freq, Measure, SeriesBy, TimeSeries, series_from_lines};
 use marketbench::analysis::recommend::pairs::interactions_from_purchases;
+use marketbench::analysis::recommend::rules::{self, Rule, RuleParams};
+use marketbench::analysis::recommend::{Interactions, ItemInfo};
 use marketbench::cli::{DbArgs, LoadArgs, load_files};
+use marketbench::data::RoleMap;
 use marketbench::data::db::{Connection, DbUrl, Dialect, Source, pushdown, quote};
+use marketbench::jobs::Progress;
 use marketbench::workspace::recommend::load_interactions;
 use polars::prelude::*;
 use serde_json::Value;
@@ -221,6 +227,89 @@ fn sums_equal_polars(server: &Server, dialect: Dialect) {
         "{refused}"
     );
     assert!(refused.sql().is_some_and(|sql| sql.contains("COUNT(*)")));
+
+    // The items and item pairs bought together: the same baskets, frequent
+    // items and pairs as FP-growth finds in the loaded baskets, so the same rules.
+    assert_same_pairs(&mut connection, &source, mapping, &expected);
+}
+
+/// The frequent items and pairs the database counts equal FP-growth's on the
+/// loaded interactions `expected`, and give the same rules.
+fn assert_same_pairs(
+    connection: &mut Connection,
+    source: &Source,
+    mapping: &RoleMap,
+    expected: &Interactions,
+) {
+    // Every pair in two baskets or more, every rule.
+    let params = RuleParams {
+        min_support: 0.0,
+        min_confidence: 0.0,
+        min_lift: 0.0,
+        min_count: 2,
+        max_len: 2,
+    };
+    let baskets = rules::baskets(expected);
+    let least = rules::least_count(&params, baskets.len());
+    let sets = rules::frequent_itemsets(
+        &baskets,
+        expected.items.len(),
+        least,
+        2,
+        &Progress::detached(),
+    )
+    .expect("FP-growth");
+    let counts = pushdown::baskets::pair_counts(connection, source, mapping, &params, 1_000_000)
+        .expect("pushed down")
+        .expect("baskets");
+    assert_eq!(counts.baskets, baskets.len());
+    let named = |items: &[ItemInfo], sets: &[(Vec<u32>, u32)]| {
+        let mut named: Vec<(Vec<String>, u32)> = sets
+            .iter()
+            .map(|(set, count)| {
+                let ids = set.iter().map(|&i| items[i as usize].id.clone()).collect();
+                (ids, *count)
+            })
+            .collect();
+        named.sort();
+        named
+    };
+    let pairs = counts
+        .itemsets
+        .iter()
+        .filter(|(set, _)| set.len() == 2)
+        .count();
+    assert!(pairs > 100, "{pairs} frequent pairs");
+    assert_eq!(
+        named(&counts.items, &counts.itemsets),
+        named(&expected.items, &sets)
+    );
+    let rule_ids = |items: &[ItemInfo], rules: &[Rule]| -> Vec<(Vec<String>, String, u32)> {
+        rules
+            .iter()
+            .map(|r| {
+                let ids = r.antecedent.iter().map(|&i| items[i as usize].id.clone());
+                (
+                    ids.collect(),
+                    items[r.consequent as usize].id.clone(),
+                    r.count,
+                )
+            })
+            .collect()
+    };
+    let pushed_rules = rules::rules_from_itemsets(&counts.itemsets, counts.baskets, &params);
+    let loaded_rules =
+        rules::association_rules(expected, &params, &Progress::detached()).expect("rules");
+    assert!(!loaded_rules.is_empty());
+    assert_eq!(
+        rule_ids(&counts.items, &pushed_rules),
+        rule_ids(&expected.items, &loaded_rules)
+    );
+    // More frequent pairs than may be fetched: refused, naming the SQL.
+    let refused = pushdown::baskets::pair_counts(connection, source, mapping, &params, 5)
+        .expect_err("too many pairs");
+    assert!(refused.to_string().contains("--min-support"), "{refused}");
+    assert!(refused.sql().is_some_and(|sql| sql.contains("LIMIT 6")));
 }
 
 /// A table with a primary key has no exact duplicates, so the pushed-down SQL
@@ -390,6 +479,14 @@ fn the_commands_give_the_same_segments_and_forecast_pushed_down() {
             model,
         );
     }
+    let (pushed, note) = run(&server, &["rules"], false);
+    assert!(note.is_some_and(|n| n.contains("bought together")));
+    let (fetched, _) = run(&server, &["rules"], true);
+    assert!(fetched["rules"].as_array().is_some_and(|r| r.len() > 10));
+    assert_close_json(&pushed, &fetched, "rules");
+    // Rules of three items need the baskets: fetched, not pushed down.
+    let (_, note) = run(&server, &["rules", "--max-len", "3"], false);
+    assert_eq!(note, None);
     // ALS needs each order's basket: fetched, not pushed down.
     let (_, note) = run(
         &server,

@@ -6,8 +6,9 @@
 //! error), then fetched and loaded through the same mapping and cleaning as a
 //! file, with the same role overrides. When the orders come from the database
 //! alone, `rfm`, `segment` (with features of the per-customer table),
-//! `forecast` (of the whole shop) and `recommend` (popularity and item-kNN) ask
-//! it for one row per customer, per period or per customer × item instead
+//! `forecast` (of the whole shop), `recommend` (popularity and item-kNN) and
+//! `rules` (of two items) ask it for one row per customer, per period, per
+//! customer × item or per frequent item and item pair instead
 //! ([`Pushdown`], `data::db::pushdown`) and say so in their first line (JSON:
 //! `pushed_down`); `--fetch-lines` fetches the lines.
 
@@ -21,6 +22,7 @@ use crate::analysis::forecast::{Freq, Measure, TimeSeries};
 use crate::analysis::recommend::pairs::{
     BYTES_PER_PAIR, fits_streamed, interactions_from_purchases,
 };
+use crate::analysis::recommend::rules::RuleParams;
 use crate::analysis::recommend::{Interactions, ModelKind};
 use crate::data::db::{self, Connection, DbUrl, Source, pushdown};
 use crate::data::{FileKind, Inspection, Role, RoleMap, memory};
@@ -79,8 +81,9 @@ pub struct DbArgs {
     #[arg(long, value_name = "SQL", requires = "db")]
     pub products_query: Option<String>,
     /// Fetch the order lines (with --db) instead of letting the database sum
-    /// them per customer, per period or per customer and item (rfm, segment,
-    /// forecast, recommend): to compare the two, or when its SQL is refused.
+    /// them per customer, per period, per customer and item or per item pair
+    /// (rfm, segment, forecast, recommend, rules): to compare the two, or when
+    /// its SQL is refused.
     #[arg(long, requires = "db")]
     pub fetch_lines: bool,
 }
@@ -149,14 +152,20 @@ pub fn fetch_sources(args: &DbArgs) -> anyhow::Result<Vec<(Inspection, DataFrame
     Ok(fetched)
 }
 
+/// Memory a frequent item pair takes, fetched and made into its two rules.
+const BYTES_PER_RULE_PAIR: u64 = 400;
+
+/// The most frequent item pairs fetched when the memory free is unknown.
+const MOST_PAIRS: u64 = 10_000_000;
+
 /// Said with a refused pushed-down query.
 const RETRY: &str = " in the database (--fetch-lines fetches the lines instead)";
 
 /// The orders of `--db` when the database can sum them: they come from the
 /// database alone (no files, no products that could bring prices) and
-/// `--fetch-lines` is not given. `rfm`, `segment`, `forecast` and `recommend`
-/// ask it for one row per customer, per period or per customer × item instead
-/// of fetching the order lines.
+/// `--fetch-lines` is not given. `rfm`, `segment`, `forecast`, `recommend`
+/// and `rules` ask it for one row per customer, per period, per customer ×
+/// item or per frequent item and pair instead of fetching the order lines.
 pub struct Pushdown {
     connection: Connection,
     source: Source,
@@ -261,6 +270,38 @@ impl Pushdown {
             rows = rows.to_string()
         );
         Ok(Some((interactions, note)))
+    }
+
+    /// The frequent items and item pairs of the orders' baskets for rules of
+    /// two items with `params` (checked), and the line that says they were
+    /// pushed down.
+    pub fn pair_counts(
+        &mut self,
+        params: &RuleParams,
+    ) -> anyhow::Result<(pushdown::baskets::PairCounts, String)> {
+        let most_pairs = memory::available().map_or(MOST_PAIRS, |free| free / BYTES_PER_RULE_PAIR);
+        let counts = pushdown::baskets::pair_counts(
+            &mut self.connection,
+            &self.source,
+            &self.mapping,
+            params,
+            most_pairs,
+        )
+        .with_context(|| {
+            format!(
+                "counting the items bought together in {}{RETRY}",
+                self.label()
+            )
+        })?;
+        let Some(counts) = counts else {
+            bail!(tr!("workspace-orders-no-purchase"));
+        };
+        let note = tr!(
+            "db-pushed-down-rules",
+            source = self.label(),
+            rows = counts.rows.to_string()
+        );
+        Ok((counts, note))
     }
 
     /// The shop's series of `measure` per `freq` period, and the line that says

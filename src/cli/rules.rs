@@ -1,6 +1,8 @@
 //! `marketbench rules FILE... [--min-support S --min-confidence C] [--out rules.csv]
 //! [--json]`: frequently-bought-together rules (FP-growth), or with `--next item|category`
-//! the next-purchase transitions.
+//! the next-purchase transitions. Orders from `--db` alone: rules of two items
+//! come from the items and pairs the database counted (`cli::db::Pushdown`),
+//! and the first line (JSON: `pushed_down`) says so.
 //!
 //! Rules JSON: `{baskets, rules: [{antecedent: [item ids], antecedent_names,
 //! consequent, consequent_name, support, confidence, lift, count}]}`. Transitions
@@ -16,12 +18,13 @@ use clap::{Args, ValueEnum};
 use polars::prelude::{Column, DataFrame};
 use serde_json::json;
 
+use super::db::Pushdown;
 use super::recommend::load_interactions;
 use super::replace::write_frame;
 use super::{LoadArgs, OutputArgs, args::ExportArgs};
-use crate::analysis::recommend::Interactions;
+use crate::analysis::recommend::ItemInfo;
 use crate::analysis::recommend::rules::{
-    Rule, RuleParams, association_rules, baskets, rules_frame,
+    Rule, RuleParams, association_rules, baskets, rules_frame, rules_from_itemsets,
 };
 use crate::analysis::recommend::transitions::{
     Level, Transition, TransitionParams, next_purchases,
@@ -75,9 +78,9 @@ pub struct RulesArgs {
 }
 
 pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
-    let interactions = load_interactions(&args.files, &args.load)?;
     let progress = Progress::detached();
     if let Some(level) = args.next {
+        let interactions = load_interactions(&args.files, &args.load)?;
         let params = TransitionParams {
             level: match level {
                 NextLevel::Item => Level::Item,
@@ -97,8 +100,27 @@ pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
         min_count: args.min_count,
         max_len: args.max_len,
     };
-    let rules = association_rules(&interactions, &params, &progress).context("mining rules")?;
-    let items = &interactions.items;
+    params.check()?;
+    // Orders from the database alone: it counts the items and pairs bought
+    // together for rules of two items (`cli::db::Pushdown`).
+    let pushdown = match params.max_len {
+        2 => Pushdown::of(&args.files, &args.load)?,
+        _ => None,
+    };
+    let (items, baskets, rules, note) = match pushdown {
+        Some(mut pushdown) => {
+            let (counts, note) = pushdown.pair_counts(&params)?;
+            let rules = rules_from_itemsets(&counts.itemsets, counts.baskets, &params);
+            (counts.items, counts.baskets, rules, Some(note))
+        }
+        None => {
+            let interactions = load_interactions(&args.files, &args.load)?;
+            let rules =
+                association_rules(&interactions, &params, &progress).context("mining rules")?;
+            let baskets = baskets(&interactions).len();
+            (interactions.items, baskets, rules, None)
+        }
+    };
     let ids = |r: &Rule| {
         r.antecedent
             .iter()
@@ -112,11 +134,10 @@ pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
             .collect::<Vec<_>>()
     };
     if let Some(out) = &args.out {
-        let frame = rules_frame(items, &rules)?;
+        let frame = rules_frame(&items, &rules)?;
         write_frame(&frame, out, args.output.force, args.export.headers)
             .with_context(|| format!("writing {}", out.display()))?;
     }
-    let total = baskets(&interactions).len();
     if args.output.json {
         let rows: Vec<_> = rules
             .iter()
@@ -133,15 +154,18 @@ pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
                 })
             })
             .collect();
-        return Ok(serde_json::to_string_pretty(
-            &json!({"baskets": total, "rules": rows}),
-        )?);
+        let mut out = json!({"baskets": baskets, "rules": rows});
+        if let Some(note) = note {
+            out["pushed_down"] = json!(note);
+        }
+        return Ok(serde_json::to_string_pretty(&out)?);
     }
-    Ok(rules_text(&interactions, &rules, total, args.rows))
+    let mut text = note.map(|n| format!("{n}\n")).unwrap_or_default();
+    text.push_str(&rules_text(&items, &rules, baskets, args.rows));
+    Ok(text)
 }
 
-fn rules_text(interactions: &Interactions, rules: &[Rule], baskets: usize, rows: usize) -> String {
-    let items = &interactions.items;
+fn rules_text(items: &[ItemInfo], rules: &[Rule], baskets: usize, rows: usize) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{} rules from {baskets} orders (by lift)", rules.len());
     for r in rules.iter().take(rows) {

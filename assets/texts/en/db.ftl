@@ -51,3 +51,5 @@ db-pushed-down-series = pushed down: the database summed { $source } per period;
 db-pushdown-unmapped-pairs = no column is mapped to { $role }, which the purchases per customer and item need
 db-pushdown-pairs-too-many = the purchases are { $pairs } customer × item pairs: { $why }
 db-pushed-down-pairs = pushed down: the database summed { $source } per customer and item; { $rows } rows fetched instead of the order lines (--fetch-lines fetches the lines).
+db-pushdown-rule-pairs-too-many = more than { $pairs } item pairs are bought together in at least { $least } orders, more than fit in memory: raise --min-support or --min-count
+db-pushed-down-rules = pushed down: the database counted the items bought together in { $source }; { $rows } rows fetched instead of the order lines (--fetch-lines fetches the lines).

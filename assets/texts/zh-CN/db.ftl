@@ -45,3 +45,5 @@ db-pushed-down-series = 已下推：数据库按周期汇总了 { $source }，�
 db-pushdown-unmapped-pairs = 没有列映射到{ $role }，而按客户和商品汇总购买需要它
 db-pushdown-pairs-too-many = 购买记录有 { $pairs } 个客户 × 商品组合：{ $why }
 db-pushed-down-pairs = 已下推：数据库按客户和商品汇总了 { $source }，只取回 { $rows } 行，而不是订单明细（--fetch-lines 取回明细）。
+db-pushdown-rule-pairs-too-many = 至少在 { $least } 个订单中一起购买的商品组合超过 { $pairs } 个，内存放不下：请提高 --min-support 或 --min-count
+db-pushed-down-rules = 已下推：数据库统计了 { $source } 中一起购买的商品，只取回 { $rows } 行，而不是订单明细（--fetch-lines 取回明细）。

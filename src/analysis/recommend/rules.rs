@@ -309,17 +309,34 @@ pub fn association_rules(
 ) -> Result<Vec<Rule>, AnalysisError> {
     params.check()?;
     let baskets = baskets(interactions);
-    let n = baskets.len().max(1) as f64;
-    let min_count = ((params.min_support * n).ceil() as u32)
-        .max(params.min_count)
-        .max(1);
     let sets = frequent_itemsets(
         &baskets,
         interactions.items.len(),
-        min_count,
+        least_count(params, baskets.len()),
         params.max_len,
         progress,
     )?;
+    Ok(rules_from_itemsets(&sets, baskets.len(), params))
+}
+
+/// The fewest baskets a frequent itemset is in, out of `baskets`: the
+/// minimum support's share of them, and at least `min_count` (and 1).
+pub fn least_count(params: &RuleParams, baskets: usize) -> u32 {
+    let n = baskets.max(1) as f64;
+    ((params.min_support * n).ceil() as u32)
+        .max(params.min_count)
+        .max(1)
+}
+
+/// The rules of the frequent itemsets `sets` (item indices ascending, with
+/// their basket counts; every subset of a set is among them) out of `baskets`
+/// baskets, sorted as the module says.
+pub fn rules_from_itemsets(
+    sets: &[(Vec<u32>, u32)],
+    baskets: usize,
+    params: &RuleParams,
+) -> Vec<Rule> {
+    let n = baskets.max(1) as f64;
     let support: HashMap<&[u32], u32> = sets.iter().map(|(s, c)| (s.as_slice(), *c)).collect();
     let mut rules = Vec::new();
     for (set, count) in sets.iter().filter(|(s, _)| s.len() >= 2) {
@@ -354,7 +371,7 @@ pub fn association_rules(
             .then(a.antecedent.cmp(&b.antecedent))
             .then(a.consequent.cmp(&b.consequent))
     });
-    Ok(rules)
+    rules
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@
 //! numbers must be numeric columns, and placeholder dates (`load::far_dates`)
 //! are not dropped.
 
+pub mod baskets;
 pub mod purchases;
 pub mod series;
 

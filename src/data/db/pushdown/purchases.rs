@@ -21,7 +21,8 @@ use crate::data::{Role, RoleMap};
 use crate::tr;
 
 /// The SQL of the three sums: the pairs, the items' names and categories, the
-/// prices paid (`unique`: the rows of `select` cannot repeat). Err: the label of a role they need that `mapping` lacks.
+/// prices paid (`unique`: the rows of `select` cannot repeat). Err: the label of
+/// a role they need that `mapping` lacks.
 pub fn purchases_sql(
     dialect: Dialect,
     mapping: &RoleMap,
@@ -33,23 +34,13 @@ pub fn purchases_sql(
         mapping,
         unique,
     };
-    for role in [Role::CustomerId, Role::ItemId, Role::OrderId] {
-        if sql.column(role).is_none() {
-            return Err(role.label());
-        }
-    }
-    let (Some(item), Some(ts)) = (sql.column(Role::ItemId), sql.column(Role::Timestamp)) else {
-        return Err(Role::Timestamp.label());
-    };
+    // Without a time column `bought_sql` refuses before this is used.
+    let ts = sql.column(Role::Timestamp).unwrap_or_default();
     let ts_ms = match dialect {
         Dialect::Postgres => format!("CAST(FLOOR(EXTRACT(EPOCH FROM {ts}) * 1000) AS BIGINT)"),
         Dialect::Mysql => {
             format!("TIMESTAMPDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', {ts}) DIV 1000")
         }
-    };
-    let text = |role: Role| match sql.column(role) {
-        Some(c) => format!("NULLIF({}, '')", sql.text(&c)),
-        None => sql.text("NULL"),
     };
     let price = match (
         sql.column(Role::UnitPrice),
@@ -61,18 +52,7 @@ pub fn purchases_sql(
         (None, Some(a), None) => sql.double(&a),
         (None, None, _) => sql.double("NULL"),
     };
-    let extra = [
-        (format!("NULLIF(TRIM({}), '')", sql.text(&item)), "item"),
-        (ts_ms, "ts_ms"),
-        (text(Role::ItemName), "item_name"),
-        (text(Role::Category), "category"),
-        (price, "price"),
-    ];
-    let bought = format!(
-        "SELECT * FROM ({}) l WHERE ret = 0 AND canc = 0 AND customer IS NOT NULL \
-         AND item IS NOT NULL AND order_key IS NOT NULL",
-        sql.lines_with(select, &extra, !unique)?
-    );
+    let bought = bought_sql(&sql, select, vec![(ts_ms, "ts_ms"), (price, "price")])?;
     let pairs = format!(
         "SELECT customer AS customer_id, item AS item_id, COUNT(*) AS orders, \
          MAX(first_ms) AS last_ts FROM (SELECT customer, item, order_key, \
@@ -88,6 +68,38 @@ pub fn purchases_sql(
          WHERE price > 0 GROUP BY item, price"
     );
     Ok([pairs, items, prices])
+}
+
+/// The purchase lines of `select`: `customer`, `order_key`, `item`,
+/// `item_name`, `category` and the `extra` columns, for the lines that are not
+/// a return, not cancelled, and have a customer, an item, an order and a time.
+/// Err: the label of a role they need that `sql`'s mapping lacks.
+pub(super) fn bought_sql(
+    sql: &Sql,
+    select: &str,
+    extra: Vec<(String, &str)>,
+) -> Result<String, String> {
+    for role in [Role::CustomerId, Role::ItemId, Role::OrderId] {
+        if sql.column(role).is_none() {
+            return Err(role.label());
+        }
+    }
+    let text = |role: Role| match sql.column(role) {
+        Some(c) => format!("NULLIF({}, '')", sql.text(&c)),
+        None => sql.text("NULL"),
+    };
+    let item = sql.column(Role::ItemId).unwrap_or_default();
+    let mut columns = vec![
+        (format!("NULLIF(TRIM({}), '')", sql.text(&item)), "item"),
+        (text(Role::ItemName), "item_name"),
+        (text(Role::Category), "category"),
+    ];
+    columns.extend(extra);
+    Ok(format!(
+        "SELECT * FROM ({}) l WHERE ret = 0 AND canc = 0 AND customer IS NOT NULL \
+         AND item IS NOT NULL AND order_key IS NOT NULL",
+        sql.lines_with(select, &columns, !sql.unique)?
+    ))
 }
 
 /// The distinct purchases of `source` (columns named by `mapping`, an orders
