@@ -1,6 +1,6 @@
 //! The database benchmark (issue 19): a generated orders table of `DB_ROWS`
-//! lines (default 20,000,000) in a PostgreSQL server started from the Debian
-//! packages in a temporary folder (`tests/common/db.rs`, as the tests do), and
+//! lines (default 20,000,000) in a PostgreSQL (or MariaDB) server started from
+//! the Debian packages in a temporary folder (`tests/common/db.rs`, as the tests do), and
 //! the release binary's `rfm` and `segment` on it twice: pushed down (the
 //! database sums per customer, one row per customer fetched) and with
 //! `--fetch-lines` (every line fetched and loaded like a file), and the weekly
@@ -8,11 +8,13 @@
 //! one row per week; one per frequent item and item pair). Prints, for
 //! each: wall and CPU time of the command, its peak memory, the rows fetched
 //! (from its own report), and the server's CPU time over the run (its main
-//! process and its reaped connection backends, from `/proc`).
+//! process and its reaped connection backends, from `/proc`; MariaDB's
+//! connections are threads of its one process).
 //!
 //! `cargo bench --bench database` (release; needs `scripts/setup.sh test`).
 //! `DB_ROWS=2000000` for a quicker run; `DB_ONLY=pushed` skips the runs that
-//! fetch the lines.
+//! fetch the lines; `DB_SERVER=mariadb` runs the same on a MariaDB server
+//! (the MySQL protocol).
 
 mod common;
 #[path = "../tests/common/db.rs"]
@@ -33,24 +35,27 @@ fn main() {
     }
 }
 
-/// Column types of the generated orders, in `ORDERS_HEADER` order.
-const TYPES: [&str; 11] = [
-    "TEXT",
-    "TEXT",
-    "TIMESTAMP",
-    "TEXT",
-    "TEXT",
-    "TEXT",
-    "INTEGER",
-    "NUMERIC(10,2)",
-    "NUMERIC(12,2)",
-    "TEXT",
-    "TEXT",
+/// Column types of the generated orders, in `ORDERS_HEADER` order, in
+/// PostgreSQL and in MariaDB (short texts are `VARCHAR` there, as shop
+/// schemas have them: a `TEXT` column groups through a temporary table on disk).
+const TYPES: [(&str, &str); 11] = [
+    ("TEXT", "VARCHAR(20)"),
+    ("TEXT", "VARCHAR(20)"),
+    ("TIMESTAMP", "DATETIME"),
+    ("TEXT", "VARCHAR(20)"),
+    ("TEXT", "VARCHAR(80)"),
+    ("TEXT", "VARCHAR(40)"),
+    ("INTEGER", "INTEGER"),
+    ("NUMERIC(10,2)", "NUMERIC(10,2)"),
+    ("NUMERIC(12,2)", "NUMERIC(12,2)"),
+    ("TEXT", "VARCHAR(20)"),
+    ("TEXT", "VARCHAR(20)"),
 ];
 
 fn run() -> anyhow::Result<()> {
     let rows = common::env_or("DB_ROWS", DEFAULT_ROWS);
     let only_pushed = std::env::var("DB_ONLY").is_ok_and(|v| v == "pushed");
+    let mariadb = std::env::var("DB_SERVER").is_ok_and(|v| v == "mariadb");
     let temp = tempfile::tempdir()?;
     let csv = temp.path().join("orders.csv");
     let started = Instant::now();
@@ -60,27 +65,18 @@ fn run() -> anyhow::Result<()> {
         bytes as f64 / 1048576.0,
         started.elapsed().as_secs_f64()
     );
-    let server = db::postgres();
-    let connect = format!("host={} user=mb dbname=postgres", server.socket.display());
-    let mut client = postgres::Client::connect(&connect, postgres::NoTls)?;
-    let columns: Vec<String> = ORDERS_HEADER
-        .split(',')
-        .zip(TYPES)
-        .map(|(name, kind)| format!("{name} {kind}"))
-        .collect();
-    client.batch_execute(&format!("CREATE TABLE orders ({})", columns.join(", ")))?;
+    let (server, name) = match mariadb {
+        true => (db::mariadb(), "MariaDB"),
+        false => (db::postgres(), "PostgreSQL"),
+    };
     let started = Instant::now();
-    let mut writer = client.copy_in("COPY orders FROM STDIN (FORMAT csv, HEADER)")?;
-    std::io::copy(&mut std::fs::File::open(&csv)?, &mut writer)?;
-    writer.finish()?;
-    client.batch_execute("ANALYZE orders")?;
-    let size: i64 = client
-        .query_one("SELECT pg_total_relation_size('orders')", &[])?
-        .get(0);
+    let megabytes = match mariadb {
+        true => fill_mariadb(&server, &csv)?,
+        false => fill_postgres(&server, &csv)?,
+    };
     println!(
-        "copied into PostgreSQL in {:.1} s; the table takes {:.0} MB",
+        "copied into {name} in {:.1} s; the table takes {megabytes:.0} MB",
         started.elapsed().as_secs_f64(),
-        size as f64 / 1048576.0
     );
     std::fs::remove_file(&csv)?;
     println!("| command | how | exit | wall s | cpu s | server cpu s | peak MB | rows fetched |");
@@ -124,6 +120,55 @@ fn run() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Column definitions of the orders table, `mariadb` or PostgreSQL types.
+fn columns(mariadb: bool) -> String {
+    let columns: Vec<String> = ORDERS_HEADER
+        .split(',')
+        .zip(TYPES)
+        .map(|(name, (pg, my))| format!("{name} {}", if mariadb { my } else { pg }))
+        .collect();
+    columns.join(", ")
+}
+
+/// Creates the orders table in PostgreSQL from `csv` (COPY); its size in MB.
+fn fill_postgres(server: &db::Server, csv: &std::path::Path) -> anyhow::Result<f64> {
+    let connect = format!("host={} user=mb dbname=postgres", server.socket.display());
+    let mut client = postgres::Client::connect(&connect, postgres::NoTls)?;
+    client.batch_execute(&format!("CREATE TABLE orders ({})", columns(false)))?;
+    let mut writer = client.copy_in("COPY orders FROM STDIN (FORMAT csv, HEADER)")?;
+    std::io::copy(&mut std::fs::File::open(csv)?, &mut writer)?;
+    writer.finish()?;
+    client.batch_execute("ANALYZE orders")?;
+    let size: i64 = client
+        .query_one("SELECT pg_total_relation_size('orders')", &[])?
+        .get(0);
+    Ok(size as f64 / 1048576.0)
+}
+
+/// Creates the orders table in MariaDB from `csv` (`LOAD DATA INFILE`: the
+/// server reads the file); its size in MB.
+fn fill_mariadb(server: &db::Server, csv: &std::path::Path) -> anyhow::Result<f64> {
+    use mysql::prelude::Queryable;
+    let options = mysql::OptsBuilder::new()
+        .user(Some("root"))
+        .db_name(Some("shop"))
+        .socket(server.socket.to_str())
+        .prefer_socket(true);
+    let mut conn = mysql::Conn::new(options)?;
+    conn.query_drop(format!("CREATE TABLE orders ({})", columns(true)))?;
+    conn.query_drop(format!(
+        "LOAD DATA INFILE '{}' INTO TABLE orders CHARACTER SET utf8mb4 \
+         FIELDS TERMINATED BY ',' LINES TERMINATED BY '\\n' IGNORE 1 LINES",
+        csv.display()
+    ))?;
+    conn.query_drop("ANALYZE TABLE orders")?;
+    let size: Option<u64> = conn.query_first(
+        "SELECT data_length + index_length FROM information_schema.tables \
+         WHERE table_schema = 'shop' AND table_name = 'orders'",
+    )?;
+    Ok(size.unwrap_or(0) as f64 / 1048576.0)
 }
 
 /// The rows a run fetched, as it said: its `pushed_down` line ("N rows

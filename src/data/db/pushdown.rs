@@ -24,7 +24,9 @@
 //!
 //! Unlike a load, the time column must be a date or timestamp in the database,
 //! numbers must be numeric columns, and placeholder dates (`load::far_dates`)
-//! are not dropped.
+//! are not dropped. Ids are grouped and compared by the column's collation: a
+//! case-insensitive one (MySQL's `utf8mb4_general_ci`, `_unicode_ci`) counts
+//! `c001` and `C001` as one customer or item, where a load counts two.
 
 pub mod baskets;
 pub mod purchases;
