@@ -194,7 +194,14 @@ fn rows_fetched(run: &child::Run) -> String {
 fn server_cpu(server: &db::Server) -> f64 {
     // Let the backend of the command that just ended be reaped.
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let folder = server.socket.to_string_lossy().to_string();
+    // PostgreSQL's socket is its folder, MariaDB's a file in it.
+    let folder = match server.socket.is_dir() {
+        true => server.socket.to_string_lossy().to_string(),
+        false => server
+            .socket
+            .parent()
+            .map_or_else(String::new, |p| p.to_string_lossy().to_string()),
+    };
     let ticks = 100.0; // USER_HZ on Linux
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return f64::NAN;

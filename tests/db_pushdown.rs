@@ -6,7 +6,7 @@
 //! series of every measure per day, week and month, and the purchases per
 //! customer × item (the matrix item-kNN counts co-occurrences on), and the
 //! frequent items and item pairs of the orders' baskets (the co-occurrence
-//! counts the rules come from). The commands give the same RFM, segments,
+//! counts the rules come from; PostgreSQL). The commands give the same RFM, segments,
 //! forecast, recommendations and rules pushed down as with `--fetch-lines`,
 //! and say which they did. A table with a
 //! primary key skips the pass for exact duplicates and still gives polars'
@@ -228,9 +228,12 @@ fn sums_equal_polars(server: &Server, dialect: Dialect) {
     );
     assert!(refused.sql().is_some_and(|sql| sql.contains("COUNT(*)")));
 
-    // The items and item pairs bought together: the same baskets, frequent
-    // items and pairs as FP-growth finds in the loaded baskets, so the same rules.
-    assert_same_pairs(&mut connection, &source, mapping, &expected);
+    // The items and item pairs bought together (PostgreSQL): the same baskets,
+    // frequent items and pairs as FP-growth finds in the loaded baskets, so
+    // the same rules.
+    if dialect == Dialect::Postgres {
+        assert_same_pairs(&mut connection, &source, mapping, &expected);
+    }
 }
 
 /// The frequent items and pairs the database counts equal FP-growth's on the
@@ -366,6 +369,10 @@ fn mariadb_customer_table_and_series_pushed_down_equal_polars() {
     let server = mariadb();
     sums_equal_polars(&server, Dialect::Mysql);
     keyed_table_skips_the_duplicate_pass(&server, Dialect::Mysql);
+    // MariaDB reads the lines again for each use of a CTE: rules fetch them.
+    let (fetched, note) = run(&server, &["rules"], false);
+    assert_eq!(note, None);
+    assert!(fetched["baskets"].as_u64().is_some_and(|n| n > 10_000));
 }
 
 /// `a` equals `b`, numbers within [`close`] (sums in another order).

@@ -7,7 +7,7 @@
 //! file, with the same role overrides. When the orders come from the database
 //! alone, `rfm`, `segment` (with features of the per-customer table),
 //! `forecast` (of the whole shop), `recommend` (popularity and item-kNN) and
-//! `rules` (of two items) ask it for one row per customer, per period, per
+//! `rules` (of two items, PostgreSQL) ask it for one row per customer, per period, per
 //! customer × item or per frequent item and item pair instead
 //! ([`Pushdown`], `data::db::pushdown`) and say so in their first line (JSON:
 //! `pushed_down`); `--fetch-lines` fetches the lines.
@@ -24,7 +24,7 @@ use crate::analysis::recommend::pairs::{
 };
 use crate::analysis::recommend::rules::RuleParams;
 use crate::analysis::recommend::{Interactions, ModelKind};
-use crate::data::db::{self, Connection, DbUrl, Source, pushdown};
+use crate::data::db::{self, Connection, DbUrl, Dialect, Source, pushdown};
 use crate::data::{FileKind, Inspection, Role, RoleMap, memory};
 use crate::tr;
 
@@ -272,9 +272,15 @@ impl Pushdown {
         Ok(Some((interactions, note)))
     }
 
+    /// Whether the database counts the items bought together
+    /// (`pushdown::baskets`: PostgreSQL only).
+    pub fn counts_pairs(&self) -> bool {
+        self.connection.dialect() == Dialect::Postgres
+    }
+
     /// The frequent items and item pairs of the orders' baskets for rules of
     /// two items with `params` (checked), and the line that says they were
-    /// pushed down.
+    /// pushed down. PostgreSQL only ([`Pushdown::counts_pairs`]).
     pub fn pair_counts(
         &mut self,
         params: &RuleParams,

@@ -1,7 +1,7 @@
 //! `marketbench rules FILE... [--min-support S --min-confidence C] [--out rules.csv]
 //! [--json]`: frequently-bought-together rules (FP-growth), or with `--next item|category`
-//! the next-purchase transitions. Orders from `--db` alone: rules of two items
-//! come from the items and pairs the database counted (`cli::db::Pushdown`),
+//! the next-purchase transitions. Orders from `--db` alone in PostgreSQL: rules
+//! of two items come from the items and pairs the database counted (`cli::db::Pushdown`),
 //! and the first line (JSON: `pushed_down`) says so.
 //!
 //! Rules JSON: `{baskets, rules: [{antecedent: [item ids], antecedent_names,
@@ -101,10 +101,10 @@ pub fn run(args: &RulesArgs) -> anyhow::Result<String> {
         max_len: args.max_len,
     };
     params.check()?;
-    // Orders from the database alone: it counts the items and pairs bought
-    // together for rules of two items (`cli::db::Pushdown`).
+    // Orders from the database alone: PostgreSQL counts the items and pairs
+    // bought together for rules of two items (`cli::db::Pushdown`).
     let pushdown = match params.max_len {
-        2 => Pushdown::of(&args.files, &args.load)?,
+        2 => Pushdown::of(&args.files, &args.load)?.filter(Pushdown::counts_pairs),
         _ => None,
     };
     let (items, baskets, rules, note) = match pushdown {
