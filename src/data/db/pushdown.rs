@@ -354,13 +354,15 @@ fn fetch_sums(connection: &mut Connection, sql: &str) -> Result<Option<DataFrame
     }
 }
 
+/// The mapping of `pairs` (for the tests here and in the submodules).
+#[cfg(test)]
+fn mapping(pairs: &[(Role, &str)]) -> RoleMap {
+    pairs.iter().map(|(r, c)| (*r, c.to_string())).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn mapping(pairs: &[(Role, &str)]) -> RoleMap {
-        pairs.iter().map(|(r, c)| (*r, c.to_string())).collect()
-    }
 
     #[test]
     fn the_sql_follows_the_mapping_and_the_dialect() {

@@ -215,20 +215,18 @@ fn failed(sql: &str, error: PolarsError) -> DbError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::mapping;
     use super::*;
     use crate::data::Role;
 
     #[test]
     fn pairs_are_counted_over_frequent_items_of_one_order() {
-        let mapping: RoleMap = [
+        let mapping = mapping(&[
             (Role::CustomerId, "客户"),
             (Role::ItemId, "商品"),
             (Role::OrderId, "订单"),
             (Role::Timestamp, "时间"),
-        ]
-        .into_iter()
-        .map(|(r, c)| (r, c.to_string()))
-        .collect();
+        ]);
         let params = RuleParams {
             min_support: 0.001,
             min_count: 7,

@@ -141,11 +141,8 @@ pub fn shop_series(
 
 #[cfg(test)]
 mod tests {
+    use super::super::mapping;
     use super::*;
-
-    fn mapping(pairs: &[(Role, &str)]) -> RoleMap {
-        pairs.iter().map(|(r, c)| (*r, c.to_string())).collect()
-    }
 
     #[test]
     fn each_measure_says_which_column_it_needs() {
