@@ -3,7 +3,9 @@
 #   scripts/setup.sh run    runtime libraries for the window (X11/Wayland, GL/EGL)
 #   scripts/setup.sh test   what the test suite needs (a CPU renderer for egui_kittest;
 #                           PostgreSQL and MariaDB, which tests/db_sources.rs starts in
-#                           temporary folders: no service is enabled or started here)
+#                           temporary folders; a D-Bus session bus and GNOME Keyring,
+#                           which tests/db_keyring.rs starts the same way: no service
+#                           is enabled or started here)
 #   scripts/setup.sh shot   Xvfb and ImageMagick, for scripts/screenshot.sh
 # Building needs the Rust toolchain and a C/C++ compiler (candle's tokenizers
 # dependency compiles C++), no -dev package.
@@ -13,7 +15,7 @@ want=(g++ libgl1 libegl1 libgl1-mesa-dri libx11-6 libxcursor1 libxrandr2 libxi6 
       libwayland-client0 libwayland-cursor0 libwayland-egl1)
 case "${1:-run}" in
   run) ;;
-  test) want+=(mesa-vulkan-drivers libvulkan1 postgresql mariadb-server) ;;
+  test) want+=(mesa-vulkan-drivers libvulkan1 postgresql mariadb-server dbus-daemon gnome-keyring) ;;
   shot) want+=(mesa-vulkan-drivers libvulkan1 xvfb imagemagick xdotool) ;;
   *) echo "usage: $0 [run|test|shot]" >&2; exit 2 ;;
 esac

@@ -20,16 +20,19 @@
 //! - Rows fetched from a database (`stage_fetched`) enter the same mapping stage
 //!   and the same load, labelled `database/source` (`data::db::source_path`);
 //!   their raw frame is held only until they load, and a loaded one cannot be
-//!   read again differently (it would have to be fetched again).
+//!   read again differently (it would have to be fetched again). The sources an
+//!   opened project awaits load at once with its options (`database.rs`).
 
 pub mod behaviour;
 pub mod campaign;
 pub mod campaign_scores;
 pub mod computation;
+mod database;
 mod export_job;
 pub mod forecast;
 mod load_jobs;
 pub mod project;
+pub mod project_db;
 pub mod project_io;
 pub mod recommend;
 mod recommend_inputs;
@@ -46,11 +49,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
-use polars::prelude::DataFrame;
 
 use crate::data::{FileFormat, Inspection, LoadOptions, Store, Table};
 use crate::jobs::{Job, JobError, Slot, Wake};
 use crate::tr;
+pub use database::Fetched;
+use database::HeldRows;
 use load_jobs::{fetched_load_job, inspect_job, load_job};
 pub use rows::{RowView, SortKey, ViewRequest};
 pub use sample::{origin_of, sample_dir, sample_files};
@@ -69,7 +73,8 @@ pub enum Origin {
     /// dates, another date layout, another column for a role): it always stops
     /// in the mapping view, with the options it was read with.
     Remap,
-    /// Rows fetched from a database: they always stop in the mapping view.
+    /// Rows fetched from a database: they stop in the mapping view unless an
+    /// opened project awaits them (`Workspace::await_databases`).
     Database,
 }
 
@@ -139,9 +144,12 @@ pub struct Workspace {
     store_version: u64,
     pending: Vec<PendingFile>,
     /// The raw rows of database sources on their way in, by pending id.
-    fetched: BTreeMap<FileId, DataFrame>,
-    /// Loaded tables read from a database: their path and the URL shown.
-    database_tables: BTreeMap<PathBuf, String>,
+    fetched: BTreeMap<FileId, HeldRows>,
+    /// Loaded tables read from a database, by path: URL shown, source, options.
+    database_tables: BTreeMap<PathBuf, project_db::ProjectDatabase>,
+    /// Database sources an opened project awaits, by the path their table will
+    /// carry, with the options to load them with.
+    awaited_databases: BTreeMap<PathBuf, LoadOptions>,
     overview: Slot<Option<Overview>>,
     view: Slot<RowView>,
     /// The last view asked for, with the store version it was asked at.
@@ -176,6 +184,7 @@ impl Workspace {
             pending: Vec::new(),
             fetched: BTreeMap::new(),
             database_tables: BTreeMap::new(),
+            awaited_databases: BTreeMap::new(),
             overview: Slot::default(),
             view: Slot::default(),
             view_request: None,
@@ -200,14 +209,8 @@ impl Workspace {
 
     /// Starts inspecting `path`. A file already on its way in is started again.
     pub fn open(&mut self, path: PathBuf, origin: Origin) {
-        if let Some(url) = self.database_tables.get(&path) {
-            // Not a file: its rows were fetched and not kept.
-            let text = tr!(
-                "db-fetch-again",
-                source = file_name(&path),
-                url = url.as_str()
-            );
-            self.notify(Level::Info, text);
+        // Not a file: its rows were fetched and not kept.
+        if self.refuse_reopen(&path) {
             return;
         }
         self.drop_pending_path(&path);
@@ -219,31 +222,6 @@ impl Workspace {
             origin,
             stage: FileStage::Inspecting(job),
         });
-    }
-
-    /// Puts rows fetched from a database into the mapping view, with the roles
-    /// detected in them; loading them then goes as for a file. A source already
-    /// on its way in is replaced.
-    pub fn stage_fetched(&mut self, inspection: Inspection, rows: DataFrame) {
-        let path = inspection.path.clone();
-        self.drop_pending_path(&path);
-        let id = self.next_id();
-        self.fetched.insert(id, rows);
-        self.pending.push(PendingFile {
-            id,
-            path,
-            origin: Origin::Database,
-            stage: FileStage::Mapping {
-                options: LoadOptions::from_inspection(&inspection),
-                inspection,
-                last_error: None,
-            },
-        });
-    }
-
-    /// The URL (without password) a loaded table was fetched from, if it was.
-    pub fn database_url(&self, path: &Path) -> Option<&str> {
-        self.database_tables.get(path).map(String::as_str)
     }
 
     /// Drops what is on its way in from `path`, cancelling its job.
@@ -303,8 +281,8 @@ impl Workspace {
                 ..
             } => FileStage::Loading {
                 job: match self.fetched.get(&id) {
-                    Some(rows) => {
-                        fetched_load_job(rows.clone(), &inspection, options.clone(), wake)
+                    Some(held) => {
+                        fetched_load_job(held.rows.clone(), &inspection, options.clone(), wake)
                     }
                     None => load_job(&path, options.clone(), wake),
                 },
@@ -407,11 +385,11 @@ impl Workspace {
                         job,
                     }),
                     Some(Ok(table)) => {
-                        if let (Some(_), FileFormat::Database { url }) =
+                        if let (Some(held), FileFormat::Database { url }) =
                             (self.fetched.remove(&id), &inspection.format)
                         {
                             // Not a file: not a recent file, no remembered header.
-                            self.database_tables.insert(path.clone(), url.clone());
+                            self.note_database_table(&path, url, held, options);
                         } else {
                             events.push(WorkspaceEvent::Loaded {
                                 path: path.clone(),

@@ -16,7 +16,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::cli::{json_of, marketbench, without_fit_times};
-use common::db::{Server, execute, mariadb, postgres};
+use common::db::{Server, execute, fill_sample_orders as fill, mariadb, postgres};
 use marketbench::analysis::customers::customer_table;
 use marketbench::analysis::forecast::{Freq, Measure, SeriesBy, TimeSeries, series_from_lines};
 use marketbench::analysis::recommend::pairs::interactions_from_purchases;
@@ -24,74 +24,11 @@ use marketbench::analysis::recommend::rules::{self, Rule, RuleParams};
 use marketbench::analysis::recommend::{Interactions, ItemInfo};
 use marketbench::cli::{DbArgs, LoadArgs, load_files};
 use marketbench::data::RoleMap;
-use marketbench::data::db::{Connection, DbUrl, Dialect, Source, pushdown, quote};
+use marketbench::data::db::{Connection, DbUrl, Dialect, Source, pushdown};
 use marketbench::jobs::Progress;
 use marketbench::workspace::recommend::load_interactions;
 use polars::prelude::*;
 use serde_json::Value;
-
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/orders.csv");
-
-/// Column types of the sample's orders (`order_id, customer_id, order_time, sku,
-/// product_name, category, quantity, unit_price, amount, status, channel`).
-fn column_types(dialect: Dialect) -> [&'static str; 11] {
-    let (text, time) = match dialect {
-        Dialect::Postgres => ("TEXT", "TIMESTAMP"),
-        Dialect::Mysql => ("VARCHAR(80)", "DATETIME"),
-    };
-    [
-        text,
-        text,
-        time,
-        text,
-        text,
-        text,
-        "INTEGER",
-        "DECIMAL(10,2)",
-        "DECIMAL(12,2)",
-        text,
-        text,
-    ]
-}
-
-/// `CREATE TABLE orders` and the `INSERT`s of the sample's lines, 5,000 a
-/// statement; an empty cell is NULL.
-fn statements(dialect: Dialect) -> Vec<String> {
-    let text = std::fs::read_to_string(SAMPLE).expect("sample orders");
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
-    let types = column_types(dialect);
-    let columns: Vec<String> = header
-        .iter()
-        .zip(types)
-        .map(|(name, kind)| format!("{} {kind}", quote(dialect, name)))
-        .collect();
-    let table = quote(dialect, "orders");
-    let mut out = vec![format!("CREATE TABLE {table} ({})", columns.join(", "))];
-    let rows: Vec<String> = lines
-        .map(|line| {
-            let cells: Vec<String> = line
-                .split(',')
-                .enumerate()
-                .map(|(i, cell)| match (cell.is_empty(), i) {
-                    (true, _) => "NULL".to_string(),
-                    (false, 6..=8) => cell.to_string(),
-                    (false, _) => format!("'{}'", cell.replace('\'', "''")),
-                })
-                .collect();
-            format!("({})", cells.join(", "))
-        })
-        .collect();
-    for chunk in rows.chunks(5000) {
-        out.push(format!("INSERT INTO {table} VALUES {}", chunk.join(", ")));
-    }
-    out
-}
-
-/// Creates and fills the `orders` table with the sample's lines.
-fn fill(server: &Server, dialect: Dialect) {
-    execute(server, &statements(dialect));
-}
 
 fn db_args(url: &str, table: &str) -> LoadArgs {
     LoadArgs {

@@ -438,28 +438,6 @@ fn mariadb_errors_name_the_sql_and_the_server_message_never_the_password() {
     errors_name_the_sql_never_the_password(&server, Dialect::Mysql, &url, "Unknown column 'nope'");
 }
 
-#[test]
-fn a_project_refuses_a_database_source_without_showing_the_password() {
-    let folder = tempfile::tempdir().expect("temp");
-    let project = folder.path().join("shop.json");
-    let output = marketbench(&[
-        "project",
-        "new",
-        &common::cli::sample("orders.csv"),
-        "--db",
-        "mysql://me:hunter2secret@db.example/shop",
-        "--orders-table",
-        "orders",
-        "--out",
-        project.to_str().expect("utf-8"),
-    ]);
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("mysql://me@db.example/shop"), "{stderr}");
-    assert!(!stderr.contains("hunter2secret"), "{stderr}");
-    assert!(!project.exists());
-}
-
 fn lists_sizes_and_fetches_with_progress(server: &Server, dialect: Dialect) {
     fill(server, dialect);
     let url = DbUrl::parse(&server.url).expect("url");

@@ -4,7 +4,9 @@
 //! anything is fetched, fetch, map and load: the planted customers arrive. A
 //! wrong password and a bad SELECT show one sentence without the password; a
 //! connection dropped mid-fetch shows an error and leaves nothing half-loaded,
-//! and fetching again then works.
+//! and fetching again then works. A saved project keeps the source and its
+//! mapping without the password; opening it fills the dialog in, asks for the
+//! password, and loads the rows with the saved mapping.
 
 mod common;
 
@@ -13,10 +15,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use common::db::{Server, postgres, postgres_with_password};
-use common::ui::{replace_text, returning_user, shown, step_until};
+use common::db_window::*;
+use common::ui::{shown, step_until};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable, by};
+use egui_kittest::kittest::Queryable;
 use marketbench::data::FileKind;
 use marketbench::data::Role as DataRole;
 use marketbench::jobs::{Wake, no_wake};
@@ -45,78 +48,6 @@ fn fill(server: &Server, password: Option<&str>, lines: u32) {
              CREATE TABLE other_things (id int)"
         ))
         .expect("fill");
-}
-
-/// An empty window (no files) of 1280 × 800 with `wake`.
-fn window(wake: Wake) -> Harness<'static, MarketbenchApp> {
-    let app = MarketbenchApp::new(returning_user(), Vec::new(), wake);
-    Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut MarketbenchApp| app.show(ui), app)
-}
-
-/// Draws a few frames: the dialog fades in and its scroll area settles.
-fn frames(harness: &mut Harness<'_, MarketbenchApp>) {
-    harness.run_steps(10);
-}
-
-fn dialog_idle(app: &MarketbenchApp) -> bool {
-    !app.db_dialog().is_busy()
-}
-
-/// Opens the dialog, types `url` and `password`, and connects.
-fn connect(harness: &mut Harness<'_, MarketbenchApp>, url: &str, password: &str) {
-    if !harness.state().db_dialog().is_open() {
-        harness
-            .get_by_role_and_label(Role::Button, "Connect to database…")
-            .click();
-        frames(harness);
-    }
-    replace_text(harness, "Database URL", url);
-    // Select all and type: an empty password deletes what was typed before.
-    harness.get_by_label("Password").click();
-    harness.step();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.key_press(egui::Key::Delete);
-    harness.step();
-    harness.get_by_label("Password").type_text(password);
-    harness.step();
-    harness
-        .get_by_role_and_label(Role::Button, "Connect")
-        .click();
-    harness.step();
-    step_until(harness, "the connection", dialog_idle);
-}
-
-/// Picks `table` for the orders.
-fn pick_orders(harness: &mut Harness<'_, MarketbenchApp>, choice: &str) {
-    harness
-        .get_by_role_and_label(Role::ComboBox, &FileKind::Orders.label())
-        .click();
-    frames(harness);
-    harness.get_by_label(choice).click();
-    frames(harness);
-}
-
-fn count(harness: &mut Harness<'_, MarketbenchApp>) {
-    harness
-        .get_by_role_and_label(Role::Button, "Count rows")
-        .click();
-    harness.step();
-    step_until(harness, "the count", dialog_idle);
-}
-
-/// Every text the window shows or holds that contains `needle`.
-fn texts_with(harness: &Harness<'_, MarketbenchApp>, needle: &str) -> Vec<String> {
-    harness
-        .query_all(by().include_labels().predicate(|node| {
-            [node.label(), node.value()]
-                .into_iter()
-                .flatten()
-                .any(|text| text.contains(needle))
-        }))
-        .map(|node| format!("{:?}", node.accesskit_node().label()))
-        .collect()
 }
 
 #[test]
@@ -200,27 +131,6 @@ fn the_dialog_counts_fetches_maps_and_loads_the_orders_of_a_real_postgres() {
             .iter()
             .any(|p| p.ends_with("shop_orders"))
     );
-    // A project cannot keep it: saving says so, writes nothing and never the password.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let project = dir.path().join("shop.json");
-    harness
-        .state_mut()
-        .push(Command::SaveProject(project.clone()));
-    frames(&mut harness);
-    let notices: Vec<String> = harness
-        .state()
-        .workspace()
-        .notices()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
-    assert!(
-        notices
-            .iter()
-            .any(|n| n.contains("A project keeps files only") && n.contains("shop_orders")),
-        "{notices:?}"
-    );
-    assert!(!project.exists());
 }
 
 #[test]
@@ -376,4 +286,115 @@ fn a_connection_dropped_mid_fetch_shows_an_error_and_loads_nothing() {
     });
     let table = &harness.state().workspace().store().tables[0];
     assert_eq!(table.report.rows_read, lines as usize);
+}
+
+#[test]
+fn a_saved_project_asks_for_the_password_and_loads_the_rows_with_its_mapping() {
+    let secret = "oolong-harbour-9";
+    let server = postgres_with_password(secret);
+    fill(&server, Some(secret), 200);
+    let mut harness = window(no_wake());
+    connect(&mut harness, &server.url, secret);
+    pick_orders(&mut harness, "shop_orders");
+    count(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Fetch").click();
+    harness.step();
+    step_until(&mut harness, "the fetch", |app| {
+        !app.workspace().pending().is_empty()
+    });
+    harness.get_by_role_and_label(Role::Button, "Load").click();
+    step_until(&mut harness, "the load", |app| {
+        app.workspace().store().tables.len() == 1
+    });
+
+    // Saving keeps where the rows came from and how they were read, never the password.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("shop.json");
+    harness
+        .state_mut()
+        .push(Command::SaveProject(project.clone()));
+    step_until(&mut harness, "the save", |_| project.exists());
+    let text = std::fs::read_to_string(&project).expect("project");
+    assert!(!text.contains(secret), "{text}");
+    let mut saved: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(saved["files"], serde_json::json!([]));
+    let database = &mut saved["databases"][0];
+    assert_eq!(database["url"], server.url.as_str());
+    assert_eq!(
+        database["source"],
+        serde_json::json!({"table": "shop_orders"})
+    );
+    assert_eq!(database["options"]["mapping"]["Amount"], "amount");
+    // The operator's choice, kept in the project: these orders are read without money.
+    database["options"]["mapping"]
+        .as_object_mut()
+        .expect("mapping")
+        .remove("Amount");
+    std::fs::write(&project, saved.to_string()).expect("write");
+
+    // Another day, a new window: opening the project asks for the password.
+    let mut harness = window(no_wake());
+    harness
+        .state_mut()
+        .push(Command::OpenProject(project.clone()));
+    step_until(&mut harness, "the project", |app| app.db_dialog().is_open());
+    frames(&mut harness);
+    assert_eq!(harness.state().db_dialog().url(), server.url);
+    assert!(
+        harness
+            .query_by_label_contains("Project shop.json reads shop_orders from this database")
+            .is_some()
+    );
+    let connect_and_fetch = |harness: &mut Harness<'_, MarketbenchApp>, password: &str| {
+        type_password(harness, password);
+        harness
+            .get_by_role_and_label(Role::Button, "Connect and fetch")
+            .click();
+        harness.step();
+    };
+    connect_and_fetch(&mut harness, "hunter2wrong");
+    step_until(&mut harness, "the refusal", dialog_idle);
+    let failure = harness.state().db_dialog().failure().expect("refused");
+    assert!(
+        failure.sentence.contains("password authentication failed"),
+        "{}",
+        failure.sentence
+    );
+    frames(&mut harness);
+
+    // The right password: connect, count and fetch in one go; the rows load with
+    // the project's mapping at once, never waiting in the mapping view.
+    connect_and_fetch(&mut harness, secret);
+    step_until(&mut harness, "the rows", |app| {
+        let workspace = app.workspace();
+        assert!(
+            !workspace
+                .pending()
+                .iter()
+                .any(|p| matches!(p.stage, FileStage::Mapping { .. })),
+            "the project's rows skip the mapping view"
+        );
+        workspace.pending().is_empty() && workspace.store().tables.len() == 1
+    });
+    assert!(!harness.state().db_dialog().is_open());
+    let table = &harness.state().workspace().store().tables[0];
+    assert_eq!(table.path, std::path::Path::new("postgres/shop_orders"));
+    assert_eq!(table.report.rows_kept, 200);
+    assert_eq!(table.mapping.get(&DataRole::Amount), None);
+    assert_eq!(
+        table.mapping.get(&DataRole::CustomerId).map(String::as_str),
+        Some("customer_id")
+    );
+    frames(&mut harness);
+    assert!(texts_with(&harness, secret).is_empty());
+
+    // Saved again, it is the same project.
+    let again = dir.path().join("again.json");
+    harness
+        .state_mut()
+        .push(Command::SaveProject(again.clone()));
+    step_until(&mut harness, "the second save", |_| again.exists());
+    let resaved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&again).expect("read")).expect("JSON");
+    assert_eq!(resaved["databases"], saved["databases"]);
 }

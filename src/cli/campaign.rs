@@ -4,7 +4,10 @@
 //! `workspace::project`).
 //!
 //! - `project new` loads the files (with the usual role overrides) to check them,
-//!   then writes a project holding their paths, load options, sizes and hashes.
+//!   then writes a project holding their paths, load options, sizes and hashes;
+//!   `--db` sources are saved as URL (without password), table or SELECT and
+//!   options, and fetched again by each `campaign` run (password from the
+//!   environment, as for `--db`).
 //! - `campaign --define` adds or replaces a campaign (JSON text, or `@file`) in the
 //!   project and saves it; `--name` picks a saved one. Either way the audience is
 //!   built and its size and expected ROI printed; `--out` exports the targets with
@@ -47,6 +50,7 @@ use crate::jobs::Progress;
 use crate::numbers::percent;
 use crate::workspace::campaign_scores::{ScoreKind, ScoreSettings, compute_headless};
 use crate::workspace::project::{OpenedProject, Project};
+use crate::workspace::project_db::ProjectDatabase;
 
 #[derive(Debug, Args)]
 pub struct ProjectArgs {
@@ -62,8 +66,8 @@ pub enum ProjectAction {
 
 #[derive(Debug, Args)]
 pub struct ProjectNewArgs {
-    /// Data files or folders.
-    #[arg(required = true)]
+    /// Data files or folders (none when everything comes from --db).
+    #[arg(required_unless_present = "db")]
     pub files: Vec<PathBuf>,
     /// The project file to write (JSON).
     #[arg(long, value_name = "FILE")]
@@ -167,13 +171,6 @@ pub struct CampaignArgs {
 pub fn run_project(args: &ProjectArgs) -> anyhow::Result<String> {
     let ProjectAction::New(args) = &args.action;
     super::replace::check_project(&args.out, args.force)?;
-    if let Some(url) = &args.load.database.db {
-        bail!(
-            "--db {}: a project lists data files, not database sources yet; export the \
-             tables to files for a project, or run the analysis commands with --db",
-            crate::data::db::redact(url)
-        );
-    }
     let loaded = load_files(&args.files, &args.load)?;
     let folder = match args.out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -183,14 +180,31 @@ pub fn run_project(args: &ProjectArgs) -> anyhow::Result<String> {
         analysis_date: args.date,
         ..Project::default()
     };
+    let databases = args.load.database.saved_sources()?;
     for inspection in &loaded.inspections {
-        project.add_file(&inspection.path, args.load.options_for(inspection), &folder)?;
+        let mut options = args.load.options_for(inspection);
+        match databases
+            .iter()
+            .find(|(path, _, _)| *path == inspection.path)
+        {
+            Some((_, url, source)) => {
+                // The kind is the flag's (--orders-table), not a guess.
+                options.kind = inspection.kind;
+                let saved = ProjectDatabase::new(url, source.clone(), options);
+                project.databases.push(saved);
+            }
+            None => project.add_file(&inspection.path, options, &folder)?,
+        }
     }
     project.save(&args.out)?;
     let mut text = format!(
-        "wrote project {} with {} files:\n",
+        "wrote project {} with {} files{}:\n",
         args.out.display(),
-        project.files.len()
+        project.files.len(),
+        match project.databases.len() {
+            0 => String::new(),
+            n => format!(" and {n} database sources"),
+        }
     );
     for file in &project.files {
         let _ = writeln!(
@@ -199,6 +213,16 @@ pub fn run_project(args: &ProjectArgs) -> anyhow::Result<String> {
             file.path.display(),
             file.options.kind,
             file.size_bytes
+        );
+    }
+    for database in &project.databases {
+        let _ = writeln!(
+            text,
+            "  {} from {} ({:?}; fetched again by each run, the password from {})",
+            database.source.label(database.options.kind),
+            database.url,
+            database.options.kind,
+            crate::data::db::PASSWORD_VARIABLE
         );
     }
     Ok(text)

@@ -12,6 +12,8 @@
 //! ([`Pushdown`], `data::db::pushdown`) and say so in their first line (JSON:
 //! `pushed_down`); `--fetch-lines` fetches the lines.
 
+use std::path::PathBuf;
+
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
@@ -115,6 +117,20 @@ impl DbArgs {
             Some((kind, source))
         })
         .collect()
+    }
+
+    /// Each source with the path its table carries and the URL without
+    /// password, as a project saves them (none without `--db`).
+    pub fn saved_sources(&self) -> anyhow::Result<Vec<(PathBuf, String, Source)>> {
+        let Some(text) = &self.db else {
+            return Ok(Vec::new());
+        };
+        let url = DbUrl::parse(text)?;
+        Ok(self
+            .sources()
+            .into_iter()
+            .map(|(kind, source)| (db::source_path(&url, &source, kind), url.shown(), source))
+            .collect())
     }
 
     /// The parsed URL and an open connection, when `--db` is given.

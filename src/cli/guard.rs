@@ -81,7 +81,9 @@ fn io(command: &Command) -> (Vec<PathBuf>, Vec<PathBuf>) {
                 .cloned()
                 .collect(),
         ),
-        Command::Inspect(_) | Command::Evaluate(_) | Command::Sample(_) => (Vec::new(), Vec::new()),
+        Command::Inspect(_) | Command::Evaluate(_) | Command::Sample(_) | Command::Password(_) => {
+            (Vec::new(), Vec::new())
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod evaluate;
 mod forecast;
 mod guard;
 mod inspect;
+mod password;
 mod propensity;
 mod recommend;
 mod replace;
@@ -56,6 +57,8 @@ pub enum Command {
     Forecast(Box<forecast::ForecastArgs>),
     /// Print each file's format, columns, detected roles and load report, and the dataset summary.
     Inspect(Box<inspect::InspectArgs>),
+    /// Remember a database password in the desktop keyring, or forget it.
+    Password(Box<password::PasswordArgs>),
     /// Create a project file (data files with their load options) for campaigns.
     Project(Box<campaign::ProjectArgs>),
     /// RFM scores per customer and the named RFM groups (Champions, Loyal, ..., Lost).
@@ -89,6 +92,7 @@ pub fn run(command: Command) -> anyhow::Result<String> {
         Command::Campaign(args) => campaign::run(&args),
         Command::Forecast(args) => forecast::run(&args),
         Command::Inspect(args) => inspect::run(&args),
+        Command::Password(args) => password::run(&args),
         Command::Project(args) => campaign::run_project(&args),
         Command::Rfm(args) => rfm::run(&args),
         Command::Sample(args) => sample::run(&args),

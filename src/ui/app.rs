@@ -208,10 +208,12 @@ impl MarketbenchApp {
                 .notify(Level::Info, tr!("notice-no-file-dialog")),
             Some((_, DialogOutcome::Cancelled)) | None => {}
         }
-        project::poll(&mut self.workspace, &mut self.state);
+        if let Some((name, databases)) = project::poll(&mut self.workspace, &mut self.state) {
+            self.db_dialog.reopen(&name, &databases);
+        }
         self.parquet_copy.poll();
-        for (inspection, rows) in self.db_dialog.poll() {
-            self.workspace.stage_fetched(inspection, rows);
+        for fetched in self.db_dialog.poll(&self.wake) {
+            self.workspace.stage_fetched(fetched);
             self.state.tab = Tab::Data;
         }
         for event in self.workspace.poll(&self.state.remembered) {

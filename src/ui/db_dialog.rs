@@ -15,13 +15,19 @@
 //!   Closing the dialog forgets it; the URL is shown as `DbUrl::shown`.
 //! - Errors are one sentence from the catalogue (`DbError::sentence`), the SQL
 //!   of a refused query beside it.
+//! - An opened project's database sources come back through the same dialog
+//!   ([`DbDialog::reopen`]): filled in with the saved URL (no password) and
+//!   picks, one server at a time, Connect going on to Count and Fetch by itself.
 
-use polars::prelude::DataFrame;
+mod reopen;
+
+use std::collections::VecDeque;
 
 use crate::data::db::{self, Connection, DbError, DbUrl, Estimate, Source};
-use crate::data::{FileKind, Inspection, memory};
+use crate::data::{FileKind, memory};
 use crate::jobs::{Job, JobError, Progress, Wake, spawn};
 use crate::tr;
+use crate::workspace::Fetched;
 
 /// A database error as the dialog shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +60,13 @@ pub enum Pick {
 }
 
 impl Pick {
+    fn of(source: &Source) -> Pick {
+        match source {
+            Source::Table(name) => Pick::Table(name.clone()),
+            Source::Query(sql) => Pick::Query(sql.clone()),
+        }
+    }
+
     fn source(&self) -> Option<Source> {
         match self {
             Pick::Nothing => None,
@@ -78,12 +91,13 @@ struct Connected {
     /// With the password: jobs connect with it.
     url: DbUrl,
     tables: Vec<String>,
+    /// Whether the keyring took the password, when asked to remember it.
+    remembered: Option<Result<(), String>>,
 }
 
-/// Rows fetched for one kind, with the inspection the mapping view starts from.
-pub type Fetched = (Inspection, DataFrame);
-
 enum Running {
+    /// Whether a password for the URL is at hand (environment or keyring).
+    Recall(Job<bool>),
     Connect(Job<Answer<Connected>>),
     Count(Job<Answer<Counts>>),
     Fetch(Job<Answer<Vec<Fetched>>>),
@@ -92,6 +106,7 @@ enum Running {
 impl Running {
     fn progress(&self) -> &Progress {
         match self {
+            Running::Recall(job) => job.progress(),
             Running::Connect(job) => job.progress(),
             Running::Count(job) => job.progress(),
             Running::Fetch(job) => job.progress(),
@@ -105,12 +120,22 @@ pub struct DbDialog {
     pub(super) open: bool,
     pub(super) url: String,
     pub(super) password: String,
+    /// Store the typed password in the desktop keyring on Connect.
+    pub(super) remember: bool,
     connected: Option<Connected>,
     pub(super) picks: Vec<(FileKind, Pick)>,
     /// What Count said, for the picks as they were then.
     counted: Option<Counts>,
     running: Option<Running>,
     pub(super) failure: Option<Failure>,
+    /// Set while an opened project's sources are fetched again: what the
+    /// dialog says at its top. Connect then goes on to Count and Fetch.
+    pub(super) reopening: Option<String>,
+    /// The servers of the opened project after this one.
+    queued: VecDeque<reopen::Reopening>,
+    /// A reopened server's password is to be looked for (environment,
+    /// keyring) before asking for it.
+    recall: bool,
 }
 
 /// Peak memory of a fetched source per byte of its rows: the fetched frame, the
@@ -144,11 +169,18 @@ impl DbDialog {
         }
         self.counted = None;
         self.failure = None;
+        self.reopening = None;
+        self.recall = false;
     }
 
     /// The URL as the field shows it (without a password once connected).
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// What the keyring said when asked to remember the password on Connect.
+    pub fn remembered(&self) -> Option<&Result<(), String>> {
+        self.connected.as_ref()?.remembered.as_ref()
     }
 
     /// The tables listed by the last Connect.
@@ -219,9 +251,10 @@ impl DbDialog {
         // The field shows the URL without its password from now on; the
         // password stays in the parsed URL the jobs use.
         self.url = url.shown();
+        let remember = (self.remember && !self.password.is_empty()).then(|| self.password.clone());
         let job = spawn("connect to database", 0, wake, move |progress| {
             progress.set_message(tr!("db-connecting", url = url.shown()));
-            Ok(connect_and_list(url))
+            Ok(connect_and_list(url, remember))
         });
         self.replace(Running::Connect(job));
     }
@@ -271,37 +304,64 @@ impl DbDialog {
     }
 
     /// Takes a finished job's answer. Returns the fetched sources once a Fetch
-    /// succeeds (the dialog then closes).
-    pub fn poll(&mut self) -> Vec<Fetched> {
+    /// succeeds (the dialog then closes, or goes on to the next server of a
+    /// project). While a project is reopened, a Connect goes on to Count, and a
+    /// Count that fits to Fetch, on `wake`.
+    pub fn poll(&mut self, wake: &Wake) -> Vec<Fetched> {
+        if self.recall && self.running.is_none() {
+            self.recall = false;
+            self.start_recall(wake.clone());
+        }
         let Some(running) = &self.running else {
             return Vec::new();
         };
-        let done = match running {
-            Running::Connect(job) => job.try_take().map(|r| {
-                settle(r, &mut self.failure).map(|connected| {
-                    self.connected = Some(connected);
-                })
-            }),
-            Running::Count(job) => job
-                .try_take()
-                .map(|r| settle(r, &mut self.failure).map(|counted| self.counted = Some(counted))),
-            Running::Fetch(job) => match job.try_take() {
-                None => None,
-                Some(r) => {
-                    let fetched = settle(r, &mut self.failure);
-                    self.running = None;
-                    return match fetched {
-                        Some(fetched) => {
-                            self.close();
-                            fetched
-                        }
-                        None => Vec::new(),
-                    };
+        let follow = self.reopening.is_some();
+        match running {
+            Running::Recall(job) => {
+                let Some(result) = job.try_take() else {
+                    return Vec::new();
+                };
+                self.running = None;
+                if follow && result == Ok(true) {
+                    self.connect(wake.clone());
                 }
-            },
-        };
-        if done.is_some() {
-            self.running = None;
+            }
+            Running::Connect(job) => {
+                let Some(result) = job.try_take() else {
+                    return Vec::new();
+                };
+                self.running = None;
+                if let Some(connected) = settle(result, &mut self.failure) {
+                    self.connected = Some(connected);
+                    if follow && self.has_sources() {
+                        self.count(wake.clone());
+                    }
+                }
+            }
+            Running::Count(job) => {
+                let Some(result) = job.try_take() else {
+                    return Vec::new();
+                };
+                self.running = None;
+                if let Some(counted) = settle(result, &mut self.failure) {
+                    let fits = counted.too_big.is_none() && !counted.sources.is_empty();
+                    self.counted = Some(counted);
+                    if follow && fits {
+                        self.fetch(wake.clone());
+                    }
+                }
+            }
+            Running::Fetch(job) => {
+                let Some(result) = job.try_take() else {
+                    return Vec::new();
+                };
+                self.running = None;
+                if let Some(fetched) = settle(result, &mut self.failure) {
+                    self.close();
+                    self.reopen_next();
+                    return fetched;
+                }
+            }
         }
         Vec::new()
     }
@@ -326,10 +386,18 @@ fn settle<T>(result: Result<Answer<T>, JobError>, failure: &mut Option<Failure>)
     }
 }
 
-fn connect_and_list(url: DbUrl) -> Answer<Connected> {
+/// Connects and lists the tables; then stores `remember` (the typed password)
+/// in the keyring, which only a password that worked deserves.
+fn connect_and_list(url: DbUrl, remember: Option<String>) -> Answer<Connected> {
     let mut connection = Connection::open(&url)?;
     let tables = connection.tables()?;
-    Ok(Connected { url, tables })
+    let remembered = remember
+        .map(|password| db::keyring::remember(&url.shown(), &password).map_err(|e| e.to_string()));
+    Ok(Connected {
+        url,
+        tables,
+        remembered,
+    })
 }
 
 /// The sources counted, and whether they fit in the memory free (checked here,
@@ -378,13 +446,18 @@ fn fetch_sources(url: &DbUrl, counted: &[Counted], progress: &Progress) -> Answe
             source = item.source.label(item.kind),
             rows = crate::numbers::count(item.estimate.rows as usize)
         ));
-        fetched.push(db::inspect_source_with(
+        let (inspection, rows) = db::inspect_source_with(
             &mut connection,
             &item.source,
             item.kind,
             progress,
             Some(item.estimate.rows),
-        )?);
+        )?;
+        fetched.push(Fetched {
+            inspection,
+            rows,
+            source: item.source.clone(),
+        });
     }
     Ok(fetched)
 }
@@ -436,6 +509,7 @@ mod tests {
         dialog.connected = Some(Connected {
             url,
             tables: vec!["orders".into()],
+            remembered: None,
         });
         dialog.close();
         assert!(dialog.password.is_empty());

@@ -34,6 +34,10 @@ impl DbDialog {
 
     fn contents_ui(&mut self, ui: &mut egui::Ui, wake: &Wake) {
         let busy = self.is_busy();
+        if let Some(reopening) = &self.reopening {
+            ui.add(egui::Label::new(RichText::new(reopening).strong()).wrap());
+            ui.add_space(4.0);
+        }
         egui::Grid::new("db_login")
             .num_columns(2)
             .spacing([12.0, 6.0])
@@ -58,14 +62,19 @@ impl DbDialog {
                 .labelled_by(label.id)
                 .on_hover_text(tr!("db-password-hover"));
                 ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.remember, tr!("db-remember"))
+                    .on_hover_text(tr!("db-remember-hover"));
+                ui.end_row();
             });
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let ready = !busy && !self.url.trim().is_empty();
-            if ui
-                .add_enabled(ready, egui::Button::new(tr!("db-connect")))
-                .clicked()
-            {
+            let connect = match self.reopening {
+                Some(_) => tr!("db-connect-and-fetch"),
+                None => tr!("db-connect"),
+            };
+            if ui.add_enabled(ready, egui::Button::new(connect)).clicked() {
                 self.connect(wake.clone());
             }
             if self.is_connected() {
@@ -78,6 +87,16 @@ impl DbDialog {
                 ));
             }
         });
+        match self.remembered().filter(|_| self.is_connected()) {
+            Some(Ok(())) => {
+                ui.weak(tr!("db-remembered"));
+            }
+            Some(Err(why)) => {
+                let warn = ui.visuals().warn_fg_color;
+                ui.add(egui::Label::new(RichText::new(why).color(warn)).wrap());
+            }
+            None => {}
+        }
         if self.is_connected() {
             ui.separator();
             // Only the picks scroll: the buttons, the bar and the error stay in view.

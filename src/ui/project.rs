@@ -1,7 +1,9 @@
 //! Projects from the window: what goes into a saved project (the loaded files with
-//! their options, segment names, campaigns, cheap model settings) and what opening
-//! one does (replace the open files, load the project's with its options without
-//! the mapping view, restore names and campaigns, report missing/changed files).
+//! their options, database sources without password, segment names, campaigns,
+//! cheap model settings) and what opening one does (replace the open files, load
+//! the project's with its options without the mapping view, restore names and
+//! campaigns, report missing/changed files, and hand its database sources to the
+//! database dialog, which asks for the password and fetches them again).
 //!
 //! Campaigns are saved with unique names: each saved variant in order, and the
 //! draft (the campaign being edited) first unless it is one of the variants
@@ -26,6 +28,7 @@ use crate::tr;
 use crate::workspace::project::{
     FORECAST_KEY, FileStatus, Project, RECOMMEND_KEY, SEGMENTS_KEY, SERVICE_KEY, VALUE_KEY,
 };
+use crate::workspace::project_db::ProjectDatabase;
 use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
@@ -114,30 +117,23 @@ pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
         workspace.notify(Level::Error, tr!("data-nothing-to-save"));
         return;
     }
-    // A project names files it can read again; a database table is fetched again
-    // through the dialog, and its password is never written down.
-    let fetched = workspace
-        .store()
-        .tables
-        .iter()
-        .find_map(|t| Some((t.path.clone(), workspace.database_url(&t.path)?.to_string())));
-    if let Some((source, url)) = fetched {
-        let text = tr!(
-            "data-project-database-source",
-            source = source.display().to_string(),
-            url = url
-        );
-        workspace.notify(Level::Error, text);
-        return;
-    }
-    let project = project_of(workspace, state);
-    let files = workspace.project.files_of(workspace.store());
+    let mut project = project_of(workspace, state);
+    // A database table is saved as its source (URL without password), not as a file.
+    project.databases = workspace.database_sources();
+    let mut files = workspace.project.files_of(workspace.store());
+    files.retain(|(path, _)| workspace.database_url(path).is_none());
     let sasrec = workspace.recommend.sasrec_model(workspace.store_version());
     workspace.project.save(path, project, files, sasrec);
 }
 
-/// Carries out finished project saves and opens.
-pub fn poll(workspace: &mut Workspace, state: &mut UiState) {
+/// Carries out finished project saves and opens. Returns the opened project's
+/// name and database sources when it has some: the database dialog asks for
+/// their password and fetches them again.
+pub fn poll(
+    workspace: &mut Workspace,
+    state: &mut UiState,
+) -> Option<(String, Vec<ProjectDatabase>)> {
+    let mut reopen = None;
     for event in workspace.project.take_events() {
         match event {
             ProjectEvent::Saved(path) => workspace.notify(
@@ -145,9 +141,14 @@ pub fn poll(workspace: &mut Workspace, state: &mut UiState) {
                 tr!("data-project-saved", path = path.display().to_string()),
             ),
             ProjectEvent::Failed(text) => workspace.notify(Level::Error, text),
-            ProjectEvent::Opened(opened) => apply_opened(workspace, state, *opened),
+            ProjectEvent::Opened(opened) => {
+                let name = file_name(&opened.path);
+                let databases = apply_opened(workspace, state, *opened);
+                reopen = (!databases.is_empty()).then_some((name, databases));
+            }
         }
     }
+    reopen
 }
 
 /// The settings saved under `key`, read by `read`; a saved value that does not
@@ -169,8 +170,13 @@ pub fn unreadable_setting(key: &str, why: &SettingsError) -> String {
     tr!("data-unreadable-setting", key = key, why = why.to_string())
 }
 
-/// Replaces the open files by the project's and restores its names and campaigns.
-fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedForLoad) {
+/// Replaces the open files by the project's and restores its names and
+/// campaigns. Returns its database sources, which the workspace now awaits.
+fn apply_opened(
+    workspace: &mut Workspace,
+    state: &mut UiState,
+    opened: OpenedForLoad,
+) -> Vec<ProjectDatabase> {
     let OpenedForLoad {
         path,
         opened,
@@ -211,6 +217,7 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
         workspace.open(load.path, Origin::User);
     }
     let project = opened.project;
+    workspace.await_databases(&project.databases);
     state.segment_names = project.segment_names;
     let settings = &project.model_settings;
     if let Some(params) = saved(
@@ -301,6 +308,7 @@ fn apply_opened(workspace: &mut Workspace, state: &mut UiState, opened: OpenedFo
         Level::Info,
         tr!("data-project-opened", name = file_name(&path)),
     );
+    project.databases
 }
 
 /// A variant's figures and choices without its definition (saved as a campaign),

@@ -39,6 +39,7 @@ use polars::prelude::DataFrame;
 
 use crate::analysis::voice::{Labels, store_signals};
 use crate::workspace::campaign_scores::ScoreFrames;
+use crate::workspace::project_db::ProjectDatabase;
 use crate::workspace::service::labels_from_settings;
 
 /// The project file format version this build writes and reads.
@@ -83,6 +84,10 @@ pub struct Project {
     pub model_settings: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     pub campaigns: Vec<CampaignDef>,
+    /// Tables and SELECTs read from a database (URL without password), read
+    /// again on open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub databases: Vec<ProjectDatabase>,
 }
 
 impl Default for Project {
@@ -94,6 +99,7 @@ impl Default for Project {
             segment_names: BTreeMap::new(),
             model_settings: BTreeMap::new(),
             campaigns: Vec::new(),
+            databases: Vec::new(),
         }
     }
 }
@@ -272,7 +278,11 @@ impl Project {
 
     /// Writes the project to `path` as pretty JSON, atomically.
     pub fn save(&self, path: &Path) -> Result<(), ProjectError> {
-        let text = serde_json::to_string_pretty(self).map_err(|e| ProjectError::Parse {
+        let mut saved = self.clone();
+        for database in &mut saved.databases {
+            database.url = crate::data::db::redact(&database.url);
+        }
+        let text = serde_json::to_string_pretty(&saved).map_err(|e| ProjectError::Parse {
             file: path.to_path_buf(),
             message: e.to_string(),
         })?;
@@ -321,6 +331,23 @@ impl Project {
     }
 }
 
+/// The rows of a project's database source, fetched and loaded with its options.
+fn fetch_database(
+    database: &ProjectDatabase,
+    progress: &Progress,
+) -> Result<data::Table, ProjectError> {
+    let fetched = database.parsed_url().and_then(|url| {
+        let mut connection = crate::data::db::Connection::open(&url)?;
+        database.fetch(&mut connection, progress)
+    });
+    fetched.map_err(|error| ProjectError::Load {
+        file: database
+            .table_path()
+            .unwrap_or_else(|_| PathBuf::from(&database.url)),
+        message: error.to_string(),
+    })
+}
+
 fn check_file(path: &Path, file: &ProjectFile) -> FileCheck {
     let status = match file_sha256(path) {
         Err(_) => FileStatus::Missing,
@@ -365,6 +392,9 @@ impl OpenedProject {
                 }
             })?;
             store.insert(table);
+        }
+        for database in &self.project.databases {
+            store.insert(fetch_database(database, progress)?);
         }
         Ok(store)
     }

@@ -12,12 +12,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use marketbench::data::db::{Dialect, quote};
+
 /// How long one step (creating the data folder, starting, stopping) may take.
 const STEP: Duration = Duration::from_secs(60);
 
 /// A running server. `url` reaches it through its socket, without a password.
 pub struct Server {
     pub url: String,
+    /// The password the server asks for, if it asks for one.
+    pub password: Option<String>,
     /// The socket: its folder for PostgreSQL, the file for MariaDB.
     pub socket: PathBuf,
     stop: Option<Box<dyn FnOnce() + Send>>,
@@ -169,6 +173,7 @@ fn postgres_with(password: Option<&str>) -> Server {
     let stop_data = data.clone();
     Server {
         url: format!("postgres://mb@/postgres?host={}", dir.display()),
+        password: password.map(str::to_string),
         socket: dir.clone(),
         stop: Some(Box::new(move || {
             run(
@@ -234,6 +239,7 @@ pub fn mariadb() -> Server {
     }
     create_shop(&socket);
     Server {
+        password: None,
         url: format!("mysql://root@localhost/shop?socket={}", socket.display()),
         socket,
         stop: Some(Box::new(move || {
@@ -303,7 +309,10 @@ pub fn execute(server: &Server, statements: &[String]) {
         panic!("{e}: {}", sql.chars().take(300).collect::<String>())
     };
     if server.url.starts_with("postgres") {
-        let connect = format!("host={} user=mb dbname=postgres", server.socket.display());
+        let mut connect = format!("host={} user=mb dbname=postgres", server.socket.display());
+        if let Some(password) = &server.password {
+            connect.push_str(&format!(" password={password}"));
+        }
         let mut client =
             postgres::Client::connect(&connect, postgres::NoTls).expect("connect postgres");
         for sql in statements {
@@ -323,4 +332,68 @@ pub fn execute(server: &Server, statements: &[String]) {
             conn.query_drop(sql).unwrap_or_else(|e| failed(&e, sql));
         }
     }
+}
+
+/// The bundled sample shop's order lines.
+const SAMPLE_ORDERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/orders.csv");
+
+/// Column types of the sample's orders (`order_id, customer_id, order_time, sku,
+/// product_name, category, quantity, unit_price, amount, status, channel`).
+fn column_types(dialect: Dialect) -> [&'static str; 11] {
+    let (text, time) = match dialect {
+        Dialect::Postgres => ("TEXT", "TIMESTAMP"),
+        Dialect::Mysql => ("VARCHAR(80)", "DATETIME"),
+    };
+    [
+        text,
+        text,
+        time,
+        text,
+        text,
+        text,
+        "INTEGER",
+        "DECIMAL(10,2)",
+        "DECIMAL(12,2)",
+        text,
+        text,
+    ]
+}
+
+/// `CREATE TABLE orders` and the `INSERT`s of the sample's lines, 5,000 a
+/// statement; an empty cell is NULL.
+fn statements(dialect: Dialect) -> Vec<String> {
+    let text = std::fs::read_to_string(SAMPLE_ORDERS).expect("sample orders");
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let types = column_types(dialect);
+    let columns: Vec<String> = header
+        .iter()
+        .zip(types)
+        .map(|(name, kind)| format!("{} {kind}", quote(dialect, name)))
+        .collect();
+    let table = quote(dialect, "orders");
+    let mut out = vec![format!("CREATE TABLE {table} ({})", columns.join(", "))];
+    let rows: Vec<String> = lines
+        .map(|line| {
+            let cells: Vec<String> = line
+                .split(',')
+                .enumerate()
+                .map(|(i, cell)| match (cell.is_empty(), i) {
+                    (true, _) => "NULL".to_string(),
+                    (false, 6..=8) => cell.to_string(),
+                    (false, _) => format!("'{}'", cell.replace('\'', "''")),
+                })
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect();
+    for chunk in rows.chunks(5000) {
+        out.push(format!("INSERT INTO {table} VALUES {}", chunk.join(", ")));
+    }
+    out
+}
+
+/// Creates the `orders` table and fills it with the sample's lines.
+pub fn fill_sample_orders(server: &Server, dialect: Dialect) {
+    execute(server, &statements(dialect));
 }

@@ -4,9 +4,11 @@
 
 pub mod cli;
 pub mod db;
+pub mod db_window;
 pub mod frames;
 pub mod hostile;
 pub mod hostile_more;
+pub mod keyring;
 pub mod planted;
 pub mod sample_store;
 pub mod source;

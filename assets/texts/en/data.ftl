@@ -179,7 +179,6 @@ data-prompt-project-file = Project file:
 
 # Project notices.
 data-nothing-to-save = Nothing to save yet: open data files first, then save the project.
-data-project-database-source = A project keeps files only, and { $source } was read from { $url }: remove it from Loaded files before saving (Connect to database… reads it again), or save its rows as a file from your database and load that file.
 data-project-saved = Project saved to { $path }
 data-unreadable-setting = The project's saved "{ $key }" settings cannot be used ({ $why }): that tab uses its defaults. Set them again and save the project to replace them.
 data-project-file-missing = { $path } is missing: put it back or open the files again

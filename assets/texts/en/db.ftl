@@ -8,6 +8,9 @@ db-url-no-user = there is no user name; write it before an @
 db-url-no-database = there is no database name; write it after the last /
 db-url-no-host = there is no host; write one after the @, or give a socket with ?{ $parameter }=
 db-error-connect = Could not connect to { $url }: { $message }. Check the address, the user and the password, and that the server is running.
+db-no-password-given = no password was given: type it in the password field, or set { $variable } for the command line
+db-keyring-failed = the keyring could not keep the password ({ $why }): start your desktop's keyring (GNOME Keyring, KWallet, or KeePassXC with its Secret Service on), or give the password through MARKETBENCH_DB_PASSWORD instead
+db-keyring-unsupported = this system has no keyring Marketbench can use
 db-error-query = The database refused the query: { $message }
     SQL: { $sql }
 db-error-query-short = The database refused the query: { $message }
@@ -20,8 +23,14 @@ db-title = Connect to database
 db-url = Database URL
 db-url-hint = postgres://user@host:5432/database, or mysql://user@host:3306/database for MySQL, MariaDB, StarRocks and Doris. A local socket: postgres://user@/database?host=/run/postgresql or mysql://user@localhost/database?socket=/run/mysqld/mysqld.sock
 db-password = Password
-db-password-hover = Kept only while this window is open: never saved in a project or the settings, never written to a log.
+db-password-hover = Kept only while this window is open, unless you ask the keyring to remember it: never saved in a project or the settings, never written to a log.
+db-remember = Remember the password in this computer's keyring
+db-remember-hover = Kept by the desktop keyring (GNOME Keyring, KWallet, KeePassXC), never in a project or the settings. Opening a project that reads this database then fetches its rows without asking, and command-line runs on this computer use it too (marketbench password forget URL removes it).
+db-remembered = The keyring keeps the password of this database.
+db-looking-for-password = Looking for a remembered password…
 db-connect = Connect
+db-connect-and-fetch = Connect and fetch
+db-reopen = Project { $project } reads { $sources } from this database. Type the password and press Connect and fetch: the rows come back with the project's column mapping. The password is not saved.
 db-connecting = Connecting to { $url }…
 db-connected = Connected to { $url }: { $n ->
         [one] { $tables } table

@@ -151,7 +151,6 @@ data-prompt-project-file = 项目文件：
 
 # 项目通知。
 data-nothing-to-save = 还没有可保存的内容：请先打开数据文件，再保存项目。
-data-project-database-source = 项目只能保存文件，而 { $source } 读取自 { $url }：请先在“已加载的文件”中移除它再保存（可用“连接数据库…”重新读取），或从数据库把这些行导出为文件后再加载该文件。
 data-project-saved = 项目已保存到 { $path }
 data-unreadable-setting = 项目中保存的“{ $key }”设置无法使用（{ $why }）：该标签页将使用默认设置。请重新设置并保存项目以替换它们。
 data-project-file-missing = 缺少 { $path }：请把它放回原处，或重新打开这些文件

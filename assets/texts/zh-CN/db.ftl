@@ -8,6 +8,9 @@ db-url-no-user = 没有用户名；请写在 @ 之前
 db-url-no-database = 没有数据库名；请写在最后一个 / 之后
 db-url-no-host = 没有主机；请写在 @ 之后，或用 ?{ $parameter }= 指定套接字
 db-error-connect = 无法连接到 { $url }：{ $message }。请检查地址、用户名和密码，并确认服务器正在运行。
+db-no-password-given = 未提供密码：请在密码框中输入，或在命令行中设置 { $variable }
+db-keyring-failed = 钥匙环无法保存密码（{ $why }）：请启动桌面钥匙环（GNOME Keyring、KWallet，或开启 Secret Service 的 KeePassXC），或改用 MARKETBENCH_DB_PASSWORD 提供密码
+db-keyring-unsupported = 此系统没有 Marketbench 可用的钥匙环
 db-error-query = 数据库拒绝了查询：{ $message }
     SQL：{ $sql }
 db-error-query-short = 数据库拒绝了查询：{ $message }
@@ -20,8 +23,14 @@ db-title = 连接数据库
 db-url = 数据库网址
 db-url-hint = postgres://用户@主机:5432/数据库；MySQL、MariaDB、StarRocks 和 Doris 用 mysql://用户@主机:3306/数据库。本机套接字：postgres://用户@/数据库?host=/run/postgresql 或 mysql://用户@localhost/数据库?socket=/run/mysqld/mysqld.sock
 db-password = 密码
-db-password-hover = 只在此窗口打开时保留：从不保存到项目或设置中，也从不写入日志。
+db-password-hover = 只在此窗口打开时保留（除非你让钥匙环记住它）：从不保存到项目或设置中，也从不写入日志。
+db-remember = 在本机钥匙环中记住密码
+db-remember-hover = 由桌面钥匙环（GNOME Keyring、KWallet、KeePassXC）保管，从不写入项目或设置。之后打开读取此数据库的项目时会直接获取数据而不再询问，本机上的命令行运行也会使用它（marketbench password forget 网址 可删除）。
+db-remembered = 钥匙环已保存此数据库的密码。
+db-looking-for-password = 正在查找已记住的密码…
 db-connect = 连接
+db-connect-and-fetch = 连接并获取
+db-reopen = 项目 { $project } 从此数据库读取 { $sources }。请输入密码并点击“连接并获取”：数据会按项目保存的列映射重新载入。密码不会被保存。
 db-connecting = 正在连接 { $url }…
 db-connected = 已连接到 { $url }：{ $tables } 张表。
 db-picks = 为每类数据选择要读取的内容：一张表，或你输入的 SELECT 语句。

@@ -17,6 +17,8 @@
 //!   (`load::inspect_frame`, `load::table_from_frame`).
 //! - [`pushdown`] generates the per-customer aggregate RFM needs as SQL, so only
 //!   one row per customer is fetched.
+//! - [`keyring`] keeps passwords the operator asks to remember in the desktop
+//!   keyring; [`DbUrl::password`] falls back to it.
 //! - Errors ([`DbError`]) name the SQL and the server's own message, and never
 //!   the password; their text comes from the catalogue (`db.ftl`), so the window
 //!   shows them in its language and the command line (which keeps English) in English.
@@ -24,6 +26,7 @@
 //!   and sizes each source before fetching ([`Connection::estimate`]), and fetches
 //!   with progress and Cancel ([`inspect_source_with`]).
 
+pub mod keyring;
 mod mysql;
 mod postgres;
 pub mod pushdown;
@@ -86,8 +89,10 @@ impl DbError {
     }
 }
 
-/// What to read for one file kind.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What to read for one file kind; a project saves it as `{"table": "orders"}`
+/// or `{"query": "SELECT …"}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Source {
     /// Every row of a table (`schema.table` allowed).
     Table(String),
@@ -141,8 +146,9 @@ pub enum Connection {
 
 impl Connection {
     /// Connects to `url` (password from the URL or the environment: see [`DbUrl`]).
+    /// A refusal that mentions a password, when none was given, says where one goes.
     pub fn open(url: &DbUrl) -> Result<Connection, DbError> {
-        match url.dialect {
+        let opened = match url.dialect {
             Dialect::Postgres => postgres::connect(url).map(|client| Connection::Postgres {
                 url: url.clone(),
                 client: Box::new(client),
@@ -151,7 +157,20 @@ impl Connection {
                 url: url.clone(),
                 conn: Box::new(conn),
             }),
-        }
+        };
+        opened.map_err(|error| match error {
+            DbError::Connect {
+                url: shown,
+                message,
+            } if url.password().is_none() && message.to_lowercase().contains("password") => {
+                let hint = tr!("db-no-password-given", variable = PASSWORD_VARIABLE);
+                DbError::Connect {
+                    url: shown,
+                    message: format!("{message} ({hint})"),
+                }
+            }
+            other => other,
+        })
     }
 
     pub fn url(&self) -> &DbUrl {

@@ -54,7 +54,17 @@ fn message(error: &::postgres::Error) -> String {
             }
             text
         }
-        None => error.to_string(),
+        // "invalid configuration" alone does not say what: its cause does.
+        None => {
+            let mut text = error.to_string();
+            let mut cause = std::error::Error::source(error);
+            while let Some(inner) = cause {
+                text.push_str(": ");
+                text.push_str(&inner.to_string());
+                cause = inner.source();
+            }
+            text
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 //! The password is never shown or stored: [`redact`] removes it from a URL, and
 //! [`DbUrl::shown`] is the URL without it. It comes from the URL, else from
 //! `MARKETBENCH_DB_PASSWORD`, else from `PGPASSWORD` (PostgreSQL) or `MYSQL_PWD`
-//! (MySQL).
+//! (MySQL), else from the desktop keyring when the operator asked it to remember one.
 
 use std::fmt;
 
@@ -123,9 +123,11 @@ impl DbUrl {
     }
 
     /// The password: from the URL, else `MARKETBENCH_DB_PASSWORD`, else the
-    /// dialect's own variable (`PGPASSWORD`, `MYSQL_PWD`).
+    /// dialect's own variable (`PGPASSWORD`, `MYSQL_PWD`), else the one the
+    /// desktop keyring remembers for this URL (`keyring`; may wait on D-Bus).
     pub fn password(&self) -> Option<String> {
         self.password_from(|name| std::env::var(name).ok())
+            .or_else(|| super::keyring::recall(&self.shown()))
     }
 
     /// [`DbUrl::password`] with the environment read through `variable`.

@@ -1,0 +1,139 @@
+//! Database passwords in the desktop keyring (issue 19), against a real one:
+//! GNOME Keyring's Secret Service on a private session bus (`common::keyring`)
+//! and a PostgreSQL that asks for a password (`common::db`).
+//!
+//! The operator types the password once in the window and ticks "Remember the
+//! password"; a project saved then opens in a new window and fetches its rows
+//! without asking; the command line on the same computer runs the project's
+//! campaign with no password in its environment; `password forget` removes it,
+//! after which the command line says that no password was given.
+//!
+//! One test only: the bus address goes into this process's environment.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::db::{execute, fill_sample_orders, postgres_with_password};
+use common::db_window::*;
+use common::keyring::session_keyring;
+use common::ui::{replace_text, shown, step_until};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use marketbench::data::db::Dialect;
+use marketbench::jobs::no_wake;
+use marketbench::ui::Command as UiCommand;
+
+const SECRET: &str = "lapsang-ferry-31";
+
+/// Runs the binary with no password in its environment (the bus address stays).
+fn run(args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_marketbench"));
+    command.args(args);
+    for name in ["MARKETBENCH_DB_PASSWORD", "PGPASSWORD", "MYSQL_PWD"] {
+        command.env_remove(name);
+    }
+    command.output().expect("the binary runs")
+}
+
+#[test]
+fn a_remembered_password_reopens_a_project_and_serves_the_command_line_until_forgotten() {
+    let _keyring = session_keyring();
+    let server = postgres_with_password(SECRET);
+    fill_sample_orders(&server, Dialect::Postgres);
+    // A name no other text of the window has, so the pick finds one label.
+    execute(
+        &server,
+        &["ALTER TABLE orders RENAME TO shop_orders".to_string()],
+    );
+
+    // The window: the password typed once, the keyring asked to remember it.
+    let mut harness = window(no_wake());
+    harness
+        .get_by_role_and_label(Role::Button, "Connect to database…")
+        .click();
+    frames(&mut harness);
+    replace_text(&mut harness, "Database URL", &server.url);
+    type_password(&mut harness, SECRET);
+    harness
+        .get_by_label("Remember the password in this computer's keyring")
+        .click();
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Connect")
+        .click();
+    harness.step();
+    step_until(&mut harness, "the connection", dialog_idle);
+    assert_eq!(harness.state().db_dialog().remembered(), Some(&Ok(())));
+    frames(&mut harness);
+    assert!(shown(
+        &harness,
+        "The keyring keeps the password of this database."
+    ));
+    pick_orders(&mut harness, "shop_orders");
+    count(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Fetch").click();
+    harness.step();
+    step_until(&mut harness, "the fetch", |app| {
+        !app.workspace().pending().is_empty()
+    });
+    harness.get_by_role_and_label(Role::Button, "Load").click();
+    step_until(&mut harness, "the load", |app| {
+        app.workspace().store().tables.len() == 1
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("shop.json");
+    harness
+        .state_mut()
+        .push(UiCommand::SaveProject(project.clone()));
+    step_until(&mut harness, "the save", |_| project.exists());
+    let rows = harness.state().workspace().store().tables[0]
+        .report
+        .rows_kept;
+    let text = std::fs::read_to_string(&project).expect("project");
+    assert!(!text.contains(SECRET), "{text}");
+    drop(harness);
+
+    // Another window: the project's rows come back without a password typed.
+    let mut harness = window(no_wake());
+    harness
+        .state_mut()
+        .push(UiCommand::OpenProject(project.clone()));
+    step_until(
+        &mut harness,
+        "the rows from the keyring's password",
+        |app| {
+            let workspace = app.workspace();
+            workspace.pending().is_empty() && workspace.store().tables.len() == 1
+        },
+    );
+    assert!(!harness.state().db_dialog().is_open());
+    assert!(harness.state().db_dialog().failure().is_none());
+    let table = &harness.state().workspace().store().tables[0];
+    assert_eq!(table.report.rows_kept, rows);
+
+    // The command line on this computer finds the same password.
+    let project = project.to_str().expect("utf-8");
+    let define = r#"{"name": "all lapsed", "control_share": 0.0, "condition": {"kind": "rfm_group",
+        "values": ["At risk", "Hibernating"]}}"#;
+    let campaign = run(&["campaign", project, "--define", define, "--json"]);
+    assert!(
+        campaign.status.success(),
+        "{}",
+        String::from_utf8_lossy(&campaign.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&campaign.stdout).expect("JSON");
+    assert!(json["size"].as_u64().is_some_and(|n| n > 100), "{json}");
+
+    // Forgotten: the command line now says no password was given.
+    let forget = run(&["password", "forget", &server.url]);
+    assert!(
+        forget.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forget.stderr)
+    );
+    let refused = run(&["campaign", project, "--name", "all lapsed", "--json"]);
+    assert!(!refused.status.success());
+    let error = String::from_utf8_lossy(&refused.stderr);
+    assert!(error.contains("no password was given"), "{error}");
+}
