@@ -5,10 +5,8 @@
 //! shows its similar items; the report card compares every model in one table
 //! under the stated protocol; a fit can be cancelled (the job is held at its first
 //! progress report by the test's wake, so no timing is assumed); the export
-//! writes every customer's list; the bought-together rules sort by a clicked
-//! figure, follow the minimum confidence and export to Parquet, beside the
-//! next-purchase transitions. The report card and both tables say what they mean
-//! for a campaign and explain their figures on hover. A ratings file loads
+//! writes every customer's list (the bought-together rules: `ui_rules.rs`). The
+//! report card says what it means for a campaign and explains its figures on hover. A ratings file loads
 //! through the mapping view and gives lists from explicit ratings. Orders without
 //! an item column get one sentence and a button to the Data tab, and no fit.
 
@@ -16,6 +14,7 @@ mod common;
 
 use std::sync::atomic::Ordering;
 
+use common::recommend::{fitted, recommend_tab};
 use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -27,16 +26,10 @@ use marketbench::data::FileKind;
 use marketbench::jobs::{Wake, no_wake};
 use marketbench::ui::format;
 use marketbench::ui::{MarketbenchApp, Tab};
-use marketbench::workspace::recommend::{RecommendResults, RulesResults};
-use polars::prelude::{ParquetReader, SerReader};
+use marketbench::workspace::recommend::RecommendResults;
 
 fn harness(wake: Wake) -> Harness<'static, MarketbenchApp> {
     app_harness(returning_user(), wake, 1400.0)
-}
-
-fn fitted(app: &MarketbenchApp) -> Option<&RecommendResults> {
-    let recommend = &app.workspace().recommend;
-    (recommend.fit().pending().is_none()).then(|| recommend.fit().latest().map(|c| &c.value))?
 }
 
 fn card(app: &MarketbenchApp) -> Option<&ReportCard> {
@@ -47,18 +40,6 @@ fn card(app: &MarketbenchApp) -> Option<&ReportCard> {
         Outcome::Scored(card) => Some(card),
         Outcome::NothingToTest(_) => None,
     }
-}
-
-/// Opens the Recommendations tab and waits for the first (default) fit.
-fn recommend_tab() -> Harness<'static, MarketbenchApp> {
-    let mut harness = harness(no_wake());
-    step_until(&mut harness, "the orders", loaded);
-    harness
-        .get_by_role_and_label(Role::Button, &Tab::Recommendations.label())
-        .click();
-    step_until(&mut harness, "the default fit", |app| fitted(app).is_some());
-    harness.run();
-    harness
 }
 
 /// The sample customer with the longest history (ties by lower index).
@@ -299,136 +280,6 @@ fn every_customer_s_list_is_exported() {
         Some("customer_id,rank,item_id,item_name,score,reason")
     );
     assert_eq!(lines.count(), rows);
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
-fn rules_of(app: &MarketbenchApp) -> Option<&RulesResults> {
-    let recommend = &app.workspace().recommend;
-    (recommend.rules().pending().is_none()).then(|| recommend.rules().latest().map(|c| &c.value))?
-}
-
-#[test]
-fn the_rules_table_sorts_filters_and_exports_to_parquet() {
-    let mut harness = recommend_tab();
-    step_until(&mut harness, "the rules", |app| rules_of(app).is_some());
-    harness.run();
-    let first = rules_of(harness.state()).expect("rules");
-    let rules = first.rules.clone().expect("rules found");
-    assert!(!rules.is_empty(), "the sample store has planted bundles");
-    for head in [
-        "Support",
-        "Confidence",
-        "Count",
-        "After buying",
-        "next bought",
-    ] {
-        assert!(shown(&harness, head), "{head}");
-    }
-    assert!(shown(&harness, "Lift (desc)"), "sorted by lift at first");
-    assert!(
-        first.transitions.as_ref().is_ok_and(|t| !t.is_empty()),
-        "next-purchase transitions"
-    );
-    // The best-lift rule's consequent is on screen.
-    let items = first.interactions.items.clone();
-    assert!(shown(&harness, &items[rules[0].consequent as usize].name));
-    // Both tables open with what they mean for a campaign.
-    assert_eq!(
-        harness
-            .query_all_by_label_contains("as often as by chance: bundle them, or offer")
-            .count(),
-        1
-    );
-    assert_eq!(
-        harness
-            .query_all_by_label_contains("of next purchases")
-            .count(),
-        1
-    );
-    harness
-        .get_by_role_and_label(Role::Button, "Lift (desc)")
-        .hover();
-    harness.run();
-    assert!(shown(
-        &harness,
-        "How many times more often the items are bought together than by chance; above 1 means they go together."
-    ));
-
-    harness
-        .get_by_role_and_label(Role::Button, "Confidence")
-        .click();
-    harness.run();
-    assert!(shown(&harness, "Confidence (desc)"), "sorted by confidence");
-
-    harness
-        .get_by_role_and_label(Role::Slider, "Min confidence:")
-        .set_value_accesskit(0.5);
-    step_until(&mut harness, "the stricter rules", |app| {
-        rules_of(app).is_some_and(|r| r.params.rules.min_confidence == 0.5)
-    });
-    let strict = rules_of(harness.state()).expect("rules");
-    let kept = strict.rules.clone().expect("rules");
-    assert!(kept.iter().all(|r| r.confidence >= 0.5));
-    let expected = rules.iter().filter(|r| r.confidence >= 0.5).count();
-    assert_eq!(kept.len(), expected, "the same rules, filtered");
-
-    let dir = std::env::temp_dir().join(format!("mb-ui-rules-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("rules.parquet");
-    harness.get_by_label("Export rules to:").click();
-    harness.step();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.step();
-    harness
-        .get_by_label("Export rules to:")
-        .type_text(path.to_str().expect("utf-8 path"));
-    harness.step();
-    harness
-        .get_by_role_and_label(Role::Button, "Export rules")
-        .click();
-    step_until(&mut harness, "the rules export", |app| {
-        app.workspace().recommend.export_slot().value().is_some()
-    });
-    let file = std::fs::File::open(&path).expect("exported file");
-    let frame = ParquetReader::new(file).finish().expect("parquet");
-    assert_eq!(frame.height(), kept.len());
-    let names: Vec<&str> = frame
-        .get_column_names()
-        .iter()
-        .map(|n| n.as_str())
-        .collect();
-    assert_eq!(
-        names,
-        [
-            "antecedent",
-            "antecedent_name",
-            "consequent",
-            "consequent_name",
-            "support",
-            "confidence",
-            "lift",
-            "count"
-        ]
-    );
-    // The file holds the rules as the table shows them: by confidence, largest
-    // first, to 3 decimals.
-    let confidence: Vec<f64> = frame
-        .column("confidence")
-        .and_then(|c| c.f64().cloned())
-        .expect("confidence")
-        .into_no_null_iter()
-        .collect();
-    assert!(
-        confidence.windows(2).all(|w| w[0] >= w[1]),
-        "in the shown order: {confidence:?}"
-    );
-    assert!(
-        confidence
-            .iter()
-            .all(|c| (c * 1000.0 - (c * 1000.0).round()).abs() < 1e-9),
-        "to 3 decimals: {confidence:?}"
-    );
-    harness.get_by_label_contains(&format!("writes all {} rules in this order", kept.len()));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

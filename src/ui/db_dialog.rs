@@ -157,8 +157,15 @@ impl DbDialog {
     }
 
     /// Closes the dialog, cancelling what runs and forgetting the password and
-    /// the connection (the URL without password and the picks stay for next time).
+    /// the connection (the URL without password and the picks stay for next
+    /// time), and the servers of an opened project not reached yet.
     pub fn close(&mut self) {
+        self.queued.clear();
+        self.finish();
+    }
+
+    /// [`DbDialog::close`] keeping the opened project's servers still to come.
+    fn finish(&mut self) {
         if let Some(running) = self.running.take() {
             running.progress().cancel();
         }
@@ -357,7 +364,7 @@ impl DbDialog {
                 };
                 self.running = None;
                 if let Some(fetched) = settle(result, &mut self.failure) {
-                    self.close();
+                    self.finish();
                     self.reopen_next();
                     return fetched;
                 }

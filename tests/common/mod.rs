@@ -10,6 +10,7 @@ pub mod hostile;
 pub mod hostile_more;
 pub mod keyring;
 pub mod planted;
+pub mod recommend;
 pub mod sample_store;
 pub mod source;
 pub mod ui;

@@ -48,7 +48,7 @@ impl DbDialog {
         let Some(next) = self.queued.pop_front() else {
             return;
         };
-        self.close();
+        self.finish();
         self.show();
         self.url = next.url.clone();
         for (_, pick) in &mut self.picks {
@@ -129,5 +129,15 @@ mod tests {
             vec![(FileKind::Customers, Source::Table("people".into()))]
         );
         assert!(dialog.queued.is_empty());
+        // Closed by the operator, the servers not reached yet are forgotten.
+        dialog.reopen(
+            "p.json",
+            &[
+                saved(shop, FileKind::Orders, Source::Table("orders".into())),
+                saved(crm, FileKind::Customers, Source::Table("people".into())),
+            ],
+        );
+        dialog.close();
+        assert!(dialog.queued.is_empty() && dialog.reopening.is_none());
     }
 }
