@@ -148,8 +148,8 @@ pub struct Workspace {
     /// Loaded tables read from a database, by path: URL shown, source, options.
     database_tables: BTreeMap<PathBuf, project_db::ProjectDatabase>,
     /// Database sources an opened project awaits, by the path their table will
-    /// carry, with the options to load them with.
-    awaited_databases: BTreeMap<PathBuf, LoadOptions>,
+    /// carry (loaded with their options once fetched).
+    awaited_databases: BTreeMap<PathBuf, project_db::ProjectDatabase>,
     overview: Slot<Option<Overview>>,
     view: Slot<RowView>,
     /// The last view asked for, with the store version it was asked at.

@@ -345,6 +345,9 @@ fn a_saved_project_asks_for_the_password_and_loads_the_rows_with_its_mapping() {
             .query_by_label_contains("Project shop.json reads shop_orders from this database")
             .is_some()
     );
+    // The Data tab says what waits, with the button that fetches it.
+    let waits = format!("The project reads shop_orders from {}", server.url);
+    assert!(harness.query_by_label_contains(&waits).is_some());
     let connect_and_fetch = |harness: &mut Harness<'_, MarketbenchApp>, password: &str| {
         type_password(harness, password);
         harness
@@ -387,6 +390,7 @@ fn a_saved_project_asks_for_the_password_and_loads_the_rows_with_its_mapping() {
     );
     frames(&mut harness);
     assert!(texts_with(&harness, secret).is_empty());
+    assert!(harness.query_by_label_contains(&waits).is_none());
 
     // Saved again, it is the same project.
     let again = dir.path().join("again.json");

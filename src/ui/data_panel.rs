@@ -27,6 +27,7 @@ pub fn ui(
 ) {
     ui.heading(tr!("tab-data"));
     guide::ui(ui, workspace, commands);
+    awaited_ui(ui, workspace, commands);
     if !workspace.pending().is_empty() {
         let max_height = if workspace.store().tables.is_empty() {
             ui.available_height()
@@ -68,6 +69,25 @@ pub fn ui(
         }
         table_picker_ui(ui, workspace, state);
         table_view::ui(ui, workspace.view(), &mut state.table, commands);
+    });
+}
+
+/// The opened project's database sources not fetched yet: what they are and
+/// the button that fetches them (the dialog asks for the password).
+fn awaited_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
+    let awaited: Vec<_> = workspace.awaited_databases().collect();
+    if awaited.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (path, database) in awaited {
+            ui.label(tr!(
+                "data-awaits-database",
+                source = file_name(path),
+                url = database.url.as_str()
+            ));
+        }
+        database_button(ui, commands);
     });
 }
 

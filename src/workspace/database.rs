@@ -50,7 +50,7 @@ impl Workspace {
         let path = inspection.path.clone();
         self.drop_pending_path(&path);
         let id = self.next_id();
-        let stage = match self.awaited_databases.remove(&path) {
+        let stage = match self.awaited_databases.remove(&path).map(|d| d.options) {
             Some(options) => FileStage::Loading {
                 job: fetched_load_job(
                     rows.clone(),
@@ -111,12 +111,19 @@ impl Workspace {
         for database in databases {
             match database.table_path() {
                 Ok(path) => {
-                    self.awaited_databases
-                        .insert(path, database.options.clone());
+                    self.awaited_databases.insert(path, database.clone());
                 }
                 Err(error) => self.notify(Level::Error, error.sentence()),
             }
         }
+    }
+
+    /// The sources an opened project still awaits (not fetched yet), by the
+    /// path their table will carry.
+    pub fn awaited_databases(&self) -> impl Iterator<Item = (&Path, &ProjectDatabase)> {
+        self.awaited_databases
+            .iter()
+            .map(|(path, database)| (path.as_path(), database))
     }
 
     /// Says that `path` is a database table, which cannot be opened as a file.

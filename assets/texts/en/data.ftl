@@ -187,3 +187,4 @@ data-campaigns-without-figures = Campaigns { $names } were saved without figures
 data-project-opened = Opened project { $name }
 data-make-copy = Make a fast copy
 data-make-copy-hover = Reads this CSV once and writes { $copy } beside it (Parquet, the same rows and columns): the next open reads that instead of parsing the text. A later change to the CSV is noticed and the copy is then ignored.
+data-awaits-database = The project reads { $source } from { $url }: it comes in once the password is given.

@@ -159,3 +159,4 @@ data-campaigns-without-figures = 营销活动 { $names } 保存时没有附带�
 data-project-opened = 已打开项目 { $name }
 data-make-copy = 制作快速副本
 data-make-copy-hover = 将这个 CSV 读取一次，并在旁边写入 { $copy }（Parquet 格式，行和列相同）：下次打开时读取副本，不再解析文本。之后若 CSV 有改动会被发现，副本即不再使用。
+data-awaits-database = 项目从 { $url } 读取 { $source }：输入密码后即会载入。
