@@ -7,7 +7,7 @@
 //!   then writes a project holding their paths, load options, sizes and hashes;
 //!   `--db` sources are saved as URL (without password), table or SELECT and
 //!   options, and fetched again by each `campaign` run (password from the
-//!   environment, as for `--db`).
+//!   environment or the desktop keyring, as for `--db`).
 //! - `campaign --define` adds or replaces a campaign (JSON text, or `@file`) in the
 //!   project and saves it; `--name` picks a saved one. Either way the audience is
 //!   built and its size and expected ROI printed; `--out` exports the targets with
@@ -218,7 +218,7 @@ pub fn run_project(args: &ProjectArgs) -> anyhow::Result<String> {
     for database in &project.databases {
         let _ = writeln!(
             text,
-            "  {} from {} ({:?}; fetched again by each run, the password from {})",
+            "  {} from {} ({:?}; fetched again by each run, the password from {} or the keyring)",
             database.source.label(database.options.kind),
             database.url,
             database.options.kind,

@@ -12,7 +12,9 @@
 //!   a connection dropped mid-fetch leaves nothing half-staged.
 //! - The password lives in this struct while the dialog is open and nowhere
 //!   else: not in `UiState`, not in a notice, not in a job's name or message.
-//!   Closing the dialog forgets it; the URL is shown as `DbUrl::shown`.
+//!   Closing the dialog forgets it; the URL is shown as `DbUrl::shown`. Only
+//!   "Remember the password" puts it in the desktop keyring (`db::keyring`),
+//!   once Connect has shown that it works.
 //! - Errors are one sentence from the catalogue (`DbError::sentence`), the SQL
 //!   of a refused query beside it.
 //! - An opened project's database sources come back through the same dialog
