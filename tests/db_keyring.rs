@@ -72,21 +72,10 @@ fn a_remembered_password_reopens_a_project_and_serves_the_command_line_until_for
     ));
     pick_orders(&mut harness, "shop_orders");
     count(&mut harness);
-    harness.get_by_role_and_label(Role::Button, "Fetch").click();
-    harness.step();
-    step_until(&mut harness, "the fetch", |app| {
-        !app.workspace().pending().is_empty()
-    });
-    harness.get_by_role_and_label(Role::Button, "Load").click();
-    step_until(&mut harness, "the load", |app| {
-        app.workspace().store().tables.len() == 1
-    });
+    fetch_and_load(&mut harness);
     let dir = tempfile::tempdir().expect("temp dir");
     let project = dir.path().join("shop.json");
-    harness
-        .state_mut()
-        .push(UiCommand::SaveProject(project.clone()));
-    step_until(&mut harness, "the save", |_| project.exists());
+    save_project(&mut harness, &project);
     let rows = harness.state().workspace().store().tables[0]
         .report
         .rows_kept;

@@ -275,15 +275,7 @@ fn a_connection_dropped_mid_fetch_shows_an_error_and_loads_nothing() {
     assert!(shown(&harness, &failure.sentence));
 
     // The window is still usable: fetching again brings every row.
-    harness.get_by_role_and_label(Role::Button, "Fetch").click();
-    harness.step();
-    step_until(&mut harness, "the second fetch", |app| {
-        !app.workspace().pending().is_empty()
-    });
-    harness.get_by_role_and_label(Role::Button, "Load").click();
-    step_until(&mut harness, "the load", |app| {
-        app.workspace().pending().is_empty() && !app.workspace().store().tables.is_empty()
-    });
+    fetch_and_load(&mut harness);
     let table = &harness.state().workspace().store().tables[0];
     assert_eq!(table.report.rows_read, lines as usize);
 }
@@ -297,23 +289,12 @@ fn a_saved_project_asks_for_the_password_and_loads_the_rows_with_its_mapping() {
     connect(&mut harness, &server.url, secret);
     pick_orders(&mut harness, "shop_orders");
     count(&mut harness);
-    harness.get_by_role_and_label(Role::Button, "Fetch").click();
-    harness.step();
-    step_until(&mut harness, "the fetch", |app| {
-        !app.workspace().pending().is_empty()
-    });
-    harness.get_by_role_and_label(Role::Button, "Load").click();
-    step_until(&mut harness, "the load", |app| {
-        app.workspace().store().tables.len() == 1
-    });
+    fetch_and_load(&mut harness);
 
     // Saving keeps where the rows came from and how they were read, never the password.
     let dir = tempfile::tempdir().expect("temp dir");
     let project = dir.path().join("shop.json");
-    harness
-        .state_mut()
-        .push(Command::SaveProject(project.clone()));
-    step_until(&mut harness, "the save", |_| project.exists());
+    save_project(&mut harness, &project);
     let text = std::fs::read_to_string(&project).expect("project");
     assert!(!text.contains(secret), "{text}");
     let mut saved: serde_json::Value = serde_json::from_str(&text).expect("JSON");
@@ -394,10 +375,7 @@ fn a_saved_project_asks_for_the_password_and_loads_the_rows_with_its_mapping() {
 
     // Saved again, it is the same project.
     let again = dir.path().join("again.json");
-    harness
-        .state_mut()
-        .push(Command::SaveProject(again.clone()));
-    step_until(&mut harness, "the second save", |_| again.exists());
+    save_project(&mut harness, &again);
     let resaved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&again).expect("read")).expect("JSON");
     assert_eq!(resaved["databases"], saved["databases"]);

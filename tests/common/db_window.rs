@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use marketbench::data::FileKind;
 use marketbench::jobs::Wake;
-use marketbench::ui::MarketbenchApp;
+use marketbench::ui::{Command, MarketbenchApp};
 
 use super::ui::{replace_text, returning_user, step_until};
 
@@ -86,4 +86,26 @@ pub fn texts_with(harness: &Harness<'_, MarketbenchApp>, needle: &str) -> Vec<St
         }))
         .map(|node| format!("{:?}", node.accesskit_node().label()))
         .collect()
+}
+
+/// Presses Fetch on what was counted, then Load in the mapping view, and
+/// waits until the rows are a loaded table.
+pub fn fetch_and_load(harness: &mut Harness<'_, MarketbenchApp>) {
+    harness.get_by_role_and_label(Role::Button, "Fetch").click();
+    harness.step();
+    step_until(harness, "the fetch", |app| {
+        !app.workspace().pending().is_empty()
+    });
+    harness.get_by_role_and_label(Role::Button, "Load").click();
+    step_until(harness, "the load", |app| {
+        app.workspace().pending().is_empty() && !app.workspace().store().tables.is_empty()
+    });
+}
+
+/// Saves the window's project to `path` and waits for the file.
+pub fn save_project(harness: &mut Harness<'_, MarketbenchApp>, path: &std::path::Path) {
+    harness
+        .state_mut()
+        .push(Command::SaveProject(path.to_path_buf()));
+    step_until(harness, "the save", |_| path.exists());
 }
