@@ -89,6 +89,26 @@ fn horizon_model_and_a_promotion_scenario() {
     for line in ["History", "Forecast", "80 % interval", "95 % interval"] {
         assert!(drawn(&harness, line), "{line}");
     }
+    // Under the model table, why the combination or one model forecasts, with the
+    // contest's figures to three decimals.
+    let contest = f
+        .candidates
+        .iter()
+        .find_map(|c| c.contest)
+        .expect("a contest");
+    let why = match f.model {
+        ModelKind::Combination => "Why the combination: over backtest folds 2 to",
+        _ => "Why one model: over backtest folds 2 to",
+    };
+    let why_lines: Vec<String> = harness
+        .query_all_by_label_contains(why)
+        .filter_map(|n| n.value())
+        .collect();
+    assert_eq!(why_lines.len(), 1, "{why}");
+    for figure in [contest.combination, contest.selection] {
+        let rounded = format!("{figure:.3}");
+        assert!(why_lines[0].contains(&rounded), "{}", why_lines[0]);
+    }
     // The result card says where revenue goes over the 12 weeks, against last year.
     let card = harness.query_all_by_label_contains("The forecast expects revenue to");
     let card: Vec<String> = card.filter_map(|n| n.value()).collect();

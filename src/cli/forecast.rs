@@ -394,6 +394,9 @@ fn series_json(f: &SeriesForecast) -> Value {
                 let members: Vec<&str> = c.members.iter().map(|m| m.name()).collect();
                 merge(&mut entry, json!({ "members": members }));
             }
+            if let Some(contest) = c.contest {
+                merge(&mut entry, json!({ "contest": contest }));
+            }
             entry
         })
         .collect();
@@ -426,6 +429,15 @@ fn as_text(f: &SeriesForecast, dropped: Option<chrono::NaiveDate>) -> String {
         f.season,
         f.folds
     );
+    if let Some(contest) = f.candidates.iter().find_map(|c| c.contest) {
+        let _ = writeln!(
+            s,
+            "  over folds 2-{}: the combination MASE {:.3}, the model best on the folds before each {:.3}",
+            contest.folds + 1,
+            contest.combination,
+            contest.selection
+        );
+    }
     if let Some(day) = dropped {
         let _ = writeln!(s, "the partial last period starting {day} was left out");
     }

@@ -150,6 +150,8 @@ forecast-series-shop = shop
 forecast-not-scored-too-short = needs { $needed } periods of history; the earliest backtest fold has { $got } (the series has { $length }): more history or fewer folds scores it
 forecast-combination-too-few = needs three other models that can forecast this series
 forecast-combination-members = { $model }: the mean of { $first }, { $second } and { $third } (the three best in the backtest; each backtest fold averaged the three best before it)
+forecast-contest-combination = Why the combination: over backtest folds 2 to { $last }, it missed by MASE { $combination } on average, against { $selection } for the single model that had done best on the folds before each. Picking one model by its backtest favours the one that was lucky there; here the average was steadier.
+forecast-contest-single = Why one model: over backtest folds 2 to { $last }, the single model that had done best on the folds before each missed by MASE { $selection } on average, against { $combination } for the combination.
 
 
 # Chart axes and the plain meaning of each term (hover).
@@ -159,7 +161,7 @@ forecast-axis-month = Month starting
 forecast-intervals = 80 % / 95 % intervals
 forecast-intervals-meaning = The shaded bands: the real figure should land inside the dark band 80 times in 100 and inside the light band 95 times in 100; wider bands mean a less certain forecast.
 forecast-backtest = Backtest
-forecast-backtest-meaning = Each model forecasts past periods it was not shown and is compared with what really happened; the model with the smallest error is chosen.
+forecast-backtest-meaning = Each model forecasts past periods it was not shown and is compared with what really happened. The combination is used when it beat picking one model on the later folds; otherwise the model with the smallest error.
 forecast-mase-meaning = Forecast error compared with simply repeating last season; below 1 beats that.
 forecast-smape-meaning = Average miss as a share of the actual and forecast figures, from 0% to 200%; lower is better, under 20% is good.
 forecast-mape-meaning = Average miss as a share of the actual figure; lower is better, unreliable when some periods sell almost nothing.
@@ -175,7 +177,7 @@ forecast-model-holt-winters-multiplicative-meaning = A trend plus a seasonal pat
 forecast-model-mstl-meaning = MSTL: takes out several seasonal patterns (such as weekly and yearly) and forecasts the rest with a damped trend.
 forecast-model-theta-meaning = Theta: a smoothed recent level plus a share of the long-run straight-line trend, the share chosen to fit the history; the season is taken out first when there is one.
 forecast-model-combination-meaning = Combination: the average of the three models that did best in the backtest; an average usually misses less than any single model.
-forecast-choice-auto-meaning = Scores every model on the backtest and uses the one with the smallest error (MASE).
+forecast-choice-auto-meaning = Scores every model on the backtest; uses the combination when it beat picking one model there, otherwise the model with the smallest error (MASE).
 forecast-choice-ets-meaning = Uses the exponential smoothing (ETS) model with the smallest backtest error.
 
 # The result card's sentences (ui::forecast::outlook).

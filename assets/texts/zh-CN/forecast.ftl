@@ -144,6 +144,8 @@ forecast-series-shop = 全店
 forecast-not-scored-too-short = 需要 { $needed } 期历史数据；最早的回测折只有 { $got } 期（序列共 { $length } 期）：增加历史数据或减少回测折数即可评分
 forecast-combination-too-few = 需要另外三个能预测该序列的模型
 forecast-combination-members = { $model }：{ $first }、{ $second }、{ $third } 的平均值（回测中最好的三个模型；每个回测折只平均在它之前表现最好的三个）
+forecast-contest-combination = 为什么用组合：在回测第 2 到第 { $last } 折，组合的平均误差 MASE 为 { $combination }，而每折选用此前表现最好的单个模型时为 { $selection }。按回测挑一个模型，容易挑中碰巧表现好的那个；这里平均值更稳。
+forecast-contest-single = 为什么用单个模型：在回测第 2 到第 { $last } 折，每折选用此前表现最好的单个模型，平均误差 MASE 为 { $selection }，而组合为 { $combination }。
 
 
 # 图表坐标轴和各术语的通俗解释（悬停显示）。
@@ -153,7 +155,7 @@ forecast-axis-month = 月（起始日）
 forecast-intervals = 80% / 95% 预测区间
 forecast-intervals-meaning = 阴影带：实际数字每 100 次中有 80 次落在深色带内，95 次落在浅色带内；带越宽，预测越不确定。
 forecast-backtest = 回测
-forecast-backtest-meaning = 每个模型预测它没见过的过去几期，再与实际发生的数字比较；误差最小的模型被选用。
+forecast-backtest-meaning = 每个模型预测它没见过的过去几期，再与实际发生的数字比较。若在后面几折中组合胜过挑选单个模型，就用组合；否则选用误差最小的模型。
 forecast-mase-meaning = 与简单重复上一季相比的预测误差；低于 1 即优于重复上一季。
 forecast-smape-meaning = 平均偏差占实际值与预测值的比例，取值 0% 到 200%；越低越好，低于 20% 即良好。
 forecast-mape-meaning = 平均偏差占实际值的比例；越低越好，某些期几乎没有销售时不可靠。
@@ -169,7 +171,7 @@ forecast-model-holt-winters-multiplicative-meaning = 趋势加上随销售水平
 forecast-model-mstl-meaning = MSTL：分离出多个季节性规律（如每周和每年），其余部分用阻尼趋势预测。
 forecast-model-theta-meaning = θ 法：平滑后的近期水平加上长期直线趋势的一部分，比例按历史拟合选定；有季节性时先去除季节。
 forecast-model-combination-meaning = 组合：回测中表现最好的三个模型的平均值；平均值的误差通常比任何单个模型都小。
-forecast-choice-auto-meaning = 在回测中为每个模型打分，选用误差（MASE）最小的模型。
+forecast-choice-auto-meaning = 在回测中为每个模型打分；若组合胜过挑选单个模型就用组合，否则选用误差（MASE）最小的模型。
 forecast-choice-ets-meaning = 选用回测误差最小的指数平滑（ETS）模型。
 
 # 结果卡片的句子（ui::forecast::outlook）。

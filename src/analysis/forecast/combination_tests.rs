@@ -1,8 +1,10 @@
 //! Theta and the combination on generated series with planted answers: a planted
 //! trend, a regime change that moves the backtest's ranking between folds, a strong
-//! weekly season, and series too short, constant or zero.
+//! weekly season, the contest that decides between the combination and one model
+//! (replayed by hand, and better out of sample on shop-like series), and series
+//! too short, constant or zero.
 
-use rand::SeedableRng;
+use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::backtest::{backtest, ranked};
@@ -268,5 +270,175 @@ fn short_constant_and_zero_series_never_panic() {
         f.point.iter().all(|v| (v - 7.0).abs() < 1e-6),
         "{:?}",
         f.point
+    );
+}
+
+/// Each fold's MASE of `model`'s forecasts in `table` (scaled on the fold's own
+/// training history, as the backtest scores).
+fn fold_mase(table: &[Candidate], model: ModelKind, y: &[f64], horizon: usize) -> Vec<Accuracy> {
+    let candidate = table.iter().find(|c| c.model == model).expect("candidate");
+    candidate
+        .folds
+        .iter()
+        .map(|f| {
+            accuracy(
+                &y[f.origin..f.origin + horizon],
+                &f.forecast.point,
+                mase_scale(&y[..f.origin], 7),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_contest_replays_picking_one_model_fold_by_fold_and_decides_the_ranking() {
+    // A regime change (flat, a climb, a fall) makes the early folds' leader lose
+    // later, so picking a model on earlier folds is a real bet.
+    for seed in 0..4 {
+        let mut rng = ChaCha8Rng::seed_from_u64(20 + seed);
+        let y: Vec<f64> = (0..240)
+            .map(|t| {
+                let t = t as f64;
+                let climb = if t < 170.0 { 0.0 } else { 3.0 * (t - 170.0) };
+                let week = if (t as usize) % 7 >= 5 { 40.0 } else { 0.0 };
+                300.0 + climb + week + 6.0 * normal(&mut rng)
+            })
+            .collect();
+        let (table, folds) = backtest(
+            &y,
+            7,
+            &|_| vec![7],
+            14,
+            5,
+            &ModelKind::ALL,
+            &Progress::detached(),
+        )
+        .expect("backtest");
+        assert_eq!(folds, 5);
+        let contest = table
+            .iter()
+            .find_map(|c| c.contest)
+            .expect("a contest over 5 folds");
+        assert_eq!(contest.folds, 4);
+        let singles: Vec<ModelKind> = table
+            .iter()
+            .filter(|c| c.model != ModelKind::Combination && c.error.is_none())
+            .map(|c| c.model)
+            .collect();
+        let scores: Vec<(ModelKind, Vec<Accuracy>)> = singles
+            .iter()
+            .map(|m| (*m, fold_mase(&table, *m, &y, 14)))
+            .collect();
+        // By hand: at fold k, the single model with the best mean MASE (then MAE)
+        // on folds 0..k, scored on fold k.
+        let picked: Vec<f64> = (1..folds)
+            .map(|k| {
+                let best = scores
+                    .iter()
+                    .min_by(|a, b| {
+                        let (ka, kb) = (rank_key(&a.1[..k]), rank_key(&b.1[..k]));
+                        ka.0.total_cmp(&kb.0)
+                            .then(ka.1.total_cmp(&kb.1))
+                            .then(a.0.cmp(&b.0))
+                    })
+                    .expect("a single model");
+                best.1[k].mase
+            })
+            .collect();
+        let selection = picked.iter().sum::<f64>() / picked.len() as f64;
+        assert!((contest.selection - selection).abs() < 1e-9, "seed {seed}");
+        let combined = fold_mase(&table, ModelKind::Combination, &y, 14);
+        let combination = combined[1..].iter().map(|a| a.mase).sum::<f64>() / 4.0;
+        assert!(
+            (contest.combination - combination).abs() < 1e-9,
+            "seed {seed}"
+        );
+        // The contest, not the table's lowest mean, places the combination.
+        let order = ranked(&table);
+        match combination <= selection {
+            true => assert_eq!(order[0], ModelKind::Combination, "seed {seed}"),
+            false => assert_eq!(order.last(), Some(&ModelKind::Combination), "seed {seed}"),
+        }
+    }
+}
+
+/// Daily sales as shops have them: a level, a trend up or down, a weekend lift,
+/// a yearly wave and noise, each series with its own (the forecast bench's
+/// generator, shorter).
+fn shop_like(seed: u64) -> TimeSeries {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let days = 400;
+    let level = rng.random_range(20.0..2_000.0);
+    let growth = rng.random_range(-0.3..0.6) / days as f64;
+    let weekend = rng.random_range(1.0..1.5);
+    let noise = rng.random_range(0.05..0.3);
+    let values = (0..days)
+        .map(|t| {
+            let season = if t % 7 >= 5 { weekend } else { 1.0 };
+            let yearly = 1.0 + 0.2 * (t as f64 * std::f64::consts::TAU / 365.0).sin();
+            let shock = 1.0 + noise * (rng.random::<f64>() - 0.5) * 2.0;
+            level * (1.0 + growth * t as f64) * season * yearly * shock
+        })
+        .collect();
+    TimeSeries {
+        name: format!("shop {seed}"),
+        freq: Freq::Day,
+        start: 0,
+        values,
+        dropped_partial: None,
+    }
+}
+
+#[test]
+fn deciding_by_the_contest_beats_picking_the_lowest_backtest_score_out_of_sample() {
+    let params = ForecastParams {
+        horizon: 28,
+        holdout: 28,
+        ..ForecastParams::default()
+    };
+    let (mut contest_total, mut lowest_total, mut combined) = (0.0, 0.0, 0);
+    let count = 200;
+    for seed in 0..count {
+        let series = shop_like(seed);
+        let f = forecast_series(&series, &params, &Progress::detached()).expect("forecast");
+        contest_total += f.holdout.expect("holdout").mase;
+        combined += usize::from(f.model == ModelKind::Combination);
+        // What the automatic choice did before the contest: the lowest mean MASE
+        // of the table, the combination ranked like a single model.
+        let lowest = f
+            .candidates
+            .iter()
+            .filter(|c| c.error.is_none() && c.mase.is_finite())
+            .min_by(|a, b| a.mase.total_cmp(&b.mase))
+            .expect("a scored model");
+        let y = &series.values;
+        let n = y.len();
+        let train = &y[..n - 28];
+        let point = match lowest.model {
+            ModelKind::Combination => {
+                let members: Vec<PointForecast> = lowest
+                    .members
+                    .iter()
+                    .map(|m| predict(*m, train, 7, &[7], 28).expect("member"))
+                    .collect();
+                mean_of(&members.iter().collect::<Vec<_>>()).point
+            }
+            model => predict(model, train, 7, &[7], 28).expect("lowest").point,
+        };
+        lowest_total += accuracy(&y[n - 28..], &point, mase_scale(train, 7)).mase;
+    }
+    // Five samples of 200 (seeds 0, 1000, …, 4000) gave 0.925/0.937, 0.951/0.963,
+    // 0.915/0.939, 0.912/0.925 and 0.972/0.989: the gain is small per series and
+    // steady over many, so the test needs many. Most of it is from combining more
+    // often: on seeds 0..200 always combining scored 0.917 and the contest's
+    // decision reversed 0.929 (the replay test above pins the direction).
+    let (contest, lowest) = (contest_total / count as f64, lowest_total / count as f64);
+    eprintln!(
+        "holdout MASE: contest {contest:.3}, lowest score {lowest:.3}, combination chosen {combined} of {count}"
+    );
+    assert!(combined > 0 && combined < count as usize, "{combined}");
+    assert!(
+        contest < lowest - 0.005,
+        "contest {contest:.3}, lowest {lowest:.3}"
     );
 }

@@ -30,6 +30,7 @@ pub use backtest::{
     Candidate, DEFAULT_FOLDS, FoldForecast, ForecastParams, ModelChoice, SeriesForecast,
     forecast_many, forecast_series,
 };
+pub use combination::Contest;
 pub use holt_winters::{HoltWinters, HwParams, Seasonality};
 pub use metrics::Accuracy;
 pub use models::{ModelError, ModelKind, PointForecast};

@@ -2,7 +2,9 @@
 //! the rolling-origin folds), the chosen one marked, the naive baseline labelled
 //! so the operator sees how much the winner beats it. MASE below 1 beats the
 //! seasonal naive forecast in sample. Each score and model name explains itself
-//! on hover; the combination's three members are named under the table. A series too short to forecast says what it needs instead.
+//! on hover; the combination's three members are named under the table, with
+//! why the combination or one model forecasts (its contest). A series too short
+//! to forecast says what it needs instead.
 
 use crate::analysis::forecast::{Candidate, ModelKind, SeriesForecast};
 use crate::ui::command::Commands;
@@ -39,6 +41,30 @@ pub fn members_line(f: &SeriesForecast) -> Option<String> {
         second = model_label(*second),
         third = model_label(*third)
     ))
+}
+
+/// Why the combination forecasts, or one model: its contest against choosing
+/// one model on the later backtest folds, when it had one.
+pub fn contest_line(f: &SeriesForecast) -> Option<String> {
+    let contest = f.candidates.iter().find_map(|c| c.contest)?;
+    let last = format::count(contest.folds + 1);
+    // Three decimals: the two are often close, and rounded to the table's two
+    // they can read the same.
+    let (combination, selection) = (figure(contest.combination, 3), figure(contest.selection, 3));
+    Some(match f.model {
+        ModelKind::Combination => tr!(
+            "forecast-contest-combination",
+            last = last,
+            combination = combination,
+            selection = selection
+        ),
+        _ => tr!(
+            "forecast-contest-single",
+            last = last,
+            combination = combination,
+            selection = selection
+        ),
+    })
 }
 
 /// The table, or what the series lacks for the run's `params`. RMSE is money
@@ -132,7 +158,7 @@ pub fn ui(
                 ui.end_row();
             }
         });
-    if let Some(line) = members_line(f) {
+    for line in [members_line(f), contest_line(f)].into_iter().flatten() {
         ui.add(egui::Label::new(egui::RichText::new(line).weak()).wrap());
     }
     for c in &f.candidates {
