@@ -5,14 +5,17 @@
 //! The operator types the password once in the window and ticks "Remember the
 //! password"; a project saved then opens in a new window and fetches its rows
 //! without asking; the command line on the same computer runs the project's
-//! campaign with no password in its environment; `password forget` removes it,
-//! after which the command line says that no password was given.
+//! campaign with no password in its environment; the window's "Forget the
+//! password" removes it, after which the command line says that no password was
+//! given; `password remember` (standard input) and `password forget` do the same
+//! from the command line.
 //!
 //! One test only: the bus address goes into this process's environment.
 
 mod common;
 
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 use common::db::{execute, fill_sample_orders, postgres_with_password};
 use common::db_window::*;
@@ -114,15 +117,71 @@ fn a_remembered_password_reopens_a_project_and_serves_the_command_line_until_for
     let json: serde_json::Value = serde_json::from_slice(&campaign.stdout).expect("JSON");
     assert!(json["size"].as_u64().is_some_and(|n| n > 100), "{json}");
 
-    // Forgotten: the command line now says no password was given.
+    let refused_without_password = || {
+        let refused = run(&["campaign", project, "--name", "all lapsed", "--json"]);
+        assert!(!refused.status.success());
+        let error = String::from_utf8_lossy(&refused.stderr).to_string();
+        assert!(error.contains("no password was given"), "{error}");
+    };
+
+    // Forgotten from the window: Connect (no password typed: the keyring's
+    // serves), the dialog says the keyring keeps it, Forget takes it out.
+    frames(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Connect to database…")
+        .click();
+    frames(&mut harness);
+    assert_eq!(harness.state().db_dialog().url(), server.url);
+    harness
+        .get_by_role_and_label(Role::Button, "Connect")
+        .click();
+    harness.step();
+    step_until(&mut harness, "the connection", dialog_idle);
+    frames(&mut harness);
+    assert!(harness.state().db_dialog().in_keyring());
+    assert!(shown(
+        &harness,
+        "The keyring keeps the password of this database."
+    ));
+    harness
+        .get_by_role_and_label(Role::Button, "Forget the password")
+        .click();
+    harness.step();
+    step_until(&mut harness, "the keyring's answer", dialog_idle);
+    frames(&mut harness);
+    assert_eq!(harness.state().db_dialog().forgotten(), Some(&Ok(())));
+    assert!(!harness.state().db_dialog().in_keyring());
+    assert!(shown(
+        &harness,
+        "The keyring no longer keeps the password of this database: it is asked for next time."
+    ));
+    assert!(harness.query_by_label("Forget the password").is_none());
+    refused_without_password();
+
+    // The command line remembers it again (from standard input) and forgets it.
+    let mut remember = Command::new(env!("CARGO_BIN_EXE_marketbench"))
+        .args(["password", "remember", &server.url])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    remember
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{SECRET}\n").as_bytes())
+        .expect("the password written");
+    assert!(remember.wait().expect("remember").success());
+    let again = run(&["campaign", project, "--name", "all lapsed", "--json"]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
     let forget = run(&["password", "forget", &server.url]);
     assert!(
         forget.status.success(),
         "{}",
         String::from_utf8_lossy(&forget.stderr)
     );
-    let refused = run(&["campaign", project, "--name", "all lapsed", "--json"]);
-    assert!(!refused.status.success());
-    let error = String::from_utf8_lossy(&refused.stderr);
-    assert!(error.contains("no password was given"), "{error}");
+    refused_without_password();
 }

@@ -14,13 +14,15 @@
 //!   else: not in `UiState`, not in a notice, not in a job's name or message.
 //!   Closing the dialog forgets it; the URL is shown as `DbUrl::shown`. Only
 //!   "Remember the password" puts it in the desktop keyring (`db::keyring`),
-//!   once Connect has shown that it works.
+//!   once Connect has shown that it works; "Forget the password" takes it out
+//!   ([`forget`]).
 //! - Errors are one sentence from the catalogue (`DbError::sentence`), the SQL
 //!   of a refused query beside it.
 //! - An opened project's database sources come back through the same dialog
 //!   ([`DbDialog::reopen`]): filled in with the saved URL (no password) and
 //!   picks, one server at a time, Connect going on to Count and Fetch by itself.
 
+mod forget;
 mod reopen;
 
 use std::collections::VecDeque;
@@ -95,6 +97,9 @@ struct Connected {
     tables: Vec<String>,
     /// Whether the keyring took the password, when asked to remember it.
     remembered: Option<Result<(), String>>,
+    /// Whether the keyring keeps this server's password (just remembered, or
+    /// from before).
+    in_keyring: bool,
 }
 
 enum Running {
@@ -103,6 +108,7 @@ enum Running {
     Connect(Job<Answer<Connected>>),
     Count(Job<Answer<Counts>>),
     Fetch(Job<Answer<Vec<Fetched>>>),
+    Forget(forget::ForgetJob),
 }
 
 impl Running {
@@ -112,6 +118,7 @@ impl Running {
             Running::Connect(job) => job.progress(),
             Running::Count(job) => job.progress(),
             Running::Fetch(job) => job.progress(),
+            Running::Forget(job) => job.progress(),
         }
     }
 }
@@ -138,6 +145,8 @@ pub struct DbDialog {
     /// A reopened server's password is to be looked for (environment,
     /// keyring) before asking for it.
     recall: bool,
+    /// What the keyring said to the last Forget.
+    forgotten: Option<Result<(), String>>,
 }
 
 /// Peak memory of a fetched source per byte of its rows: the fetched frame, the
@@ -180,6 +189,7 @@ impl DbDialog {
         self.failure = None;
         self.reopening = None;
         self.recall = false;
+        self.forgotten = None;
     }
 
     /// The URL as the field shows it (without a password once connected).
@@ -250,6 +260,7 @@ impl DbDialog {
     pub(super) fn connect(&mut self, wake: Wake) {
         self.failure = None;
         self.counted = None;
+        self.forgotten = None;
         let url = match DbUrl::parse(&self.url) {
             Ok(url) => url.with_password(&self.password),
             Err(error) => {
@@ -371,6 +382,13 @@ impl DbDialog {
                     return fetched;
                 }
             }
+            Running::Forget(job) => {
+                let Some(result) = job.try_take() else {
+                    return Vec::new();
+                };
+                self.running = None;
+                self.settle_forget(result);
+            }
         }
         Vec::new()
     }
@@ -396,16 +414,20 @@ fn settle<T>(result: Result<Answer<T>, JobError>, failure: &mut Option<Failure>)
 }
 
 /// Connects and lists the tables; then stores `remember` (the typed password)
-/// in the keyring, which only a password that worked deserves.
+/// in the keyring, which only a password that worked deserves, and looks
+/// whether the keyring keeps one (for the Forget button).
 fn connect_and_list(url: DbUrl, remember: Option<String>) -> Answer<Connected> {
     let mut connection = Connection::open(&url)?;
     let tables = connection.tables()?;
     let remembered = remember
         .map(|password| db::keyring::remember(&url.shown(), &password).map_err(|e| e.to_string()));
+    let in_keyring =
+        matches!(remembered, Some(Ok(()))) || db::keyring::recall(&url.shown()).is_some();
     Ok(Connected {
         url,
         tables,
         remembered,
+        in_keyring,
     })
 }
 
@@ -519,6 +541,7 @@ mod tests {
             url,
             tables: vec!["orders".into()],
             remembered: None,
+            in_keyring: false,
         });
         dialog.close();
         assert!(dialog.password.is_empty());

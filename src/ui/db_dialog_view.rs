@@ -87,16 +87,7 @@ impl DbDialog {
                 ));
             }
         });
-        match self.remembered().filter(|_| self.is_connected()) {
-            Some(Ok(())) => {
-                ui.weak(tr!("db-remembered"));
-            }
-            Some(Err(why)) => {
-                let warn = ui.visuals().warn_fg_color;
-                ui.add(egui::Label::new(RichText::new(why).color(warn)).wrap());
-            }
-            None => {}
-        }
+        self.keyring_ui(ui, wake, busy);
         if self.is_connected() {
             ui.separator();
             // Only the picks scroll: the buttons, the bar and the error stay in view.
@@ -244,6 +235,37 @@ impl DbDialog {
         });
         if cancel {
             self.cancel();
+        }
+    }
+}
+
+impl DbDialog {
+    /// Whether the keyring keeps the connected server's password, with the
+    /// button that forgets it; why the keyring refused to remember or forget.
+    fn keyring_ui(&mut self, ui: &mut egui::Ui, wake: &Wake, busy: bool) {
+        let warn = ui.visuals().warn_fg_color;
+        if let Some(Err(why)) = self.remembered().filter(|_| self.is_connected()) {
+            ui.add(egui::Label::new(RichText::new(why).color(warn)).wrap());
+        }
+        if self.in_keyring() {
+            ui.horizontal(|ui| {
+                ui.weak(tr!("db-remembered"));
+                let forget = ui
+                    .add_enabled(!busy, egui::Button::new(tr!("db-forget")))
+                    .on_hover_text(tr!("db-forget-hover"));
+                if forget.clicked() {
+                    self.forget_password(wake.clone());
+                }
+            });
+        }
+        match self.forgotten() {
+            Some(Ok(())) => {
+                ui.weak(tr!("db-forgotten"));
+            }
+            Some(Err(why)) => {
+                ui.add(egui::Label::new(RichText::new(why).color(warn)).wrap());
+            }
+            None => {}
         }
     }
 }
