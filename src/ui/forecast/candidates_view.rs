@@ -44,9 +44,13 @@ pub fn members_line(f: &SeriesForecast) -> Option<String> {
 }
 
 /// Why the combination forecasts, or one model: its contest against choosing
-/// one model on the later backtest folds, when it had one.
+/// one model on the later backtest folds, when it had one and it decided (not
+/// when the combination was picked by hand, or could not forecast).
 pub fn contest_line(f: &SeriesForecast) -> Option<String> {
     let contest = f.candidates.iter().find_map(|c| c.contest)?;
+    if contest.combination_wins() != (f.model == ModelKind::Combination) {
+        return None;
+    }
     let last = format::count(contest.folds + 1);
     // Three decimals: the two are often close, and rounded to the table's two
     // they can read the same.
@@ -228,5 +232,26 @@ mod tests {
             .candidates
             .retain(|c| c.model != ModelKind::Combination);
         assert!(members_line(&without).is_none());
+        assert!(contest_line(&without).is_none());
+        // The contest's line says why the model used forecasts, and only when the
+        // contest chose it (not a combination picked by hand that lost it).
+        let contest = f
+            .candidates
+            .iter()
+            .find_map(|c| c.contest)
+            .expect("contest");
+        let line = contest_line(&f).expect("the contest decided");
+        let why = match contest.combination_wins() {
+            true => "Why the combination",
+            false => "Why one model",
+        };
+        assert!(line.starts_with(why), "{line}");
+        assert!(line.contains(&figure(contest.selection, 3)), "{line}");
+        let mut overruled = f.clone();
+        overruled.model = match contest.combination_wins() {
+            true => ModelKind::Naive,
+            false => ModelKind::Combination,
+        };
+        assert!(contest_line(&overruled).is_none());
     }
 }
