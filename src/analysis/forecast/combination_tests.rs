@@ -99,17 +99,7 @@ fn each_fold_combines_only_models_ranked_on_earlier_folds() {
     assert!(combination.error.is_none(), "{:?}", combination.error);
     let single = |m: ModelKind| table.iter().find(|c| c.model == m).expect("single");
     let scores = |m: ModelKind, folds: std::ops::Range<usize>| -> Vec<Accuracy> {
-        single(m).folds[folds]
-            .iter()
-            .map(|f| {
-                let train = &y[..f.origin];
-                accuracy(
-                    &y[f.origin..f.origin + 10],
-                    &f.forecast.point,
-                    mase_scale(train, 7),
-                )
-            })
-            .collect()
+        fold_mase(&table, m, &y, 10)[folds].to_vec()
     };
     let best_three = |folds: std::ops::Range<usize>| -> Vec<ModelKind> {
         let mut order = singles.to_vec();
