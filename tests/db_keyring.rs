@@ -62,11 +62,7 @@ fn a_remembered_password_reopens_a_project_and_serves_the_command_line_until_for
         .get_by_label("Remember the password in this computer's keyring")
         .click();
     harness.step();
-    harness
-        .get_by_role_and_label(Role::Button, "Connect")
-        .click();
-    harness.step();
-    step_until(&mut harness, "the connection", dialog_idle);
+    press_and_wait(&mut harness, "Connect", "the connection");
     assert_eq!(harness.state().db_dialog().remembered(), Some(&Ok(())));
     frames(&mut harness);
     assert!(shown(
@@ -132,22 +128,14 @@ fn a_remembered_password_reopens_a_project_and_serves_the_command_line_until_for
         .click();
     frames(&mut harness);
     assert_eq!(harness.state().db_dialog().url(), server.url);
-    harness
-        .get_by_role_and_label(Role::Button, "Connect")
-        .click();
-    harness.step();
-    step_until(&mut harness, "the connection", dialog_idle);
+    press_and_wait(&mut harness, "Connect", "the connection");
     frames(&mut harness);
     assert!(harness.state().db_dialog().in_keyring());
     assert!(shown(
         &harness,
         "The keyring keeps the password of this database."
     ));
-    harness
-        .get_by_role_and_label(Role::Button, "Forget the password")
-        .click();
-    harness.step();
-    step_until(&mut harness, "the keyring's answer", dialog_idle);
+    press_and_wait(&mut harness, "Forget the password", "the keyring's answer");
     frames(&mut harness);
     assert_eq!(harness.state().db_dialog().forgotten(), Some(&Ok(())));
     assert!(!harness.state().db_dialog().in_keyring());

@@ -38,11 +38,14 @@ pub fn connect(harness: &mut Harness<'_, MarketbenchApp>, url: &str, password: &
     }
     replace_text(harness, "Database URL", url);
     type_password(harness, password);
-    harness
-        .get_by_role_and_label(Role::Button, "Connect")
-        .click();
+    press_and_wait(harness, "Connect", "the connection");
+}
+
+/// Presses the dialog's button `label` and waits until its job is done.
+pub fn press_and_wait(harness: &mut Harness<'_, MarketbenchApp>, label: &str, what: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
     harness.step();
-    step_until(harness, "the connection", dialog_idle);
+    step_until(harness, what, dialog_idle);
 }
 
 /// Replaces the password field's text with `password`.
@@ -68,11 +71,7 @@ pub fn pick_orders(harness: &mut Harness<'_, MarketbenchApp>, choice: &str) {
 }
 
 pub fn count(harness: &mut Harness<'_, MarketbenchApp>) {
-    harness
-        .get_by_role_and_label(Role::Button, "Count rows")
-        .click();
-    harness.step();
-    step_until(harness, "the count", dialog_idle);
+    press_and_wait(harness, "Count rows", "the count");
 }
 
 /// Every text the window shows or holds that contains `needle`.
