@@ -10,7 +10,8 @@
 //! forecast, recommendations and rules pushed down as with `--fetch-lines`,
 //! and say which they did. A table with a
 //! primary key skips the pass for exact duplicates and still gives polars'
-//! figures.
+//! figures. Lines with placeholder dates (1970, 1900, 9999) are left out by the
+//! database as by the loader, or kept by both with `--keep-far-dates`.
 
 mod common;
 
@@ -23,8 +24,10 @@ use marketbench::analysis::recommend::pairs::interactions_from_purchases;
 use marketbench::analysis::recommend::rules::{self, Rule, RuleParams};
 use marketbench::analysis::recommend::{Interactions, ItemInfo};
 use marketbench::cli::{DbArgs, LoadArgs, load_files};
+use marketbench::data::ProblemKind;
 use marketbench::data::RoleMap;
-use marketbench::data::db::{Connection, DbUrl, Dialect, Source, pushdown};
+use marketbench::data::db::pushdown::{self, FarDates::Drop};
+use marketbench::data::db::{Connection, DbUrl, Dialect, Source};
 use marketbench::jobs::Progress;
 use marketbench::workspace::recommend::load_interactions;
 use polars::prelude::*;
@@ -88,12 +91,49 @@ fn assert_same_series(pushed: &[TimeSeries], loaded: &[TimeSeries], what: &str) 
     }
 }
 
+/// Lines [`add_placeholder_dates`] adds.
+const PLACEHOLDERS: usize = 3;
+
+/// Lines a shop system wrote with "no date" placeholders: two for customers
+/// with real orders (one would give them a first order in 1970, the other move
+/// the analysis date to the year 10000), one for a customer with no other line.
+fn add_placeholder_dates(server: &Server) {
+    let lines = [
+        ("PH-1", "C00233", "1970-01-01 00:00:00"),
+        ("PH-2", "C01023", "9999-12-31 00:00:00"),
+        ("PH-3", "C99999", "1900-01-01 00:00:00"),
+    ];
+    assert_eq!(lines.len(), PLACEHOLDERS);
+    let values: Vec<String> = lines
+        .iter()
+        .map(|(order, customer, time)| {
+            format!("('{order}', '{customer}', '{time}', 'SKU0212', 1, 89.00, 89.00, 'paid')")
+        })
+        .collect();
+    execute(
+        server,
+        &[format!(
+            "INSERT INTO orders (order_id, customer_id, order_time, sku, quantity, \
+             unit_price, amount, status) VALUES {}",
+            values.join(", ")
+        )],
+    );
+}
+
 fn sums_equal_polars(server: &Server, dialect: Dialect) {
     fill(server, dialect);
+    add_placeholder_dates(server);
     let loaded = load_files(&[], &db_args(&server.url, "orders")).expect("load");
     let lines = loaded.store.order_lines().expect("lines").expect("orders");
-    // The loader's cleaning (exact duplicates) keeps 50,987 of the 51,007.
+    // The loader's cleaning (exact duplicates, placeholder dates) keeps
+    // 50,987 of the 51,010.
     assert!(lines.height() > 50_900, "{}", lines.height());
+    let far = &loaded.store.tables[0].report.problems;
+    assert!(
+        far.iter()
+            .any(|p| p.kind == ProblemKind::FarDate && p.count == PLACEHOLDERS),
+        "{far:?}"
+    );
     let mapping = &loaded.store.tables[0].mapping;
     let url = DbUrl::parse(&server.url).expect("url");
     let mut connection = Connection::open(&url).expect("connect");
@@ -103,7 +143,7 @@ fn sums_equal_polars(server: &Server, dialect: Dialect) {
     let day = NaiveDate::from_ymd_opt(2025, 3, 1);
     for date in [None, day] {
         let expected = customer_table(&lines, date).expect("polars");
-        let aggregate = pushdown::customer_aggregate(&mut connection, &source, mapping, date)
+        let aggregate = pushdown::customer_aggregate(&mut connection, &source, mapping, Drop, date)
             .expect("pushed down")
             .expect("customers");
         assert!(aggregate.money && aggregate.sql.contains("GROUP BY"));
@@ -123,9 +163,14 @@ fn sums_equal_polars(server: &Server, dialect: Dialect) {
             let what = format!("{} per {}", measure.name(), freq.name());
             let expected =
                 series_from_lines(&lines, measure, freq, SeriesBy::Shop).expect("polars");
-            let pushed =
-                pushdown::series::shop_series(&mut connection, &source, mapping, measure, freq)
-                    .unwrap_or_else(|e| panic!("{what}: {e}"));
+            let pushed = pushdown::series::shop_series(
+                &mut connection,
+                &source,
+                mapping,
+                Drop,
+                (measure, freq),
+            )
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
             // One row per period with a line: the series has no empty period here,
             // and a partial last period is fetched, then dropped.
             let partial = usize::from(expected[0].dropped_partial.is_some());
@@ -139,7 +184,7 @@ fn sums_equal_polars(server: &Server, dialect: Dialect) {
     // item co-occurrence counts for item-kNN.
     let expected = load_interactions(&loaded.store).expect("polars interactions");
     let (purchases, rows) =
-        pushdown::purchases::purchases(&mut connection, &source, mapping, |_| Ok(()))
+        pushdown::purchases::purchases(&mut connection, &source, mapping, Drop, |_| Ok(()))
             .expect("pushed down")
             .expect("purchases");
     let pushed = interactions_from_purchases(&purchases).expect("interactions");
@@ -153,10 +198,11 @@ fn sums_equal_polars(server: &Server, dialect: Dialect) {
         "re-bought items count"
     );
     // A refused count stops before the pairs are fetched, naming the count's SQL.
-    let refused = pushdown::purchases::purchases(&mut connection, &source, mapping, |pairs| {
-        Err(format!("{pairs} pairs do not fit"))
-    })
-    .expect_err("refused");
+    let refused =
+        pushdown::purchases::purchases(&mut connection, &source, mapping, Drop, |pairs| {
+            Err(format!("{pairs} pairs do not fit"))
+        })
+        .expect_err("refused");
     assert!(
         refused
             .to_string()
@@ -199,9 +245,10 @@ fn assert_same_pairs(
         &Progress::detached(),
     )
     .expect("FP-growth");
-    let counts = pushdown::baskets::pair_counts(connection, source, mapping, &params, 1_000_000)
-        .expect("pushed down")
-        .expect("baskets");
+    let counts =
+        pushdown::baskets::pair_counts(connection, source, (mapping, Drop), &params, 1_000_000)
+            .expect("pushed down")
+            .expect("baskets");
     assert_eq!(counts.baskets, baskets.len());
     let named = |items: &[ItemInfo], sets: &[(Vec<u32>, u32)]| {
         let mut named: Vec<(Vec<String>, u32)> = sets
@@ -246,7 +293,7 @@ fn assert_same_pairs(
         rule_ids(&expected.items, &loaded_rules)
     );
     // More frequent pairs than may be fetched: refused, naming the SQL.
-    let refused = pushdown::baskets::pair_counts(connection, source, mapping, &params, 5)
+    let refused = pushdown::baskets::pair_counts(connection, source, (mapping, Drop), &params, 5)
         .expect_err("too many pairs");
     assert!(refused.to_string().contains("--min-support"), "{refused}");
     assert!(refused.sql().is_some_and(|sql| sql.contains("LIMIT 6")));
@@ -268,7 +315,11 @@ fn keyed_table_skips_the_duplicate_pass(server: &Server, dialect: Dialect) {
     );
     let loaded = load_files(&[], &db_args(&server.url, "keyed")).expect("load");
     let lines = loaded.store.order_lines().expect("lines").expect("orders");
-    assert_eq!(lines.height(), 51_007, "the key makes every line distinct");
+    assert_eq!(
+        lines.height(),
+        51_010 - PLACEHOLDERS,
+        "the key makes every line distinct; the placeholder dates are dropped"
+    );
     let mapping = &loaded.store.tables[0].mapping;
     let url = DbUrl::parse(&server.url).expect("url");
     let mut connection = Connection::open(&url).expect("connect");
@@ -280,16 +331,21 @@ fn keyed_table_skips_the_duplicate_pass(server: &Server, dialect: Dialect) {
     assert!(!connection.has_primary_key(&query).expect("query"));
 
     let expected = customer_table(&lines, None).expect("polars");
-    let aggregate = pushdown::customer_aggregate(&mut connection, &keyed, mapping, None)
+    let aggregate = pushdown::customer_aggregate(&mut connection, &keyed, mapping, Drop, None)
         .expect("pushed down")
         .expect("customers");
     assert!(!aggregate.sql.contains("DISTINCT *"), "{}", aggregate.sql);
     assert_same_frame(&aggregate.table.frame, &expected.frame);
     let expected =
         series_from_lines(&lines, Measure::Units, Freq::Week, SeriesBy::Shop).expect("polars");
-    let pushed =
-        pushdown::series::shop_series(&mut connection, &keyed, mapping, Measure::Units, Freq::Week)
-            .expect("pushed down");
+    let pushed = pushdown::series::shop_series(
+        &mut connection,
+        &keyed,
+        mapping,
+        Drop,
+        (Measure::Units, Freq::Week),
+    )
+    .expect("pushed down");
     assert!(!pushed.sql.contains("DISTINCT *"), "{}", pushed.sql);
     assert_same_series(&pushed.series, &expected, "units per week, keyed");
 }
@@ -355,6 +411,7 @@ fn run(server: &Server, args: &[&str], fetch_lines: bool) -> (Value, Option<Stri
 fn the_commands_give_the_same_segments_and_forecast_pushed_down() {
     let server = postgres();
     fill(&server, Dialect::Postgres);
+    add_placeholder_dates(&server);
     let (rfm, note) = run(&server, &["rfm"], false);
     let customers = rfm["customers"].as_u64().expect("customers");
     let note = note.expect("rfm says it was pushed down");
@@ -365,6 +422,14 @@ fn the_commands_give_the_same_segments_and_forecast_pushed_down() {
     let (fetched, none) = run(&server, &["rfm"], true);
     assert_eq!(none, None);
     assert_close_json(&rfm, &fetched, "rfm");
+    // Kept placeholder dates count both ways: a customer more, and the
+    // analysis date after 9999-12-31.
+    let (kept, note) = run(&server, &["rfm", "--keep-far-dates"], false);
+    assert!(note.is_some());
+    let (fetched, _) = run(&server, &["rfm", "--keep-far-dates"], true);
+    assert_close_json(&kept, &fetched, "rfm, far dates kept");
+    assert_eq!(kept["customers"].as_u64(), Some(customers + 1));
+    assert_eq!(kept["analysis_date"], "+10000-01-01", "{kept}");
 
     let (mut pushed, note) = run(&server, &["segment", "--k", "4"], false);
     assert!(note.is_some_and(|n| n.contains("per customer")));

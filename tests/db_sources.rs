@@ -18,6 +18,7 @@ use common::cli::{json_of, marketbench};
 use common::db::{Server, execute, mariadb, postgres};
 use marketbench::analysis::rfm::{RfmParams, rfm, rfm_of_customers};
 use marketbench::cli::{DbArgs, LoadArgs, load_files};
+use marketbench::data::db::pushdown::FarDates;
 use marketbench::data::db::{Connection, DbError, DbUrl, Dialect, Source, pushdown, quote};
 use marketbench::data::{FileKind, Table};
 use marketbench::jobs::Progress;
@@ -329,9 +330,10 @@ fn pushdown_equals_polars(server: &Server, dialect: Dialect) {
     let mut connection = Connection::open(&url).expect("connect");
     let mapping = &loaded.store.tables[0].mapping;
     let source = Source::Table("订单".into());
-    let aggregate = pushdown::customer_aggregate(&mut connection, &source, mapping, None)
-        .expect("aggregate")
-        .expect("customers");
+    let aggregate =
+        pushdown::customer_aggregate(&mut connection, &source, mapping, FarDates::Drop, None)
+            .expect("aggregate")
+            .expect("customers");
     assert!(aggregate.money);
     assert!(aggregate.sql.contains("GROUP BY"), "{}", aggregate.sql);
     let pushed =

@@ -26,6 +26,7 @@ use crate::analysis::recommend::pairs::{
 };
 use crate::analysis::recommend::rules::RuleParams;
 use crate::analysis::recommend::{Interactions, ModelKind};
+use crate::data::db::pushdown::FarDates;
 use crate::data::db::{self, Connection, DbUrl, Dialect, Source, pushdown};
 use crate::data::{FileKind, Inspection, Role, RoleMap, memory};
 use crate::tr;
@@ -186,6 +187,8 @@ pub struct Pushdown {
     connection: Connection,
     source: Source,
     mapping: RoleMap,
+    /// `--keep-far-dates`: placeholder dates count, as in a load with it.
+    far: FarDates,
 }
 
 impl Pushdown {
@@ -209,11 +212,15 @@ impl Pushdown {
         };
         let (inspection, _) =
             db::inspect_source(&mut connection, orders, FileKind::Orders, Some(1000))?;
-        let mapping = args.options_for(&inspection).mapping;
+        let options = args.options_for(&inspection);
         Ok(Some(Pushdown {
             connection,
             source: orders.clone(),
-            mapping,
+            mapping: options.mapping,
+            far: match options.keep_far_dates {
+                true => FarDates::Keep,
+                false => FarDates::Drop,
+            },
         }))
     }
 
@@ -237,6 +244,7 @@ impl Pushdown {
             &mut self.connection,
             &self.source,
             &self.mapping,
+            self.far,
             analysis_date,
         )
         .with_context(|| format!("summing {} per customer{RETRY}", self.label()))?;
@@ -273,6 +281,7 @@ impl Pushdown {
             &mut self.connection,
             &self.source,
             &self.mapping,
+            self.far,
             check,
         )
         .with_context(|| format!("summing {} per customer and item{RETRY}", self.label()))?;
@@ -305,7 +314,7 @@ impl Pushdown {
         let counts = pushdown::baskets::pair_counts(
             &mut self.connection,
             &self.source,
-            &self.mapping,
+            (&self.mapping, self.far),
             params,
             most_pairs,
         )
@@ -337,8 +346,8 @@ impl Pushdown {
             &mut self.connection,
             &self.source,
             &self.mapping,
-            measure,
-            freq,
+            self.far,
+            (measure, freq),
         )
         .with_context(|| format!("summing {} per period{RETRY}", self.label()))?;
         let note = tr!(

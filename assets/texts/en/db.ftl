@@ -17,6 +17,7 @@ db-error-query-short = The database refused the query: { $message }
 db-loading = loading { $source }
 db-reading-rows = reading the rows of { $sql }
 db-pushdown-unmapped = no column is mapped to { $role }, which the per-customer figures need
+db-pushdown-day-out-of-range = the last purchase day lies { $days } days after 1970-01-01, past the last date Marketbench can count with: leave out the lines with placeholder dates (drop --keep-far-dates)
 db-fetch-again = { $source } was fetched from { $url }; to read it differently, fetch it again through "Connect to database…"
 
 db-title = Connect to database

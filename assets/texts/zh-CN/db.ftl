@@ -17,6 +17,7 @@ db-error-query-short = 数据库拒绝了查询：{ $message }
 db-loading = 加载 { $source }
 db-reading-rows = 读取 { $sql } 的数据行
 db-pushdown-unmapped = 没有列映射到{ $role }，而按客户汇总需要它
+db-pushdown-day-out-of-range = 最后购买日在 1970-01-01 之后 { $days } 天，超出了 Marketbench 能计算的日期范围：请排除占位日期的行（去掉 --keep-far-dates）
 db-fetch-again = { $source } 取自 { $url }；要换一种方式读取，请用“连接数据库…”重新获取。
 
 db-title = 连接数据库

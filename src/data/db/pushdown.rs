@@ -20,20 +20,29 @@
 //! - the analysis date defaults to the day after the last purchase day; lines on
 //!   or after it do not count; `orders` are distinct order ids among purchases
 //!   (distinct purchase days without an order id column); `revenue` is net of
-//!   returns, cancelled lines left out.
+//!   returns, cancelled lines left out;
+//! - placeholder dates are left out by the loader's rule (`load::far_dates`),
+//!   unless `FarDates::Keep` (`--keep-far-dates`): when the first and last
+//!   dated day are more than ten years apart or in an impossible year
+//!   (`far_dates::may_be_far`), the database counts the dated lines per day
+//!   ([`far_days`]), the fences come from that histogram
+//!   (`far_dates::kept_days`), and every sum reads only the days between them.
 //!
 //! Unlike a load, the time column must be a date or timestamp in the database,
-//! numbers must be numeric columns, and placeholder dates (`load::far_dates`)
-//! are not dropped. Ids are grouped and compared by the column's collation: a
-//! case-insensitive one (MySQL's `utf8mb4_general_ci`, `_unicode_ci`) counts
+//! and numbers must be numeric columns. Ids are grouped and compared by the
+//! column's collation: a case-insensitive one (MySQL's `utf8mb4_general_ci`, `_unicode_ci`) counts
 //! `c001` and `C001` as one customer or item, where a load counts two.
 
 pub mod baskets;
+pub mod far_days;
 pub mod purchases;
 pub mod series;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
+
+pub use far_days::{FarDates, KeptDays};
+use far_days::{date_of, kept_days};
 
 use super::{Connection, DbError, Dialect, Source, quote};
 use crate::analysis::customers::{CustomerTable, customer_columns};
@@ -65,6 +74,8 @@ struct Sql<'a> {
     /// The source's rows cannot repeat (a table with a primary key): no pass
     /// for exact duplicates.
     unique: bool,
+    /// The days the far-date rule keeps (`far_days::kept_days`).
+    days: KeptDays,
 }
 
 impl Sql<'_> {
@@ -145,6 +156,13 @@ impl Sql<'_> {
         let amount = self.amount();
         let mut negative: Vec<String> = Vec::new();
         let mut present = vec![format!("{ts} IS NOT NULL")];
+        if let Some((first, last)) = self.days {
+            present.push(format!(
+                "{day} BETWEEN DATE '{}' AND DATE '{}'",
+                date_of(first),
+                date_of(last)
+            ));
+        }
         for role in [Role::Quantity, Role::UnitPrice, Role::Amount] {
             if let Some(column) = self.column(role) {
                 present.push(format!("{column} IS NOT NULL"));
@@ -214,12 +232,33 @@ impl Sql<'_> {
     }
 }
 
-/// The SQL of the last purchase day (days since 1970-01-01) of `select`.
-pub fn last_day_sql(dialect: Dialect, mapping: &RoleMap, select: &str) -> Result<String, String> {
+/// What every pushed-down sum reads from `source`: its SELECT, whether its
+/// rows cannot repeat (a primary key), and the days the far-date rule keeps.
+fn prepare(
+    connection: &mut Connection,
+    source: &Source,
+    mapping: &RoleMap,
+    far: FarDates,
+) -> Result<(String, bool, KeptDays), DbError> {
+    let select = source.select(connection.dialect());
+    let unique = connection.has_primary_key(source)?;
+    let days = kept_days(connection, &select, mapping, unique, far)?;
+    Ok((select, unique, days))
+}
+
+/// The SQL of the last purchase day (days since 1970-01-01) of `select`, among
+/// the kept `days`.
+pub fn last_day_sql(
+    dialect: Dialect,
+    mapping: &RoleMap,
+    select: &str,
+    days: KeptDays,
+) -> Result<String, String> {
     let sql = Sql {
         dialect,
         mapping,
         unique: false,
+        days,
     };
     Ok(format!(
         "SELECT {} AS last_day FROM ({}) x WHERE canc = 0 AND ret = 0",
@@ -229,25 +268,32 @@ pub fn last_day_sql(dialect: Dialect, mapping: &RoleMap, select: &str) -> Result
 }
 
 /// The SQL of the per-customer sums of `select` (`unique`: its rows cannot
-/// repeat) at `analysis_date`, with the
+/// repeat; the kept `days`) at `analysis_date`, with the
 /// columns `analysis::customers::customer_columns` takes (the days as days since
 /// 1970). Err: the label of a role it needs that `mapping` lacks.
 pub fn customer_sql(
     dialect: Dialect,
     mapping: &RoleMap,
     select: &str,
-    unique: bool,
+    (unique, days): (bool, KeptDays),
     analysis_date: NaiveDate,
 ) -> Result<String, String> {
     let sql = Sql {
         dialect,
         mapping,
         unique,
+        days,
     };
     if sql.column(Role::CustomerId).is_none() {
         return Err(Role::CustomerId.label());
     }
-    let counted = format!("canc = 0 AND day < DATE '{analysis_date}'");
+    // Compared as days since 1970: a date after 9999-12-31 (a kept
+    // placeholder moves the analysis date there) is no SQL date literal.
+    let counted = format!(
+        "canc = 0 AND {} < {}",
+        sql.epoch_days("day"),
+        (analysis_date - NaiveDate::default()).num_days()
+    );
     let purchase = format!("{counted} AND ret = 0");
     let orders = format!("COUNT(DISTINCT CASE WHEN {purchase} THEN order_key END)");
     let purchase_day = format!("CASE WHEN {purchase} THEN day END");
@@ -277,15 +323,17 @@ pub fn customer_sql(
 
 /// The per-customer table of `source` (columns named by `mapping`, an orders
 /// mapping), measured at `analysis_date` (default: the day after the last
-/// purchase day). None when no line is a dated purchase.
+/// purchase day), placeholder dates left out or kept by `far`. None when no
+/// line is a dated purchase.
 pub fn customer_aggregate(
     connection: &mut Connection,
     source: &Source,
     mapping: &RoleMap,
+    far: FarDates,
     analysis_date: Option<NaiveDate>,
 ) -> Result<Option<CustomerAggregate>, DbError> {
     let dialect = connection.dialect();
-    let select = source.select(dialect);
+    let (select, unique, days) = prepare(connection, source, mapping, far)?;
     let unmapped = |role: String| DbError::Query {
         sql: select.clone(),
         message: tr!("db-pushdown-unmapped", role = role),
@@ -294,7 +342,7 @@ pub fn customer_aggregate(
     let analysis_date = match analysis_date {
         Some(day) => day,
         None => {
-            let sql = last_day_sql(dialect, mapping, &select).map_err(unmapped)?;
+            let sql = last_day_sql(dialect, mapping, &select, days).map_err(unmapped)?;
             let last = connection.fetch(&sql)?;
             let day = last
                 .column("last_day")
@@ -302,13 +350,18 @@ pub fn customer_aggregate(
                 .and_then(|c| c.cast(&DataType::Int64).ok())
                 .and_then(|c| c.i64().ok().and_then(|v| v.get(0)));
             match day {
-                Some(day) => epoch + chrono::Days::new(day as u64 + 1),
+                Some(day) => epoch
+                    .checked_add_signed(chrono::Duration::days(day + 1))
+                    .ok_or_else(|| DbError::Query {
+                        sql: sql.clone(),
+                        message: tr!("db-pushdown-day-out-of-range", days = day.to_string()),
+                    })?,
                 None => return Ok(None),
             }
         }
     };
-    let unique = connection.has_primary_key(source)?;
-    let sql = customer_sql(dialect, mapping, &select, unique, analysis_date).map_err(unmapped)?;
+    let sql =
+        customer_sql(dialect, mapping, &select, (unique, days), analysis_date).map_err(unmapped)?;
     let money = carries_money(mapping);
     let Some(raw) = fetch_sums(connection, &sql)? else {
         return Ok(None);
@@ -374,15 +427,28 @@ mod tests {
             (Role::Status, "状态"),
         ]);
         let day = NaiveDate::from_ymd_opt(2024, 3, 1).expect("day");
-        let pg =
-            customer_sql(Dialect::Postgres, &orders, "SELECT * FROM o", false, day).expect("sql");
+        let pg = customer_sql(
+            Dialect::Postgres,
+            &orders,
+            "SELECT * FROM o",
+            (false, None),
+            day,
+        )
+        .expect("sql");
         assert!(pg.contains("CAST(\"金额\" AS DOUBLE PRECISION)"), "{pg}");
         assert!(
-            pg.contains("DATE '2024-03-01'") && pg.contains("AS revenue"),
+            pg.contains("- DATE '1970-01-01') < 19783") && pg.contains("AS revenue"),
             "{pg}"
         );
         assert!(pg.contains("LIKE '%退款%'"), "{pg}");
-        let my = customer_sql(Dialect::Mysql, &orders, "SELECT * FROM o", false, day).expect("sql");
+        let my = customer_sql(
+            Dialect::Mysql,
+            &orders,
+            "SELECT * FROM o",
+            (false, None),
+            day,
+        )
+        .expect("sql");
         assert!(my.contains("DATEDIFF(") && my.contains("`客户`"), "{my}");
         // Duplicates count once, each line's columns computed once (PostgreSQL);
         // the last day needs no duplicate pass.
@@ -394,13 +460,14 @@ mod tests {
             !my.contains("OFFSET") && my.contains(" LIMIT 9223372036854775807)"),
             "{my}"
         );
-        let last = last_day_sql(Dialect::Postgres, &orders, "SELECT * FROM o").expect("sql");
+        let last = last_day_sql(Dialect::Postgres, &orders, "SELECT * FROM o", None).expect("sql");
         assert!(!last.contains("DISTINCT"), "{last}");
         // Without money there is no revenue; without a customer, no SQL.
         let counts = mapping(&[(Role::CustomerId, "c"), (Role::Timestamp, "t")]);
-        let sql = customer_sql(Dialect::Mysql, &counts, "SELECT 1", true, day).expect("sql");
+        let sql =
+            customer_sql(Dialect::Mysql, &counts, "SELECT 1", (true, None), day).expect("sql");
         assert!(!sql.contains("revenue"), "{sql}");
         let none = mapping(&[(Role::Timestamp, "t")]);
-        assert!(customer_sql(Dialect::Mysql, &none, "SELECT 1", false, day).is_err());
+        assert!(customer_sql(Dialect::Mysql, &none, "SELECT 1", (false, None), day).is_err());
     }
 }

@@ -62,6 +62,52 @@ pub fn far_dates(ts: &Column, kept: &BooleanChunked) -> PolarsResult<BooleanChun
     Ok(BooleanChunked::from_iter_values("far_date".into(), far))
 }
 
+/// Whether a far date can be among dated lines whose days (since 1970-01-01)
+/// run from `first` to `last`: one is in an impossible year, or they span more
+/// than the fences' least reach. Within that reach no quartiles can put a fence
+/// between `first` and `last` (the fences lie at least `FENCE` years beyond the
+/// quartiles, which lie between them), so nothing is far whatever the lines.
+pub fn may_be_far(first: i32, last: i32) -> bool {
+    let (first, last) = (i64::from(first), i64::from(last));
+    first <= DAY_1900 || last >= DAY_2200 || last - first > FENCE * 365
+}
+
+/// The first and last day (days since 1970-01-01) the rule keeps, from a
+/// histogram of the dated lines `(day, lines)` (any order): the days
+/// [`far_dates`] keeps on the lines themselves, the quartiles taken at the same
+/// positions of the sorted lines. For where only counts per day are at hand: a
+/// streamed file (`scan`), a database (`db::pushdown`).
+pub fn kept_days(histogram: &[(i32, u64)]) -> (i32, i32) {
+    let impossible = |d: i32| i64::from(d) <= DAY_1900 || i64::from(d) >= DAY_2200;
+    let mut possible: Vec<(i32, u64)> = histogram
+        .iter()
+        .filter(|(d, _)| !impossible(*d))
+        .copied()
+        .collect();
+    possible.sort_unstable();
+    let n: u64 = possible.iter().map(|(_, n)| n).sum();
+    let (mut lo, mut hi) = (DAY_1900 + 1, DAY_2200 - 1);
+    if n >= MIN_ROWS as u64 {
+        // The day at a position of the sorted lines, as the selection above.
+        let at = |index: u64| {
+            let mut seen = 0;
+            for (day, lines) in &possible {
+                seen += lines;
+                if seen > index {
+                    return i64::from(*day);
+                }
+            }
+            possible.last().map_or(0, |(d, _)| i64::from(*d))
+        };
+        let (q1, q3) = (at(n / 4), at(n * 3 / 4));
+        let reach = FENCE * (q3 - q1).max(365);
+        lo = lo.max(q1 - reach);
+        hi = hi.min(q3 + reach);
+    }
+    // Both lie between 1900 and 2200: days since 1970 fit in an i32.
+    (lo as i32, hi as i32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +154,45 @@ mod tests {
         let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
         // A typo'd 2031 is five years out: not a placeholder.
         assert_eq!(far(&dates), [24, 25, 26]);
+    }
+
+    #[test]
+    fn the_days_kept_from_a_histogram_are_the_days_far_dates_keeps() {
+        let mut dates: Vec<String> = (0..24)
+            .flat_map(|m| {
+                let day = format!("{}-{:02}-15", 2024 + m / 12, m % 12 + 1);
+                std::iter::repeat_n(day, 1 + m as usize % 3)
+            })
+            .collect();
+        dates.extend(["9999-12-31", "1970-01-01", "1969-12-31", "2031-06-01"].map(String::from));
+        let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let far = far(&dates);
+        let mut histogram: Vec<(i32, u64)> = Vec::new();
+        for date in &dates {
+            let day = (chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date")
+                - chrono::NaiveDate::default())
+            .num_days() as i32;
+            histogram.push((day, 1));
+        }
+        let (lo, hi) = kept_days(&histogram);
+        let outside: Vec<usize> = histogram
+            .iter()
+            .enumerate()
+            .filter(|(_, (d, _))| *d < lo || *d > hi)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(outside, far);
+        assert_eq!(far.len(), 3, "{far:?}");
+        // The first and last day alone say when nothing can be far.
+        let (first, last) = (histogram[0].0, histogram[23].0);
+        assert!(!may_be_far(first, last), "two years of orders");
+        assert!(may_be_far(first, first + 3651));
+        assert!(may_be_far(DAY_1900 as i32, first) && may_be_far(first, DAY_2200 as i32));
+        // Too few lines for quartiles: only the impossible years go.
+        assert_eq!(
+            kept_days(&histogram[..5]),
+            (DAY_1900 as i32 + 1, DAY_2200 as i32 - 1)
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@ mod checks;
 mod clean;
 mod damaged;
 mod duplicates;
-mod far_dates;
+pub mod far_dates;
 mod inspect;
 mod numbers;
 mod problems;

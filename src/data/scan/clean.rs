@@ -6,17 +6,9 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::data::dates;
+use crate::data::load::far_dates::kept_days;
 use crate::data::load::{CANCEL_WORDS, parse_number};
 use crate::data::{DateFormat, LoadOptions, Role};
-
-/// The loader's far-date rule (`load::far_dates`): 1900-01-01 and 2200-01-01 as
-/// days since 1970-01-01, the dated rows before the quartile fences apply, and
-/// the interquartile ranges (each at least a year) between a quartile and a
-/// fence. Kept equal to the loader's constants by the tests of this module.
-pub(super) const DAY_1900: i32 = -25_567;
-pub(super) const DAY_2200: i32 = 84_006;
-const MIN_ROWS: u64 = 20;
-const FENCE: i32 = 10;
 
 /// The line number column of [`canonical_lines`] (from 0, in file order).
 pub(super) const ROW: &str = "_row";
@@ -206,7 +198,10 @@ impl Histogram {
                 }
             }
         }
-        let fences = drop_far.then(|| far_fences(&days));
+        let fences = drop_far.then(|| {
+            let histogram: Vec<(i32, u64)> = days.iter().map(|(d, _, n)| (*d, *n)).collect();
+            kept_days(&histogram)
+        });
         let kept = |d: i32| fences.is_none_or(|(lo, hi)| d >= lo && d <= hi);
         let last_purchase = days
             .iter()
@@ -225,35 +220,4 @@ impl Histogram {
         let epoch = NaiveDate::default();
         epoch.checked_add_signed(chrono::Duration::days(i64::from(last) + 1))
     }
-}
-
-/// The days kept by the loader's far-date rule over `(day, _, lines)`: not
-/// impossible, and within the quartile fences when there are enough dated lines.
-fn far_fences(days: &[(i32, bool, u64)]) -> (i32, i32) {
-    let mut possible: Vec<(i32, u64)> = days
-        .iter()
-        .filter(|(d, _, _)| *d > DAY_1900 && *d < DAY_2200)
-        .map(|(d, _, n)| (*d, *n))
-        .collect();
-    possible.sort_unstable();
-    let n: u64 = possible.iter().map(|(_, n)| n).sum();
-    let (mut lo, mut hi) = (DAY_1900 + 1, DAY_2200 - 1);
-    if n >= MIN_ROWS {
-        // The value at a position of the sorted lines, as the loader's selection.
-        let at = |index: u64| {
-            let mut seen = 0;
-            for (day, lines) in &possible {
-                seen += lines;
-                if seen > index {
-                    return *day;
-                }
-            }
-            possible.last().map_or(0, |(d, _)| *d)
-        };
-        let (q1, q3) = (at(n / 4), at(n * 3 / 4));
-        let reach = FENCE * (q3 - q1).max(365);
-        lo = lo.max(q1 - reach);
-        hi = hi.min(q3 + reach);
-    }
-    (lo, hi)
 }

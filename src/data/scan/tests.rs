@@ -162,13 +162,3 @@ fn a_streamed_parquet_file_gives_the_loaded_numbers() {
     let (scan, lines) = scan_and_lines(&path);
     check(&scan, &lines);
 }
-
-#[test]
-fn far_date_constants_are_the_loaders() {
-    let epoch = chrono::NaiveDate::default();
-    let day = |y, m, d| {
-        (chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date") - epoch).num_days() as i32
-    };
-    assert_eq!(clean::DAY_1900, day(1900, 1, 1));
-    assert_eq!(clean::DAY_2200, day(2200, 1, 1));
-}

@@ -20,7 +20,7 @@
 use polars::prelude::*;
 
 use super::purchases::bought_sql;
-use super::{Sql, fetch_sums};
+use super::{FarDates, KeptDays, Sql, fetch_sums, prepare};
 use crate::analysis::recommend::ItemInfo;
 use crate::analysis::recommend::rules::{RuleParams, least_count};
 use crate::data::RoleMap;
@@ -55,7 +55,7 @@ pub struct PairCounts {
 fn pairs_sql(
     mapping: &RoleMap,
     select: &str,
-    unique: bool,
+    (unique, days): (bool, KeptDays),
     params: &RuleParams,
     limit: u64,
 ) -> Result<String, String> {
@@ -63,6 +63,7 @@ fn pairs_sql(
         dialect: Dialect::Postgres,
         mapping,
         unique,
+        days,
     };
     let bought = bought_sql(&sql, select, Vec::new())?;
     // The threshold as `rules::least_count` computes it, in doubles.
@@ -102,18 +103,18 @@ fn pairs_sql(
 pub fn pair_counts(
     connection: &mut Connection,
     source: &Source,
-    mapping: &RoleMap,
+    (mapping, far): (&RoleMap, FarDates),
     params: &RuleParams,
     most_pairs: u64,
 ) -> Result<Option<PairCounts>, DbError> {
-    let select = source.select(connection.dialect());
-    let unique = connection.has_primary_key(source)?;
+    let (select, unique, days) = prepare(connection, source, mapping, far)?;
     let limit = most_pairs.saturating_add(1);
-    let sql =
-        pairs_sql(mapping, &select, unique, params, limit).map_err(|role| DbError::Query {
+    let sql = pairs_sql(mapping, &select, (unique, days), params, limit).map_err(|role| {
+        DbError::Query {
             sql: select.clone(),
             message: tr!("db-pushdown-unmapped-pairs", role = role),
-        })?;
+        }
+    })?;
     let Some(frame) = fetch_sums(connection, &sql)? else {
         return Ok(None);
     };
@@ -232,7 +233,7 @@ mod tests {
             min_count: 7,
             ..RuleParams::default()
         };
-        let pg = pairs_sql(&mapping, "SELECT * FROM o", false, &params, 1001).expect("sql");
+        let pg = pairs_sql(&mapping, "SELECT * FROM o", (false, None), &params, 1001).expect("sql");
         let least =
             "GREATEST(CEIL(CAST(0.001 AS DOUBLE PRECISION) * COUNT(DISTINCT order_key)), 7, 1)";
         assert!(pg.contains(least), "{pg}");
@@ -242,12 +243,12 @@ mod tests {
         );
         assert!(pg.contains("ARRAY_AGG(item ORDER BY item)") && !pg.contains(" JOIN kept"));
         assert!(pg.contains("SELECT DISTINCT *"), "an unkeyed table");
-        let keyed = pairs_sql(&mapping, "SELECT 1", true, &params, 10).expect("sql");
+        let keyed = pairs_sql(&mapping, "SELECT 1", (true, None), &params, 10).expect("sql");
         assert!(!keyed.contains("DISTINCT *"), "a keyed table");
         // Without an order there are no baskets.
         let mut no_order = mapping.clone();
         no_order.remove(&Role::OrderId);
-        let refused = pairs_sql(&no_order, "SELECT 1", true, &params, 10);
+        let refused = pairs_sql(&no_order, "SELECT 1", (true, None), &params, 10);
         assert_eq!(refused.err(), Some(Role::OrderId.label()));
     }
 }

@@ -14,7 +14,7 @@
 
 use polars::prelude::*;
 
-use super::{Sql, fetch_sums};
+use super::{FarDates, KeptDays, Sql, fetch_sums, prepare};
 use crate::data::db::{Connection, DbError, Dialect, Source};
 use crate::data::scan::purchases::Purchases;
 use crate::data::{Role, RoleMap};
@@ -27,12 +27,13 @@ pub fn purchases_sql(
     dialect: Dialect,
     mapping: &RoleMap,
     select: &str,
-    unique: bool,
+    (unique, days): (bool, KeptDays),
 ) -> Result<[String; 3], String> {
     let sql = Sql {
         dialect,
         mapping,
         unique,
+        days,
     };
     // Without a time column `bought_sql` refuses before this is used.
     let ts = sql.column(Role::Timestamp).unwrap_or_default();
@@ -103,19 +104,19 @@ pub(super) fn bought_sql(
 }
 
 /// The distinct purchases of `source` (columns named by `mapping`, an orders
-/// mapping), after `check` accepted the number of customer × item pairs (it
-/// refuses what would not fit); the rows fetched beside. None when no line is
-/// a purchase.
+/// mapping; placeholder dates left out or kept by `far`), after `check`
+/// accepted the number of customer × item pairs (it refuses what would not
+/// fit); the rows fetched beside. None when no line is a purchase.
 pub fn purchases(
     connection: &mut Connection,
     source: &Source,
     mapping: &RoleMap,
+    far: FarDates,
     check: impl FnOnce(u64) -> Result<(), String>,
 ) -> Result<Option<(Purchases, usize)>, DbError> {
-    let select = source.select(connection.dialect());
-    let unique = connection.has_primary_key(source)?;
+    let (select, unique, days) = prepare(connection, source, mapping, far)?;
     let [pairs_sql, items_sql, prices_sql] =
-        purchases_sql(connection.dialect(), mapping, &select, unique).map_err(|role| {
+        purchases_sql(connection.dialect(), mapping, &select, (unique, days)).map_err(|role| {
             DbError::Query {
                 sql: select.clone(),
                 message: tr!("db-pushdown-unmapped-pairs", role = role),

@@ -5,7 +5,7 @@
 
 use polars::prelude::*;
 
-use super::{Sql, fetch_sums};
+use super::{FarDates, KeptDays, Sql, fetch_sums, prepare};
 use crate::analysis::forecast::series::{KEY, LAST, PERIOD, VALUE, series_of_sums};
 use crate::analysis::forecast::{Freq, Measure, TimeSeries};
 use crate::data::db::{Connection, DbError, Dialect, Source};
@@ -32,7 +32,7 @@ pub fn series_sql(
     dialect: Dialect,
     mapping: &RoleMap,
     select: &str,
-    unique: bool,
+    (unique, days): (bool, KeptDays),
     measure: Measure,
     freq: Freq,
 ) -> Result<String, String> {
@@ -40,6 +40,7 @@ pub fn series_sql(
         dialect,
         mapping,
         unique,
+        days,
     };
     let has = |role: Role| mapping.contains_key(&role);
     let paid = "ret = 0 AND canc = 0";
@@ -81,21 +82,20 @@ pub fn series_sql(
 }
 
 /// The shop's series of `measure` per `freq` period in `source` (columns named
-/// by `mapping`, an orders mapping).
+/// by `mapping`, an orders mapping), placeholder dates left out or kept by `far`.
 pub fn shop_series(
     connection: &mut Connection,
     source: &Source,
     mapping: &RoleMap,
-    measure: Measure,
-    freq: Freq,
+    far: FarDates,
+    (measure, freq): (Measure, Freq),
 ) -> Result<PushedSeries, DbError> {
-    let select = source.select(connection.dialect());
-    let unique = connection.has_primary_key(source)?;
+    let (select, unique, days) = prepare(connection, source, mapping, far)?;
     let sql = series_sql(
         connection.dialect(),
         mapping,
         &select,
-        unique,
+        (unique, days),
         measure,
         freq,
     )
@@ -152,7 +152,7 @@ mod tests {
                 Dialect::Postgres,
                 &counts,
                 "SELECT 1",
-                false,
+                (false, None),
                 measure,
                 Freq::Week,
             )
@@ -172,12 +172,18 @@ mod tests {
             Dialect::Mysql,
             &counts,
             "SELECT 1",
-            true,
+            (true, Some((19_723, 20_089))),
             Measure::Orders,
             Freq::Month,
         )
         .expect("sql");
         assert!(!month.contains("DISTINCT *"), "unique rows: {month}");
+        // Only the days the far-date rule keeps are summed.
+        assert!(
+            month.contains("BETWEEN DATE '2024-01-01' AND DATE '2025-01-01'"),
+            "{month}"
+        );
+        assert!(!orders.contains("BETWEEN"), "{orders}");
         assert!(orders.contains("SELECT DISTINCT *"), "{orders}");
         assert!(
             month.contains("EXTRACT(MONTH FROM day)") && month.contains("DATEDIFF("),
