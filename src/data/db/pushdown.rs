@@ -28,10 +28,14 @@
 //!   ([`far_days`]), the fences come from that histogram
 //!   (`far_dates::kept_days`), and every sum reads only the days between them.
 //!
+//! Ids are grouped and counted as a load compares them, byte for byte: on a
+//! MySQL-protocol server, whose text comparisons follow a collation that is
+//! usually blind to case and accents (`utf8mb4_general_ci` counts `c001` and
+//! `C001` as one customer), by the hex of their bytes (`Sql::key`), decoded
+//! after the fetch.
+//!
 //! Unlike a load, the time column must be a date or timestamp in the database,
-//! and numbers must be numeric columns. Ids are grouped and compared by the
-//! column's collation: a case-insensitive one (MySQL's `utf8mb4_general_ci`, `_unicode_ci`) counts
-//! `c001` and `C001` as one customer or item, where a load counts two.
+//! and numbers must be numeric columns.
 
 pub mod baskets;
 pub mod far_days;
@@ -97,6 +101,19 @@ impl Sql<'_> {
         }
     }
 
+    /// An id column as the key the sums group and count by: its text, trimmed,
+    /// NULL when empty. A MySQL-protocol server compares text by the
+    /// connection's collation, blind to case and accents (`utf8mb4_general_ci`:
+    /// `c001` = `C001`), so there the key is the hex of its bytes, exact as a
+    /// load compares ids; [`ids_as_text`] turns fetched keys back into text.
+    fn key(&self, column: &str) -> String {
+        let trimmed = format!("NULLIF(TRIM({}), '')", self.text(column));
+        match self.dialect {
+            Dialect::Postgres => trimmed,
+            Dialect::Mysql => format!("HEX({trimmed})"),
+        }
+    }
+
     /// `a` and `b` as one text with a separator.
     fn concat(&self, a: &str, b: &str) -> String {
         match self.dialect {
@@ -145,12 +162,12 @@ impl Sql<'_> {
             .column(Role::Timestamp)
             .ok_or_else(|| Role::Timestamp.label())?;
         let customer = match self.column(Role::CustomerId) {
-            Some(c) => format!("NULLIF(TRIM({}), '')", self.text(&c)),
+            Some(c) => self.key(&c),
             None => self.text("NULL"),
         };
         let day = format!("CAST({ts} AS DATE)");
         let order_key = match self.column(Role::OrderId) {
-            Some(order) => format!("NULLIF(TRIM({}), '')", self.text(&order)),
+            Some(order) => self.key(&order),
             None => self.text(&day),
         };
         let amount = self.amount();
@@ -366,6 +383,10 @@ pub fn customer_aggregate(
     let Some(raw) = fetch_sums(connection, &sql)? else {
         return Ok(None);
     };
+    let raw = ids_as_text(raw, &["customer_id"], dialect).map_err(|e| DbError::Query {
+        sql: sql.clone(),
+        message: e.to_string(),
+    })?;
     let mut sums = vec![
         col("customer_id").cast(DataType::String),
         col("first_day").cast(DataType::Int32),
@@ -395,6 +416,26 @@ pub fn customer_aggregate(
         money,
         sql,
     }))
+}
+
+/// `frame` with its id columns `names` as text: the keys [`Sql::key`] made
+/// hex in `dialect` decoded (bytes that are not UTF-8 become U+FFFD).
+fn ids_as_text(mut frame: DataFrame, names: &[&str], dialect: Dialect) -> PolarsResult<DataFrame> {
+    if dialect != Dialect::Mysql {
+        return Ok(frame);
+    }
+    let unhex = |hex: &str| -> Option<String> {
+        let bytes: Option<Vec<u8>> = (0..hex.len() / 2)
+            .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+            .collect();
+        bytes.map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    for name in names {
+        let keys = frame.column(name)?.cast(&DataType::String)?;
+        let text: StringChunked = keys.str()?.iter().map(|key| key.and_then(unhex)).collect();
+        frame.with_column(text.with_name((*name).into()).into_column())?;
+    }
+    Ok(frame)
 }
 
 /// The rows of `sql`; None when there are none.

@@ -14,7 +14,7 @@
 
 use polars::prelude::*;
 
-use super::{FarDates, KeptDays, Sql, fetch_sums, prepare};
+use super::{FarDates, KeptDays, Sql, fetch_sums, ids_as_text, prepare};
 use crate::data::db::{Connection, DbError, Dialect, Source};
 use crate::data::scan::purchases::Purchases;
 use crate::data::{Role, RoleMap};
@@ -91,7 +91,7 @@ pub(super) fn bought_sql(
     };
     let item = sql.column(Role::ItemId).unwrap_or_default();
     let mut columns = vec![
-        (format!("NULLIF(TRIM({}), '')", sql.text(&item)), "item"),
+        (sql.key(&item), "item"),
         (text(Role::ItemName), "item_name"),
         (text(Role::Category), "category"),
     ];
@@ -142,6 +142,20 @@ pub fn purchases(
     let rows = raw_pairs.height()
         + texts.as_ref().map_or(0, DataFrame::height)
         + paid.as_ref().map_or(0, DataFrame::height);
+    let dialect = connection.dialect();
+    let as_text = |frame: DataFrame, names: &[&str], sql: &str| {
+        ids_as_text(frame, names, dialect).map_err(|e| DbError::Query {
+            sql: sql.to_string(),
+            message: e.to_string(),
+        })
+    };
+    let raw_pairs = as_text(raw_pairs, &["customer_id", "item_id"], &pairs_sql)?;
+    let texts = texts
+        .map(|frame| as_text(frame, &["item_id"], &items_sql))
+        .transpose()?;
+    let paid = paid
+        .map(|frame| as_text(frame, &["item_id"], &prices_sql))
+        .transpose()?;
     // Each column as its SQL names it, as `Purchases` names it, and its type
     // (`lines` is a reserved word in MySQL).
     let typed = |raw: Option<DataFrame>, columns: &[(&str, &str, DataType)], sql: &str| {
