@@ -45,11 +45,12 @@ pub mod series;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use far_days::kept_days;
 pub use far_days::{FarDates, KeptDays};
-use far_days::{date_of, kept_days};
 
 use super::{Connection, DbError, Dialect, Source, quote};
 use crate::analysis::customers::{CustomerTable, customer_columns};
+use crate::analysis::lines::{date_from_days, days_from_date};
 use crate::data::load::CANCEL_WORDS;
 use crate::data::{DataError, Role, RoleMap};
 use crate::tr;
@@ -173,12 +174,11 @@ impl Sql<'_> {
         let amount = self.amount();
         let mut negative: Vec<String> = Vec::new();
         let mut present = vec![format!("{ts} IS NOT NULL")];
-        if let Some((first, last)) = self.days {
-            present.push(format!(
-                "{day} BETWEEN DATE '{}' AND DATE '{}'",
-                date_of(first),
-                date_of(last)
-            ));
+        // The kept days lie between 1900 and 2200: always dates.
+        if let Some((first, last)) = self.days
+            && let (Some(first), Some(last)) = (date_from_days(first), date_from_days(last))
+        {
+            present.push(format!("{day} BETWEEN DATE '{first}' AND DATE '{last}'"));
         }
         for role in [Role::Quantity, Role::UnitPrice, Role::Amount] {
             if let Some(column) = self.column(role) {
@@ -309,7 +309,7 @@ pub fn customer_sql(
     let counted = format!(
         "canc = 0 AND {} < {}",
         sql.epoch_days("day"),
-        (analysis_date - NaiveDate::default()).num_days()
+        days_from_date(analysis_date)
     );
     let purchase = format!("{counted} AND ret = 0");
     let orders = format!("COUNT(DISTINCT CASE WHEN {purchase} THEN order_key END)");

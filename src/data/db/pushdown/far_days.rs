@@ -4,7 +4,6 @@
 //! count per day), so the sums leave out the lines a load of the same rows
 //! drops.
 
-use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::{Sql, fetch_sums};
@@ -23,11 +22,6 @@ pub enum FarDates {
 /// The first and last day kept (days since 1970-01-01, both kept); None: every
 /// dated line counts.
 pub type KeptDays = Option<(i32, i32)>;
-
-/// The day `days` after 1970-01-01.
-pub(super) fn date_of(days: i32) -> NaiveDate {
-    NaiveDate::default() + chrono::Duration::days(i64::from(days))
-}
 
 /// The SQL of the dated lines of `select` per day (`unique`: its rows cannot
 /// repeat): `d` (days since 1970-01-01) and `n`, every dated line as the
