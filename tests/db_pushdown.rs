@@ -17,6 +17,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::cli::{json_of, marketbench, without_fit_times};
+use common::close::{assert_close_json, close};
 use common::db::{Server, execute, fill_sample_orders as fill, mariadb, postgres};
 use marketbench::analysis::customers::customer_table;
 use marketbench::analysis::forecast::{Freq, Measure, SeriesBy, TimeSeries, series_from_lines};
@@ -43,11 +44,6 @@ fn db_args(url: &str, table: &str) -> LoadArgs {
         },
         ..LoadArgs::default()
     }
-}
-
-/// Whether two numbers agree to 1e-9 of their size (sums in another order).
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
 /// `pushed` equals `loaded`: the same columns, types and rows; numbers within
@@ -382,30 +378,6 @@ fn mariadb_customer_table_and_series_pushed_down_equal_polars() {
     let (fetched, note) = run(&server, &["rules"], false);
     assert_eq!(note, None);
     assert!(fetched["baskets"].as_u64().is_some_and(|n| n > 10_000));
-}
-
-/// `a` equals `b`, numbers within [`close`] (sums in another order).
-fn assert_close_json(a: &Value, b: &Value, path: &str) {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            let (x, y) = (x.as_f64().expect("x"), y.as_f64().expect("y"));
-            assert!(close(x, y), "{path}: pushed down {x}, fetched {y}");
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            assert_eq!(x.len(), y.len(), "{path}");
-            for (i, (x, y)) in x.iter().zip(y).enumerate() {
-                assert_close_json(x, y, &format!("{path}[{i}]"));
-            }
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            let keys = |o: &serde_json::Map<String, Value>| o.keys().cloned().collect::<Vec<_>>();
-            assert_eq!(keys(x), keys(y), "{path}");
-            for (key, x) in x {
-                assert_close_json(x, &y[key], &format!("{path}.{key}"));
-            }
-        }
-        (x, y) => assert_eq!(x, y, "{path}"),
-    }
 }
 
 /// The JSON of `args` against `server`, and its `pushed_down` line (taken out).

@@ -193,7 +193,9 @@ pub struct Pushdown {
 
 impl Pushdown {
     /// The pushdown for `files` and `args`; None when the lines should be
-    /// fetched (and loaded like a file) instead.
+    /// fetched (and loaded like a file) instead: also when a column the sums
+    /// read is not typed as a load reads it (`pushdown::typed`), which is said
+    /// on standard error.
     pub fn of(files: &[std::path::PathBuf], args: &LoadArgs) -> anyhow::Result<Option<Pushdown>> {
         let sources = args.database.sources();
         let orders = sources.iter().find(|(kind, _)| *kind == FileKind::Orders);
@@ -213,6 +215,16 @@ impl Pushdown {
         let (inspection, _) =
             db::inspect_source(&mut connection, orders, FileKind::Orders, Some(1000))?;
         let options = args.options_for(&inspection);
+        match pushdown::check_column_kinds(&mut connection, orders, &options.mapping) {
+            Err(why @ db::DbError::ColumnType { .. }) => {
+                eprintln!(
+                    "marketbench: {}",
+                    tr!("db-pushdown-fetching-instead", why = why.to_string())
+                );
+                return Ok(None);
+            }
+            checked => checked?,
+        }
         Ok(Some(Pushdown {
             connection,
             source: orders.clone(),

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod close;
 pub mod db;
 pub mod db_window;
 pub mod frames;

@@ -18,6 +18,10 @@ db-loading = loading { $source }
 db-reading-rows = reading the rows of { $sql }
 db-pushdown-unmapped = no column is mapped to { $role }, which the per-customer figures need
 db-pushdown-day-out-of-range = the last purchase day lies { $days } days after 1970-01-01, past the last date Marketbench can count with: leave out the lines with placeholder dates (drop --keep-far-dates)
+db-pushdown-column-type = column { $column } is { $found } in the database, where the sums need { $needs }: the database would read its values by its own rules, not as Marketbench reads a file
+db-pushdown-needs-time = a date or timestamp column
+db-pushdown-needs-number = a numeric column
+db-pushdown-fetching-instead = { $why }. The order lines are fetched and read as a file's instead; for the database to sum them, give the column that type, or CAST it in --orders-query.
 db-fetch-again = { $source } was fetched from { $url }; to read it differently, fetch it again through "Connect to database…"
 
 db-title = Connect to database

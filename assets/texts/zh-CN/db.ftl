@@ -18,6 +18,10 @@ db-loading = 加载 { $source }
 db-reading-rows = 读取 { $sql } 的数据行
 db-pushdown-unmapped = 没有列映射到{ $role }，而按客户汇总需要它
 db-pushdown-day-out-of-range = 最后购买日在 1970-01-01 之后 { $days } 天，超出了 Marketbench 能计算的日期范围：请排除占位日期的行（去掉 --keep-far-dates）
+db-pushdown-column-type = 列 { $column } 在数据库中是 { $found } 类型，而汇总需要{ $needs }：数据库会按它自己的规则读取这些值，与 Marketbench 读取文件的方式不同
+db-pushdown-needs-time = 日期或时间戳列
+db-pushdown-needs-number = 数值列
+db-pushdown-fetching-instead = { $why }。因此改为取回订单行并像文件一样读取；若要由数据库汇总，请把该列改为相应类型，或在 --orders-query 中用 CAST 转换。
 db-fetch-again = { $source } 取自 { $url }；要换一种方式读取，请用“连接数据库…”重新获取。
 
 db-title = 连接数据库

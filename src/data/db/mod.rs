@@ -65,6 +65,26 @@ pub enum DbError {
     /// The operator pressed Cancel.
     #[error("{}", tr!("analysis-cancelled"))]
     Cancelled,
+    /// A mapped column the database would read by its own rules, not as a
+    /// load reads it (dates kept as text, amounts as text): its sums cannot be
+    /// trusted to equal the loaded lines'. `needs` is in the current language.
+    #[error("{}", tr!("db-pushdown-column-type", column = .column.as_str(), found = .found.as_str(), needs = .needs.as_str()))]
+    ColumnType {
+        column: String,
+        found: String,
+        needs: String,
+    },
+}
+
+/// What a source's column holds, as the database types it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// A date or a timestamp.
+    Time,
+    /// An integer, a float or a decimal.
+    Number,
+    /// Anything else (text, JSON, money…), named as the server names the type.
+    Other(String),
 }
 
 impl DbError {
@@ -189,6 +209,16 @@ impl Connection {
         match self {
             Connection::Postgres { client, .. } => postgres::count(client, &sql),
             Connection::Mysql { conn, .. } => mysql::count(conn, &sql),
+        }
+    }
+
+    /// The name and kind of each column `source` gives, as the server types
+    /// them, without reading a row.
+    pub fn column_kinds(&mut self, source: &Source) -> Result<Vec<(String, ColumnKind)>, DbError> {
+        let select = source.select(self.dialect());
+        match self {
+            Connection::Postgres { client, .. } => postgres::column_kinds(client, &select),
+            Connection::Mysql { conn, .. } => mysql::column_kinds(conn, &select),
         }
     }
 

@@ -13,7 +13,7 @@ use ::mysql::{Conn, OptsBuilder, Value};
 use chrono::{NaiveDate, NaiveDateTime};
 use polars::prelude::*;
 
-use super::{DbError, DbUrl, Rows};
+use super::{ColumnKind, DbError, DbUrl, Rows};
 
 /// Opens a connection to `url`.
 pub fn connect(url: &DbUrl) -> Result<Conn, DbError> {
@@ -59,6 +59,33 @@ pub fn count(conn: &mut Conn, sql: &str) -> Result<u64, DbError> {
 /// The first column of every row `sql` returns, as text.
 pub fn names(conn: &mut Conn, sql: &str) -> Result<Vec<String>, DbError> {
     conn.query(sql).map_err(query_error(sql))
+}
+
+/// The name and kind of each column `select` gives, from the metadata of a
+/// result without rows.
+pub fn column_kinds(conn: &mut Conn, select: &str) -> Result<Vec<(String, ColumnKind)>, DbError> {
+    let sql = format!("SELECT * FROM ({select}) t LIMIT 0");
+    let result = conn.query_iter(&sql).map_err(query_error(&sql))?;
+    let kind = |t: ColumnType| match (t, Builder::for_type(t)) {
+        // A year alone is no day to sum by.
+        (ColumnType::MYSQL_TYPE_YEAR, _) => ColumnKind::Other("YEAR".into()),
+        (_, Builder::Int(_) | Builder::Float(_)) => ColumnKind::Number,
+        (_, Builder::Date(_) | Builder::DateTime(_)) => ColumnKind::Time,
+        (ColumnType::MYSQL_TYPE_VAR_STRING | ColumnType::MYSQL_TYPE_VARCHAR, _) => {
+            ColumnKind::Other("VARCHAR".into())
+        }
+        (ColumnType::MYSQL_TYPE_STRING, _) => ColumnKind::Other("CHAR".into()),
+        (_, Builder::Text(_)) => {
+            let name = format!("{t:?}");
+            ColumnKind::Other(name.trim_start_matches("MYSQL_TYPE_").to_string())
+        }
+    };
+    Ok(result
+        .columns()
+        .as_ref()
+        .iter()
+        .map(|c| (c.name_str().into_owned(), kind(c.column_type())))
+        .collect())
 }
 
 /// Rows read between progress reports.

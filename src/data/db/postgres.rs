@@ -14,7 +14,7 @@ use ::postgres::types::Type;
 use ::postgres::{Client, Config, NoTls};
 use polars::prelude::DataFrame;
 
-use super::{DbError, DbUrl, Rows};
+use super::{ColumnKind, DbError, DbUrl, Rows};
 use crate::data::read::{ReadOptions, read_raw};
 use crate::tr;
 
@@ -90,6 +90,27 @@ pub fn names(client: &mut Client, sql: &str) -> Result<Vec<String>, DbError> {
         .collect()
 }
 
+/// The name and kind of each column `select` gives: the statement is
+/// prepared, not run.
+pub fn column_kinds(
+    client: &mut Client,
+    select: &str,
+) -> Result<Vec<(String, ColumnKind)>, DbError> {
+    let statement = client.prepare(select).map_err(query_error(select))?;
+    let kind = |t: &Type| match *t {
+        Type::DATE | Type::TIMESTAMP | Type::TIMESTAMPTZ => ColumnKind::Time,
+        Type::INT2 | Type::INT4 | Type::INT8 | Type::FLOAT4 | Type::FLOAT8 | Type::NUMERIC => {
+            ColumnKind::Number
+        }
+        _ => ColumnKind::Other(t.name().to_string()),
+    };
+    Ok(statement
+        .columns()
+        .iter()
+        .map(|c| (c.name().to_string(), kind(c.type_())))
+        .collect())
+}
+
 /// Bytes read between progress reports: often enough for a smooth bar and a
 /// quick Cancel, rarely enough that reporting costs nothing.
 const REPORT_EVERY: usize = 256 * 1024;
@@ -118,7 +139,7 @@ pub fn fetch(client: &mut Client, select: &str, rows: &Rows<'_>) -> Result<DataF
     // line breaks, which only make the bar run a little ahead.
     let (mut lines, mut since_report) = (0u64, 0usize);
     loop {
-        let n = reader.read(&mut buffer).map_err(lost)?;
+        let n = reader.read(&mut buffer).map_err(interrupted(&copy))?;
         if n == 0 {
             break;
         }
@@ -145,18 +166,34 @@ pub fn fetch(client: &mut Client, select: &str, rows: &Rows<'_>) -> Result<DataF
         })
 }
 
-/// A read of the COPY stream failed: the connection broke mid-fetch. The
-/// client wraps its own error (which wraps the server's words) in the I/O error.
-fn lost(error: std::io::Error) -> DbError {
-    let message = match error
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<::postgres::Error>())
-    {
-        Some(pg) if pg.as_db_error().is_some() => message(pg),
-        Some(pg) => super::error_chain(pg),
-        None => super::error_chain(&error),
-    };
-    DbError::Lost { message }
+/// A read of the COPY stream of `sql` failed. The client wraps its own error
+/// (which wraps the server's words) in the I/O error. The server's own error
+/// (a value it cannot convert, met mid-query) is a refusal of `sql`; a FATAL
+/// one or anything else is the connection breaking mid-fetch.
+fn interrupted(sql: &str) -> impl Fn(std::io::Error) -> DbError + '_ {
+    move |error| {
+        match error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<::postgres::Error>())
+        {
+            // A FATAL error (the backend was ended) ends the connection too.
+            Some(pg) if pg.as_db_error().is_some_and(|db| db.severity() == "ERROR") => {
+                DbError::Query {
+                    sql: sql.to_string(),
+                    message: message(pg),
+                }
+            }
+            Some(pg) if pg.as_db_error().is_some() => DbError::Lost {
+                message: message(pg),
+            },
+            Some(pg) => DbError::Lost {
+                message: super::error_chain(pg),
+            },
+            None => DbError::Lost {
+                message: super::error_chain(&error),
+            },
+        }
+    }
 }
 
 /// An I/O error while writing the rows to the temporary file (a full disk).

@@ -35,18 +35,21 @@
 //! after the fetch.
 //!
 //! Unlike a load, the time column must be a date or timestamp in the database,
-//! and numbers must be numeric columns.
+//! and numbers must be numeric columns: [`typed`] checks the types before any
+//! sum, and the command line fetches the lines when they are not.
 
 pub mod baskets;
 pub mod far_days;
 pub mod purchases;
 pub mod series;
+pub mod typed;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 use far_days::kept_days;
 pub use far_days::{FarDates, KeptDays};
+pub use typed::check_column_kinds;
 
 use super::{Connection, DbError, Dialect, Source, quote};
 use crate::analysis::customers::{CustomerTable, customer_columns};
@@ -251,12 +254,15 @@ impl Sql<'_> {
 
 /// What every pushed-down sum reads from `source`: its SELECT, whether its
 /// rows cannot repeat (a primary key), and the days the far-date rule keeps.
+/// `Err(DbError::ColumnType)` when a column it reads is not typed as a load
+/// would read it ([`check_column_kinds`]).
 fn prepare(
     connection: &mut Connection,
     source: &Source,
     mapping: &RoleMap,
     far: FarDates,
 ) -> Result<(String, bool, KeptDays), DbError> {
+    check_column_kinds(connection, source, mapping)?;
     let select = source.select(connection.dialect());
     let unique = connection.has_primary_key(source)?;
     let days = kept_days(connection, &select, mapping, unique, far)?;

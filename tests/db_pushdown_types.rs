@@ -1,0 +1,113 @@
+//! The database sums order lines only when the columns it reads are typed as
+//! a load reads them (issue 19): an order time kept as day-first text
+//! (`25/12/2024 10:00`, as shop systems export it) would be refused by
+//! PostgreSQL (`DateStyle` MDY) and turned into NULL, the line silently
+//! dropped, by MariaDB. The commands then fetch the lines, say why on
+//! standard error, and give the figures of the same lines with a real
+//! timestamp column, on real servers (`common::db`). A value PostgreSQL
+//! refuses in the middle of a fetch is a refused query, not a broken connection.
+
+mod common;
+
+use common::cli::{json_of, marketbench};
+use common::close::assert_close_json;
+use common::db::{Server, execute, fill_sample_orders, mariadb, postgres};
+use marketbench::data::db::pushdown::check_column_kinds;
+use marketbench::data::db::{Connection, DbError, DbUrl, Dialect, Source};
+use marketbench::data::{Role, RoleMap};
+use serde_json::Value;
+
+/// Copies `orders` into `orders_text`, its time as day-first text.
+fn add_text_time_table(server: &Server, dialect: Dialect) {
+    let time = match dialect {
+        Dialect::Postgres => "to_char(order_time, 'DD/MM/YYYY HH24:MI:SS')",
+        Dialect::Mysql => "DATE_FORMAT(order_time, '%d/%m/%Y %H:%i:%s')",
+    };
+    execute(
+        server,
+        &[format!(
+            "CREATE TABLE orders_text AS SELECT order_id, customer_id, {time} AS order_time, \
+             sku, product_name, category, quantity, unit_price, amount, status, channel \
+             FROM orders"
+        )],
+    );
+}
+
+/// `rfm --json` on `table`: its JSON and standard error.
+fn rfm(server: &Server, table: &str) -> (Value, String) {
+    let output = marketbench(&[
+        "rfm",
+        "--db",
+        &server.url,
+        "--orders-table",
+        table,
+        "--json",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (json_of(&output), stderr)
+}
+
+fn text_time_is_fetched_not_summed(server: &Server, dialect: Dialect) {
+    fill_sample_orders(server, dialect);
+    add_text_time_table(server, dialect);
+
+    // The library refuses to sum it, naming the column and its type.
+    let url = DbUrl::parse(&server.url).expect("url");
+    let mut connection = Connection::open(&url).expect("connect");
+    let mapping = RoleMap::from([(Role::Timestamp, "order_time".to_string())]);
+    let text = Source::Table("orders_text".into());
+    match check_column_kinds(&mut connection, &text, &mapping) {
+        Err(DbError::ColumnType { column, found, .. }) => {
+            assert_eq!(column, "order_time");
+            assert!(["text", "VARCHAR"].contains(&found.as_str()), "{found}");
+        }
+        other => panic!("a text time must be refused: {other:?}"),
+    }
+    let typed = Source::Table("orders".into());
+    check_column_kinds(&mut connection, &typed, &mapping).expect("a timestamp is summed");
+
+    // The command fetches the text lines instead, and says why.
+    let (pushed, _) = rfm(server, "orders");
+    assert!(pushed["pushed_down"].is_string(), "{pushed}");
+    let (mut fetched, stderr) = rfm(server, "orders_text");
+    assert!(fetched.get("pushed_down").is_none(), "{fetched}");
+    assert!(
+        stderr.contains("order_time") && stderr.contains("fetched"),
+        "{stderr}"
+    );
+    // Same customers, the same figures as the timestamp column's.
+    let mut pushed = pushed;
+    for value in [&mut pushed, &mut fetched] {
+        let object = value.as_object_mut().expect("object");
+        object.remove("pushed_down");
+        object.remove("source");
+    }
+    assert_eq!(pushed["customers"], fetched["customers"]);
+    assert_close_json(&pushed, &fetched, "rfm");
+}
+
+#[test]
+fn postgres_text_time_is_fetched_not_summed() {
+    let server = postgres();
+    text_time_is_fetched_not_summed(&server, Dialect::Postgres);
+    // What the sums would have met: the server refuses a day-first date in
+    // the middle of the rows. That is a refusal naming the SQL and the
+    // server's words, not a broken connection, and the connection stays usable.
+    let url = DbUrl::parse(&server.url).expect("url");
+    let mut connection = Connection::open(&url).expect("connect");
+    let sql = "SELECT CAST(order_time AS DATE) AS day FROM orders_text";
+    match connection.fetch(sql) {
+        Err(error @ DbError::Query { .. }) => {
+            assert!(error.sql().is_some_and(|s| s.contains(sql)), "{error}");
+            assert!(error.to_string().contains("datestyle"), "{error}");
+        }
+        other => panic!("a refusal: {other:?}"),
+    }
+    let rows = connection.count(&Source::Table("orders_text".into()));
+    assert_eq!(rows.expect("count"), 51_007);
+}
+
+#[test]
+fn mariadb_text_time_is_fetched_not_summed() {
+    text_time_is_fetched_not_summed(&mariadb(), Dialect::Mysql);
+}
