@@ -5,7 +5,9 @@
 //! dropped, by MariaDB. The commands then fetch the lines, say why on
 //! standard error, and give the figures of the same lines with a real
 //! timestamp column, on real servers (`common::db`). A value PostgreSQL
-//! refuses in the middle of a fetch is a refused query, not a broken connection.
+//! refuses in the middle of a fetch is a refused query, not a broken
+//! connection. A `timestamptz` column reads, fetched or summed, as the shop's
+//! wall clock in the session's time zone.
 
 mod common;
 
@@ -35,16 +37,24 @@ fn add_text_time_table(server: &Server, dialect: Dialect) {
 
 /// `rfm --json` on `table`: its JSON and standard error.
 fn rfm(server: &Server, table: &str) -> (Value, String) {
-    let output = marketbench(&[
-        "rfm",
-        "--db",
-        &server.url,
-        "--orders-table",
-        table,
-        "--json",
-    ]);
+    command(server, &["rfm"], table)
+}
+
+/// `args --json` on `table`: its JSON and standard error.
+fn command(server: &Server, args: &[&str], table: &str) -> (Value, String) {
+    let mut all = args.to_vec();
+    all.extend(["--db", &server.url, "--orders-table", table, "--json"]);
+    let output = marketbench(&all);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     (json_of(&output), stderr)
+}
+
+/// The JSON without the line that says what was pushed down.
+fn figures(mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.remove("pushed_down");
+    }
+    value
 }
 
 fn text_time_is_fetched_not_summed(server: &Server, dialect: Dialect) {
@@ -105,6 +115,43 @@ fn postgres_text_time_is_fetched_not_summed() {
     }
     let rows = connection.count(&Source::Table("orders_text".into()));
     assert_eq!(rows.expect("count"), 51_007);
+}
+
+/// A `timestamp with time zone` column (Rails' and Django's default) in a
+/// shop in Shanghai: PostgreSQL writes its values as `2024-07-01 08:52:36+08`,
+/// which a fetch could not read at all. Fetched or summed, the days are the
+/// shop's wall-clock days in the session's time zone, so the figures equal
+/// those of the same wall-clock times in a plain `timestamp` column (in UTC,
+/// the lines before 8 am would move to the day before).
+#[test]
+fn postgres_time_zone_columns_read_as_the_shops_wall_clock() {
+    let server = postgres();
+    fill_sample_orders(&server, Dialect::Postgres);
+    execute(
+        &server,
+        &[
+            "CREATE TABLE orders_tz AS SELECT * FROM orders".into(),
+            "ALTER TABLE orders_tz ALTER COLUMN order_time TYPE timestamptz \
+             USING order_time AT TIME ZONE 'Asia/Shanghai'"
+                .into(),
+            "ALTER ROLE mb SET timezone = 'Asia/Shanghai'".into(),
+        ],
+    );
+    for args in [
+        &["rfm"][..],
+        &["forecast", "--freq", "day", "--measure", "orders"],
+    ] {
+        let (plain, _) = command(&server, args, "orders");
+        let (pushed, _) = command(&server, args, "orders_tz");
+        assert!(pushed["pushed_down"].is_string(), "{args:?}: {pushed}");
+        let mut fetch = args.to_vec();
+        fetch.push("--fetch-lines");
+        let (fetched, stderr) = command(&server, &fetch, "orders_tz");
+        assert!(fetched.get("pushed_down").is_none(), "{stderr}");
+        let what = args.join(" ");
+        assert_close_json(&figures(pushed), &figures(plain.clone()), &what);
+        assert_close_json(&fetched, &figures(plain), &what);
+    }
 }
 
 #[test]

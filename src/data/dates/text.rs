@@ -3,7 +3,7 @@
 //! Each value is read left to right once, with variable-width fields (`5/3/2024`
 //! and `05/03/2024` alike) and an optional time part: `14:02`, `14:02:11`,
 //! `14:02:11.123`, an `AM`/`PM` marker, the Chinese `14时02分11秒`, and for ISO a
-//! `T` separator and a trailing `Z` or `+08:00`. An offset is read but not applied:
+//! `T` separator and a trailing `Z`, `+08:00` or PostgreSQL's `+08`. An offset is read but not applied:
 //! shop exports state local time, and hour-of-day analyses want the wall clock.
 //! Anything left over after a valid date and time makes the value unparseable, as
 //! does an impossible date (31 February, hour 25). Result: milliseconds since
@@ -260,15 +260,21 @@ fn meridiem(cursor: &mut Cursor) -> Option<bool> {
     None
 }
 
-/// An optional `Z` or `±hh[:mm]` (read, not applied).
+/// An optional `Z` or `±hh[[:]mm[[:]ss]]` (read, not applied): `+08:00`,
+/// `+0800`, and PostgreSQL's `+08`, `+05:30` and `+08:05:43` (the local mean
+/// time of a zone before 1901).
 fn zone(cursor: &mut Cursor) -> Option<()> {
     if cursor.eat(b'Z') {
         return Some(());
     }
     if cursor.eat_one_of(b"+-").is_some() {
         cursor.number(2, 2)?;
-        cursor.eat(b':');
-        cursor.number(2, 2)?;
+        for _minutes_then_seconds in 0..2 {
+            let colon = cursor.eat(b':');
+            if cursor.number(2, 2).is_none() {
+                return (!colon).then_some(());
+            }
+        }
     }
     Some(())
 }
@@ -359,6 +365,10 @@ mod tests {
             "2024-3-5 14:02:11",
             "2024-03-05T14:02:11Z",
             "2024-03-05T14:02:11+08:00",
+            "2024-03-05T14:02:11+0800",
+            "2024-03-05 14:02:11+08",
+            "2024-03-05 14:02:11-03:30",
+            "2024-03-05 14:02:11+08:05:43",
             " 2024-03-05  14:02:11 ",
         ] {
             assert_eq!(parse(text, Layout::Iso), want, "{text}");
@@ -372,6 +382,8 @@ mod tests {
             Some(ms(2024, 3, 5, 14, 2, 0))
         );
         assert_eq!(parse("2024-03-05x", Layout::Iso), None);
+        assert_eq!(parse("2024-03-05 14:02:11+8", Layout::Iso), None);
+        assert_eq!(parse("2024-03-05 14:02:11+08:", Layout::Iso), None);
         assert_eq!(parse("2024-03-0514:02", Layout::Iso), None);
     }
 

@@ -54,13 +54,13 @@ pub enum DbError {
     /// backend was ended, the network went): nothing of the fetch is kept.
     #[error("{}", tr!("db-error-lost", message = .message.as_str()))]
     Lost { message: String },
-    /// `what` is already in the current language.
-    #[error("{what}: {source}")]
+    /// `what` is already in the current language. `error` is said in the
+    /// message, not chained as its source: a chain printed it twice.
+    #[error("{what}: {error}")]
     Data {
         what: String,
         // Boxed so the error stays small on the happy path.
-        #[source]
-        source: Box<DataError>,
+        error: Box<DataError>,
     },
     /// The operator pressed Cancel.
     #[error("{}", tr!("analysis-cancelled"))]
@@ -427,10 +427,10 @@ pub fn load_source(
     options: &LoadOptions,
     progress: &Progress,
 ) -> Result<Table, DbError> {
-    super::load::table_from_frame(raw, &inspection.path, options, progress).map_err(|source| {
+    super::load::table_from_frame(raw, &inspection.path, options, progress).map_err(|error| {
         DbError::Data {
             what: tr!("db-loading", source = inspection.path.display().to_string()),
-            source: Box::new(source),
+            error: Box::new(error),
         }
     })
 }

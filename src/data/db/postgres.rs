@@ -160,9 +160,9 @@ pub fn fetch(client: &mut Client, select: &str, rows: &Rows<'_>) -> Result<DataF
     };
     read_raw(&path, &options)
         .map(|raw| raw.frame)
-        .map_err(|source| DbError::Data {
+        .map_err(|error| DbError::Data {
             what: tr!("db-reading-rows", sql = select),
-            source: Box::new(source),
+            error: Box::new(error),
         })
 }
 

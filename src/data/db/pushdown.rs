@@ -449,7 +449,7 @@ fn fetch_sums(connection: &mut Connection, sql: &str) -> Result<Option<DataFrame
     match connection.fetch(sql) {
         Ok(raw) if raw.height() > 0 => Ok(Some(raw)),
         Ok(_) => Ok(None),
-        Err(DbError::Data { source, .. }) if matches!(*source, DataError::Empty { .. }) => Ok(None),
+        Err(DbError::Data { error, .. }) if matches!(*error, DataError::Empty { .. }) => Ok(None),
         Err(e) => Err(e),
     }
 }
