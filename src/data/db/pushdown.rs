@@ -28,6 +28,10 @@
 //!   ([`far_days`]), the fences come from that histogram
 //!   (`far_dates::kept_days`), and every sum reads only the days between them.
 //!
+//! Times are read as a fetch reads them: PostgreSQL's `infinity` and
+//! `-infinity` as no date (`Sql::time`), a `timestamptz` as the wall clock of
+//! the session's time zone (`CAST(ts AS DATE)`, `CAST(ts AS TIMESTAMP)`).
+//!
 //! Ids are grouped and counted as a load compares them, byte for byte: on a
 //! MySQL-protocol server, whose text comparisons follow a collation that is
 //! usually blind to case and accents (`utf8mb4_general_ci` counts `c001` and
@@ -118,6 +122,16 @@ impl Sql<'_> {
         }
     }
 
+    /// The time column, PostgreSQL's `infinity` and `-infinity` as NULL (a
+    /// fetch reads them as no date; they would make the day arithmetic fail).
+    fn time(&self) -> Option<String> {
+        let ts = self.column(Role::Timestamp)?;
+        Some(match self.dialect {
+            Dialect::Postgres => format!("(CASE WHEN isfinite({ts}) THEN {ts} END)"),
+            Dialect::Mysql => ts,
+        })
+    }
+
     /// `a` and `b` as one text with a separator.
     fn concat(&self, a: &str, b: &str) -> String {
         match self.dialect {
@@ -162,9 +176,7 @@ impl Sql<'_> {
         extra: &[(String, &str)],
         dedupe: bool,
     ) -> Result<String, String> {
-        let ts = self
-            .column(Role::Timestamp)
-            .ok_or_else(|| Role::Timestamp.label())?;
+        let ts = self.time().ok_or_else(|| Role::Timestamp.label())?;
         let customer = match self.column(Role::CustomerId) {
             Some(c) => self.key(&c),
             None => self.text("NULL"),

@@ -34,7 +34,7 @@ pub fn days_sql(dialect: Dialect, mapping: &RoleMap, select: &str, unique: bool)
         unique,
         days: None,
     };
-    let ts = sql.column(Role::Timestamp)?;
+    let ts = sql.time()?;
     let rows = match unique {
         true => select.to_string(),
         false => format!("SELECT DISTINCT * FROM ({select}) s"),
@@ -56,9 +56,14 @@ pub fn span_sql(dialect: Dialect, mapping: &RoleMap, select: &str) -> Option<Str
         days: None,
     };
     let ts = sql.column(Role::Timestamp)?;
-    // MIN and MAX of the column itself: an index on it answers them.
+    // MIN and MAX of the column itself: an index on it answers them, and
+    // still does with PostgreSQL's infinities left out by a WHERE.
+    let finite = match dialect {
+        Dialect::Postgres => format!(" WHERE isfinite({ts})"),
+        Dialect::Mysql => String::new(),
+    };
     Some(format!(
-        "SELECT {} AS first, {} AS last FROM ({select}) s",
+        "SELECT {} AS first, {} AS last FROM ({select}) s{finite}",
         sql.epoch_days(&format!("CAST(MIN({ts}) AS DATE)")),
         sql.epoch_days(&format!("CAST(MAX({ts}) AS DATE)"))
     ))

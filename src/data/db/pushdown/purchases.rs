@@ -36,9 +36,13 @@ pub fn purchases_sql(
         days,
     };
     // Without a time column `bought_sql` refuses before this is used.
-    let ts = sql.column(Role::Timestamp).unwrap_or_default();
+    let ts = sql.time().unwrap_or_default();
+    // As a timestamp without zone: a `timestamptz` as the wall clock of the
+    // session's time zone, as a fetch reads it.
     let ts_ms = match dialect {
-        Dialect::Postgres => format!("CAST(FLOOR(EXTRACT(EPOCH FROM {ts}) * 1000) AS BIGINT)"),
+        Dialect::Postgres => {
+            format!("CAST(FLOOR(EXTRACT(EPOCH FROM CAST({ts} AS TIMESTAMP)) * 1000) AS BIGINT)")
+        }
         Dialect::Mysql => {
             format!("TIMESTAMPDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', {ts}) DIV 1000")
         }
