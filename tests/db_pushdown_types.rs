@@ -6,8 +6,9 @@
 //! standard error, and give the figures of the same lines with a real
 //! timestamp column, on real servers (`common::db`). A value PostgreSQL
 //! refuses in the middle of a fetch is a refused query, not a broken
-//! connection. A `timestamptz` column reads, fetched or summed, as the shop's
-//! wall clock in the session's time zone.
+//! connection. A typed SELECT may end with a line comment. A `timestamptz`
+//! column reads, fetched or summed, as the shop's wall clock in the
+//! session's time zone.
 
 mod common;
 
@@ -98,6 +99,29 @@ fn text_time_is_fetched_not_summed(server: &Server, dialect: Dialect) {
     }
     assert_eq!(pushed["customers"], fetched["customers"]);
     assert_close_json(&pushed, &fetched, "rfm");
+
+    // A typed SELECT with a line comment, as operators paste them: the comment
+    // used to swallow the SQL built around the query.
+    let comment = match dialect {
+        Dialect::Postgres => "-- every line",
+        Dialect::Mysql => "# every line",
+    };
+    let query = format!("SELECT * FROM orders {comment}");
+    let output = marketbench(&[
+        "rfm",
+        "--db",
+        &server.url,
+        "--orders-query",
+        &query,
+        "--json",
+    ]);
+    let mut commented = json_of(&output);
+    assert!(commented["pushed_down"].is_string(), "{commented}");
+    commented
+        .as_object_mut()
+        .expect("object")
+        .remove("pushed_down");
+    assert_close_json(&pushed, &commented, "rfm of a commented query");
 }
 
 #[test]

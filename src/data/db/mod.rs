@@ -121,7 +121,9 @@ pub enum Source {
 }
 
 impl Source {
-    /// The SELECT that reads the source, without a trailing `;`.
+    /// The SELECT that reads the source, without a trailing `;`. A query with
+    /// a line comment (`-- …`, MySQL's `# …`) ends with a line break, so the
+    /// comment does not swallow the `) t` of the SQL built around it.
     pub fn select(&self, dialect: Dialect) -> String {
         match self {
             Source::Table(name) => format!(
@@ -131,7 +133,13 @@ impl Source {
                     .collect::<Vec<_>>()
                     .join(".")
             ),
-            Source::Query(sql) => sql.trim().trim_end_matches(';').trim_end().to_string(),
+            Source::Query(sql) => {
+                let mut select = sql.trim().trim_end_matches(';').trim_end().to_string();
+                if select.contains("--") || select.contains('#') {
+                    select.push('\n');
+                }
+                select
+            }
         }
     }
 
@@ -449,6 +457,11 @@ mod tests {
         assert_eq!(table.select(Dialect::Mysql), "SELECT * FROM `shop`.`订单`");
         let query = Source::Query(" SELECT a FROM b ;\n".into());
         assert_eq!(query.select(Dialect::Mysql), "SELECT a FROM b");
+        let commented = Source::Query("SELECT a FROM b -- every row\n".into());
+        assert_eq!(
+            format!("({}) t", commented.select(Dialect::Postgres)),
+            "(SELECT a FROM b -- every row\n) t"
+        );
         assert_eq!(quote(Dialect::Postgres, "a\"b"), "\"a\"\"b\"");
     }
 }
