@@ -3,8 +3,9 @@
 //! Each value is read left to right once, with variable-width fields (`5/3/2024`
 //! and `05/03/2024` alike) and an optional time part: `14:02`, `14:02:11`,
 //! `14:02:11.123`, an `AM`/`PM` marker, the Chinese `14时02分11秒`, and for ISO a
-//! `T` separator and a trailing `Z`, `+08:00` or PostgreSQL's `+08`. An offset is read but not applied:
-//! shop exports state local time, and hour-of-day analyses want the wall clock.
+//! `T` separator and a trailing `Z`, `+08:00` or PostgreSQL's `+08`. An offset
+//! is read but not applied: shop exports state local time, and hour-of-day
+//! analyses want the wall clock.
 //! Anything left over after a valid date and time makes the value unparseable, as
 //! does an impossible date (31 February, hour 25). Result: milliseconds since
 //! 1970-01-01 00:00 of that wall-clock time.

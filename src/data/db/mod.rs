@@ -77,14 +77,23 @@ pub enum DbError {
 }
 
 /// What a source's column holds, as the database types it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnKind {
     /// A date or a timestamp.
     Time,
     /// An integer, a float or a decimal.
     Number,
-    /// Anything else (text, JSON, money…), named as the server names the type.
-    Other(String),
+    /// Anything else (text, JSON, money…).
+    Other,
+}
+
+/// A column of a source as the database types it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypedColumn {
+    pub name: String,
+    pub kind: ColumnKind,
+    /// The type as the server names it (`text`, `VARCHAR`, `int8`).
+    pub type_name: String,
 }
 
 impl DbError {
@@ -220,13 +229,12 @@ impl Connection {
         }
     }
 
-    /// The name and kind of each column `source` gives, as the server types
-    /// them, without reading a row.
-    pub fn column_kinds(&mut self, source: &Source) -> Result<Vec<(String, ColumnKind)>, DbError> {
+    /// Each column `source` gives, as the server types it, without reading a row.
+    pub fn column_types(&mut self, source: &Source) -> Result<Vec<TypedColumn>, DbError> {
         let select = source.select(self.dialect());
         match self {
-            Connection::Postgres { client, .. } => postgres::column_kinds(client, &select),
-            Connection::Mysql { conn, .. } => mysql::column_kinds(conn, &select),
+            Connection::Postgres { client, .. } => postgres::column_types(client, &select),
+            Connection::Mysql { conn, .. } => mysql::column_types(conn, &select),
         }
     }
 

@@ -13,7 +13,7 @@ use ::mysql::{Conn, OptsBuilder, Value};
 use chrono::{NaiveDate, NaiveDateTime};
 use polars::prelude::*;
 
-use super::{ColumnKind, DbError, DbUrl, Rows};
+use super::{ColumnKind, DbError, DbUrl, Rows, TypedColumn};
 
 /// Opens a connection to `url`.
 pub fn connect(url: &DbUrl) -> Result<Conn, DbError> {
@@ -61,30 +61,34 @@ pub fn names(conn: &mut Conn, sql: &str) -> Result<Vec<String>, DbError> {
     conn.query(sql).map_err(query_error(sql))
 }
 
-/// The name and kind of each column `select` gives, from the metadata of a
-/// result without rows.
-pub fn column_kinds(conn: &mut Conn, select: &str) -> Result<Vec<(String, ColumnKind)>, DbError> {
+/// Each column `select` gives, as the server types it, from the metadata of
+/// a result without rows.
+pub fn column_types(conn: &mut Conn, select: &str) -> Result<Vec<TypedColumn>, DbError> {
     let sql = format!("SELECT * FROM ({select}) t LIMIT 0");
     let result = conn.query_iter(&sql).map_err(query_error(&sql))?;
     let kind = |t: ColumnType| match (t, Builder::for_type(t)) {
         // A year alone is no day to sum by.
-        (ColumnType::MYSQL_TYPE_YEAR, _) => ColumnKind::Other("YEAR".into()),
+        (ColumnType::MYSQL_TYPE_YEAR, _) => ColumnKind::Other,
         (_, Builder::Int(_) | Builder::Float(_)) => ColumnKind::Number,
         (_, Builder::Date(_) | Builder::DateTime(_)) => ColumnKind::Time,
-        (ColumnType::MYSQL_TYPE_VAR_STRING | ColumnType::MYSQL_TYPE_VARCHAR, _) => {
-            ColumnKind::Other("VARCHAR".into())
-        }
-        (ColumnType::MYSQL_TYPE_STRING, _) => ColumnKind::Other("CHAR".into()),
-        (_, Builder::Text(_)) => {
-            let name = format!("{t:?}");
-            ColumnKind::Other(name.trim_start_matches("MYSQL_TYPE_").to_string())
-        }
+        (_, Builder::Text(_)) => ColumnKind::Other,
+    };
+    let type_name = |t: ColumnType| match t {
+        ColumnType::MYSQL_TYPE_VAR_STRING | ColumnType::MYSQL_TYPE_VARCHAR => "VARCHAR".into(),
+        ColumnType::MYSQL_TYPE_STRING => "CHAR".into(),
+        other => format!("{other:?}")
+            .trim_start_matches("MYSQL_TYPE_")
+            .to_string(),
     };
     Ok(result
         .columns()
         .as_ref()
         .iter()
-        .map(|c| (c.name_str().into_owned(), kind(c.column_type())))
+        .map(|c| TypedColumn {
+            name: c.name_str().into_owned(),
+            kind: kind(c.column_type()),
+            type_name: type_name(c.column_type()),
+        })
         .collect())
 }
 

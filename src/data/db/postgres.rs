@@ -14,7 +14,7 @@ use ::postgres::types::Type;
 use ::postgres::{Client, Config, NoTls};
 use polars::prelude::DataFrame;
 
-use super::{ColumnKind, DbError, DbUrl, Rows};
+use super::{ColumnKind, DbError, DbUrl, Rows, TypedColumn};
 use crate::data::read::{ReadOptions, read_raw};
 use crate::tr;
 
@@ -90,24 +90,25 @@ pub fn names(client: &mut Client, sql: &str) -> Result<Vec<String>, DbError> {
         .collect()
 }
 
-/// The name and kind of each column `select` gives: the statement is
+/// Each column `select` gives, as the server types it: the statement is
 /// prepared, not run.
-pub fn column_kinds(
-    client: &mut Client,
-    select: &str,
-) -> Result<Vec<(String, ColumnKind)>, DbError> {
+pub fn column_types(client: &mut Client, select: &str) -> Result<Vec<TypedColumn>, DbError> {
     let statement = client.prepare(select).map_err(query_error(select))?;
     let kind = |t: &Type| match *t {
         Type::DATE | Type::TIMESTAMP | Type::TIMESTAMPTZ => ColumnKind::Time,
         Type::INT2 | Type::INT4 | Type::INT8 | Type::FLOAT4 | Type::FLOAT8 | Type::NUMERIC => {
             ColumnKind::Number
         }
-        _ => ColumnKind::Other(t.name().to_string()),
+        _ => ColumnKind::Other,
     };
     Ok(statement
         .columns()
         .iter()
-        .map(|c| (c.name().to_string(), kind(c.type_())))
+        .map(|c| TypedColumn {
+            name: c.name().to_string(),
+            kind: kind(c.type_()),
+            type_name: c.type_().name().to_string(),
+        })
         .collect())
 }
 

@@ -25,18 +25,18 @@ pub fn check_column_kinds(
     source: &Source,
     mapping: &RoleMap,
 ) -> Result<(), DbError> {
-    let kinds = connection.column_kinds(source)?;
+    let columns = connection.column_types(source)?;
     for (role, needed) in NEEDED {
-        let Some(column) = mapping.get(&role) else {
+        let Some(name) = mapping.get(&role) else {
             continue;
         };
-        let Some((_, kind)) = kinds.iter().find(|(name, _)| name == column) else {
+        let Some(column) = columns.iter().find(|c| &c.name == name) else {
             continue;
         };
-        if let Some(found) = mismatch(kind, &needed) {
+        if column.kind != needed {
             return Err(DbError::ColumnType {
-                column: column.clone(),
-                found,
+                column: column.name.clone(),
+                found: column.type_name.clone(),
                 needs: match needed {
                     ColumnKind::Time => tr!("db-pushdown-needs-time"),
                     _ => tr!("db-pushdown-needs-number"),
@@ -45,31 +45,4 @@ pub fn check_column_kinds(
         }
     }
     Ok(())
-}
-
-/// The type found, when `kind` is not `needed`.
-fn mismatch(kind: &ColumnKind, needed: &ColumnKind) -> Option<String> {
-    match kind {
-        kind if kind == needed => None,
-        ColumnKind::Other(name) => Some(name.clone()),
-        ColumnKind::Time => Some("date".into()),
-        ColumnKind::Number => Some("number".into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_kind_other_than_the_needed_one_is_a_mismatch() {
-        let text = ColumnKind::Other("text".into());
-        assert_eq!(mismatch(&ColumnKind::Time, &ColumnKind::Time), None);
-        assert_eq!(mismatch(&text, &ColumnKind::Time), Some("text".into()));
-        assert_eq!(
-            mismatch(&ColumnKind::Number, &ColumnKind::Time),
-            Some("number".into())
-        );
-        assert_eq!(mismatch(&ColumnKind::Number, &ColumnKind::Number), None);
-    }
 }
