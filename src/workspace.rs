@@ -41,6 +41,7 @@ mod sample;
 pub mod segments;
 pub mod service;
 pub mod settings;
+mod summed;
 mod update;
 pub mod value;
 use std::collections::BTreeMap;
@@ -473,12 +474,17 @@ impl Workspace {
         self.store_version
     }
 
-    /// Unloads the table read from `path`.
+    /// Unloads the table read from `path` (or drops the file summed from it).
     pub fn remove_table(&mut self, path: &Path) {
         let before = self.store.tables.len();
         self.store.tables.retain(|t| t.path != path);
         self.database_tables.remove(path);
-        if self.store.tables.len() != before {
+        let summed = self.store.summed.as_ref().map(|s| s.scan.path());
+        let unsummed = summed == Some(path);
+        if unsummed {
+            self.store.summed = None;
+        }
+        if self.store.tables.len() != before || unsummed {
             self.store_changed();
         }
     }

@@ -14,7 +14,7 @@ use super::LoadArgs;
 use crate::analysis::recommend::pairs::{fits_streamed, interactions_from_scan};
 use crate::analysis::recommend::{Interactions, ModelKind};
 use crate::data::memory::human;
-use crate::data::scan::{Scan, too_big_to_load};
+use crate::data::scan::{Scan, needs_lines, too_big_to_load};
 use crate::data::{self, FileKind, Role};
 use crate::tr;
 
@@ -30,13 +30,7 @@ pub struct Streamed {
 impl Streamed {
     /// The error for `what`, which needs the lines of the streamed file.
     pub fn needs_lines(&self, what: &str) -> anyhow::Error {
-        anyhow::anyhow!(tr!(
-            "scan-needs-lines",
-            what = what,
-            file = self.scan.file(),
-            need = human(self.need),
-            free = human(self.free)
-        ))
+        anyhow::anyhow!(needs_lines(what, &self.scan.file(), self.need, self.free))
     }
 }
 

@@ -14,9 +14,15 @@
 //!   one: the list price, the best the data allows. With no price anywhere the
 //!   lines have no `amount` ([`Store::has_money`] is false).
 //! - The whole thing is one lazy plan, collected once.
+//!
+//! An orders file too big to load may be held summed instead ([`Store::summed`]):
+//! the streaming engine sums it per customer and per period (`data::scan`)
+//! each time a tab asks, and its lines are never held. It counts only while no
+//! orders file is loaded ([`Store::summed_orders`]): loaded lines win.
 
 use polars::prelude::*;
 
+use super::scan::Scan;
 use super::{DataError, FileKind, Role, Table};
 use crate::tr;
 
@@ -34,6 +40,24 @@ const JOINED_PREFIX: &str = "__joined_";
 #[derive(Clone, Debug, Default)]
 pub struct Store {
     pub tables: Vec<Table>,
+    /// An orders file summed without loading (too big to load).
+    pub summed: Option<SummedOrders>,
+}
+
+/// An orders file too big to load, summed by the streaming engine instead.
+#[derive(Clone, Debug)]
+pub struct SummedOrders {
+    pub scan: Scan,
+    /// The memory its load needs and the memory that was free, in bytes.
+    pub need: u64,
+    pub free: u64,
+}
+
+impl SummedOrders {
+    /// Why `what` is not shown: it needs the lines, which do not fit.
+    pub fn needs_lines(&self, what: &str) -> String {
+        super::scan::needs_lines(what, &self.scan.file(), self.need, self.free)
+    }
 }
 
 impl Store {
@@ -49,7 +73,8 @@ impl Store {
     }
 
     /// Whether order lines will carry money: an orders file with an amount (or a
-    /// price), or a products file with prices for orders that name their items.
+    /// price), or a products file with prices for orders that name their items;
+    /// or orders summed without loading, with an amount or a price.
     pub fn has_money(&self) -> bool {
         let has = |t: &Table, role: Role| t.frame.column(role.column_name()).is_ok();
         let priced_orders = self.of_kind(FileKind::Orders).any(|t| has(t, Role::Amount));
@@ -57,7 +82,21 @@ impl Store {
             .of_kind(FileKind::Products)
             .any(|t| has(t, Role::UnitPrice))
             && self.of_kind(FileKind::Orders).any(|t| has(t, Role::ItemId));
-        priced_orders || priced_catalogue
+        let priced_sums = self.summed_orders().is_some_and(|s| s.scan.money());
+        priced_orders || priced_catalogue || priced_sums
+    }
+
+    /// The orders file summed without loading, when no orders file is loaded.
+    pub fn summed_orders(&self) -> Option<&SummedOrders> {
+        match self.of_kind(FileKind::Orders).next() {
+            Some(_) => None,
+            None => self.summed.as_ref(),
+        }
+    }
+
+    /// Whether there are orders to analyse: loaded, or summed without loading.
+    pub fn has_orders(&self) -> bool {
+        self.of_kind(FileKind::Orders).next().is_some() || self.summed.is_some()
     }
 
     /// The names of the loaded files, in load order (what errors name).

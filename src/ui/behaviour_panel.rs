@@ -7,7 +7,6 @@
 //! one sentence with the button to the Data tab. Each part opens with what its
 //! result means for a campaign, and its title explains the jargon on hover.
 
-use crate::data::FileKind;
 use crate::tr;
 use crate::workspace::Workspace;
 use crate::workspace::behaviour::{BehaviourCommand, BehaviourParams, BehaviourResults};
@@ -19,14 +18,16 @@ use super::behaviour::{
 use super::command::Commands;
 use super::segments::segment_names;
 use super::state::UiState;
+use super::summed;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, commands: &mut Commands) {
     ui.heading(tr!("behaviour-heading"));
-    if workspace.store().of_kind(FileKind::Orders).next().is_none() {
+    if !workspace.store().has_orders() {
         ui.add_space(8.0);
         needs_ui(ui, &tr!("behaviour-needs-orders"), commands);
         return;
     }
+    summed::note_ui(ui, workspace.store());
     let version = workspace.store_version();
     let wanted = workspace.behaviour.wanted();
     let names = workspace

@@ -23,6 +23,7 @@ use super::campaigns::{
 use super::command::Commands;
 use super::segments::segment_names;
 use super::state::{Tab, UiState};
+use super::summed;
 
 /// Seconds after the last edit before the audience is built again.
 const DEBOUNCE_SECS: f64 = 0.3;
@@ -31,7 +32,12 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &mut UiState, command
     ui.heading(tr!("campaigns-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
         ui.add_space(8.0);
-        prerequisite::ui_with(ui, &tr!("campaigns-no-orders"), Tab::Data, commands);
+        let text = summed::missing_orders(
+            workspace.store(),
+            &tr!("campaigns-what"),
+            tr!("campaigns-no-orders"),
+        );
+        prerequisite::ui_with(ui, &text, Tab::Data, commands);
         return;
     }
     let view_id = egui::Id::unique("campaigns_view_state");

@@ -4,11 +4,14 @@
 //! database dialog (`db_dialog`); tables fetched from a database are listed with
 //! the URL they came from (never with a password). A large CSV read from its
 //! text gets "Make a fast copy": its Parquet copy, written by a job
-//! (`data::load::cache`), which the next open reads instead.
+//! (`data::load::cache`), which the next open reads instead. An orders file
+//! summed without loading (too big to load) is listed with what that means.
 //! Reads the workspace's results; computing is left to jobs.
 
 use crate::data::load::{cache, text_columns};
-use crate::data::{LoadReport, Table};
+use crate::data::memory::human;
+use crate::data::store::SummedOrders;
+use crate::data::{LoadReport, Store, Table};
 use crate::jobs::Slot;
 use crate::tr;
 use crate::workspace::{Overview, Workspace, file_name};
@@ -28,8 +31,10 @@ pub fn ui(
     ui.heading(tr!("tab-data"));
     guide::ui(ui, workspace, commands);
     awaited_ui(ui, workspace, commands);
+    let store = workspace.store();
+    let nothing_in = store.tables.is_empty() && store.summed.is_none();
     if !workspace.pending().is_empty() {
-        let max_height = if workspace.store().tables.is_empty() {
+        let max_height = if nothing_in {
             ui.available_height()
         } else {
             ui.available_height() * 0.6
@@ -39,7 +44,7 @@ pub fn ui(
             .max_height(max_height)
             .show(ui, |ui| mapping_panel::ui(ui, workspace, commands));
     }
-    if workspace.store().tables.is_empty() {
+    if nothing_in {
         if workspace.pending().is_empty() {
             empty_ui(ui, commands);
         }
@@ -112,6 +117,9 @@ fn summary_ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands)
     ui.horizontal_wrapped(|ui| {
         match slot.value() {
             Some(Some(overview)) => cards_ui(ui, overview),
+            Some(None) if workspace.store().summed_orders().is_some() => {
+                ui.label(tr!("data-summary-summed"));
+            }
             Some(None) => {
                 ui.label(tr!("data-summary-needs-orders"));
             }
@@ -270,6 +278,36 @@ fn loaded_files_ui(
         }
         ui.separator();
     }
+    if let Some(summed) = &workspace.store().summed {
+        summed_ui(ui, workspace.store(), summed, commands);
+    }
+}
+
+/// An orders file summed without loading: what that means, and Remove.
+fn summed_ui(ui: &mut egui::Ui, store: &Store, summed: &SummedOrders, commands: &mut Commands) {
+    let name = summed.scan.file();
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(&name).strong())
+            .on_hover_text(summed.scan.path().display().to_string());
+        ui.weak(tr!("data-summed-kind"));
+    });
+    let text = tr!(
+        "data-summed-card",
+        need = human(summed.need),
+        free = human(summed.free)
+    );
+    ui.add(egui::Label::new(text).wrap());
+    if store.summed_orders().is_none() {
+        ui.colored_label(ui.visuals().warn_fg_color, tr!("data-summed-unused"));
+    }
+    if ui
+        .small_button(tr!("data-remove"))
+        .on_hover_text(tr!("data-remove-hover", name = name.as_str()))
+        .clicked()
+    {
+        commands.send(WorkCommand::RemoveTable(summed.scan.path().to_path_buf()));
+    }
+    ui.separator();
 }
 
 /// A text file at least `offer_bytes` large that was read from its text (not

@@ -29,6 +29,7 @@ use super::forecast::{
 };
 use super::format::count;
 use super::glossary::term;
+use super::summed;
 use crate::tr;
 
 /// Seed of a new campaign's average order value when the data gives none.
@@ -37,7 +38,7 @@ const FALLBACK_ORDER_VALUE: f64 = 50.0;
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     ui.heading(tr!("forecast-title"));
     let store = workspace.store();
-    let has_orders = store.of_kind(FileKind::Orders).next().is_some();
+    let has_orders = store.has_orders();
     let series_files: Vec<(PathBuf, Freq)> = store
         .of_kind(FileKind::Series)
         .map(|t| (t.path.clone(), natural_freq(t)))
@@ -58,6 +59,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
         segments: workspace.segments.current(version).is_some(),
         money: store.has_money(),
     };
+    summed::note_ui(ui, store);
     controls_view::ui(ui, forecast, &wanted, &sources, commands);
     let computation = forecast.results();
     // Revenue asked of orders without money (a kept setting or a project's).

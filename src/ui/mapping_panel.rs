@@ -2,8 +2,11 @@
 //! loading, and the mapping view for files that wait for the operator: format,
 //! encoding, kind, sheet, each column's type, samples and role, and the date format
 //! (with a warning when day and month could be swapped). Edits are sent as
-//! `SetOptions` commands, as Load and Discard are.
+//! `SetOptions` commands, as Load and Discard are. An orders file whose load
+//! would be refused for memory says so, with a button that sums it without
+//! loading (`workspace::summed`).
 
+use crate::data::memory::human;
 use crate::data::{DateFormat, FileFormat, FileKind, Inspection, LoadOptions, Role, TextEncoding};
 use crate::workspace::{FileStage, PendingFile, Workspace, file_name};
 
@@ -15,13 +18,20 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     for file in workspace.pending() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            file_ui(ui, file, commands);
+            file_ui(ui, file, workspace.summable(file.id), commands);
         });
         ui.add_space(6.0);
     }
 }
 
-fn file_ui(ui: &mut egui::Ui, file: &PendingFile, commands: &mut Commands) {
+/// `summable`: the memory the file's load needs and the memory free, when the
+/// load would be refused for it (then it can be summed instead).
+fn file_ui(
+    ui: &mut egui::Ui,
+    file: &PendingFile,
+    summable: Option<(u64, u64)>,
+    commands: &mut Commands,
+) {
     let name = file_name(&file.path);
     match &file.stage {
         FileStage::Inspecting(_) => {
@@ -60,11 +70,10 @@ fn file_ui(ui: &mut egui::Ui, file: &PendingFile, commands: &mut Commands) {
             let mut edited = options.clone();
             mapping_ui(
                 ui,
-                file.id,
-                &name,
+                (file.id, &name),
                 inspection,
                 &mut edited,
-                last_error.as_deref(),
+                (last_error.as_deref(), summable),
                 commands,
             );
             if edited != *options {
@@ -79,11 +88,10 @@ fn file_ui(ui: &mut egui::Ui, file: &PendingFile, commands: &mut Commands) {
 
 fn mapping_ui(
     ui: &mut egui::Ui,
-    id: u64,
-    name: &str,
+    (id, name): (u64, &str),
     inspection: &Inspection,
     options: &mut LoadOptions,
-    last_error: Option<&str>,
+    (last_error, summable): (Option<&str>, Option<(u64, u64)>),
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
@@ -138,6 +146,17 @@ fn mapping_ui(
         ui.weak(tr!("data-no-price-column"));
     }
     ui.add_space(6.0);
+    if let Some((need, free)) = summable {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            tr!(
+                "data-too-big-to-load",
+                name = name,
+                need = human(need),
+                free = human(free)
+            ),
+        );
+    }
     ui.horizontal(|ui| {
         if ui
             .button(tr!("data-load"))
@@ -145,6 +164,14 @@ fn mapping_ui(
             .clicked()
         {
             commands.send(WorkCommand::Load(id));
+        }
+        if summable.is_some()
+            && ui
+                .button(tr!("data-sum-without-loading"))
+                .on_hover_text(tr!("data-sum-without-loading-hover", name = name))
+                .clicked()
+        {
+            commands.send(WorkCommand::SumWithoutLoading(id));
         }
         if ui.button(tr!("data-discard")).clicked() {
             commands.send(WorkCommand::Discard(id));

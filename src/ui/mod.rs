@@ -33,6 +33,7 @@ mod service;
 mod service_panel;
 pub mod sorted_table;
 pub mod state;
+mod summed;
 mod table_view;
 mod toolbar;
 mod value;

@@ -20,13 +20,16 @@ use super::recommend::{
     ViewState, controls_view, customer_view, heading_ui, item_view, needs_ui, report_view,
     rules_view,
 };
+use super::summed;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     ui.heading(tr!("recommend-heading"));
     let store = workspace.store();
     if let Some(missing) = missing_input(store) {
         let sentence = match missing {
-            MissingInput::Purchases => tr!("recommend-no-orders"),
+            MissingInput::Purchases => {
+                summed::missing_orders(store, &tr!("recommend-what"), tr!("recommend-no-orders"))
+            }
             MissingInput::ItemColumn => tr!("recommend-needs-items"),
             MissingInput::OrderColumn => tr!("recommend-needs-order-ids"),
         };

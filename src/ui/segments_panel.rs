@@ -12,7 +12,6 @@
 //! offered as features only when a service-messages file is loaded.
 
 use crate::analysis::segments::Feature;
-use crate::data::FileKind;
 use crate::workspace::Workspace;
 use crate::workspace::computation::Computed;
 use crate::workspace::segments::{SegmentsResults, has_service_messages, has_unit_prices};
@@ -27,16 +26,18 @@ use super::segments::{
     scatter_view, scores_view, segment_names, size_view, summary_view, tree_view,
 };
 use super::state::UiState;
+use super::summed;
 use crate::tr;
 
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
     ui.heading(tr!("segments-heading"));
     let segments = &workspace.segments;
     let wanted = segments.wanted();
-    if workspace.store().of_kind(FileKind::Orders).next().is_none() {
+    if !workspace.store().has_orders() {
         needs::ui(ui, &Need::Orders, &wanted, commands);
         return;
     }
+    summed::note_ui(ui, workspace.store());
     let view_id = egui::Id::unique("segments_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
     let shown = segments.current(workspace.store_version());

@@ -19,6 +19,7 @@ use super::command::Commands;
 use super::format;
 use super::segments::{scores_view, segment_names};
 use super::state::UiState;
+use super::summed;
 use super::value::needs::{need_ui, short_history};
 use super::value::{ViewState, clv_view, controls_view, customers_view, model_view, risk_view};
 
@@ -30,7 +31,12 @@ pub fn files_changed() -> String {
 pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, state: &UiState, commands: &mut Commands) {
     ui.heading(tr!("value-heading"));
     if workspace.store().of_kind(FileKind::Orders).next().is_none() {
-        need_ui(ui, &tr!("value-no-orders"), commands);
+        let text = summed::missing_orders(
+            workspace.store(),
+            &tr!("value-what"),
+            tr!("value-no-orders"),
+        );
+        need_ui(ui, &text, commands);
         return;
     }
     let view_id = egui::Id::unique("value_view_state");

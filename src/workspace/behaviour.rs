@@ -12,6 +12,9 @@
 //! - The filter (dates, categories, customers) narrows the order lines of every
 //!   part; the funnel's events are narrowed by dates and customers only (events
 //!   carry no category).
+//! - Orders summed without loading (`Store::summed_orders`) give RFM from their
+//!   per-customer table; cohorts and repeat need the lines, and so does a filter:
+//!   those parts say so with the memory figures.
 //! - The funnel is `None` without an events file. With several events files, the
 //!   first loaded one is used (the panel says which). Its drop-off products are
 //!   `None` when the events carry no item id.
@@ -28,8 +31,9 @@ use crate::analysis::cohorts::{CohortParams, Cohorts, cohorts};
 use crate::analysis::filter::{LineFilter, categories};
 use crate::analysis::funnel::{DropoffItem, Funnel, FunnelParams, dropoff_items, funnel};
 use crate::analysis::repeat::{Repeat, RepeatParams, repeat};
-use crate::analysis::rfm::{Rfm, RfmParams, rfm};
+use crate::analysis::rfm::{Rfm, RfmParams, rfm, rfm_of_customers};
 use crate::analysis::segments::Segmentation;
+use crate::data::store::SummedOrders;
 use crate::data::{FileKind, Store};
 use crate::jobs::{Cancelled, Progress, Wake};
 use crate::tr;
@@ -97,7 +101,8 @@ pub struct BehaviourResults {
     pub params: BehaviourParams,
     /// Every category of the unfiltered lines (what the filter can offer).
     pub categories: Vec<String>,
-    /// Order lines kept by the filter, of all lines.
+    /// Order lines kept by the filter, of all lines; (0, 0) for orders summed
+    /// without loading (no line is held).
     pub lines_kept: (usize, usize),
     pub rfm: Result<Rfm, String>,
     pub cohorts: Result<Cohorts, String>,
@@ -213,9 +218,12 @@ pub fn compute(
     progress: &Progress,
 ) -> anyhow::Result<BehaviourResults> {
     step(progress, 0, &tr!("workspace-reading-order-lines"))?;
-    let all_lines = store
-        .order_lines()?
-        .ok_or_else(|| anyhow!(tr!("workspace-behaviour-needs-orders")))?;
+    let Some(all_lines) = store.order_lines()? else {
+        let summed = store
+            .summed_orders()
+            .ok_or_else(|| anyhow!(tr!("workspace-behaviour-needs-orders")))?;
+        return compute_summed(store, summed, params, progress);
+    };
     let categories = categories(&all_lines)?;
     let lines = params.filter.apply(&all_lines)?;
     let lines_kept = (lines.height(), all_lines.height());
@@ -228,21 +236,7 @@ pub fn compute(
     step(progress, 1, &tr!("workspace-building-cohorts"))?;
     let cohorts = cohorts(&lines, &CohortParams::default()).map_err(text);
     step(progress, 2, &tr!("workspace-counting-funnel"))?;
-    let filter = &params.filter;
-    let funnel = store.of_kind(FileKind::Events).next().map(|table| {
-        let params = FunnelParams::default();
-        let events = filter.apply_to_events(&table.frame).map_err(text)?;
-        funnel(&events, &params)
-            .map(|funnel| FunnelResult {
-                file: file_name(&table.path),
-                funnel,
-                dropoff: events
-                    .schema()
-                    .contains("item_id")
-                    .then(|| dropoff_items(&events, &params).map_err(text)),
-            })
-            .map_err(text)
-    });
+    let funnel = funnel_part(store, &params.filter);
     step(progress, 3, &tr!("workspace-measuring-repeat"))?;
     let repeat = repeat(&lines, &RepeatParams::default(), progress).map_err(text);
     progress.check()?;
@@ -255,5 +249,63 @@ pub fn compute(
         cohorts,
         funnel,
         repeat,
+    })
+}
+
+/// The funnel of the first events file, narrowed by `filter`; None without one.
+fn funnel_part(store: &Store, filter: &LineFilter) -> Option<Result<FunnelResult, String>> {
+    store.of_kind(FileKind::Events).next().map(|table| {
+        let params = FunnelParams::default();
+        let events = filter.apply_to_events(&table.frame).map_err(text)?;
+        funnel(&events, &params)
+            .map(|funnel| FunnelResult {
+                file: file_name(&table.path),
+                funnel,
+                dropoff: events
+                    .schema()
+                    .contains("item_id")
+                    .then(|| dropoff_items(&events, &params).map_err(text)),
+            })
+            .map_err(text)
+    })
+}
+
+/// The parts of orders summed without loading: RFM from the per-customer table
+/// (unless a filter is set: sums cannot be narrowed); cohorts and repeat need
+/// the lines and say so; the funnel of an events file as with loaded orders.
+fn compute_summed(
+    store: &Store,
+    summed: &SummedOrders,
+    params: BehaviourParams,
+    progress: &Progress,
+) -> anyhow::Result<BehaviourResults> {
+    let file = summed.scan.file();
+    step(
+        progress,
+        0,
+        &tr!("workspace-summing-file", file = file.as_str()),
+    )?;
+    let rfm = match params.filter.is_empty() {
+        false => Err(summed.needs_lines(&tr!("workspace-filter-what"))),
+        true => match summed.scan.customers(params.analysis_date) {
+            Ok(Some(customers)) => {
+                rfm_of_customers(customers.table, customers.money, progress).map_err(text)
+            }
+            Ok(None) => Err(tr!("workspace-summed-no-purchase", file = file.as_str())),
+            Err(error) => Err(text(error)),
+        },
+    };
+    step(progress, 2, &tr!("workspace-counting-funnel"))?;
+    let funnel = funnel_part(store, &params.filter);
+    progress.check()?;
+    progress.report(STEPS, STEPS);
+    Ok(BehaviourResults {
+        params,
+        categories: Vec::new(),
+        lines_kept: (0, 0),
+        rfm,
+        cohorts: Err(summed.needs_lines(&tr!("workspace-cohorts-what"))),
+        funnel,
+        repeat: Err(summed.needs_lines(&tr!("workspace-repeat-what"))),
     })
 }

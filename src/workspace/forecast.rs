@@ -9,6 +9,9 @@
 //!   on these inputs, per segment once segments exist ([`Forecast::update`]).
 //! - A series that cannot be forecast (too short) is kept with its error text; the
 //!   run fails only without dated order lines or when cancelled.
+//! - Orders summed without loading (`Store::summed_orders`) give the shop's
+//!   series only (`orders::orders_series`); per category, item or segment needs
+//!   the lines, and the run fails saying so with the memory figures.
 //! - Series are listed in the order `series_from_lines` gives (shop; categories by
 //!   name; items by revenue); the breakdown view sorts them itself.
 //! - Export is a job that writes [`table::forecast_frame`] (one row per series,
@@ -16,20 +19,19 @@
 //!   through `crate::export`; `forecast --out` writes the same table.
 
 pub mod averages;
+mod orders;
 pub mod table;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{Context, anyhow};
 
 use crate::analysis::AnalysisError;
-use crate::analysis::customers::purchase_days;
 use crate::analysis::forecast::backtest::backtest;
 use crate::analysis::forecast::scenario::Basis;
 use crate::analysis::forecast::{
     Candidate, ForecastParams, Freq, Measure, ModelChoice, ModelKind, Scenario, SeriesBy,
-    SeriesForecast, TimeSeries, forecast_many, natural_freq, series_from_lines, series_from_table,
-    with_segmentation,
+    SeriesForecast, TimeSeries, forecast_many, natural_freq, series_from_table,
 };
 use crate::analysis::segments::Segmentation;
 use crate::data::{FileKind, Store};
@@ -42,7 +44,7 @@ use crate::workspace::segments::SegmentsResults;
 use super::computation::{Computation, Computed, Inputs};
 use super::settings::SettingsError;
 pub use averages::OrderAverages;
-use averages::order_averages;
+pub use orders::orders_series;
 use serde::{Deserialize, Serialize};
 
 /// Where a run's series come from.
@@ -281,7 +283,7 @@ impl Forecast {
             .requested_params()
             .cloned()
             .unwrap_or_else(|| ForecastRunParams::default_for(store));
-        let has_orders = store.of_kind(FileKind::Orders).next().is_some();
+        let has_orders = store.has_orders();
         let source_loaded = match &wanted.source {
             ForecastSource::Orders => has_orders,
             ForecastSource::SeriesFile(path) => {
@@ -528,31 +530,6 @@ pub fn forecast_all(
         });
     }
     Ok(results)
-}
-
-/// The series of the order lines (per segment with `segments`), and their
-/// averages per order (for campaign scenarios).
-pub fn orders_series(
-    store: &Store,
-    params: &ForecastRunParams,
-    segments: Option<&Segmentation>,
-) -> anyhow::Result<(Vec<TimeSeries>, OrderAverages)> {
-    let mut lines = store
-        .order_lines()?
-        .ok_or_else(|| anyhow!(tr!("workspace-forecast-needs-orders")))?;
-    if purchase_days(&lines)?.is_none() {
-        bail!(tr!("workspace-forecast-no-purchase"));
-    }
-    if params.by == SeriesBy::Segment {
-        let segments = segments.ok_or_else(|| anyhow!(tr!("workspace-forecast-needs-segments")))?;
-        lines = with_segmentation(&lines, segments)
-            .with_context(|| tr!("workspace-adding-segments"))?;
-    }
-    let series = series_from_lines(&lines, params.measure, params.freq, params.by)
-        .with_context(|| tr!("workspace-building-series"))?;
-    // Without order ids there are none: the operator types an order value in,
-    // and a responder adds one unit.
-    Ok((series, order_averages(&lines).unwrap_or_default()))
 }
 
 /// The naive model's backtest of `series` with the run's folds and horizon; None

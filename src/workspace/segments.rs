@@ -18,6 +18,9 @@
 //!   a service-messages file (or a Service result) the run fails saying the file
 //!   is needed. [`Segments::update_after_service`] runs the Service reading first
 //!   and waits for it. Headless [`compute`] reads the signals itself.
+//! - Orders summed without loading (`Store::summed_orders`) are segmented from
+//!   their per-customer table ([`compute_of_table`]): features that need the
+//!   lines (prices, service signals) fail saying so.
 
 mod params;
 pub mod scores;
@@ -411,9 +414,20 @@ fn compute_on(
 ) -> anyhow::Result<SegmentsResults> {
     params.check()?;
     progress.set_message(tr!("workspace-reading-order-lines"));
-    let lines = store
-        .order_lines()?
-        .ok_or_else(|| anyhow!(tr!("workspace-segments-need-orders")))?;
+    let Some(lines) = store.order_lines()? else {
+        let summed = store
+            .summed_orders()
+            .ok_or_else(|| anyhow!(tr!("workspace-segments-need-orders")))?;
+        progress.set_message(tr!("workspace-summing-file", file = summed.scan.file()));
+        let customers = summed.scan.customers(None)?.ok_or_else(|| {
+            anyhow!(tr!(
+                "workspace-summed-no-purchase",
+                file = summed.scan.file()
+            ))
+        })?;
+        progress.check()?;
+        return compute_of_table(&customers.table, customers.money, params, progress);
+    };
     progress.check()?;
     let segmentation = segment_customers_with(
         &lines,

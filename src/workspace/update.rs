@@ -14,6 +14,9 @@
 //!   trains only when asked (it is heavy).
 //! - A dependant waits while a result it uses is computing, so it is built once on
 //!   the new result rather than twice.
+//! - An orders file summed without loading (`Store::summed_orders`) starts
+//!   Behaviour, Segments and Forecast as loaded orders do; the other tabs need
+//!   loaded lines.
 
 use std::path::PathBuf;
 
@@ -56,6 +59,8 @@ pub enum Command {
     },
     /// Load a waiting file with the options edited in the mapping view.
     Load(FileId),
+    /// Sum a waiting orders file too big to load, instead of loading it.
+    SumWithoutLoading(FileId),
     Discard(FileId),
     CancelLoad(FileId),
     RemoveTable(PathBuf),
@@ -103,6 +108,7 @@ impl Workspace {
             Command::Reinspect { id, sheet } => self.reinspect(id, sheet),
             Command::SetOptions { id, options } => self.set_options(id, options),
             Command::Load(id) => self.load(id),
+            Command::SumWithoutLoading(id) => self.sum_without_loading(id),
             Command::Discard(id) => self.discard(id),
             Command::CancelLoad(id) => self.cancel_load(id),
             Command::RemoveTable(path) => self.remove_table(&path),
@@ -169,6 +175,8 @@ impl Workspace {
             has(FileKind::Ratings),
             has(FileKind::Series),
         );
+        // Orders summed without loading serve RFM, segments and the shop's forecast.
+        let summed = self.store.summed_orders().is_some();
         let needs_segments = match focus {
             Focus::Segments | Focus::Campaigns => true,
             Focus::Forecast => self.forecast.wants_segments(),
@@ -176,14 +184,14 @@ impl Workspace {
         };
         // Segments with service signals wait for the Service reading.
         let waiting = needs_segments
-            && orders
+            && (orders || summed)
             && self
                 .segments
                 .update_after_service(&mut self.service, &self.store, version);
         let segments_busy = waiting || self.segments.is_busy();
         let segments = self.segments.current(version);
         match focus {
-            Focus::Behaviour if orders => {
+            Focus::Behaviour if orders || summed => {
                 let generation = segments.map(|s| s.generation);
                 if self.behaviour.update(&self.store, version, generation) {
                     self.notify(Level::Info, segment_dropped());
@@ -192,7 +200,7 @@ impl Workspace {
             Focus::Recommendations if !segments_busy && (orders || ratings) => {
                 self.recommend.update(&self.store, version, segments, true);
             }
-            Focus::Forecast if !segments_busy && (orders || series) => {
+            Focus::Forecast if !segments_busy && (orders || summed || series) => {
                 self.forecast.update(&self.store, version, segments);
             }
             Focus::Campaigns if !segments_busy && orders => {

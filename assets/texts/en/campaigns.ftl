@@ -1,6 +1,7 @@
 # The Campaigns tab: conditions, exclusions, what-if ROI, variants, export, readout.
 
 campaigns-heading = Campaigns
+campaigns-what = Building a target list
 campaigns-no-orders = Campaigns need an orders file to build target lists: load one in the Data tab.
 campaigns-no-dialog = No file dialog could be shown on this desktop: type the file's path in the box beside the button instead.
 campaigns-ok = OK

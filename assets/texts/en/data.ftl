@@ -188,3 +188,13 @@ data-project-opened = Opened project { $name }
 data-make-copy = Make a fast copy
 data-make-copy-hover = Reads this CSV once and writes { $copy } beside it (Parquet, the same rows and columns): the next open reads that instead of parsing the text. A later change to the CSV is noticed and the copy is then ignored.
 data-awaits-database = The project reads { $source } from { $url }: it comes in once the password is given.
+
+# An orders file too big to load, summed instead
+data-too-big-to-load = Loading { $name } needs about { $need } of memory and { $free } is free. Marketbench can sum it without loading it: RFM, segments and the shop's forecast are computed from its sums (each run reads the file again); cohorts, recommendations, campaigns and the table of rows need its lines.
+data-sum-without-loading = Sum without loading
+data-sum-without-loading-hover = Read { $name } in passes and keep only its sums per customer and per day, never its lines
+data-summed-kind = orders · summed without loading
+data-summed-card = Too big to load (loading needs about { $need }; { $free } was free). Each RFM, segments or forecast run reads the file again and sums it; the analyses that need lines say so.
+data-summed-unused = Not used while an orders file is loaded: the loaded lines are analysed. Remove one of them.
+data-summary-summed = No summary cards for an orders file summed without loading: see Behaviour, Segments and Forecast.
+summed-note = Computed from { $file }, summed without loading (too big to load): each run reads the file again, and the parts that need its lines say so.

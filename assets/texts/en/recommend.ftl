@@ -1,6 +1,7 @@
 # The Recommendations tab: model settings, per-customer lists, the report card, bought-together rules.
 
 recommend-heading = Recommendations
+recommend-what = Recommendations from this tab (the command line's `recommend` sums popularity and item-kNN without loading)
 recommend-no-orders = Load an orders or ratings file to recommend items to your customers.
 recommend-fit-stopped = The fit stopped: { $error }
 recommend-fit-cancelled = Cancelled. Press Fit model to get recommendations.

@@ -1,6 +1,7 @@
 # The Value tab: propensity to buy, churn risk and customer lifetime value (ui::value_panel, ui::value, analysis::propensity, analysis::clv).
 
 value-heading = Value
+value-what = Propensity, churn risk and customer value
 value-no-orders = The Value tab needs an orders file (who bought, and when) to score each customer's chance to buy, churn risk and value: load one on the Data tab.
 value-training-stopped = The training stopped
 value-files-changed = The loaded files changed since the last training: press Train to score these customers.

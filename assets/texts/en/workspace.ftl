@@ -95,3 +95,15 @@ campaigns-progress-segmenting = segmenting customers
 campaigns-progress-scoring = scoring propensity, churn risk and value
 campaigns-progress-value = fitting customer value
 campaigns-progress-recommending = recommending items
+
+# Orders summed without loading (a file too big to load)
+workspace-summed = { $file } is summed without loading: RFM, segments and the shop's forecast are computed from its sums; what needs its lines says so.
+workspace-summing-file = summing { $file } without loading it
+workspace-summed-no-purchase = { $file }: no line is a dated purchase, so there is nothing to sum
+workspace-cannot-sum = { $file } cannot be summed without loading: only orders in a UTF-8 CSV or a Parquet file, with a date layout Marketbench recognises, can. Save it from your shop system as UTF-8 CSV, or export a shorter period.
+workspace-sum-only-orders = { $file } is not read as orders: only an orders file can be summed without loading.
+workspace-sum-fits = { $file } fits in the memory free now: load it instead.
+workspace-filter-what = Narrowing by dates, categories or customers
+workspace-cohorts-what = Cohort retention
+workspace-repeat-what = Repeat purchase analysis
+workspace-forecast-breakdown-what = A forecast per category, item or segment

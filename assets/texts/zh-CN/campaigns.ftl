@@ -1,6 +1,7 @@
 # 营销活动标签页：条件、排除、收益测算、方案、导出、效果复盘。
 
 campaigns-heading = 营销活动
+campaigns-what = 生成目标名单
 campaigns-no-orders = 营销活动需要订单文件才能生成目标名单：请在“数据”标签页加载。
 campaigns-no-dialog = 此桌面无法显示文件对话框：请在按钮旁的输入框中输入文件路径。
 campaigns-ok = 确定

@@ -1,6 +1,7 @@
 # 商品推荐标签页：模型设置、每位客户的推荐列表、评估报告、关联购买规则。
 
 recommend-heading = 商品推荐
+recommend-what = 本页的商品推荐（命令行 `recommend` 可不加载而汇总热门和 item-kNN）
 recommend-no-orders = 请加载订单文件或评分文件，即可为客户推荐商品。
 recommend-fit-stopped = 训练已中止：{ $error }
 recommend-fit-cancelled = 已取消。点击“训练模型”即可获得推荐。

@@ -1,6 +1,7 @@
 # 客户价值标签页：购买倾向、流失风险和客户终身价值（ui::value_panel、ui::value、analysis::propensity、analysis::clv）。
 
 value-heading = 客户价值
+value-what = 购买倾向、流失风险和客户价值
 value-no-orders = 客户价值需要一个订单文件（谁在何时购买），才能评估每位客户的购买概率、流失风险和价值：请在数据标签页加载。
 value-training-stopped = 训练已中止
 value-files-changed = 自上次训练以来，已加载的文件有变动：请点击“训练”为这些客户重新评分。

@@ -95,3 +95,15 @@ campaigns-progress-segmenting = 正在为客户分群
 campaigns-progress-scoring = 正在计算购买倾向、流失风险与价值
 campaigns-progress-value = 正在拟合客户价值
 campaigns-progress-recommending = 正在推荐商品
+
+# 不加载而汇总的订单（文件太大无法加载）
+workspace-summed = { $file } 未加载而直接汇总：RFM、客户分群和全店预测按其汇总结果计算；需要明细的分析会注明。
+workspace-summing-file = 正在汇总 { $file }（不加载）
+workspace-summed-no-purchase = { $file }：没有一行是带日期的购买，无可汇总
+workspace-cannot-sum = { $file } 无法不加载而汇总：只有 UTF-8 CSV 或 Parquet 文件中、日期格式可识别的订单可以。请从店铺系统另存为 UTF-8 CSV，或导出更短的时间段。
+workspace-sum-only-orders = { $file } 未按订单读取：只有订单文件可以不加载而汇总。
+workspace-sum-fits = { $file } 现在可以放入可用内存：请直接加载。
+workspace-filter-what = 按日期、品类或客户筛选
+workspace-cohorts-what = 同期群留存
+workspace-repeat-what = 复购指标
+workspace-forecast-breakdown-what = 按品类、商品或分群的预测

@@ -119,6 +119,11 @@ impl Scan {
         self
     }
 
+    /// The file streamed.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The file name shown to the operator.
     pub fn file(&self) -> String {
         display_name(&self.path)
@@ -288,6 +293,18 @@ fn collect(query: LazyFrame) -> PolarsResult<DataFrame> {
     Ok(query
         .collect_with_engine(Engine::Streaming)?
         .unwrap_single())
+}
+
+/// Why `what` cannot be had from `file`, streamed: it needs the lines, and
+/// loading them needs `need` bytes where `free` are free.
+pub fn needs_lines(what: &str, file: &str, need: u64, free: u64) -> String {
+    tr!(
+        "scan-needs-lines",
+        what = what,
+        file = file,
+        need = memory::human(need),
+        free = memory::human(free)
+    )
 }
 
 /// The memory loading `path` needs and the memory free, when the load would be

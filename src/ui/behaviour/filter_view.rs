@@ -99,7 +99,8 @@ pub fn ui(
             tr!("behaviour-filter-bad-range"),
         );
     }
-    if let Some(results) = results {
+    // No lines are held for orders summed without loading: nothing to count.
+    if let Some(results) = results.filter(|r| r.lines_kept.1 > 0) {
         let (kept, all) = results.lines_kept;
         ui.weak(tr!(
             "behaviour-filter-lines-kept",

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use polars::df;
 
+use super::averages::order_averages;
 use super::*;
 use crate::analysis::forecast::forecast_series;
 

@@ -1,0 +1,67 @@
+//! The series a forecast of orders is built from: of the loaded order lines
+//! (shop, per category, per top item or per segment), or of an orders file
+//! summed without loading (the shop's series only, summed by the streaming
+//! engine: `data::scan`).
+
+use anyhow::{Context, anyhow, bail};
+
+use crate::analysis::customers::purchase_days;
+use crate::analysis::forecast::{SeriesBy, TimeSeries, series_from_lines, with_segmentation};
+use crate::analysis::segments::Segmentation;
+use crate::data::Store;
+use crate::data::store::SummedOrders;
+use crate::tr;
+
+use super::averages::order_averages;
+use super::{ForecastRunParams, OrderAverages};
+
+/// The series of the order lines (per segment with `segments`), and their
+/// averages per order (for campaign scenarios).
+pub fn orders_series(
+    store: &Store,
+    params: &ForecastRunParams,
+    segments: Option<&Segmentation>,
+) -> anyhow::Result<(Vec<TimeSeries>, OrderAverages)> {
+    let Some(mut lines) = store.order_lines()? else {
+        let summed = store
+            .summed_orders()
+            .ok_or_else(|| anyhow!(tr!("workspace-forecast-needs-orders")))?;
+        return Ok((summed_series(summed, params)?, OrderAverages::default()));
+    };
+    if purchase_days(&lines)?.is_none() {
+        bail!(tr!("workspace-forecast-no-purchase"));
+    }
+    if params.by == SeriesBy::Segment {
+        let segments = segments.ok_or_else(|| anyhow!(tr!("workspace-forecast-needs-segments")))?;
+        lines = with_segmentation(&lines, segments)
+            .with_context(|| tr!("workspace-adding-segments"))?;
+    }
+    let series = series_from_lines(&lines, params.measure, params.freq, params.by)
+        .with_context(|| tr!("workspace-building-series"))?;
+    // Without order ids there are none: the operator types an order value in,
+    // and a responder adds one unit.
+    Ok((series, order_averages(&lines).unwrap_or_default()))
+}
+
+/// The shop's series of a file summed without loading; a breakdown needs the
+/// lines. Without order ids or money per order, a campaign scenario's order
+/// value is typed in, as for lines without order ids.
+fn summed_series(
+    summed: &SummedOrders,
+    params: &ForecastRunParams,
+) -> anyhow::Result<Vec<TimeSeries>> {
+    if params.by != SeriesBy::Shop {
+        bail!(summed.needs_lines(&tr!("workspace-forecast-breakdown-what")));
+    }
+    let series = summed
+        .scan
+        .series(params.measure, params.freq)
+        .with_context(|| tr!("workspace-building-series"))?;
+    if series.is_empty() {
+        bail!(tr!(
+            "workspace-summed-no-purchase",
+            file = summed.scan.file()
+        ));
+    }
+    Ok(series)
+}
