@@ -54,11 +54,12 @@ use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
 use crate::data::{FileFormat, Inspection, LoadOptions, Store, Table};
 use crate::jobs::{Job, JobError, Slot, Wake};
 use crate::tr;
-pub use database::Fetched;
 use database::HeldRows;
+pub use database::{Fetched, Summing};
 use load_jobs::{fetched_load_job, inspect_job, load_job};
 pub use rows::{RowView, SortKey, ViewRequest};
 pub use sample::{origin_of, sample_dir, sample_files};
+pub use summed::Summable;
 pub use update::{Command, Focus};
 
 /// Identifies a file on its way in (inspecting, waiting for mapping, loading).
@@ -269,6 +270,10 @@ impl Workspace {
         let Some(index) = self.pending.iter().position(|p| p.id == id) else {
             return;
         };
+        // A sample of orders for the database to sum is not the orders.
+        if self.fetched.get(&id).is_some_and(|h| h.summing.is_some()) {
+            return;
+        }
         let PendingFile {
             id,
             path,
@@ -479,8 +484,8 @@ impl Workspace {
         let before = self.store.tables.len();
         self.store.tables.retain(|t| t.path != path);
         self.database_tables.remove(path);
-        let summed = self.store.summed.as_ref().map(|s| s.scan.path());
-        let unsummed = summed == Some(path);
+        let summed = self.store.summed.as_ref().map(|s| s.path());
+        let unsummed = summed.as_deref() == Some(path);
         if unsummed {
             self.store.summed = None;
         }

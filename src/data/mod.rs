@@ -27,6 +27,7 @@ pub mod roles;
 pub mod sample;
 pub mod scan;
 pub mod store;
+pub mod summed;
 mod synonyms;
 pub mod text;
 pub mod view;

@@ -15,14 +15,15 @@
 //!   lines have no `amount` ([`Store::has_money`] is false).
 //! - The whole thing is one lazy plan, collected once.
 //!
-//! An orders file too big to load may be held summed instead ([`Store::summed`]):
-//! the streaming engine sums it per customer and per period (`data::scan`)
-//! each time a tab asks, and its lines are never held. It counts only while no
-//! orders file is loaded ([`Store::summed_orders`]): loaded lines win.
+//! Orders may be held summed instead of loaded ([`Store::summed`]): a file too
+//! big to load, or a database source, summed per customer and per period each
+//! time a tab asks (`data::summed`); their lines are never held. They count
+//! only while no orders file is loaded ([`Store::summed_orders`]): loaded lines
+//! win.
 
 use polars::prelude::*;
 
-use super::scan::Scan;
+use super::summed::SummedOrders;
 use super::{DataError, FileKind, Role, Table};
 use crate::tr;
 
@@ -40,24 +41,8 @@ const JOINED_PREFIX: &str = "__joined_";
 #[derive(Clone, Debug, Default)]
 pub struct Store {
     pub tables: Vec<Table>,
-    /// An orders file summed without loading (too big to load).
+    /// Orders summed without loading (a file too big to load, or a database).
     pub summed: Option<SummedOrders>,
-}
-
-/// An orders file too big to load, summed by the streaming engine instead.
-#[derive(Clone, Debug)]
-pub struct SummedOrders {
-    pub scan: Scan,
-    /// The memory its load needs and the memory that was free, in bytes.
-    pub need: u64,
-    pub free: u64,
-}
-
-impl SummedOrders {
-    /// Why `what` is not shown: it needs the lines, which do not fit.
-    pub fn needs_lines(&self, what: &str) -> String {
-        super::scan::needs_lines(what, &self.scan.file(), self.need, self.free)
-    }
 }
 
 impl Store {
@@ -82,11 +67,11 @@ impl Store {
             .of_kind(FileKind::Products)
             .any(|t| has(t, Role::UnitPrice))
             && self.of_kind(FileKind::Orders).any(|t| has(t, Role::ItemId));
-        let priced_sums = self.summed_orders().is_some_and(|s| s.scan.money());
+        let priced_sums = self.summed_orders().is_some_and(SummedOrders::money);
         priced_orders || priced_catalogue || priced_sums
     }
 
-    /// The orders file summed without loading, when no orders file is loaded.
+    /// The orders summed without loading, when no orders file is loaded.
     pub fn summed_orders(&self) -> Option<&SummedOrders> {
         match self.of_kind(FileKind::Orders).next() {
             Some(_) => None,

@@ -10,7 +10,7 @@
 
 use crate::data::load::{cache, text_columns};
 use crate::data::memory::human;
-use crate::data::store::SummedOrders;
+use crate::data::summed::{SummedOrders, SummedSource};
 use crate::data::{LoadReport, Store, Table};
 use crate::jobs::Slot;
 use crate::tr;
@@ -285,17 +285,25 @@ fn loaded_files_ui(
 
 /// An orders file summed without loading: what that means, and Remove.
 fn summed_ui(ui: &mut egui::Ui, store: &Store, summed: &SummedOrders, commands: &mut Commands) {
-    let name = summed.scan.file();
+    let name = summed.name();
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(&name).strong())
-            .on_hover_text(summed.scan.path().display().to_string());
+            .on_hover_text(summed.path().display().to_string());
         ui.weak(tr!("data-summed-kind"));
     });
-    let text = tr!(
-        "data-summed-card",
-        need = human(summed.need),
-        free = human(summed.free)
-    );
+    let text = match &summed.source {
+        SummedSource::File(_) => tr!(
+            "data-summed-card",
+            need = human(summed.need),
+            free = human(summed.free)
+        ),
+        SummedSource::Database(db) => tr!(
+            "data-summed-database-card",
+            url = db.url.shown(),
+            rows = format::count(db.rows as usize),
+            size = human(summed.need)
+        ),
+    };
     ui.add(egui::Label::new(text).wrap());
     if store.summed_orders().is_none() {
         ui.colored_label(ui.visuals().warn_fg_color, tr!("data-summed-unused"));
@@ -305,7 +313,7 @@ fn summed_ui(ui: &mut egui::Ui, store: &Store, summed: &SummedOrders, commands: 
         .on_hover_text(tr!("data-remove-hover", name = name.as_str()))
         .clicked()
     {
-        commands.send(WorkCommand::RemoveTable(summed.scan.path().to_path_buf()));
+        commands.send(WorkCommand::RemoveTable(summed.path()));
     }
     ui.separator();
 }

@@ -8,7 +8,9 @@
 //! - Connecting, counting and fetching run as jobs, each on its own connection
 //!   (so a dropped one takes nothing else down), with progress and Cancel.
 //! - Fetch is offered only for the sources as counted, and only when they fit in
-//!   the memory free (`data::memory`). All sources arrive together or none does:
+//!   the memory free (`data::memory`). "Sum orders in the database" is offered
+//!   for counted orders of any size: it fetches a sample for the mapping view,
+//!   and the database sums the orders (`workspace::summed`). All sources arrive together or none does:
 //!   a connection dropped mid-fetch leaves nothing half-staged.
 //! - The password lives in this struct while the dialog is open and nowhere
 //!   else: not in `UiState`, not in a notice, not in a job's name or message.
@@ -23,15 +25,17 @@
 //!   picks, one server at a time, Connect going on to Count and Fetch by itself.
 
 mod forget;
+mod jobs;
 mod reopen;
 
 use std::collections::VecDeque;
 
-use crate::data::db::{self, Connection, DbError, DbUrl, Estimate, Source};
-use crate::data::{FileKind, memory};
+use crate::data::FileKind;
+use crate::data::db::{DbError, DbUrl, Estimate, Source};
 use crate::jobs::{Job, JobError, Progress, Wake, spawn};
 use crate::tr;
 use crate::workspace::Fetched;
+use jobs::{Counts, connect_and_list, count_sources, fetch_sources, sample_orders};
 
 /// A database error as the dialog shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -148,11 +152,6 @@ pub struct DbDialog {
     /// What the keyring said to the last Forget.
     forgotten: Option<Result<(), String>>,
 }
-
-/// Peak memory of a fetched source per byte of its rows: the fetched frame, the
-/// cleaned copy the load makes of it, and the pieces in between (as a CSV's
-/// load needs; see `data::memory::load_need`).
-const FETCH_NEED_FACTOR: u64 = 3;
 
 impl DbDialog {
     /// Shows the dialog (the Data tab's button).
@@ -304,6 +303,27 @@ impl DbDialog {
         self.replace(Running::Fetch(job));
     }
 
+    /// The orders source as counted, if one was.
+    pub(super) fn counted_orders(&self) -> Option<&Counted> {
+        self.counted()?.iter().find(|c| c.kind == FileKind::Orders)
+    }
+
+    /// Starts fetching a sample of the counted orders for the mapping view,
+    /// where they are mapped for the database to sum them (however many rows
+    /// it holds); it ends as a Fetch does.
+    pub(super) fn sum_orders(&mut self, wake: Wake) {
+        let (Some(connected), Some(orders)) =
+            (self.connected.clone(), self.counted_orders().cloned())
+        else {
+            return;
+        };
+        self.failure = None;
+        let job = spawn("sample orders to sum", 0, wake, move |progress| {
+            Ok(sample_orders(&connected.url, &orders, progress))
+        });
+        self.replace(Running::Fetch(job));
+    }
+
     /// Cancels the running job.
     pub(super) fn cancel(&mut self) {
         if let Some(running) = &self.running {
@@ -411,86 +431,6 @@ fn settle<T>(result: Result<Answer<T>, JobError>, failure: &mut Option<Failure>)
             None
         }
     }
-}
-
-/// Connects and lists the tables; then stores `remember` (the typed password)
-/// in the keyring, which only a password that worked deserves, and looks
-/// whether the keyring keeps one (for the Forget button).
-fn connect_and_list(url: DbUrl, remember: Option<String>) -> Answer<Connected> {
-    let mut connection = Connection::open(&url)?;
-    let tables = connection.tables()?;
-    let remembered = remember
-        .map(|password| db::keyring::remember(&url.shown(), &password).map_err(|e| e.to_string()));
-    let in_keyring =
-        matches!(remembered, Some(Ok(()))) || db::keyring::recall(&url.shown()).is_some();
-    Ok(Connected {
-        url,
-        tables,
-        remembered,
-        in_keyring,
-    })
-}
-
-/// The sources counted, and whether they fit in the memory free (checked here,
-/// once, rather than by the window on every frame).
-#[derive(Clone)]
-struct Counts {
-    sources: Vec<Counted>,
-    too_big: Option<String>,
-}
-
-fn count_sources(
-    url: &DbUrl,
-    sources: Vec<(FileKind, Source)>,
-    progress: &Progress,
-) -> Answer<Counts> {
-    let mut connection = Connection::open(url)?;
-    let total = sources.len() as u64;
-    let mut counted = Vec::new();
-    for (index, (kind, source)) in sources.into_iter().enumerate() {
-        if progress.is_cancelled() {
-            return Err(DbError::Cancelled.into());
-        }
-        progress.set_message(tr!("db-counting", source = source.label(kind)));
-        progress.report(index as u64, total);
-        let estimate = connection.estimate(&source)?;
-        counted.push(Counted {
-            kind,
-            source,
-            estimate,
-        });
-    }
-    let bytes: u64 = counted.iter().map(|c| c.estimate.bytes).sum();
-    Ok(Counts {
-        too_big: memory::shortfall(bytes.saturating_mul(FETCH_NEED_FACTOR)),
-        sources: counted,
-    })
-}
-
-fn fetch_sources(url: &DbUrl, counted: &[Counted], progress: &Progress) -> Answer<Vec<Fetched>> {
-    let mut connection = Connection::open(url)?;
-    let mut fetched = Vec::new();
-    for (index, item) in counted.iter().enumerate() {
-        progress.stage(index as u64, counted.len() as u64);
-        progress.set_message(tr!(
-            "db-fetching",
-            source = item.source.label(item.kind),
-            rows = crate::numbers::count(item.estimate.rows as usize)
-        ));
-        let (inspection, rows) = db::inspect_source_with(
-            &mut connection,
-            &item.source,
-            item.kind,
-            progress,
-            Some(item.estimate.rows),
-        )?;
-        fetched.push(Fetched {
-            inspection,
-            rows,
-            source: item.source.clone(),
-        });
-    }
-    Ok(fetched)
 }
 
 /// "about 12 MB": the size said before fetching.

@@ -215,6 +215,16 @@ impl DbDialog {
             {
                 self.fetch(wake.clone());
             }
+            if ui
+                .add_enabled(
+                    !busy && self.counted_orders().is_some(),
+                    egui::Button::new(tr!("db-sum-orders")),
+                )
+                .on_hover_text(tr!("db-sum-orders-hover"))
+                .clicked()
+            {
+                self.sum_orders(wake.clone());
+            }
         });
     }
 

@@ -48,17 +48,21 @@ pub fn summary(workspace: &Workspace) -> Summary {
     Summary {
         loading: workspace.pending().len() - mapping,
         mapping,
-        files: store.tables.len(),
+        // Orders summed without loading count as a file with orders.
+        files: store.tables.len() + usize::from(store.summed.is_some()),
         order_lines: summary.map(|o| o.summary.order_lines),
         customers: summary.map(|o| o.summary.customers),
-        has_orders: has(FileKind::Orders),
+        has_orders: store.has_orders(),
         has_ratings: has(FileKind::Ratings),
         has_series: has(FileKind::Series),
-        // One rule with the Recommendations tab: a ratings file, or orders with items.
-        has_items: !matches!(
-            missing_input(store),
-            Some(MissingInput::Purchases | MissingInput::ItemColumn)
-        ),
+        // One rule with the Recommendations tab: a ratings file, or orders with
+        // items. Summed orders are not said to lack items: the tab says it
+        // needs their lines.
+        has_items: store.summed_orders().is_some()
+            || !matches!(
+                missing_input(store),
+                Some(MissingInput::Purchases | MissingInput::ItemColumn)
+            ),
         has_money: store.has_money(),
         problem_kinds: problem_kinds.len(),
         segments: run(segments, segments.current(version), |r| SegmentsFacts {

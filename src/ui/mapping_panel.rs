@@ -4,11 +4,12 @@
 //! (with a warning when day and month could be swapped). Edits are sent as
 //! `SetOptions` commands, as Load and Discard are. An orders file whose load
 //! would be refused for memory says so, with a button that sums it without
-//! loading (`workspace::summed`).
+//! loading; a sample of database orders is mapped for the database to sum it
+//! (`workspace::summed`), and has no Load.
 
 use crate::data::memory::human;
 use crate::data::{DateFormat, FileFormat, FileKind, Inspection, LoadOptions, Role, TextEncoding};
-use crate::workspace::{FileStage, PendingFile, Workspace, file_name};
+use crate::workspace::{FileStage, PendingFile, Summable, Workspace, file_name};
 
 use super::command::Commands;
 use crate::tr;
@@ -24,12 +25,11 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     }
 }
 
-/// `summable`: the memory the file's load needs and the memory free, when the
-/// load would be refused for it (then it can be summed instead).
+/// `summable`: whether the file can be summed instead of loaded, and how.
 fn file_ui(
     ui: &mut egui::Ui,
     file: &PendingFile,
-    summable: Option<(u64, u64)>,
+    summable: Option<Summable>,
     commands: &mut Commands,
 ) {
     let name = file_name(&file.path);
@@ -91,7 +91,7 @@ fn mapping_ui(
     (id, name): (u64, &str),
     inspection: &Inspection,
     options: &mut LoadOptions,
-    (last_error, summable): (Option<&str>, Option<(u64, u64)>),
+    (last_error, summable): (Option<&str>, Option<Summable>),
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
@@ -146,31 +146,45 @@ fn mapping_ui(
         ui.weak(tr!("data-no-price-column"));
     }
     ui.add_space(6.0);
-    if let Some((need, free)) = summable {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
+    let (note, sum, hover) = match summable {
+        Some(Summable::TooBig { need, free }) => (
             tr!(
                 "data-too-big-to-load",
                 name = name,
                 need = human(need),
                 free = human(free)
             ),
+            tr!("data-sum-without-loading"),
+            tr!("data-sum-without-loading-hover", name = name),
+        ),
+        Some(Summable::InDatabase { rows }) => (
+            tr!(
+                "data-sum-in-database-note",
+                name = name,
+                rows = crate::numbers::count(rows as usize)
+            ),
+            tr!("data-sum-in-database"),
+            tr!("data-sum-in-database-hover", name = name),
+        ),
+        None => Default::default(),
+    };
+    if summable.is_some() {
+        ui.add(
+            egui::Label::new(egui::RichText::new(note).color(ui.visuals().warn_fg_color)).wrap(),
         );
     }
     ui.horizontal(|ui| {
-        if ui
-            .button(tr!("data-load"))
-            .on_hover_text(tr!("data-load-hover", name = name))
-            .clicked()
+        // A database sample is only for the mapping: it is summed, not loaded.
+        let sample = matches!(summable, Some(Summable::InDatabase { .. }));
+        if !sample
+            && ui
+                .button(tr!("data-load"))
+                .on_hover_text(tr!("data-load-hover", name = name))
+                .clicked()
         {
             commands.send(WorkCommand::Load(id));
         }
-        if summable.is_some()
-            && ui
-                .button(tr!("data-sum-without-loading"))
-                .on_hover_text(tr!("data-sum-without-loading-hover", name = name))
-                .clicked()
-        {
+        if summable.is_some() && ui.button(sum).on_hover_text(hover).clicked() {
             commands.send(WorkCommand::SumWithoutLoading(id));
         }
         if ui.button(tr!("data-discard")).clicked() {

@@ -117,6 +117,10 @@ pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
         workspace.notify(Level::Error, tr!("data-nothing-to-save"));
         return;
     }
+    // Summed orders are not kept: say so, rather than lose them without a word.
+    if let Some(name) = workspace.store().summed.as_ref().map(|s| s.name()) {
+        workspace.notify(Level::Info, tr!("data-summed-not-saved", name = name));
+    }
     let mut project = project_of(workspace, state);
     // A database table is saved as its source (URL without password), not as a file.
     project.databases = workspace.database_sources();

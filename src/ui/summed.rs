@@ -5,12 +5,16 @@
 //! orders file that is there.
 
 use crate::data::Store;
+use crate::data::summed::SummedSource;
 use crate::tr;
 
 /// The line above a tab computed from summed orders; nothing otherwise.
 pub fn note_ui(ui: &mut egui::Ui, store: &Store) {
     if let Some(summed) = store.summed_orders() {
-        let text = tr!("summed-note", file = summed.scan.file());
+        let text = match &summed.source {
+            SummedSource::File(_) => tr!("summed-note", file = summed.name()),
+            SummedSource::Database(_) => tr!("summed-database-note", source = summed.name()),
+        };
         ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
     }
 }

@@ -33,7 +33,7 @@ use crate::analysis::funnel::{DropoffItem, Funnel, FunnelParams, dropoff_items, 
 use crate::analysis::repeat::{Repeat, RepeatParams, repeat};
 use crate::analysis::rfm::{Rfm, RfmParams, rfm, rfm_of_customers};
 use crate::analysis::segments::Segmentation;
-use crate::data::store::SummedOrders;
+use crate::data::summed::SummedOrders;
 use crate::data::{FileKind, Store};
 use crate::jobs::{Cancelled, Progress, Wake};
 use crate::tr;
@@ -279,7 +279,7 @@ fn compute_summed(
     params: BehaviourParams,
     progress: &Progress,
 ) -> anyhow::Result<BehaviourResults> {
-    let file = summed.scan.file();
+    let file = summed.name();
     step(
         progress,
         0,
@@ -287,7 +287,7 @@ fn compute_summed(
     )?;
     let rfm = match params.filter.is_empty() {
         false => Err(summed.needs_lines(&tr!("workspace-filter-what"))),
-        true => match summed.scan.customers(params.analysis_date) {
+        true => match summed.customers(params.analysis_date) {
             Ok(Some(customers)) => {
                 rfm_of_customers(customers.table, customers.money, progress).map_err(text)
             }

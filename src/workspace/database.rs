@@ -3,6 +3,8 @@
 //! the file list and the project), and the sources an opened project awaits.
 //!
 //! Contract:
+//! - A sample of orders the database is to sum ([`Fetched::summing`]) stops in
+//!   the mapping view, to be summed (`workspace::summed`), never loaded.
 //! - Fetched rows stop in the mapping view, unless an opened project awaits
 //!   their source ([`Workspace::await_databases`]): then they load at once with
 //!   the project's options (a failed load goes back to the mapping view, as a
@@ -17,7 +19,7 @@ use polars::prelude::DataFrame;
 use super::load_jobs::fetched_load_job;
 use super::project_db::ProjectDatabase;
 use super::{FileStage, Level, Origin, PendingFile, Workspace};
-use crate::data::db::Source;
+use crate::data::db::{DbUrl, Source};
 use crate::data::{Inspection, LoadOptions};
 use crate::tr;
 
@@ -28,12 +30,27 @@ pub struct Fetched {
     pub rows: DataFrame,
     /// The table or SELECT they were read from.
     pub source: Source,
+    /// Set when the rows are only a sample of orders the database is to sum
+    /// (`workspace::summed`): they are mapped, never loaded.
+    pub summing: Option<Summing>,
 }
 
-/// Raw rows held until they load.
+/// Orders the database is to sum, as the dialog counted them.
+#[derive(Clone)]
+pub struct Summing {
+    /// With the password, for the sums' own connections.
+    pub url: DbUrl,
+    /// The rows the server counted, and the memory fetching them would take.
+    pub rows: u64,
+    pub need: u64,
+}
+
+/// Raw rows held until they load (or, for a sample of orders to sum, until
+/// they are summed).
 pub(super) struct HeldRows {
     pub(super) rows: DataFrame,
     pub(super) source: Source,
+    pub(super) summing: Option<Summing>,
 }
 
 impl Workspace {
@@ -46,11 +63,16 @@ impl Workspace {
             inspection,
             rows,
             source,
+            summing,
         } = fetched;
         let path = inspection.path.clone();
         self.drop_pending_path(&path);
         let id = self.next_id();
-        let stage = match self.awaited_databases.remove(&path).map(|d| d.options) {
+        let awaited = match summing {
+            Some(_) => None,
+            None => self.awaited_databases.remove(&path).map(|d| d.options),
+        };
+        let stage = match awaited {
             Some(options) => FileStage::Loading {
                 job: fetched_load_job(
                     rows.clone(),
@@ -67,7 +89,14 @@ impl Workspace {
                 last_error: None,
             },
         };
-        self.fetched.insert(id, HeldRows { rows, source });
+        self.fetched.insert(
+            id,
+            HeldRows {
+                rows,
+                source,
+                summing,
+            },
+        );
         self.pending.push(PendingFile {
             id,
             path,

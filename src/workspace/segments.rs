@@ -418,13 +418,10 @@ fn compute_on(
         let summed = store
             .summed_orders()
             .ok_or_else(|| anyhow!(tr!("workspace-segments-need-orders")))?;
-        progress.set_message(tr!("workspace-summing-file", file = summed.scan.file()));
-        let customers = summed.scan.customers(None)?.ok_or_else(|| {
-            anyhow!(tr!(
-                "workspace-summed-no-purchase",
-                file = summed.scan.file()
-            ))
-        })?;
+        progress.set_message(tr!("workspace-summing-file", file = summed.name()));
+        let customers = summed
+            .customers(None)?
+            .ok_or_else(|| anyhow!(tr!("workspace-summed-no-purchase", file = summed.name())))?;
         progress.check()?;
         return compute_of_table(&customers.table, customers.money, params, progress);
     };

@@ -1,51 +1,69 @@
-//! Orders files too big to load, summed instead of loaded: the mapping view
-//! offers it when the load would be refused for memory, and the file then
-//! stands in the store as its `SummedOrders` (see `data::store`). RFM, the
-//! segments of per-customer features and the shop's forecast are computed from
-//! the streaming engine's sums (`data::scan`); what needs the lines says so,
-//! with the memory figures.
+//! Orders summed instead of loaded (see `data::summed`): an orders file whose
+//! load would be refused for memory, or a sample of database orders the dialog
+//! fetched for the database to sum. The mapping view offers it, and the orders
+//! then stand in the store as its `SummedOrders`. RFM, the segments of
+//! per-customer features and the shop's forecast are computed from the sums;
+//! what needs the lines says so.
 //!
 //! Contract:
-//! - [`Workspace::summable`] gives the memory figures (need, free) of a file in
-//!   the mapping stage whose load would be refused for memory; None otherwise.
-//! - [`Workspace::sum_without_loading`] checks that the load would still be
-//!   refused for memory, the mapping as a load would (the roles an orders file
-//!   needs), then that the file can be streamed (UTF-8 CSV or Parquet orders
-//!   with a date format, `Scan::new`); the memory figures kept are those of
-//!   that moment. It then replaces any
-//!   file summed before, leaves the files on their way in, and bumps the store
-//!   version. A file that cannot be summed stays in the mapping view with the
-//!   reason as its last error.
-//! - Loaded orders files win over a summed one (`Store::summed_orders`);
-//!   removing the summed file's path drops it.
+//! - [`Workspace::summable`] says whether a file in the mapping stage can be
+//!   summed ([`Summable`]): a file whose load would be refused for memory (with
+//!   the figures), or a database sample (with the rows the server counted; it
+//!   cannot be loaded: it is a sample).
+//! - [`Workspace::sum_without_loading`] checks the mapping as a load would (an
+//!   orders file, with the roles orders need); for a file, that the load would
+//!   still be refused for memory and that the file can be streamed (UTF-8 CSV
+//!   or Parquet with a date format, `Scan::new`). It then replaces what was
+//!   summed before, leaves the files on their way in, and bumps the store
+//!   version. What cannot be summed stays in the mapping view with the reason
+//!   as its last error. A database's column types are checked by each sum
+//!   (`data::db::pushdown::typed`), whose error the tab shows.
+//! - Loaded orders files win over summed ones (`Store::summed_orders`);
+//!   removing the summed path drops it.
 
+use crate::data::db::pushdown::FarDates;
 use crate::data::load::{display_name, required_roles};
+use crate::data::memory;
 use crate::data::scan::{Scan, too_big_to_load};
-use crate::data::store::SummedOrders;
-use crate::data::{DataError, FileKind};
+use crate::data::summed::{InDatabase, SummedOrders, SummedSource};
+use crate::data::{DataError, FileKind, LoadOptions};
 use crate::tr;
 
 use super::{FileId, FileStage, Level, Workspace};
 
+/// How a file in the mapping stage can be summed instead of loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Summable {
+    /// A file whose load needs `need` bytes where `free` are free.
+    TooBig { need: u64, free: u64 },
+    /// A sample of database orders: the server holds `rows` rows.
+    InDatabase { rows: u64 },
+}
+
 impl Workspace {
-    /// The memory loading waiting file `id` needs and the memory free, when
-    /// its load would be refused for memory (then it can be summed instead).
-    pub fn summable(&self, id: FileId) -> Option<(u64, u64)> {
+    /// Whether waiting file `id` can be summed, and how (see [`Summable`]).
+    pub fn summable(&self, id: FileId) -> Option<Summable> {
+        if let Some(summing) = self.fetched.get(&id).and_then(|h| h.summing.as_ref()) {
+            return Some(Summable::InDatabase { rows: summing.rows });
+        }
         let file = self.pending.iter().find(|p| p.id == id)?;
         match &file.stage {
             FileStage::Mapping { options, .. } if options.kind == FileKind::Orders => {
-                too_big_to_load(&file.path)
+                let (need, free) = too_big_to_load(&file.path)?;
+                Some(Summable::TooBig { need, free })
             }
             _ => None,
         }
     }
 
-    /// Makes waiting file `id` the store's summed orders file (see the module
+    /// Makes waiting file `id` the store's summed orders (see the module
     /// contract).
     pub fn sum_without_loading(&mut self, id: FileId) {
         let Some(index) = self.pending.iter().position(|p| p.id == id) else {
             return;
         };
+        let summing = self.fetched.get(&id).and_then(|h| h.summing.clone());
+        let source = self.fetched.get(&id).map(|h| h.source.clone());
         let file = &mut self.pending[index];
         let FileStage::Mapping {
             inspection,
@@ -56,32 +74,69 @@ impl Workspace {
             return;
         };
         let name = display_name(&file.path);
-        let missing = required_roles(FileKind::Orders)
-            .iter()
-            .find(|role| !options.mapping.contains_key(role));
-        let figures = too_big_to_load(&file.path);
-        let scan = match (options.kind, missing, figures) {
-            (_, _, None) => Err(tr!("workspace-sum-fits", file = name.as_str())),
-            (FileKind::Orders, Some(&role), _) => Err(DataError::MissingRole {
-                file: name.clone(),
-                role,
-                kind: FileKind::Orders,
-            }
-            .to_string()),
-            (FileKind::Orders, None, _) => Scan::new(inspection, options)
-                .ok_or_else(|| tr!("workspace-cannot-sum", file = name.as_str())),
-            _ => Err(tr!("workspace-sum-only-orders", file = name.as_str())),
+        let summed = match (summing, source) {
+            (Some(summing), Some(source)) => mapped(&name, options).map(|()| SummedOrders {
+                source: SummedSource::Database(InDatabase {
+                    url: summing.url,
+                    source,
+                    mapping: options.mapping.clone(),
+                    far: match options.keep_far_dates {
+                        true => FarDates::Keep,
+                        false => FarDates::Drop,
+                    },
+                    rows: summing.rows,
+                }),
+                need: summing.need,
+                free: memory::available().unwrap_or(0),
+            }),
+            _ => match too_big_to_load(&file.path) {
+                None => Err(tr!("workspace-sum-fits", file = name.as_str())),
+                Some((need, free)) => mapped(&name, options).and_then(|()| {
+                    let scan = Scan::new(inspection, options)
+                        .ok_or_else(|| tr!("workspace-cannot-sum", file = name.as_str()))?;
+                    Ok(SummedOrders {
+                        source: SummedSource::File(scan),
+                        need,
+                        free,
+                    })
+                }),
+            },
         };
-        let (scan, (need, free)) = match scan.map(|scan| (scan, figures.unwrap_or_default())) {
-            Ok(chosen) => chosen,
-            Err(why) => {
-                *last_error = Some(why);
-                return;
+        match summed {
+            Ok(summed) => {
+                self.pending.remove(index);
+                self.fetched.remove(&id);
+                let text = match summed.source {
+                    SummedSource::File(_) => tr!("workspace-summed", file = name.as_str()),
+                    SummedSource::Database(_) => {
+                        tr!("workspace-summed-in-database", source = name.as_str())
+                    }
+                };
+                self.store.summed = Some(summed);
+                self.notify(Level::Info, text);
+                self.store_changed();
             }
-        };
-        self.pending.remove(index);
-        self.store.summed = Some(SummedOrders { scan, need, free });
-        self.notify(Level::Info, tr!("workspace-summed", file = name.as_str()));
-        self.store_changed();
+            Err(why) => *last_error = Some(why),
+        }
+    }
+}
+
+/// Whether `options` read orders with every role orders need (as a load
+/// checks), or why not.
+fn mapped(name: &str, options: &LoadOptions) -> Result<(), String> {
+    if options.kind != FileKind::Orders {
+        return Err(tr!("workspace-sum-only-orders", file = name));
+    }
+    match required_roles(FileKind::Orders)
+        .iter()
+        .find(|role| !options.mapping.contains_key(role))
+    {
+        Some(&role) => Err(DataError::MissingRole {
+            file: name.to_string(),
+            role,
+            kind: FileKind::Orders,
+        }
+        .to_string()),
+        None => Ok(()),
     }
 }

@@ -70,3 +70,8 @@ db-pushdown-pairs-too-many = the purchases are { $pairs } customer × item pairs
 db-pushed-down-pairs = pushed down: the database summed { $source } per customer and item; { $rows } rows fetched instead of the order lines (--fetch-lines fetches the lines).
 db-pushdown-rule-pairs-too-many = more than { $pairs } item pairs are bought together in at least { $least } orders, more than fit in memory: raise --min-support or --min-count
 db-pushed-down-rules = pushed down: the database counted the items bought together in { $source }; { $rows } rows fetched instead of the order lines (--fetch-lines fetches the lines).
+
+# Orders the database sums (any size): a sample is mapped, the sums are fetched
+db-sum-orders = Sum orders in the database
+db-sum-orders-hover = Map the orders' columns on their first 1,000 rows; the database then sums them per customer and per period, whatever their size, and only the sums are fetched.
+db-sampling-orders = fetching the first rows of { $source } to map its columns

@@ -107,3 +107,4 @@ workspace-filter-what = Narrowing by dates, categories or customers
 workspace-cohorts-what = Cohort retention
 workspace-repeat-what = Repeat purchase analysis
 workspace-forecast-breakdown-what = A forecast per category, item or segment
+workspace-summed-in-database = { $source } is summed in the database: RFM, segments and the shop's forecast are computed from the sums it sends; what needs its lines says so.

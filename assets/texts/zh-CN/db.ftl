@@ -64,3 +64,8 @@ db-pushdown-pairs-too-many = 购买记录有 { $pairs } 个客户 × 商品组�
 db-pushed-down-pairs = 已下推：数据库按客户和商品汇总了 { $source }，只取回 { $rows } 行，而不是订单明细（--fetch-lines 取回明细）。
 db-pushdown-rule-pairs-too-many = 至少在 { $least } 个订单中一起购买的商品组合超过 { $pairs } 个，内存放不下：请提高 --min-support 或 --min-count
 db-pushed-down-rules = 已下推：数据库统计了 { $source } 中一起购买的商品，只取回 { $rows } 行，而不是订单明细（--fetch-lines 取回明细）。
+
+# 由数据库汇总的订单（任意规模）：只取样本用于映射，只取回汇总结果
+db-sum-orders = 在数据库中汇总订单
+db-sum-orders-hover = 用订单的前 1,000 行映射列；之后由数据库按客户、按周期汇总，无论多少行，只取回汇总结果。
+db-sampling-orders = 正在读取 { $source } 的前几行以映射列

@@ -107,3 +107,4 @@ workspace-filter-what = 按日期、品类或客户筛选
 workspace-cohorts-what = 同期群留存
 workspace-repeat-what = 复购指标
 workspace-forecast-breakdown-what = 按品类、商品或分群的预测
+workspace-summed-in-database = { $source } 在数据库中汇总：RFM、客户分群和全店预测按数据库返回的汇总结果计算；需要明细的分析会注明。

@@ -1,7 +1,7 @@
 //! The series a forecast of orders is built from: of the loaded order lines
-//! (shop, per category, per top item or per segment), or of an orders file
-//! summed without loading (the shop's series only, summed by the streaming
-//! engine: `data::scan`).
+//! (shop, per category, per top item or per segment), or of orders summed
+//! without loading (the shop's series only, summed by the streaming engine or
+//! the database: `data::summed`).
 
 use anyhow::{Context, anyhow, bail};
 
@@ -9,7 +9,7 @@ use crate::analysis::customers::purchase_days;
 use crate::analysis::forecast::{SeriesBy, TimeSeries, series_from_lines, with_segmentation};
 use crate::analysis::segments::Segmentation;
 use crate::data::Store;
-use crate::data::store::SummedOrders;
+use crate::data::summed::SummedOrders;
 use crate::tr;
 
 use super::averages::order_averages;
@@ -43,7 +43,7 @@ pub fn orders_series(
     Ok((series, order_averages(&lines).unwrap_or_default()))
 }
 
-/// The shop's series of a file summed without loading; a breakdown needs the
+/// The shop's series of orders summed without loading; a breakdown needs the
 /// lines. Without order ids or money per order, a campaign scenario's order
 /// value is typed in, as for lines without order ids.
 fn summed_series(
@@ -54,14 +54,10 @@ fn summed_series(
         bail!(summed.needs_lines(&tr!("workspace-forecast-breakdown-what")));
     }
     let series = summed
-        .scan
         .series(params.measure, params.freq)
         .with_context(|| tr!("workspace-building-series"))?;
     if series.is_empty() {
-        bail!(tr!(
-            "workspace-summed-no-purchase",
-            file = summed.scan.file()
-        ));
+        bail!(tr!("workspace-summed-no-purchase", file = summed.name()));
     }
     Ok(series)
 }
