@@ -7,9 +7,17 @@
 //!
 //! A database source keeps its URL with the password, in memory only (the
 //! store is never saved with it); each sum opens its own connection, so a
-//! dropped one fails that run alone, with the server's words.
+//! dropped one fails that run alone, with the server's words, and the server's
+//! data is summed afresh each time.
+//!
+//! A file's per-customer table is kept once summed, for the same analysis date
+//! while the file's size and modification time stay the same: Behaviour,
+//! Segments and Campaigns ask for it in turn, and each pass reads the whole
+//! file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -23,6 +31,7 @@ use crate::analysis::forecast::{Freq, Measure, TimeSeries};
 use crate::tr;
 
 /// Orders summed without loading, with the memory their lines would need.
+/// Clones share the kept per-customer table.
 #[derive(Clone, Debug)]
 pub struct SummedOrders {
     pub source: SummedSource,
@@ -30,6 +39,32 @@ pub struct SummedOrders {
     /// was free when the operator chose to sum, in bytes.
     pub need: u64,
     pub free: u64,
+    /// A file's last per-customer table and what it was summed from.
+    kept: Arc<Mutex<Option<Kept>>>,
+}
+
+/// A per-customer table (None: no dated purchase) and what it was summed from.
+type Kept = (Summed, Option<CustomerSums>);
+
+/// What a file's per-customer table was summed from.
+#[derive(Clone, Debug, PartialEq)]
+struct Summed {
+    analysis_date: Option<NaiveDate>,
+    bytes: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Summed {
+    /// `path` as it is now, summed at `analysis_date`; None when its
+    /// metadata cannot be read (then nothing is kept).
+    fn of(path: &Path, analysis_date: Option<NaiveDate>) -> Option<Summed> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Summed {
+            analysis_date,
+            bytes: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
 }
 
 /// Where the sums come from.
@@ -62,6 +97,15 @@ pub struct CustomerSums {
 }
 
 impl SummedOrders {
+    pub fn new(source: SummedSource, need: u64, free: u64) -> SummedOrders {
+        SummedOrders {
+            source,
+            need,
+            free,
+            kept: Arc::default(),
+        }
+    }
+
     /// The name shown: the file's, or the source's label.
     pub fn name(&self) -> String {
         match &self.source {
@@ -95,10 +139,23 @@ impl SummedOrders {
         analysis_date: Option<NaiveDate>,
     ) -> anyhow::Result<Option<CustomerSums>> {
         match &self.source {
-            SummedSource::File(scan) => Ok(scan.customers(analysis_date)?.map(|s| CustomerSums {
-                table: s.table,
-                money: s.money,
-            })),
+            SummedSource::File(scan) => {
+                let key = Summed::of(scan.path(), analysis_date);
+                let kept = self.kept.lock().map(|k| k.clone()).unwrap_or_default();
+                if let (Some(key), Some((summed, sums))) = (&key, kept)
+                    && *key == summed
+                {
+                    return Ok(sums);
+                }
+                let sums = scan.customers(analysis_date)?.map(|s| CustomerSums {
+                    table: s.table,
+                    money: s.money,
+                });
+                if let (Some(key), Ok(mut kept)) = (key, self.kept.lock()) {
+                    *kept = Some((key, sums.clone()));
+                }
+                Ok(sums)
+            }
             SummedSource::Database(db) => {
                 let mut connection = db.connect()?;
                 let aggregate = pushdown::customer_aggregate(
@@ -157,5 +214,46 @@ impl InDatabase {
     /// first: `pushdown::typed`).
     fn connect(&self) -> anyhow::Result<Connection> {
         Ok(Connection::open(&self.url)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{LoadOptions, inspect};
+
+    /// The customer ids of the per-customer table at `date`.
+    fn ids(summed: &SummedOrders, date: Option<NaiveDate>) -> Vec<String> {
+        let sums = summed.customers(date).expect("sums").expect("purchases");
+        let ids = sums.table.frame.column("customer_id").expect("ids").clone();
+        let ids = ids.str().expect("text").iter().flatten();
+        ids.map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_files_customer_table_is_kept_until_the_file_or_the_date_changes() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("orders.csv");
+        let header = "customer_id,order_date,amount\n";
+        let write = |text: &str| std::fs::write(&path, format!("{header}{text}")).expect("write");
+        write("C1,2025-01-01,10\nC2,2025-01-02,20\n");
+        let inspection = inspect(&path, None).expect("inspect");
+        let options = LoadOptions::from_inspection(&inspection);
+        let scan = Scan::new(&inspection, &options).expect("streamable");
+        let summed = SummedOrders::new(SummedSource::File(scan), 0, 0);
+        assert_eq!(ids(&summed, None), ["C1", "C2"]);
+
+        // Other customers in as many bytes, with the time set back: kept.
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified());
+        write("C3,2025-01-01,10\nC4,2025-01-02,20\n");
+        let file = std::fs::File::options().write(true).open(&path);
+        file.and_then(|f| f.set_modified(modified?)).expect("time");
+        assert_eq!(ids(&summed.clone(), None), ["C1", "C2"], "kept, and shared");
+        // Another analysis date sums the file again.
+        let date = NaiveDate::from_ymd_opt(2025, 3, 1);
+        assert_eq!(ids(&summed, date), ["C3", "C4"]);
+        // So does a changed file.
+        write("C5,2025-01-01,10\n");
+        assert_eq!(ids(&summed, date), ["C5"]);
     }
 }

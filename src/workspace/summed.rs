@@ -75,8 +75,8 @@ impl Workspace {
         };
         let name = display_name(&file.path);
         let summed = match (summing, source) {
-            (Some(summing), Some(source)) => mapped(&name, options).map(|()| SummedOrders {
-                source: SummedSource::Database(InDatabase {
+            (Some(summing), Some(source)) => mapped(&name, options).map(|()| {
+                let db = InDatabase {
                     url: summing.url,
                     source,
                     mapping: options.mapping.clone(),
@@ -85,20 +85,16 @@ impl Workspace {
                         false => FarDates::Drop,
                     },
                     rows: summing.rows,
-                }),
-                need: summing.need,
-                free: memory::available().unwrap_or(0),
+                };
+                let free = memory::available().unwrap_or(0);
+                SummedOrders::new(SummedSource::Database(db), summing.need, free)
             }),
             _ => match too_big_to_load(&file.path) {
                 None => Err(tr!("workspace-sum-fits", file = name.as_str())),
                 Some((need, free)) => mapped(&name, options).and_then(|()| {
                     let scan = Scan::new(inspection, options)
                         .ok_or_else(|| tr!("workspace-cannot-sum", file = name.as_str()))?;
-                    Ok(SummedOrders {
-                        source: SummedSource::File(scan),
-                        need,
-                        free,
-                    })
+                    Ok(SummedOrders::new(SummedSource::File(scan), need, free))
                 }),
             },
         };

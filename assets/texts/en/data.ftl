@@ -190,14 +190,14 @@ data-make-copy-hover = Reads this CSV once and writes { $copy } beside it (Parqu
 data-awaits-database = The project reads { $source } from { $url }: it comes in once the password is given.
 
 # An orders file too big to load, summed instead
-data-too-big-to-load = Loading { $name } needs about { $need } of memory and { $free } is free. Marketbench can sum it without loading it: RFM, segments and the shop's forecast are computed from its sums (each run reads the file again); cohorts, recommendations, campaigns and the table of rows need its lines.
+data-too-big-to-load = Loading { $name } needs about { $need } of memory and { $free } is free. Marketbench can sum it without loading it: RFM, segments and the shop's forecast are computed from its sums (each pass reads the whole file); cohorts, recommendations, campaigns and the table of rows need its lines.
 data-sum-without-loading = Sum without loading
 data-sum-without-loading-hover = Read { $name } in passes and keep only its sums per customer and per day, never its lines
 data-summed-kind = orders · summed without loading
-data-summed-card = Too big to load (loading needs about { $need }; { $free } was free). Each RFM, segments or forecast run reads the file again and sums it; the analyses that need lines say so.
+data-summed-card = Too big to load (loading needs about { $need }; { $free } was free). Its sums per customer are kept while the file and the analysis date stay the same; each forecast reads it again. The analyses that need lines say so.
 data-summed-unused = Not used while an orders file is loaded: the loaded lines are analysed. Remove one of them.
 data-summary-summed = No summary cards for an orders file summed without loading: see Behaviour, Segments and Forecast.
-summed-note = Computed from { $file }, summed without loading (too big to load): each run reads the file again, and the parts that need its lines say so.
+summed-note = Computed from { $file }, summed without loading (too big to load): the file is read again when it changes, and the parts that need its lines say so.
 data-sum-in-database-note = { $name } stays in the database ({ $rows } rows): these are its first 1,000 rows, to map its columns. The database then sums it per customer and per period: RFM, segments and the shop's forecast are computed from its sums; cohorts, recommendations, campaigns and the table of rows need its lines.
 data-sum-in-database = Sum in the database
 data-sum-in-database-hover = Ask the database for { $name }'s sums per customer and per period, with these columns; its lines stay there
