@@ -51,6 +51,7 @@ use anyhow::Context as _;
 
 use crate::analysis::summary::{DailyRevenue, Summary, daily_revenue};
 
+use crate::data::scan::too_big_to_load;
 use crate::data::{FileFormat, Inspection, LoadOptions, Store, Table};
 use crate::jobs::{Job, JobError, Slot, Wake};
 use crate::tr;
@@ -89,6 +90,10 @@ pub enum FileStage {
         options: LoadOptions,
         /// Why the last load attempt failed, if it did.
         last_error: Option<String>,
+        /// The memory a load needs and the memory free, in bytes, when the
+        /// load would be refused for memory; worked out once, when the file
+        /// entered this stage (`scan::too_big_to_load`), not on every frame.
+        too_big: Option<(u64, u64)>,
     },
     Loading {
         inspection: Inspection,
@@ -370,6 +375,7 @@ impl Workspace {
                                     }),
                                     inspection,
                                     last_error: None,
+                                    too_big: too_big_to_load(&path),
                                 }
                             }
                         })
@@ -414,6 +420,7 @@ impl Workspace {
                             inspection,
                             options,
                             last_error,
+                            too_big: too_big_to_load(&path),
                         })
                     }
                 },

@@ -66,6 +66,7 @@ fn file_ui(
             inspection,
             options,
             last_error,
+            ..
         } => {
             let mut edited = options.clone();
             mapping_ui(

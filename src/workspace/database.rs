@@ -87,6 +87,7 @@ impl Workspace {
                 options: LoadOptions::from_inspection(&inspection),
                 inspection,
                 last_error: None,
+                too_big: None,
             },
         };
         self.fetched.insert(

@@ -7,8 +7,9 @@
 //!
 //! Contract:
 //! - [`Workspace::summable`] says whether a file in the mapping stage can be
-//!   summed ([`Summable`]): a file whose load would be refused for memory (with
-//!   the figures), or a database sample (with the rows the server counted; it
+//!   summed ([`Summable`]): an orders file whose load would be refused for
+//!   memory (with the figures, worked out once when it entered the mapping
+//!   stage, so no file or memory reads on each frame), or a database sample (with the rows the server counted; it
 //!   cannot be loaded: it is a sample).
 //! - [`Workspace::sum_without_loading`] checks the mapping as a load would (an
 //!   orders file, with the roles orders need); for a file, that the load would
@@ -48,10 +49,14 @@ impl Workspace {
         }
         let file = self.pending.iter().find(|p| p.id == id)?;
         match &file.stage {
-            FileStage::Mapping { options, .. } if options.kind == FileKind::Orders => {
-                let (need, free) = too_big_to_load(&file.path)?;
-                Some(Summable::TooBig { need, free })
-            }
+            FileStage::Mapping {
+                options,
+                too_big: Some((need, free)),
+                ..
+            } if options.kind == FileKind::Orders => Some(Summable::TooBig {
+                need: *need,
+                free: *free,
+            }),
             _ => None,
         }
     }
@@ -69,11 +74,16 @@ impl Workspace {
             inspection,
             options,
             last_error,
+            too_big,
         } = &mut file.stage
         else {
             return;
         };
         let name = display_name(&file.path);
+        if summing.is_none() {
+            // Memory may have been freed since the file was mapped.
+            *too_big = too_big_to_load(&file.path);
+        }
         let summed = match (summing, source) {
             (Some(summing), Some(source)) => mapped(&name, options).map(|()| {
                 let db = InDatabase {
@@ -89,7 +99,7 @@ impl Workspace {
                 let free = memory::available().unwrap_or(0);
                 SummedOrders::new(SummedSource::Database(db), summing.need, free)
             }),
-            _ => match too_big_to_load(&file.path) {
+            _ => match *too_big {
                 None => Err(tr!("workspace-sum-fits", file = name.as_str())),
                 Some((need, free)) => mapped(&name, options).and_then(|()| {
                     let scan = Scan::new(inspection, options)
