@@ -3,7 +3,8 @@
 //! orders in the database": a sample of 1,000 rows waits in the mapping view
 //! (without Load: it is a sample), "Sum in the database" makes the table the
 //! store's summed orders, and the Behaviour tab's RFM, the Segments and the
-//! Forecast tab's shop series equal those of the sample file loaded whole,
+//! Forecast tab's shop series and the Recommendations tab's item-kNN lists
+//! equal those of the sample file loaded whole,
 //! though the window never held more than the sample's rows. The tabs that need
 //! lines say so.
 
@@ -24,6 +25,7 @@ use marketbench::jobs::{Progress, no_wake};
 use marketbench::ui::{MarketbenchApp, Tab};
 use marketbench::workspace::behaviour::{self, BehaviourParams};
 use marketbench::workspace::forecast::{ForecastRunParams, orders_series};
+use marketbench::workspace::recommend::{self, RecommendParams};
 use marketbench::workspace::segments::{self, SegmentsParams};
 use polars::prelude::{DataFrame, DataType};
 
@@ -127,7 +129,7 @@ fn orders_summed_in_postgres_give_the_loaded_files_rfm_segments_and_series() {
     click_tab(&mut harness, Tab::Segments);
     let segments = harness.state().workspace().segments.current(version);
     let segments = &segments.expect("segments").value.segmentation;
-    let expected = segments::compute(
+    let loaded_segments = segments::compute(
         &loaded,
         SegmentsParams::default(),
         None,
@@ -135,11 +137,9 @@ fn orders_summed_in_postgres_give_the_loaded_files_rfm_segments_and_series() {
         &detached,
     )
     .expect("segments");
-    assert_eq!(segments.clustering.k, expected.segmentation.clustering.k);
-    assert_eq!(
-        segments.clustering.labels,
-        expected.segmentation.clustering.labels
-    );
+    let expected = &loaded_segments.segmentation;
+    assert_eq!(segments.clustering.k, expected.clustering.k);
+    assert_eq!(segments.clustering.labels, expected.clustering.labels);
 
     click_tab(&mut harness, Tab::Forecast);
     let forecast = harness.state().workspace().forecast.results();
@@ -155,6 +155,23 @@ fn orders_summed_in_postgres_give_the_loaded_files_rfm_segments_and_series() {
             .iter()
             .zip(&want.values)
             .all(|(a, b)| close(*a, *b))
+    );
+
+    click_tab(&mut harness, Tab::Recommendations);
+    let fit = harness.state().workspace().recommend.fit();
+    let fit = &fit.current(version).expect("item-kNN of the sums").value;
+    let segmentation = Some(&*loaded_segments.segmentation);
+    let params = RecommendParams::default();
+    let expected = recommend::compute(&loaded, params, segmentation, None, &detached).expect("fit");
+    assert_eq!(fit.interactions.customers, expected.interactions.customers);
+    assert_eq!(fit.interactions.items, expected.interactions.items);
+    assert_eq!(fit.lists, expected.lists, "the loaded sample's lists");
+    assert!(
+        harness
+            .query_by_label_contains(
+                "The report card needs the order lines, and shop_orders is summed in the database"
+            )
+            .is_some()
     );
 
     click_tab(&mut harness, Tab::Campaigns);

@@ -21,9 +21,7 @@ use polars::prelude::DataFrame;
 
 use super::LoadArgs;
 use crate::analysis::forecast::{Freq, Measure, TimeSeries};
-use crate::analysis::recommend::pairs::{
-    BYTES_PER_PAIR, fits_streamed, interactions_from_purchases,
-};
+use crate::analysis::recommend::pairs::{fits_streamed, interactions_from_database};
 use crate::analysis::recommend::rules::RuleParams;
 use crate::analysis::recommend::{Interactions, ModelKind};
 use crate::data::db::pushdown::FarDates;
@@ -281,26 +279,15 @@ impl Pushdown {
         if !fits_streamed(model) || self.mapping.contains_key(&Role::Rating) {
             return Ok(None);
         }
-        let check = |pairs: u64| match memory::shortfall(pairs.saturating_mul(BYTES_PER_PAIR)) {
-            None => Ok(()),
-            Some(why) => Err(tr!(
-                "db-pushdown-pairs-too-many",
-                pairs = crate::numbers::count(pairs as usize),
-                why = why
-            )),
-        };
-        let pushed = pushdown::purchases::purchases(
+        let pushed = interactions_from_database(
             &mut self.connection,
             &self.source,
-            &self.mapping,
-            self.far,
-            check,
+            (&self.mapping, self.far),
         )
         .with_context(|| format!("summing {} per customer and item{RETRY}", self.label()))?;
-        let Some((purchases, rows)) = pushed else {
+        let Some((interactions, rows)) = pushed else {
             bail!(tr!("workspace-orders-no-purchase"));
         };
-        let interactions = interactions_from_purchases(&purchases)?;
         let note = tr!(
             "db-pushed-down-pairs",
             source = self.label(),

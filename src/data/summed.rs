@@ -1,9 +1,10 @@
 //! Orders summed without loading their lines: a local file too big to load,
 //! streamed by polars (`data::scan`), or a database table or SELECT whose sums
 //! the server computes (`data::db::pushdown`). Either gives the per-customer
-//! table and the shop's series through the same queries as loaded lines, so
-//! RFM, segments and the shop's forecast read the same numbers; what needs the
-//! lines says so ([`SummedOrders::needs_lines`]).
+//! table, the shop's series and the customer × item purchases as loaded lines
+//! give them, so RFM, segments, the shop's forecast and the popularity and
+//! item-kNN recommendations read the same numbers; what needs the lines says
+//! so ([`SummedOrders::needs_lines`]).
 //!
 //! A database source keeps its URL with the password, in memory only (the
 //! store is never saved with it); each sum opens its own connection, so a
@@ -25,9 +26,11 @@ use chrono::NaiveDate;
 use super::db::pushdown::{self, FarDates};
 use super::db::{Connection, DbUrl, Source, source_path};
 use super::scan::{Scan, needs_lines};
-use super::{FileKind, RoleMap};
+use super::{FileKind, Role, RoleMap};
 use crate::analysis::customers::CustomerTable;
 use crate::analysis::forecast::{Freq, Measure, TimeSeries};
+use crate::analysis::recommend::Interactions;
+use crate::analysis::recommend::pairs::{interactions_from_database, interactions_from_scan};
 use crate::tr;
 
 /// Orders summed without loading, with the memory their lines would need.
@@ -191,6 +194,31 @@ impl SummedOrders {
                 )
                 .with_context(|| tr!("summed-in-database-series", source = self.name()))?;
                 Ok(pushed.series)
+            }
+        }
+    }
+
+    /// Whether the orders' mapping has a column for `role`.
+    pub fn maps(&self, role: Role) -> bool {
+        match &self.source {
+            SummedSource::File(scan) => scan.maps(role),
+            SummedSource::Database(db) => db.mapping.contains_key(&role),
+        }
+    }
+
+    /// The distinct customer × item purchases as interactions, as
+    /// `analysis::recommend::pairs` gives them for popularity and item-kNN
+    /// (refused before they are held when they would not fit in memory). None
+    /// when no line is a dated purchase.
+    pub fn interactions(&self) -> anyhow::Result<Option<Interactions>> {
+        match &self.source {
+            SummedSource::File(scan) => Ok(interactions_from_scan(scan)?),
+            SummedSource::Database(db) => {
+                let mut connection = db.connect()?;
+                let pushed =
+                    interactions_from_database(&mut connection, &db.source, (&db.mapping, db.far))
+                        .with_context(|| tr!("summed-in-database-pairs", source = self.name()))?;
+                Ok(pushed.map(|(interactions, _)| interactions))
             }
         }
     }

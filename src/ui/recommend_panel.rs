@@ -13,7 +13,7 @@
 use crate::data::FileKind;
 use crate::tr;
 use crate::workspace::Workspace;
-use crate::workspace::recommend::{MissingInput, missing_input};
+use crate::workspace::recommend::{MissingInput, missing_input, summed_orders};
 
 use super::command::Commands;
 use super::recommend::{
@@ -27,9 +27,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     let store = workspace.store();
     if let Some(missing) = missing_input(store) {
         let sentence = match missing {
-            MissingInput::Purchases => {
-                summed::missing_orders(store, &tr!("recommend-what"), tr!("recommend-no-orders"))
-            }
+            MissingInput::Purchases => tr!("recommend-no-orders"),
             MissingInput::ItemColumn => tr!("recommend-needs-items"),
             MissingInput::OrderColumn => tr!("recommend-needs-order-ids"),
         };
@@ -38,6 +36,12 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
     }
     // Recommendations then learn from the ratings, which have no order baskets.
     let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
+    // Or from summed orders, which have no baskets either.
+    let summed = summed_orders(store);
+    if summed.is_some() {
+        summed::note_ui(ui, store);
+        ui.add(egui::Label::new(egui::RichText::new(tr!("recommend-summed-note")).weak()).wrap());
+    }
     let view_id = egui::Id::unique("recommend_view_state");
     let mut view: ViewState = ui.data(|d| d.get_temp(view_id)).unwrap_or_default();
     let recommend = &workspace.recommend;
@@ -55,6 +59,7 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
                 version,
                 &mut draft,
                 &mut view.export_path,
+                summed.is_some(),
                 commands,
             );
             let fit = recommend.fit();
@@ -91,6 +96,22 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
                 &tr!("recommend-report-card"),
                 &tr!("recommend-report-card-note"),
             );
+            if let Some(summed) = summed {
+                lines_needed_ui(ui, summed.needs_lines(&tr!("recommend-report-card-what")));
+                heading_ui(
+                    ui,
+                    &tr!("recommend-bought-together"),
+                    &tr!("recommend-bought-together-note"),
+                );
+                lines_needed_ui(ui, summed.needs_lines(&tr!("recommend-rules-what")));
+                heading_ui(
+                    ui,
+                    &tr!("recommend-buy-next"),
+                    &tr!("recommend-buy-next-note"),
+                );
+                lines_needed_ui(ui, summed.needs_lines(&tr!("recommend-next-what")));
+                return;
+            }
             report_view::ui(ui, recommend, version, &mut draft, &mut view, commands);
             if from_ratings {
                 heading_ui(
@@ -117,4 +138,10 @@ pub fn ui(ui: &mut egui::Ui, workspace: &Workspace, commands: &mut Commands) {
         });
     view.draft = Some(draft);
     ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+/// The sentence saying that a section needs the order lines of summed orders.
+fn lines_needed_ui(ui: &mut egui::Ui, sentence: String) {
+    ui.add_space(4.0);
+    ui.add(egui::Label::new(sentence).wrap());
 }

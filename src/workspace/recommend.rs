@@ -37,6 +37,7 @@ use std::sync::Arc;
 use anyhow::{anyhow, bail};
 
 use crate::analysis::recommend::evaluate::{EvalParams, Outcome, evaluate};
+use crate::analysis::recommend::pairs::fits_streamed;
 use crate::analysis::recommend::rules::{
     Rule, RuleParams, association_rules, baskets, rules_frame,
 };
@@ -48,7 +49,8 @@ use crate::analysis::recommend::{
     lists_frame,
 };
 use crate::analysis::segments::Segmentation;
-use crate::data::{FileKind, Store};
+use crate::data::summed::SummedOrders;
+use crate::data::{FileKind, Role, Store};
 use crate::jobs::{Progress, Slot, Wake};
 use crate::tr;
 pub use crate::workspace::recommend_inputs::{MissingInput, missing_input};
@@ -214,6 +216,7 @@ impl Recommend {
         let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
         if rules
             && !from_ratings
+            && summed_orders(store).is_none()
             && self
                 .rules
                 .needs_run(&wanted_rules, &Inputs::of_store(store_version))
@@ -276,6 +279,7 @@ impl Recommend {
             Inputs::of_store(store_version),
             store.file_names(),
             move |progress| {
+                needs_lines(&store, || tr!("recommend-rules-what"))?;
                 progress.set_message(tr!("workspace-reading-purchases"));
                 let interactions = load_interactions(&store)?;
                 progress.check()?;
@@ -336,6 +340,7 @@ impl Recommend {
             Inputs::of_store(store_version),
             store.file_names(),
             move |progress| {
+                needs_lines(&store, || tr!("recommend-report-card-what"))?;
                 progress.set_message(tr!("workspace-reading-purchases"));
                 let interactions = load_interactions(&store)?;
                 progress.check()?;
@@ -383,9 +388,26 @@ impl Recommend {
     }
 }
 
+/// The orders summed without loading that the models would learn from: those
+/// of the store when no ratings file is loaded.
+pub fn summed_orders(store: &Store) -> Option<&SummedOrders> {
+    let from_ratings = store.of_kind(FileKind::Ratings).next().is_some();
+    store.summed_orders().filter(|_| !from_ratings)
+}
+
+/// Err with the sentence saying that `what` needs the order lines, when the
+/// models would learn from summed orders.
+fn needs_lines(store: &Store, what: impl FnOnce() -> String) -> anyhow::Result<()> {
+    match summed_orders(store) {
+        Some(summed) => Err(anyhow!(summed.needs_lines(&what()))),
+        None => Ok(()),
+    }
+}
+
 /// The interactions the models learn from: the explicit ratings when a ratings
 /// file is loaded, else the purchases in the order lines (explicit when they
-/// carry a mapped rating column).
+/// carry a mapped rating column), else the summed orders' purchases (a ratings
+/// column there needs the lines).
 pub fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
     if let Some(ratings) = store.ratings()? {
         let interactions = interactions_from_ratings(&ratings)?;
@@ -394,10 +416,14 @@ pub fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
         }
         return Ok(interactions);
     }
-    let lines = store
-        .order_lines()?
-        .ok_or_else(|| anyhow!(tr!("workspace-recommend-needs-data")))?;
-    let interactions = interactions_from_lines(&lines)?;
+    let interactions = match (store.order_lines()?, store.summed_orders()) {
+        (Some(lines), _) => interactions_from_lines(&lines)?,
+        (None, Some(summed)) if summed.maps(Role::Rating) => {
+            bail!(summed.needs_lines(&Role::Rating.label()))
+        }
+        (None, Some(summed)) => summed.interactions()?.unwrap_or_default(),
+        (None, None) => bail!(tr!("workspace-recommend-needs-data")),
+    };
     if interactions.events.is_empty() {
         bail!(tr!("workspace-orders-no-purchase"));
     }
@@ -435,6 +461,11 @@ pub fn compute(
     progress: &Progress,
 ) -> anyhow::Result<RecommendResults> {
     params.check()?;
+    let summed = summed_orders(store);
+    if !fits_streamed(params.model) {
+        let model = || tr!("recommend-model-what", model = params.model.display_name());
+        needs_lines(store, model)?;
+    }
     progress.set_message(tr!("workspace-reading-purchases"));
     progress.report(0, STEPS);
     let interactions = load_interactions(store)?;
@@ -453,8 +484,11 @@ pub fn compute(
     progress.check()?;
     progress.set_message(tr!("workspace-finding-bought-together"));
     progress.report(3, STEPS);
-    let rules = association_rules(&interactions, &RuleParams::default(), progress)
-        .map_err(|e| e.to_string());
+    let rules = match summed {
+        Some(summed) => Err(summed.needs_lines(&tr!("recommend-rules-what"))),
+        None => association_rules(&interactions, &RuleParams::default(), progress)
+            .map_err(|e| e.to_string()),
+    };
     progress.check()?;
     progress.report(STEPS, STEPS);
     Ok(RecommendResults {

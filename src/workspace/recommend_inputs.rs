@@ -16,10 +16,20 @@ pub enum MissingInput {
 }
 
 /// What the loaded files lack for recommendations, if anything. A ratings file
-/// always has customers and items, so with one nothing is missing.
+/// always has customers and items, so with one nothing is missing. Orders
+/// summed without loading (`Store::summed_orders`) need the same columns mapped.
 pub fn missing_input(store: &Store) -> Option<MissingInput> {
     if store.of_kind(FileKind::Ratings).next().is_some() {
         return None;
+    }
+    if let Some(summed) = store.summed_orders() {
+        return if !summed.maps(Role::ItemId) {
+            Some(MissingInput::ItemColumn)
+        } else if !summed.maps(Role::OrderId) {
+            Some(MissingInput::OrderColumn)
+        } else {
+            None
+        };
     }
     let has = |role: Role| {
         store

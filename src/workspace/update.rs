@@ -14,9 +14,9 @@
 //!   trains only when asked (it is heavy).
 //! - A dependant waits while a result it uses is computing, so it is built once on
 //!   the new result rather than twice.
-//! - An orders file summed without loading (`Store::summed_orders`) starts
-//!   Behaviour, Segments and Forecast as loaded orders do; the other tabs need
-//!   loaded lines.
+//! - Orders summed without loading (`Store::summed_orders`) start Behaviour,
+//!   Segments, Forecast and the Recommendations fit (popularity, item-kNN) as
+//!   loaded orders do; the other tabs need loaded lines.
 
 use std::path::PathBuf;
 
@@ -175,7 +175,8 @@ impl Workspace {
             has(FileKind::Ratings),
             has(FileKind::Series),
         );
-        // Orders summed without loading serve RFM, segments and the shop's forecast.
+        // Orders summed without loading serve RFM, segments, the shop's
+        // forecast and the recommendations that read purchases per item.
         let summed = self.store.summed_orders().is_some();
         let needs_segments = match focus {
             Focus::Segments | Focus::Campaigns => true,
@@ -197,7 +198,7 @@ impl Workspace {
                     self.notify(Level::Info, segment_dropped());
                 }
             }
-            Focus::Recommendations if !segments_busy && (orders || ratings) => {
+            Focus::Recommendations if !segments_busy && (orders || summed || ratings) => {
                 self.recommend.update(&self.store, version, segments, true);
             }
             Focus::Forecast if !segments_busy && (orders || summed || series) => {

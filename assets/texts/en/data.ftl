@@ -190,20 +190,21 @@ data-make-copy-hover = Reads this CSV once and writes { $copy } beside it (Parqu
 data-awaits-database = The project reads { $source } from { $url }: it comes in once the password is given.
 
 # An orders file too big to load, summed instead
-data-too-big-to-load = Loading { $name } needs about { $need } of memory and { $free } is free. Marketbench can sum it without loading it: RFM, segments and the shop's forecast are computed from its sums (each pass reads the whole file); cohorts, recommendations, campaigns and the table of rows need its lines.
+data-too-big-to-load = Loading { $name } needs about { $need } of memory and { $free } is free. Marketbench can sum it without loading it: RFM, segments, the shop's forecast and the popularity and item-kNN recommendations are computed from its sums (each pass reads the whole file); cohorts, the other recommendation models, the rules, campaigns and the table of rows need its lines.
 data-sum-without-loading = Sum without loading
-data-sum-without-loading-hover = Read { $name } in passes and keep only its sums per customer and per day, never its lines
+data-sum-without-loading-hover = Read { $name } in passes and keep only its sums per customer, per day and per customer and item, never its lines
 data-summed-kind = orders · summed without loading
 data-summed-card = Too big to load (loading needs about { $need }; { $free } was free). Its sums per customer are kept while the file and the analysis date stay the same; each forecast reads it again. The analyses that need lines say so.
 data-summed-unused = Not used while an orders file is loaded: the loaded lines are analysed. Remove one of them.
 data-summary-summed = No summary cards for an orders file summed without loading: see Behaviour, Segments and Forecast.
 summed-note = Computed from { $file }, summed without loading (too big to load): the file is read again when it changes, and the parts that need its lines say so.
-data-sum-in-database-note = { $name } stays in the database ({ $rows } rows): these are its first 1,000 rows, to map its columns. The database then sums it per customer and per period: RFM, segments and the shop's forecast are computed from its sums; cohorts, recommendations, campaigns and the table of rows need its lines.
+data-sum-in-database-note = { $name } stays in the database ({ $rows } rows): these are its first 1,000 rows, to map its columns. The database then sums it per customer, per period and per customer and item: RFM, segments, the shop's forecast and the popularity and item-kNN recommendations are computed from its sums; cohorts, the other recommendation models, the rules, campaigns and the table of rows need its lines.
 data-sum-in-database = Sum in the database
-data-sum-in-database-hover = Ask the database for { $name }'s sums per customer and per period, with these columns; its lines stay there
+data-sum-in-database-hover = Ask the database for { $name }'s sums per customer, per period and per customer and item, with these columns; its lines stay there
 data-summed-database-card = Summed in the database at { $url } ({ $rows } rows; fetching them would take about { $size }). Each RFM, segments or forecast run asks the server for the sums again; the analyses that need lines say so.
 summed-in-database-customers = summing { $source } per customer in the database
 summed-in-database-series = summing { $source } per period in the database
 summed-in-database-needs-lines = { $what } needs the order lines, and { $source } is summed in the database ({ $rows } rows): fetch its lines through "Connect to database…" if they fit in memory.
 summed-database-note = Computed from { $source }, summed in the database: each run asks the server for the sums again, and the parts that need its lines say so.
 data-summed-not-saved = The project does not keep { $name }, which is summed without loading: after opening the project, open it again and sum it.
+summed-in-database-pairs = summing { $source } per customer and item in the database

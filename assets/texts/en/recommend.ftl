@@ -1,7 +1,12 @@
 # The Recommendations tab: model settings, per-customer lists, the report card, bought-together rules.
 
 recommend-heading = Recommendations
-recommend-what = Recommendations from this tab (the command line's `recommend` sums popularity and item-kNN without loading)
+recommend-model-what = The { $model } model, which reads baskets and purchase sequences,
+recommend-rules-what = The table of bought-together rules
+recommend-next-what = What customers buy next
+recommend-report-card-what = The report card
+recommend-summed-note = Summed orders give each customer's purchases per item, not their baskets: popularity and item-kNN learn from them; the other models, the report card and the rules need the lines.
+recommend-needs-lines-hover = Needs the order lines, which are not loaded: these orders are only summed.
 recommend-no-orders = Load an orders or ratings file to recommend items to your customers.
 recommend-fit-stopped = The fit stopped: { $error }
 recommend-fit-cancelled = Cancelled. Press Fit model to get recommendations.

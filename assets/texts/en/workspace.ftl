@@ -97,7 +97,7 @@ campaigns-progress-value = fitting customer value
 campaigns-progress-recommending = recommending items
 
 # Orders summed without loading (a file too big to load)
-workspace-summed = { $file } is summed without loading: RFM, segments and the shop's forecast are computed from its sums; what needs its lines says so.
+workspace-summed = { $file } is summed without loading: RFM, segments, the shop's forecast and the popularity and item-kNN recommendations are computed from its sums; what needs its lines says so.
 workspace-summing-file = summing { $file } without loading it
 workspace-summed-no-purchase = { $file }: no line is a dated purchase, so there is nothing to sum
 workspace-cannot-sum = { $file } cannot be summed without loading: only orders in a UTF-8 CSV or a Parquet file, with a date layout Marketbench recognises, can. Save it from your shop system as UTF-8 CSV, or export a shorter period.
@@ -107,4 +107,4 @@ workspace-filter-what = Narrowing by dates, categories or customers
 workspace-cohorts-what = Cohort retention
 workspace-repeat-what = Repeat purchase analysis
 workspace-forecast-breakdown-what = A forecast per category, item or segment
-workspace-summed-in-database = { $source } is summed in the database: RFM, segments and the shop's forecast are computed from the sums it sends; what needs its lines says so.
+workspace-summed-in-database = { $source } is summed in the database: RFM, segments, the shop's forecast and the popularity and item-kNN recommendations are computed from the sums it sends; what needs its lines says so.

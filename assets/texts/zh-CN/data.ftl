@@ -162,20 +162,21 @@ data-make-copy-hover = 将这个 CSV 读取一次，并在旁边写入 { $copy }
 data-awaits-database = 项目从 { $url } 读取 { $source }：输入密码后即会载入。
 
 # 文件太大无法加载时，改为不加载而汇总
-data-too-big-to-load = 加载 { $name } 需要约 { $need } 内存，当前可用 { $free }。Marketbench 可以不加载而直接汇总：RFM、客户分群和全店预测按其汇总结果计算（每次汇总都会读取整个文件）；同期群、推荐、营销活动和数据表需要订单明细。
+data-too-big-to-load = 加载 { $name } 需要约 { $need } 内存，当前可用 { $free }。Marketbench 可以不加载而直接汇总：RFM、客户分群、全店预测以及热门和 item-kNN 推荐按其汇总结果计算（每次汇总都会读取整个文件）；同期群、其他推荐模型、关联规则、营销活动和数据表需要订单明细。
 data-sum-without-loading = 不加载，直接汇总
-data-sum-without-loading-hover = 分批读取 { $name }，只保留按客户、按天的汇总，不保留明细
+data-sum-without-loading-hover = 分批读取 { $name }，只保留按客户、按天以及按客户和商品的汇总，不保留明细
 data-summed-kind = 订单 · 未加载，已汇总
 data-summed-card = 文件太大无法加载（加载需要约 { $need }；当时可用 { $free }）。文件和分析日期不变时，按客户的汇总结果会保留；每次预测都会重新读取文件。需要明细的分析会注明。
 data-summed-unused = 已加载订单文件时不使用此文件：分析的是已加载的明细。请移除其中之一。
 data-summary-summed = 未加载而汇总的订单文件没有摘要卡片：请查看用户行为、客户分群和预测。
 summed-note = 按 { $file } 的汇总计算（文件太大，未加载）：文件变化时会重新读取，需要明细的部分会注明。
-data-sum-in-database-note = { $name } 保留在数据库中（{ $rows } 行）：这里是其前 1,000 行，用于映射列。之后由数据库按客户、按周期汇总：RFM、客户分群和全店预测按其汇总结果计算；同期群、推荐、营销活动和数据表需要订单明细。
+data-sum-in-database-note = { $name } 保留在数据库中（{ $rows } 行）：这里是其前 1,000 行，用于映射列。之后由数据库按客户、按周期以及按客户和商品汇总：RFM、客户分群、全店预测以及热门和 item-kNN 推荐按其汇总结果计算；同期群、其他推荐模型、关联规则、营销活动和数据表需要订单明细。
 data-sum-in-database = 在数据库中汇总
-data-sum-in-database-hover = 按这些列向数据库请求 { $name } 按客户、按周期的汇总；明细保留在数据库中
+data-sum-in-database-hover = 按这些列向数据库请求 { $name } 按客户、按周期以及按客户和商品的汇总；明细保留在数据库中
 data-summed-database-card = 在数据库 { $url } 中汇总（{ $rows } 行；全部取回约需 { $size }）。每次运行 RFM、客户分群或预测都会重新向服务器请求汇总；需要明细的分析会注明。
 summed-in-database-customers = 正在数据库中按客户汇总 { $source }
 summed-in-database-series = 正在数据库中按周期汇总 { $source }
 summed-in-database-needs-lines = { $what }需要订单明细，而 { $source } 在数据库中汇总（{ $rows } 行）：如果内存足够，请通过“连接数据库…”取回明细。
 summed-database-note = 按 { $source } 在数据库中的汇总计算：每次运行都会重新向服务器请求汇总，需要明细的部分会注明。
 data-summed-not-saved = 项目不保存未加载而汇总的 { $name }：打开项目后，请重新打开并汇总它。
+summed-in-database-pairs = 正在数据库中按客户和商品汇总 { $source }

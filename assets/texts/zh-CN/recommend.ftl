@@ -1,7 +1,12 @@
 # 商品推荐标签页：模型设置、每位客户的推荐列表、评估报告、关联购买规则。
 
 recommend-heading = 商品推荐
-recommend-what = 本页的商品推荐（命令行 `recommend` 可不加载而汇总热门和 item-kNN）
+recommend-model-what = { $model } 模型读取购物篮和购买顺序，
+recommend-rules-what = 关联购买规则
+recommend-next-what = 客户下一次买什么
+recommend-report-card-what = 评估报告
+recommend-summed-note = 汇总的订单只给出每位客户按商品的购买，没有购物篮：热门和 item-kNN 可以从中学习；其他模型、评估报告和关联规则需要订单明细。
+recommend-needs-lines-hover = 需要订单明细，而这些订单只做了汇总、没有加载。
 recommend-no-orders = 请加载订单文件或评分文件，即可为客户推荐商品。
 recommend-fit-stopped = 训练已中止：{ $error }
 recommend-fit-cancelled = 已取消。点击“训练模型”即可获得推荐。

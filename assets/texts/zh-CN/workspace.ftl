@@ -97,7 +97,7 @@ campaigns-progress-value = 正在拟合客户价值
 campaigns-progress-recommending = 正在推荐商品
 
 # 不加载而汇总的订单（文件太大无法加载）
-workspace-summed = { $file } 未加载而直接汇总：RFM、客户分群和全店预测按其汇总结果计算；需要明细的分析会注明。
+workspace-summed = { $file } 未加载而直接汇总：RFM、客户分群、全店预测以及热门和 item-kNN 推荐按其汇总结果计算；需要明细的分析会注明。
 workspace-summing-file = 正在汇总 { $file }（不加载）
 workspace-summed-no-purchase = { $file }：没有一行是带日期的购买，无可汇总
 workspace-cannot-sum = { $file } 无法不加载而汇总：只有 UTF-8 CSV 或 Parquet 文件中、日期格式可识别的订单可以。请从店铺系统另存为 UTF-8 CSV，或导出更短的时间段。
@@ -107,4 +107,4 @@ workspace-filter-what = 按日期、品类或客户筛选
 workspace-cohorts-what = 同期群留存
 workspace-repeat-what = 复购指标
 workspace-forecast-breakdown-what = 按品类、商品或分群的预测
-workspace-summed-in-database = { $source } 在数据库中汇总：RFM、客户分群和全店预测按数据库返回的汇总结果计算；需要明细的分析会注明。
+workspace-summed-in-database = { $source } 在数据库中汇总：RFM、客户分群、全店预测以及热门和 item-kNN 推荐按数据库返回的汇总结果计算；需要明细的分析会注明。

@@ -13,6 +13,9 @@
 //! only the models that read the matrix (popularity, item-kNN, with
 //! validation's leave-last-out) are fitted on these interactions.
 //!
+//! The same purchases summed by a database server
+//! ([`interactions_from_database`]) give the same interactions.
+//!
 //! Memory: the pairs are counted before they are held, and refused when
 //! [`BYTES_PER_PAIR`] each do not fit.
 
@@ -20,6 +23,10 @@ use polars::prelude::*;
 
 use super::interactions::{Event, Feedback, Interactions, ItemInfo};
 use crate::analysis::lines::{AnalysisError, polars_failed};
+use crate::data::RoleMap;
+use crate::data::db::pushdown::FarDates;
+use crate::data::db::pushdown::purchases::purchases;
+use crate::data::db::{Connection, Source};
 use crate::data::memory;
 use crate::data::scan::Scan;
 use crate::data::scan::purchases::Purchases;
@@ -54,6 +61,30 @@ pub fn interactions_from_scan(scan: &Scan) -> Result<Option<Interactions>, Analy
     };
     match scan.purchases(check)? {
         Some(purchases) => interactions_from_purchases(&purchases).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The interactions of a database source's distinct purchases, summed by its
+/// server (`data::db::pushdown::purchases`, columns named by `mapping`,
+/// placeholder dates left out or kept by `far`), refused before anything is
+/// fetched when they would not fit in memory; with the rows fetched. None when
+/// no line is a purchase.
+pub fn interactions_from_database(
+    connection: &mut Connection,
+    source: &Source,
+    (mapping, far): (&RoleMap, FarDates),
+) -> anyhow::Result<Option<(Interactions, usize)>> {
+    let check = |pairs: u64| match memory::shortfall(pairs.saturating_mul(BYTES_PER_PAIR)) {
+        None => Ok(()),
+        Some(why) => Err(tr!(
+            "db-pushdown-pairs-too-many",
+            pairs = crate::numbers::count(pairs as usize),
+            why = why
+        )),
+    };
+    match purchases(connection, source, mapping, far, check)? {
+        Some((purchases, rows)) => Ok(Some((interactions_from_purchases(&purchases)?, rows))),
         None => Ok(None),
     }
 }

@@ -1,11 +1,13 @@
 //! The model picker and its main settings (chosen by validation unless the
 //! operator asks for the typed ones), "exclude already-bought", the fit button
 //! with the running fit's progress and Cancel, what the last fit chose, and the
-//! export of every customer's list.
+//! export of every customer's list. With summed orders (`summed`) the picker
+//! offers only the models that fit on their purchases per item.
 
 use std::path::PathBuf;
 
 use crate::analysis::recommend::ModelKind;
+use crate::analysis::recommend::pairs::fits_streamed;
 use crate::analysis::recommend::sasrec::TrainingLog;
 use crate::analysis::recommend::validate::tunable;
 use crate::workspace::recommend::{Recommend, RecommendParams, sasrec_summary, scored_items};
@@ -38,6 +40,7 @@ pub fn ui(
     version: u64,
     draft: &mut RecommendParams,
     export_path: &mut String,
+    summed: bool,
     commands: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -45,8 +48,16 @@ pub fn ui(
             .selected_text(draft.model.display_name())
             .show_ui(ui, |ui| {
                 for kind in ModelKind::ALL {
-                    ui.selectable_value(&mut draft.model, kind, kind.display_name())
-                        .on_hover_text(model_note(kind));
+                    let fits = !summed || fits_streamed(kind);
+                    let hover = match fits {
+                        true => model_note(kind),
+                        false => tr!("recommend-needs-lines-hover"),
+                    };
+                    ui.add_enabled_ui(fits, |ui| {
+                        ui.selectable_value(&mut draft.model, kind, kind.display_name())
+                            .on_hover_text(&hover)
+                            .on_disabled_hover_text(hover);
+                    });
                 }
             })
             .response
