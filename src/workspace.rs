@@ -79,6 +79,10 @@ pub enum Origin {
     /// Rows fetched from a database: they stop in the mapping view unless an
     /// opened project awaits them (`Workspace::await_databases`).
     Database,
+    /// An orders file an opened project saved as summed without loading: summed
+    /// again with its options while its load would be refused for memory, else
+    /// loaded with them.
+    Summed,
 }
 
 /// Where a file on its way in stands.
@@ -341,6 +345,7 @@ impl Workspace {
         let mut events = Vec::new();
         let mut loaded = Vec::new();
         let mut errors = Vec::new();
+        let mut to_sum = Vec::new();
         for file in std::mem::take(&mut self.pending) {
             let PendingFile {
                 id,
@@ -356,12 +361,22 @@ impl Workspace {
                         let auto = match (origin, confirmed) {
                             (Origin::Remap | Origin::Database, _) => None,
                             (_, Some(options)) => Some(options.clone()),
-                            (Origin::Sample, None) => {
+                            (Origin::Sample | Origin::Summed, None) => {
                                 Some(LoadOptions::from_inspection(&inspection))
                             }
                             (Origin::User, None) => None,
                         };
+                        let too_big = too_big_to_load(&path);
                         Some(match auto {
+                            Some(options) if origin == Origin::Summed && too_big.is_some() => {
+                                to_sum.push(id);
+                                FileStage::Mapping {
+                                    inspection,
+                                    options,
+                                    last_error: None,
+                                    too_big,
+                                }
+                            }
                             Some(options) => FileStage::Loading {
                                 job: load_job(&path, options.clone(), self.wake.clone()),
                                 inspection,
@@ -375,7 +390,7 @@ impl Workspace {
                                     }),
                                     inspection,
                                     last_error: None,
-                                    too_big: too_big_to_load(&path),
+                                    too_big,
                                 }
                             }
                         })
@@ -437,6 +452,9 @@ impl Workspace {
         }
         for text in errors {
             self.notify(Level::Error, text);
+        }
+        for id in to_sum {
+            self.sum_without_loading(id);
         }
         if !loaded.is_empty() {
             for table in loaded {

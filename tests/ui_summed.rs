@@ -5,7 +5,8 @@
 //! item-kNN lists equal those of the same file loaded (computed headlessly
 //! before the limit is set), the planted loyal customers are found, and the
 //! parts and tabs that need lines (cohorts, rules, the report card, ALS) say so
-//! with the memory figures. Removing the file empties the store.
+//! with the memory figures. A project saved then keeps the file as summed, and
+//! opening it sums the file again. Removing the file empties the store.
 //!
 //! The only test of this binary: the memory limit is the process's environment.
 
@@ -21,9 +22,10 @@ use marketbench::analysis::recommend::{ModelKind, Recommendation};
 use marketbench::analysis::voice::Labels;
 use marketbench::data::{LoadOptions, Store};
 use marketbench::jobs::Progress;
-use marketbench::ui::{MarketbenchApp, Tab};
+use marketbench::ui::{Command, MarketbenchApp, Tab};
 use marketbench::workspace::behaviour::{self, BehaviourParams};
 use marketbench::workspace::forecast::{ForecastRunParams, orders_series};
+use marketbench::workspace::project::Project;
 use marketbench::workspace::recommend::{self, RecommendParams};
 use marketbench::workspace::segments::{self, SegmentsParams};
 use polars::prelude::DataFrame;
@@ -250,6 +252,16 @@ fn a_file_too_big_to_load_is_summed_and_its_sums_equal_the_loaded_files() {
         "{refused}"
     );
 
+    // Saved in a project, marked summed.
+    let project = dir.path().join("shop.json");
+    harness
+        .state_mut()
+        .push(Command::SaveProject(project.clone()));
+    step_until_idle(&mut harness, "the save");
+    let saved = Project::open(&project).expect("the project").project;
+    assert_eq!(saved.files.len(), 1);
+    assert!(saved.files[0].summed && saved.files[0].path == Path::new("orders.csv"));
+
     click_tab(&mut harness, Tab::Data);
     harness
         .get_by_role_and_label(Role::Button, "Remove")
@@ -257,4 +269,25 @@ fn a_file_too_big_to_load_is_summed_and_its_sums_equal_the_loaded_files() {
     harness.run();
     let store = harness.state().workspace().store();
     assert!(store.summed.is_none() && !store.has_orders());
+
+    // Opened again: summed again, with the saved columns, not refused.
+    harness.state_mut().push(Command::OpenProject(project));
+    step_until(&mut harness, "the summed file", |app| {
+        app.workspace().store().summed.is_some() && !app.workspace().is_busy()
+    });
+    let workspace = harness.state().workspace();
+    assert!(workspace.store().tables.is_empty() && workspace.pending().is_empty());
+    click_tab(&mut harness, Tab::Behaviour);
+    step_until_idle(&mut harness, "the behaviour results");
+    let version = harness.state().workspace().store_version();
+    let results = harness.state().workspace().behaviour.results();
+    let results = &results.current(version).expect("behaviour again").value;
+    assert!(
+        results
+            .rfm
+            .as_ref()
+            .expect("RFM")
+            .customers
+            .equals_missing(&rfm)
+    );
 }

@@ -16,6 +16,7 @@ use crate::export::headers;
 use crate::i18n;
 use crate::jobs::{Slot, Wake};
 use crate::tr;
+use crate::workspace::project_io::ProjectIo;
 use crate::workspace::{
     Level, Origin, ViewRequest, Workspace, WorkspaceEvent, file_name, origin_of, sample_files,
 };
@@ -142,7 +143,8 @@ impl MarketbenchApp {
 
         egui::Panel::top("toolbar").show(ui, |ui| {
             let project = toolbar::ProjectStatus {
-                can_save: !self.workspace.store().tables.is_empty(),
+                can_save: !self.workspace.store().tables.is_empty()
+                    || ProjectIo::summed_file_of(self.workspace.store()).is_some(),
                 path: self.workspace.project.path(),
             };
             toolbar::ui(

@@ -29,7 +29,7 @@ use crate::workspace::project::{
     FORECAST_KEY, FileStatus, Project, RECOMMEND_KEY, SEGMENTS_KEY, SERVICE_KEY, VALUE_KEY,
 };
 use crate::workspace::project_db::ProjectDatabase;
-use crate::workspace::project_io::{OpenedForLoad, ProjectEvent};
+use crate::workspace::project_io::{OpenedForLoad, ProjectEvent, ProjectIo};
 use crate::workspace::recommend::RecommendParams;
 use crate::workspace::segments::SegmentsParams;
 use crate::workspace::service::{labels_from_settings, labels_to_settings};
@@ -113,12 +113,14 @@ pub fn project_of(workspace: &Workspace, state: &UiState) -> Project {
 
 /// Starts saving the project of what is open to `path`.
 pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
-    if workspace.store().tables.is_empty() {
+    let summed = ProjectIo::summed_file_of(workspace.store());
+    if workspace.store().tables.is_empty() && summed.is_none() {
         workspace.notify(Level::Error, tr!("data-nothing-to-save"));
         return;
     }
-    // Summed orders are not kept: say so, rather than lose them without a word.
-    if let Some(name) = workspace.store().summed.as_ref().map(|s| s.name()) {
+    // Orders summed in a database are not kept: say so, rather than lose them
+    // without a word.
+    if let (Some(name), None) = (workspace.store().summed.as_ref().map(|s| s.name()), &summed) {
         workspace.notify(Level::Info, tr!("data-summed-not-saved", name = name));
     }
     let mut project = project_of(workspace, state);
@@ -127,7 +129,9 @@ pub fn save(workspace: &mut Workspace, state: &UiState, path: PathBuf) {
     let mut files = workspace.project.files_of(workspace.store());
     files.retain(|(path, _)| workspace.database_url(path).is_none());
     let sasrec = workspace.recommend.sasrec_model(workspace.store_version());
-    workspace.project.save(path, project, files, sasrec);
+    workspace
+        .project
+        .save(path, project, (files, summed), sasrec);
 }
 
 /// Carries out finished project saves and opens. Returns the opened project's
@@ -216,9 +220,16 @@ fn apply_opened(
     for table in tables {
         workspace.remove_table(&table);
     }
+    if let Some(summed) = workspace.store().summed.as_ref().map(|s| s.path()) {
+        workspace.remove_table(&summed);
+    }
     for load in loads {
         state.remembered.insert(load.signature, load.options);
-        workspace.open(load.path, Origin::User);
+        let origin = match load.summed {
+            true => Origin::Summed,
+            false => Origin::User,
+        };
+        workspace.open(load.path, origin);
     }
     let project = opened.project;
     workspace.await_databases(&project.databases);

@@ -4,7 +4,7 @@
 //!
 //! Contract:
 //! - A project holds the data files (path, load options with role mappings,
-//!   size and SHA-256 at save time), segment names, the tabs' settings (by key,
+//!   size and SHA-256 at save time, whether it was summed without loading), segment names, the tabs' settings (by key,
 //!   readable JSON: segmentation, recommender, Value, forecast run and its
 //!   what-if scenarios) and campaigns (each with its ROI what-if inputs; the
 //!   window's variants are campaigns too).
@@ -64,6 +64,10 @@ pub struct ProjectFile {
     pub options: LoadOptions,
     pub size_bytes: u64,
     pub sha256: String,
+    /// An orders file that was summed without loading (too big to load) when
+    /// saved: the window sums it again on open while it is still too big.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub summed: bool,
 }
 
 /// A saved project.
@@ -245,7 +249,23 @@ impl Project {
             options,
             size_bytes,
             sha256,
+            summed: false,
         });
+        Ok(())
+    }
+
+    /// Adds an orders file summed without loading, as [`Project::add_file`]
+    /// does, marked `summed`.
+    pub fn add_summed_file(
+        &mut self,
+        path: &Path,
+        options: LoadOptions,
+        folder: &Path,
+    ) -> Result<(), ProjectError> {
+        self.add_file(path, options, folder)?;
+        if let Some(file) = self.files.last_mut() {
+            file.summed = true;
+        }
         Ok(())
     }
 

@@ -5,8 +5,9 @@
 //! - The options each loaded file was loaded with are noted (`note_loaded`); a
 //!   table without noted options is saved with its kind and role mapping, the date
 //!   format detected again on open.
-//! - `save` writes a [`Project`] of the loaded tables (sorted by path) plus what
-//!   the caller gives (names, campaigns, settings), atomically, and remembers the
+//! - `save` writes a [`Project`] of the loaded tables (sorted by path), the
+//!   orders file summed without loading (marked so), plus what the caller gives
+//!   (names, campaigns, settings), atomically, and remembers the
 //!   path for saving again. `open` reads a project, checks its files and inspects
 //!   each present one for its header signature, so the caller can load it with the
 //!   project's options through the workspace's usual remembered-options path.
@@ -24,6 +25,7 @@ use std::sync::Arc;
 
 use crate::analysis::recommend::Model;
 use crate::analysis::recommend::sasrec::saved::{SavedFile, SavedSasrec};
+use crate::data::summed::SummedSource;
 use crate::data::{self, LoadOptions, Store};
 use crate::jobs::{Job, JobError, Wake, spawn};
 use crate::tr;
@@ -38,7 +40,12 @@ pub struct ProjectLoad {
     /// The header signature `data::inspect` found (what remembered options key on).
     pub signature: String,
     pub options: LoadOptions,
+    /// Saved as summed without loading (`ProjectFile::summed`).
+    pub summed: bool,
 }
+
+/// A data file to save in a project, with the options it is read with.
+pub type FileToSave = (PathBuf, LoadOptions);
 
 /// A project read from disk, with its present files inspected.
 #[derive(Clone, Debug)]
@@ -94,8 +101,8 @@ impl ProjectIo {
     }
 
     /// The loaded files with the options to save for each, sorted by path.
-    pub fn files_of(&self, store: &Store) -> Vec<(PathBuf, LoadOptions)> {
-        let mut files: Vec<(PathBuf, LoadOptions)> = store
+    pub fn files_of(&self, store: &Store) -> Vec<FileToSave> {
+        let mut files: Vec<FileToSave> = store
             .tables
             .iter()
             .map(|t| {
@@ -117,13 +124,23 @@ impl ProjectIo {
         files
     }
 
-    /// Saves `base` (names, campaigns, settings) with `files` added, to `path`,
-    /// and the fitted SASRec of `sasrec` beside it.
+    /// The orders file summed without loading, with the options it is read
+    /// with (a database's summed orders are not a file).
+    pub fn summed_file_of(store: &Store) -> Option<FileToSave> {
+        match &store.summed.as_ref()?.source {
+            SummedSource::File(scan) => Some((scan.path().to_path_buf(), scan.options().clone())),
+            SummedSource::Database(_) => None,
+        }
+    }
+
+    /// Saves `base` (names, campaigns, settings) with `files` and the `summed`
+    /// orders file added, to `path`, and the fitted SASRec of `sasrec` beside
+    /// it.
     pub fn save(
         &mut self,
         path: PathBuf,
         base: Project,
-        files: Vec<(PathBuf, LoadOptions)>,
+        (files, summed): (Vec<FileToSave>, Option<FileToSave>),
         sasrec: Option<Arc<Model>>,
     ) {
         if let Some(job) = self.save.take() {
@@ -137,11 +154,15 @@ impl ProjectIo {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            let total = files.len() as u64;
+            let total = files.len() as u64 + u64::from(summed.is_some());
             for (done, (file, options)) in files.into_iter().enumerate() {
                 progress.check()?;
                 project.add_file(&file, options, &folder)?;
                 progress.report(done as u64 + 1, total);
+            }
+            if let Some((file, options)) = summed {
+                progress.check()?;
+                project.add_summed_file(&file, options, &folder)?;
             }
             project.save(&path)?;
             let hashes = project
@@ -186,6 +207,7 @@ impl ProjectIo {
                     path: at,
                     signature: inspection.signature,
                     options: file.options.clone(),
+                    summed: file.summed,
                 });
             }
             let model = sasrec_path(&path);

@@ -206,5 +206,5 @@ summed-in-database-customers = summing { $source } per customer in the database
 summed-in-database-series = summing { $source } per period in the database
 summed-in-database-needs-lines = { $what } needs the order lines, and { $source } is summed in the database ({ $rows } rows): fetch its lines through "Connect to database…" if they fit in memory.
 summed-database-note = Computed from { $source }, summed in the database: each run asks the server for the sums again, and the parts that need its lines say so.
-data-summed-not-saved = The project does not keep { $name }, which is summed without loading: after opening the project, open it again and sum it.
+data-summed-not-saved = The project does not keep { $name }, which is summed in the database: after opening the project, connect again and sum it.
 summed-in-database-pairs = summing { $source } per customer and item in the database

@@ -178,5 +178,5 @@ summed-in-database-customers = 正在数据库中按客户汇总 { $source }
 summed-in-database-series = 正在数据库中按周期汇总 { $source }
 summed-in-database-needs-lines = { $what }需要订单明细，而 { $source } 在数据库中汇总（{ $rows } 行）：如果内存足够，请通过“连接数据库…”取回明细。
 summed-database-note = 按 { $source } 在数据库中的汇总计算：每次运行都会重新向服务器请求汇总，需要明细的部分会注明。
-data-summed-not-saved = 项目不保存未加载而汇总的 { $name }：打开项目后，请重新打开并汇总它。
+data-summed-not-saved = 项目不保存在数据库中汇总的 { $name }：打开项目后，请重新连接并汇总它。
 summed-in-database-pairs = 正在数据库中按客户和商品汇总 { $source }

@@ -124,6 +124,11 @@ impl Scan {
         &self.path
     }
 
+    /// The options the file is read with (as a load would read it).
+    pub fn options(&self) -> &LoadOptions {
+        &self.options
+    }
+
     /// The file name shown to the operator.
     pub fn file(&self) -> String {
         display_name(&self.path)
