@@ -539,3 +539,48 @@ fn a_mariadb_connection_killed_mid_fetch_is_a_lost_connection() {
         .expect("count");
     assert_eq!(rows, 300_000);
 }
+
+/// A query the server would run for a minute stops soon after the job that
+/// asked for it is cancelled (`db::cancel`: the cancel request, `KILL QUERY`),
+/// and the connection still answers. The fetch itself is not told: only the
+/// server stops it.
+fn a_cancelled_job_stops_the_servers_query(server: &Server, sleep: &str) {
+    use marketbench::data::db::cancel::StopOnCancel;
+    use std::time::{Duration, Instant};
+    let url = DbUrl::parse(&server.url).expect("url");
+    let mut connection = Connection::open(&url).expect("connect");
+    let progress = Progress::detached();
+    let cancel = progress.clone();
+    let canceller = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        cancel.cancel();
+    });
+    let started = Instant::now();
+    let stop = StopOnCancel::watch(&connection, &progress);
+    let result = connection.fetch(sleep);
+    drop(stop);
+    canceller.join().expect("canceller");
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(20), "the query ran {took:?}");
+    // PostgreSQL: "canceling statement due to user request"; MariaDB:
+    // "Query execution was interrupted".
+    if let Err(error) = result {
+        let text = error.to_string();
+        assert!(
+            text.contains("cancel") || text.contains("interrupted"),
+            "{text}"
+        );
+    }
+    let one = connection.fetch("SELECT 1 AS one").expect("still answers");
+    assert_eq!(one.height(), 1);
+}
+
+#[test]
+fn postgres_stops_a_query_whose_job_is_cancelled() {
+    a_cancelled_job_stops_the_servers_query(&postgres(), "SELECT pg_sleep(60) AS slept");
+}
+
+#[test]
+fn mariadb_stops_a_query_whose_job_is_cancelled() {
+    a_cancelled_job_stops_the_servers_query(&mariadb(), "SELECT SLEEP(60) AS slept");
+}

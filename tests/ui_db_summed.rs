@@ -146,7 +146,7 @@ fn orders_summed_in_postgres_give_the_loaded_files_rfm_segments_and_series() {
     let forecast = &forecast.current(version).expect("forecast").value;
     let wanted = ForecastRunParams::default_for(&loaded);
     assert_eq!(forecast.params, wanted);
-    let (series, _) = orders_series(&loaded, &wanted, None).expect("series");
+    let (series, _) = orders_series(&loaded, &wanted, None, &detached).expect("series");
     let (got, want) = (&forecast.series[0].series, &series[0]);
     assert_eq!(got.start, want.start);
     assert_eq!(got.values.len(), want.values.len());

@@ -98,7 +98,7 @@ fn loaded_results(path: &Path) -> Loaded {
     let segments =
         segments::compute(&store, params, None, &Labels::default(), &detached).expect("segments");
     let wanted = ForecastRunParams::default_for(&store);
-    let (series, _) = orders_series(&store, &wanted, None).expect("series");
+    let (series, _) = orders_series(&store, &wanted, None, &detached).expect("series");
     let segmentation = Some(&*segments.segmentation);
     let params = RecommendParams::default();
     let fit = recommend::compute(&store, params, segmentation, None, &detached).expect("fit");

@@ -257,7 +257,7 @@ pub fn run(args: &ForecastArgs) -> anyhow::Result<String> {
                     _ => None,
                 };
                 let segmentation = segments.as_ref().map(|s| s.segmentation.as_ref());
-                orders_series(&loaded.store, &params, segmentation)?.0
+                orders_series(&loaded.store, &params, segmentation, &progress)?.0
             }
         },
     };

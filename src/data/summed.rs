@@ -9,7 +9,9 @@
 //! A database source keeps its URL with the password, in memory only (the
 //! store is never saved with it); each sum opens its own connection, so a
 //! dropped one fails that run alone, with the server's words, and the server's
-//! data is summed afresh each time.
+//! data is summed afresh each time. Cancelling the job stops the server's
+//! query (`db::cancel`). A file's sums run to their end (polars' streaming
+//! engine cannot be interrupted), and the cancelled job drops them.
 //!
 //! A file's per-customer table is kept once summed, for the same analysis date
 //! while the file's size and modification time stay the same: Behaviour,
@@ -23,6 +25,7 @@ use std::time::SystemTime;
 use anyhow::Context as _;
 use chrono::NaiveDate;
 
+use super::db::cancel::StopOnCancel;
 use super::db::pushdown::{self, FarDates};
 use super::db::{Connection, DbUrl, Source, source_path};
 use super::scan::{Scan, needs_lines};
@@ -31,6 +34,7 @@ use crate::analysis::customers::CustomerTable;
 use crate::analysis::forecast::{Freq, Measure, TimeSeries};
 use crate::analysis::recommend::Interactions;
 use crate::analysis::recommend::pairs::{interactions_from_database, interactions_from_scan};
+use crate::jobs::Progress;
 use crate::tr;
 
 /// Orders summed without loading, with the memory their lines would need.
@@ -140,7 +144,9 @@ impl SummedOrders {
     pub fn customers(
         &self,
         analysis_date: Option<NaiveDate>,
+        progress: &Progress,
     ) -> anyhow::Result<Option<CustomerSums>> {
+        progress.check()?;
         match &self.source {
             SummedSource::File(scan) => {
                 let key = Summed::of(scan.path(), analysis_date);
@@ -159,10 +165,9 @@ impl SummedOrders {
                 }
                 Ok(sums)
             }
-            SummedSource::Database(db) => {
-                let mut connection = db.connect()?;
+            SummedSource::Database(db) => db.sum(progress, |connection| {
                 let aggregate = pushdown::customer_aggregate(
-                    &mut connection,
+                    connection,
                     &db.source,
                     &db.mapping,
                     db.far,
@@ -173,20 +178,24 @@ impl SummedOrders {
                     table: a.table,
                     money: a.money,
                 }))
-            }
+            }),
         }
     }
 
     /// The shop's series of `measure` per `freq` period, as
     /// `analysis::forecast::series_from_lines` gives it for the loaded lines
     /// (empty when no line is dated).
-    pub fn series(&self, measure: Measure, freq: Freq) -> anyhow::Result<Vec<TimeSeries>> {
+    pub fn series(
+        &self,
+        (measure, freq): (Measure, Freq),
+        progress: &Progress,
+    ) -> anyhow::Result<Vec<TimeSeries>> {
+        progress.check()?;
         match &self.source {
             SummedSource::File(scan) => Ok(scan.series(measure, freq)?),
-            SummedSource::Database(db) => {
-                let mut connection = db.connect()?;
+            SummedSource::Database(db) => db.sum(progress, |connection| {
                 let pushed = pushdown::series::shop_series(
-                    &mut connection,
+                    connection,
                     &db.source,
                     &db.mapping,
                     db.far,
@@ -194,7 +203,7 @@ impl SummedOrders {
                 )
                 .with_context(|| tr!("summed-in-database-series", source = self.name()))?;
                 Ok(pushed.series)
-            }
+            }),
         }
     }
 
@@ -210,16 +219,16 @@ impl SummedOrders {
     /// `analysis::recommend::pairs` gives them for popularity and item-kNN
     /// (refused before they are held when they would not fit in memory). None
     /// when no line is a dated purchase.
-    pub fn interactions(&self) -> anyhow::Result<Option<Interactions>> {
+    pub fn interactions(&self, progress: &Progress) -> anyhow::Result<Option<Interactions>> {
+        progress.check()?;
         match &self.source {
             SummedSource::File(scan) => Ok(interactions_from_scan(scan)?),
-            SummedSource::Database(db) => {
-                let mut connection = db.connect()?;
+            SummedSource::Database(db) => db.sum(progress, |connection| {
                 let pushed =
-                    interactions_from_database(&mut connection, &db.source, (&db.mapping, db.far))
+                    interactions_from_database(connection, &db.source, (&db.mapping, db.far))
                         .with_context(|| tr!("summed-in-database-pairs", source = self.name()))?;
                 Ok(pushed.map(|(interactions, _)| interactions))
-            }
+            }),
         }
     }
 
@@ -238,10 +247,17 @@ impl SummedOrders {
 }
 
 impl InDatabase {
-    /// A connection of its own (every pushed-down sum checks the column types
-    /// first: `pushdown::typed`).
-    fn connect(&self) -> anyhow::Result<Connection> {
-        Ok(Connection::open(&self.url)?)
+    /// Runs `sums` on a connection of its own (every pushed-down sum checks
+    /// the column types first: `pushdown::typed`); the server is asked to stop
+    /// the query when `progress` is cancelled (`db::cancel`).
+    fn sum<T>(
+        &self,
+        progress: &Progress,
+        sums: impl FnOnce(&mut Connection) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let mut connection = Connection::open(&self.url)?;
+        let _stop = StopOnCancel::watch(&connection, progress);
+        sums(&mut connection)
     }
 }
 
@@ -252,7 +268,8 @@ mod tests {
 
     /// The customer ids of the per-customer table at `date`.
     fn ids(summed: &SummedOrders, date: Option<NaiveDate>) -> Vec<String> {
-        let sums = summed.customers(date).expect("sums").expect("purchases");
+        let sums = summed.customers(date, &Progress::detached());
+        let sums = sums.expect("sums").expect("purchases");
         let ids = sums.table.frame.column("customer_id").expect("ids").clone();
         let ids = ids.str().expect("text").iter().flatten();
         ids.map(str::to_string).collect()

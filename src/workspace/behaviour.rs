@@ -287,7 +287,7 @@ fn compute_summed(
     )?;
     let rfm = match params.filter.is_empty() {
         false => Err(summed.needs_lines(&tr!("workspace-filter-what"))),
-        true => match summed.customers(params.analysis_date) {
+        true => match summed.customers(params.analysis_date, progress) {
             Ok(Some(customers)) => {
                 rfm_of_customers(customers.table, customers.money, progress).map_err(text)
             }

@@ -471,7 +471,7 @@ pub fn compute(
 ) -> anyhow::Result<ForecastResults> {
     progress.set_message(tr!("workspace-building-series"));
     let (series, per_order) = match &params.source {
-        ForecastSource::Orders => orders_series(store, &params, segments)?,
+        ForecastSource::Orders => orders_series(store, &params, segments, progress)?,
         ForecastSource::SeriesFile(path) => {
             let table = store
                 .of_kind(FileKind::Series)

@@ -409,6 +409,12 @@ fn needs_lines(store: &Store, what: impl FnOnce() -> String) -> anyhow::Result<(
 /// carry a mapped rating column), else the summed orders' purchases (a ratings
 /// column there needs the lines).
 pub fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
+    load_interactions_with(store, &Progress::detached())
+}
+
+/// [`load_interactions`], cancelled by `progress` (which stops a sum in the
+/// database).
+fn load_interactions_with(store: &Store, progress: &Progress) -> anyhow::Result<Interactions> {
     if let Some(ratings) = store.ratings()? {
         let interactions = interactions_from_ratings(&ratings)?;
         if interactions.events.is_empty() {
@@ -421,7 +427,7 @@ pub fn load_interactions(store: &Store) -> anyhow::Result<Interactions> {
         (None, Some(summed)) if summed.maps(Role::Rating) => {
             bail!(summed.needs_lines(&Role::Rating.label()))
         }
-        (None, Some(summed)) => summed.interactions()?.unwrap_or_default(),
+        (None, Some(summed)) => summed.interactions(progress)?.unwrap_or_default(),
         (None, None) => bail!(tr!("workspace-recommend-needs-data")),
     };
     if interactions.events.is_empty() {
@@ -468,7 +474,7 @@ pub fn compute(
     }
     progress.set_message(tr!("workspace-reading-purchases"));
     progress.report(0, STEPS);
-    let interactions = load_interactions(store)?;
+    let interactions = load_interactions_with(store, progress)?;
     progress.check()?;
     progress.set_message(tr!(
         "workspace-fitting-model",

@@ -420,7 +420,7 @@ fn compute_on(
             .ok_or_else(|| anyhow!(tr!("workspace-segments-need-orders")))?;
         progress.set_message(tr!("workspace-summing-file", file = summed.name()));
         let customers = summed
-            .customers(None)?
+            .customers(None, progress)?
             .ok_or_else(|| anyhow!(tr!("workspace-summed-no-purchase", file = summed.name())))?;
         progress.check()?;
         return compute_of_table(&customers.table, customers.money, params, progress);

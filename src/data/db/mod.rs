@@ -17,6 +17,8 @@
 //!   (`load::inspect_frame`, `load::table_from_frame`).
 //! - [`pushdown`] generates the per-customer aggregate RFM needs as SQL, so only
 //!   one row per customer is fetched.
+//! - [`cancel`] stops a running query when the job that asked for it is
+//!   cancelled.
 //! - [`keyring`] keeps passwords the operator asks to remember in the desktop
 //!   keyring; [`DbUrl::password`] falls back to it.
 //! - Errors ([`DbError`]) name the SQL and the server's own message, and never
@@ -26,6 +28,7 @@
 //!   and sizes each source before fetching ([`Connection::estimate`]), and fetches
 //!   with progress and Cancel ([`inspect_source_with`]).
 
+pub mod cancel;
 pub mod keyring;
 mod mysql;
 mod postgres;

@@ -10,23 +10,29 @@ use crate::analysis::forecast::{SeriesBy, TimeSeries, series_from_lines, with_se
 use crate::analysis::segments::Segmentation;
 use crate::data::Store;
 use crate::data::summed::SummedOrders;
+use crate::jobs::Progress;
 use crate::tr;
 
 use super::averages::order_averages;
 use super::{ForecastRunParams, OrderAverages};
 
 /// The series of the order lines (per segment with `segments`), and their
-/// averages per order (for campaign scenarios).
+/// averages per order (for campaign scenarios). `progress` cancels a sum in
+/// the database.
 pub fn orders_series(
     store: &Store,
     params: &ForecastRunParams,
     segments: Option<&Segmentation>,
+    progress: &Progress,
 ) -> anyhow::Result<(Vec<TimeSeries>, OrderAverages)> {
     let Some(mut lines) = store.order_lines()? else {
         let summed = store
             .summed_orders()
             .ok_or_else(|| anyhow!(tr!("workspace-forecast-needs-orders")))?;
-        return Ok((summed_series(summed, params)?, OrderAverages::default()));
+        return Ok((
+            summed_series(summed, params, progress)?,
+            OrderAverages::default(),
+        ));
     };
     if purchase_days(&lines)?.is_none() {
         bail!(tr!("workspace-forecast-no-purchase"));
@@ -49,12 +55,13 @@ pub fn orders_series(
 fn summed_series(
     summed: &SummedOrders,
     params: &ForecastRunParams,
+    progress: &Progress,
 ) -> anyhow::Result<Vec<TimeSeries>> {
     if params.by != SeriesBy::Shop {
         bail!(summed.needs_lines(&tr!("workspace-forecast-breakdown-what")));
     }
     let series = summed
-        .series(params.measure, params.freq)
+        .series((params.measure, params.freq), progress)
         .with_context(|| tr!("workspace-building-series"))?;
     if series.is_empty() {
         bail!(tr!("workspace-summed-no-purchase", file = summed.name()));
